@@ -1,0 +1,83 @@
+"""The `mlfdo` command line. Domain errors become one line and a documented exit code.
+
+Exit codes: 0 success; 1 validation found a violation (or an unexpected error);
+2 bad input or usage; 3 not found / withdrawn; 4 query timeout or result limit;
+5 store in use by another process.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from registry.errors import MlfdoError
+
+__all__ = ["main", "cli", "COMMAND_MODULES", "EXIT_CODES"]
+
+EXIT_CODES = {
+    0: "success",
+    1: "validation found a violation, or an unexpected error",
+    2: "bad input or usage (unreadable file, bad syntax, unknown format)",
+    3: "not found, or withdrawn",
+    4: "query timed out or exceeded the result limit",
+    5: "the store is in use by another process",
+}
+
+# Each module adds its commands to `cli` when imported.
+COMMAND_MODULES = [
+    "registry.cli.store_cmds",
+    "registry.cli.harvest_cmds",
+    "registry.cli.serve_cmds",
+    "registry.cli.search_cmds",
+    "registry.cli.chat_cmds",
+]
+
+
+class MlfdoGroup(click.Group):
+    """A group that turns domain errors into one clear line and their exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MlfdoError as exc:
+            click.echo(f"Error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=MlfdoGroup)
+@click.option("--data-dir", envvar="MLFDO_DATA_DIR", default=None, type=click.Path(file_okay=False),
+              help="Data directory (default ./mlfdo-data; env MLFDO_DATA_DIR).")
+@click.option("--base-url", envvar="MLFDO_BASE_URL", default=None,
+              help="Base URL of PIDs (default http://127.0.0.1:8000; env MLFDO_BASE_URL).")
+@click.version_option(package_name="mlfdo")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None, base_url: str | None) -> None:
+    """mlfdo: a registry of machine-learning models published as FAIR Digital Objects."""
+    overrides = {}
+    if data_dir:
+        overrides["DATA_DIR"] = data_dir
+    if base_url:
+        overrides["BASE_URL"] = base_url
+    ctx.obj = {"overrides": overrides}
+
+
+def _load_commands() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a real missing dependency, not an absent command module
+                raise
+
+
+_load_commands()
+
+
+def main() -> None:
+    """Run the CLI."""
+    cli(prog_name="mlfdo")

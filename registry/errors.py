@@ -1,0 +1,63 @@
+"""One error hierarchy: every domain error carries an HTTP status and a CLI exit code."""
+
+from __future__ import annotations
+
+__all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy",
+           "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest"]
+
+
+class MlfdoError(Exception):
+    """Base of every error the registry reports to people or machines."""
+
+    status = 500
+    exit_code = 1
+    title = "Internal error"
+
+    def __init__(self, message: str = "", **details: object) -> None:
+        super().__init__(message or self.title)
+        self.message = message or self.title
+        self.details = details
+
+
+class BadRequest(MlfdoError):
+    status, exit_code, title = 400, 2, "Bad request"
+
+
+class InputError(BadRequest):
+    """Input that cannot be read: bad Turtle/JSON-LD, missing file (names the file and line)."""
+
+    title = "Invalid input"
+
+
+class RecordError(BadRequest):
+    """A record that cannot be stored as it is (no identifier, foreign subjects)."""
+
+    title = "Invalid record"
+
+
+class QueryError(BadRequest):
+    title = "Invalid query"
+
+
+class NotFound(MlfdoError):
+    status, exit_code, title = 404, 3, "Not found"
+
+
+class Gone(MlfdoError):
+    status, exit_code, title = 410, 3, "Gone"
+
+
+class NotAcceptable(MlfdoError):
+    status, exit_code, title = 406, 2, "Not acceptable"
+
+
+class QueryTimeout(MlfdoError):
+    status, exit_code, title = 503, 4, "Query timed out"
+
+
+class ResultTooLarge(MlfdoError):
+    status, exit_code, title = 413, 4, "Result too large"
+
+
+class StoreBusy(MlfdoError):
+    status, exit_code, title = 503, 5, "Store in use"

@@ -1,0 +1,61 @@
+"""The registry service object: settings, the one store, and the subsystems built on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from registry.settings import load_settings
+from registry.store import Store
+
+__all__ = ["Registry"]
+
+
+class Registry:
+    """Everything one process needs: opened once by the CLI or the web app, closed at exit.
+
+    Subsystems (search index, chat) attach lazily through :meth:`extension`, so a command that
+    does not search never loads an embedding model.
+    """
+
+    def __init__(self, settings: dict[str, Any], store: Store) -> None:
+        self.settings = settings
+        self.store = store
+        self._extensions: dict[str, Any] = {}
+
+    @classmethod
+    def open(cls, overrides: dict[str, Any] | None = None, in_memory: bool = False,
+             read_only: bool = False) -> "Registry":
+        """Open the registry described by settings (environment + overrides)."""
+        settings = load_settings(overrides=overrides)
+        validator = None
+        if settings["SHACL"]:
+            from registry.validate import Validator
+
+            validator = Validator.default()
+        data_dir = None if in_memory else Path(settings["DATA_DIR"])
+        store = Store.open(data_dir, settings["BASE_URL"], validator=validator,
+                           batch_size=int(settings["INGEST_BATCH"]), read_only=read_only)
+        return cls(settings, store)
+
+    @property
+    def base_url(self) -> str:
+        return self.store.base_url
+
+    @property
+    def data_dir(self) -> Path | None:
+        return self.store.data_dir
+
+    def extension(self, name: str, factory):
+        """Return the subsystem called ``name``, creating it with ``factory(self)`` on first use."""
+        if name not in self._extensions:
+            self._extensions[name] = factory(self)
+        return self._extensions[name]
+
+    def close(self) -> None:
+        """Close subsystems and flush the store."""
+        for ext in self._extensions.values():
+            close = getattr(ext, "close", None)
+            if close:
+                close()
+        self.store.close()

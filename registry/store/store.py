@@ -1,0 +1,537 @@
+"""The store: current view in the default graph, immutable version graphs, provenance.
+
+Layout (see DESIGN.md):
+- default graph: the current state of every FDO;
+- ``{pid}/v/{n}``: version n, immutable, the content triples as harvested;
+- ``{base}/graph/provenance``: PROV-O for every version (times, harvest activity, hash,
+  SHACL summary and results, harvest problems, last check);
+- ``{base}/graph/registry``: bookkeeping (current version pointer, hash, kind, status,
+  aliases, harvest state, failures).
+
+Every ingest batch is a single SPARQL update, which pyoxigraph applies as one transaction:
+a process killed mid-ingest leaves either the whole batch or none of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, Store as OxStore, Triple
+
+from registry.errors import NotFound, RecordError, StoreBusy
+from registry.record import Record
+from registry.store import sparql as Q
+from registry.store.prepare import PreparedRecord, nt_line, prepare
+from registry.store.results import Diff, Failure, IngestResult, VersionInfo
+from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, SH, VOLATILE_PROPERTIES, XSD
+from registry.pid import id_from_pid, mint_id, pid_iri
+
+__all__ = ["Store", "DEFAULT_BATCH"]
+
+DEFAULT_BATCH = 200
+_VOLATILE = tuple(NamedNode(p) for p in sorted(VOLATILE_PROPERTIES))
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _dt(value: datetime) -> Literal:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return Literal(value.isoformat(), datatype=XSD.dateTime)
+
+
+def _parse_dt(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _iri_or_literal(value: str):
+    try:
+        return NamedNode(value)
+    except ValueError:
+        return Literal(value)
+
+
+def _q(t: Triple) -> str:
+    return nt_line(t) + " ."
+
+
+class Store:
+    """One registry store. Open it with :meth:`open`; the app owns one instance."""
+
+    def __init__(self, db: OxStore, base_url: str, data_dir: Path | None = None, validator=None,
+                 batch_size: int = DEFAULT_BATCH) -> None:
+        self.db = db
+        self.base_url = base_url.rstrip("/")
+        self.data_dir = data_dir
+        self.validator = validator
+        self.batch_size = batch_size
+        self.listeners: list[Callable[[list[IngestResult]], None]] = []
+        self.prov_graph = NamedNode(f"{self.base_url}/graph/provenance")
+        self.registry_graph = NamedNode(f"{self.base_url}/graph/registry")
+
+    # ---------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike | None, base_url: str, validator=None,
+             batch_size: int = DEFAULT_BATCH, read_only: bool = False) -> "Store":
+        """Open the store in ``data_dir`` (created if missing); None gives an in-memory store.
+
+        Raises StoreBusy when another process holds the store.
+        """
+        if data_dir is None:
+            return cls(OxStore(), base_url, None, validator, batch_size)
+        path = Path(data_dir)
+        (path / "raw").mkdir(parents=True, exist_ok=True)
+        try:
+            db = OxStore.read_only(str(path / "oxigraph")) if read_only else OxStore(str(path / "oxigraph"))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusy(f"the store in {path} is in use by another process (is `mlfdo serve` running?)") from None
+            raise
+        return cls(db, base_url, path, validator, batch_size)
+
+    def close(self) -> None:
+        """Flush pending writes to disk."""
+        if self.data_dir is not None:
+            self.db.flush()
+
+    # ---------------------------------------------------------------- identifiers
+    def pid(self, fdo_id: str) -> str:
+        """Return the PID IRI of an id."""
+        return pid_iri(self.base_url, fdo_id)
+
+    def exists(self, pid: str) -> bool:
+        """Tell whether the registry knows ``pid`` (current, stub or withdrawn)."""
+        return self._reg_value(pid, "status") is not None
+
+    def status(self, pid: str) -> str | None:
+        """Return ``active``, ``stub`` or ``withdrawn`` for a known PID, else None."""
+        return self._reg_value(pid, "status")
+
+    def kind(self, pid: str) -> str | None:
+        """Return the kind of entity (model, dataset, paper...) of a known PID."""
+        return self._reg_value(pid, "kind")
+
+    def source_etag(self, pid: str) -> str | None:
+        """Return the source ETag/sha recorded with the current version of ``pid``."""
+        return self._reg_value(pid, "sourceEtag")
+
+    def platform_id(self, pid: str) -> tuple[str, str] | None:
+        """Return (platform, platform id) of a PID when known."""
+        platform, pid_value = self._reg_value(pid, "platform"), self._reg_value(pid, "platformId")
+        return (platform, pid_value) if platform and pid_value else None
+
+    def add_alias(self, alias: str, pid: str) -> None:
+        """Make ``alias`` (e.g. ``hf:old-org/old-name``) resolve to ``pid``."""
+        self.db.update(Q.INSERT_ALIAS.format(g=self.registry_graph, pid=NamedNode(pid), alias=Literal(alias)))
+
+    def resolve(self, ref: str) -> str | None:
+        """Return the PID for an id, a PID IRI, an alias or ``platform:platform-id``, or None."""
+        ref = ref.strip()
+        candidates = []
+        fdo_id = id_from_pid(self.base_url, ref)
+        if fdo_id:
+            candidates.append(ref)
+        elif "/" not in ref and ":" not in ref:
+            candidates.append(self.pid(ref))
+        for pid in candidates:
+            if self.exists(pid):
+                return pid
+        for row in self.db.query(Q.SELECT_ALIAS.format(g=self.registry_graph, alias=Literal(ref))):
+            return row["pid"].value
+        if ":" in ref and not ref.startswith("http"):
+            platform, _, platform_id = ref.partition(":")
+            try:
+                pid = self.pid(mint_id(platform, platform_id))
+            except ValueError:
+                return None
+            if self.exists(pid):
+                return pid
+        return None
+
+    # ---------------------------------------------------------------- harvest state
+    def get_state(self, key: str) -> str | None:
+        """Return a stored harvest state value (e.g. a high-water mark)."""
+        for q in self.db.quads_for_pattern(self._state_node(key), MLFDO.value, None, self.registry_graph):
+            return q.object.value
+        return None
+
+    def set_state(self, key: str, value: str) -> None:
+        """Store a harvest state value, replacing the previous one."""
+        node = self._state_node(key)
+        self.db.update(Q.SET_STATE.format(g=self.registry_graph, node=node, value=Literal(value)))
+
+    def _state_node(self, key: str) -> NamedNode:
+        return NamedNode(f"{self.registry_graph.value}#state-{hashlib.sha256(key.encode()).hexdigest()[:16]}")
+
+    # ---------------------------------------------------------------- ingest
+    def ingest(self, record: Record, now: datetime | None = None) -> IngestResult:
+        """Ingest one record as one transaction.
+
+        Raises RecordError when the record cannot be stored (nothing is written then).
+        """
+        result = self.ingest_many([record], now=now)[0]
+        if result.status == "failed":
+            raise RecordError(result.error or "record could not be stored")
+        return result
+
+    def ingest_many(self, records: Iterable[Record], now: datetime | None = None,
+                    progress: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
+        """Ingest records in batches, one transaction per batch; failed records are reported, not raised."""
+        results: list[IngestResult] = []
+        batch: list[Record] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= self.batch_size:
+                results.extend(self._ingest_batch(batch, now, progress))
+                batch = []
+        if batch:
+            results.extend(self._ingest_batch(batch, now, progress))
+        return results
+
+    def _ingest_batch(self, records: list[Record], now: datetime | None, progress) -> list[IngestResult]:
+        when = now or _now()
+        prepared: list[tuple[Record, PreparedRecord | None, str | None]] = []
+        for record in records:
+            try:
+                prepared.append((record, prepare(record.pid, record.triples), None))
+            except RecordError as exc:
+                prepared.append((record, None, exc.message))
+        states = self._load_states([p.pid for _, p, _ in prepared if p is not None])
+        to_validate = [(r, p) for r, p, _ in prepared if p is not None]
+        summaries = self._validate([p for _, p in to_validate])
+        summary_of = {id(p): s for (_, p), s in zip(to_validate, summaries)}
+        ops: list[str] = []
+        results: list[IngestResult] = []
+        raws: list[tuple[str, int, str]] = []
+        for record, prep, error in prepared:
+            if prep is None:
+                results.append(IngestResult(record.pid, "failed", error=error))
+                continue
+            state = states.get(prep.pid)
+            result, op = self._plan(record, prep, state, summary_of.get(id(prep)), when)
+            if op:
+                ops.append(op)
+            if result.status in ("new", "changed"):
+                states[prep.pid] = {"n": result.version, "hash": prep.content_hash,
+                                    "status": "stub" if record.stub else "active",
+                                    "counters": {nt_line(t) for t in prep.counters}}
+                if record.raw is not None:
+                    raws.append((prep.pid, result.version or 0, record.raw))
+            elif result.status == "counters" and state is not None:
+                state["counters"] = {nt_line(t) for t in prep.counters}
+            results.append(result)
+        if ops:
+            self.db.update(" ;\n".join(ops))
+        for pid, n, raw in raws:
+            self._save_raw(pid, n, raw)
+        self._notify(results)
+        if progress:
+            for r in results:
+                progress(r)
+        return results
+
+    def on_change(self, listener: Callable[[list[IngestResult]], None]) -> None:
+        """Call ``listener`` with the results of every committed batch and withdrawal (e.g. to re-index)."""
+        self.listeners.append(listener)
+
+    def _notify(self, results: list[IngestResult]) -> None:
+        changed = [r for r in results if r.status in ("new", "changed", "withdrawn")]
+        if changed:
+            for listener in self.listeners:
+                listener(changed)
+
+    def _load_states(self, pids: list[str]) -> dict[str, dict]:
+        states: dict[str, dict] = {}
+        if not pids:
+            return states
+        values = " ".join(str(NamedNode(p)) for p in set(pids))
+        for row in self.db.query(Q.SELECT_STATES.format(g=self.registry_graph, values=values)):
+            states[row["pid"].value] = {"n": int(row["n"].value), "hash": row["hash"].value,
+                                        "status": row["status"].value, "counters": set()}
+        if states:
+            preds = " ".join(str(p) for p in _VOLATILE)
+            known = " ".join(str(NamedNode(p)) for p in states)
+            for row in self.db.query(Q.SELECT_COUNTERS.format(values=known, preds=preds)):
+                t = Triple(row["pid"], row["p"], row["o"])
+                states[row["pid"].value]["counters"].add(nt_line(t))
+        return states
+
+    def _validate(self, prepared: list[PreparedRecord]) -> list:
+        if self.validator is None or not prepared:
+            return [None] * len(prepared)
+        return list(self.validator.validate_many([list(p.content) for p in prepared]))
+
+    def _plan(self, record: Record, prep: PreparedRecord, state: dict | None, summary, when: datetime
+              ) -> tuple[IngestResult, str | None]:
+        pid = NamedNode(prep.pid)
+        new_counters = {nt_line(t) for t in prep.counters}
+        if state is not None and record.stub:
+            return IngestResult(prep.pid, "stub-skipped", state["n"]), None
+        if state is not None and state["hash"] == prep.content_hash and state["status"] != "withdrawn":
+            current = NamedNode(f"{prep.pid}/v/{state['n']}")
+            ops = [Q.NOTE_CHECK.format(g=self.prov_graph, v=current, when=_dt(when))]
+            status = "unchanged"
+            if prep.counters and new_counters != state["counters"]:
+                ops.append(self._replace_counters(pid, prep.counters))
+                status = "counters"
+            return IngestResult(prep.pid, status, state["n"]), " ;\n".join(ops)
+        n = 1 if state is None else state["n"] + 1
+        version = NamedNode(f"{prep.pid}/v/{n}")
+        ops = []
+        if state is not None:
+            previous = NamedNode(f"{prep.pid}/v/{state['n']}")
+            ops.append(Q.DELETE_CURRENT.format(v=previous, pid=pid))
+            ops.append(self._delete_counters(pid))
+        else:
+            previous = None
+        content = "\n".join(_q(t) for t in prep.content)
+        counters = "\n".join(_q(t) for t in prep.counters)
+        prov = "\n".join(_q(t) for t in self._prov_triples(record, prep, version, previous, n, summary, when))
+        reg = "\n".join(_q(t) for t in self._registry_triples(record, prep, version, n))
+        ops.append(Q.DELETE_REGISTRY.format(g=self.registry_graph, pid=pid))
+        ops.append(
+            f"INSERT DATA {{\n{content}\n{counters}\nGRAPH {version} {{\n{content}\n}}\n"
+            f"GRAPH {self.prov_graph} {{\n{prov}\n}}\nGRAPH {self.registry_graph} {{\n{reg}\n}}\n}}"
+        )
+        return IngestResult(prep.pid, "new" if state is None else "changed", n), " ;\n".join(ops)
+
+    def _delete_counters(self, pid: NamedNode) -> str:
+        return " ;\n".join(Q.DELETE_PROPERTY.format(pid=pid, p=p) for p in _VOLATILE)
+
+    def _replace_counters(self, pid: NamedNode, counters: tuple[Triple, ...]) -> str:
+        inserts = "\n".join(_q(t) for t in counters)
+        return self._delete_counters(pid) + f" ;\nINSERT DATA {{\n{inserts}\n}}"
+
+    def _prov_triples(self, record: Record, prep: PreparedRecord, version: NamedNode, previous: NamedNode | None,
+                      n: int, summary, when: datetime) -> Iterator[Triple]:
+        pid = NamedNode(prep.pid)
+        yield Triple(version, RDF.type, PROV.Entity)
+        yield Triple(version, PROV.specializationOf, pid)
+        yield Triple(version, MLFDO.versionNumber, Literal(str(n), datatype=XSD.integer))
+        yield Triple(version, PROV.generatedAtTime, _dt(when))
+        yield Triple(version, MLFDO.contentHash, Literal(prep.content_hash))
+        yield Triple(version, DCT.conformsTo, FAIR4ML_VERSION_IRI)
+        if previous is not None:
+            yield Triple(version, PROV.wasRevisionOf, previous)
+        src = record.source
+        if src is not None:
+            act = NamedNode(f"{version.value}#activity")
+            yield Triple(version, PROV.wasGeneratedBy, act)
+            yield Triple(act, RDF.type, PROV.Activity)
+            yield Triple(act, MLFDO.harvester, Literal(src.harvester))
+            yield Triple(act, MLFDO.harvesterVersion, Literal(src.harvester_version))
+            if src.url:
+                yield Triple(act, PROV.used, _iri_or_literal(src.url))
+            if src.etag:
+                yield Triple(act, MLFDO.sourceEtag, Literal(src.etag))
+            if src.started:
+                yield Triple(act, PROV.startedAtTime, _dt(src.started))
+            if src.ended:
+                yield Triple(act, PROV.endedAtTime, _dt(src.ended))
+        for problem in record.problems:
+            yield Triple(version, MLFDO.harvestProblem, Literal(problem))
+        if summary is not None:
+            yield Triple(version, MLFDO.shaclConforms, Literal(str(summary.conforms).lower(), datatype=XSD.boolean))
+            yield Triple(version, MLFDO.shaclViolations, Literal(str(summary.violations), datatype=XSD.integer))
+            yield Triple(version, MLFDO.shaclWarnings, Literal(str(summary.warnings), datatype=XSD.integer))
+            for i, res in enumerate(summary.results):
+                node = NamedNode(f"{version.value}#shacl-{i}")
+                yield Triple(version, MLFDO.validationResult, node)
+                yield Triple(node, SH.resultSeverity, SH.term(res.severity))
+                yield Triple(node, SH.resultMessage, Literal(res.message))
+                yield Triple(node, SH.focusNode, _iri_or_literal(res.focus))
+                if res.path:
+                    yield Triple(node, SH.resultPath, _iri_or_literal(res.path))
+
+    def _registry_triples(self, record: Record, prep: PreparedRecord, version: NamedNode, n: int) -> Iterator[Triple]:
+        pid = NamedNode(prep.pid)
+        yield Triple(pid, MLFDO.currentVersion, version)
+        yield Triple(pid, MLFDO.versionCount, Literal(str(n), datatype=XSD.integer))
+        yield Triple(pid, MLFDO.contentHash, Literal(prep.content_hash))
+        yield Triple(pid, MLFDO.status, Literal("stub" if record.stub else "active"))
+        yield Triple(pid, MLFDO.kind, Literal(record.kind))
+        if record.platform and record.platform_id:
+            yield Triple(pid, MLFDO.platform, Literal(record.platform))
+            yield Triple(pid, MLFDO.platformId, Literal(record.platform_id))
+        if record.source and record.source.etag:
+            yield Triple(pid, MLFDO.sourceEtag, Literal(record.source.etag))
+
+    # ---------------------------------------------------------------- raw records and failures
+    def _raw_path(self, pid: str, n: int) -> Path | None:
+        if self.data_dir is None:
+            return None
+        fdo_id = pid.rsplit("/", 1)[-1]
+        return self.data_dir / "raw" / fdo_id[:2] / fdo_id / f"v{n}.json"
+
+    def _save_raw(self, pid: str, n: int, raw: str) -> None:
+        path = self._raw_path(pid, n)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(raw, encoding="utf-8")
+
+    def raw(self, pid: str, n: int) -> str | None:
+        """Return the platform's raw record kept with version n, when kept."""
+        path = self._raw_path(pid, n)
+        return path.read_text(encoding="utf-8") if path is not None and path.exists() else None
+
+    def record_failure(self, platform: str, platform_id: str, error: str, raw: str | None = None,
+                       now: datetime | None = None) -> Failure:
+        """Keep a source record that could not be transformed, with its error."""
+        when = now or _now()
+        key = hashlib.sha256(f"{platform}:{platform_id}:{when.isoformat()}".encode()).hexdigest()[:16]
+        node = NamedNode(f"{self.registry_graph.value}#failure-{key}")
+        triples = [
+            Triple(node, RDF.type, MLFDO.HarvestFailure),
+            Triple(node, MLFDO.platform, Literal(platform)),
+            Triple(node, MLFDO.platformId, Literal(platform_id)),
+            Triple(node, MLFDO.error, Literal(error)),
+            Triple(node, PROV.atTime, _dt(when)),
+        ]
+        self.db.extend(Quad(t.subject, t.predicate, t.object, self.registry_graph) for t in triples)
+        if raw is not None and self.data_dir is not None:
+            path = self.data_dir / "raw" / "failures" / f"{key}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"platform": platform, "id": platform_id, "error": error, "raw": raw}))
+        return Failure(node.value, platform, platform_id, error, when)
+
+    def failures(self) -> list[Failure]:
+        """Return the source records that could not be transformed, newest first."""
+        rows = self.db.query(Q.SELECT_FAILURES.format(g=self.registry_graph))
+        return [Failure(r["f"].value, r["platform"].value, r["pid"].value, r["error"].value, _parse_dt(r["at"].value))
+                for r in rows]
+
+    # ---------------------------------------------------------------- reading
+    def current(self, pid: str) -> list[Triple]:
+        """Return the current view of an FDO (its owned triples in the default graph).
+
+        Raises NotFound for an unknown PID.
+        """
+        n = self._reg_value(pid, "versionCount")
+        if n is None:
+            raise NotFound(f"no FDO {pid}")
+        version = NamedNode(f"{pid}/v/{n}")
+        subjects = {q.subject for q in self.db.quads_for_pattern(None, None, None, version)}
+        triples = []
+        for s in sorted(subjects, key=lambda x: x.value):
+            triples.extend(q.triple for q in self.db.quads_for_pattern(s, None, None, DefaultGraph()))
+        return triples
+
+    def version(self, pid: str, n: int) -> list[Triple]:
+        """Return the triples of version n. Raises NotFound when it does not exist."""
+        triples = [q.triple for q in self.db.quads_for_pattern(None, None, None, NamedNode(f"{pid}/v/{n}"))]
+        if not triples:
+            raise NotFound(f"{pid} has no version {n}")
+        return triples
+
+    def versions(self, pid: str) -> list[VersionInfo]:
+        """Return every version of an FDO, oldest first. Raises NotFound for an unknown PID."""
+        if not self.exists(pid):
+            raise NotFound(f"no FDO {pid}")
+        infos = {}
+        for row in self.db.query(Q.SELECT_VERSIONS.format(g=self.prov_graph, pid=NamedNode(pid))):
+            v = row["v"].value
+            if v in infos:
+                continue
+            get = lambda k: row[k].value if row[k] is not None else None  # noqa: E731
+            infos[v] = VersionInfo(
+                pid=pid, number=int(row["n"].value), iri=v, generated_at=_parse_dt(row["at"].value),
+                content_hash=row["hash"].value, harvester=get("harvester"), harvester_version=get("hv"),
+                source_url=get("url"), source_etag=get("etag"),
+                conforms=(get("conforms") == "true") if get("conforms") is not None else None,
+                violations=int(get("viol")) if get("viol") is not None else None,
+                warnings=int(get("warn")) if get("warn") is not None else None,
+                last_checked=_parse_dt(get("checked")) if get("checked") else None,
+                check_count=int(get("checks") or 0), previous=get("prev"),
+                problems=tuple(sorted(p.object.value for p in self.db.quads_for_pattern(
+                    row["v"], MLFDO.harvestProblem, None, self.prov_graph))),
+            )
+        return sorted(infos.values(), key=lambda i: i.number)
+
+    def version_at(self, pid: str, when: datetime) -> VersionInfo | None:
+        """Return the version that was current at ``when``, or None if the FDO did not exist yet."""
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        chosen = None
+        for info in self.versions(pid):
+            if info.generated_at <= when:
+                chosen = info
+        return chosen
+
+    def validation_results(self, pid: str, n: int) -> list[dict]:
+        """Return the SHACL results recorded for version n."""
+        v = NamedNode(f"{pid}/v/{n}")
+        return [{"severity": r["sev"].value.rsplit("#", 1)[-1], "message": r["msg"].value,
+                 "focus": r["focus"].value, "path": r["path"].value if r["path"] else None}
+                for r in self.db.query(Q.SELECT_RESULTS.format(g=self.prov_graph, v=v))]
+
+    def diff(self, pid: str, a: int, b: int) -> Diff:
+        """Compare versions a and b triple by triple. Raises NotFound for a missing version."""
+        old = {nt_line(t): t for t in self.version(pid, a)}
+        new = {nt_line(t): t for t in self.version(pid, b)}
+        added = tuple(new[k] for k in sorted(new.keys() - old.keys()))
+        removed = tuple(old[k] for k in sorted(old.keys() - new.keys()))
+        summary: dict[str, dict[str, int]] = {}
+        for label, triples in (("added", added), ("removed", removed)):
+            for t in triples:
+                entry = summary.setdefault(t.predicate.value, {"added": 0, "removed": 0})
+                entry[label] += 1
+        return Diff(pid, a, b, added, removed, summary)
+
+    def withdraw(self, pid: str, reason: str, now: datetime | None = None) -> None:
+        """Remove an FDO from the current view, keeping its versions (served as 410 Gone)."""
+        n = self._reg_value(pid, "versionCount")
+        if n is None:
+            raise NotFound(f"no FDO {pid}")
+        node = NamedNode(pid)
+        self.db.update(" ;\n".join([
+            Q.DELETE_CURRENT.format(v=NamedNode(f"{pid}/v/{n}"), pid=node),
+            self._delete_counters(node),
+            Q.SET_WITHDRAWN.format(g=self.registry_graph, pid=node, reason=Literal(reason), when=_dt(now or _now())),
+        ]))
+        self._notify([IngestResult(pid, "withdrawn", int(n))])
+
+    def withdrawal(self, pid: str) -> dict | None:
+        """Return the reason and time of a withdrawal, or None."""
+        for row in self.db.query(Q.SELECT_WITHDRAWAL.format(g=self.registry_graph, pid=NamedNode(pid))):
+            return {"reason": row["reason"].value, "at": _parse_dt(row["at"].value)}
+        return None
+
+    def query(self, sparql: str, **kwargs):
+        """Run a SPARQL query over the whole dataset (default graph = current view)."""
+        return self.db.query(sparql, **kwargs)
+
+    def pids(self, kind: str | None = None, offset: int = 0, limit: int | None = None,
+             include_stubs: bool = True) -> list[str]:
+        """Return PIDs of current FDOs (optionally of one kind), ordered by PID."""
+        q = Q.select_pids(self.registry_graph, kind, include_stubs, offset, limit)
+        return [row["pid"].value for row in self.db.query(q)]
+
+    def stats(self) -> dict:
+        """Return counts: FDOs by kind and status, versions, triples in the current view."""
+        by_kind: dict[str, dict[str, int]] = {}
+        for row in self.db.query(Q.STATS_BY_KIND.format(g=self.registry_graph)):
+            by_kind.setdefault(row["kind"].value, {})[row["status"].value] = int(row["c"].value)
+        versions = next(iter(self.db.query(Q.COUNT_VERSIONS.format(g=self.prov_graph))))["c"].value
+        triples = next(iter(self.db.query(Q.COUNT_DEFAULT)))["c"].value
+        total = sum(sum(v.values()) for v in by_kind.values())
+        return {"fdos": total, "by_kind": by_kind, "versions": int(versions), "current_triples": int(triples),
+                "failures": len(self.failures())}
+
+    def _reg_value(self, pid: str, prop: str) -> str | None:
+        for q in self.db.quads_for_pattern(NamedNode(pid), MLFDO.term(prop), None, self.registry_graph):
+            return q.object.value
+        return None
+
+
+def solutions_to_dicts(solutions: QuerySolutions) -> list[dict]:
+    """Return query solutions as a list of {variable: value} dicts."""
+    names = [v.value for v in solutions.variables]
+    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in solutions]
