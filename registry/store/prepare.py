@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Store, Triple
 
 from registry.errors import RecordError
 from registry.vocab import VOLATILE_PROPERTIES, iri
@@ -30,16 +31,37 @@ def owned(pid: str, subject_iri: str) -> bool:
 
 def nt_line(triple: Triple) -> str:
     """Return the N-Triples line of ``triple`` (without the final dot)."""
-    return f"{triple.subject} {triple.predicate} {triple.object}"
+    return str(triple)
+
+
+_NEEDS_NORMALISING = ("http://schema.org/", "http://w3id.org/fair4ml", "https://w3id.org/fair4ml/")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PLAIN = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+_PROBE = NamedNode("urn:mlfdo:probe")
+
+
+@lru_cache(maxsize=65536)
+def _canonical_literal(value: str, datatype: str) -> Literal:
+    """Return the literal as the store will give it back (e.g. "+00:00" -> "Z", "007" -> "7").
+
+    Versions are compared with triples read back from the store, so records must use the
+    store's canonical lexical forms, or an unchanged date would look changed.
+    """
+    probe = Store()
+    probe.add(Quad(_PROBE, _PROBE, Literal(value, datatype=NamedNode(datatype))))
+    return next(iter(probe)).object
 
 
 def _norm_term(term):
     if isinstance(term, NamedNode):
-        return iri(term.value)
-    if isinstance(term, Literal) and term.datatype is not None and term.language is None:
-        datatype = iri(term.datatype.value)
-        if datatype.value != term.datatype.value:
-            return Literal(term.value, datatype=datatype)
+        return iri(term.value) if term.value.startswith(_NEEDS_NORMALISING) else term
+    if isinstance(term, Literal) and term.language is None and term.datatype.value not in _PLAIN:
+        datatype = term.datatype.value
+        if datatype.startswith(_NEEDS_NORMALISING):
+            datatype = iri(datatype).value
+        return _canonical_literal(term.value, datatype)
     return term
 
 

@@ -15,6 +15,17 @@ SELECT_STATES = (
     "SELECT ?pid ?n ?hash ?status WHERE {{ GRAPH {g} {{ VALUES ?pid {{ {values} }} "
     "?pid <" + M + "versionCount> ?n ; <" + M + "contentHash> ?hash ; <" + M + "status> ?status }} }}"
 )
+SELECT_REGISTRY = "SELECT ?pid ?p ?o WHERE {{ VALUES ?pid {{ {values} }} GRAPH {g} {{ ?pid ?p ?o }} }}"
+SELECT_UNFINISHED = (
+    "SELECT ?pid (MAX(?c) AS ?n) WHERE {{ GRAPH {g} {{ ?pid <" + M + "versionCount> ?c }} }} "
+    "GROUP BY ?pid HAVING (COUNT(?c) > 1)"
+)
+NOTE_CHECKS = (
+    "DELETE {{ GRAPH {g} {{ ?v <" + M + "lastCheckedAt> ?t . ?v <" + M + "checkCount> ?c }} }} "
+    "INSERT {{ GRAPH {g} {{ ?v <" + M + "lastCheckedAt> ?when . ?v <" + M + "checkCount> ?n }} }} "
+    "WHERE {{ VALUES (?v ?when) {{ {values} }} OPTIONAL {{ GRAPH {g} {{ ?v <" + M + "lastCheckedAt> ?t }} }} "
+    "OPTIONAL {{ GRAPH {g} {{ ?v <" + M + "checkCount> ?c }} }} BIND(COALESCE(?c, 0) + 1 AS ?n) }}"
+)
 SELECT_COUNTERS = "SELECT ?pid ?p ?o WHERE {{ VALUES ?pid {{ {values} }} VALUES ?p {{ {preds} }} ?pid ?p ?o }}"
 
 # Remove the previous version's triples from the current view: the version graph holds exactly

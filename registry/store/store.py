@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,9 +26,10 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, S
 from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
 from registry.store import sparql as Q
-from registry.store.prepare import PreparedRecord, nt_line, prepare
+from registry.store.prepare import nt_line
+from registry.store.writer import dt_literal as _dt, repair, write_batch
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
-from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, SH, VOLATILE_PROPERTIES, XSD
+from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
 from registry.pid import id_from_pid, mint_id, pid_iri
 
 __all__ = ["Store", "DEFAULT_BATCH"]
@@ -41,25 +42,8 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _dt(value: datetime) -> Literal:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return Literal(value.isoformat(), datatype=XSD.dateTime)
-
-
 def _parse_dt(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
-
-
-def _iri_or_literal(value: str):
-    try:
-        return NamedNode(value)
-    except ValueError:
-        return Literal(value)
-
-
-def _q(t: Triple) -> str:
-    return nt_line(t) + " ."
 
 
 class Store:
@@ -94,7 +78,10 @@ class Store:
             if "lock" in str(exc).lower():
                 raise StoreBusy(f"the store in {path} is in use by another process (is `mlfdo serve` running?)") from None
             raise
-        return cls(db, base_url, path, validator, batch_size)
+        store = cls(db, base_url, path, validator, batch_size)
+        if not read_only:
+            repair(store)
+        return store
 
     def close(self) -> None:
         """Flush pending writes to disk."""
@@ -196,41 +183,7 @@ class Store:
         return results
 
     def _ingest_batch(self, records: list[Record], now: datetime | None, progress) -> list[IngestResult]:
-        when = now or _now()
-        prepared: list[tuple[Record, PreparedRecord | None, str | None]] = []
-        for record in records:
-            try:
-                prepared.append((record, prepare(record.pid, record.triples), None))
-            except RecordError as exc:
-                prepared.append((record, None, exc.message))
-        states = self._load_states([p.pid for _, p, _ in prepared if p is not None])
-        to_validate = [(r, p) for r, p, _ in prepared if p is not None]
-        summaries = self._validate([p for _, p in to_validate])
-        summary_of = {id(p): s for (_, p), s in zip(to_validate, summaries)}
-        ops: list[str] = []
-        results: list[IngestResult] = []
-        raws: list[tuple[str, int, str]] = []
-        for record, prep, error in prepared:
-            if prep is None:
-                results.append(IngestResult(record.pid, "failed", error=error))
-                continue
-            state = states.get(prep.pid)
-            result, op = self._plan(record, prep, state, summary_of.get(id(prep)), when)
-            if op:
-                ops.append(op)
-            if result.status in ("new", "changed"):
-                states[prep.pid] = {"n": result.version, "hash": prep.content_hash,
-                                    "status": "stub" if record.stub else "active",
-                                    "counters": {nt_line(t) for t in prep.counters}}
-                if record.raw is not None:
-                    raws.append((prep.pid, result.version or 0, record.raw))
-            elif result.status == "counters" and state is not None:
-                state["counters"] = {nt_line(t) for t in prep.counters}
-            results.append(result)
-        if ops:
-            self.db.update(" ;\n".join(ops))
-        for pid, n, raw in raws:
-            self._save_raw(pid, n, raw)
+        results = write_batch(self, records, now or _now())
         self._notify(results)
         if progress:
             for r in results:
@@ -246,122 +199,6 @@ class Store:
         if changed:
             for listener in self.listeners:
                 listener(changed)
-
-    def _load_states(self, pids: list[str]) -> dict[str, dict]:
-        states: dict[str, dict] = {}
-        if not pids:
-            return states
-        values = " ".join(str(NamedNode(p)) for p in set(pids))
-        for row in self.db.query(Q.SELECT_STATES.format(g=self.registry_graph, values=values)):
-            states[row["pid"].value] = {"n": int(row["n"].value), "hash": row["hash"].value,
-                                        "status": row["status"].value, "counters": set()}
-        if states:
-            preds = " ".join(str(p) for p in _VOLATILE)
-            known = " ".join(str(NamedNode(p)) for p in states)
-            for row in self.db.query(Q.SELECT_COUNTERS.format(values=known, preds=preds)):
-                t = Triple(row["pid"], row["p"], row["o"])
-                states[row["pid"].value]["counters"].add(nt_line(t))
-        return states
-
-    def _validate(self, prepared: list[PreparedRecord]) -> list:
-        if self.validator is None or not prepared:
-            return [None] * len(prepared)
-        return list(self.validator.validate_many([list(p.content) for p in prepared]))
-
-    def _plan(self, record: Record, prep: PreparedRecord, state: dict | None, summary, when: datetime
-              ) -> tuple[IngestResult, str | None]:
-        pid = NamedNode(prep.pid)
-        new_counters = {nt_line(t) for t in prep.counters}
-        if state is not None and record.stub:
-            return IngestResult(prep.pid, "stub-skipped", state["n"]), None
-        if state is not None and state["hash"] == prep.content_hash and state["status"] != "withdrawn":
-            current = NamedNode(f"{prep.pid}/v/{state['n']}")
-            ops = [Q.NOTE_CHECK.format(g=self.prov_graph, v=current, when=_dt(when))]
-            status = "unchanged"
-            if prep.counters and new_counters != state["counters"]:
-                ops.append(self._replace_counters(pid, prep.counters))
-                status = "counters"
-            return IngestResult(prep.pid, status, state["n"]), " ;\n".join(ops)
-        n = 1 if state is None else state["n"] + 1
-        version = NamedNode(f"{prep.pid}/v/{n}")
-        ops = []
-        if state is not None:
-            previous = NamedNode(f"{prep.pid}/v/{state['n']}")
-            ops.append(Q.DELETE_CURRENT.format(v=previous, pid=pid))
-            ops.append(self._delete_counters(pid))
-        else:
-            previous = None
-        content = "\n".join(_q(t) for t in prep.content)
-        counters = "\n".join(_q(t) for t in prep.counters)
-        prov = "\n".join(_q(t) for t in self._prov_triples(record, prep, version, previous, n, summary, when))
-        reg = "\n".join(_q(t) for t in self._registry_triples(record, prep, version, n))
-        ops.append(Q.DELETE_REGISTRY.format(g=self.registry_graph, pid=pid))
-        ops.append(
-            f"INSERT DATA {{\n{content}\n{counters}\nGRAPH {version} {{\n{content}\n}}\n"
-            f"GRAPH {self.prov_graph} {{\n{prov}\n}}\nGRAPH {self.registry_graph} {{\n{reg}\n}}\n}}"
-        )
-        return IngestResult(prep.pid, "new" if state is None else "changed", n), " ;\n".join(ops)
-
-    def _delete_counters(self, pid: NamedNode) -> str:
-        return " ;\n".join(Q.DELETE_PROPERTY.format(pid=pid, p=p) for p in _VOLATILE)
-
-    def _replace_counters(self, pid: NamedNode, counters: tuple[Triple, ...]) -> str:
-        inserts = "\n".join(_q(t) for t in counters)
-        return self._delete_counters(pid) + f" ;\nINSERT DATA {{\n{inserts}\n}}"
-
-    def _prov_triples(self, record: Record, prep: PreparedRecord, version: NamedNode, previous: NamedNode | None,
-                      n: int, summary, when: datetime) -> Iterator[Triple]:
-        pid = NamedNode(prep.pid)
-        yield Triple(version, RDF.type, PROV.Entity)
-        yield Triple(version, PROV.specializationOf, pid)
-        yield Triple(version, MLFDO.versionNumber, Literal(str(n), datatype=XSD.integer))
-        yield Triple(version, PROV.generatedAtTime, _dt(when))
-        yield Triple(version, MLFDO.contentHash, Literal(prep.content_hash))
-        yield Triple(version, DCT.conformsTo, FAIR4ML_VERSION_IRI)
-        if previous is not None:
-            yield Triple(version, PROV.wasRevisionOf, previous)
-        src = record.source
-        if src is not None:
-            act = NamedNode(f"{version.value}#activity")
-            yield Triple(version, PROV.wasGeneratedBy, act)
-            yield Triple(act, RDF.type, PROV.Activity)
-            yield Triple(act, MLFDO.harvester, Literal(src.harvester))
-            yield Triple(act, MLFDO.harvesterVersion, Literal(src.harvester_version))
-            if src.url:
-                yield Triple(act, PROV.used, _iri_or_literal(src.url))
-            if src.etag:
-                yield Triple(act, MLFDO.sourceEtag, Literal(src.etag))
-            if src.started:
-                yield Triple(act, PROV.startedAtTime, _dt(src.started))
-            if src.ended:
-                yield Triple(act, PROV.endedAtTime, _dt(src.ended))
-        for problem in record.problems:
-            yield Triple(version, MLFDO.harvestProblem, Literal(problem))
-        if summary is not None:
-            yield Triple(version, MLFDO.shaclConforms, Literal(str(summary.conforms).lower(), datatype=XSD.boolean))
-            yield Triple(version, MLFDO.shaclViolations, Literal(str(summary.violations), datatype=XSD.integer))
-            yield Triple(version, MLFDO.shaclWarnings, Literal(str(summary.warnings), datatype=XSD.integer))
-            for i, res in enumerate(summary.results):
-                node = NamedNode(f"{version.value}#shacl-{i}")
-                yield Triple(version, MLFDO.validationResult, node)
-                yield Triple(node, SH.resultSeverity, SH.term(res.severity))
-                yield Triple(node, SH.resultMessage, Literal(res.message))
-                yield Triple(node, SH.focusNode, _iri_or_literal(res.focus))
-                if res.path:
-                    yield Triple(node, SH.resultPath, _iri_or_literal(res.path))
-
-    def _registry_triples(self, record: Record, prep: PreparedRecord, version: NamedNode, n: int) -> Iterator[Triple]:
-        pid = NamedNode(prep.pid)
-        yield Triple(pid, MLFDO.currentVersion, version)
-        yield Triple(pid, MLFDO.versionCount, Literal(str(n), datatype=XSD.integer))
-        yield Triple(pid, MLFDO.contentHash, Literal(prep.content_hash))
-        yield Triple(pid, MLFDO.status, Literal("stub" if record.stub else "active"))
-        yield Triple(pid, MLFDO.kind, Literal(record.kind))
-        if record.platform and record.platform_id:
-            yield Triple(pid, MLFDO.platform, Literal(record.platform))
-            yield Triple(pid, MLFDO.platformId, Literal(record.platform_id))
-        if record.source and record.source.etag:
-            yield Triple(pid, MLFDO.sourceEtag, Literal(record.source.etag))
 
     # ---------------------------------------------------------------- raw records and failures
     def _raw_path(self, pid: str, n: int) -> Path | None:
@@ -493,7 +330,7 @@ class Store:
         node = NamedNode(pid)
         self.db.update(" ;\n".join([
             Q.DELETE_CURRENT.format(v=NamedNode(f"{pid}/v/{n}"), pid=node),
-            self._delete_counters(node),
+            *(Q.DELETE_PROPERTY.format(pid=node, p=p) for p in _VOLATILE),
             Q.SET_WITHDRAWN.format(g=self.registry_graph, pid=node, reason=Literal(reason), when=_dt(now or _now())),
         ]))
         self._notify([IngestResult(pid, "withdrawn", int(n))])

@@ -1,0 +1,60 @@
+"""Build FAIR4ML records for tests through the public Record type (no store internals)."""
+
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from registry.pid import mint_id, pid_iri
+from registry.record import Record, SourceInfo
+from registry.vocab import FAIR4ML, MLFDO, RDF, SCHEMA, SPDX, XSD
+
+BASE = "http://registry.test"
+
+
+def model_pid(name: str, base: str = BASE) -> str:
+    """Return the PID a Hugging Face model id gets."""
+    return pid_iri(base, mint_id("hf", name))
+
+
+def dataset_pid(name: str, base: str = BASE) -> str:
+    return pid_iri(base, mint_id("hf-dataset", name))
+
+
+def model_record(name: str, *, description: str = "A test model.", licence: str | None = "Apache-2.0",
+                 downloads: int | None = 10, likes: int | None = 1, datasets: tuple[str, ...] = (),
+                 keywords: tuple[str, ...] = (), base: str = BASE, etag: str = "sha-1",
+                 extra: list[Triple] | None = None) -> Record:
+    """Return a model record with the usual FAIR4ML fields."""
+    pid = model_pid(name, base)
+    s = NamedNode(pid)
+    triples = [
+        Triple(s, RDF.type, FAIR4ML.MLModel),
+        Triple(s, SCHEMA.name, Literal(name.split("/")[-1])),
+        Triple(s, SCHEMA.identifier, Literal(name)),
+        Triple(s, SCHEMA.url, NamedNode(f"https://huggingface.co/{name}")),
+        Triple(s, SCHEMA.description, Literal(description)),
+        Triple(s, SCHEMA.dateCreated, Literal("2024-01-02T03:04:05+00:00", datatype=XSD.dateTime)),
+    ]
+    if licence:
+        triples.append(Triple(s, SCHEMA.license, SPDX.term(licence)))
+    for kw in keywords:
+        triples.append(Triple(s, SCHEMA.keywords, Literal(kw)))
+    for ds in datasets:
+        triples.append(Triple(s, FAIR4ML.trainedOn, NamedNode(dataset_pid(ds, base))))
+    if downloads is not None:
+        triples.append(Triple(s, MLFDO.downloads, Literal(str(downloads), datatype=XSD.integer)))
+    if likes is not None:
+        triples.append(Triple(s, MLFDO.likes, Literal(str(likes), datatype=XSD.integer)))
+    triples.extend(extra or [])
+    return Record(pid, triples, kind="model", platform="hf", platform_id=name,
+                  source=SourceInfo("test", "1", f"https://huggingface.co/api/models/{name}", etag))
+
+
+def dataset_record(name: str, *, stub: bool = True, base: str = BASE) -> Record:
+    """Return a (stub) dataset record."""
+    pid = dataset_pid(name, base)
+    s = NamedNode(pid)
+    triples = [Triple(s, RDF.type, SCHEMA.Dataset), Triple(s, SCHEMA.name, Literal(name)),
+               Triple(s, SCHEMA.identifier, Literal(name))]
+    return Record(pid, triples, kind="dataset", platform="hf-dataset", platform_id=name, stub=stub,
+                  source=SourceInfo("test", "1"))

@@ -1,0 +1,57 @@
+"""A process killed with SIGKILL mid-ingest leaves a store that opens, with no half-written version."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from registry.store import Store
+from tests.factories import BASE
+
+WRITER = """
+import sys
+from registry.store import Store
+from tests.factories import model_record
+store = Store.open(sys.argv[1], "%s", batch_size=100)
+print("ready", flush=True)
+for round_ in range(1000):
+    store.ingest_many(model_record(f"org/m{i}", description=f"round {round_}") for i in range(300))
+    print("round", round_, flush=True)
+""" % BASE
+
+
+@pytest.mark.slow
+def test_sigkill_during_ingest_leaves_consistent_store(tmp_path: Path):
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], cwd=root, stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(root)})
+    assert proc.stdout.readline().strip() == "ready"
+    # let it write a few rounds, then kill it in the middle of one
+    for _ in range(2):
+        proc.stdout.readline()
+    time.sleep(0.37)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stdout.close()
+
+    store = Store.open(tmp_path, BASE)
+    pids = store.pids()
+    assert pids, "the rounds completed before the kill must be there"
+    version_graphs = {g.value for g in store.db.named_graphs() if "/v/" in g.value}
+    described = {row["v"].value for row in store.query(
+        f"SELECT ?v WHERE {{ GRAPH <{store.prov_graph.value}> {{ ?v <http://www.w3.org/ns/prov#specializationOf> ?p }} }}")}
+    assert version_graphs == described, "every version graph has its provenance and vice versa"
+    for pid in pids:
+        versions = store.versions(pid)
+        assert [v.number for v in versions] == list(range(1, len(versions) + 1))
+        current = {str(t) for t in store.current(pid)}
+        latest = {str(t) for t in store.version(pid, versions[-1].number)}
+        assert latest <= current, f"{pid}: current view lacks its latest version's triples"
+        descriptions = [t.object.value for t in store.current(pid) if t.predicate.value.endswith("description")]
+        assert len(descriptions) == 1, f"{pid}: half-applied update left {descriptions}"
