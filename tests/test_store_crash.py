@@ -55,3 +55,39 @@ def test_sigkill_during_ingest_leaves_consistent_store(tmp_path: Path):
         assert latest <= current, f"{pid}: current view lacks its latest version's triples"
         descriptions = [t.object.value for t in store.current(pid) if t.predicate.value.endswith("description")]
         assert len(descriptions) == 1, f"{pid}: half-applied update left {descriptions}"
+
+
+class _DiesBeforeSecondStep:
+    """Stands in for a process that dies between the batch's insert and its delete step."""
+
+    def __init__(self, db):
+        self._db = db
+
+    def update(self, _query):
+        raise SystemExit("killed between the two commit steps")
+
+    def __getattr__(self, name):
+        return getattr(self._db, name)
+
+
+def test_reopen_finishes_a_batch_interrupted_between_its_two_steps(tmp_path: Path):
+    from tests.factories import model_record
+
+    store = Store.open(tmp_path, BASE)
+    pid = store.ingest(model_record("org/a", description="old", downloads=1)).pid
+    store.db = _DiesBeforeSecondStep(store.db)
+    with pytest.raises(SystemExit):
+        store.ingest(model_record("org/a", description="new", downloads=2))
+    store.db = store.db._db
+    store.close()
+    del store
+
+    again = Store.open(tmp_path, BASE)
+    descriptions = [t.object.value for t in again.current(pid) if t.predicate.value.endswith("description")]
+    assert descriptions == ["new"]
+    assert [v.number for v in again.versions(pid)] == [1, 2]
+    counts = [q.object.value for q in again.db.quads_for_pattern(None, None, None, again.registry_graph)
+              if q.predicate.value.endswith("versionCount")]
+    assert counts == ["2"]
+    # the next harvest restores the volatile counters the repair dropped
+    assert again.ingest(model_record("org/a", description="new", downloads=3)).status == "counters"
