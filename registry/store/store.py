@@ -56,6 +56,7 @@ class Store:
         self.data_dir = data_dir
         self.validator = validator
         self.batch_size = batch_size
+        self.read_only = False
         self.listeners: list[Callable[[list[IngestResult]], None]] = []
         self.prov_graph = NamedNode(f"{self.base_url}/graph/provenance")
         self.registry_graph = NamedNode(f"{self.base_url}/graph/registry")
@@ -79,14 +80,18 @@ class Store:
                 raise StoreBusy(f"the store in {path} is in use by another process (is `mlfdo serve` running?)") from None
             raise
         store = cls(db, base_url, path, validator, batch_size)
+        store.read_only = read_only
         if not read_only:
             repair(store)
         return store
 
     def close(self) -> None:
-        """Flush pending writes to disk."""
-        if self.data_dir is not None:
+        """Flush pending writes and release the store (its directory lock goes with it)."""
+        if self.db is None:
+            return
+        if self.data_dir is not None and not self.read_only:
             self.db.flush()
+        self.db = None  # pyoxigraph closes the database when its last reference goes
 
     # ---------------------------------------------------------------- identifiers
     def pid(self, fdo_id: str) -> str:
