@@ -1,0 +1,80 @@
+"""`mlfdo serve` and `mlfdo demo`: run the web app on the embedded store."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import click
+
+from registry.cli import cli
+from registry.cli.common import open_registry
+
+__all__ = ["serve", "demo", "run_server", "DEFAULT_HOST", "DEFAULT_PORT"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def run_server(registry, host: str, port: int) -> None:
+    """Serve the registry over HTTP until interrupted (a threaded WSGI server in this process)."""
+    from werkzeug.serving import make_server
+
+    from registry.web import create_app
+
+    app = create_app({"REGISTRY": registry})
+    server = make_server(host, port, app, threaded=True)
+    click.echo(f"Serving the registry at http://{host}:{server.server_port}/ (PIDs under {registry.base_url}); "
+               "Ctrl-C stops.", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopping.", err=True)
+    finally:
+        server.server_close()
+
+
+@cli.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="TCP port (0 picks a free one).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve landing pages, content negotiation, signposting, history, SPARQL and the JSON API."""
+    with open_registry(ctx) as registry:
+        run_server(registry, host, port)
+
+
+def _load_demo():
+    try:
+        module = importlib.import_module("harvesters.huggingface.demo")
+    except ModuleNotFoundError as exc:
+        if exc.name and "harvesters.huggingface.demo".startswith(exc.name):
+            return None
+        raise
+    return getattr(module, "load_demo", None)
+
+
+@cli.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="TCP port.")
+@click.option("--no-serve", is_flag=True, help="Load the demo data and print it, but do not serve.")
+@click.pass_context
+def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
+    """Harvest the bundled Hugging Face snapshot (offline), print stats and one record, then serve it."""
+    from registry.rdfio import format_by_name, serialize_triples
+
+    with open_registry(ctx) as registry:
+        load_demo = _load_demo()
+        if load_demo is None:
+            click.echo("The demo snapshot loader (harvesters.huggingface.demo.load_demo) is missing: "
+                       "serving what the store already holds.", err=True)
+        else:
+            load_demo(registry)
+        stats = registry.store.stats()
+        click.echo(json.dumps(stats, indent=2))
+        models = registry.store.pids(kind="model", limit=1, include_stubs=False)
+        if models:
+            click.echo(f"\nOne record: {models[0]}\n")
+            click.echo(serialize_triples(registry.store.current(models[0]), format_by_name("ttl")).decode("utf-8"))
+        if not no_serve:
+            run_server(registry, host, port)

@@ -1,0 +1,197 @@
+"""The FDO service the web views call: locate FDOs, build pages, representations and history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pyoxigraph import NamedNode, Triple
+
+from registry.errors import BadRequest, Gone, NotFound
+from registry.fdo import queries
+from registry.fdo.representations import Variant, serialize
+from registry.fdo.urls import FdoUrls
+from registry.fdo.view import FdoPage, InboundGroup, Ref, Relation, build_page, compact_iri, humanise, licence_label
+from registry.pid import id_from_pid, is_fdo_id
+from registry.store.results import Diff, VersionInfo
+from registry.vocab import SPDX
+
+__all__ = ["FdoService", "Located", "Withdrawn", "INBOUND_LIMIT"]
+
+INBOUND_LIMIT = 50  # FDOs listed per inbound relation on a landing page
+
+
+@dataclass(frozen=True)
+class Located:
+    """A known FDO: its PID, id, status (active, stub, withdrawn) and kind."""
+
+    pid: str
+    fdo_id: str
+    status: str
+    kind: str | None
+
+
+class Withdrawn(Gone):
+    """A withdrawn FDO: answered with a 410 tombstone that keeps its signposting."""
+
+    def __init__(self, located: Located, page: FdoPage) -> None:
+        reason = (page.withdrawal or {}).get("reason", "")
+        super().__init__(f"{located.pid} was withdrawn" + (f": {reason}" if reason else ""), pid=located.pid)
+        self.located = located
+        self.page = page
+
+
+class FdoService:
+    """Read FDOs for people and machines; one instance per registry."""
+
+    def __init__(self, registry) -> None:
+        self.registry = registry
+        self.store = registry.store
+        self.base_url = registry.base_url
+
+    # ------------------------------------------------------------ lookup
+    def urls(self, fdo_id: str, relative: bool = False) -> FdoUrls:
+        """Return the URL layout of an FDO (absolute under the base URL, or site-relative)."""
+        return FdoUrls("" if relative else self.base_url, fdo_id)
+
+    def locate(self, fdo_id: str) -> Located:
+        """Return the FDO with this id. Raises NotFound."""
+        pid = self.store.pid(fdo_id) if is_fdo_id(fdo_id) else None
+        status = self.store.status(pid) if pid else None
+        if pid is None or status is None:
+            raise NotFound(f"no FDO with id {fdo_id!r}", id=fdo_id)
+        return Located(pid, fdo_id, status, self.store.kind(pid))
+
+    def current(self, fdo_id: str) -> Located:
+        """Return a current (not withdrawn) FDO. Raises NotFound, or Withdrawn for a withdrawn one."""
+        located = self.locate(fdo_id)
+        if located.status == "withdrawn":
+            raise Withdrawn(located, self.tombstone(located))
+        return located
+
+    def resolve_alias(self, ref: str) -> str | None:
+        """Return the id of the FDO an alias or ``platform:id`` reference points to, or None."""
+        pid = self.store.resolve(ref)
+        return id_from_pid(self.base_url, pid) if pid else None
+
+    # ------------------------------------------------------------ content
+    def triples(self, located: Located, version: int | None = None) -> list[Triple]:
+        """Return the current view of an FDO, or its version ``version``. Raises NotFound."""
+        if version is None:
+            return self.store.current(located.pid)
+        return self.store.version(located.pid, version)
+
+    def representation(self, located: Located, variant: Variant, version: int | None = None) -> bytes:
+        """Return an RDF representation of an FDO (current view or one version)."""
+        return serialize(self.triples(located, version), variant)
+
+    def page(self, located: Located, version: int | None = None) -> FdoPage:
+        """Return the landing page (or, with ``version``, the version page) of an FDO."""
+        versions = self.store.versions(located.pid)
+        shown = None
+        if version is not None:
+            shown = next((v for v in versions if v.number == version), None)
+            if shown is None:
+                raise NotFound(f"{located.pid} has no version {version}", id=located.fdo_id, version=version)
+        triples = self.triples(located, version)
+        page = build_page(located.pid, located.fdo_id, triples, self._labeller(triples), located.status, located.kind)
+        page.versions = versions
+        page.shown_version = shown or (versions[-1] if versions else None)
+        if page.shown_version is not None:
+            page.validation = self.store.validation_results(located.pid, page.shown_version.number)
+        if version is None and located.status != "withdrawn":
+            self._add_inbound(page)
+        return page
+
+    def tombstone(self, located: Located) -> FdoPage:
+        """Return what the tombstone of a withdrawn FDO shows: its last version, and why it went."""
+        versions = self.store.versions(located.pid)
+        last = versions[-1].number if versions else None
+        triples = self.store.version(located.pid, last) if last else []
+        page = build_page(located.pid, located.fdo_id, triples, self._labeller(triples), "withdrawn", located.kind)
+        page.versions = versions
+        page.shown_version = versions[-1] if versions else None
+        page.withdrawal = self.store.withdrawal(located.pid)
+        return page
+
+    # ------------------------------------------------------------ history
+    def versions(self, located: Located) -> list[VersionInfo]:
+        """Return every version of an FDO, oldest first."""
+        return self.store.versions(located.pid)
+
+    def version_at(self, located: Located, when: datetime) -> VersionInfo:
+        """Return the version current at ``when`` (the first one for an earlier time). Raises NotFound."""
+        chosen = self.store.version_at(located.pid, when)
+        if chosen is None:
+            versions = self.store.versions(located.pid)
+            if not versions:
+                raise NotFound(f"{located.pid} has no versions")
+            chosen = versions[0]
+        return chosen
+
+    def diff(self, located: Located, a: int | None, b: int | None) -> Diff:
+        """Compare two versions (default: the last two). Raises NotFound or BadRequest."""
+        count = len(self.store.versions(located.pid))
+        b = count if b is None else b
+        a = max(1, b - 1) if a is None else a
+        if a < 1 or b < 1:
+            raise BadRequest("version numbers start at 1")
+        return self.store.diff(located.pid, a, b)
+
+    def labels(self, iris: list[str]) -> dict[str, Ref]:
+        """Return a Ref (label, link, kind) for each IRI."""
+        ref = self._labeller_for(iris)
+        return {iri: ref(iri) for iri in iris}
+
+    # ------------------------------------------------------------ internals
+    def _labeller(self, triples: list[Triple]):
+        iris = sorted({t.object.value for t in triples if isinstance(t.object, NamedNode)})
+        return self._labeller_for(iris)
+
+    def _labeller_for(self, iris: list[str]):
+        info: dict[str, dict] = {}
+        local = [i for i in iris if id_from_pid(self.base_url, i)]
+        for start in range(0, len(local), 200):
+            chunk = local[start:start + 200]
+            q = queries.labels_query(chunk, self.store.registry_graph.value)
+            for row in self.store.query(q):
+                entry = info.setdefault(row["s"].value, {})
+                for key in ("name", "kind", "status"):
+                    if row[key] is not None and key not in entry:
+                        entry[key] = row[key].value
+
+        def ref(iri: str) -> Ref:
+            fdo_id = id_from_pid(self.base_url, iri)
+            if fdo_id:
+                entry = info.get(iri, {})
+                return Ref(iri, entry.get("name") or fdo_id, f"/fdo/{fdo_id}", True, entry.get("kind"),
+                           entry.get("status"))
+            if iri.startswith(str(SPDX)):
+                return Ref(iri, licence_label(iri), iri)
+            return Ref(iri, compact_iri(iri), iri)
+
+        return ref
+
+    def _add_inbound(self, page: FdoPage) -> None:
+        counts = {row["p"].value: int(row["c"].value)
+                  for row in self.store.query(queries.inbound_counts_query(page.pid))}
+        rows: dict[str, list[tuple[str, str | None]]] = {}
+        for predicate in sorted(counts):
+            found = []
+            for row in self.store.query(queries.inbound_query(page.pid, predicate, INBOUND_LIMIT)):
+                owner = row["s"].value.split("#", 1)[0]
+                if owner != page.pid and owner not in [o for o, _ in found]:
+                    found.append((owner, row["name"].value if row["name"] is not None else None))
+            rows[predicate] = found
+        owners = sorted({o for found in rows.values() for o, _ in found})
+        ref = self._labeller_for(owners)
+        for predicate, found in rows.items():
+            refs = tuple(ref(o) for o, _ in found)
+            if not refs:
+                continue
+            backwards = queries.LINEAGE_PREDICATES.get(predicate)
+            if backwards:
+                page.lineage_in.extend(Relation(backwards[1], predicate, r) for r in refs)
+                page.lineage_in_total += counts[predicate]
+            else:
+                page.inbound.append(InboundGroup(predicate, humanise(predicate), refs, counts[predicate]))

@@ -1,0 +1,226 @@
+"""Where queries run, so a runaway query never blocks other requests.
+
+pyoxigraph releases the GIL while it evaluates, so queries in threads do not stall the web
+server, but a query cannot be cancelled in-thread: a timed-out thread query is abandoned and runs
+on until it ends (results are read row by row, so a streaming query stops at the next row check;
+a sort or aggregate does not). ``ProcessRunner`` runs each query in a worker process holding a
+read-only handle on the on-disk store and kills the worker at the timeout, which really stops it.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import queue
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import asdict
+from pathlib import Path
+
+from registry.errors import MlfdoError, QueryTimeout, StoreBusy
+from registry.sparql_endpoint.engine import QueryOutcome, execute
+from registry.sparql_endpoint.errors import ERRORS, QueryBusy
+from registry.sparql_endpoint.protocol import QueryRequest
+
+__all__ = ["QueryRunner", "ThreadRunner", "ProcessRunner", "make_runner"]
+
+log = logging.getLogger(__name__)
+
+
+def _timeout(req: QueryRequest) -> QueryTimeout:
+    return QueryTimeout(f"the query ran longer than {req.timeout:g} s and was stopped; narrow it or add a LIMIT",
+                        timeout=req.timeout)
+
+
+class QueryRunner:
+    """Run queries with a timeout; ``run`` raises the registry's errors."""
+
+    mode = "none"
+
+    def run(self, req: QueryRequest) -> QueryOutcome:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Stop the workers."""
+
+
+class ThreadRunner(QueryRunner):
+    """Run queries in a pool of threads on the app's own store handle."""
+
+    mode = "thread"
+
+    def __init__(self, store, workers: int = 2) -> None:
+        self.store = store
+        self.slots = threading.BoundedSemaphore(workers)
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+
+    def run(self, req: QueryRequest) -> QueryOutcome:
+        deadline = time.monotonic() + req.timeout
+        if not self.slots.acquire(timeout=req.timeout):
+            raise QueryBusy(f"every query worker stayed busy for {req.timeout:g} s; try again later")
+        future = self.pool.submit(self._run, req, deadline)
+        try:
+            return future.result(timeout=max(0.0, deadline - time.monotonic()) + 0.05)
+        except FutureTimeout:
+            raise _timeout(req) from None
+
+    def _run(self, req: QueryRequest, deadline: float) -> QueryOutcome:
+        try:
+            return execute(self.store, req, deadline)
+        finally:
+            self.slots.release()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_main(conn, data_dir: str, base_url: str) -> None:  # runs in the worker process
+    from registry.store import Store
+
+    store, generation = None, None
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if message is None:
+            return
+        wanted, fields = message
+        try:
+            for attempt in range(3):
+                try:
+                    if store is None or generation != wanted:
+                        store = Store.open(data_dir, base_url, read_only=True)
+                        generation = wanted
+                    outcome = execute(store, QueryRequest(**fields))
+                    break
+                except OSError:
+                    store = None  # files moved under a stale handle: reopen and retry
+                    if attempt == 2:
+                        raise
+                    time.sleep(0.05)
+            conn.send(("ok", asdict(outcome)))
+        except MlfdoError as exc:
+            conn.send(("error", type(exc).__name__, exc.message, exc.details))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which logs it
+            conn.send(("error", "MlfdoError", f"query worker failed: {type(exc).__name__}", {}))
+
+
+class _Worker:
+    def __init__(self, ctx, data_dir: str, base_url: str) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, data_dir, base_url), daemon=True,
+                                   name="mlfdo-sparql-worker")
+        self.process.start()
+        child.close()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class ProcessRunner(QueryRunner):
+    """Run queries in worker processes on a read-only handle of the on-disk store; kill them at the timeout.
+
+    The web process owns the store read-write. After a change (``notify_change``) it flushes the
+    store and bumps a generation number; a worker reopens its handle before its next query.
+    """
+
+    mode = "process"
+
+    def __init__(self, store, workers: int = 2) -> None:
+        if store.data_dir is None:
+            raise ValueError("ProcessRunner needs an on-disk store")
+        self.store = store
+        self.data_dir = str(Path(store.data_dir))
+        self.base_url = store.base_url
+        self.ctx = mp.get_context("spawn")  # no fork: the web process has threads and RocksDB handles
+        self.size = workers
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.generation = 0
+        self.dirty = False
+        self.lock = threading.Lock()
+        self.started = False
+        self.closed = False
+        store.on_change(lambda results: self.notify_change())
+
+    def notify_change(self) -> None:
+        """Mark the store changed: workers reopen their read-only handles before the next query."""
+        self.dirty = True
+
+    def _start(self) -> None:
+        with self.lock:
+            if not self.started:
+                for _ in range(self.size):
+                    self.idle.put(_Worker(self.ctx, self.data_dir, self.base_url))
+                self.started = True
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        if not self.closed:
+            self.idle.put(_Worker(self.ctx, self.data_dir, self.base_url))
+
+    def _sync(self) -> int:
+        with self.lock:
+            if self.dirty:
+                self.store.db.flush()  # so a read-only handle opens quickly, without replaying a long WAL
+                self.generation += 1
+                self.dirty = False
+            return self.generation
+
+    def run(self, req: QueryRequest) -> QueryOutcome:
+        self._start()
+        deadline = time.monotonic() + req.timeout
+        try:
+            worker = self.idle.get(timeout=req.timeout)
+        except queue.Empty:
+            raise QueryBusy(f"every query worker stayed busy for {req.timeout:g} s; try again later") from None
+        try:
+            worker.conn.send((self._sync(), asdict(req)))
+            # the worker checks the deadline itself while reading rows; the kill is the backstop
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic()) + 0.25):
+                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+                worker = None
+                raise _timeout(req)
+            reply = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            if worker is not None:
+                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+                worker = None
+            raise StoreBusy("the query worker stopped unexpectedly; try again") from None
+        finally:
+            if worker is not None:
+                self.idle.put(worker)
+        if reply[0] == "ok":
+            return QueryOutcome(**reply[1])
+        _, name, message, details = reply
+        if name == "MlfdoError":
+            log.error("SPARQL worker error: %s", message)
+        raise ERRORS.get(name, MlfdoError)(message, **details)
+
+    def close(self) -> None:
+        self.closed = True
+        while True:
+            try:
+                worker = self.idle.get_nowait()
+            except queue.Empty:
+                break
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+            worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                worker.kill()
+
+
+def make_runner(store, isolation: str = "auto", workers: int = 2) -> QueryRunner:
+    """Return the runner the settings ask for ('process', 'thread', or 'auto')."""
+    if isolation == "process" or (isolation == "auto" and store.data_dir is not None):
+        if store.data_dir is None:
+            raise ValueError("SPARQL_ISOLATION=process needs an on-disk store (DATA_DIR)")
+        return ProcessRunner(store, workers)
+    return ThreadRunner(store, workers)
