@@ -85,3 +85,52 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """`mlfdo serve --port 0` in a process of its own, on an on-disk store of the test records.
+
+    Yields the server's root URL; PIDs stay under http://registry.test.
+    """
+    import os
+    import re
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    data_dir = tmp_path_factory.mktemp("served")
+    env = dict(os.environ, MLFDO_SHACL="0", MLFDO_DATA_DIR=str(data_dir), MLFDO_BASE_URL=BASE)
+    cli = [sys.executable, "-m", "registry"]
+    for name in ("registry-v1.ttl", "registry-v2.ttl"):
+        subprocess.run([*cli, "ingest", str(WEB_DATA / name)], env=env, check=True, capture_output=True)
+    process = subprocess.Popen([*cli, "serve", "--host", "127.0.0.1", "--port", "0"], env=env,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        url = None
+        deadline = time.monotonic() + 30
+        while url is None and time.monotonic() < deadline:
+            line = process.stderr.readline()
+            if not line and process.poll() is not None:
+                raise RuntimeError(f"mlfdo serve exited with {process.returncode}")
+            found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            if found:
+                url = found.group(0).rstrip("/")
+        assert url, "mlfdo serve did not report its address"
+        while time.monotonic() < deadline:  # wait until it answers
+            try:
+                with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stderr.close()

@@ -67,10 +67,16 @@ class ThreadRunner(QueryRunner):
             raise _timeout(req) from None
 
     def _run(self, req: QueryRequest, deadline: float) -> QueryOutcome:
+        # pyoxigraph result iterators must be dropped on the thread that made them: an exception
+        # raised here keeps them alive in its traceback, so only its type and text leave this thread.
+        failure = None
         try:
             return execute(self.store, req, deadline)
+        except MlfdoError as exc:
+            failure = (type(exc), exc.message, dict(exc.details))
         finally:
             self.slots.release()
+        raise failure[0](failure[1], **failure[2])
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)

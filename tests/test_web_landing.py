@@ -1,0 +1,151 @@
+"""The HTML landing page: what it shows, the schema.org JSON-LD in its head, and safe card text."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+
+class Page(HTMLParser):
+    """Collect text, links, scripts and sections of an HTML page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self.scripts: list[tuple[str | None, str]] = []
+        self.head_links: list[dict] = []
+        self.ids: set[str] = set()
+        self._script: str | None = None
+        self._in_script = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        if tag == "link":
+            self.head_links.append(attrs)
+        if tag == "script":
+            self._in_script, self._script = True, attrs.get("type")
+            self.scripts.append((self._script, ""))
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            kind, body = self.scripts[-1]
+            self.scripts[-1] = (kind, body + data)
+        else:
+            self.text.append(data)
+
+    @property
+    def all_text(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+@pytest.fixture
+def landing(client, ids) -> Page:
+    r = client.get(f"/fdo/{ids.base_lm}", headers={"Accept": "text/html"})
+    assert r.status_code == 200
+    return Page(r.get_data(as_text=True))
+
+
+def test_landing_shows_the_model(landing):
+    text = landing.all_text
+    for expected in ("base-lm", "acme/base-lm", "now trained on two corpora", "Text Generation", "Apache-2.0",
+                     "ACME Research", "wikitext", "glue", "A Paper About Base Models", "2,345 downloads",
+                     "60 likes", "transformers", "Cite as http://registry.test/fdo/3krpxs3xvfvka"):
+        assert expected in text, expected
+
+
+def test_landing_shows_lineage_both_ways_with_kinds(client, ids):
+    base = Page(client.get(f"/fdo/{ids.base_lm}", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "base-lm-finetuned fine-tuned as" in base.all_text
+    assert "base-lm-gguf quantized as" in base.all_text
+    child = Page(client.get(f"/fdo/{ids.finetuned}", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "fine-tuned from base-lm" in child.all_text
+    assert f"/fdo/{ids.base_lm}" in child.links
+
+
+def test_landing_shows_evaluations_as_a_table(landing):
+    text = landing.all_text
+    assert "Evaluation results" in text
+    assert "Evaluated on Metric Value" in text
+    assert "wikitext perplexity 12.5" in text
+    assert "glue accuracy 0.81" in text
+
+
+def test_landing_shows_card_sections_and_versions_and_validation(landing):
+    text = landing.all_text
+    assert {"card", "versions", "validation", "lineage", "evaluation", "representations"} <= landing.ids
+    assert "Intended use" in text and "Bias, risks and limitations" in text and "Code sample" in text
+    assert "pipeline('text-generation', 'acme/base-lm')" in text
+    assert "v2 · 2024-09-01 latest" in text and "v1 · 2024-05-01" in text
+    assert "not validated" in text
+
+
+def test_landing_links_to_every_representation(landing, ids):
+    base = f"/fdo/{ids.base_lm}"
+    for href in (f"{base}.html", f"{base}.jsonld", f"{base}.ttl", f"{base}.nt", f"{base}.rdf", f"{base}/record",
+                 f"{base}/ro-crate", f"{base}/linkset", f"{base}/linkset.json", f"{base}/versions",
+                 f"{base}/versions.link", f"{base}/v/1", f"{base}/v/2", f"{base}/diff?from=1&to=2"):
+        assert href in landing.links, href
+    types = {link.get("type") for link in landing.head_links if "describedby" in link.get("rel", "")}
+    assert {"application/ld+json", "text/turtle", "application/n-triples", "application/rdf+xml"} <= types
+
+
+def test_landing_embeds_schema_org_jsonld(landing, ids):
+    blocks = [body for kind, body in landing.scripts if kind == "application/ld+json"]
+    assert len(blocks) == 1
+    doc = json.loads(blocks[0])
+    assert doc["@context"] == "https://schema.org/"
+    assert doc["@id"] == f"http://registry.test/fdo/{ids.base_lm}"
+    assert doc["name"] == "base-lm"
+    assert doc["license"] == ["https://spdx.org/licenses/Apache-2.0"]
+    assert doc["author"][0]["name"] == "ACME Research" and doc["author"][0]["@type"] == "Organization"
+    assert "https://w3id.org/fair4ml#MLModel" in doc["additionalType"]
+    assert {d["name"] for d in doc["isBasedOn"]} == {"wikitext", "glue"}
+
+
+def test_card_text_cannot_run_script(landing):
+    assert [kind for kind, _ in landing.scripts] == ["application/ld+json"]
+    assert not any(href.startswith("javascript:") for href in landing.links)
+    assert "<script>alert('card')</script>" in landing.all_text  # shown as text, escaped
+
+
+def test_schema_org_block_cannot_close_the_script_element(app, client, ids):
+    from registry.web.templating import render_markdown
+
+    assert "<script" not in str(render_markdown("<script>x</script> <img src=x onerror=alert(1)>"))
+    html = client.get(f"/fdo/{ids.base_lm}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    head = html.split("</head>")[0]
+    assert head.count("</script>") == 1
+
+
+def test_version_page_is_marked_as_old(client, ids):
+    page = Page(client.get(f"/fdo/{ids.base_lm}/v/1", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "You are looking at version 1 of 2" in page.all_text
+    assert "A small base language model for tests." in page.all_text
+    assert "now trained on two corpora" not in page.all_text
+
+
+def test_non_model_pages_list_what_refers_to_them(client, ids):
+    page = Page(client.get(f"/fdo/{ids.wikitext}", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "Referenced by" in page.all_text
+    assert "As “trained on” base-lm" in page.all_text
+    org = Page(client.get(f"/fdo/{ids.acme}", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "As “shared by”" in org.all_text and "base-lm-finetuned" in org.all_text
+
+
+def test_home_page_lists_models(client):
+    page = Page(client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "base-lm" in page.all_text and "4 models" in page.all_text
+    assert "old-model" not in page.all_text  # withdrawn
+    assert "/search" in page.links and "/sparql" in page.links
