@@ -33,9 +33,13 @@ class Registry:
             from registry.validate import Validator
 
             validator = Validator.default()
-        data_dir = None if in_memory else Path(settings["DATA_DIR"])
-        store = Store.open(data_dir, settings["BASE_URL"], validator=validator,
-                           batch_size=int(settings["INGEST_BATCH"]), read_only=read_only)
+        if settings["STORE_URL"] and not in_memory:
+            store = Store.open_remote(settings["STORE_URL"], settings["BASE_URL"], validator=validator,
+                                      batch_size=int(settings["INGEST_BATCH"]), data_dir=settings["DATA_DIR"])
+        else:
+            data_dir = None if in_memory else Path(settings["DATA_DIR"])
+            store = Store.open(data_dir, settings["BASE_URL"], validator=validator,
+                               batch_size=int(settings["INGEST_BATCH"]), read_only=read_only)
         return cls(settings, store)
 
     @property

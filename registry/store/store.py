@@ -85,6 +85,19 @@ class Store:
             repair(store)
         return store
 
+    @classmethod
+    def open_remote(cls, url: str, base_url: str, validator=None, batch_size: int = DEFAULT_BATCH,
+                    data_dir: str | os.PathLike | None = None) -> "Store":
+        """Open a store kept by a SPARQL 1.1 Query/Update server at ``url`` (see store/remote.py).
+
+        Raw platform records are kept under ``data_dir`` when given (a shared volume when scaled out).
+        """
+        from registry.store.remote import RemoteDB
+
+        store = cls(RemoteDB(url), base_url, Path(data_dir) if data_dir else None, validator, batch_size)
+        repair(store)
+        return store
+
     def close(self) -> None:
         """Flush pending writes and release the store (its directory lock goes with it)."""
         if self.db is None:

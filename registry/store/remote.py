@@ -1,0 +1,128 @@
+"""A SPARQL 1.1 Protocol server as the store's database (the scaled-out deployment).
+
+``RemoteDB`` offers the handful of pyoxigraph ``Store`` methods the store layer uses
+(``query``, ``update``, ``extend``, ``quads_for_pattern``, ``named_graphs``, ``flush``), so
+code above ``registry/store`` never knows which backend it runs on. Results come back as
+pyoxigraph terms. Each ``extend`` and ``update`` is one SPARQL Update request, which SPARQL
+servers apply atomically. Tested against the ``oxigraph`` server; meant for any SPARQL 1.1
+Query/Update server (Virtuoso, Fuseki, QLever, GraphDB).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import requests
+from pyoxigraph import (
+    DefaultGraph, NamedNode, Quad, QueryResultsFormat, RdfFormat, parse, parse_query_results,
+)
+
+from registry.errors import MlfdoError, QueryError
+
+__all__ = ["RemoteDB", "RemoteStoreError", "endpoints_for"]
+
+DEFAULT_TIMEOUT = 60.0
+USER_AGENT = "mlfdo-store/0.1"
+_EXTEND_CHUNK = 20000  # quads per INSERT DATA request
+
+
+class RemoteStoreError(MlfdoError):
+    status, exit_code, title = 502, 1, "Store server error"
+
+
+def endpoints_for(url: str) -> tuple[str, str]:
+    """Return (query URL, update URL) for a server URL.
+
+    ``http://host:7878`` (Oxigraph's layout) gives ``/query`` and ``/update``; a URL that
+    already names an endpoint (ending in ``/sparql``, ``/query``) is used for both.
+    """
+    url = url.rstrip("/")
+    if url.endswith("/sparql"):
+        return url, url
+    if url.endswith("/query"):
+        return url, url[: -len("/query")] + "/update"
+    return url + "/query", url + "/update"
+
+
+def _term(term) -> str:
+    return str(term)
+
+
+class RemoteDB:
+    """The pyoxigraph-like face of a SPARQL server."""
+
+    def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT, session: requests.Session | None = None) -> None:
+        self.url = url
+        self.query_url, self.update_url = endpoints_for(url)
+        self.timeout = timeout
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+
+    # -- the pyoxigraph Store subset -------------------------------------------------------
+    def query(self, sparql: str, **_ignored):
+        """Run a query; SELECT/ASK give pyoxigraph query results, CONSTRUCT/DESCRIBE give triples."""
+        response = self._post(self.query_url, {"query": sparql}, accept=(
+            "application/sparql-results+json, application/n-triples;q=0.9"))
+        kind = response.headers.get("Content-Type", "").split(";")[0].strip()
+        if kind == "application/n-triples":
+            return [q.triple for q in parse(response.content, RdfFormat.N_TRIPLES)]
+        return parse_query_results(response.content, QueryResultsFormat.JSON)
+
+    def update(self, sparql: str, **_ignored) -> None:
+        """Run a SPARQL update (one request, applied atomically by the server)."""
+        self._post(self.update_url, sparql, content_type="application/sparql-update")
+
+    def extend(self, quads: Iterable[Quad]) -> None:
+        """Insert quads with INSERT DATA requests."""
+        chunk: list[str] = []
+        for q in quads:
+            chunk.append(str(q.triple) + " ." if isinstance(q.graph_name, DefaultGraph)
+                         else f"GRAPH {q.graph_name} {{ {q.triple} }}")
+            if len(chunk) >= _EXTEND_CHUNK:
+                self.update("INSERT DATA {\n" + "\n".join(chunk) + "\n}")
+                chunk = []
+        if chunk:
+            self.update("INSERT DATA {\n" + "\n".join(chunk) + "\n}")
+
+    def quads_for_pattern(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[Quad]:
+        """Return the quads matching a pattern (None matches anything; DefaultGraph the default graph)."""
+        s = _term(subject) if subject is not None else "?s"
+        p = _term(predicate) if predicate is not None else "?p"
+        o = _term(obj) if obj is not None else "?o"
+        triple = f"{s} {p} {o}"
+        if isinstance(graph, DefaultGraph):
+            where = triple
+        elif graph is not None:
+            where = f"GRAPH {graph} {{ {triple} }}"
+        else:
+            where = f"{{ {triple} }} UNION {{ GRAPH ?g {{ {triple} }} }}"
+        for row in self.query(f"SELECT * WHERE {{ {where} }}"):
+            g = graph if graph is not None else (row["g"] if row["g"] is not None else DefaultGraph())
+            yield Quad(subject if subject is not None else row["s"], predicate if predicate is not None else row["p"],
+                       obj if obj is not None else row["o"], g)
+
+    def named_graphs(self) -> Iterator[NamedNode]:
+        """Return the named graphs of the dataset."""
+        for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            yield row["g"]
+
+    def flush(self) -> None:
+        """Nothing to flush: the server persists each request."""
+
+    # -- HTTP -------------------------------------------------------------------------------
+    def _post(self, url: str, data, accept: str | None = None, content_type: str | None = None) -> requests.Response:
+        headers = {}
+        if accept:
+            headers["Accept"] = accept
+        if content_type:
+            headers["Content-Type"] = content_type + "; charset=utf-8"
+            data = data.encode("utf-8")
+        try:
+            response = self.session.post(url, data=data, headers=headers, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise RemoteStoreError(f"store server {self.url} unreachable: {exc.__class__.__name__}") from None
+        if response.status_code == 400:
+            raise QueryError(f"store server refused the request: {response.text[:300]}")
+        if response.status_code >= 300:
+            raise RemoteStoreError(f"store server {self.url} answered {response.status_code}: {response.text[:200]}")
+        return response
