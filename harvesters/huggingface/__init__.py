@@ -1,0 +1,16 @@
+"""The Hugging Face Hub harvester: extract (official client), transform (FAIR4ML), harvest (store)."""
+
+import os
+
+# Nothing here should report usage to the Hub or look for updates; set before the client is imported.
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+from harvesters.huggingface.extract import EXPAND, Extractor, Fetched, HubClient, HubError  # noqa: E402
+from harvesters.huggingface.harvest import STATE_KEY, HarvestSummary, harvest  # noqa: E402
+from harvesters.huggingface.snapshot import demo_snapshot_dir  # noqa: E402
+from harvesters.huggingface.transform import HARVESTER, HARVESTER_VERSION, model_pid, transform  # noqa: E402
+
+__all__ = [
+    "harvest", "HarvestSummary", "STATE_KEY", "transform", "model_pid", "HARVESTER", "HARVESTER_VERSION",
+    "HubClient", "HubError", "Extractor", "Fetched", "EXPAND", "demo_snapshot_dir",
+]
