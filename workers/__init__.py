@@ -1,0 +1,3 @@
+"""Celery workers for the scaled-out deployment (see workers/celery_app.py)."""
+
+__all__: list[str] = []

@@ -1,0 +1,41 @@
+"""The Celery app of the scaled-out deployment: Redis broker, workers writing to a SPARQL server.
+
+Start a worker with ``celery -A workers.celery_app worker`` and the schedule with
+``celery -A workers.celery_app beat``. Workers open the registry from the same ``MLFDO_*``
+settings as the web app; with several workers, ``MLFDO_STORE_URL`` must name a SPARQL server,
+since the embedded store has a single writer.
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from registry.settings import load_settings
+
+__all__ = ["make_celery", "app", "HARVEST_EVERY_SECONDS"]
+
+HARVEST_EVERY_SECONDS = 3600.0
+
+
+def make_celery(broker_url: str | None = None) -> Celery:
+    """Return a Celery app using ``broker_url`` (default: the MLFDO_BROKER_URL setting) as broker and backend."""
+    url = broker_url or load_settings()["BROKER_URL"]
+    celery = Celery("mlfdo", broker=url, backend=url, include=["workers.tasks"])
+    celery.conf.update(
+        task_serializer="json",
+        result_serializer="json",
+        accept_content=["json"],
+        task_acks_late=True,  # a harvest unit is idempotent, so redelivery after a crash is safe
+        worker_prefetch_multiplier=1,
+        broker_connection_retry_on_startup=True,
+        beat_schedule={
+            "incremental-huggingface-harvest": {
+                "task": "workers.tasks.harvest_huggingface",
+                "schedule": HARVEST_EVERY_SECONDS,
+            },
+        },
+    )
+    return celery
+
+
+app = make_celery()
