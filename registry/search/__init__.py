@@ -1,0 +1,48 @@
+"""Search: hybrid keyword + semantic search over the registry, with facets and query understanding.
+
+Use ``get_searcher(registry)``; it opens the index on first use (loading the embedding model),
+catches up with the store, and follows the store's changes from then on. See docs/search.md.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from registry.search.results import (Facet, FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SearchHit,
+                                     SearchResponse, SuggestedFilter)
+from registry.search.searcher import Searcher
+
+if TYPE_CHECKING:
+    from registry.search.embed import Embedder
+    from registry.service import Registry
+
+__all__ = ["get_searcher", "open_searcher", "Searcher", "SearchResponse", "SearchHit", "Facet", "FacetValue",
+           "QueryUnderstanding", "RecognisedFilter", "SuggestedFilter", "FollowUp"]
+
+
+def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync: bool = True) -> Searcher:
+    """Open the index of ``registry`` (Qdrant local mode in DATA_DIR, or MLFDO_QDRANT_URL) and a searcher on it.
+
+    Raises EmbedderUnavailable or IndexUnavailable (both MlfdoError) when a part cannot be opened.
+    """
+    from registry.search.embed import make_embedder
+    from registry.search.index import SearchIndex
+    from registry.search.llm import OllamaUnderstander
+    from registry.search.persist import QdrantIndex
+
+    settings = registry.settings
+    embedder = embedder or make_embedder(str(settings.get("EMBEDDER") or "minilm"))
+    url = str(settings.get("QDRANT_URL") or "")
+    persisted = QdrantIndex.open(url, registry.data_dir, embedder.slug, embedder.dim)
+    shared = bool(url or settings.get("STORE_URL"))
+    index = SearchIndex(registry.store, embedder, persisted, shared=shared)
+    index.load()
+    index.attach()
+    if sync:
+        index.sync()
+    return Searcher(index, OllamaUnderstander.from_setting(str(settings.get("LLM") or "")))
+
+
+def get_searcher(registry: "Registry") -> Searcher:
+    """Return the registry's searcher, opening it on first use."""
+    return registry.extension("search", open_searcher)

@@ -1,0 +1,242 @@
+"""What the index holds for one FDO: facet values, keyword fields, the text to embed, a snippet source.
+
+Built from the FDO's current view plus the names of the entities it references (task, licence,
+author, base models, datasets), read in one query per batch. The SPARQL lives here and in
+``versions_query``: the search package reads the store through these two functions only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pyoxigraph import Literal, NamedNode
+
+from registry.pid import id_from_pid
+from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, language_label
+from registry.search.text import sparse_vector
+from registry.store import Store
+from registry.vocab import FAIR4ML, MLFDO, SCHEMA
+
+__all__ = ["IndexDoc", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text"]
+
+INDEXED_KINDS = ("model", "dataset", "paper")
+DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
+EMBED_DESCRIPTION_CHARS = 700  # MiniLM reads 256 word pieces: the description's opening carries the gist
+
+_CARD_TEXT = (FAIR4ML.intendedUse.value, FAIR4ML.usageInstructions.value, MLFDO.trainingDataDescription.value)
+_NAME = SCHEMA.name.value
+_IDENT = SCHEMA.identifier.value
+_ALT = SCHEMA.alternateName.value
+_DESC = SCHEMA.description.value
+_KEYWORDS = SCHEMA.keywords.value
+_URL = SCHEMA.url.value
+_DOWNLOADS = MLFDO.downloads.value
+_SPDX = "https://spdx.org/licenses/"
+M = str(MLFDO)
+
+
+@dataclass
+class IndexDoc:
+    """One FDO as the search index sees it."""
+
+    pid: str
+    version: int
+    kind: str
+    name: str
+    identifier: str = ""
+    url: str = ""
+    description: str = ""
+    facets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    params: float | None = None
+    date: float | None = None
+    downloads: int = 0
+    exact: list[str] = field(default_factory=list)
+    embed_text: str = ""
+    sparse: tuple[list[int], list[float]] = ((), ())  # type: ignore[assignment]
+
+    def payload(self) -> dict:
+        """Return the Qdrant payload (everything but the vectors)."""
+        return {"pid": self.pid, "version": self.version, "kind": self.kind, "name": self.name,
+                "identifier": self.identifier, "url": self.url, "description": self.description,
+                "facets": {k: [list(v) for v in vals] for k, vals in self.facets.items()},
+                "params": self.params, "date": self.date, "downloads": self.downloads, "exact": self.exact,
+                # flat copies that Qdrant can filter on (keyword match on "f_task" etc.)
+                **{f"f_{k}": [v[0] for v in vals] for k, vals in self.facets.items()}}
+
+    @classmethod
+    def from_payload(cls, payload: dict, sparse: tuple[list[int], list[float]]) -> "IndexDoc":
+        """Rebuild a document from a stored payload and its sparse vector."""
+        return cls(pid=payload["pid"], version=int(payload["version"]), kind=payload["kind"], name=payload["name"],
+                   identifier=payload.get("identifier") or "", url=payload.get("url") or "",
+                   description=payload.get("description") or "",
+                   facets={k: [tuple(v) for v in vals] for k, vals in (payload.get("facets") or {}).items()},
+                   params=payload.get("params"), date=payload.get("date"),
+                   downloads=int(payload.get("downloads") or 0), exact=list(payload.get("exact") or []),
+                   sparse=sparse)
+
+
+def indexed_versions(store: Store, kinds: Iterable[str] = INDEXED_KINDS) -> dict[str, tuple[int, str, str]]:
+    """Return pid -> (current version, kind, platform) for every current FDO of the indexed kinds."""
+    values = " ".join(str(Literal(k)) for k in kinds)
+    q = (f"SELECT ?pid ?n ?kind ?platform WHERE {{ GRAPH {store.registry_graph} {{ VALUES ?kind {{ {values} }} "
+         f"?pid <{M}versionCount> ?n ; <{M}kind> ?kind ; <{M}status> ?status . "
+         f"FILTER(?status != \"withdrawn\") OPTIONAL {{ ?pid <{M}platform> ?platform }} }} }}")
+    return {row["pid"].value: (int(row["n"].value), row["kind"].value,
+                               row["platform"].value if row["platform"] is not None else "")
+            for row in store.query(q)}
+
+
+def _labels(store: Store, iris: set[str]) -> dict[str, tuple[str, str]]:
+    """Return iri -> (identifier, name) for referenced entities (one query per 500)."""
+    out: dict[str, tuple[str, str]] = {}
+    ordered = sorted(iris)
+    for start in range(0, len(ordered), 500):
+        values = " ".join(str(NamedNode(i)) for i in ordered[start:start + 500])
+        q = (f"SELECT ?s ?id ?name WHERE {{ VALUES ?s {{ {values} }} OPTIONAL {{ ?s <{_IDENT}> ?id }} "
+             f"OPTIONAL {{ ?s <{_NAME}> ?name }} }}")
+        for row in store.query(q):
+            ident = row["id"].value if row["id"] is not None else ""
+            name = row["name"].value if row["name"] is not None else ""
+            prev = out.get(row["s"].value)
+            if prev is None or (not prev[0] and ident):
+                out[row["s"].value] = (ident, name)
+    return out
+
+
+def _timestamp(text: str) -> float | None:
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        from datetime import timezone
+
+        value = value.replace(tzinfo=timezone.utc)
+    return value.timestamp()
+
+
+def _ref_value(iri: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    ident, name = labels.get(iri, ("", ""))
+    key = ident or name or iri.rsplit("/", 1)[-1]
+    return key, name or key
+
+
+def build_docs(store: Store, items: list[tuple[str, int, str, str]]) -> list[IndexDoc]:
+    """Return index documents for (pid, version, kind, platform) items; unknown PIDs are skipped."""
+    from registry.errors import NotFound
+
+    props: dict[str, dict[str, list]] = {}
+    refs: set[str] = set()
+    for pid, _, _, _ in items:
+        try:
+            triples = store.current(pid)
+        except NotFound:
+            continue
+        values: dict[str, list] = {}
+        for t in triples:
+            if t.subject.value != pid:
+                continue
+            values.setdefault(t.predicate.value, []).append(t.object)
+            if isinstance(t.object, NamedNode):
+                refs.add(t.object.value)
+        props[pid] = values
+    labels = _labels(store, refs) if refs else {}
+    return [_doc(pid, n, kind, platform, props[pid], labels) for pid, n, kind, platform in items if pid in props]
+
+
+def _strings(values: dict[str, list], prop: str) -> list[str]:
+    return [o.value for o in values.get(prop, []) if isinstance(o, Literal) and o.value.strip()]
+
+
+def _doc(pid: str, version: int, kind: str, platform: str, values: dict[str, list],
+         labels: dict[str, tuple[str, str]]) -> IndexDoc:
+    names = _strings(values, _NAME)
+    idents = _strings(values, _IDENT)
+    alts = _strings(values, _ALT)
+    name = names[0] if names else (idents[0] if idents else pid.rsplit("/", 1)[-1])
+    identifier = idents[0] if idents else ""
+    description = " ".join(_strings(values, _DESC))[:DESCRIPTION_CHARS]
+    card = " ".join(s for p in _CARD_TEXT for s in _strings(values, p))[:DESCRIPTION_CHARS]
+    keywords = _strings(values, _KEYWORDS)
+    urls = [o.value for o in values.get(_URL, [])]
+    facets: dict[str, list[tuple[str, str]]] = {"kind": [(kind, KIND_LABELS.get(kind, kind.title()))]}
+    if platform:
+        facets["platform"] = [(platform, PLATFORM_LABELS.get(platform, platform))]
+    for fdef in FACETS:
+        if fdef.range or not fdef.predicates:
+            continue
+        seen: dict[str, str] = {}
+        for prop in fdef.predicates:
+            for obj in values.get(prop, []):
+                if isinstance(obj, Literal):
+                    key = obj.value.strip()
+                    label = language_label(key) if fdef.name == "language" else key
+                elif fdef.name == "licence" and obj.value.startswith(_SPDX):
+                    key = label = obj.value[len(_SPDX):]
+                else:
+                    key, label = _ref_value(obj.value, labels)
+                if key and key not in seen:
+                    seen[key] = label
+        if seen:
+            facets[fdef.name] = sorted(seen.items())
+    params = None
+    for obj in values.get(MLFDO.parameterCount.value, []):
+        try:
+            params = float(obj.value)
+        except ValueError:
+            continue
+    date = None
+    for prop in (SCHEMA.dateCreated.value, SCHEMA.dateModified.value):
+        stamps = [s for s in (_timestamp(o.value) for o in values.get(prop, [])) if s is not None]
+        if stamps:
+            date = min(stamps)
+            break
+    downloads = 0
+    for obj in values.get(_DOWNLOADS, []):
+        try:
+            downloads = max(downloads, int(obj.value))
+        except ValueError:
+            pass
+    fdo_id = pid.rsplit("/", 1)[-1]
+    exact = sorted({s.lower() for s in [name, identifier, *alts, fdo_id, pid] if s})
+    labels_of = {k: [label for _, label in v] for k, v in facets.items()}
+    keys_of = {k: [key for key, _ in v] for k, v in facets.items()}
+    fields = {
+        "name": [name, *alts], "identifier": [identifier], "keywords": keywords,
+        "task": labels_of.get("task", []) + keys_of.get("task", []),
+        "library": keys_of.get("library", []), "base_model": keys_of.get("base_model", []),
+        "dataset": keys_of.get("dataset", []), "author": labels_of.get("author", []),
+        "language": labels_of.get("language", []), "licence": keys_of.get("licence", []),
+        "description": [description], "card": [card],
+    }
+    doc = IndexDoc(pid=pid, version=version, kind=kind, name=name, identifier=identifier,
+                   url=urls[0] if urls else "", description=description or card[:DESCRIPTION_CHARS],
+                   facets=facets, params=params, date=date, downloads=downloads, exact=exact)
+    doc.embed_text = embed_text(doc, keywords, labels_of)
+    doc.sparse = sparse_vector(fields)
+    return doc
+
+
+def embed_text(doc: IndexDoc, keywords: list[str], labels_of: dict[str, list[str]]) -> str:
+    """Return the text embedded for an FDO: what it is and does first, provenance facts after.
+
+    The name, task and the opening of the description say what the model is for, which is what
+    people describe in a query; tags, library, languages, base models and datasets follow. Licence,
+    dates and counters are left out: they are filters, and would only blur the meaning.
+    """
+    parts = [doc.name.replace("/", " / ")]
+    if labels_of.get("task"):
+        parts.append("Task: " + ", ".join(labels_of["task"]))
+    if doc.description:
+        parts.append(doc.description[:EMBED_DESCRIPTION_CHARS])
+    extras = [("Tags", [k for k in keywords if ":" not in k][:12]), ("Library", labels_of.get("library", [])),
+              ("Languages", labels_of.get("language", [])[:8]), ("Based on", labels_of.get("base_model", [])[:3]),
+              ("Trained on", labels_of.get("dataset", [])[:5])]
+    for label, vals in extras:
+        if vals:
+            parts.append(f"{label}: {', '.join(vals)}")
+    if doc.kind != "model":
+        parts.insert(0, KIND_LABELS.get(doc.kind, doc.kind))
+    return ". ".join(parts)

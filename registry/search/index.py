@@ -1,0 +1,189 @@
+"""The search index follows the store: new and changed versions are re-indexed, withdrawn FDOs leave.
+
+Two mechanisms keep it consistent:
+- a ``Store.on_change`` listener indexes every committed batch in the same process;
+- ``sync`` compares the store's current version of every indexed-kind FDO with the indexed
+  version and fixes the difference. It runs when the index opens (catching up on harvests run
+  by other processes, e.g. ``mlfdo harvest`` before ``mlfdo serve``), on ``mlfdo index``, and
+  every ``SYNC_INTERVAL`` seconds before a search when the store or the index is shared
+  (remote store or Qdrant server), where other processes write too.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from registry.search.document import INDEXED_KINDS, IndexDoc, build_docs, indexed_versions
+from registry.search.embed import Embedder
+from registry.search.engine import MemoryEngine
+from registry.search.persist import QdrantIndex
+from registry.store import IngestResult, Store
+
+__all__ = ["SearchIndex", "SyncReport", "SYNC_INTERVAL", "INDEX_BATCH"]
+
+log = logging.getLogger(__name__)
+
+INDEX_BATCH = 64  # FDOs read, embedded and written per step
+SYNC_INTERVAL = 60.0
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What a sync or rebuild did."""
+
+    indexed: int
+    removed: int
+    unchanged: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.indexed / self.seconds if self.seconds else 0.0
+
+
+class SearchIndex:
+    """The persisted Qdrant collection, its in-memory engine, and the code that keeps both current."""
+
+    def __init__(self, store: Store, embedder: Embedder, persisted: QdrantIndex, shared: bool = False) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.persisted = persisted
+        self.shared = shared
+        self.engine = MemoryEngine(embedder.dim)
+        self.stale = False
+        self.last_sync = 0.0
+        self._write_lock = threading.Lock()
+
+    def load(self) -> int:
+        """Fill the engine from the persisted collection; return how many FDOs it holds."""
+        for docs, vectors in self.persisted.load():
+            self.engine.upsert(docs, vectors)
+        return len(self.engine)
+
+    def attach(self) -> None:
+        """Follow the store's changes from now on."""
+        self.store.on_change(self.on_change)
+
+    # ---------------------------------------------------------------- following the store
+    def on_change(self, results: list[IngestResult]) -> None:
+        """Re-index new and changed FDOs of the indexed kinds; drop withdrawn ones. Never raises."""
+        try:
+            gone = [r.pid for r in results if r.status == "withdrawn"]
+            items = []
+            for r in results:
+                if r.status not in ("new", "changed"):
+                    continue
+                kind = self.store.kind(r.pid)
+                if kind in INDEXED_KINDS:
+                    platform = self.store.platform_id(r.pid)
+                    items.append((r.pid, int(r.version or 0), kind, platform[0] if platform else ""))
+            if gone:
+                self.remove(gone)
+            if items:
+                self.index_items(items)
+        except Exception:  # the store has committed: a failed index update must not fail the ingest
+            log.exception("search index update failed; the next search re-synchronises")
+            self.stale = True
+
+    def index_items(self, items: list[tuple[str, int, str, str]],
+                    progress: Callable[[int], None] | None = None) -> int:
+        """Build, embed and store documents for (pid, version, kind, platform) items."""
+        done = 0
+        for start in range(0, len(items), INDEX_BATCH):
+            chunk = items[start:start + INDEX_BATCH]
+            docs = build_docs(self.store, chunk)
+            if docs:
+                vectors = self.embedder.embed([d.embed_text for d in docs])
+                self.write(docs, vectors)
+            done += len(chunk)
+            if progress:
+                progress(len(chunk))
+        return done
+
+    def write(self, docs: list[IndexDoc], vectors: np.ndarray) -> None:
+        """Store documents in Qdrant and in the engine."""
+        with self._write_lock:
+            self.persisted.upsert(docs, vectors)
+            self.engine.upsert(docs, vectors)
+
+    def remove(self, pids: list[str]) -> None:
+        """Remove FDOs from Qdrant and the engine."""
+        with self._write_lock:
+            self.persisted.delete(pids)
+            self.engine.delete(pids)
+
+    # ---------------------------------------------------------------- catching up
+    def plan(self) -> tuple[list[tuple[str, int, str, str]], list[str], int]:
+        """Return (items to index, pids to remove, number already current)."""
+        wanted = indexed_versions(self.store)
+        have = self.engine.versions()
+        todo = [(pid, n, kind, platform) for pid, (n, kind, platform) in sorted(wanted.items())
+                if have.get(pid) != n]
+        gone = sorted(set(have) - set(wanted))
+        return todo, gone, len(wanted) - len(todo)
+
+    def sync(self, progress: Callable[[int], None] | None = None) -> SyncReport:
+        """Bring the index up to the store's current versions."""
+        started = time.perf_counter()
+        todo, gone, unchanged = self.plan()
+        if gone:
+            self.remove(gone)
+        if todo:
+            self.pull_shared(todo)
+            todo = [item for item in todo if self.engine.version_of(item[0]) != item[1]]
+            self.index_items(todo, progress)
+        self.stale = False
+        self.last_sync = time.monotonic()
+        return SyncReport(len(todo), len(gone), unchanged, time.perf_counter() - started)
+
+    def pull_shared(self, todo: list[tuple[str, int, str, str]]) -> None:
+        """With a shared Qdrant server, take points another process already indexed at the right version."""
+        if not self.shared:
+            return
+        from registry.search.persist import point_id
+
+        wanted = {item[0]: item[1] for item in todo}
+        ids = [point_id(pid) for pid in wanted]
+        for start in range(0, len(ids), 500):
+            records = self.persisted.client.retrieve(self.persisted.collection, ids[start:start + 500],
+                                                     with_payload=True, with_vectors=True)
+            docs, rows = [], []
+            for rec in records:
+                payload, vectors = rec.payload or {}, rec.vector or {}
+                if wanted.get(payload.get("pid")) == payload.get("version") and "dense" in vectors:
+                    sparse = vectors.get("keywords")
+                    docs.append(IndexDoc.from_payload(payload, (list(sparse.indices), list(sparse.values))
+                                                      if sparse is not None else ([], [])))
+                    rows.append(vectors["dense"])
+            if docs:
+                self.engine.upsert(docs, np.asarray(rows, dtype=np.float32))
+
+    def maybe_sync(self) -> None:
+        """Sync when an update failed, or periodically when other processes write to the store or index."""
+        if self.stale or (self.shared and time.monotonic() - self.last_sync > SYNC_INTERVAL):
+            try:
+                self.sync()
+            except Exception:
+                log.exception("search index sync failed")
+
+    def reset(self) -> None:
+        """Empty the index: drop and recreate the collection, clear the engine."""
+        with self._write_lock:
+            self.persisted.ensure(recreate=True)
+            self.engine = MemoryEngine(self.embedder.dim)
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> SyncReport:
+        """Drop the collection and index every current FDO again."""
+        self.reset()
+        return self.sync(progress)
+
+    def close(self) -> None:
+        if self.on_change in self.store.listeners:
+            self.store.listeners.remove(self.on_change)
+        self.persisted.close()

@@ -1,0 +1,142 @@
+"""Result objects of the search API: what ``Searcher.search`` and ``Searcher.understand`` return."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+__all__ = ["SearchHit", "FacetValue", "Facet", "RecognisedFilter", "SuggestedFilter", "FollowUp",
+           "QueryUnderstanding", "SearchResponse"]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: an FDO with its fused score and a snippet of its description."""
+
+    pid: str
+    name: str
+    kind: str
+    score: float
+    snippet: str
+    identifier: str = ""
+    url: str = ""
+    match: str = "hybrid"  # exact | hybrid | keyword | semantic | browse
+    tasks: tuple[str, ...] = ()
+    licences: tuple[str, ...] = ()
+    params: float | None = None
+    downloads: int = 0
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet with the number of FDOs in the current result set that have it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class RecognisedFilter:
+    """A constraint read from the query text. ``applied`` says whether it filtered the results."""
+
+    facet: str
+    values: tuple[str, ...]
+    label: str
+    span: str
+    applied: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SuggestedFilter:
+    """A filter that would probably narrow the results the way the query means."""
+
+    facet: str
+    value: str
+    label: str
+    reason: str
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A question that would narrow the result, with the filters that answer it."""
+
+    question: str
+    facet: str
+    options: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class QueryUnderstanding:
+    """What the query says: constraints, the words left for matching, expansions, suggestions."""
+
+    query: str
+    text: str
+    recognised: tuple[RecognisedFilter, ...] = ()
+    suggested: tuple[SuggestedFilter, ...] = ()
+    expansions: tuple[str, ...] = ()
+    questions: tuple[FollowUp, ...] = ()
+    source: str = "rules"
+
+    def filters(self) -> dict[str, list[str]]:
+        """Return the applied recognised filters as facet -> values."""
+        out: dict[str, list[str]] = {}
+        for rec in self.recognised:
+            if rec.applied:
+                out.setdefault(rec.facet, []).extend(v for v in rec.values if v not in out.get(rec.facet, []))
+        return out
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    """One page of results with facets, the filters in force and what the query was understood as."""
+
+    query: str
+    page: int
+    per_page: int
+    total: int
+    results: tuple[SearchHit, ...]
+    facets: tuple[Facet, ...]
+    filters: dict[str, list[str]]
+    understanding: QueryUnderstanding
+    suggested: tuple[SuggestedFilter, ...] = ()
+    questions: tuple[FollowUp, ...] = ()
+    took_ms: float = 0.0
+    mode: str = "hybrid"
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def recognised(self) -> tuple[RecognisedFilter, ...]:
+        return self.understanding.recognised
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def to_dict(self) -> dict:
+        """Return the JSON shape of ``GET /api/search``."""
+        return {
+            "query": self.query, "page": self.page, "per_page": self.per_page, "total": self.total,
+            "pages": self.pages, "mode": self.mode, "took_ms": round(self.took_ms, 2),
+            "results": [asdict(r) for r in self.results],
+            "facets": [asdict(f) for f in self.facets],
+            "filters": self.filters,
+            "recognised": [asdict(r) for r in self.understanding.recognised],
+            "suggested": [asdict(s) for s in self.suggested],
+            "questions": [asdict(q) for q in self.questions],
+            "expansions": list(self.understanding.expansions),
+            "understood_by": self.understanding.source,
+            "notes": list(self.notes),
+        }

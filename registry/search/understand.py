@@ -1,0 +1,514 @@
+"""Natural-language query understanding without an LLM: constraints, expansions, suggestions, questions.
+
+Patterns find candidate constraints in the query (licences, tasks, languages, libraries, size
+limits, base models, authors, datasets, dates, kinds); the longest non-overlapping ones win.
+A constraint is *applied* only when the index holds FDOs with that value; weak hints ("small",
+"commercial use", "recent") become suggested filters instead. Facet values seen in the index
+(task ids, libraries, base models, authors, datasets) are recognised too, so the vocabulary
+grows with the registry.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
+from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
+from registry.search.text import normalise, tokens
+
+__all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary"]
+
+Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
+
+PERMISSIVE_LICENCES = frozenset({"apache-2.0", "mit", "bsd-2-clause", "bsd-3-clause", "bsd-3-clause-clear", "isc",
+                                 "cc-by-4.0", "cc-by-3.0", "cc0-1.0", "unlicense", "bsl-1.0", "zlib", "afl-3.0",
+                                 "ecl-2.0", "postgresql", "wtfpl", "artistic-2.0", "ms-pl", "ncsa", "upl-1.0"})
+
+_NUM = r"(\d+(?:[.,]\d+)?)\s*(k|m|mn|b|bn|t|thousand|million|billion|trillion)\b"
+_PARAMS = r"(?:\s*(?:param(?:eter)?s?|weights))?"
+_NAME = r"([a-z0-9][\w.\-/]*(?:[ -]\d+(?:\.\d+)?[bm]?)?)"
+
+TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"sentence[ -]?(?:embeddings?|encoders?|transformers? models?)|semantic search|"
+     r"text embeddings?|embedding models?|embeddings?|vector search", ("sentence-similarity", "feature-extraction")),
+    (r"sentence[ -]similarity|semantic similarity|paraphrase detection", ("sentence-similarity",)),
+    (r"feature[ -]extraction", ("feature-extraction",)),
+    (r"sentiment(?: analysis| classification)?|text classification|classify (?:texts?|reviews|tweets|comments|emails)|"
+     r"topic classification|toxicity(?: detection)?|toxic (?:comments?|content|language)|hate speech|spam detection|"
+     r"intent (?:classification|detection)|emotion (?:detection|classification|recognition)", ("text-classification",)),
+    (r"named[ -]entit(?:y|ies)(?: recognition)?|\bner\b|token classification|part[ -]of[ -]speech|\bpos tagging",
+     ("token-classification",)),
+    (r"(?<!visual )(?<!document )(?<!table )question[ -]answering|\bqa\b|answer(?:ing)? questions",
+     ("question-answering",)),
+    (r"summari[sz](?:ation|e|ing|er)s?|summar(?:y|ies)", ("summarization",)),
+    (r"translat(?:ion|e|ing|or|es)", ("translation",)),
+    (r"text generation|generat(?:e|ing) text|(?:large )?language models?|\bllms?\b|chat ?bots?|chat models?|"
+     r"instruct(?:ion)?[ -]tuned|causal (?:lm|language model)|code generation|coding assistant",
+     ("text-generation",)),
+    (r"fill[ -]mask|masked language model(?:l?ing)?|\bmlm\b", ("fill-mask",)),
+    (r"zero[ -]shot classification", ("zero-shot-classification",)),
+    (r"image classification|classif(?:y|ying) images|image classifiers?", ("image-classification",)),
+    (r"object detection|detect(?:ing)? objects|object detectors?", ("object-detection",)),
+    (r"image segmentation|semantic segmentation|instance segmentation", ("image-segmentation",)),
+    (r"speech recognition|speech[ -]to[ -]text|\basr\b|transcri(?:be|ption|bing)", ("automatic-speech-recognition",)),
+    (r"text[ -]to[ -]speech|\btts\b|speech synthesis|voice synthesis", ("text-to-speech",)),
+    (r"text[ -]to[ -]image|image generation|generat(?:e|ing|es) (?:images|pictures|art|photos)|"
+     r"(?:images|pictures|photos) from (?:text|prompts)|diffusion models?|stable diffusion",
+     ("text-to-image",)),
+    (r"image captioning|image[ -]to[ -]text|caption(?:ing)? images", ("image-to-text",)),
+    (r"visual question answering|\bvqa\b", ("visual-question-answering",)),
+    (r"depth estimation", ("depth-estimation",)),
+    (r"audio classification|sound classification", ("audio-classification",)),
+    (r"reinforcement learning", ("reinforcement-learning",)),
+    (r"tabular (?:classification|data)", ("tabular-classification",)),
+    (r"time[ -]series(?: forecasting)?|forecasting", ("time-series-forecasting",)),
+    (r"text2text|text[ -]to[ -]text|seq2seq", ("text2text-generation",)),
+    (r"re-?rank(?:ing|ers?)?|cross[ -]encoders?|text ranking", ("text-ranking",)),
+    (r"vision[ -]language|image[ -]text[ -]to[ -]text|multimodal", ("image-text-to-text",)),
+)
+
+# (pattern, predicate over lower-cased licence keys)
+LICENCE_PATTERNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    (r"apache(?:[ -]?(?:2(?:\.0)?|v2))?(?:[ -]?licen[sc](?:e|ed|es))?", lambda k: k.startswith("apache")),
+    (r"\bmit(?:[ -]licen[sc](?:e|ed))?\b", lambda k: k == "mit"),
+    (r"\bbsd(?:[ -]?[23][ -]clause)?(?:[ -]licen[sc](?:e|ed))?\b", lambda k: k.startswith("bsd")),
+    (r"\bagpl(?:[ -]?v?3(?:\.0)?)?\b", lambda k: k.startswith("agpl")),
+    (r"\blgpl(?:[ -]?v?[23](?:\.\d)?)?\b", lambda k: k.startswith("lgpl")),
+    (r"(?<![al])\bgpl(?:[ -]?v?[23](?:\.0)?)?\b", lambda k: k.startswith("gpl")),
+    (r"\bcc[ -]?by[ -]?nc(?:[ -]?(?:sa|nd))?(?:[ -]?[34]\.0)?\b|non[ -]?commercial", lambda k: k.startswith("cc-by-nc")),
+    (r"\bcc[ -]?by[ -]?sa(?:[ -]?[34]\.0)?\b", lambda k: k.startswith("cc-by-sa")),
+    (r"\bcc[ -]?by(?:[ -]?[34]\.0)?\b(?![ -]?(?:nc|sa|nd))", lambda k: k in ("cc-by-4.0", "cc-by-3.0")),
+    (r"\bcc0\b|public domain", lambda k: k.startswith("cc0") or k == "unlicense"),
+    (r"open[ -]?rail(?:[ -]?\+\+|[ -]?m)?", lambda k: "openrail" in k),
+    (r"llama[ -]?2[ -](?:community[ -])?licen[sc]e", lambda k: "llama2" in k or "llama 2" in k or "llama-2" in k),
+    (r"llama[ -]?3(?:\.\d)?[ -](?:community[ -])?licen[sc]e", lambda k: "llama3" in k or "llama 3" in k or "llama-3" in k),
+    (r"gemma[ -](?:terms|licen[sc]e)", lambda k: "gemma" in k),
+    (r"\bunlicen[sc]e\b", lambda k: k == "unlicense"),
+    (r"\bmpl(?:[ -]?2\.0)?\b|mozilla public licen[sc]e", lambda k: k.startswith("mpl")),
+)
+_PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
+                   r"free to use|open[ -]source licen[sc]e"
+
+LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items() if code != "multilingual"},
+                    "deutsch": "de", "français": "fr", "francais": "fr", "español": "es", "espanol": "es",
+                    "mandarin": "zh", "cantonese": "zh", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
+                    "bokmal": "nb"}
+_MULTILINGUAL = r"multi[ -]?lingual|many languages|cross[ -]?lingual"
+
+LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"sentence[ -]?transformers?(?! models?)|\bsbert\b", ("sentence-transformers",)),
+    (r"(?<!sentence )(?<!sentence-)(?<!adapter-)(?<!adapter )\btransformers\b", ("transformers",)),
+    (r"\bdiffusers\b", ("diffusers",)),
+    (r"\bpeft\b|\bq?lora\b", ("peft",)),
+    (r"\bgguf\b|llama\.?cpp", ("gguf", "llama.cpp")),
+    (r"\bonnx(?:runtime)?\b", ("onnx",)),
+    (r"\bpytorch\b|\btorch\b", ("pytorch",)),
+    (r"\btensorflow\b|\btf\b|\bkeras\b", ("tf", "tensorflow", "keras", "tf-keras")),
+    (r"\bjax\b|\bflax\b", ("jax", "flax")),
+    (r"\bspacy\b", ("spacy",)), (r"\bfastai\b", ("fastai",)), (r"\btimm\b", ("timm",)),
+    (r"scikit[ -]learn|\bsklearn\b", ("sklearn", "scikit-learn")), (r"\bsetfit\b", ("setfit",)),
+    (r"\bmlx\b", ("mlx",)), (r"\bespnet\b", ("espnet",)), (r"\bspeechbrain\b", ("speechbrain",)),
+    (r"\bnemo\b", ("nemo",)), (r"open[_ -]?clip", ("open_clip",)),
+    (r"stable[ -]baselines ?3|\bsb3\b", ("stable-baselines3",)), (r"\bflair\b", ("flair",)),
+    (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
+    (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
+)
+
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "embedding": ("sentence similarity", "feature extraction", "sentence transformers", "semantic search"),
+    "llm": ("large language model", "text generation", "causal"),
+    "chatbot": ("chat", "conversational", "instruct", "assistant"),
+    "chat": ("conversational", "instruct", "assistant"),
+    "asr": ("automatic speech recognition", "transcription"),
+    "ner": ("named entity recognition", "token classification"),
+    "sentiment": ("sentiment analysis", "text classification", "polarity"),
+    "summarization": ("summarisation", "summary"), "summarisation": ("summarization", "summary"),
+    "summary": ("summarization", "summarisation"), "qa": ("question answering",),
+    "tts": ("text to speech", "speech synthesis"), "ocr": ("optical character recognition", "text recognition"),
+    "translation": ("translate", "machine translation"), "code": ("programming", "coder", "code generation"),
+    "math": ("mathematics", "reasoning"), "quantized": ("gguf", "awq", "gptq", "4bit"),
+    "quantised": ("quantized", "gguf", "awq", "gptq"), "toxic": ("hate speech", "offensive", "moderation"),
+    "toxicity": ("toxic", "hate speech", "offensive"), "medical": ("clinical", "biomedical", "health"),
+    "clinical": ("medical", "biomedical"), "biomedical": ("medical", "clinical", "pubmed"),
+    "legal": ("law",), "financial": ("finance", "finbert"), "finance": ("financial",),
+    "tweet": ("twitter", "social media"), "twitter": ("tweet", "social media"),
+    "speech": ("audio",), "multilingual": ("cross lingual", "xlm"), "small": ("mini", "tiny", "distilled"),
+    "tiny": ("small", "mini"), "distilled": ("distil", "distillation"), "vision": ("image", "visual"),
+    "licence": ("license",), "license": ("licence",), "optimised": ("optimized",), "german": ("deutsch",),
+}
+
+_SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
+_LARGE = r"\b(?:large|huge|big|frontier)\b"
+_RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
+
+
+_SEPARATORS = str.maketrans("-_/", "   ")
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    facet: str
+    values: tuple[str, ...]
+    label: str
+    strong: bool = True
+    remove: bool = False  # drop the words from the text used for matching
+    reason: str = ""
+    note: str = ""
+
+
+class Understander:
+    """Rule-based query understanding over the index's facet vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None) -> None:
+        self.vocabulary = vocabulary
+        self.now = now or (lambda: datetime.now(timezone.utc))
+
+    def understand(self, query: str) -> QueryUnderstanding:
+        """Return what the query says (no search is run)."""
+        low = query.lower()
+        matches = self._resolve(self._candidates(low))
+        recognised: list[RecognisedFilter] = []
+        suggested: list[SuggestedFilter] = []
+        by_facet: dict[str, list[_Match]] = {}
+        for m in matches:
+            if m.strong and m.values:
+                by_facet.setdefault(m.facet, []).append(m)
+            elif m.values:
+                for value in m.values:
+                    suggested.append(SuggestedFilter(m.facet, value, self._value_label(m.facet, value), m.reason,
+                                                     self._count(m.facet, value)))
+            elif m.note:
+                recognised.append(RecognisedFilter(m.facet, (), m.label, query[m.start:m.end], False, m.note))
+        for facet, group in by_facet.items():
+            recognised.append(self._combine(facet, group, query))
+        remove = sorted((m.start, m.end) for m in matches if m.remove)
+        text = query
+        for start, end in reversed(remove):
+            text = text[:start] + " " + text[end:]
+        text = re.sub(r"\s+", " ", text).strip(" ,.;")
+        applied_facets = {r.facet for r in recognised if r.applied}
+        suggested = [s for s in suggested if s.facet not in applied_facets]
+        return QueryUnderstanding(query=query, text=text, recognised=tuple(recognised),
+                                  suggested=tuple(_dedupe(suggested)), expansions=self._expansions(text),
+                                  questions=tuple(self._questions(applied_facets)))
+
+    # ---------------------------------------------------------------- candidates
+    def _candidates(self, low: str) -> list[_Match]:
+        out: list[_Match] = []
+        out += self._size(low)
+        out += self._dates(low)
+        out += self._phrases(low, "task", TASK_PATTERNS)
+        out += self._vocab_words(low, "task")
+        out += self._licences(low)
+        out += self._languages(low)
+        out += self._phrases(low, "library", LIBRARY_PATTERNS)
+        out += self._vocab_words(low, "library")
+        out += self._lineage(low)
+        out += self._authors(low)
+        out += self._kinds(low)
+        return out
+
+    def _present(self, facet: str, keys) -> tuple[str, ...]:
+        vocab = self.vocabulary(facet)
+        lowered = {k.lower(): k for k in vocab}
+        return tuple(dict.fromkeys(lowered[k.lower()] for k in keys if k.lower() in lowered))
+
+    def _phrases(self, low: str, facet: str, patterns) -> list[_Match]:
+        out = []
+        for pattern, keys in patterns:
+            for m in re.finditer(pattern, low):
+                present = self._present(facet, keys)
+                label = f"{facet}: " + " or ".join(self._value_label(facet, k) for k in (present or keys))
+                out.append(_Match(m.start(), m.end(), facet, present, label,
+                                  note="" if present else f"no indexed FDO has {facet} {' or '.join(keys)}"))
+        return out
+
+    def _vocab_words(self, low: str, facet: str) -> list[_Match]:
+        """Recognise facet values that appear verbatim (``text-classification``, ``sentence-transformers``)."""
+        out = []
+        norm = low.translate(_SEPARATORS)  # same length as the query, so spans stay aligned
+        for key, (label, _) in self.vocabulary(facet).items():
+            for form in {normalise(key), normalise(label)}:
+                if len(form) < 4:
+                    continue
+                for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", norm):
+                    out.append(_Match(m.start(), m.end(), facet, (key,), f"{facet}: {label}"))
+        return out
+
+    def _licences(self, low: str) -> list[_Match]:
+        vocab = self.vocabulary("licence")
+        out = []
+        for pattern, accept in LICENCE_PATTERNS:
+            for m in re.finditer(pattern, low):
+                keys = tuple(k for k in vocab if accept(k.lower()))
+                label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
+                out.append(_Match(m.start(), m.end(), "licence", keys, label,
+                                  note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
+        for m in re.finditer(_PERMISSIVE_HINT, low):
+            keys = tuple(k for k in vocab if k.lower() in PERMISSIVE_LICENCES)
+            out.append(_Match(m.start(), m.end(), "licence", keys, "permissive licence", strong=False,
+                              reason=f"{m.group(0)!r} suggests a permissive licence"))
+        return out
+
+    def _languages(self, low: str) -> list[_Match]:
+        vocab = self.vocabulary("language")
+        out = []
+        for name, code in LANGUAGE_ALIASES.items():
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", low):
+                keys = tuple(k for k in vocab if k.lower() == code or k.lower().startswith(code + "-"))
+                out.append(_Match(m.start(), m.end(), "language", keys, f"language: {LANGUAGE_NAMES.get(code, code)}",
+                                  note="" if keys else f"no indexed FDO is tagged with language {code!r}"))
+        for m in re.finditer(_MULTILINGUAL, low):
+            keys = tuple(k for k in vocab if k.lower() == "multilingual")
+            out.append(_Match(m.start(), m.end(), "language", keys, "language: Multilingual",
+                              note="" if keys else "no indexed FDO is tagged multilingual"))
+        return out
+
+    def _size(self, low: str) -> list[_Match]:
+        out = []
+        below = r"(?:under|below|less than|smaller than|fewer than|up to|at most|max(?:imum)?|no more than|<=?|≤)"
+        above = r"(?:over|above|more than|larger than|bigger than|at least|min(?:imum)?|>=?|≥)"
+        for m in re.finditer(rf"between\s+{_NUM}(?:{_PARAMS})?\s+and\s+{_NUM}{_PARAMS}", low):
+            low_n = parse_count(m.group(1) + m.group(2))
+            high_n = parse_count(m.group(3) + m.group(4))
+            if low_n is not None and high_n is not None:
+                out.append(self._range_match(m, f"{format_count(low_n)}-{format_count(high_n)}"))
+        inclusive = ("<=", "≤", "up to", "at most", "max", "no more", ">=", "≥", "at least", "min")
+        for pattern, strict_op, incl_op in ((below, "<", "<="), (above, ">", ">=")):
+            for m in re.finditer(rf"{pattern}\s*{_NUM}{_PARAMS}", low):
+                count = parse_count(m.group(1) + m.group(2))
+                if count is not None:
+                    op = incl_op if m.group(0).startswith(inclusive) else strict_op
+                    out.append(self._range_match(m, op + format_count(count)))
+        for m in re.finditer(rf"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
+            out.append(_Match(m.start(), m.end(), "params", (m.group(1) + m.group(2).upper(),),
+                              f"about {m.group(1)}{m.group(2).upper()} parameters", strong=False, remove=True,
+                              reason=f"{m.group(0)!r} names a size"))
+        for m in re.finditer(_SMALL, low):
+            out.append(_Match(m.start(), m.end(), "params", ("<500M",), "under 500M parameters", strong=False,
+                              reason=f"{m.group(0)!r} suggests a small model"))
+        for m in re.finditer(_LARGE, low):
+            out.append(_Match(m.start(), m.end(), "params", (">=1B",), "1B parameters or more", strong=False,
+                              reason=f"{m.group(0)!r} suggests a large model"))
+        return out
+
+    def _range_match(self, m: re.Match, value: str) -> _Match:
+        low, high = parse_range("params", value)
+        return _Match(m.start(), m.end(), "params", (value,), range_label("params", low, high), remove=True)
+
+    def _dates(self, low: str) -> list[_Match]:
+        out = []
+        year = r"((?:19|20)\d\d)"
+        for m in re.finditer(rf"\b(?:between\s+)?{year}\s*(?:-|–|to|and)\s*{year}\b", low):
+            out.append(self._date_match(m, f"{m.group(1)}-{m.group(2)}"))
+        for m in re.finditer(rf"\b(?:since|after|newer than|later than|from)\s+{year}\s+(?:on(?:wards?)?|or later)\b|"
+                             rf"\b(?:since|newer than|later than)\s+{year}\b", low):
+            out.append(self._date_match(m, ">=" + (m.group(1) or m.group(2))))
+        for m in re.finditer(rf"\bafter\s+{year}\b", low):
+            out.append(self._date_match(m, ">" + m.group(1)))
+        for m in re.finditer(rf"\b(?:before|until|older than|prior to|earlier than)\s+{year}\b", low):
+            out.append(self._date_match(m, "<" + m.group(1)))
+        for m in re.finditer(rf"\b(?:(?:released|published|created|made|from)\s+)?in\s+{year}\b|\bfrom\s+{year}\b", low):
+            out.append(self._date_match(m, m.group(1) or m.group(2)))
+        for m in re.finditer(_RECENT, low):
+            since = str(self.now().year - 1)
+            out.append(_Match(m.start(), m.end(), "date", (">=" + since,), f"created since {since}", strong=False,
+                              reason=f"{m.group(0)!r} suggests recent FDOs"))
+        return out
+
+    def _date_match(self, m: re.Match, value: str) -> _Match:
+        low, high = parse_range("date", value)
+        return _Match(m.start(), m.end(), "date", (value,), range_label("date", low, high), remove=True)
+
+    def _lineage(self, low: str) -> list[_Match]:
+        out = []
+        verbs = (r"(?:fine[ -]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|trained|built|based|derived|distill?ed|"
+                 r"quanti[sz]ed|adapted|merged|pre-?trained)")
+        for m in re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{_NAME}", low):
+            name = m.group(2).rstrip(".,;")
+            prep = m.group(1)
+            if prep == "on":
+                datasets = self._match_names("dataset", name)
+                if datasets:
+                    out.append(_Match(m.start(), m.end(), "dataset", datasets, self._names_label("trained on", datasets)))
+                    continue
+                if not re.match(r"(?:fine|finetun|built|based)", m.group(0)):
+                    continue
+            bases = self._match_names("base_model", name)
+            if bases:
+                out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
+        for m in re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|adapters?|derivatives?|"
+                             rf"variants?|merges?)\s+(?:of|for)\s+(?:the\s+)?{_NAME}", low):
+            bases = self._match_names("base_model", m.group(1).rstrip(".,;"))
+            if bases:
+                out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
+        for m in re.finditer(rf"{_NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters)\b", low):
+            bases = self._match_names("base_model", m.group(1).split()[-1])
+            if bases:
+                out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
+        for m in re.finditer(rf"\b(?:on|the)\s+{_NAME}\s+(?:dataset|corpus|benchmark)\b", low):
+            datasets = self._match_names("dataset", m.group(1))
+            if datasets:
+                out.append(_Match(m.start(), m.end(), "dataset", datasets, self._names_label("trained on", datasets)))
+        return out
+
+    def _authors(self, low: str) -> list[_Match]:
+        out = []
+        for m in re.finditer(r"\b(?:made by|published by|released by|created by|developed by|trained by|shared by|"
+                             r"by|from)\s+(?:the\s+)?([a-z0-9][\w.\-]*)", low):
+            name = m.group(1).rstrip(".,;")
+            vocab = self.vocabulary("author")
+            keys = tuple(k for k, (label, _) in vocab.items()
+                         if k.lower() == name or label.lower() == name or k.lower().startswith(name + "-"))
+            if keys:
+                out.append(_Match(m.start(), m.end(), "author", keys,
+                                  "author: " + " or ".join(vocab[k][0] for k in keys[:5])))
+        return out
+
+    def _kinds(self, low: str) -> list[_Match]:
+        vocab = self.vocabulary("kind")
+        if len(vocab) < 2:
+            return []
+        for pattern, kind in ((r"\bmodels?\b|\bcheckpoints?\b", "model"), (r"\bdatasets?\b|\bcorp(?:us|ora)\b", "dataset"),
+                              (r"\bpapers?\b|\barticles?\b|\bpublications?\b", "paper")):
+            m = re.search(pattern, low)
+            if m and kind in vocab:
+                return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
+        return []
+
+    def _match_names(self, facet: str, name: str) -> tuple[str, ...]:
+        """Return facet keys whose name contains ``name`` as a word prefix (``llama`` -> ``meta-llama/Llama-2-7b``)."""
+        n = normalise(name).strip()
+        if len(n) < 2 or n in ("a", "the", "model", "models", "dataset", "data"):
+            return ()
+        pattern = re.compile(r"(?:^|\s)" + re.escape(n) + r"(?:\s|$|\d|v\d)")
+        compact = n.replace(" ", "")
+        hits = []
+        for key, (label, count) in self.vocabulary(facet).items():
+            kn = normalise(key)
+            if pattern.search(kn) or pattern.search(normalise(label)) or \
+                    (len(compact) >= 5 and compact in kn.replace(" ", "")):
+                hits.append((count, key))
+        hits.sort(key=lambda h: (-h[0], h[1]))
+        return tuple(k for _, k in hits[:50])
+
+    def _names_label(self, relation: str, keys: tuple[str, ...]) -> str:
+        shown = ", ".join(keys[:3])
+        more = f" and {len(keys) - 3} more" if len(keys) > 3 else ""
+        return f"{relation} {shown}{more}"
+
+    # ---------------------------------------------------------------- assembling
+    def _resolve(self, candidates: list[_Match]) -> list[_Match]:
+        """Keep the longest non-overlapping matches (a strong match beats a weak one of the same length)."""
+        chosen: list[_Match] = []
+        for m in sorted(candidates, key=lambda m: (-(m.end - m.start), not m.strong, not m.values, m.start)):
+            if all(m.end <= c.start or m.start >= c.end for c in chosen):
+                chosen.append(m)
+        return sorted(chosen, key=lambda m: m.start)
+
+    def _combine(self, facet: str, group: list[_Match], query: str) -> RecognisedFilter:
+        span = " / ".join(query[m.start:m.end] for m in group)
+        if facet in ("params", "date"):
+            low, high = -math.inf, math.inf
+            for m in group:
+                for value in m.values:
+                    a, b = parse_range(facet, value)
+                    low, high = max(low, a), min(high, b)
+            value = group[0].values[0] if len(group) == 1 else _range_text(facet, low, high)
+            return RecognisedFilter(facet, (value,), range_label(facet, low, high), span)
+        values = tuple(dict.fromkeys(v for m in group for v in m.values))
+        label = group[0].label if len(group) == 1 else f"{facet}: " + " or ".join(
+            self._value_label(facet, v) for v in values[:5])
+        return RecognisedFilter(facet, values, label, span)
+
+    def _value_label(self, facet: str, value: str) -> str:
+        if facet in ("params", "date"):
+            try:
+                return range_label(facet, *parse_range(facet, value))
+            except Exception:
+                return value
+        entry = self.vocabulary(facet).get(value)
+        return entry[0] if entry else value
+
+    def _count(self, facet: str, value: str) -> int | None:
+        entry = self.vocabulary(facet).get(value) if facet not in ("params", "date") else None
+        return entry[1] if entry else None
+
+    def _expansions(self, text: str) -> tuple[str, ...]:
+        out: list[str] = []
+        seen = set(tokens(text))
+        for tok in tokens(text):
+            for extra in EXPANSIONS.get(tok, ()):
+                if extra not in out and extra not in seen:
+                    out.append(extra)
+        return tuple(out[:12])
+
+    def _questions(self, constrained: set[str]) -> list[FollowUp]:
+        """Questions from the whole index (the searcher replaces them with result-aware ones)."""
+        counts = {facet: [FacetValue(k, label, n) for k, (label, n) in
+                          sorted(self.vocabulary(facet).items(), key=lambda kv: -kv[1][1])[:6]]
+                  for facet in ("task", "licence", "language") if facet not in constrained}
+        return follow_up_questions(counts, constrained)
+
+
+def _range_text(facet: str, low: float, high: float) -> str:
+    fmt = format_count if facet == "params" else (
+        lambda t: datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%d"))
+    if low == -math.inf:
+        return "<" + fmt(high)
+    if high == math.inf:
+        return ">=" + fmt(low)
+    if facet == "date":
+        return f"{fmt(low)}..{datetime.fromtimestamp(high - 86400, timezone.utc):%Y-%m-%d}"
+    return f"{fmt(low)}-{fmt(high)}"
+
+
+def _dedupe(items: list[SuggestedFilter]) -> list[SuggestedFilter]:
+    seen, out = set(), []
+    for s in items:
+        if (s.facet, s.value) not in seen:
+            seen.add((s.facet, s.value))
+            out.append(s)
+    return out
+
+
+_QUESTION_TEXT = {
+    "task": "Which task should it do: {options}?",
+    "licence": "Do you need a particular licence, for example {options}?",
+    "params": "How large may the model be: {options}?",
+    "language": "Which language should it handle: {options}?",
+    "library": "Which library will you use it with: {options}?",
+    "base_model": "Should it derive from a particular base model, such as {options}?",
+    "kind": "Are you looking for {options}?",
+}
+
+
+def follow_up_questions(counts: dict[str, list[FacetValue]], constrained: set[str], limit: int = 3) -> list[FollowUp]:
+    """Return up to ``limit`` questions about the facets that split the results most evenly."""
+    scored = []
+    for facet, values in counts.items():
+        if facet in constrained or facet not in _QUESTION_TEXT:
+            continue
+        values = [v for v in values if v.count > 0]
+        if len(values) < 2:
+            continue
+        total = sum(v.count for v in values)
+        shares = [v.count / total for v in values]
+        entropy = -sum(p * math.log(p) for p in shares)
+        if max(shares) > 0.9:
+            continue  # nearly every result has the same value: the question would not narrow anything
+        scored.append((entropy, facet, values[:3]))
+    order = ["task", "params", "licence", "language", "library", "base_model", "kind"]
+    scored.sort(key=lambda s: (-round(s[0], 1), order.index(s[1])))
+    questions = []
+    for _, facet, values in scored[:limit]:
+        names = [f"{v.label} ({v.count})" for v in values]
+        text = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+        questions.append(FollowUp(_QUESTION_TEXT[facet].format(options=text), facet, tuple(values)))
+    return questions

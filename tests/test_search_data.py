@@ -1,0 +1,123 @@
+"""The search tests' records: tests/data/search/models.json built into FAIR4ML records (graph shape of docs/CONTRACTS.md).
+
+The builders live here so the other search test modules (and bench/) build the same records;
+the tests in this module check that the data builds and ingests as the searcher expects.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from registry.pid import mint_id, pid_iri
+from registry.record import Record, SourceInfo
+from registry.settings import load_settings
+from registry.service import Registry
+from registry.store import Store
+from registry.vocab import FAIR4ML, MLFDO, RDF, SCHEMA, SPDX, XSD
+
+BASE = "http://registry.test"
+DATA = Path(__file__).parent / "data" / "search" / "models.json"
+LINEAGE = {"finetune": FAIR4ML.fineTunedFrom, "quantized": MLFDO.quantizedFrom, "adapter": MLFDO.adapterOf,
+           "merge": MLFDO.mergedFrom}
+_SOURCE = SourceInfo("search-tests", "1")
+
+
+def specs() -> list[dict]:
+    """Return the model specs of tests/data/search/models.json."""
+    return json.loads(DATA.read_text(encoding="utf-8"))["models"]
+
+
+def pid_of(model_id: str, base: str = BASE) -> str:
+    return pid_iri(base, mint_id("hf", model_id))
+
+
+def _stub(base: str, platform: str, key: str, kind: str, rdf_type: NamedNode, name: str,
+          extra: tuple[tuple[NamedNode, object], ...] = ()) -> tuple[NamedNode, Record]:
+    pid = pid_iri(base, mint_id(platform, key))
+    s = NamedNode(pid)
+    triples = [Triple(s, RDF.type, rdf_type), Triple(s, SCHEMA.name, Literal(name)),
+               Triple(s, SCHEMA.identifier, Literal(key))]
+    triples += [Triple(s, p, o) for p, o in extra]
+    return s, Record(pid, triples, kind=kind, platform=platform, platform_id=key, stub=True, source=_SOURCE)
+
+
+def model_records(spec: dict, base: str = BASE, description: str | None = None) -> list[Record]:
+    """Return [model record, *stub records] for one spec (``description`` overrides the spec's)."""
+    model_id = spec["id"]
+    pid = pid_of(model_id, base)
+    s = NamedNode(pid)
+    stubs: list[Record] = []
+
+    def ref(platform, key, kind, rdf_type, name, extra=()):
+        node, record = _stub(base, platform, key, kind, rdf_type, name, extra)
+        stubs.append(record)
+        return node
+
+    t = [Triple(s, RDF.type, FAIR4ML.MLModel), Triple(s, SCHEMA.name, Literal(model_id)),
+         Triple(s, SCHEMA.identifier, Literal(model_id)),
+         Triple(s, SCHEMA.alternateName, Literal(model_id.split("/", 1)[1])),
+         Triple(s, SCHEMA.url, NamedNode(f"https://huggingface.co/{model_id}")),
+         Triple(s, SCHEMA.description, Literal(description or spec["description"])),
+         Triple(s, SCHEMA.dateCreated, Literal(spec["created"] + "T12:00:00+00:00", datatype=XSD.dateTime)),
+         Triple(s, FAIR4ML.sharedBy, ref("hf-user", model_id.split("/")[0], "organisation", SCHEMA.Organization,
+                                         model_id.split("/")[0]))]
+    for task in spec.get("task", []):
+        t.append(Triple(s, FAIR4ML.mlTask, ref("hf-task", task, "term", SCHEMA.DefinedTerm,
+                                               task.replace("-", " ").title())))
+    licence = spec.get("licence")
+    if licence and licence[0].isupper():
+        t.append(Triple(s, SCHEMA.license, SPDX.term(licence)))
+    elif licence:
+        t.append(Triple(s, SCHEMA.license, ref("licence", licence, "other", SCHEMA.CreativeWork, licence)))
+    if spec.get("library"):
+        t.append(Triple(s, MLFDO.library, Literal(spec["library"])))
+    for lang in spec.get("languages", []):
+        t.append(Triple(s, SCHEMA.inLanguage, Literal(lang)))
+    for kw in spec.get("keywords", []):
+        t.append(Triple(s, SCHEMA.keywords, Literal(kw)))
+    if spec.get("params"):
+        t.append(Triple(s, MLFDO.parameterCount, Literal(str(spec["params"]), datatype=XSD.integer)))
+    for ds in spec.get("datasets", []):
+        t.append(Triple(s, FAIR4ML.trainedOn, ref("hf-dataset", ds, "dataset", SCHEMA.Dataset, ds)))
+    for b in spec.get("base", []):
+        node = ref("hf", b, "model", FAIR4ML.MLModel, b)
+        t.append(Triple(s, SCHEMA.isBasedOn, node))
+        t.append(Triple(s, LINEAGE[spec.get("base_kind", "finetune")], node))
+    if spec.get("downloads"):
+        t.append(Triple(s, MLFDO.downloads, Literal(str(spec["downloads"]), datatype=XSD.integer)))
+    model = Record(pid, t, kind="model", platform="hf", platform_id=model_id, source=_SOURCE)
+    return [model, *stubs]
+
+
+def all_records(base: str = BASE) -> list[Record]:
+    """Return the records of every spec."""
+    return [r for spec in specs() for r in model_records(spec, base)]
+
+
+def make_registry(data_dir: Path | None) -> Registry:
+    """Return a registry (store in ``data_dir``, or in memory) holding every test record."""
+    settings = load_settings(environ={}, overrides={"BASE_URL": BASE, "SHACL": False,
+                                                    "DATA_DIR": str(data_dir) if data_dir else ""})
+    store = Store.open(data_dir, BASE)
+    store.ingest_many(all_records())
+    return Registry(settings, store)
+
+
+def test_search_data_builds_one_model_record_per_spec():
+    records = all_records()
+    models = [r for r in records if r.kind == "model" and not r.stub]
+    assert len(models) == len(specs()) == 30
+    assert len({r.pid for r in models}) == 30
+
+
+def test_search_data_ingests_models_and_referenced_entities():
+    registry = make_registry(None)
+    try:
+        models = registry.store.pids(kind="model", include_stubs=False)
+        assert len(models) == 30
+        assert registry.store.kind(pid_iri(BASE, mint_id("hf-task", "translation"))) == "term"
+    finally:
+        registry.close()
