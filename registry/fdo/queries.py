@@ -1,13 +1,13 @@
-"""SPARQL text the FDO views need beyond the store's intent methods (and only here).
+"""Vocabulary the FDO views read: the lineage relation kinds between models.
 
-Queries are templates filled with N-Triples terms (``str(NamedNode)``), never with raw input.
+The queries behind the views live in registry/store/views.py.
 """
 
 from __future__ import annotations
 
-from registry.vocab import FAIR4ML, MLFDO, RDF, SCHEMA
+from registry.vocab import FAIR4ML, MLFDO
 
-__all__ = ["LINEAGE_PREDICATES", "labels_query", "inbound_query", "inbound_counts_query"]
+__all__ = ["LINEAGE_PREDICATES"]
 
 # Relation kinds between models: predicate IRI -> (label read forwards, label read backwards).
 LINEAGE_PREDICATES: dict[str, tuple[str, str]] = {
@@ -16,31 +16,3 @@ LINEAGE_PREDICATES: dict[str, tuple[str, str]] = {
     MLFDO.adapterOf.value: ("adapter of", "has adapter"),
     MLFDO.mergedFrom.value: ("merged from", "merged into"),
 }
-
-_M = str(MLFDO)
-
-
-def labels_query(iris: list[str], registry_graph: str) -> str:
-    """Return a query giving name, type, kind and status of each IRI (one row per IRI and type)."""
-    values = " ".join(f"<{i}>" for i in iris)
-    return (
-        f"SELECT ?s ?name ?type ?kind ?status WHERE {{ VALUES ?s {{ {values} }} "
-        f"OPTIONAL {{ ?s <{SCHEMA.name.value}> ?name }} OPTIONAL {{ ?s <{RDF.type.value}> ?type }} "
-        f"OPTIONAL {{ GRAPH <{registry_graph}> {{ ?s <{_M}kind> ?kind ; <{_M}status> ?status }} }} }}"
-    )
-
-
-def inbound_query(pid: str, predicate: str, limit: int) -> str:
-    """Return a query listing the FDOs that point at ``pid`` with ``predicate`` (subject, name)."""
-    return (
-        f"SELECT DISTINCT ?s ?name WHERE {{ ?s <{predicate}> <{pid}> FILTER(isIRI(?s)) "
-        f"OPTIONAL {{ ?s <{SCHEMA.name.value}> ?name }} }} ORDER BY ?name ?s LIMIT {int(limit)}"
-    )
-
-
-def inbound_counts_query(pid: str) -> str:
-    """Return a query counting inbound links to ``pid`` by predicate."""
-    return (
-        f"SELECT ?p (COUNT(DISTINCT ?s) AS ?c) WHERE {{ ?s ?p <{pid}> "
-        f"FILTER(isIRI(?s) && !STRSTARTS(STR(?s), \"{pid}#\")) }} GROUP BY ?p"
-    )

@@ -13,6 +13,7 @@ from registry.fdo.representations import Variant, serialize
 from registry.fdo.urls import FdoUrls
 from registry.fdo.view import FdoPage, InboundGroup, Ref, Relation, build_page, compact_iri, humanise, licence_label
 from registry.pid import id_from_pid, is_fdo_id
+from registry.store import views
 from registry.store.results import Diff, VersionInfo
 from registry.vocab import SPDX
 
@@ -87,7 +88,7 @@ class FdoService:
 
     def page(self, located: Located, version: int | None = None) -> FdoPage:
         """Return the landing page (or, with ``version``, the version page) of an FDO."""
-        versions = self.store.versions(located.pid)
+        versions = self._versions(located.pid)
         shown = None
         if version is not None:
             shown = next((v for v in versions if v.number == version), None)
@@ -105,7 +106,7 @@ class FdoService:
 
     def tombstone(self, located: Located) -> FdoPage:
         """Return what the tombstone of a withdrawn FDO shows: its last version, and why it went."""
-        versions = self.store.versions(located.pid)
+        versions = self._versions(located.pid)
         last = versions[-1].number if versions else None
         triples = self.store.version(located.pid, last) if last else []
         page = build_page(located.pid, located.fdo_id, triples, self._labeller(triples), "withdrawn", located.kind)
@@ -117,21 +118,19 @@ class FdoService:
     # ------------------------------------------------------------ history
     def versions(self, located: Located) -> list[VersionInfo]:
         """Return every version of an FDO, oldest first."""
-        return self.store.versions(located.pid)
+        return self._versions(located.pid)
 
     def version_at(self, located: Located, when: datetime) -> VersionInfo:
         """Return the version current at ``when`` (the first one for an earlier time). Raises NotFound."""
-        chosen = self.store.version_at(located.pid, when)
-        if chosen is None:
-            versions = self.store.versions(located.pid)
-            if not versions:
-                raise NotFound(f"{located.pid} has no versions")
-            chosen = versions[0]
-        return chosen
+        versions = self._versions(located.pid)
+        if not versions:
+            raise NotFound(f"{located.pid} has no versions")
+        earlier = [v for v in versions if v.generated_at <= when]
+        return earlier[-1] if earlier else versions[0]
 
     def diff(self, located: Located, a: int | None, b: int | None) -> Diff:
         """Compare two versions (default: the last two). Raises NotFound or BadRequest."""
-        count = len(self.store.versions(located.pid))
+        count = len(self._versions(located.pid))
         b = count if b is None else b
         a = max(1, b - 1) if a is None else a
         if a < 1 or b < 1:
@@ -144,28 +143,23 @@ class FdoService:
         return {iri: ref(iri) for iri in iris}
 
     # ------------------------------------------------------------ internals
+    def _versions(self, pid: str) -> list[VersionInfo]:
+        return views.version_infos(self.store, pid)
+
     def _labeller(self, triples: list[Triple]):
         iris = sorted({t.object.value for t in triples if isinstance(t.object, NamedNode)})
         return self._labeller_for(iris)
 
     def _labeller_for(self, iris: list[str]):
-        info: dict[str, dict] = {}
-        local = [i for i in iris if id_from_pid(self.base_url, i)]
-        for start in range(0, len(local), 200):
-            chunk = local[start:start + 200]
-            q = queries.labels_query(chunk, self.store.registry_graph.value)
-            for row in self.store.query(q):
-                entry = info.setdefault(row["s"].value, {})
-                for key in ("name", "kind", "status"):
-                    if row[key] is not None and key not in entry:
-                        entry[key] = row[key].value
+        info = views.labels(self.store, [i for i in iris if id_from_pid(self.base_url, i)])
 
         def ref(iri: str) -> Ref:
             fdo_id = id_from_pid(self.base_url, iri)
             if fdo_id:
-                entry = info.get(iri, {})
-                return Ref(iri, entry.get("name") or fdo_id, f"/fdo/{fdo_id}", True, entry.get("kind"),
-                           entry.get("status"))
+                label = info.get(iri)
+                if label is None:
+                    return Ref(iri, fdo_id, f"/fdo/{fdo_id}", True)
+                return Ref(iri, label.name or fdo_id, f"/fdo/{fdo_id}", True, label.kind, label.status)
             if iri.startswith(str(SPDX)):
                 return Ref(iri, licence_label(iri), iri)
             return Ref(iri, compact_iri(iri), iri)
@@ -173,25 +167,14 @@ class FdoService:
         return ref
 
     def _add_inbound(self, page: FdoPage) -> None:
-        counts = {row["p"].value: int(row["c"].value)
-                  for row in self.store.query(queries.inbound_counts_query(page.pid))}
-        rows: dict[str, list[tuple[str, str | None]]] = {}
-        for predicate in sorted(counts):
-            found = []
-            for row in self.store.query(queries.inbound_query(page.pid, predicate, INBOUND_LIMIT)):
-                owner = row["s"].value.split("#", 1)[0]
-                if owner != page.pid and owner not in [o for o, _ in found]:
-                    found.append((owner, row["name"].value if row["name"] is not None else None))
-            rows[predicate] = found
-        owners = sorted({o for found in rows.values() for o, _ in found})
-        ref = self._labeller_for(owners)
-        for predicate, found in rows.items():
-            refs = tuple(ref(o) for o, _ in found)
-            if not refs:
-                continue
+        links = views.inbound_links(self.store, page.pid)
+        shown = {p: owners[:INBOUND_LIMIT] for p, owners in sorted(links.items())}
+        ref = self._labeller_for(sorted({o for owners in shown.values() for o in owners}))
+        for predicate, owners in shown.items():
+            refs = tuple(sorted((ref(o) for o in owners), key=lambda r: (r.label.lower(), r.iri)))
             backwards = queries.LINEAGE_PREDICATES.get(predicate)
             if backwards:
                 page.lineage_in.extend(Relation(backwards[1], predicate, r) for r in refs)
-                page.lineage_in_total += counts[predicate]
+                page.lineage_in_total += len(links[predicate])
             else:
-                page.inbound.append(InboundGroup(predicate, humanise(predicate), refs, counts[predicate]))
+                page.inbound.append(InboundGroup(predicate, humanise(predicate), refs, len(links[predicate])))

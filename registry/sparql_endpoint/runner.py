@@ -23,6 +23,7 @@ from registry.errors import MlfdoError, QueryTimeout, StoreBusy
 from registry.sparql_endpoint.engine import QueryOutcome, execute
 from registry.sparql_endpoint.errors import ERRORS, QueryBusy
 from registry.sparql_endpoint.protocol import QueryRequest
+from registry.store.views import is_embedded_on_disk
 
 __all__ = ["QueryRunner", "ThreadRunner", "ProcessRunner", "make_runner"]
 
@@ -138,8 +139,8 @@ class ProcessRunner(QueryRunner):
     mode = "process"
 
     def __init__(self, store, workers: int = 2) -> None:
-        if store.data_dir is None:
-            raise ValueError("ProcessRunner needs an on-disk store")
+        if not is_embedded_on_disk(store):
+            raise ValueError("ProcessRunner needs the embedded on-disk store")
         self.store = store
         self.data_dir = str(Path(store.data_dir))
         self.base_url = store.base_url
@@ -225,8 +226,9 @@ class ProcessRunner(QueryRunner):
 
 def make_runner(store, isolation: str = "auto", workers: int = 2) -> QueryRunner:
     """Return the runner the settings ask for ('process', 'thread', or 'auto')."""
-    if isolation == "process" or (isolation == "auto" and store.data_dir is not None):
-        if store.data_dir is None:
-            raise ValueError("SPARQL_ISOLATION=process needs an on-disk store (DATA_DIR)")
+    embedded = is_embedded_on_disk(store)
+    if isolation == "process" or (isolation == "auto" and embedded):
+        if not embedded:
+            raise ValueError("SPARQL_ISOLATION=process needs the embedded on-disk store (DATA_DIR)")
         return ProcessRunner(store, workers)
     return ThreadRunner(store, workers)

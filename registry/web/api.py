@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
-from pyoxigraph import DefaultGraph
 
 from registry.errors import BadRequest
 from registry.rdfio import format_by_name, serialize_quads
+from registry.store import views
 from registry.web.negotiation import negotiate
 from registry.web.openapi import openapi_document
 from registry.web.responses import fdo_service, finish, json_response, registry
@@ -107,11 +107,7 @@ def dump() -> Response:
     history = request.args.get("history", "0").lower() in ("1", "true", "yes")
     media_type = negotiate(request.headers.get("Accept"), DUMP_OFFERS[history])
     store = registry().store
-    if history:
-        quads = (q for q in store.db.quads_for_pattern(None, None, None, None)
-                 if q.graph_name != store.registry_graph and not isinstance(q.graph_name, DefaultGraph))
-    else:
-        quads = store.db.quads_for_pattern(None, None, None, DefaultGraph())
+    quads = views.history_quads(store) if history else views.current_quads(store)
     fmt = format_by_name(_FORMAT_OF[media_type])
     name = f"mlfdo-{'history' if history else 'current'}.{fmt.suffix}"
     response = Response(stream_with_context(_stream(quads, fmt)), mimetype=media_type)
