@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -120,6 +121,9 @@ def start_server(data_dir: Path) -> tuple[subprocess.Popen, str, int]:
             raise RuntimeError("mlfdo serve stopped before it reported its address")
         found = re.search(r"http://(127\.0\.0\.1):(\d+)/", line)
         if found:
+            # keep reading the request log, or the server blocks once the pipe is full
+            threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
+            time.sleep(5)  # let RocksDB settle after opening the freshly loaded store
             return process, found.group(1), int(found.group(2))
 
 

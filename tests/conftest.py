@@ -118,6 +118,10 @@ def live_server(tmp_path_factory):
             if found:
                 url = found.group(0).rstrip("/")
         assert url, "mlfdo serve did not report its address"
+        import threading
+
+        # keep reading the request log, or the server blocks once the pipe buffer is full
+        threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
         while time.monotonic() < deadline:  # wait until it answers
             try:
                 with urllib.request.urlopen(url + "/healthz", timeout=2) as r:

@@ -167,3 +167,23 @@ def test_web_settings_are_documented():
     doc = (Path(__file__).parents[1] / "docs" / "deployment.md").read_text()
     for setting in WEB_SETTINGS:
         assert f"MLFDO_{setting.name}" in doc, setting.name
+
+
+def test_cross_origin_reads_see_the_signposting(client, ids):
+    r = client.get(f"/fdo/{ids.base_lm}", headers={"Accept": "text/turtle", "Origin": "https://elsewhere.example"})
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    assert "Link" in r.headers["Access-Control-Expose-Headers"]
+
+
+def test_ontology_files_are_served(client):
+    from registry.web import PROJECT_ROOT
+
+    context = PROJECT_ROOT / "ontology" / "context.jsonld"
+    r = client.get("/ontology/context.jsonld")
+    if not context.is_file():
+        assert r.status_code == 404
+        return
+    assert r.status_code == 200 and r.mimetype == "application/ld+json"
+    assert "@context" in json.loads(r.data)
+    assert client.get("/ontology/..%2Fpyproject.toml").status_code == 404
+    assert client.get("/ontology/missing.ttl").status_code == 404

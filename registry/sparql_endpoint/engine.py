@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 
 from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions
 
-from registry.errors import NotAcceptable, QueryError, QueryTimeout, ResultTooLarge
+from registry.errors import BadRequest, NotAcceptable, QueryError, QueryTimeout, ResultTooLarge
+from registry.fdo.representations import jsonld_document
 from registry.rdfio import format_by_name, serialize_triples
 from registry.sparql_endpoint import results as R
 from registry.sparql_endpoint.protocol import QueryRequest
+from registry.store.views import supports_protocol_dataset
 from registry.web.negotiation import choose
 
 __all__ = ["QueryOutcome", "execute", "CHECK_EVERY"]
@@ -57,6 +60,9 @@ def execute(store, req: QueryRequest, deadline: float | None = None) -> QueryOut
     started = time.monotonic()
     deadline = deadline if deadline is not None else started + req.timeout
     kwargs: dict = {}
+    if (req.default_graphs or req.named_graphs) and not supports_protocol_dataset(store):
+        raise BadRequest("default-graph-uri and named-graph-uri are not supported with the remote store; "
+                         "use FROM / FROM NAMED in the query")
     if req.default_graphs:
         kwargs["default_graph"] = [NamedNode(g) for g in req.default_graphs]
     if req.named_graphs:
@@ -120,9 +126,6 @@ def _graph(req: QueryRequest, triples, deadline: float, started: float) -> Query
                  "rows": [[R.term_json(t.subject), R.term_json(t.predicate), R.term_json(t.object)] for t in collected]}
         return QueryOutcome("graph", media_type, table=table, count=len(collected), seconds=elapsed)
     if media_type == "application/ld+json":
-        from registry.fdo.representations import jsonld_document
-        import json
-
         body = json.dumps(jsonld_document(collected), ensure_ascii=False).encode("utf-8")
     else:
         body = serialize_triples(collected, format_by_name(_GRAPH_FORMATS[media_type]))

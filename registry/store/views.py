@@ -17,7 +17,7 @@ from registry.store.results import VersionInfo
 from registry.vocab import MLFDO, PROV, SCHEMA
 
 __all__ = ["Label", "labels", "inbound_links", "version_infos", "current_quads", "history_quads",
-           "is_embedded_on_disk"]
+           "is_embedded_on_disk", "supports_protocol_dataset"]
 
 _M = str(MLFDO)
 _P = str(PROV)
@@ -108,3 +108,8 @@ def history_quads(store) -> Iterator[Quad]:
 def is_embedded_on_disk(store) -> bool:
     """Tell whether the store is embedded pyoxigraph in a directory (so another process can open it read-only)."""
     return store.data_dir is not None and isinstance(store.db, OxStore)
+
+
+def supports_protocol_dataset(store) -> bool:
+    """Tell whether queries can be given a dataset (default/named graphs) apart from the query text."""
+    return isinstance(store.db, OxStore)

@@ -21,7 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     (an open Registry to serve instead of opening one) and ``IN_MEMORY`` (an empty in-memory store).
     """
     from registry.service import Registry
-    from registry.web import errors, templating
+    from registry.web import cors, errors, templating
     from registry.web.blueprints import register_blueprints
     from registry.web.config import load_config
 
@@ -40,6 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["mlfdo"] = registry
     app.json.sort_keys = False
     errors.init_app(app)
+    cors.init_app(app)
     templating.init_app(app)
     register_blueprints(app)
     return app

@@ -20,3 +20,19 @@ def home() -> Response:
     listing = fdo_list(kind, page, size, include_stubs=kind != "model", path="/")
     return Response(render_template("pages/home.html", stats=registry().store.stats(), listing=listing,
                                     kind=kind), mimetype="text/html")
+
+
+_ONTOLOGY_TYPES = {".jsonld": "application/ld+json", ".ttl": "text/turtle"}
+
+
+@bp.route("/ontology/<name>")
+def ontology(name: str) -> Response:
+    """Serve the vocabulary files of ontology/ (the JSON-LD context, the Turtle vocabularies)."""
+    from registry.errors import NotFound
+    from registry.web import PROJECT_ROOT
+
+    path = PROJECT_ROOT / "ontology" / name
+    media_type = _ONTOLOGY_TYPES.get(path.suffix)
+    if media_type is None or "/" in name or not path.is_file():
+        raise NotFound(f"no ontology file {name!r}")
+    return Response(path.read_bytes(), mimetype=media_type)
