@@ -190,3 +190,23 @@ def test_the_demo_snapshot_harvests_cleanly(store):
     stats = store.stats()
     assert stats["by_kind"]["model"]["active"] == 150
     assert {"dataset", "paper", "term"} <= set(stats["by_kind"])
+
+
+def test_demo_loader_harvests_a_snapshot_directory_through_hf_endpoint(store, tmp_path, monkeypatch):
+    import io
+    import json
+    import os
+    from types import SimpleNamespace
+
+    from harvesters.huggingface.demo import load_demo
+
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # restored afterwards
+    models = numbered(4)
+    (tmp_path / "models.jsonl").write_text("".join(json.dumps(m) + "\n" for m in models), "utf-8")
+    (tmp_path / "cards.jsonl").write_text(
+        "".join(json.dumps({"id": m["id"], "text": card(m)}) + "\n" for m in models), "utf-8")
+    out = io.StringIO()
+    summary = load_demo(SimpleNamespace(store=store, base_url=BASE), tmp_path, stream=out)
+    assert (summary.new, summary.cards_fetched) == (4, 4)
+    assert "fetched 4, new 4" in out.getvalue()
+    assert os.environ["HF_ENDPOINT"] == "http://127.0.0.1:9"

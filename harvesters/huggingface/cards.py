@@ -79,6 +79,8 @@ SECTION_KEYS = tuple(_RULES)
 _EXACT = {h: key for key, (exact, _) in _RULES.items() for h in exact}
 
 _MD = MarkdownIt("commonmark")
+# Only the block structure matters (headings, fences); inline parsing would double the cost.
+_MD.core.ruler.disable(["inline", "text_join"])
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pyoxigraph import NamedNode
 
 from harvesters.huggingface.extract import Extractor, Failed, Fetched, HubClient, HubError, parse_time
 from harvesters.huggingface.transform import CARD_PROPERTIES, HARVESTER, HARVESTER_VERSION, model_pid, transform
-from registry.errors import MlfdoError, NotFound
+from registry.errors import InputError, NotFound
 from registry.record import Record, SourceInfo
 
 __all__ = ["harvest", "HarvestSummary", "STATE_KEY", "DEFAULT_BATCH", "Progress"]
@@ -72,7 +72,7 @@ def _since(value: str | datetime | None) -> datetime | None:
         return None
     parsed = parse_time(value)
     if parsed is None:
-        raise MlfdoError(f"--since {value!r} is not a date or date-time (use e.g. 2025-01-31 or 2025-01-31T12:00Z)")
+        raise InputError(f"--since {value!r} is not a date or date-time (use e.g. 2025-01-31 or 2025-01-31T12:00Z)")
     return parsed
 
 
