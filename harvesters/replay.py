@@ -303,7 +303,8 @@ def _handler_for(server: ReplayServer):
                 models = [m for m in models if needle in str(m.get("id", "")).lower()]
             if one("author"):
                 author = one("author").lower()
-                models = [m for m in models if str(m.get("author") or str(m.get("id", "")).split("/")[0]).lower() == author]
+                models = [m for m in models
+                          if str(m.get("author") or str(m.get("id", "")).split("/")[0]).lower() == author]
             for wanted in query.get("filter", []):
                 models = [m for m in models if wanted in (m.get("tags") or []) or wanted in
                           (m.get("library_name"), m.get("pipeline_tag"))]

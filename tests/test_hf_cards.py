@@ -85,7 +85,8 @@ def test_headings_are_normalised(heading, expected):
 
 def test_heading_variants_are_recognised():
     text = ("# m\n\n## Quick start\n\nRun it.\n\n## Limitations and bias\n\nSmall data.\n\n"
-            "## Usage (Sentence-Transformers)\n\nIgnored: quick start is preferred.\n\n## Ethical Considerations\n\nNone known.\n")
+            "## Usage (Sentence-Transformers)\n\nIgnored: quick start is preferred.\n\n"
+            "## Ethical Considerations\n\nNone known.\n")
     card = parse_card(text)
     assert card.sections["usage"] == "Run it."
     assert card.sections["risks"] == "Small data."

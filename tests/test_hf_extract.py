@@ -193,7 +193,8 @@ def test_user_agent_token_and_rate(monkeypatch):
         list(Extractor(hub).list_models())
         elapsed = time.monotonic() - started
         assert server.total_requests == 7 and elapsed >= 6 / 20.0
-        assert server.last_headers["user-agent"].startswith("mlfdo/") and "(+https://" in server.last_headers["user-agent"]
+        agent = server.last_headers["user-agent"]
+        assert agent.startswith("mlfdo/") and "(+https://" in agent
         assert server.last_headers["authorization"] == "Bearer hf_test_token"
         assert hub.calls == {"list": 1, "card": 6}
 
@@ -205,3 +206,22 @@ def test_default_rate_is_polite_remotely_and_free_on_loopback(monkeypatch):
     monkeypatch.setenv("MLFDO_HF_RATE", "2")
     assert HubClient("https://huggingface.co").rate == 2.0
     assert "authorization" not in HubClient("http://127.0.0.1:9", token="").headers
+
+
+def test_replay_filters_sorts_and_redirects_file_downloads(tmp_path):
+    models = numbered(6)
+    models[2]["tags"] = ["peft", "license:mit"]
+    for i, model in enumerate(models):
+        model["downloads"] = 10_000 if i == 4 else i
+    info = real("google-t5/t5-small")
+    snapshot = snapshot_of([*models, info], redirects={"t5-small": "google-t5/t5-small"})
+    with replay(snapshot) as server:
+        api = HfApi(endpoint=server.url)
+        assert [m.id for m in api.list_models(filter="peft")] == [models[2]["id"]]
+        assert [m.id for m in api.list_models(search="model-00", sort="downloads", limit=2)] == \
+            [models[4]["id"], models[5]["id"]]
+        assert {m.id for m in api.list_models(author="google-t5")} == {"google-t5/t5-small"}
+        path = api.hf_hub_download("t5-small", "README.md", cache_dir=tmp_path)
+        assert Path(path).read_text(encoding="utf-8") == snapshot.card("google-t5/t5-small")
+        assert any(status == 307 and "/t5-small/resolve/" in p for _, p, status in server.log)
+        assert api.model_info("google-t5/t5-small", revision=info["sha"]).sha == info["sha"]

@@ -10,7 +10,8 @@ from harvesters.huggingface.licences import HF_NAMED, HF_TO_SPDX, resolve_licenc
 @pytest.mark.parametrize("value, spdx", [
     ("apache-2.0", "Apache-2.0"), ("mit", "MIT"), ("cc-by-nc-4.0", "CC-BY-NC-4.0"), ("gpl-3.0", "GPL-3.0-only"),
     ("agpl-3.0", "AGPL-3.0-only"), ("odbl", "ODbL-1.0"), ("c-uda", "C-UDA-1.0"), ("pddl", "PDDL-1.0"),
-    ("Apache-2.0", "Apache-2.0"), ("  MIT ", "MIT"), ("cc_by_4.0", "CC-BY-4.0"), ("GPL-3.0-or-later", "GPL-3.0-or-later"),
+    ("Apache-2.0", "Apache-2.0"), ("  MIT ", "MIT"), ("cc_by_4.0", "CC-BY-4.0"),
+    ("GPL-3.0-or-later", "GPL-3.0-or-later"),
 ])
 def test_hub_and_spdx_spellings_resolve_to_spdx(value, spdx):
     lic = resolve_licence(value)

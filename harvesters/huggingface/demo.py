@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from harvesters.huggingface.harvest import HarvestSummary, harvest
 from harvesters.huggingface.snapshot import demo_snapshot_dir

@@ -14,7 +14,8 @@ import math
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from harvesters.huggingface.refs import Stubs, clean_text, repo_id
+from harvesters.huggingface.refs import Stubs, repo_id
+from harvesters.huggingface.values import clean_text
 from registry.vocab import FAIR4ML, MLFDO, RDF, SCHEMA, XSD
 
 __all__ = ["map_model_index"]

@@ -31,10 +31,19 @@ import huggingface_hub
 from huggingface_hub import constants as hf_constants
 from huggingface_hub import hf_hub_url
 from huggingface_hub.errors import (
-    EntryNotFoundError, GatedRepoError, HfHubHTTPError, OfflineModeIsEnabled, RepositoryNotFoundError,
+    EntryNotFoundError,
+    GatedRepoError,
+    HfHubHTTPError,
+    OfflineModeIsEnabled,
+    RepositoryNotFoundError,
     RevisionNotFoundError,
 )
-from huggingface_hub.utils import build_hf_headers, hf_raise_for_status, http_backoff, http_stream_backoff
+from huggingface_hub.utils import (
+    build_hf_headers,
+    hf_raise_for_status,
+    http_backoff,
+    http_stream_backoff,
+)
 
 from harvesters.huggingface.cards import MAX_CARD_BYTES
 from registry.errors import MlfdoError

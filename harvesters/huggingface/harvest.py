@@ -88,9 +88,13 @@ class _Run:
         self.stubs: dict[str, Record] = {}
         self.aliases: list[tuple[str, str]] = []
         self.prior: dict[str, str | None] = {}
+        self.etags: dict[str, str | None] = {}  # what known_sha found, so a harvested model costs one lookup
 
     def known_sha(self, model_id: str) -> str | None:
-        return self.store.source_etag(model_pid(self.base_url, model_id))
+        pid = model_pid(self.base_url, model_id)
+        etag = self.store.source_etag(pid)
+        self.etags[pid] = etag
+        return etag
 
     def add(self, fetched: Fetched) -> None:
         summary = self.summary
@@ -112,7 +116,8 @@ class _Run:
         model.problems[:0] = fetched.problems
         if fetched.card_status in ("unchanged", "skipped", "failed"):
             self._carry_card(model)
-        self.prior[model.pid] = self.store.status(model.pid)
+        # only a PID without a source ETag can be a stub (or nothing yet)
+        self.prior[model.pid] = "active" if self.etags.pop(model.pid, None) else self.store.status(model.pid)
         self.models.append(model)
         for stub in stubs:
             self.stubs.setdefault(stub.pid, stub)

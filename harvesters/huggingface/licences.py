@@ -161,5 +161,5 @@ def resolve_licence(value: object, *, name: object = None, link: object = None) 
     if norm in HF_NAMED:
         return Licence(name=HF_NAMED[norm], key=norm)
     # An identifier the Hub does not list: keep it, named, and say so.
-    return Licence(name=value.strip(), key=norm,
-                   problem=f"licence {value.strip()!r} is neither a Hub licence id nor an SPDX id; kept as a named licence")
+    problem = f"licence {value.strip()!r} is neither a Hub licence id nor an SPDX id; kept as a named licence"
+    return Licence(name=value.strip(), key=norm, problem=problem)

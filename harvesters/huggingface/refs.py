@@ -9,35 +9,18 @@ from urllib.parse import quote
 from pyoxigraph import Literal, NamedNode, Triple
 
 from harvesters.huggingface.terms import HF_SITE, KNOWN_ORGANISATIONS, TASK_LABELS, task_label
+from harvesters.huggingface.values import clean_text
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.vocab import ARXIV_ABS, FAIR4ML, RDF, SCHEMA
 
-__all__ = ["Stubs", "clean_text", "repo_id", "arxiv_id", "doi_iri", "as_list"]
+__all__ = ["Stubs", "repo_id", "arxiv_id", "doi_iri"]
 
 _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.\-]{0,95}(?:/[\w.\-]{1,96})?$")
 _ARXIV_NEW = re.compile(r"^(\d{4})\.(\d{4,5})$")
 _ARXIV_OLD = re.compile(r"^[a-z\-]+(?:\.[A-Z]{2})?/\d{7}$")
 _ARXIV_VERSION = re.compile(r"v\d+$")
 _HF_PREFIXES = ("https://huggingface.co/", "http://huggingface.co/", "https://hf.co/", "hf.co/", "huggingface.co/")
-
-
-def as_list(value: object) -> list:
-    """Return a card value that may be a scalar or a list as a list (None -> [])."""
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    return [value]
-
-
-def clean_text(value: str) -> str:
-    """Return ``value`` safe for RDF literals (lone surrogates replaced)."""
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        return value.encode("utf-8", "replace").decode("utf-8")
 
 
 def repo_id(value: object, *, kind: str = "") -> str | None:

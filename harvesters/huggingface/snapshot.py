@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import sys
 from pathlib import Path
@@ -77,7 +78,8 @@ def _usage_snippet(model: dict) -> tuple[str, str]:
         return "python", f'from transformers import pipeline\n\npipe = pipeline("{task}", model="{model_id}")'
     if library == "sentence-transformers":
         return "python", (f'from sentence_transformers import SentenceTransformer\n\n'
-                          f'model = SentenceTransformer("{model_id}")\nembeddings = model.encode(["first text", "second text"])')
+                          f'model = SentenceTransformer("{model_id}")\n'
+                          'embeddings = model.encode(["first text", "second text"])')
     if library == "diffusers":
         return "python", (f'from diffusers import DiffusionPipeline\n\n'
                           f'pipe = DiffusionPipeline.from_pretrained("{model_id}")')
@@ -139,7 +141,8 @@ def write_card(model: dict) -> str:
     parts.append(f"## {_pick(model_id, ('Bias, Risks, and Limitations', 'Limitations', 'Risks and limitations'))}\n\n"
                  "The metadata records no evaluation of bias or risks; treat outputs with care.\n")
     if datasets:
-        parts.append("## Training data\n\nThe card metadata names: " + ", ".join(f"`{d}`" for d in datasets[:10]) + ".\n")
+        names = ", ".join(f"`{d}`" for d in datasets[:10])
+        parts.append(f"## Training data\n\nThe card metadata names: {names}.\n")
     lang, code = _usage_snippet(model)
     parts.append(f"## {_pick(model_id, ('How to use', 'Usage', 'Quick start'))}\n\n```{lang}\n{code}\n```\n")
     rows = _eval_rows(model.get("model-index") or meta.get("model-index"))
@@ -151,8 +154,9 @@ def write_card(model: dict) -> str:
     if isinstance(amount, (int, float)):
         parts.append(f"## Environmental impact\n\nReported training emissions: {amount:g} g CO2eq.\n")
     if papers:
-        entries = "\n\n".join(f"@misc{{arxiv_{p.replace('.', '_')},\n  eprint = {{{p}}},\n  archivePrefix = {{arXiv}}\n}}"
-                              for p in papers[:3])
+        entries = "\n\n".join(
+            f"@misc{{arxiv_{p.replace('.', '_')},\n  eprint = {{{p}}},\n  archivePrefix = {{arXiv}}\n}}"
+            for p in papers[:3])
         parts.append(f"## Citation\n\n```bibtex\n{entries}\n```\n")
     return "\n".join(parts)
 
@@ -170,6 +174,33 @@ def _eval_rows(index) -> list[str]:
                     rows.append(f"| {task} | {ds.get('name') or ds.get('type') or ''} | "
                                 f"{metric.get('name') or metric.get('type') or ''} | {metric.get('value')} |")
     return rows
+
+
+def _gzip_text(path: Path) -> io.TextIOWrapper:
+    """Open a gzip file for text writing with a fixed header time, so rebuilds are byte-identical."""
+    raw = gzip.GzipFile(filename="", mode="wb", fileobj=open(path, "wb"), compresslevel=9, mtime=0)  # noqa: SIM115
+    return io.TextIOWrapper(_ClosingGzip(raw), encoding="utf-8")
+
+
+class _ClosingGzip(io.RawIOBase):
+    """A GzipFile wrapper that also closes the file it writes to."""
+
+    def __init__(self, gz: gzip.GzipFile) -> None:
+        self.gz = gz
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        return self.gz.write(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            fileobj = self.gz.fileobj
+            self.gz.close()
+            if fileobj is not None:
+                fileobj.close()
+        super().close()
 
 
 def build_snapshot(realdata_hf: str | Path, out_dir: str | Path = SNAPSHOT_DIR) -> dict:
@@ -198,14 +229,15 @@ def build_snapshot(realdata_hf: str | Path, out_dir: str | Path = SNAPSHOT_DIR) 
         if new.lower() in models:
             redirects[old] = new
     stripped = [strip_model(m) for m in sorted(models.values(), key=lambda m: m["id"].lower())]
-    with gzip.open(out / "models.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gzip_text(out / "models.jsonl.gz") as fh:
         for model in stripped:
             fh.write(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n")
     n_cards = 0
-    with gzip.open(out / "cards.jsonl.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gzip_text(out / "cards.jsonl.gz") as fh:
         for model in stripped:
             siblings = model.get("siblings")
-            if isinstance(siblings, list) and siblings and not any(s.get("rfilename") == "README.md" for s in siblings):
+            has_readme = any(s.get("rfilename") == "README.md" for s in siblings or [])
+            if isinstance(siblings, list) and siblings and not has_readme:
                 continue  # the real repository has no README: neither does the replay
             fh.write(json.dumps({"id": model["id"], "text": write_card(model)}, ensure_ascii=False) + "\n")
             n_cards += 1

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from urllib.parse import urljoin
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -20,9 +19,21 @@ from pyoxigraph import Literal, NamedNode, Triple
 from harvesters.huggingface.cards import ParsedCard, parse_card
 from harvesters.huggingface.evaluations import map_model_index
 from harvesters.huggingface.licences import resolve_licence
-from harvesters.huggingface.refs import Stubs, arxiv_id, as_list, clean_text, doi_iri, repo_id
+from harvesters.huggingface.refs import Stubs, arxiv_id, doi_iri, repo_id
 from harvesters.huggingface.terms import (
-    DERIVED_TAG_PREFIXES, HF_SITE, LANGUAGE_CODES, LINEAGE_KINDS, MIGRATION_CREATED_AT, is_task_tag,
+    DERIVED_TAG_PREFIXES,
+    HF_SITE,
+    LANGUAGE_CODES,
+    LINEAGE_KINDS,
+    MIGRATION_CREATED_AT,
+    is_task_tag,
+)
+from harvesters.huggingface.values import (
+    as_bool,
+    as_int,
+    as_list,
+    clean_text,
+    iso_datetime,
 )
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
@@ -59,8 +70,6 @@ CARD_PROPERTIES = frozenset(p.value for p in (*_SECTION_PROPERTIES.values(), FAI
                                                SCHEMA.citation, CODEMETA.readme))
 
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-_TRUE = {"true", "1", "yes"}
-_FALSE = {"false", "0", "no", "", "none"}
 
 
 def model_pid(base_url: str, model_id: str) -> str:
@@ -83,40 +92,6 @@ def transform(info: object, card: str | None = None, *, base_url: str, source: S
     model = Record(pid=mapping.pid, triples=mapping.triples, kind="model", platform="hf", platform_id=model_id,
                    source=source, raw=raw, problems=mapping.problems)
     return [model, *(r for pid, r in mapping.stubs.records.items() if pid != mapping.pid)]
-
-
-def _bool(value: object) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        lowered = value.strip().lower()
-        if lowered in _TRUE:
-            return True
-        if lowered in _FALSE:
-            return False
-    return None
-
-
-def _int(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
-
-
-def _datetime(value: object) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip().replace(" ", "T", 1)
-    parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))  # raises ValueError on junk
-    if parsed.tzinfo is None:
-        text += "Z"
-    return text
 
 
 class _Mapping:
@@ -194,7 +169,7 @@ class _Mapping:
             if value is None:
                 continue
             try:
-                text = _datetime(value)
+                text = iso_datetime(value)
             except ValueError:
                 self.problems.append(f"{key} {value!r} is not a date-time")
                 continue
@@ -383,7 +358,7 @@ class _Mapping:
     def access(self) -> None:
         gated = self.info.get("gated")
         if gated is not None:
-            flag = _bool(gated)
+            flag = as_bool(gated)
             mode = None
             if flag is None and isinstance(gated, str):  # "auto" / "manual": gated, with that approval mode
                 flag, mode = True, gated.strip().lower()
@@ -399,7 +374,7 @@ class _Mapping:
                               f"Gated on the Hugging Face Hub: users must accept the repository's conditions{how}.")
         for key, prop in (("private", MLFDO.private), ("disabled", MLFDO.disabled)):
             if key in self.info and self.info[key] is not None:
-                flag = _bool(self.info[key])
+                flag = as_bool(self.info[key])
                 if flag is None:
                     self.problems.append(f"{key} {self.info[key]!r} is not a boolean")
                 else:
@@ -408,7 +383,7 @@ class _Mapping:
     def technical(self) -> None:
         for key in ("safetensors", "gguf"):
             block = self.info.get(key)
-            total = _int(block.get("total")) if isinstance(block, dict) else None
+            total = as_int(block.get("total")) if isinstance(block, dict) else None
             if total is not None and total > 0:
                 self.add(MLFDO.parameterCount, Literal(str(total), datatype=XSD.integer))
                 break
@@ -427,7 +402,7 @@ class _Mapping:
     def counters(self) -> None:
         for key, prop in (("downloads", MLFDO.downloads), ("likes", MLFDO.likes),
                           ("downloadsAllTime", MLFDO.downloadsAllTime)):
-            value = _int(self.info.get(key))
+            value = as_int(self.info.get(key))
             if value is not None and value >= 0:
                 self.add(prop, Literal(str(value), datatype=XSD.integer))
 
