@@ -53,15 +53,15 @@ def _pid(platform: str, ident: str) -> str:
 def entity_records() -> list[Record]:
     """Return the tasks, organisations and datasets the models refer to."""
     out = []
-    for kind, platform, rdf_type, names in (
+    for kind, source, rdf_type, names in (
             ("term", "hf-task", SCHEMA.DefinedTerm, TASKS),
             ("organisation", "hf-user", SCHEMA.Organization, [f"org{i}" for i in range(ORGS)]),
             ("dataset", "hf-dataset", SCHEMA.Dataset, [f"ds{i}" for i in range(DATASETS)])):
         for name in names:
-            s = NamedNode(_pid(platform, name))
+            s = NamedNode(_pid(source, name))
             out.append(Record(s.value, [Triple(s, RDF.type, rdf_type), Triple(s, SCHEMA.name, Literal(name)),
                                         Triple(s, SCHEMA.identifier, Literal(name))],
-                              kind=kind, platform=platform, platform_id=name, source=SOURCE))
+                              kind=kind, platform=source, platform_id=name, source=SOURCE))
     return out
 
 
@@ -194,7 +194,8 @@ def main() -> None:
 
 def record(rows: list[tuple], count: int) -> None:
     lines = ["", "## Serving", "",
-             f"`bench/serve.py` ({date.today().isoformat()}; {os.cpu_count()} cores, Python {platform.python_version()}): "
+             f"`bench/serve.py` ({date.today().isoformat()}; {os.cpu_count()} cores, "
+             f"Python {platform.python_version()}): "
              f"synthetic models ingested through `Store.ingest_many` into an on-disk store, served by "
              f"`mlfdo serve` (threaded werkzeug, SPARQL in worker processes) and requested over loopback by a "
              f"client in another process, one request at a time, a new connection each, {count} requests per row "

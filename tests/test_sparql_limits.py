@@ -79,20 +79,20 @@ def test_process_runner_kills_a_runaway_and_keeps_answering(process_app):
     results: dict[str, object] = {}
 
     def runaway():
-        started = time.monotonic()
         results["runaway"] = client.get(f"/sparql?query={q(RUNAWAY_AGGREGATE)}")
-        results["runaway_s"] = time.monotonic() - started
+        results["runaway_end"] = time.monotonic()
 
+    started = time.monotonic()
     thread = threading.Thread(target=runaway)
     thread.start()
     time.sleep(0.2)
-    started = time.monotonic()
     quick = process_app.test_client().get(f"/sparql?query={q(QUICK)}")
-    quick_s = time.monotonic() - started
-    thread.join(timeout=20)
-    assert quick.status_code == 200 and quick_s < 0.9  # answered while the runaway ran
+    quick_end = time.monotonic()
+    thread.join(timeout=30)
+    assert quick.status_code == 200
+    assert quick_end < results["runaway_end"]  # answered while the runaway was still running
     assert results["runaway"].status_code == 503
-    assert results["runaway_s"] < 4
+    assert results["runaway_end"] - started < 10  # stopped at the 1 s timeout, not run to its end
     runner = process_app.extensions["mlfdo"].extension("sparql", None)
     assert runner.mode == "process"
     deadline = time.monotonic() + 15

@@ -54,7 +54,7 @@ def term_json(term) -> dict:
 
 def solutions_json(variables: list[str], rows: list[list]) -> bytes:
     """Write solutions as application/sparql-results+json."""
-    bindings = [{v: term_json(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+    bindings = [{v: term_json(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
     return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                       ensure_ascii=False).encode("utf-8")
 
@@ -88,7 +88,7 @@ def solutions_xml(variables: list[str], rows: list[list]) -> bytes:
     out += ["</head>", "<results>"]
     for row in rows:
         out.append("<result>")
-        out += [f"<binding name={quoteattr(v)}>{_term_xml(t)}</binding>" for v, t in zip(variables, row)
+        out += [f"<binding name={quoteattr(v)}>{_term_xml(t)}</binding>" for v, t in zip(variables, row, strict=True)
                 if t is not None]
         out.append("</result>")
     out += ["</results>", "</sparql>"]

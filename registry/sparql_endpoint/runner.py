@@ -28,6 +28,7 @@ from registry.store.views import is_embedded_on_disk
 __all__ = ["QueryRunner", "ThreadRunner", "ProcessRunner", "make_runner"]
 
 log = logging.getLogger(__name__)
+STARTUP_TIMEOUT = 60.0  # seconds a new worker process may take to import and start
 
 
 def _timeout(req: QueryRequest) -> QueryTimeout:
@@ -87,6 +88,7 @@ def _worker_main(conn, data_dir: str, base_url: str) -> None:  # runs in the wor
     from registry.store import Store
 
     store, generation = None, None
+    conn.send("ready")  # imports done: queries sent from now on get the whole timeout
     while True:
         try:
             message = conn.recv()
@@ -117,11 +119,18 @@ def _worker_main(conn, data_dir: str, base_url: str) -> None:  # runs in the wor
 
 class _Worker:
     def __init__(self, ctx, data_dir: str, base_url: str) -> None:
+        self.ready = False
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, data_dir, base_url), daemon=True,
                                    name="mlfdo-sparql-worker")
         self.process.start()
         child.close()
+
+    def wait_ready(self, seconds: float) -> bool:
+        """Wait until the worker has started (imports take a second or more on a busy machine)."""
+        if not self.ready and self.conn.poll(seconds):
+            self.ready = self.conn.recv() == "ready"
+        return self.ready
 
     def kill(self) -> None:
         self.process.kill()
@@ -180,12 +189,14 @@ class ProcessRunner(QueryRunner):
 
     def run(self, req: QueryRequest) -> QueryOutcome:
         self._start()
-        deadline = time.monotonic() + req.timeout
         try:
             worker = self.idle.get(timeout=req.timeout)
         except queue.Empty:
             raise QueryBusy(f"every query worker stayed busy for {req.timeout:g} s; try again later") from None
         try:
+            if not worker.wait_ready(STARTUP_TIMEOUT):
+                raise EOFError("worker did not start")
+            deadline = time.monotonic() + req.timeout
             worker.conn.send((self._sync(), asdict(req)))
             # the worker checks the deadline itself while reading rows; the kill is the backstop
             if not worker.conn.poll(max(0.0, deadline - time.monotonic()) + 0.25):

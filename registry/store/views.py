@@ -72,7 +72,7 @@ def version_infos(store, pid: str) -> list[VersionInfo]:
         props.setdefault(row["v"].value, {}).setdefault(key, []).append(row["o"].value)
     infos = []
     for v, p in props.items():
-        def one(key: str, prefix: str = _M) -> str | None:
+        def one(key: str, prefix: str = _M, p: dict = p) -> str | None:
             values = p.get(prefix + key)
             return sorted(values)[-1] if values else None
         if one("versionNumber") is None or one("generatedAtTime", _P) is None:

@@ -151,7 +151,8 @@ OPENAPI = {
                 "404": {"$ref": "#/components/responses/Problem"}, "406": {"$ref": "#/components/responses/Problem"},
                 "410": {"$ref": "#/components/responses/Problem"}}}},
     },
-    "components": {"schemas": {"KernelRecord": {"type": "object", "required": ["pid", "O.FDO-Type", "O.FDO-Profile", "O.FDO-Data"],
+    "components": {"schemas": {"KernelRecord": {"type": "object",
+                                                "required": ["pid", "O.FDO-Type", "O.FDO-Profile", "O.FDO-Data"],
                                                 "properties": {
                                                     "pid": {"type": "string", "format": "uri"},
                                                     "O.FDO-Type": {"type": ["string", "null"]},

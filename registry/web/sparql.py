@@ -36,8 +36,8 @@ def _form(query: str = "", outcome=None, status: int = 200) -> Response:
 @bp.route("/sparql", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
 def sparql() -> Response:
     """Answer a SPARQL query; without one, the service description (or, for a browser, the query form)."""
-    req = parse_request(request.method, request.args, request.form, request.headers.get("Content-Type"),
-                        request.get_data(cache=True) if request.mimetype != "application/x-www-form-urlencoded" else b"")
+    body = b"" if request.mimetype == "application/x-www-form-urlencoded" else request.get_data(cache=True)
+    req = parse_request(request.method, request.args, request.form, request.headers.get("Content-Type"), body)
     accept = request.headers.get("Accept")
     if req is None:
         if prefers_html(accept):
