@@ -164,18 +164,20 @@ class _Run:
 def harvest(store, *, base_url: str, endpoint: str | None = None, limit: int | None = None,
             since: str | datetime | None = None, author: str | None = None, ids: Iterable[str] | None = None,
             cards: bool = True, progress: Progress | None = None, client: HubClient | None = None,
-            batch_size: int = DEFAULT_BATCH) -> HarvestSummary:
+            rate: float | None = None, batch_size: int = DEFAULT_BATCH) -> HarvestSummary:
     """Harvest models from the Hub (``endpoint``, else ``HF_ENDPOINT``, else huggingface.co) into ``store``.
 
     ``ids`` fetches those models one by one (following renames, which become aliases);
     otherwise the listing runs newest-modified first down to ``since`` (default: the stored
     high-water mark), ``limit`` models at most, optionally for one ``author``. ``progress`` is
-    called as ``progress(done, total_or_None, model_id)``. Hub errors that stop the listing are
-    reported in ``summary.error``; records harvested before them are kept.
+    called as ``progress(done, total_or_None, model_id)``. ``rate`` caps requests per second
+    (default ``MLFDO_HF_RATE``, 5; none on loopback); ``client`` replaces the Hub client altogether.
+    Hub errors that stop the listing are reported in ``summary.error``; records harvested before
+    them are kept. Raises InputError for a ``since`` that is not a date.
     """
     started = time.perf_counter()
     summary = HarvestSummary()
-    client = client or HubClient(endpoint)
+    client = client or HubClient(endpoint, rate=rate)
     run = _Run(store, base_url, summary, batch_size)
     extractor = Extractor(client, known_sha=run.known_sha, cards=cards)
     id_list = [i.strip() for i in ids if i and i.strip()] if ids is not None else None

@@ -85,7 +85,8 @@ def transform(info: object, card: str | None = None, *, base_url: str, source: S
     model_id = info.get("id") if isinstance(info.get("id"), str) else info.get("modelId")
     if not isinstance(model_id, str) or repo_id(model_id) is None:
         return []
-    mapping = _Mapping(info, card, model_id.strip(), base_url, source)
+    model_id = model_id.strip()
+    mapping = _Mapping(info, card, model_id, base_url, source)
     mapping.run()
     if raw is None:
         raw = json.dumps(info, ensure_ascii=False, default=str)
