@@ -77,7 +77,7 @@ def test_landing_shows_lineage_both_ways_with_kinds(client, ids):
 def test_landing_shows_evaluations_as_a_table(landing):
     text = landing.all_text
     assert "Evaluation results" in text
-    assert "Evaluated on Metric Value" in text
+    assert "Dataset Metric Value" in text
     assert "wikitext perplexity 12.5" in text
     assert "glue accuracy 0.81" in text
 
@@ -149,3 +149,33 @@ def test_home_page_lists_models(client):
     assert "base-lm" in page.all_text and "4 models" in page.all_text
     assert "old-model" not in page.all_text  # withdrawn
     assert "/search" in page.links and "/sparql" in page.links
+
+
+def test_long_lineage_lists_link_to_all_of_them():
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from registry.record import Record
+    from registry.service import Registry
+    from registry.settings import load_settings
+    from registry.store import Store
+    from registry.vocab import FAIR4ML, RDF, SCHEMA
+    from registry.web import create_app
+
+    store = Store.open(None, "http://registry.test")
+    base = NamedNode(store.pid("baseaaaaaaaaa"))
+    records = [Record(base.value, [Triple(base, RDF.type, FAIR4ML.MLModel), Triple(base, SCHEMA.name, Literal("big"))])]
+    for i in range(60):
+        child = NamedNode(store.pid(f"child{i:02d}aaaaaa"[:13]))
+        records.append(Record(child.value, [Triple(child, RDF.type, FAIR4ML.MLModel),
+                                            Triple(child, SCHEMA.name, Literal(f"child-{i:02d}")),
+                                            Triple(child, FAIR4ML.fineTunedFrom, base)]))
+    store.ingest_many(records)
+    registry = Registry(load_settings(environ={}, overrides={"BASE_URL": "http://registry.test"}), store)
+    client = create_app({"REGISTRY": registry, "TESTING": True, "SPARQL_ISOLATION": "thread"}).test_client()
+    page = Page(client.get("/fdo/baseaaaaaaaaa", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "Models derived from this one (50 of 60)" in page.all_text
+    more = [href for href in page.links if href.startswith("/sparql?")]
+    assert len(more) == 1 and "All 60 derived models" in page.all_text
+    table = Page(client.get(more[0], headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "60 rows" in table.all_text
+    registry.close()

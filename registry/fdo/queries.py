@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from registry.vocab import FAIR4ML, MLFDO
 
-__all__ = ["LINEAGE_PREDICATES"]
+__all__ = ["LINEAGE_PREDICATES", "inbound_list_query"]
 
 # Relation kinds between models: predicate IRI -> (label read forwards, label read backwards).
 LINEAGE_PREDICATES: dict[str, tuple[str, str]] = {
@@ -16,3 +16,11 @@ LINEAGE_PREDICATES: dict[str, tuple[str, str]] = {
     MLFDO.adapterOf.value: ("adapter of", "has adapter"),
     MLFDO.mergedFrom.value: ("merged from", "merged into"),
 }
+
+
+def inbound_list_query(pid: str, predicates: list[str]) -> str:
+    """Return a SPARQL query listing every FDO that points at ``pid`` with one of ``predicates``."""
+    values = " ".join(f"<{p}>" for p in predicates)
+    return (f"PREFIX schema: <https://schema.org/>\nSELECT ?fdo ?name ?relation WHERE {{\n"
+            f"  VALUES ?relation {{ {values} }}\n  ?fdo ?relation <{pid}> .\n"
+            f"  OPTIONAL {{ ?fdo schema:name ?name }}\n}} ORDER BY ?name")

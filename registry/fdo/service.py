@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 from datetime import datetime
 
 from pyoxigraph import NamedNode, Triple
@@ -177,4 +178,13 @@ class FdoService:
                 page.lineage_in.extend(Relation(backwards[1], predicate, r) for r in refs)
                 page.lineage_in_total += len(links[predicate])
             else:
-                page.inbound.append(InboundGroup(predicate, humanise(predicate), refs, len(links[predicate])))
+                more = _sparql_url(queries.inbound_list_query(page.pid, [predicate])) \
+                    if len(links[predicate]) > len(refs) else None
+                page.inbound.append(InboundGroup(predicate, humanise(predicate), refs, len(links[predicate]), more))
+        if page.lineage_in_total > len(page.lineage_in):
+            lineage = [p for p in links if p in queries.LINEAGE_PREDICATES]
+            page.lineage_in_more = _sparql_url(queries.inbound_list_query(page.pid, lineage))
+
+
+def _sparql_url(query: str) -> str:
+    return "/sparql?format=html&query=" + quote(query, safe="")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -52,6 +53,7 @@ def compact_iri(iri: str) -> str:
     return iri
 
 
+@lru_cache(maxsize=4096)
 def humanise(iri: str) -> str:
     """Return a readable label for a property IRI: ``fair4ml:trainedOn`` -> ``trained on``."""
     local = iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -92,6 +94,7 @@ class InboundGroup:
     label: str
     refs: tuple[Ref, ...]
     total: int
+    more: str | None = None  # where to see them all (a SPARQL query URL) when not all are listed
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ class FdoPage:
     lineage_out: list[Relation] = field(default_factory=list)
     lineage_in: list[Relation] = field(default_factory=list)
     lineage_in_total: int = 0
+    lineage_in_more: str | None = None
     inbound: list[InboundGroup] = field(default_factory=list)
     evaluations: EvaluationTable = field(default_factory=EvaluationTable)
     card: list[CardSection] = field(default_factory=list)
@@ -221,7 +225,7 @@ def build_page(pid: str, fdo_id: str, triples: list[Triple], ref, status: str, k
             if isinstance(o, NamedNode):
                 page.lineage_out.append(Relation(forwards, predicate, ref(o.value)))
     page.card = _card_sections(main)
-    page.evaluations = _evaluations(owned, ref)
+    page.evaluations = _evaluations(owned, ref, pid)
     page.other = _other_properties(main, owned, ref)
     return page
 
@@ -236,29 +240,56 @@ def _card_sections(main: dict[str, list]) -> list[CardSection]:
     return sections
 
 
-_EVAL_ORDER = ("task", "ml task", "evaluated on", "dataset", "dataset name", "split", "metric", "metric name",
-               "metric type", "name", "value", "metric value", "result", "verified")
+# Evaluation table columns: (heading, candidate properties, first found wins). A property of the
+# evaluation node, or of a node it points to (e.g. the schema:PropertyValue holding the result).
+_EVAL_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Dataset", (FAIR4ML.evaluationDataset.value, FAIR4ML.evaluatedOn.value, MLFDO.evaluationDatasetName.value)),
+    ("Metric", (SCHEMA.propertyID.value, MLFDO.metric.value, FAIR4ML.evaluationMetrics.value)),
+    ("Value", (SCHEMA.value.value, MLFDO.metricValue.value)),
+    ("Setting", (SCHEMA.name.value,)),
+    ("Task", (MLFDO.evaluationTask.value, FAIR4ML.mlTask.value)),
+    ("Verified", (MLFDO.verified.value,)),
+)
+# Said elsewhere on the page, or structural: never a column of their own.
+_EVAL_SKIP = {RDF.type.value, FAIR4ML.evaluatedMLModel.value, FAIR4ML.evaluationResults.value,
+              MLFDO.evaluationDatasetName.value, FAIR4ML.evaluationMetrics.value, SCHEMA.name.value}
 
 
-def _evaluations(owned: dict[str, dict[str, list]], ref) -> EvaluationTable:
+def _evaluations(owned: dict[str, dict[str, list]], ref, pid: str = "") -> EvaluationTable:
     table = EvaluationTable()
-    columns: dict[str, None] = {}
+    extra: dict[str, None] = {}
     for node in sorted(owned):
         props = owned[node]
         if not any(o.value == _EVAL_TYPE for o in props.get(RDF.type.value, [])):
             continue
+        # the result node(s) the evaluation points to, flattened into the row
+        inner: dict[str, list] = defaultdict(list)
+        for objects in props.values():
+            for o in objects:
+                if isinstance(o, NamedNode) and o.value in owned and o.value != node:
+                    for p, values in owned[o.value].items():
+                        inner[p].extend(values)
         row: dict[str, list[object]] = {}
+        for heading, candidates in _EVAL_COLUMNS:
+            for prop in candidates:
+                values = inner.get(prop) if heading in ("Metric", "Value", "Setting") else None
+                values = values or props.get(prop)
+                if values:
+                    row[heading] = [ref(o.value) if isinstance(o, NamedNode) else o.value for o in values]
+                    break
         for p, objects in props.items():
-            if p == RDF.type.value:
+            if p in _EVAL_SKIP or any(p in c for _, c in _EVAL_COLUMNS):
                 continue
-            label = humanise(p)
-            columns[label] = None
-            row[label] = [ref(o.value) if isinstance(o, NamedNode) and "#" not in o.value else o.value
-                          for o in objects]
+            values = [o.value for o in objects if not (isinstance(o, NamedNode) and (o.value in owned or o.value == pid))]
+            if values:
+                label = humanise(p).capitalize()
+                extra[label] = None
+                row[label] = values
         table.rows.append(row)
-    order = {name: i for i, name in enumerate(_EVAL_ORDER)}
-    table.columns = sorted(columns, key=lambda c: (order.get(c, len(order)), c))
-    table.rows.sort(key=lambda r: [str(r.get(c, "")) for c in table.columns])
+    used = [h for h, _ in _EVAL_COLUMNS if any(h in r for r in table.rows)]
+    table.columns = used + sorted(extra)
+    table.rows.sort(key=lambda r: [", ".join(v.label if isinstance(v, Ref) else str(v) for v in r.get(c, []))
+                                   for c in table.columns])
     return table
 
 
