@@ -32,7 +32,7 @@ def test_serve_reports_a_busy_store(runner, tmp_path, monkeypatch):
 @pytest.mark.slow
 def test_demo_loads_prints_and_can_skip_serving(runner, tmp_path, monkeypatch):
     monkeypatch.setenv("MLFDO_SHACL", "0")
-    result = runner.invoke(cli, ["--data-dir", str(tmp_path), "demo", "--no-serve"])
+    result = runner.invoke(cli, ["demo", "--data-dir", str(tmp_path), "--no-serve"])  # as `make demo` calls it
     assert result.exit_code == 0, result.output
     if importlib.util.find_spec("harvesters.huggingface.demo") is None:
         assert "missing" in result.output

@@ -34,13 +34,22 @@ def run_server(registry, host: str, port: int) -> None:
         server.server_close()
 
 
+_DATA_DIR = click.option("--data-dir", "data_dir", default=None, type=click.Path(file_okay=False),
+                         help="Data directory (same as the global --data-dir).")
+
+
+def _overrides(data_dir: str | None) -> dict:
+    return {"DATA_DIR": data_dir} if data_dir else {}
+
+
 @cli.command()
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="TCP port (0 picks a free one).")
+@_DATA_DIR
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, data_dir: str | None) -> None:
     """Serve landing pages, content negotiation, signposting, history, SPARQL and the JSON API."""
-    with open_registry(ctx) as registry:
+    with open_registry(ctx, **_overrides(data_dir)) as registry:
         run_server(registry, host, port)
 
 
@@ -58,12 +67,13 @@ def _load_demo():
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="TCP port.")
 @click.option("--no-serve", is_flag=True, help="Load the demo data and print it, but do not serve.")
+@_DATA_DIR
 @click.pass_context
-def demo(ctx: click.Context, host: str, port: int, no_serve: bool) -> None:
+def demo(ctx: click.Context, host: str, port: int, no_serve: bool, data_dir: str | None) -> None:
     """Harvest the bundled Hugging Face snapshot (offline), print stats and one record, then serve it."""
     from registry.rdfio import format_by_name, serialize_triples
 
-    with open_registry(ctx) as registry:
+    with open_registry(ctx, **_overrides(data_dir)) as registry:
         load_demo = _load_demo()
         if load_demo is None:
             click.echo("The demo snapshot loader (harvesters.huggingface.demo.load_demo) is missing: "
