@@ -79,10 +79,17 @@ def test_understand_expands_abbreviations(searcher):
 
 
 def test_search_relaxes_recognised_filters_that_match_nothing_together(searcher):
-    response = searcher.search("German object detection")
+    response = searcher.search("MIT licensed object detection")
     assert response.total > 0
     assert response.notes and not any(r.applied for r in response.recognised)
-    assert {("language", "de"), ("task", "object-detection")} <= {(s.facet, s.value) for s in response.suggested}
+    assert {("licence", "MIT"), ("task", "object-detection")} <= {(s.facet, s.value) for s in response.suggested}
+
+
+def test_language_read_from_the_query_keeps_models_that_state_none(searcher):
+    response = searcher.search("German object detection")
+    assert response.results[0].name == "facebook/detr-resnet-50"  # no language in its metadata
+    assert not response.notes
+    assert {"language", "task"} <= set(response.filters)
 
 
 def test_search_with_only_constraints_lists_what_passes_them(searcher):

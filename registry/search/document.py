@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from pyoxigraph import Literal, NamedNode
 
-from registry.pid import id_from_pid
 from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, language_label
 from registry.search.text import sparse_vector
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 
-__all__ = ["IndexDoc", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text"]
+__all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text"]
 
 INDEXED_KINDS = ("model", "dataset", "paper")
 DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
@@ -35,6 +35,16 @@ _URL = SCHEMA.url.value
 _DOWNLOADS = MLFDO.downloads.value
 _SPDX = "https://spdx.org/licenses/"
 M = str(MLFDO)
+
+
+class Item(NamedTuple):
+    """One FDO to index: its current version and registry facts."""
+
+    pid: str
+    version: int
+    kind: str
+    platform: str = ""
+    stub: bool = False
 
 
 @dataclass
@@ -55,6 +65,7 @@ class IndexDoc:
     exact: list[str] = field(default_factory=list)
     embed_text: str = ""
     sparse: tuple[list[int], list[float]] = ((), ())  # type: ignore[assignment]
+    stub: bool = False  # only referenced so far: a name, no description to compare meanings with
 
     def payload(self) -> dict:
         """Return the Qdrant payload (everything but the vectors)."""
@@ -62,6 +73,7 @@ class IndexDoc:
                 "identifier": self.identifier, "url": self.url, "description": self.description,
                 "facets": {k: [list(v) for v in vals] for k, vals in self.facets.items()},
                 "params": self.params, "date": self.date, "downloads": self.downloads, "exact": self.exact,
+                "stub": self.stub,
                 # flat copies that Qdrant can filter on (keyword match on "f_task" etc.)
                 **{f"f_{k}": [v[0] for v in vals] for k, vals in self.facets.items()}}
 
@@ -74,17 +86,18 @@ class IndexDoc:
                    facets={k: [tuple(v) for v in vals] for k, vals in (payload.get("facets") or {}).items()},
                    params=payload.get("params"), date=payload.get("date"),
                    downloads=int(payload.get("downloads") or 0), exact=list(payload.get("exact") or []),
-                   sparse=sparse)
+                   sparse=sparse, stub=bool(payload.get("stub")))
 
 
-def indexed_versions(store: Store, kinds: Iterable[str] = INDEXED_KINDS) -> dict[str, tuple[int, str, str]]:
-    """Return pid -> (current version, kind, platform) for every current FDO of the indexed kinds."""
+def indexed_versions(store: Store, kinds: Iterable[str] = INDEXED_KINDS) -> dict[str, Item]:
+    """Return pid -> Item (current version, kind, platform, stub) for every current FDO of the indexed kinds."""
     values = " ".join(str(Literal(k)) for k in kinds)
-    q = (f"SELECT ?pid ?n ?kind ?platform WHERE {{ GRAPH {store.registry_graph} {{ VALUES ?kind {{ {values} }} "
+    q = (f"SELECT ?pid ?n ?kind ?status ?platform WHERE {{ GRAPH {store.registry_graph} {{ VALUES ?kind {{ {values} }} "
          f"?pid <{M}versionCount> ?n ; <{M}kind> ?kind ; <{M}status> ?status . "
          f"FILTER(?status != \"withdrawn\") OPTIONAL {{ ?pid <{M}platform> ?platform }} }} }}")
-    return {row["pid"].value: (int(row["n"].value), row["kind"].value,
-                               row["platform"].value if row["platform"] is not None else "")
+    return {row["pid"].value: Item(row["pid"].value, int(row["n"].value), row["kind"].value,
+                                   row["platform"].value if row["platform"] is not None else "",
+                                   row["status"].value == "stub")
             for row in store.query(q)}
 
 
@@ -123,13 +136,13 @@ def _ref_value(iri: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
     return key, name or key
 
 
-def build_docs(store: Store, items: list[tuple[str, int, str, str]]) -> list[IndexDoc]:
-    """Return index documents for (pid, version, kind, platform) items; unknown PIDs are skipped."""
+def build_docs(store: Store, items: list[Item]) -> list[IndexDoc]:
+    """Return index documents for items; PIDs the store does not hold are skipped."""
     from registry.errors import NotFound
 
     props: dict[str, dict[str, list]] = {}
     refs: set[str] = set()
-    for pid, _, _, _ in items:
+    for pid in (item.pid for item in items):
         try:
             triples = store.current(pid)
         except NotFound:
@@ -143,15 +156,15 @@ def build_docs(store: Store, items: list[tuple[str, int, str, str]]) -> list[Ind
                 refs.add(t.object.value)
         props[pid] = values
     labels = _labels(store, refs) if refs else {}
-    return [_doc(pid, n, kind, platform, props[pid], labels) for pid, n, kind, platform in items if pid in props]
+    return [_doc(item, props[item.pid], labels) for item in items if item.pid in props]
 
 
 def _strings(values: dict[str, list], prop: str) -> list[str]:
     return [o.value for o in values.get(prop, []) if isinstance(o, Literal) and o.value.strip()]
 
 
-def _doc(pid: str, version: int, kind: str, platform: str, values: dict[str, list],
-         labels: dict[str, tuple[str, str]]) -> IndexDoc:
+def _doc(item: Item, values: dict[str, list], labels: dict[str, tuple[str, str]]) -> IndexDoc:
+    pid, version, kind, platform = item.pid, item.version, item.kind, item.platform
     names = _strings(values, _NAME)
     idents = _strings(values, _IDENT)
     alts = _strings(values, _ALT)
@@ -213,7 +226,7 @@ def _doc(pid: str, version: int, kind: str, platform: str, values: dict[str, lis
     }
     doc = IndexDoc(pid=pid, version=version, kind=kind, name=name, identifier=identifier,
                    url=urls[0] if urls else "", description=description or card[:DESCRIPTION_CHARS],
-                   facets=facets, params=params, date=date, downloads=downloads, exact=exact)
+                   facets=facets, params=params, date=date, downloads=downloads, exact=exact, stub=item.stub)
     doc.embed_text = embed_text(doc, keywords, labels_of)
     doc.sparse = sparse_vector(fields)
     return doc

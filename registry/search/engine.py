@@ -70,6 +70,7 @@ class MemoryEngine:
         self.params = np.full(capacity, np.nan)
         self.dates = np.full(capacity, np.nan)
         self.downloads = np.zeros(capacity, dtype=np.float64)
+        self.stub = np.zeros(capacity, dtype=bool)
         self.size = 0  # slots used (alive or dead)
         self.docs: list[IndexDoc | None] = []
         self.slot_of: dict[str, int] = {}
@@ -117,6 +118,7 @@ class MemoryEngine:
                 self.params[slot] = np.nan if doc.params is None else doc.params
                 self.dates[slot] = np.nan if doc.date is None else doc.date
                 self.downloads[slot] = doc.downloads
+                self.stub[slot] = doc.stub
                 for tid, w in zip(*doc.sparse):
                     posting = self.terms.get(tid)
                     if posting is None:
@@ -184,13 +186,19 @@ class MemoryEngine:
         self.params = np.concatenate([self.params, np.full(new - cap, np.nan)])
         self.dates = np.concatenate([self.dates, np.full(new - cap, np.nan)])
         self.downloads = np.concatenate([self.downloads, np.zeros(new - cap)])
+        self.stub = np.concatenate([self.stub, np.zeros(new - cap, dtype=bool)])
 
     # ---------------------------------------------------------------- reading
     def doc(self, slot: int) -> IndexDoc:
         return self.docs[slot]  # type: ignore[return-value]
 
-    def mask(self, terms: dict[str, list[str]], ranges: dict[str, list[tuple[float, float]]]) -> np.ndarray:
-        """Return the alive slots that pass the filters (OR within a facet, AND across facets)."""
+    def mask(self, terms: dict[str, list[str]], ranges: dict[str, list[tuple[float, float]]],
+             lenient: frozenset[str] = frozenset()) -> np.ndarray:
+        """Return the alive slots that pass the filters (OR within a facet, AND across facets).
+
+        For a facet in ``lenient`` an FDO without any value of that facet passes too: a filter read
+        from the query text ("English NER") should not drop models whose metadata says nothing.
+        """
         n = self.size
         mask = self.alive[:n].copy()
         for facet, keys in terms.items():
@@ -199,6 +207,8 @@ class MemoryEngine:
                 posting = self.values.get((facet, key))
                 if posting is not None:
                     sel[posting.arrays()[0]] = True
+            if facet in lenient:
+                sel |= ~self._has_value(facet)
             mask &= sel
         for facet, spans in ranges.items():
             column = self.params[:n] if facet == "params" else self.dates[:n]
@@ -206,8 +216,33 @@ class MemoryEngine:
             with np.errstate(invalid="ignore"):
                 for low, high in spans:
                     sel |= (column >= low) & (column < high)
+            if facet in lenient:
+                sel |= np.isnan(column)
             mask &= sel
         return mask
+
+    def _has_value(self, facet: str) -> np.ndarray:
+        pair_slots, _ = self._pairs(facet)
+        has = np.zeros(self.size, dtype=bool)
+        has[pair_slots] = True
+        return has
+
+    def _pairs(self, facet: str) -> tuple[np.ndarray, np.ndarray]:
+        arrays = self._pair_arrays.get(facet)
+        if arrays is None:
+            pair_slots, vids = self.pairs[facet]
+            arrays = self._pair_arrays[facet] = (np.asarray(pair_slots, dtype=np.int64),
+                                                 np.asarray(vids, dtype=np.int64))
+        return arrays
+
+    def set_stubs(self, flags: dict[str, bool]) -> None:
+        """Update which FDOs are stubs (the store's status can change without a new version being indexed)."""
+        with self.lock:
+            for pid, flag in flags.items():
+                slot = self.slot_of.get(pid)
+                if slot is not None:
+                    self.stub[slot] = flag
+                    self.docs[slot].stub = flag  # type: ignore[union-attr]
 
     def exact_slots(self, key: str) -> list[int]:
         """Return alive slots whose name, identifier, id or PID equals ``key`` (lower-cased)."""
@@ -252,7 +287,8 @@ class MemoryEngine:
             kw = np.flatnonzero(cand.kw_ok & mask)
             kw = kw[np.lexsort((-self.downloads[kw], -cand.kw_scores[kw]))]
         if cand.sims is not None:
-            pool = np.flatnonzero(mask & (cand.sims >= min_sim))
+            # stubs hold a name only: their vectors say nothing about meaning, so only words find them
+            pool = np.flatnonzero(mask & ~self.stub[:self.size] & (cand.sims >= min_sim))
             if len(pool) > dense_k:
                 pool = pool[np.argpartition(-cand.sims[pool], dense_k - 1)[:dense_k]]
             dense = pool[np.argsort(-cand.sims[pool], kind="stable")]
@@ -260,11 +296,7 @@ class MemoryEngine:
 
     def facet_counts(self, slots: np.ndarray, facet: str) -> list[tuple[str, str, int]]:
         """Return (key, label, count) of a term facet over ``slots``, most frequent first."""
-        arrays = self._pair_arrays.get(facet)
-        if arrays is None:
-            pair_slots, vids = self.pairs[facet]
-            arrays = self._pair_arrays[facet] = (np.asarray(pair_slots, dtype=np.int64), np.asarray(vids, dtype=np.int64))
-        pair_slots, vids = arrays
+        pair_slots, vids = self._pairs(facet)
         if not len(pair_slots) or not len(slots):
             return []
         member = np.zeros(self.size, dtype=bool)

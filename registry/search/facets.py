@@ -200,7 +200,7 @@ LANGUAGE_NAMES: dict[str, str] = {
     "th": "Thai", "id": "Indonesian", "ms": "Malay", "sw": "Swahili", "ca": "Catalan", "eu": "Basque",
     "gl": "Galician", "hr": "Croatian", "sr": "Serbian", "sl": "Slovenian", "et": "Estonian", "lv": "Latvian",
     "lt": "Lithuanian", "ga": "Irish", "cy": "Welsh", "is": "Icelandic", "af": "Afrikaans", "am": "Amharic",
-    "yo": "Yoruba", "ha": "Hausa", "zu": "Zulu", "multilingual": "Multilingual",
+    "yo": "Yoruba", "ha": "Hausa", "zu": "Zulu", "yue": "Cantonese", "multilingual": "Multilingual",
 }
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from registry.search.document import INDEXED_KINDS, IndexDoc, build_docs, indexed_versions
+from registry.search.document import INDEXED_KINDS, IndexDoc, Item, build_docs, indexed_versions
 from registry.search.embed import Embedder
 from registry.search.engine import MemoryEngine
 from registry.search.persist import QdrantIndex
@@ -82,7 +82,8 @@ class SearchIndex:
                 kind = self.store.kind(r.pid)
                 if kind in INDEXED_KINDS:
                     platform = self.store.platform_id(r.pid)
-                    items.append((r.pid, int(r.version or 0), kind, platform[0] if platform else ""))
+                    items.append(Item(r.pid, int(r.version or 0), kind, platform[0] if platform else "",
+                                      self.store.status(r.pid) == "stub"))
             if gone:
                 self.remove(gone)
             if items:
@@ -91,9 +92,8 @@ class SearchIndex:
             log.exception("search index update failed; the next search re-synchronises")
             self.stale = True
 
-    def index_items(self, items: list[tuple[str, int, str, str]],
-                    progress: Callable[[int], None] | None = None) -> int:
-        """Build, embed and store documents for (pid, version, kind, platform) items."""
+    def index_items(self, items: list[Item], progress: Callable[[int], None] | None = None) -> int:
+        """Build, embed and store the documents of ``items``."""
         done = 0
         for start in range(0, len(items), INDEX_BATCH):
             chunk = items[start:start + INDEX_BATCH]
@@ -119,36 +119,37 @@ class SearchIndex:
             self.engine.delete(pids)
 
     # ---------------------------------------------------------------- catching up
-    def plan(self) -> tuple[list[tuple[str, int, str, str]], list[str], int]:
+    def plan(self, wanted: dict[str, Item] | None = None) -> tuple[list[Item], list[str], int]:
         """Return (items to index, pids to remove, number already current)."""
-        wanted = indexed_versions(self.store)
+        wanted = indexed_versions(self.store) if wanted is None else wanted
         have = self.engine.versions()
-        todo = [(pid, n, kind, platform) for pid, (n, kind, platform) in sorted(wanted.items())
-                if have.get(pid) != n]
+        todo = [item for pid, item in sorted(wanted.items()) if have.get(pid) != item.version]
         gone = sorted(set(have) - set(wanted))
         return todo, gone, len(wanted) - len(todo)
 
     def sync(self, progress: Callable[[int], None] | None = None) -> SyncReport:
         """Bring the index up to the store's current versions."""
         started = time.perf_counter()
-        todo, gone, unchanged = self.plan()
+        wanted = indexed_versions(self.store)
+        self.engine.set_stubs({pid: item.stub for pid, item in wanted.items()})
+        todo, gone, unchanged = self.plan(wanted)
         if gone:
             self.remove(gone)
         if todo:
             self.pull_shared(todo)
-            todo = [item for item in todo if self.engine.version_of(item[0]) != item[1]]
+            todo = [item for item in todo if self.engine.version_of(item.pid) != item.version]
             self.index_items(todo, progress)
         self.stale = False
         self.last_sync = time.monotonic()
         return SyncReport(len(todo), len(gone), unchanged, time.perf_counter() - started)
 
-    def pull_shared(self, todo: list[tuple[str, int, str, str]]) -> None:
+    def pull_shared(self, todo: list[Item]) -> None:
         """With a shared Qdrant server, take points another process already indexed at the right version."""
         if not self.shared:
             return
         from registry.search.persist import point_id
 
-        wanted = {item[0]: item[1] for item in todo}
+        wanted = {item.pid: item.version for item in todo}
         ids = [point_id(pid) for pid in wanted]
         for start in range(0, len(ids), 500):
             records = self.persisted.client.retrieve(self.persisted.collection, ids[start:start + 500],

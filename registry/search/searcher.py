@@ -35,6 +35,8 @@ RRF_K = 60
 DENSE_K = 100
 MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this
 MAX_PER_PAGE = 100
+POPULARITY_WEIGHT = 0.5  # a third, weaker RRF list: the candidates ordered by downloads
+LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -92,20 +94,23 @@ class Searcher:
         notes: list[str] = []
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
-            effective = {**applied, **explicit}
+            query_filters = _Filters(explicit, applied)
             cand = self._candidates(qu, mode)
-            ranked = self._rank(cand, effective, query, explicit)
-            if not ranked and applied:
+            ranked = self._rank(cand, query_filters, query)
+            if not len(ranked) and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
-                applied, effective = {}, dict(explicit)
-                ranked = self._rank(cand, effective, query, explicit)
+                query_filters = _Filters(explicit, {})
+                ranked = self._rank(cand, query_filters, query)
             total = len(ranked)
             start = (page - 1) * per_page
-            hits = tuple(self._hit(slot, score, how, qu.text or query) for slot, score, how in ranked[start:start + per_page])
-            facets = self._facets(cand, effective, query, explicit, ranked)
+            hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
+                         for i in range(start, min(total, start + per_page)))
+            facets = self._facets(cand, query_filters, query, ranked)
+            top = [self.engine.doc(int(s)) for s in ranked.slots[:10]]
+        effective = query_filters.all()
         counts = {f.name: list(f.values) for f in facets}
-        suggested = self._suggestions(qu, counts, set(effective), ranked)
+        suggested = self._suggestions(qu, counts, set(effective), top)
         questions = tuple(follow_up_questions(counts, set(effective))) if total > 1 else ()
         return SearchResponse(query=query, page=page, per_page=per_page, total=total, results=hits, facets=facets,
                               filters={f: list(v) for f, v in effective.items()}, understanding=qu,
@@ -122,54 +127,58 @@ class Searcher:
         min_match = 1 if n <= 3 else math.ceil(n / 3)
         return self.engine.candidates(terms, vector, min_match)
 
-    def _mask(self, filters: dict[str, list[str]]) -> np.ndarray:
-        terms = {f: v for f, v in filters.items() if f not in RANGE_FACETS}
-        ranges = {f: [parse_range(f, x) for x in v] for f, v in filters.items() if f in RANGE_FACETS}
-        return self.engine.mask(terms, ranges)
+    def _mask(self, filters: "_Filters") -> np.ndarray:
+        merged = filters.all()
+        terms = {f: v for f, v in merged.items() if f not in RANGE_FACETS}
+        ranges = {f: [parse_range(f, x) for x in v] for f, v in merged.items() if f in RANGE_FACETS}
+        return self.engine.mask(terms, ranges, filters.lenient())
 
-    def _rank(self, cand: Candidates, filters: dict[str, list[str]], query: str,
-              explicit: dict[str, list[str]]) -> list[tuple[int, float, str]]:
-        """Return (slot, score, how matched) for the whole result set, best first."""
+    def _rank(self, cand: Candidates, filters: "_Filters", query: str) -> "_Ranked":
+        """Rank the whole result set: exact matches, then RRF of keyword, dense and popularity ranks."""
         engine = self.engine
         mask = self._mask(filters)
-        pinned: list[tuple[int, float, str]] = []
+        pinned = np.zeros(0, dtype=np.int64)
         if query:
-            exact_mask = self._mask(explicit) if explicit != filters else mask
-            pinned = [(s, 1.0, "exact") for s in engine.exact_slots(query) if exact_mask[s]]
+            exact_mask = self._mask(_Filters(filters.explicit, {})) if filters.recognised else mask
+            pinned = np.asarray([s for s in engine.exact_slots(query) if exact_mask[s]], dtype=np.int64)
         if cand.kw_ok is None and cand.sims is None:
             # no words left to match (empty query, or only constraints): list what passes the filters
-            done = {s for s, _, _ in pinned}
+            mask[pinned] = False
             slots = np.flatnonzero(mask)
             slots = slots[np.lexsort((slots, -engine.downloads[slots]))]
-            return pinned + [(int(s), 0.0, "browse") for s in slots if int(s) not in done]
+            return _Ranked(np.concatenate([pinned, slots]), np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))]),
+                           len(pinned), None, None)
         kw, dense = engine.ranked(cand, mask, DENSE_K, MIN_SIM)
-        scores: dict[int, float] = {}
-        how: dict[int, set[str]] = {}
-        for ranking, name in ((kw, "keyword"), (dense, "semantic")):
-            for rank, slot in enumerate(ranking.tolist()):
-                scores[slot] = scores.get(slot, 0.0) + 1.0 / (RRF_K + rank + 1)
-                how.setdefault(slot, set()).add(name)
-        done = {s for s, _, _ in pinned}
-        order = sorted((s for s in scores if s not in done), key=lambda s: (-scores[s], -engine.downloads[s], s))
-        fused = [(s, round(scores[s], 6), "hybrid" if len(how[s]) == 2 else next(iter(how[s]))) for s in order]
-        return pinned + fused
+        n = engine.size
+        fused = np.zeros(n, dtype=np.float64)
+        in_kw = np.zeros(n, dtype=bool)
+        in_dense = np.zeros(n, dtype=bool)
+        fused[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
+        fused[dense] += 1.0 / (RRF_K + np.arange(1, len(dense) + 1))
+        in_kw[kw] = True
+        in_dense[dense] = True
+        member = in_kw | in_dense
+        member[pinned] = False
+        slots = np.flatnonzero(member)
+        popular = slots[engine.downloads[slots] > 0]
+        popular = popular[np.argsort(-engine.downloads[popular], kind="stable")]
+        fused[popular] += POPULARITY_WEIGHT / (RRF_K + np.arange(1, len(popular) + 1))
+        slots = slots[np.lexsort((slots, -engine.downloads[slots], -fused[slots]))]
+        return _Ranked(np.concatenate([pinned, slots]), np.concatenate([np.ones(len(pinned)), fused[slots]]),
+                       len(pinned), in_kw, in_dense)
 
-    def _facets(self, cand: Candidates, filters: dict[str, list[str]], query: str, explicit: dict[str, list[str]],
-                ranked: list[tuple[int, float, str]]) -> tuple[Facet, ...]:
+    def _facets(self, cand: Candidates, filters: "_Filters", query: str, ranked: "_Ranked") -> tuple[Facet, ...]:
         engine = self.engine
-        base = np.asarray([s for s, _, _ in ranked], dtype=np.int64)
+        merged = filters.all()
         out = []
         for fdef in FACETS:
-            selected = filters.get(fdef.name, [])
+            selected = merged.get(fdef.name, [])
             if selected:
                 # counts for a filtered facet come from the results without that facet's filter,
                 # so the other values show what choosing them instead would give
-                others = {f: v for f, v in filters.items() if f != fdef.name}
-                slots = np.asarray([s for s, _, _ in self._rank(cand, others, query,
-                                                                {f: v for f, v in explicit.items() if f != fdef.name})],
-                                   dtype=np.int64)
+                slots = self._rank(cand, filters.without(fdef.name), query).slots
             else:
-                slots = base
+                slots = ranked.slots
             if fdef.range:
                 values = [FacetValue(key, _bucket_label(fdef.name, key), n, key in selected)
                           for key, n in engine.range_counts(slots, fdef.name)]
@@ -195,13 +204,12 @@ class Searcher:
                          params=doc.params, downloads=doc.downloads)
 
     def _suggestions(self, qu: QueryUnderstanding, counts: dict[str, list[FacetValue]], constrained: set[str],
-                     ranked: list[tuple[int, float, str]]) -> tuple[SuggestedFilter, ...]:
+                     top: list) -> tuple[SuggestedFilter, ...]:
         out = [s for s in qu.suggested if s.facet not in constrained]
         for rec in qu.recognised:
             if not rec.applied and rec.values:
                 out.extend(SuggestedFilter(rec.facet, v, rec.label, rec.note or "read from the query", None)
                            for v in rec.values[:5])
-        top = [self.engine.doc(s) for s, _, _ in ranked[:10]]
         if "task" not in constrained and len(top) >= 4:
             tally: dict[str, int] = {}
             for doc in top:
@@ -223,6 +231,50 @@ class Searcher:
 
     def close(self) -> None:
         self.index.close()
+
+
+class _Filters:
+    """The filters of one search: explicit ones (strict) and ones read from the query text.
+
+    A filter read from the text on a facet in ``LENIENT_FACETS`` also lets through FDOs that
+    have no value for that facet: "English NER" should not drop an NER model whose card does
+    not state its language. Explicit filters (a facet clicked, an API parameter) are strict.
+    """
+
+    def __init__(self, explicit: dict[str, list[str]], recognised: dict[str, list[str]]) -> None:
+        self.explicit = explicit
+        self.recognised = {f: v for f, v in recognised.items() if f not in explicit}
+
+    def all(self) -> dict[str, list[str]]:
+        return {**self.recognised, **self.explicit}
+
+    def lenient(self) -> frozenset[str]:
+        return frozenset(f for f in self.recognised if f in LENIENT_FACETS)
+
+    def without(self, facet: str) -> "_Filters":
+        return _Filters({f: v for f, v in self.explicit.items() if f != facet},
+                        {f: v for f, v in self.recognised.items() if f != facet})
+
+
+class _Ranked:
+    """The ranked result set as arrays: slots best first, their scores, how each matched."""
+
+    def __init__(self, slots: np.ndarray, scores: np.ndarray, pinned: int, in_kw: np.ndarray | None,
+                 in_dense: np.ndarray | None) -> None:
+        self.slots, self.scores, self.pinned = slots, scores, pinned
+        self.in_kw, self.in_dense = in_kw, in_dense
+
+    def __len__(self) -> int:
+        return len(self.slots)
+
+    def how(self, i: int) -> str:
+        if i < self.pinned:
+            return "exact"
+        if self.in_kw is None or self.in_dense is None:
+            return "browse"
+        slot = self.slots[i]
+        kw, dense = bool(self.in_kw[slot]), bool(self.in_dense[slot])
+        return "hybrid" if kw and dense else ("keyword" if kw else "semantic")
 
 
 def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -47,10 +47,10 @@ TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"summari[sz](?:ation|e|ing|er)s?|summar(?:y|ies)", ("summarization",)),
     (r"translat(?:ion|e|ing|or|es)", ("translation",)),
     (r"text generation|generat(?:e|ing) text|(?:large )?language models?|\bllms?\b|chat ?bots?|chat models?|"
-     r"instruct(?:ion)?[ -]tuned|causal (?:lm|language model)|code generation|coding assistant",
-     ("text-generation",)),
+     r"causal (?:lm|language model)|code generation|coding assistant", ("text-generation",)),
     (r"fill[ -]mask|masked language model(?:l?ing)?|\bmlm\b", ("fill-mask",)),
-    (r"zero[ -]shot classification", ("zero-shot-classification",)),
+    (r"zero[ -]shot (?:text )?classification|without (?:any )?(?:training|labell?ed) (?:data|examples)",
+     ("zero-shot-classification",)),
     (r"image classification|classif(?:y|ying) images|image classifiers?", ("image-classification",)),
     (r"object detection|detect(?:ing)? objects|object detectors?", ("object-detection",)),
     (r"image segmentation|semantic segmentation|instance segmentation", ("image-segmentation",)),
@@ -60,7 +60,11 @@ TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"(?:images|pictures|photos) from (?:text|prompts)|diffusion models?|stable diffusion",
      ("text-to-image",)),
     (r"image captioning|image[ -]to[ -]text|caption(?:ing)? images", ("image-to-text",)),
-    (r"visual question answering|\bvqa\b", ("visual-question-answering",)),
+    (r"visual question answering|\bvqa\b|questions? about (?:an? |the )?(?:images?|pictures?|photos?)",
+     ("visual-question-answering",)),
+    (r"table question answering|questions? (?:about|over|on) (?:a |the )?tables?", ("table-question-answering",)),
+    (r"document question answering|questions? (?:about|over|on) (?:\w+ )?(?:documents?|invoices?|forms?|receipts?)",
+     ("document-question-answering",)),
     (r"depth estimation", ("depth-estimation",)),
     (r"audio classification|sound classification", ("audio-classification",)),
     (r"reinforcement learning", ("reinforcement-learning",)),
@@ -95,7 +99,7 @@ _PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)
 
 LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items() if code != "multilingual"},
                     "deutsch": "de", "français": "fr", "francais": "fr", "español": "es", "espanol": "es",
-                    "mandarin": "zh", "cantonese": "zh", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
+                    "mandarin": "zh", "cantonese": "yue", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
                     "bokmal": "nb"}
 _MULTILINGUAL = r"multi[ -]?lingual|many languages|cross[ -]?lingual"
 
