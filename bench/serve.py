@@ -111,8 +111,9 @@ def build(data_dir: Path, n: int) -> tuple[float, list[str]]:
     return rate, ids
 
 
-def start_server(data_dir: Path) -> tuple[subprocess.Popen, str, int]:
-    env = dict(os.environ, MLFDO_SHACL="0", MLFDO_DATA_DIR=str(data_dir), MLFDO_BASE_URL=BASE)
+def start_server(data_dir: Path, isolation: str = "auto") -> tuple[subprocess.Popen, str, int]:
+    env = dict(os.environ, MLFDO_SHACL="0", MLFDO_DATA_DIR=str(data_dir), MLFDO_BASE_URL=BASE,
+               MLFDO_SPARQL_ISOLATION=isolation)
     process = subprocess.Popen([sys.executable, "-m", "registry", "serve", "--port", "0"], env=env,
                                stderr=subprocess.PIPE, text=True, cwd=ROOT)
     while True:
@@ -166,17 +167,24 @@ def main() -> None:
     parser.add_argument("--n", type=int, action="append", help="number of models (repeatable)")
     parser.add_argument("--requests", type=int, default=300, help="requests per kind")
     parser.add_argument("--record", action="store_true", help="append the results to docs/benchmarks.md")
+    parser.add_argument("--isolation", default="auto", choices=["auto", "process", "thread"],
+                        help="MLFDO_SPARQL_ISOLATION of the server")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="build the store in this directory and keep it (reused when it exists)")
     args = parser.parse_args()
     sizes = args.n or [10_000, 100_000]
     rows = []
     for n in sizes:
-        tmp = Path(tempfile.mkdtemp(prefix=f"mlfdo-serve-{n}-"))
+        tmp = (args.keep / str(n)) if args.keep else Path(tempfile.mkdtemp(prefix=f"mlfdo-serve-{n}-"))
         try:
-            print(f"N={n}: ingesting...", file=sys.stderr, flush=True)
-            rate, ids = build(tmp, n)
+            if (tmp / "oxigraph").exists():
+                rate, ids = float("nan"), [model_record(i).pid.rsplit("/", 1)[-1] for i in range(n)]
+            else:
+                print(f"N={n}: ingesting...", file=sys.stderr, flush=True)
+                rate, ids = build(tmp, n)
             size_mb = sum(f.stat().st_size for f in (tmp / "oxigraph").rglob("*") if f.is_file()) / 1e6
             print(f"N={n}: ingested at {rate:.0f} records/s ({size_mb:.0f} MB); serving...", file=sys.stderr)
-            process, host, port = start_server(tmp)
+            process, host, port = start_server(tmp, args.isolation)
             try:
                 times = measure(host, port, ids, args.requests)
             finally:
@@ -185,9 +193,11 @@ def main() -> None:
             for label, values in times.items():
                 row = (n, label, pct(values, 0.5), pct(values, 0.95), statistics.mean(values) * 1000)
                 rows.append(row)
-                print(f"N={n:>7}  {label:<24} p50 {row[2]:7.2f} ms  p95 {row[3]:7.2f} ms  mean {row[4]:7.2f} ms")
+                print(f"N={n:>7}  {args.isolation:<7} {label:<24} p50 {row[2]:7.2f} ms  "
+                      f"p95 {row[3]:7.2f} ms  mean {row[4]:7.2f} ms")
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            if not args.keep:
+                shutil.rmtree(tmp, ignore_errors=True)
     if args.record:
         record(rows, args.requests)
 

@@ -107,6 +107,8 @@ def test_timegate_rejects_malformed_dates(client, ids):
 
 
 def test_withdrawn_fdo_keeps_its_history(client, ids):
+    r = client.get(f"/fdo/{ids.old}", headers={"Accept-Datetime": "Sat, 01 Jun 2024 00:00:00 GMT"})
+    assert r.status_code == 302 and r.headers["Location"].endswith(f"/fdo/{ids.old}/v/1")
     assert client.get(f"/fdo/{ids.old}/versions.json").status_code == 200
     assert client.get(f"/fdo/{ids.old}/v/1.ttl").status_code == 200
     html = client.get(f"/fdo/{ids.old}/versions", headers={"Accept": "text/html"}).get_data(as_text=True)

@@ -36,23 +36,30 @@ def fdo(ref: str) -> Response:
     """Dereference a PID: negotiated representation, a suffix form, or a TimeGate redirect."""
     service = fdo_service()
     fdo_id, suffix = _split(ref)
+    if suffix is None and "Accept-Datetime" in request.headers:
+        return _timegate(fdo_id)
     located = service.current(fdo_id)
     if suffix is not None:
         variant = variant_for_suffix(suffix)
         if variant is None:
             raise NotFound(f"no representation with suffix .{suffix}; try .html, .jsonld, .ttl, .nt or .rdf")
         return finish(render(RenderRequest(service, located), variant.media_type), vary=None)
-    if "Accept-Datetime" in request.headers:
-        when = parse_accept_datetime(request.headers["Accept-Datetime"])
-        version = service.version_at(located, when)
-        response = redirect(service.urls(fdo_id).version(version.number), code=302)
-        response.vary.add("Accept-Datetime")
-        return with_links(response, memento_links(service.urls(fdo_id)))
     media_type = negotiate(request.headers.get("Accept"), OFFERS)
     response = render(RenderRequest(service, located), media_type)
     variant = variant_for_media_type(ALIASES.get(media_type, media_type))
     response.headers["Content-Location"] = service.urls(fdo_id).variant(variant.suffix)
     return finish(response, vary="Accept, Accept-Datetime")
+
+
+def _timegate(fdo_id: str) -> Response:
+    """Redirect to the version current at Accept-Datetime (also for a withdrawn FDO: its versions stay)."""
+    service = fdo_service()
+    located = service.locate(fdo_id)
+    when = parse_accept_datetime(request.headers["Accept-Datetime"])
+    version = service.version_at(located, when)
+    response = redirect(service.urls(fdo_id).version(version.number), code=302)
+    response.vary.add("Accept-Datetime")
+    return with_links(response, memento_links(service.urls(fdo_id)))
 
 
 @bp.route("/fdo/<fdo_id>/linkset")
