@@ -263,3 +263,10 @@ def test_service_is_refused(protocol_client):
 
 def test_bad_graph_iri(protocol_client):
     assert protocol_client.get("/sparql?query=ASK%7B%7D&default-graph-uri=not%20an%20iri").status_code == 400
+
+
+def test_query_form_shows_syntax_errors_next_to_the_query(protocol_client):
+    r = protocol_client.get("/sparql?format=html&query=SELEC%20*", headers={"Accept": "text/html"})
+    assert r.status_code == 400 and r.mimetype == "text/html"
+    html = r.get_data(as_text=True)
+    assert "Invalid query" in html and "SELEC *</textarea>" in html

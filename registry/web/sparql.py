@@ -6,6 +6,7 @@ import dataclasses
 
 from flask import Blueprint, Response, current_app, render_template, request
 
+from registry.errors import MlfdoError
 from registry.fdo.representations import serialize, variant_for_media_type
 from registry.sparql_endpoint import make_runner, parse_request
 from registry.sparql_endpoint.description import EXAMPLES, service_description
@@ -14,6 +15,10 @@ from registry.web.negotiation import negotiate, prefers_html
 from registry.web.responses import registry
 
 __all__ = ["bp", "OPENAPI", "query_runner"]
+
+
+def _wants_form(req) -> bool:
+    return (req.format or "").lower() == "html" or (not req.format and prefers_html(req.accept))
 
 bp = Blueprint("sparql", __name__)
 DESCRIPTION_OFFERS = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
@@ -26,11 +31,21 @@ def query_runner() -> QueryRunner:
         reg.store, settings["MLFDO_SPARQL_ISOLATION"], int(settings["MLFDO_SPARQL_WORKERS"])))
 
 
-def _form(query: str = "", outcome=None, status: int = 200) -> Response:
-    html = render_template("sparql/form.html", query=query, outcome=outcome, examples=EXAMPLES,
+def _form(query: str = "", outcome=None, status: int = 200, error: MlfdoError | None = None) -> Response:
+    html = render_template("sparql/form.html", query=query, outcome=outcome, examples=EXAMPLES, error=error,
                            timeout=current_app.config["MLFDO_SPARQL_TIMEOUT"],
                            limit=current_app.config["MLFDO_SPARQL_LIMIT"])
     return Response(html, status=status, mimetype="text/html")
+
+
+def _description(accept: str | None) -> Response:
+    media_type = negotiate(accept, DESCRIPTION_OFFERS)
+    cfg = current_app.config
+    triples = service_description(f"{cfg['MLFDO_BASE_URL']}/sparql", cfg["MLFDO_BASE_URL"],
+                                  cfg["MLFDO_SPARQL_TIMEOUT"], cfg["MLFDO_SPARQL_LIMIT"])
+    response = Response(serialize(triples, variant_for_media_type(media_type)), mimetype=media_type)
+    response.vary.add("Accept")
+    return response
 
 
 @bp.route("/sparql", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
@@ -40,19 +55,16 @@ def sparql() -> Response:
     req = parse_request(request.method, request.args, request.form, request.headers.get("Content-Type"), body)
     accept = request.headers.get("Accept")
     if req is None:
-        if prefers_html(accept):
-            return _form()
-        media_type = negotiate(accept, DESCRIPTION_OFFERS)
-        cfg = current_app.config
-        triples = service_description(f"{cfg['MLFDO_BASE_URL']}/sparql", cfg["MLFDO_BASE_URL"],
-                                      cfg["MLFDO_SPARQL_TIMEOUT"], cfg["MLFDO_SPARQL_LIMIT"])
-        response = Response(serialize(triples, variant_for_media_type(media_type)), mimetype=media_type)
-        response.vary.add("Accept")
-        return response
+        return _form() if prefers_html(accept) else _description(accept)
     req = dataclasses.replace(req, accept=accept, limit=int(current_app.config["MLFDO_SPARQL_LIMIT"]),
                               timeout=float(current_app.config["MLFDO_SPARQL_TIMEOUT"]),
                               base_iri=current_app.config["MLFDO_BASE_URL"] + "/")
-    outcome = query_runner().run(req)
+    try:
+        outcome = query_runner().run(req)
+    except MlfdoError as exc:
+        if exc.status >= 500 or not _wants_form(req):
+            raise
+        return _form(req.query, status=exc.status, error=exc)  # show the message next to the query
     if outcome.media_type == "text/html":
         return _form(req.query, outcome)
     response = Response(outcome.body, mimetype=outcome.media_type)
