@@ -55,6 +55,9 @@ class Embedder:
     def _embed_one(self, text: str) -> np.ndarray:
         return self.embed([text])[0]
 
+    def close(self) -> None:
+        """Release connections (nothing to do for an in-process model)."""
+
     @property
     def slug(self) -> str:
         """Return a name usable in a collection name."""
@@ -133,9 +136,8 @@ class OllamaEmbedder(Embedder):
         try:
             self.dim = int(self.embed(["dimension probe"]).shape[1])
         except EmbedderUnavailable:
+            self.close()
             raise
-        except Exception as exc:  # the client raises several types for an absent server
-            raise EmbedderUnavailable(f"Ollama embedding model {model!r} is not reachable: {exc}") from None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -147,6 +149,9 @@ class OllamaEmbedder(Embedder):
         except Exception as exc:
             raise EmbedderUnavailable(f"Ollama embedding model {self.model!r} failed: {exc}") from None
         return _normalise(np.asarray(rows, dtype=np.float32))
+
+    def close(self) -> None:
+        self.client.close()
 
 
 def make_embedder(spec: str) -> Embedder:

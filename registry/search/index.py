@@ -188,3 +188,4 @@ class SearchIndex:
         if self.on_change in self.store.listeners:
             self.store.listeners.remove(self.on_change)
         self.persisted.close()
+        self.embedder.close()

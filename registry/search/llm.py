@@ -65,6 +65,9 @@ class OllamaUnderstander:
             return cls(value[7:].strip())
         return None
 
+    def close(self) -> None:
+        self.client.close()
+
     def understand(self, query: str, rules: QueryUnderstanding, vocabulary: Vocabulary) -> QueryUnderstanding | None:
         """Return the merged understanding, or None when the LLM gave nothing usable."""
         vocab = {f: vocabulary(f) for f in ("task", "licence", "library", "language", "author", "base_model", "dataset")}

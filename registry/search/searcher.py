@@ -230,7 +230,10 @@ class Searcher:
         return tuple(unique[:6])
 
     def close(self) -> None:
+        """Stop following the store and release the index, the embedder and the LLM client."""
         self.index.close()
+        if self.llm is not None:
+            self.llm.close()
 
 
 class _Filters:

@@ -1,0 +1,54 @@
+"""`mlfdo index [--rebuild]` and `mlfdo search` on an on-disk registry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from registry.cli import cli
+from tests.test_search_data import BASE, make_registry
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("search-cli")
+    make_registry(directory).close()
+    return directory
+
+
+def run(data_dir, *args):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--data-dir", str(data_dir), "--base-url", BASE, *args],
+                           env={"MLFDO_SHACL": "0", "MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "minilm"},
+                           catch_exceptions=False)
+    return result
+
+
+def test_index_then_search_then_rebuild(data_dir):
+    first = run(data_dir, "index")
+    assert first.exit_code == 0, first.output
+    indexed = int(first.stdout.split("indexed ")[1].split(",")[0])
+    assert indexed >= 30
+
+    again = run(data_dir, "index")
+    assert "indexed 0, removed 0" in again.stdout
+
+    found = run(data_dir, "search", "German sentiment classification", "--json")
+    assert found.exit_code == 0, found.output
+    body = json.loads(found.stdout)
+    assert body["results"][0]["name"] == "oliverguhr/german-sentiment-bert"
+
+    text = run(data_dir, "search", "speech recognition", "--filter", "licence=Apache-2.0", "--per-page", "3")
+    assert text.exit_code == 0
+    assert "openai/whisper-small" in text.stdout and "result(s)" in text.stdout
+
+    rebuilt = run(data_dir, "index", "--rebuild")
+    assert f"indexed {indexed}, removed 0" in rebuilt.stdout
+
+
+def test_search_rejects_a_malformed_filter(data_dir):
+    result = run(data_dir, "search", "bert", "--filter", "licence")
+    assert result.exit_code == 2
+    assert "FACET=VALUE" in result.output
