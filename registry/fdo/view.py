@@ -280,7 +280,8 @@ def _evaluations(owned: dict[str, dict[str, list]], ref, pid: str = "") -> Evalu
         for p, objects in props.items():
             if p in _EVAL_SKIP or any(p in c for _, c in _EVAL_COLUMNS):
                 continue
-            values = [o.value for o in objects if not (isinstance(o, NamedNode) and (o.value in owned or o.value == pid))]
+            values = [o.value for o in objects
+                      if not (isinstance(o, NamedNode) and (o.value in owned or o.value == pid))]
             if values:
                 label = humanise(p).capitalize()
                 extra[label] = None
