@@ -1,0 +1,50 @@
+"""The web app on the remote store backend (a real `oxigraph` server): same pages, same answers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from registry.service import Registry
+from registry.settings import load_settings
+from registry.store import Store
+from registry.web import create_app
+from tests.servers import oxigraph_binary, oxigraph_server
+
+pytestmark = [pytest.mark.server, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def remote_client(tmp_path_factory):
+    if oxigraph_binary() is None:
+        pytest.skip("the oxigraph server is not installed")
+    from conftest import BASE, IDS, V1_AT, V2_AT, WITHDRAWN_AT, ingest_file
+
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
+        store = Store.open_remote(url, BASE)
+        ingest_file(store, "registry-v1.ttl", V1_AT)
+        ingest_file(store, "registry-v2.ttl", V2_AT)
+        store.withdraw(store.pid(IDS.old), "removed", now=WITHDRAWN_AT)
+        registry = Registry(load_settings(environ={}, overrides={"BASE_URL": BASE, "STORE_URL": url}), store)
+        app = create_app({"REGISTRY": registry, "TESTING": True})
+        yield app.test_client()
+        registry.close()
+
+
+def test_landing_page_on_the_remote_store(remote_client, ids):
+    html = remote_client.get(f"/fdo/{ids.base_lm}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    for seen in ("base-lm", "ACME Research", "fine-tuned as", "perplexity", "v2", "v1"):
+        assert seen in html, seen
+    versions = remote_client.get(f"/fdo/{ids.base_lm}/versions.json").get_json()["versions"]
+    assert [v["version"] for v in versions] == [1, 2]
+    assert remote_client.get(f"/fdo/{ids.old}").status_code == 410
+
+
+def test_sparql_on_the_remote_store(remote_client, ids):
+    r = remote_client.get("/sparql?query=" + "SELECT%20(COUNT(*)%20AS%20%3Fn)%20WHERE%20%7B%20%3Fm%20a%20"
+                          "%3Chttps%3A%2F%2Fw3id.org%2Ffair4ml%23MLModel%3E%20%7D")
+    assert r.status_code == 200
+    assert json.loads(r.data)["results"]["bindings"][0]["n"]["value"] == "4"
+    dataset = remote_client.get("/sparql?query=ASK%7B%7D&default-graph-uri=http%3A%2F%2Fx.test%2Fg")
+    assert dataset.status_code == 400  # the protocol dataset is refused there, not silently ignored
