@@ -179,3 +179,31 @@ def test_long_lineage_lists_link_to_all_of_them():
     table = Page(client.get(more[0], headers={"Accept": "text/html"}).get_data(as_text=True))
     assert "60 rows" in table.all_text
     registry.close()
+
+
+def test_validation_results_are_shown_with_the_version():
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from registry.record import Record
+    from registry.service import Registry
+    from registry.settings import load_settings
+    from registry.store import Store
+    from registry.store.views import validation_results
+    from registry.validate import Validator
+    from registry.vocab import FAIR4ML, RDF, SCHEMA
+    from registry.web import create_app
+
+    store = Store.open(None, "http://registry.test", validator=Validator.default())
+    pid = store.pid("badbadbadbadb")
+    s = NamedNode(pid)
+    store.ingest(Record(pid, [Triple(s, RDF.type, FAIR4ML.MLModel), Triple(s, SCHEMA.name, Literal("no-id")),
+                              Triple(s, SCHEMA.license, Literal("not an IRI"))]))
+    expected = store.validation_results(pid, 1)
+    assert expected and validation_results(store, pid, 1) == expected
+    registry = Registry(load_settings(environ={}, overrides={"BASE_URL": "http://registry.test"}), store)
+    client = create_app({"REGISTRY": registry, "TESTING": True}).test_client()
+    page = Page(client.get("/fdo/badbadbadbadb", headers={"Accept": "text/html"}).get_data(as_text=True))
+    assert "violation" in page.all_text
+    for result in expected:
+        assert result["message"] in page.all_text
+    registry.close()

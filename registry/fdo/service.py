@@ -100,7 +100,7 @@ class FdoService:
         page.versions = versions
         page.shown_version = shown or (versions[-1] if versions else None)
         if page.shown_version is not None:
-            page.validation = self.store.validation_results(located.pid, page.shown_version.number)
+            page.validation = views.validation_results(self.store, located.pid, page.shown_version.number)
         if version is None and located.status != "withdrawn":
             self._add_inbound(page)
         return page

@@ -16,7 +16,7 @@ from pyoxigraph import Store as OxStore
 from registry.store.results import VersionInfo
 from registry.vocab import MLFDO, PROV, SCHEMA
 
-__all__ = ["Label", "labels", "inbound_links", "version_infos", "current_quads", "history_quads",
+__all__ = ["Label", "labels", "inbound_links", "version_infos", "validation_results", "current_quads", "history_quads",
            "is_embedded_on_disk", "supports_protocol_dataset"]
 
 _M = str(MLFDO)
@@ -91,6 +91,19 @@ def version_infos(store, pid: str) -> list[VersionInfo]:
             problems=tuple(sorted(p.get(_M + "harvestProblem", []))),
         ))
     return sorted(infos, key=lambda i: i.number)
+
+
+def validation_results(store, pid: str, n: int) -> list[dict]:
+    """Return the SHACL results recorded for version n (as Store.validation_results, without an OPTIONAL)."""
+    version = NamedNode(f"{pid}/v/{n}")
+    q = (f"SELECT ?r ?p ?o WHERE {{ GRAPH {store.prov_graph} {{ {version} <{_M}validationResult> ?r . "
+         f"?r ?p ?o }} }}")
+    found: dict[str, dict[str, str]] = {}
+    for row in store.query(q):
+        found.setdefault(row["r"].value, {})[row["p"].value.rsplit("#", 1)[-1]] = row["o"].value
+    results = [{"severity": r.get("resultSeverity", "").rsplit("#", 1)[-1], "message": r.get("resultMessage", ""),
+                "focus": r.get("focusNode", ""), "path": r.get("resultPath")} for r in found.values()]
+    return sorted(results, key=lambda r: (r["severity"], r["message"]))
 
 
 def current_quads(store) -> Iterator[Quad]:
