@@ -47,15 +47,16 @@ def stage_times(stats: pstats.Stats) -> dict[str, float]:
 def run(snapshot: Snapshot, store: Store, cards: bool, profile: cProfile.Profile | None):
     with ReplayServer(snapshot) as server:
         client = HubClient(server.url)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if profile:
             profile.enable()
         summary = harvest(store, base_url=BASE, client=client, cards=cards)
         if profile:
             profile.disable()
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu  # client, replay server thread and store together
         calls = dict(server.counts)
-    return summary, seconds, calls
+    return summary, seconds, cpu, calls
 
 
 def main() -> None:
@@ -71,14 +72,15 @@ def main() -> None:
     store = Store.open(directory, BASE)
     print(f"snapshot: {len(snapshot)} models, {len(snapshot.cards)} cards; store: {directory or 'in memory'}")
 
-    summary, seconds, calls = run(snapshot, store, cards, None)
+    summary, seconds, cpu, calls = run(snapshot, store, cards, None)
     n, total_calls = summary.fetched, sum(calls.values())
-    print(f"\nfull harvest: {n} models in {seconds:.2f}s = {n / seconds:.0f} models/s end to end")
+    print(f"\nfull harvest: {n} models in {seconds:.2f}s = {n / seconds:.0f} models/s end to end "
+          f"({n / cpu:.0f} models per CPU-second, replay server included)")
     print(f"  {summary.line()}")
     print(f"  stubs written: {summary.stubs_new}; FDOs now: {store.stats()['fdos']}")
     print(f"  API calls: {total_calls} {calls} = {total_calls / n:.3f} per model")
 
-    summary2, seconds2, calls2 = run(snapshot, store, cards, None)
+    summary2, seconds2, _cpu2, calls2 = run(snapshot, store, cards, None)
     print(f"\nincremental re-run (stored high-water mark): {summary2.fetched} model(s) in {seconds2:.3f}s, "
           f"API calls {sum(calls2.values())} {calls2}; new versions: {summary2.new + summary2.changed}")
     with ReplayServer(snapshot) as server:
