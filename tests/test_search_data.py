@@ -6,13 +6,18 @@ the tests in this module check that the data builds and ingests as the searcher 
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
+
+import numpy as np
 
 from pyoxigraph import Literal, NamedNode, Triple
 
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
+from registry.search import Searcher, open_searcher
+from registry.search.embed import MiniLMEmbedder
 from registry.settings import load_settings
 from registry.service import Registry
 from registry.store import Store
@@ -95,6 +100,31 @@ def model_records(spec: dict, base: str = BASE, description: str | None = None) 
 def all_records(base: str = BASE) -> list[Record]:
     """Return the records of every spec."""
     return [r for spec in specs() for r in model_records(spec, base)]
+
+
+class CachedMiniLM(MiniLMEmbedder):
+    """The real MiniLM embedder, remembering document vectors so the test modules embed each text once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vectors: dict[str, np.ndarray] = {}
+
+    def embed(self, texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if missing:
+            self.vectors.update(zip(missing, super().embed(missing)))
+        return np.stack([self.vectors[t] for t in texts]) if texts else super().embed([])
+
+
+@functools.lru_cache(maxsize=1)
+def shared_embedder() -> CachedMiniLM:
+    """Return the session's embedder (the model is loaded once per test session)."""
+    return CachedMiniLM()
+
+
+def make_searcher(registry: Registry, embedder: MiniLMEmbedder | None = None) -> Searcher:
+    """Open the registry's searcher with the shared embedder, as ``get_searcher`` would with the default one."""
+    return registry.extension("search", lambda r: open_searcher(r, embedder=embedder or shared_embedder()))
 
 
 def make_registry(data_dir: Path | None) -> Registry:

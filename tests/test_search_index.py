@@ -5,18 +5,18 @@ from __future__ import annotations
 import pytest
 
 from registry.search import open_searcher
-from registry.search.embed import MiniLMEmbedder
 from registry.search.persist import point_id
-from tests.test_search_data import make_registry, model_records, pid_of, specs
+from tests.test_search_data import CachedMiniLM, make_registry, model_records, pid_of, shared_embedder, specs
 
 NER = next(s for s in specs() if s["id"] == "dslim/bert-base-NER")
 
 
-class CountingEmbedder(MiniLMEmbedder):
-    """The real MiniLM embedder, counting the documents it embeds."""
+class CountingEmbedder(CachedMiniLM):
+    """The real MiniLM embedder, counting the documents it is asked to embed."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.vectors = shared_embedder().vectors
         self.documents = 0
 
     def embed(self, texts):
@@ -66,7 +66,7 @@ def test_changed_record_is_reindexed_and_unchanged_one_is_not(registry):
 
 
 def test_withdrawn_fdo_leaves_the_index(registry):
-    searcher = open_searcher(registry)
+    searcher = open_searcher(registry, embedder=shared_embedder())
     pid = pid_of("openai/whisper-small")
     count = searcher.index.persisted.count()
     assert "openai/whisper-small" in top_names(searcher, "speech recognition")
@@ -82,7 +82,7 @@ def test_withdrawn_fdo_leaves_the_index(registry):
 
 
 def test_reopened_index_catches_up_with_changes_made_while_closed(registry):
-    searcher = open_searcher(registry)
+    searcher = open_searcher(registry, embedder=shared_embedder())
     total = len(searcher.engine)
     searcher.close()  # e.g. `mlfdo harvest` runs while no server holds the index
 
@@ -100,7 +100,7 @@ def test_reopened_index_catches_up_with_changes_made_while_closed(registry):
 
 
 def test_rebuild_gives_the_same_results(registry):
-    searcher = open_searcher(registry)
+    searcher = open_searcher(registry, embedder=shared_embedder())
     before = [h.pid for h in searcher.search("German sentence embeddings", per_page=10).results]
     report = searcher.index.rebuild()
     assert report.indexed == len(searcher.engine) and report.removed == 0

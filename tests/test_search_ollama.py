@@ -1,11 +1,15 @@
 """The Ollama options: embeddings (MLFDO_EMBEDDER=ollama:...) and LLM query understanding (MLFDO_LLM=ollama:...).
 
-Ollama is played by the loopback stub of tests/ollama_stub.py (real HTTP, real ollama client).
+Embeddings come from the loopback stub of tests/ollama_stub.py; the structured-output chat the
+query reading uses is replayed by a smaller loopback server here, which answers what a test
+scripts. Both are real HTTP through the real ollama client.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -16,20 +20,69 @@ from tests.ollama_stub import EMBED_DIM, OllamaStub
 from tests.test_search_data import make_registry
 
 
+class ChatReplay:
+    """POST /api/chat answers ``reply`` as the assistant's message (non-streaming), and records the request."""
+
+    def __init__(self) -> None:
+        self.reply = "{}"
+        self.requests: list[dict] = []
+        replay = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+                replay.requests.append(body)
+                data = json.dumps({"model": body.get("model"), "created_at": "2025-01-01T00:00:00Z", "done": True,
+                                   "message": {"role": "assistant", "content": replay.reply}}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> "ChatReplay":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
 @pytest.fixture(scope="module")
 def stub():
-    with OllamaStub(models=("stub-llm", "stub-embed")) as running:
+    with OllamaStub(models=("stub-embed",)) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
-def searcher(stub):
-    """A searcher whose embeddings and query understanding both come from the stub."""
+def llm():
+    with ChatReplay() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def searcher(stub, llm):
+    """A searcher whose embeddings and query understanding both come from Ollama stand-ins."""
     registry = make_registry(None)
     registry.settings.update({"EMBEDDER": "ollama:stub-embed"})
     embedder = OllamaEmbedder("stub-embed", host=stub.url)
     searcher = open_searcher(registry, embedder=embedder)
-    searcher.llm = OllamaUnderstander("stub-llm", host=stub.url)
+    searcher.llm = OllamaUnderstander("stub-llm", host=llm.url)
     yield searcher
     searcher.close()
     registry.close()
@@ -47,8 +100,8 @@ def test_unknown_ollama_model_is_reported(stub):
         OllamaEmbedder("no-such-model", host=stub.url)
 
 
-def test_llm_fills_what_the_rules_missed_and_invented_values_are_dropped(stub, searcher):
-    stub.reply = json.dumps({"keywords": "reading names in text", "task": ["token-classification"],
+def test_llm_fills_what_the_rules_missed_and_invented_values_are_dropped(llm, searcher):
+    llm.reply = json.dumps({"keywords": "reading names in text", "task": ["token-classification"],
                              "licence": ["MIT", "WTFPL-9"], "language": [], "max_parameters": "200M",
                              "expansions": ["NER"], "questions": ["Which entity types do you need?"]})
     searcher._understood.clear()
@@ -64,10 +117,13 @@ def test_llm_fills_what_the_rules_missed_and_invented_values_are_dropped(stub, s
     response = searcher.search("a model that finds people and places in English news")
     assert response.results[0].name == "dslim/bert-base-NER"
     assert response.understanding.source == "ollama:stub-llm"
+    request = llm.requests[-1]
+    assert request["model"] == "stub-llm" and request["format"]["type"] == "object"
+    assert "token-classification" in request["messages"][0]["content"]  # the index's values are offered
 
 
-def test_llm_nonsense_falls_back_to_the_rules(stub, searcher):
-    stub.reply = "I think you want BERT!"
+def test_llm_nonsense_falls_back_to_the_rules(llm, searcher):
+    llm.reply = "I think you want BERT!"
     searcher._understood.clear()
     u = searcher.understand("MIT licensed NER model")
     assert u.source == "rules"

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from registry.errors import BadRequest
-from registry.search import get_searcher
-from tests.test_search_data import make_registry, specs
+from tests.test_search_data import make_registry, make_searcher, specs
 
 
 @pytest.fixture(scope="module")
 def searcher():
     registry = make_registry(None)
-    yield get_searcher(registry)
+    yield make_searcher(registry)
     registry.close()
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from registry.search import get_searcher
-from tests.test_search_data import make_registry
+from tests.test_search_data import make_registry, make_searcher
 
 
 @pytest.fixture(scope="module")
 def searcher():
     registry = make_registry(None)
-    yield get_searcher(registry)
+    yield make_searcher(registry)
     registry.close()
 
 

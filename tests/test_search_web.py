@@ -12,8 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from werkzeug.serving import make_server
 
-from registry.search import get_searcher
-from tests.test_search_data import make_registry
+from tests.test_search_data import make_registry, make_searcher
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -21,7 +20,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 @pytest.fixture(scope="module")
 def registry():
     registry = make_registry(None)
-    get_searcher(registry)  # open the index once, before the first request
+    make_searcher(registry)  # open the index once, before the first request
     yield registry
     registry.close()
 
