@@ -1,0 +1,195 @@
+"""Templated answers built from retrieved facts: the mode without a language model, and the fallback.
+
+Every sentence states a fact of the graph (or says that the registry records none) and every
+FDO it names is a Markdown link to its landing page, so this mode cannot invent anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from registry.chat.compare import Table, summarise
+from registry.chat.facts import FdoFacts, Ref, fdo_href, format_count
+from registry.chat.retrieval import Context
+
+__all__ = ["compose", "link", "refusal", "closest_lines"]
+
+_DERIVED_VERB = {"fine-tuned as": "fine-tuned from", "quantized as": "quantized from", "adapters": "adapters of",
+                 "merged into": "merged from"}
+_ABOUT_ATTRIBUTES = ("licence", "task", "datasets", "evaluation", "size", "base", "derivatives", "paper", "author",
+                     "downloads", "languages", "library")
+
+
+def _md(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
+
+
+def link(item: FdoFacts | Ref, base_url: str = "") -> str:
+    """Return a Markdown link to an FDO's landing page (plain text for an IRI outside the registry)."""
+    if isinstance(item, FdoFacts):
+        return f"[{_md(item.name)}]({item.href})"
+    if item.local:
+        return f"[{_md(item.label)}]({fdo_href(item.iri, base_url)})"
+    return _md(item.label)
+
+
+def _links(refs: list[Ref], base_url: str, limit: int = 6) -> str:
+    shown = [link(r, base_url) for r in refs[:limit]]
+    more = len(refs) - len(shown)
+    text = ", ".join(shown)
+    return text + (f" and {more} more" if more > 0 else "")
+
+
+def _one_line(f: FdoFacts) -> str:
+    parts = [p for p in (f.task_text(), f.licence_text() and f"licence {f.licence_text()}",
+                         f.params and f"{format_count(f.params)} parameters",
+                         f.downloads is not None and f"{f.downloads:,} downloads") if p]
+    kind = "" if f.kind == "model" else f" ({f.kind})"
+    return f"{link(f)}{kind}" + (f": {'; '.join(parts)}" if parts else "")
+
+
+def closest_lines(ctx: Context) -> list[str]:
+    """Return one Markdown bullet per closest FDO."""
+    return [f"- {_one_line(c.facts)}" for c in ctx.closest if c.facts is not None]
+
+
+def refusal(ctx: Context) -> str:
+    """Return the answer to a question the registry cannot answer, with the closest FDOs."""
+    if ctx.unknown:
+        names = ", ".join(f"“{_md(u)}”" for u in ctx.unknown)
+        text = (f"The registry has no model called {names}, so I cannot say anything about it: "
+                f"nothing here describes it.")
+    else:
+        text = "The registry does not hold an answer to this question"
+        text += f" ({ctx.reason})." if ctx.reason else "."
+    lines = closest_lines(ctx)
+    if lines:
+        text += "\n\nClosest FDOs in the registry:\n" + "\n".join(lines)
+    return text
+
+
+def _attribute_sentence(f: FdoFacts, attr: str, base_url: str) -> str | None:
+    name = link(f)
+    if attr == "licence":
+        return f"{name} is released under {f.licence_text()}." if f.licences else \
+            f"The registry records no licence for {name}."
+    if attr == "task":
+        return f"{name} is a {f.task_text()} model." if f.tasks else f"The registry records no task for {name}."
+    if attr == "datasets":
+        return f"{name} was trained on {_links(f.datasets, base_url)}." if f.datasets else \
+            f"The registry records no training datasets for {name}."
+    if attr == "evaluation":
+        if not f.evaluations:
+            return f"The registry records no evaluation results for {name}."
+        return f"{name} reports " + "; ".join(_md(e.text()) for e in f.evaluations[:6]) + "."
+    if attr == "size":
+        return f"{name} has {format_count(f.params)} parameters ({f.params:,})." if f.params else \
+            f"The registry records no parameter count for {name}."
+    if attr == "base":
+        if not f.bases:
+            return f"The registry records no base model for {name}."
+        return f"{name} is " + "; ".join(f"{rel} {link(r, base_url)}" for rel, r in f.bases) + "."
+    if attr == "derivatives":
+        if not f.derived:
+            return f"The registry records no models derived from {name}."
+        parts = []
+        for rel, n, sample in f.derived:
+            verb = _DERIVED_VERB.get(rel, rel)
+            example = f" (for example {_links(sample, base_url, 3)})" if sample else ""
+            parts.append(f"{n} model{'s are' if n != 1 else ' is'} {verb} {name}{example}")
+        return "In the registry, " + "; ".join(parts) + "."
+    if attr == "paper":
+        return f"{name} is described in {_links(f.papers, base_url, 3)}." if f.papers else \
+            f"The registry records no paper for {name}."
+    if attr == "author":
+        return f"{name} is shared by {_links(f.authors, base_url, 3)}." if f.authors else None
+    if attr == "downloads":
+        return f"{name} has {f.downloads:,} downloads" + (f" and {f.likes:,} likes." if f.likes is not None else ".") \
+            if f.downloads is not None else None
+    if attr == "languages":
+        return f"{name} is for {', '.join(f.languages[:10])}." if f.languages else \
+            f"The registry records no languages for {name}."
+    if attr == "library":
+        return f"{name} runs with {', '.join(f.libraries)}." if f.libraries else None
+    return None
+
+
+def _overview(f: FdoFacts, base_url: str) -> list[str]:
+    name = link(f)
+    if f.kind != "model":
+        lines = [f"{name} is a {f.kind} in the registry." + (f" {_md(f.description)}" if f.description else "")]
+        for phrase, n, sample in f.inbound:
+            lines.append(f"{n} model{'s' if n != 1 else ''} {phrase.replace('it', name)}"
+                         + (f", for example {_links(sample, base_url, 3)}." if sample else "."))
+        return lines
+    what = f"a {f.task_text()} model" if f.tasks else "a model"
+    size = f" with {format_count(f.params)} parameters" if f.params else ""
+    licence = f", released under {f.licence_text()}" if f.licences else ", with no licence recorded"
+    lines = [f"{name} is {what}{size}{licence}."]
+    if f.description:
+        lines.append(_md(f.description))
+    for attr in ("base", "datasets", "evaluation", "paper"):
+        if f.attribute(attr):
+            sentence = _attribute_sentence(f, attr, base_url)
+            if sentence:
+                lines.append(sentence)
+    return lines
+
+
+def _about(ctx: Context, base_url: str) -> str:
+    q = ctx.question
+    focus = [c.facts for c in ctx.selected if c.reasons & {"named", "page", "previous", "family"}][:3]
+    focus = focus or [ctx.selected[0].facts]
+    asked = [a for a in q.attributes if a in _ABOUT_ATTRIBUTES]
+    paragraphs = []
+    for f in focus:
+        if asked:
+            sentences = [s for s in (_attribute_sentence(f, a, base_url) for a in asked) if s]
+            paragraphs.append(" ".join(sentences) if sentences else " ".join(_overview(f, base_url)))
+        else:
+            paragraphs.append(" ".join(_overview(f, base_url)))
+    if ctx.unknown:
+        paragraphs.append("The registry has no model called " + ", ".join(f"“{_md(u)}”" for u in ctx.unknown) + ".")
+    return "\n\n".join(paragraphs)
+
+
+def _listing(ctx: Context, base_url: str) -> str:
+    items = [c.facts for c in ctx.selected]
+    if not items:
+        return refusal(ctx)
+    models = [f for f in items if f.kind == "model"]
+    if models and re.search(r"\bmodels?\b", ctx.question.text, re.I):
+        items = models
+    filters = "; ".join(f"{facet} {', '.join(values)}" for facet, values in ctx.search.applied.items())
+    intro = "FDOs in the registry that match the question"
+    intro += f" (filtered by {_md(filters)}):" if filters else ":"
+    lines = [intro]
+    for f in items:
+        line = f"- {_one_line(f)}"
+        if f.description:
+            desc = f.description if len(f.description) <= 120 else f.description[:120].rsplit(" ", 1)[0] + "…"
+            line += f". {_md(desc)}"
+        lines.append(line)
+    asked = [a for a in ctx.question.attributes if a in ("datasets", "evaluation", "base", "paper")]
+    for a in asked:
+        for f in items[:3]:
+            s = _attribute_sentence(f, a, base_url)
+            if s and "records no" not in s:
+                lines.append(s)
+    return "\n".join(lines)
+
+
+def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
+    """Return the extractive answer for a retrieval context (Markdown, every FDO linked)."""
+    if not ctx.answerable or not ctx.selected:
+        return refusal(ctx)
+    if ctx.question.compare and table is not None and len(table.columns) >= 2:
+        text = "\n".join(summarise(table))
+        if ctx.unknown:
+            text += "\n\nThe registry has no model called " + ", ".join(f"“{_md(u)}”" for u in ctx.unknown) + "."
+        return text or "The registry records the same facts for both models (see the table)."
+    if ctx.question.compare:
+        return _about(ctx, base_url)
+    if ctx.question.wants == "list" and not (ctx.named and ctx.question.anaphora):
+        return _listing(ctx, base_url)
+    return _about(ctx, base_url)

@@ -1,0 +1,141 @@
+"""An in-memory index of FDO names, to find which registry entries a question names.
+
+Keys are lower-cased ``schema:name``, ``schema:identifier`` and ``schema:alternateName`` values
+(``google-bert/bert-base-uncased``, ``bert-base-uncased``). Built on first use with one paged
+query, kept current through the store's change listener. At 100k models it holds ~300k keys
+(~40 MB); a lookup is a dict access.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from registry.chat import queries as Q
+from registry.store import IngestResult, Store
+
+__all__ = ["NameIndex", "Match"]
+
+PAGE = 5000
+KINDS = ("model", "dataset", "paper", "organisation", "person", "term", "other")
+
+
+class Match(tuple):
+    """(pid, downloads) of one FDO a name points at."""
+
+    __slots__ = ()
+
+    def __new__(cls, pid: str, downloads: int):
+        return super().__new__(cls, (pid, downloads))
+
+    @property
+    def pid(self) -> str:
+        return self[0]
+
+    @property
+    def downloads(self) -> int:
+        return self[1]
+
+
+class NameIndex:
+    """Lower-cased name -> FDOs with that name, most downloaded first."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._keys: dict[str, dict[str, int]] = {}
+        self._by_pid: dict[str, set[str]] = {}
+        self._joined: str | None = None
+        self._built = False
+        self._lock = threading.Lock()
+        store.on_change(self._on_change)
+
+    def _ensure(self) -> None:
+        if self._built:
+            return
+        with self._lock:
+            if self._built:
+                return
+            offset = 0
+            while True:
+                rows = list(self.store.query(Q.names_query(self.store.registry_graph, KINDS, offset, PAGE)))
+                self._add_rows(rows)
+                if len({r["s"].value for r in rows}) < PAGE:
+                    break
+                offset += PAGE
+            self._built = True
+
+    def _add_rows(self, rows: Iterable) -> None:
+        for row in rows:
+            if row["n"] is None:
+                continue
+            pid, name = row["s"].value, row["n"].value.strip().lower()
+            if not name:
+                continue
+            downloads = 0
+            if row["dl"] is not None:
+                try:
+                    downloads = int(row["dl"].value)
+                except ValueError:
+                    pass
+            self._keys.setdefault(name, {})[pid] = downloads
+            self._by_pid.setdefault(pid, set()).add(name)
+        self._joined = None
+
+    def _remove(self, pid: str) -> None:
+        for key in self._by_pid.pop(pid, set()):
+            entry = self._keys.get(key)
+            if entry is not None:
+                entry.pop(pid, None)
+                if not entry:
+                    del self._keys[key]
+        self._joined = None
+
+    def _on_change(self, results: list[IngestResult]) -> None:
+        if not self._built:
+            return
+        with self._lock:
+            pids = [r.pid for r in results]
+            for pid in pids:
+                self._remove(pid)
+            live = [r.pid for r in results if r.status != "withdrawn"]
+            for start in range(0, len(live), 400):
+                self._add_rows(self.store.query(Q.names_of_query(live[start:start + 400])))
+
+    def lookup(self, name: str) -> list[Match]:
+        """Return the FDOs called exactly ``name`` (case-insensitive), most downloaded first."""
+        self._ensure()
+        entry = self._keys.get(name.strip().lower(), {})
+        return [Match(pid, dl) for pid, dl in sorted(entry.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def contains(self, fragment: str) -> bool:
+        """Tell whether some FDO name contains ``fragment`` (case-insensitive): a family such as ``llama-2``."""
+        self._ensure()
+        if self._joined is None:
+            with self._lock:
+                self._joined = "\n".join(self._keys)
+        return fragment.strip().lower() in self._joined
+
+    def containing(self, fragment: str, limit: int = 5) -> list[Match]:
+        """Return FDOs whose name contains ``fragment`` as a whole part (``llama-2`` in ``llama-2-7b-hf``)."""
+        self._ensure()
+        frag = fragment.strip().lower()
+        if not frag or not self.contains(frag):
+            return []
+        best: dict[str, int] = {}
+        for key, entry in list(self._keys.items()):
+            pos = key.find(frag)
+            if pos < 0:
+                continue
+            before = key[pos - 1] if pos else ""
+            after = key[pos + len(frag)] if pos + len(frag) < len(key) else ""
+            if before.isalnum() or after.isalnum():
+                continue
+            for pid, dl in entry.items():
+                best[pid] = max(dl, best.get(pid, 0))
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [Match(pid, dl) for pid, dl in ranked]
+
+    def names_of(self, pid: str) -> set[str]:
+        """Return the lower-cased names of ``pid``."""
+        self._ensure()
+        return set(self._by_pid.get(pid, set()))

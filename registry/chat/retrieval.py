@@ -1,0 +1,309 @@
+"""Retrieval: gather candidate FDOs for a question, rank them against it, keep a subset within a budget.
+
+Candidates come from four places, each with a prior:
+  1.0  FDOs the question names (exact name, identifier or alias) or the page it is asked on;
+  0.8  FDOs the previous turn was about, when the question refers back ("its licence");
+  0.3-0.7  search results (exact matches 1.0), by rank;
+  0.35 lineage neighbours (base models) of the FDOs above.
+The graph then expands every candidate into facts (task, licence, datasets, papers, evaluation
+results, lineage in both directions). Rank = 0.5 prior + 0.35 coverage + 0.15 similarity, where
+coverage is the share of the question's topical words found in the candidate's facts, and
+similarity the cosine of question and facts under the search index's embedder (without an
+embedder, 0.55 prior + 0.45 coverage). Selection keeps named FDOs first, then the best ranked
+ones with some coverage, rendering each in full while it fits the character budget and in the
+short form after that, up to ``max_items``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from registry.chat.facts import FdoFacts, gather
+from registry.chat.names import NameIndex
+from registry.chat.question import Question, stem, words
+from registry.chat.search_adapter import SearchAdapter, SearchOutcome
+
+__all__ = ["Candidate", "Context", "Retriever", "Budget", "BUDGETS"]
+
+SEARCH_K = 10
+CLOSEST_K = 3
+FAMILY_K = 4  # models shown for a name that is only part of model names ("llama-2")
+VIA_K = 6  # models reached through a dataset, paper or task a list question matches
+MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much context a generator gets: characters of rendered facts and most FDOs."""
+
+    chars: int
+    max_items: int
+
+
+# Local SmolLM2 reads slowly on CPU (prefill ~1 ms per token): a short context keeps the first
+# token under a few seconds. An Ollama model gets more. The extractive mode reads the facts
+# directly, so its budget only bounds the answer's length.
+BUDGETS = {"local": Budget(1200, 3), "ollama": Budget(6000, 8), "extractive": Budget(4000, 6)}
+
+
+@dataclass
+class Candidate:
+    pid: str
+    prior: float
+    reasons: set[str] = field(default_factory=set)
+    facts: FdoFacts | None = None
+    coverage: float = 0.0
+    similarity: float = 0.0
+    score: float = 0.0
+    search_rank: int | None = None
+
+
+@dataclass
+class Context:
+    """Everything retrieval found for one question."""
+
+    question: Question
+    named: list[str] = field(default_factory=list)  # PIDs the question names, in order
+    unknown: list[str] = field(default_factory=list)  # names that match nothing in the registry
+    families: list[str] = field(default_factory=list)  # names that only match part of some names
+    sides: list[list[str]] = field(default_factory=list)  # compare: PIDs found for each side
+    candidates: list[Candidate] = field(default_factory=list)
+    selected: list[Candidate] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    search: SearchOutcome = field(default_factory=SearchOutcome)
+    answerable: bool = True
+    reason: str = ""
+    closest: list[Candidate] = field(default_factory=list)
+
+    @property
+    def facts(self) -> dict[str, FdoFacts]:
+        return {c.pid: c.facts for c in self.candidates if c.facts is not None}
+
+    def focus(self) -> list[str]:
+        """Return the PIDs the answer is about (what a follow-up question may refer to)."""
+        if self.named:
+            return self.named[:4]
+        return [c.pid for c in self.selected[:3]]
+
+
+class Retriever:
+    """Find and rank the FDOs that can answer a question."""
+
+    def __init__(self, registry, search: SearchAdapter | None = None, names: NameIndex | None = None,
+                 use_embeddings: bool = True) -> None:
+        self.registry = registry
+        self.store = registry.store
+        self.search = search or SearchAdapter(registry)
+        self.names = names or NameIndex(registry.store)
+        self.use_embeddings = use_embeddings
+
+    # ------------------------------------------------------------ public
+    def retrieve(self, q: Question, budget: Budget, previous: list[str] | None = None,
+                 about: str | None = None) -> Context:
+        """Return the ranked candidates and the selected subset for ``q``."""
+        ctx = Context(question=q)
+        cands: dict[str, Candidate] = {}
+
+        def add(pid: str, prior: float, reason: str) -> Candidate:
+            cand = cands.get(pid)
+            if cand is None:
+                cand = cands[pid] = Candidate(pid, prior)
+            cand.prior = max(cand.prior, prior)
+            cand.reasons.add(reason)
+            return cand
+
+        if about and self.store.exists(about):
+            add(about, 1.0, "page")
+            ctx.named.append(about)
+        self._resolve_mentions(q, ctx)
+        if q.compare:
+            self._resolve_sides(q, ctx)
+        for pid in ctx.named:
+            add(pid, 1.0, "named")
+        for family in ctx.families:
+            for m in self.names.containing(family, FAMILY_K):
+                add(m.pid, 0.9, "family")
+        if previous and not ctx.named and (q.anaphora or not q.terms):
+            for pid in previous:
+                if self.store.exists(pid):
+                    add(pid, 0.8, "previous")
+        ctx.search = self.search.search(q.text, limit=SEARCH_K)
+        hits = ctx.search.hits
+        for rank, hit in enumerate(hits):
+            prior = 1.0 if hit.match == "exact" else 0.7 - 0.4 * rank / max(1, len(hits))
+            cand = add(hit.pid, prior, "search")
+            cand.search_rank = rank if cand.search_rank is None else cand.search_rank
+        facts = gather(self.store, list(cands))
+        for pid, fdo in facts.items():
+            cands[pid].facts = fdo
+        # lineage: the bases of what the question is about, so "what is it fine-tuned from" has them
+        for pid in list(ctx.named) + [c.pid for c in cands.values() if "previous" in c.reasons]:
+            fdo = facts.get(pid)
+            for _, ref in (fdo.bases if fdo else []):
+                if ref.local and ref.iri not in cands:
+                    add(ref.iri, 0.35, "lineage")
+        # list questions: a matching dataset, paper or task leads to the models linked to it
+        if q.wants == "list":
+            for pid, fdo in facts.items():
+                if fdo.kind != "model" and "search" in cands[pid].reasons:
+                    for _, _, sample in fdo.inbound[:1]:
+                        for ref in sample[:VIA_K]:
+                            if ref.iri not in cands:
+                                add(ref.iri, 0.6 * cands[pid].prior / 0.7, "via")
+        missing = [pid for pid, c in cands.items() if c.facts is None]
+        if missing:
+            for pid, fdo in gather(self.store, missing).items():
+                cands[pid].facts = fdo
+        ctx.candidates = [c for c in cands.values() if c.facts is not None]
+        self._rank(q, ctx)
+        self._decide(q, ctx)
+        self._select(ctx, budget)
+        return ctx
+
+    # ------------------------------------------------------------ mentions
+    def _resolve_one(self, name: str) -> list[str]:
+        matches = self.names.lookup(name)
+        if matches:
+            return [m.pid for m in matches]
+        for platform in ("hf", "hf-dataset"):
+            pid = self.store.resolve(f"{platform}:{name}")
+            if pid:
+                return [pid]
+        return []
+
+    def _resolve_mentions(self, q: Question, ctx: Context) -> None:
+        for mention in q.mentions:
+            pids = self._resolve_one(mention)
+            if pids:
+                if pids[0] not in ctx.named:
+                    ctx.named.append(pids[0])
+            elif "/" not in mention and self.names.contains(mention):
+                ctx.families.append(mention)
+            else:
+                ctx.unknown.append(mention)
+
+    def _resolve_sides(self, q: Question, ctx: Context) -> None:
+        for side in q.compare or ():
+            pids = self._resolve_one(side)
+            if not pids:
+                inside = [pid for pid in ctx.named if any(side.lower() in n or n in side.lower()
+                                                          for n in self.names.names_of(pid))]
+                pids = inside[:1]
+            if not pids:
+                outcome = self.search.search(side, limit=3)
+                top = next((h for h in outcome.hits if h.kind == "model"), None)
+                if top is not None and (top.match == "exact" or _name_covers(side, top.name)):
+                    pids = [top.pid]
+            ctx.sides.append(pids[:1])
+            for pid in pids[:1]:
+                if pid not in ctx.named:
+                    ctx.named.append(pid)
+            if not pids and side not in ctx.unknown:
+                ctx.unknown.append(side)
+
+    # ------------------------------------------------------------ ranking
+    def _rank(self, q: Question, ctx: Context) -> None:
+        terms = q.terms
+        for cand in ctx.candidates:
+            text = _fact_words(cand.facts)
+            if terms:
+                cand.coverage = sum(1 for t in terms if t in text) / len(terms)
+        sims = None
+        if self.use_embeddings and ctx.candidates and terms:
+            vectors = self.search.embed([q.text] + [c.facts.render(short=True) for c in ctx.candidates])
+            if vectors is not None:
+                sims = vectors[1:] @ vectors[0]
+        for i, cand in enumerate(ctx.candidates):
+            if sims is not None:
+                cand.similarity = float(sims[i])
+                cand.score = 0.5 * cand.prior + 0.35 * cand.coverage + 0.15 * max(0.0, cand.similarity)
+            else:
+                cand.score = 0.55 * cand.prior + 0.45 * cand.coverage
+        ctx.candidates.sort(key=lambda c: (-c.score, -(c.facts.downloads or 0), c.pid))
+
+    # ------------------------------------------------------------ answerable?
+    def _decide(self, q: Question, ctx: Context) -> None:
+        by_search = [c for c in ctx.candidates if "search" in c.reasons]
+        by_search.sort(key=lambda c: (c.facts.kind != "model", c.search_rank if c.search_rank is not None else 99))
+        ctx.closest = by_search[:CLOSEST_K] or ctx.candidates[:CLOSEST_K]
+        referenced = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
+        if q.compare:
+            found = sum(1 for side in ctx.sides if side)
+            ctx.answerable = found >= 1
+            ctx.reason = "" if found == 2 else ("one side of the comparison is not in the registry" if found
+                                                else "neither side of the comparison is in the registry")
+            return
+        if ctx.unknown and not ctx.named:
+            ctx.answerable = False
+            ctx.reason = "the question names something the registry does not hold"
+            if ctx.unknown:
+                closest = self.search.search(" ".join(ctx.unknown), limit=CLOSEST_K)
+                extra = gather(self.store, [h.pid for h in closest.hits if h.pid not in ctx.facts])
+                known = ctx.facts
+                found = [Candidate(h.pid, 0.0, {"closest"}, known.get(h.pid) or extra.get(h.pid))
+                         for h in closest.hits]
+                found = [c for c in found if c.facts is not None]
+                found.sort(key=lambda c: c.facts.kind != "model")
+                ctx.closest = found[:CLOSEST_K] or ctx.closest
+            return
+        if referenced:
+            ctx.answerable = True
+            return
+        if not q.terms:
+            filtered = bool(ctx.search.applied) and bool(ctx.search.hits)
+            ctx.answerable = filtered or ("downloads" in q.attributes and bool(ctx.candidates))
+            ctx.reason = "" if ctx.answerable else "the question names no model, task or topic the registry knows"
+            return
+        best = max((c.coverage for c in ctx.candidates), default=0.0)
+        filtered = bool(ctx.search.applied) and any(c.coverage > 0 for c in ctx.candidates)
+        ctx.answerable = best >= MIN_COVERAGE or filtered
+        if not ctx.answerable:
+            ctx.reason = "no FDO in the registry matches the question's topic"
+
+    # ------------------------------------------------------------ selection
+    def _select(self, ctx: Context, budget: Budget) -> None:
+        if not ctx.answerable:
+            return
+        first = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
+        order = {pid: i for i, pid in enumerate(ctx.named)}
+        first.sort(key=lambda c: order.get(c.pid, len(order)))
+        rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
+        used = 0
+        for cand in first + rest:
+            if len(ctx.selected) >= budget.max_items:
+                break
+            n = len(ctx.selected) + 1
+            text = cand.facts.render(n)
+            if used + len(text) > budget.chars:
+                text = cand.facts.render(n, short=True)
+                if used + len(text) > budget.chars and ctx.selected:
+                    break
+            ctx.selected.append(cand)
+            ctx.rendered.append(text)
+            used += len(text) + 1
+
+
+def _relevant(cand: Candidate, ctx: Context) -> bool:
+    q = ctx.question
+    if "lineage" in cand.reasons:
+        return "base" in q.attributes or q.wants == "about"
+    if "via" in cand.reasons:
+        return True
+    if not q.terms:
+        return "search" in cand.reasons
+    return cand.coverage > 0
+
+
+def _fact_words(facts: FdoFacts) -> set[str]:
+    text = facts.render() + " " + " ".join(facts.keywords)
+    out = set()
+    for w in words(text):
+        out.add(w)
+        out.add(stem(w))
+    return out
+
+
+def _name_covers(side: str, name: str) -> bool:
+    side_words = set(words(side))
+    name_words = set(words(name))
+    return bool(side_words) and side_words <= name_words

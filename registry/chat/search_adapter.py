@@ -1,0 +1,130 @@
+"""The chat's view of search: ``registry.search`` when it is installed, a small SPARQL fallback otherwise.
+
+Only the public contract of the search package is used: ``get_searcher(registry)`` and
+``Searcher.search(query, filters=None, page=1, per_page=10)`` returning results (pid, name,
+kind, score, match), recognised and suggested filters and follow-up questions. The fallback
+scans model names, keywords and descriptions for the question's words; it is meant for a
+registry without the search extra, not for 100k models.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from registry.chat import queries as Q
+from registry.chat.question import topical_terms
+from registry.errors import MlfdoError
+
+__all__ = ["Hit", "Suggestion", "SearchOutcome", "SearchAdapter"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Hit:
+    pid: str
+    name: str
+    kind: str
+    score: float
+    match: str = "keyword"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A search filter: facet name as the search page reads it, the value, a label for people."""
+
+    facet: str
+    value: str
+    label: str
+    reason: str = ""
+
+
+@dataclass
+class SearchOutcome:
+    hits: list[Hit] = field(default_factory=list)
+    applied: dict[str, list[str]] = field(default_factory=dict)  # filters the search read from the question
+    suggested: list[Suggestion] = field(default_factory=list)
+    questions: list[tuple[str, list[Suggestion]]] = field(default_factory=list)
+    engine: str = "none"
+
+
+class SearchAdapter:
+    """Run searches for the chat; never raises for a search problem (the chat answers without it)."""
+
+    def __init__(self, registry) -> None:
+        self.registry = registry
+        self._searcher = None
+        self._tried = False
+
+    def searcher(self):
+        """Return the registry's Searcher, or None when the search package is missing or cannot start."""
+        if not self._tried:
+            self._tried = True
+            try:
+                from registry.search import get_searcher
+            except ImportError:
+                log.info("registry.search is not available: the chat uses its keyword fallback")
+                return None
+            try:
+                self._searcher = get_searcher(self.registry)
+            except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
+                log.warning("search could not start (%s): the chat uses its keyword fallback", exc)
+                self._searcher = None
+        return self._searcher
+
+    def search(self, text: str, limit: int = 10, filters: dict[str, list[str]] | None = None) -> SearchOutcome:
+        """Return hits for ``text`` (with the searcher's reading of it), best first."""
+        searcher = self.searcher()
+        if searcher is not None:
+            try:
+                response = searcher.search(text, filters=filters, page=1, per_page=limit)
+            except MlfdoError as exc:
+                log.warning("search failed for the chat (%s): keyword fallback", exc)
+            else:
+                return _from_response(response)
+        return self._fallback(text, limit)
+
+    def embed(self, texts: list[str]) -> np.ndarray | None:
+        """Return unit-length embeddings of ``texts`` with the search index's embedder, or None."""
+        searcher = self.searcher()
+        embedder = getattr(getattr(searcher, "index", None), "embedder", None)
+        if embedder is None or not hasattr(embedder, "embed"):
+            return None
+        try:
+            vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+        except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
+            log.warning("embedding for the chat failed (%s): lexical ranking only", exc)
+            return None
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms == 0, 1, norms)
+
+    def _fallback(self, text: str, limit: int) -> SearchOutcome:
+        terms = [t for t in topical_terms(text) if len(t) >= 3]
+        store = self.registry.store
+        if terms:
+            rows = store.query(Q.keyword_query(terms, limit))
+            hits = [Hit(r["s"].value, r["name"].value, "model", float(r["hits"].value) / len(terms), "keyword")
+                    for r in rows]
+        else:
+            hits = []
+        return SearchOutcome(hits=hits, engine="keyword-fallback")
+
+
+def _from_response(response) -> SearchOutcome:
+    hits = [Hit(r.pid, r.name, getattr(r, "kind", "model"), float(getattr(r, "score", 0.0)),
+                getattr(r, "match", "hybrid")) for r in getattr(response, "results", ())]
+    understanding = getattr(response, "understanding", None)
+    applied: dict[str, list[str]] = {}
+    for rec in getattr(understanding, "recognised", ()) if understanding is not None else ():
+        if getattr(rec, "applied", True):
+            applied.setdefault(rec.facet, []).extend(rec.values)
+    suggested = [Suggestion(s.facet, s.value, s.label, getattr(s, "reason", ""))
+                 for s in getattr(response, "suggested", ())]
+    questions = []
+    for fq in getattr(response, "questions", ()):
+        options = [Suggestion(fq.facet, o.value, o.label) for o in getattr(fq, "options", ())[:4]]
+        questions.append((fq.question, options))
+    return SearchOutcome(hits=hits, applied=applied, suggested=suggested, questions=questions, engine="search")

@@ -1,0 +1,212 @@
+"""The chat service: question -> retrieval -> prompt -> generation -> grounding -> answer, as events.
+
+``ChatService.events`` yields ``("meta", {...})`` once, ``("token", {"text": ...})`` per piece and
+``("done", answer)`` at the end; ``ask`` runs the same and returns the :class:`Answer`. The
+``done`` answer is authoritative: when a language model's text fails the grounding checks it is
+replaced by the extractive answer (``replaced`` is true and ``notes`` says why), so a streaming
+client shows the final text once ``done`` arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from registry.chat import extractive
+from registry.chat.compare import Table, build_table
+from registry.chat.conversation import ConversationStore
+from registry.chat.generate import ExtractiveGenerator, Generator, GeneratorUnavailable, make_generator
+from registry.chat.grounding import Citation, check_answer, citations, link_answer
+from registry.chat.prompt import compose_prompt
+from registry.chat.question import analyse
+from registry.chat.retrieval import BUDGETS, Context, Retriever
+from registry.chat.suggest import FilterSuggestion, filters, follow_ups
+from registry.errors import BadRequest
+
+__all__ = ["ChatService", "Answer", "MAX_QUESTION_CHARS", "MODE_NOTES"]
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 1000
+MODE_NOTES = {
+    "extractive": "Answered from the registry's facts with templates (no language model).",
+    "local": "Written by {model} running locally, from the registry facts listed as sources.",
+    "ollama": "Written by {model} through Ollama, from the registry facts listed as sources.",
+}
+
+
+@dataclass
+class Answer:
+    """One answer: Markdown text with every FDO linked, how it was produced, and what to do next."""
+
+    question: str
+    conversation: str
+    text: str
+    mode: str
+    model: str | None
+    answerable: bool
+    citations: list[Citation] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)
+    table: Table | None = None
+    follow_ups: list[str] = field(default_factory=list)
+    filters: list[FilterSuggestion] = field(default_factory=list)
+    closest: list[Citation] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    replaced: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def mode_note(self) -> str:
+        return MODE_NOTES[self.mode].format(model=self.model or "")
+
+    def to_dict(self) -> dict:
+        """Return the JSON shape of ``POST /api/chat``."""
+        return {
+            "question": self.question, "conversation": self.conversation, "answer": self.text,
+            "mode": self.mode, "model": self.model, "mode_note": self.mode_note, "answerable": self.answerable,
+            "citations": [c.to_dict() for c in self.citations], "sources": [c.to_dict() for c in self.sources],
+            "table": self.table.to_dict() if self.table is not None else None,
+            "follow_ups": list(self.follow_ups), "filters": [f.to_dict() for f in self.filters],
+            "closest": [c.to_dict() for c in self.closest], "notes": list(self.notes), "replaced": self.replaced,
+            "timings": {k: round(v, 1) for k, v in self.timings.items()},
+        }
+
+
+class ChatService:
+    """Answers questions about the registry. Get the app's instance with ``registry.chat.get_chat(registry)``."""
+
+    def __init__(self, registry, llm: str | None = None, generator: Generator | None = None,
+                 retriever: Retriever | None = None, conversations: ConversationStore | None = None,
+                 use_embeddings: bool = True, wait_for_model: bool = True, max_tokens: int | None = None) -> None:
+        self.registry = registry
+        self.store = registry.store
+        self.retriever = retriever or Retriever(registry, use_embeddings=use_embeddings)
+        self.generator = generator or make_generator(llm if llm is not None else registry.settings.get("LLM", ""))
+        self.extractive = ExtractiveGenerator()
+        self.conversations = conversations or ConversationStore()
+        self.wait_for_model = wait_for_model
+        self.max_tokens = max_tokens  # None: the mode's default (prompt.MAX_TOKENS)
+
+    @classmethod
+    def from_registry(cls, registry) -> "ChatService":
+        """Build the service the settings describe (``MLFDO_LLM``)."""
+        return cls(registry)
+
+    @property
+    def names(self):
+        return self.retriever.names
+
+    # ------------------------------------------------------------ public
+    def ask(self, question: str, conversation: str | None = None, about: str | None = None,
+            wait: bool | None = None) -> Answer:
+        """Return the answer to ``question``. Raises BadRequest for an empty or over-long question."""
+        answer = None
+        for kind, payload in self.events(question, conversation, about, wait):
+            if kind == "done":
+                answer = payload
+        assert answer is not None
+        return answer
+
+    def events(self, question: str, conversation: str | None = None, about: str | None = None,
+               wait: bool | None = None) -> Iterator[tuple[str, object]]:
+        """Yield meta, token and done events for ``question`` (see the module doc).
+
+        Raises BadRequest (before any event) for an empty or over-long question.
+        """
+        question = " ".join((question or "").split())
+        if not question:
+            raise BadRequest("the question is empty")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise BadRequest(f"the question is longer than {MAX_QUESTION_CHARS} characters")
+        about_pid = self.store.resolve(about) if about else None
+        if about and about_pid is None:
+            raise BadRequest(f"no FDO {about!r} to ask about")
+        return self._events(question, conversation, about_pid, self.wait_for_model if wait is None else wait)
+
+    def close(self) -> None:
+        self.generator.close()
+
+    # ------------------------------------------------------------ the pipeline
+    def _pick(self, wait: bool, notes: list[str]) -> Generator:
+        gen = self.generator
+        if gen.mode == "local" and not gen.ready() and not wait:
+            gen.start_loading()
+            notes.append("The local language model is still loading; this answer uses the registry's facts only.")
+            return self.extractive
+        return gen
+
+    def _events(self, question: str, conversation: str | None, about: str | None,
+                wait: bool) -> Iterator[tuple[str, object]]:
+        started = time.perf_counter()
+        notes: list[str] = []
+        conv = self.conversations.get(conversation)
+        q = analyse(question)
+        gen = self._pick(wait, notes)
+        ctx = self.retriever.retrieve(q, BUDGETS[gen.mode], previous=conv.focus(), about=about)
+        retrieved = time.perf_counter()
+        table = self._table(ctx)
+        draft = extractive.compose(ctx, self.store.base_url, table)
+        if not ctx.answerable or not ctx.selected:
+            gen = self.extractive  # a refusal is never left to a language model
+        prompt = compose_prompt(ctx, draft, gen.mode, conv.history() if gen.mode == "ollama" else None, table)
+        if self.max_tokens:
+            prompt.max_tokens = self.max_tokens
+        sources = [Citation(c.pid, c.facts.href, c.facts.name, c.facts.kind) for c in ctx.selected
+                   if self.store.exists(c.pid)]
+        yield "meta", {"conversation": conv.id, "mode": gen.mode, "model": gen.model,
+                       "sources": [s.to_dict() for s in sources]}
+        pieces: list[str] = []
+        first_token = None
+        try:
+            for piece in gen.stream(prompt):
+                if first_token is None:
+                    first_token = time.perf_counter()
+                pieces.append(piece)
+                yield "token", {"text": piece}
+        except GeneratorUnavailable as exc:
+            notes.append(f"{exc.message}; this answer uses the registry's facts only.")
+            gen = self.extractive
+            for piece in gen.stream(prompt):
+                if first_token is None:
+                    first_token = time.perf_counter()
+                pieces.append(piece)
+                yield "token", {"text": piece}
+        raw = "".join(pieces).strip()
+        text, mode, model, replaced = raw, gen.mode, gen.model, False
+        if gen.mode != "extractive":
+            problems = check_answer(raw, prompt.facts, question, self.names)
+            if problems:
+                log.info("chat answer by %s replaced: %s", gen.describe(), "; ".join(problems))
+                notes.append(f"The {gen.describe()} answer was replaced by the registry's facts because it "
+                             f"{problems[0]}.")
+                text, mode, model, replaced = draft, "extractive", None, True
+            else:
+                facts = ctx.facts
+                text = link_answer(raw, [c.facts for c in ctx.selected], list(facts.values()), self.names,
+                                   self.store.base_url)
+        if table is not None and len(table.columns) >= 2:
+            text = f"{text}\n\n{table.markdown()}"
+        text, cited = citations(text, self.store, ctx.facts)
+        closest = [] if ctx.answerable else [Citation(c.pid, c.facts.href, c.facts.name, c.facts.kind)
+                                             for c in ctx.closest if c.facts is not None]
+        answer = Answer(question=question, conversation=conv.id, text=text, mode=mode, model=model,
+                        answerable=ctx.answerable, citations=cited, sources=sources, table=table,
+                        follow_ups=follow_ups(ctx), filters=filters(ctx, question), closest=closest,
+                        notes=notes, replaced=replaced)
+        done = time.perf_counter()
+        answer.timings = {"retrieval_ms": (retrieved - started) * 1000,
+                          "first_token_ms": ((first_token or done) - started) * 1000,
+                          "total_ms": (done - started) * 1000}
+        self.conversations.add(conv, question, raw if not replaced else draft, ctx.focus())
+        yield "done", answer
+
+    def _table(self, ctx: Context) -> Table | None:
+        if not ctx.question.compare or not ctx.answerable:
+            return None
+        facts = ctx.facts
+        columns = [facts[side[0]] for side in ctx.sides if side and side[0] in facts]
+        if len(columns) < 2:
+            return None
+        return build_table(columns, self.store.base_url)

