@@ -199,3 +199,19 @@ def test_raw_record_is_kept_per_version(tmp_path):
     rec.raw = '{"id": "org/a"}'
     pid = s.ingest(rec).pid
     assert s.raw(pid, 1) == '{"id": "org/a"}'
+
+
+def test_validation_summary_and_report_are_kept_with_the_version():
+    from registry.validate import Validator
+
+    store = Store.open(None, BASE, validator=Validator.default())
+    rec = model_record("org/a", licence=None)
+    rec.triples.append(Triple(NamedNode(rec.pid), SCHEMA.dateModified, Literal("yesterday")))
+    pid = store.ingest(rec).pid
+    [v] = store.versions(pid)
+    assert v.conforms is False and v.violations >= 1 and v.warnings >= 1
+    results = store.validation_results(pid, 1)
+    assert results[0]["severity"] == "Violation"
+    assert any(r["path"] == str(SCHEMA) + "dateModified" for r in results if r["severity"] == "Violation")
+    assert any(r["path"] == str(SCHEMA) + "license" for r in results if r["severity"] == "Warning")
+    assert len(results) == v.violations + v.warnings

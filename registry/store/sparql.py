@@ -66,11 +66,6 @@ SELECT_VERSIONS = (
     "OPTIONAL {{ ?v <" + M + "lastCheckedAt> ?checked }} OPTIONAL {{ ?v <" + M + "checkCount> ?checks }} "
     "}} }} ORDER BY ?n"
 )
-SELECT_RESULTS = (
-    "SELECT ?sev ?msg ?focus ?path WHERE {{ GRAPH {g} {{ {v} <" + M + "validationResult> ?r . "
-    "?r <" + SH + "resultSeverity> ?sev ; <" + SH + "resultMessage> ?msg ; <" + SH + "focusNode> ?focus . "
-    "OPTIONAL {{ ?r <" + SH + "resultPath> ?path }} }} }} ORDER BY ?sev ?msg"
-)
 SELECT_FAILURES = (
     "SELECT ?f ?platform ?pid ?error ?at WHERE {{ GRAPH {g} {{ ?f a <" + M + "HarvestFailure> ; "
     "<" + M + "platform> ?platform ; <" + M + "platformId> ?pid ; <" + M + "error> ?error ; "

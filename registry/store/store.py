@@ -27,7 +27,7 @@ from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
 from registry.store import sparql as Q
 from registry.store.prepare import nt_line
-from registry.store.writer import dt_literal as _dt, repair, write_batch
+from registry.store.writer import dt_literal as _dt, read_report, repair, write_batch
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
 from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
 from registry.pid import id_from_pid, mint_id, pid_iri
@@ -321,11 +321,10 @@ class Store:
         return chosen
 
     def validation_results(self, pid: str, n: int) -> list[dict]:
-        """Return the SHACL results recorded for version n."""
-        v = NamedNode(f"{pid}/v/{n}")
-        return [{"severity": r["sev"].value.rsplit("#", 1)[-1], "message": r["msg"].value,
-                 "focus": r["focus"].value, "path": r["path"].value if r["path"] else None}
-                for r in self.db.query(Q.SELECT_RESULTS.format(g=self.prov_graph, v=v))]
+        """Return the SHACL results recorded for version n (severity, focus, path, message), violations first."""
+        for q in self.db.quads_for_pattern(NamedNode(f"{pid}/v/{n}"), MLFDO.validationReport, None, self.prov_graph):
+            return read_report(q.object.value)
+        return []
 
     def diff(self, pid: str, a: int, b: int) -> Diff:
         """Compare versions a and b triple by triple. Raises NotFound for a missing version."""

@@ -94,16 +94,8 @@ def version_infos(store, pid: str) -> list[VersionInfo]:
 
 
 def validation_results(store, pid: str, n: int) -> list[dict]:
-    """Return the SHACL results recorded for version n (as Store.validation_results, without an OPTIONAL)."""
-    version = NamedNode(f"{pid}/v/{n}")
-    q = (f"SELECT ?r ?p ?o WHERE {{ GRAPH {store.prov_graph} {{ {version} <{_M}validationResult> ?r . "
-         f"?r ?p ?o }} }}")
-    found: dict[str, dict[str, str]] = {}
-    for row in store.query(q):
-        found.setdefault(row["r"].value, {})[row["p"].value.rsplit("#", 1)[-1]] = row["o"].value
-    results = [{"severity": r.get("resultSeverity", "").rsplit("#", 1)[-1], "message": r.get("resultMessage", ""),
-                "focus": r.get("focusNode", ""), "path": r.get("resultPath")} for r in found.values()]
-    return sorted(results, key=lambda r: (r["severity"], r["message"]))
+    """Return the SHACL results recorded for version n (see Store.validation_results)."""
+    return store.validation_results(pid, n)
 
 
 def current_quads(store) -> Iterator[Quad]:

@@ -12,6 +12,7 @@ version and the current view is whole again before the store is used.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,11 +24,21 @@ from registry.record import Record
 from registry.store import sparql as Q
 from registry.store.prepare import PreparedRecord, prepare
 from registry.store.results import IngestResult
-from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, SH, VOLATILE_PROPERTIES, XSD
+from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, VOLATILE_PROPERTIES, XSD
 
-__all__ = ["write_batch", "repair", "dt_literal", "iri_or_literal", "REGISTRY_PROPS"]
+__all__ = ["write_batch", "repair", "dt_literal", "iri_or_literal", "REGISTRY_PROPS", "report_json", "read_report"]
 
 _VOLATILE = tuple(NamedNode(p) for p in sorted(VOLATILE_PROPERTIES))
+RDF_JSON = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
+# Terms built once: the write path makes tens of them per record.
+_T = {name: MLFDO.term(name) for name in (
+    "versionNumber", "contentHash", "harvester", "harvesterVersion", "sourceEtag", "harvestProblem",
+    "shaclConforms", "shaclViolations", "shaclWarnings", "validationReport", "currentVersion", "versionCount",
+    "status", "kind", "platform", "platformId")}
+_P = {name: PROV.term(name) for name in (
+    "Entity", "Activity", "specializationOf", "generatedAtTime", "wasRevisionOf", "wasGeneratedBy", "used",
+    "startedAtTime", "endedAtTime")}
+_TYPE, _CONFORMS_TO = RDF.type, DCT.conformsTo
 # Single-valued bookkeeping properties an ingest rewrites (aliases and harvest state are kept).
 REGISTRY_PROPS = frozenset(str(MLFDO) + p for p in (
     "currentVersion", "versionCount", "contentHash", "status", "kind", "platform", "platformId",
@@ -127,7 +138,7 @@ def _load_states(store, pids: list[str]) -> dict[str, _State]:
 def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State], summary, when: datetime,
           pending: _Pending) -> IngestResult:
     state = states.get(prep.pid)
-    counters = set(prep.counters)
+    counters = set(prep.counters) if state is not None else prep.counters
     if state is not None and record.stub:
         return IngestResult(prep.pid, "stub-skipped", state.n)
     if state is not None and state.hash == prep.content_hash and state.status != "withdrawn":
@@ -140,7 +151,7 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
     n = 1 if state is None else state.n + 1
     version = NamedNode(f"{prep.pid}/v/{n}")
     previous = None if state is None else NamedNode(f"{prep.pid}/v/{state.n}")
-    content = set(prep.content)
+    content = prep.content
     old_content = set() if previous is None else {q.triple for q in store.db.quads_for_pattern(None, None, None, previous)}
     if state is not None and state.status == "withdrawn":
         old_content = set()  # a withdrawn FDO has nothing in the current view
@@ -150,15 +161,19 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
     graph = store.prov_graph
     pending.inserts.extend(Quad(t.subject, t.predicate, t.object, graph)
                            for t in _prov_triples(record, prep, version, previous, n, summary, when))
-    registry = set(_registry_triples(record, prep, version, n))
+    registry = list(_registry_triples(record, prep, version, n))
     _replace(pending, store.registry_graph, state.registry if state else set(), registry)
-    states[prep.pid] = _State(n, prep.content_hash, "stub" if record.stub else "active", registry, counters)
+    states[prep.pid] = _State(n, prep.content_hash, "stub" if record.stub else "active", set(registry), set(counters))
     if record.raw is not None:
         pending.raws.append((prep.pid, n, record.raw))
     return IngestResult(prep.pid, "new" if state is None else "changed", n)
 
 
-def _replace(pending: _Pending, graph, old: set[Triple], new: set[Triple]) -> None:
+def _replace(pending: _Pending, graph, old: set[Triple], new) -> None:
+    if not old:  # a new FDO: nothing to compare, skip hashing every triple
+        pending.inserts.extend(Quad(t.subject, t.predicate, t.object, graph) for t in new)
+        return
+    new = set(new)
     pending.inserts.extend(Quad(t.subject, t.predicate, t.object, graph) for t in new - old)
     pending.deletes.extend(Quad(t.subject, t.predicate, t.object, graph) for t in old - new)
 
@@ -186,57 +201,64 @@ def _data_line(q: Quad) -> str:
 
 def _prov_triples(record: Record, prep: PreparedRecord, version: NamedNode, previous: NamedNode | None,
                   n: int, summary, when: datetime) -> Iterator[Triple]:
-    yield Triple(version, RDF.type, PROV.Entity)
-    yield Triple(version, PROV.specializationOf, NamedNode(prep.pid))
-    yield Triple(version, MLFDO.versionNumber, Literal(str(n), datatype=XSD.integer))
-    yield Triple(version, PROV.generatedAtTime, dt_literal(when))
-    yield Triple(version, MLFDO.contentHash, Literal(prep.content_hash))
-    yield Triple(version, DCT.conformsTo, FAIR4ML_VERSION_IRI)
+    yield Triple(version, _TYPE, _P["Entity"])
+    yield Triple(version, _P["specializationOf"], NamedNode(prep.pid))
+    yield Triple(version, _T["versionNumber"], Literal(str(n), datatype=XSD.integer))
+    yield Triple(version, _P["generatedAtTime"], dt_literal(when))
+    yield Triple(version, _T["contentHash"], Literal(prep.content_hash))
+    yield Triple(version, _CONFORMS_TO, FAIR4ML_VERSION_IRI)
     if previous is not None:
-        yield Triple(version, PROV.wasRevisionOf, previous)
+        yield Triple(version, _P["wasRevisionOf"], previous)
     src = record.source
     if src is not None:
         act = NamedNode(f"{version.value}#activity")
-        yield Triple(version, PROV.wasGeneratedBy, act)
-        yield Triple(act, RDF.type, PROV.Activity)
-        yield Triple(act, MLFDO.harvester, Literal(src.harvester))
-        yield Triple(act, MLFDO.harvesterVersion, Literal(src.harvester_version))
+        yield Triple(version, _P["wasGeneratedBy"], act)
+        yield Triple(act, _TYPE, _P["Activity"])
+        yield Triple(act, _T["harvester"], Literal(src.harvester))
+        yield Triple(act, _T["harvesterVersion"], Literal(src.harvester_version))
         if src.url:
-            yield Triple(act, PROV.used, iri_or_literal(src.url))
+            yield Triple(act, _P["used"], iri_or_literal(src.url))
         if src.etag:
-            yield Triple(act, MLFDO.sourceEtag, Literal(src.etag))
+            yield Triple(act, _T["sourceEtag"], Literal(src.etag))
         if src.started:
-            yield Triple(act, PROV.startedAtTime, dt_literal(src.started))
+            yield Triple(act, _P["startedAtTime"], dt_literal(src.started))
         if src.ended:
-            yield Triple(act, PROV.endedAtTime, dt_literal(src.ended))
+            yield Triple(act, _P["endedAtTime"], dt_literal(src.ended))
     for problem in record.problems:
-        yield Triple(version, MLFDO.harvestProblem, Literal(problem))
+        yield Triple(version, _T["harvestProblem"], Literal(problem))
     if summary is not None:
-        yield Triple(version, MLFDO.shaclConforms, Literal(str(summary.conforms).lower(), datatype=XSD.boolean))
-        yield Triple(version, MLFDO.shaclViolations, Literal(str(summary.violations), datatype=XSD.integer))
-        yield Triple(version, MLFDO.shaclWarnings, Literal(str(summary.warnings), datatype=XSD.integer))
-        for i, res in enumerate(summary.results):
-            node = NamedNode(f"{version.value}#shacl-{i}")
-            yield Triple(version, MLFDO.validationResult, node)
-            yield Triple(node, SH.resultSeverity, SH.term(res.severity))
-            yield Triple(node, SH.resultMessage, Literal(res.message))
-            yield Triple(node, SH.focusNode, iri_or_literal(res.focus))
-            if res.path:
-                yield Triple(node, SH.resultPath, iri_or_literal(res.path))
+        yield Triple(version, _T["shaclConforms"], Literal(str(summary.conforms).lower(), datatype=XSD.boolean))
+        yield Triple(version, _T["shaclViolations"], Literal(str(summary.violations), datatype=XSD.integer))
+        yield Triple(version, _T["shaclWarnings"], Literal(str(summary.warnings), datatype=XSD.integer))
+        if summary.results:
+            yield Triple(version, _T["validationReport"], Literal(report_json(summary.results), datatype=RDF_JSON))
+
+
+def report_json(results) -> str:
+    """Return SHACL results as one compact JSON array (one literal per version, not 5 quads per result)."""
+    return json.dumps([{"severity": r.severity, "focus": r.focus, "path": r.path, "message": r.message}
+                       for r in results], separators=(",", ":"), ensure_ascii=False)
+
+
+def read_report(value: str | None) -> list[dict]:
+    """Return the SHACL results stored by :func:`report_json`, violations first."""
+    results = json.loads(value) if value else []
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    return sorted(results, key=lambda r: (order.get(r["severity"], 3), r["message"]))
 
 
 def _registry_triples(record: Record, prep: PreparedRecord, version: NamedNode, n: int) -> Iterator[Triple]:
     pid = NamedNode(prep.pid)
-    yield Triple(pid, MLFDO.currentVersion, version)
-    yield Triple(pid, MLFDO.versionCount, Literal(str(n), datatype=XSD.integer))
-    yield Triple(pid, MLFDO.contentHash, Literal(prep.content_hash))
-    yield Triple(pid, MLFDO.status, Literal("stub" if record.stub else "active"))
-    yield Triple(pid, MLFDO.kind, Literal(record.kind))
+    yield Triple(pid, _T["currentVersion"], version)
+    yield Triple(pid, _T["versionCount"], Literal(str(n), datatype=XSD.integer))
+    yield Triple(pid, _T["contentHash"], Literal(prep.content_hash))
+    yield Triple(pid, _T["status"], Literal("stub" if record.stub else "active"))
+    yield Triple(pid, _T["kind"], Literal(record.kind))
     if record.platform and record.platform_id:
-        yield Triple(pid, MLFDO.platform, Literal(record.platform))
-        yield Triple(pid, MLFDO.platformId, Literal(record.platform_id))
+        yield Triple(pid, _T["platform"], Literal(record.platform))
+        yield Triple(pid, _T["platformId"], Literal(record.platform_id))
     if record.source and record.source.etag:
-        yield Triple(pid, MLFDO.sourceEtag, Literal(record.source.etag))
+        yield Triple(pid, _T["sourceEtag"], Literal(record.source.etag))
 
 
 def repair(store) -> list[str]:
