@@ -97,6 +97,7 @@ def live_server(tmp_path_factory):
     import re
     import subprocess
     import sys
+    import threading
     import time
     import urllib.request
 
@@ -107,6 +108,7 @@ def live_server(tmp_path_factory):
         subprocess.run([*cli, "ingest", str(WEB_DATA / name)], env=env, check=True, capture_output=True)
     process = subprocess.Popen([*cli, "serve", "--host", "127.0.0.1", "--port", "0"], env=env,
                                stderr=subprocess.PIPE, text=True)
+    drain = None
     try:
         url = None
         deadline = time.monotonic() + 30
@@ -118,10 +120,9 @@ def live_server(tmp_path_factory):
             if found:
                 url = found.group(0).rstrip("/")
         assert url, "mlfdo serve did not report its address"
-        import threading
-
         # keep reading the request log, or the server blocks once the pipe buffer is full
-        threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True).start()
+        drain = threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True)
+        drain.start()
         while time.monotonic() < deadline:  # wait until it answers
             try:
                 with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
@@ -137,4 +138,6 @@ def live_server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if drain is not None:
+            drain.join(timeout=10)  # it ends at EOF, once the server has exited
         process.stderr.close()

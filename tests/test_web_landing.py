@@ -207,3 +207,10 @@ def test_validation_results_are_shown_with_the_version():
     for result in expected:
         assert result["message"] in page.all_text
     registry.close()
+
+
+def test_fdo_pages_forbid_script(client, ids):
+    for path in (f"/fdo/{ids.base_lm}", f"/fdo/{ids.base_lm}/v/1", f"/fdo/{ids.base_lm}/versions",
+                 f"/fdo/{ids.base_lm}/diff", f"/fdo/{ids.old}"):
+        r = client.get(path, headers={"Accept": "text/html"})
+        assert "script-src 'none'" in r.headers["Content-Security-Policy"], path

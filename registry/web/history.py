@@ -13,7 +13,7 @@ from registry.fdo.view import compact_iri
 from registry.store.results import Diff, VersionInfo
 from registry.web.negotiation import negotiate
 from registry.web.renderers import ALIASES, OFFERS, RenderRequest, render
-from registry.web.responses import fdo_service, finish, json_response
+from registry.web.responses import fdo_service, finish, json_response, no_script
 
 __all__ = ["bp", "OPENAPI", "version_json", "diff_json"]
 
@@ -63,8 +63,8 @@ def versions(fdo_id: str, suffix: str | None = None) -> Response:
                                   "versions": [version_json(v, urls.version(v.number)) for v in items]})
     else:
         page = service.tombstone(located) if located.status == "withdrawn" else service.page(located)
-        response = Response(render_template("history/versions.html", page=page,
-                                            urls=service.urls(fdo_id, relative=True)), mimetype="text/html")
+        response = no_script(Response(render_template("history/versions.html", page=page,
+                                                      urls=service.urls(fdo_id, relative=True)), mimetype="text/html"))
     return finish(response, vary=None if suffix else "Accept")
 
 
@@ -119,7 +119,7 @@ def diff(fdo_id: str, suffix: str | None = None) -> Response:
     page = service.tombstone(located) if located.status == "withdrawn" else service.page(located)
     html = render_template("history/diff.html", page=page, diff=d, labels=labels, compact=compact_iri,
                            urls=service.urls(fdo_id, relative=True))
-    return finish(Response(html, mimetype="text/html"), vary=None if suffix else "Accept")
+    return finish(no_script(Response(html, mimetype="text/html")), vary=None if suffix else "Accept")
 
 
 _FDO_ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}

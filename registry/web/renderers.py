@@ -12,7 +12,7 @@ from registry.fdo.memento import http_date, version_links
 from registry.fdo.representations import VARIANTS, Variant, variant_for_media_type
 from registry.fdo.schemaorg import schema_org
 from registry.fdo.signposting import Link, landing_links, memento_links, metadata_links
-from registry.web.responses import with_links
+from registry.web.responses import no_script, with_links
 
 __all__ = ["RenderRequest", "RENDERERS", "OFFERS", "render"]
 
@@ -38,7 +38,7 @@ def _html(req: RenderRequest, variant: Variant) -> Response:
     urls, rel = service.urls(located.fdo_id), service.urls(located.fdo_id, relative=True)
     html = render_template("fdo/landing.html", page=page, urls=rel, pid_urls=urls, variants=VARIANTS,
                            schema_org=schema_org(urls, page))
-    response = Response(html, mimetype=variant.media_type)
+    response = no_script(Response(html, mimetype=variant.media_type))
     links = landing_links(urls, page) if req.version is None else [Link(urls.pid, "cite-as")]
     return with_links(response, req.links_for(links))
 

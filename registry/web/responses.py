@@ -11,7 +11,13 @@ from registry.fdo.signposting import Link, landing_links, link_header, memento_l
 from registry.web.errors import PROBLEM_JSON, problem
 from registry.web.negotiation import prefers_html
 
-__all__ = ["fdo_service", "registry", "with_links", "finish", "tombstone_response", "json_response"]
+__all__ = ["fdo_service", "registry", "with_links", "finish", "tombstone_response", "json_response", "no_script",
+           "PAGE_CSP"]
+
+# FDO pages run no script at all (their JSON-LD block is data, which CSP does not block): even if
+# card text ever slipped through the Markdown renderer as HTML, a browser would not run it.
+PAGE_CSP = ("default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+            "form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; style-src 'self'")
 
 
 def registry():
@@ -43,6 +49,12 @@ def finish(response: Response, vary: str | None = "Accept", conditional: bool = 
     return response
 
 
+def no_script(response: Response) -> Response:
+    """Mark an HTML page as running no script (Content-Security-Policy)."""
+    response.headers["Content-Security-Policy"] = PAGE_CSP
+    return response
+
+
 def json_response(data: object, status: int = 200, mimetype: str = "application/json") -> Response:
     """Return ``data`` as indented JSON."""
     return Response(json.dumps(data, indent=1, ensure_ascii=False, default=str), status=status, mimetype=mimetype)
@@ -60,7 +72,7 @@ def tombstone_response(exc: Withdrawn) -> Response:
     if request.method != "HEAD" and prefers_html(request.headers.get("Accept")):
         html = render_template("fdo/tombstone.html", page=page, urls=service.urls(exc.located.fdo_id, relative=True),
                                problem=body)
-        response = Response(html, status=410, mimetype="text/html")
+        response = no_script(Response(html, status=410, mimetype="text/html"))
     else:
         response = Response(json.dumps(body, indent=1), status=410, mimetype=PROBLEM_JSON)
     links = [link for link in landing_links(urls, page) if link.rel != "describedby"]
