@@ -23,13 +23,12 @@ CARD_SECTIONS: tuple[tuple[str, str, bool], ...] = (
     (FAIR4ML.modelRisksBiasLimitations.value, "Bias, risks and limitations", False),
     (FAIR4ML.ethicalSocial.value, "Ethical and social considerations", False),
     (FAIR4ML.legal.value, "Legal", False),
-    (MLFDO.trainingData.value, "Training data", False),
+    (MLFDO.trainingDataDescription.value, "Training data", False),
     (MLFDO.trainingProcedure.value, "Training procedure", False),
     (FAIR4ML.usageInstructions.value, "How to use", False),
     (FAIR4ML.codeSampleSnippet.value, "Code sample", True),
     (FAIR4ML.hasCO2eEmissions.value, "Environmental impact", False),
     (MLFDO.environmentalImpact.value, "Environmental impact", False),
-    (CODEMETA.citation.value, "Citation", True),
     (SCHEMA.citation.value, "Citation", True),
 )
 _CARD_KEYS = {p for p, _, _ in CARD_SECTIONS}

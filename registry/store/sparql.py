@@ -53,19 +53,6 @@ SELECT_WITHDRAWAL = (
     "SELECT ?reason ?at WHERE {{ GRAPH {g} {{ {pid} <" + M + "status> \"withdrawn\" ; "
     "<" + M + "withdrawnBecause> ?reason ; <" + M + "withdrawnAt> ?at }} }} LIMIT 1"
 )
-SELECT_VERSIONS = (
-    "SELECT ?v ?n ?at ?hash ?harvester ?hv ?url ?etag ?conforms ?viol ?warn ?checked ?checks ?prev WHERE {{ "
-    "GRAPH {g} {{ ?v <" + PROV + "specializationOf> {pid} ; <" + M + "versionNumber> ?n ; "
-    "<" + PROV + "generatedAtTime> ?at ; <" + M + "contentHash> ?hash . "
-    "OPTIONAL {{ ?v <" + PROV + "wasRevisionOf> ?prev }} "
-    "OPTIONAL {{ ?v <" + PROV + "wasGeneratedBy> ?act . ?act <" + M + "harvester> ?harvester ; "
-    "<" + M + "harvesterVersion> ?hv . OPTIONAL {{ ?act <" + PROV + "used> ?url }} "
-    "OPTIONAL {{ ?act <" + M + "sourceEtag> ?etag }} }} "
-    "OPTIONAL {{ ?v <" + M + "shaclConforms> ?conforms ; <" + M + "shaclViolations> ?viol ; "
-    "<" + M + "shaclWarnings> ?warn }} "
-    "OPTIONAL {{ ?v <" + M + "lastCheckedAt> ?checked }} OPTIONAL {{ ?v <" + M + "checkCount> ?checks }} "
-    "}} }} ORDER BY ?n"
-)
 SELECT_FAILURES = (
     "SELECT ?f ?platform ?pid ?error ?at WHERE {{ GRAPH {g} {{ ?f a <" + M + "HarvestFailure> ; "
     "<" + M + "platform> ?platform ; <" + M + "platformId> ?pid ; <" + M + "error> ?error ; "

@@ -28,6 +28,7 @@ from registry.record import Record
 from registry.store import sparql as Q
 from registry.store.prepare import nt_line
 from registry.store.writer import dt_literal as _dt, read_report, repair, write_batch
+from registry.store.history import version_infos
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
 from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
 from registry.pid import id_from_pid, mint_id, pid_iri
@@ -265,18 +266,21 @@ class Store:
 
     # ---------------------------------------------------------------- reading
     def current(self, pid: str) -> list[Triple]:
-        """Return the current view of an FDO (its owned triples in the default graph).
+        """Return the current view of an FDO: its latest version's triples plus its counters.
 
-        Raises NotFound for an unknown PID.
+        Raises NotFound for an unknown PID; a withdrawn FDO has an empty current view.
         """
         n = self._reg_value(pid, "versionCount")
         if n is None:
             raise NotFound(f"no FDO {pid}")
-        version = NamedNode(f"{pid}/v/{n}")
-        subjects = {q.subject for q in self.db.quads_for_pattern(None, None, None, version)}
-        triples = []
-        for s in sorted(subjects, key=lambda x: x.value):
-            triples.extend(q.triple for q in self.db.quads_for_pattern(s, None, None, DefaultGraph()))
+        if self._reg_value(pid, "status") == "withdrawn":
+            return []
+        # The default graph holds exactly these (writer.py keeps them equal, repair() restores it
+        # after a crash); reading the version graph is one scan instead of one per owned node.
+        triples = [q.triple for q in self.db.quads_for_pattern(None, None, None, NamedNode(f"{pid}/v/{n}"))]
+        node = NamedNode(pid)
+        for p in _VOLATILE:
+            triples.extend(q.triple for q in self.db.quads_for_pattern(node, p, None, DefaultGraph()))
         return triples
 
     def version(self, pid: str, n: int) -> list[Triple]:
@@ -290,25 +294,7 @@ class Store:
         """Return every version of an FDO, oldest first. Raises NotFound for an unknown PID."""
         if not self.exists(pid):
             raise NotFound(f"no FDO {pid}")
-        infos = {}
-        for row in self.db.query(Q.SELECT_VERSIONS.format(g=self.prov_graph, pid=NamedNode(pid))):
-            v = row["v"].value
-            if v in infos:
-                continue
-            get = lambda k: row[k].value if row[k] is not None else None  # noqa: E731
-            infos[v] = VersionInfo(
-                pid=pid, number=int(row["n"].value), iri=v, generated_at=_parse_dt(row["at"].value),
-                content_hash=row["hash"].value, harvester=get("harvester"), harvester_version=get("hv"),
-                source_url=get("url"), source_etag=get("etag"),
-                conforms=(get("conforms") == "true") if get("conforms") is not None else None,
-                violations=int(get("viol")) if get("viol") is not None else None,
-                warnings=int(get("warn")) if get("warn") is not None else None,
-                last_checked=_parse_dt(get("checked")) if get("checked") else None,
-                check_count=int(get("checks") or 0), previous=get("prev"),
-                problems=tuple(sorted(p.object.value for p in self.db.quads_for_pattern(
-                    row["v"], MLFDO.harvestProblem, None, self.prov_graph))),
-            )
-        return sorted(infos.values(), key=lambda i: i.number)
+        return version_infos(self, pid)
 
     def version_at(self, pid: str, when: datetime) -> VersionInfo | None:
         """Return the version that was current at ``when``, or None if the FDO did not exist yet."""
