@@ -84,6 +84,10 @@ class RemoteDB:
         if chunk:
             self.update("INSERT DATA {\n" + "\n".join(chunk) + "\n}")
 
+    def load(self, data: str | bytes, format: RdfFormat) -> None:  # noqa: A002 - pyoxigraph's name
+        """Insert an RDF document (as pyoxigraph's ``Store.load``) with INSERT DATA requests."""
+        self.extend(parse(data, format))
+
     def quads_for_pattern(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[Quad]:
         """Return the quads matching a pattern (None matches anything; DefaultGraph the default graph)."""
         s = _term(subject) if subject is not None else "?s"

@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
 from registry.store import sparql as Q
 from registry.store.prepare import nt_line
-from registry.store.writer import dt_literal as _dt, read_report, repair, write_batch
+from registry.store.writer import dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
 from registry.store.history import version_infos
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
 from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
@@ -37,6 +39,12 @@ __all__ = ["Store", "DEFAULT_BATCH"]
 
 DEFAULT_BATCH = 200
 _VOLATILE = tuple(NamedNode(p) for p in sorted(VOLATILE_PROPERTIES))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def _now() -> datetime:
@@ -189,20 +197,26 @@ class Store:
 
     def ingest_many(self, records: Iterable[Record], now: datetime | None = None,
                     progress: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
-        """Ingest records in batches, one transaction per batch; failed records are reported, not raised."""
+        """Ingest records in batches, one transaction per batch; failed records are reported, not raised.
+
+        SHACL validation of the next batch runs in a second thread while the current batch is
+        written (pyrudof and pyoxigraph release the GIL), so validation mostly hides behind I/O.
+        """
         results: list[IngestResult] = []
-        batch: list[Record] = []
-        for record in records:
-            batch.append(record)
-            if len(batch) >= self.batch_size:
-                results.extend(self._ingest_batch(batch, now, progress))
-                batch = []
-        if batch:
-            results.extend(self._ingest_batch(batch, now, progress))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-shacl") as pool:
+            pending = None  # (prepared batch, future of its SHACL summaries)
+            for chunk in _chunks(records, self.batch_size):
+                batch = prepare_batch(chunk)
+                future = pool.submit(validate_batch, self.validator, batch)
+                if pending is not None:
+                    results.extend(self._write(*pending, now, progress))
+                pending = (batch, future)
+            if pending is not None:
+                results.extend(self._write(*pending, now, progress))
         return results
 
-    def _ingest_batch(self, records: list[Record], now: datetime | None, progress) -> list[IngestResult]:
-        results = write_batch(self, records, now or _now())
+    def _write(self, batch, future, now: datetime | None, progress) -> list[IngestResult]:
+        results = write_batch(self, batch, future.result(), now or _now())
         self._notify(results)
         if progress:
             for r in results:

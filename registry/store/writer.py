@@ -1,9 +1,9 @@
 """The write path of the store: plan a batch of records, commit it in two atomic steps, repair.
 
-A batch is committed as (1) one ``extend`` with every new quad (version graphs, provenance,
-new current-view triples, new registry values), then (2) one SPARQL update deleting what the
-new versions superseded (computed exactly, as ``DELETE DATA``) and noting checks. Each step is
-a single transaction. pyoxigraph's ``extend`` is ~3x faster than a SPARQL update that mixes
+A batch is committed as (1) one ``load`` of N-Quads text with every new quad (version graphs,
+provenance, new current-view triples, new registry values), then (2) one SPARQL update deleting
+what the new versions superseded (computed exactly, as ``DELETE DATA``) and noting checks. Each
+step is a single transaction. A bulk load is ~3x faster than a SPARQL update that mixes
 deletes and inserts, which is why the batch is not one update. A kill between the two steps
 leaves complete new versions with superseded triples still beside them; :func:`repair` (run
 when a store opens) finishes step 2 for those FDOs, so no reader ever meets a half-written
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, Triple
 
 from registry.errors import RecordError
 from registry.record import Record
@@ -26,7 +26,7 @@ from registry.store.prepare import PreparedRecord, prepare
 from registry.store.results import IngestResult
 from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, VOLATILE_PROPERTIES, XSD
 
-__all__ = ["write_batch", "repair", "dt_literal", "iri_or_literal", "REGISTRY_PROPS", "report_json", "read_report"]
+__all__ = ["prepare_batch", "validate_batch", "write_batch", "PreparedBatch", "repair", "dt_literal", "iri_or_literal", "REGISTRY_PROPS", "report_json", "read_report"]
 
 _VOLATILE = tuple(NamedNode(p) for p in sorted(VOLATILE_PROPERTIES))
 RDF_JSON = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
@@ -71,27 +71,47 @@ class _State:
 
 @dataclass
 class _Pending:
-    inserts: list[Quad] = field(default_factory=list)
-    deletes: list[Quad] = field(default_factory=list)
+    inserts: list[str] = field(default_factory=list)  # N-Quads lines
+    deletes: list[str] = field(default_factory=list)  # DELETE DATA lines
     checks: list[tuple[NamedNode, datetime]] = field(default_factory=list)
     raws: list[tuple[str, int, str]] = field(default_factory=list)
     pids: set[str] = field(default_factory=set)
 
 
-def write_batch(store, records: list[Record], when: datetime) -> list[IngestResult]:
-    """Prepare, validate, plan and commit ``records``; return one result per record, in order."""
-    prepared: list[tuple[Record, PreparedRecord | None, str | None]] = []
+@dataclass
+class PreparedBatch:
+    """A batch after preparation: each record with its prepared form or its error."""
+
+    items: list[tuple[Record, PreparedRecord | None, str | None]]
+
+    @property
+    def ok(self) -> list[PreparedRecord]:
+        return [p for _, p, _ in self.items if p is not None]
+
+
+def prepare_batch(records: list[Record]) -> PreparedBatch:
+    """Normalise, skolemise and hash every record; a bad record becomes an error, not an exception."""
+    items: list[tuple[Record, PreparedRecord | None, str | None]] = []
     for record in records:
         try:
-            prepared.append((record, prepare(record.pid, record.triples), None))
+            items.append((record, prepare(record.pid, record.triples), None))
         except RecordError as exc:
-            prepared.append((record, None, exc.message))
-    ok = [p for _, p, _ in prepared if p is not None]
-    summaries = dict(zip(map(id, ok), _validate(store.validator, ok)))
-    states = _load_states(store, [p.pid for p in ok])
+            items.append((record, None, exc.message))
+    return PreparedBatch(items)
+
+
+def validate_batch(validator, batch: PreparedBatch) -> dict[int, object]:
+    """Return SHACL summaries keyed by ``id()`` of each prepared record (empty without a validator)."""
+    ok = batch.ok
+    return dict(zip(map(id, ok), _validate(validator, ok)))
+
+
+def write_batch(store, batch: PreparedBatch, summaries: dict[int, object], when: datetime) -> list[IngestResult]:
+    """Plan and commit a prepared, validated batch; return one result per record, in order."""
+    states = _load_states(store, [p.pid for p in batch.ok])
     results: list[IngestResult] = []
     pending = _Pending()
-    for record, prep, error in prepared:
+    for record, prep, error in batch.items:
         if prep is None:
             results.append(IngestResult(record.pid, "failed", error=error))
             continue
@@ -157,9 +177,9 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
         old_content = set()  # a withdrawn FDO has nothing in the current view
     _replace(pending, DefaultGraph(), old_content, content)
     _replace(pending, DefaultGraph(), state.counters if state else set(), counters)
-    pending.inserts.extend(Quad(t.subject, t.predicate, t.object, version) for t in prep.content)
+    pending.inserts.extend(f"{t} {version} ." for t in prep.content)
     graph = store.prov_graph
-    pending.inserts.extend(Quad(t.subject, t.predicate, t.object, graph)
+    pending.inserts.extend(f"{t} {graph} ."
                            for t in _prov_triples(record, prep, version, previous, n, summary, when))
     registry = list(_registry_triples(record, prep, version, n))
     _replace(pending, store.registry_graph, state.registry if state else set(), registry)
@@ -170,20 +190,22 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
 
 
 def _replace(pending: _Pending, graph, old: set[Triple], new) -> None:
+    suffix = " ." if isinstance(graph, DefaultGraph) else f" {graph} ."
     if not old:  # a new FDO: nothing to compare, skip hashing every triple
-        pending.inserts.extend(Quad(t.subject, t.predicate, t.object, graph) for t in new)
+        pending.inserts.extend(f"{t}{suffix}" for t in new)
         return
     new = set(new)
-    pending.inserts.extend(Quad(t.subject, t.predicate, t.object, graph) for t in new - old)
-    pending.deletes.extend(Quad(t.subject, t.predicate, t.object, graph) for t in old - new)
+    pending.inserts.extend(f"{t}{suffix}" for t in new - old)
+    pending.deletes.extend(_data_line(t, graph) for t in old - new)
 
 
 def _commit(store, pending: _Pending) -> None:
     if pending.inserts:
-        store.db.extend(pending.inserts)
+        # Text parsed by the store is ~4x cheaper than building a pyoxigraph Quad per triple.
+        store.db.load("\n".join(pending.inserts), RdfFormat.N_QUADS)
     ops = []
     if pending.deletes:
-        ops.append("DELETE DATA {\n" + "\n".join(_data_line(q) for q in pending.deletes) + "\n}")
+        ops.append("DELETE DATA {\n" + "\n".join(pending.deletes) + "\n}")
     if pending.checks:
         values = " ".join(f"({v} {dt_literal(w)})" for v, w in pending.checks)
         ops.append(Q.NOTE_CHECKS.format(g=store.prov_graph, values=values))
@@ -193,10 +215,10 @@ def _commit(store, pending: _Pending) -> None:
         store._save_raw(pid, n, raw)
 
 
-def _data_line(q: Quad) -> str:
-    if isinstance(q.graph_name, DefaultGraph):
-        return str(q.triple) + " ."
-    return f"GRAPH {q.graph_name} {{ {q.triple} }}"
+def _data_line(t: Triple, graph) -> str:
+    if isinstance(graph, DefaultGraph):
+        return f"{t} ."
+    return f"GRAPH {graph} {{ {t} }}"
 
 
 def _prov_triples(record: Record, prep: PreparedRecord, version: NamedNode, previous: NamedNode | None,
@@ -274,14 +296,15 @@ def repair(store) -> list[str]:
         latest = NamedNode(f"{pid}/v/{n}")
         new = {q.triple for q in store.db.quads_for_pattern(None, None, None, latest)}
         old = {q.triple for q in store.db.quads_for_pattern(None, None, None, NamedNode(f"{pid}/v/{n - 1}"))}
-        deletes = [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in old - new]
-        deletes += [q for p in _VOLATILE for q in store.db.quads_for_pattern(NamedNode(pid), p, None, DefaultGraph())]
+        deletes = [_data_line(t, DefaultGraph()) for t in old - new]
+        deletes += [_data_line(q.triple, DefaultGraph()) for p in _VOLATILE
+                    for q in store.db.quads_for_pattern(NamedNode(pid), p, None, DefaultGraph())]
         keep = _latest_registry_values(store, pid, latest, n)
         for q in store.db.quads_for_pattern(NamedNode(pid), None, None, store.registry_graph):
             if q.predicate.value in keep and q.object.value not in keep[q.predicate.value]:
-                deletes.append(q)
+                deletes.append(_data_line(q.triple, store.registry_graph))
         if deletes:
-            store.db.update("DELETE DATA {\n" + "\n".join(_data_line(q) for q in deletes) + "\n}")
+            store.db.update("DELETE DATA {\n" + "\n".join(deletes) + "\n}")
         repaired.append(pid)
     return repaired
 
