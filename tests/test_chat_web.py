@@ -121,8 +121,17 @@ def test_chat_panel_partial_renders_alone(client):
 
     with client.application.test_request_context():
         html = render_template("chat/_panel.html", chat_about="http://registry.test" + GPT2)
+        scripted = render_template("chat/_panel.html", chat_script=True)
     assert "Ask about this model" in html and f'value="http://registry.test{GPT2}"' in html
-    assert html.count("window.mlfdoChat") == 2  # the script guards against a second panel on the page
+    assert "<script" not in html and 'action="/chat"' in html  # a plain form where pages carry no script
+    assert scripted.count("window.mlfdoChat") == 2  # the script guards against a second panel on the page
+
+
+def test_chat_panel_on_landing_and_search_pages(client, registry):
+    landing = client.get(GPT2, headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "Ask about this model" in landing and f'name="about" value="http://registry.test{GPT2}"' in landing
+    search = client.get("/search", query_string={"q": "gpt2"}).get_data(as_text=True)
+    assert "Ask the registry" in search and 'action="/chat"' in search
 
 
 def test_chat_openapi_fragment(client):

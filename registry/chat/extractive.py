@@ -20,6 +20,17 @@ _ABOUT_ATTRIBUTES = ("licence", "task", "datasets", "evaluation", "size", "base"
                      "downloads", "languages", "library")
 
 
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _unknown(names: list[str]) -> str:
+    quoted = [f"“{_md(u)}”" for u in names]
+    if len(quoted) == 1:
+        return f"no model called {quoted[0]}"
+    return f"no models called {', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
 def _md(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
 
@@ -56,9 +67,9 @@ def closest_lines(ctx: Context) -> list[str]:
 def refusal(ctx: Context) -> str:
     """Return the answer to a question the registry cannot answer, with the closest FDOs."""
     if ctx.unknown:
-        names = ", ".join(f"“{_md(u)}”" for u in ctx.unknown)
-        text = (f"The registry has no model called {names}, so I cannot say anything about it: "
-                f"nothing here describes it.")
+        it = "it" if len(ctx.unknown) == 1 else "them"
+        text = (f"The registry has {_unknown(ctx.unknown)}, so I cannot say anything about {it}: "
+                f"nothing here describes {it}.")
     else:
         text = "The registry does not hold an answer to this question"
         text += f" ({ctx.reason})." if ctx.reason else "."
@@ -74,7 +85,7 @@ def _attribute_sentence(f: FdoFacts, attr: str, base_url: str) -> str | None:
         return f"{name} is released under {f.licence_text()}." if f.licences else \
             f"The registry records no licence for {name}."
     if attr == "task":
-        return f"{name} is a {f.task_text()} model." if f.tasks else f"The registry records no task for {name}."
+        return f"{name} is {_a(f.task_text())} {f.task_text()} model." if f.tasks else f"The registry records no task for {name}."
     if attr == "datasets":
         return f"{name} was trained on {_links(f.datasets, base_url)}." if f.datasets else \
             f"The registry records no training datasets for {name}."
@@ -95,7 +106,7 @@ def _attribute_sentence(f: FdoFacts, attr: str, base_url: str) -> str | None:
         parts = []
         for rel, n, sample in f.derived:
             verb = _DERIVED_VERB.get(rel, rel)
-            example = f" (for example {_links(sample, base_url, 3)})" if sample else ""
+            example = f" (for example {_links(sample[:3], base_url, 3)})" if sample else ""
             parts.append(f"{n} model{'s are' if n != 1 else ' is'} {verb} {name}{example}")
         return "In the registry, " + "; ".join(parts) + "."
     if attr == "paper":
@@ -120,9 +131,9 @@ def _overview(f: FdoFacts, base_url: str) -> list[str]:
         lines = [f"{name} is a {f.kind} in the registry." + (f" {_md(f.description)}" if f.description else "")]
         for phrase, n, sample in f.inbound:
             lines.append(f"{n} model{'s' if n != 1 else ''} {phrase.replace('it', name)}"
-                         + (f", for example {_links(sample, base_url, 3)}." if sample else "."))
+                         + (f", for example {_links(sample[:3], base_url, 3)}." if sample else "."))
         return lines
-    what = f"a {f.task_text()} model" if f.tasks else "a model"
+    what = f"{_a(f.task_text())} {f.task_text()} model" if f.tasks else "a model"
     size = f" with {format_count(f.params)} parameters" if f.params else ""
     licence = f", released under {f.licence_text()}" if f.licences else ", with no licence recorded"
     lines = [f"{name} is {what}{size}{licence}."]
@@ -143,13 +154,15 @@ def _about(ctx: Context, base_url: str) -> str:
     asked = [a for a in q.attributes if a in _ABOUT_ATTRIBUTES]
     paragraphs = []
     for f in focus:
-        if asked:
+        if f.kind != "model":  # a dataset, paper, task or organisation: what it is and which models use it
+            paragraphs.append(" ".join(_overview(f, base_url)))
+        elif asked:
             sentences = [s for s in (_attribute_sentence(f, a, base_url) for a in asked) if s]
             paragraphs.append(" ".join(sentences) if sentences else " ".join(_overview(f, base_url)))
         else:
             paragraphs.append(" ".join(_overview(f, base_url)))
     if ctx.unknown:
-        paragraphs.append("The registry has no model called " + ", ".join(f"“{_md(u)}”" for u in ctx.unknown) + ".")
+        paragraphs.append(f"The registry has {_unknown(ctx.unknown)}.")
     return "\n\n".join(paragraphs)
 
 
@@ -186,7 +199,7 @@ def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
     if ctx.question.compare and table is not None and len(table.columns) >= 2:
         text = "\n".join(summarise(table))
         if ctx.unknown:
-            text += "\n\nThe registry has no model called " + ", ".join(f"“{_md(u)}”" for u in ctx.unknown) + "."
+            text += f"\n\nThe registry has {_unknown(ctx.unknown)}."
         return text or "The registry records the same facts for both models (see the table)."
     if ctx.question.compare:
         return _about(ctx, base_url)

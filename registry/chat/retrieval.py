@@ -29,6 +29,7 @@ SEARCH_K = 10
 CLOSEST_K = 3
 FAMILY_K = 4  # models shown for a name that is only part of model names ("llama-2")
 VIA_K = 6  # models reached through a dataset, paper or task a list question matches
+EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
 MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
 
 
@@ -142,14 +143,15 @@ class Retriever:
             for _, ref in (fdo.bases if fdo else []):
                 if ref.local and ref.iri not in cands:
                     add(ref.iri, 0.35, "lineage")
-        # list questions: a matching dataset, paper or task leads to the models linked to it
-        if q.wants == "list":
-            for pid, fdo in facts.items():
-                if fdo.kind != "model" and "search" in cands[pid].reasons:
-                    for _, _, sample in fdo.inbound[:1]:
-                        for ref in sample[:VIA_K]:
-                            if ref.iri not in cands:
-                                add(ref.iri, 0.6 * cands[pid].prior / 0.7, "via")
+        # a matching or named dataset, paper or task leads to the models linked to it
+        for pid, fdo in facts.items():
+            reasons = cands[pid].reasons
+            if fdo.kind == "model" or not ("named" in reasons or (q.wants == "list" and "search" in reasons)):
+                continue
+            for _, _, sample in fdo.inbound[:1]:
+                for ref in sample[:VIA_K]:
+                    if ref.iri not in cands:
+                        add(ref.iri, 0.6, "via")
         missing = [pid for pid, c in cands.items() if c.facts is None]
         if missing:
             for pid, fdo in gather(self.store, missing).items():
@@ -209,8 +211,11 @@ class Retriever:
             if terms:
                 cand.coverage = sum(1 for t in terms if t in text) / len(terms)
         sims = None
-        if self.use_embeddings and ctx.candidates and terms:
-            vectors = self.search.embed([q.text] + [c.facts.render(short=True) for c in ctx.candidates])
+        # similarity only helps topical questions; named FDOs are ranked first anyway (and embedding
+        # candidates costs ~40 ms each on 2 cores, so it is skipped when it cannot change the answer)
+        named = any(c.reasons & {"named", "page", "previous", "family"} for c in ctx.candidates)
+        if self.use_embeddings and ctx.candidates and terms and not named:
+            vectors = self.search.embed([q.text] + [c.facts.render(short=True)[:EMBED_CHARS] for c in ctx.candidates])
             if vectors is not None:
                 sims = vectors[1:] @ vectors[0]
         for i, cand in enumerate(ctx.candidates):

@@ -10,6 +10,8 @@ registry without the search extra, not for 100k models.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +23,8 @@ from registry.errors import MlfdoError
 __all__ = ["Hit", "Suggestion", "SearchOutcome", "SearchAdapter"]
 
 log = logging.getLogger(__name__)
+
+EMBED_CACHE = 4096  # texts whose embedding is kept (384 floats each: ~6 MB)
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class SearchAdapter:
         self.registry = registry
         self._searcher = None
         self._tried = False
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def searcher(self):
         """Return the registry's Searcher, or None when the search package is missing or cannot start."""
@@ -88,18 +94,31 @@ class SearchAdapter:
         return self._fallback(text, limit)
 
     def embed(self, texts: list[str]) -> np.ndarray | None:
-        """Return unit-length embeddings of ``texts`` with the search index's embedder, or None."""
+        """Return unit-length embeddings of ``texts`` with the search index's embedder, or None.
+
+        Texts seen before come from a small cache (facts of an FDO version do not change).
+        """
         searcher = self.searcher()
         embedder = getattr(getattr(searcher, "index", None), "embedder", None)
         if embedder is None or not hasattr(embedder, "embed"):
             return None
-        try:
-            vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
-        except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
-            log.warning("embedding for the chat failed (%s): lexical ranking only", exc)
-            return None
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.where(norms == 0, 1, norms)
+        with self._lock:
+            todo = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+            if todo:
+                try:
+                    fresh = np.asarray(embedder.embed(todo), dtype=np.float32)
+                except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
+                    log.warning("embedding for the chat failed (%s): lexical ranking only", exc)
+                    return None
+                for text, vector in zip(todo, fresh, strict=True):
+                    norm = float(np.linalg.norm(vector)) or 1.0
+                    self._vectors[text] = vector / norm
+            out = np.stack([self._vectors[t] for t in texts])
+            for text in texts:
+                self._vectors.move_to_end(text)
+            while len(self._vectors) > EMBED_CACHE:
+                self._vectors.popitem(last=False)
+            return out
 
     def _fallback(self, text: str, limit: int) -> SearchOutcome:
         terms = [t for t in topical_terms(text) if len(t) >= 3]

@@ -65,6 +65,12 @@ def follow_ups(ctx: Context) -> list[str]:
             out.append(f"What evaluation results does {_short(a if a.evaluations else b)} report?")
         if a.tasks:
             out.append(f"Which other {a.tasks[0].label} models are in the registry?")
+    elif focus and focus[0].kind != "model":
+        users = [r for _, _, sample in focus[0].inbound[:1] for r in sample]
+        if users:
+            out.append(f"Tell me about {users[0].label}")
+        if len(users) >= 2:
+            out.append(f"Compare {users[0].label} and {users[1].label}")
     elif focus:
         f = focus[0]
         if "derivatives" not in asked and f.derived:
@@ -86,8 +92,6 @@ def follow_ups(ctx: Context) -> list[str]:
             out.append(f"What licence does {_short(f)} have?")
     else:
         items = [c.facts for c in ctx.selected if c.facts.kind == "model"]
-        for question, _ in ctx.search.questions[:1]:
-            out.append(question)
         if len(items) >= 2:
             out.append(f"Compare {_short(items[0])} and {_short(items[1])}")
         if items:
@@ -119,6 +123,10 @@ def filters(ctx: Context, query: str) -> list[FilterSuggestion]:
     if not ctx.answerable:
         focus = [c.facts for c in ctx.closest[:1] if c.facts]
     for f in focus[:2]:
+        if f.kind == "dataset":
+            key = f.identifier or f.name
+            out.append(FilterSuggestion("dataset", key, f"Trained on {f.name}", search_href("", [("dataset", key)]),
+                                        f"models trained on {f.name}"))
         for t in f.tasks[:1]:
             out.append(FilterSuggestion("task", t.key or t.label, f"Task: {t.label}",
                                         search_href("", [("task", t.key or t.label)]), f"the task of {f.name}"))
