@@ -106,3 +106,14 @@ def test_rebuild_gives_the_same_results(registry):
     assert report.indexed == len(searcher.engine) and report.removed == 0
     assert [h.pid for h in searcher.search("German sentence embeddings", per_page=10).results] == before
     searcher.close()
+
+
+def test_background_catch_up_answers_meanwhile_and_completes(registry):
+    searcher = open_searcher(registry, embedder=shared_embedder(), sync="background")
+    early = searcher.search("speech recognition")  # answers at once, from what is indexed so far
+    assert early.total <= len(registry.store.pids(kind="model"))
+    searcher.index.wait(timeout=120)
+    done = searcher.search("speech recognition")
+    assert searcher.index.building is None and not done.notes
+    assert {"openai/whisper-small", "facebook/wav2vec2-base-960h"} <= {h.name for h in done.results}
+    searcher.close()

@@ -20,8 +20,11 @@ __all__ = ["get_searcher", "open_searcher", "Searcher", "SearchResponse", "Searc
            "QueryUnderstanding", "RecognisedFilter", "SuggestedFilter", "FollowUp"]
 
 
-def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync: bool = True) -> Searcher:
+def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync: bool | str = True) -> Searcher:
     """Open the index of ``registry`` (Qdrant local mode in DATA_DIR, or MLFDO_QDRANT_URL) and a searcher on it.
+
+    ``sync``: True catches up with the store before returning, ``"background"`` catches up in a
+    thread (searches answer from what is indexed so far, with a note), False not at all.
 
     Raises EmbedderUnavailable or IndexUnavailable (both MlfdoError) when a part cannot be opened.
     """
@@ -38,11 +41,17 @@ def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync
     index = SearchIndex(registry.store, embedder, persisted, shared=shared)
     index.load()
     index.attach()
-    if sync:
+    if sync == "background":
+        index.sync_in_background()
+    elif sync:
         index.sync()
     return Searcher(index, OllamaUnderstander.from_setting(str(settings.get("LLM") or "")))
 
 
-def get_searcher(registry: "Registry") -> Searcher:
-    """Return the registry's searcher, opening it on first use."""
-    return registry.extension("search", open_searcher)
+def get_searcher(registry: "Registry", background: bool = False) -> Searcher:
+    """Return the registry's searcher, opening it on first use.
+
+    With ``background=True`` (the web app) a first use does not wait for the index to catch up
+    with the store: results come from what is indexed so far until it has.
+    """
+    return registry.extension("search", lambda r: open_searcher(r, sync="background" if background else True))

@@ -58,7 +58,11 @@ class SearchIndex:
         self.engine = MemoryEngine(embedder.dim)
         self.stale = False
         self.last_sync = 0.0
+        self.building: tuple[int, int] | None = None  # (indexed, planned) while a sync runs
         self._write_lock = threading.Lock()
+        self._sync_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def load(self) -> int:
         """Fill the engine from the persisted collection; return how many FDOs it holds."""
@@ -96,12 +100,16 @@ class SearchIndex:
         """Build, embed and store the documents of ``items``."""
         done = 0
         for start in range(0, len(items), INDEX_BATCH):
+            if self._stop.is_set():
+                break
             chunk = items[start:start + INDEX_BATCH]
             docs = build_docs(self.store, chunk)
             if docs:
                 vectors = self.embedder.embed([d.embed_text for d in docs])
                 self.write(docs, vectors)
             done += len(chunk)
+            if self.building is not None:
+                self.building = (self.building[0] + len(chunk), self.building[1])
             if progress:
                 progress(len(chunk))
         return done
@@ -129,19 +137,47 @@ class SearchIndex:
 
     def sync(self, progress: Callable[[int], None] | None = None) -> SyncReport:
         """Bring the index up to the store's current versions."""
-        started = time.perf_counter()
-        wanted = indexed_versions(self.store)
-        self.engine.set_stubs({pid: item.stub for pid, item in wanted.items()})
-        todo, gone, unchanged = self.plan(wanted)
-        if gone:
-            self.remove(gone)
-        if todo:
-            self.pull_shared(todo)
-            todo = [item for item in todo if self.engine.version_of(item.pid) != item.version]
-            self.index_items(todo, progress)
-        self.stale = False
-        self.last_sync = time.monotonic()
-        return SyncReport(len(todo), len(gone), unchanged, time.perf_counter() - started)
+        with self._sync_lock:
+            started = time.perf_counter()
+            wanted = indexed_versions(self.store)
+            self.engine.set_stubs({pid: item.stub for pid, item in wanted.items()})
+            todo, gone, unchanged = self.plan(wanted)
+            if gone:
+                self.remove(gone)
+            if todo:
+                self.pull_shared(todo)
+                todo = [item for item in todo if self.engine.version_of(item.pid) != item.version]
+                self.building = (0, len(todo))
+                try:
+                    self.index_items(todo, progress)
+                finally:
+                    self.building = None
+            self.stale = False
+            self.last_sync = time.monotonic()
+            return SyncReport(len(todo), len(gone), unchanged, time.perf_counter() - started)
+
+    def sync_in_background(self) -> None:
+        """Start catching up in a thread: searches answer from what is indexed so far meanwhile."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        plan = self.plan()
+        self.building = (0, len(plan[0]))  # visible before the thread starts
+
+        def run() -> None:
+            try:
+                self.sync()
+            except Exception:
+                log.exception("background indexing failed; the next search retries")
+                self.stale = True
+                self.building = None
+
+        self._thread = threading.Thread(target=run, name="mlfdo-search-sync", daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for a background sync to finish."""
+        if self._thread is not None:
+            self._thread.join(timeout)
 
     def pull_shared(self, todo: list[Item]) -> None:
         """With a shared Qdrant server, take points another process already indexed at the right version."""
@@ -167,6 +203,8 @@ class SearchIndex:
 
     def maybe_sync(self) -> None:
         """Sync when an update failed, or periodically when other processes write to the store or index."""
+        if self._thread is not None and self._thread.is_alive():
+            return
         if self.stale or (self.shared and time.monotonic() - self.last_sync > SYNC_INTERVAL):
             try:
                 self.sync()
@@ -185,6 +223,8 @@ class SearchIndex:
         return self.sync(progress)
 
     def close(self) -> None:
+        self._stop.set()
+        self.wait(timeout=60)
         if self.on_change in self.store.listeners:
             self.store.listeners.remove(self.on_change)
         self.persisted.close()

@@ -36,6 +36,7 @@ DENSE_K = 100
 MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this
 MAX_PER_PAGE = 100
 POPULARITY_WEIGHT = 0.5  # a third, weaker RRF list: the candidates ordered by downloads
+POPULARITY_K = 1000  # only the most downloaded candidates get a popularity rank
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -92,23 +93,28 @@ class Searcher:
         explicit = _clean_filters(filters or {})
         qu = self.understand(query) if (understand and query) else QueryUnderstanding(query, query)
         notes: list[str] = []
+        building = self.index.building
+        if building is not None:
+            notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
+                         "results may be missing.")
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
-            query_filters = _Filters(explicit, applied)
+            masks = _Masks(self.engine, _Filters(explicit, applied))
             cand = self._candidates(qu, mode)
-            ranked = self._rank(cand, query_filters, query)
-            if not len(ranked) and applied:
+            depth = max(10, page * per_page)
+            ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth)
+            if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
-                query_filters = _Filters(explicit, {})
-                ranked = self._rank(cand, query_filters, query)
-            total = len(ranked)
+                masks = _Masks(self.engine, _Filters(explicit, {}))
+                ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth)
+            total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
-                         for i in range(start, min(total, start + per_page)))
-            facets = self._facets(cand, query_filters, query, ranked)
+                         for i in range(start, min(len(ranked.slots), start + per_page)))
+            facets = self._facets(cand, masks, query, ranked)
             top = [self.engine.doc(int(s)) for s in ranked.slots[:10]]
-        effective = query_filters.all()
+        effective = masks.filters.all()
         counts = {f.name: list(f.values) for f in facets}
         suggested = self._suggestions(qu, counts, set(effective), top)
         questions = tuple(follow_up_questions(counts, set(effective))) if total > 1 else ()
@@ -127,70 +133,77 @@ class Searcher:
         min_match = 1 if n <= 3 else math.ceil(n / 3)
         return self.engine.candidates(terms, vector, min_match)
 
-    def _mask(self, filters: "_Filters") -> np.ndarray:
-        merged = filters.all()
-        terms = {f: v for f, v in merged.items() if f not in RANGE_FACETS}
-        ranges = {f: [parse_range(f, x) for x in v] for f, v in merged.items() if f in RANGE_FACETS}
-        return self.engine.mask(terms, ranges, filters.lenient())
+    def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int) -> "_Ranked":
+        """Rank the result set: exact matches, then RRF of keyword, dense and popularity ranks.
 
-    def _rank(self, cand: Candidates, filters: "_Filters", query: str) -> "_Ranked":
-        """Rank the whole result set: exact matches, then RRF of keyword, dense and popularity ranks."""
+        Only the best ``depth`` results are put in order (the page asked for and the ones before
+        it); the rest of the result set is kept as a membership mask for counts and facets.
+        """
         engine = self.engine
-        mask = self._mask(filters)
-        pinned = np.zeros(0, dtype=np.int64)
-        if query:
-            exact_mask = self._mask(_Filters(filters.explicit, {})) if filters.recognised else mask
-            pinned = np.asarray([s for s in engine.exact_slots(query) if exact_mask[s]], dtype=np.int64)
+        n = engine.size
+        downloads = engine.downloads[:n]
+        pinned = np.asarray([s for s in engine.exact_slots(query) if exact_mask[s]] if query else [], dtype=np.int64)
         if cand.kw_ok is None and cand.sims is None:
             # no words left to match (empty query, or only constraints): list what passes the filters
-            mask[pinned] = False
-            slots = np.flatnonzero(mask)
-            slots = slots[np.lexsort((slots, -engine.downloads[slots]))]
-            return _Ranked(np.concatenate([pinned, slots]), np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))]),
-                           len(pinned), None, None)
-        kw, dense = engine.ranked(cand, mask, DENSE_K, MIN_SIM)
-        n = engine.size
-        fused = np.zeros(n, dtype=np.float64)
-        in_kw = np.zeros(n, dtype=bool)
-        in_dense = np.zeros(n, dtype=bool)
-        fused[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
-        fused[dense] += 1.0 / (RRF_K + np.arange(1, len(dense) + 1))
-        in_kw[kw] = True
-        in_dense[dense] = True
-        member = in_kw | in_dense
-        member[pinned] = False
+            member = mask.copy()
+            member[pinned] = False
+            key, in_kw, in_dense = downloads, None, None
+        else:
+            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, MIN_SIM)
+            key = np.zeros(n, dtype=np.float64)
+            key[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
+            key[rest] += 1.0 / (RRF_K + len(kw) + 1)
+            key[dense] += 1.0 / (RRF_K + np.arange(1, len(dense) + 1))
+            in_kw = np.zeros(n, dtype=bool)
+            in_kw[kw] = True
+            in_kw[rest] = True
+            in_dense = np.zeros(n, dtype=bool)
+            in_dense[dense] = True
+            member = in_kw | in_dense
+            member[pinned] = False
+            if depth:
+                popular = np.flatnonzero(member & (downloads > 0))
+                if len(popular) > POPULARITY_K:
+                    popular = popular[np.argpartition(-downloads[popular], POPULARITY_K - 1)[:POPULARITY_K]]
+                popular = popular[np.argsort(-downloads[popular], kind="stable")]
+                key[popular] += POPULARITY_WEIGHT / (RRF_K + np.arange(1, len(popular) + 1))
+        total = int(member.sum()) + len(pinned)
+        everything = member.copy()
+        everything[pinned] = True
+        if not depth:
+            return _Ranked(pinned, np.ones(len(pinned)), total, everything, len(pinned), in_kw, in_dense)
         slots = np.flatnonzero(member)
-        popular = slots[engine.downloads[slots] > 0]
-        popular = popular[np.argsort(-engine.downloads[popular], kind="stable")]
-        fused[popular] += POPULARITY_WEIGHT / (RRF_K + np.arange(1, len(popular) + 1))
-        slots = slots[np.lexsort((slots, -engine.downloads[slots], -fused[slots]))]
-        return _Ranked(np.concatenate([pinned, slots]), np.concatenate([np.ones(len(pinned)), fused[slots]]),
-                       len(pinned), in_kw, in_dense)
+        if len(slots) > depth:
+            slots = slots[np.argpartition(-key[slots], depth - 1)[:depth]]
+        slots = slots[np.lexsort((slots, -downloads[slots], -key[slots]))]
+        scores = np.concatenate([np.ones(len(pinned)), key[slots] if in_kw is not None else np.zeros(len(slots))])
+        return _Ranked(np.concatenate([pinned, slots]), scores, total, everything, len(pinned), in_kw, in_dense)
 
-    def _facets(self, cand: Candidates, filters: "_Filters", query: str, ranked: "_Ranked") -> tuple[Facet, ...]:
+    def _facets(self, cand: Candidates, masks: "_Masks", query: str, ranked: "_Ranked") -> tuple[Facet, ...]:
         engine = self.engine
-        merged = filters.all()
+        merged = masks.filters.all()
+        alive = engine.alive[:engine.size]
         out = []
         for fdef in FACETS:
             selected = merged.get(fdef.name, [])
             if selected:
                 # counts for a filtered facet come from the results without that facet's filter,
                 # so the other values show what choosing them instead would give
-                slots = self._rank(cand, filters.without(fdef.name), query).slots
+                member = self._rank(cand, masks.combined(without=fdef.name),
+                                    masks.combined(without=fdef.name, explicit_only=True), query, 0).member
             else:
-                slots = ranked.slots
+                member = ranked.member
+            member = member & alive
             if fdef.range:
                 values = [FacetValue(key, _bucket_label(fdef.name, key), n, key in selected)
-                          for key, n in engine.range_counts(slots, fdef.name)]
+                          for key, n in engine.range_counts(member, fdef.name)]
                 values += [FacetValue(v, v, 0, True) for v in selected if v not in {x.value for x in values}]
             else:
-                counted = engine.facet_counts(slots, fdef.name)
-                shown = counted[:FACET_VALUES_SHOWN]
-                keys = {k for k, _, _ in shown}
-                shown += [c for c in counted[FACET_VALUES_SHOWN:] if c[0] in selected]
-                values = [FacetValue(k, label, n, k in selected) for k, label, n in shown]
+                counted = engine.facet_counts(member, fdef.name, FACET_VALUES_SHOWN, tuple(selected))
+                values = [FacetValue(k, label, n, k in selected) for k, label, n in counted]
+                keys = {k for k, _, _ in counted}
                 values += [FacetValue(v, engine.labels.get((fdef.name, v), v), 0, True)
-                           for v in selected if v not in keys and v not in {x.value for x in values}]
+                           for v in selected if v not in keys]
             if values:
                 out.append(Facet(fdef.name, fdef.label, tuple(values)))
         return tuple(out)
@@ -259,16 +272,32 @@ class _Filters:
                         {f: v for f, v in self.recognised.items() if f != facet})
 
 
+class _Masks:
+    """The filter masks of one search, computed once per facet and combined as needed."""
+
+    def __init__(self, engine, filters: _Filters) -> None:
+        self.filters = filters
+        merged = filters.all()
+        terms = {f: v for f, v in merged.items() if f not in RANGE_FACETS}
+        ranges = {f: [parse_range(f, x) for x in v] for f, v in merged.items() if f in RANGE_FACETS}
+        self.per_facet = engine.facet_masks(terms, ranges, filters.lenient())
+        self.alive = engine.alive[:engine.size]
+
+    def combined(self, without: str | None = None, explicit_only: bool = False) -> np.ndarray:
+        mask = self.alive.copy()
+        for facet, sel in self.per_facet.items():
+            if facet != without and (not explicit_only or facet in self.filters.explicit):
+                mask &= sel
+        return mask
+
+
 class _Ranked:
-    """The ranked result set as arrays: slots best first, their scores, how each matched."""
+    """The ranked result set: the first slots in order with their scores, and every member as a mask."""
 
-    def __init__(self, slots: np.ndarray, scores: np.ndarray, pinned: int, in_kw: np.ndarray | None,
-                 in_dense: np.ndarray | None) -> None:
-        self.slots, self.scores, self.pinned = slots, scores, pinned
+    def __init__(self, slots: np.ndarray, scores: np.ndarray, total: int, member: np.ndarray, pinned: int,
+                 in_kw: np.ndarray | None, in_dense: np.ndarray | None) -> None:
+        self.slots, self.scores, self.total, self.member, self.pinned = slots, scores, total, member, pinned
         self.in_kw, self.in_dense = in_kw, in_dense
-
-    def __len__(self) -> int:
-        return len(self.slots)
 
     def how(self, i: int) -> str:
         if i < self.pinned:
@@ -318,13 +347,11 @@ def snippet(description: str, text: str, length: int = 240) -> str:
     if not description:
         return ""
     words = set(tokens(text))
-    best, best_score = description, -1
-    for i, sentence in enumerate(_SENTENCE.split(description)[:40]):
-        score = len(words & set(tokens(sentence))) - i * 0.01
-        if score > best_score:
-            best, best_score = sentence, score
-    if best_score <= 0:
-        best = description
+    best, best_score = description, 0.0
+    if words:
+        for i, sentence in enumerate(_SENTENCE.split(description[:1200])[:12]):
+            score = len(words & set(tokens(sentence))) - i * 0.01
+            if score > best_score:
+                best, best_score = sentence, score
     best = best.strip()
     return best if len(best) <= length else best[:length].rsplit(" ", 1)[0] + "…"
-

@@ -47,7 +47,7 @@ def _params() -> dict:
 def api_search():
     """Search as JSON: results, facets with counts, recognised and suggested filters, questions."""
     params = _params()
-    response = get_searcher(current_app.extensions["mlfdo"]).search(**params)
+    response = get_searcher(current_app.extensions["mlfdo"], background=True).search(**params)
     return response.to_dict()
 
 
@@ -57,7 +57,7 @@ def search_page():
     params = _params()
     response = None
     if params["query"] or params["filters"]:
-        response = get_searcher(current_app.extensions["mlfdo"]).search(**params)
+        response = get_searcher(current_app.extensions["mlfdo"], background=True).search(**params)
     return render_template("search/search.html", response=response, params=params, link=_link, fmt_count=format_count)
 
 
