@@ -72,9 +72,15 @@ def _norm_number(text: str) -> str:
 
 
 def check_answer(text: str, facts_text: str, question: str, names: NameIndex,
-                 min_support: float = MIN_SUPPORT) -> list[str]:
-    """Return the problems of a generated answer (empty when every checked claim is in the facts)."""
+                 min_support: float = MIN_SUPPORT, keep: str = "") -> list[str]:
+    """Return the problems of a generated answer (empty when every checked claim is in the facts).
+
+    ``keep`` is an answer the text rephrases (the local mode's task): its numbers and at least one of
+    the names it links must survive, or the rephrasing lost what the answer was for.
+    """
     problems = []
+    if keep:
+        problems.extend(_lost(text, keep))
     known = (facts_text + "\n" + question).lower()
     known_numbers = {_norm_number(n) for n in _NUMBER.findall(known)}
     known_digits = re.sub(r"[,]", "", known)
@@ -112,6 +118,21 @@ def check_answer(text: str, facts_text: str, question: str, names: NameIndex,
     if not text.strip():
         problems.append("is empty")
     return problems
+
+
+def _lost(text: str, keep: str) -> list[str]:
+    first = keep.split("\n\n", 1)[0]
+    low = text.lower().replace(",", "")
+    out = []
+    for number in dict.fromkeys(_norm_number(n) for n in _NUMBER.findall(first)):
+        if len(number.replace(".", "")) >= 2 and number not in low:
+            out.append(f"leaves out the number {number} of the registry's answer")
+            break
+    linked = [re.sub(r"\\(.)", r"\1", m.group(1)).lower() for m in LINK.finditer(first)]
+    shorts = {n.split("/", 1)[-1] for n in linked}
+    if linked and not any(n in text.lower() for n in set(linked) | shorts):
+        out.append("names none of the FDOs of the registry's answer")
+    return out
 
 
 def _escape(text: str) -> str:

@@ -176,7 +176,8 @@ class ChatService:
         raw = "".join(pieces).strip()
         text, mode, model, replaced = raw, gen.mode, gen.model, False
         if gen.mode != "extractive":
-            problems = check_answer(raw, prompt.facts, question, self.names)
+            problems = check_answer(raw, prompt.facts, question, self.names,
+                                    keep=draft if gen.mode == "local" else "")
             if problems:
                 log.info("chat answer by %s replaced: %s", gen.describe(), "; ".join(problems))
                 notes.append(f"The {gen.describe()} answer was replaced by the registry's facts because it "
