@@ -124,7 +124,8 @@ def _lost(text: str, keep: str) -> list[str]:
     first = keep.split("\n\n", 1)[0]
     low = text.lower().replace(",", "")
     out = []
-    for number in dict.fromkeys(_norm_number(n) for n in _NUMBER.findall(first)):
+    shown = _ANY_LINK.sub(lambda m: m.group(0)[1:m.group(0).index("](")], first)  # link texts, not URLs
+    for number in dict.fromkeys(_norm_number(n) for n in _NUMBER.findall(shown)):
         if len(number.replace(".", "")) >= 2 and number not in low:
             out.append(f"leaves out the number {number} of the registry's answer")
             break
