@@ -62,9 +62,9 @@ def synthetic_record(i: int) -> Record:
                   source=SourceInfo("bench", "1", f"https://huggingface.co/api/models/{name}", f"sha{i}"))
 
 
-def raw_load(records: list[Record], path: Path) -> float:
-    """Bulk-load the records' quads (default graph + a version graph) into a fresh on-disk store."""
-    db = OxStore(str(path))
+def raw_load(records: list[Record], path: Path | None) -> float:
+    """Bulk-load the records' quads (default graph + a version graph) into a fresh store (None: in memory)."""
+    db = OxStore(str(path)) if path is not None else OxStore()
     start = time.perf_counter()
     db.bulk_extend(
         q for r in records for t in r.triples
@@ -73,7 +73,7 @@ def raw_load(records: list[Record], path: Path) -> float:
     return time.perf_counter() - start
 
 
-def ingest(records: list[Record], path: Path, shacl: bool, profile: bool) -> tuple[float, str]:
+def ingest(records: list[Record], path: Path | None, shacl: bool, profile: bool) -> tuple[float, str]:
     validator = None
     if shacl:
         from registry.validate import Validator
@@ -102,18 +102,19 @@ def main() -> None:
     parser.add_argument("--n", type=int, action="append", help="record counts (default 10000)")
     parser.add_argument("--no-shacl", action="store_true")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--memory", action="store_true", help="in-memory stores instead of on-disk ones")
     args = parser.parse_args()
     for n in args.n or [10000]:
         records = [synthetic_record(i) for i in range(n)]
         quads = sum(len(r.triples) for r in records)
         tmp = Path(tempfile.mkdtemp(prefix="mlfdo-bench-"))
         try:
-            raw_s = raw_load(records, tmp / "raw")
-            ing_s, report = ingest(records, tmp / "ingest", not args.no_shacl, args.profile)
-            size = sum(f.stat().st_size for f in (tmp / "ingest").rglob("*") if f.is_file())
+            raw_s = raw_load(records, None if args.memory else tmp / "raw")
+            ing_s, report = ingest(records, None if args.memory else tmp / "ingest", not args.no_shacl, args.profile)
+            size = sum(f.stat().st_size for f in tmp.joinpath("ingest").rglob("*") if f.is_file()) if not args.memory else 0
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        print(f"N={n} ({quads / n:.0f} triples/record)")
+        print(f"N={n} ({quads / n:.0f} triples/record, {'in memory' if args.memory else 'on disk'})")
         print(f"  raw bulk load:          {n / raw_s:8.0f} records/s ({raw_s:.1f} s)")
         print(f"  ingest (shacl={'on' if not args.no_shacl else 'off'}):      {n / ing_s:8.0f} records/s ({ing_s:.1f} s), store {size / 1e6:.0f} MB")
         print(f"  ratio ingest/raw:       {raw_s / ing_s:8.1%}")
