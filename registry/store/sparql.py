@@ -66,12 +66,16 @@ COUNT_VERSIONS = "SELECT (COUNT(?v) AS ?c) WHERE {{ GRAPH {g} {{ ?v <" + M + "ve
 COUNT_DEFAULT = "SELECT (COUNT(*) AS ?c) WHERE { ?s ?p ?o }"
 
 
-def select_pids(g, kind: str | None, include_stubs: bool, offset: int, limit: int | None) -> str:
-    """Return the query listing current PIDs."""
+def select_pids(g, kind: str | None, include_stubs: bool, offset: int, limit: int | None,
+                order: str = "pid") -> str:
+    """Return the query listing current PIDs, by PID or most downloaded first (``order="popular"``)."""
     filters = ["?status != \"withdrawn\""]
     if not include_stubs:
         filters.append("?status != \"stub\"")
     kind_pattern = f'; <{M}kind> "{kind}"' if kind else ""
+    popular = order == "popular"
+    downloads = f" OPTIONAL {{ ?pid <{M}downloads> ?d }}" if popular else ""
+    order_by = "DESC(COALESCE(?d, 0)) ?pid" if popular else "?pid"
     q = (f"SELECT ?pid WHERE {{ GRAPH {g} {{ ?pid <{M}status> ?status {kind_pattern} "
-         f"FILTER({' && '.join(filters)}) }} }} ORDER BY ?pid OFFSET {int(offset)}")
+         f"FILTER({' && '.join(filters)}) }}{downloads} }} ORDER BY {order_by} OFFSET {int(offset)}")
     return q + (f" LIMIT {int(limit)}" if limit is not None else "")

@@ -363,9 +363,9 @@ class Store:
         return self.db.query(sparql, **kwargs)
 
     def pids(self, kind: str | None = None, offset: int = 0, limit: int | None = None,
-             include_stubs: bool = True) -> list[str]:
-        """Return PIDs of current FDOs (optionally of one kind), ordered by PID."""
-        q = Q.select_pids(self.registry_graph, kind, include_stubs, offset, limit)
+             include_stubs: bool = True, order: str = "pid") -> list[str]:
+        """Return PIDs of current FDOs (optionally of one kind), by PID or most downloaded first (``popular``)."""
+        q = Q.select_pids(self.registry_graph, kind, include_stubs, offset, limit, order)
         return [row["pid"].value for row in self.db.query(q)]
 
     def stats(self) -> dict:

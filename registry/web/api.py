@@ -35,10 +35,11 @@ def page_args() -> tuple[int, int]:
     return page, size
 
 
-def fdo_list(kind: str | None, page: int, size: int, include_stubs: bool = True, path: str = "/api/fdo") -> dict:
+def fdo_list(kind: str | None, page: int, size: int, include_stubs: bool = True, path: str = "/api/fdo",
+             order: str = "pid") -> dict:
     """Return one page of current FDOs (id, PID, name, kind) with links to the neighbouring pages."""
     store = registry().store
-    pids = store.pids(kind=kind, offset=(page - 1) * size, limit=size + 1, include_stubs=include_stubs)
+    pids = store.pids(kind=kind, offset=(page - 1) * size, limit=size + 1, include_stubs=include_stubs, order=order)
     more, pids = len(pids) > size, pids[:size]
     labels = fdo_service().labels(pids)
     items = [{"pid": pid, "id": pid.rsplit("/", 1)[-1], "name": labels[pid].label, "kind": labels[pid].kind,

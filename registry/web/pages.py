@@ -14,10 +14,10 @@ bp = Blueprint("pages", __name__)
 
 @bp.route("/")
 def home() -> Response:
-    """Show the registry: counts, and the models a page at a time."""
+    """Show the registry: counts, and the models a page at a time, most downloaded first."""
     page, size = page_args()
     kind = request.args.get("kind") or "model"
-    listing = fdo_list(kind, page, size, include_stubs=kind != "model", path="/")
+    listing = fdo_list(kind, page, size, include_stubs=kind != "model", path="/", order="popular")
     return Response(render_template("pages/home.html", stats=registry().store.stats(), listing=listing,
                                     kind=kind), mimetype="text/html")
 
