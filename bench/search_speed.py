@@ -136,6 +136,15 @@ def latency(sizes: list[int], n_queries: int) -> None:
         inserted = time.perf_counter() - started
         searcher = Searcher(index)
         print(f"\n{n:,} FDOs: generated in {made:.1f}s, engine insert {n / inserted:,.0f} FDOs/s")
+        engine = index.engine
+        overlaps = []
+        for q in embedder.embed(QUERIES + [t.replace("-", " ") + " model" for t in TASKS]):
+            exact = set(np.argsort(-(engine.vectors[:engine.size] @ q))[:100].tolist())
+            approx = set(np.argsort(-engine.similarities(q))[:100].tolist())
+            overlaps.append(len(exact & approx) / 100)
+        scan = "reduced first pass + exact re-rank" if engine.basis is not None else "exact scan"
+        print(f"  dense: {scan}; recall@100 against the exact scan {statistics.mean(overlaps):.3f} "
+              f"(min {min(overlaps):.2f})")
         cases = []
         for i in range(n_queries):
             query = QUERIES[i % len(QUERIES)]
@@ -147,18 +156,20 @@ def latency(sizes: list[int], n_queries: int) -> None:
             cases.append((query, filters))
         searcher.search("warm up")
         for label, cached in (("end to end (query embedded)", False), ("engine (query vector cached)", True)):
-            times, totals = [], []
+            times, totals, cpu = [], [], []
             for query, filters in cases:
                 if not cached:
                     embedder._cache.clear()
                     searcher._understood.clear()
                 else:
                     searcher.search(query, filters)
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 response = searcher.search(query, filters)
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
                 totals.append(response.total)
-            print(f"  {label:30s} {percentiles(times)}   (results per query: median {statistics.median(totals):,.0f})")
+            print(f"  {label:30s} {percentiles(times)}   CPU {percentiles(cpu)}   "
+                  f"(results per query: median {statistics.median(totals):,.0f})")
         for label, filters in (("no filter", None), ("licence filter", {"licence": ["MIT"]}),
                                ("task+language filter", {"task": ["text-classification"], "language": ["de"]})):
             times = []
@@ -219,13 +230,22 @@ def throughput() -> None:
     print(f"  end to end (documents + embeddings, the rest is noise): ~{1 / per_fdo:,.1f} FDOs/s")
 
 
+def load_average() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        return "?"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--skip-throughput", action="store_true")
     args = parser.parse_args()
+    print(f"load average before: {load_average()} (2 cores)")
     latency([int(s) for s in args.sizes.split(",") if s], args.queries)
+    print(f"load average after latency runs: {load_average()}")
     if not args.skip_throughput:
         throughput()
 

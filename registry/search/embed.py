@@ -6,6 +6,7 @@ L2-normalised float32 rows, so a dot product is the cosine similarity.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from collections import OrderedDict
@@ -103,24 +104,29 @@ class MiniLMEmbedder(Embedder):
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._model_lock:
+        with self._model_lock, _one_thread():
             rows = self.model.encode(list(texts), batch_size=BATCH, normalize_embeddings=True,
                                      convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(rows, dtype=np.float32)
 
     def _embed_one(self, text: str) -> np.ndarray:
-        # One short query runs faster on one thread than on two busy cores (measured: 43 vs 100+ ms).
-        import torch
-
-        with self._model_lock:
-            before = torch.get_num_threads()
-            torch.set_num_threads(1)
-            try:
-                row = self.model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
-                                        show_progress_bar=False)
-            finally:
-                torch.set_num_threads(before)
+        with self._model_lock, _one_thread():
+            row = self.model.encode([text], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(row[0], dtype=np.float32)
+
+
+@contextlib.contextmanager
+def _one_thread():
+    """Run torch on one thread: on 2 cores shared with other work, two OpenMP threads that spin-wait
+    made a query take 100-500 ms instead of 25-35 ms, and batches ran slower too (measured)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 class OllamaEmbedder(Embedder):

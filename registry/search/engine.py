@@ -24,6 +24,9 @@ from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
 __all__ = ["MemoryEngine", "Candidates"]
 
 _GROW = 1.5
+REDUCE_AT = 20_000  # from this many FDOs on, the dense scan runs on reduced vectors first
+REDUCED_DIM = 128
+RERANK = 4_000  # candidates of the reduced scan re-scored exactly
 
 
 class _Postings:
@@ -71,6 +74,9 @@ class MemoryEngine:
         self.dates = np.full(capacity, np.nan)
         self.downloads = np.zeros(capacity, dtype=np.float64)
         self.stub = np.zeros(capacity, dtype=bool)
+        self.basis: np.ndarray | None = None  # dim x REDUCED_DIM, fitted when the index grows large
+        self.reduced = np.zeros((capacity, 0), dtype=np.float32)
+        self._basis_size = 0
         self.size = 0  # slots used (alive or dead)
         self.docs: list[IndexDoc | None] = []
         self.slot_of: dict[str, int] = {}
@@ -115,6 +121,8 @@ class MemoryEngine:
                 self.slot_of[doc.pid] = slot
                 self.alive[slot] = True
                 self.vectors[slot] = vec
+                if self.basis is not None:
+                    self.reduced[slot] = vec @ self.basis
                 self.params[slot] = np.nan if doc.params is None else doc.params
                 self.dates[slot] = np.nan if doc.date is None else doc.date
                 self.downloads[slot] = doc.downloads
@@ -131,6 +139,8 @@ class MemoryEngine:
                         self._add_value(facet, key, label, slot)
                 for key in doc.exact:
                     self.exact.setdefault(key, set()).add(slot)
+            if self.size >= REDUCE_AT and self.size >= 2 * self._basis_size:
+                self._fit_basis()
 
     def _add_value(self, facet: str, key: str, label: str, slot: int) -> None:
         posting = self.values.get((facet, key))
@@ -187,6 +197,7 @@ class MemoryEngine:
         self.dates = np.concatenate([self.dates, np.full(new - cap, np.nan)])
         self.downloads = np.concatenate([self.downloads, np.zeros(new - cap)])
         self.stub = np.concatenate([self.stub, np.zeros(new - cap, dtype=bool)])
+        self.reduced = np.concatenate([self.reduced, np.zeros((new - cap, self.reduced.shape[1]), dtype=np.float32)])
 
     # ---------------------------------------------------------------- reading
     def doc(self, slot: int) -> IndexDoc:
@@ -258,33 +269,61 @@ class MemoryEngine:
 
     def candidates(self, terms: dict[int, float], vector: np.ndarray | None, min_match: int) -> Candidates:
         """Score every slot once: BM25 over the query terms and cosine similarity to the query vector."""
+        kw_scores, kw_ok = self.keyword_scores(terms, min_match) if terms else (None, None)
+        return Candidates(kw_scores, kw_ok, self.similarities(vector) if vector is not None else None)
+
+    def keyword_scores(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return (BM25 score per slot, whether the slot matches enough informative query terms)."""
         n = self.size
-        kw_scores = kw_ok = sims = None
-        if terms:
-            alive = self.alive[:n]
-            n_alive = max(1, int(alive.sum()))
-            kw_scores = np.zeros(n, dtype=np.float32)
-            hits = np.zeros(n, dtype=np.int16)
-            informative = 0
-            for tid, qweight in terms.items():
-                posting = self.terms.get(tid)
-                if posting is None:
-                    continue  # a word no FDO has cannot be required
-                slots, weights = posting.arrays()
-                df = int(alive[slots].sum())
-                if df == 0:
-                    continue
-                idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
-                kw_scores[slots] += np.float32(qweight * idf) * weights
-                # terms in more than a third of the corpus rank but do not decide membership
-                if qweight >= 1.0 and df <= n_alive / 3:
-                    hits[slots] += 1
-                    informative += 1
-            need = max(1, min(min_match, informative))
-            kw_ok = (hits >= need) & (kw_scores > 0) if informative else kw_scores > 0
-        if vector is not None and n:
-            sims = self.vectors[:n] @ vector
-        return Candidates(kw_scores, kw_ok, sims)
+        alive = self.alive[:n]
+        n_alive = max(1, int(alive.sum()))
+        kw_scores = np.zeros(n, dtype=np.float32)
+        hits = np.zeros(n, dtype=np.int16)
+        informative = 0
+        for tid, qweight in terms.items():
+            posting = self.terms.get(tid)
+            if posting is None:
+                continue  # a word no FDO has cannot be required
+            slots, weights = posting.arrays()
+            df = int(alive[slots].sum())
+            if df == 0:
+                continue
+            idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
+            kw_scores[slots] += np.float32(qweight * idf) * weights
+            # terms in more than a third of the corpus rank but do not decide membership
+            if qweight >= 1.0 and df <= n_alive / 3:
+                hits[slots] += 1
+                informative += 1
+        need = max(1, min(min_match, informative))
+        kw_ok = (hits >= need) & (kw_scores > 0) if informative else kw_scores > 0
+        return kw_scores, kw_ok
+
+    def similarities(self, vector: np.ndarray) -> np.ndarray:
+        """Return the cosine similarity of every slot to a (normalised) query vector.
+
+        Below ``REDUCE_AT`` FDOs an exact scan. Above, the scan runs on vectors projected onto
+        their top ``REDUCED_DIM`` principal directions (a third of the memory traffic) and the
+        best ``RERANK`` are re-scored exactly; the others keep the approximate score.
+        """
+        n = self.size
+        if self.basis is None or n <= RERANK:
+            return self.vectors[:n] @ vector
+        sims = self.reduced[:n] @ (vector @ self.basis)
+        top = np.argpartition(-sims, RERANK - 1)[:RERANK]
+        sims[top] = self.vectors[top] @ vector
+        return sims
+
+    def _fit_basis(self) -> None:
+        """Fit the projection used by the first pass of the dense scan (uncentred PCA of a sample)."""
+        live = np.flatnonzero(self.alive[:self.size])
+        sample = live if len(live) <= 20_000 else np.random.default_rng(0).choice(live, 20_000, replace=False)
+        rows = self.vectors[sample]
+        _, vecs = np.linalg.eigh(rows.T @ rows)
+        self.basis = np.ascontiguousarray(vecs[:, ::-1][:, :REDUCED_DIM]).astype(np.float32)
+        self.reduced = np.zeros((len(self.alive), REDUCED_DIM), dtype=np.float32)
+        for start in range(0, self.size, 20_000):
+            self.reduced[start:start + 20_000] = self.vectors[start:start + 20_000] @ self.basis
+        self._basis_size = self.size
 
     def ranked(self, cand: Candidates, mask: np.ndarray, dense_k: int, min_sim: float, kw_k: int = 1000
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -319,7 +358,17 @@ class MemoryEngine:
         pair_slots, vids = self._pairs(facet)
         if not len(pair_slots):
             return []
-        counts = np.bincount(vids[member[pair_slots]], minlength=len(self.value_keys[facet]))
+        slots = np.flatnonzero(member)
+        if len(slots) * 16 < len(pair_slots):
+            # small result set: pairs are stored in slot order, so find each member's run of pairs
+            lo = np.searchsorted(pair_slots, slots, "left")
+            hi = np.searchsorted(pair_slots, slots, "right")
+            lengths = hi - lo
+            starts = np.repeat(lo - np.cumsum(lengths) + lengths, lengths)
+            picked = vids[starts + np.arange(int(lengths.sum()))]
+        else:
+            picked = vids[member[pair_slots]]
+        counts = np.bincount(picked, minlength=len(self.value_keys[facet]))
         nonzero = np.flatnonzero(counts)
         if len(nonzero) > limit:
             nonzero = nonzero[np.argpartition(-counts[nonzero], limit - 1)[:limit]]

@@ -12,6 +12,7 @@ import math
 import re
 import time
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -50,6 +51,8 @@ class Searcher:
         self.rules = Understander(self.vocabulary)
         self.llm = llm
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
+        # the query is embedded (torch, outside the GIL) while the keyword side is scored
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
     @property
     def engine(self):
@@ -97,10 +100,12 @@ class Searcher:
         if building is not None:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
+        vector = (self._pool.submit(self.index.embedder.embed_query, qu.text)
+                  if qu.text and mode != "keyword" else None)
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
-            cand = self._candidates(qu, mode)
+            cand = self._candidates(qu, mode, vector)
             depth = max(10, page * per_page)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth)
             if not ranked.total and applied:
@@ -123,15 +128,18 @@ class Searcher:
                               suggested=suggested, questions=questions,
                               took_ms=(time.perf_counter() - started) * 1000, mode=mode, notes=tuple(notes))
 
-    def _candidates(self, qu: QueryUnderstanding, mode: str) -> Candidates:
+    def _candidates(self, qu: QueryUnderstanding, mode: str, vector: "Future | None") -> Candidates:
         text = qu.text
         if not text:
             return Candidates(None, None, None)
-        terms = query_terms(text, qu.expansions) if mode != "dense" else {}
-        vector = self.index.embedder.embed_query(text) if mode != "keyword" else None
-        n = len(set(tokens(text)))
-        min_match = 1 if n <= 3 else math.ceil(n / 3)
-        return self.engine.candidates(terms, vector, min_match)
+        kw_scores = kw_ok = sims = None
+        if mode != "dense":
+            n = len(set(tokens(text)))
+            min_match = 1 if n <= 3 else math.ceil(n / 3)
+            kw_scores, kw_ok = self.engine.keyword_scores(query_terms(text, qu.expansions), min_match)
+        if vector is not None:
+            sims = self.engine.similarities(vector.result())
+        return Candidates(kw_scores, kw_ok, sims)
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int) -> "_Ranked":
         """Rank the result set: exact matches, then RRF of keyword, dense and popularity ranks.
@@ -244,6 +252,7 @@ class Searcher:
 
     def close(self) -> None:
         """Stop following the store and release the index, the embedder and the LLM client."""
+        self._pool.shutdown(wait=True)
         self.index.close()
         if self.llm is not None:
             self.llm.close()
@@ -342,15 +351,18 @@ def _bucket_label(facet: str, key: str) -> str:
     return key
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def snippet(description: str, text: str, length: int = 240) -> str:
     """Return the sentence of ``description`` sharing most words with the query, cut to ``length``."""
     if not description:
         return ""
-    words = set(tokens(text))
+    words = set(tokens(text)) | set(_WORD.findall(text.lower()))
     best, best_score = description, 0.0
     if words:
         for i, sentence in enumerate(_SENTENCE.split(description[:1200])[:12]):
-            score = len(words & set(tokens(sentence))) - i * 0.01
+            score = len(words & set(_WORD.findall(sentence.lower()))) - i * 0.01
             if score > best_score:
                 best, best_score = sentence, score
     best = best.strip()

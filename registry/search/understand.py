@@ -172,6 +172,7 @@ class Understander:
     def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None) -> None:
         self.vocabulary = vocabulary
         self.now = now or (lambda: datetime.now(timezone.utc))
+        self._indexes: dict[str, tuple[dict, tuple[dict[str, set[str]], dict[str, list[str]]]]] = {}
 
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
@@ -367,12 +368,15 @@ class Understander:
         for m in re.finditer(r"\b(?:made by|published by|released by|created by|developed by|trained by|shared by|"
                              r"by|from)\s+(?:the\s+)?([a-z0-9][\w.\-]*)", low):
             name = m.group(1).rstrip(".,;")
-            vocab = self.vocabulary("author")
-            keys = tuple(k for k, (label, _) in vocab.items()
-                         if k.lower() == name or label.lower() == name or k.lower().startswith(name + "-"))
+            words, exact = self._name_index("author")
+            keys = set(exact.get(name, ()))
+            if len(name) >= 3 and not name.isdigit():
+                keys |= {k for k in words.get(name, ()) if k.lower().startswith(name + "-")}
             if keys:
-                out.append(_Match(m.start(), m.end(), "author", keys,
-                                  "author: " + " or ".join(vocab[k][0] for k in keys[:5])))
+                vocab = self.vocabulary("author")
+                ordered = tuple(sorted(keys, key=lambda k: (-vocab[k][1], k)))
+                out.append(_Match(m.start(), m.end(), "author", ordered,
+                                  "author: " + " or ".join(vocab[k][0] for k in ordered[:5])))
         return out
 
     def _kinds(self, low: str) -> list[_Match]:
@@ -386,21 +390,36 @@ class Understander:
                 return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
         return []
 
+    def _name_index(self, facet: str) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
+        """Return (token -> keys, lower-cased key or label -> keys) for a facet, rebuilt when the index changes."""
+        vocab = self.vocabulary(facet)
+        cached = self._indexes.get(facet)
+        if cached is not None and cached[0] is vocab:
+            return cached[1]
+        words: dict[str, set[str]] = {}
+        exact: dict[str, list[str]] = {}
+        for key, (label, _) in vocab.items():
+            for form in {key, label}:
+                exact.setdefault(form.lower(), []).append(key)
+                for tok in tokens(form, keep_stopwords=True):
+                    words.setdefault(tok, set()).add(key)
+        self._indexes[facet] = (vocab, (words, exact))
+        return words, exact
+
     def _match_names(self, facet: str, name: str) -> tuple[str, ...]:
-        """Return facet keys whose name contains ``name`` as a word prefix (``llama`` -> ``meta-llama/Llama-2-7b``)."""
+        """Return facet keys whose name has every word of ``name`` (``llama`` -> ``meta-llama/Llama-2-7b``)."""
         n = normalise(name).strip()
         if len(n) < 2 or n in ("a", "the", "model", "models", "dataset", "data"):
             return ()
-        pattern = re.compile(r"(?:^|\s)" + re.escape(n) + r"(?:\s|$|\d|v\d)")
-        compact = n.replace(" ", "")
-        hits = []
-        for key, (label, count) in self.vocabulary(facet).items():
-            kn = normalise(key)
-            if pattern.search(kn) or pattern.search(normalise(label)) or \
-                    (len(compact) >= 5 and compact in kn.replace(" ", "")):
-                hits.append((count, key))
-        hits.sort(key=lambda h: (-h[0], h[1]))
-        return tuple(k for _, k in hits[:50])
+        words, _ = self._name_index(facet)
+        hits: set[str] = set()
+        for form in (n, re.sub(r"([a-z])(\d)", r"\1 \2", n)):  # "llama2" also as "llama 2"
+            toks = tokens(form, keep_stopwords=True)
+            if toks and all(t in words for t in toks):
+                found = set.intersection(*(words[t] for t in toks))
+                hits |= found
+        vocab = self.vocabulary(facet)
+        return tuple(sorted(hits, key=lambda k: (-vocab[k][1], k))[:50])
 
     def _names_label(self, relation: str, keys: tuple[str, ...]) -> str:
         shown = ", ".join(keys[:3])
