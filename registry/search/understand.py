@@ -291,7 +291,7 @@ class Understander:
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
                     out.append(self._range_match(m, op + format_count(count)))
-        for m in re.finditer(rf"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
+        for m in re.finditer(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
             out.append(_Match(m.start(), m.end(), "params", (m.group(1) + m.group(2).upper(),),
                               f"about {m.group(1)}{m.group(2).upper()} parameters", strong=False, remove=True,
                               reason=f"{m.group(0)!r} names a size"))
