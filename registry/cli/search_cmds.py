@@ -17,21 +17,26 @@ from registry.errors import InputError
 @click.pass_context
 def index_cmd(ctx: click.Context, rebuild: bool) -> None:
     """Bring the search index up to date with the store (or rebuild it from scratch)."""
+    with open_registry(ctx) as registry:
+        build_index(registry, rebuild=rebuild)
+
+
+def build_index(registry, rebuild: bool = False) -> None:
+    """Bring the search index of ``registry`` up to date with a progress bar, and print a summary."""
     from registry.search import open_searcher
 
-    with open_registry(ctx) as registry:
-        searcher = open_searcher(registry, sync=False)
-        try:
-            if rebuild:
-                searcher.index.reset()
-            todo, _, _ = searcher.index.plan()
-            with click.progressbar(length=len(todo), label="indexing", file=sys.stderr, show_pos=True) as bar:
-                report = searcher.index.sync(progress=bar.update)
-            click.echo(f"indexed {report.indexed}, removed {report.removed}, already current {report.unchanged} "
-                       f"in {report.seconds:.1f} s ({report.per_second:.1f} FDOs/s); "
-                       f"{len(searcher.engine)} FDOs in the index")
-        finally:
-            searcher.close()
+    searcher = open_searcher(registry, sync=False)
+    try:
+        if rebuild:
+            searcher.index.reset()
+        todo, _, _ = searcher.index.plan()
+        with click.progressbar(length=len(todo), label="indexing", file=sys.stderr, show_pos=True) as bar:
+            report = searcher.index.sync(progress=bar.update)
+        click.echo(f"indexed {report.indexed}, removed {report.removed}, already current {report.unchanged} "
+                   f"in {report.seconds:.1f} s ({report.per_second:.1f} FDOs/s); "
+                   f"{len(searcher.engine)} FDOs in the index")
+    finally:
+        searcher.close()
 
 
 def _filters(values: tuple[str, ...]) -> dict[str, list[str]]:

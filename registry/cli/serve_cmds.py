@@ -80,6 +80,11 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool, data_dir: str
                        "serving what the store already holds.", err=True)
         else:
             load_demo(registry)
+            # Index now, so the first search a visitor makes is complete rather than a partial catch-up.
+            from registry.cli.search_cmds import build_index
+
+            click.echo("Indexing for search (embeddings on the CPU) ...")
+            build_index(registry)
         stats = registry.store.stats()
         click.echo(json.dumps(stats, indent=2))
         models = registry.store.pids(kind="model", limit=1, include_stubs=False)
