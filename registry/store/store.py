@@ -27,9 +27,10 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, S
 
 from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
+from registry.store import catalogue
 from registry.store import sparql as Q
 from registry.store.prepare import nt_line
-from registry.store.writer import dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
+from registry.store.writer import downloads_of, dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
 from registry.store.history import version_infos
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
 from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
@@ -79,7 +80,9 @@ class Store:
         Raises StoreBusy when another process holds the store.
         """
         if data_dir is None:
-            return cls(OxStore(), base_url, None, validator, batch_size)
+            store = cls(OxStore(), base_url, None, validator, batch_size)
+            catalogue.ensure(store)
+            return store
         path = Path(data_dir)
         (path / "raw").mkdir(parents=True, exist_ok=True)
         try:
@@ -92,6 +95,7 @@ class Store:
         store.read_only = read_only
         if not read_only:
             repair(store)
+            catalogue.ensure(store)
         return store
 
     @classmethod
@@ -105,6 +109,7 @@ class Store:
 
         store = cls(RemoteDB(url), base_url, Path(data_dir) if data_dir else None, validator, batch_size)
         repair(store)
+        catalogue.ensure(store)
         return store
 
     def close(self) -> None:
@@ -265,7 +270,11 @@ class Store:
             Triple(node, MLFDO.error, Literal(error)),
             Triple(node, PROV.atTime, _dt(when)),
         ]
-        self.db.extend(Quad(t.subject, t.predicate, t.object, self.registry_graph) for t in triples)
+        changes = catalogue.Changes()
+        changes.add("failures", 1)
+        ops = catalogue.render(self, changes).ops if catalogue.is_ready(self) else []
+        data = "\n".join(f"{t} ." for t in triples)
+        self.db.update(" ;\n".join([f"INSERT DATA {{ GRAPH {self.registry_graph} {{ {data} }} }}", *ops]))
         if raw is not None and self.data_dir is not None:
             path = self.data_dir / "raw" / "failures" / f"{key}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -346,11 +355,26 @@ class Store:
             raise NotFound(f"no FDO {pid}")
         node = NamedNode(pid)
         self.db.update(" ;\n".join([
+            *self._catalogue_withdrawal(pid, int(n)),
             Q.DELETE_CURRENT.format(v=NamedNode(f"{pid}/v/{n}"), pid=node),
             *(Q.DELETE_PROPERTY.format(pid=node, p=p) for p in _VOLATILE),
             Q.SET_WITHDRAWN.format(g=self.registry_graph, pid=node, reason=Literal(reason), when=_dt(now or _now())),
         ]))
         self._notify([IngestResult(pid, "withdrawn", int(n))])
+
+    def _catalogue_withdrawal(self, pid: str, n: int) -> list[str]:
+        status = self.status(pid)
+        if status == "withdrawn" or not catalogue.is_ready(self):
+            return []
+        node = NamedNode(pid)
+        counters = [q.triple for p in _VOLATILE for q in self.db.quads_for_pattern(node, p, None, DefaultGraph())]
+        content = sum(1 for _ in self.db.quads_for_pattern(None, None, None, NamedNode(f"{pid}/v/{n}")))
+        kind = self.kind(pid) or ""
+        changes = catalogue.Changes()
+        changes.move(pid, catalogue.Entry(kind, status, downloads_of(counters)), catalogue.Entry(kind, "withdrawn"))
+        changes.add("triples", -(content + len(counters)))
+        rendered = catalogue.render(self, changes)
+        return ["DELETE DATA {\n" + "\n".join(rendered.deletes) + "\n}", *rendered.ops]
 
     def withdrawal(self, pid: str) -> dict | None:
         """Return the reason and time of a withdrawal, or None."""
@@ -365,11 +389,19 @@ class Store:
     def pids(self, kind: str | None = None, offset: int = 0, limit: int | None = None,
              include_stubs: bool = True, order: str = "pid") -> list[str]:
         """Return PIDs of current FDOs (optionally of one kind), by PID or most downloaded first (``popular``)."""
+        if order in catalogue.ORDERS and catalogue.is_ready(self):
+            statuses = ("active", "stub") if include_stubs else ("active",)
+            return catalogue.page(self, order, kind, statuses, offset, limit)
         q = Q.select_pids(self.registry_graph, kind, include_stubs, offset, limit, order)
         return [row["pid"].value for row in self.db.query(q)]
 
     def stats(self) -> dict:
-        """Return counts: FDOs by kind and status, versions, triples in the current view."""
+        """Return counts: FDOs by kind and status, versions, triples in the current view, failures.
+
+        They are the catalogue's maintained counts (constant time) when the store keeps one.
+        """
+        if catalogue.is_ready(self):
+            return catalogue.counts(self)
         by_kind: dict[str, dict[str, int]] = {}
         for row in self.db.query(Q.STATS_BY_KIND.format(g=self.registry_graph)):
             by_kind.setdefault(row["kind"].value, {})[row["status"].value] = int(row["c"].value)
