@@ -27,7 +27,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, S
 
 from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
-from registry.store import catalogue
+from registry.store import bulk, catalogue
 from registry.store import sparql as Q
 from registry.store.prepare import nt_line
 from registry.store.writer import downloads_of, dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
@@ -68,6 +68,7 @@ class Store:
         self.batch_size = batch_size
         self.read_only = False
         self.listeners: list[Callable[[list[IngestResult]], None]] = []
+        self._bulk = None  # a BulkLoader while a bulk session runs (store/bulk.py)
         self.prov_graph = NamedNode(f"{self.base_url}/graph/provenance")
         self.registry_graph = NamedNode(f"{self.base_url}/graph/registry")
 
@@ -94,6 +95,7 @@ class Store:
         store = cls(db, base_url, path, validator, batch_size)
         store.read_only = read_only
         if not read_only:
+            bulk.roll_back(store)
             repair(store)
             catalogue.ensure(store)
         return store
@@ -220,8 +222,18 @@ class Store:
                 results.extend(self._write(*pending, now, progress))
         return results
 
+    def bulk(self, now: datetime | None = None):
+        """Return a context in which ingests into an empty embedded store use the bulk loader.
+
+        It yields whether they do; a store killed inside it is emptied when reopened (store/bulk.py).
+        """
+        return bulk.bulk_session(self, now or _now())
+
     def _write(self, batch, future, now: datetime | None, progress) -> list[IngestResult]:
-        results = write_batch(self, batch, future.result(), now or _now())
+        if self._bulk is not None:
+            results = self._bulk.write(batch, future.result(), now or _now())
+        else:
+            results = write_batch(self, batch, future.result(), now or _now())
         self._notify(results)
         if progress:
             for r in results:

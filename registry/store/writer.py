@@ -13,7 +13,7 @@ version and the current view is whole again before the store is used.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -28,7 +28,7 @@ from registry.store.catalogue import Changes, Entry
 from registry.store.results import IngestResult
 from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, VOLATILE_PROPERTIES, XSD
 
-__all__ = ["prepare_batch", "validate_batch", "write_batch", "PreparedBatch", "repair", "dt_literal", "iri_or_literal", "REGISTRY_PROPS", "report_json", "read_report", "entry_of", "downloads_of"]
+__all__ = ["prepare_batch", "validate_batch", "write_batch", "PreparedBatch", "repair", "dt_literal", "iri_or_literal", "REGISTRY_PROPS", "report_json", "read_report", "entry_of", "downloads_of", "commit_two_steps"]
 
 _VOLATILE = tuple(NamedNode(p) for p in sorted(VOLATILE_PROPERTIES))
 _DOWNLOADS = MLFDO.downloads
@@ -110,8 +110,13 @@ def validate_batch(validator, batch: PreparedBatch) -> dict[int, object]:
     return dict(zip(map(id, ok), _validate(validator, ok)))
 
 
-def write_batch(store, batch: PreparedBatch, summaries: dict[int, object], when: datetime) -> list[IngestResult]:
-    """Plan and commit a prepared, validated batch; return one result per record, in order."""
+def write_batch(store, batch: PreparedBatch, summaries: dict[int, object], when: datetime,
+                commit: Callable[[object, "_Pending"], None] | None = None) -> list[IngestResult]:
+    """Plan and commit a prepared, validated batch; return one result per record, in order.
+
+    ``commit`` replaces the transactional two-step commit (the bulk loader passes its own).
+    """
+    _commit = commit or commit_two_steps
     states = _load_states(store, [p.pid for p in batch.ok])
     results: list[IngestResult] = []
     pending = _Pending()
@@ -213,7 +218,8 @@ def _replace(pending: _Pending, graph, old: set[Triple], new) -> None:
         pending.catalogue.add("triples", len(pending.inserts) - before - removed)
 
 
-def _commit(store, pending: _Pending) -> None:
+def commit_two_steps(store, pending: _Pending) -> None:
+    """Commit a planned batch: load its new quads, then delete what it superseded (see the module doc)."""
     inserts, deletes, cat_ops = pending.inserts, pending.deletes, []
     if pending.catalogue and catalogue.is_ready(store):
         rendered = catalogue.render(store, pending.catalogue)
