@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DATA_DIR", "./mlfdo-data", "Directory holding the embedded store, raw records and the search index."),
     Setting("STORE_URL", "", "SPARQL 1.1 endpoint base of a remote store (empty: the embedded store in DATA_DIR)."),
     Setting("SHACL", True, "Validate every ingested version against shapes/ (reports are kept, never block).", _bool),
+    Setting("BULK_LOAD", True, "A harvest or ingest into an empty embedded store uses the bulk loader (journaled; incremental runs stay transactional).", _bool),
     Setting("INGEST_BATCH", 200, "Records written per store transaction during bulk ingest.", int),
     Setting("SPARQL_TIMEOUT", 10.0, "Seconds a /sparql query may run before it is stopped with an error.", float),
     Setting("SPARQL_LIMIT", 10000, "Most result rows /sparql returns; larger results are refused, never cut.", int),

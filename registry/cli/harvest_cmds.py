@@ -7,7 +7,7 @@ import sys
 import click
 
 from registry.cli import cli
-from registry.cli.common import open_registry
+from registry.cli.common import first_load, open_registry
 
 
 @cli.group()
@@ -29,7 +29,7 @@ def huggingface(ctx: click.Context, limit: int | None, since: str | None, author
     from harvesters.huggingface.harvest import harvest as run_harvest
 
     id_list = [i for i in (ids or "").split(",") if i.strip()] or None
-    with open_registry(ctx) as registry:
+    with open_registry(ctx) as registry, first_load(registry):
         total = len(id_list) if id_list else limit
         if total:
             with click.progressbar(length=total, label="harvesting", file=sys.stderr,

@@ -11,7 +11,7 @@ import click
 from pyoxigraph import QueryBoolean, QuerySolutions
 
 from registry.cli import cli
-from registry.cli.common import open_registry, resolve_or_fail
+from registry.cli.common import first_load, open_registry, resolve_or_fail
 from registry.errors import InputError, QueryError
 from registry.rdfio import format_by_name, parse_file, serialize_quads, serialize_triples
 from registry.records_from_rdf import records_from_quads
@@ -26,7 +26,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...]) -> None:
     Every file is parsed before anything is written: a bad file stops the command with
     its name and line, and nothing already stored is touched.
     """
-    with open_registry(ctx) as registry:
+    with open_registry(ctx) as registry, first_load(registry):
         records = []
         for path in files:
             quads = parse_file(path, base_iri=registry.base_url + "/")
