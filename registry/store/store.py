@@ -214,7 +214,8 @@ class Store:
             pending = None  # (prepared batch, future of its SHACL summaries)
             for chunk in _chunks(records, self.batch_size):
                 batch = prepare_batch(chunk)
-                future = pool.submit(validate_batch, self.validator, batch)
+                in_flight = frozenset(p.pid for p in pending[0].ok) if pending is not None else frozenset()
+                future = pool.submit(validate_batch, self.validator, batch, self, in_flight)
                 if pending is not None:
                     results.extend(self._write(*pending, now, progress))
                 pending = (batch, future)

@@ -104,10 +104,30 @@ def prepare_batch(records: list[Record]) -> PreparedBatch:
     return PreparedBatch(items)
 
 
-def validate_batch(validator, batch: PreparedBatch) -> dict[int, object]:
-    """Return SHACL summaries keyed by ``id()`` of each prepared record (empty without a validator)."""
+def validate_batch(validator, batch: PreparedBatch, store=None, in_flight: frozenset[str] = frozenset()) -> dict[int, object]:
+    """Return SHACL summaries keyed by ``id()`` of each prepared record (empty without a validator).
+
+    With ``store``, records whose content equals their stored current version are not validated:
+    they will write no version (a daily re-listing is mostly such records). PIDs ``in_flight``
+    (in a batch being written meanwhile) are always validated.
+    """
     ok = batch.ok
+    if store is not None and validator is not None and ok:
+        unchanged = _unchanged(store, [p for p in ok if p.pid not in in_flight])
+        ok = [p for p in ok if (p.pid, p.content_hash) not in unchanged]
     return dict(zip(map(id, ok), _validate(validator, ok)))
+
+
+def _unchanged(store, prepared: list[PreparedRecord]) -> set[tuple[str, str]]:
+    if not prepared:
+        return set()
+    values = " ".join(f"<{p}>" for p in {p.pid for p in prepared})
+    rows = store.db.query(Q.SELECT_REGISTRY.format(g=store.registry_graph, values=values))
+    props: dict[str, dict[str, str]] = {}
+    for row in rows:
+        props.setdefault(row["pid"].value, {})[row["p"].value] = row["o"].value
+    return {(pid, p.get(str(MLFDO) + "contentHash")) for pid, p in props.items()
+            if p.get(str(MLFDO) + "status") != "withdrawn"}
 
 
 def write_batch(store, batch: PreparedBatch, summaries: dict[int, object], when: datetime,
