@@ -39,6 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("QDRANT_URL", "", "URL of a Qdrant server for the search index (empty: embedded index in DATA_DIR)."),
     Setting("EMBEDDER", "minilm", "Embedding model: 'minilm' (local all-MiniLM-L6-v2) or 'ollama:<model>'."),
     Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated answers from the retrieved facts) or empty for local when installed, else extractive."),
+    Setting("LOG_FORMAT", "text", "Log lines as 'text' or 'json' (one JSON object per line, for log collectors)."),
     Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
     Setting("HF_RATE", 5.0, "Most Hugging Face Hub requests per second a harvest sends.", float),
 )

@@ -80,4 +80,7 @@ _load_commands()
 
 def main() -> None:
     """Run the CLI."""
+    from registry.logs import configure_logging
+
+    configure_logging()
     cli(prog_name="mlfdo")
