@@ -73,6 +73,12 @@ class Evaluation:
         """Return the dataset as people read it: the name recorded with the result, else the dataset's label."""
         return self.dataset_name or (self.datasets[0].label if self.datasets else "")
 
+    def text(self) -> str:
+        """Return the result as one phrase: ``ROUGE-1 42.95 on cnn_dailymail (3.0.0, train)``."""
+        where = f" on {self.dataset_label}" if self.dataset_label else ""
+        details = ", ".join(x for x in (self.config, self.split) if x)
+        return f"{self.metric} {_format_number(self.value)}{where}" + (f" ({details})" if details else "")
+
 
 @dataclass
 class Fdo:
@@ -118,6 +124,16 @@ class Fdo:
         return self.refs.get(iri) or Ref(iri, compact_iri(iri), iri)
 
 
+def _format_number(text: str) -> str:
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return f"{number:.4g}"
+
+
 def title(names: Iterable[str], identifiers: Iterable[str], fallback: str) -> str:
     """Return what an entity is called everywhere: its first name, else its first identifier, else ``fallback``."""
     for values in (names, identifiers):
@@ -157,9 +173,9 @@ def read_fdos(store, pids: Iterable[str]) -> dict[str, Fdo]:
             continue
         if triples:
             current[pid] = triples
-    iris = {pid for pid in current}
-    for triples in current.values():
-        iris.update(t.object.value for t in triples if isinstance(t.object, NamedNode))
+    iris = set(current)
+    for pid, triples in current.items():
+        iris.update(_linked_iris(pid, triples))
     refs = refs_for(store, iris)
     out = {}
     for pid, triples in current.items():
@@ -171,8 +187,13 @@ def read_fdos(store, pids: Iterable[str]) -> dict[str, Fdo]:
 def read_version(store, pid: str, n: int | None, status: str, kind: str | None) -> Fdo:
     """Return version ``n`` of an FDO (None: its current view) as an Fdo. Raises NotFound."""
     triples = store.current(pid) if n is None else store.version(pid, n)
-    iris = {t.object.value for t in triples if isinstance(t.object, NamedNode)}
-    return fdo_from_triples(pid, triples, refs_for(store, iris), store.base_url, kind, status)
+    return fdo_from_triples(pid, triples, refs_for(store, _linked_iris(pid, triples)), store.base_url, kind, status)
+
+
+def _linked_iris(pid: str, triples: list[Triple]) -> set[str]:
+    """Return the IRIs an FDO's triples point at, leaving out its own ``{pid}#...`` nodes."""
+    own = pid + "#"
+    return {t.object.value for t in triples if isinstance(t.object, NamedNode) and not t.object.value.startswith(own)}
 
 
 def fdo_from_triples(pid: str, triples: list[Triple], refs: dict[str, Ref], base_url: str, kind: str | None,
