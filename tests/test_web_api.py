@@ -9,7 +9,6 @@ from pyoxigraph import DefaultGraph, RdfFormat, parse
 
 from registry.web import create_app
 from registry.web.blueprints import register_blueprints
-from registry.web.config import WEB_SETTINGS
 
 
 def test_api_stats(client):
@@ -163,14 +162,6 @@ def test_config_layers(tmp_path, monkeypatch):
     monkeypatch.setenv("MLFDO_PAGE_SIZE", "many")
     with pytest.raises(ValueError, match="MLFDO_PAGE_SIZE"):
         create_app({"IN_MEMORY": True})
-
-
-def test_web_settings_are_documented():
-    from pathlib import Path
-
-    doc = (Path(__file__).parents[1] / "docs" / "deployment.md").read_text()
-    for setting in WEB_SETTINGS:
-        assert f"MLFDO_{setting.name}" in doc, setting.name
 
 
 def test_cross_origin_reads_see_the_signposting(client, ids):
