@@ -171,9 +171,9 @@ def test_cross_origin_reads_see_the_signposting(client, ids):
 
 
 def test_ontology_files_are_served(client):
-    from registry.web import PROJECT_ROOT
+    from registry.paths import ONTOLOGY_DIR
 
-    context = PROJECT_ROOT / "ontology" / "context.jsonld"
+    context = ONTOLOGY_DIR / "context.jsonld"
     r = client.get("/ontology/context.jsonld")
     if not context.is_file():
         assert r.status_code == 404

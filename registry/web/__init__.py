@@ -9,9 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-__all__ = ["create_app", "PROJECT_ROOT"]
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+__all__ = ["create_app"]
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -21,6 +19,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     (an open Registry to serve instead of opening one; its settings are used, ``config`` on top)
     and ``IN_MEMORY`` (an empty in-memory store).
     """
+    from registry.paths import PACKAGE_DIR, STATIC_DIR, TEMPLATES_DIR
     from registry.service import Registry
     from registry.settings import Settings
     from registry.web import cors, errors, templating
@@ -29,8 +28,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     config = dict(config or {})
     given = config.pop("REGISTRY", None)
     in_memory = bool(config.pop("IN_MEMORY", False))
-    app = Flask("registry.web", root_path=str(PROJECT_ROOT), template_folder="templates", static_folder="static",
-                instance_path=str(PROJECT_ROOT / "instance"))
+    app = Flask("registry.web", root_path=str(PACKAGE_DIR), template_folder=str(TEMPLATES_DIR),
+                static_folder=str(STATIC_DIR), instance_path=str(Path.cwd() / "instance"))
     if given is not None:
         registry = given
         given_settings = registry.settings
