@@ -13,7 +13,7 @@ from huggingface_hub.utils import get_session
 
 from harvesters.huggingface.cards import MAX_CARD_BYTES
 from harvesters.huggingface.extract import DEFAULT_RATE, EXPAND, Extractor, Failed, HubClient, HubError
-from harvesters.replay import Snapshot
+from harvesters.huggingface.offline import Snapshot
 from registry.settings import load_settings
 from tests.data.hf.helpers import card, client, numbered, real, replay, snapshot_of, synthetic
 

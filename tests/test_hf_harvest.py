@@ -6,7 +6,7 @@ import pytest
 
 from harvesters.huggingface.harvest import STATE_KEY, harvest
 from harvesters.huggingface.transform import model_pid
-from harvesters.replay import Snapshot
+from harvesters.huggingface.offline import Snapshot
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 from tests.data.hf.helpers import BASE, card, client, numbered, real, replay, snapshot_of, synthetic

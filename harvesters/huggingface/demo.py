@@ -10,7 +10,7 @@ import sys
 
 from harvesters.huggingface.harvest import HarvestSummary, harvest
 from harvesters.huggingface.snapshot import demo_snapshot_dir
-from harvesters.replay import ReplayServer
+from harvesters.huggingface.offline import ReplayServer
 
 __all__ = ["load_demo"]
 
