@@ -10,7 +10,7 @@ the harvest starts again from nothing rather than from a half-written store.
 
 Records whose PID the run has already written are not blind-loaded: a stub seen again is
 skipped, a full record for a PID already written flushes the chunk and goes through the
-ordinary two-step commit, so versions and the catalogue stay exact. Incremental harvests (a
+ordinary two-step commit, so versions and the listing stay exact. Incremental harvests (a
 store that is not empty) never take this path.
 """
 
@@ -23,7 +23,7 @@ from datetime import datetime
 
 from pyoxigraph import Literal, RdfFormat, Store as OxStore
 
-from registry.store import catalogue
+from registry.store import listing
 from registry.store.results import IngestResult
 from registry.store.writer import PreparedBatch, write_batch, commit_two_steps
 from registry.vocab import MLFDO
@@ -54,7 +54,7 @@ def roll_back(store) -> bool:
     if store.data_dir is not None:
         shutil.rmtree(store.data_dir / "raw", ignore_errors=True)
         (store.data_dir / "raw").mkdir(parents=True, exist_ok=True)
-    store._catalogue_ready = False
+    store._listing_ready = False
     return True
 
 
@@ -106,9 +106,9 @@ class BulkLoader:
             self.lines = []
 
     def finish(self) -> None:
-        """Load what is left, rebuild the catalogue from what was written and clear the journal."""
+        """Load what is left, rebuild the listing from what was written and clear the journal."""
         self.flush()
-        catalogue.rebuild(self.store)
+        listing.rebuild(self.store)
         self.store.db.flush()
         g = self.store.registry_graph
         self.store.db.update(f"DELETE WHERE {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} ?t }} }}")

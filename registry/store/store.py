@@ -27,11 +27,12 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, S
 
 from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
-from registry.store import bulk, catalogue
-from registry.store import sparql as Q
+from registry.store.base_url import claim_base_url, mismatch
+from registry.store import bulk, listing
+from registry.store import query_text as Q
 from registry.store.prepare import nt_line
 from registry.store.writer import downloads_of, dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
-from registry.store.history import version_infos
+from registry.store.reads import StoreReads
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
 from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
 from registry.pid import id_from_pid, mint_id, pid_iri
@@ -56,8 +57,12 @@ def _parse_dt(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-class Store:
-    """One registry store. Open it with :meth:`open`; the app owns one instance."""
+class Store(StoreReads):
+    """One registry store. Open it with :meth:`open`; the app owns one instance.
+
+    Reading one FDO (current view, versions, diffs) is here; the other read intents (labels, inbound
+    links, listings, names, dumps) are in :class:`registry.store.reads.StoreReads`.
+    """
 
     def __init__(self, db: OxStore, base_url: str, data_dir: Path | None = None, validator=None,
                  batch_size: int = DEFAULT_BATCH) -> None:
@@ -82,7 +87,7 @@ class Store:
         """
         if data_dir is None:
             store = cls(OxStore(), base_url, None, validator, batch_size)
-            catalogue.ensure(store)
+            listing.ensure(store)
             return store
         path = Path(data_dir)
         (path / "raw").mkdir(parents=True, exist_ok=True)
@@ -95,9 +100,14 @@ class Store:
         store = cls(db, base_url, path, validator, batch_size)
         store.read_only = read_only
         if not read_only:
-            bulk.roll_back(store)
+            bulk.roll_back(store)  # before the base URL is claimed: it empties the store
+        recorded = claim_base_url(db, store.base_url, writable=not read_only)
+        if recorded is not None:
+            store.db = db = None  # release the directory before reporting
+            raise mismatch(str(path), recorded, store.base_url)
+        if not read_only:
             repair(store)
-            catalogue.ensure(store)
+            listing.ensure(store)
         return store
 
     @classmethod
@@ -110,8 +120,11 @@ class Store:
         from registry.store.remote import RemoteDB
 
         store = cls(RemoteDB(url), base_url, Path(data_dir) if data_dir else None, validator, batch_size)
+        recorded = claim_base_url(store.db, store.base_url, writable=True)
+        if recorded is not None:
+            raise mismatch(url, recorded, store.base_url)
         repair(store)
-        catalogue.ensure(store)
+        listing.ensure(store)
         return store
 
     def close(self) -> None:
@@ -283,9 +296,9 @@ class Store:
             Triple(node, MLFDO.error, Literal(error)),
             Triple(node, PROV.atTime, _dt(when)),
         ]
-        changes = catalogue.Changes()
+        changes = listing.Changes()
         changes.add("failures", 1)
-        ops = catalogue.render(self, changes).ops if catalogue.is_ready(self) else []
+        ops = listing.render(self, changes).ops if listing.is_ready(self) else []
         data = "\n".join(f"{t} ." for t in triples)
         self.db.update(" ;\n".join([f"INSERT DATA {{ GRAPH {self.registry_graph} {{ {data} }} }}", *ops]))
         if raw is not None and self.data_dir is not None:
@@ -330,7 +343,7 @@ class Store:
         """Return every version of an FDO, oldest first. Raises NotFound for an unknown PID."""
         if not self.exists(pid):
             raise NotFound(f"no FDO {pid}")
-        return version_infos(self, pid)
+        return self._version_infos(pid)
 
     def version_at(self, pid: str, when: datetime) -> VersionInfo | None:
         """Return the version that was current at ``when``, or None if the FDO did not exist yet."""
@@ -368,25 +381,25 @@ class Store:
             raise NotFound(f"no FDO {pid}")
         node = NamedNode(pid)
         self.db.update(" ;\n".join([
-            *self._catalogue_withdrawal(pid, int(n)),
+            *self._listing_withdrawal(pid, int(n)),
             Q.DELETE_CURRENT.format(v=NamedNode(f"{pid}/v/{n}"), pid=node),
             *(Q.DELETE_PROPERTY.format(pid=node, p=p) for p in _VOLATILE),
             Q.SET_WITHDRAWN.format(g=self.registry_graph, pid=node, reason=Literal(reason), when=_dt(now or _now())),
         ]))
         self._notify([IngestResult(pid, "withdrawn", int(n))])
 
-    def _catalogue_withdrawal(self, pid: str, n: int) -> list[str]:
+    def _listing_withdrawal(self, pid: str, n: int) -> list[str]:
         status = self.status(pid)
-        if status == "withdrawn" or not catalogue.is_ready(self):
+        if status == "withdrawn" or not listing.is_ready(self):
             return []
         node = NamedNode(pid)
         counters = [q.triple for p in _VOLATILE for q in self.db.quads_for_pattern(node, p, None, DefaultGraph())]
         content = sum(1 for _ in self.db.quads_for_pattern(None, None, None, NamedNode(f"{pid}/v/{n}")))
         kind = self.kind(pid) or ""
-        changes = catalogue.Changes()
-        changes.move(pid, catalogue.Entry(kind, status, downloads_of(counters)), catalogue.Entry(kind, "withdrawn"))
+        changes = listing.Changes()
+        changes.move(pid, listing.Entry(kind, status, downloads_of(counters)), listing.Entry(kind, "withdrawn"))
         changes.add("triples", -(content + len(counters)))
-        rendered = catalogue.render(self, changes)
+        rendered = listing.render(self, changes)
         return ["DELETE DATA {\n" + "\n".join(rendered.deletes) + "\n}", *rendered.ops]
 
     def withdrawal(self, pid: str) -> dict | None:
@@ -402,19 +415,19 @@ class Store:
     def pids(self, kind: str | None = None, offset: int = 0, limit: int | None = None,
              include_stubs: bool = True, order: str = "pid") -> list[str]:
         """Return PIDs of current FDOs (optionally of one kind), by PID or most downloaded first (``popular``)."""
-        if order in catalogue.ORDERS and catalogue.is_ready(self):
+        if order in listing.ORDERS and listing.is_ready(self):
             statuses = ("active", "stub") if include_stubs else ("active",)
-            return catalogue.page(self, order, kind, statuses, offset, limit)
+            return listing.page(self, order, kind, statuses, offset, limit)
         q = Q.select_pids(self.registry_graph, kind, include_stubs, offset, limit, order)
         return [row["pid"].value for row in self.db.query(q)]
 
     def stats(self) -> dict:
         """Return counts: FDOs by kind and status, versions, triples in the current view, failures.
 
-        They are the catalogue's maintained counts (constant time) when the store keeps one.
+        They are the maintained counts of store/listing.py (constant time) when the store keeps one.
         """
-        if catalogue.is_ready(self):
-            return catalogue.counts(self)
+        if listing.is_ready(self):
+            return listing.counts(self)
         by_kind: dict[str, dict[str, int]] = {}
         for row in self.db.query(Q.STATS_BY_KIND.format(g=self.registry_graph)):
             by_kind.setdefault(row["kind"].value, {})[row["status"].value] = int(row["c"].value)

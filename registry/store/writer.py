@@ -21,10 +21,10 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, Triple
 
 from registry.errors import RecordError
 from registry.record import Record
-from registry.store import sparql as Q
+from registry.store import query_text as Q
 from registry.store.prepare import PreparedRecord, prepare
-from registry.store import catalogue
-from registry.store.catalogue import Changes, Entry
+from registry.store import listing
+from registry.store.listing import Changes, Entry
 from registry.store.results import IngestResult
 from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, VOLATILE_PROPERTIES, XSD
 
@@ -79,7 +79,7 @@ class _Pending:
     checks: list[tuple[NamedNode, datetime]] = field(default_factory=list)
     raws: list[tuple[str, int, str]] = field(default_factory=list)
     pids: set[str] = field(default_factory=set)
-    catalogue: Changes = field(default_factory=Changes)
+    listing: Changes = field(default_factory=Changes)
 
 
 @dataclass
@@ -196,7 +196,7 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
             old_entry = entry_of(state)
             _replace(pending, DefaultGraph(), state.counters, counters)
             state.counters = counters
-            pending.catalogue.move(prep.pid, old_entry, entry_of(state))
+            pending.listing.move(prep.pid, old_entry, entry_of(state))
             return IngestResult(prep.pid, "counters", state.n)
         return IngestResult(prep.pid, "unchanged", state.n)
     n = 1 if state is None else state.n + 1
@@ -215,8 +215,8 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
     registry = list(_registry_triples(record, prep, version, n))
     _replace(pending, store.registry_graph, state.registry if state else set(), registry)
     states[prep.pid] = _State(n, prep.content_hash, "stub" if record.stub else "active", set(registry), set(counters))
-    pending.catalogue.move(prep.pid, entry_of(state), entry_of(states[prep.pid]))
-    pending.catalogue.add("versions", 1)
+    pending.listing.move(prep.pid, entry_of(state), entry_of(states[prep.pid]))
+    pending.listing.add("versions", 1)
     if record.raw is not None:
         pending.raws.append((prep.pid, n, record.raw))
     return IngestResult(prep.pid, "new" if state is None else "changed", n)
@@ -235,15 +235,15 @@ def _replace(pending: _Pending, graph, old: set[Triple], new) -> None:
         pending.deletes.extend(gone)
         removed = len(gone)
     if isinstance(graph, DefaultGraph):
-        pending.catalogue.add("triples", len(pending.inserts) - before - removed)
+        pending.listing.add("triples", len(pending.inserts) - before - removed)
 
 
 def commit_two_steps(store, pending: _Pending) -> None:
     """Commit a planned batch: load its new quads, then delete what it superseded (see the module doc)."""
     inserts, deletes, cat_ops = pending.inserts, pending.deletes, []
-    if pending.catalogue and catalogue.is_ready(store):
-        rendered = catalogue.render(store, pending.catalogue)
-        begin, end = catalogue.journal(store)  # cleared by the second step: a crash between leaves it
+    if pending.listing and listing.is_ready(store):
+        rendered = listing.render(store, pending.listing)
+        begin, end = listing.journal(store)  # cleared by the second step: a crash between leaves it
         inserts, deletes, cat_ops = inserts + rendered.inserts + [begin], deletes + rendered.deletes + [end], rendered.ops
     if inserts:
         # Text parsed by the store is ~4x cheaper than building a pyoxigraph Quad per triple.
@@ -262,7 +262,7 @@ def commit_two_steps(store, pending: _Pending) -> None:
 
 
 def entry_of(state: _State | None) -> Entry | None:
-    """Return where an FDO in ``state`` sits in the catalogue (None for an unknown FDO)."""
+    """Return where an FDO in ``state`` sits in the listing (None for an unknown FDO)."""
     if state is None:
         return None
     kind = next((t.object.value for t in state.registry if t.predicate == _T["kind"]), "")

@@ -1,4 +1,4 @@
-"""The catalogue: the maintained listing and counts agree with the registry after any sequence of writes."""
+"""The listing: the maintained listing and counts agree with the registry after any sequence of writes."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from registry.record import Record
 from registry.store import Store
 from registry.vocab import SCHEMA
-from registry.store import catalogue
+from registry.store import listing
 from tests.factories import BASE, dataset_record, model_record
 from tests.servers import oxigraph_server
 from tests.test_store_crash import _DiesBeforeSecondStep
@@ -89,7 +89,7 @@ def _expected_listing(expected, order: str, kind: str | None, stubs: bool) -> li
 
 @pytest.mark.parametrize("split", [2, 400])
 def test_listing_pages_match_the_full_sort_in_both_orders(store, monkeypatch, split):
-    monkeypatch.setattr(catalogue, "SPLIT", split)  # 2 forces the walk down every level of the trie
+    monkeypatch.setattr(listing, "SPLIT", split)  # 2 forces the walk down every level of the trie
     expected = _history(store)
     for order in ("pid", "popular"):
         for kind in (None, "model", "dataset"):
@@ -117,10 +117,10 @@ def test_maintained_counts_match_a_recount(store):
     assert stats["versions"] == versions
 
 
-def test_rebuild_gives_the_same_catalogue_as_maintenance(store):
+def test_rebuild_gives_the_same_listing_as_maintenance(store):
     _history(store)
     maintained = (store.stats(), store.pids(order="popular"), store.pids(order="pid"))
-    catalogue.rebuild(store)
+    listing.rebuild(store)
     assert (store.stats(), store.pids(order="popular"), store.pids(order="pid")) == maintained
 
 
@@ -131,27 +131,27 @@ def test_reopen_after_a_crash_between_the_two_steps_rebuilds_the_counts(tmp_path
     with pytest.raises(SystemExit):
         store.ingest_many([model_record("org/new", downloads=50), model_record("org/m1", description="new", downloads=70)])
     store.db = store.db._db
-    assert catalogue.has_pending(store)
+    assert listing.has_pending(store)
     store.close()
     del store
 
     again = Store.open(tmp_path, BASE)
-    assert not catalogue.has_pending(again)
+    assert not listing.has_pending(again)
     assert again.stats()["by_kind"] == {"model": {"active": 6}}
     # repair dropped org/m1's counters (re-read at the next harvest), so it lists with none
     assert again.pids(order="popular")[:1] == [model_record("org/new").pid]
     assert again.pids(order="popular")[-1] == model_record("org/m1").pid
 
 
-def test_store_without_catalogue_gets_one_when_opened(tmp_path: Path):
+def test_store_without_listing_gets_one_when_opened(tmp_path: Path):
     store = Store.open(tmp_path, BASE)
     store.ingest_many([model_record(f"org/m{i}", downloads=i) for i in range(4)])
-    g = store.registry_graph  # as a store written before the catalogue existed
+    g = store.registry_graph  # as a store written before the listing existed
     store.db.update(f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o FILTER(CONTAINS(STR(?s), '#cat-')) }} }}")
     store.close()
     del store
 
     again = Store.open(tmp_path, BASE)
-    assert catalogue.is_ready(again)
+    assert listing.is_ready(again)
     assert again.pids(order="popular") == [model_record(f"org/m{i}").pid for i in (3, 2, 1, 0)]
     assert again.stats()["by_kind"] == {"model": {"active": 4}}

@@ -1,7 +1,7 @@
-"""The catalogue: a sorted listing of current FDOs and maintained counts, kept in the bookkeeping graph.
+"""The listing: a sorted listing of current FDOs and maintained counts, kept in the bookkeeping graph.
 
 Sorting or counting every FDO with SPARQL on each request costs seconds at 100k FDOs. The
-catalogue keeps, for each order (``pid``: by PID; ``popular``: most downloaded first, then by
+listing keeps, for each order (``pid``: by PID; ``popular``: most downloaded first, then by
 PID) and each (kind, status) list, a counted trie over a sort key:
 
 - a node per key prefix at a few fixed prefix lengths (``LEVELS``), with ``catCount`` (members
@@ -12,7 +12,7 @@ A page at any offset walks down the counts (skipping whole subtrees) and reads t
 the first node small enough (``SPLIT``), so its cost depends on the page, not on the registry's
 size. The writer records each batch's moves (``Changes``) and commits them in the same update
 as the batch; a ``catPending`` marker, written by the first step of a batch and removed by the
-second, tells a reopened store to rebuild the catalogue (``rebuild``), as it does for a store
+second, tells a reopened store to rebuild the listing (``rebuild``), as it does for a store
 that has none yet.
 """
 
@@ -36,7 +36,7 @@ SPLIT = 400  # a node with at most this many members is read whole instead of de
 VERSION = "1"
 _M = str(MLFDO)
 _COUNT, _PARENT, _KEY, _MEMBER = (f"<{_M}cat{n}>" for n in ("Count", "Parent", "Key", "Member"))
-_PENDING, _VERSION = f"<{_M}catPending>", f"<{_M}catalogueVersion>"
+_PENDING, _VERSION = f"<{_M}catPending>", f"<{_M}listingVersion>"
 _DOWNLOADS = _M + "downloads"
 _CHUNK = 20000
 _STATS = ("versions", "triples", "failures")
@@ -45,7 +45,7 @@ assert _DOWNLOADS in VOLATILE_PROPERTIES
 
 @dataclass(frozen=True)
 class Entry:
-    """Where an FDO sits in the catalogue: its kind, status and downloads."""
+    """Where an FDO sits in the listing: its kind, status and downloads."""
 
     kind: str
     status: str
@@ -54,7 +54,7 @@ class Entry:
 
 @dataclass
 class Changes:
-    """The catalogue moves and count changes of one write, rendered by :func:`render`."""
+    """The listing moves and count changes of one write, rendered by :func:`render`."""
 
     moves: list[tuple[str, Entry | None, Entry | None]] = field(default_factory=list)
     deltas: dict[str, int] = field(default_factory=dict)  # "versions", "triples", "failures"
@@ -90,7 +90,7 @@ def _id_of(order: str, key: str) -> str:
 
 
 class _Names:
-    """IRIs of the catalogue's nodes in one store."""
+    """IRIs of the listing's nodes in one store."""
 
     def __init__(self, store) -> None:
         self.graph = store.registry_graph
@@ -134,7 +134,7 @@ def _paths(names: _Names, pid: str, entry: Entry) -> Iterator[tuple[str, str, st
 # ---------------------------------------------------------------- writing
 @dataclass
 class Rendered:
-    """The catalogue part of a write: N-Quads to load, DELETE DATA lines and update operations."""
+    """The listing part of a write: N-Quads to load, DELETE DATA lines and update operations."""
 
     inserts: list[str]
     deletes: list[str]
@@ -142,7 +142,7 @@ class Rendered:
 
 
 def render(store, changes: Changes, fresh: bool = False) -> Rendered:
-    """Turn ``changes`` into writes; ``fresh`` writes counts as plain data (the catalogue is empty)."""
+    """Turn ``changes`` into writes; ``fresh`` writes counts as plain data (the listing is empty)."""
     names = _Names(store)
     g = names.graph
     counts: dict[str, list] = {}
@@ -191,25 +191,25 @@ def journal(store) -> tuple[str, str]:
     return f"{line} {names.graph} .", f"GRAPH {names.graph} {{ {line} }}"
 
 
-# ---------------------------------------------------------------- state of the catalogue
+# ---------------------------------------------------------------- state of the listing
 def is_ready(store) -> bool:
-    """Tell whether the store keeps a catalogue (cached once true)."""
-    if getattr(store, "_catalogue_ready", False):
+    """Tell whether the store keeps a listing (cached once true)."""
+    if getattr(store, "_listing_ready", False):
         return True
     names = _Names(store)
     ready = bool(list(store.db.query(f"SELECT ?v WHERE {{ GRAPH {names.graph} {{ {names.meta} {_VERSION} ?v }} }}")))
-    store._catalogue_ready = ready
+    store._listing_ready = ready
     return ready
 
 
 def has_pending(store) -> bool:
-    """Tell whether a batch began and did not finish (the catalogue may be off)."""
+    """Tell whether a batch began and did not finish (the listing may be off)."""
     names = _Names(store)
     return bool(list(store.db.query(f"SELECT ?t WHERE {{ GRAPH {names.graph} {{ {names.meta} {_PENDING} ?t }} }} LIMIT 1")))
 
 
 def ensure(store) -> bool:
-    """Build the catalogue when it is missing or a crash left it unfinished; return whether it rebuilt."""
+    """Build the listing when it is missing or a crash left it unfinished; return whether it rebuilt."""
     if is_ready(store) and not has_pending(store):
         return False
     rebuild(store)
@@ -217,12 +217,12 @@ def ensure(store) -> bool:
 
 
 def rebuild(store) -> int:
-    """Rebuild the catalogue from the bookkeeping graph; return how many FDOs it lists."""
+    """Rebuild the listing from the bookkeeping graph; return how many FDOs it lists."""
     names = _Names(store)
     g = names.graph
     for p in (_MEMBER, _COUNT, _PARENT, _KEY, _PENDING, _VERSION):
         _delete_all(store, g, p)
-    store._catalogue_ready = False
+    store._listing_ready = False
     downloads = {row["pid"].value: int(row["d"].value) for row in store.db.query(
         f"SELECT ?pid ?d WHERE {{ ?pid <{_DOWNLOADS}> ?d }}")}
     changes = Changes()
@@ -239,13 +239,13 @@ def rebuild(store) -> int:
 
 
 def write_fresh(store, changes: Changes) -> None:
-    """Write a whole catalogue into a store that has none, in chunks, then mark it ready."""
+    """Write a whole listing into a store that has none, in chunks, then mark it ready."""
     rendered = render(store, changes, fresh=True)
     for start in range(0, len(rendered.inserts), _CHUNK):
         store.db.load("\n".join(rendered.inserts[start:start + _CHUNK]), RdfFormat.N_QUADS)
     names = _Names(store)
     store.db.update(f"INSERT DATA {{ GRAPH {names.graph} {{ {names.meta} {_VERSION} {Literal(VERSION)} }} }}")
-    store._catalogue_ready = True
+    store._listing_ready = True
 
 
 def _delete_all(store, g: NamedNode, predicate: str) -> None:
