@@ -58,6 +58,8 @@ SETTINGS: tuple[Setting, ...] = (
             int),
     Setting("QDRANT_URL", "", "URL of a Qdrant server for the search index (empty: embedded index in DATA_DIR)."),
     Setting("EMBEDDER", "minilm", "Embedding model: 'minilm' (local all-MiniLM-L6-v2) or 'ollama:<model>'."),
+    Setting("HARVEST_INTERVAL", 3600.0, "Seconds between the incremental harvests beat schedules for every platform.",
+            float),
     Setting("LOG_FORMAT", "text", "Log lines as 'text' or 'json' (one JSON object per line, for log collectors)."),
     Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated "
             "answers from the retrieved facts) or empty for local when installed, else extractive."),

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from celery import shared_task
 
 from registry.service import Registry
+from workers.locks import platform_lock
 
 __all__ = ["harvest_huggingface", "harvest_huggingface_ids"]
 
@@ -25,8 +26,12 @@ def harvest_huggingface(limit: int | None = None, since: str | None = None, endp
 
     registry = Registry.open()
     try:
-        client = HubClient.from_settings(registry.settings, endpoint)
-        return _summary(harvest(registry.store, base_url=registry.base_url, client=client, limit=limit, since=since))
+        with platform_lock(str(registry.settings["BROKER_URL"]), "huggingface") as held:
+            if not held:
+                return {"skipped": "an incremental harvest of huggingface is already running"}
+            client = HubClient.from_settings(registry.settings, endpoint)
+            return _summary(harvest(registry.store, base_url=registry.base_url, client=client, limit=limit,
+                                    since=since))
     finally:
         registry.close()
 
