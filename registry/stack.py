@@ -36,6 +36,9 @@ SHARED_SETTINGS = ("MLFDO_BASE_URL", "MLFDO_DATA_DIR", "MLFDO_STORE_URL", "MLFDO
                    "MLFDO_LLM", "MLFDO_OLLAMA_URL")
 
 
+_STARTED: dict[Path, list[subprocess.Popen]] = {}  # stacks this process started, reaped by down()
+
+
 class StackError(MlfdoError):
     status, exit_code, title = 500, 1, "Stack error"
 
@@ -141,8 +144,11 @@ def up(state: Path, web_port: int = 8000, broker_url: str = "redis://127.0.0.1:6
         _wait(lambda: _answers(record["web"] + "/healthz"), "the web server", procs)
     except BaseException:
         _stop(list(record["pids"].values()))
+        for proc in procs.values():
+            proc.wait()
         (state / STATE_FILE).unlink(missing_ok=True)
         raise
+    _STARTED[state] = list(procs.values())
     return record
 
 
@@ -191,6 +197,8 @@ def down(state: Path) -> list[int]:
         raise StackError(f"no stack runs from {state}")
     record = json.loads(path.read_text())
     left = _stop(list(record["pids"].values()))
+    for proc in _STARTED.pop(Path(state).resolve(), []):
+        proc.wait(timeout=STOP_TIMEOUT)
     if not left:
         path.unlink()
     return left
