@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-import requests
 from pyoxigraph import Literal, NamedNode, Triple
 
 from registry.record import Record
@@ -15,25 +14,10 @@ from registry.store import Store
 from registry.vocab import SCHEMA
 from registry.store import listing
 from tests.factories import BASE, dataset_record, model_record
-from tests.servers import oxigraph_server
+from tests.test_store import oxigraph_url, store  # noqa: F401 - the both-backends fixtures
 from tests.test_store_crash import _DiesBeforeSecondStep
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def oxigraph_url(tmp_path_factory):
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
-        yield url
-
-
-@pytest.fixture(params=["embedded", pytest.param("sparql-server", marks=pytest.mark.server)])
-def store(request) -> Store:
-    if request.param == "embedded":
-        return Store.open(None, BASE)
-    url = request.getfixturevalue("oxigraph_url")
-    requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"}, timeout=10)
-    return Store.open_remote(url, BASE)
 
 
 def _history(store: Store) -> dict[str, tuple[str, str, int]]:
