@@ -124,7 +124,7 @@ class Store(StoreReads):
         if recorded is not None:
             raise mismatch(url, recorded, store.base_url)
         repair(store)
-        listing.ensure(store)
+        listing.ensure(store, shared=True)
         return store
 
     def close(self) -> None:
