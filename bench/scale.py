@@ -33,6 +33,9 @@ from ingest import BASE, synthetic_record  # noqa: E402
 from registry.store import Store  # noqa: E402
 
 
+BENCH_BROKER = "redis://127.0.0.1:6379/13"
+
+
 def _validator(shacl: bool):
     if not shacl:
         return None
@@ -86,7 +89,10 @@ def cmd_bulk(args) -> None:
 
 
 def _worker(url: str, start: int, stop: int, shacl: bool) -> None:
+    from workers.locks import counts_lock
+
     store = Store.open_remote(url, BASE, validator=_validator(shacl))
+    store.counts_lock = counts_lock(BENCH_BROKER)  # as workers/tasks.py does
     store.ingest_many(_records(start, stop))
 
 

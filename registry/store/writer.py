@@ -256,7 +256,8 @@ def commit_two_steps(store, pending: _Pending) -> None:
         ops.append(Q.NOTE_CHECKS.format(g=store.prov_graph, values=values))
     ops.extend(cat_ops)
     if ops:
-        store.db.update(" ;\n".join(ops))
+        with store.counts_guard():  # count changes are read-modify-write: one writer at a time
+            store.db.update(" ;\n".join(ops))
     for pid, n, raw in pending.raws:
         store._save_raw(pid, n, raw)
 
