@@ -13,10 +13,11 @@ __all__ = ["make_generator"]
 log = logging.getLogger(__name__)
 
 
-def make_generator(spec: str | None, local_factory=None) -> Generator:
+def make_generator(spec: str | None, local_factory=None, ollama_url: str | None = None) -> Generator:
     """Return the generator ``spec`` names (``ollama:<model>``, ``local``, ``extractive``, or empty: best available).
 
-    ``local_factory`` builds the local generator (the service passes one that caches the model).
+    ``local_factory`` builds the local generator (the service passes one that caches the model);
+    ``ollama_url`` is the Ollama server (the OLLAMA_URL setting).
     Raises BadRequest for an unknown spec.
     """
     spec = (spec or "").strip()
@@ -24,7 +25,7 @@ def make_generator(spec: str | None, local_factory=None) -> Generator:
         model = spec.split(":", 1)[1].strip()
         if not model:
             raise BadRequest("MLFDO_LLM=ollama:<model> needs a model name, e.g. ollama:llama3.2")
-        return OllamaGenerator(model)
+        return OllamaGenerator(model, host=ollama_url)
     if spec in ("extractive", "none", "off"):
         return ExtractiveGenerator()
     if spec in ("", "local", "auto"):

@@ -27,6 +27,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, S
 
 from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
+from registry.store.base_url import claim_base_url, mismatch
 from registry.store import query_text as Q
 from registry.store.prepare import nt_line
 from registry.store.writer import dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
@@ -94,6 +95,10 @@ class Store(StoreReads):
             raise
         store = cls(db, base_url, path, validator, batch_size)
         store.read_only = read_only
+        recorded = claim_base_url(db, store.base_url, writable=not read_only)
+        if recorded is not None:
+            store.db = db = None  # release the directory before reporting
+            raise mismatch(str(path), recorded, store.base_url)
         if not read_only:
             repair(store)
         return store
@@ -108,6 +113,9 @@ class Store(StoreReads):
         from registry.store.remote import RemoteDB
 
         store = cls(RemoteDB(url), base_url, Path(data_dir) if data_dir else None, validator, batch_size)
+        recorded = claim_base_url(store.db, store.base_url, writable=True)
+        if recorded is not None:
+            raise mismatch(url, recorded, store.base_url)
         repair(store)
         return store
 
