@@ -135,3 +135,27 @@ def test_read_fdos_leaves_out_unknown_and_withdrawn_pids_and_labels_links(store)
     assert (licence.label, licence.key) == ("Apache-2.0", "Apache-2.0")
     assert licence.href == "https://spdx.org/licenses/Apache-2.0" and not licence.local
     assert fdo.downloads == 10 and fdo.likes == 1 and fdo.created.startswith("2024-01-02")
+
+
+def test_every_lineage_kind_has_its_labels_once():
+    from registry.relations import LINEAGE, derived_phrase, lineage_by_label
+
+    assert {k.forwards for k in LINEAGE.values()} == {"fine-tuned from", "quantized from", "adapter of", "merged from"}
+    for kind in LINEAGE.values():
+        assert lineage_by_label(kind.backwards) is kind
+    assert derived_phrase("has adapter") == "adapters of" and derived_phrase("has adapter", 1) == "an adapter of"
+    assert derived_phrase("fine-tuned as", 1) == "fine-tuned from"
+    assert derived_phrase("not a relation") == "not a relation"
+
+
+def test_chat_names_one_derived_adapter_in_the_singular():
+    from registry.chat import get_chat
+    from tests.data.chat.fixture import chat_registry
+
+    registry = chat_registry()
+    try:
+        answer = get_chat(registry).ask("Which models are derived from meta-llama/Llama-2-7b-hf?")
+        assert "1 model is an adapter of" in answer.text
+        assert "quantized from" in answer.text
+    finally:
+        registry.close()
