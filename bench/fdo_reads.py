@@ -46,11 +46,11 @@ def build(models: int, seed: int = 7) -> Store:
     rng = random.Random(seed)
     store = Store.open(None, BASE, batch_size=500)
     stubs, records = {}, []
-    for platform, rdf_type, kind, names in (("hf-task", SCHEMA.DefinedTerm, "term", [f"task-{i}" for i in range(20)]),
-                                            ("hf-user", SCHEMA.Organization, "organisation",
-                                             [f"org-{i}" for i in range(200)]),
-                                            ("hf-dataset", SCHEMA.Dataset, "dataset", [f"data-{i}" for i in range(500)])):
-        for name in names:
+    entities = (("hf-task", SCHEMA.DefinedTerm, "term", "task", 20),
+                ("hf-user", SCHEMA.Organization, "organisation", "org", 200),
+                ("hf-dataset", SCHEMA.Dataset, "dataset", "data", 500))
+    for platform, rdf_type, kind, prefix, count in entities:
+        for name in (f"{prefix}-{i}" for i in range(count)):
             node, record = _stub(store, platform, name, rdf_type, kind)
             stubs.setdefault(platform, []).append(node)
             records.append(record)

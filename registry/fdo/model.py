@@ -222,7 +222,7 @@ def fdo_from_triples(pid: str, triples: list[Triple], refs: dict[str, Ref], base
 
     def linked(p: str) -> list[Ref]:
         found = {o.value: fdo.ref(o.value) for o in main.get(p, ()) if isinstance(o, NamedNode)}
-        return sorted(found.values(), key=lambda r: (r.label.lower(), r.iri)) if len(found) > 1 else list(found.values())
+        return sorted(found.values(), key=lambda r: (r.label.lower(), r.iri))
 
     fdo.tasks, fdo.authors = linked(_P.task), linked(_P.shared_by)
     fdo.trained_on, fdo.evaluated_on = linked(_P.trained_on), linked(_P.evaluated_on)

@@ -175,11 +175,9 @@ def evaluation_table(evaluations: list[Evaluation]) -> EvaluationTable:
     extra: set[str] = set()
     for e in evaluations:
         cells: dict[str, list[object]] = {
-            "Dataset": list(e.datasets) or ([e.dataset_name] if e.dataset_name else []),
-            "Metric": [e.metric_id] if e.metric_id else [],
-            "Value": [e.value] if e.value else [], "Setting": [e.result_name or e.setting] if e.result_name or e.setting else [],
-            "Task": list(e.tasks), "Verified": [e.verified] if e.verified else []}
-        row = {heading: values for heading, values in cells.items() if values}
+            "Dataset": list(e.datasets) or [e.dataset_name], "Metric": [e.metric_id], "Value": [e.value],
+            "Setting": [e.result_name or e.setting], "Task": list(e.tasks), "Verified": [e.verified]}
+        row = {heading: values for heading, values in cells.items() if values and values != [""]}
         recorded = ((MLFDO.datasetConfig.value, (e.config,)), (MLFDO.datasetSplit.value, (e.split,)))
         for prop, values in (*(r for r in recorded if r[1][0]), *e.other):
             label = humanise(prop).capitalize()
