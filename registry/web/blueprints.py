@@ -20,7 +20,7 @@ BLUEPRINTS: list[str] = [
     "registry.web.fdo:bp",
     "registry.web.history:bp",
     "registry.web.api:bp",
-    "registry.web.sparql:bp",
+    "registry.web.sparql_routes:bp",
     "registry.search.web:bp",
     "registry.chat.web:bp",
 ]
