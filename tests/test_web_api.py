@@ -120,9 +120,10 @@ def test_api_page_for_people(client):
     assert "/openapi.json" in html and "/api/fdo" in html
 
 
-def test_blueprints_skip_missing_modules_only(populated_registry, tmp_path, monkeypatch):
+def test_a_blueprint_that_cannot_be_imported_stops_the_app(populated_registry, tmp_path, monkeypatch):
     app = create_app({"REGISTRY": populated_registry, "TESTING": True})
-    assert register_blueprints(app, ["registry.nonexistent.web:bp"]) == []
+    with pytest.raises(ModuleNotFoundError, match="registry.nonexistent"):
+        register_blueprints(app, ["registry.nonexistent.web:bp"])
     broken = tmp_path / "broken_bp_for_test.py"
     broken.write_text("import definitely_missing_dependency_xyz\n")
     monkeypatch.syspath_prepend(str(tmp_path))
