@@ -6,6 +6,7 @@ the real ``Store.ingest`` (in memory); tests must not change it (make a store of
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,6 +24,19 @@ WEB_DATA = Path(__file__).parent / "data" / "web"
 V1_AT = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 V2_AT = datetime(2024, 9, 1, 12, 0, tzinfo=timezone.utc)
 WITHDRAWN_AT = datetime(2024, 10, 1, 12, 0, tzinfo=timezone.utc)
+
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skipped test is a failure: CI must have everything the tests need."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail") and os.environ.get("CI") == "true":
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true, which counts as a failure: {reason}"
+
 
 IDS = SimpleNamespace(
     base_lm="3krpxs3xvfvka", finetuned="crqvhy2k6iw6w", quantized="axzdkmgjk2ob5", old="2s6j56ur43a4y",
