@@ -7,24 +7,11 @@ the real ``Store.ingest`` (in memory); tests must not change it (make a store of
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from registry.rdfio import parse_file
-from registry.records_from_rdf import records_from_quads
-from registry.service import Registry
-from registry.settings import load_settings
-from registry.store import Store
-
-BASE = "http://registry.test"
-WEB_DATA = Path(__file__).parent / "data" / "web"
-V1_AT = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
-V2_AT = datetime(2024, 9, 1, 12, 0, tzinfo=timezone.utc)
-WITHDRAWN_AT = datetime(2024, 10, 1, 12, 0, tzinfo=timezone.utc)
-
+from tests.data.web.registry import BASE, IDS, WEB_DATA, build_registry
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -36,33 +23,6 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped under CI=true, which counts as a failure: {reason}"
-
-
-IDS = SimpleNamespace(
-    base_lm="3krpxs3xvfvka", finetuned="crqvhy2k6iw6w", quantized="axzdkmgjk2ob5", old="2s6j56ur43a4y",
-    renamed="b47b5bq36imme", task_generation="saojr5mljcsst", task_classification="psgnmhqfboydg",
-    acme="hegwpmli3nkvn", someone="fvakhabtlxiph", wikitext="5fg5zgwfydz5k", glue="k7e5orjjqrwx3",
-    paper="yqokf7t2a64uf",
-)
-
-
-def ingest_file(store: Store, name: str, now: datetime) -> None:
-    """Ingest the records of one file of tests/data/web through Store.ingest, one by one."""
-    quads = parse_file(WEB_DATA / name, base_iri=BASE + "/")
-    for record in records_from_quads(quads, BASE, name):
-        store.ingest(record, now=now)
-
-
-def build_registry(data_dir: Path | None = None) -> Registry:
-    """Return a registry holding the test records (two versions of acme/base-lm, one withdrawn FDO, an alias)."""
-    settings = load_settings(environ={}, overrides={"BASE_URL": BASE, "SHACL": False,
-                                                    "DATA_DIR": str(data_dir or "")})
-    store = Store.open(data_dir, BASE)
-    ingest_file(store, "registry-v1.ttl", V1_AT)
-    ingest_file(store, "registry-v2.ttl", V2_AT)
-    store.withdraw(store.pid(IDS.old), "removed from the Hub by its owner", now=WITHDRAWN_AT)
-    store.add_alias("hf:acme/legacy-name", store.pid(IDS.renamed))
-    return Registry(settings, store)
 
 
 @pytest.fixture(scope="session")
