@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-import requests
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Triple
 
 from registry.errors import NotFound, RecordError
 from registry.record import Record
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, PROV, SCHEMA
-from tests.servers import oxigraph_server
+from tests.servers import empty_sparql_server, oxigraph_server
 from tests.factories import BASE, dataset_pid, dataset_record, model_pid, model_record
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
@@ -30,7 +29,7 @@ def store(request) -> Store:
     if request.param == "embedded":
         return Store.open(None, BASE)
     url = request.getfixturevalue("oxigraph_url")
-    requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"}, timeout=10)
+    empty_sparql_server(url)
     return Store.open_remote(url, BASE)
 
 

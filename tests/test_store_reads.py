@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-import requests
 from pyoxigraph import DefaultGraph, NamedNode, Triple
 
 from registry.store import Store
 from registry.vocab import FAIR4ML
 from tests.factories import BASE, dataset_pid, dataset_record, model_pid, model_record
-from tests.servers import oxigraph_server
+from tests.servers import empty_sparql_server, oxigraph_server
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 
@@ -29,8 +28,7 @@ def store(request) -> Store:
         store = Store.open(None, BASE)
     else:
         url = request.getfixturevalue("oxigraph_url")
-        requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"},
-                      timeout=10)
+        empty_sparql_server(url)
         store = Store.open_remote(url, BASE)
     base = NamedNode(model_pid("acme/base"))
     records = [dataset_record("corpus"), model_record("acme/base", datasets=("corpus",), downloads=5)]
