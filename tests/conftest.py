@@ -26,6 +26,28 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
+def oxigraph_url(tmp_path_factory):
+    """One `oxigraph serve` process shared by the session (tests reach it through ``empty_store``)."""
+    from tests.servers import oxigraph_server
+
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield url
+
+
+@pytest.fixture(params=["embedded", pytest.param("sparql-server", marks=pytest.mark.server)])
+def empty_store(request):
+    """An empty store on each backend: embedded pyoxigraph, and the shared SPARQL server emptied and checked."""
+    from registry.store import Store
+    from tests.servers import empty_sparql_server
+
+    if request.param == "embedded":
+        return Store.open(None, BASE)
+    url = request.getfixturevalue("oxigraph_url")
+    empty_sparql_server(url)
+    return Store.open_remote(url, BASE)
+
+
+@pytest.fixture(scope="session")
 def ids() -> SimpleNamespace:
     """Ids of the FDOs in the test records."""
     return IDS

@@ -11,26 +11,15 @@ from registry.errors import NotFound, RecordError
 from registry.record import Record
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, PROV, SCHEMA
-from tests.servers import empty_sparql_server, oxigraph_server
 from tests.factories import BASE, dataset_pid, dataset_record, model_pid, model_record
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def oxigraph_url(tmp_path_factory):
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
-        yield url
-
-
-@pytest.fixture(params=["embedded", pytest.param("sparql-server", marks=pytest.mark.server)])
-def store(request) -> Store:
+@pytest.fixture
+def store(empty_store) -> Store:
     """The same behaviour on both backends: embedded pyoxigraph and a real SPARQL server."""
-    if request.param == "embedded":
-        return Store.open(None, BASE)
-    url = request.getfixturevalue("oxigraph_url")
-    empty_sparql_server(url)
-    return Store.open_remote(url, BASE)
+    return empty_store
 
 
 def default_values(store: Store, subject: str, prop: NamedNode) -> set[str]:
