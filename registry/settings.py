@@ -60,6 +60,7 @@ SETTINGS: tuple[Setting, ...] = (
             "answers from the retrieved facts) or empty for local when installed, else extractive."),
     Setting("OLLAMA_URL", "http://127.0.0.1:11434", "URL of the Ollama server (chat answers, and ollama: embedders and query understanding).",
             aliases=("OLLAMA_HOST",)),
+    Setting("CACHE_DIR", "", "Where the local chat model's converted copy is kept (empty: ~/.cache/mlfdo)."),
     Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
     Setting("HF_ENDPOINT", "https://huggingface.co", "Hugging Face Hub URL harvests talk to (e.g. a mirror).",
             aliases=("HF_ENDPOINT",)),
