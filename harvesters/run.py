@@ -21,14 +21,17 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Protocol
+from typing import Any, Protocol
+
+from pyoxigraph import Literal, NamedNode, Triple
 
 from registry.errors import InputError, PlatformError
 from registry.record import Record
+from registry.vocab import MLFDO
 
 __all__ = [
     "Harvested", "Failed", "HarvestSummary", "Listing", "ListingState", "parse_time", "Progress", "run_harvest", "parse_since", "iso",
-    "exit_code", "DEFAULT_BATCH", "EXIT_OK", "EXIT_STOPPED",
+    "exit_code", "problem_stub", "Mark", "DATE_MARK", "ID_MARK", "DEFAULT_BATCH", "EXIT_OK", "EXIT_STOPPED",
 ]
 
 DEFAULT_BATCH = 100  # source objects per store transaction (their stubs ride along)
@@ -63,7 +66,7 @@ class Listing(Protocol):
     """How far a listing went, as the platform's lister tracks it while it yields items."""
 
     complete: bool
-    newest: datetime | None
+    newest: Any  # newest mark value seen (a datetime, an id...), None when nothing was seen
 
 
 @dataclass
@@ -71,7 +74,7 @@ class ListingState:
     """A plain ``Listing`` a platform can update while it yields items."""
 
     complete: bool = False  # reached its end or the ``since`` boundary
-    newest: datetime | None = None  # newest modification time seen
+    newest: Any = None  # newest mark value seen
 
 
 @dataclass
@@ -107,6 +110,29 @@ class HarvestSummary:
         return text + (f"; stopped early: {self.error}" if self.error else "")
 
 
+@dataclass(frozen=True)
+class Mark:
+    """How a high-water mark is read from and written to the store's state (dates, ids...)."""
+
+    parse: Callable[[str | None], Any]
+    format: Callable[[Any], str]
+
+
+def _int_or_none(value: str | None) -> int | None:
+    return int(value) if value and value.lstrip("-").isdigit() else None
+
+
+def problem_stub(stub: Record, problem: str) -> Record:
+    """Return ``stub`` recording ``problem`` as data (``mlfdo:sourceProblem``) and in its provenance.
+
+    The writer lets such a stub replace an earlier stub of the same PID (never a full record),
+    so an id the platform rejects or does not know says so on its stub.
+    """
+    stub.triples.append(Triple(NamedNode(stub.pid), MLFDO.sourceProblem, Literal(problem)))
+    stub.problems.append(problem)
+    return stub
+
+
 def exit_code(summary: HarvestSummary) -> int:
     """Return the CLI exit code of a finished run."""
     return EXIT_STOPPED if summary.error else EXIT_OK
@@ -128,6 +154,10 @@ def parse_time(value: object) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+DATE_MARK = Mark(lambda text: parse_time(text), lambda value: iso(value))
+ID_MARK = Mark(_int_or_none, str)  # platforms whose ids only grow (OpenML)
 
 
 def parse_since(value: str | datetime | None) -> datetime | None:
@@ -158,10 +188,12 @@ class _Batch:
         for n, record in enumerate(full):
             self.prior[record.pid] = "active" if (item.known and n == 0) else self.store.status(record.pid)
             self.records.append(record)
-            self.summary.problems.extend(f"{record.platform_id or item.key}: {p}" for p in record.problems)
+            label = item.key if record is item.records[0] else (record.platform_id or item.key)
+            self.summary.problems.extend(f"{label}: {p}" for p in record.problems)
         for stub in item.records:
-            if stub.stub:
-                self.stubs.setdefault(stub.pid, stub)
+            if stub.stub and (stub.problems or stub.pid not in self.stubs):
+                self.stubs[stub.pid] = stub  # a stub that records a problem wins over a plain reference
+                self.summary.problems.extend(stub.problems)  # such problems name their object
         self.aliases.extend(item.aliases)
         if item.renamed_from:
             self.summary.renamed.append((item.renamed_from, item.key))
@@ -194,8 +226,8 @@ class _Batch:
 
 
 def run_harvest(store, items: Iterable[Harvested | Failed], *, summary: HarvestSummary | None = None,
-                listing: Listing | None = None, state_key: str | None = None, stored: datetime | None = None,
-                cutoff: datetime | None = None, total: int | None = None, progress: Progress | None = None,
+                listing: Listing | None = None, state_key: str | None = None, stored: Any = None,
+                cutoff: Any = None, mark: Mark = DATE_MARK, total: int | None = None, progress: Progress | None = None,
                 batch_size: int = DEFAULT_BATCH, requests: Callable[[], dict[str, int]] | None = None,
                 on_item: Callable[[Harvested | Failed], None] | None = None) -> HarvestSummary:
     """Write what ``items`` yields into ``store`` and return the summary.
@@ -235,7 +267,7 @@ def run_harvest(store, items: Iterable[Harvested | Failed], *, summary: HarvestS
             # move the mark only when the covered span joins what earlier runs covered
             if listing.newest is not None and (stored is None or cutoff is None or cutoff <= stored):
                 if stored is None or listing.newest > stored:
-                    store.set_state(state_key, iso(listing.newest))
+                    store.set_state(state_key, mark.format(listing.newest))
         summary.high_water = store.get_state(state_key)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -40,6 +40,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated answers from the retrieved facts) or empty for local when installed, else extractive."),
     Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
     Setting("HF_RATE", 5.0, "Most Hugging Face Hub requests per second a harvest sends.", float),
+    Setting("OPENML_SERVER", "https://www.openml.org/api/v1/xml", "OpenML XML API the OpenML harvester talks to."),
+    Setting("OPENML_RATE", 2.0, "Most OpenML requests per second a harvest sends (none to a loopback server).", float),
+    Setting("ARXIV_URL", "https://export.arxiv.org/api/query", "arXiv query API the arXiv harvester talks to."),
+    Setting("ARXIV_DELAY", 3.0, "Seconds between two arXiv API calls (arXiv asks for at least 3).", float),
+    Setting("ARXIV_TIMEOUT", 30.0, "Seconds an arXiv API call may take before it counts as failed.", float),
 )
 
 
