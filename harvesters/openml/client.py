@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
 import xmltodict
 
 from harvesters.politeness import Throttle, is_loopback, user_agent
@@ -154,8 +153,7 @@ class OpenMLClient:
             answer.problem = (f"OpenML has no {kind} {object_id} (error {exc.code}: {_first_line(exc.message)})"
                               if missing else f"OpenML refused {kind} {object_id}: {_first_line(str(exc))}")
             return answer
-        except (exceptions.OpenMLServerError, requests.RequestException, xml.parsers.expat.ExpatError,
-                OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - the client raises KeyError/TypeError on odd error bodies
             answer.problem = f"fetching {kind} {object_id} failed: {type(exc).__name__}: {_first_line(str(exc))}"
             return answer
         try:
@@ -174,8 +172,7 @@ class OpenMLClient:
             if getattr(exc, "code", None) in NO_RESULT_CODES:
                 return []
             raise OpenMLUnavailable(f"listing {kind}s failed at {path}: {_first_line(str(exc))}") from None
-        except (exceptions.OpenMLServerError, requests.RequestException, xml.parsers.expat.ExpatError,
-                OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - as above: any failure of a listing page stops the run
             raise OpenMLUnavailable(f"listing {kind}s failed at {path}: {type(exc).__name__}") from None
         try:
             parsed = xmltodict.parse(body)
