@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from harvesters import identity
 from registry.errors import InputError, PlatformError
 from registry.record import Record
 from registry.vocab import MLFDO
@@ -186,6 +187,7 @@ class _Batch:
     def add(self, item: Harvested) -> None:
         full = [r for r in item.records if not r.stub]
         for n, record in enumerate(full):
+            identity.link(record, self.store.base_url, self.store.kind)
             self.prior[record.pid] = "active" if (item.known and n == 0) else self.store.status(record.pid)
             self.records.append(record)
             label = item.key if record is item.records[0] else (record.platform_id or item.key)
