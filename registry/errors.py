@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy",
+__all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy", "ConfigError",
            "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest", "PlatformError"]
 
 
@@ -67,3 +67,9 @@ class PlatformError(MlfdoError):
     """A platform could not be reached, or answered so that a harvest run cannot go on."""
 
     status, exit_code, title = 502, 1, "Platform request failed"
+
+
+class ConfigError(MlfdoError):
+    """Settings that do not fit the data, e.g. a store opened under another base URL than it was written with."""
+
+    status, exit_code, title = 500, 2, "Configuration error"

@@ -67,32 +67,35 @@ def harvest() -> None:
 @click.option("--ids", default=None, help="Comma-separated model (or, with --datasets, dataset) ids to fetch one by one.")
 @click.option("--no-cards", is_flag=True, help="Do not download model cards (README.md).")
 @click.option("--datasets", is_flag=True, help="Harvest datasets instead of models: --ids, else every dataset the registry references.")
-@click.option("--endpoint", envvar="HF_ENDPOINT", default=None, help="Hub URL (default https://huggingface.co; env HF_ENDPOINT).")
+@click.option("--endpoint", default=None, help="Hub URL (default: the HF_ENDPOINT setting, https://huggingface.co).")
 @click.pass_context
 def huggingface(ctx: click.Context, limit: int | None, since: str | None, author: str | None, ids: str | None,
                 no_cards: bool, datasets: bool, endpoint: str | None) -> None:
     """Harvest models (or, with --datasets, datasets) from the Hugging Face Hub, incrementally."""
+    from harvesters.huggingface.extract import HubClient
+
     id_list = _ids(ids)
     with open_registry(ctx) as registry:
+        client = HubClient.from_settings(registry.settings, endpoint)
         if datasets:
             from harvesters.huggingface.datasets import harvest_datasets
 
             summary = _with_progress(lambda progress: harvest_datasets(
-                registry.store, base_url=registry.base_url, endpoint=endpoint, ids=id_list, limit=limit,
+                registry.store, base_url=registry.base_url, client=client, ids=id_list, limit=limit,
                 progress=progress), len(id_list) if id_list else limit, "datasets")
         else:
             from harvesters.huggingface.harvest import harvest as run_harvest
 
             summary = _with_progress(lambda progress: run_harvest(
-                registry.store, base_url=registry.base_url, endpoint=endpoint, limit=limit, since=since,
+                registry.store, base_url=registry.base_url, client=client, limit=limit, since=since,
                 author=author, ids=id_list, cards=not no_cards, progress=progress),
                 len(id_list) if id_list else limit, "models")
         _report(summary)
 
 
 @harvest.command("openml")
-@click.option("--server", envvar="MLFDO_OPENML_SERVER", default=None,
-              help="OpenML XML API URL (default https://www.openml.org/api/v1/xml; env MLFDO_OPENML_SERVER).")
+@click.option("--server", default=None,
+              help="OpenML XML API URL (default: the OPENML_SERVER setting, https://www.openml.org/api/v1/xml).")
 @click.option("--runs", default=None, help="Comma-separated run ids (their flow, task and dataset come along).")
 @click.option("--flows", default=None, help="Comma-separated flow ids.")
 @click.option("--datasets", default=None, help="Comma-separated dataset ids.")
@@ -103,13 +106,14 @@ def huggingface(ctx: click.Context, limit: int | None, since: str | None, author
 def openml(ctx: click.Context, server: str | None, runs: str | None, flows: str | None, datasets: str | None,
            tasks: str | None, limit: int | None, since: str | None) -> None:
     """Harvest OpenML flows, runs, tasks and datasets (by id, or by listing new ones)."""
+    from harvesters.openml.client import OpenMLClient
     from harvesters.openml.harvest import harvest as run_harvest
 
     wanted = {"runs": _ids(runs), "flows": _ids(flows), "datasets": _ids(datasets), "tasks": _ids(tasks)}
     total = sum(len(v) for v in wanted.values() if v) or None
-    with open_registry(ctx) as registry:
+    with open_registry(ctx) as registry, OpenMLClient.from_settings(registry.settings, server) as client:
         summary = _with_progress(lambda progress: run_harvest(
-            registry.store, base_url=registry.base_url, server=server, limit=limit, since=since, progress=progress,
+            registry.store, base_url=registry.base_url, client=client, limit=limit, since=since, progress=progress,
             **wanted), total, "objects")
         _report(summary)
 
@@ -120,6 +124,7 @@ def openml(ctx: click.Context, server: str | None, runs: str | None, flows: str 
 @click.pass_context
 def arxiv(ctx: click.Context, ids: str | None, missing: bool) -> None:
     """Harvest arXiv papers (title, authors, dates, categories...) in batches of up to 100 ids."""
+    from harvesters.arxiv.client import ArxivClient
     from harvesters.arxiv.harvest import harvest as run_harvest
 
     id_list = _ids(ids)
@@ -127,6 +132,7 @@ def arxiv(ctx: click.Context, ids: str | None, missing: bool) -> None:
         raise click.UsageError("give --ids ID,... or --missing")
     with open_registry(ctx) as registry:
         summary = _with_progress(lambda progress: run_harvest(
-            registry.store, base_url=registry.base_url, ids=id_list, missing=missing, progress=progress),
+            registry.store, base_url=registry.base_url, client=ArxivClient.from_settings(registry.settings),
+            ids=id_list, missing=missing, progress=progress),
             len(id_list) if id_list else None, "papers")
         _report(summary)
