@@ -11,7 +11,6 @@ or a failed call.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -22,12 +21,13 @@ import requests
 from lxml import etree
 
 from harvesters.politeness import is_loopback, user_agent
-from registry.settings import load_settings
 
 __all__ = ["ArxivClient", "Lookup", "MalformedFeed", "BATCH_SIZE", "DEFAULT_URL"]
 
 BATCH_SIZE = 100  # ids per call (arXiv's id_list works with up to 100 ids a call here)
 DEFAULT_URL = "https://export.arxiv.org/api/query"
+DEFAULT_DELAY = 3.0  # seconds between calls (the ARXIV_DELAY setting)
+DEFAULT_TIMEOUT = 30.0  # seconds per call (the ARXIV_TIMEOUT setting)
 _VERSION = re.compile(r"v\d+$")
 
 
@@ -75,17 +75,22 @@ def short_id(result: arxiv.Result) -> str:
 class ArxivClient:
     """The arXiv API plus politeness settings; counts the calls it makes."""
 
-    def __init__(self, url: str | None = None, *, delay: float | None = None, retries: int = 3,
-                 timeout: float | None = None, batch_size: int = BATCH_SIZE) -> None:
-        settings = load_settings()
-        self.url = (url or os.environ.get("MLFDO_ARXIV_URL") or settings["ARXIV_URL"] or DEFAULT_URL).rstrip("?")
-        if delay is None:
-            delay = 0.0 if is_loopback(self.url) else float(settings["ARXIV_DELAY"])
+    def __init__(self, url: str | None = None, *, delay: float | None = None, remote_delay: float = DEFAULT_DELAY,
+                 retries: int = 3, timeout: float = DEFAULT_TIMEOUT, batch_size: int = BATCH_SIZE) -> None:
+        self.url = (url or DEFAULT_URL).rstrip("?")
+        if delay is None:  # arXiv asks for 3 s between calls; a loopback replay needs no pause
+            delay = 0.0 if is_loopback(self.url) else max(remote_delay, 0.0)
         self.batch_size = max(1, min(batch_size, BATCH_SIZE))
         self.calls: Counter[str] = Counter()
         self.client = arxiv.Client(page_size=self.batch_size, delay_seconds=delay, num_retries=retries)
         self.client.query_url_format = self.url + "?{}"
-        self.client._session = _Session(timeout or float(settings["ARXIV_TIMEOUT"]), self.calls)
+        self.client._session = _Session(timeout, self.calls)
+
+    @classmethod
+    def from_settings(cls, settings, url: str | None = None) -> "ArxivClient":
+        """Return a client for ``url`` (default the ARXIV_URL setting) with the ARXIV_DELAY and ARXIV_TIMEOUT settings."""
+        return cls(url or settings["ARXIV_URL"], remote_delay=float(settings["ARXIV_DELAY"]),
+                   timeout=float(settings["ARXIV_TIMEOUT"]))
 
     def lookup(self, ids: list[str]) -> Iterator[Lookup]:
         """Yield one Lookup per id, asking arXiv in batches of ``batch_size``."""

@@ -29,7 +29,7 @@ from registry.errors import PlatformError
 __all__ = ["OpenMLClient", "Answer", "OpenMLUnavailable", "DEFAULT_SERVER", "KINDS", "LIST_PATHS", "NO_RESULT_CODES"]
 
 DEFAULT_SERVER = "https://www.openml.org/api/v1/xml"
-DEFAULT_RATE = 2.0  # requests per second sent to a remote server (MLFDO_OPENML_RATE)
+DEFAULT_RATE = 2.0  # requests per second sent to a remote server (the OPENML_RATE setting)
 # kind -> the API path of one object
 KINDS = {"flow": "flow", "run": "run", "task": "task", "dataset": "data"}
 LIST_PATHS = {"flow": "flow/list", "run": "run/list", "task": "task/list", "dataset": "data/list"}
@@ -92,16 +92,21 @@ class OpenMLClient:
     """The OpenML server plus politeness settings; counts the calls it makes by kind."""
 
     def __init__(self, server: str | None = None, *, retries: int = 3, rate: float | None = None,
-                 cache_dir: str | os.PathLike | None = None) -> None:
-        self.server = (server or os.environ.get("MLFDO_OPENML_SERVER") or DEFAULT_SERVER).rstrip("/")
+                 remote_rate: float = DEFAULT_RATE, cache_dir: str | os.PathLike | None = None) -> None:
+        self.server = (server or DEFAULT_SERVER).rstrip("/")
         self.retries = max(1, retries)
-        if rate is None:
-            rate = 0.0 if is_loopback(self.server) else float(os.environ.get("MLFDO_OPENML_RATE") or DEFAULT_RATE)
+        if rate is None:  # politeness is owed to a remote server; a loopback replay needs none
+            rate = 0.0 if is_loopback(self.server) else remote_rate
         self.throttle = Throttle.per_second(rate)
         self._scratch = None if cache_dir else tempfile.TemporaryDirectory(prefix="mlfdo-openml-cache-")
         self.cache_dir = Path(cache_dir or self._scratch.name)
         self.calls: Counter[str] = Counter()
         self.openml = _openml()
+
+    @classmethod
+    def from_settings(cls, settings, server: str | None = None) -> "OpenMLClient":
+        """Return a client for ``server`` (default the OPENML_SERVER setting) with the OPENML_RATE setting."""
+        return cls(server or settings["OPENML_SERVER"], remote_rate=float(settings["OPENML_RATE"]))
 
     def close(self) -> None:
         """Remove the throwaway cache directory."""
