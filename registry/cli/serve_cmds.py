@@ -55,9 +55,9 @@ def serve(ctx: click.Context, host: str, port: int, data_dir: str | None) -> Non
 
 def _load_demo():
     try:
-        module = importlib.import_module("harvesters.huggingface.demo")
+        module = importlib.import_module("harvesters.demo")
     except ModuleNotFoundError as exc:
-        if exc.name and "harvesters.huggingface.demo".startswith(exc.name):
+        if exc.name and "harvesters.demo".startswith(exc.name):
             return None
         raise
     return getattr(module, "load_demo", None)
@@ -70,13 +70,13 @@ def _load_demo():
 @_DATA_DIR
 @click.pass_context
 def demo(ctx: click.Context, host: str, port: int, no_serve: bool, data_dir: str | None) -> None:
-    """Harvest the bundled Hugging Face snapshot (offline), print stats and one record, then serve it."""
+    """Harvest the bundled Hugging Face, OpenML and arXiv snapshots (offline), print stats and one record, then serve it."""
     from registry.rdfio import format_by_name, serialize_triples
 
     with open_registry(ctx, **_overrides(data_dir)) as registry:
         load_demo = _load_demo()
         if load_demo is None:
-            click.echo("The demo snapshot loader (harvesters.huggingface.demo.load_demo) is missing: "
+            click.echo("The demo snapshot loader (harvesters.demo.load_demo) is missing: "
                        "serving what the store already holds.", err=True)
         else:
             load_demo(registry)
