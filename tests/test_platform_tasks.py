@@ -1,0 +1,30 @@
+"""The Celery tasks for OpenML and arXiv run the same harvest as the CLI (called in-process here;
+tests/test_workers.py drives a real worker for the Hugging Face task)."""
+
+from __future__ import annotations
+
+from harvesters.arxiv.offline import ArxivReplay
+from harvesters.arxiv.offline import demo_snapshot_dir as arxiv_snapshot
+from harvesters.openml.offline import OpenMLReplay
+from harvesters.openml.offline import demo_snapshot_dir as openml_snapshot
+from registry.service import Registry
+
+
+def test_openml_and_arxiv_tasks_harvest_into_the_configured_store(tmp_path, monkeypatch):
+    from workers.tasks import harvest_arxiv, harvest_openml
+
+    monkeypatch.setenv("MLFDO_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("MLFDO_SHACL", "0")
+    with OpenMLReplay(openml_snapshot()) as server:
+        first = harvest_openml(datasets=["61"], server=server.server_url)
+        again = harvest_openml(datasets=["61"], server=server.server_url)
+    with ArxivReplay(arxiv_snapshot()) as server:
+        monkeypatch.setenv("MLFDO_ARXIV_URL", server.query_url)
+        papers = harvest_arxiv(ids=["1707.08567", "abc"])
+    assert (first["new"], again["new"], again["unchanged"]) == (1, 0, 1)
+    assert papers["new"] == 1 and any("rejected" in p for p in papers["problems"])
+    registry = Registry.open()
+    try:
+        assert registry.store.stats()["by_kind"]["paper"] == {"active": 1, "stub": 1}
+    finally:
+        registry.close()
