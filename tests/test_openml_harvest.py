@@ -186,3 +186,14 @@ def test_the_client_uses_a_throwaway_cache_and_the_given_server(server):
     remote = OpenMLClient("https://www.openml.org/api/v1/xml")
     assert remote.throttle.interval > 0
     remote.close()
+
+
+def test_limit_and_since_filter_a_listing_and_leave_the_marks_alone(store, client, server):
+    limited = run(store, client, kinds=["dataset"], limit=2)
+    assert limited.fetched == 2 and store.get_state("openml:high_water:dataset") is None
+    server.reset_counts()
+    recent = run(store, client, kinds=["dataset"], since="2015-06-01")  # uploaded 2015-11-08 and 2017-10-16
+    assert recent.fetched == 2 and server.counts == {"data-list": 1, "data": 2}
+    assert store.status(openml_pid(BASE, "dataset", "40945")) == "active"
+    assert store.status(openml_pid(BASE, "dataset", "4136")) == "active"
+    assert store.get_state("openml:high_water:dataset") is None

@@ -28,3 +28,22 @@ def test_openml_and_arxiv_tasks_harvest_into_the_configured_store(tmp_path, monk
         assert registry.store.stats()["by_kind"]["paper"] == {"active": 1, "stub": 1}
     finally:
         registry.close()
+
+
+def test_harvest_commands_print_summaries_problems_and_exit_codes(runner, tmp_path, monkeypatch):
+    from registry.cli import cli
+
+    monkeypatch.setenv("MLFDO_SHACL", "0")
+    data = ["--data-dir", str(tmp_path)]
+    with OpenMLReplay(openml_snapshot()) as server:
+        ok = runner.invoke(cli, [*data, "harvest", "openml", "--server", server.server_url, "--runs", "100"])
+        server.fail(r"/data/list", 503, "<html>busy</html>")
+        stopped = runner.invoke(cli, [*data, "harvest", "openml", "--server", server.server_url])
+    assert ok.exit_code == 0 and "fetched 4, new 1" in ok.output and "OpenML has no flow 67" in ok.output
+    assert stopped.exit_code == 1 and "stopped early: listing datasets failed" in stopped.output
+    with ArxivReplay(arxiv_snapshot()) as server:
+        monkeypatch.setenv("MLFDO_ARXIV_URL", server.query_url)
+        papers = runner.invoke(cli, [*data, "harvest", "arxiv", "--ids", "1707.08567,abc"])
+        usage = runner.invoke(cli, [*data, "harvest", "arxiv"])
+    assert papers.exit_code == 0 and "new 1" in papers.output and "arXiv rejected the id 'abc'" in papers.output
+    assert usage.exit_code == 2 and "--missing" in usage.output
