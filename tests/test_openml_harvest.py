@@ -197,3 +197,12 @@ def test_limit_and_since_filter_a_listing_and_leave_the_marks_alone(store, clien
     assert store.status(openml_pid(BASE, "dataset", "40945")) == "active"
     assert store.status(openml_pid(BASE, "dataset", "4136")) == "active"
     assert store.get_state("openml:high_water:dataset") is None
+
+
+def test_a_server_that_does_not_answer_in_time_is_a_failure_not_a_hang(store, server):
+    server.fail(r"/data/61$", 200, "", delay=1.0)
+    with OpenMLClient(server.server_url, retries=1, timeout=0.2) as slow:
+        summary = run(store, slow, datasets=["61", "2"])
+    assert summary.failed == 1 and summary.new == 1
+    (failure,) = store.failures()
+    assert failure.platform_id == "dataset 61" and "Timeout" in failure.error

@@ -15,12 +15,14 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+import types
 import xml.parsers.expat
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import requests
 import xmltodict
 
 from harvesters.politeness import Throttle, is_loopback, user_agent
@@ -30,6 +32,7 @@ __all__ = ["OpenMLClient", "Answer", "OpenMLUnavailable", "DEFAULT_SERVER", "KIN
 
 DEFAULT_SERVER = "https://www.openml.org/api/v1/xml"
 DEFAULT_RATE = 2.0  # requests per second sent to a remote server (the OPENML_RATE setting)
+DEFAULT_TIMEOUT = 60.0  # seconds per request
 # kind -> the API path of one object
 KINDS = {"flow": "flow", "run": "run", "task": "task", "dataset": "data"}
 LIST_PATHS = {"flow": "flow/list", "run": "run/list", "task": "task/list", "dataset": "data/list"}
@@ -66,6 +69,24 @@ def _openml():
     return openml
 
 
+def _requests_with_timeout(timeout: float) -> types.SimpleNamespace:
+    """Return the ``requests`` module as the client sees it, with sessions that time out.
+
+    openml-python opens a fresh ``requests.Session()`` per call and sends no timeout, so a
+    server that never answers would hang the harvest; while one of our calls runs, the
+    client's module reference to ``requests`` is this stand-in (under the configuration lock).
+    """
+
+    class TimeoutSession(requests.Session):
+        def request(self, method, url, **kwargs):  # type: ignore[override]
+            kwargs.setdefault("timeout", timeout)
+            return super().request(method, url, **kwargs)
+
+    shim = types.SimpleNamespace(**{name: getattr(requests, name) for name in dir(requests) if not name.startswith("__")})
+    shim.Session = TimeoutSession
+    return shim
+
+
 class OpenMLUnavailable(PlatformError):
     """OpenML could not be reached, or a listing page failed: the run stops (what came before is kept)."""
 
@@ -92,8 +113,10 @@ class OpenMLClient:
     """The OpenML server plus politeness settings; counts the calls it makes by kind."""
 
     def __init__(self, server: str | None = None, *, retries: int = 3, rate: float | None = None,
-                 remote_rate: float = DEFAULT_RATE, cache_dir: str | os.PathLike | None = None) -> None:
+                 remote_rate: float = DEFAULT_RATE, timeout: float = DEFAULT_TIMEOUT,
+                 cache_dir: str | os.PathLike | None = None) -> None:
         self.server = (server or DEFAULT_SERVER).rstrip("/")
+        self.requests = _requests_with_timeout(timeout)
         self.retries = max(1, retries)
         if rate is None:  # politeness is owed to a remote server; a loopback replay needs none
             rate = 0.0 if is_loopback(self.server) else remote_rate
@@ -132,9 +155,12 @@ class OpenMLClient:
             headers = openml._api_calls._HEADERS
             agent = headers.get("user-agent")
             headers["user-agent"] = user_agent(agent or "openml-python")
+            transport = openml._api_calls.requests
+            openml._api_calls.requests = self.requests
             try:
                 yield openml
             finally:
+                openml._api_calls.requests = transport
                 headers["user-agent"] = agent
                 config.server, config.apikey = saved[0], saved[1]
                 config.set_retry_policy(saved[3], saved[2])
