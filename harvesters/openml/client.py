@@ -128,8 +128,9 @@ class OpenMLClient:
 
     @classmethod
     def from_settings(cls, settings, server: str | None = None) -> "OpenMLClient":
-        """Return a client for ``server`` (default the OPENML_SERVER setting) with the OPENML_RATE setting."""
-        return cls(server or settings["OPENML_SERVER"], remote_rate=float(settings["OPENML_RATE"]))
+        """Return a client for ``server`` (default the OPENML_SERVER setting) with the OPENML_RATE and OPENML_TIMEOUT settings."""
+        return cls(server or settings["OPENML_SERVER"], remote_rate=float(settings["OPENML_RATE"]),
+                   timeout=float(settings["OPENML_TIMEOUT"]))
 
     def close(self) -> None:
         """Remove the throwaway cache directory."""
