@@ -4,10 +4,11 @@ Every full record a harvest writes passes through ``link``: the identifiers and 
 states are matched against the FDOs other platforms publish, by the rules below, and each
 match adds ``<pid> schema:sameAs <other>`` plus an owned evidence node (``{pid}#same-...``,
 ``mlfdo:IdentityEvidence``) naming the rule, the property and the matching value, so a link
-can be explained and, by fixing the record, removed. Links are made only to FDOs that
-exist, of the same kind, never to the record itself, and never on a name: every rule
-needs an identifier (DOI, arXiv id) or a platform's canonical URL. docs/identity.md lists
-the rules.
+can be explained and, by fixing the record, removed. Links are made only between FDOs of
+the same kind, never to the record itself, and never on a name: every rule needs an
+identifier (DOI, arXiv id) or a platform's canonical URL. A paper rule links only to an FDO
+that exists; a ``source-url`` page names its entity, which gets a stub like any reference.
+docs/identity.md lists the rules.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -46,6 +47,8 @@ class Match:
     rule: str
     prop: NamedNode
     value: str
+    platform: str = ""  # the target's platform and id, for its stub (source-url only)
+    platform_id: str = ""
 
 
 def candidates(record: Record, base_url: str) -> list[Match]:
@@ -75,7 +78,7 @@ def candidates(record: Record, base_url: str) -> list[Match]:
             page = pattern.match(value)
             if page and kind == record.kind and platform != record.platform:
                 found.append(Match(pid_iri(base_url, mint_id(platform, page.group(1))), kind, "source-url",
-                                   t.predicate, value))
+                                   t.predicate, value, platform, page.group(1)))
                 break
     return found
 
@@ -88,15 +91,44 @@ RULES = {
 }
 
 
-def link(record: Record, base_url: str, kind_of: Callable[[str], str | None]) -> list[Match]:
-    """Add ``schema:sameAs`` and evidence triples to ``record`` for every match with an existing FDO of its kind."""
+def _stub(match: Match, base_url: str, source) -> Record | None:
+    """Return the stub of a page's entity (the record names it: it is a reference like any other)."""
+    from harvesters.openml.transform import OpenMLStubs
+
+    stubs = OpenMLStubs(base_url, replace(source, url=None, etag=None) if source else None)
+    if match.platform == "hf-dataset":
+        stubs.dataset(match.platform_id)
+    elif match.platform == "hf":
+        stubs.model(match.platform_id)
+    elif match.platform in ("openml-dataset", "openml"):
+        stubs.openml("dataset" if match.platform == "openml-dataset" else "flow", match.platform_id)
+    else:
+        return None
+    return next(iter(stubs.records.values()))
+
+
+def link(record: Record, base_url: str, kind_of: Callable[[str], str | None],
+         stubs: list[Record] | None = None) -> list[Match]:
+    """Add ``schema:sameAs`` and evidence triples to ``record`` for every match with an FDO of its kind.
+
+    A match with an FDO that does not exist is dropped, except a ``source-url`` match when
+    ``stubs`` is given: the page's entity gets a stub there (its platform's harvest fills it).
+    """
     if record.stub:
         return []
     pid = NamedNode(record.pid)
     made: list[Match] = []
     seen: set[str] = set()
     for match in candidates(record, base_url):
-        if match.target == record.pid or match.target in seen or kind_of(match.target) != match.kind:
+        if match.target == record.pid or match.target in seen:
+            continue
+        kind = kind_of(match.target)
+        if kind is None and stubs is not None and match.rule == "source-url":
+            stub = _stub(match, base_url, record.source)
+            if stub is not None:
+                stubs.append(stub)
+                kind = match.kind
+        if kind != match.kind:
             continue
         seen.add(match.target)
         target = NamedNode(match.target)
@@ -112,4 +144,3 @@ def link(record: Record, base_url: str, kind_of: Callable[[str], str | None]) ->
         ])
         made.append(match)
     return made
-

@@ -187,7 +187,9 @@ class _Batch:
     def add(self, item: Harvested) -> None:
         full = [r for r in item.records if not r.stub]
         for n, record in enumerate(full):
-            identity.link(record, self.store.base_url, self.store.kind)
+            linked_stubs: list[Record] = []
+            identity.link(record, self.store.base_url, self.store.kind, linked_stubs)
+            item.records.extend(linked_stubs)
             self.prior[record.pid] = "active" if (item.known and n == 0) else self.store.status(record.pid)
             self.records.append(record)
             label = item.key if record is item.records[0] else (record.platform_id or item.key)

@@ -113,20 +113,34 @@ def test_same_arxiv_id_links_a_paper_record_stating_an_arxiv_page(store):
     assert (match.rule, match.value, match.target) == ("same-arxiv-id", AEW10, arxiv_pid)
 
 
-def test_never_on_a_name_alone_nor_across_kinds_nor_to_missing_fdos(store):
+def test_never_on_a_name_alone_nor_across_kinds(store):
     harvest_hf_dataset(store)
     snapshot = OpenMLSnapshot.load(openml_snapshot_dir())
     openml_dataset(snapshot, 9003, name="flowers")  # the Hub dataset's name, nothing else in common
-    openml_dataset(snapshot, 9004, original_data_url="https://huggingface.co/datasets/test-org/not-harvested")
-    harvest_openml_datasets(store, snapshot, [9003, 9004])
-    for oid in ("9003", "9004"):
-        assert evidence(store, openml_pid(BASE, "dataset", oid)) == []
+    harvest_openml_datasets(store, snapshot, [9003])
+    assert evidence(store, openml_pid(BASE, "dataset", "9003")) == []
     assert same_as_cluster(store, dataset_pid(BASE, HF_DATASET["id"])) == []
     flow = openml_pid(BASE, "flow", "1")
     record = Record(flow, [Triple(NamedNode(flow), SCHEMA.sameAs,
                                   NamedNode(f"https://huggingface.co/datasets/{HF_DATASET['id']}"))],
                     kind="model", platform="openml", platform_id="1")
-    assert link(record, BASE, store.kind) == []  # a model is never the same as a dataset
+    assert link(record, BASE, store.kind, []) == []  # a model is never the same as a dataset
+
+
+def test_a_source_page_not_yet_harvested_gets_a_stub_that_the_link_points_at(store):
+    snapshot = OpenMLSnapshot.load(openml_snapshot_dir())
+    openml_dataset(snapshot, 9004, original_data_url="https://huggingface.co/datasets/test-org/later")
+    harvest_openml_datasets(store, snapshot, [9004])
+    later = dataset_pid(BASE, "test-org/later")
+    assert store.status(later) == "stub" and store.kind(later) == "dataset"
+    (ev,) = evidence(store, openml_pid(BASE, "dataset", "9004"))
+    assert (ev["rule"], ev["linksTo"]) == ("source-url", later)
+    # a paper rule never invents its target: an arXiv paper whose DOI no FDO carries links to nothing
+    arxiv_pid = paper_pid(BASE, AEW10)
+    record = Record(arxiv_pid, [Triple(NamedNode(arxiv_pid), MLFDO.doi, Literal(DOI))], kind="paper",
+                    platform="arxiv", platform_id=AEW10)
+    stubs: list[Record] = []
+    assert link(record, BASE, store.kind, stubs) == [] and stubs == []
 
 
 @pytest.fixture
