@@ -206,3 +206,13 @@ def test_a_server_that_does_not_answer_in_time_is_a_failure_not_a_hang(store, se
     assert summary.failed == 1 and summary.new == 1
     (failure,) = store.failures()
     assert failure.platform_id == "dataset 61" and "Timeout" in failure.error
+
+
+@pytest.mark.parametrize(("external", "library"), [
+    ("sklearn_0.18.dev0", "sklearn"), ("Weka_3.9.0", "Weka"), ("openml==0.10.2,sklearn==0.21.3", "sklearn"),
+    ("", None),
+])
+def test_the_library_is_read_from_the_external_version(external, library):
+    from harvesters.openml.transform import _library
+
+    assert _library(external) == library

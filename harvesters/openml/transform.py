@@ -163,9 +163,7 @@ class _Flow(_Mapping):
         language = text(self.flow, "language")
         if language and language.lower() in LANGUAGES:
             self.text(SCHEMA.inLanguage, LANGUAGES[language.lower()])
-        library = (external or "").replace("==", "_").split("_")[0].split(",")[0].strip()
-        if library:
-            self.text(MLFDO.library, library)
+        self.text(MLFDO.library, _library(external))
 
     def dependencies(self) -> None:
         value = text(self.flow, "dependencies")
@@ -435,6 +433,13 @@ def missing_stub(kind: str, object_id_: str, problem: str, *, base_url: str,
     stubs = OpenMLStubs(base_url, source)
     stubs.openml(kind, object_id_)
     return problem_stub(next(iter(stubs.records.values())), problem)
+
+
+def _library(external_version: str | None) -> str | None:
+    """Return the machine-learning library of an external version ("openml==0.10,sklearn==0.21" -> sklearn)."""
+    names = [part.replace("==", "_").split("_")[0].strip() for part in (external_version or "").split(",")]
+    names = [n for n in names if n]
+    return next((n for n in names if n.lower() != "openml"), names[0] if names else None)
 
 
 def _slug(value: str) -> str:
