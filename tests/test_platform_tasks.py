@@ -47,3 +47,24 @@ def test_harvest_commands_print_summaries_problems_and_exit_codes(runner, tmp_pa
         usage = runner.invoke(cli, [*data, "harvest", "arxiv"])
     assert papers.exit_code == 0 and "new 1" in papers.output and "arXiv rejected the id 'abc'" in papers.output
     assert usage.exit_code == 2 and "--missing" in usage.output
+
+
+def test_harvest_huggingface_datasets_fills_referenced_stubs(runner, tmp_path, monkeypatch):
+    from harvesters.huggingface.datasets_offline import DatasetReplay
+    from harvesters.huggingface.refs import Stubs
+    from registry.cli import cli
+
+    monkeypatch.setenv("MLFDO_SHACL", "0")
+    monkeypatch.setenv("MLFDO_DATA_DIR", str(tmp_path))
+    registry = Registry.open()
+    try:
+        stubs = Stubs(registry.base_url, None)
+        stubs.dataset("test-org/one")
+        registry.store.ingest_many(list(stubs.records.values()))
+    finally:
+        registry.close()
+    record = {"id": "test-org/one", "tags": ["license:mit"], "cardData": {"license": "mit"}}
+    with DatasetReplay({"test-org/one": record}) as server:
+        result = runner.invoke(cli, ["harvest", "huggingface", "--datasets", "--endpoint", server.url])
+    assert result.exit_code == 0, result.output
+    assert "fetched 1, new 1" in result.output
