@@ -216,3 +216,20 @@ def test_the_library_is_read_from_the_external_version(external, library):
     from harvesters.openml.transform import _library
 
     assert _library(external) == library
+
+
+def test_missing_and_ill_typed_fields_are_problem_lines_on_a_stored_record(store, client, snapshot):
+    snapshot.put("flow", 9100, '<oml:flow xmlns:oml="http://openml.org/openml"><oml:id>9100</oml:id>'
+                               "<oml:upload_date>yesterday</oml:upload_date>"
+                               "<oml:parameter><oml:data_type>int</oml:data_type></oml:parameter></oml:flow>")
+    snapshot.put("run", 9101, '<oml:run xmlns:oml="http://openml.org/openml"><oml:run_id>9101</oml:run_id>'
+                              "<oml:flow_id>not-an-id</oml:flow_id></oml:run>")
+    summary = run(store, client, flows=["9100"], runs=["9101"])
+    assert summary.new == 2 and summary.failed == 0
+    problems = "\n".join(summary.problems)
+    assert "upload_date 'yesterday' is not a date-time" in problems
+    assert "a flow parameter has no name; ignored" in problems
+    assert "flow reference 'not-an-id' is not an OpenML id" in problems and "the run names no flow" in problems
+    assert values(store, "flow", "9100", SCHEMA.name) == {"OpenML flow 9100"}
+    (version,) = store.versions(openml_pid(BASE, "run", "9101"))
+    assert "the run reports no aggregate evaluation" in version.problems
