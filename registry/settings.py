@@ -70,6 +70,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CONFIG_FILE", "", "Instance config file (Python assignments such as BASE_URL = '...') read "
             "after the defaults and before the environment; default: instance/mlfdo.cfg in the working "
             "directory when it exists."),
+    Setting("OPENML_SERVER", "https://www.openml.org/api/v1/xml", "OpenML XML API the OpenML harvester talks to."),
+    Setting("OPENML_RATE", 2.0, "Most OpenML requests per second a harvest sends (none to a loopback server).", float),
+    Setting("OPENML_TIMEOUT", 60.0, "Seconds an OpenML request may take before it counts as failed.", float),
+    Setting("ARXIV_URL", "https://export.arxiv.org/api/query", "arXiv query API the arXiv harvester talks to."),
+    Setting("ARXIV_DELAY", 3.0, "Seconds between two arXiv API calls (arXiv asks for at least 3).", float),
+    Setting("ARXIV_TIMEOUT", 30.0, "Seconds an arXiv API call may take before it counts as failed.", float),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
