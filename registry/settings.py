@@ -44,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("STORE_URL", "", "SPARQL 1.1 endpoint base of a remote store (empty: the embedded store in DATA_DIR)."),
     Setting("SHACL", True, "Validate every ingested version against the shapes (reports are kept, never block).",
             _bool),
+    Setting("BULK_LOAD", True, "A harvest or ingest into an empty embedded store uses the bulk loader "
+            "(journaled; incremental runs stay transactional).", _bool),
     Setting("INGEST_BATCH", 200, "Records written per store transaction during bulk ingest.", int),
     Setting("SPARQL_TIMEOUT", 10.0, "Seconds a /sparql query may run before it is stopped with an error.", float),
     Setting("SPARQL_LIMIT", 10000, "Most result rows /sparql returns; larger results are refused, never cut.", int),
@@ -56,6 +58,9 @@ SETTINGS: tuple[Setting, ...] = (
             int),
     Setting("QDRANT_URL", "", "URL of a Qdrant server for the search index (empty: embedded index in DATA_DIR)."),
     Setting("EMBEDDER", "minilm", "Embedding model: 'minilm' (local all-MiniLM-L6-v2) or 'ollama:<model>'."),
+    Setting("HARVEST_INTERVAL", 3600.0, "Seconds between the incremental harvests beat schedules for every platform.",
+            float),
+    Setting("LOG_FORMAT", "text", "Log lines as 'text' or 'json' (one JSON object per line, for log collectors)."),
     Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated "
             "answers from the retrieved facts) or empty for local when installed, else extractive."),
     Setting("OLLAMA_URL", "http://127.0.0.1:11434", "URL of the Ollama server (chat answers, and ollama: embedders and query understanding).",
