@@ -23,6 +23,7 @@ BLUEPRINTS: list[str] = [
     "registry.web.sparql:bp",
     "registry.search.web:bp",
     "registry.chat.web:bp",
+    "registry.web.compare:bp",
 ]
 
 
