@@ -39,6 +39,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("EMBEDDER", "minilm", "Embedding model: 'minilm' (local all-MiniLM-L6-v2) or 'ollama:<model>'."),
     Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated answers from the retrieved facts) or empty for local when installed, else extractive."),
     Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
+    Setting("MCP_ALLOWED_HOSTS", "", "Extra Host header values (comma-separated, host or host:port, * for any port) "
+            "that /mcp accepts besides loopback and the base URL's host; a guard against DNS rebinding."),
     Setting("HF_RATE", 5.0, "Most Hugging Face Hub requests per second a harvest sends.", float),
 )
 

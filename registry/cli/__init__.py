@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "registry.cli.serve_cmds",
     "registry.cli.search_cmds",
     "registry.cli.chat_cmds",
+    "registry.cli.mcp_cmds",
 ]
 
 
