@@ -24,6 +24,7 @@ BLUEPRINTS: list[str] = [
     "registry.search.web:bp",
     "registry.chat.web:bp",
     "registry.web.compare:bp",
+    "registry.web.similar:bp",
 ]
 
 
