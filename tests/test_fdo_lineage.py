@@ -63,3 +63,26 @@ def test_leaves_and_roots_have_one_side_only(service):
     lora = lineage_of(service, pid(FAMILY.lora))
     assert lora.groups == [] and [e.kind.slug for e in lora.edges][:1] == ["adapter"]
     assert not lora.empty and lineage_of(service, pid(FAMILY.grand)).ancestors == []
+
+
+def test_same_as_is_drawn_beside_the_focus_and_descendants_hang_from_the_focus(service):
+    drawing = layout(lineage_of(service, pid(FAMILY.mid)))
+    focus = next(b for b in drawing.boxes if b.cls == "focus")
+    same = next(b for b in drawing.boxes if b.cls == "same")
+    assert same.y == focus.y and same.x > focus.x
+    groups = [b for b in drawing.boxes if b.cls == "group"]
+    starts = {(line.x1, line.y1) for line in drawing.lines if any(line.x2 == g.x + g.w / 2 and line.y2 == g.y
+                                                                  for g in groups)}
+    assert starts == {(focus.x + focus.w / 2, focus.y + focus.h)}
+
+
+def test_landing_page_does_not_repeat_lineage_links_elsewhere():
+    from registry.web import create_app
+
+    registry = family_registry()
+    client = create_app({"REGISTRY": registry, "TESTING": True}).test_client()
+    html = client.get(f"/fdo/{FAMILY.mid}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    registry.close()
+    assert 'id="referenced-by"' not in html  # every inbound link here is lineage
+    other = html[html.index('id="other"'):]
+    assert "Is based on" not in other and "Same as" not in other and "Parameter count" in other

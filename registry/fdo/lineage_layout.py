@@ -80,21 +80,21 @@ def layout(lineage: Lineage) -> Drawing:
                                    "ancestor"))
                 centre[ref.iri] = (x + BOX_W / 2, y, y + BOX_H)
             y += BOX_H + ROW_GAP
-    fx = (WIDTH - BOX_W) / 2
+    same = lineage.same_as[:PER_ROW - 1]
+    xs = _row(1 + len(same))
+    fx = xs[0] if same else (WIDTH - BOX_W) / 2
     focus = lineage.focus
     d.boxes.append(Box(fx, y, BOX_W, focus.label, focus.label, focus.href, "focus"))
     centre[focus.iri] = (fx + BOX_W / 2, y, y + BOX_H)
+    for x, ref in zip(xs[1:], same):  # the same model on other platforms, beside it
+        d.boxes.append(Box(x, y, BOX_W, ref.label, f"{ref.label} (the same model elsewhere)", ref.href, "same"))
+        d.lines.append(Line(fx + BOX_W, y + BOX_H / 2, x, y + BOX_H / 2, "double"))
     for e in lineage.edges:
         if e.source in centre and e.target in centre:
             sx, sy, _ = centre[e.source]
             tx, _, tb = centre[e.target]
             d.lines.append(Line(sx, sy, tx, tb, e.kind.style))
     y += BOX_H + ROW_GAP
-    if lineage.same_as:
-        for x, ref in zip(_row(min(len(lineage.same_as), PER_ROW)), lineage.same_as[:PER_ROW]):
-            d.boxes.append(Box(x, y, BOX_W, ref.label, f"{ref.label} (same model elsewhere)", ref.href, "same"))
-            d.lines.append(Line(fx + BOX_W / 2, y - ROW_GAP, x + BOX_W / 2, y, "double"))
-        y += BOX_H + ROW_GAP
     if lineage.groups:
         _descendants(d, lineage, fx + BOX_W / 2, y - ROW_GAP, y)
     else:
