@@ -176,7 +176,7 @@ def test_long_lineage_lists_link_to_all_of_them():
     assert "Models derived from this one (60)" in page.all_text
     assert "fine-tuned as · 60 models" in page.all_text and "+ 55 more" in page.all_text  # collapsed, counted
     more = [href for href in page.links if href.startswith("/sparql?")]
-    assert len(more) == 1 and "50 most downloaded shown. All 60 (fine-tuned as)" in page.all_text
+    assert len(more) == 1 and "30 most downloaded shown. All 60 (fine-tuned as)" in page.all_text
     table = Page(client.get(more[0], headers={"Accept": "text/html"}).get_data(as_text=True))
     assert "60 rows" in table.all_text
     registry.close()

@@ -18,7 +18,7 @@ __all__ = ["RelationKind", "KINDS", "Edge", "Group", "Lineage", "lineage_of", "k
            "MAX_DEPTH"]
 
 SHOWN_PER_KIND = 8  # descendants named per kind; the rest are counted
-LISTED_PER_KIND = 50  # descendants listed when a kind is expanded
+LISTED_PER_KIND = 30  # descendants listed when a kind is expanded
 MAX_DEPTH = 4  # ancestor generations followed
 MAX_ANCESTORS = 24
 
@@ -133,7 +133,7 @@ def _ancestor_edges(store, pid: str) -> tuple[list[tuple[int, str]], list[tuple[
     return found, [e for e in edges if e[2] in seen]
 
 
-def _groups(store, pid: str) -> list[tuple[RelationKind, int, list[str]]]:
+def _groups(store, pid: str) -> list[tuple[RelationKind, int, list[tuple[str, str | None]]]]:
     counts = relations.inbound_counts(store, pid, _SPECIFIC)
     out = [(k, counts[k.predicate], relations.inbound_sample(store, pid, k.predicate, LISTED_PER_KIND))
            for k in KINDS if counts.get(k.predicate)]
@@ -151,19 +151,24 @@ def lineage_of(service, pid: str) -> Lineage:
     groups = _groups(store, pid)
     same = relations.same_as(store, pid, f"{service.base_url}/fdo/")
     iris = {pid, *same, *(a for _, a in ancestors), *(s for _, _, s in edges)}
-    iris.update(s for _, _, sample in groups for s in sample)
     labels = service.labels(sorted(iris))
     lineage = Lineage(labels[pid])
     lineage.ancestors = [(g, labels[a]) for g, a in ancestors]
     lineage.edges = [Edge(s, o, _BY_PREDICATE[p]) for s, p, o in edges]
     for kind, total, sample in groups:
-        listed = [labels[s] for s in sample]
+        listed = [_named(s, name) for s, name in sample]
         more = None
         if total > len(listed):
             more = "/sparql?format=html&query=" + _quote(inbound_list_query(pid, [kind.predicate]))
         lineage.groups.append(Group(kind, total, listed[:SHOWN_PER_KIND], listed, more))
     lineage.same_as = [labels[s] for s in same]
     return lineage
+
+
+def _named(iri: str, name: str | None) -> Ref:
+    """Return the node of a descendant, named by the query that found it (no label lookup per node)."""
+    fdo_id = iri.rsplit("/", 1)[-1]
+    return Ref(iri, name or fdo_id, f"/fdo/{fdo_id}", True, "model")
 
 
 def _quote(text: str) -> str:

@@ -14,9 +14,9 @@ from registry.fdo.representations import Variant, serialize
 from registry.fdo.urls import FdoUrls
 from registry.fdo.view import FdoPage, InboundGroup, Ref, Relation, build_page, compact_iri, humanise, licence_label
 from registry.pid import id_from_pid, is_fdo_id
-from registry.store import views
+from registry.store import relations, views
 from registry.store.results import Diff, VersionInfo
-from registry.vocab import SPDX
+from registry.vocab import SCHEMA, SPDX
 
 __all__ = ["FdoService", "Located", "Withdrawn", "INBOUND_LIMIT"]
 
@@ -168,22 +168,20 @@ class FdoService:
         return ref
 
     def _add_inbound(self, page: FdoPage) -> None:
-        links = views.inbound_links(self.store, page.pid)
-        shown = {p: owners[:INBOUND_LIMIT] for p, owners in sorted(links.items())}
-        ref = self._labeller_for(sorted({o for owners in shown.values() for o in owners}))
-        for predicate, owners in shown.items():
+        # A model's lineage (derivatives, isBasedOn) is read and shown by registry/fdo/lineage.py.
+        exclude = list(queries.LINEAGE_PREDICATES) + [SCHEMA.isBasedOn.value] if page.kind == "model" else []
+        links = relations.inbound_summary(self.store, page.pid, exclude, INBOUND_LIMIT)
+        ref = self._labeller_for(sorted({o for _, owners in links.values() for o in owners}))
+        for predicate, (total, owners) in sorted(links.items()):
             refs = tuple(sorted((ref(o) for o in owners), key=lambda r: (r.label.lower(), r.iri)))
             backwards = queries.LINEAGE_PREDICATES.get(predicate)
+            more = _sparql_url(queries.inbound_list_query(page.pid, [predicate])) if total > len(refs) else None
             if backwards:
                 page.lineage_in.extend(Relation(backwards[1], predicate, r) for r in refs)
-                page.lineage_in_total += len(links[predicate])
+                page.lineage_in_total += total
+                page.lineage_in_more = page.lineage_in_more or more
             else:
-                more = _sparql_url(queries.inbound_list_query(page.pid, [predicate])) \
-                    if len(links[predicate]) > len(refs) else None
-                page.inbound.append(InboundGroup(predicate, humanise(predicate), refs, len(links[predicate]), more))
-        if page.lineage_in_total > len(page.lineage_in):
-            lineage = [p for p in links if p in queries.LINEAGE_PREDICATES]
-            page.lineage_in_more = _sparql_url(queries.inbound_list_query(page.pid, lineage))
+                page.inbound.append(InboundGroup(predicate, humanise(predicate), refs, total, more))
 
 
 def _sparql_url(query: str) -> str:

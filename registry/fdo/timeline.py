@@ -101,8 +101,10 @@ def timeline_of(service, located) -> Timeline:
     """Return the timeline of an FDO: every version, the newest ``MAX_DESCRIBED`` described in words."""
     versions = service.versions(located)
     entries = [TimelineEntry(v) for v in versions]
-    diffs = {e.number: service.diff(located, e.number - 1, e.number)
-             for e in entries[-MAX_DESCRIBED:] if e.number > 1}
+    described = [e.number for e in entries[-MAX_DESCRIBED:] if e.number > 1]
+    graphs = {n: set(service.triples(located, n)) for n in {m for d in described for m in (d - 1, d)}}
+    diffs = {n: Diff(located.pid, n - 1, n, tuple(graphs[n] - graphs[n - 1]), tuple(graphs[n - 1] - graphs[n]))
+             for n in described}  # each version read once, not twice
     iris = sorted({t.object.value for d in diffs.values() for t in (*d.added, *d.removed)
                    if isinstance(t.object, NamedNode) and t.subject.value == located.pid})
     labels = service.labels(iris)
