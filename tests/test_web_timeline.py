@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from registry.fdo.service import FdoService
-from registry.fdo.timeline import timeline_of
+from registry.fdo.timeline import AXIS_WIDTH, timeline_of
 from registry.web import create_app
 from tests.data.interfaces.fixture import FAMILY, family_registry
 
@@ -26,7 +26,7 @@ def test_timeline_says_what_changed_in_plain_words(registry):
     assert "licence: MIT → Apache-2.0" in newest.changes
     assert "3 evaluation results added" in newest.changes
     assert not any("download" in c for c in newest.changes)  # counters never make a version
-    assert first.x == 10 and newest.x == 690  # the ends of the axis
+    assert first.x == 10 and newest.x == AXIS_WIDTH - 10  # the ends of the axis
 
 
 def test_versions_page_shows_the_timeline_with_diff_links_and_validation(registry):

@@ -21,6 +21,8 @@ SHOWN_PER_KIND = 8  # descendants named per kind; the rest are counted
 LISTED_PER_KIND = 30  # descendants listed when a kind is expanded
 MAX_DEPTH = 4  # ancestor generations followed
 MAX_ANCESTORS = 24
+RANKED_UP_TO = 300  # kinds with at most this many descendants list the most downloaded first
+EXACT_UP_TO = 2000  # "kind not stated" is counted exactly up to this many isBasedOn links
 
 
 @dataclass(frozen=True)
@@ -134,14 +136,32 @@ def _ancestor_edges(store, pid: str) -> tuple[list[tuple[int, str]], list[tuple[
 
 
 def _groups(store, pid: str) -> list[tuple[RelationKind, int, list[tuple[str, str | None]]]]:
-    counts = relations.inbound_counts(store, pid, _SPECIFIC)
-    out = [(k, counts[k.predicate], relations.inbound_sample(store, pid, k.predicate, LISTED_PER_KIND))
-           for k in KINDS if counts.get(k.predicate)]
-    generic = relations.inbound_unqualified(store, pid, _GENERIC, _SPECIFIC)
-    if generic:
-        kind = _BY_PREDICATE[_GENERIC]
-        out.append((kind, generic, relations.inbound_sample(store, pid, _GENERIC, LISTED_PER_KIND, _SPECIFIC)))
+    counts = relations.inbound_counts(store, pid, [k.predicate for k in KINDS])
+    out = []
+    for k in KINDS:
+        total = counts.get(k.predicate, 0)
+        if k.predicate == _GENERIC and total:
+            total = _unqualified(store, pid, total, counts)
+            if total:
+                sample = relations.inbound_sample(store, pid, _GENERIC, LISTED_PER_KIND, _SPECIFIC,
+                                                  ranked=total <= RANKED_UP_TO)
+                out.append((k, total, sample))
+        elif total:
+            out.append((k, total, relations.inbound_sample(store, pid, k.predicate, LISTED_PER_KIND,
+                                                           ranked=total <= RANKED_UP_TO)))
     return out
+
+
+def _unqualified(store, pid: str, generic: int, counts: dict[str, int]) -> int:
+    """Return how many derivatives say isBasedOn and no kind.
+
+    Exact for up to EXACT_UP_TO links; above, estimated as the isBasedOn links beyond the
+    derivatives of a stated kind (exact when, as the Hub harvester does, every derivative of a
+    stated kind also says isBasedOn), which avoids a join over all of them.
+    """
+    if generic <= EXACT_UP_TO:
+        return relations.inbound_unqualified(store, pid, _GENERIC, _SPECIFIC)
+    return max(0, generic - sum(counts.get(p, 0) for p in _SPECIFIC))
 
 
 def lineage_of(service, pid: str) -> Lineage:

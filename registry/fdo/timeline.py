@@ -21,7 +21,7 @@ __all__ = ["TimelineEntry", "Timeline", "timeline_of", "describe_diff", "MAX_DES
 
 MAX_DESCRIBED = 30  # versions described in words (the newest); older ones are listed with their diff link
 VALUE_CHARS = 40
-AXIS_WIDTH = 700
+AXIS_WIDTH = 1100
 _EVAL = FAIR4ML.MLModelEvaluation.value
 _REWRITTEN = {SCHEMA.description.value}  # long text: say it changed, do not quote it
 _LABELS = {SCHEMA.license.value: "licence", FAIR4ML.mlTask.value: "task", FAIR4ML.sharedBy.value: "shared by"}

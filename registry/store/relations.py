@@ -6,11 +6,14 @@ included): VALUES over the few predicates asked for, counts with GROUP BY, sampl
 
 from __future__ import annotations
 
+import threading
+import time
+
 from pyoxigraph import NamedNode
 
 from registry.vocab import MLFDO, SCHEMA
 
-__all__ = ["outgoing", "inbound_counts", "inbound_sample", "same_as", "inbound_unqualified", "inbound_summary"]
+__all__ = ["outgoing", "inbound_predicates", "inbound_counts", "inbound_sample", "same_as", "inbound_unqualified", "inbound_summary"]
 
 
 def _values(iris: list[str]) -> str:
@@ -26,11 +29,34 @@ def outgoing(store, subjects: list[str], predicates: list[str]) -> list[tuple[st
     return sorted((r["s"].value, r["p"].value, r["o"].value) for r in store.query(q))
 
 
+# A landing page asks for the same counts twice (its inbound links, its lineage): read them once.
+# The memo is short and small, so it serves the page being built, not the requests after it.
+MEMO_SECONDS = 0.5
+MEMO_SIZE = 8
+_memo: dict[tuple[int, str], tuple[float, dict[str, int]]] = {}
+_memo_lock = threading.Lock()
+
+
+def inbound_predicates(store, pid: str) -> dict[str, int]:
+    """Return predicate -> how many subjects point at ``pid`` with it: one grouped scan, briefly memoised."""
+    key, now = (id(store), pid), time.monotonic()
+    with _memo_lock:
+        hit = _memo.get(key)
+        if hit is not None and now - hit[0] < MEMO_SECONDS:
+            return hit[1]
+    q = f"SELECT ?p (COUNT(?s) AS ?n) WHERE {{ ?s ?p {NamedNode(pid)} }} GROUP BY ?p"
+    counts = {r["p"].value: int(r["n"].value) for r in store.query(q)}
+    with _memo_lock:
+        if len(_memo) >= MEMO_SIZE:
+            _memo.pop(next(iter(_memo)))
+        _memo[key] = (now, counts)
+    return counts
+
+
 def inbound_counts(store, pid: str, predicates: list[str]) -> dict[str, int]:
     """Return predicate -> how many subjects point at ``pid`` with it (predicates without any are left out)."""
-    q = (f"SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?p {{ {_values(predicates)} }} "
-         f"?s ?p {NamedNode(pid)} }} GROUP BY ?p")
-    return {r["p"].value: int(r["n"].value) for r in store.query(q)}
+    present = inbound_predicates(store, pid)
+    return {p: present[p] for p in predicates if present.get(p)}
 
 
 def _unless(pid: str, specific: list[str]) -> str:
@@ -39,16 +65,31 @@ def _unless(pid: str, specific: list[str]) -> str:
     return f"FILTER NOT EXISTS {{ VALUES ?q {{ {_values(specific)} }} ?s ?q {NamedNode(pid)} }}"
 
 
-def inbound_sample(store, pid: str, predicate: str, limit: int, unless: list[str] = ()
+def inbound_sample(store, pid: str, predicate: str, limit: int, unless: list[str] = (), ranked: bool = True
                    ) -> list[tuple[str, str | None]]:
-    """Return (subject, name) pointing at ``pid`` with ``predicate``, the most downloaded first, then by IRI.
+    """Return (subject, name) pointing at ``pid`` with ``predicate``.
 
-    Subjects that also point at ``pid`` with one of ``unless`` are left out.
+    ``ranked``: the most downloaded first, then by IRI (reads every such subject's counter: use it
+    for small groups); otherwise the first ``limit`` in index order, which costs the same for
+    10 or 10,000 subjects. Subjects that also point at ``pid`` with one of ``unless`` are left out.
     """
-    q = (f"SELECT ?s (MAX(?d) AS ?dl) (SAMPLE(?n) AS ?name) WHERE {{ ?s {NamedNode(predicate)} {NamedNode(pid)} "
-         f"{_unless(pid, list(unless))} OPTIONAL {{ ?s {MLFDO.downloads} ?d }} OPTIONAL {{ ?s {SCHEMA.name} ?n }} }} "
-         f"GROUP BY ?s ORDER BY DESC(?dl) ?s LIMIT {int(limit)}")
-    return [(r["s"].value, r["name"].value if r["name"] is not None else None) for r in store.query(q)]
+    node, unless_ = NamedNode(pid), _unless(pid, list(unless))
+    if ranked:
+        q = (f"SELECT ?s (MAX(?d) AS ?dl) (SAMPLE(?n) AS ?name) WHERE {{ ?s {NamedNode(predicate)} {node} "
+             f"{unless_} OPTIONAL {{ ?s {MLFDO.downloads} ?d }} OPTIONAL {{ ?s {SCHEMA.name} ?n }} }} "
+             f"GROUP BY ?s ORDER BY DESC(?dl) ?s LIMIT {int(limit)}")
+        return [(r["s"].value, r["name"].value if r["name"] is not None else None) for r in store.query(q)]
+    found = [r["s"].value for r in store.query(
+        f"SELECT ?s WHERE {{ ?s {NamedNode(predicate)} {node} {unless_} }} LIMIT {int(limit)}")]
+    names = _names(store, found)
+    return [(s, names.get(s)) for s in found]
+
+
+def _names(store, iris: list[str]) -> dict[str, str]:
+    if not iris:
+        return {}
+    q = f"SELECT ?s ?n WHERE {{ VALUES ?s {{ {_values(iris)} }} ?s {SCHEMA.name} ?n }}"
+    return {r["s"].value: r["n"].value for r in store.query(q)}
 
 
 def inbound_unqualified(store, pid: str, generic: str, specific: list[str]) -> int:
@@ -71,18 +112,20 @@ def inbound_summary(store, pid: str, exclude: list[str], limit: int) -> dict[str
     """Return predicate -> (how many FDOs point at ``pid`` with it, the first ``limit`` of them by IRI).
 
     The pointing FDO is the owner of the subject (``{pid}#...`` nodes count for their FDO);
-    predicates in ``exclude`` are left out. Counting happens in the store, so a popular target
-    costs one grouped scan, not a row per referrer.
+    predicates in ``exclude`` are left out. One grouped count finds the predicates in use; each
+    one left is then read with its predicate bound, so excluded links (a base model's thousands
+    of derivatives) are counted once and never read row by row.
     """
     node = NamedNode(pid)
-    skip = f"FILTER(?p NOT IN ({', '.join(str(NamedNode(p)) for p in exclude)}))" if exclude else ""
     owner = "BIND(IRI(STRBEFORE(CONCAT(STR(?s), \"#\"), \"#\")) AS ?o)"
-    q = (f"SELECT ?p (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?s ?p {node} FILTER(isIRI(?s)) {skip} {owner} "
-         f"FILTER(?o != {node}) }} GROUP BY ?p")
     out: dict[str, tuple[int, list[str]]] = {}
-    for row in store.query(q):
-        p = NamedNode(row["p"].value)
-        sample = (f"SELECT DISTINCT ?o WHERE {{ ?s {p} {node} FILTER(isIRI(?s)) {owner} FILTER(?o != {node}) }} "
-                  f"ORDER BY ?o LIMIT {int(limit)}")
-        out[p.value] = (int(row["n"].value), [r["o"].value for r in store.query(sample)])
+    for predicate in sorted(inbound_predicates(store, pid)):
+        if predicate in exclude:
+            continue
+        p = NamedNode(predicate)
+        where = f"?s {p} {node} FILTER(isIRI(?s)) {owner} FILTER(?o != {node})"
+        total = next((int(r["n"].value) for r in store.query(f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ {where} }}")), 0)
+        if total:
+            sample = store.query(f"SELECT DISTINCT ?o WHERE {{ {where} }} ORDER BY ?o LIMIT {int(limit)}")
+            out[p.value] = (total, [r["o"].value for r in sample])
     return out
