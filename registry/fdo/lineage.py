@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from registry.fdo.queries import LINEAGE_PREDICATES, inbound_list_query
-from registry.fdo.view import Ref
+from registry.fdo.model import Ref
+from registry.relations import LINEAGE
 from registry.store import relations
+from registry.store.query_text import inbound_listing
 from registry.vocab import SCHEMA
 
 __all__ = ["RelationKind", "KINDS", "Edge", "Group", "Lineage", "lineage_of", "kind_of", "SHOWN_PER_KIND",
@@ -40,7 +41,7 @@ _STYLES = {"fine-tuned": "solid", "quantized": "dashed", "adapter": "dotted", "m
 _SLUGS = {"fine-tuned from": "fine-tuned", "quantized from": "quantized", "adapter of": "adapter",
           "merged from": "merge"}
 KINDS: tuple[RelationKind, ...] = tuple(
-    RelationKind(_SLUGS[f], p, f, b, _STYLES[_SLUGS[f]]) for p, (f, b) in LINEAGE_PREDICATES.items()
+    RelationKind(_SLUGS[k.forwards], p, k.forwards, k.backwards, _STYLES[_SLUGS[k.forwards]]) for p, k in LINEAGE.items()
 ) + (RelationKind("based-on", SCHEMA.isBasedOn.value, "based on", "basis of", "thin"),)
 _SPECIFIC = [k.predicate for k in KINDS if k.slug != "based-on"]
 _GENERIC = SCHEMA.isBasedOn.value
@@ -179,7 +180,7 @@ def lineage_of(service, pid: str) -> Lineage:
         listed = [_named(s, name) for s, name in sample]
         more = None
         if total > len(listed):
-            more = "/sparql?format=html&query=" + _quote(inbound_list_query(pid, [kind.predicate]))
+            more = "/sparql?format=html&query=" + _quote(inbound_listing(pid, [kind.predicate]))
         lineage.groups.append(Group(kind, total, listed[:SHOWN_PER_KIND], listed, more))
     lineage.same_as = [labels[s] for s in same]
     return lineage
