@@ -26,12 +26,14 @@ Ref = Annotated[str, Field(description="A PID (https://.../fdo/ID), an FDO id, o
 
 
 def _guard(fn):
-    """Turn registry errors into tool errors with the registry's message (no traceback)."""
+    """Turn registry errors into tool errors carrying the registry's message (no traceback)."""
+    from mcp.server.mcpserver.exceptions import ToolError
+
     def wrapped(*args: Any, **kwargs: Any) -> dict[str, Any]:
         try:
             return fn(*args, **kwargs)
         except MlfdoError as exc:
-            raise ValueError(exc.message) from None
+            raise ToolError(exc.message) from None
     return wrapped
 
 
