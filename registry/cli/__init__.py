@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "registry.cli.stack_cmds",
     "registry.cli.search_cmds",
     "registry.cli.chat_cmds",
+    "registry.cli.mcp_cmds",
 ]
 
 

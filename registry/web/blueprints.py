@@ -21,6 +21,8 @@ BLUEPRINTS: list[str] = [
     "registry.search.web:bp",
     "registry.chat.web:bp",
     "registry.web.metrics:bp",
+    "registry.web.compare:bp",
+    "registry.web.similar:bp",
 ]
 
 
