@@ -65,7 +65,10 @@ SETTINGS: tuple[Setting, ...] = (
             "answers from the retrieved facts) or empty for local when installed, else extractive."),
     Setting("OLLAMA_URL", "http://127.0.0.1:11434", "URL of the Ollama server (chat answers, and ollama: embedders and query understanding).",
             aliases=("OLLAMA_HOST",)),
+    Setting("CACHE_DIR", "", "Where the local chat model's converted copy is kept (empty: ~/.cache/mlfdo)."),
     Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
+    Setting("MCP_ALLOWED_HOSTS", "", "Extra Host header values (comma-separated, host or host:port, * for any port) "
+            "that /mcp accepts besides loopback and the base URL's host; a guard against DNS rebinding."),
     Setting("HF_ENDPOINT", "https://huggingface.co", "Hugging Face Hub URL harvests talk to (e.g. a mirror).",
             aliases=("HF_ENDPOINT",)),
     Setting("HF_TOKEN", "", "Hugging Face token sent when set (gated models, higher rate limits).",
@@ -74,6 +77,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CONFIG_FILE", "", "Instance config file (Python assignments such as BASE_URL = '...') read "
             "after the defaults and before the environment; default: instance/mlfdo.cfg in the working "
             "directory when it exists."),
+    Setting("OPENML_SERVER", "https://www.openml.org/api/v1/xml", "OpenML XML API the OpenML harvester talks to."),
+    Setting("OPENML_RATE", 2.0, "Most OpenML requests per second a harvest sends (none to a loopback server).", float),
+    Setting("OPENML_TIMEOUT", 60.0, "Seconds an OpenML request may take before it counts as failed.", float),
+    Setting("ARXIV_URL", "https://export.arxiv.org/api/query", "arXiv query API the arXiv harvester talks to."),
+    Setting("ARXIV_DELAY", 3.0, "Seconds between two arXiv API calls (arXiv asks for at least 3).", float),
+    Setting("ARXIV_TIMEOUT", 30.0, "Seconds an arXiv API call may take before it counts as failed.", float),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -52,7 +52,7 @@ def _client(registry, endpoint: str | None):
         client.share_budget(SharedThrottle(str(registry.settings["BROKER_URL"]), "huggingface", client.rate))
     return client
 
-__all__ = ["harvest_huggingface", "harvest_huggingface_ids"]
+__all__ = ["harvest_huggingface", "harvest_huggingface_ids", "harvest_openml", "harvest_arxiv"]
 
 
 def _summary(summary) -> dict:
@@ -86,5 +86,35 @@ def harvest_huggingface_ids(ids: list[str], endpoint: str | None = None) -> dict
     registry = _open()
     try:
         return _summary(harvest(registry.store, base_url=registry.base_url, client=_client(registry, endpoint), ids=ids))
+    finally:
+        registry.close()
+
+
+@shared_task(name="workers.tasks.harvest_openml")
+def harvest_openml(runs: list[str] | None = None, flows: list[str] | None = None, datasets: list[str] | None = None,
+                   tasks: list[str] | None = None, limit: int | None = None, server: str | None = None) -> dict:
+    """Harvest OpenML objects by id (with what they reference), or list new ones when no ids are given."""
+    from harvesters.openml.client import OpenMLClient
+    from harvesters.openml.harvest import harvest
+
+    registry = Registry.open()
+    try:
+        with OpenMLClient.from_settings(registry.settings, server) as client:
+            return _summary(harvest(registry.store, base_url=registry.base_url, client=client, runs=runs,
+                                    flows=flows, datasets=datasets, tasks=tasks, limit=limit))
+    finally:
+        registry.close()
+
+
+@shared_task(name="workers.tasks.harvest_arxiv")
+def harvest_arxiv(ids: list[str] | None = None, missing: bool = False) -> dict:
+    """Harvest arXiv papers by id, and with ``missing`` every paper stub without metadata."""
+    from harvesters.arxiv.client import ArxivClient
+    from harvesters.arxiv.harvest import harvest
+
+    registry = Registry.open()
+    try:
+        client = ArxivClient.from_settings(registry.settings)
+        return _summary(harvest(registry.store, base_url=registry.base_url, client=client, ids=ids, missing=missing))
     finally:
         registry.close()

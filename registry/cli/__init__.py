@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "registry.cli.stack_cmds",
     "registry.cli.search_cmds",
     "registry.cli.chat_cmds",
+    "registry.cli.mcp_cmds",
 ]
 
 
@@ -69,11 +70,7 @@ def cli(ctx: click.Context, data_dir: str | None, base_url: str | None) -> None:
 
 def _load_commands() -> None:
     for name in COMMAND_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real missing dependency, not an absent command module
-                raise
+        importlib.import_module(name)
 
 
 _load_commands()

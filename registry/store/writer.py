@@ -188,7 +188,8 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
           pending: _Pending) -> IngestResult:
     state = states.get(prep.pid)
     counters = set(prep.counters) if state is not None else prep.counters
-    if state is not None and record.stub:
+    # a stub never replaces a record; it replaces a stub only to record a problem with its source
+    if state is not None and record.stub and not (record.problems and state.status == "stub"):
         return IngestResult(prep.pid, "stub-skipped", state.n)
     if state is not None and state.hash == prep.content_hash and state.status != "withdrawn":
         pending.checks.append((NamedNode(f"{prep.pid}/v/{state.n}"), when))

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, current_app, render_template, request, st
 
 from registry.errors import BadRequest
 from registry.rdfio import format_by_name, serialize_quads
-from registry.web.negotiation import negotiate
+from registry.negotiation import negotiate
 from registry.web.openapi import openapi_document
 from registry.deadletters import with_dead_letters
 from registry.web.responses import fdo_service, finish, json_response, registry
