@@ -14,10 +14,15 @@ from registry.store import Store
 from registry.vocab import MLFDO, SCHEMA
 from registry.store import listing
 from tests.factories import BASE, dataset_record, model_record
-from tests.test_store import oxigraph_url, store  # noqa: F401 - the both-backends fixtures
 from tests.test_store_crash import _DiesBeforeSecondStep
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def store(empty_store) -> Store:
+    """The listing on both backends (tests/conftest.py)."""
+    return empty_store
 
 
 def _history(store: Store) -> dict[str, tuple[str, str, int]]:
