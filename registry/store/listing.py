@@ -319,8 +319,10 @@ def _walk(store, names: _Names, order: str, lists, prefix: str, depth: int, skip
 def _children(store, parents: list[str]) -> list[tuple[str, int]]:
     """Return (key, count) of the children of ``parents``, counts summed by key, sorted by key."""
     g = _Names(store).graph
-    q = (f"SELECT ?k ?n WHERE {{ VALUES ?p {{ {' '.join(parents)} }} GRAPH {g} {{ ?c {_PARENT} ?p . "
-         f"?c {_KEY} ?k . ?c {_COUNT} ?n }} }}")
+    # One UNION branch per parent, the parent written into the pattern: with ``VALUES ?p`` outside,
+    # pyoxigraph may scan every node's parent link (0.5-9 ms at 100k FDOs against 0.4-0.7 ms).
+    q = "SELECT ?k ?n WHERE { " + " UNION ".join(
+        f"{{ GRAPH {g} {{ ?c {_PARENT} {p} . ?c {_KEY} ?k . ?c {_COUNT} ?n }} }}" for p in parents) + " }"
     summed: dict[str, int] = {}
     for row in store.db.query(q):
         summed[row["k"].value] = summed.get(row["k"].value, 0) + int(row["n"].value)
@@ -329,5 +331,5 @@ def _children(store, parents: list[str]) -> list[tuple[str, int]]:
 
 def _members(store, nodes: list[str]) -> list[str]:
     g = _Names(store).graph
-    q = f"SELECT ?m WHERE {{ VALUES ?c {{ {' '.join(nodes)} }} GRAPH {g} {{ ?c {_MEMBER} ?m }} }}"
+    q = "SELECT ?m WHERE { " + " UNION ".join(f"{{ GRAPH {g} {{ {c} {_MEMBER} ?m }} }}" for c in nodes) + " }"
     return [row["m"].value for row in store.db.query(q)]
