@@ -1,6 +1,6 @@
 """Search quality on the demo snapshot: nDCG@10 and recall@10, hybrid vs keyword-only vs dense-only.
 
-Usage: python bench/search_quality.py [--data-dir DIR] [--show-misses] [--json OUT]
+Usage: python bench/search_quality.py [--data-dir DIR] [--relevance FILE] [--show-misses] [--json OUT]
 
 Harvests the bundled Hub snapshot (harvesters/data/hf_snapshot, ~1,350 models) through the
 replay server and the real client into a store (in DIR, reused when it already holds it),
@@ -67,6 +67,9 @@ def main() -> None:
     parser.add_argument("--data-dir", default=None, help="store + index directory (default: a fresh temp dir)")
     parser.add_argument("--show-misses", action="store_true", help="print queries whose hybrid nDCG@10 < 0.5")
     parser.add_argument("--json", default=None, help="write the per-query figures to this file")
+    parser.add_argument("--relevance", default=str(RELEVANCE),
+                        help="judgments file (default bench/relevance/queries.json; the frozen second set is "
+                             "bench/relevance/unseen.json)")
     args = parser.parse_args()
 
     from registry.search import open_searcher
@@ -84,7 +87,7 @@ def main() -> None:
     print(f"index: {len(searcher.engine)} FDOs ready in {time.perf_counter() - started:.1f}s "
           f"({store.stats()['fdos']} FDOs in the store)")
 
-    entries = json.loads(RELEVANCE.read_text(encoding="utf-8"))["queries"]
+    entries = json.loads(Path(args.relevance).read_text(encoding="utf-8"))["queries"]
     table: dict[str, dict[str, list[float]]] = {}
     rows = []
     for entry in entries:
