@@ -36,7 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_TIMEOUT", 10.0, "Seconds a /sparql query may run before it is stopped with an error.", float),
     Setting("SPARQL_LIMIT", 10000, "Most result rows /sparql returns; larger results are refused, never cut.", int),
     Setting("QDRANT_URL", "", "URL of a Qdrant server for the search index (empty: embedded index in DATA_DIR)."),
-    Setting("EMBEDDER", "minilm", "Embedding model: 'minilm' (local all-MiniLM-L6-v2) or 'ollama:<model>'."),
+    Setting("EMBEDDER", "static", "Embedding model: 'static' (a static model distilled here from the local all-MiniLM-L6-v2, the default), 'minilm' (all-MiniLM-L6-v2 itself) or 'ollama:<model>'."),
     Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated answers from the retrieved facts) or empty for local when installed, else extractive."),
     Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
     Setting("HF_RATE", 5.0, "Most Hugging Face Hub requests per second a harvest sends.", float),

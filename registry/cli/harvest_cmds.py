@@ -54,3 +54,14 @@ def huggingface(ctx: click.Context, limit: int | None, since: str | None, author
             click.echo(f"  ... and {len(summary.problems) - 20} more problems (see `mlfdo stats`)", err=True)
         if summary.error:
             sys.exit(1)
+
+
+@harvest.command("vocabularies")
+@click.pass_context
+def vocabularies(ctx: click.Context) -> None:
+    """Harvest the concept vocabularies (tasks, libraries, licences, languages) shipped in ontology/vocabularies."""
+    from harvesters.vocabularies import harvest as run_harvest
+
+    with open_registry(ctx) as registry:
+        counts = run_harvest(registry.store, registry.base_url)
+    click.echo("concepts: " + ", ".join(f"{status} {n}" for status, n in sorted(counts.items())))

@@ -80,6 +80,9 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool, data_dir: str
                        "serving what the store already holds.", err=True)
         else:
             load_demo(registry)
+            from harvesters.vocabularies import harvest as harvest_vocabularies
+
+            harvest_vocabularies(registry.store, registry.base_url)
             # Index now, so the first search a visitor makes is complete rather than a partial catch-up.
             from registry.cli.search_cmds import build_index
 

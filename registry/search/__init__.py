@@ -34,7 +34,7 @@ def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync
     from registry.search.persist import QdrantIndex
 
     settings = registry.settings
-    embedder = embedder or make_embedder(str(settings.get("EMBEDDER") or "minilm"))
+    embedder = embedder or make_embedder(str(settings.get("EMBEDDER") or "static"))
     url = str(settings.get("QDRANT_URL") or "")
     persisted = QdrantIndex.open(url, registry.data_dir, embedder.slug, embedder.dim)
     shared = bool(url or settings.get("STORE_URL"))

@@ -167,13 +167,17 @@ class OllamaEmbedder(Embedder):
 
 
 def make_embedder(spec: str) -> Embedder:
-    """Return the embedder named by a setting value: ``minilm`` or ``ollama:<model>``.
+    """Return the embedder named by a setting value: ``static``, ``minilm`` or ``ollama:<model>``.
 
     Raises EmbedderUnavailable when it cannot be loaded or reached.
     """
-    spec = (spec or "minilm").strip()
+    spec = (spec or "static").strip()
+    if spec.lower() in ("static", "minilm-static"):
+        from registry.search.static import StaticEmbedder
+
+        return StaticEmbedder()
     if spec.lower() in ("minilm", "all-minilm-l6-v2", "local"):
         return MiniLMEmbedder()
     if spec.startswith("ollama:") and spec[7:].strip():
         return OllamaEmbedder(spec[7:].strip())
-    raise EmbedderUnavailable(f"unknown embedder {spec!r}: use 'minilm' or 'ollama:<model>'")
+    raise EmbedderUnavailable(f"unknown embedder {spec!r}: use 'static', 'minilm' or 'ollama:<model>'")
