@@ -24,6 +24,7 @@ class SearchHit:
     licences: tuple[str, ...] = ()
     params: float | None = None
     downloads: int = 0
+    matched: tuple[str, ...] = ()  # the words of the snippet that match the query (highlighted on the page)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from registry.search.concepts import ConceptIndex
 from registry.search.engine import Candidates
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
 from registry.search.index import SearchIndex
+from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import query_terms, tokens
@@ -35,15 +36,17 @@ __all__ = ["Searcher", "MODES", "RRF_K", "DENSE_K", "MIN_SIM", "MAX_PER_PAGE"]
 MODES = ("hybrid", "keyword", "dense")
 RRF_K = 60
 DENSE_K = 100
-MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this
+MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this (an embedder may say otherwise)
 MAX_PER_PAGE = 100
 POPULARITY_WEIGHT = 0.5  # a third, weaker RRF list: the candidates ordered by downloads
 POPULARITY_K = 1000  # only the most downloaded candidates get a popularity rank
+DENSE_WEIGHT = 1.0  # the dense ranking's weight in the fusion (an embedder may say otherwise)
 BOOST_WEIGHT = 1.0  # the list of FDOs carrying a boosted value (a concept the question speaks of) counts fully
 BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results)
+BOOST_FACET_WEIGHTS = {"task": 2}  # what a model does says more than its language or library
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
 
 class Searcher:
@@ -132,7 +135,7 @@ class Searcher:
         qu = qu.without(frozenset(facet_name(f) or f for f in drop))
         notes: list[str] = []
         building = self.index.building
-        if building is not None:
+        if building is not None and building[0] < building[1]:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
         vector = (self._pool.submit(self.index.embedder.embed_query, qu.text)
@@ -185,8 +188,8 @@ class Searcher:
         if not boosts:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
-        for sel in self.engine.facet_masks(boosts, {}, frozenset()).values():
-            score += sel
+        for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
+            score += sel * BOOST_FACET_WEIGHTS.get(facet, 1)
         return score
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
@@ -206,11 +209,12 @@ class Searcher:
             member[pinned] = False
             key, in_kw, in_dense = downloads, None, None
         else:
-            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, MIN_SIM)
+            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM))
             key = np.zeros(n, dtype=np.float64)
             key[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
             key[rest] += 1.0 / (RRF_K + len(kw) + 1)
-            key[dense] += 1.0 / (RRF_K + np.arange(1, len(dense) + 1))
+            weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
+            key[dense] += weight / (RRF_K + np.arange(1, len(dense) + 1))
             in_kw = np.zeros(n, dtype=bool)
             in_kw[kw] = True
             in_kw[rest] = True
@@ -218,10 +222,10 @@ class Searcher:
             in_dense[dense] = True
             member = in_kw | in_dense
             if boost is not None:
-                # FDOs carrying what the question means: best matched first, then by meaning (or by rank so far)
+                # FDOs carrying what the question means: best matched first, then by the rank fused so far,
+                # then the most downloaded
                 boosted = np.flatnonzero((boost[:n] > 0) & mask)
-                closeness = cand.sims[boosted] if cand.sims is not None else key[boosted]
-                order = np.lexsort((-downloads[boosted], -closeness, -boost[boosted]))[:BOOST_K]
+                order = np.lexsort((-downloads[boosted], -key[boosted], -boost[boosted]))[:BOOST_K]
                 boosted = boosted[order]
                 key[boosted] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
                 member[boosted] = True
@@ -275,7 +279,11 @@ class Searcher:
 
     def _hit(self, slot: int, score: float, how: str, text: str) -> SearchHit:
         doc = self.engine.doc(slot)
-        return SearchHit(pid=doc.pid, name=doc.name, kind=doc.kind, score=score, snippet=snippet(doc.description, text),
+        tags = tuple(f"{FACET_LABELS.get(f, f)}: " + ", ".join(label for _, label in doc.facets[f][:8])
+                     for f in ("task", "library", "language") if doc.facets.get(f))
+        text_shown = best_snippet(text, doc.description, tags)
+        return SearchHit(pid=doc.pid, name=doc.name, kind=doc.kind, score=score, snippet=text_shown,
+                         matched=matched_words(text_shown, text),
                          identifier=doc.identifier, url=doc.url, match=how,
                          tasks=tuple(label for _, label in doc.facets.get("task", [])),
                          licences=tuple(label for _, label in doc.facets.get("licence", [])),
@@ -407,21 +415,3 @@ def _bucket_label(facet: str, key: str) -> str:
         labels = {"<100M": "under 100M", "100M-1B": "100M to 1B", "1B-10B": "1B to 10B", ">=10B": "10B or more"}
         return labels.get(key, key)
     return key
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def snippet(description: str, text: str, length: int = 240) -> str:
-    """Return the sentence of ``description`` sharing most words with the query, cut to ``length``."""
-    if not description:
-        return ""
-    words = set(tokens(text)) | set(_WORD.findall(text.lower()))
-    best, best_score = description, 0.0
-    if words:
-        for i, sentence in enumerate(_SENTENCE.split(description[:1200])[:12]):
-            score = len(words & set(_WORD.findall(sentence.lower()))) - i * 0.01
-            if score > best_score:
-                best, best_score = sentence, score
-    best = best.strip()
-    return best if len(best) <= length else best[:length].rsplit(" ", 1)[0] + "…"

@@ -71,6 +71,8 @@ class StaticEmbedder(Embedder):
     """The distilled static model: ~0.1 ms a query, thousands of texts a second, no torch at run time."""
 
     name = MODEL_NAME
+    min_sim = 0.45  # the static model's cosines run higher than MiniLM's: unrelated texts mostly score below this
+    dense_weight = 0.4  # its neighbours are noisier than MiniLM's: in the fusion they count less than the words
 
     def __init__(self, path: Path | None = None, build: bool = True) -> None:
         super().__init__()

@@ -151,7 +151,9 @@ _RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
 
 
 _SEPARATORS = str.maketrans("-_/", "   ")
-LOOSE_FACETS = frozenset({"task", "language", "library"})  # read from loose words: they boost, never filter
+# read from loose words ("vision", "chatbot", "embeddings"), these boost and never filter; a language
+# is named exactly ("German") and filters leniently (models stating no language pass)
+LOOSE_FACETS = frozenset({"task", "library"})
 _EXPLICIT = re.compile(r"\b(?:only|must|exclusively|strictly|solely|required?)\b[^.,;]{0,30}$")
 
 
@@ -456,7 +458,7 @@ class Understander:
     def _mode(facet: str, group: list[_Match], query: str) -> str:
         """Return ``filter`` for an explicit constraint, ``boost`` for one read from loose words.
 
-        A task, language or library filters only when the words before it say so ("only", "must")
+        A task or library filters only when the words before it say so ("only", "must")
         or the query names the value exactly as the index spells it (``text-classification``).
         """
         if facet not in LOOSE_FACETS:
