@@ -94,50 +94,15 @@ def live_server(tmp_path_factory):
     Yields the server's root URL; PIDs stay under http://registry.test.
     """
     import os
-    import re
     import subprocess
     import sys
-    import threading
-    import time
-    import urllib.request
+
+    from tests.servers import mlfdo_serve
 
     data_dir = tmp_path_factory.mktemp("served")
-    env = dict(os.environ, MLFDO_SHACL="0", MLFDO_DATA_DIR=str(data_dir), MLFDO_BASE_URL=BASE)
+    env = dict(os.environ, MLFDO_DATA_DIR=str(data_dir), MLFDO_BASE_URL=BASE)
     cli = [sys.executable, "-m", "registry"]
     for name in ("registry-v1.ttl", "registry-v2.ttl"):
         subprocess.run([*cli, "ingest", str(WEB_DATA / name)], env=env, check=True, capture_output=True)
-    process = subprocess.Popen([*cli, "serve", "--host", "127.0.0.1", "--port", "0"], env=env,
-                               stderr=subprocess.PIPE, text=True)
-    drain = None
-    try:
-        url = None
-        deadline = time.monotonic() + 30
-        while url is None and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            if not line and process.poll() is not None:
-                raise RuntimeError(f"mlfdo serve exited with {process.returncode}")
-            found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-            if found:
-                url = found.group(0).rstrip("/")
-        assert url, "mlfdo serve did not report its address"
-        # keep reading the request log, or the server blocks once the pipe buffer is full
-        drain = threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True)
-        drain.start()
-        while time.monotonic() < deadline:  # wait until it answers
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
+    with mlfdo_serve(env) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if drain is not None:
-            drain.join(timeout=10)  # it ends at EOF, once the server has exited
-        process.stderr.close()

@@ -6,7 +6,7 @@ import json
 
 from harvesters.huggingface.cards import parse_card
 from harvesters.huggingface.snapshot import demo_snapshot_dir, write_card
-from harvesters.replay import Snapshot
+from harvesters.huggingface.offline import Snapshot
 from tests.data.hf.helpers import real
 
 MARKER = "This card was written by mlfdo from the model's structured metadata"

@@ -32,7 +32,7 @@ _DROP_MODEL_KEYS = {"widgetData", "spaces", "gitalyUid"}
 
 
 def demo_snapshot_dir() -> Path:
-    """Return the directory of the bundled demo snapshot (serve it with ``harvesters.replay``)."""
+    """Return the directory of the bundled demo snapshot (serve it with ``harvesters.huggingface.offline``)."""
     return SNAPSHOT_DIR
 
 

@@ -1,4 +1,4 @@
-"""Harvest `ontology/vocabularies/*.ttl` into the store: one FDO per concept, with provenance.
+"""Harvest `registry/ontology/vocabularies/*.ttl` into the store: one FDO per concept, with provenance.
 
 Each SKOS concept becomes a `schema:DefinedTerm` FDO. Its PID is minted from the platform the
 concept belongs to, so a Hub task concept *is* the task FDO that Hub models point at
@@ -18,13 +18,14 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
+from registry.paths import ONTOLOGY_DIR
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.vocab import MLFDO, RDF, SCHEMA
 
 __all__ = ["harvest", "concept_records", "VOCABULARY_DIR", "HARVESTER", "HARVESTER_VERSION", "SKOS"]
 
-VOCABULARY_DIR = Path(__file__).resolve().parents[2] / "ontology" / "vocabularies"
+VOCABULARY_DIR = ONTOLOGY_DIR / "vocabularies"
 HARVESTER = "mlfdo-vocabularies"
 HARVESTER_VERSION = "1"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -63,7 +64,7 @@ def concept_records(base_url: str, directory: Path = VOCABULARY_DIR) -> list[Rec
         scheme, notation = _key(props)
         pids[iri] = pid_iri(base_url, mint_id(PLATFORMS[scheme], notation))
     now = datetime.now(timezone.utc)
-    source = SourceInfo(HARVESTER, HARVESTER_VERSION, url="file:ontology/vocabularies", etag=digest[:16],
+    source = SourceInfo(HARVESTER, HARVESTER_VERSION, url="file:registry/ontology/vocabularies", etag=digest[:16],
                         started=now, ended=now)
     records = []
     for iri, props in concepts.items():

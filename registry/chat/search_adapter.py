@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.chat import queries as Q
 from registry.chat.question import topical_terms
 from registry.errors import MlfdoError
 
@@ -124,9 +123,8 @@ class SearchAdapter:
         terms = [t for t in topical_terms(text) if len(t) >= 3]
         store = self.registry.store
         if terms:
-            rows = store.query(Q.keyword_query(terms, limit))
-            hits = [Hit(r["s"].value, r["name"].value, "model", float(r["hits"].value) / len(terms), "keyword")
-                    for r in rows]
+            hits = [Hit(h.pid, h.name, "model", h.hits / len(terms), "keyword")
+                    for h in store.keyword_models(terms, limit)]
         else:
             hits = []
         return SearchOutcome(hits=hits, engine="keyword-fallback")

@@ -1,6 +1,6 @@
 """Concepts in search: reach models through what a question means, not only through their words.
 
-The concept FDOs harvested from `ontology/vocabularies` (tasks, libraries, licences and their
+The concept FDOs harvested from `registry/ontology/vocabularies` (tasks, libraries, licences and their
 families, languages, modalities) carry labels, synonyms and plain-language jobs. A question is
 matched against those phrases twice: by words (every informative word of a phrase in the
 question, after stemming) and by meaning (the embedding of the question close to a phrase's).

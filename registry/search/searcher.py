@@ -175,7 +175,9 @@ class Searcher:
             return Candidates(None, None, None)
         kw_scores = kw_ok = sims = None
         if mode != "dense":
-            n = len(set(tokens(text)))
+            # words a filter already guarantees ("trained on squad", "models") need not be matched again
+            covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
+            n = len(set(tokens(text)) - covered)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             kw_scores, kw_ok = self.engine.keyword_scores(query_terms(text, qu.expansions), min_match)
         if vector is not None:

@@ -23,7 +23,6 @@ from registry.errors import MlfdoError, QueryTimeout, StoreBusy
 from registry.sparql_endpoint.engine import QueryOutcome, execute
 from registry.sparql_endpoint.errors import ERRORS, QueryBusy
 from registry.sparql_endpoint.protocol import QueryRequest
-from registry.store.views import is_embedded_on_disk
 
 __all__ = ["QueryRunner", "ThreadRunner", "ProcessRunner", "make_runner"]
 
@@ -148,7 +147,7 @@ class ProcessRunner(QueryRunner):
     mode = "process"
 
     def __init__(self, store, workers: int = 2) -> None:
-        if not is_embedded_on_disk(store):
+        if not store.is_embedded_on_disk():
             raise ValueError("ProcessRunner needs the embedded on-disk store")
         self.store = store
         self.data_dir = str(Path(store.data_dir))
@@ -182,7 +181,7 @@ class ProcessRunner(QueryRunner):
     def _sync(self) -> int:
         with self.lock:
             if self.dirty:
-                self.store.db.flush()  # so a read-only handle opens quickly, without replaying a long WAL
+                self.store.flush()  # so a read-only handle opens quickly, without replaying a long WAL
                 self.generation += 1
                 self.dirty = False
             return self.generation
@@ -237,7 +236,7 @@ class ProcessRunner(QueryRunner):
 
 def make_runner(store, isolation: str = "auto", workers: int = 2) -> QueryRunner:
     """Return the runner the settings ask for ('process', 'thread', or 'auto')."""
-    embedded = is_embedded_on_disk(store)
+    embedded = store.is_embedded_on_disk()
     if isolation == "process" or (isolation == "auto" and embedded):
         if not embedded:
             raise ValueError("SPARQL_ISOLATION=process needs the embedded on-disk store (DATA_DIR)")

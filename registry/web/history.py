@@ -9,7 +9,7 @@ from pyoxigraph import NamedNode
 from registry.errors import BadRequest, NotFound
 from registry.fdo.memento import timemap
 from registry.fdo.representations import variant_for_media_type, variant_for_suffix
-from registry.fdo.view import compact_iri
+from registry.vocab import compact_iri
 from registry.store.results import Diff, VersionInfo
 from registry.web.negotiation import negotiate
 from registry.web.renderers import ALIASES, OFFERS, RenderRequest, render
