@@ -30,9 +30,8 @@ _build_lock = threading.Lock()
 
 
 def static_model_dir() -> Path:
-    """Return where the distilled model lives: ``MLFDO_STATIC_MODEL_DIR`` or ``<prefix>/share/mlfdo/minilm-static``."""
-    configured = os.environ.get("MLFDO_STATIC_MODEL_DIR", "").strip()
-    return Path(configured) if configured else Path(sys.prefix) / "share" / "mlfdo" / MODEL_NAME
+    """Return where the distilled model lives: ``<python prefix>/share/mlfdo/minilm-static`` (one per install)."""
+    return Path(sys.prefix) / "share" / "mlfdo" / MODEL_NAME
 
 
 def _minilm_path() -> str:
