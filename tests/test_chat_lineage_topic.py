@@ -31,3 +31,9 @@ def test_fine_tunes_for_a_topic_none_is_about_says_so_and_labels_the_closest(cha
     answer = chat.ask("Which fine-tunes of distilbert/distilbert-base-uncased are for astronomy?")
     assert answer.text.startswith("No model derived from")
     assert href("distilbert/distilbert-base-uncased-finetuned-sst-2-english") not in answer.text.split("closest")[0]
+
+
+def test_a_loosely_written_base_model_is_resolved_with_the_search_names_and_the_choice_is_said(chat):
+    answer = chat.ask("Which fine-tunes of Llama 2 are for astronomy?")
+    assert answer.text.startswith("Reading “") and "meta-llama/Llama-2-7b-hf" in answer.text.splitlines()[0]
+    assert "No model derived from" in answer.text

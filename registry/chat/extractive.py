@@ -201,12 +201,13 @@ def _derived_topic(ctx: Context, base_url: str) -> str:
     name = link(facts) if facts is not None else identifier
     everything = f"/search?{urlencode({'q': topic, 'base_model': identifier})}"
     items = [c.facts for c in ctx.selected]
+    chosen = [_md(ctx.chosen)] if ctx.chosen else []
     if ctx.derived_hits:
-        lines = [f"Models derived from {name} that match “{_md(topic)}”:"]
+        lines = chosen + [f"Models derived from {name} that match “{_md(topic)}”:"]
         lines += [f"- {_one_line(f)}" for f in items]
         lines.append(f"[All models derived from {_md(identifier)} that match “{_md(topic)}”]({everything})")
         return "\n".join(lines)
-    lines = [f"No model derived from {name} in the registry matches “{_md(topic)}”."]
+    lines = chosen + [f"No model derived from {name} in the registry matches “{_md(topic)}”."]
     if items:
         lines.append("The closest records (not derived from it, or not about that):")
         lines += [f"- {_one_line(f)}" for f in items]

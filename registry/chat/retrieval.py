@@ -85,6 +85,8 @@ class Context:
     # that a search for Y found (empty: none is about Y, ``closest`` then holds the nearest records)
     lineage_topic: tuple[str, str, str] | None = None
     derived_hits: list[str] = field(default_factory=list)
+    chosen: str = ""  # which entity a loosely written name was read as, said in the answer
+    bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
 
     @property
     def facts(self) -> dict[str, FdoFacts]:
@@ -127,6 +129,8 @@ class Retriever:
             add(about, 1.0, "page")
             ctx.named.append(about)
         self._resolve_mentions(q, ctx)
+        if "derivatives" in q.attributes and not ctx.named and not q.compare:
+            self._resolve_base(q, ctx)
         if q.compare:
             self._resolve_sides(q, ctx)
         for pid in ctx.named:
@@ -141,7 +145,7 @@ class Retriever:
         self._lineage_topic(q, ctx)
         if ctx.lineage_topic is not None:
             base, identifier, topic = ctx.lineage_topic
-            found = self.search.search(topic, limit=SEARCH_K, filters={"base_model": [identifier]})
+            found = self.search.search(topic, limit=SEARCH_K, filters={"base_model": ctx.bases or [identifier]})
             ctx.derived_hits = [h.pid for h in found.hits if h.kind == "model" and h.pid != base][:BUDGETS_LIST]
             for rank, pid in enumerate(ctx.derived_hits):
                 add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
@@ -178,6 +182,24 @@ class Retriever:
         self._decide(q, ctx)
         self._select(ctx, budget)
         return ctx
+
+    def _resolve_base(self, q: Question, ctx: Context) -> None:
+        """Find X in "fine-tunes of X" with the search's name index when X is written loosely ("Llama 2")."""
+        searcher = self.search.searcher()
+        if searcher is None:
+            return
+        read = next((r for r in searcher.understand(q.text).recognised if r.facet == "base_model" and r.values), None)
+        if read is None:
+            return
+        pids = [pid for pid in (self.store.resolve(f"hf:{v}") for v in read.values[:4]) if pid]
+        if not pids:
+            return
+        ctx.named.append(pids[0])
+        ctx.bases = list(read.values)
+        others = [v for v in read.values[1:4]]
+        ctx.chosen = f"Reading “{read.span}” as {read.values[0]}" + (
+            f" (the most downloaded of {len(read.values)} base models with that name; the list below covers "
+            f"all of them, others: {', '.join(others)})" if others else "") + "."
 
     # ------------------------------------------------------------ lineage + topic
     def _lineage_topic(self, q: Question, ctx: Context) -> None:

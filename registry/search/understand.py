@@ -138,7 +138,11 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "quantised": ("quantized", "gguf", "awq", "gptq"), "toxic": ("hate speech", "offensive", "moderation"),
     "toxicity": ("toxic", "hate speech", "offensive"), "medical": ("clinical", "biomedical", "health"),
     "clinical": ("medical", "biomedical"), "biomedical": ("medical", "clinical", "pubmed"),
-    "legal": ("law",), "financial": ("finance", "finbert"), "finance": ("financial",),
+    "legal": ("law",), "law": ("legal",), "financial": ("finance", "finbert"), "finance": ("financial",),
+    # nouns and their adjectives (records tag one, people write the other)
+    "medicine": ("medical", "clinical", "health"), "health": ("medical", "healthcare", "clinical"),
+    "chemistry": ("chemical", "molecule"), "biology": ("biological", "biomedical"),
+    "mathematics": ("math", "mathematical"), "mathematical": ("math", "mathematics"),
     "tweet": ("twitter", "social media"), "twitter": ("tweet", "social media"),
     "speech": ("audio",), "multilingual": ("cross lingual", "xlm"), "small": ("mini", "tiny", "distilled"),
     "tiny": ("small", "mini"), "distilled": ("distil", "distillation"), "vision": ("image", "visual"),
