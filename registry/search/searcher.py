@@ -9,7 +9,6 @@ words or is among the ``DENSE_K`` nearest with similarity >= ``MIN_SIM``.
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor

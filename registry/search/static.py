@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from registry.search.embed import Embedder, EmbedderUnavailable, _normalise
+from registry.search.embedder_base import Embedder, EmbedderUnavailable, normalise_rows as _normalise
 
 __all__ = ["StaticEmbedder", "build_static_model", "static_model_dir", "PCA_DIMS"]
 
