@@ -103,6 +103,10 @@ class HubClient:
         self.calls: Counter[str] = Counter()
         self._throttle = Throttle.per_second(rate)
 
+    def share_budget(self, throttle) -> None:
+        """Pace requests with ``throttle`` (anything with ``wait()``), e.g. a budget shared by several workers."""
+        self._throttle = throttle
+
     @classmethod
     def from_settings(cls, settings, endpoint: str | None = None) -> "HubClient":
         """Return a client for ``endpoint`` (default the HF_ENDPOINT setting) with the HF_TOKEN and HF_RATE settings."""

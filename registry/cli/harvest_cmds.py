@@ -13,7 +13,7 @@ from collections.abc import Callable
 import click
 
 from registry.cli import cli
-from registry.cli.common import open_registry
+from registry.cli.common import first_load, open_registry
 
 MAX_PROBLEM_LINES = 20
 
@@ -75,7 +75,7 @@ def huggingface(ctx: click.Context, limit: int | None, since: str | None, author
     from harvesters.huggingface.extract import HubClient
 
     id_list = _ids(ids)
-    with open_registry(ctx) as registry:
+    with open_registry(ctx) as registry, first_load(registry):
         client = HubClient.from_settings(registry.settings, endpoint)
         if datasets:
             from harvesters.huggingface.datasets import harvest_datasets
