@@ -16,7 +16,7 @@ from registry.fdo.view import FdoPage, InboundGroup, build_page, humanise
 from registry.pid import id_from_pid, is_fdo_id
 from registry.relations import INBOUND, LINEAGE
 from registry.store.query_text import inbound_listing
-from registry.store.relations import inbound_summary as links_to
+from registry.store.links import inbound_summary as links_to
 from registry.vocab import SCHEMA
 from registry.store.results import Diff, VersionInfo
 
