@@ -135,8 +135,9 @@ def _ancestor_edges(store, pid: str) -> tuple[list[tuple[int, str]], list[tuple[
     return found, [e for e in edges if e[2] in seen]
 
 
-def _groups(store, pid: str) -> list[tuple[RelationKind, int, list[tuple[str, str | None]]]]:
-    counts = store.inbound_counts(pid, [k.predicate for k in KINDS])
+def _groups(store, pid: str, present: dict[str, int] | None
+            ) -> list[tuple[RelationKind, int, list[tuple[str, str | None]]]]:
+    counts = store.inbound_counts(pid, [k.predicate for k in KINDS], present)
     out = []
     for k in KINDS:
         total = counts.get(k.predicate, 0)
@@ -164,11 +165,15 @@ def _unqualified(store, pid: str, generic: int, counts: dict[str, int]) -> int:
     return max(0, generic - sum(counts.get(p, 0) for p in _SPECIFIC))
 
 
-def lineage_of(service, pid: str) -> Lineage:
-    """Return the family of the FDO ``pid`` (``service`` is the FdoService that labels the nodes)."""
+def lineage_of(service, pid: str, inbound_counts: dict[str, int] | None = None) -> Lineage:
+    """Return the family of the FDO ``pid`` (``service`` is the FdoService that labels the nodes).
+
+    ``inbound_counts``: the links to ``pid`` by predicate, when the caller has read them already
+    (the landing page has: ``FdoPage.inbound_counts``).
+    """
     store = service.store
     ancestors, edges = _ancestor_edges(store, pid)
-    groups = _groups(store, pid)
+    groups = _groups(store, pid, inbound_counts)
     same = store.same_as_fdos(pid, f"{service.base_url}/fdo/")
     iris = {pid, *same, *(a for _, a in ancestors), *(s for _, _, s in edges)}
     labels = service.labels(sorted(iris))

@@ -153,7 +153,8 @@ class FdoService:
         # A model's lineage (derivatives, isBasedOn) is read and drawn by registry/fdo/lineage.py; here it is
         # only left out, so a base model's thousands of derivatives are never read row by row.
         exclude = [*LINEAGE, SCHEMA.isBasedOn.value] if page.kind == "model" else []
-        links = self.store.inbound_summary(page.pid, exclude, INBOUND_LIMIT)
+        page.inbound_counts = self.store.inbound_predicates(page.pid)
+        links = self.store.inbound_summary(page.pid, exclude, INBOUND_LIMIT, page.inbound_counts)
         refs = refs_for(self.store, {o for _, owners in links.values() for o in owners})
         for predicate, (total, owners) in links.items():
             shown = tuple(sorted((refs[o] for o in owners), key=lambda r: (r.label.lower(), r.iri)))

@@ -6,14 +6,11 @@ included): VALUES over the few predicates asked for, counts with GROUP BY, sampl
 
 from __future__ import annotations
 
-import threading
-import time
-
 from pyoxigraph import NamedNode
 
 from registry.vocab import MLFDO, SCHEMA
 
-__all__ = ["StoreLinks", "MEMO_SECONDS"]
+__all__ = ["StoreLinks"]
 
 
 def _values(iris: list[str]) -> str:
@@ -24,14 +21,6 @@ def _unless(pid: str, specific: list[str]) -> str:
     if not specific:
         return ""
     return f"FILTER NOT EXISTS {{ VALUES ?q {{ {_values(specific)} }} ?s ?q {NamedNode(pid)} }}"
-
-
-# A landing page asks for the same counts twice (its inbound links, its lineage): read them once.
-# The memo is short and small, so it serves the page being built, not the requests after it.
-MEMO_SECONDS = 0.5
-MEMO_SIZE = 8
-_memo: dict[tuple[int, str], tuple[float, dict[str, int]]] = {}
-_memo_lock = threading.Lock()
 
 
 class StoreLinks:
@@ -46,23 +35,17 @@ class StoreLinks:
         return sorted((r["s"].value, r["p"].value, r["o"].value) for r in self.query(q))
 
     def inbound_predicates(self, pid: str) -> dict[str, int]:
-        """Return predicate -> how many subjects point at ``pid`` with it: one grouped scan, briefly memoised."""
-        key, now = (id(self), pid), time.monotonic()
-        with _memo_lock:
-            hit = _memo.get(key)
-            if hit is not None and now - hit[0] < MEMO_SECONDS:
-                return hit[1]
+        """Return predicate -> how many subjects point at ``pid`` with it: one grouped scan."""
         q = f"SELECT ?p (COUNT(?s) AS ?n) WHERE {{ ?s ?p {NamedNode(pid)} }} GROUP BY ?p"
-        counts = {r["p"].value: int(r["n"].value) for r in self.query(q)}
-        with _memo_lock:
-            if len(_memo) >= MEMO_SIZE:
-                _memo.pop(next(iter(_memo)))
-            _memo[key] = (now, counts)
-        return counts
+        return {r["p"].value: int(r["n"].value) for r in self.query(q)}
 
-    def inbound_counts(self, pid: str, predicates: list[str]) -> dict[str, int]:
-        """Return predicate -> how many subjects point at ``pid`` with it (predicates without any are left out)."""
-        present = self.inbound_predicates(pid)
+    def inbound_counts(self, pid: str, predicates: list[str], present: dict[str, int] | None = None
+                       ) -> dict[str, int]:
+        """Return predicate -> how many subjects point at ``pid`` with it (predicates without any are left out).
+
+        ``present`` is the result of ``inbound_predicates(pid)`` when the caller has it already.
+        """
+        present = self.inbound_predicates(pid) if present is None else present
         return {p: present[p] for p in predicates if present.get(p)}
 
     def inbound_sample(self, pid: str, predicate: str, limit: int, unless: list[str] = (), ranked: bool = True
@@ -103,7 +86,8 @@ class StoreLinks:
              f"FILTER(isIRI(?o) && STRSTARTS(STR(?o), \"{prefix}\")) }}")
         return sorted(r["o"].value for r in self.query(q) if r["o"].value != pid)
 
-    def inbound_summary(self, pid: str, exclude: list[str], limit: int) -> dict[str, tuple[int, list[str]]]:
+    def inbound_summary(self, pid: str, exclude: list[str], limit: int, present: dict[str, int] | None = None
+                        ) -> dict[str, tuple[int, list[str]]]:
         """Return predicate -> (how many FDOs point at ``pid`` with it, the first ``limit`` of them by IRI).
 
         The pointing FDO is the owner of the subject (``{pid}#...`` nodes count for their FDO);
@@ -114,7 +98,8 @@ class StoreLinks:
         node = NamedNode(pid)
         owner = "BIND(IRI(STRBEFORE(CONCAT(STR(?s), \"#\"), \"#\")) AS ?o)"
         out: dict[str, tuple[int, list[str]]] = {}
-        for predicate in sorted(self.inbound_predicates(pid)):
+        present = self.inbound_predicates(pid) if present is None else present
+        for predicate in sorted(present):
             if predicate in exclude:
                 continue
             p = NamedNode(predicate)
