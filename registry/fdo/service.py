@@ -9,7 +9,7 @@ from datetime import datetime
 from pyoxigraph import Triple
 
 from registry.errors import BadRequest, Gone, NotFound
-from registry.fdo.model import Ref, Relation, read_version, refs_for
+from registry.fdo.model import Fdo, Ref, Relation, read_version, refs_for
 from registry.fdo.representations import Variant, serialize
 from registry.fdo.urls import FdoUrls
 from registry.fdo.view import FdoPage, InboundGroup, build_page, humanise
@@ -112,8 +112,7 @@ class FdoService:
         if last:
             page = build_page(read_version(self.store, located.pid, last, "withdrawn", located.kind))
         else:
-            page = FdoPage(pid=located.pid, fdo_id=located.fdo_id, status="withdrawn", kind=located.kind,
-                           name=located.fdo_id)
+            page = build_page(Fdo(located.pid, located.fdo_id, located.kind, "withdrawn", located.fdo_id))
         page.versions = versions
         page.shown_version = versions[-1] if versions else None
         page.withdrawal = self.store.withdrawal(located.pid)

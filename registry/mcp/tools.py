@@ -12,8 +12,8 @@ from registry.fdo.lineage import lineage_of
 from registry.fdo.representations import jsonld_document
 from registry.fdo.service import FdoService, Located
 from registry.pid import id_from_pid
-from registry.sparql_endpoint import QueryRequest, make_runner
-from registry.sparql_endpoint.protocol import MAX_QUERY_LENGTH, check_query
+from registry.sparql_protocol import QueryRequest, make_runner
+from registry.sparql_protocol.protocol import MAX_QUERY_LENGTH, check_query
 
 __all__ = ["RegistryTools", "FACET_VALUES", "DESCRIPTION_CHARS"]
 

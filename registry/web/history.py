@@ -12,7 +12,7 @@ from registry.fdo.representations import variant_for_media_type, variant_for_suf
 from registry.fdo.timeline import AXIS_WIDTH, timeline_of
 from registry.vocab import compact_iri
 from registry.store.results import Diff, VersionInfo
-from registry.web.negotiation import negotiate
+from registry.negotiation import negotiate
 from registry.web.renderers import ALIASES, OFFERS, RenderRequest, render
 from registry.web.responses import fdo_service, finish, json_response, no_script
 

@@ -57,6 +57,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.loopcontrols")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    from registry.web import identity
+
+    identity.init_app(app)
 
     @app.context_processor
     def _site() -> dict:
