@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from pyoxigraph import Literal, NamedNode, Triple
 
 from harvesters import identity
+from harvesters.problems import problem_stub
 from registry.errors import InputError, PlatformError
 from registry.record import Record
 from registry.vocab import MLFDO
@@ -121,17 +122,6 @@ class Mark:
 
 def _int_or_none(value: str | None) -> int | None:
     return int(value) if value and value.lstrip("-").isdigit() else None
-
-
-def problem_stub(stub: Record, problem: str) -> Record:
-    """Return ``stub`` recording ``problem`` as data (``mlfdo:sourceProblem``) and in its provenance.
-
-    The writer lets such a stub replace an earlier stub of the same PID (never a full record),
-    so an id the platform rejects or does not know says so on its stub.
-    """
-    stub.triples.append(Triple(NamedNode(stub.pid), MLFDO.sourceProblem, Literal(problem)))
-    stub.problems.append(problem)
-    return stub
 
 
 def exit_code(summary: HarvestSummary) -> int:

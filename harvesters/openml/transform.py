@@ -30,7 +30,7 @@ from harvesters.openml.mapping import (
     slug,
 )
 from harvesters.openml.values import items, number, object_id, text, texts
-from harvesters.run import problem_stub
+from harvesters.problems import problem_stub
 from registry.record import Record, SourceInfo
 from registry.vocab import CODEMETA, FAIR4ML, MLFDO, RDF, SCHEMA, SPDX, XSD
 
