@@ -18,20 +18,21 @@ class LineageKind:
     """A kind of lineage link from a model to the model it derives from.
 
     ``forwards`` reads from the derived model to its base ("fine-tuned from"), ``backwards`` from the
-    base to a derived model ("fine-tuned as"), ``derived`` names the derived models in a sentence
-    ("models fine-tuned from X", "models that are adapters of X").
+    base to a derived model ("fine-tuned as"), ``derived`` names derived models in a sentence
+    ("3 models are adapters of X"), ``derived_one`` a single one ("1 model is an adapter of X").
     """
 
     predicate: str
     forwards: str
     backwards: str
     derived: str
+    derived_one: str = ""
 
 
 LINEAGE: dict[str, LineageKind] = {k.predicate: k for k in (
     LineageKind(FAIR4ML.fineTunedFrom.value, "fine-tuned from", "fine-tuned as", "fine-tuned from"),
     LineageKind(MLFDO.quantizedFrom.value, "quantized from", "quantized as", "quantized from"),
-    LineageKind(MLFDO.adapterOf.value, "adapter of", "has adapter", "adapters of"),
+    LineageKind(MLFDO.adapterOf.value, "adapter of", "has adapter", "adapters of", "an adapter of"),
     LineageKind(MLFDO.mergedFrom.value, "merged from", "merged into", "merged from"),
 )}
 LINEAGE_PREDICATES = tuple(LINEAGE)
@@ -63,7 +64,12 @@ def lineage_by_label(backwards: str) -> LineageKind | None:
     return _BY_BACKWARDS.get(backwards)
 
 
-def derived_phrase(backwards: str) -> str:
-    """Return how derived models are named in a sentence for a backwards label ("has adapter" -> "adapters of")."""
+def derived_phrase(backwards: str, count: int = 2) -> str:
+    """Return how ``count`` derived models are named in a sentence for a backwards label.
+
+    ``derived_phrase("has adapter")`` is "adapters of", ``derived_phrase("has adapter", 1)`` "an adapter of".
+    """
     kind = _BY_BACKWARDS.get(backwards)
-    return kind.derived if kind else backwards
+    if kind is None:
+        return backwards
+    return (kind.derived_one or kind.derived) if count == 1 else kind.derived

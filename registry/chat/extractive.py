@@ -104,7 +104,7 @@ def _attribute_sentence(f: FdoFacts, attr: str, base_url: str) -> str | None:
             return f"The registry records no models derived from {name}."
         parts = []
         for rel, n, sample in f.derived:
-            verb = derived_phrase(rel)
+            verb = derived_phrase(rel, n)
             example = f" (for example {_links(sample[:3], base_url, 3)})" if sample else ""
             parts.append(f"{n} model{'s are' if n != 1 else ' is'} {verb} {name}{example}")
         return "In the registry, " + "; ".join(parts) + "."

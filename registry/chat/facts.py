@@ -1,7 +1,7 @@
 """Facts about FDOs read from the graph, and their compact serialisation for prompts.
 
-``gather(store, pids)`` turns each FDO's current view (``store.current``) plus the labels of what
-it references, its lineage and its inbound links into an ``FdoFacts``. ``FdoFacts.render`` writes
+``gather(store, pids)`` turns each FDO read model (``registry.fdo.model.read_fdos``) plus its
+derived models and inbound links into an ``FdoFacts``. ``FdoFacts.render`` writes
 one short line per kind of fact, never raw Turtle: a model of the Hugging Face demo data takes
 200-500 characters in full, about half of that in the short form.
 """
@@ -44,33 +44,47 @@ def format_count(value: float | int | None) -> str:
 
 @dataclass
 class FdoFacts:
-    """What the registry records about one FDO, in the shape answers and prompts use."""
+    """What the registry records about one FDO (its :class:`Fdo`), in the shape answers and prompts use.
 
-    pid: str
+    The facts of the FDO itself are read from ``fdo``; the chat adds its link, the opening of the
+    description, papers labelled with their arXiv ids, and counts of derived and linking FDOs.
+    """
+
+    fdo: Fdo
     href: str
-    kind: str
-    name: str
-    identifier: str = ""
     description: str = ""
-    tasks: list[Ref] = field(default_factory=list)
-    licences: list[Ref] = field(default_factory=list)
-    authors: list[Ref] = field(default_factory=list)
-    datasets: list[Ref] = field(default_factory=list)
-    evaluated_on: list[Ref] = field(default_factory=list)
     papers: list[Ref] = field(default_factory=list)
     bases: list[tuple[str, Ref]] = field(default_factory=list)
     derived: list[tuple[str, int, list[Ref]]] = field(default_factory=list)
     inbound: list[tuple[str, int, list[Ref]]] = field(default_factory=list)
-    evaluations: list[Evaluation] = field(default_factory=list)
-    params: int | None = None
-    libraries: list[str] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    downloads: int | None = None
-    likes: int | None = None
-    created: str = ""
-    url: str = ""
-    status: str = "active"
+
+    pid = property(lambda self: self.fdo.pid)
+    kind = property(lambda self: self.fdo.kind or "other")
+    name = property(lambda self: self.fdo.name)
+    identifier = property(lambda self: self.fdo.identifier)
+    status = property(lambda self: self.fdo.status)
+    tasks = property(lambda self: self.fdo.tasks)
+    licences = property(lambda self: self.fdo.licences)
+    authors = property(lambda self: self.fdo.authors)
+    datasets = property(lambda self: self.fdo.trained_on)
+    evaluated_on = property(lambda self: self.fdo.evaluated_on)
+    params = property(lambda self: self.fdo.params)
+    libraries = property(lambda self: self.fdo.libraries)
+    languages = property(lambda self: self.fdo.languages)
+    keywords = property(lambda self: self.fdo.keywords)
+    downloads = property(lambda self: self.fdo.downloads)
+    likes = property(lambda self: self.fdo.likes)
+    url = property(lambda self: self.fdo.url)
+
+    @property
+    def created(self) -> str:
+        """Return the creation date (YYYY-MM-DD), or ""."""
+        return self.fdo.created[:10]
+
+    @property
+    def evaluations(self) -> list[Evaluation]:
+        """Return the evaluation results that carry a value."""
+        return [e for e in self.fdo.evaluations if e.value]
 
     # ------------------------------------------------------------ reading
     def licence_text(self) -> str:
@@ -172,28 +186,16 @@ def gather(store: Store, pids: list[str], derivatives: bool = True) -> dict[str,
 
 def facts_of(fdo: Fdo, base_url: str) -> FdoFacts:
     """Return the chat's facts about an FDO."""
-    kind = fdo.kind or "other"
-    facts = FdoFacts(pid=fdo.pid, href=fdo_href(fdo.pid, base_url), kind=kind, name=fdo.name,
-                     identifier=fdo.identifier, status=fdo.status)
-    facts.description = _opening(fdo.description)
-    if kind == "paper" and fdo.strings(SCHEMA.name.value):
+    facts = FdoFacts(fdo=fdo, href=fdo_href(fdo.pid, base_url), description=_opening(fdo.description))
+    if facts.kind == "paper" and fdo.strings(SCHEMA.name.value):
         facts.description = facts.description or fdo.name
-    facts.tasks, facts.licences, facts.authors = list(fdo.tasks), list(fdo.licences), list(fdo.authors)
-    facts.datasets, facts.evaluated_on = list(fdo.trained_on), list(fdo.evaluated_on)
     facts.papers = [Ref(r.iri, _paper_label(r), r.href, r.local, r.kind, r.status, r.key) for r in fdo.papers]
     seen = set()
     for relation in fdo.lineage:
         if relation.target.iri not in seen:
             seen.add(relation.target.iri)
             facts.bases.append((relation.kind, relation.target))
-    facts.evaluations = [e for e in fdo.evaluations if e.value]
-    facts.params = fdo.params
-    facts.libraries, facts.languages, facts.keywords = list(fdo.libraries), list(fdo.languages), list(fdo.keywords)
-    facts.downloads, facts.likes = fdo.downloads, fdo.likes
-    facts.created = fdo.created[:10]
-    facts.url = fdo.url
     return facts
-
 
 
 def _paper_label(ref: Ref) -> str:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from registry.chat import extractive
 from registry.chat.compare import Table, build_table
 from registry.chat.conversation import ConversationStore
-from registry.chat.generate import ExtractiveGenerator, Generator, GeneratorUnavailable, make_generator
+from registry.chat.choose import make_generator
+from registry.chat.generate import ExtractiveGenerator, Generator, GeneratorUnavailable
 from registry.chat.grounding import Citation, check_answer, citations, link_answer
 from registry.chat.prompt import compose_prompt
 from registry.chat.question import analyse

@@ -8,9 +8,9 @@ and one label query per batch.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -112,7 +112,8 @@ class Fdo:
     evaluations: list[Evaluation] = field(default_factory=list)
     properties: dict[str, list[Term]] = field(default_factory=dict)  # every property of the FDO itself
     owned: dict[str, dict[str, list[Term]]] = field(default_factory=dict)  # its ``{pid}#...`` nodes
-    refs: dict[str, Ref] = field(default_factory=dict)  # every IRI it points at, labelled
+    refs: dict[str, Ref] = field(default_factory=dict)  # the IRIs it points at, labelled (read with ``ref``)
+    base_url: str = ""
 
     def strings(self, prop: str) -> list[str]:
         """Return the non-empty literal values of a property of the FDO, sorted."""
@@ -121,7 +122,8 @@ class Fdo:
 
     def ref(self, iri: str) -> Ref:
         """Return the labelled link to an IRI this FDO points at."""
-        return self.refs.get(iri) or Ref(iri, compact_iri(iri), iri)
+        found = self.refs.get(iri)
+        return found if found is not None else make_ref(iri, None, self.base_url)
 
 
 def _format_number(text: str) -> str:
@@ -199,48 +201,58 @@ def _linked_iris(pid: str, triples: list[Triple]) -> set[str]:
 def fdo_from_triples(pid: str, triples: list[Triple], refs: dict[str, Ref], base_url: str, kind: str | None,
                      status: str) -> Fdo:
     """Return the Fdo of ``pid`` from its owned triples; ``refs`` labels the IRIs they point at."""
-    main: dict[str, list[Term]] = defaultdict(list)
-    owned: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+    main: dict[str, list[Term]] = {}
+    owned: dict[str, dict[str, list[Term]]] = {}
     for t in triples:
-        if t.subject.value == pid:
-            main[t.predicate.value].append(t.object)
-        else:
-            owned[t.subject.value][t.predicate.value].append(t.object)
+        subject = t.subject.value
+        props = main if subject == pid else owned.setdefault(subject, {})
+        props.setdefault(t.predicate.value, []).append(t.object)
     fdo_id = id_from_pid(base_url, pid) or pid.rsplit("/", 1)[-1]
-    links = {o.value: refs.get(o.value) or make_ref(o.value, None, base_url)
-             for values in (*main.values(), *(v for props in owned.values() for v in props.values()))
-             for o in values if isinstance(o, NamedNode)}
-    fdo = Fdo(pid=pid, fdo_id=fdo_id, kind=kind, status=status, name="", properties=dict(main),
-              owned={node: dict(props) for node, props in owned.items()}, refs=links)
-    names, idents = fdo.strings(SCHEMA.name.value), fdo.strings(SCHEMA.identifier.value)
+    fdo = Fdo(pid=pid, fdo_id=fdo_id, kind=kind, status=status, name="", properties=main, owned=owned, refs=refs,
+              base_url=base_url)
+    strings = fdo.strings
+    names, idents = strings(_P.name), strings(_P.identifier)
     fdo.name = title(names, idents, fdo_id)
     fdo.identifier = idents[0] if idents else ""
-    fdo.alternate_names = fdo.strings(SCHEMA.alternateName.value)
-    fdo.description = "\n\n".join(fdo.strings(SCHEMA.description.value))
-    urls = sorted(o.value for o in main.get(SCHEMA.url.value, []))
+    fdo.alternate_names = strings(_P.alternate_name)
+    fdo.description = "\n\n".join(strings(_P.description))
+    urls = sorted(o.value for o in main.get(_P.url, []))
     fdo.url = urls[0] if urls else ""
-    fdo.types = sorted(o.value for o in main.get(RDF.type.value, []))
+    fdo.types = sorted(o.value for o in main.get(_P.type, []))
 
-    def linked(p: NamedNode) -> list[Ref]:
-        found = {o.value: fdo.ref(o.value) for o in main.get(p.value, []) if isinstance(o, NamedNode)}
+    def linked(p: str) -> list[Ref]:
+        found = {o.value: fdo.ref(o.value) for o in main.get(p, ()) if isinstance(o, NamedNode)}
         return sorted(found.values(), key=lambda r: (r.label.lower(), r.iri))
 
-    fdo.tasks, fdo.authors = linked(FAIR4ML.mlTask), linked(FAIR4ML.sharedBy)
-    fdo.trained_on, fdo.evaluated_on = linked(FAIR4ML.trainedOn), linked(FAIR4ML.evaluatedOn)
-    fdo.papers = linked(CODEMETA.referencePublication)
-    fdo.licences = linked(SCHEMA.license) + [Ref("", s, "", key=s) for s in fdo.strings(SCHEMA.license.value)]
+    fdo.tasks, fdo.authors = linked(_P.task), linked(_P.shared_by)
+    fdo.trained_on, fdo.evaluated_on = linked(_P.trained_on), linked(_P.evaluated_on)
+    fdo.papers = linked(_P.paper)
+    fdo.licences = linked(_P.licence) + [Ref("", s, "", key=s) for s in strings(_P.licence)]
     for predicate, kind_ in LINEAGE.items():
-        fdo.lineage.extend(Relation(kind_.forwards, predicate, r) for r in linked(NamedNode(predicate)))
-    fdo.keywords = sorted(set(fdo.strings(SCHEMA.keywords.value)), key=lambda k: (k.lower(), k))
-    fdo.languages = sorted(set(fdo.strings(SCHEMA.inLanguage.value)))
-    fdo.libraries = sorted(set(fdo.strings(MLFDO.library.value)))
-    fdo.params = _largest(main.get(MLFDO.parameterCount.value, []), positive=True)
-    fdo.downloads = _largest(main.get(MLFDO.downloads.value, []))
-    fdo.likes = _largest(main.get(MLFDO.likes.value, []))
-    created, modified = fdo.strings(SCHEMA.dateCreated.value), fdo.strings(SCHEMA.dateModified.value)
+        if predicate in main:
+            fdo.lineage.extend(Relation(kind_.forwards, predicate, r) for r in linked(predicate))
+    fdo.keywords = sorted(set(strings(_P.keywords)), key=lambda k: (k.lower(), k))
+    fdo.languages = sorted(set(strings(_P.language)))
+    fdo.libraries = sorted(set(strings(_P.library)))
+    fdo.params = _largest(main.get(_P.params, []), positive=True)
+    fdo.downloads = _largest(main.get(_P.downloads, []))
+    fdo.likes = _largest(main.get(_P.likes, []))
+    created, modified = strings(_P.created), strings(_P.modified)
     fdo.created, fdo.modified = (created[0] if created else ""), (modified[0] if modified else "")
-    fdo.evaluations = parse_evaluations(fdo)
+    fdo.evaluations = parse_evaluations(fdo) if owned else []
     return fdo
+
+
+# The properties an Fdo reads, as IRI strings (built once: a Namespace attribute makes a new term).
+_P = SimpleNamespace(
+    name=SCHEMA.name.value, identifier=SCHEMA.identifier.value, alternate_name=SCHEMA.alternateName.value,
+    description=SCHEMA.description.value, url=SCHEMA.url.value, type=RDF.type.value, task=FAIR4ML.mlTask.value,
+    shared_by=FAIR4ML.sharedBy.value, trained_on=FAIR4ML.trainedOn.value, evaluated_on=FAIR4ML.evaluatedOn.value,
+    paper=CODEMETA.referencePublication.value, licence=SCHEMA.license.value, keywords=SCHEMA.keywords.value,
+    language=SCHEMA.inLanguage.value, library=MLFDO.library.value, params=MLFDO.parameterCount.value,
+    downloads=MLFDO.downloads.value, likes=MLFDO.likes.value, created=SCHEMA.dateCreated.value,
+    modified=SCHEMA.dateModified.value,
+)
 
 
 def _largest(values: list[Term], positive: bool = False) -> int | None:

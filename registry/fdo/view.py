@@ -95,26 +95,14 @@ class CardSection:
 
 @dataclass
 class FdoPage:
-    """Everything a landing page (or a version page) shows about one FDO."""
+    """Everything a landing page (or a version page) shows about one FDO.
 
-    pid: str
-    fdo_id: str
-    status: str
-    kind: str | None
-    name: str
-    description: str | None = None
+    The FDO's own facts are read from ``fdo`` (the one read model); the page adds its layout:
+    card sections, the evaluation table, other properties, links pointing back, versions.
+    """
+
+    fdo: Fdo
     types: list[Ref] = field(default_factory=list)
-    identifier: str | None = None
-    platform_url: str | None = None
-    tasks: list[Ref] = field(default_factory=list)
-    licences: list[Ref] = field(default_factory=list)
-    authors: list[Ref] = field(default_factory=list)
-    trained_on: list[Ref] = field(default_factory=list)
-    evaluated_on: list[Ref] = field(default_factory=list)
-    papers: list[Ref] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
-    lineage_out: list[Relation] = field(default_factory=list)
     lineage_in: list[Relation] = field(default_factory=list)
     lineage_in_total: int = 0
     lineage_in_more: str | None = None
@@ -122,14 +110,32 @@ class FdoPage:
     evaluations: EvaluationTable = field(default_factory=EvaluationTable)
     card: list[CardSection] = field(default_factory=list)
     other: list[Property] = field(default_factory=list)
-    downloads: int | None = None
-    likes: int | None = None
-    created: str | None = None
-    modified: str | None = None
     versions: list[VersionInfo] = field(default_factory=list)
     shown_version: VersionInfo | None = None
     validation: list[dict] = field(default_factory=list)
     withdrawal: dict | None = None
+
+    pid = property(lambda self: self.fdo.pid)
+    fdo_id = property(lambda self: self.fdo.fdo_id)
+    status = property(lambda self: self.fdo.status)
+    kind = property(lambda self: self.fdo.kind)
+    name = property(lambda self: self.fdo.name)
+    description = property(lambda self: self.fdo.description or None)
+    identifier = property(lambda self: self.fdo.identifier or None)
+    platform_url = property(lambda self: self.fdo.url or None)
+    tasks = property(lambda self: self.fdo.tasks)
+    licences = property(lambda self: self.fdo.licences)
+    authors = property(lambda self: self.fdo.authors)
+    trained_on = property(lambda self: self.fdo.trained_on)
+    evaluated_on = property(lambda self: self.fdo.evaluated_on)
+    papers = property(lambda self: self.fdo.papers)
+    keywords = property(lambda self: self.fdo.keywords)
+    languages = property(lambda self: self.fdo.languages)
+    lineage_out = property(lambda self: self.fdo.lineage)
+    downloads = property(lambda self: self.fdo.downloads)
+    likes = property(lambda self: self.fdo.likes)
+    created = property(lambda self: self.fdo.created or None)
+    modified = property(lambda self: self.fdo.modified or None)
 
     @property
     def current_version(self) -> VersionInfo | None:
@@ -146,21 +152,8 @@ class FdoPage:
 
 def build_page(fdo: Fdo) -> FdoPage:
     """Return the page of an FDO (its current view or one version)."""
-    page = FdoPage(pid=fdo.pid, fdo_id=fdo.fdo_id, status=fdo.status, kind=fdo.kind, name=fdo.name)
-    page.description = fdo.description or None
-    page.types = [Ref(t, compact_iri(t), t) for t in fdo.types]
-    page.identifier = fdo.identifier or None
-    page.platform_url = fdo.url or None
-    page.tasks, page.licences, page.authors = list(fdo.tasks), list(fdo.licences), list(fdo.authors)
-    page.trained_on, page.evaluated_on, page.papers = list(fdo.trained_on), list(fdo.evaluated_on), list(fdo.papers)
-    page.keywords, page.languages = list(fdo.keywords), list(fdo.languages)
-    page.created, page.modified = fdo.created or None, fdo.modified or None
-    page.downloads, page.likes = fdo.downloads, fdo.likes
-    page.lineage_out = list(fdo.lineage)
-    page.card = _card_sections(fdo.properties)
-    page.evaluations = evaluation_table(fdo.evaluations)
-    page.other = _other_properties(fdo)
-    return page
+    return FdoPage(fdo, types=[Ref(t, compact_iri(t), t) for t in fdo.types], card=_card_sections(fdo.properties),
+                   evaluations=evaluation_table(fdo.evaluations), other=_other_properties(fdo))
 
 
 def _card_sections(main: dict[str, list]) -> list[CardSection]:
@@ -182,11 +175,9 @@ def evaluation_table(evaluations: list[Evaluation]) -> EvaluationTable:
     extra: set[str] = set()
     for e in evaluations:
         cells: dict[str, list[object]] = {
-            "Dataset": list(e.datasets) or ([e.dataset_name] if e.dataset_name else []),
-            "Metric": [e.metric_id] if e.metric_id else [],
-            "Value": [e.value] if e.value else [], "Setting": [e.result_name or e.setting] if e.result_name or e.setting else [],
-            "Task": list(e.tasks), "Verified": [e.verified] if e.verified else []}
-        row = {heading: values for heading, values in cells.items() if values}
+            "Dataset": list(e.datasets) or [e.dataset_name], "Metric": [e.metric_id], "Value": [e.value],
+            "Setting": [e.result_name or e.setting], "Task": list(e.tasks), "Verified": [e.verified]}
+        row = {heading: values for heading, values in cells.items() if values and values != [""]}
         recorded = ((MLFDO.datasetConfig.value, (e.config,)), (MLFDO.datasetSplit.value, (e.split,)))
         for prop, values in (*(r for r in recorded if r[1][0]), *e.other):
             label = humanise(prop).capitalize()

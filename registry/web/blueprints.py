@@ -17,9 +17,12 @@ BLUEPRINTS: list[str] = [
     "registry.web.fdo:bp",
     "registry.web.history:bp",
     "registry.web.api:bp",
-    "registry.web.sparql:bp",
+    "registry.web.sparql_routes:bp",
     "registry.search.web:bp",
     "registry.chat.web:bp",
+    "registry.web.metrics:bp",
+    "registry.web.compare:bp",
+    "registry.web.similar:bp",
 ]
 
 

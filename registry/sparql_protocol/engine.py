@@ -11,9 +11,9 @@ from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions
 from registry.errors import BadRequest, NotAcceptable, QueryError, QueryTimeout, ResultTooLarge
 from registry.fdo.representations import jsonld_document
 from registry.rdfio import format_by_name, serialize_triples
-from registry.sparql_endpoint import results as R
-from registry.sparql_endpoint.protocol import QueryRequest
-from registry.web.negotiation import choose
+from registry.sparql_protocol import results as R
+from registry.sparql_protocol.protocol import QueryRequest
+from registry.negotiation import choose
 
 __all__ = ["QueryOutcome", "execute", "CHECK_EVERY"]
 

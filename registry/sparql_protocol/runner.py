@@ -20,9 +20,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from registry.errors import MlfdoError, QueryTimeout, StoreBusy
-from registry.sparql_endpoint.engine import QueryOutcome, execute
-from registry.sparql_endpoint.errors import ERRORS, QueryBusy
-from registry.sparql_endpoint.protocol import QueryRequest
+from registry.sparql_protocol.engine import QueryOutcome, execute
+from registry.sparql_protocol.errors import ERRORS, QueryBusy
+from registry.sparql_protocol.protocol import QueryRequest
 
 __all__ = ["QueryRunner", "ThreadRunner", "ProcessRunner", "make_runner"]
 
