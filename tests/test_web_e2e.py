@@ -29,7 +29,7 @@ def site(tmp_path_factory):
     """`mlfdo serve --port 0` on the family registry, its search index built first (`mlfdo index`)."""
     data_dir = tmp_path_factory.mktemp("e2e")
     family_registry(data_dir).close()
-    env = {**os.environ, "MLFDO_DATA_DIR": str(data_dir), "MLFDO_BASE_URL": BASE, "MLFDO_SHACL": "0",
+    env = {**os.environ, "MLFDO_DATA_DIR": str(data_dir), "MLFDO_BASE_URL": BASE,
            "MLFDO_LLM": "extractive", "PYTHONPATH": os.pathsep.join(sys.path)}
     cli = [sys.executable, "-m", "registry"]
     subprocess.run([*cli, "index"], env=env, check=True, capture_output=True, timeout=600)
