@@ -28,7 +28,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	scripts/ensure-chromium.sh
-	$(PY) -m pytest -q -rs -p no:cacheprovider
+	$(PY) -m pytest -q -rsx -p no:cacheprovider
 
 serve: $(STAMP)
 	$(PY) -m registry serve --data-dir $(DATA) --port $(PORT)

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from werkzeug.serving import make_server
 
-from tests.test_search_data import make_registry, make_searcher
+from tests.data.search.records import make_registry, make_searcher
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
