@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy", "ConfigError",
-           "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest"]
+           "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest", "PlatformError"]
 
 
 class MlfdoError(Exception):
@@ -61,6 +61,12 @@ class ResultTooLarge(MlfdoError):
 
 class StoreBusy(MlfdoError):
     status, exit_code, title = 503, 5, "Store in use"
+
+
+class PlatformError(MlfdoError):
+    """A platform could not be reached, or answered so that a harvest run cannot go on."""
+
+    status, exit_code, title = 502, 1, "Platform request failed"
 
 
 class ConfigError(MlfdoError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +27,14 @@ class Registry:
 
     @classmethod
     def open(cls, overrides: dict[str, Any] | None = None, in_memory: bool = False,
-             read_only: bool = False) -> "Registry":
+             read_only: bool = False, environ: Mapping[str, str] | None = None) -> "Registry":
         """Open the registry its settings describe (defaults, config file, environment, ``overrides``).
 
+        ``environ`` replaces the process environment (tests pass ``{}``).
         Raises ValueError for an unreadable setting, StoreBusy, and ConfigError when the store was
         written under another base URL.
         """
-        settings = load_settings(overrides=overrides)
+        settings = load_settings(environ, overrides)
         validator = Validator.default() if settings["SHACL"] else None
         if settings["STORE_URL"] and not in_memory:
             store = Store.open_remote(settings["STORE_URL"], settings["BASE_URL"], validator=validator,
@@ -56,6 +58,10 @@ class Registry:
         if name not in self._extensions:
             self._extensions[name] = factory(self)
         return self._extensions[name]
+
+    def loaded(self, name: str):
+        """Return the subsystem called ``name`` if it was created already, else None (never creates it)."""
+        return self._extensions.get(name)
 
     def close(self) -> None:
         """Close subsystems and flush the store."""

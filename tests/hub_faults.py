@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass
 
@@ -20,7 +21,8 @@ class Fault:
     headers: dict
     body: str
     method: str | None = None
-    delay: float = 0.0  # seconds to wait before answering (to exercise client timeouts)
+    delay: float = 0.0  # seconds to wait before answering (to exercise retry waits)
+    hold: threading.Event | None = None  # answer only once this is set (to exercise client timeouts)
 
 
 class FaultyReplayServer(ReplayServer):
@@ -31,13 +33,16 @@ class FaultyReplayServer(ReplayServer):
         self.faults: list[Fault] = []
 
     def fail(self, path_regex: str, status: int, *, times: int = 1, headers: dict | None = None,
-             body: str = "", method: str | None = None, delay: float = 0.0) -> None:
+             body: str = "", method: str | None = None, delay: float = 0.0,
+             hold: threading.Event | None = None) -> None:
         """Answer ``status`` to the next ``times`` requests whose path (with query) matches ``path_regex``.
 
-        ``delay`` makes the answer wait that many seconds first.
+        ``delay`` makes the answer wait that many seconds first; ``hold`` makes it wait until the
+        event is set (at most a minute).
         """
         with self.lock:
-            self.faults.append(Fault(re.compile(path_regex), status, times, dict(headers or {}), body, method, delay))
+            self.faults.append(Fault(re.compile(path_regex), status, times, dict(headers or {}), body, method, delay,
+                                     hold))
 
     def _take_fault(self, method: str, path: str) -> Fault | None:
         with self.lock:
@@ -53,6 +58,8 @@ class FaultyReplayServer(ReplayServer):
             return False
         if fault.delay:
             time.sleep(fault.delay)
+        if fault.hold is not None:
+            fault.hold.wait(timeout=60)
         body = (fault.body or json.dumps({"error": f"injected {fault.status}"})).encode()
         handler.send(fault.status, body, fault.headers, kind)
         return True

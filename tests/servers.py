@@ -96,3 +96,17 @@ def mlfdo_serve(env: dict[str, str], cwd: Path | None = None, command: tuple[str
         if drain.is_alive():
             drain.join(timeout=10)  # it ends at EOF, once the server has exited
         process.stderr.close()
+
+
+def empty_sparql_server(url: str) -> None:
+    """Remove every triple of a SPARQL server (default and named graphs) and check that none is left.
+
+    Raises RuntimeError when the server still holds data, so a test never starts on another's leftovers.
+    """
+    requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"},
+                  timeout=30).raise_for_status()
+    answer = requests.get(url + "/query", params={"query": "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"},
+                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    answer.raise_for_status()
+    if answer.json()["boolean"]:
+        raise RuntimeError(f"the SPARQL server at {url} still holds data after DROP ALL")

@@ -5,33 +5,19 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-import requests
 from pyoxigraph import DefaultGraph, NamedNode, Triple
 
 from registry.store import Store
 from registry.vocab import FAIR4ML
 from tests.factories import BASE, dataset_pid, dataset_record, model_pid, model_record
-from tests.servers import oxigraph_server
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def oxigraph_url(tmp_path_factory):
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-reads")) as url:
-        yield url
-
-
-@pytest.fixture(params=["embedded", pytest.param("sparql-server", marks=pytest.mark.server)])
-def store(request) -> Store:
+@pytest.fixture
+def store(empty_store) -> Store:
     """A registry of a base model, three fine-tunes with different download counts, and a withdrawn model."""
-    if request.param == "embedded":
-        store = Store.open(None, BASE)
-    else:
-        url = request.getfixturevalue("oxigraph_url")
-        requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"},
-                      timeout=10)
-        store = Store.open_remote(url, BASE)
+    store = empty_store
     base = NamedNode(model_pid("acme/base"))
     records = [dataset_record("corpus"), model_record("acme/base", datasets=("corpus",), downloads=5)]
     for name, downloads in (("x/tune-a", 30), ("x/tune-b", 300), ("x/tune-c", 3)):

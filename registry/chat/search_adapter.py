@@ -65,14 +65,11 @@ class SearchAdapter:
         self._lock = threading.Lock()
 
     def searcher(self):
-        """Return the registry's Searcher, or None when the search package is missing or cannot start."""
+        """Return the registry's Searcher, or None when it cannot start (then the chat scans keywords)."""
+        from registry.search import get_searcher
+
         if not self._tried:
             self._tried = True
-            try:
-                from registry.search import get_searcher
-            except ImportError:
-                log.info("registry.search is not available: the chat uses its keyword fallback")
-                return None
             try:
                 self._searcher = get_searcher(self.registry)
             except (MlfdoError, OSError, RuntimeError, ValueError) as exc:

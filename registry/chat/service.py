@@ -85,7 +85,8 @@ class ChatService:
         self.store = registry.store
         self.retriever = retriever or Retriever(registry, use_embeddings=use_embeddings)
         self.generator = generator or make_generator(llm if llm is not None else registry.settings.get("LLM", ""),
-                                                     ollama_url=registry.settings.get("OLLAMA_URL"))
+                                                     ollama_url=registry.settings.get("OLLAMA_URL"),
+                                                     cache_dir=registry.settings.get("CACHE_DIR"))
         self.extractive = ExtractiveGenerator()
         self.conversations = conversations or ConversationStore()
         self.wait_for_model = wait_for_model

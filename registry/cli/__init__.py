@@ -30,8 +30,10 @@ COMMAND_MODULES = [
     "registry.cli.store_cmds",
     "registry.cli.harvest_cmds",
     "registry.cli.serve_cmds",
+    "registry.cli.stack_cmds",
     "registry.cli.search_cmds",
     "registry.cli.chat_cmds",
+    "registry.cli.mcp_cmds",
 ]
 
 
@@ -68,11 +70,7 @@ def cli(ctx: click.Context, data_dir: str | None, base_url: str | None) -> None:
 
 def _load_commands() -> None:
     for name in COMMAND_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real missing dependency, not an absent command module
-                raise
+        importlib.import_module(name)
 
 
 _load_commands()
@@ -80,4 +78,7 @@ _load_commands()
 
 def main() -> None:
     """Run the CLI."""
+    from registry.logs import configure_logging
+
+    configure_logging()
     cli(prog_name="mlfdo")
