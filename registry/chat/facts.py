@@ -212,8 +212,7 @@ def _derived(store: Store, pid: str) -> list[tuple[LineageKind, int, list[str]]]
     A base model may have thousands: they are counted, and only a few are read.
     """
     counts = relations.inbound_counts(store, pid, list(LINEAGE))
-    return [(kind, counts[p], [s for s, _ in relations.inbound_sample(store, pid, p, DERIVATIVES_KEPT,
-                                                                       ranked=counts[p] <= RANKED_UP_TO)])
+    return [(kind, counts[p], relations.inbound_sample(store, pid, p, DERIVATIVES_KEPT, ranked=counts[p] <= RANKED_UP_TO))
             for p, kind in LINEAGE.items() if counts.get(p)]
 
 

@@ -136,7 +136,7 @@ def _ancestor_edges(store, pid: str) -> tuple[list[tuple[int, str]], list[tuple[
     return found, [e for e in edges if e[2] in seen]
 
 
-def _groups(store, pid: str) -> list[tuple[RelationKind, int, list[tuple[str, str | None]]]]:
+def _groups(store, pid: str) -> list[tuple[RelationKind, int, list[str]]]:
     counts = relations.inbound_counts(store, pid, [k.predicate for k in KINDS])
     out = []
     for k in KINDS:
@@ -172,13 +172,13 @@ def lineage_of(service, pid: str) -> Lineage:
     groups = _groups(store, pid)
     same = relations.same_as(store, pid, f"{service.base_url}/fdo/")
     iris = {pid, *same, *(a for _, a in ancestors), *(s for _, _, s in edges),
-            *(s for _, _, sample in groups for s, _ in sample)}
+            *(s for _, _, sample in groups for s in sample)}
     labels = service.labels(sorted(iris))
     lineage = Lineage(labels[pid])
     lineage.ancestors = [(g, labels[a]) for g, a in ancestors]
     lineage.edges = [Edge(s, o, _BY_PREDICATE[p]) for s, p, o in edges]
     for kind, total, sample in groups:
-        listed = [labels[s] for s, _ in sample]
+        listed = [labels[s] for s in sample]
         more = None
         if total > len(listed):
             more = "/sparql?format=html&query=" + _quote(inbound_listing(pid, [kind.predicate]))

@@ -66,8 +66,8 @@ def _unless(pid: str, specific: list[str]) -> str:
 
 
 def inbound_sample(store, pid: str, predicate: str, limit: int, unless: list[str] = (), ranked: bool = True
-                   ) -> list[tuple[str, str | None]]:
-    """Return (subject, name) pointing at ``pid`` with ``predicate``.
+                   ) -> list[str]:
+    """Return subjects pointing at ``pid`` with ``predicate`` (label them with ``Store.labels``).
 
     ``ranked``: the most downloaded first, then by IRI (reads every such subject's counter: use it
     for small groups); otherwise the first ``limit`` in index order, which costs the same for
@@ -75,21 +75,12 @@ def inbound_sample(store, pid: str, predicate: str, limit: int, unless: list[str
     """
     node, unless_ = NamedNode(pid), _unless(pid, list(unless))
     if ranked:
-        q = (f"SELECT ?s (MAX(?d) AS ?dl) (SAMPLE(?n) AS ?name) WHERE {{ ?s {NamedNode(predicate)} {node} "
-             f"{unless_} OPTIONAL {{ ?s {MLFDO.downloads} ?d }} OPTIONAL {{ ?s {SCHEMA.name} ?n }} }} "
+        q = (f"SELECT ?s (MAX(?d) AS ?dl) WHERE {{ ?s {NamedNode(predicate)} {node} "
+             f"{unless_} OPTIONAL {{ ?s {MLFDO.downloads} ?d }} }} "
              f"GROUP BY ?s ORDER BY DESC(?dl) ?s LIMIT {int(limit)}")
-        return [(r["s"].value, r["name"].value if r["name"] is not None else None) for r in store.query(q)]
-    found = [r["s"].value for r in store.query(
+        return [r["s"].value for r in store.query(q)]
+    return [r["s"].value for r in store.query(
         f"SELECT ?s WHERE {{ ?s {NamedNode(predicate)} {node} {unless_} }} LIMIT {int(limit)}")]
-    names = _names(store, found)
-    return [(s, names.get(s)) for s in found]
-
-
-def _names(store, iris: list[str]) -> dict[str, str]:
-    if not iris:
-        return {}
-    q = f"SELECT ?s ?n WHERE {{ VALUES ?s {{ {_values(iris)} }} ?s {SCHEMA.name} ?n }}"
-    return {r["s"].value: r["n"].value for r in store.query(q)}
 
 
 def inbound_unqualified(store, pid: str, generic: str, specific: list[str]) -> int:
