@@ -136,7 +136,7 @@ def _ancestor_edges(store, pid: str) -> tuple[list[tuple[int, str]], list[tuple[
 
 
 def _groups(store, pid: str, present: dict[str, int] | None
-            ) -> list[tuple[RelationKind, int, list[tuple[str, str | None]]]]:
+            ) -> list[tuple[RelationKind, int, list[str]]]:
     counts = store.inbound_counts(pid, [k.predicate for k in KINDS], present)
     out = []
     for k in KINDS:
@@ -175,25 +175,20 @@ def lineage_of(service, pid: str, inbound_counts: dict[str, int] | None = None) 
     ancestors, edges = _ancestor_edges(store, pid)
     groups = _groups(store, pid, inbound_counts)
     same = store.same_as_fdos(pid, f"{service.base_url}/fdo/")
-    iris = {pid, *same, *(a for _, a in ancestors), *(s for _, _, s in edges)}
+    iris = {pid, *same, *(a for _, a in ancestors), *(s for _, _, s in edges),
+            *(s for _, _, sample in groups for s in sample)}
     labels = service.labels(sorted(iris))
     lineage = Lineage(labels[pid])
     lineage.ancestors = [(g, labels[a]) for g, a in ancestors]
     lineage.edges = [Edge(s, o, _BY_PREDICATE[p]) for s, p, o in edges]
     for kind, total, sample in groups:
-        listed = [_named(s, name) for s, name in sample]
+        listed = [labels[s] for s in sample]
         more = None
         if total > len(listed):
             more = "/sparql?format=html&query=" + _quote(inbound_listing(pid, [kind.predicate]))
         lineage.groups.append(Group(kind, total, listed[:SHOWN_PER_KIND], listed, more))
     lineage.same_as = [labels[s] for s in same]
     return lineage
-
-
-def _named(iri: str, name: str | None) -> Ref:
-    """Return the node of a descendant, named by the query that found it (no label lookup per node)."""
-    fdo_id = iri.rsplit("/", 1)[-1]
-    return Ref(iri, name or fdo_id, f"/fdo/{fdo_id}", True, "model")
 
 
 def _quote(text: str) -> str:

@@ -49,8 +49,8 @@ class StoreLinks:
         return {p: present[p] for p in predicates if present.get(p)}
 
     def inbound_sample(self, pid: str, predicate: str, limit: int, unless: list[str] = (), ranked: bool = True
-                       ) -> list[tuple[str, str | None]]:
-        """Return (subject, name) pointing at ``pid`` with ``predicate``.
+                       ) -> list[str]:
+        """Return subjects pointing at ``pid`` with ``predicate`` (label them with ``labels``).
 
         ``ranked``: the most downloaded first, then by IRI (reads every such subject's counter: use it
         for small groups); otherwise the first ``limit`` in index order, which costs the same for
@@ -58,20 +58,12 @@ class StoreLinks:
         """
         node, unless_ = NamedNode(pid), _unless(pid, list(unless))
         if ranked:
-            q = (f"SELECT ?s (MAX(?d) AS ?dl) (SAMPLE(?n) AS ?name) WHERE {{ ?s {NamedNode(predicate)} {node} "
-                 f"{unless_} OPTIONAL {{ ?s {MLFDO.downloads} ?d }} OPTIONAL {{ ?s {SCHEMA.name} ?n }} }} "
+            q = (f"SELECT ?s (MAX(?d) AS ?dl) WHERE {{ ?s {NamedNode(predicate)} {node} "
+                 f"{unless_} OPTIONAL {{ ?s {MLFDO.downloads} ?d }} }} "
                  f"GROUP BY ?s ORDER BY DESC(?dl) ?s LIMIT {int(limit)}")
-            return [(r["s"].value, r["name"].value if r["name"] is not None else None) for r in self.query(q)]
-        found = [r["s"].value for r in self.query(
+            return [r["s"].value for r in self.query(q)]
+        return [r["s"].value for r in self.query(
             f"SELECT ?s WHERE {{ ?s {NamedNode(predicate)} {node} {unless_} }} LIMIT {int(limit)}")]
-        names = self._names(found)
-        return [(s, names.get(s)) for s in found]
-
-    def _names(self, iris: list[str]) -> dict[str, str]:
-        if not iris:
-            return {}
-        q = f"SELECT ?s ?n WHERE {{ VALUES ?s {{ {_values(iris)} }} ?s {SCHEMA.name} ?n }}"
-        return {r["s"].value: r["n"].value for r in self.query(q)}
 
     def inbound_unqualified(self, pid: str, generic: str, specific: list[str]) -> int:
         """Return how many subjects point at ``pid`` with ``generic`` and with none of ``specific``."""
