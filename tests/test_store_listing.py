@@ -13,15 +13,14 @@ from registry.record import Record
 from registry.store import Store
 from registry.vocab import MLFDO, SCHEMA
 from registry.store import listing
-from tests.factories import BASE, dataset_record, model_record
-from tests.test_store_crash import _DiesBeforeSecondStep
+from tests.factories import BASE, DiesBeforeSecondStep, dataset_record, model_record
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 
 
 @pytest.fixture
 def store(empty_store) -> Store:
-    """The listing on both backends (tests/conftest.py)."""
+    """An empty store on each backend (the shared SPARQL server is emptied and checked first)."""
     return empty_store
 
 
@@ -116,7 +115,7 @@ def test_rebuild_gives_the_same_listing_as_maintenance(store):
 def test_reopen_after_a_crash_between_the_two_steps_rebuilds_the_counts(tmp_path: Path):
     store = Store.open(tmp_path, BASE)
     store.ingest_many([model_record(f"org/m{i}", downloads=i) for i in range(5)])
-    store.db = _DiesBeforeSecondStep(store.db)
+    store.db = DiesBeforeSecondStep(store.db)
     with pytest.raises(SystemExit):
         store.ingest_many([model_record("org/new", downloads=50), model_record("org/m1", description="new", downloads=70)])
     store.db = store.db._db
