@@ -17,7 +17,8 @@ pytestmark = pytest.mark.server
 
 
 def test_concurrent_writers_under_the_counts_lock_keep_counts_and_listing_exact(tmp_path):
-    redis.Redis.from_url(BROKER).delete("mlfdo:store-counts")
+    with redis.Redis.from_url(BROKER) as client:
+        client.delete("mlfdo:store-counts")
     with oxigraph_server(tmp_path / "ox") as url:
         Store.open_remote(url, BASE)
         errors: list[BaseException] = []

@@ -31,6 +31,7 @@ def platform_lock(broker_url: str, platform: str, seconds: int = LOCK_SECONDS) -
                 lock.release()
             except redis.exceptions.LockError:  # expired meanwhile: nothing to release
                 pass
+        client.close()
 
 
 def counts_lock(broker_url: str, seconds: int = 60) -> Callable[[], AbstractContextManager]:
