@@ -56,6 +56,10 @@ class Registry:
             self._extensions[name] = factory(self)
         return self._extensions[name]
 
+    def existing(self, name: str):
+        """Return the subsystem called ``name`` if it was created, else None (never creates it)."""
+        return self._extensions.get(name)
+
     def close(self) -> None:
         """Close subsystems and flush the store."""
         for ext in self._extensions.values():

@@ -40,6 +40,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated answers from the retrieved facts) or empty for local when installed, else extractive."),
     Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
     Setting("HF_RATE", 5.0, "Most Hugging Face Hub requests per second a harvest sends.", float),
+    Setting("SPARQL_QUEUE_WAIT", 2.0, "Seconds a /sparql query waits for a free query worker before the answer "
+            "is 503 with Retry-After.", float),
+    Setting("SHUTDOWN_GRACE", 10.0, "Seconds `mlfdo serve` lets requests in flight finish after SIGTERM or "
+            "SIGINT before it cancels them, ends its query workers and closes the store.", float),
+    Setting("ADMIN_TOKEN", "", "Bearer token every state-changing endpoint (/admin/...) requires; empty: those "
+            "endpoints answer 403."),
 )
 
 

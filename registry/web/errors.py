@@ -54,7 +54,10 @@ def _handle_domain(exc: MlfdoError) -> Response:
         from registry.web.responses import tombstone_response
 
         return tombstone_response(exc)
-    return error_response(exc.status, exc.title, exc.message, _details(exc))
+    response = error_response(exc.status, exc.title, exc.message, _details(exc))
+    if exc.details.get("retry_after"):  # busy, not broken: tell clients when to come back
+        response.headers["Retry-After"] = str(int(exc.details["retry_after"]))
+    return response
 
 
 def _handle_http(exc: HTTPException) -> Response:
