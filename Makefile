@@ -26,7 +26,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	scripts/ensure-chromium.sh
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -rs -p no:cacheprovider
 
 serve: $(STAMP)
 	$(PY) -m registry serve --data-dir $(DATA) --port $(PORT)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from harvesters.huggingface.extract import HubClient  # noqa: E402
 from harvesters.huggingface.harvest import harvest  # noqa: E402
 from harvesters.huggingface.snapshot import demo_snapshot_dir  # noqa: E402
-from harvesters.replay import ReplayServer, Snapshot  # noqa: E402
+from harvesters.huggingface.offline import ReplayServer, Snapshot  # noqa: E402
 from registry.store import Store  # noqa: E402
 
 BASE = "http://127.0.0.1:8000"

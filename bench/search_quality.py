@@ -39,7 +39,7 @@ def load_demo(store: Store) -> None:
     from harvesters.huggingface.extract import HubClient
     from harvesters.huggingface.harvest import harvest
     from harvesters.huggingface.snapshot import demo_snapshot_dir
-    from harvesters.replay import ReplayServer, Snapshot
+    from harvesters.huggingface.offline import ReplayServer, Snapshot
 
     with ReplayServer(Snapshot.load(demo_snapshot_dir())) as server:
         harvest(store, base_url=BASE, client=HubClient(server.url), cards=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy",
+__all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy", "ConfigError",
            "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest"]
 
 
@@ -61,3 +61,9 @@ class ResultTooLarge(MlfdoError):
 
 class StoreBusy(MlfdoError):
     status, exit_code, title = 503, 5, "Store in use"
+
+
+class ConfigError(MlfdoError):
+    """Settings that do not fit the data, e.g. a store opened under another base URL than it was written with."""
+
+    status, exit_code, title = 500, 2, "Configuration error"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse
@@ -25,12 +24,13 @@ from rdflib.plugins.serializers.jsonld import Converter
 from rdflib.plugins.shared.jsonld.context import Context
 
 from registry.errors import InputError
+from registry.paths import ONTOLOGY_DIR
 from registry.vocab import RDF, XSD
 
 __all__ = ["CONTEXT_PATH", "CONTEXT_SUFFIX", "FAIR4ML_CONTEXT_URLS", "load_context", "is_local_context_url",
            "to_jsonld", "to_jsonld_bytes", "from_jsonld"]
 
-CONTEXT_PATH = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
+CONTEXT_PATH = ONTOLOGY_DIR / "context.jsonld"
 CONTEXT_SUFFIX = "/ontology/context.jsonld"  # the served context is {base}/ontology/context.jsonld
 FAIR4ML_CONTEXT_URLS = frozenset(
     f"{scheme}://w3id.org/fair4ml{tail}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 
 __all__ = ["mint_id", "pid_iri", "id_from_pid", "normalise_platform_id", "is_fdo_id", "ID_LENGTH"]
 
@@ -11,6 +12,7 @@ ID_LENGTH = 13  # 65 bits of a SHA-256: collisions stay negligible far beyond 10
 
 # Platforms whose ids the platform itself treats case-insensitively.
 _CASE_INSENSITIVE = {"hf", "hf-dataset", "hf-user", "hf-task", "spdx-name", "keyword"}
+_ID_SHAPE = re.compile(f"[a-z2-7]{{{ID_LENGTH}}}")
 
 
 def normalise_platform_id(platform: str, platform_id: str) -> str:
@@ -48,4 +50,4 @@ def id_from_pid(base_url: str, pid: str) -> str | None:
 
 def is_fdo_id(value: str) -> bool:
     """Tell whether ``value`` has the shape of a minted id."""
-    return len(value) == ID_LENGTH and all(c in "abcdefghijklmnopqrstuvwxyz234567" for c in value)
+    return _ID_SHAPE.fullmatch(value) is not None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from registry.settings import load_settings
+from registry.settings import Settings, load_settings
 from registry.store import Store
+from registry.validate import Validator
 
 __all__ = ["Registry"]
 
@@ -18,21 +20,22 @@ class Registry:
     does not search never loads an embedding model.
     """
 
-    def __init__(self, settings: dict[str, Any], store: Store) -> None:
+    def __init__(self, settings: Settings | dict[str, Any], store: Store) -> None:
         self.settings = settings
         self.store = store
         self._extensions: dict[str, Any] = {}
 
     @classmethod
     def open(cls, overrides: dict[str, Any] | None = None, in_memory: bool = False,
-             read_only: bool = False) -> "Registry":
-        """Open the registry described by settings (environment + overrides)."""
-        settings = load_settings(overrides=overrides)
-        validator = None
-        if settings["SHACL"]:
-            from registry.validate import Validator
+             read_only: bool = False, environ: Mapping[str, str] | None = None) -> "Registry":
+        """Open the registry its settings describe (defaults, config file, environment, ``overrides``).
 
-            validator = Validator.default()
+        ``environ`` replaces the process environment (tests pass ``{}``).
+        Raises ValueError for an unreadable setting, StoreBusy, and ConfigError when the store was
+        written under another base URL.
+        """
+        settings = load_settings(environ, overrides)
+        validator = Validator.default() if settings["SHACL"] else None
         if settings["STORE_URL"] and not in_memory:
             store = Store.open_remote(settings["STORE_URL"], settings["BASE_URL"], validator=validator,
                                       batch_size=int(settings["INGEST_BATCH"]), data_dir=settings["DATA_DIR"])

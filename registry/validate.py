@@ -17,11 +17,11 @@ from pathlib import Path
 import pyrudof
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
+from registry.paths import SHAPES_DIR
 from registry.vocab import SH
 
 __all__ = ["SHAPES_DIR", "DEFAULT_BATCH_SIZE", "SEVERITIES", "ValidationResult", "ValidationSummary", "Validator"]
 
-SHAPES_DIR = Path(__file__).resolve().parent.parent / "shapes"
 DEFAULT_BATCH_SIZE = 50  # records per validate_shacl call in validate_many (see docs/benchmarks.md)
 SEVERITIES = ("Violation", "Warning", "Info")
 _RANK = {name: i for i, name in enumerate(SEVERITIES)}

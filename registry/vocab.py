@@ -13,7 +13,7 @@ from pyoxigraph import NamedNode
 __all__ = [
     "FAIR4ML", "SCHEMA", "CODEMETA", "PROV", "DCT", "RDF", "RDFS", "XSD", "SH", "MLFDO",
     "SPDX", "ARXIV_ABS", "FAIR4ML_VERSION_IRI", "NS", "iri", "VOLATILE_PROPERTIES",
-    "SCHEMA_HTTP", "FAIR4ML_ALIASES", "Namespace",
+    "SCHEMA_HTTP", "FAIR4ML_ALIASES", "Namespace", "compact_iri",
 ]
 
 
@@ -91,3 +91,11 @@ def iri(value: str) -> NamedNode:
                 value = str(FAIR4ML) + value[len(alias):]
                 break
     return NamedNode(value)
+
+
+def compact_iri(value: str) -> str:
+    """Return ``prefix:local`` for an IRI in a known namespace, else the IRI."""
+    for prefix, ns in NS.items():
+        if value.startswith(ns) and len(value) > len(ns):
+            return f"{prefix}:{value[len(ns):]}"
+    return value

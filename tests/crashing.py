@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from harvesters.huggingface.snapshot import demo_snapshot_dir
-from harvesters.replay import Snapshot
+from harvesters.huggingface.offline import Snapshot
 from registry.search.consistency import IndexReport, check_index
 from registry.service import Registry
 from registry.store.consistency import StoreReport, check_store

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,6 +59,59 @@ def oxigraph_server(location: Path) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
+@contextmanager
+def mlfdo_serve(env: dict[str, str], cwd: Path | None = None, command: tuple[str, ...] = ("serve",),
+                timeout: float = 60.0) -> Iterator[str]:
+    """Run ``python -m registry <command> --port 0`` in a process of its own; yield its root URL.
+
+    ``env`` is the whole environment of the process. The server's request log is drained so it
+    never blocks on a full pipe; the process is stopped at the end.
+    """
+    process = subprocess.Popen([sys.executable, "-m", "registry", *command, "--host", "127.0.0.1", "--port", "0"],
+                               env=env, cwd=cwd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    drain = threading.Thread(target=lambda: [None for _ in process.stderr], daemon=True)
+    try:
+        url, seen = None, []
+        deadline = time.monotonic() + timeout
+        while url is None and time.monotonic() < deadline:
+            line = process.stderr.readline()
+            seen.append(line)
+            if not line and process.poll() is not None:
+                raise RuntimeError(f"mlfdo {' '.join(command)} exited with {process.returncode}: {''.join(seen)}")
+            found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            if found:
+                url = found.group(0).rstrip("/")
+        if url is None:
+            raise RuntimeError(f"mlfdo {' '.join(command)} did not report its address: {''.join(seen)}")
+        drain.start()
+        wait_until_answers(url + "/healthz", timeout=max(1.0, deadline - time.monotonic()))
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if drain.is_alive():
+            drain.join(timeout=10)  # it ends at EOF, once the server has exited
+        process.stderr.close()
+
+
+def empty_sparql_server(url: str) -> None:
+    """Remove every triple of a SPARQL server (default and named graphs) and check that none is left.
+
+    Raises RuntimeError when the server still holds data, so a test never starts on another's leftovers.
+    """
+    requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"},
+                  timeout=30).raise_for_status()
+    answer = requests.get(url + "/query", params={"query": "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"},
+                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    answer.raise_for_status()
+    if answer.json()["boolean"]:
+        raise RuntimeError(f"the SPARQL server at {url} still holds data after DROP ALL")
+
+
 class ServeProcess:
     """A running `mlfdo serve`: its process, root URL and the stderr lines read so far."""
 
@@ -85,11 +140,8 @@ def ingest_test_records(data_dir: Path, env: dict) -> None:
 
 
 @contextmanager
-def mlfdo_serve(data_dir: Path, env: dict, *args: str, timeout: float = 60.0) -> Iterator[ServeProcess]:
+def serve_process(data_dir: Path, env: dict, *args: str, timeout: float = 60.0) -> Iterator[ServeProcess]:
     """Run `mlfdo serve --port 0` on ``data_dir``; yield it once /healthz answers; stop it at the end."""
-    import re
-    import threading
-
     command = [sys.executable, "-m", "registry", "--data-dir", str(data_dir), "serve", "--port", "0", *args]
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     lines: list[str] = []

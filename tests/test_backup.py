@@ -9,10 +9,10 @@ import time
 import pytest
 import requests
 
-from harvesters.replay import ReplayServer
+from harvesters.huggingface.offline import ReplayServer
 from registry.backup import backup
 from tests.crashing import BASE, ROOT, cli_env, consistency, small_snapshot, start_cli
-from tests.servers import mlfdo_serve
+from tests.servers import serve_process
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
@@ -75,7 +75,7 @@ def test_backup_while_serving_restores_identical_pages(tmp_path):
                                                       "--format", "csv").stdout.split()[1:]
            if "/fdo/" in line and "#" not in line]
     assert ids
-    with mlfdo_serve(source, env) as server:
+    with serve_process(source, env) as server:
         before = _pages(server.url, ids)
         taken = _mlfdo(env, "backup", str(backup_dir))
         assert taken.returncode == 0, taken.stderr
@@ -83,6 +83,6 @@ def test_backup_while_serving_restores_identical_pages(tmp_path):
     assert refused.returncode == 2 and "--force" in refused.stderr
     assert _mlfdo(cli_env(restored), "restore", str(backup_dir)).returncode == 0
     assert _mlfdo(cli_env(restored), "check").returncode == 0
-    with mlfdo_serve(restored, cli_env(restored, MLFDO_SHACL="0")) as server:
+    with serve_process(restored, cli_env(restored, MLFDO_SHACL="0")) as server:
         after = _pages(server.url, ids)
     assert after == before

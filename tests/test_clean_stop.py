@@ -12,7 +12,7 @@ import psutil
 import pytest
 import requests
 
-from tests.servers import ingest_test_records, mlfdo_serve
+from tests.servers import ingest_test_records, serve_process
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -72,7 +72,7 @@ def _still_running(procs: list[psutil.Process], within: float) -> list[psutil.Pr
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_stop_signal_cancels_runaway_query_and_ends_every_worker(served_dir, stop_signal):
-    with mlfdo_serve(served_dir, _env(), "--workers", "4") as server:
+    with serve_process(served_dir, _env(), "--workers", "4") as server:
         answers: list = []
         client = _run_runaway(server.url, answers)
         children = _busy_worker(server.process.pid)
@@ -86,7 +86,7 @@ def test_stop_signal_cancels_runaway_query_and_ends_every_worker(served_dir, sto
 
 
 def test_sigkill_of_server_makes_its_query_workers_exit(served_dir):
-    with mlfdo_serve(served_dir, _env(), "--workers", "4") as server:
+    with serve_process(served_dir, _env(), "--workers", "4") as server:
         answers: list = []
         _run_runaway(server.url, answers)
         children = _busy_worker(server.process.pid)
@@ -97,7 +97,7 @@ def test_sigkill_of_server_makes_its_query_workers_exit(served_dir):
 
 def test_saturated_query_pool_answers_503_with_retry_after_and_recovers(served_dir):
     env = _env(MLFDO_SPARQL_WORKERS="1", MLFDO_SPARQL_QUEUE_WAIT="0.5", MLFDO_SPARQL_TIMEOUT="4")
-    with mlfdo_serve(served_dir, env) as server:
+    with serve_process(served_dir, env) as server:
         answers: list = []
         runaway = _run_runaway(server.url, answers)
         _busy_worker(server.process.pid)

@@ -30,7 +30,7 @@ MODEL_TTL = """@prefix fair4ml: <https://w3id.org/fair4ml#> .
 @pytest.fixture
 def runner(tmp_path: Path):
     r = CliRunner()
-    env = {"MLFDO_DATA_DIR": str(tmp_path / "data"), "MLFDO_BASE_URL": "http://registry.test", "MLFDO_SHACL": "0"}
+    env = {"MLFDO_DATA_DIR": str(tmp_path / "data"), "MLFDO_BASE_URL": "http://registry.test"}
 
     def invoke(*args, input=None):
         return r.invoke(cli, list(args), env=env, input=input, catch_exceptions=False)

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from harvesters.replay import ReplayServer
+from harvesters.huggingface.offline import ReplayServer
 from tests.crashing import cli_env, consistency, small_snapshot, start_cli, write_ingest_file
 
 pytestmark = [pytest.mark.slow]

@@ -6,7 +6,7 @@ import pytest
 
 from harvesters.huggingface.harvest import STATE_KEY, harvest
 from harvesters.huggingface.transform import model_pid
-from harvesters.replay import Snapshot
+from harvesters.huggingface.offline import Snapshot
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 from tests.data.hf.helpers import BASE, card, client, numbered, real, replay, snapshot_of, synthetic
@@ -192,7 +192,7 @@ def test_the_demo_snapshot_harvests_cleanly(store):
     assert {"dataset", "paper", "term"} <= set(stats["by_kind"])
 
 
-def test_demo_loader_harvests_a_snapshot_directory_through_hf_endpoint(store, tmp_path, monkeypatch):
+def test_demo_loader_harvests_a_snapshot_directory_without_touching_the_environment(store, tmp_path, monkeypatch):
     import io
     import json
     import os
@@ -200,7 +200,7 @@ def test_demo_loader_harvests_a_snapshot_directory_through_hf_endpoint(store, tm
 
     from harvesters.huggingface.demo import load_demo
 
-    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # restored afterwards
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # a dead endpoint the demo must not use
     models = numbered(4)
     (tmp_path / "models.jsonl").write_text("".join(json.dumps(m) + "\n" for m in models), "utf-8")
     (tmp_path / "cards.jsonl").write_text(

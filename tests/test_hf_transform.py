@@ -326,17 +326,41 @@ def test_record_without_id_maps_to_nothing():
     assert transform(["not", "a", "dict"], None, base_url=BASE) == []
 
 
+BAD_CARD_DATA = {"license": ["mit", 7], "datasets": [None, "ok/ds", "a b"], "base_model": {"x": 1},
+                 "co2_eq_emissions": {"emissions": "lots"}, "language": 12, "arxiv": True, "new_version": 3}
+
+
 @pytest.mark.parametrize("field, value", [
     ("tags", "not-a-list"), ("tags", [1, None, {"a": 1}]), ("cardData", ["a"]), ("safetensors", "12"),
     ("safetensors", {"parameters": {}}), ("lastModified", "yesterday"), ("createdAt", 5), ("gated", 3),
     ("private", "maybe"), ("downloads", "many"), ("config", "x"), ("model-index", "junk"), ("siblings", None),
-    ("cardData", {"license": ["mit", 7], "datasets": [None, "ok/ds", "a b"], "base_model": {"x": 1},
-                  "co2_eq_emissions": {"emissions": "lots"}, "language": 12, "arxiv": True, "new_version": 3}),
+    ("cardData", BAD_CARD_DATA),
 ])
-def test_bad_values_never_raise_and_are_reported(field, value):
+def test_bad_values_never_raise_and_still_give_a_storable_record(field, value):
     info = synthetic("org/m")
     info[field] = copy.deepcopy(value)
     model, _ = run(info, "\x00 binary card")
     assert values(model, SCHEMA.identifier) == {"org/m"}
     prepare(model.pid, model.triples)
     assert model.pid == model_pid(BASE, "org/m")
+    assert "card is binary (NUL bytes); not parsed" in model.problems
+
+
+@pytest.mark.parametrize("field, value, reported", [
+    ("cardData", ["a"], ["cardData is a list, not a mapping; ignored"]),
+    ("lastModified", "yesterday", ["lastModified 'yesterday' is not a date-time"]),
+    ("gated", 3, ["gated 3 is neither a boolean nor an approval mode"]),
+    ("private", "maybe", ["private 'maybe' is not a boolean"]),
+    ("model-index", "junk", ["model-index is a str, not a list; ignored"]),
+    ("cardData", BAD_CARD_DATA, ["licence value 7 is not a string",
+                                 "dataset reference None is not a Hub dataset id; not linked",
+                                 "dataset reference 'a b' is not a Hub dataset id; not linked",
+                                 "base_model {'x': 1} is not a Hub model id; not linked",
+                                 "arXiv reference True is not an id", "language 12 is not a language code",
+                                 "co2_eq_emissions 'lots' is not a number of grams"]),
+])
+def test_bad_values_are_reported_naming_the_field_and_value(field, value, reported):
+    info = synthetic("org/m")
+    info[field] = copy.deepcopy(value)
+    model, _ = run(info)  # no card: only the API record is read
+    assert sorted(model.problems) == sorted(reported)

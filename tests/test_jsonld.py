@@ -12,6 +12,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from registry.errors import InputError
+from registry.paths import SHAPES_DIR
 from registry.jsonld import CONTEXT_PATH, from_jsonld, load_context, to_jsonld, to_jsonld_bytes
 from registry.vocab import FAIR4ML, MLFDO, NS, RDF, SCHEMA, SPDX, XSD
 
@@ -84,7 +85,7 @@ def test_context_agrees_with_the_shapes_on_iri_valued_properties() -> None:
     by_iri = {(_expand(d["@id"], context) if isinstance(d, dict) else _expand(d, context)): (t, d)
               for t, d in context.items() if isinstance(d, (str, dict)) and ":" in (d["@id"] if isinstance(d, dict) else d)
               and not (d if isinstance(d, str) else d["@id"]).startswith("http")}
-    shapes = [t for p in (CONTEXT_PATH.parent.parent / "shapes").glob("*.ttl") for t in turtle(p)]
+    shapes = [t for p in SHAPES_DIR.glob("*.ttl") for t in turtle(p)]
     iri_shapes = {t.subject for t in shapes if t.predicate.value.endswith("#nodeKind")
                   and t.object.value.endswith("#IRI")}
     paths = {t.object.value for t in shapes if t.subject in iri_shapes and t.predicate.value.endswith("#path")}

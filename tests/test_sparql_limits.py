@@ -34,7 +34,7 @@ def thread_client(populated_registry):
 
 @pytest.fixture(scope="module")
 def disk_registry(tmp_path_factory):
-    from conftest import build_registry
+    from tests.data.web.registry import build_registry
 
     registry = build_registry(tmp_path_factory.mktemp("store"))
     yield registry
@@ -63,43 +63,38 @@ def test_result_cap_refuses_instead_of_cutting(populated_registry):
 
 
 def test_thread_runner_times_out_a_streaming_runaway(thread_client):
-    started = time.monotonic()
     r = thread_client.get(f"/sparql?query={q(RUNAWAY_STREAM)}")
-    elapsed = time.monotonic() - started
     assert r.status_code == 503
-    assert "longer than 0.5 s" in r.get_json()["detail"]
-    assert elapsed < 3
+    assert "longer than 0.5 s" in r.get_json()["detail"]  # stopped by the timeout, not by running out
     assert thread_client.get(f"/sparql?query={q(QUICK)}").status_code == 200
+
+
+def _wait_until(condition, what: str) -> None:
+    """Poll ``condition`` until it holds (a deadline only guards against a hang, it is not the check)."""
+    deadline = time.monotonic() + 120
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting until {what}"
+        time.sleep(0.01)
 
 
 @pytest.mark.slow
 def test_process_runner_kills_a_runaway_and_keeps_answering(process_app):
     client = process_app.test_client()
     assert client.get(f"/sparql?query={q(QUICK)}").status_code == 200  # workers up
-    results: dict[str, object] = {}
-
-    def runaway():
-        results["runaway"] = client.get(f"/sparql?query={q(RUNAWAY_AGGREGATE)}")
-        results["runaway_end"] = time.monotonic()
-
-    started = time.monotonic()
-    thread = threading.Thread(target=runaway)
-    thread.start()
-    time.sleep(0.2)
-    quick = process_app.test_client().get(f"/sparql?query={q(QUICK)}")
-    quick_end = time.monotonic()
-    thread.join(timeout=30)
-    assert quick.status_code == 200
-    assert quick_end < results["runaway_end"]  # answered while the runaway was still running
-    assert results["runaway"].status_code == 503
-    assert results["runaway_end"] - started < 10  # stopped at the 1 s timeout, not run to its end
     runner = process_app.extensions["mlfdo"].extension("sparql", None)
-    assert runner.mode == "process"
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:  # the killed worker is replaced
-        r = client.get(f"/sparql?query={q(QUICK)}")
-        if r.status_code == 200:
-            break
+    assert runner.mode == "process" and runner.idle.qsize() == 2
+    results: dict[str, object] = {}
+    thread = threading.Thread(target=lambda: results.update(
+        runaway=client.get(f"/sparql?query={q(RUNAWAY_AGGREGATE)}")))
+    thread.start()
+    _wait_until(lambda: runner.idle.qsize() == 1, "the runaway holds a worker")
+    quick = process_app.test_client().get(f"/sparql?query={q(QUICK)}")  # served by the other worker
+    thread.join(timeout=120)
+    assert quick.status_code == 200
+    assert results["runaway"].status_code == 503
+    assert "longer than 1 s" in results["runaway"].get_json()["detail"]  # killed at the timeout
+    _wait_until(lambda: runner.idle.qsize() == 2, "the killed worker is replaced")
+    r = client.get(f"/sparql?query={q(QUICK)}")
     assert r.status_code == 200
     names = {b["name"]["value"] for b in r.get_json()["results"]["bindings"]}
     assert "base-lm" in names

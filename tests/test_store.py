@@ -5,33 +5,21 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-import requests
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Triple
 
 from registry.errors import NotFound, RecordError
 from registry.record import Record
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, PROV, SCHEMA
-from tests.servers import oxigraph_server
 from tests.factories import BASE, dataset_pid, dataset_record, model_pid, model_record
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def oxigraph_url(tmp_path_factory):
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
-        yield url
-
-
-@pytest.fixture(params=["embedded", pytest.param("sparql-server", marks=pytest.mark.server)])
-def store(request) -> Store:
+@pytest.fixture
+def store(empty_store) -> Store:
     """The same behaviour on both backends: embedded pyoxigraph and a real SPARQL server."""
-    if request.param == "embedded":
-        return Store.open(None, BASE)
-    url = request.getfixturevalue("oxigraph_url")
-    requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"}, timeout=10)
-    return Store.open_remote(url, BASE)
+    return empty_store
 
 
 def default_values(store: Store, subject: str, prop: NamedNode) -> set[str]:

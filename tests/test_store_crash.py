@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,27 +17,56 @@ WRITER = """
 import sys
 from registry.store import Store
 from tests.factories import model_record
+
+KILL_POINT = sys.argv[2]
+
+
+class Announcing:
+    # The store's database, telling the test where a commit is: it kills the process there.
+    def __init__(self, db):
+        self._db = db
+        self.armed = False
+
+    def load(self, *args, **kwargs):
+        if self.armed and KILL_POINT == "during-load":
+            print("kill now", flush=True)  # the load below is what the SIGKILL interrupts
+        self._db.load(*args, **kwargs)
+        if self.armed and KILL_POINT == "between-steps":
+            print("kill now", flush=True)
+            sys.stdin.readline()  # wait for the kill: the batch's delete step never runs
+
+    def __getattr__(self, name):
+        return getattr(self._db, name)
+
+
 store = Store.open(sys.argv[1], "%s", batch_size=100)
+store.db = Announcing(store.db)
 print("ready", flush=True)
 for round_ in range(1000):
+    store.db.armed = round_ >= 2  # rounds 0 and 1 complete; later ones change every record
     store.ingest_many(model_record(f"org/m{i}", description=f"round {round_}") for i in range(300))
     print("round", round_, flush=True)
 """ % BASE
 
 
 @pytest.mark.slow
-def test_sigkill_during_ingest_leaves_consistent_store(tmp_path: Path):
+@pytest.mark.parametrize("kill_point", ["between-steps", "during-load"])
+def test_sigkill_during_ingest_leaves_consistent_store(tmp_path: Path, kill_point: str):
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], cwd=root, stdout=subprocess.PIPE,
-                            text=True, env={**os.environ, "PYTHONPATH": str(root)})
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), kill_point], cwd=root,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root)})
     assert proc.stdout.readline().strip() == "ready"
-    # let it write a few rounds, then kill it in the middle of one
-    for _ in range(2):
-        proc.stdout.readline()
-    time.sleep(0.37)
+    lines = []
+    while not lines or lines[-1] != "kill now":  # the writer says when it is inside a commit
+        line = proc.stdout.readline()
+        assert line, f"the writer ended before the kill point: {lines}"
+        lines.append(line.strip())
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     proc.stdout.close()
+    proc.stdin.close()
+    assert lines[:2] == ["round 0", "round 1"] and "round 2" not in lines
 
     store = Store.open(tmp_path, BASE)
     pids = store.pids()

@@ -9,7 +9,6 @@ from pyoxigraph import DefaultGraph, RdfFormat, parse
 
 from registry.web import create_app
 from registry.web.blueprints import register_blueprints
-from registry.web.config import WEB_SETTINGS
 
 
 def test_api_stats(client):
@@ -121,9 +120,10 @@ def test_api_page_for_people(client):
     assert "/openapi.json" in html and "/api/fdo" in html
 
 
-def test_blueprints_skip_missing_modules_only(populated_registry, tmp_path, monkeypatch):
+def test_a_blueprint_that_cannot_be_imported_stops_the_app(populated_registry, tmp_path, monkeypatch):
     app = create_app({"REGISTRY": populated_registry, "TESTING": True})
-    assert register_blueprints(app, ["registry.nonexistent.web:bp"]) == []
+    with pytest.raises(ModuleNotFoundError, match="registry.nonexistent"):
+        register_blueprints(app, ["registry.nonexistent.web:bp"])
     broken = tmp_path / "broken_bp_for_test.py"
     broken.write_text("import definitely_missing_dependency_xyz\n")
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -165,24 +165,28 @@ def test_config_layers(tmp_path, monkeypatch):
         create_app({"IN_MEMORY": True})
 
 
-def test_web_settings_are_documented():
-    from pathlib import Path
-
-    doc = (Path(__file__).parents[1] / "docs" / "deployment.md").read_text()
-    for setting in WEB_SETTINGS:
-        assert f"MLFDO_{setting.name}" in doc, setting.name
-
-
 def test_cross_origin_reads_see_the_signposting(client, ids):
     r = client.get(f"/fdo/{ids.base_lm}", headers={"Accept": "text/turtle", "Origin": "https://elsewhere.example"})
     assert r.headers["Access-Control-Allow-Origin"] == "*"
     assert "Link" in r.headers["Access-Control-Expose-Headers"]
+    assert "Access-Control-Allow-Credentials" not in r.headers
+
+
+def test_cors_preflight_allows_reads_but_never_credentials(client, ids):
+    r = client.options(f"/fdo/{ids.base_lm}", headers={
+        "Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "Accept-Datetime"})
+    assert r.status_code == 200
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in r.headers["Access-Control-Allow-Methods"]
+    assert "accept-datetime" in r.headers["Access-Control-Allow-Headers"].lower()
+    assert "Access-Control-Allow-Credentials" not in r.headers
 
 
 def test_ontology_files_are_served(client):
-    from registry.web import PROJECT_ROOT
+    from registry.paths import ONTOLOGY_DIR
 
-    context = PROJECT_ROOT / "ontology" / "context.jsonld"
+    context = ONTOLOGY_DIR / "context.jsonld"
     r = client.get("/ontology/context.jsonld")
     if not context.is_file():
         assert r.status_code == 404

@@ -7,7 +7,7 @@ import json
 import pytest
 from pyoxigraph import RdfFormat, parse
 
-from registry.web.negotiation import choose, parse_accept
+from registry.negotiation import choose, parse_accept
 
 CHROME = ("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,"
           "application/signed-exchange;v=b3;q=0.7")

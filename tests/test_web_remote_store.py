@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.server, pytest.mark.slow]
 def remote_client(tmp_path_factory):
     if oxigraph_binary() is None:
         pytest.skip("the oxigraph server is not installed")
-    from conftest import BASE, IDS, V1_AT, V2_AT, WITHDRAWN_AT, ingest_file
+    from tests.data.web.registry import BASE, IDS, V1_AT, V2_AT, WITHDRAWN_AT, ingest_file
 
     with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
         store = Store.open_remote(url, BASE)

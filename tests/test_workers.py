@@ -7,7 +7,7 @@ import redis
 from celery.contrib.testing.worker import start_worker
 
 from harvesters.huggingface.snapshot import demo_snapshot_dir
-from harvesters.replay import ReplayServer
+from harvesters.huggingface.offline import ReplayServer
 from registry.store import Store
 from tests.servers import oxigraph_server
 

@@ -20,12 +20,13 @@ def _summary(summary) -> dict:
 @shared_task(name="workers.tasks.harvest_huggingface")
 def harvest_huggingface(limit: int | None = None, since: str | None = None, endpoint: str | None = None) -> dict:
     """Run an incremental Hugging Face harvest (from the stored high-water mark, or ``since``)."""
+    from harvesters.huggingface.extract import HubClient
     from harvesters.huggingface.harvest import harvest
 
     registry = Registry.open()
     try:
-        return _summary(harvest(registry.store, base_url=registry.base_url, endpoint=endpoint, limit=limit,
-                                since=since))
+        client = HubClient.from_settings(registry.settings, endpoint)
+        return _summary(harvest(registry.store, base_url=registry.base_url, client=client, limit=limit, since=since))
     finally:
         registry.close()
 
@@ -33,10 +34,12 @@ def harvest_huggingface(limit: int | None = None, since: str | None = None, endp
 @shared_task(name="workers.tasks.harvest_huggingface_ids")
 def harvest_huggingface_ids(ids: list[str], endpoint: str | None = None) -> dict:
     """Harvest the given Hugging Face model ids (one unit of work per call; idempotent)."""
+    from harvesters.huggingface.extract import HubClient
     from harvesters.huggingface.harvest import harvest
 
     registry = Registry.open()
     try:
-        return _summary(harvest(registry.store, base_url=registry.base_url, endpoint=endpoint, ids=ids))
+        client = HubClient.from_settings(registry.settings, endpoint)
+        return _summary(harvest(registry.store, base_url=registry.base_url, client=client, ids=ids))
     finally:
         registry.close()

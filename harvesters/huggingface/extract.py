@@ -1,7 +1,7 @@
 """Talk to the Hugging Face Hub through its official client (huggingface_hub).
 
 Requests go through the client's shared HTTP session with its ``http_backoff`` (retries on
-429/5xx and network errors, honouring ``Retry-After``), its header builder (``HF_TOKEN``)
+429/5xx and network errors, honouring ``Retry-After``), its header builder (the token given)
 and its error mapping (``hf_raise_for_status``). The listing follows the Hub's
 ``Link: <...>; rel="next"`` pagination page by page, as ``HfApi.list_models`` does, but keeps
 every item's JSON as the Hub sent it: ``list_models`` wraps items in ``ModelInfo`` objects,
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import os
 import threading
 import time
 from collections import Counter
@@ -54,7 +53,8 @@ __all__ = [
 ]
 
 PROJECT_URL = "https://w3id.org/mlfdo"
-DEFAULT_RATE = 5.0  # requests per second sent to a remote Hub (MLFDO_HF_RATE)
+DEFAULT_ENDPOINT = "https://huggingface.co"
+DEFAULT_RATE = 5.0  # requests per second sent to a remote Hub (the HF_RATE setting)
 DEFAULT_TIMEOUT = 30.0  # seconds, per request
 DEFAULT_PAGE_SIZE = 100
 DEFAULT_MAX_RETRIES = 5
@@ -140,21 +140,26 @@ class HubClient:
     """The Hub endpoint plus politeness settings; counts the calls it makes by kind."""
 
     def __init__(self, endpoint: str | None = None, *, token: str | None = None, rate: float | None = None,
-                 timeout: float = DEFAULT_TIMEOUT, page_size: int = DEFAULT_PAGE_SIZE,
-                 max_retries: int = DEFAULT_MAX_RETRIES, base_wait: float = DEFAULT_BASE_WAIT,
-                 max_wait: float = DEFAULT_MAX_WAIT) -> None:
-        self.endpoint = (endpoint or os.environ.get("HF_ENDPOINT") or hf_constants.ENDPOINT).rstrip("/")
+                 remote_rate: float = DEFAULT_RATE, timeout: float = DEFAULT_TIMEOUT,
+                 page_size: int = DEFAULT_PAGE_SIZE, max_retries: int = DEFAULT_MAX_RETRIES,
+                 base_wait: float = DEFAULT_BASE_WAIT, max_wait: float = DEFAULT_MAX_WAIT) -> None:
+        self.endpoint = (endpoint or DEFAULT_ENDPOINT).rstrip("/")
         if rate is None:
             # politeness is owed to a remote Hub; a loopback replay needs none
-            rate = 0.0 if _is_loopback(self.endpoint) else float(os.environ.get("MLFDO_HF_RATE") or DEFAULT_RATE)
+            rate = 0.0 if _is_loopback(self.endpoint) else remote_rate
         self.rate = rate
         self.timeout = timeout
         self.page_size = page_size
         self.max_retries, self.base_wait, self.max_wait = max_retries, base_wait, max_wait
-        token = token if token is not None else os.environ.get("HF_TOKEN")
         self.headers = build_hf_headers(token=token or False, headers={"user-agent": user_agent()})
         self.calls: Counter[str] = Counter()
         self._throttle = _Throttle(rate)
+
+    @classmethod
+    def from_settings(cls, settings, endpoint: str | None = None) -> "HubClient":
+        """Return a client for ``endpoint`` (default the HF_ENDPOINT setting) with the HF_TOKEN and HF_RATE settings."""
+        return cls(endpoint or settings["HF_ENDPOINT"], token=settings["HF_TOKEN"] or None,
+                   remote_rate=float(settings["HF_RATE"]))
 
     def _kwargs(self) -> dict:
         return {"headers": self.headers, "timeout": self.timeout, "max_retries": self.max_retries,

@@ -165,13 +165,13 @@ def harvest(store, *, base_url: str, endpoint: str | None = None, limit: int | N
             since: str | datetime | None = None, author: str | None = None, ids: Iterable[str] | None = None,
             cards: bool = True, progress: Progress | None = None, client: HubClient | None = None,
             rate: float | None = None, batch_size: int = DEFAULT_BATCH) -> HarvestSummary:
-    """Harvest models from the Hub (``endpoint``, else ``HF_ENDPOINT``, else huggingface.co) into ``store``.
+    """Harvest models from the Hub (``endpoint``, else huggingface.co) into ``store``.
 
     ``ids`` fetches those models one by one (following renames, which become aliases);
     otherwise the listing runs newest-modified first down to ``since`` (default: the stored
     high-water mark), ``limit`` models at most, optionally for one ``author``. ``progress`` is
     called as ``progress(done, total_or_None, model_id)``. ``rate`` caps requests per second
-    (default ``MLFDO_HF_RATE``, 5; none on loopback); ``client`` replaces the Hub client altogether.
+    (default 5; none on loopback); ``client`` replaces the Hub client altogether.
     Hub errors that stop the listing are reported in ``summary.error``; records harvested before
     them are kept. Raises InputError for a ``since`` that is not a date.
     """

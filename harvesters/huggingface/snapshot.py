@@ -5,7 +5,7 @@ licences, dates, numbers, card YAML) taken from ../shared/realdata/hf, in the Hu
 shape, and a README for each written by ``write_card``: the real card YAML as front matter,
 then short Markdown sections generated from the structured facts. No card prose is copied;
 free text others wrote inside the metadata (widget examples, gated-access prompts, chat
-templates) is dropped. ``build_snapshot`` regenerates the directory:
+templates and generation prompts at any depth, sentences in file names) is dropped. ``build_snapshot`` regenerates the directory:
 
     python -m harvesters.huggingface.snapshot /path/to/shared/realdata/hf
 """
@@ -23,35 +23,42 @@ import yaml
 
 from harvesters.huggingface.terms import task_label
 
-__all__ = ["demo_snapshot_dir", "build_snapshot", "write_card", "strip_model"]
+__all__ = ["demo_snapshot_dir", "build_snapshot", "write_card", "strip_model", "AUTHOR_TEXT_KEYS"]
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent.parent / "data" / "hf_snapshot"
 _DROP_CARD_KEYS = {"widget", "extra_gated_prompt", "extra_gated_description", "extra_gated_heading",
                    "extra_gated_button_content", "extra_gated_fields", "prompt_template"}
 _DROP_MODEL_KEYS = {"widgetData", "spaces", "gitalyUid"}
+# Text authors wrote for their model's users, dropped wherever it sits (config.processor_config,
+# gguf, tokenizer_config, cardData ...): chat templates and generation prompts.
+AUTHOR_TEXT_KEYS = frozenset({"chat_template", "instance_prompt", "prompt_template", "system_prompt",
+                              "default_system_prompt"})
+_MAX_FILENAME_WORDS = 4  # a file name longer than this is text put where a name belongs
 
 
 def demo_snapshot_dir() -> Path:
-    """Return the directory of the bundled demo snapshot (serve it with ``harvesters.replay``)."""
+    """Return the directory of the bundled demo snapshot (serve it with ``harvesters.huggingface.offline``)."""
     return SNAPSHOT_DIR
 
 
 def strip_model(model: dict) -> dict:
     """Return a model record without free text written by others and without bulky file lists."""
-    out = {k: v for k, v in model.items() if k not in _DROP_MODEL_KEYS}
+    out = {k: _without_author_text(v) for k, v in model.items() if k not in _DROP_MODEL_KEYS}
     if isinstance(out.get("cardData"), dict):
         out["cardData"] = {k: v for k, v in out["cardData"].items() if k not in _DROP_CARD_KEYS}
-    config = out.get("config")
-    if isinstance(config, dict):
-        config = dict(config)
-        if isinstance(config.get("tokenizer_config"), dict):
-            config["tokenizer_config"] = {k: v for k, v in config["tokenizer_config"].items() if k != "chat_template"}
-        config.pop("chat_template", None)
-        out["config"] = config
     if isinstance(out.get("siblings"), list):
         out["siblings"] = [{"rfilename": s["rfilename"]} for s in out["siblings"]
-                           if isinstance(s, dict) and isinstance(s.get("rfilename"), str)]
+                           if isinstance(s, dict) and isinstance(s.get("rfilename"), str)
+                           and len(s["rfilename"].split()) <= _MAX_FILENAME_WORDS]
     return out
+
+
+def _without_author_text(value):
+    if isinstance(value, dict):
+        return {k: _without_author_text(v) for k, v in value.items() if k not in AUTHOR_TEXT_KEYS}
+    if isinstance(value, list):
+        return [_without_author_text(v) for v in value]
+    return value
 
 
 def _pick(model_id: str, options: tuple[str, ...]) -> str:
@@ -249,7 +256,8 @@ def build_snapshot(realdata_hf: str | Path, out_dir: str | Path = SNAPSHOT_DIR) 
                     "realdata/hf/api/redirects_307.json (renamed ids)"],
         "cards_note": "README texts are written by mlfdo (harvesters/huggingface/snapshot.py write_card) from "
                       "the structured metadata; the YAML front matter is the real card data. No card prose is copied.",
-        "removed": sorted(_DROP_MODEL_KEYS | _DROP_CARD_KEYS | {"config.tokenizer_config.chat_template"}),
+        "removed": sorted(_DROP_MODEL_KEYS | _DROP_CARD_KEYS | {f"{key} (at any depth)" for key in AUTHOR_TEXT_KEYS}
+                          | {"siblings whose file name is a sentence"}),
         "provenance": "see ../shared/realdata/SOURCES.md for the origin and licence of every source file",
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")

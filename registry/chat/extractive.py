@@ -11,11 +11,10 @@ import re
 from registry.chat.compare import Table, summarise
 from registry.chat.facts import FdoFacts, Ref, fdo_href, format_count
 from registry.chat.retrieval import Context
+from registry.relations import derived_phrase
 
 __all__ = ["compose", "link", "refusal", "closest_lines"]
 
-_DERIVED_VERB = {"fine-tuned as": "fine-tuned from", "quantized as": "quantized from", "adapters": "adapters of",
-                 "merged into": "merged from"}
 _ABOUT_ATTRIBUTES = ("licence", "task", "datasets", "evaluation", "size", "base", "derivatives", "paper", "author",
                      "downloads", "languages", "library")
 
@@ -105,7 +104,7 @@ def _attribute_sentence(f: FdoFacts, attr: str, base_url: str) -> str | None:
             return f"The registry records no models derived from {name}."
         parts = []
         for rel, n, sample in f.derived:
-            verb = _DERIVED_VERB.get(rel, rel)
+            verb = derived_phrase(rel, n)
             example = f" (for example {_links(sample[:3], base_url, 3)})" if sample else ""
             parts.append(f"{n} model{'s are' if n != 1 else ' is'} {verb} {name}{example}")
         return "In the registry, " + "; ".join(parts) + "."

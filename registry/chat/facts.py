@@ -1,7 +1,7 @@
 """Facts about FDOs read from the graph, and their compact serialisation for prompts.
 
-``gather(store, pids)`` turns each FDO's current view (``store.current``) plus the labels of what
-it references, its lineage and its inbound links into an ``FdoFacts``. ``FdoFacts.render`` writes
+``gather(store, pids)`` turns each FDO read model (``registry.fdo.model.read_fdos``) plus its
+derived models and inbound links into an ``FdoFacts``. ``FdoFacts.render`` writes
 one short line per kind of fact, never raw Turtle: a model of the Hugging Face demo data takes
 200-500 characters in full, about half of that in the short form.
 """
@@ -11,20 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pyoxigraph import Literal, NamedNode
-
-from registry.chat import queries as Q
-from registry.errors import NotFound
+from registry.fdo.model import Evaluation, Fdo, Ref, read_fdos, refs_for
 from registry.pid import id_from_pid
+from registry.relations import INBOUND, LINEAGE
 from registry.store import Store
-from registry.vocab import CODEMETA, FAIR4ML, MLFDO, RDF, SCHEMA
+from registry.vocab import SCHEMA
 
 __all__ = ["Ref", "Evaluation", "FdoFacts", "gather", "format_count", "DESCRIPTION_CHARS", "fdo_href"]
 
 DESCRIPTION_CHARS = 220  # the opening of a description: what the model is, not the whole card
 DERIVATIVES_SHOWN = 3  # rendered per relation
 DERIVATIVES_KEPT = 8  # kept per relation (list questions expand to them)
-_SPDX = "https://spdx.org/licenses/"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
@@ -45,61 +42,49 @@ def format_count(value: float | int | None) -> str:
     return str(int(value))
 
 
-@dataclass(frozen=True)
-class Ref:
-    """An entity a fact points at: an FDO of this registry (``local``) or an outside IRI."""
-
-    iri: str
-    label: str
-    local: bool = False
-    kind: str | None = None
-    key: str = ""  # the identifier search filters use (task id, dataset id, SPDX id)
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """One reported evaluation result."""
-
-    metric: str
-    value: str
-    dataset: str = ""
-    details: str = ""
-
-    def text(self) -> str:
-        where = f" on {self.dataset}" if self.dataset else ""
-        extra = f" ({self.details})" if self.details else ""
-        return f"{self.metric} {self.value}{where}{extra}"
-
-
 @dataclass
 class FdoFacts:
-    """What the registry records about one FDO, in the shape answers and prompts use."""
+    """What the registry records about one FDO (its :class:`Fdo`), in the shape answers and prompts use.
 
-    pid: str
+    The facts of the FDO itself are read from ``fdo``; the chat adds its link, the opening of the
+    description, papers labelled with their arXiv ids, and counts of derived and linking FDOs.
+    """
+
+    fdo: Fdo
     href: str
-    kind: str
-    name: str
-    identifier: str = ""
     description: str = ""
-    tasks: list[Ref] = field(default_factory=list)
-    licences: list[Ref] = field(default_factory=list)
-    authors: list[Ref] = field(default_factory=list)
-    datasets: list[Ref] = field(default_factory=list)
-    evaluated_on: list[Ref] = field(default_factory=list)
     papers: list[Ref] = field(default_factory=list)
     bases: list[tuple[str, Ref]] = field(default_factory=list)
     derived: list[tuple[str, int, list[Ref]]] = field(default_factory=list)
     inbound: list[tuple[str, int, list[Ref]]] = field(default_factory=list)
-    evaluations: list[Evaluation] = field(default_factory=list)
-    params: int | None = None
-    libraries: list[str] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    downloads: int | None = None
-    likes: int | None = None
-    created: str = ""
-    url: str = ""
-    status: str = "active"
+
+    pid = property(lambda self: self.fdo.pid)
+    kind = property(lambda self: self.fdo.kind or "other")
+    name = property(lambda self: self.fdo.name)
+    identifier = property(lambda self: self.fdo.identifier)
+    status = property(lambda self: self.fdo.status)
+    tasks = property(lambda self: self.fdo.tasks)
+    licences = property(lambda self: self.fdo.licences)
+    authors = property(lambda self: self.fdo.authors)
+    datasets = property(lambda self: self.fdo.trained_on)
+    evaluated_on = property(lambda self: self.fdo.evaluated_on)
+    params = property(lambda self: self.fdo.params)
+    libraries = property(lambda self: self.fdo.libraries)
+    languages = property(lambda self: self.fdo.languages)
+    keywords = property(lambda self: self.fdo.keywords)
+    downloads = property(lambda self: self.fdo.downloads)
+    likes = property(lambda self: self.fdo.likes)
+    url = property(lambda self: self.fdo.url)
+
+    @property
+    def created(self) -> str:
+        """Return the creation date (YYYY-MM-DD), or ""."""
+        return self.fdo.created[:10]
+
+    @property
+    def evaluations(self) -> list[Evaluation]:
+        """Return the evaluation results that carry a value."""
+        return [e for e in self.fdo.evaluations if e.value]
 
     # ------------------------------------------------------------ reading
     def licence_text(self) -> str:
@@ -191,180 +176,50 @@ def _opening(text: str) -> str:
     return cut + "…"
 
 
-def _licence_label(iri: str, labels: dict[str, dict]) -> Ref:
-    if iri.startswith(_SPDX):
-        return Ref(iri, iri[len(_SPDX):], key=iri[len(_SPDX):])
-    info = labels.get(iri, {})
-    label = info.get("name") or iri
-    return Ref(iri, label, bool(info.get("kind")), info.get("kind"), info.get("ident") or label)
-
-
-def _ref(iri: str, labels: dict[str, dict]) -> Ref:
-    info = labels.get(iri, {})
-    label = info.get("ident") if info.get("kind") in ("model", "dataset") else None
-    label = label or info.get("name") or info.get("ident") or iri.rsplit("/", 1)[-1]
-    return Ref(iri, label, bool(info.get("kind")), info.get("kind"), info.get("ident") or label)
-
-
-def _labels(store: Store, iris: set[str]) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    ordered = sorted(i for i in iris if not i.startswith(_SPDX))
-    for start in range(0, len(ordered), 400):
-        for row in store.query(Q.labels_query(ordered[start:start + 400], store.registry_graph)):
-            entry = out.setdefault(row["s"].value, {})
-            for key in ("name", "ident", "kind", "status"):
-                if row[key] is not None and key not in entry:
-                    entry[key] = row[key].value
-    return out
-
-
-def _int(value: str) -> int | None:
-    try:
-        return int(float(value))
-    except ValueError:
-        return None
-
-
-def _format_value(lit: Literal) -> str:
-    text = lit.value
-    try:
-        number = float(text)
-    except ValueError:
-        return text
-    if number.is_integer() and abs(number) < 1e15:
-        return str(int(number))
-    return f"{number:.4g}"
-
-
-def _evaluations(pid: str, triples, labels: dict[str, dict]) -> list[Evaluation]:
-    by_node: dict[str, dict[str, list]] = {}
-    for t in triples:
-        if t.subject.value.startswith(pid + "#"):
-            by_node.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
-    out = []
-    for node, props in sorted(by_node.items()):
-        if FAIR4ML.MLModelEvaluation not in props.get(RDF.type.value, []):
-            continue
-        result_nodes = [o.value for o in props.get(FAIR4ML.evaluationResults.value, [])]
-        for rnode in result_nodes or [node]:
-            rprops = by_node.get(rnode, {})
-            values = rprops.get(SCHEMA.value.value, [])
-            if not values:
-                continue
-            metric = (rprops.get(SCHEMA.name.value) or props.get(FAIR4ML.evaluationMetrics.value)
-                      or [Literal("score")])[0]
-            ds = props.get(MLFDO.evaluationDatasetName.value) or []
-            ds_ref = props.get(FAIR4ML.evaluationDataset.value) or []
-            dataset = ds[0].value if ds else (_ref(ds_ref[0].value, labels).label if ds_ref else "")
-            parts = (props.get(MLFDO.datasetConfig.value), props.get(MLFDO.datasetSplit.value))
-            details = ", ".join(o[0].value for o in parts if o)
-            out.append(Evaluation(metric.value, _format_value(values[0]), dataset, details))
-    return out
-
-
 def gather(store: Store, pids: list[str], derivatives: bool = True) -> dict[str, FdoFacts]:
     """Return facts for each known PID (unknown or withdrawn ones are left out)."""
-    current: dict[str, list] = {}
-    refs: set[str] = set()
-    for pid in pids:
-        try:
-            triples = store.current(pid)
-        except NotFound:
-            continue
-        if not triples:
-            continue
-        current[pid] = triples
-        refs.add(pid)
-        refs.update(t.object.value for t in triples if isinstance(t.object, NamedNode) and t.subject.value == pid)
-    labels = _labels(store, refs) if refs else {}
-    out = {}
-    for pid, triples in current.items():
-        facts = _facts(store, pid, triples, labels)
-        if derivatives:
-            _add_inbound(store, facts)
-        out[pid] = facts
+    out = {pid: facts_of(fdo, store.base_url) for pid, fdo in read_fdos(store, pids).items()}
+    if derivatives and out:
+        _add_inbound(store, list(out.values()))
     return out
 
 
-def _facts(store: Store, pid: str, triples, labels: dict[str, dict]) -> FdoFacts:
-    props: dict[str, list] = {}
-    for t in triples:
-        if t.subject.value == pid:
-            props.setdefault(t.predicate.value, []).append(t.object)
-
-    def strings(p: NamedNode) -> list[str]:
-        return [o.value.strip() for o in props.get(p.value, []) if isinstance(o, Literal) and o.value.strip()]
-
-    def refs(p: NamedNode) -> list[Ref]:
-        return [_ref(o.value, labels) for o in props.get(p.value, []) if isinstance(o, NamedNode)]
-
-    info = labels.get(pid, {})
-    kind = info.get("kind") or store.kind(pid) or "other"
-    idents = strings(SCHEMA.identifier)
-    names = strings(SCHEMA.name)
-    name = (idents[0] if kind in ("model", "dataset") and idents else None) or (names[0] if names else pid)
-    facts = FdoFacts(pid=pid, href=fdo_href(pid, store.base_url), kind=kind, name=name,
-                     identifier=idents[0] if idents else "", status=info.get("status", "active"))
-    facts.description = _opening(" ".join(strings(SCHEMA.description)))
-    if kind == "paper" and names:
-        facts.description = facts.description or names[0]
-    facts.tasks = refs(FAIR4ML.mlTask)
-    facts.licences = [_licence_label(o.value, labels) for o in props.get(SCHEMA.license.value, [])
-                      if isinstance(o, NamedNode)]
-    facts.licences += [Ref("", s) for s in strings(SCHEMA.license)]
-    facts.authors = refs(FAIR4ML.sharedBy)
-    facts.datasets = refs(FAIR4ML.trainedOn)
-    facts.evaluated_on = refs(FAIR4ML.evaluatedOn)
-    facts.papers = [Ref(r.iri, _paper_label(r, labels), r.local, r.kind, r.key)
-                    for r in refs(CODEMETA.referencePublication)]
+def facts_of(fdo: Fdo, base_url: str) -> FdoFacts:
+    """Return the chat's facts about an FDO."""
+    facts = FdoFacts(fdo=fdo, href=fdo_href(fdo.pid, base_url), description=_opening(fdo.description))
+    if facts.kind == "paper" and fdo.strings(SCHEMA.name.value):
+        facts.description = facts.description or fdo.name
+    facts.papers = [Ref(r.iri, _paper_label(r), r.href, r.local, r.kind, r.status, r.key) for r in fdo.papers]
     seen = set()
-    for predicate, (forwards, _) in Q.LINEAGE.items():
-        for ref in refs(NamedNode(predicate)):
-            if ref.iri not in seen:
-                seen.add(ref.iri)
-                facts.bases.append((forwards, ref))
-    facts.evaluations = _evaluations(pid, triples, labels)
-    counts = [_int(o.value) for o in props.get(MLFDO.parameterCount.value, [])]
-    facts.params = max((c for c in counts if c), default=None)
-    facts.libraries = strings(MLFDO.library)
-    facts.languages = strings(SCHEMA.inLanguage)
-    facts.keywords = strings(SCHEMA.keywords)
-    downloads = [_int(o.value) for o in props.get(MLFDO.downloads.value, [])]
-    facts.downloads = max((d for d in downloads if d is not None), default=None)
-    likes = [_int(o.value) for o in props.get(MLFDO.likes.value, [])]
-    facts.likes = max((d for d in likes if d is not None), default=None)
-    created = strings(SCHEMA.dateCreated)
-    facts.created = created[0][:10] if created else ""
-    urls = [o.value for o in props.get(SCHEMA.url.value, []) if isinstance(o, NamedNode)]
-    facts.url = urls[0] if urls else ""
+    for relation in fdo.lineage:
+        if relation.target.iri not in seen:
+            seen.add(relation.target.iri)
+            facts.bases.append((relation.kind, relation.target))
     return facts
 
 
-def _paper_label(ref: Ref, labels: dict[str, dict]) -> str:
-    info = labels.get(ref.iri, {})
-    title, ident = info.get("name"), info.get("ident")
-    if title and ident and ident not in title:
-        return f"{title} ({ident})"
-    return title or ident or ref.label
+def _paper_label(ref: Ref) -> str:
+    """Return a paper as "title (arXiv:id)" when both are known."""
+    if ref.key and ref.key != ref.label and ref.key not in ref.label:
+        return f"{ref.label} ({ref.key})"
+    return ref.label
 
 
-def _add_inbound(store: Store, facts: FdoFacts) -> None:
+def _add_inbound(store: Store, all_facts: list[FdoFacts]) -> None:
     """Add lineage children (for models) or inbound links (datasets, papers, tasks) with counts."""
-    predicates = list(Q.LINEAGE) if facts.kind == "model" else list(Q.INBOUND)
-    counts = {row["p"].value: int(row["n"].value)
-              for row in store.query(Q.inbound_count_query(facts.pid, predicates))}
-    if not counts:
-        return
-    sample: dict[str, list[Ref]] = {}
-    wanted = [p for p in predicates if counts.get(p)]
-    for row in store.query(Q.inbound_query(facts.pid, wanted, DERIVATIVES_KEPT * len(wanted) * 2)):
-        p = row["p"].value
-        label = row["name"].value if row["name"] is not None else row["s"].value.rsplit("/", 1)[-1]
-        if len(sample.setdefault(p, [])) < DERIVATIVES_KEPT:
-            sample[p].append(Ref(row["s"].value, label, True, "model"))
-    for p in predicates:
-        if counts.get(p):
+    found = {}
+    for facts in all_facts:
+        predicates = LINEAGE if facts.kind == "model" else INBOUND
+        found[facts.pid] = (predicates, store.inbound(facts.pid, list(predicates), DERIVATIVES_KEPT, popular=True))
+    refs = refs_for(store, {o for _, links in found.values() for inbound in links.values() for o in inbound.owners})
+    for facts in all_facts:
+        predicates, links = found[facts.pid]
+        for predicate, kind in predicates.items():
+            inbound = links.get(predicate)
+            if inbound is None or not inbound.total:
+                continue
+            sample = [refs[o] for o in inbound.owners]
             if facts.kind == "model":
-                facts.derived.append((Q.LINEAGE[p][1], counts[p], sample.get(p, [])))
+                facts.derived.append((kind.backwards, inbound.total, sample))
             else:
-                facts.inbound.append((Q.INBOUND[p], counts[p], sample.get(p, [])))
+                facts.inbound.append((kind.phrase, inbound.total, sample))

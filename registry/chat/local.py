@@ -51,9 +51,8 @@ def local_available() -> bool:
 
 
 def default_cache_dir() -> Path:
-    """Return where the dequantised model is cached: ``$XDG_CACHE_HOME/mlfdo`` or ``~/.cache/mlfdo``."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "mlfdo"
+    """Return where the dequantised model is cached when the CACHE_DIR setting is empty: ``~/.cache/mlfdo``."""
+    return Path.home() / ".cache" / "mlfdo"
 
 
 def _cache_key(path: Path) -> str:

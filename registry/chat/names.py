@@ -1,8 +1,8 @@
 """An in-memory index of FDO names, to find which registry entries a question names.
 
 Keys are lower-cased ``schema:name``, ``schema:identifier`` and ``schema:alternateName`` values
-(``google-bert/bert-base-uncased``, ``bert-base-uncased``). Built on first use with one paged
-query, kept current through the store's change listener. At 100k models it holds ~300k keys
+(``google-bert/bert-base-uncased``, ``bert-base-uncased``). Built on first use from the store's
+PID listing and ``Store.names``, a page at a time, kept current through the store's change listener. At 100k models it holds ~300k keys
 (~40 MB); a lookup is a dict access.
 """
 
@@ -11,13 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from registry.chat import queries as Q
 from registry.store import IngestResult, Store
+from registry.store.results import Names
 
 __all__ = ["NameIndex", "Match"]
 
 PAGE = 5000
-KINDS = ("model", "dataset", "paper", "organisation", "person", "term", "other")
 
 
 class Match(tuple):
@@ -57,28 +56,18 @@ class NameIndex:
                 return
             offset = 0
             while True:
-                rows = list(self.store.query(Q.names_query(self.store.registry_graph, KINDS, offset, PAGE)))
-                self._add_rows(rows)
-                if len({r["s"].value for r in rows}) < PAGE:
+                pids = self.store.pids(offset=offset, limit=PAGE)
+                self._add(self.store.names(pids).values())
+                if len(pids) < PAGE:
                     break
                 offset += PAGE
             self._built = True
 
-    def _add_rows(self, rows: Iterable) -> None:
-        for row in rows:
-            if row["n"] is None:
-                continue
-            pid, name = row["s"].value, row["n"].value.strip().lower()
-            if not name:
-                continue
-            downloads = 0
-            if row["dl"] is not None:
-                try:
-                    downloads = int(row["dl"].value)
-                except ValueError:
-                    pass
-            self._keys.setdefault(name, {})[pid] = downloads
-            self._by_pid.setdefault(pid, set()).add(name)
+    def _add(self, found: Iterable[Names]) -> None:
+        for entry in found:
+            for name in {n.strip().lower() for n in entry.names} - {""}:
+                self._keys.setdefault(name, {})[entry.pid] = entry.downloads
+                self._by_pid.setdefault(entry.pid, set()).add(name)
         self._joined = None
 
     def _remove(self, pid: str) -> None:
@@ -97,9 +86,7 @@ class NameIndex:
             pids = [r.pid for r in results]
             for pid in pids:
                 self._remove(pid)
-            live = [r.pid for r in results if r.status != "withdrawn"]
-            for start in range(0, len(live), 400):
-                self._add_rows(self.store.query(Q.names_of_query(live[start:start + 400])))
+            self._add(self.store.names(r.pid for r in results if r.status != "withdrawn").values())
 
     def lookup(self, name: str) -> list[Match]:
         """Return the FDOs called exactly ``name`` (case-insensitive), most downloaded first."""

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.chat import queries as Q
 from registry.chat.question import topical_terms
 from registry.errors import MlfdoError
 
@@ -66,14 +65,11 @@ class SearchAdapter:
         self._lock = threading.Lock()
 
     def searcher(self):
-        """Return the registry's Searcher, or None when the search package is missing or cannot start."""
+        """Return the registry's Searcher, or None when it cannot start (then the chat scans keywords)."""
+        from registry.search import get_searcher
+
         if not self._tried:
             self._tried = True
-            try:
-                from registry.search import get_searcher
-            except ImportError:
-                log.info("registry.search is not available: the chat uses its keyword fallback")
-                return None
             try:
                 self._searcher = get_searcher(self.registry)
             except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
@@ -124,9 +120,8 @@ class SearchAdapter:
         terms = [t for t in topical_terms(text) if len(t) >= 3]
         store = self.registry.store
         if terms:
-            rows = store.query(Q.keyword_query(terms, limit))
-            hits = [Hit(r["s"].value, r["name"].value, "model", float(r["hits"].value) / len(terms), "keyword")
-                    for r in rows]
+            hits = [Hit(h.pid, h.name, "model", h.hits / len(terms), "keyword")
+                    for h in store.keyword_models(terms, limit)]
         else:
             hits = []
         return SearchOutcome(hits=hits, engine="keyword-fallback")

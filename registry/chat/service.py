@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from registry.chat import extractive
 from registry.chat.compare import Table, build_table
 from registry.chat.conversation import ConversationStore
-from registry.chat.generate import ExtractiveGenerator, Generator, GeneratorUnavailable, make_generator
+from registry.chat.choose import make_generator
+from registry.chat.generate import ExtractiveGenerator, Generator, GeneratorUnavailable
 from registry.chat.grounding import Citation, check_answer, citations, link_answer
 from registry.chat.prompt import compose_prompt
 from registry.chat.question import analyse
@@ -83,7 +84,9 @@ class ChatService:
         self.registry = registry
         self.store = registry.store
         self.retriever = retriever or Retriever(registry, use_embeddings=use_embeddings)
-        self.generator = generator or make_generator(llm if llm is not None else registry.settings.get("LLM", ""))
+        self.generator = generator or make_generator(llm if llm is not None else registry.settings.get("LLM", ""),
+                                                     ollama_url=registry.settings.get("OLLAMA_URL"),
+                                                     cache_dir=registry.settings.get("CACHE_DIR"))
         self.extractive = ExtractiveGenerator()
         self.conversations = conversations or ConversationStore()
         self.wait_for_model = wait_for_model

@@ -13,14 +13,13 @@ from urllib.parse import urlencode
 
 from registry.chat.facts import FdoFacts
 from registry.chat.retrieval import Context
+from registry.relations import derived_phrase
 
 __all__ = ["FilterSuggestion", "follow_ups", "filters", "search_href", "MAX_FOLLOW_UPS", "MAX_FILTERS"]
 
 MAX_FOLLOW_UPS = 3
 MAX_FILTERS = 4
 SEARCH_PATH = "/search"
-_DERIVED_VERB = {"fine-tuned as": "fine-tuned from", "quantized as": "quantized from", "adapters": "adapters of",
-                 "merged into": "merged from"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def follow_ups(ctx: Context) -> list[str]:
         a, b = focus[0], focus[1]
         for f in (a, b):
             if f.derived:
-                out.append(f"Which models are {_DERIVED_VERB.get(f.derived[0][0], f.derived[0][0])} {_short(f)}?")
+                out.append(f"Which models are {derived_phrase(f.derived[0][0])} {_short(f)}?")
         if "evaluation" not in asked and (a.evaluations or b.evaluations):
             out.append(f"What evaluation results does {_short(a if a.evaluations else b)} report?")
         if a.tasks:
@@ -75,7 +74,7 @@ def follow_ups(ctx: Context) -> list[str]:
         f = focus[0]
         if "derivatives" not in asked and f.derived:
             rel = f.derived[0][0]
-            verb = _DERIVED_VERB.get(rel, rel)
+            verb = derived_phrase(rel)
             out.append(f"Which models are {verb} {_short(f)}?")
         if "base" not in asked and f.bases:
             out.append(f"Tell me about {f.bases[0][1].label}")

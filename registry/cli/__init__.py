@@ -78,11 +78,7 @@ def cli(ctx: click.Context, data_dir: str | None, base_url: str | None) -> None:
 
 def _load_commands() -> None:
     for name in COMMAND_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real missing dependency, not an absent command module
-                raise
+        importlib.import_module(name)
 
 
 _load_commands()

@@ -21,15 +21,17 @@ def harvest() -> None:
 @click.option("--author", default=None, help="Only models of this user or organisation.")
 @click.option("--ids", default=None, help="Comma-separated model ids to fetch one by one (renames are followed).")
 @click.option("--no-cards", is_flag=True, help="Do not download model cards (README.md).")
-@click.option("--endpoint", envvar="HF_ENDPOINT", default=None, help="Hub URL (default https://huggingface.co; env HF_ENDPOINT).")
+@click.option("--endpoint", default=None, help="Hub URL (default: the HF_ENDPOINT setting, https://huggingface.co).")
 @click.pass_context
 def huggingface(ctx: click.Context, limit: int | None, since: str | None, author: str | None, ids: str | None,
                 no_cards: bool, endpoint: str | None) -> None:
     """Harvest models from the Hugging Face Hub, newest-modified first, incrementally."""
+    from harvesters.huggingface.extract import HubClient
     from harvesters.huggingface.harvest import harvest as run_harvest
 
     id_list = [i for i in (ids or "").split(",") if i.strip()] or None
     with open_registry(ctx) as registry:
+        client = HubClient.from_settings(registry.settings, endpoint)
         total = len(id_list) if id_list else limit
         if total:
             with click.progressbar(length=total, label="harvesting", file=sys.stderr,
@@ -38,14 +40,14 @@ def huggingface(ctx: click.Context, limit: int | None, since: str | None, author
                     bar.current_item = model_id
                     bar.update(1)
 
-                summary = run_harvest(registry.store, base_url=registry.base_url, endpoint=endpoint, limit=limit,
+                summary = run_harvest(registry.store, base_url=registry.base_url, client=client, limit=limit,
                                       since=since, author=author, ids=id_list, cards=not no_cards, progress=progress)
         else:  # open-ended listing: a counter line instead of a bar
             def progress(done: int, _total: int | None, model_id: str) -> None:
                 if done % 50 == 0:
                     click.echo(f"harvested {done} models (at {model_id})", err=True)
 
-            summary = run_harvest(registry.store, base_url=registry.base_url, endpoint=endpoint, limit=limit,
+            summary = run_harvest(registry.store, base_url=registry.base_url, client=client, limit=limit,
                                   since=since, author=author, ids=id_list, cards=not no_cards, progress=progress)
         click.echo(summary.line())
         for problem in summary.problems[:20]:

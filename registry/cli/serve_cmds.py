@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 
 import click
@@ -54,16 +53,6 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, data_dir: str 
         run_server(registry, host, port, workers)
 
 
-def _load_demo():
-    try:
-        module = importlib.import_module("harvesters.huggingface.demo")
-    except ModuleNotFoundError as exc:
-        if exc.name and "harvesters.huggingface.demo".startswith(exc.name):
-            return None
-        raise
-    return getattr(module, "load_demo", None)
-
-
 @cli.command()
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="TCP port.")
@@ -73,20 +62,15 @@ def _load_demo():
 @click.pass_context
 def demo(ctx: click.Context, host: str, port: int, no_serve: bool, workers: int, data_dir: str | None) -> None:
     """Harvest the bundled Hugging Face snapshot (offline), print stats and one record, then serve it."""
+    from harvesters.huggingface.demo import load_demo
+    from registry.cli.search_cmds import build_index
     from registry.rdfio import format_by_name, serialize_triples
 
     with open_registry(ctx, **_overrides(data_dir)) as registry:
-        load_demo = _load_demo()
-        if load_demo is None:
-            click.echo("The demo snapshot loader (harvesters.huggingface.demo.load_demo) is missing: "
-                       "serving what the store already holds.", err=True)
-        else:
-            load_demo(registry)
-            # Index now, so the first search a visitor makes is complete rather than a partial catch-up.
-            from registry.cli.search_cmds import build_index
-
-            click.echo("Indexing for search (embeddings on the CPU) ...")
-            build_index(registry)
+        load_demo(registry)
+        # Index now, so the first search a visitor makes is complete rather than a partial catch-up.
+        click.echo("Indexing for search (embeddings on the CPU) ...")
+        build_index(registry)
         stats = registry.store.stats()
         click.echo(json.dumps(stats, indent=2))
         models = registry.store.pids(kind="model", limit=1, include_stubs=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from itertools import chain
 from pathlib import Path
 
 import click
@@ -183,12 +184,8 @@ def export(ctx: click.Context, fmt: str, history: bool, output: str | None) -> N
     if history and not format_.quads:
         raise InputError("--history needs a dataset format: --format nq or --format trig")
     with open_registry(ctx) as registry:
-        from pyoxigraph import DefaultGraph
-
-        graph = None if history else DefaultGraph()
-        quads = registry.store.db.quads_for_pattern(None, None, None, graph)
-        if history:
-            quads = (q for q in quads if q.graph_name != registry.store.registry_graph)
+        store = registry.store
+        quads = chain(store.current_quads(), store.history_quads()) if history else store.current_quads()
         target = output or sys.stdout.buffer
         data = serialize_quads(quads, format_, output=target)
         if data:

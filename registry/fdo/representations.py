@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import Triple
 
 from registry.rdfio import format_by_name, serialize_triples
-from registry.vocab import NS, RDF, XSD
 
 __all__ = ["Variant", "VARIANTS", "RDF_VARIANTS", "variant_for_suffix", "variant_for_media_type",
            "serialize", "jsonld_document"]
@@ -55,58 +53,10 @@ def serialize(triples: list[Triple], variant: Variant) -> bytes:
 
 
 def jsonld_document(triples: list[Triple]) -> dict:
-    """Return a compacted JSON-LD document for triples.
+    """Return a JSON-LD document for triples, compacted with the registry's context."""
+    from registry.jsonld import to_jsonld
 
-    Uses ``registry.jsonld.to_jsonld`` (the registry's context) when that module exists, and a
-    prefix-only compaction otherwise, so JSON-LD is always served.
-    """
-    try:
-        from registry.jsonld import to_jsonld  # type: ignore[import-not-found]
-    except ImportError:
-        return _prefix_compaction(triples)
     doc = to_jsonld(triples)
     if isinstance(doc, (bytes, str)):
         doc = json.loads(doc)
     return doc
-
-
-def _compact(iri: str) -> str:
-    for prefix, ns in NS.items():
-        if iri.startswith(ns) and len(iri) > len(ns):
-            local = iri[len(ns):]
-            if all(c.isalnum() or c in "_-." for c in local):
-                return f"{prefix}:{local}"
-    return iri
-
-
-def _node_ref(term) -> str:
-    return term.value if isinstance(term, NamedNode) else f"_:{term.value}"
-
-
-def _value(term) -> object:
-    if isinstance(term, (NamedNode, BlankNode)):
-        return {"@id": _node_ref(term)}
-    if isinstance(term, Literal):
-        if term.language:
-            return {"@value": term.value, "@language": term.language}
-        if term.datatype is None or term.datatype == XSD.string:
-            return term.value
-        return {"@value": term.value, "@type": _compact(term.datatype.value)}
-    return {"@value": str(term)}
-
-
-def _prefix_compaction(triples: list[Triple]) -> dict:
-    nodes: dict[str, dict] = defaultdict(dict)
-    for t in sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))):
-        node = nodes[_node_ref(t.subject)]
-        node["@id"] = _node_ref(t.subject)
-        if t.predicate == RDF.type and isinstance(t.object, NamedNode):
-            node.setdefault("@type", []).append(_compact(t.object.value))
-            continue
-        node.setdefault(_compact(t.predicate.value), []).append(_value(t.object))
-    graph = []
-    for node in nodes.values():
-        graph.append({k: (v[0] if isinstance(v, list) and len(v) == 1 and k != "@type" else v)
-                      for k, v in node.items()})
-    context = {prefix: ns for prefix, ns in NS.items()}
-    return {"@context": context, "@graph": graph}

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 from urllib.parse import quote
 from datetime import datetime
 
-from pyoxigraph import NamedNode, Triple
+from pyoxigraph import Triple
 
 from registry.errors import BadRequest, Gone, NotFound
-from registry.fdo import queries
+from registry.fdo.model import Fdo, Ref, Relation, read_version, refs_for
 from registry.fdo.representations import Variant, serialize
 from registry.fdo.urls import FdoUrls
-from registry.fdo.view import FdoPage, InboundGroup, Ref, Relation, build_page, compact_iri, humanise, licence_label
+from registry.fdo.view import FdoPage, InboundGroup, build_page, humanise
 from registry.pid import id_from_pid, is_fdo_id
-from registry.store import views
+from registry.relations import INBOUND, LINEAGE
+from registry.store.query_text import inbound_listing
 from registry.store.results import Diff, VersionInfo
-from registry.vocab import SPDX
 
 __all__ = ["FdoService", "Located", "Withdrawn", "INBOUND_LIMIT"]
 
@@ -95,12 +95,11 @@ class FdoService:
             shown = next((v for v in versions if v.number == version), None)
             if shown is None:
                 raise NotFound(f"{located.pid} has no version {version}", id=located.fdo_id, version=version)
-        triples = self.triples(located, version)
-        page = build_page(located.pid, located.fdo_id, triples, self._labeller(triples), located.status, located.kind)
+        page = build_page(read_version(self.store, located.pid, version, located.status, located.kind))
         page.versions = versions
         page.shown_version = shown or (versions[-1] if versions else None)
         if page.shown_version is not None:
-            page.validation = views.validation_results(self.store, located.pid, page.shown_version.number)
+            page.validation = self.store.validation_results(located.pid, page.shown_version.number)
         if version is None and located.status != "withdrawn":
             self._add_inbound(page)
         return page
@@ -109,8 +108,10 @@ class FdoService:
         """Return what the tombstone of a withdrawn FDO shows: its last version, and why it went."""
         versions = self._versions(located.pid)
         last = versions[-1].number if versions else None
-        triples = self.store.version(located.pid, last) if last else []
-        page = build_page(located.pid, located.fdo_id, triples, self._labeller(triples), "withdrawn", located.kind)
+        if last:
+            page = build_page(read_version(self.store, located.pid, last, "withdrawn", located.kind))
+        else:
+            page = build_page(Fdo(located.pid, located.fdo_id, located.kind, "withdrawn", located.fdo_id))
         page.versions = versions
         page.shown_version = versions[-1] if versions else None
         page.withdrawal = self.store.withdrawal(located.pid)
@@ -140,50 +141,27 @@ class FdoService:
 
     def labels(self, iris: list[str]) -> dict[str, Ref]:
         """Return a Ref (label, link, kind) for each IRI."""
-        ref = self._labeller_for(iris)
-        return {iri: ref(iri) for iri in iris}
+        return refs_for(self.store, iris)
 
     # ------------------------------------------------------------ internals
     def _versions(self, pid: str) -> list[VersionInfo]:
-        return views.version_infos(self.store, pid)
-
-    def _labeller(self, triples: list[Triple]):
-        iris = sorted({t.object.value for t in triples if isinstance(t.object, NamedNode)})
-        return self._labeller_for(iris)
-
-    def _labeller_for(self, iris: list[str]):
-        info = views.labels(self.store, [i for i in iris if id_from_pid(self.base_url, i)])
-
-        def ref(iri: str) -> Ref:
-            fdo_id = id_from_pid(self.base_url, iri)
-            if fdo_id:
-                label = info.get(iri)
-                if label is None:
-                    return Ref(iri, fdo_id, f"/fdo/{fdo_id}", True)
-                return Ref(iri, label.name or fdo_id, f"/fdo/{fdo_id}", True, label.kind, label.status)
-            if iri.startswith(str(SPDX)):
-                return Ref(iri, licence_label(iri), iri)
-            return Ref(iri, compact_iri(iri), iri)
-
-        return ref
+        return self.store.versions(pid)
 
     def _add_inbound(self, page: FdoPage) -> None:
-        links = views.inbound_links(self.store, page.pid)
-        shown = {p: owners[:INBOUND_LIMIT] for p, owners in sorted(links.items())}
-        ref = self._labeller_for(sorted({o for owners in shown.values() for o in owners}))
-        for predicate, owners in shown.items():
-            refs = tuple(sorted((ref(o) for o in owners), key=lambda r: (r.label.lower(), r.iri)))
-            backwards = queries.LINEAGE_PREDICATES.get(predicate)
-            if backwards:
-                page.lineage_in.extend(Relation(backwards[1], predicate, r) for r in refs)
-                page.lineage_in_total += len(links[predicate])
+        links = self.store.inbound(page.pid, limit=INBOUND_LIMIT)
+        refs = refs_for(self.store, {o for inbound in links.values() for o in inbound.owners})
+        for predicate, inbound in links.items():
+            shown = tuple(sorted((refs[o] for o in inbound.owners), key=lambda r: (r.label.lower(), r.iri)))
+            lineage = LINEAGE.get(predicate)
+            if lineage:
+                page.lineage_in.extend(Relation(lineage.backwards, predicate, r) for r in shown)
+                page.lineage_in_total += inbound.total
             else:
-                more = _sparql_url(queries.inbound_list_query(page.pid, [predicate])) \
-                    if len(links[predicate]) > len(refs) else None
-                page.inbound.append(InboundGroup(predicate, humanise(predicate), refs, len(links[predicate]), more))
+                more = _sparql_url(inbound_listing(page.pid, [predicate])) if inbound.total > len(shown) else None
+                label = INBOUND[predicate].label if predicate in INBOUND else humanise(predicate)
+                page.inbound.append(InboundGroup(predicate, label, shown, inbound.total, more))
         if page.lineage_in_total > len(page.lineage_in):
-            lineage = [p for p in links if p in queries.LINEAGE_PREDICATES]
-            page.lineage_in_more = _sparql_url(queries.inbound_list_query(page.pid, lineage))
+            page.lineage_in_more = _sparql_url(inbound_listing(page.pid, [p for p in links if p in LINEAGE]))
 
 
 def _sparql_url(query: str) -> str:

@@ -1,20 +1,20 @@
-"""What a landing page shows, built from an FDO's triples: small, template-ready objects."""
+"""What a landing page shows, built from the FDO read model (``fdo/model.py``): small, template-ready objects."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode
 
-from registry.fdo.queries import LINEAGE_PREDICATES
+from registry.fdo.model import EVALUATION_TYPE, Evaluation, Fdo, Ref, Relation
+from registry.relations import LINEAGE_PREDICATES
 from registry.store.results import VersionInfo
-from registry.vocab import CODEMETA, FAIR4ML, MLFDO, NS, RDF, SCHEMA, SPDX
+from registry.vocab import CODEMETA, FAIR4ML, MLFDO, RDF, SCHEMA, compact_iri
 
 __all__ = ["Ref", "Relation", "InboundGroup", "EvaluationTable", "CardSection", "FdoPage", "Property",
-           "compact_iri", "humanise", "CARD_SECTIONS"]
+           "compact_iri", "humanise", "CARD_SECTIONS", "build_page"]
 
 # Card text properties shown as sections, in this order: (property, heading, rendered as code).
 CARD_SECTIONS: tuple[tuple[str, str, bool], ...] = (
@@ -41,15 +41,6 @@ _SHOWN = {
     SCHEMA.inLanguage.value, SCHEMA.dateCreated.value, SCHEMA.dateModified.value, MLFDO.downloads.value,
     MLFDO.likes.value, MLFDO.downloadsAllTime.value, *LINEAGE_PREDICATES, *_CARD_KEYS,
 }
-_EVAL_TYPE = FAIR4ML.MLModelEvaluation.value
-
-
-def compact_iri(iri: str) -> str:
-    """Return ``prefix:local`` for IRIs in a known namespace, else the IRI."""
-    for prefix, ns in NS.items():
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
 
 
 @lru_cache(maxsize=4096)
@@ -62,27 +53,6 @@ def humanise(iri: str) -> str:
             out.append(" ")
         out.append(c.lower() if c.isupper() and not (i + 1 < len(local) and local[i + 1].isupper()) else c)
     return "".join(out).replace("_", " ").strip() or iri
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A link to another entity: an FDO of this registry or an external IRI."""
-
-    iri: str
-    label: str
-    href: str
-    local: bool = False
-    kind: str | None = None
-    status: str | None = None
-
-
-@dataclass(frozen=True)
-class Relation:
-    """A typed lineage link: ``kind`` reads from the page's model to ``target``."""
-
-    kind: str
-    predicate: str
-    target: Ref
 
 
 @dataclass(frozen=True)
@@ -125,26 +95,14 @@ class CardSection:
 
 @dataclass
 class FdoPage:
-    """Everything a landing page (or a version page) shows about one FDO."""
+    """Everything a landing page (or a version page) shows about one FDO.
 
-    pid: str
-    fdo_id: str
-    status: str
-    kind: str | None
-    name: str
-    description: str | None = None
+    The FDO's own facts are read from ``fdo`` (the one read model); the page adds its layout:
+    card sections, the evaluation table, other properties, links pointing back, versions.
+    """
+
+    fdo: Fdo
     types: list[Ref] = field(default_factory=list)
-    identifier: str | None = None
-    platform_url: str | None = None
-    tasks: list[Ref] = field(default_factory=list)
-    licences: list[Ref] = field(default_factory=list)
-    authors: list[Ref] = field(default_factory=list)
-    trained_on: list[Ref] = field(default_factory=list)
-    evaluated_on: list[Ref] = field(default_factory=list)
-    papers: list[Ref] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
-    lineage_out: list[Relation] = field(default_factory=list)
     lineage_in: list[Relation] = field(default_factory=list)
     lineage_in_total: int = 0
     lineage_in_more: str | None = None
@@ -152,14 +110,32 @@ class FdoPage:
     evaluations: EvaluationTable = field(default_factory=EvaluationTable)
     card: list[CardSection] = field(default_factory=list)
     other: list[Property] = field(default_factory=list)
-    downloads: int | None = None
-    likes: int | None = None
-    created: str | None = None
-    modified: str | None = None
     versions: list[VersionInfo] = field(default_factory=list)
     shown_version: VersionInfo | None = None
     validation: list[dict] = field(default_factory=list)
     withdrawal: dict | None = None
+
+    pid = property(lambda self: self.fdo.pid)
+    fdo_id = property(lambda self: self.fdo.fdo_id)
+    status = property(lambda self: self.fdo.status)
+    kind = property(lambda self: self.fdo.kind)
+    name = property(lambda self: self.fdo.name)
+    description = property(lambda self: self.fdo.description or None)
+    identifier = property(lambda self: self.fdo.identifier or None)
+    platform_url = property(lambda self: self.fdo.url or None)
+    tasks = property(lambda self: self.fdo.tasks)
+    licences = property(lambda self: self.fdo.licences)
+    authors = property(lambda self: self.fdo.authors)
+    trained_on = property(lambda self: self.fdo.trained_on)
+    evaluated_on = property(lambda self: self.fdo.evaluated_on)
+    papers = property(lambda self: self.fdo.papers)
+    keywords = property(lambda self: self.fdo.keywords)
+    languages = property(lambda self: self.fdo.languages)
+    lineage_out = property(lambda self: self.fdo.lineage)
+    downloads = property(lambda self: self.fdo.downloads)
+    likes = property(lambda self: self.fdo.likes)
+    created = property(lambda self: self.fdo.created or None)
+    modified = property(lambda self: self.fdo.modified or None)
 
     @property
     def current_version(self) -> VersionInfo | None:
@@ -174,59 +150,10 @@ class FdoPage:
         return self.versions[0].generated_at if self.versions else None
 
 
-def _lit(t: Triple) -> str:
-    return t.object.value
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def build_page(pid: str, fdo_id: str, triples: list[Triple], ref, status: str, kind: str | None) -> FdoPage:
-    """Return the page of the FDO ``pid`` from its owned triples; ``ref(iri)`` turns an IRI into a Ref."""
-    main: dict[str, list] = defaultdict(list)
-    owned: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for t in triples:
-        if t.subject.value == pid:
-            main[t.predicate.value].append(t.object)
-        else:
-            owned[t.subject.value][t.predicate.value].append(t.object)
-
-    def first(p: NamedNode) -> str | None:
-        values = sorted(o.value for o in main.get(p.value, []))
-        return values[0] if values else None
-
-    def refs(p: NamedNode) -> list[Ref]:
-        found = [ref(o.value) for o in main.get(p.value, []) if isinstance(o, NamedNode)]
-        return sorted(found, key=lambda r: r.label.lower())
-
-    page = FdoPage(pid=pid, fdo_id=fdo_id, status=status, kind=kind, name=first(SCHEMA.name) or fdo_id)
-    page.description = first(SCHEMA.description)
-    page.types = [Ref(o.value, compact_iri(o.value), o.value) for o in main.get(RDF.type.value, [])]
-    page.identifier = first(SCHEMA.identifier)
-    page.platform_url = first(SCHEMA.url)
-    page.tasks = refs(FAIR4ML.mlTask)
-    page.licences = [ref(o.value) if isinstance(o, NamedNode) else Ref(o.value, o.value, "")
-                     for o in main.get(SCHEMA.license.value, [])]
-    page.authors = refs(FAIR4ML.sharedBy)
-    page.trained_on = refs(FAIR4ML.trainedOn)
-    page.evaluated_on = refs(FAIR4ML.evaluatedOn)
-    page.papers = refs(CODEMETA.referencePublication)
-    page.keywords = sorted({o.value for o in main.get(SCHEMA.keywords.value, [])}, key=str.lower)
-    page.languages = sorted({o.value for o in main.get(SCHEMA.inLanguage.value, [])})
-    page.created, page.modified = first(SCHEMA.dateCreated), first(SCHEMA.dateModified)
-    page.downloads, page.likes = _int(first(MLFDO.downloads)), _int(first(MLFDO.likes))
-    for predicate, (forwards, _) in LINEAGE_PREDICATES.items():
-        for o in main.get(predicate, []):
-            if isinstance(o, NamedNode):
-                page.lineage_out.append(Relation(forwards, predicate, ref(o.value)))
-    page.card = _card_sections(main)
-    page.evaluations = _evaluations(owned, ref, pid)
-    page.other = _other_properties(main, owned, ref)
-    return page
+def build_page(fdo: Fdo) -> FdoPage:
+    """Return the page of an FDO (its current view or one version)."""
+    return FdoPage(fdo, types=[Ref(t, compact_iri(t), t) for t in fdo.types], card=_card_sections(fdo.properties),
+                   evaluations=evaluation_table(fdo.evaluations), other=_other_properties(fdo))
 
 
 def _card_sections(main: dict[str, list]) -> list[CardSection]:
@@ -239,83 +166,48 @@ def _card_sections(main: dict[str, list]) -> list[CardSection]:
     return sections
 
 
-# Evaluation table columns: (heading, candidate properties, first found wins). A property of the
-# evaluation node, or of a node it points to (e.g. the schema:PropertyValue holding the result).
-_EVAL_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Dataset", (FAIR4ML.evaluationDataset.value, FAIR4ML.evaluatedOn.value, MLFDO.evaluationDatasetName.value)),
-    ("Metric", (SCHEMA.propertyID.value, MLFDO.metric.value, FAIR4ML.evaluationMetrics.value)),
-    ("Value", (SCHEMA.value.value, MLFDO.metricValue.value)),
-    ("Setting", (SCHEMA.name.value,)),
-    ("Task", (MLFDO.evaluationTask.value, FAIR4ML.mlTask.value)),
-    ("Verified", (MLFDO.verified.value,)),
-)
-# Said elsewhere on the page, or structural: never a column of their own.
-_EVAL_SKIP = {RDF.type.value, FAIR4ML.evaluatedMLModel.value, FAIR4ML.evaluationResults.value,
-              MLFDO.evaluationDatasetName.value, FAIR4ML.evaluationMetrics.value, SCHEMA.name.value}
+_COLUMNS = ("Dataset", "Metric", "Value", "Setting", "Task", "Verified")
 
 
-def _evaluations(owned: dict[str, dict[str, list]], ref, pid: str = "") -> EvaluationTable:
+def evaluation_table(evaluations: list[Evaluation]) -> EvaluationTable:
+    """Return evaluation results as a table: one row per result, the usual columns first, then any others."""
     table = EvaluationTable()
-    extra: dict[str, None] = {}
-    for node in sorted(owned):
-        props = owned[node]
-        if not any(o.value == _EVAL_TYPE for o in props.get(RDF.type.value, [])):
-            continue
-        # the result node(s) the evaluation points to, flattened into the row
-        inner: dict[str, list] = defaultdict(list)
-        for objects in props.values():
-            for o in objects:
-                if isinstance(o, NamedNode) and o.value in owned and o.value != node:
-                    for p, values in owned[o.value].items():
-                        inner[p].extend(values)
-        row: dict[str, list[object]] = {}
-        for heading, candidates in _EVAL_COLUMNS:
-            for prop in candidates:
-                values = inner.get(prop) if heading in ("Metric", "Value", "Setting") else None
-                values = values or props.get(prop)
-                if values:
-                    row[heading] = [ref(o.value) if isinstance(o, NamedNode) else o.value for o in values]
-                    break
-        for p, objects in props.items():
-            if p in _EVAL_SKIP or any(p in c for _, c in _EVAL_COLUMNS):
-                continue
-            values = [o.value for o in objects
-                      if not (isinstance(o, NamedNode) and (o.value in owned or o.value == pid))]
-            if values:
-                label = humanise(p).capitalize()
-                extra[label] = None
-                row[label] = values
+    extra: set[str] = set()
+    for e in evaluations:
+        cells: dict[str, list[object]] = {
+            "Dataset": list(e.datasets) or [e.dataset_name], "Metric": [e.metric_id], "Value": [e.value],
+            "Setting": [e.result_name or e.setting], "Task": list(e.tasks), "Verified": [e.verified]}
+        row = {heading: values for heading, values in cells.items() if values and values != [""]}
+        recorded = ((MLFDO.datasetConfig.value, (e.config,)), (MLFDO.datasetSplit.value, (e.split,)))
+        for prop, values in (*(r for r in recorded if r[1][0]), *e.other):
+            label = humanise(prop).capitalize()
+            extra.add(label)
+            row[label] = list(values)
         table.rows.append(row)
-    used = [h for h, _ in _EVAL_COLUMNS if any(h in r for r in table.rows)]
-    table.columns = used + sorted(extra)
+    table.columns = [h for h in _COLUMNS if any(h in r for r in table.rows)] + sorted(extra)
     table.rows.sort(key=lambda r: [", ".join(v.label if isinstance(v, Ref) else str(v) for v in r.get(c, []))
                                    for c in table.columns])
     return table
 
 
-def _other_properties(main: dict[str, list], owned: dict[str, dict[str, list]], ref) -> list[Property]:
+def _other_properties(fdo: Fdo) -> list[Property]:
     props = []
-    for p in sorted(main):
+    for p in sorted(fdo.properties):
         if p in _SHOWN:
             continue
         values = []
-        for o in main[p]:
-            if isinstance(o, NamedNode) and o.value in owned:
-                inner = owned[o.value]
-                if any(x.value == _EVAL_TYPE for x in inner.get(RDF.type.value, [])):
+        for o in fdo.properties[p]:
+            if isinstance(o, NamedNode) and o.value in fdo.owned:
+                inner = fdo.owned[o.value]
+                if any(x.value == EVALUATION_TYPE for x in inner.get(RDF.type.value, [])):
                     continue  # evaluations have their own table
                 parts = [f"{humanise(k)}: {', '.join(v.value for v in vs)}" for k, vs in sorted(inner.items())
                          if k != RDF.type.value]
                 values.append("; ".join(parts) or o.value)
             elif isinstance(o, NamedNode):
-                values.append(ref(o.value))
+                values.append(fdo.ref(o.value))
             else:
                 values.append(o.value)
         if values:
             props.append(Property(p, humanise(p), tuple(sorted(values, key=str))))
     return props
-
-
-def licence_label(iri: str) -> str:
-    """Return the SPDX id of an SPDX licence IRI, else the IRI."""
-    return iri[len(str(SPDX)):] if iri.startswith(str(SPDX)) else iri

@@ -34,7 +34,8 @@ def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync
     from registry.search.persist import QdrantIndex
 
     settings = registry.settings
-    embedder = embedder or make_embedder(str(settings.get("EMBEDDER") or "minilm"))
+    ollama_url = settings.get("OLLAMA_URL")
+    embedder = embedder or make_embedder(str(settings.get("EMBEDDER") or "minilm"), ollama_url)
     url = str(settings.get("QDRANT_URL") or "")
     persisted = QdrantIndex.open(url, registry.data_dir, embedder.slug, embedder.dim)
     shared = bool(url or settings.get("STORE_URL"))
@@ -45,7 +46,7 @@ def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync
         index.sync_in_background()
     elif sync:
         index.sync()
-    return Searcher(index, OllamaUnderstander.from_setting(str(settings.get("LLM") or "")))
+    return Searcher(index, OllamaUnderstander.from_setting(str(settings.get("LLM") or ""), ollama_url))
 
 
 def get_searcher(registry: "Registry", background: bool = False) -> Searcher:

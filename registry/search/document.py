@@ -1,19 +1,19 @@
 """What the index holds for one FDO: facet values, keyword fields, the text to embed, a snippet source.
 
-Built from the FDO's current view plus the names of the entities it references (task, licence,
-author, base models, datasets), read in one query per batch. The SPARQL lives here and in
-``versions_query``: the search package reads the store through these two functions only.
+Built from the FDO read model (``registry.fdo.model.read_fdos``: the current view plus the labels of
+what it references, one query per batch); the list of FDOs to index comes from ``Store.catalogue``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import NamedTuple
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal
 
+from registry.fdo.model import Fdo, read_fdos
 from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, language_label
 from registry.search.text import sparse_vector
 from registry.store import Store
@@ -26,15 +26,8 @@ DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
 EMBED_DESCRIPTION_CHARS = 700  # MiniLM reads 256 word pieces: the description's opening carries the gist
 
 _CARD_TEXT = (FAIR4ML.intendedUse.value, FAIR4ML.usageInstructions.value, MLFDO.trainingDataDescription.value)
-_NAME = SCHEMA.name.value
-_IDENT = SCHEMA.identifier.value
-_ALT = SCHEMA.alternateName.value
 _DESC = SCHEMA.description.value
-_KEYWORDS = SCHEMA.keywords.value
-_URL = SCHEMA.url.value
-_DOWNLOADS = MLFDO.downloads.value
 _SPDX = "https://spdx.org/licenses/"
-M = str(MLFDO)
 
 
 class Item(NamedTuple):
@@ -91,31 +84,8 @@ class IndexDoc:
 
 def indexed_versions(store: Store, kinds: Iterable[str] = INDEXED_KINDS) -> dict[str, Item]:
     """Return pid -> Item (current version, kind, platform, stub) for every current FDO of the indexed kinds."""
-    values = " ".join(str(Literal(k)) for k in kinds)
-    q = (f"SELECT ?pid ?n ?kind ?status ?platform WHERE {{ GRAPH {store.registry_graph} {{ VALUES ?kind {{ {values} }} "
-         f"?pid <{M}versionCount> ?n ; <{M}kind> ?kind ; <{M}status> ?status . "
-         f"FILTER(?status != \"withdrawn\") OPTIONAL {{ ?pid <{M}platform> ?platform }} }} }}")
-    return {row["pid"].value: Item(row["pid"].value, int(row["n"].value), row["kind"].value,
-                                   row["platform"].value if row["platform"] is not None else "",
-                                   row["status"].value == "stub")
-            for row in store.query(q)}
-
-
-def _labels(store: Store, iris: set[str]) -> dict[str, tuple[str, str]]:
-    """Return iri -> (identifier, name) for referenced entities (one query per 500)."""
-    out: dict[str, tuple[str, str]] = {}
-    ordered = sorted(iris)
-    for start in range(0, len(ordered), 500):
-        values = " ".join(str(NamedNode(i)) for i in ordered[start:start + 500])
-        q = (f"SELECT ?s ?id ?name WHERE {{ VALUES ?s {{ {values} }} OPTIONAL {{ ?s <{_IDENT}> ?id }} "
-             f"OPTIONAL {{ ?s <{_NAME}> ?name }} }}")
-        for row in store.query(q):
-            ident = row["id"].value if row["id"] is not None else ""
-            name = row["name"].value if row["name"] is not None else ""
-            prev = out.get(row["s"].value)
-            if prev is None or (not prev[0] and ident):
-                out[row["s"].value] = (ident, name)
-    return out
+    return {pid: Item(pid, e.version, e.kind, e.platform, e.status == "stub")
+            for pid, e in store.catalogue(kinds).items()}
 
 
 def _timestamp(text: str) -> float | None:
@@ -124,56 +94,28 @@ def _timestamp(text: str) -> float | None:
     except ValueError:
         return None
     if value.tzinfo is None:
-        from datetime import timezone
-
         value = value.replace(tzinfo=timezone.utc)
     return value.timestamp()
 
 
-def _ref_value(iri: str, labels: dict[str, tuple[str, str]]) -> tuple[str, str]:
-    ident, name = labels.get(iri, ("", ""))
-    key = ident or name or iri.rsplit("/", 1)[-1]
-    return key, name or key
-
-
 def build_docs(store: Store, items: list[Item]) -> list[IndexDoc]:
     """Return index documents for items; PIDs the store does not hold are skipped."""
-    from registry.errors import NotFound
-
-    props: dict[str, dict[str, list]] = {}
-    refs: set[str] = set()
-    for pid in (item.pid for item in items):
-        try:
-            triples = store.current(pid)
-        except NotFound:
-            continue
-        values: dict[str, list] = {}
-        for t in triples:
-            if t.subject.value != pid:
-                continue
-            values.setdefault(t.predicate.value, []).append(t.object)
-            if isinstance(t.object, NamedNode):
-                refs.add(t.object.value)
-        props[pid] = values
-    labels = _labels(store, refs) if refs else {}
-    return [_doc(item, props[item.pid], labels) for item in items if item.pid in props]
+    fdos = read_fdos(store, [item.pid for item in items])
+    return [_doc(item, fdos[item.pid]) for item in items if item.pid in fdos]
 
 
 def _strings(values: dict[str, list], prop: str) -> list[str]:
     return [o.value for o in values.get(prop, []) if isinstance(o, Literal) and o.value.strip()]
 
 
-def _doc(item: Item, values: dict[str, list], labels: dict[str, tuple[str, str]]) -> IndexDoc:
+def _doc(item: Item, fdo: Fdo) -> IndexDoc:
     pid, version, kind, platform = item.pid, item.version, item.kind, item.platform
-    names = _strings(values, _NAME)
-    idents = _strings(values, _IDENT)
-    alts = _strings(values, _ALT)
-    name = names[0] if names else (idents[0] if idents else pid.rsplit("/", 1)[-1])
-    identifier = idents[0] if idents else ""
+    values = fdo.properties
+    alts = fdo.alternate_names
+    name, identifier = fdo.name, fdo.identifier
     description = " ".join(_strings(values, _DESC))[:DESCRIPTION_CHARS]
     card = " ".join(s for p in _CARD_TEXT for s in _strings(values, p))[:DESCRIPTION_CHARS]
-    keywords = _strings(values, _KEYWORDS)
-    urls = [o.value for o in values.get(_URL, [])]
+    keywords = fdo.keywords
     facets: dict[str, list[tuple[str, str]]] = {"kind": [(kind, KIND_LABELS.get(kind, kind.title()))]}
     if platform:
         facets["platform"] = [(platform, PLATFORM_LABELS.get(platform, platform))]
@@ -189,31 +131,21 @@ def _doc(item: Item, values: dict[str, list], labels: dict[str, tuple[str, str]]
                 elif fdef.name == "licence" and obj.value.startswith(_SPDX):
                     key = label = obj.value[len(_SPDX):]
                 else:
-                    key, label = _ref_value(obj.value, labels)
+                    ref = fdo.ref(obj.value)
+                    key, label = ref.key, ref.label
                 if key and key not in seen:
                     seen[key] = label
         if seen:
             facets[fdef.name] = sorted(seen.items())
-    params = None
-    for obj in values.get(MLFDO.parameterCount.value, []):
-        try:
-            params = float(obj.value)
-        except ValueError:
-            continue
+    params = float(fdo.params) if fdo.params else None
     date = None
     for prop in (SCHEMA.dateCreated.value, SCHEMA.dateModified.value):
         stamps = [s for s in (_timestamp(o.value) for o in values.get(prop, [])) if s is not None]
         if stamps:
             date = min(stamps)
             break
-    downloads = 0
-    for obj in values.get(_DOWNLOADS, []):
-        try:
-            downloads = max(downloads, int(obj.value))
-        except ValueError:
-            pass
-    fdo_id = pid.rsplit("/", 1)[-1]
-    exact = sorted({s.lower() for s in [name, identifier, *alts, fdo_id, pid] if s})
+    downloads = fdo.downloads or 0
+    exact = sorted({s.lower() for s in [name, identifier, *alts, fdo.fdo_id, pid] if s})
     labels_of = {k: [label for _, label in v] for k, v in facets.items()}
     keys_of = {k: [key for key, _ in v] for k, v in facets.items()}
     fields = {
@@ -225,7 +157,7 @@ def _doc(item: Item, values: dict[str, list], labels: dict[str, tuple[str, str]]
         "description": [description], "card": [card],
     }
     doc = IndexDoc(pid=pid, version=version, kind=kind, name=name, identifier=identifier,
-                   url=urls[0] if urls else "", description=description or card[:DESCRIPTION_CHARS],
+                   url=fdo.url, description=description or card[:DESCRIPTION_CHARS],
                    facets=facets, params=params, date=date, downloads=downloads, exact=exact, stub=item.stub)
     doc.embed_text = embed_text(doc, keywords, labels_of)
     doc.sparse = sparse_vector(fields)

@@ -166,8 +166,8 @@ class OllamaEmbedder(Embedder):
         self.client.close()
 
 
-def make_embedder(spec: str) -> Embedder:
-    """Return the embedder named by a setting value: ``minilm`` or ``ollama:<model>``.
+def make_embedder(spec: str, ollama_url: str | None = None) -> Embedder:
+    """Return the embedder named by a setting value: ``minilm`` or ``ollama:<model>`` (at ``ollama_url``).
 
     Raises EmbedderUnavailable when it cannot be loaded or reached.
     """
@@ -175,5 +175,5 @@ def make_embedder(spec: str) -> Embedder:
     if spec.lower() in ("minilm", "all-minilm-l6-v2", "local"):
         return MiniLMEmbedder()
     if spec.startswith("ollama:") and spec[7:].strip():
-        return OllamaEmbedder(spec[7:].strip())
+        return OllamaEmbedder(spec[7:].strip(), host=ollama_url)
     raise EmbedderUnavailable(f"unknown embedder {spec!r}: use 'minilm' or 'ollama:<model>'")

@@ -58,11 +58,11 @@ class OllamaUnderstander:
         self.client = ollama.Client(host=host, timeout=timeout)
 
     @classmethod
-    def from_setting(cls, value: str) -> "OllamaUnderstander | None":
-        """Return an understander for ``ollama:<model>``; None for any other setting value."""
+    def from_setting(cls, value: str, ollama_url: str | None = None) -> "OllamaUnderstander | None":
+        """Return an understander for ``ollama:<model>`` (at ``ollama_url``); None for any other setting value."""
         value = (value or "").strip()
         if value.startswith("ollama:") and value[7:].strip():
-            return cls(value[7:].strip())
+            return cls(value[7:].strip(), host=ollama_url)
         return None
 
     def close(self) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pyoxigraph import Triple
 
-__all__ = ["IngestResult", "VersionInfo", "Diff", "Failure"]
+__all__ = ["IngestResult", "VersionInfo", "Diff", "Failure", "Label", "Inbound", "CatalogueEntry", "Names", "KeywordHit"]
 
 
 @dataclass(frozen=True)
@@ -67,3 +67,52 @@ class Failure:
     platform_id: str
     error: str
     at: datetime
+
+
+@dataclass(frozen=True)
+class Label:
+    """What a link to an entity shows: its name and identifier, and for an FDO its kind and status."""
+
+    name: str | None = None
+    identifier: str | None = None
+    kind: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """FDOs whose triples point at one FDO with one predicate: how many, and the first ``owners``."""
+
+    predicate: str
+    total: int
+    owners: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One current FDO as the bookkeeping graph lists it."""
+
+    pid: str
+    version: int
+    kind: str
+    status: str
+    platform: str = ""
+
+
+@dataclass(frozen=True)
+class Names:
+    """The name-like literals of an FDO (name, identifier, alternate names) and its downloads."""
+
+    pid: str
+    names: tuple[str, ...]
+    downloads: int = 0
+
+
+@dataclass(frozen=True)
+class KeywordHit:
+    """A model whose name, keywords or description contain some of the words looked for."""
+
+    pid: str
+    name: str
+    hits: int
+    downloads: int = 0

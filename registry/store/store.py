@@ -27,10 +27,11 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, S
 
 from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
-from registry.store import sparql as Q
+from registry.store.base_url import claim_base_url, mismatch
+from registry.store import query_text as Q
 from registry.store.prepare import nt_line
 from registry.store.writer import dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
-from registry.store.history import version_infos
+from registry.store.reads import StoreReads
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
 from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
 from registry.pid import id_from_pid, mint_id, pid_iri
@@ -55,8 +56,12 @@ def _parse_dt(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-class Store:
-    """One registry store. Open it with :meth:`open`; the app owns one instance."""
+class Store(StoreReads):
+    """One registry store. Open it with :meth:`open`; the app owns one instance.
+
+    Reading one FDO (current view, versions, diffs) is here; the other read intents (labels, inbound
+    links, listings, names, dumps) are in :class:`registry.store.reads.StoreReads`.
+    """
 
     def __init__(self, db: OxStore, base_url: str, data_dir: Path | None = None, validator=None,
                  batch_size: int = DEFAULT_BATCH) -> None:
@@ -90,6 +95,10 @@ class Store:
             raise
         store = cls(db, base_url, path, validator, batch_size)
         store.read_only = read_only
+        recorded = claim_base_url(db, store.base_url, writable=not read_only)
+        if recorded is not None:
+            store.db = db = None  # release the directory before reporting
+            raise mismatch(str(path), recorded, store.base_url)
         if not read_only:
             repair(store)
         return store
@@ -104,6 +113,9 @@ class Store:
         from registry.store.remote import RemoteDB
 
         store = cls(RemoteDB(url), base_url, Path(data_dir) if data_dir else None, validator, batch_size)
+        recorded = claim_base_url(store.db, store.base_url, writable=True)
+        if recorded is not None:
+            raise mismatch(url, recorded, store.base_url)
         repair(store)
         return store
 
@@ -308,7 +320,7 @@ class Store:
         """Return every version of an FDO, oldest first. Raises NotFound for an unknown PID."""
         if not self.exists(pid):
             raise NotFound(f"no FDO {pid}")
-        return version_infos(self, pid)
+        return self._version_infos(pid)
 
     def version_at(self, pid: str, when: datetime) -> VersionInfo | None:
         """Return the version that was current at ``when``, or None if the FDO did not exist yet."""

@@ -21,7 +21,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, Triple
 
 from registry.errors import RecordError
 from registry.record import Record
-from registry.store import sparql as Q
+from registry.store import query_text as Q
 from registry.store.prepare import PreparedRecord, prepare
 from registry.store.results import IngestResult
 from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, VOLATILE_PROPERTIES, XSD

@@ -8,8 +8,7 @@ from flask import Blueprint, Response, current_app, render_template, request, st
 
 from registry.errors import BadRequest
 from registry.rdfio import format_by_name, serialize_quads
-from registry.store import views
-from registry.web.negotiation import negotiate
+from registry.negotiation import negotiate
 from registry.web.openapi import openapi_document
 from registry.web.responses import fdo_service, finish, json_response, registry
 
@@ -72,7 +71,7 @@ def api_stats() -> Response:
 def healthz() -> Response:
     """Tell whether the app and its store answer."""
     try:
-        ok = bool(registry().store.query("ASK { }"))
+        ok = bool(registry().store.answers())
     except Exception:  # noqa: BLE001 - any store failure means unhealthy
         ok = False
     return json_response({"status": "ok" if ok else "unavailable", "store": "ok" if ok else "failing"},
@@ -108,7 +107,7 @@ def dump() -> Response:
     history = request.args.get("history", "0").lower() in ("1", "true", "yes")
     media_type = negotiate(request.headers.get("Accept"), DUMP_OFFERS[history])
     store = registry().store
-    quads = views.history_quads(store) if history else views.current_quads(store)
+    quads = store.history_quads() if history else store.current_quads()
     fmt = format_by_name(_FORMAT_OF[media_type])
     name = f"mlfdo-{'history' if history else 'current'}.{fmt.suffix}"
     response = Response(stream_with_context(_stream(quads, fmt)), mimetype=media_type)

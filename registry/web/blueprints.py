@@ -1,4 +1,4 @@
-"""The blueprints the app registers, as import paths; a module that does not exist yet is skipped.
+"""The blueprints the app registers, as import paths; each is imported directly (a broken one stops the app).
 
 Other subsystems add theirs here (``"package.module:bp"``). A blueprint module may also define
 ``OPENAPI = {"paths": {...}, "components": {"schemas": {...}}}``: a fragment merged into /openapi.json.
@@ -7,20 +7,17 @@ Other subsystems add theirs here (``"package.module:bp"``). A blueprint module m
 from __future__ import annotations
 
 import importlib
-import logging
 
 from flask import Flask
 
 __all__ = ["BLUEPRINTS", "register_blueprints"]
-
-log = logging.getLogger(__name__)
 
 BLUEPRINTS: list[str] = [
     "registry.web.pages:bp",
     "registry.web.fdo:bp",
     "registry.web.history:bp",
     "registry.web.api:bp",
-    "registry.web.sparql:bp",
+    "registry.web.sparql_routes:bp",
     "registry.search.web:bp",
     "registry.chat.web:bp",
 ]
@@ -32,14 +29,7 @@ def register_blueprints(app: Flask, names: list[str] | None = None) -> list[str]
     fragments = app.extensions.setdefault("mlfdo.openapi", [])
     for spec in BLUEPRINTS if names is None else names:
         module_name, _, attr = spec.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            # Only the blueprint module itself (or its not-yet-written package) may be missing.
-            if exc.name is None or not module_name.startswith(exc.name):
-                raise
-            log.info("blueprint %s not available yet: skipped", module_name)
-            continue
+        module = importlib.import_module(module_name)
         app.register_blueprint(getattr(module, attr or "bp"))
         fragment = getattr(module, "OPENAPI", None)
         if fragment:

@@ -15,21 +15,13 @@ from werkzeug.exceptions import HTTPException
 
 from registry.errors import MlfdoError
 from registry.fdo import Withdrawn
-from registry.web.negotiation import prefers_html
+from registry.negotiation import prefers_html
+from registry.web.problems import PROBLEM_JSON, problem
+from registry.web.responses import tombstone_response
 
 __all__ = ["init_app", "problem", "error_response", "PROBLEM_JSON"]
 
 log = logging.getLogger(__name__)
-PROBLEM_JSON = "application/problem+json"
-
-
-def problem(status: int, title: str, detail: str, **extra: object) -> dict:
-    """Return the JSON error shape."""
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
-    for key, value in extra.items():
-        if key not in body and value is not None:
-            body[key] = value
-    return body
 
 
 def _details(exc: MlfdoError) -> dict:
@@ -51,8 +43,6 @@ def error_response(status: int, title: str, detail: str, extra: dict | None = No
 
 def _handle_domain(exc: MlfdoError) -> Response:
     if isinstance(exc, Withdrawn):
-        from registry.web.responses import tombstone_response
-
         return tombstone_response(exc)
     response = error_response(exc.status, exc.title, exc.message, _details(exc))
     if exc.details.get("retry_after"):  # busy, not broken: tell clients when to come back

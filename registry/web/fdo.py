@@ -12,7 +12,7 @@ from registry.fdo.memento import parse_accept_datetime
 from registry.fdo.representations import serialize, variant_for_media_type, variant_for_suffix
 from registry.fdo.rocrate import ro_crate
 from registry.fdo.signposting import RO_CRATE_PROFILE, Link, linkset, linkset_json, memento_links
-from registry.web.negotiation import negotiate
+from registry.negotiation import negotiate
 from registry.web.renderers import ALIASES, OFFERS, RenderRequest, render
 from registry.web.responses import fdo_service, finish, json_response, with_links
 

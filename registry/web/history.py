@@ -9,9 +9,9 @@ from pyoxigraph import NamedNode
 from registry.errors import BadRequest, NotFound
 from registry.fdo.memento import timemap
 from registry.fdo.representations import variant_for_media_type, variant_for_suffix
-from registry.fdo.view import compact_iri
+from registry.vocab import compact_iri
 from registry.store.results import Diff, VersionInfo
-from registry.web.negotiation import negotiate
+from registry.negotiation import negotiate
 from registry.web.renderers import ALIASES, OFFERS, RenderRequest, render
 from registry.web.responses import fdo_service, finish, json_response, no_script
 

@@ -29,9 +29,9 @@ _ONTOLOGY_TYPES = {".jsonld": "application/ld+json", ".ttl": "text/turtle"}
 def ontology(name: str) -> Response:
     """Serve the vocabulary files of ontology/ (the JSON-LD context, the Turtle vocabularies)."""
     from registry.errors import NotFound
-    from registry.web import PROJECT_ROOT
+    from registry.paths import ONTOLOGY_DIR
 
-    path = PROJECT_ROOT / "ontology" / name
+    path = ONTOLOGY_DIR / name
     media_type = _ONTOLOGY_TYPES.get(path.suffix)
     if media_type is None or "/" in name or not path.is_file():
         raise NotFound(f"no ontology file {name!r}")

@@ -8,8 +8,8 @@ from flask import Response, current_app, render_template, request
 
 from registry.fdo import FdoService, Withdrawn
 from registry.fdo.signposting import Link, landing_links, link_header, memento_links
-from registry.web.errors import PROBLEM_JSON, problem
-from registry.web.negotiation import prefers_html
+from registry.web.problems import PROBLEM_JSON, problem
+from registry.negotiation import prefers_html
 
 __all__ = ["fdo_service", "registry", "with_links", "finish", "tombstone_response", "json_response", "no_script",
            "PAGE_CSP"]

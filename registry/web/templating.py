@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from pyoxigraph import NamedNode
 
-from registry.fdo.view import compact_iri
+from registry.vocab import compact_iri
 
 __all__ = ["init_app", "render_markdown"]
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import yaml
 
 from harvesters.huggingface.extract import HubClient
-from harvesters.replay import ReplayServer, Snapshot
+from harvesters.huggingface.offline import Snapshot
+from tests.hub_faults import FaultyReplayServer
 
 HERE = Path(__file__).parent
 BASE = "http://registry.test"
@@ -71,9 +72,9 @@ def snapshot_of(models: list[dict], *, with_cards: bool = True, redirects: dict 
 
 
 @contextmanager
-def replay(snapshot: Snapshot, **kwargs) -> Iterator[ReplayServer]:
-    """Run a replay server over ``snapshot`` for the duration of the block."""
-    server = ReplayServer(snapshot, **kwargs).start()
+def replay(snapshot: Snapshot, **kwargs) -> Iterator[FaultyReplayServer]:
+    """Run a replay server (faults can be injected) over ``snapshot`` for the duration of the block."""
+    server = FaultyReplayServer(snapshot, **kwargs).start()
     try:
         yield server
     finally:

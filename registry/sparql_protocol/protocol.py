@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import NamedNode
 
 from registry.errors import BadRequest, QueryError
-from registry.sparql_endpoint.errors import MethodNotAllowed, UnsupportedMediaType, UpdateRefused
+from registry.sparql_protocol.errors import MethodNotAllowed, UnsupportedMediaType, UpdateRefused
 
 __all__ = ["QueryRequest", "parse_request", "MAX_QUERY_LENGTH", "check_query"]
 

@@ -1,4 +1,9 @@
-"""SPARQL text of the store layer (and only here)."""
+"""SPARQL text of the store layer (and only here).
+
+Read queries avoid OPTIONAL: pyoxigraph evaluates it as a hash join over a whole graph, which made
+a label or version lookup take seconds at 100k FDOs. They use UNIONs and VALUES instead and leave
+the grouping to Python.
+"""
 
 from __future__ import annotations
 
@@ -79,3 +84,71 @@ def select_pids(g, kind: str | None, include_stubs: bool, offset: int, limit: in
     q = (f"SELECT ?pid WHERE {{ GRAPH {g} {{ ?pid <{M}status> ?status {kind_pattern} "
          f"FILTER({' && '.join(filters)}) }}{downloads} }} ORDER BY {order_by} OFFSET {int(offset)}")
     return q + (f" LIMIT {int(limit)}" if limit is not None else "")
+
+
+SCHEMA = "https://schema.org/"
+FAIR4ML = "https://w3id.org/fair4ml#"
+ASK_ANY = "ASK { }"
+
+
+def _values(terms) -> str:
+    return " ".join(str(t) for t in terms)
+
+
+def select_labels(g, iris) -> str:
+    """Return the query giving (?s ?p ?o) rows: names and identifiers, plus kind and status from ``g``."""
+    return (f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(iris)} }} "
+            f"{{ ?s ?p ?o VALUES ?p {{ <{SCHEMA}name> <{SCHEMA}identifier> }} }} UNION "
+            f"{{ GRAPH {g} {{ ?s ?p ?o VALUES ?p {{ <{M}kind> <{M}status> }} }} }} }}")
+
+
+def select_inbound(target, predicates, with_downloads: bool) -> str:
+    """Return the query giving (?s ?p ?dl) rows: IRIs pointing at ``target`` (and their downloads)."""
+    values = f"VALUES ?p {{ {_values(predicates)} }} " if predicates is not None else ""
+    pattern = f"?s ?p {target}"
+    if with_downloads:
+        pattern = f"{{ {pattern} }} UNION {{ {pattern} . ?s <{M}downloads> ?dl }}"
+    return f"SELECT ?s ?p ?dl WHERE {{ {values}{pattern} FILTER(isIRI(?s)) }}"
+
+
+def select_catalogue(g, kinds) -> str:
+    """Return the query giving (?pid ?p ?o) bookkeeping rows of every FDO of ``kinds``."""
+    return (f"SELECT ?pid ?p ?o WHERE {{ GRAPH {g} {{ VALUES ?kind {{ {_values(kinds)} }} ?pid <{M}kind> ?kind . "
+            f"?pid ?p ?o VALUES ?p {{ <{M}versionCount> <{M}kind> <{M}status> <{M}platform> }} }} }}")
+
+
+def select_names(pids) -> str:
+    """Return the query giving (?s ?p ?o) rows: name-like literals and downloads of ``pids``."""
+    return (f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(pids)} }} ?s ?p ?o "
+            f"VALUES ?p {{ <{SCHEMA}name> <{SCHEMA}identifier> <{SCHEMA}alternateName> <{M}downloads> }} }}")
+
+
+def select_versions(g, pid) -> str:
+    """Return the query giving (?v ?p ?o ?via) rows: every version of ``pid`` and its harvest activity."""
+    return (f"SELECT ?v ?p ?o ?via WHERE {{ GRAPH {g} {{ ?v <{PROV}specializationOf> {pid} . "
+            f"{{ ?v ?p ?o }} UNION {{ ?v <{PROV}wasGeneratedBy> ?act . ?act ?p ?o BIND(true AS ?via) }} }} }}")
+
+
+def select_keyword_models(words, limit: int) -> str:
+    """Return the query scoring models by how many ``words`` (Literals) their name, keywords or description contain.
+
+    It scans every model: a last resort, not a search engine.
+    """
+    checks = " + ".join(f"IF(CONTAINS(?text, {w}), 1, 0)" for w in words) or "0"
+    return (
+        f"SELECT ?s ?name (SAMPLE(?dl0) AS ?dl) (MAX(?hits0) AS ?hits) WHERE {{ "
+        f"?s a <{FAIR4ML}MLModel> ; <{SCHEMA}name> ?name . "
+        f"OPTIONAL {{ ?s <{M}downloads> ?dl0 }} "
+        f"OPTIONAL {{ ?s <{SCHEMA}description> ?d }} OPTIONAL {{ ?s <{SCHEMA}keywords> ?k }} "
+        f"BIND(LCASE(CONCAT(STR(?name), \" \", COALESCE(STR(?k), \"\"), \" \", COALESCE(STR(?d), \"\"))) AS ?text) "
+        f"BIND(({checks}) AS ?hits0) FILTER(?hits0 > 0) }} GROUP BY ?s ?name "
+        f"ORDER BY DESC(?hits) DESC(?dl) LIMIT {int(limit)}"
+    )
+
+
+def inbound_listing(pid: str, predicates) -> str:
+    """Return a readable query listing every FDO that points at ``pid`` with one of ``predicates`` (for people)."""
+    values = " ".join(f"<{p}>" for p in predicates)
+    return (f"PREFIX schema: <https://schema.org/>\nSELECT ?fdo ?name ?relation WHERE {{\n"
+            f"  VALUES ?relation {{ {values} }}\n  ?fdo ?relation <{pid}> .\n"
+            f"  OPTIONAL {{ ?fdo schema:name ?name }}\n}} ORDER BY ?name")

@@ -11,10 +11,9 @@ from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions
 from registry.errors import BadRequest, NotAcceptable, QueryError, QueryTimeout, ResultTooLarge
 from registry.fdo.representations import jsonld_document
 from registry.rdfio import format_by_name, serialize_triples
-from registry.sparql_endpoint import results as R
-from registry.sparql_endpoint.protocol import QueryRequest
-from registry.store.views import supports_protocol_dataset
-from registry.web.negotiation import choose
+from registry.sparql_protocol import results as R
+from registry.sparql_protocol.protocol import QueryRequest
+from registry.negotiation import choose
 
 __all__ = ["QueryOutcome", "execute", "CHECK_EVERY"]
 
@@ -60,7 +59,7 @@ def execute(store, req: QueryRequest, deadline: float | None = None) -> QueryOut
     started = time.monotonic()
     deadline = deadline if deadline is not None else started + req.timeout
     kwargs: dict = {}
-    if (req.default_graphs or req.named_graphs) and not supports_protocol_dataset(store):
+    if (req.default_graphs or req.named_graphs) and not store.accepts_query_dataset():
         raise BadRequest("default-graph-uri and named-graph-uri are not supported with the remote store; "
                          "use FROM / FROM NAMED in the query")
     if req.default_graphs:

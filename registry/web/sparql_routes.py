@@ -8,10 +8,10 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from registry.errors import MlfdoError
 from registry.fdo.representations import serialize, variant_for_media_type
-from registry.sparql_endpoint import make_runner, parse_request
-from registry.sparql_endpoint.description import EXAMPLES, service_description
-from registry.sparql_endpoint.runner import QueryRunner
-from registry.web.negotiation import negotiate, prefers_html
+from registry.sparql_protocol import make_runner, parse_request
+from registry.sparql_protocol.description import EXAMPLES, service_description
+from registry.sparql_protocol.runner import QueryRunner
+from registry.negotiation import negotiate, prefers_html
 from registry.web.responses import registry
 
 __all__ = ["bp", "OPENAPI", "query_runner"]

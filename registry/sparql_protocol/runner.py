@@ -22,10 +22,9 @@ from pathlib import Path
 
 from registry.errors import MlfdoError, QueryTimeout, StoreBusy
 from registry.lifecycle import die_with_parent
-from registry.sparql_endpoint.engine import QueryOutcome, execute
-from registry.sparql_endpoint.errors import ERRORS, QueryBusy
-from registry.sparql_endpoint.protocol import QueryRequest
-from registry.store.views import is_embedded_on_disk
+from registry.sparql_protocol.engine import QueryOutcome, execute
+from registry.sparql_protocol.errors import ERRORS, QueryBusy
+from registry.sparql_protocol.protocol import QueryRequest
 
 __all__ = ["QueryRunner", "ThreadRunner", "ProcessRunner", "make_runner"]
 
@@ -171,7 +170,7 @@ class ProcessRunner(QueryRunner):
     mode = "process"
 
     def __init__(self, store, workers: int = 2, queue_wait: float = QUEUE_WAIT) -> None:
-        if not is_embedded_on_disk(store):
+        if not store.is_embedded_on_disk():
             raise ValueError("ProcessRunner needs the embedded on-disk store")
         self.store = store
         self.data_dir = str(Path(store.data_dir))
@@ -225,7 +224,7 @@ class ProcessRunner(QueryRunner):
     def _sync(self) -> int:
         with self.lock:
             if self.dirty:
-                self.store.db.flush()  # so a read-only handle opens quickly, without replaying a long WAL
+                self.store.flush()  # so a read-only handle opens quickly, without replaying a long WAL
                 self.generation += 1
                 self.dirty = False
             return self.generation
@@ -287,7 +286,7 @@ class ProcessRunner(QueryRunner):
 
 def make_runner(store, isolation: str = "auto", workers: int = 2, queue_wait: float = QUEUE_WAIT) -> QueryRunner:
     """Return the runner the settings ask for ('process', 'thread', or 'auto')."""
-    embedded = is_embedded_on_disk(store)
+    embedded = store.is_embedded_on_disk()
     if isolation == "process" or (isolation == "auto" and embedded):
         if not embedded:
             raise ValueError("SPARQL_ISOLATION=process needs the embedded on-disk store (DATA_DIR)")
