@@ -36,7 +36,7 @@ def test_api_fdo_rejects_bad_paging(client, query):
 
 
 def test_healthz(client):
-    assert client.get("/healthz").get_json() == {"status": "ok", "store": "ok"}
+    assert client.get("/healthz").get_json() == {"status": "ok", "store": "ok", "index": "not open"}
 
 
 def test_kernel_record(client, ids):

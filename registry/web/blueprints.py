@@ -20,6 +20,7 @@ BLUEPRINTS: list[str] = [
     "registry.web.sparql_routes:bp",
     "registry.search.web:bp",
     "registry.chat.web:bp",
+    "registry.web.admin:bp",
 ]
 
 
