@@ -67,3 +67,12 @@ def test_every_html_response_carries_the_page_policy(client, path):
     html = response.get_data(as_text=True)
     for tag in re.findall(r"<script(?![^>]*application/ld\+json)[^>]*>", html):
         assert script != "'none'" and f'nonce="{script[7:-1]}"' in tag, f"{path}: inline script without nonce"
+
+
+@pytest.mark.parametrize("fdo", ['k="x', "a b", "\ud800"])
+def test_chat_about_an_fdo_that_is_no_iri_is_a_client_error_not_a_crash(client, fdo):
+    import json
+
+    body = json.dumps({"question": "what is it?", "fdo": fdo})  # \ud800: a lone surrogate, escaped in JSON
+    response = client.post("/api/chat", data=body, content_type="application/json")
+    assert response.status_code in (400, 404), response.get_data(as_text=True)
