@@ -69,3 +69,29 @@ def test_sigkill_loop_over_harvest_ingest_and_index_keeps_the_store_consistent(t
     assert store.ok and index is not None and index.current, (store.problems, index)
     models = stats["by_kind"]["model"]
     assert models.get("active", 0) >= MODELS + INGESTED, stats
+
+
+@pytest.mark.parametrize("command", [("harvest", "huggingface", "--since", "2000-01-01"), ("index",)])
+def test_ctrl_c_stops_harvest_and_index_with_a_clear_message_and_nothing_half_written(tmp_path, command):
+    data_dir = tmp_path / "data"
+    with ReplayServer(small_snapshot(300 if command[0] == "harvest" else MODELS)) as hub:
+        env = cli_env(data_dir, HF_ENDPOINT=hub.url, MLFDO_INGEST_BATCH="5")
+        if command[0] == "index":  # something to index first
+            start_cli(env, "harvest", "huggingface", "--since", "2000-01-01").communicate(timeout=300)
+        proc = start_cli(env, *command)
+        marker = "indexing" if command[0] == "index" else "harvested 50 models"
+        seen = ""
+        try:
+            while marker not in seen:  # progress has started: the command is mid-work
+                char = proc.stderr.read(1)
+                assert char, f"{command[0]} ended before it showed progress: {seen[-500:]}"
+                seen += char
+            time.sleep(0.5)
+            proc.send_signal(signal.SIGINT)
+        finally:
+            _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err[-1000:]
+    assert "Interrupted" in err and "nothing half-written" in err and "Traceback" not in err
+    store, index, _ = consistency(data_dir)
+    assert store.ok, [p.line() for p in store.problems]
+    assert index is None or index.ahead == []

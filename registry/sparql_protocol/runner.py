@@ -30,6 +30,7 @@ __all__ = ["QueryRunner", "ThreadRunner", "ProcessRunner", "make_runner"]
 
 log = logging.getLogger(__name__)
 STARTUP_TIMEOUT = 60.0  # seconds a new worker process may take to import and start
+WORKER_NICENESS = 19  # query workers run at a lower CPU priority than the web process
 QUEUE_WAIT = 2.0  # seconds a query waits for a free worker before a 503 with Retry-After
 
 
@@ -93,6 +94,7 @@ class ThreadRunner(QueryRunner):
 
 def _worker_main(conn, data_dir: str, base_url: str, parent_pid: int) -> None:  # runs in the worker process
     die_with_parent(parent_pid)  # a server killed with SIGKILL must not leave a runaway query running
+    os.nice(WORKER_NICENESS)  # heavy queries yield the CPU to the web process serving pages
     from registry.store import Store
 
     store, generation = None, None
