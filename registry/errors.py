@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy", "ConfigError", "Unauthorized",
-           "Forbidden",
-           "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest"]
+__all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy", "ConfigError",
+           "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest", "PlatformError",
+           "Unauthorized", "Forbidden"]
 
 
 class MlfdoError(Exception):
@@ -62,6 +62,12 @@ class ResultTooLarge(MlfdoError):
 
 class StoreBusy(MlfdoError):
     status, exit_code, title = 503, 5, "Store in use"
+
+
+class PlatformError(MlfdoError):
+    """A platform could not be reached, or answered so that a harvest run cannot go on."""
+
+    status, exit_code, title = 502, 1, "Platform request failed"
 
 
 class ConfigError(MlfdoError):

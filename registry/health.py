@@ -6,7 +6,7 @@ __all__ = ["readiness"]
 
 
 def _index_state(registry) -> str:
-    searcher = registry.existing("search")
+    searcher = registry.loaded("search")
     if searcher is None:
         return "not open"  # opened by the first search, which catches up in the background
     index = searcher.index

@@ -59,8 +59,8 @@ class Registry:
             self._extensions[name] = factory(self)
         return self._extensions[name]
 
-    def existing(self, name: str):
-        """Return the subsystem called ``name`` if it was created, else None (never creates it)."""
+    def loaded(self, name: str):
+        """Return the subsystem called ``name`` if it was created already, else None (never creates it)."""
         return self._extensions.get(name)
 
     def close(self) -> None:

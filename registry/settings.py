@@ -44,6 +44,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("STORE_URL", "", "SPARQL 1.1 endpoint base of a remote store (empty: the embedded store in DATA_DIR)."),
     Setting("SHACL", True, "Validate every ingested version against the shapes (reports are kept, never block).",
             _bool),
+    Setting("BULK_LOAD", True, "A harvest or ingest into an empty embedded store uses the bulk loader "
+            "(journaled; incremental runs stay transactional).", _bool),
     Setting("INGEST_BATCH", 200, "Records written per store transaction during bulk ingest.", int),
     Setting("SPARQL_TIMEOUT", 10.0, "Seconds a /sparql query may run before it is stopped with an error.", float),
     Setting("SPARQL_LIMIT", 10000, "Most result rows /sparql returns; larger results are refused, never cut.", int),
@@ -56,12 +58,17 @@ SETTINGS: tuple[Setting, ...] = (
             int),
     Setting("QDRANT_URL", "", "URL of a Qdrant server for the search index (empty: embedded index in DATA_DIR)."),
     Setting("EMBEDDER", "minilm", "Embedding model: 'minilm' (local all-MiniLM-L6-v2) or 'ollama:<model>'."),
+    Setting("HARVEST_INTERVAL", 3600.0, "Seconds between the incremental harvests beat schedules for every platform.",
+            float),
+    Setting("LOG_FORMAT", "text", "Log lines as 'text' or 'json' (one JSON object per line, for log collectors)."),
     Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated "
             "answers from the retrieved facts) or empty for local when installed, else extractive."),
     Setting("OLLAMA_URL", "http://127.0.0.1:11434", "URL of the Ollama server (chat answers, and ollama: embedders and query understanding).",
             aliases=("OLLAMA_HOST",)),
     Setting("CACHE_DIR", "", "Where the local chat model's converted copy is kept (empty: ~/.cache/mlfdo)."),
     Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
+    Setting("MCP_ALLOWED_HOSTS", "", "Extra Host header values (comma-separated, host or host:port, * for any port) "
+            "that /mcp accepts besides loopback and the base URL's host; a guard against DNS rebinding."),
     Setting("HF_ENDPOINT", "https://huggingface.co", "Hugging Face Hub URL harvests talk to (e.g. a mirror).",
             aliases=("HF_ENDPOINT",)),
     Setting("HF_TOKEN", "", "Hugging Face token sent when set (gated models, higher rate limits).",
@@ -76,6 +83,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CONFIG_FILE", "", "Instance config file (Python assignments such as BASE_URL = '...') read "
             "after the defaults and before the environment; default: instance/mlfdo.cfg in the working "
             "directory when it exists."),
+    Setting("OPENML_SERVER", "https://www.openml.org/api/v1/xml", "OpenML XML API the OpenML harvester talks to."),
+    Setting("OPENML_RATE", 2.0, "Most OpenML requests per second a harvest sends (none to a loopback server).", float),
+    Setting("OPENML_TIMEOUT", 60.0, "Seconds an OpenML request may take before it counts as failed.", float),
+    Setting("ARXIV_URL", "https://export.arxiv.org/api/query", "arXiv query API the arXiv harvester talks to."),
+    Setting("ARXIV_DELAY", 3.0, "Seconds between two arXiv API calls (arXiv asks for at least 3).", float),
+    Setting("ARXIV_TIMEOUT", 30.0, "Seconds an arXiv API call may take before it counts as failed.", float),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -67,8 +67,8 @@ def test_landing_shows_the_model(landing):
 
 def test_landing_shows_lineage_both_ways_with_kinds(client, ids):
     base = Page(client.get(f"/fdo/{ids.base_lm}", headers={"Accept": "text/html"}).get_data(as_text=True))
-    assert "base-lm-finetuned fine-tuned as" in base.all_text
-    assert "base-lm-gguf quantized as" in base.all_text
+    assert "fine-tuned as · 1 model base-lm-finetuned" in base.all_text
+    assert "quantized as · 1 model base-lm-gguf" in base.all_text
     child = Page(client.get(f"/fdo/{ids.finetuned}", headers={"Accept": "text/html"}).get_data(as_text=True))
     assert "fine-tuned from base-lm" in child.all_text
     assert f"/fdo/{ids.base_lm}" in child.links
@@ -175,9 +175,10 @@ def test_long_lineage_lists_link_to_all_of_them():
     registry = Registry(load_settings(environ={}, overrides={"BASE_URL": "http://registry.test"}), store)
     client = create_app({"REGISTRY": registry, "TESTING": True, "SPARQL_ISOLATION": "thread"}).test_client()
     page = Page(client.get("/fdo/baseaaaaaaaaa", headers={"Accept": "text/html"}).get_data(as_text=True))
-    assert "Models derived from this one (50 of 60)" in page.all_text
+    assert "Models derived from this one (60)" in page.all_text
+    assert "fine-tuned as · 60 models" in page.all_text and "+ 55 more" in page.all_text  # collapsed, counted
     more = [href for href in page.links if href.startswith("/sparql?")]
-    assert len(more) == 1 and "All 60 derived models" in page.all_text
+    assert len(more) == 1 and "30 most downloaded shown. All 60 (fine-tuned as)" in page.all_text
     table = Page(client.get(more[0], headers={"Accept": "text/html"}).get_data(as_text=True))
     assert "60 rows" in table.all_text
     registry.close()

@@ -12,14 +12,24 @@ from celery import Celery
 
 from registry.settings import load_settings
 
-__all__ = ["make_celery", "app", "HARVEST_EVERY_SECONDS"]
+__all__ = ["make_celery", "app", "HARVEST_TASKS", "beat_schedule"]
 
-HARVEST_EVERY_SECONDS = 3600.0
+# platform -> the task that runs its incremental harvest; beat schedules every platform listed here.
+HARVEST_TASKS: dict[str, str] = {
+    "huggingface": "workers.tasks.harvest_huggingface",
+}
+
+
+def beat_schedule(interval: float) -> dict[str, dict]:
+    """Return beat's schedule: an incremental harvest of every platform each ``interval`` seconds."""
+    return {f"incremental-{platform}-harvest": {"task": task, "schedule": interval}
+            for platform, task in HARVEST_TASKS.items()}
 
 
 def make_celery(broker_url: str | None = None) -> Celery:
     """Return a Celery app using ``broker_url`` (default: the MLFDO_BROKER_URL setting) as broker and backend."""
-    url = broker_url or load_settings()["BROKER_URL"]
+    settings = load_settings()
+    url = broker_url or settings["BROKER_URL"]
     celery = Celery("mlfdo", broker=url, backend=url, include=["workers.tasks"])
     celery.conf.update(
         task_serializer="json",
@@ -28,12 +38,7 @@ def make_celery(broker_url: str | None = None) -> Celery:
         task_acks_late=True,  # a harvest unit is idempotent, so redelivery after a crash is safe
         worker_prefetch_multiplier=1,
         broker_connection_retry_on_startup=True,
-        beat_schedule={
-            "incremental-huggingface-harvest": {
-                "task": "workers.tasks.harvest_huggingface",
-                "schedule": HARVEST_EVERY_SECONDS,
-            },
-        },
+        beat_schedule=beat_schedule(float(settings["HARVEST_INTERVAL"])),
     )
     return celery
 

@@ -14,16 +14,11 @@ one the store holds.
 
 from __future__ import annotations
 
-import ipaddress
 import json
-import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib import metadata
-from urllib.parse import urlparse
 
 import httpx2
 import huggingface_hub
@@ -44,15 +39,17 @@ from huggingface_hub.utils import (
     http_stream_backoff,
 )
 
+from harvesters import politeness
 from harvesters.huggingface.cards import MAX_CARD_BYTES
-from registry.errors import MlfdoError
+from harvesters.politeness import PROJECT_URL, Throttle, is_loopback
+from harvesters.run import parse_time
+from registry.errors import PlatformError
 
 __all__ = [
     "HubClient", "HubError", "ModelGone", "Fetched", "Failed", "Extractor", "EXPAND", "PROJECT_URL", "DEFAULT_RATE",
     "DEFAULT_TIMEOUT", "DEFAULT_PAGE_SIZE", "parse_time", "user_agent",
 ]
 
-PROJECT_URL = "https://w3id.org/mlfdo"
 DEFAULT_ENDPOINT = "https://huggingface.co"
 DEFAULT_RATE = 5.0  # requests per second sent to a remote Hub (the HF_RATE setting)
 DEFAULT_TIMEOUT = 30.0  # seconds, per request
@@ -70,7 +67,7 @@ EXPAND = [
 ]
 
 
-class HubError(MlfdoError):
+class HubError(PlatformError):
     """The Hub could not be reached or answered with an error that stops the harvest."""
 
     status, exit_code, title = 502, 1, "Hugging Face Hub request failed"
@@ -82,58 +79,9 @@ class ModelGone(HubError):
     status, title = 404, "Model not found on the Hub"
 
 
-def _version() -> str:
-    try:
-        return metadata.version("mlfdo")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "0"
-
-
 def user_agent() -> str:
     """Return the User-Agent every request carries."""
-    return f"mlfdo/{_version()} (+{PROJECT_URL}) huggingface_hub/{huggingface_hub.__version__}"
-
-
-def parse_time(value: object) -> datetime | None:
-    """Return an aware datetime from an ISO string or datetime (naive means UTC), else None."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
-def _is_loopback(endpoint: str) -> bool:
-    host = urlparse(endpoint).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-class _Throttle:
-    """At most ``rate`` requests per second (0 or None: no limit)."""
-
-    def __init__(self, rate: float | None) -> None:
-        self.interval = 1.0 / rate if rate and rate > 0 else 0.0
-        self.next = 0.0
-        self.lock = threading.Lock()
-
-    def wait(self) -> None:
-        if not self.interval:
-            return
-        with self.lock:
-            now = time.monotonic()
-            delay = self.next - now
-            self.next = max(now, self.next) + self.interval
-        if delay > 0:
-            time.sleep(delay)
+    return politeness.user_agent(f"huggingface_hub/{huggingface_hub.__version__}")
 
 
 class HubClient:
@@ -146,14 +94,18 @@ class HubClient:
         self.endpoint = (endpoint or DEFAULT_ENDPOINT).rstrip("/")
         if rate is None:
             # politeness is owed to a remote Hub; a loopback replay needs none
-            rate = 0.0 if _is_loopback(self.endpoint) else remote_rate
+            rate = 0.0 if is_loopback(self.endpoint) else remote_rate
         self.rate = rate
         self.timeout = timeout
         self.page_size = page_size
         self.max_retries, self.base_wait, self.max_wait = max_retries, base_wait, max_wait
         self.headers = build_hf_headers(token=token or False, headers={"user-agent": user_agent()})
         self.calls: Counter[str] = Counter()
-        self._throttle = _Throttle(rate)
+        self._throttle = Throttle.per_second(rate)
+
+    def share_budget(self, throttle) -> None:
+        """Pace requests with ``throttle`` (anything with ``wait()``), e.g. a budget shared by several workers."""
+        self._throttle = throttle
 
     @classmethod
     def from_settings(cls, settings, endpoint: str | None = None) -> "HubClient":

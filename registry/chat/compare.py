@@ -38,8 +38,15 @@ class Table:
     columns: list[FdoFacts]
     rows: list[Row]
 
+    @property
+    def compare_href(self) -> str | None:
+        """Return the link of the compare page of these FDOs (2 to 4 of this registry), else None."""
+        ids = [f.href.rsplit("/", 1)[-1] for f in self.columns if f.href.startswith("/fdo/")]
+        return "/compare?ids=" + ",".join(ids) if 2 <= len(ids) <= 4 and len(ids) == len(self.columns) else None
+
     def to_dict(self) -> dict:
         return {"columns": [{"pid": f.pid, "name": f.name, "href": f.href} for f in self.columns],
+                "compare_href": self.compare_href,
                 "rows": [{"key": r.key, "label": r.label,
                           "cells": [[{"text": c.text, "href": c.href} for c in cell] for cell in r.cells]}
                          for r in self.rows]}
@@ -55,6 +62,8 @@ class Table:
                 links = (f"[{_md(c.text)}]({c.href})" if c.href else _md(c.text) for c in cell)
                 cells.append(", ".join(links) or MISSING)
             lines.append(f"| {row.label} | " + " | ".join(cells) + " |")
+        if self.compare_href:
+            lines += ["", f"[Open the side-by-side comparison]({self.compare_href})"]
         return "\n".join(lines)
 
     def text(self) -> str:

@@ -32,8 +32,10 @@ COMMAND_MODULES = [
     "registry.cli.store_cmds",
     "registry.cli.harvest_cmds",
     "registry.cli.serve_cmds",
+    "registry.cli.stack_cmds",
     "registry.cli.search_cmds",
     "registry.cli.chat_cmds",
+    "registry.cli.mcp_cmds",
     "registry.cli.ops_cmds",
 ]
 
@@ -86,4 +88,7 @@ _load_commands()
 
 def main() -> None:
     """Run the CLI."""
+    from registry.logs import configure_logging
+
+    configure_logging()
     cli(prog_name="mlfdo")

@@ -10,7 +10,7 @@ import click
 from registry.errors import NotFound
 from registry.service import Registry
 
-__all__ = ["open_registry", "resolve_or_fail"]
+__all__ = ["open_registry", "resolve_or_fail", "first_load"]
 
 
 @contextlib.contextmanager
@@ -23,6 +23,11 @@ def open_registry(ctx: click.Context, read_only: bool = False, **overrides) -> I
         yield registry
     finally:
         registry.close()
+
+
+def first_load(registry: Registry) -> contextlib.AbstractContextManager[bool]:
+    """Bulk-load when the store is empty and ``MLFDO_BULK_LOAD`` is on (incremental runs stay transactional)."""
+    return registry.store.bulk() if registry.settings.get("BULK_LOAD", True) else contextlib.nullcontext(False)
 
 
 def resolve_or_fail(registry: Registry, ref: str) -> str:

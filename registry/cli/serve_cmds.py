@@ -61,8 +61,8 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, data_dir: str 
 @_DATA_DIR
 @click.pass_context
 def demo(ctx: click.Context, host: str, port: int, no_serve: bool, workers: int, data_dir: str | None) -> None:
-    """Harvest the bundled Hugging Face snapshot (offline), print stats and one record, then serve it."""
-    from harvesters.huggingface.demo import load_demo
+    """Harvest the bundled Hugging Face, OpenML and arXiv snapshots (offline), print stats and one record, then serve it."""
+    from harvesters.demo import load_demo
     from registry.cli.search_cmds import build_index
     from registry.rdfio import format_by_name, serialize_triples
 

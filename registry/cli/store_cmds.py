@@ -12,7 +12,8 @@ import click
 from pyoxigraph import QueryBoolean, QuerySolutions
 
 from registry.cli import cli
-from registry.cli.common import open_registry, resolve_or_fail
+from registry.deadletters import with_dead_letters
+from registry.cli.common import first_load, open_registry, resolve_or_fail
 from registry.errors import InputError, QueryError
 from registry.rdfio import format_by_name, parse_file, serialize_quads, serialize_triples
 from registry.records_from_rdf import records_from_quads
@@ -27,7 +28,7 @@ def ingest(ctx: click.Context, files: tuple[Path, ...]) -> None:
     Every file is parsed before anything is written: a bad file stops the command with
     its name and line, and nothing already stored is touched.
     """
-    with open_registry(ctx) as registry:
+    with open_registry(ctx) as registry, first_load(registry):
         records = []
         for path in files:
             quads = parse_file(path, base_iri=registry.base_url + "/")
@@ -198,7 +199,7 @@ def export(ctx: click.Context, fmt: str, history: bool, output: str | None) -> N
 def stats(ctx: click.Context, as_json: bool) -> None:
     """Print counts: FDOs by kind and status, versions, triples, failures."""
     with open_registry(ctx) as registry:
-        s = registry.store.stats()
+        s = with_dead_letters(registry.store.stats(), str(registry.settings.get("BROKER_URL") or ""))
         if as_json:
             click.echo(json.dumps(s, indent=2))
             return
@@ -206,3 +207,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
                    f"harvest failures: {s['failures']}")
         for kind, statuses in sorted(s["by_kind"].items()):
             click.echo(f"  {kind}: " + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())))
+        if s.get("dead_letters"):
+            click.echo(f"dead letters (tasks that failed after their retries): {s['dead_letters']}")
+            for entry in s["newest_dead_letters"]:
+                click.echo(f"  {entry['at']} {entry['task']} {entry['args']}: {entry['error']}")

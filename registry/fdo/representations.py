@@ -29,6 +29,8 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("text/turtle", "ttl", "Turtle", "ttl"),
     Variant("application/n-triples", "nt", "N-Triples", "nt"),
     Variant("application/rdf+xml", "rdf", "RDF/XML", "rdf"),
+    Variant("application/x-bibtex", "bib", "BibTeX citation"),
+    Variant("application/vnd.citationstyles.csl+json", "csl.json", "CSL-JSON citation"),
 )
 RDF_VARIANTS = tuple(v for v in VARIANTS if v.rdf)
 _SUFFIX_ALIASES = {"json": "jsonld", "turtle": "ttl", "xml": None}

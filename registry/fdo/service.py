@@ -16,6 +16,8 @@ from registry.fdo.view import FdoPage, InboundGroup, build_page, humanise
 from registry.pid import id_from_pid, is_fdo_id
 from registry.relations import INBOUND, LINEAGE
 from registry.store.query_text import inbound_listing
+from registry.store.relations import inbound_summary as links_to
+from registry.vocab import SCHEMA
 from registry.store.results import Diff, VersionInfo
 
 __all__ = ["FdoService", "Located", "Withdrawn", "INBOUND_LIMIT"]
@@ -148,20 +150,22 @@ class FdoService:
         return self.store.versions(pid)
 
     def _add_inbound(self, page: FdoPage) -> None:
-        links = self.store.inbound(page.pid, limit=INBOUND_LIMIT)
-        refs = refs_for(self.store, {o for inbound in links.values() for o in inbound.owners})
-        for predicate, inbound in links.items():
-            shown = tuple(sorted((refs[o] for o in inbound.owners), key=lambda r: (r.label.lower(), r.iri)))
+        # A model's lineage (derivatives, isBasedOn) is read and drawn by registry/fdo/lineage.py; here it is
+        # only left out, so a base model's thousands of derivatives are never read row by row.
+        exclude = [*LINEAGE, SCHEMA.isBasedOn.value] if page.kind == "model" else []
+        links = links_to(self.store, page.pid, exclude, INBOUND_LIMIT)
+        refs = refs_for(self.store, {o for _, owners in links.values() for o in owners})
+        for predicate, (total, owners) in links.items():
+            shown = tuple(sorted((refs[o] for o in owners), key=lambda r: (r.label.lower(), r.iri)))
             lineage = LINEAGE.get(predicate)
+            more = _sparql_url(inbound_listing(page.pid, [predicate])) if total > len(shown) else None
             if lineage:
                 page.lineage_in.extend(Relation(lineage.backwards, predicate, r) for r in shown)
-                page.lineage_in_total += inbound.total
+                page.lineage_in_total += total
+                page.lineage_in_more = page.lineage_in_more or more
             else:
-                more = _sparql_url(inbound_listing(page.pid, [predicate])) if inbound.total > len(shown) else None
                 label = INBOUND[predicate].label if predicate in INBOUND else humanise(predicate)
-                page.inbound.append(InboundGroup(predicate, label, shown, inbound.total, more))
-        if page.lineage_in_total > len(page.lineage_in):
-            page.lineage_in_more = _sparql_url(inbound_listing(page.pid, [p for p in links if p in LINEAGE]))
+                page.inbound.append(InboundGroup(predicate, label, shown, total, more))
 
 
 def _sparql_url(query: str) -> str:

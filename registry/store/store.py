@@ -28,9 +28,10 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, S
 from registry.errors import NotFound, RecordError, StoreBusy
 from registry.record import Record
 from registry.store.base_url import claim_base_url, mismatch
+from registry.store import bulk, listing
 from registry.store import query_text as Q
 from registry.store.prepare import nt_line
-from registry.store.writer import dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
+from registry.store.writer import downloads_of, dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
 from registry.store.reads import StoreReads
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
 from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
@@ -72,6 +73,7 @@ class Store(StoreReads):
         self.batch_size = batch_size
         self.read_only = False
         self.listeners: list[Callable[[list[IngestResult]], None]] = []
+        self._bulk = None  # a BulkLoader while a bulk session runs (store/bulk.py)
         self.prov_graph = NamedNode(f"{self.base_url}/graph/provenance")
         self.registry_graph = NamedNode(f"{self.base_url}/graph/registry")
 
@@ -84,7 +86,9 @@ class Store(StoreReads):
         Raises StoreBusy when another process holds the store.
         """
         if data_dir is None:
-            return cls(OxStore(), base_url, None, validator, batch_size)
+            store = cls(OxStore(), base_url, None, validator, batch_size)
+            listing.ensure(store)
+            return store
         path = Path(data_dir)
         (path / "raw").mkdir(parents=True, exist_ok=True)
         try:
@@ -95,12 +99,15 @@ class Store(StoreReads):
             raise
         store = cls(db, base_url, path, validator, batch_size)
         store.read_only = read_only
+        if not read_only:
+            bulk.roll_back(store)  # before the base URL is claimed: it empties the store
         recorded = claim_base_url(db, store.base_url, writable=not read_only)
         if recorded is not None:
             store.db = db = None  # release the directory before reporting
             raise mismatch(str(path), recorded, store.base_url)
         if not read_only:
             repair(store)
+            listing.ensure(store)
         return store
 
     @classmethod
@@ -117,6 +124,7 @@ class Store(StoreReads):
         if recorded is not None:
             raise mismatch(url, recorded, store.base_url)
         repair(store)
+        listing.ensure(store)
         return store
 
     def close(self) -> None:
@@ -222,7 +230,8 @@ class Store(StoreReads):
             pending = None  # (prepared batch, future of its SHACL summaries)
             for chunk in _chunks(records, self.batch_size):
                 batch = prepare_batch(chunk)
-                future = pool.submit(validate_batch, self.validator, batch)
+                in_flight = frozenset(p.pid for p in pending[0].ok) if pending is not None else frozenset()
+                future = pool.submit(validate_batch, self.validator, batch, self, in_flight)
                 if pending is not None:
                     results.extend(self._write(*pending, now, progress))
                 pending = (batch, future)
@@ -230,8 +239,18 @@ class Store(StoreReads):
                 results.extend(self._write(*pending, now, progress))
         return results
 
+    def bulk(self, now: datetime | None = None):
+        """Return a context in which ingests into an empty embedded store use the bulk loader.
+
+        It yields whether they do; a store killed inside it is emptied when reopened (store/bulk.py).
+        """
+        return bulk.bulk_session(self, now or _now())
+
     def _write(self, batch, future, now: datetime | None, progress) -> list[IngestResult]:
-        results = write_batch(self, batch, future.result(), now or _now())
+        if self._bulk is not None:
+            results = self._bulk.write(batch, future.result(), now or _now())
+        else:
+            results = write_batch(self, batch, future.result(), now or _now())
         self._notify(results)
         if progress:
             for r in results:
@@ -280,7 +299,11 @@ class Store(StoreReads):
             Triple(node, MLFDO.error, Literal(error)),
             Triple(node, PROV.atTime, _dt(when)),
         ]
-        self.db.extend(Quad(t.subject, t.predicate, t.object, self.registry_graph) for t in triples)
+        changes = listing.Changes()
+        changes.add("failures", 1)
+        ops = listing.render(self, changes).ops if listing.is_ready(self) else []
+        data = "\n".join(f"{t} ." for t in triples)
+        self.db.update(" ;\n".join([f"INSERT DATA {{ GRAPH {self.registry_graph} {{ {data} }} }}", *ops]))
         if raw is not None and self.data_dir is not None:
             path = self.data_dir / "raw" / "failures" / f"{key}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -361,11 +384,26 @@ class Store(StoreReads):
             raise NotFound(f"no FDO {pid}")
         node = NamedNode(pid)
         self.db.update(" ;\n".join([
+            *self._listing_withdrawal(pid, int(n)),
             Q.DELETE_CURRENT.format(v=NamedNode(f"{pid}/v/{n}"), pid=node),
             *(Q.DELETE_PROPERTY.format(pid=node, p=p) for p in _VOLATILE),
             Q.SET_WITHDRAWN.format(g=self.registry_graph, pid=node, reason=Literal(reason), when=_dt(now or _now())),
         ]))
         self._notify([IngestResult(pid, "withdrawn", int(n))])
+
+    def _listing_withdrawal(self, pid: str, n: int) -> list[str]:
+        status = self.status(pid)
+        if status == "withdrawn" or not listing.is_ready(self):
+            return []
+        node = NamedNode(pid)
+        counters = [q.triple for p in _VOLATILE for q in self.db.quads_for_pattern(node, p, None, DefaultGraph())]
+        content = sum(1 for _ in self.db.quads_for_pattern(None, None, None, NamedNode(f"{pid}/v/{n}")))
+        kind = self.kind(pid) or ""
+        changes = listing.Changes()
+        changes.move(pid, listing.Entry(kind, status, downloads_of(counters)), listing.Entry(kind, "withdrawn"))
+        changes.add("triples", -(content + len(counters)))
+        rendered = listing.render(self, changes)
+        return ["DELETE DATA {\n" + "\n".join(rendered.deletes) + "\n}", *rendered.ops]
 
     def withdrawal(self, pid: str) -> dict | None:
         """Return the reason and time of a withdrawal, or None."""
@@ -380,11 +418,19 @@ class Store(StoreReads):
     def pids(self, kind: str | None = None, offset: int = 0, limit: int | None = None,
              include_stubs: bool = True, order: str = "pid") -> list[str]:
         """Return PIDs of current FDOs (optionally of one kind), by PID or most downloaded first (``popular``)."""
+        if order in listing.ORDERS and listing.is_ready(self):
+            statuses = ("active", "stub") if include_stubs else ("active",)
+            return listing.page(self, order, kind, statuses, offset, limit)
         q = Q.select_pids(self.registry_graph, kind, include_stubs, offset, limit, order)
         return [row["pid"].value for row in self.db.query(q)]
 
     def stats(self) -> dict:
-        """Return counts: FDOs by kind and status, versions, triples in the current view."""
+        """Return counts: FDOs by kind and status, versions, triples in the current view, failures.
+
+        They are the maintained counts of store/listing.py (constant time) when the store keeps one.
+        """
+        if listing.is_ready(self):
+            return listing.counts(self)
         by_kind: dict[str, dict[str, int]] = {}
         for row in self.db.query(Q.STATS_BY_KIND.format(g=self.registry_graph)):
             by_kind.setdefault(row["kind"].value, {})[row["status"].value] = int(row["c"].value)

@@ -13,7 +13,7 @@ version and the current view is whole again before the store is used.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -23,12 +23,15 @@ from registry.errors import RecordError
 from registry.record import Record
 from registry.store import query_text as Q
 from registry.store.prepare import PreparedRecord, prepare
+from registry.store import listing
+from registry.store.listing import Changes, Entry
 from registry.store.results import IngestResult
 from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, VOLATILE_PROPERTIES, XSD
 
-__all__ = ["prepare_batch", "validate_batch", "write_batch", "PreparedBatch", "repair", "dt_literal", "iri_or_literal", "REGISTRY_PROPS", "report_json", "read_report"]
+__all__ = ["prepare_batch", "validate_batch", "write_batch", "PreparedBatch", "repair", "dt_literal", "iri_or_literal", "REGISTRY_PROPS", "report_json", "read_report", "entry_of", "downloads_of", "commit_two_steps"]
 
 _VOLATILE = tuple(NamedNode(p) for p in sorted(VOLATILE_PROPERTIES))
+_DOWNLOADS = MLFDO.downloads
 RDF_JSON = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
 # Terms built once: the write path makes tens of them per record.
 _T = {name: MLFDO.term(name) for name in (
@@ -76,6 +79,7 @@ class _Pending:
     checks: list[tuple[NamedNode, datetime]] = field(default_factory=list)
     raws: list[tuple[str, int, str]] = field(default_factory=list)
     pids: set[str] = field(default_factory=set)
+    listing: Changes = field(default_factory=Changes)
 
 
 @dataclass
@@ -100,14 +104,39 @@ def prepare_batch(records: list[Record]) -> PreparedBatch:
     return PreparedBatch(items)
 
 
-def validate_batch(validator, batch: PreparedBatch) -> dict[int, object]:
-    """Return SHACL summaries keyed by ``id()`` of each prepared record (empty without a validator)."""
+def validate_batch(validator, batch: PreparedBatch, store=None, in_flight: frozenset[str] = frozenset()) -> dict[int, object]:
+    """Return SHACL summaries keyed by ``id()`` of each prepared record (empty without a validator).
+
+    With ``store``, records whose content equals their stored current version are not validated:
+    they will write no version (a daily re-listing is mostly such records). PIDs ``in_flight``
+    (in a batch being written meanwhile) are always validated.
+    """
     ok = batch.ok
+    if store is not None and validator is not None and ok:
+        unchanged = _unchanged(store, [p for p in ok if p.pid not in in_flight])
+        ok = [p for p in ok if (p.pid, p.content_hash) not in unchanged]
     return dict(zip(map(id, ok), _validate(validator, ok)))
 
 
-def write_batch(store, batch: PreparedBatch, summaries: dict[int, object], when: datetime) -> list[IngestResult]:
-    """Plan and commit a prepared, validated batch; return one result per record, in order."""
+def _unchanged(store, prepared: list[PreparedRecord]) -> set[tuple[str, str]]:
+    if not prepared:
+        return set()
+    values = " ".join(f"<{p}>" for p in {p.pid for p in prepared})
+    rows = store.db.query(Q.SELECT_REGISTRY.format(g=store.registry_graph, values=values))
+    props: dict[str, dict[str, str]] = {}
+    for row in rows:
+        props.setdefault(row["pid"].value, {})[row["p"].value] = row["o"].value
+    return {(pid, p.get(str(MLFDO) + "contentHash")) for pid, p in props.items()
+            if p.get(str(MLFDO) + "status") != "withdrawn"}
+
+
+def write_batch(store, batch: PreparedBatch, summaries: dict[int, object], when: datetime,
+                commit: Callable[[object, "_Pending"], None] | None = None) -> list[IngestResult]:
+    """Plan and commit a prepared, validated batch; return one result per record, in order.
+
+    ``commit`` replaces the transactional two-step commit (the bulk loader passes its own).
+    """
+    _commit = commit or commit_two_steps
     states = _load_states(store, [p.pid for p in batch.ok])
     results: list[IngestResult] = []
     pending = _Pending()
@@ -159,13 +188,16 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
           pending: _Pending) -> IngestResult:
     state = states.get(prep.pid)
     counters = set(prep.counters) if state is not None else prep.counters
-    if state is not None and record.stub:
+    # a stub never replaces a record; it replaces a stub only to record a problem with its source
+    if state is not None and record.stub and not (record.problems and state.status == "stub"):
         return IngestResult(prep.pid, "stub-skipped", state.n)
     if state is not None and state.hash == prep.content_hash and state.status != "withdrawn":
         pending.checks.append((NamedNode(f"{prep.pid}/v/{state.n}"), when))
         if prep.counters and counters != state.counters:
+            old_entry = entry_of(state)
             _replace(pending, DefaultGraph(), state.counters, counters)
             state.counters = counters
+            pending.listing.move(prep.pid, old_entry, entry_of(state))
             return IngestResult(prep.pid, "counters", state.n)
         return IngestResult(prep.pid, "unchanged", state.n)
     n = 1 if state is None else state.n + 1
@@ -184,6 +216,8 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
     registry = list(_registry_triples(record, prep, version, n))
     _replace(pending, store.registry_graph, state.registry if state else set(), registry)
     states[prep.pid] = _State(n, prep.content_hash, "stub" if record.stub else "active", set(registry), set(counters))
+    pending.listing.move(prep.pid, entry_of(state), entry_of(states[prep.pid]))
+    pending.listing.add("versions", 1)
     if record.raw is not None:
         pending.raws.append((prep.pid, n, record.raw))
     return IngestResult(prep.pid, "new" if state is None else "changed", n)
@@ -191,28 +225,55 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
 
 def _replace(pending: _Pending, graph, old: set[Triple], new) -> None:
     suffix = " ." if isinstance(graph, DefaultGraph) else f" {graph} ."
+    before = len(pending.inserts)
+    removed = 0
     if not old:  # a new FDO: nothing to compare, skip hashing every triple
         pending.inserts.extend(f"{t}{suffix}" for t in new)
-        return
-    new = set(new)
-    pending.inserts.extend(f"{t}{suffix}" for t in new - old)
-    pending.deletes.extend(_data_line(t, graph) for t in old - new)
+    else:
+        new = set(new)
+        pending.inserts.extend(f"{t}{suffix}" for t in new - old)
+        gone = [_data_line(t, graph) for t in old - new]
+        pending.deletes.extend(gone)
+        removed = len(gone)
+    if isinstance(graph, DefaultGraph):
+        pending.listing.add("triples", len(pending.inserts) - before - removed)
 
 
-def _commit(store, pending: _Pending) -> None:
-    if pending.inserts:
+def commit_two_steps(store, pending: _Pending) -> None:
+    """Commit a planned batch: load its new quads, then delete what it superseded (see the module doc)."""
+    inserts, deletes, cat_ops = pending.inserts, pending.deletes, []
+    if pending.listing and listing.is_ready(store):
+        rendered = listing.render(store, pending.listing)
+        begin, end = listing.journal(store)  # cleared by the second step: a crash between leaves it
+        inserts, deletes, cat_ops = inserts + rendered.inserts + [begin], deletes + rendered.deletes + [end], rendered.ops
+    if inserts:
         # Text parsed by the store is ~4x cheaper than building a pyoxigraph Quad per triple.
-        store.db.load("\n".join(pending.inserts), RdfFormat.N_QUADS)
+        store.db.load("\n".join(inserts), RdfFormat.N_QUADS)
     ops = []
-    if pending.deletes:
-        ops.append("DELETE DATA {\n" + "\n".join(pending.deletes) + "\n}")
+    if deletes:
+        ops.append("DELETE DATA {\n" + "\n".join(deletes) + "\n}")
     if pending.checks:
         values = " ".join(f"({v} {dt_literal(w)})" for v, w in pending.checks)
         ops.append(Q.NOTE_CHECKS.format(g=store.prov_graph, values=values))
+    ops.extend(cat_ops)
     if ops:
         store.db.update(" ;\n".join(ops))
     for pid, n, raw in pending.raws:
         store._save_raw(pid, n, raw)
+
+
+def entry_of(state: _State | None) -> Entry | None:
+    """Return where an FDO in ``state`` sits in the listing (None for an unknown FDO)."""
+    if state is None:
+        return None
+    kind = next((t.object.value for t in state.registry if t.predicate == _T["kind"]), "")
+    return Entry(kind, state.status, downloads_of(state.counters))
+
+
+def downloads_of(counters: Iterable[Triple]) -> int:
+    """Return the download count among an FDO's counters (0 when it has none)."""
+    return max((int(t.object.value) for t in counters if t.predicate == _DOWNLOADS and t.object.value.isdigit()),
+               default=0)
 
 
 def _data_line(t: Triple, graph) -> str:

@@ -48,4 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     templating.init_app(app)
     security.init_app(app)
     register_blueprints(app)
+    from registry.mcp import mount
+
+    mount(app, registry)  # /mcp: the MCP server over streamable HTTP (see registry/mcp/http.py)
     return app

@@ -10,6 +10,7 @@ from registry.errors import BadRequest
 from registry.rdfio import format_by_name, serialize_quads
 from registry.negotiation import negotiate
 from registry.web.openapi import openapi_document
+from registry.deadletters import with_dead_letters
 from registry.web.responses import fdo_service, finish, json_response, registry
 
 __all__ = ["bp", "OPENAPI", "DUMP_BATCH", "MAX_PAGE_SIZE", "fdo_list", "page_args"]
@@ -63,8 +64,9 @@ def api_fdo() -> Response:
 
 @bp.route("/api/stats")
 def api_stats() -> Response:
-    """Return counts of FDOs by kind and status, versions, triples and harvest failures."""
-    return finish(json_response(registry().store.stats()), vary=None)
+    """Return counts of FDOs by kind and status, versions, triples, harvest failures and dead letters."""
+    stats = with_dead_letters(registry().store.stats(), str(registry().settings.get("BROKER_URL") or ""))
+    return finish(json_response(stats), vary=None)
 
 
 @bp.route("/healthz")

@@ -20,6 +20,9 @@ BLUEPRINTS: list[str] = [
     "registry.web.sparql_routes:bp",
     "registry.search.web:bp",
     "registry.chat.web:bp",
+    "registry.web.metrics:bp",
+    "registry.web.compare:bp",
+    "registry.web.similar:bp",
     "registry.web.admin:bp",
 ]
 

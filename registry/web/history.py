@@ -9,6 +9,7 @@ from pyoxigraph import NamedNode
 from registry.errors import BadRequest, NotFound
 from registry.fdo.memento import timemap
 from registry.fdo.representations import variant_for_media_type, variant_for_suffix
+from registry.fdo.timeline import AXIS_WIDTH, timeline_of
 from registry.vocab import compact_iri
 from registry.store.results import Diff, VersionInfo
 from registry.negotiation import negotiate
@@ -63,8 +64,9 @@ def versions(fdo_id: str, suffix: str | None = None) -> Response:
                                   "versions": [version_json(v, urls.version(v.number)) for v in items]})
     else:
         page = service.tombstone(located) if located.status == "withdrawn" else service.page(located)
-        response = no_script(Response(render_template("history/versions.html", page=page,
-                                                      urls=service.urls(fdo_id, relative=True)), mimetype="text/html"))
+        html = render_template("history/versions.html", page=page, timeline=timeline_of(service, located),
+                               axis_width=AXIS_WIDTH, urls=service.urls(fdo_id, relative=True))
+        response = no_script(Response(html, mimetype="text/html"))
     return finish(response, vary=None if suffix else "Accept")
 
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from flask import Response, render_template
 
 from registry.fdo import FdoService, Located
+from registry.fdo.citation import bibtex, citation_of, csl_json
 from registry.fdo.memento import http_date, version_links
 from registry.fdo.representations import VARIANTS, Variant, variant_for_media_type
 from registry.fdo.schemaorg import schema_org
 from registry.fdo.signposting import Link, landing_links, memento_links, metadata_links
+from registry.web.landing import landing_extras
 from registry.web.responses import no_script, with_links
 
 __all__ = ["RenderRequest", "RENDERERS", "OFFERS", "render"]
@@ -36,8 +38,9 @@ def _html(req: RenderRequest, variant: Variant) -> Response:
     service, located = req.service, req.located
     page = service.page(located, req.version)
     urls, rel = service.urls(located.fdo_id), service.urls(located.fdo_id, relative=True)
+    extras = landing_extras(service, located, page)
     html = render_template("fdo/landing.html", page=page, urls=rel, pid_urls=urls, variants=VARIANTS,
-                           schema_org=schema_org(urls, page))
+                           schema_org=schema_org(urls, page), **extras)
     response = no_script(Response(html, mimetype=variant.media_type))
     links = landing_links(urls, page) if req.version is None else [Link(urls.pid, "cite-as")]
     return with_links(response, req.links_for(links))
@@ -51,8 +54,16 @@ def _rdf(req: RenderRequest, variant: Variant) -> Response:
     return with_links(response, req.links_for(metadata_links(req.service.urls(req.located.fdo_id))))
 
 
+def _citation(req: RenderRequest, variant: Variant) -> Response:
+    citation = citation_of(req.service.page(req.located, req.version))
+    write = bibtex if variant.suffix == "bib" else csl_json
+    response = Response(write(citation), mimetype=variant.media_type)
+    response.charset = "utf-8"
+    return with_links(response, req.links_for([Link(req.service.urls(req.located.fdo_id).pid, "cite-as")]))
+
+
 RENDERERS: dict[str, Callable[[RenderRequest, Variant], Response]] = {
-    v.media_type: (_html if v.media_type == "text/html" else _rdf) for v in VARIANTS
+    v.media_type: (_html if v.media_type == "text/html" else _rdf if v.rdf else _citation) for v in VARIANTS
 }
 # Media types clients ask for that we answer with one of our variants (never application/xml).
 ALIASES = {"application/xhtml+xml": "text/html", "application/json": "application/ld+json"}

@@ -112,6 +112,6 @@ def serve_app(app: Flask, host: str, port: int, threads: int = DEFAULT_THREADS, 
 
 
 def _close_query_workers(app: Flask) -> None:
-    runner = app.extensions["mlfdo"].existing("sparql")
+    runner = app.extensions["mlfdo"].loaded("sparql")
     if runner is not None:
         runner.close()

@@ -39,6 +39,11 @@ def _number(value: int | None) -> str:
     return "" if value is None else f"{value:,}"
 
 
+def _fdo_id(pid: str) -> str:
+    """Return the id of a PID (its last path segment)."""
+    return pid.rstrip("/").rsplit("/", 1)[-1]
+
+
 def init_app(app: Flask) -> None:
     """Register filters and the common template context."""
     app.jinja_env.filters["markdown"] = render_markdown
@@ -46,10 +51,15 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = lambda v: _date(v, "%Y-%m-%d %H:%M UTC")
     app.jinja_env.filters["number"] = _number
     app.jinja_env.filters["compact"] = compact_iri
+    app.jinja_env.filters["fdo_id"] = _fdo_id
+    app.jinja_env.filters["fdo_path"] = lambda pid: f"/fdo/{_fdo_id(pid)}"
     app.jinja_env.tests["iri"] = lambda t: isinstance(t, NamedNode)
     app.jinja_env.add_extension("jinja2.ext.loopcontrols")
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    from registry.web import identity
+
+    identity.init_app(app)
 
     @app.context_processor
     def _site() -> dict:

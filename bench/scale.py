@@ -1,0 +1,231 @@
+"""Scale figures: bulk versus transactional ingest, ingest with several workers, a large store, a day of changes.
+
+Usage (run with ``nice``; each prints its figures and the load average):
+  python bench/scale.py bulk --n 5000            # the same records, transactional vs bulk, on disk
+  python bench/scale.py workers --n 4000         # 1, 2, 4 worker processes against an oxigraph server, and embedded
+  python bench/scale.py build --n 1000000 --dir D  # generate a store of N synthetic FDOs with the bulk loader
+  python bench/scale.py serve --dir D            # open time, disk bytes, p95 of pages, SPARQL, listing, stats
+  python bench/scale.py day --dir D --change 0.02  # re-list every record, a share of them changed
+
+Records are bench/ingest.py's synthetic FAIR4ML models (46 triples). Pages are requested through
+the Flask test client in this process (the app's own cost, no HTTP), one at a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from ingest import BASE, synthetic_record  # noqa: E402
+
+from registry.store import Store  # noqa: E402
+
+
+def _validator(shacl: bool):
+    if not shacl:
+        return None
+    from registry.validate import Validator
+
+    return Validator.default()
+
+
+def _records(start: int, stop: int, changed: float = 0.0, seed: int = 1):
+    rng = random.Random(seed)
+    for i in range(start, stop):
+        record = synthetic_record(i)
+        if changed and rng.random() < changed:
+            record.triples = [t if not t.predicate.value.endswith("description") else
+                              type(t)(t.subject, t.predicate, type(t.object)(f"Edited on day {seed}: model {i}."))
+                              for t in record.triples]
+        yield record
+
+
+def _size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def cmd_bulk(args) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="mlfdo-scale-"))
+    try:
+        print(f"N={args.n}, SHACL {'on' if args.shacl else 'off'}, on disk; {_load()}")
+        timings = {}
+        for mode in ("transactional", "bulk"):
+            store = Store.open(tmp / mode, BASE, validator=_validator(args.shacl))
+            start, cpu = time.perf_counter(), time.process_time()
+            if mode == "bulk":
+                with store.bulk() as used:
+                    assert used
+                    store.ingest_many(_records(0, args.n))
+            else:
+                store.ingest_many(_records(0, args.n))
+            store.close()
+            timings[mode] = (time.perf_counter() - start, time.process_time() - cpu)
+            wall, used = timings[mode]
+            print(f"  {mode:14} {args.n / wall:7.0f} records/s by the clock ({wall:.1f} s), "
+                  f"{args.n / used:7.0f} records/s of CPU ({used:.1f} s), {_size(tmp / mode) / 1e6:.0f} MB; {_load()}")
+        print(f"  bulk / transactional: {timings['transactional'][0] / timings['bulk'][0]:.2f}x by the clock, "
+              f"{timings['transactional'][1] / timings['bulk'][1]:.2f}x by CPU time")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _worker(url: str, start: int, stop: int, shacl: bool) -> None:
+    store = Store.open_remote(url, BASE, validator=_validator(shacl))
+    store.ingest_many(_records(start, stop))
+
+
+def cmd_workers(args) -> None:
+    from tests.servers import oxigraph_server
+
+    tmp = Path(tempfile.mkdtemp(prefix="mlfdo-scale-"))
+    ctx = multiprocessing.get_context("spawn")
+    try:
+        print(f"N={args.n}, SHACL {'on' if args.shacl else 'off'}; {_load()}")
+        store = Store.open(tmp / "embedded", BASE, validator=_validator(args.shacl))
+        start = time.perf_counter()
+        store.ingest_many(_records(0, args.n))
+        store.close()
+        elapsed = time.perf_counter() - start
+        print(f"  embedded, 1 process      {args.n / elapsed:7.0f} records/s ({elapsed:.1f} s); {_load()}")
+        for workers in (1, 2, 4):
+            with oxigraph_server(tmp / f"server-{workers}") as url:
+                Store.open_remote(url, BASE)  # builds the empty catalogue once, before the workers race
+                step = -(-args.n // workers)
+                procs = [ctx.Process(target=_worker, args=(url, k * step, min(args.n, (k + 1) * step), args.shacl))
+                         for k in range(workers)]
+                start = time.perf_counter()
+                for p in procs:
+                    p.start()
+                for p in procs:
+                    p.join()
+                elapsed = time.perf_counter() - start
+                assert all(p.exitcode == 0 for p in procs)
+                check = Store.open_remote(url, BASE).stats()
+                assert check["fdos"] == args.n, check
+                print(f"  oxigraph server, {workers} worker(s) {args.n / elapsed:7.0f} records/s ({elapsed:.1f} s); "
+                      f"{_load()}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def cmd_build(args) -> None:
+    path = Path(args.dir)
+    store = Store.open(path, BASE, validator=_validator(args.shacl))
+    start = time.perf_counter()
+    done = 0
+    with store.bulk() as used:
+        assert used, "build needs an empty store"
+        for lo in range(0, args.n, 50_000):
+            store.ingest_many(_records(lo, min(args.n, lo + 50_000)))
+            done = min(args.n, lo + 50_000)
+            print(f"  {done} records, {time.perf_counter() - start:.0f} s; {_load()}", flush=True)
+    store.close()
+    elapsed = time.perf_counter() - start
+    print(f"built {args.n} FDOs in {elapsed:.0f} s ({args.n / elapsed:.0f} records/s), {_size(path) / 1e9:.2f} GB")
+
+
+def _p95(samples: list[float]) -> str:
+    samples = sorted(samples)
+    return (f"p50 {statistics.median(samples) * 1e3:6.1f} ms, p95 {samples[int(len(samples) * 0.95) - 1] * 1e3:6.1f} ms"
+            f" (n={len(samples)})")
+
+
+def cmd_serve(args) -> None:
+    from registry.service import Registry
+    from registry.web import create_app
+
+    path = Path(args.dir)
+    start = time.perf_counter()
+    registry = Registry.open({"DATA_DIR": str(path), "BASE_URL": BASE, "SHACL": False})
+    opened = time.perf_counter() - start
+    stats = registry.store.stats()
+    size = _size(path)
+    print(f"{path}: {stats['fdos']} FDOs, {stats['versions']} versions, {size / 1e9:.2f} GB; {_load()}")
+    print(f"  time to open: {opened:.2f} s")
+    print(f"  disk bytes per FDO {size / stats['fdos']:.0f}, per version {size / stats['versions']:.0f}")
+    app = create_app({"REGISTRY": registry, "TESTING": True})
+    client = app.test_client()
+    rng = random.Random(5)
+    n = stats["by_kind"].get("model", {}).get("active", 0)
+    pages = max(1, n // 20)
+    ids = [registry.store.pids(order="pid", offset=rng.randrange(n), limit=1)[0].rsplit("/", 1)[-1] for _ in range(50)]
+    sparql = "SELECT ?n WHERE {{ <{base}/fdo/{id}> <https://schema.org/name> ?n }}"
+    kinds = {
+        "landing page (HTML)": lambda: f"/fdo/{rng.choice(ids)}",
+        "SPARQL point query": lambda: "/sparql?query=" + sparql.format(base=BASE, id=rng.choice(ids)),
+        "home page": lambda: "/",
+        "/api/fdo page 1": lambda: "/api/fdo",
+        "/api/fdo random page": lambda: f"/api/fdo?page={rng.randrange(1, pages)}",
+        "home, random page": lambda: f"/?page={rng.randrange(1, pages)}",
+        "/api/stats": lambda: "/api/stats",
+    }
+    for label, make in kinds.items():
+        samples = []
+        for _ in range(args.requests):
+            url = make()
+            t = time.perf_counter()
+            response = client.get(url, headers={"Accept": "text/html" if "SPARQL" not in label else
+                                                "application/sparql-results+json"})
+            samples.append(time.perf_counter() - t)
+            assert response.status_code == 200, (url, response.status_code)
+        print(f"  {label:24} {_p95(samples)}")
+    registry.close()
+
+
+def cmd_day(args) -> None:
+    path = Path(args.dir)
+    store = Store.open(path, BASE, validator=_validator(args.shacl))
+    before = store.stats()
+    n = before["by_kind"]["model"]["active"]
+    quads_before = sum(1 for _ in store.db.quads_for_pattern(None, None, None, None))
+    store.close()
+    size_before = _size(path)
+    store = Store.open(path, BASE, validator=_validator(args.shacl))
+    start = time.perf_counter()
+    statuses: dict[str, int] = {}
+    for result in store.ingest_many(_records(0, n, changed=args.change, seed=args.seed)):
+        statuses[result.status] = statuses.get(result.status, 0) + 1
+    elapsed = time.perf_counter() - start
+    after = store.stats()
+    quads_after = sum(1 for _ in store.db.quads_for_pattern(None, None, None, None))
+    store.close()
+    print(f"day of changes over {n} FDOs ({args.change:.0%} changed): {elapsed:.0f} s ({n / elapsed:.0f} records/s); "
+          f"{_load()}")
+    print(f"  results {statuses}; versions {before['versions']} -> {after['versions']}")
+    print(f"  quads {quads_before} -> {quads_after} (+{quads_after - quads_before}); "
+          f"disk {size_before / 1e6:.0f} -> {_size(path) / 1e6:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    for name in ("bulk", "workers", "build", "serve", "day"):
+        p = sub.add_parser(name)
+        p.add_argument("--n", type=int, default=5000)
+        p.add_argument("--dir")
+        p.add_argument("--shacl", action=argparse.BooleanOptionalAction, default=True)
+        p.add_argument("--requests", type=int, default=200)
+        p.add_argument("--change", type=float, default=0.02)
+        p.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    {"bulk": cmd_bulk, "workers": cmd_workers, "build": cmd_build, "serve": cmd_serve, "day": cmd_day}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()

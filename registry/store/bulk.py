@@ -1,0 +1,131 @@
+"""Bulk loading: a first harvest into an empty embedded store skips the per-batch transactions.
+
+Inside :meth:`Store.bulk` every ``ingest_many`` plans its batches as usual but hands the new
+quads to pyoxigraph's bulk loader in large chunks, which writes sorted files straight into the
+database instead of one transaction per batch. The bulk loader is not atomic, so a journal
+entry (``bulkLoadBegun`` in the bookkeeping graph, written in an ordinary transaction before
+the first chunk and removed after the last) marks the run: a store reopened with that entry
+still present was killed mid-load, and :func:`roll_back` empties it (it was empty before), so
+the harvest starts again from nothing rather than from a half-written store.
+
+Records whose PID the run has already written are not blind-loaded: a stub seen again is
+skipped, a full record for a PID already written flushes the chunk and goes through the
+ordinary two-step commit, so versions and the listing stay exact. Incremental harvests (a
+store that is not empty) never take this path.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from pyoxigraph import Literal, RdfFormat, Store as OxStore
+
+from registry.store import listing
+from registry.store.results import IngestResult
+from registry.store.writer import PreparedBatch, write_batch, commit_two_steps
+from registry.vocab import MLFDO
+
+__all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LINES"]
+
+CHUNK_LINES = 500_000  # N-Quads lines per bulk-loader call (~4k records): fewer, larger files
+_BEGUN = f"<{MLFDO}bulkLoadBegun>"
+
+
+def _journal(store) -> str:
+    return f"<{store.registry_graph.value}#bulk-journal>"
+
+
+def can_bulk_load(store) -> bool:
+    """Tell whether ``store`` is an embedded pyoxigraph store holding no FDO yet."""
+    if not isinstance(store.db, OxStore) or store.read_only:
+        return False
+    return not bool(store.db.query(f"ASK {{ GRAPH {store.registry_graph} {{ ?pid <{MLFDO}versionCount> ?n }} }}"))
+
+
+def roll_back(store) -> bool:
+    """Empty a store whose bulk load was interrupted; return whether it did."""
+    journal = f"SELECT ?t WHERE {{ GRAPH {store.registry_graph} {{ {_journal(store)} {_BEGUN} ?t }} }}"
+    if not list(store.db.query(journal)):
+        return False
+    store.db.clear()
+    if store.data_dir is not None:
+        shutil.rmtree(store.data_dir / "raw", ignore_errors=True)
+        (store.data_dir / "raw").mkdir(parents=True, exist_ok=True)
+    store._listing_ready = False
+    return True
+
+
+class BulkLoader:
+    """Collects the quads of new FDOs and writes them with the bulk loader in large chunks."""
+
+    def __init__(self, store, chunk_lines: int | None = None) -> None:
+        self.store = store
+        self.chunk_lines = chunk_lines or CHUNK_LINES
+        self.lines: list[str] = []
+        self.written: set[str] = set()  # PIDs this run has written
+
+    def begin(self, now: datetime) -> None:
+        g = self.store.registry_graph
+        self.store.db.update(f"INSERT DATA {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} {Literal(now.isoformat())} }} }}")
+
+    def write(self, batch: PreparedBatch, summaries: dict[int, object], when: datetime) -> list[IngestResult]:
+        """Write one prepared batch: new FDOs to the chunk, records of PIDs already written transactionally."""
+        skipped: dict[int, IngestResult] = {}
+        rest = []
+        for index, (record, prep, error) in enumerate(batch.items):
+            if prep is not None and prep.pid in self.written and record.stub:
+                skipped[index] = IngestResult(prep.pid, "stub-skipped", 1)
+            else:
+                rest.append((record, prep, error))
+        if any(p is not None and p.pid in self.written for _, p, _ in rest):
+            self.flush()  # a PID written earlier in this run: plan it against the loaded store
+            results = iter(write_batch(self.store, PreparedBatch(rest), summaries, when))
+        else:
+            results = iter(write_batch(self.store, PreparedBatch(rest), summaries, when, commit=self._commit))
+        self.written.update(p.pid for _, p, _ in rest if p is not None)
+        return [skipped[i] if i in skipped else next(results) for i in range(len(batch.items))]
+
+    def _commit(self, store, pending) -> None:
+        if pending.deletes or pending.checks:  # not a new FDO after all: the ordinary commit
+            self.flush()
+            commit_two_steps(store, pending)
+            return
+        self.lines.extend(pending.inserts)
+        for pid, n, raw in pending.raws:
+            store._save_raw(pid, n, raw)
+        if len(self.lines) >= self.chunk_lines:
+            self.flush()
+
+    def flush(self) -> None:
+        """Bulk-load the collected quads."""
+        if self.lines:
+            self.store.db.bulk_load("\n".join(self.lines), RdfFormat.N_QUADS)
+            self.lines = []
+
+    def finish(self) -> None:
+        """Load what is left, rebuild the listing from what was written and clear the journal."""
+        self.flush()
+        listing.rebuild(self.store)
+        self.store.db.flush()
+        g = self.store.registry_graph
+        self.store.db.update(f"DELETE WHERE {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} ?t }} }}")
+        self.store.db.flush()
+
+
+@contextmanager
+def bulk_session(store, now: datetime) -> Iterator[bool]:
+    """Route the store's ingests through a :class:`BulkLoader` when the store is empty; yield whether it does."""
+    if store._bulk is not None or not can_bulk_load(store):
+        yield False
+        return
+    loader = BulkLoader(store)
+    loader.begin(now)
+    store._bulk = loader
+    try:
+        yield True
+    finally:
+        store._bulk = None
+        loader.finish()

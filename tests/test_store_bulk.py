@@ -1,0 +1,109 @@
+"""Bulk loading: a first harvest into an empty store ends like the transactional ingest, and a kill empties it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Triple
+
+from registry.record import Record
+from registry.store import Store
+from registry.store import bulk
+from registry.vocab import SCHEMA
+from tests.factories import BASE, dataset_record, model_record
+
+T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+def _first_harvest() -> list[list[Record]]:
+    """Harvest pages: stubs seen again, a stub later harvested in full, a model seen twice with a change."""
+    pages = []
+    for page in range(4):
+        models = [model_record(f"org/m{page}-{i}", downloads=page * 100 + i, datasets=("ds/shared", f"ds/{i}"))
+                  for i in range(30)]
+        stubs = [dataset_record("ds/shared")] + [dataset_record(f"ds/{i}") for i in range(30)]
+        pages.append(models + stubs)
+    full = dataset_record("ds/3")
+    described = Triple(NamedNode(full.pid), SCHEMA.description, Literal("Now harvested in full."))
+    pages.append([Record(full.pid, [*full.triples, described], kind="dataset", platform=full.platform,
+                         platform_id=full.platform_id, source=full.source),
+                  model_record("org/m0-1", description="edited", downloads=5)])
+    return pages
+
+
+def _everything(store: Store) -> tuple:
+    quads = {str(q) for q in store.db.quads_for_pattern(None, None, None, None)
+             if q.graph_name != store.registry_graph or "#cat-" not in q.subject.value}
+    return quads, store.stats(), store.pids(order="popular"), store.pids()
+
+
+def test_bulk_first_harvest_ends_with_the_same_store_as_transactional_ingest(tmp_path: Path):
+    transactional = Store.open(tmp_path / "t", BASE)
+    expected_results = [transactional.ingest_many(page, now=T0) for page in _first_harvest()]
+    bulk_store = Store.open(tmp_path / "b", BASE)
+    with bulk_store.bulk(now=T0) as bulk_loading:
+        results = [bulk_store.ingest_many(page, now=T0) for page in _first_harvest()]
+    assert bulk_loading
+    assert [[(r.pid, r.status, r.version) for r in page] for page in results] == \
+           [[(r.pid, r.status, r.version) for r in page] for page in expected_results]
+    assert _everything(bulk_store) == _everything(transactional)
+    assert bulk_store.stats()["by_kind"]["dataset"] == {"stub": 30, "active": 1}
+
+
+def test_incremental_harvest_stays_transactional(tmp_path: Path):
+    store = Store.open(tmp_path, BASE)
+    store.ingest(model_record("org/first"))
+    with store.bulk() as bulk_loading:
+        store.ingest(model_record("org/second"))
+    assert not bulk_loading
+    assert len(store.pids()) == 2
+
+
+WRITER = """
+import os, sys
+from registry.store import Store, bulk
+from tests.factories import model_record
+bulk.CHUNK_LINES = 1000
+store = Store.open(sys.argv[1], "%s")
+with store.bulk():
+    store.ingest_many(model_record(f"org/m{i}") for i in range(300))
+    os._exit(9)  # killed inside the run: the journal entry is still there
+""" % BASE
+
+
+def test_store_killed_during_a_bulk_load_is_empty_when_reopened(tmp_path: Path):
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-c", WRITER, str(tmp_path)], cwd=root, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert proc.returncode == 9
+    left = OxStoreReader(tmp_path)
+    assert left.model_count() > 0, "the killed run had loaded chunks"
+
+    store = Store.open(tmp_path, BASE)
+    assert store.pids() == []
+    assert store.stats()["fdos"] == 0
+    assert not any(store.db.quads_for_pattern(None, None, None, DefaultGraph()))
+    assert store.ingest(model_record("org/m1")).status == "new"
+
+
+class OxStoreReader:
+    """Looks into the store directory as it was left, without the Store's repairs."""
+
+    def __init__(self, path: Path) -> None:
+        from pyoxigraph import Store as OxStore
+
+        self.db = OxStore.read_only(str(path / "oxigraph"))
+
+    def model_count(self) -> int:
+        return sum(1 for _ in self.db.quads_for_pattern(None, SCHEMA.name, None, DefaultGraph()))
+
+
+def test_bulk_is_refused_by_a_store_that_is_not_empty_embedded(tmp_path: Path):
+    store = Store.open(tmp_path, BASE)
+    assert bulk.can_bulk_load(store)
+    store.ingest(model_record("org/a"))
+    assert not bulk.can_bulk_load(store)
