@@ -18,6 +18,7 @@ __all__ = ["BackupSummary", "backup", "restore", "MANIFEST"]
 
 MANIFEST = "mlfdo-backup.json"
 _STORE, _RAW, _INDEX = "oxigraph", "raw", Path("search") / "qdrant"
+READ_ONLY_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,20 @@ def _copy_store(data_dir: Path, target: Path, db: OxStore | None) -> None:
         own.backup(str(target))
         del own
         return
-    snapshot = OxStore.read_only(str(data_dir / _STORE))
-    copy = OxStore(str(target))
-    copy.bulk_extend(snapshot.quads_for_pattern(None, None, None, None))
-    copy.flush()
+    for attempt in range(READ_ONLY_ATTEMPTS):  # the owner may compact files away under a read-only handle
+        try:
+            snapshot = OxStore.read_only(str(data_dir / _STORE))
+            copy = OxStore(str(target))
+            copy.bulk_extend(snapshot.quads_for_pattern(None, None, None, None))
+            copy.flush()
+            return
+        except (OSError, RuntimeError) as exc:
+            copy = snapshot = None
+            shutil.rmtree(target, ignore_errors=True)
+            if attempt == READ_ONLY_ATTEMPTS - 1:
+                raise StoreBusy(f"the store changed under the copy {READ_ONLY_ATTEMPTS} times ({exc}); "
+                                "run the backup again, or through the server (POST /admin/backup)") from None
+            time.sleep(0.5)
 
 
 def _verify(target: Path, base_url: str) -> None:
