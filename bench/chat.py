@@ -122,6 +122,36 @@ def run_mode(registry: Registry, mode: str, questions: list[dict], args) -> tupl
     return rows, extra
 
 
+def run_unseen(registry: Registry, path: str) -> None:
+    """Ask the chat questions of a relevance file (bench/relevance/unseen.json) in extractive mode and print
+    how many cited FDOs satisfy each question (its judged models), whether every cited PID exists, latency."""
+    from registry.pid import mint_id, pid_iri
+
+    spec = json.loads(Path(path).read_text(encoding="utf-8"))
+    chat = ChatService(registry, generator=ExtractiveGenerator())
+    chat.ask(WARM_UP)
+    cited_total = satisfying = exist = 0
+    times, rows = [], []
+    for item in spec["chat"]:
+        answer = chat.ask(item["q"])
+        good = {pid_iri(registry.base_url, mint_id("hf", i)) for i in item["satisfies"]}
+        cited = [c.pid for c in answer.citations if registry.store.kind(c.pid) == "model"]
+        ok = sum(pid in good for pid in cited)
+        cited_total += len(cited)
+        satisfying += ok
+        linked = re.findall(r"\]\((/fdo/[a-z2-7]+)\)", answer.text)
+        exist += all(registry.store.exists(registry.base_url + p) for p in linked) and \
+            all(registry.store.exists(c.pid) for c in answer.citations + answer.closest)
+        times.append(answer.timings["total_ms"])
+        rows.append((item["q"], ok, len(cited)))
+        print(f"  {ok}/{len(cited)} {answer.timings['total_ms']:7.1f} ms  {item['q']}", file=sys.stderr)
+    chat.close()
+    times.sort()
+    print(f"{len(rows)} questions: cited models satisfying the question {satisfying}/{cited_total} "
+          f"({satisfying / max(1, cited_total):.0%}); answers whose cited PIDs all exist {exist}/{len(rows)}; "
+          f"total p50 {statistics.median(times):.1f} ms, p95 {times[int(round(0.95 * (len(times) - 1)))]:.1f} ms")
+
+
 def summarise(mode: str, rows: list[dict], extra: dict) -> dict:
     def pct(values, q):
         values = sorted(values)
@@ -153,7 +183,16 @@ def main() -> None:
     parser.add_argument("--out", default=None, help="write every answer and check as JSON")
     parser.add_argument("--llm-cache", default=None, help="cache of the dequantised local model (default ~/.cache/mlfdo)")
     parser.add_argument("--ollama-model", default="llama3.2")
+    parser.add_argument("--unseen", default=None,
+                        help="instead: ask the chat questions of this relevance file (bench/relevance/unseen.json)")
     args = parser.parse_args()
+    if args.unseen:
+        registry = open_demo(args.data_dir)
+        try:
+            run_unseen(registry, args.unseen)
+        finally:
+            registry.close()
+        return
     questions = yaml.safe_load(Path(args.questions).read_text(encoding="utf-8"))["questions"]
     registry = open_demo(args.data_dir)
     results, summaries = {}, []

@@ -1,6 +1,6 @@
 """Search quality on the demo snapshot: nDCG@10 and recall@10, hybrid vs keyword-only vs dense-only.
 
-Usage: python bench/search_quality.py [--data-dir DIR] [--show-misses] [--json OUT]
+Usage: python bench/search_quality.py [--data-dir DIR] [--embedder NAME] [--relevance FILE] [--show-misses] [--json OUT]
 
 Harvests the bundled Hub snapshot (harvesters/data/hf_snapshot, ~1,350 models) through the
 replay server and the real client into a store (in DIR, reused when it already holds it),
@@ -67,24 +67,32 @@ def main() -> None:
     parser.add_argument("--data-dir", default=None, help="store + index directory (default: a fresh temp dir)")
     parser.add_argument("--show-misses", action="store_true", help="print queries whose hybrid nDCG@10 < 0.5")
     parser.add_argument("--json", default=None, help="write the per-query figures to this file")
+    parser.add_argument("--embedder", default=None, help="MLFDO_EMBEDDER value (default: the setting's default)")
+    parser.add_argument("--relevance", default=str(RELEVANCE),
+                        help="judgments file (default bench/relevance/queries.json; the frozen second set is "
+                             "bench/relevance/unseen.json)")
     args = parser.parse_args()
 
     from registry.search import open_searcher
 
     directory = Path(args.data_dir or tempfile.mkdtemp(prefix="mlfdo-search-quality-"))
-    settings = load_settings(environ={}, overrides={"BASE_URL": BASE, "SHACL": False, "DATA_DIR": str(directory)})
+    settings = load_settings(environ={}, overrides={"BASE_URL": BASE, "SHACL": False, "DATA_DIR": str(directory),
+                                                        **({"EMBEDDER": args.embedder} if args.embedder else {})})
     store = Store.open(directory, BASE)
     registry = Registry(settings, store)
     started = time.perf_counter()
     if not store.pids(kind="model"):
         load_demo(store)
         print(f"harvested the demo snapshot in {time.perf_counter() - started:.1f}s")
+    from harvesters.vocabularies import harvest as harvest_vocabularies
+
+    harvest_vocabularies(store, BASE)  # the concepts (idempotent: unchanged files add no version)
     started = time.perf_counter()
     searcher = open_searcher(registry)
     print(f"index: {len(searcher.engine)} FDOs ready in {time.perf_counter() - started:.1f}s "
           f"({store.stats()['fdos']} FDOs in the store)")
 
-    entries = json.loads(RELEVANCE.read_text(encoding="utf-8"))["queries"]
+    entries = json.loads(Path(args.relevance).read_text(encoding="utf-8"))["queries"]
     table: dict[str, dict[str, list[float]]] = {}
     rows = []
     for entry in entries:

@@ -1,11 +1,11 @@
 """Search speed: query latency at 10k and 100k FDOs, and index throughput.
 
-Usage: python bench/search_speed.py [--sizes 10000,100000] [--queries 200] [--skip-throughput]
+Usage: python bench/search_speed.py [--sizes 10000,100000] [--queries 200] [--skip-throughput] [--embedders static,minilm]
 
 Latency: synthetic FDOs (random words from a Zipf vocabulary, facet values, sizes, dates,
 downloads; random unit vectors: the dense scan is exact, so its cost does not depend on the
 vectors) go straight into the in-memory engine; queries run through ``Searcher.search`` with
-the real MiniLM embedder. "end to end" embeds every query (cache cleared), "engine" repeats the
+each real embedder asked for (static and MiniLM by default, so their ratio comes from one run). "end to end" embeds every query (cache cleared), "engine" repeats the
 query with its vector cached (ranking, facets, suggestions, questions, page assembly).
 
 Throughput: the demo snapshot harvested into an in-memory store, then a fresh index built
@@ -114,14 +114,15 @@ def percentiles(values: list[float]) -> str:
     return f"p50 {statistics.median(ordered):6.1f} ms  p95 {p95:6.1f} ms"
 
 
-def latency(sizes: list[int], n_queries: int) -> None:
-    from registry.search.embed import MiniLMEmbedder
+def latency(sizes: list[int], n_queries: int, spec: str) -> None:
+    from registry.search.embed import make_embedder
     from registry.search.index import SearchIndex
     from registry.search.persist import QdrantIndex
     from registry.search.searcher import Searcher
     from registry.store import Store
 
-    embedder = MiniLMEmbedder()
+    embedder = make_embedder(spec)
+    print(f"\n=== embedder {spec} ({embedder.dim} dimensions)")
     anchors = embedder.embed([t.replace("-", " ") for t in TASKS] + QUERIES)
     rng = random.Random(3)
     for n in sizes:
@@ -182,10 +183,10 @@ def latency(sizes: list[int], n_queries: int) -> None:
         index.persisted.close()
 
 
-def throughput() -> None:
+def throughput(specs: list[str]) -> None:
     from bench.search_quality import load_demo
     from registry.search.document import build_docs, indexed_versions
-    from registry.search.embed import MiniLMEmbedder
+    from registry.search.embed import make_embedder
     from registry.search.engine import MemoryEngine
     from registry.search.persist import QdrantIndex
     from registry.store import Store
@@ -198,14 +199,20 @@ def throughput() -> None:
     t0 = time.perf_counter()
     docs = build_docs(store, items)
     t_docs = time.perf_counter() - t0
-    embedder = MiniLMEmbedder()
     sample = docs[:512]
-    t0 = time.perf_counter()
-    vectors = embedder.embed([d.embed_text for d in sample])
-    t_embed = time.perf_counter() - t0
     print(f"  documents from the graph: {len(docs) / t_docs:,.0f} FDOs/s ({len(docs)} FDOs)")
     words_per_text = statistics.mean(len(d.embed_text.split()) for d in sample)
-    print(f"  MiniLM embeddings: {len(sample) / t_embed:,.1f} texts/s (batch 32, {words_per_text:.0f} words per text)")
+    for spec in specs:
+        embedder = make_embedder(spec)
+        embedder.embed(["warm up"])
+        t0 = time.perf_counter()
+        vectors = embedder.embed([d.embed_text for d in sample])
+        t_embed = time.perf_counter() - t0
+        print(f"  {spec} embeddings: {len(sample) / t_embed:,.1f} texts/s ({words_per_text:.0f} words per text)")
+        per_fdo = t_docs / len(docs) + t_embed / len(sample)
+        print(f"  {spec}: documents + embeddings ~{1 / per_fdo:,.1f} FDOs/s")
+        print(f"  {spec}: full index build (mlfdo index: documents, embeddings, Qdrant on disk, engine) "
+              f"{index_build(store, spec):,.1f} FDOs/s")
     vectors_all = np.concatenate([vectors, random_vectors(len(docs) - len(sample), embedder.dim)])
     for where in ("memory", "disk"):
         directory = None if where == "memory" else Path(tempfile.mkdtemp(prefix="mlfdo-qdrant-"))
@@ -226,8 +233,20 @@ def throughput() -> None:
     t0 = time.perf_counter()
     engine.upsert(docs, vectors_all)
     print(f"  engine inserts: {len(docs) / (time.perf_counter() - t0):,.0f} FDOs/s")
-    per_fdo = t_docs / len(docs) + t_embed / len(sample)
-    print(f"  end to end (documents + embeddings, the rest is noise): ~{1 / per_fdo:,.1f} FDOs/s")
+
+
+def index_build(store, spec: str) -> float:
+    """Return FDOs/s of a first sync of a fresh on-disk index over ``store`` (what `mlfdo index` does)."""
+    from registry.search.embed import make_embedder
+    from registry.search.index import SearchIndex
+    from registry.search.persist import QdrantIndex
+
+    embedder = make_embedder(spec)
+    directory = Path(tempfile.mkdtemp(prefix="mlfdo-index-"))
+    index = SearchIndex(store, embedder, QdrantIndex.open("", directory, embedder.slug, embedder.dim))
+    report = index.sync()
+    index.persisted.close()
+    return report.indexed / report.seconds
 
 
 def load_average() -> str:
@@ -242,12 +261,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument("--embedders", default="static,minilm", help="embedders to compare, in one run")
     args = parser.parse_args()
+    specs = [s for s in args.embedders.split(",") if s]
     print(f"load average before: {load_average()} (2 cores)")
-    latency([int(s) for s in args.sizes.split(",") if s], args.queries)
+    for spec in specs:
+        latency([int(s) for s in args.sizes.split(",") if s], args.queries, spec)
     print(f"load average after latency runs: {load_average()}")
     if not args.skip_throughput:
-        throughput()
+        throughput(specs)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from registry.pid import mint_id, pid_iri
 from registry.record import Record
-from registry.vocab import MLFDO, RDF, SCHEMA
+from registry.vocab import FAIR4ML, MLFDO, RDF, SCHEMA
 
 __all__ = ["link", "Match", "RULES", "URL_PROPERTIES", "candidates"]
 
@@ -91,20 +91,28 @@ RULES = {
 }
 
 
-def _stub(match: Match, base_url: str, source) -> Record | None:
-    """Return the stub of a page's entity (the record names it: it is a reference like any other)."""
-    from harvesters.openml.transform import OpenMLStubs
+_STUB_PAGES = {  # platform -> (rdf type, canonical page, name) of a stub for a named page
+    "hf-dataset": (SCHEMA.Dataset, "https://huggingface.co/datasets/{id}", "{id}"),
+    "hf": (FAIR4ML.MLModel, "https://huggingface.co/{id}", "{id}"),
+    "openml-dataset": (SCHEMA.Dataset, "https://www.openml.org/d/{id}", "OpenML dataset {id}"),
+    "openml": (FAIR4ML.MLModel, "https://www.openml.org/f/{id}", "OpenML flow {id}"),
+}
 
-    stubs = OpenMLStubs(base_url, replace(source, url=None, etag=None) if source else None)
-    if match.platform == "hf-dataset":
-        stubs.dataset(match.platform_id)
-    elif match.platform == "hf":
-        stubs.model(match.platform_id)
-    elif match.platform in ("openml-dataset", "openml"):
-        stubs.openml("dataset" if match.platform == "openml-dataset" else "flow", match.platform_id)
-    else:
+
+def _stub(match: Match, source) -> Record | None:
+    """Return the stub of a page's entity (the record names it: it is a reference like any other).
+
+    It has the shape of the stub the page's own platform makes (type, name, identifier, url).
+    """
+    if match.platform not in _STUB_PAGES:
         return None
-    return next(iter(stubs.records.values()))
+    rdf_type, url, name = _STUB_PAGES[match.platform]
+    node = NamedNode(match.target)
+    triples = [Triple(node, RDF.type, rdf_type), Triple(node, SCHEMA.name, Literal(name.format(id=match.platform_id))),
+               Triple(node, SCHEMA.identifier, Literal(match.platform_id)),
+               Triple(node, SCHEMA.url, NamedNode(url.format(id=match.platform_id)))]
+    return Record(match.target, triples, kind=match.kind, platform=match.platform, platform_id=match.platform_id,
+                  source=replace(source, url=None, etag=None) if source else None, stub=True)
 
 
 def link(record: Record, base_url: str, kind_of: Callable[[str], str | None],
@@ -124,7 +132,7 @@ def link(record: Record, base_url: str, kind_of: Callable[[str], str | None],
             continue
         kind = kind_of(match.target)
         if kind is None and stubs is not None and match.rule == "source-url":
-            stub = _stub(match, base_url, record.source)
+            stub = _stub(match, record.source)
             if stub is not None:
                 stubs.append(stub)
                 kind = match.kind

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from datetime import datetime, timezone
 
 __all__ = ["JsonFormatter", "configure_logging", "LOG_FORMATS"]
@@ -35,8 +34,8 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(fmt: str | None = None, level: int = logging.INFO) -> logging.Handler:
-    """Send the ``registry``, ``harvesters`` and ``workers`` loggers to stderr in ``fmt`` (default: the setting)."""
-    fmt = (fmt or os.environ.get("MLFDO_LOG_FORMAT") or "text").lower()
+    """Send the ``registry``, ``harvesters`` and ``workers`` loggers to stderr in ``fmt`` (the LOG_FORMAT setting; default text)."""
+    fmt = (fmt or "text").lower()
     if fmt not in LOG_FORMATS:
         raise ValueError(f"MLFDO_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {fmt!r}")
     handler = logging.StreamHandler()

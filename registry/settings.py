@@ -57,7 +57,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PAGE_SIZE", 50, "FDOs per page in /api/fdo and on the home page (a client may ask for up to 500).",
             int),
     Setting("QDRANT_URL", "", "URL of a Qdrant server for the search index (empty: embedded index in DATA_DIR)."),
-    Setting("EMBEDDER", "minilm", "Embedding model: 'minilm' (local all-MiniLM-L6-v2) or 'ollama:<model>'."),
+    Setting("EMBEDDER", "static", "Embedding model: 'static' (a static model distilled here from the local "
+            "all-MiniLM-L6-v2, the default), 'minilm' (all-MiniLM-L6-v2 itself) or 'ollama:<model>'."),
     Setting("HARVEST_INTERVAL", 3600.0, "Seconds between the incremental harvests beat schedules for every platform.",
             float),
     Setting("LOG_FORMAT", "text", "Log lines as 'text' or 'json' (one JSON object per line, for log collectors)."),

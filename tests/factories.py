@@ -58,3 +58,16 @@ def dataset_record(name: str, *, stub: bool = True, base: str = BASE) -> Record:
                Triple(s, SCHEMA.identifier, Literal(name))]
     return Record(pid, triples, kind="dataset", platform="hf-dataset", platform_id=name, stub=stub,
                   source=SourceInfo("test", "1"))
+
+
+class DiesBeforeSecondStep:
+    """Stands in for a process that dies between the batch's insert and its delete step."""
+
+    def __init__(self, db):
+        self._db = db
+
+    def update(self, _query):
+        raise SystemExit("killed between the two commit steps")
+
+    def __getattr__(self, name):
+        return getattr(self._db, name)

@@ -48,18 +48,31 @@ def test_local_model_loads_from_the_gguf_and_streams(local_generator):
     assert pieces and "".join(pieces).strip()
 
 
-def test_local_chat_answer_is_grounded(registry, local_generator):
+QUESTIONS = ("What licence does openai-community/gpt2 have?", "What task does facebook/bart-large-cnn do?",
+             "Which dataset was distilbert/distilbert-base-uncased-finetuned-sst-2-english trained on?")
+
+
+@pytest.mark.xfail(strict=True, reason="known defect: the grounding check replaces every SmolLM2-135M answer "
+                   "(it names no FDO, or uses words the facts lack), so the local mode answers nothing of its own; "
+                   "strict, so this fails as soon as a local answer is kept and the marker must go")
+def test_local_chat_answers_are_kept_and_grounded(registry, local_generator):
     chat = ChatService(registry, generator=local_generator, max_tokens=NEW_TOKENS)
-    events = list(chat.events("What licence does openai-community/gpt2 have?"))
-    answer = events[-1][1]
-    assert events[0][1]["mode"] == "local"
-    assert [k for k, _ in events].count("token") >= 1
-    assert answer.mode == "local" or (answer.replaced and answer.mode == "extractive")
-    if answer.mode == "local":
+    kept = []
+    for question in QUESTIONS:
+        events = list(chat.events(question))
+        answer = events[-1][1]
+        assert events[0][1]["mode"] == "local"
+        assert [k for k, _ in events].count("token") >= 1
+        assert 0 < answer.timings["first_token_ms"] <= answer.timings["total_ms"]
+        if answer.mode == "local":
+            kept.append(answer)
+        else:  # the grounding check may replace an answer, but only by the extractive one
+            assert answer.replaced and answer.mode == "extractive"
+    assert kept, "every local answer was discarded: the local mode answers nothing"
+    for answer in kept:
         assert answer.model == "SmolLM2-135M-Instruct" and "running locally" in answer.mode_note
-    for path in re.findall(r"\]\((/fdo/[a-z2-7]+)\)", answer.text):
-        assert registry.store.exists(registry.base_url + path)
-    assert 0 < answer.timings["first_token_ms"] <= answer.timings["total_ms"]
+        for path in re.findall(r"\]\((/fdo/[a-z2-7]+)\)", answer.text):
+            assert registry.store.exists(registry.base_url + path)
 
 
 def test_local_refusal_does_not_run_the_model(registry, local_generator):

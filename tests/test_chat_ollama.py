@@ -19,12 +19,9 @@ def stub():
 
 @pytest.fixture(scope="module")
 def registry(stub):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("OLLAMA_HOST", stub.url)
-    registry = chat_registry({"LLM": "ollama:stub-llm", "EMBEDDER": "ollama:stub-embed"})
+    registry = chat_registry({"LLM": "ollama:stub-llm", "EMBEDDER": "ollama:stub-embed", "OLLAMA_URL": stub.url})
     yield registry
     registry.close()
-    mp.undo()
 
 
 @pytest.fixture

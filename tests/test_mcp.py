@@ -46,7 +46,7 @@ def stdio_params(tmp_path_factory):
 
     data_dir = tmp_path_factory.mktemp("mcp-stdio")
     family_registry(data_dir).close()
-    env = {**os.environ, "MLFDO_DATA_DIR": str(data_dir), "MLFDO_BASE_URL": BASE, "MLFDO_SHACL": "0",
+    env = {**os.environ, "MLFDO_DATA_DIR": str(data_dir), "MLFDO_BASE_URL": BASE,
            "MLFDO_LLM": "extractive", "PYTHONPATH": os.pathsep.join(sys.path)}
     return StdioServerParameters(command=sys.executable, args=["-m", "registry", "mcp"], env=env)
 

@@ -14,7 +14,6 @@ def test_openml_and_arxiv_tasks_harvest_into_the_configured_store(tmp_path, monk
     from workers.tasks import harvest_arxiv, harvest_openml
 
     monkeypatch.setenv("MLFDO_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("MLFDO_SHACL", "0")
     with OpenMLReplay(openml_snapshot()) as server:
         first = harvest_openml(datasets=["61"], server=server.server_url)
         again = harvest_openml(datasets=["61"], server=server.server_url)
@@ -33,7 +32,6 @@ def test_openml_and_arxiv_tasks_harvest_into_the_configured_store(tmp_path, monk
 def test_harvest_commands_print_summaries_problems_and_exit_codes(runner, tmp_path, monkeypatch):
     from registry.cli import cli
 
-    monkeypatch.setenv("MLFDO_SHACL", "0")
     data = ["--data-dir", str(tmp_path)]
     with OpenMLReplay(openml_snapshot()) as server:
         ok = runner.invoke(cli, [*data, "harvest", "openml", "--server", server.server_url, "--runs", "100"])
@@ -54,7 +52,6 @@ def test_harvest_huggingface_datasets_fills_referenced_stubs(runner, tmp_path, m
     from harvesters.huggingface.refs import Stubs
     from registry.cli import cli
 
-    monkeypatch.setenv("MLFDO_SHACL", "0")
     monkeypatch.setenv("MLFDO_DATA_DIR", str(tmp_path))
     registry = Registry.open()
     try:

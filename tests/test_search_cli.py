@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from registry.cli import cli
-from tests.test_search_data import BASE, make_registry
+from tests.data.search.records import BASE, make_registry
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def data_dir(tmp_path_factory):
 def run(data_dir, *args):
     runner = CliRunner()
     result = runner.invoke(cli, ["--data-dir", str(data_dir), "--base-url", BASE, *args],
-                           env={"MLFDO_SHACL": "0", "MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "minilm"},
+                           env={"MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "minilm"},
                            catch_exceptions=False)
     return result
 

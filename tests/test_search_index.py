@@ -6,7 +6,7 @@ import pytest
 
 from registry.search import open_searcher
 from registry.search.persist import point_id
-from tests.test_search_data import CachedMiniLM, make_registry, model_records, pid_of, shared_embedder, specs
+from tests.data.search.records import CachedMiniLM, make_registry, model_records, pid_of, shared_embedder, specs
 
 NER = next(s for s in specs() if s["id"] == "dslim/bert-base-NER")
 

@@ -17,7 +17,7 @@ from registry.search import open_searcher
 from registry.search.embed import EmbedderUnavailable, OllamaEmbedder
 from registry.search.llm import OllamaUnderstander
 from tests.ollama_stub import EMBED_DIM, OllamaStub
-from tests.test_search_data import make_registry
+from tests.data.search.records import make_registry
 
 
 class ChatReplay:

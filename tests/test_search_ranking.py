@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from registry.errors import BadRequest
-from tests.test_search_data import make_registry, make_searcher, specs
+from tests.data.search.records import make_registry, make_searcher, specs
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_search_data import make_registry, make_searcher
+from tests.data.search.records import make_registry, make_searcher
 
 
 @pytest.fixture(scope="module")
@@ -78,17 +78,37 @@ def test_understand_expands_abbreviations(searcher):
 
 
 def test_search_relaxes_recognised_filters_that_match_nothing_together(searcher):
-    response = searcher.search("MIT licensed object detection")
+    response = searcher.search("only MIT licensed object detection")
     assert response.total > 0
-    assert response.notes and not any(r.applied for r in response.recognised)
+    assert response.notes and not any(r.applied for r in response.recognised if r.mode == "filter")
     assert {("licence", "MIT"), ("task", "object-detection")} <= {(s.facet, s.value) for s in response.suggested}
+
+
+def test_task_read_from_loose_words_boosts_and_never_filters(searcher):
+    response = searcher.search("MIT licensed object detection")
+    task = next(r for r in response.recognised if r.facet == "task")
+    assert task.mode == "boost" and task.applied
+    assert "task" not in response.filters and response.filters["licence"] == ["MIT"]
+    assert response.total > 0 and not response.notes
+
+
+def test_only_or_must_turns_a_loose_task_into_a_filter(searcher):
+    for query in ("only object detection models", "it must do object detection"):
+        task = next(r for r in searcher.understand(query).recognised if r.facet == "task")
+        assert task.mode == "filter", query
 
 
 def test_language_read_from_the_query_keeps_models_that_state_none(searcher):
     response = searcher.search("German object detection")
     assert response.results[0].name == "facebook/detr-resnet-50"  # no language in its metadata
     assert not response.notes
-    assert {"language", "task"} <= set(response.filters)
+    assert "language" in response.filters and "task" not in response.filters  # a language is named exactly
+    assert "task" in {r.facet for r in response.recognised if r.mode == "boost"}
+
+
+def test_removed_constraint_is_neither_filter_nor_boost(searcher):
+    response = searcher.search("German object detection", drop={"language"})
+    assert "language" not in {r.facet for r in response.recognised}
 
 
 def test_search_with_only_constraints_lists_what_passes_them(searcher):
@@ -98,9 +118,11 @@ def test_search_with_only_constraints_lists_what_passes_them(searcher):
 
 
 def test_explicit_filter_wins_over_the_one_read_from_the_query(searcher):
-    response = searcher.search("MIT licensed NER model", {"licence": ["Apache-2.0"]})
+    response = searcher.search("MIT licensed speech recognition model", {"licence": ["Apache-2.0"]}, per_page=50)
     assert response.filters["licence"] == ["Apache-2.0"]
-    assert response.total == 0 or all("Apache-2.0" in hit.licences for hit in response.results)
+    names = {hit.name for hit in response.results}
+    assert {"openai/whisper-small", "facebook/wav2vec2-base-960h"} <= names  # both Apache-2.0, neither MIT
+    assert all("Apache-2.0" in hit.licences for hit in response.results)
 
 
 def test_follow_up_questions_offer_filters_that_split_the_results(searcher):

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from werkzeug.serving import make_server
 
-from tests.test_search_data import make_registry, make_searcher
+from tests.data.search.records import make_registry, make_searcher
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -152,3 +152,28 @@ def test_search_page_in_headless_chromium(app, tmp_path):
     assert "openai/whisper-small" in text and "facebook/wav2vec2-base-960h" in text
     assert "Parameters" in text and "Licence" in text  # facets
     assert re.search(r"\d+ results?", text)
+
+
+def test_search_page_shows_each_read_constraint_with_a_remove_link(client):
+    page = client.get("/search?q=German+object+detection")
+    assert page.status_code == 200
+    parser = Links(page.get_data(as_text=True))
+    removes = [href for href, text in parser.links if text == "✕" and "drop=" in href]
+    assert any("drop=task" in href for href in removes) and any("drop=language" in href for href in removes)
+    dropped = client.get("/api/search?q=German+object+detection&drop=language").get_json()
+    assert "language" not in {r["facet"] for r in dropped["recognised"]}
+
+
+def test_search_snippet_is_escaped_plain_text_with_marks(client):
+    body = client.get("/search?q=sentiment").get_data(as_text=True)
+    assert "<mark>" in body
+    assert "**" not in body and "<script>alert" not in body
+
+
+def test_bad_search_input_gets_a_400_with_a_reason_never_a_500(client):
+    long = client.get("/api/search?q=" + "a" * 10_000)
+    assert long.status_code == 400 and "characters" in long.get_json()["detail"]
+    unknown = client.get("/api/search?q=bert&drop=colour")
+    assert unknown.status_code == 400 and "colour" in unknown.get_json()["detail"]
+    for query in ("", "機械翻訳のモデル", "модель для перевода"):
+        assert client.get("/api/search", query_string={"q": query}).status_code == 200

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from registry.store import Store
-from tests.factories import BASE
+from tests.factories import BASE, DiesBeforeSecondStep
 
 WRITER = """
 import sys
@@ -85,25 +85,12 @@ def test_sigkill_during_ingest_leaves_consistent_store(tmp_path: Path, kill_poin
         assert len(descriptions) == 1, f"{pid}: half-applied update left {descriptions}"
 
 
-class _DiesBeforeSecondStep:
-    """Stands in for a process that dies between the batch's insert and its delete step."""
-
-    def __init__(self, db):
-        self._db = db
-
-    def update(self, _query):
-        raise SystemExit("killed between the two commit steps")
-
-    def __getattr__(self, name):
-        return getattr(self._db, name)
-
-
 def test_reopen_finishes_a_batch_interrupted_between_its_two_steps(tmp_path: Path):
     from tests.factories import model_record
 
     store = Store.open(tmp_path, BASE)
     pid = store.ingest(model_record("org/a", description="old", downloads=1)).pid
-    store.db = _DiesBeforeSecondStep(store.db)
+    store.db = DiesBeforeSecondStep(store.db)
     with pytest.raises(SystemExit):
         store.ingest(model_record("org/a", description="new", downloads=2))
     store.db = store.db._db

@@ -7,33 +7,21 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-import requests
 from pyoxigraph import Literal, NamedNode, Triple
 
 from registry.record import Record
 from registry.store import Store
 from registry.vocab import SCHEMA
 from registry.store import listing
-from tests.factories import BASE, dataset_record, model_record
-from tests.servers import oxigraph_server
-from tests.test_store_crash import _DiesBeforeSecondStep
+from tests.factories import BASE, DiesBeforeSecondStep, dataset_record, model_record
 
 T0 = datetime(2025, 1, 1, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def oxigraph_url(tmp_path_factory):
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
-        yield url
-
-
-@pytest.fixture(params=["embedded", pytest.param("sparql-server", marks=pytest.mark.server)])
-def store(request) -> Store:
-    if request.param == "embedded":
-        return Store.open(None, BASE)
-    url = request.getfixturevalue("oxigraph_url")
-    requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"}, timeout=10)
-    return Store.open_remote(url, BASE)
+@pytest.fixture
+def store(empty_store) -> Store:
+    """An empty store on each backend (the shared SPARQL server is emptied and checked first)."""
+    return empty_store
 
 
 def _history(store: Store) -> dict[str, tuple[str, str, int]]:
@@ -127,7 +115,7 @@ def test_rebuild_gives_the_same_listing_as_maintenance(store):
 def test_reopen_after_a_crash_between_the_two_steps_rebuilds_the_counts(tmp_path: Path):
     store = Store.open(tmp_path, BASE)
     store.ingest_many([model_record(f"org/m{i}", downloads=i) for i in range(5)])
-    store.db = _DiesBeforeSecondStep(store.db)
+    store.db = DiesBeforeSecondStep(store.db)
     with pytest.raises(SystemExit):
         store.ingest_many([model_record("org/new", downloads=50), model_record("org/m1", description="new", downloads=70)])
     store.db = store.db._db

@@ -14,10 +14,9 @@ def test_serve_and_demo_have_help(runner):
         assert "--port" in result.output and "--host" in result.output
 
 
-def test_serve_reports_a_busy_store(runner, tmp_path, monkeypatch):
+def test_serve_reports_a_busy_store(runner, tmp_path):
     from registry.store import Store
 
-    monkeypatch.setenv("MLFDO_SHACL", "0")
     holder = Store.open(tmp_path, "http://registry.test")
     try:
         result = runner.invoke(cli, ["--data-dir", str(tmp_path), "serve", "--port", "0"])
@@ -28,8 +27,7 @@ def test_serve_reports_a_busy_store(runner, tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-def test_demo_loads_prints_and_can_skip_serving(runner, tmp_path, monkeypatch):
-    monkeypatch.setenv("MLFDO_SHACL", "0")
+def test_demo_loads_prints_and_can_skip_serving(runner, tmp_path):
     result = runner.invoke(cli, ["demo", "--data-dir", str(tmp_path), "--no-serve"])  # as `make demo` calls it
     assert result.exit_code == 0, result.output
     assert '"fdos":' in result.output

@@ -83,3 +83,20 @@ def test_compare_is_in_the_openapi_description(client):
                                             ("llama3.1", "model-specific terms"), ("weird", "other")])
 def test_licence_family(label, family):
     assert licence_family(label) == family
+
+
+@pytest.mark.slow
+def test_chat_comparison_answer_links_the_compare_page():
+    from registry.chat import ChatService
+    from registry.pid import mint_id
+    from tests.data.chat.fixture import chat_registry
+
+    registry = chat_registry()
+    try:
+        answer = ChatService(registry, llm="extractive").ask("Compare bert-base-uncased and distilbert-base-uncased")
+    finally:
+        registry.close()
+    ids = [mint_id("hf", "google-bert/bert-base-uncased"), mint_id("hf", "distilbert/distilbert-base-uncased")]
+    link = f"/compare?ids={ids[0]},{ids[1]}"
+    assert answer.table.to_dict()["compare_href"] == link
+    assert f"[Open the side-by-side comparison]({link})" in answer.text

@@ -35,7 +35,8 @@ def test_versions_page_shows_the_timeline_with_diff_links_and_validation(registr
     timeline = html[html.index('<ol class="timeline"'):html.index("</ol>", html.index('<ol class="timeline"'))]
     assert "<li>licence: MIT → Apache-2.0</li>" in timeline and "<li>3 evaluation results added</li>" in timeline
     assert f'href="/fdo/{FAMILY.chat}/diff?from=1&amp;to=2"' in timeline
-    assert "not validated" in timeline  # SHACL is off in this registry: each version says so
+    # every version was validated on ingest (the default) and says how it fared
+    assert timeline.count("conforms to FAIR4ML shapes") == 2 and "not validated" not in timeline
     assert timeline.index('id="v2"') < timeline.index('id="v1"')  # newest first
     assert '<a href="#v1" aria-label="Version 1, 2024-03-01">' in html
 

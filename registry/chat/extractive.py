@@ -7,6 +7,7 @@ FDO it names is a Markdown link to its landing page, so this mode cannot invent 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from registry.chat.compare import Table, summarise
 from registry.chat.facts import FdoFacts, Ref, fdo_href, format_count
@@ -173,8 +174,10 @@ def _listing(ctx: Context, base_url: str) -> str:
     if models and re.search(r"\bmodels?\b", ctx.question.text, re.I):
         items = models
     filters = "; ".join(f"{facet} {', '.join(values)}" for facet, values in ctx.search.applied.items())
-    intro = "FDOs in the registry that match the question"
-    intro += f" (filtered by {_md(filters)}):" if filters else ":"
+    preferred = "; ".join(f"{facet} {', '.join(values[:4])}" for facet, values in ctx.search.boosted.items())
+    read = "; ".join(p for p in (f"filtered by {filters}" if filters else "",
+                                 f"preferring {preferred}" if preferred else "") if p)
+    intro = "FDOs in the registry that match the question" + (f" ({_md(read)}):" if read else ":")
     lines = [intro]
     for f in items:
         line = f"- {_one_line(f)}"
@@ -191,8 +194,30 @@ def _listing(ctx: Context, base_url: str) -> str:
     return "\n".join(lines)
 
 
+def _derived_topic(ctx: Context, base_url: str) -> str:
+    """Answer "fine-tunes of X for Y": the derived models matching Y, or say none does and give the closest."""
+    base, identifier, topic = ctx.lineage_topic
+    facts = ctx.facts.get(base)
+    name = link(facts) if facts is not None else identifier
+    everything = f"/search?{urlencode({'q': topic, 'base_model': identifier})}"
+    items = [c.facts for c in ctx.selected]
+    chosen = [_md(ctx.chosen)] if ctx.chosen else []
+    if ctx.derived_hits:
+        lines = chosen + [f"Models derived from {name} that match “{_md(topic)}”:"]
+        lines += [f"- {_one_line(f)}" for f in items]
+        lines.append(f"[All models derived from {_md(identifier)} that match “{_md(topic)}”]({everything})")
+        return "\n".join(lines)
+    lines = chosen + [f"No model derived from {name} in the registry matches “{_md(topic)}”."]
+    if items:
+        lines.append("The closest records (not derived from it, or not about that):")
+        lines += [f"- {_one_line(f)}" for f in items]
+    return "\n".join(lines)
+
+
 def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
     """Return the extractive answer for a retrieval context (Markdown, every FDO linked)."""
+    if ctx.lineage_topic is not None and ctx.answerable:
+        return _derived_topic(ctx, base_url)
     if not ctx.answerable or not ctx.selected:
         return refusal(ctx)
     if ctx.question.compare and table is not None and len(table.columns) >= 2:

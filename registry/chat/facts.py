@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from registry.fdo.model import Evaluation, Fdo, Ref, read_fdos, refs_for
 from registry.pid import id_from_pid
-from registry.relations import INBOUND, LINEAGE
+from registry.relations import INBOUND, LINEAGE, InboundKind, LineageKind
 from registry.store import Store
 from registry.vocab import SCHEMA
 
@@ -22,6 +22,7 @@ __all__ = ["Ref", "Evaluation", "FdoFacts", "gather", "format_count", "DESCRIPTI
 DESCRIPTION_CHARS = 220  # the opening of a description: what the model is, not the whole card
 DERIVATIVES_SHOWN = 3  # rendered per relation
 DERIVATIVES_KEPT = 8  # kept per relation (list questions expand to them)
+RANKED_UP_TO = 300  # relations with at most this many FDOs name the most downloaded; larger ones any few
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
@@ -205,21 +206,31 @@ def _paper_label(ref: Ref) -> str:
     return ref.label
 
 
+def _derived(store: Store, pid: str) -> list[tuple[LineageKind, int, list[str]]]:
+    """Return the models derived from ``pid`` per lineage kind: how many, and a few (most downloaded first).
+
+    A base model may have thousands: they are counted, and only a few are read.
+    """
+    counts = store.inbound_counts(pid, list(LINEAGE))
+    return [(kind, counts[p], store.inbound_sample(pid, p, DERIVATIVES_KEPT, ranked=counts[p] <= RANKED_UP_TO))
+            for p, kind in LINEAGE.items() if counts.get(p)]
+
+
+def _linking(store: Store, pid: str) -> list[tuple[InboundKind, int, list[str]]]:
+    """Return the FDOs linking to ``pid`` per kind of inbound link (an evaluation counts as its model)."""
+    links = store.inbound(pid, list(INBOUND), DERIVATIVES_KEPT, popular=True)
+    return [(kind, links[p].total, list(links[p].owners)) for p, kind in INBOUND.items() if p in links]
+
+
 def _add_inbound(store: Store, all_facts: list[FdoFacts]) -> None:
     """Add lineage children (for models) or inbound links (datasets, papers, tasks) with counts."""
-    found = {}
+    found = {facts.pid: _derived(store, facts.pid) if facts.kind == "model" else _linking(store, facts.pid)
+             for facts in all_facts}
+    refs = refs_for(store, {s for links in found.values() for _, _, sample in links for s in sample})
     for facts in all_facts:
-        predicates = LINEAGE if facts.kind == "model" else INBOUND
-        found[facts.pid] = (predicates, store.inbound(facts.pid, list(predicates), DERIVATIVES_KEPT, popular=True))
-    refs = refs_for(store, {o for _, links in found.values() for inbound in links.values() for o in inbound.owners})
-    for facts in all_facts:
-        predicates, links = found[facts.pid]
-        for predicate, kind in predicates.items():
-            inbound = links.get(predicate)
-            if inbound is None or not inbound.total:
-                continue
-            sample = [refs[o] for o in inbound.owners]
+        for kind, total, sample in found[facts.pid]:
+            named = [refs[s] for s in sample]
             if facts.kind == "model":
-                facts.derived.append((kind.backwards, inbound.total, sample))
+                facts.derived.append((kind.backwards, total, named))
             else:
-                facts.inbound.append((kind.phrase, inbound.total, sample))
+                facts.inbound.append((kind.phrase, total, named))

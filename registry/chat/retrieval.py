@@ -22,6 +22,7 @@ from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.chat.question import Question, stem, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
+from registry.vocab import SCHEMA
 
 __all__ = ["Candidate", "Context", "Retriever", "Budget", "BUDGETS"]
 
@@ -31,6 +32,11 @@ FAMILY_K = 4  # models shown for a name that is only part of model names ("llama
 VIA_K = 6  # models reached through a dataset, paper or task a list question matches
 EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
 MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
+BUDGETS_LIST = 6  # derived models listed for "fine-tunes of X for Y"
+# words of "fine-tunes of X for Y" that say lineage, not topic
+_LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finetuned finetunes derived derivative "
+                           "derivatives variant variants version versions quantized quantised adapter adapters "
+                           "merge merges child children descendant descendants".split())
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,12 @@ class Context:
     answerable: bool = True
     reason: str = ""
     closest: list[Candidate] = field(default_factory=list)
+    # "fine-tunes of X for Y": the base model, its identifier and Y's words; the models derived from X
+    # that a search for Y found (empty: none is about Y, ``closest`` then holds the nearest records)
+    lineage_topic: tuple[str, str, str] | None = None
+    derived_hits: list[str] = field(default_factory=list)
+    chosen: str = ""  # which entity a loosely written name was read as, said in the answer
+    bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
 
     @property
     def facts(self) -> dict[str, FdoFacts]:
@@ -117,6 +129,8 @@ class Retriever:
             add(about, 1.0, "page")
             ctx.named.append(about)
         self._resolve_mentions(q, ctx)
+        if "derivatives" in q.attributes and not ctx.named and not q.compare:
+            self._resolve_base(q, ctx)
         if q.compare:
             self._resolve_sides(q, ctx)
         for pid in ctx.named:
@@ -128,6 +142,13 @@ class Retriever:
             for pid in previous:
                 if self.store.exists(pid):
                     add(pid, 0.8, "previous")
+        self._lineage_topic(q, ctx)
+        if ctx.lineage_topic is not None:
+            base, identifier, topic = ctx.lineage_topic
+            found = self.search.search(topic, limit=SEARCH_K, filters={"base_model": ctx.bases or [identifier]})
+            ctx.derived_hits = [h.pid for h in found.hits if h.kind == "model" and h.pid != base][:BUDGETS_LIST]
+            for rank, pid in enumerate(ctx.derived_hits):
+                add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
         ctx.search = self.search.search(q.text, limit=SEARCH_K)
         hits = ctx.search.hits
         for rank, hit in enumerate(hits):
@@ -161,6 +182,45 @@ class Retriever:
         self._decide(q, ctx)
         self._select(ctx, budget)
         return ctx
+
+    def _resolve_base(self, q: Question, ctx: Context) -> None:
+        """Find X in "fine-tunes of X" with the search's name index when X is written loosely ("Llama 2")."""
+        searcher = self.search.searcher()
+        if searcher is None:
+            return
+        read = next((r for r in searcher.understand(q.text).recognised if r.facet == "base_model" and r.values), None)
+        if read is None:
+            return
+        pids = [pid for pid in (self.store.resolve(f"hf:{v}") for v in read.values[:4]) if pid]
+        if not pids:
+            return
+        ctx.named.append(pids[0])
+        ctx.bases = list(read.values)
+        others = [v for v in read.values[1:4]]
+        ctx.chosen = f"Reading “{read.span}” as {read.values[0]}" + (
+            f" (the most downloaded of {len(read.values)} base models with that name; the list below covers "
+            f"all of them, others: {', '.join(others)})" if others else "") + "."
+
+    # ------------------------------------------------------------ lineage + topic
+    def _lineage_topic(self, q: Question, ctx: Context) -> None:
+        """Read "fine-tunes of X for Y": derivatives asked, one model named, and words left once X is removed."""
+        if "derivatives" not in q.attributes or len(ctx.named) != 1 or q.compare:
+            return
+        base = ctx.named[0]
+        if self.store.kind(base) != "model":
+            return
+        known = self.store.platform_id(base)
+        identifier = known[1] if known else next(
+            (t.object.value for t in self.store.current(base) if t.predicate == SCHEMA.identifier), None)
+        if not identifier:
+            return
+        named_words = {stem(w) for name in self.names.names_of(base) for w in words(name)}
+        named_words |= {stem(w) for m in q.mentions for w in words(m)}
+        topic_stems = [t for t in q.terms if t not in named_words and t not in _LINEAGE_WORDS]
+        if not topic_stems:
+            return
+        topic = " ".join(dict.fromkeys(w for w in words(q.text) if stem(w) in topic_stems))
+        ctx.lineage_topic = (base, identifier, topic)
 
     # ------------------------------------------------------------ mentions
     def _resolve_one(self, name: str) -> list[str]:
@@ -231,6 +291,9 @@ class Retriever:
         by_search = [c for c in ctx.candidates if "search" in c.reasons]
         by_search.sort(key=lambda c: (c.facts.kind != "model", c.search_rank if c.search_rank is not None else 99))
         ctx.closest = by_search[:CLOSEST_K] or ctx.candidates[:CLOSEST_K]
+        if ctx.lineage_topic is not None:
+            ctx.answerable = True
+            return
         referenced = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
         if q.compare:
             found = sum(1 for side in ctx.sides if side)
@@ -255,12 +318,12 @@ class Retriever:
             ctx.answerable = True
             return
         if not q.terms:
-            filtered = bool(ctx.search.applied) and bool(ctx.search.hits)
+            filtered = bool(ctx.search.applied or ctx.search.boosted) and bool(ctx.search.hits)
             ctx.answerable = filtered or ("downloads" in q.attributes and bool(ctx.candidates))
             ctx.reason = "" if ctx.answerable else "the question names no model, task or topic the registry knows"
             return
         best = max((c.coverage for c in ctx.candidates), default=0.0)
-        filtered = bool(ctx.search.applied) and any(c.coverage > 0 for c in ctx.candidates)
+        filtered = bool(ctx.search.applied or ctx.search.boosted) and any(c.coverage > 0 for c in ctx.candidates)
         ctx.answerable = best >= MIN_COVERAGE or filtered
         if not ctx.answerable:
             ctx.reason = "no FDO in the registry matches the question's topic"
@@ -268,6 +331,13 @@ class Retriever:
     # ------------------------------------------------------------ selection
     def _select(self, ctx: Context, budget: Budget) -> None:
         if not ctx.answerable:
+            return
+        if ctx.lineage_topic is not None:
+            # the answer is about the derived models that match the topic, or, failing them, the closest
+            chosen = [c for c in ctx.candidates if c.pid in ctx.derived_hits] or \
+                [c for c in ctx.closest if c.pid != ctx.lineage_topic[0]]
+            ctx.selected = chosen[:budget.max_items]
+            ctx.rendered = [c.facts.render(i + 1, short=True) for i, c in enumerate(ctx.selected)]
             return
         first = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
         order = {pid: i for i, pid in enumerate(ctx.named)}

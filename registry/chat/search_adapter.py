@@ -49,6 +49,7 @@ class Suggestion:
 class SearchOutcome:
     hits: list[Hit] = field(default_factory=list)
     applied: dict[str, list[str]] = field(default_factory=dict)  # filters the search read from the question
+    boosted: dict[str, list[str]] = field(default_factory=dict)  # what it read as a preference (ranks up, never filters)
     suggested: list[Suggestion] = field(default_factory=list)
     questions: list[tuple[str, list[Suggestion]]] = field(default_factory=list)
     engine: str = "none"
@@ -132,13 +133,16 @@ def _from_response(response) -> SearchOutcome:
                 getattr(r, "match", "hybrid")) for r in getattr(response, "results", ())]
     understanding = getattr(response, "understanding", None)
     applied: dict[str, list[str]] = {}
+    boosted: dict[str, list[str]] = {}
     for rec in getattr(understanding, "recognised", ()) if understanding is not None else ():
         if getattr(rec, "applied", True):
-            applied.setdefault(rec.facet, []).extend(rec.values)
+            target = boosted if getattr(rec, "mode", "filter") == "boost" else applied
+            target.setdefault(rec.facet, []).extend(rec.values)
     suggested = [Suggestion(s.facet, s.value, s.label, getattr(s, "reason", ""))
                  for s in getattr(response, "suggested", ())]
     questions = []
     for fq in getattr(response, "questions", ()):
         options = [Suggestion(fq.facet, o.value, o.label) for o in getattr(fq, "options", ())[:4]]
         questions.append((fq.question, options))
-    return SearchOutcome(hits=hits, applied=applied, suggested=suggested, questions=questions, engine="search")
+    return SearchOutcome(hits=hits, applied=applied, boosted=boosted, suggested=suggested, questions=questions,
+                         engine="search")

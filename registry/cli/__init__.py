@@ -89,6 +89,12 @@ _load_commands()
 def main() -> None:
     """Run the CLI."""
     from registry.logs import configure_logging
+    from registry.settings import load_settings
 
-    configure_logging()
+    try:
+        log_format = load_settings()["LOG_FORMAT"]
+    except ValueError as exc:  # an unreadable setting or a missing config file: one line, usage exit code
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    configure_logging(log_format)
     cli(prog_name="mlfdo")

@@ -136,3 +136,14 @@ def arxiv(ctx: click.Context, ids: str | None, missing: bool) -> None:
             ids=id_list, missing=missing, progress=progress),
             len(id_list) if id_list else None, "papers")
         _report(summary)
+
+
+@harvest.command("vocabularies")
+@click.pass_context
+def vocabularies(ctx: click.Context) -> None:
+    """Harvest the concept vocabularies (tasks, libraries, licences, languages) shipped with the package."""
+    from harvesters.vocabularies import harvest as run_harvest
+
+    with open_registry(ctx) as registry:
+        counts = run_harvest(registry.store, registry.base_url)
+    click.echo("concepts: " + ", ".join(f"{status} {n}" for status, n in sorted(counts.items())))

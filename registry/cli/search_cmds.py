@@ -1,4 +1,4 @@
-"""Search commands: `mlfdo index [--rebuild]` and `mlfdo search QUERY [--json]`."""
+"""Search commands: `mlfdo index [--rebuild | --build-embedder]` and `mlfdo search QUERY [--json]`."""
 
 from __future__ import annotations
 
@@ -14,9 +14,16 @@ from registry.errors import InputError
 
 @cli.command("index")
 @click.option("--rebuild", is_flag=True, help="Drop the index and embed every current FDO again.")
+@click.option("--build-embedder", is_flag=True,
+              help="Only distil the static embedder from the local all-MiniLM-L6-v2 (offline, once per install).")
 @click.pass_context
-def index_cmd(ctx: click.Context, rebuild: bool) -> None:
+def index_cmd(ctx: click.Context, rebuild: bool, build_embedder: bool) -> None:
     """Bring the search index up to date with the store (or rebuild it from scratch)."""
+    if build_embedder:
+        from registry.search.static import build_static_model
+
+        click.echo(f"static embedder: {build_static_model()}")
+        return
     with open_registry(ctx) as registry:
         build_index(registry, rebuild=rebuild)
 

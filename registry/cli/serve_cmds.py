@@ -68,6 +68,9 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool, workers: int,
 
     with open_registry(ctx, **_overrides(data_dir)) as registry:
         load_demo(registry)
+        from harvesters.vocabularies import harvest as harvest_vocabularies
+
+        harvest_vocabularies(registry.store, registry.base_url)  # the concepts search reads questions through
         # Index now, so the first search a visitor makes is complete rather than a partial catch-up.
         click.echo("Indexing for search (embeddings on the CPU) ...")
         build_index(registry)

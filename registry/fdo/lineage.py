@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from registry.fdo.model import Ref
 from registry.relations import LINEAGE
-from registry.store import relations
 from registry.store.query_text import inbound_listing
 from registry.vocab import SCHEMA
 
@@ -120,7 +119,7 @@ def _ancestor_edges(store, pid: str) -> tuple[list[tuple[int, str]], list[tuple[
     """Follow lineage links outwards from ``pid``, generation by generation."""
     seen, frontier, found, edges = {pid}, [pid], [], []
     for generation in range(1, MAX_DEPTH + 1):
-        rows = relations.outgoing(store, frontier, [k.predicate for k in KINDS])
+        rows = store.link_targets(frontier, [k.predicate for k in KINDS])
         specific = {(s, o) for s, p, o in rows if p != _GENERIC}
         frontier = []
         for s, p, o in rows:
@@ -136,19 +135,20 @@ def _ancestor_edges(store, pid: str) -> tuple[list[tuple[int, str]], list[tuple[
     return found, [e for e in edges if e[2] in seen]
 
 
-def _groups(store, pid: str) -> list[tuple[RelationKind, int, list[tuple[str, str | None]]]]:
-    counts = relations.inbound_counts(store, pid, [k.predicate for k in KINDS])
+def _groups(store, pid: str, present: dict[str, int] | None
+            ) -> list[tuple[RelationKind, int, list[str]]]:
+    counts = store.inbound_counts(pid, [k.predicate for k in KINDS], present)
     out = []
     for k in KINDS:
         total = counts.get(k.predicate, 0)
         if k.predicate == _GENERIC and total:
             total = _unqualified(store, pid, total, counts)
             if total:
-                sample = relations.inbound_sample(store, pid, _GENERIC, LISTED_PER_KIND, _SPECIFIC,
+                sample = store.inbound_sample(pid, _GENERIC, LISTED_PER_KIND, _SPECIFIC,
                                                   ranked=total <= RANKED_UP_TO)
                 out.append((k, total, sample))
         elif total:
-            out.append((k, total, relations.inbound_sample(store, pid, k.predicate, LISTED_PER_KIND,
+            out.append((k, total, store.inbound_sample(pid, k.predicate, LISTED_PER_KIND,
                                                            ranked=total <= RANKED_UP_TO)))
     return out
 
@@ -161,35 +161,34 @@ def _unqualified(store, pid: str, generic: int, counts: dict[str, int]) -> int:
     stated kind also says isBasedOn), which avoids a join over all of them.
     """
     if generic <= EXACT_UP_TO:
-        return relations.inbound_unqualified(store, pid, _GENERIC, _SPECIFIC)
+        return store.inbound_unqualified(pid, _GENERIC, _SPECIFIC)
     return max(0, generic - sum(counts.get(p, 0) for p in _SPECIFIC))
 
 
-def lineage_of(service, pid: str) -> Lineage:
-    """Return the family of the FDO ``pid`` (``service`` is the FdoService that labels the nodes)."""
+def lineage_of(service, pid: str, inbound_counts: dict[str, int] | None = None) -> Lineage:
+    """Return the family of the FDO ``pid`` (``service`` is the FdoService that labels the nodes).
+
+    ``inbound_counts``: the links to ``pid`` by predicate, when the caller has read them already
+    (the landing page has: ``FdoPage.inbound_counts``).
+    """
     store = service.store
     ancestors, edges = _ancestor_edges(store, pid)
-    groups = _groups(store, pid)
-    same = relations.same_as(store, pid, f"{service.base_url}/fdo/")
-    iris = {pid, *same, *(a for _, a in ancestors), *(s for _, _, s in edges)}
+    groups = _groups(store, pid, inbound_counts)
+    same = store.same_as_fdos(pid, f"{service.base_url}/fdo/")
+    iris = {pid, *same, *(a for _, a in ancestors), *(s for _, _, s in edges),
+            *(s for _, _, sample in groups for s in sample)}
     labels = service.labels(sorted(iris))
     lineage = Lineage(labels[pid])
     lineage.ancestors = [(g, labels[a]) for g, a in ancestors]
     lineage.edges = [Edge(s, o, _BY_PREDICATE[p]) for s, p, o in edges]
     for kind, total, sample in groups:
-        listed = [_named(s, name) for s, name in sample]
+        listed = [labels[s] for s in sample]
         more = None
         if total > len(listed):
             more = "/sparql?format=html&query=" + _quote(inbound_listing(pid, [kind.predicate]))
         lineage.groups.append(Group(kind, total, listed[:SHOWN_PER_KIND], listed, more))
     lineage.same_as = [labels[s] for s in same]
     return lineage
-
-
-def _named(iri: str, name: str | None) -> Ref:
-    """Return the node of a descendant, named by the query that found it (no label lookup per node)."""
-    fdo_id = iri.rsplit("/", 1)[-1]
-    return Ref(iri, name or fdo_id, f"/fdo/{fdo_id}", True, "model")
 
 
 def _quote(text: str) -> str:

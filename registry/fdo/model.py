@@ -21,7 +21,7 @@ from registry.store.results import Label
 from registry.vocab import CODEMETA, FAIR4ML, MLFDO, RDF, SCHEMA, SPDX, compact_iri
 
 __all__ = ["Ref", "Relation", "Evaluation", "Fdo", "read_fdos", "read_version", "fdo_from_triples", "refs_for",
-           "make_ref", "title", "EVALUATION_TYPE"]
+           "make_ref", "title", "parse_evaluations", "EVALUATION_TYPE"]
 
 EVALUATION_TYPE = FAIR4ML.MLModelEvaluation.value
 _SPDX = str(SPDX)

@@ -16,7 +16,6 @@ from registry.fdo.view import FdoPage, InboundGroup, build_page, humanise
 from registry.pid import id_from_pid, is_fdo_id
 from registry.relations import INBOUND, LINEAGE
 from registry.store.query_text import inbound_listing
-from registry.store.relations import inbound_summary as links_to
 from registry.vocab import SCHEMA
 from registry.store.results import Diff, VersionInfo
 
@@ -153,7 +152,8 @@ class FdoService:
         # A model's lineage (derivatives, isBasedOn) is read and drawn by registry/fdo/lineage.py; here it is
         # only left out, so a base model's thousands of derivatives are never read row by row.
         exclude = [*LINEAGE, SCHEMA.isBasedOn.value] if page.kind == "model" else []
-        links = links_to(self.store, page.pid, exclude, INBOUND_LIMIT)
+        page.inbound_counts = self.store.inbound_predicates(page.pid)
+        links = self.store.inbound_summary(page.pid, exclude, INBOUND_LIMIT, page.inbound_counts)
         refs = refs_for(self.store, {o for _, owners in links.values() for o in owners})
         for predicate, (total, owners) in links.items():
             shown = tuple(sorted((refs[o] for o in owners), key=lambda r: (r.label.lower(), r.iri)))

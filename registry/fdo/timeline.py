@@ -97,9 +97,12 @@ def describe_diff(diff: Diff, label) -> list[str]:
     return changes
 
 
-def timeline_of(service, located) -> Timeline:
-    """Return the timeline of an FDO: every version, the newest ``MAX_DESCRIBED`` described in words."""
-    versions = service.versions(located)
+def timeline_of(service, located, versions: list[VersionInfo] | None = None) -> Timeline:
+    """Return the timeline of an FDO: every version, the newest ``MAX_DESCRIBED`` described in words.
+
+    ``versions``: the FDO's versions when the caller has read them already.
+    """
+    versions = service.versions(located) if versions is None else versions
     entries = [TimelineEntry(v) for v in versions]
     described = [e.number for e in entries[-MAX_DESCRIBED:] if e.number > 1]
     graphs = {n: set(service.triples(located, n)) for n in {m for d in described for m in (d - 1, d)}}

@@ -107,6 +107,7 @@ class FdoPage:
     lineage_in_total: int = 0
     lineage_in_more: str | None = None
     inbound: list[InboundGroup] = field(default_factory=list)
+    inbound_counts: dict[str, int] = field(default_factory=dict)  # predicate -> links to this FDO (current view)
     evaluations: EvaluationTable = field(default_factory=EvaluationTable)
     card: list[CardSection] = field(default_factory=list)
     other: list[Property] = field(default_factory=list)

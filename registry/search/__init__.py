@@ -35,7 +35,7 @@ def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync
 
     settings = registry.settings
     ollama_url = settings.get("OLLAMA_URL")
-    embedder = embedder or make_embedder(str(settings.get("EMBEDDER") or "minilm"), ollama_url)
+    embedder = embedder or make_embedder(str(settings.get("EMBEDDER") or "static"), ollama_url)
     url = str(settings.get("QDRANT_URL") or "")
     persisted = QdrantIndex.open(url, registry.data_dir, embedder.slug, embedder.dim)
     shared = bool(url or settings.get("STORE_URL"))

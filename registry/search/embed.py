@@ -9,67 +9,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
 
-from registry.errors import MlfdoError
+from registry.search.embedder_base import Embedder, EmbedderUnavailable, normalise_rows as _normalise
 
 __all__ = ["Embedder", "MiniLMEmbedder", "OllamaEmbedder", "make_embedder", "EmbedderUnavailable"]
 
 BATCH = 32  # measured: batch 32 is the fastest for ~90-token descriptions on 2 cores
-QUERY_CACHE = 512
-
-
-class EmbedderUnavailable(MlfdoError):
-    status, exit_code, title = 503, 1, "Embedding model unavailable"
-
-
-class Embedder:
-    """Base: ``embed(texts)`` for documents, ``embed_query(text)`` for one query (cached)."""
-
-    name = "embedder"
-    dim = 0
-
-    def __init__(self) -> None:
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        raise NotImplementedError
-
-    def embed_query(self, text: str) -> np.ndarray:
-        """Return the vector of one query; recent queries come from a small cache."""
-        with self._lock:
-            hit = self._cache.get(text)
-            if hit is not None:
-                self._cache.move_to_end(text)
-                return hit
-        vec = self._embed_one(text)
-        with self._lock:
-            self._cache[text] = vec
-            if len(self._cache) > QUERY_CACHE:
-                self._cache.popitem(last=False)
-        return vec
-
-    def _embed_one(self, text: str) -> np.ndarray:
-        return self.embed([text])[0]
-
-    def close(self) -> None:
-        """Release connections (nothing to do for an in-process model)."""
-
-    @property
-    def slug(self) -> str:
-        """Return a name usable in a collection name."""
-        return "".join(c if c.isalnum() else "-" for c in self.name.lower())
-
-
-def _normalise(rows: np.ndarray) -> np.ndarray:
-    rows = np.asarray(rows, dtype=np.float32)
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return rows / norms
 
 
 @functools.lru_cache(maxsize=2)
@@ -167,13 +115,21 @@ class OllamaEmbedder(Embedder):
 
 
 def make_embedder(spec: str, ollama_url: str | None = None) -> Embedder:
-    """Return the embedder named by a setting value: ``minilm`` or ``ollama:<model>`` (at ``ollama_url``).
+    """Return the embedder named by a setting value: ``static``, ``minilm`` or ``ollama:<model>`` (at ``ollama_url``).
 
     Raises EmbedderUnavailable when it cannot be loaded or reached.
     """
-    spec = (spec or "minilm").strip()
+    spec = (spec or "static").strip()
+    if spec.lower() in ("static", "minilm-static"):
+        return _static()
     if spec.lower() in ("minilm", "all-minilm-l6-v2", "local"):
         return MiniLMEmbedder()
     if spec.startswith("ollama:") and spec[7:].strip():
         return OllamaEmbedder(spec[7:].strip(), host=ollama_url)
-    raise EmbedderUnavailable(f"unknown embedder {spec!r}: use 'minilm' or 'ollama:<model>'")
+    raise EmbedderUnavailable(f"unknown embedder {spec!r}: use 'static', 'minilm' or 'ollama:<model>'")
+
+
+def _static() -> Embedder:
+    from registry.search.static import StaticEmbedder  # model2vec is imported only when chosen
+
+    return StaticEmbedder()

@@ -152,6 +152,7 @@ class SearchIndex:
                     self.index_items(todo, progress)
                 finally:
                     self.building = None
+            self.building = None
             self.stale = False
             self.last_sync = time.monotonic()
             return SyncReport(len(todo), len(gone), unchanged, time.perf_counter() - started)
@@ -161,7 +162,8 @@ class SearchIndex:
         if self._thread is not None and self._thread.is_alive():
             return
         plan = self.plan()
-        self.building = (0, len(plan[0]))  # visible before the thread starts
+        # visible before the thread starts; nothing to do means nothing is being built
+        self.building = (0, len(plan[0])) if plan[0] else None
 
         def run() -> None:
             try:

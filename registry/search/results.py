@@ -24,6 +24,7 @@ class SearchHit:
     licences: tuple[str, ...] = ()
     params: float | None = None
     downloads: int = 0
+    matched: tuple[str, ...] = ()  # the words of the snippet that match the query (highlighted on the page)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,13 @@ class Facet:
 
 @dataclass(frozen=True)
 class RecognisedFilter:
-    """A constraint read from the query text. ``applied`` says whether it filtered the results."""
+    """A constraint read from the query text.
+
+    ``mode`` is ``filter`` (it narrows the results: an explicit constraint such as "only MIT",
+    a licence, a size, a date or an exact name) or ``boost`` (it ranks matching FDOs up and may
+    add some, never removes one: a task, language or library read from loose words, or a concept
+    the question speaks of). ``applied`` says whether it was used.
+    """
 
     facet: str
     values: tuple[str, ...]
@@ -53,6 +60,7 @@ class RecognisedFilter:
     span: str
     applied: bool = True
     note: str = ""
+    mode: str = "filter"
 
 
 @dataclass(frozen=True)
@@ -88,12 +96,26 @@ class QueryUnderstanding:
     source: str = "rules"
 
     def filters(self) -> dict[str, list[str]]:
-        """Return the applied recognised filters as facet -> values."""
+        """Return the applied recognised filters (mode ``filter``) as facet -> values."""
+        return self._values("filter")
+
+    def boosts(self) -> dict[str, list[str]]:
+        """Return the applied recognised boosts (mode ``boost``) as facet -> values."""
+        return self._values("boost")
+
+    def _values(self, mode: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for rec in self.recognised:
-            if rec.applied:
+            if rec.applied and rec.mode == mode:
                 out.setdefault(rec.facet, []).extend(v for v in rec.values if v not in out.get(rec.facet, []))
         return out
+
+    def without(self, facets: "set[str] | frozenset[str]") -> "QueryUnderstanding":
+        """Return this understanding with the constraints on ``facets`` dropped (the user removed them)."""
+        if not facets:
+            return self
+        return QueryUnderstanding(self.query, self.text, tuple(r for r in self.recognised if r.facet not in facets),
+                                  self.suggested, self.expansions, self.questions, self.source)
 
     def to_dict(self) -> dict:
         return asdict(self)

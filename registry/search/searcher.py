@@ -9,7 +9,6 @@ words or is among the ``DENSE_K`` nearest with similarity >= ``MIN_SIM``.
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,9 +17,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
+from registry.search.concepts import ConceptIndex
 from registry.search.engine import Candidates
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
 from registry.search.index import SearchIndex
+from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import query_terms, tokens
@@ -34,13 +35,17 @@ __all__ = ["Searcher", "MODES", "RRF_K", "DENSE_K", "MIN_SIM", "MAX_PER_PAGE"]
 MODES = ("hybrid", "keyword", "dense")
 RRF_K = 60
 DENSE_K = 100
-MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this
+MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this (an embedder may say otherwise)
 MAX_PER_PAGE = 100
 POPULARITY_WEIGHT = 0.5  # a third, weaker RRF list: the candidates ordered by downloads
 POPULARITY_K = 1000  # only the most downloaded candidates get a popularity rank
+DENSE_WEIGHT = 1.0  # the dense ranking's weight in the fusion (an embedder may say otherwise)
+BOOST_WEIGHT = 1.0  # the list of FDOs carrying a boosted value (a concept the question speaks of) counts fully
+BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results)
+BOOST_FACET_WEIGHTS = {"task": 2}  # what a model does says more than its language or library
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
 
 class Searcher:
@@ -50,6 +55,8 @@ class Searcher:
         self.index = index
         self.rules = Understander(self.vocabulary)
         self.llm = llm
+        self.concepts = ConceptIndex(index.store, index.embedder)
+        index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
@@ -72,19 +79,48 @@ class Searcher:
         result = self.rules.understand(query)
         if self.llm is not None and query:
             result = self.llm.understand(query, result, self.vocabulary) or result
+        if query:
+            result = self._with_concepts(result)
         self._understood[query] = result
         if len(self._understood) > 256:
             self._understood.popitem(last=False)
         return result
 
+    def _concepts_changed(self, results) -> None:
+        if any(r.status in ("new", "changed") for r in results):
+            self.concepts.refresh()
+            self._understood.clear()
+
+    def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
+        """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
+        matches = self.concepts.match(qu.query)
+        if not matches:
+            return qu
+        taken = {(r.facet, v) for r in qu.recognised for v in r.values}
+        added = []
+        for facet, values in self.concepts.boosts(matches).items():
+            vocab = self.vocabulary(facet)
+            keys = [k for k in values if k in vocab and (facet, k) not in taken]
+            if not keys:
+                continue
+            keys.sort(key=lambda k: -vocab[k][1])
+            spans = " / ".join(dict.fromkeys(values[k] for k in keys))
+            shown = ", ".join(vocab[k][0] for k in keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
+            added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
+                                          note="read from the meaning of the question"))
+        return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
+                                  qu.questions, qu.source)
+
     # ---------------------------------------------------------------- searching
     def search(self, query: str, filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
-               *, mode: str = "hybrid", understand: bool = True) -> SearchResponse:
+               *, mode: str = "hybrid", understand: bool = True, drop: "set[str] | frozenset[str]" = frozenset()
+               ) -> SearchResponse:
         """Return one page of results for ``query`` with ``filters`` (facet -> values).
 
         ``mode`` is ``hybrid`` (default), ``keyword`` or ``dense``; ``understand=False`` applies no
-        filter read from the query text. Raises BadRequest for an unknown facet, a malformed range
-        value, or a page/per_page out of bounds.
+        constraint read from the query text, ``drop`` ignores those read on the given facets (the
+        user removed them). Raises BadRequest for an unknown facet, a malformed range value, or a
+        page/per_page out of bounds.
         """
         started = time.perf_counter()
         if mode not in MODES:
@@ -95,9 +131,10 @@ class Searcher:
         query = (query or "").strip()
         explicit = _clean_filters(filters or {})
         qu = self.understand(query) if (understand and query) else QueryUnderstanding(query, query)
+        qu = qu.without(frozenset(facet_name(f) or f for f in drop))
         notes: list[str] = []
         building = self.index.building
-        if building is not None:
+        if building is not None and building[0] < building[1]:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
         vector = (self._pool.submit(self.index.embedder.embed_query, qu.text)
@@ -105,14 +142,17 @@ class Searcher:
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
+            masks.boost = self._boost_score(qu, explicit)
             cand = self._candidates(qu, mode, vector)
             depth = max(10, page * per_page)
-            ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth)
+            ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
+                boost = masks.boost
                 masks = _Masks(self.engine, _Filters(explicit, {}))
-                ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth)
+                masks.boost = boost
+                ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -134,14 +174,27 @@ class Searcher:
             return Candidates(None, None, None)
         kw_scores = kw_ok = sims = None
         if mode != "dense":
-            n = len(set(tokens(text)))
+            # words a filter already guarantees ("trained on squad", "models") need not be matched again
+            covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
+            n = len(set(tokens(text)) - covered)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             kw_scores, kw_ok = self.engine.keyword_scores(query_terms(text, qu.expansions), min_match)
         if vector is not None:
             sims = self.engine.similarities(vector.result())
         return Candidates(kw_scores, kw_ok, sims)
 
-    def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int) -> "_Ranked":
+    def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]]) -> np.ndarray | None:
+        """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted)."""
+        boosts = {f: v for f, v in qu.boosts().items() if f not in explicit}
+        if not boosts:
+            return None
+        score = np.zeros(self.engine.size, dtype=np.int16)
+        for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
+            score += sel * BOOST_FACET_WEIGHTS.get(facet, 1)
+        return score
+
+    def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
+              boost: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then RRF of keyword, dense and popularity ranks.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
@@ -157,17 +210,26 @@ class Searcher:
             member[pinned] = False
             key, in_kw, in_dense = downloads, None, None
         else:
-            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, MIN_SIM)
+            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM))
             key = np.zeros(n, dtype=np.float64)
             key[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
             key[rest] += 1.0 / (RRF_K + len(kw) + 1)
-            key[dense] += 1.0 / (RRF_K + np.arange(1, len(dense) + 1))
+            weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
+            key[dense] += weight / (RRF_K + np.arange(1, len(dense) + 1))
             in_kw = np.zeros(n, dtype=bool)
             in_kw[kw] = True
             in_kw[rest] = True
             in_dense = np.zeros(n, dtype=bool)
             in_dense[dense] = True
             member = in_kw | in_dense
+            if boost is not None:
+                # FDOs carrying what the question means: best matched first, then by the rank fused so far,
+                # then the most downloaded
+                boosted = np.flatnonzero((boost[:n] > 0) & mask)
+                order = np.lexsort((-downloads[boosted], -key[boosted], -boost[boosted]))[:BOOST_K]
+                boosted = boosted[order]
+                key[boosted] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
+                member[boosted] = True
             member[pinned] = False
             if depth:
                 popular = np.flatnonzero(member & (downloads > 0))
@@ -198,7 +260,7 @@ class Searcher:
                 # counts for a filtered facet come from the results without that facet's filter,
                 # so the other values show what choosing them instead would give
                 member = self._rank(cand, masks.combined(without=fdef.name),
-                                    masks.combined(without=fdef.name, explicit_only=True), query, 0).member
+                                    masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost).member
             else:
                 member = ranked.member
             member = member & alive
@@ -218,7 +280,11 @@ class Searcher:
 
     def _hit(self, slot: int, score: float, how: str, text: str) -> SearchHit:
         doc = self.engine.doc(slot)
-        return SearchHit(pid=doc.pid, name=doc.name, kind=doc.kind, score=score, snippet=snippet(doc.description, text),
+        tags = tuple(f"{FACET_LABELS.get(f, f)}: " + ", ".join(label for _, label in doc.facets[f][:8])
+                     for f in ("task", "library", "language") if doc.facets.get(f))
+        text_shown = best_snippet(text, doc.description, tags)
+        return SearchHit(pid=doc.pid, name=doc.name, kind=doc.kind, score=score, snippet=text_shown,
+                         matched=matched_words(text_shown, text),
                          identifier=doc.identifier, url=doc.url, match=how,
                          tasks=tuple(label for _, label in doc.facets.get("task", [])),
                          licences=tuple(label for _, label in doc.facets.get("licence", [])),
@@ -291,6 +357,7 @@ class _Masks:
         ranges = {f: [parse_range(f, x) for x in v] for f, v in merged.items() if f in RANGE_FACETS}
         self.per_facet = engine.facet_masks(terms, ranges, filters.lenient())
         self.alive = engine.alive[:engine.size]
+        self.boost: np.ndarray | None = None
 
     def combined(self, without: str | None = None, explicit_only: bool = False) -> np.ndarray:
         mask = self.alive.copy()
@@ -349,21 +416,3 @@ def _bucket_label(facet: str, key: str) -> str:
         labels = {"<100M": "under 100M", "100M-1B": "100M to 1B", "1B-10B": "1B to 10B", ">=10B": "10B or more"}
         return labels.get(key, key)
     return key
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def snippet(description: str, text: str, length: int = 240) -> str:
-    """Return the sentence of ``description`` sharing most words with the query, cut to ``length``."""
-    if not description:
-        return ""
-    words = set(tokens(text)) | set(_WORD.findall(text.lower()))
-    best, best_score = description, 0.0
-    if words:
-        for i, sentence in enumerate(_SENTENCE.split(description[:1200])[:12]):
-            score = len(words & set(_WORD.findall(sentence.lower()))) - i * 0.01
-            if score > best_score:
-                best, best_score = sentence, score
-    best = best.strip()
-    return best if len(best) <= length else best[:length].rsplit(" ", 1)[0] + "…"

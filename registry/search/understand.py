@@ -20,7 +20,7 @@ from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, pa
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, tokens
 
-__all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary"]
+__all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS"]
 
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -138,7 +138,11 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "quantised": ("quantized", "gguf", "awq", "gptq"), "toxic": ("hate speech", "offensive", "moderation"),
     "toxicity": ("toxic", "hate speech", "offensive"), "medical": ("clinical", "biomedical", "health"),
     "clinical": ("medical", "biomedical"), "biomedical": ("medical", "clinical", "pubmed"),
-    "legal": ("law",), "financial": ("finance", "finbert"), "finance": ("financial",),
+    "legal": ("law",), "law": ("legal",), "financial": ("finance", "finbert"), "finance": ("financial",),
+    # nouns and their adjectives (records tag one, people write the other)
+    "medicine": ("medical", "clinical", "health"), "health": ("medical", "healthcare", "clinical"),
+    "chemistry": ("chemical", "molecule"), "biology": ("biological", "biomedical"),
+    "mathematics": ("math", "mathematical"), "mathematical": ("math", "mathematics"),
     "tweet": ("twitter", "social media"), "twitter": ("tweet", "social media"),
     "speech": ("audio",), "multilingual": ("cross lingual", "xlm"), "small": ("mini", "tiny", "distilled"),
     "tiny": ("small", "mini"), "distilled": ("distil", "distillation"), "vision": ("image", "visual"),
@@ -151,6 +155,10 @@ _RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
 
 
 _SEPARATORS = str.maketrans("-_/", "   ")
+# read from loose words ("vision", "chatbot", "embeddings"), these boost and never filter; a language
+# is named exactly ("German") and filters leniently (models stating no language pass)
+LOOSE_FACETS = frozenset({"task", "library"})
+_EXPLICIT = re.compile(r"\b(?:only|must|exclusively|strictly|solely|required?)\b[^.,;]{0,30}$")
 
 
 @dataclass
@@ -448,7 +456,23 @@ class Understander:
         values = tuple(dict.fromkeys(v for m in group for v in m.values))
         label = group[0].label if len(group) == 1 else f"{facet}: " + " or ".join(
             self._value_label(facet, v) for v in values[:5])
-        return RecognisedFilter(facet, values, label, span)
+        return RecognisedFilter(facet, values, label, span, mode=self._mode(facet, group, query))
+
+    @staticmethod
+    def _mode(facet: str, group: list[_Match], query: str) -> str:
+        """Return ``filter`` for an explicit constraint, ``boost`` for one read from loose words.
+
+        A task or library filters only when the words before it say so ("only", "must")
+        or the query names the value exactly as the index spells it (``text-classification``).
+        """
+        if facet not in LOOSE_FACETS:
+            return "filter"
+        for m in group:
+            if _EXPLICIT.search(query[:m.start].lower()):
+                return "filter"
+            if query[m.start:m.end].lower() in {v.lower() for v in m.values} and "-" in query[m.start:m.end]:
+                return "filter"
+        return "boost"
 
     def _value_label(self, facet: str, value: str) -> str:
         if facet in ("params", "date"):

@@ -10,12 +10,14 @@ from registry.errors import BadRequest
 from registry.search import get_searcher
 from registry.search.facets import FACET_NAMES, facet_name, format_count
 from registry.search.searcher import MAX_PER_PAGE, MODES
+from registry.search.snippets import highlight
 
 __all__ = ["bp", "OPENAPI"]
 
 bp = Blueprint("search", __name__)
+MAX_QUERY_CHARS = 2000  # a question, not a document
 
-_RESERVED = {"q", "page", "per_page", "mode", "understand"}
+_RESERVED = {"q", "page", "per_page", "mode", "understand", "drop"}
 
 
 def _int(name: str, default: int) -> int:
@@ -38,9 +40,16 @@ def _params() -> dict:
         if facet is None:
             raise BadRequest(f"unknown parameter {name!r}; facets are: {', '.join(FACET_NAMES)}")
         filters.setdefault(facet, []).extend(v for v in request.args.getlist(name) if v.strip())
+    drop = [v for v in request.args.getlist("drop") if v.strip()]
+    unknown = [v for v in drop if facet_name(v) is None]
+    if unknown:
+        raise BadRequest(f"drop takes facet names; unknown: {', '.join(unknown)}; facets are: {', '.join(FACET_NAMES)}")
+    if len(request.args.get("q", "")) > MAX_QUERY_CHARS:
+        raise BadRequest(f"q is longer than {MAX_QUERY_CHARS} characters: describe the need in fewer words")
     return {"query": request.args.get("q", ""), "filters": filters, "page": _int("page", 1),
             "per_page": _int("per_page", 10), "mode": request.args.get("mode", "hybrid"),
-            "understand": request.args.get("understand", "1") not in ("0", "false", "no", "off")}
+            "understand": request.args.get("understand", "1") not in ("0", "false", "no", "off"),
+            "drop": frozenset(facet_name(v) for v in drop)}
 
 
 @bp.get("/api/search")
@@ -58,11 +67,12 @@ def search_page():
     response = None
     if params["query"] or params["filters"]:
         response = get_searcher(current_app.extensions["mlfdo"], background=True).search(**params)
-    return render_template("search/search.html", response=response, params=params, link=_link, fmt_count=format_count)
+    return render_template("search/search.html", response=response, params=params, link=_link, fmt_count=format_count,
+                           highlight=highlight)
 
 
 def _link(params: dict, add: tuple[str, str] | None = None, remove: tuple[str, str | None] | None = None,
-          page: int | None = None, understand: bool | None = None) -> str:
+          page: int | None = None, understand: bool | None = None, drop: str | None = None) -> str:
     """Return a /search URL for the current parameters with one filter added or removed."""
     filters = {k: list(v) for k, v in params["filters"].items()}
     if add:
@@ -77,6 +87,7 @@ def _link(params: dict, add: tuple[str, str] | None = None, remove: tuple[str, s
     keep_understand = params["understand"] if understand is None else understand
     if not keep_understand:
         pairs.append(("understand", "0"))
+    pairs += [("drop", f) for f in sorted(set(params.get("drop", ())) | ({drop} if drop else set()))]
     if page and page > 1:
         pairs.append(("page", str(page)))
     if params["per_page"] != 10:
@@ -103,7 +114,9 @@ OPENAPI = {
              "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}},
             {"name": "mode", "in": "query", "required": False, "schema": {"type": "string", "enum": list(MODES)}},
             {"name": "understand", "in": "query", "required": False, "schema": {"type": "boolean"},
-             "description": "0 to apply no filter read from the query text"},
+             "description": "0 to apply no constraint read from the query text"},
+            {"name": "drop", "in": "query", "required": False, "schema": _STRINGS, "style": "form", "explode": True,
+             "description": "A facet whose constraints read from the query are ignored (the user removed them)"},
             *_FACET_PARAMS,
         ],
         "responses": {
@@ -117,6 +130,7 @@ OPENAPI = {
         "SearchHit": {"type": "object", "required": ["pid", "name", "kind", "score", "snippet"], "properties": {
             "pid": {"type": "string", "format": "uri"}, "name": {"type": "string"}, "kind": {"type": "string"},
             "score": {"type": "number"}, "snippet": {"type": "string"}, "identifier": {"type": "string"},
+            "matched": _STRINGS,
             "url": {"type": "string"}, "match": {"type": "string", "enum": ["exact", "hybrid", "keyword", "semantic",
                                                                              "browse"]},
             "tasks": _STRINGS, "licences": _STRINGS, "params": {"type": ["number", "null"]},
@@ -127,6 +141,7 @@ OPENAPI = {
         "SearchFilterNote": {"type": "object", "properties": {
             "facet": {"type": "string"}, "values": _STRINGS, "value": {"type": "string"}, "label": {"type": "string"},
             "span": {"type": "string"}, "applied": {"type": "boolean"}, "note": {"type": "string"},
+            "mode": {"type": "string", "enum": ["filter", "boost"]},
             "reason": {"type": "string"}, "count": {"type": ["integer", "null"]}}},
         "SearchResponse": {"type": "object", "required": ["query", "total", "results", "facets"], "properties": {
             "query": {"type": "string"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},

@@ -32,6 +32,7 @@ from registry.store import bulk, listing
 from registry.store import query_text as Q
 from registry.store.prepare import nt_line
 from registry.store.writer import downloads_of, dt_literal as _dt, prepare_batch, read_report, repair, validate_batch, write_batch
+from registry.store.links import StoreLinks
 from registry.store.reads import StoreReads
 from registry.store.results import Diff, Failure, IngestResult, VersionInfo
 from registry.vocab import MLFDO, PROV, RDF, VOLATILE_PROPERTIES
@@ -57,7 +58,7 @@ def _parse_dt(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-class Store(StoreReads):
+class Store(StoreReads, StoreLinks):
     """One registry store. Open it with :meth:`open`; the app owns one instance.
 
     Reading one FDO (current view, versions, diffs) is here; the other read intents (labels, inbound

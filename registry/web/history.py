@@ -64,8 +64,9 @@ def versions(fdo_id: str, suffix: str | None = None) -> Response:
                                   "versions": [version_json(v, urls.version(v.number)) for v in items]})
     else:
         page = service.tombstone(located) if located.status == "withdrawn" else service.page(located)
-        html = render_template("history/versions.html", page=page, timeline=timeline_of(service, located),
-                               axis_width=AXIS_WIDTH, urls=service.urls(fdo_id, relative=True))
+        timeline = timeline_of(service, located, page.versions)
+        html = render_template("history/versions.html", page=page, timeline=timeline, axis_width=AXIS_WIDTH,
+                               urls=service.urls(fdo_id, relative=True))
         response = no_script(Response(html, mimetype="text/html"))
     return finish(response, vary=None if suffix else "Accept")
 

@@ -21,7 +21,7 @@ def landing_extras(service, located, page: FdoPage) -> dict:
                     "hidden_inbound": frozenset()}
     if page.is_old_version or located.status == "withdrawn" or page.kind != "model":
         return extras
-    lineage = lineage_of(service, located.pid)
+    lineage = lineage_of(service, located.pid, page.inbound_counts or None)
     extras["hidden_inbound"] = LINEAGE_SHOWN_ELSEWHERE  # the lineage section shows these links
     used = {e.kind.slug for e in lineage.edges} | {g.kind.slug for g in lineage.groups}
     used |= {SAME_AS.slug} if lineage.same_as else set()

@@ -26,11 +26,11 @@ def load(store) -> None:
 
 
 def chat_registry(overrides: dict | None = None):
-    """Return an in-memory Registry holding registry.ttl (no SHACL, base http://registry.test)."""
+    """Return an in-memory Registry holding registry.ttl (validated as by default, base http://registry.test)."""
     from registry.service import Registry
 
-    settings = {"BASE_URL": BASE, "SHACL": False, "LLM": "extractive", **(overrides or {})}
-    registry = Registry.open(settings, in_memory=True)
+    settings = {"BASE_URL": BASE, "LLM": "extractive", **(overrides or {})}
+    registry = Registry.open(settings, in_memory=True, environ={})
     load(registry.store)
     return registry
 
@@ -61,47 +61,51 @@ MODELS = [
     dict(id="google-bert/bert-base-uncased", task="fill-mask", licence="Apache-2.0", params=110106428,
          datasets=["bookcorpus", "wikipedia"], paper="1810.04805", library="transformers", downloads=52000000,
          likes=2100, languages=["en"],
-         description="BERT base model (uncased): a transformers model pretrained on a large corpus of English "
-                     "data with a masked language modeling objective."),
+         description="Lower-cased English BERT base encoder, trained on books and Wikipedia by filling in hidden "
+                     "words (masked language modelling)."),
     dict(id="distilbert/distilbert-base-uncased", task="fill-mask", licence="Apache-2.0", params=66985530,
          datasets=["bookcorpus", "wikipedia"], paper="1910.01108", library="transformers", downloads=12000000,
          likes=700, languages=["en"], lineage=[("fair4ml:fineTunedFrom", "google-bert/bert-base-uncased")],
-         description="DistilBERT is a smaller, faster version of BERT, distilled from the BERT base model."),
+         description="Compressed student of the BERT base encoder: fewer layers and quicker to run, trained to "
+                     "imitate its teacher."),
     dict(id="distilbert/distilbert-base-uncased-finetuned-sst-2-english", task="text-classification",
          licence="Apache-2.0", params=66955010, datasets=["stanfordnlp/sst2"], library="transformers",
          downloads=9000000, likes=800, languages=["en"],
          lineage=[("fair4ml:fineTunedFrom", "distilbert/distilbert-base-uncased")],
          evals=[("accuracy", "accuracy", 0.9106, "glue", "sst2", "validation")],
-         description="A DistilBERT base uncased model fine-tuned on SST-2 for English sentiment analysis."),
+         description="Sentiment analysis for English sentences (positive or negative): a DistilBERT tuned on SST-2 "
+                     "labels."),
     dict(id="openai-community/gpt2", task="text-generation", licence="MIT", params=124439808,
          datasets=["openwebtext"], library="transformers", downloads=11000000, likes=2900, languages=["en"],
-         description="GPT-2 is a transformers model pretrained on a very large corpus of English data in a "
-                     "self-supervised fashion, for causal language modeling."),
+         description="Decoder that continues English text token by token, trained without labels on web pages "
+                     "gathered from outbound links."),
     dict(id="meta-llama/Llama-2-7b-hf", task="text-generation", licence="llama2", params=6738415616,
          paper="2307.09288", library="transformers", downloads=1200000, likes=2000, languages=["en"],
-         description="Llama 2 is a collection of pretrained and fine-tuned generative text models from 7 to 70 "
-                     "billion parameters; this is the 7B pretrained model in the Hugging Face format."),
+         description="The smallest base checkpoint (7B) of Meta's second Llama release, stored for the transformers "
+                     "library; not chat tuned."),
     dict(id="TheBloke/Llama-2-7B-GGUF", task="text-generation", licence="llama2", library="gguf",
          downloads=90000, likes=1000, lineage=[("mlfdo:quantizedFrom", "meta-llama/Llama-2-7b-hf")],
-         description="GGUF quantized files of Meta's Llama 2 7B for llama.cpp."),
+         description="Meta's Llama 2 7B packed into GGUF files at several bit widths (quantized) for llama.cpp."),
     dict(id="jdoe/llama2-7b-alpaca-lora", task="text-generation", licence=None, library="peft",
          datasets=["tatsu-lab/alpaca"], downloads=120, likes=3,
          lineage=[("mlfdo:adapterOf", "meta-llama/Llama-2-7b-hf")],
-         description="A LoRA adapter for Llama 2 7B trained on the Alpaca instruction data."),
+         description="LoRA adapter weights that teach Llama 2 7B to follow instructions, trained with the Alpaca "
+                     "examples."),
     dict(id="facebook/bart-large-cnn", task="summarization", licence="MIT", params=406290432,
          datasets=["cnn_dailymail"], paper="1910.13461", library="transformers", downloads=3000000, likes=1200,
          languages=["en"], evals=[("rouge", "ROUGE-1", 42.9486, "cnn_dailymail", "3.0.0", "train")],
-         description="BART large fine-tuned on CNN Daily Mail for abstractive news summarization."),
+         description="News summarization: BART large tuned on CNN and Daily Mail stories, it condenses an article into "
+                     "a few sentences."),
     dict(id="openai/whisper-tiny", task="automatic-speech-recognition", licence="Apache-2.0", params=37760640,
          paper="2212.04356", library="transformers", downloads=800000, likes=300,
          languages=["en", "fr", "de", "es"],
          evals=[("wer", "Test WER", 7.54, "librispeech_asr", "clean", "test")],
-         description="Whisper is a pre-trained model for automatic speech recognition and speech translation; "
-                     "tiny is the smallest checkpoint."),
+         description="The tiniest Whisper checkpoint: turns speech audio into text (speech recognition) and can "
+                     "translate what is said into English."),
     dict(id="sentence-transformers/all-MiniLM-L6-v2", task="sentence-similarity", licence="Apache-2.0",
          params=22713216, library="sentence-transformers", downloads=90000000, likes=3500, languages=["en"],
-         description="A sentence-transformers model: it maps sentences and paragraphs to a 384 dimensional dense "
-                     "vector space for clustering or semantic search."),
+         description="Turns a sentence or short paragraph into 384 numbers so that texts with similar meaning land "
+                     "close together; handy for clustering and semantic search."),
 ]
 
 

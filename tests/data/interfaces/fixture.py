@@ -9,7 +9,6 @@ from types import SimpleNamespace
 from registry.rdfio import parse_file
 from registry.records_from_rdf import records_from_quads
 from registry.service import Registry
-from registry.settings import load_settings
 from registry.store import Store
 
 BASE = "http://registry.test"
@@ -31,9 +30,8 @@ def ingest_family(store: Store) -> None:
 
 
 def family_registry(data_dir: Path | None = None, **settings) -> Registry:
-    """Return a registry holding the family (SHACL off; ``settings`` override others)."""
-    values = load_settings(environ={}, overrides={"BASE_URL": BASE, "SHACL": False, "DATA_DIR": str(data_dir or ""),
-                                                  **settings})
-    store = Store.open(data_dir, BASE)
-    ingest_family(store)
-    return Registry(values, store)
+    """Return a registry holding the family, validated as by default (``settings`` override others)."""
+    registry = Registry.open({"BASE_URL": BASE, "DATA_DIR": str(data_dir or ""), **settings},
+                             in_memory=data_dir is None, environ={})
+    ingest_family(registry.store)
+    return registry

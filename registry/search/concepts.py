@@ -1,0 +1,179 @@
+"""Concepts in search: reach models through what a question means, not only through their words.
+
+The concept FDOs harvested from `registry/ontology/vocabularies` (tasks, libraries, licences and their
+families, languages, modalities) carry labels, synonyms and plain-language jobs. A question is
+matched against those phrases twice: by words (every informative word of a phrase in the
+question, after stemming) and by meaning (the embedding of the question close to a phrase's).
+A matched concept becomes a *boost* on the facet values it stands for: a task, every task of a
+modality ("vision models"), every licence of a family ("share-alike"), the licences that allow
+commercial use ("for a commercial product"), the tasks a library serves. Boosts rank models up
+and may add them to the results; they never remove one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from registry.search.text import tokens
+from registry.vocab import MLFDO, SCHEMA
+
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM"]
+
+MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
+FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
+                   "language": "language", "modality": "modality", "licence-family": "licence-family"}
+# words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
+_GENERIC = frozenset("text model data image audio video language other custom open licence license "
+                     "classification generation learning words document documents".split())
+_VOCAB = "https://w3id.org/mlfdo/vocab/"
+_TRUE = ("true", "1")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept FDO as search uses it."""
+
+    pid: str
+    facet: str  # task | library | licence | language | modality | licence-family
+    key: str  # the facet value it stands for (task id, SPDX id or licence key, language code, library)
+    label: str
+    phrases: tuple[str, ...]
+    modalities: tuple[str, ...] = ()  # PIDs of modality concepts
+    family: str = ""  # PID of the licence family concept
+    commercial: bool | None = None
+    serves: tuple[str, ...] = ()  # PIDs of the tasks a library is built for
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    concept: Concept
+    phrase: str
+    score: float
+    how: str  # words | meaning
+
+
+@dataclass
+class _Built:
+    concepts: list[Concept] = field(default_factory=list)
+    by_pid: dict[str, Concept] = field(default_factory=dict)
+    phrase_tokens: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # concept, tokens, phrase
+    vectors: np.ndarray | None = None
+    vector_owner: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _concept(pid: str, triples) -> Concept | None:
+    values: dict[str, list] = defaultdict(list)
+    for t in triples:
+        if t.subject.value == pid:
+            values[t.predicate.value].append(t.object.value)
+    schemes = [v[len(_VOCAB):] for v in values.get(SCHEMA.inDefinedTermSet.value, []) if v.startswith(_VOCAB)]
+    if not schemes or schemes[0] not in FACET_OF_SCHEME or not values.get(SCHEMA.termCode.value):
+        return None
+    facet, code = FACET_OF_SCHEME[schemes[0]], values[SCHEMA.termCode.value][0]
+    spdx = values.get(MLFDO.spdxId.value)
+    label = (values.get(SCHEMA.name.value) or [code])[0]
+    phrases = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, []) + \
+        values.get(MLFDO.plainDescription.value, [])
+    commercial = values.get(MLFDO.commercialUse.value)
+    return Concept(pid=pid, facet=facet, key=spdx[0] if spdx else code, label=label,
+                   phrases=tuple(dict.fromkeys(p for p in phrases if p)),
+                   modalities=tuple(values.get(MLFDO.modality.value, [])),
+                   family=(values.get(MLFDO.licenceFamily.value) or [""])[0],
+                   commercial=None if not commercial else commercial[0].lower() in _TRUE,
+                   serves=tuple(values.get(MLFDO.servesTask.value, [])))
+
+
+class ConceptIndex:
+    """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
+
+    def __init__(self, store, embedder=None) -> None:
+        self.store = store
+        self.embedder = embedder
+        self._built: _Built | None = None
+        self._lock = threading.Lock()
+
+    def refresh(self) -> None:
+        """Forget the concepts read so far; they are read again on the next match."""
+        self._built = None
+
+    def _build(self) -> _Built:
+        with self._lock:
+            if self._built is not None:
+                return self._built
+            built = _Built()
+            for pid in self.store.pids(kind="term", include_stubs=False):
+                concept = _concept(pid, self.store.current(pid))
+                if concept is not None:
+                    built.by_pid[pid] = concept
+                    built.concepts.append(concept)
+            texts = []
+            for i, concept in enumerate(built.concepts):
+                for phrase in concept.phrases:
+                    toks = frozenset(tokens(phrase))
+                    if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
+                        built.phrase_tokens.append((i, toks, phrase))
+                    if concept.facet in ("task", "library", "modality", "licence-family") and len(phrase) > 3:
+                        texts.append(phrase)
+                        built.vector_owner.append((i, phrase))
+            if self.embedder is not None and texts:
+                built.vectors = self.embedder.embed(texts)
+            self._built = built
+            return built
+
+    def __len__(self) -> int:
+        return len(self._build().concepts)
+
+    def concept(self, pid: str) -> Concept | None:
+        return self._build().by_pid.get(pid)
+
+    def match(self, text: str, vector: np.ndarray | None = None, limit: int = 6) -> list[ConceptMatch]:
+        """Return the concepts ``text`` speaks of, best first (one match per concept)."""
+        built = self._build()
+        words = set(tokens(text))
+        best: dict[int, ConceptMatch] = {}
+        for i, toks, phrase in built.phrase_tokens:
+            if toks <= words:
+                score = 1.0 + 0.1 * len(toks)
+                if i not in best or best[i].score < score:
+                    best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
+        if vector is None and self.embedder is not None and built.vectors is not None and words:
+            vector = self.embedder.embed_query(text)
+        if vector is not None and built.vectors is not None and len(built.vectors) == len(built.vector_owner):
+            sims = built.vectors @ vector
+            for j in np.flatnonzero(sims >= MIN_PHRASE_SIM):
+                i, phrase = built.vector_owner[int(j)]
+                score = float(sims[j])
+                if i not in best or best[i].score < score:
+                    best[i] = ConceptMatch(built.concepts[i], phrase, score, "meaning")
+        # "non-commercial" also holds "commercial": a phrase inside a longer matched one does not count
+        kept = [m for m in best.values() if m.how != "words" or not any(
+            o is not m and o.how == "words" and frozenset(tokens(m.phrase)) < frozenset(tokens(o.phrase))
+            for o in best.values())]
+        return sorted(kept, key=lambda m: -m.score)[:limit]
+
+    def boosts(self, matches: list[ConceptMatch]) -> dict[str, dict[str, str]]:
+        """Return facet -> value -> the phrase that suggested it, for the facet values the matches stand for."""
+        built = self._build()
+        out: dict[str, dict[str, str]] = defaultdict(dict)
+        for m in matches:
+            c = m.concept
+            if c.facet in ("task", "licence", "language", "library"):
+                out[c.facet].setdefault(c.key, m.phrase)
+            for task_pid in c.serves:
+                task = built.by_pid.get(task_pid)
+                if task is not None:
+                    out["task"].setdefault(task.key, m.phrase)
+            if c.facet == "modality":
+                for other in built.concepts:
+                    if other.facet == "task" and c.pid in other.modalities:
+                        out["task"].setdefault(other.key, m.phrase)
+            if c.facet == "licence-family":
+                commercial = c.key == "permissive" and any(t in tokens(m.phrase) for t in ("commercial", "business"))
+                for other in built.concepts:
+                    if other.facet == "licence" and (other.family == c.pid or (commercial and other.commercial)):
+                        out["licence"].setdefault(other.key, m.phrase)
+        return {facet: dict(values) for facet, values in out.items()}

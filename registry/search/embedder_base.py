@@ -1,0 +1,65 @@
+"""The embedder interface every embedder implements: normalised float32 rows, a cached query path."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+
+import numpy as np
+
+from registry.errors import MlfdoError
+
+__all__ = ["Embedder", "EmbedderUnavailable", "normalise_rows", "QUERY_CACHE"]
+
+QUERY_CACHE = 512
+
+
+class EmbedderUnavailable(MlfdoError):
+    status, exit_code, title = 503, 1, "Embedding model unavailable"
+
+
+class Embedder:
+    """Base: ``embed(texts)`` for documents, ``embed_query(text)`` for one query (cached)."""
+
+    name = "embedder"
+    dim = 0
+
+    def __init__(self) -> None:
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Return the vector of one query; recent queries come from a small cache."""
+        with self._lock:
+            hit = self._cache.get(text)
+            if hit is not None:
+                self._cache.move_to_end(text)
+                return hit
+        vec = self._embed_one(text)
+        with self._lock:
+            self._cache[text] = vec
+            if len(self._cache) > QUERY_CACHE:
+                self._cache.popitem(last=False)
+        return vec
+
+    def _embed_one(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]
+
+    def close(self) -> None:
+        """Release connections (nothing to do for an in-process model)."""
+
+    @property
+    def slug(self) -> str:
+        """Return a name usable in a collection name."""
+        return "".join(c if c.isalnum() else "-" for c in self.name.lower())
+
+
+def normalise_rows(rows: np.ndarray) -> np.ndarray:
+    rows = np.asarray(rows, dtype=np.float32)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return rows / norms

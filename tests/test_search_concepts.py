@@ -1,0 +1,58 @@
+"""Concepts in search: questions in other words reach the concept, and through it the facet values it stands for."""
+
+from __future__ import annotations
+
+import pytest
+
+from harvesters.vocabularies import harvest
+from registry.search.concepts import ConceptIndex
+from registry.store import Store
+
+BASE = "http://registry.test"
+
+
+@pytest.fixture(scope="module")
+def concepts():
+    store = Store.open(None, BASE)
+    harvest(store)
+    return ConceptIndex(store)  # words only: no embedder, so the checks do not depend on a model
+
+
+def boosts(concepts, question):
+    return concepts.boosts(concepts.match(question))
+
+
+def test_a_plain_synonym_reaches_the_task(concepts):
+    assert "automatic-speech-recognition" in boosts(concepts, "a model for speech to text in meetings")["task"]
+
+
+def test_a_modality_word_boosts_every_task_of_that_modality(concepts):
+    tasks = boosts(concepts, "vision models")["task"]
+    assert {"image-classification", "object-detection", "image-segmentation"} <= set(tasks)
+    assert "text-generation" not in tasks
+
+
+def test_a_licence_family_boosts_its_licences(concepts):
+    licences = boosts(concepts, "share-alike licensed models")["licence"]
+    assert {"CC-BY-SA-4.0", "GPL-3.0-only"} <= set(licences)
+    assert "MIT" not in licences
+
+
+def test_non_commercial_does_not_also_read_as_commercial_use(concepts):
+    licences = boosts(concepts, "non-commercial research models")["licence"]
+    assert "CC-BY-NC-4.0" in licences and "Apache-2.0" not in licences
+
+
+def test_commercial_use_reaches_the_licences_that_allow_it(concepts):
+    licences = boosts(concepts, "something I can use in a commercial product")["licence"]
+    assert {"Apache-2.0", "MIT"} <= set(licences) and "CC-BY-NC-4.0" not in licences
+
+
+def test_a_library_brings_the_tasks_it_is_built_for(concepts):
+    assert "audio-to-audio" in boosts(concepts, "asteroid models")["task"]
+
+
+def test_concept_index_follows_a_refresh(concepts):
+    before = len(concepts)
+    concepts.refresh()
+    assert len(concepts) == before > 300

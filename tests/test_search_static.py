@@ -1,0 +1,39 @@
+"""The static embedder distilled from MiniLM: loads offline, normalised vectors, meaning survives distillation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from registry.search.embed import make_embedder
+from registry.search.static import StaticEmbedder, static_model_dir
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return make_embedder("static")
+
+
+def test_default_embedder_is_the_static_model(embedder):
+    assert isinstance(embedder, StaticEmbedder) and embedder.dim == 256
+    assert (static_model_dir() / "model.safetensors").exists()
+
+
+def test_vectors_are_unit_length_and_deterministic(embedder):
+    rows = embedder.embed(["speech recognition", "speech recognition", "", "日本語のテキスト"])
+    assert rows.shape == (4, 256)
+    assert np.allclose(np.linalg.norm(rows[[0, 1, 3]], axis=1), 1.0, atol=1e-5)
+    assert np.allclose(rows[0], rows[1])
+
+
+def test_related_texts_are_closer_than_unrelated_ones(embedder):
+    q, near, far = embedder.embed(["transcribe spoken audio", "automatic speech recognition model",
+                                   "generate images of cats with diffusion"])
+    assert q @ near > q @ far
+
+
+def test_a_missing_model_is_reported_not_silently_replaced(tmp_path):
+    from registry.search.embed import EmbedderUnavailable
+
+    with pytest.raises(EmbedderUnavailable, match="no distilled static model"):
+        StaticEmbedder(tmp_path / "absent", build=False)
