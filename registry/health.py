@@ -19,7 +19,7 @@ def _index_state(registry) -> str:
 def readiness(registry) -> dict:
     """Return ``{"status": "ok"|"starting"|"unavailable", "store": ..., "index": ...}``."""
     try:
-        store_ok = bool(registry.store.query("ASK { }"))
+        store_ok = bool(registry.store.answers())
     except Exception:  # noqa: BLE001 - any store failure means not ready
         store_ok = False
     index = _index_state(registry)
