@@ -346,7 +346,7 @@ class HubHandler(BaseHTTPRequestHandler):
         elif text is None:
             self._error(404, "Entry not found", "EntryNotFound", kind)
         else:
-            data = text.encode("utf-8")
+            data = text.encode("utf-8", errors="surrogateescape")
             headers = {"X-Repo-Commit": sha, "ETag": f'"{_git_blob_sha(data)}"', "Accept-Ranges": "bytes",
                        "Last-Modified": _http_date(model.get("lastModified"))}
             self.send(200, data, headers, kind, "text/plain; charset=utf-8")
