@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["LoopbackServer", "Reply", "Fault"]
+__all__ = ["BackgroundServer", "LoopbackServer", "Reply", "Fault"]
 
 
 @dataclass
@@ -41,17 +41,16 @@ class Fault:
     delay: float = 0.0
 
 
-class LoopbackServer:
-    """Serve ``answer()`` on 127.0.0.1 in a background thread; count and fault requests."""
+class BackgroundServer:
+    """A threading HTTP server on 127.0.0.1 in a background thread; a context manager."""
 
-    gzip = False  # compress bodies as the real platform does
+    name = "loopback"
 
-    def __init__(self, *, port: int = 0) -> None:
-        self.counts: Counter[str] = Counter()
-        self.faults: list[Fault] = []
-        self.lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
+    def __init__(self, handler_class: type[BaseHTTPRequestHandler], *, host: str = "127.0.0.1",
+                 port: int = 0) -> None:
+        self.httpd = ThreadingHTTPServer((host, port), handler_class)
         self.httpd.daemon_threads = True
+        self.httpd.replay = self  # handlers reach their server's state through it
         self.thread: threading.Thread | None = None
 
     @property
@@ -59,8 +58,9 @@ class LoopbackServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> "LoopbackServer":
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+    def start(self):
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                       name=self.name, daemon=True)
         self.thread.start()
         return self
 
@@ -75,6 +75,18 @@ class LoopbackServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+class LoopbackServer(BackgroundServer):
+    """Serve ``answer()`` on 127.0.0.1 in a background thread; count and fault requests."""
+
+    gzip = False  # compress bodies as the real platform does
+
+    def __init__(self, *, port: int = 0) -> None:
+        self.counts: Counter[str] = Counter()
+        self.faults: list[Fault] = []
+        self.lock = threading.Lock()
+        super().__init__(_handler_for(self), port=port)
 
     def fail(self, pattern: str, status: int, body: bytes | str = b"", *, times: int = 1, delay: float = 0.0) -> None:
         """Answer the next ``times`` requests matching ``pattern`` with ``status`` and ``body`` (after ``delay`` s)."""

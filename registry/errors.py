@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 __all__ = ["MlfdoError", "NotFound", "Gone", "RecordError", "InputError", "StoreBusy", "ConfigError",
-           "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest", "PlatformError"]
+           "QueryError", "QueryTimeout", "ResultTooLarge", "NotAcceptable", "BadRequest", "PlatformError",
+           "Unauthorized", "Forbidden"]
 
 
 class MlfdoError(Exception):
@@ -73,3 +74,15 @@ class ConfigError(MlfdoError):
     """Settings that do not fit the data, e.g. a store opened under another base URL than it was written with."""
 
     status, exit_code, title = 500, 2, "Configuration error"
+
+
+class Unauthorized(MlfdoError):
+    """A state-changing request without credentials."""
+
+    status, exit_code, title = 401, 2, "Unauthorized"
+
+
+class Forbidden(MlfdoError):
+    """A state-changing request with wrong credentials, or one the settings do not allow at all."""
+
+    status, exit_code, title = 403, 2, "Forbidden"

@@ -75,6 +75,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HF_TOKEN", "", "Hugging Face token sent when set (gated models, higher rate limits).",
             aliases=("HF_TOKEN",)),
     Setting("HF_RATE", 5.0, "Most requests per second a harvest sends to a remote Hub (none on loopback).", float),
+    Setting("SPARQL_QUEUE_WAIT", 2.0, "Seconds a /sparql query waits for a free query worker before the answer "
+            "is 503 with Retry-After.", float),
+    Setting("SHUTDOWN_GRACE", 10.0, "Seconds `mlfdo serve` lets requests in flight finish after SIGTERM or "
+            "SIGINT before it cancels them, ends its query workers and closes the store.", float),
+    Setting("ADMIN_TOKEN", "", "Bearer token every state-changing endpoint (/admin/...) requires; empty: those "
+            "endpoints answer 403."),
     Setting("CONFIG_FILE", "", "Instance config file (Python assignments such as BASE_URL = '...') read "
             "after the defaults and before the environment; default: instance/mlfdo.cfg in the working "
             "directory when it exists."),

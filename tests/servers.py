@@ -110,3 +110,64 @@ def empty_sparql_server(url: str) -> None:
     answer.raise_for_status()
     if answer.json()["boolean"]:
         raise RuntimeError(f"the SPARQL server at {url} still holds data after DROP ALL")
+
+
+class ServeProcess:
+    """A running `mlfdo serve`: its process, root URL and the stderr lines read so far."""
+
+    def __init__(self, process: subprocess.Popen, url: str, lines: list[str], drain) -> None:
+        self.process, self.url, self.lines, self.drain = process, url, lines, drain
+
+    def stop(self, timeout: float = 30.0) -> int:
+        """Stop it with SIGTERM (SIGKILL after ``timeout``); return the exit code."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.drain.join(timeout=10)
+        return self.process.returncode
+
+
+def ingest_test_records(data_dir: Path, env: dict) -> None:
+    """Ingest tests/data/web into the on-disk store in ``data_dir`` with the CLI."""
+    web = Path(__file__).parent / "data" / "web"
+    for name in ("registry-v1.ttl", "registry-v2.ttl"):
+        subprocess.run([sys.executable, "-m", "registry", "--data-dir", str(data_dir), "ingest", str(web / name)],
+                       env=env, check=True, capture_output=True)
+
+
+@contextmanager
+def serve_process(data_dir: Path, env: dict, *args: str, timeout: float = 60.0) -> Iterator[ServeProcess]:
+    """Run `mlfdo serve --port 0` on ``data_dir``; yield it once /healthz answers; stop it at the end."""
+    command = [sys.executable, "-m", "registry", "--data-dir", str(data_dir), "serve", "--port", "0", *args]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    lines: list[str] = []
+    found = threading.Event()
+
+    def read() -> None:
+        for line in process.stderr:
+            lines.append(line)
+            if re.search(r"http://127\.0\.0\.1:\d+/", line):
+                found.set()
+
+    drain = threading.Thread(target=read, daemon=True)
+    drain.start()
+    served = None
+    try:
+        if not found.wait(timeout):
+            raise RuntimeError("mlfdo serve did not report its address: " + "".join(lines[-20:]))
+        url = re.search(r"http://127\.0\.0\.1:\d+", "".join(lines)).group(0)
+        wait_until_answers(url + "/healthz", timeout)
+        served = ServeProcess(process, url, lines, drain)
+        yield served
+    finally:
+        if served is None:
+            process.kill()
+            process.wait()
+        else:
+            served.stop()
+        if not drain.is_alive():  # a leaked child holding the pipe keeps the reader blocked: never close under it
+            process.stderr.close()

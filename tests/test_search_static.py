@@ -37,3 +37,15 @@ def test_a_missing_model_is_reported_not_silently_replaced(tmp_path):
 
     with pytest.raises(EmbedderUnavailable, match="no distilled static model"):
         StaticEmbedder(tmp_path / "absent", build=False)
+
+
+def test_embedding_from_many_threads_at_once_matches_one_thread(embedder):
+    """A search and the background index catch-up embed at the same time: no error, same vectors."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"model number {i} for {topic}" for i, topic in
+             enumerate(["speech", "vision", "legal text", "tabular data"] * 50)]
+    expected = embedder.embed(texts)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        batches = list(pool.map(lambda i: embedder.embed(texts[i:i + 20]), range(0, len(texts), 20)))
+    assert np.allclose(np.vstack(batches), expected, atol=1e-6)

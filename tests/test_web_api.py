@@ -36,7 +36,9 @@ def test_api_fdo_rejects_bad_paging(client, query):
 
 
 def test_healthz(client):
-    assert client.get("/healthz").get_json() == {"status": "ok", "store": "ok"}
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "ok" and health["store"] == "ok"
+    assert health["index"] in ("not open", "current")  # the shared registry's searcher may be open already
 
 
 def test_kernel_record(client, ids):

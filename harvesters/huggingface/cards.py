@@ -15,10 +15,13 @@ import yaml
 from markdown_it import MarkdownIt
 
 __all__ = ["ParsedCard", "parse_card", "split_front_matter", "load_card_yaml", "SECTION_KEYS",
-           "MAX_CARD_BYTES", "MAX_SECTION_CHARS"]
+           "MAX_CARD_BYTES", "MAX_SECTION_CHARS",
+           "MAX_YAML_NODES", "MAX_YAML_DEPTH"]
 
 MAX_CARD_BYTES = 1_000_000  # larger READMEs are not parsed (the Hub itself truncates its preview)
 MAX_SECTION_CHARS = 20_000
+MAX_YAML_NODES = 200_000  # values a card's front matter may expand to through aliases
+MAX_YAML_DEPTH = 64  # nesting a card's front matter may have (real cards stay under 10)
 
 try:  # the C loader is ~10x faster when PyYAML was built with libyaml
     _Loader = yaml.CSafeLoader
@@ -102,13 +105,49 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return match.group(1), text[match.end():]
 
 
+def _expanded_size(root: yaml.Node) -> tuple[int, int]:
+    """Return (nodes once aliases are expanded, deepest nesting) of a composed YAML document, without expanding it."""
+    sizes: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:  # iterative post-order: a 1,000-level document must not exhaust the Python stack
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = ([c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode)
+                    else list(node.value) if isinstance(node, yaml.SequenceNode) else [])
+        if not done:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+            continue
+        total = 1 + sum(sizes[id(c)][0] for c in children)
+        depth = 1 + max((sizes[id(c)][1] for c in children), default=0)
+        sizes[id(node)] = (min(total, 10**12), depth)
+    return sizes[id(root)]
+
+
 def load_card_yaml(yaml_text: str) -> tuple[dict | None, str | None]:
-    """Parse front-matter YAML; return (mapping or None, problem or None). Never raises."""
+    """Parse front-matter YAML; return (mapping or None, problem or None). Never raises.
+
+    A document that would expand to more than MAX_YAML_NODES values through its aliases (an
+    "alias bomb") or nests deeper than MAX_YAML_DEPTH is refused before it is built.
+    """
+    loader = _Loader(yaml_text)
     try:
-        data = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a safe loader
+        root = loader.get_single_node()
+        if root is not None:
+            size, depth = _expanded_size(root)
+            if size > MAX_YAML_NODES:
+                return None, f"card YAML expands to {size:,} values through its aliases (limit {MAX_YAML_NODES:,}); not read"
+            if depth > MAX_YAML_DEPTH:
+                return None, f"card YAML nests {depth} levels deep (limit {MAX_YAML_DEPTH}); not read"
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return None, f"card YAML does not parse: {first}"
+    except RecursionError:
+        return None, "card YAML nests too deeply to read"
+    finally:
+        loader.dispose()
     if data is None:
         return None, None
     if not isinstance(data, dict):

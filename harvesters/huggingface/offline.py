@@ -27,6 +27,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
+from harvesters.loopback import BackgroundServer
+
 __all__ = ["Snapshot", "ReplayServer", "HubHandler", "serve_snapshot", "LIST_DEFAULT_FIELDS", "LIST_FULL_FIELDS"]
 
 # Fields of a listing item without ``full``/``expand`` (as in a recorded default page).
@@ -102,15 +104,11 @@ def _read_jsonl(path: Path, stem: str) -> Iterable[dict]:
             return
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    replay: "ReplayServer"
-
-
-class ReplayServer:
+class ReplayServer(BackgroundServer):
     """The replay server; start it, give clients ``url``, stop it (or use it as a context manager)."""
 
     handler_class: type[BaseHTTPRequestHandler]  # set below, once HubHandler is defined
+    name = "hf-replay"
 
     def __init__(self, snapshot: Snapshot | str | Path, *, host: str = "127.0.0.1", port: int = 0,
                  page_size: int = 100) -> None:
@@ -120,32 +118,7 @@ class ReplayServer:
         self.log: list[tuple[str, str, int]] = []
         self.last_headers: dict[str, str] = {}  # headers of the latest request (User-Agent, Authorization)
         self.lock = threading.Lock()
-        self._httpd = _HTTPServer((host, port), self.handler_class)
-        self._httpd.replay = self
-        self._thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> "ReplayServer":
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="hf-replay", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    def __enter__(self) -> "ReplayServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+        super().__init__(self.handler_class, host=host, port=port)
 
     def reset_counts(self) -> None:
         with self.lock:
@@ -252,7 +225,7 @@ class HubHandler(BaseHTTPRequestHandler):
     # headers and body leave in one write (flushed after each request): no Nagle/delayed-ACK stalls
     wbufsize = 1 << 16
     disable_nagle_algorithm = True
-    server: _HTTPServer
+    server: ThreadingHTTPServer
 
     def log_message(self, format, *args):  # noqa: A002 - silence the default stderr log
         return
@@ -373,7 +346,7 @@ class HubHandler(BaseHTTPRequestHandler):
         elif text is None:
             self._error(404, "Entry not found", "EntryNotFound", kind)
         else:
-            data = text.encode("utf-8")
+            data = text.encode("utf-8", errors="surrogateescape")
             headers = {"X-Repo-Commit": sha, "ETag": f'"{_git_blob_sha(data)}"', "Accept-Ranges": "bytes",
                        "Last-Modified": _http_date(model.get("lastModified"))}
             self.send(200, data, headers, kind, "text/plain; charset=utf-8")

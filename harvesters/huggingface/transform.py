@@ -95,6 +95,23 @@ def transform(info: object, card: str | None = None, *, base_url: str, source: S
     return [model, *(r for pid, r in mapping.stubs.records.items() if pid != mapping.pid)]
 
 
+MAX_TAGS = 2_000  # real models carry at most a few hundred tags
+MAX_CARD_DATA_DEPTH = 64  # real card data nests a handful of levels
+
+
+def _depth(value, limit: int = MAX_CARD_DATA_DEPTH + 1) -> int:
+    """Return how deep ``value`` nests, counting no further than ``limit`` (iterative: no recursion limit)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if level >= limit:
+            return level
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
 class _Mapping:
     """The state of one model's transform: its triples, its stubs, its problems."""
 
@@ -111,6 +128,9 @@ class _Mapping:
         self.card = ParsedCard()
         self.meta: dict = {}
         self.tags: list[str] = [t for t in as_list(info.get("tags")) if isinstance(t, str)]
+        if len(self.tags) > MAX_TAGS:
+            self.problems.append(f"{len(self.tags):,} tags; kept the first {MAX_TAGS:,}")
+            self.tags = self.tags[:MAX_TAGS]
 
     def add(self, predicate: NamedNode, obj) -> None:
         self.triples.append(Triple(self.node, predicate, obj))
@@ -153,7 +173,9 @@ class _Mapping:
             self.card = parse_card(self.card_text, parse_yaml=not isinstance(card_data, dict))
             self.problems.extend(self.card.problems)
             self.add(CODEMETA.readme, NamedNode(f"{HF_SITE}/{self.model_id}/blob/main/README.md"))
-        if isinstance(card_data, dict):
+        if isinstance(card_data, dict) and _depth(card_data) > MAX_CARD_DATA_DEPTH:
+            self.problems.append(f"cardData nests deeper than {MAX_CARD_DATA_DEPTH} levels; ignored")
+        elif isinstance(card_data, dict):
             self.meta = card_data
         elif self.card.metadata is not None:
             self.meta = self.card.metadata

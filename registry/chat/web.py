@@ -48,6 +48,11 @@ def _read_body() -> dict:
     for key in ("conversation", "fdo"):
         if body.get(key) is not None and not isinstance(body[key], str):
             raise BadRequest(f"{key} must be a string")
+    for key in ("question", "conversation", "fdo"):
+        try:  # JSON escapes can smuggle in lone surrogates, which are not text
+            (body.get(key) or "").encode("utf-8")
+        except UnicodeEncodeError:
+            raise BadRequest(f"{key} is not valid Unicode text") from None
     return body
 
 
@@ -137,7 +142,10 @@ OPENAPI = {
         "responses": {
             "200": {"description": "The answer", "content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/ChatAnswer"}},
-                "text/event-stream": {"schema": {"type": "string"}}}},
+                "text/event-stream": {"schema": {  # one server-sent event
+                    "type": "object", "required": ["data"], "properties": {
+                        "event": {"type": "string", "enum": ["meta", "token", "done", "error"]},
+                        "data": {"type": "string", "description": "JSON of the event"}}}}}},
             "400": {"$ref": "#/components/responses/Problem"},
         },
     }}},

@@ -8,7 +8,9 @@ Exit codes: 0 success; 1 validation found a violation (or an unexpected error);
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
+import threading
 
 import click
 
@@ -34,6 +36,7 @@ COMMAND_MODULES = [
     "registry.cli.search_cmds",
     "registry.cli.chat_cmds",
     "registry.cli.mcp_cmds",
+    "registry.cli.ops_cmds",
 ]
 
 
@@ -41,14 +44,21 @@ class MlfdoGroup(click.Group):
     """A group that turns domain errors into one clear line and their exit code."""
 
     def invoke(self, ctx: click.Context):
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, _interrupt)  # stop like Ctrl-C (`serve` installs its own handler)
         try:
             return super().invoke(ctx)
         except MlfdoError as exc:
             click.echo(f"Error: {exc.message}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            click.echo("\nInterrupted: everything written before the last completed batch is kept, nothing "
+                       "half-written; run the command again to finish.", err=True)
             sys.exit(130)
+
+
+def _interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
 
 
 @click.group(cls=MlfdoGroup)

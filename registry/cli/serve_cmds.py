@@ -8,6 +8,7 @@ import click
 
 from registry.cli import cli
 from registry.cli.common import open_registry
+from registry.web.server import DEFAULT_THREADS
 
 __all__ = ["serve", "demo", "run_server", "DEFAULT_HOST", "DEFAULT_PORT"]
 
@@ -15,24 +16,23 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
-def run_server(registry, host: str, port: int) -> None:
-    """Serve the registry over HTTP until interrupted (a threaded WSGI server in this process)."""
-    from werkzeug.serving import make_server
-
+def run_server(registry, host: str, port: int, workers: int = DEFAULT_THREADS) -> None:
+    """Serve the registry over HTTP (waitress, ``workers`` threads) until SIGTERM or SIGINT, then stop cleanly."""
     from registry.web import create_app
+    from registry.web.server import serve_app
 
     app = create_app({"REGISTRY": registry})
-    server = make_server(host, port, app, threaded=True)
-    click.echo(f"Serving the registry at http://{host}:{server.server_port}/ (PIDs under {registry.base_url}); "
-               "Ctrl-C stops.", err=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        click.echo("Stopping.", err=True)
-    finally:
-        server.server_close()
+
+    def announce(port_: int) -> None:
+        click.echo(f"Serving the registry at http://{host}:{port_}/ (PIDs under {registry.base_url}) with "
+                   f"{workers} worker threads; Ctrl-C or SIGTERM stops.", err=True)
+
+    serve_app(app, host, port, threads=workers, grace=float(app.config["MLFDO_SHUTDOWN_GRACE"]), on_listen=announce)
+    click.echo("Stopped: requests finished, query workers ended, store closed.", err=True)
 
 
+_WORKERS = click.option("--workers", default=DEFAULT_THREADS, show_default=True, type=click.IntRange(1, 256),
+                        help="Requests served at the same time (threads of one process, which owns the store).")
 _DATA_DIR = click.option("--data-dir", "data_dir", default=None, type=click.Path(file_okay=False),
                          help="Data directory (same as the global --data-dir).")
 
@@ -44,21 +44,23 @@ def _overrides(data_dir: str | None) -> dict:
 @cli.command()
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="TCP port (0 picks a free one).")
+@_WORKERS
 @_DATA_DIR
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, data_dir: str | None) -> None:
+def serve(ctx: click.Context, host: str, port: int, workers: int, data_dir: str | None) -> None:
     """Serve landing pages, content negotiation, signposting, history, SPARQL and the JSON API."""
     with open_registry(ctx, **_overrides(data_dir)) as registry:
-        run_server(registry, host, port)
+        run_server(registry, host, port, workers)
 
 
 @cli.command()
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int, help="TCP port.")
 @click.option("--no-serve", is_flag=True, help="Load the demo data and print it, but do not serve.")
+@_WORKERS
 @_DATA_DIR
 @click.pass_context
-def demo(ctx: click.Context, host: str, port: int, no_serve: bool, data_dir: str | None) -> None:
+def demo(ctx: click.Context, host: str, port: int, no_serve: bool, workers: int, data_dir: str | None) -> None:
     """Harvest the bundled Hugging Face, OpenML and arXiv snapshots (offline), print stats and one record, then serve it."""
     from harvesters.demo import load_demo
     from registry.cli.search_cmds import build_index
@@ -79,4 +81,4 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool, data_dir: str
             click.echo(f"\nOne record: {models[0]}\n")
             click.echo(serialize_triples(registry.store.current(models[0]), format_by_name("ttl")).decode("utf-8"))
         if not no_serve:
-            run_server(registry, host, port)
+            run_server(registry, host, port, workers)

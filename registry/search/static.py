@@ -84,10 +84,14 @@ class StaticEmbedder(Embedder):
 
         self.model = StaticModel.from_pretrained(str(path))
         self.dim = int(self.model.dim)
+        # The Rust tokenizer refuses to be used from two threads at once ("Already borrowed"): a
+        # search and the background index catch-up would otherwise race into a 500.
+        self._encode_lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        rows = self.model.encode(list(texts), show_progress_bar=False, use_multiprocessing=False)
+        with self._encode_lock:
+            rows = self.model.encode(list(texts), show_progress_bar=False, use_multiprocessing=False)
         return _normalise(rows)
 

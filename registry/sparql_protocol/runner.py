@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 import queue
 import threading
 import time
@@ -20,6 +21,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from registry.errors import MlfdoError, QueryTimeout, StoreBusy
+from registry.lifecycle import die_with_parent
 from registry.sparql_protocol.engine import QueryOutcome, execute
 from registry.sparql_protocol.errors import ERRORS, QueryBusy
 from registry.sparql_protocol.protocol import QueryRequest
@@ -28,11 +30,17 @@ __all__ = ["QueryRunner", "ThreadRunner", "ProcessRunner", "make_runner"]
 
 log = logging.getLogger(__name__)
 STARTUP_TIMEOUT = 60.0  # seconds a new worker process may take to import and start
+WORKER_NICENESS = 19  # query workers run at a lower CPU priority than the web process
+QUEUE_WAIT = 2.0  # seconds a query waits for a free worker before a 503 with Retry-After
 
 
 def _timeout(req: QueryRequest) -> QueryTimeout:
     return QueryTimeout(f"the query ran longer than {req.timeout:g} s and was stopped; narrow it or add a LIMIT",
                         timeout=req.timeout)
+
+
+def _busy(wait: float) -> QueryBusy:
+    return QueryBusy(f"every query worker stayed busy for {wait:g} s; try again shortly", retry_after=max(1, round(wait)))
 
 
 class QueryRunner:
@@ -52,15 +60,16 @@ class ThreadRunner(QueryRunner):
 
     mode = "thread"
 
-    def __init__(self, store, workers: int = 2) -> None:
+    def __init__(self, store, workers: int = 2, queue_wait: float = QUEUE_WAIT) -> None:
         self.store = store
+        self.queue_wait = queue_wait
         self.slots = threading.BoundedSemaphore(workers)
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
 
     def run(self, req: QueryRequest) -> QueryOutcome:
         deadline = time.monotonic() + req.timeout
-        if not self.slots.acquire(timeout=req.timeout):
-            raise QueryBusy(f"every query worker stayed busy for {req.timeout:g} s; try again later")
+        if not self.slots.acquire(timeout=min(req.timeout, self.queue_wait)):
+            raise _busy(min(req.timeout, self.queue_wait))
         future = self.pool.submit(self._run, req, deadline)
         try:
             return future.result(timeout=max(0.0, deadline - time.monotonic()) + 0.05)
@@ -83,7 +92,9 @@ class ThreadRunner(QueryRunner):
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _worker_main(conn, data_dir: str, base_url: str) -> None:  # runs in the worker process
+def _worker_main(conn, data_dir: str, base_url: str, parent_pid: int) -> None:  # runs in the worker process
+    die_with_parent(parent_pid)  # a server killed with SIGKILL must not leave a runaway query running
+    os.nice(WORKER_NICENESS)  # heavy queries yield the CPU to the web process serving pages
     from registry.store import Store
 
     store, generation = None, None
@@ -120,7 +131,7 @@ class _Worker:
     def __init__(self, ctx, data_dir: str, base_url: str) -> None:
         self.ready = False
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, data_dir, base_url), daemon=True,
+        self.process = ctx.Process(target=_worker_main, args=(child, data_dir, base_url, os.getpid()), daemon=True,
                                    name="mlfdo-sparql-worker")
         self.process.start()
         child.close()
@@ -136,17 +147,31 @@ class _Worker:
         self.process.join(timeout=5)
         self.conn.close()
 
+    def stop(self, grace: float) -> None:
+        """Ask the worker to end after its current query; kill it after ``grace`` seconds."""
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=grace)
+        if self.process.is_alive():
+            self.kill()
+        else:
+            self.conn.close()
+
 
 class ProcessRunner(QueryRunner):
     """Run queries in worker processes on a read-only handle of the on-disk store; kill them at the timeout.
 
     The web process owns the store read-write. After a change (``notify_change``) it flushes the
     store and bumps a generation number; a worker reopens its handle before its next query.
+    Workers are started from one long-lived thread (the kernel's parent-death signal is tied to
+    the starting thread) and every one is tracked, so ``close`` ends busy workers too.
     """
 
     mode = "process"
 
-    def __init__(self, store, workers: int = 2) -> None:
+    def __init__(self, store, workers: int = 2, queue_wait: float = QUEUE_WAIT) -> None:
         if not store.is_embedded_on_disk():
             raise ValueError("ProcessRunner needs the embedded on-disk store")
         self.store = store
@@ -154,7 +179,10 @@ class ProcessRunner(QueryRunner):
         self.base_url = store.base_url
         self.ctx = mp.get_context("spawn")  # no fork: the web process has threads and RocksDB handles
         self.size = workers
+        self.queue_wait = queue_wait
         self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.workers: set[_Worker] = set()
+        self.spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sparql-spawner")
         self.generation = 0
         self.dirty = False
         self.lock = threading.Lock()
@@ -166,17 +194,34 @@ class ProcessRunner(QueryRunner):
         """Mark the store changed: workers reopen their read-only handles before the next query."""
         self.dirty = True
 
+    def _spawn(self) -> None:
+        def start() -> None:
+            with self.lock:
+                if self.closed:
+                    return
+                worker = _Worker(self.ctx, self.data_dir, self.base_url)
+                self.workers.add(worker)
+            self.idle.put(worker)
+
+        self.spawner.submit(start).result()
+
     def _start(self) -> None:
         with self.lock:
-            if not self.started:
-                for _ in range(self.size):
-                    self.idle.put(_Worker(self.ctx, self.data_dir, self.base_url))
-                self.started = True
+            if self.started:
+                return
+            self.started = True
+        for _ in range(self.size):
+            self._spawn()
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
+        with self.lock:
+            self.workers.discard(worker)
         if not self.closed:
-            self.idle.put(_Worker(self.ctx, self.data_dir, self.base_url))
+            try:
+                self._spawn()
+            except RuntimeError:  # closed meanwhile: the spawner no longer takes work
+                pass
 
     def _sync(self) -> int:
         with self.lock:
@@ -187,11 +232,14 @@ class ProcessRunner(QueryRunner):
             return self.generation
 
     def run(self, req: QueryRequest) -> QueryOutcome:
+        if self.closed:
+            raise StoreBusy("the server is stopping; try again shortly", retry_after=5)
         self._start()
+        wait = min(req.timeout, self.queue_wait)
         try:
-            worker = self.idle.get(timeout=req.timeout)
+            worker = self.idle.get(timeout=wait)
         except queue.Empty:
-            raise QueryBusy(f"every query worker stayed busy for {req.timeout:g} s; try again later") from None
+            raise _busy(wait) from None
         try:
             if not worker.wait_ready(STARTUP_TIMEOUT):
                 raise EOFError("worker did not start")
@@ -218,27 +266,31 @@ class ProcessRunner(QueryRunner):
             log.error("SPARQL worker error: %s", message)
         raise ERRORS.get(name, MlfdoError)(message, **details)
 
-    def close(self) -> None:
-        self.closed = True
+    def close(self, grace: float = 2.0) -> None:
+        """End every worker: idle ones are asked to stop, busy ones (a runaway query) are killed."""
+        with self.lock:
+            self.closed = True
+            workers = list(self.workers)
+            self.workers.clear()
+        idle = set()
         while True:
             try:
-                worker = self.idle.get_nowait()
+                idle.add(self.idle.get_nowait())
             except queue.Empty:
                 break
-            try:
-                worker.conn.send(None)
-            except OSError:
-                pass
-            worker.process.join(timeout=2)
-            if worker.process.is_alive():
+        for worker in workers:
+            if worker in idle:
+                worker.stop(grace)
+            else:
                 worker.kill()
+        self.spawner.shutdown(wait=True)
 
 
-def make_runner(store, isolation: str = "auto", workers: int = 2) -> QueryRunner:
+def make_runner(store, isolation: str = "auto", workers: int = 2, queue_wait: float = QUEUE_WAIT) -> QueryRunner:
     """Return the runner the settings ask for ('process', 'thread', or 'auto')."""
     embedded = store.is_embedded_on_disk()
     if isolation == "process" or (isolation == "auto" and embedded):
         if not embedded:
             raise ValueError("SPARQL_ISOLATION=process needs the embedded on-disk store (DATA_DIR)")
-        return ProcessRunner(store, workers)
-    return ThreadRunner(store, workers)
+        return ProcessRunner(store, workers, queue_wait)
+    return ThreadRunner(store, workers, queue_wait)

@@ -181,8 +181,11 @@ class Store(StoreReads, StoreLinks):
         elif "/" not in ref and ":" not in ref:
             candidates.append(self.pid(ref))
         for pid in candidates:
-            if self.exists(pid):
-                return pid
+            try:
+                if self.exists(pid):
+                    return pid
+            except ValueError:  # not even a valid IRI (quotes, spaces...): no FDO has it
+                continue
         for row in self.db.query(Q.SELECT_ALIAS.format(g=self.registry_graph, alias=Literal(ref))):
             return row["pid"].value
         if ":" in ref and not ref.startswith("http"):

@@ -22,7 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from registry.paths import PACKAGE_DIR, STATIC_DIR, TEMPLATES_DIR
     from registry.service import Registry
     from registry.settings import Settings
-    from registry.web import cors, errors, templating
+    from registry.web import cors, errors, security, templating
     from registry.web.blueprints import register_blueprints
 
     config = dict(config or {})
@@ -46,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     cors.init_app(app)
     templating.init_app(app)
+    security.init_app(app)
     register_blueprints(app)
     from registry.mcp import mount
 

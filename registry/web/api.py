@@ -71,13 +71,11 @@ def api_stats() -> Response:
 
 @bp.route("/healthz")
 def healthz() -> Response:
-    """Tell whether the app and its store answer."""
-    try:
-        ok = bool(registry().store.answers())
-    except Exception:  # noqa: BLE001 - any store failure means unhealthy
-        ok = False
-    return json_response({"status": "ok" if ok else "unavailable", "store": "ok" if ok else "failing"},
-                         status=200 if ok else 503)
+    """Tell whether the registry is ready: the store answers and the search index is not rebuilding."""
+    from registry.health import readiness
+
+    state = readiness(registry())
+    return json_response(state, status=200 if state["status"] == "ok" else 503)
 
 
 @bp.route("/openapi.json")
@@ -135,7 +133,7 @@ OPENAPI = {
         "/healthz": {"get": {"summary": "Health check", "operationId": "health", "tags": ["API"],
                              "responses": {"200": {"description": "Healthy", "content": {"application/json": {
                                  "schema": {"$ref": "#/components/schemas/Health"}}}},
-                                 "503": {"description": "Store failing", "content": {"application/json": {
+                                 "503": {"description": "Not ready: store failing or search index rebuilding", "content": {"application/json": {
                                      "schema": {"$ref": "#/components/schemas/Health"}}}}}}},
         "/openapi.json": {"get": {"summary": "This document", "operationId": "openapi", "tags": ["API"],
                                   "responses": {"200": {"description": "OpenAPI 3.1", "content": {
@@ -159,6 +157,7 @@ OPENAPI = {
             "fdos": {"type": "integer"}, "by_kind": {"type": "object"}, "versions": {"type": "integer"},
             "current_triples": {"type": "integer"}, "failures": {"type": "integer"}}},
         "Health": {"type": "object", "required": ["status"], "properties": {
-            "status": {"type": "string", "enum": ["ok", "unavailable"]}, "store": {"type": "string"}}},
+            "status": {"type": "string", "enum": ["ok", "starting", "unavailable"]}, "store": {"type": "string"},
+            "index": {"type": "string"}}},
     }},
 }

@@ -23,6 +23,7 @@ BLUEPRINTS: list[str] = [
     "registry.web.metrics:bp",
     "registry.web.compare:bp",
     "registry.web.similar:bp",
+    "registry.web.admin:bp",
 ]
 
 

@@ -49,7 +49,9 @@ OPENAPI = {
             "summary": "Compare 2-4 FDOs (HTML page)", "operationId": "comparePage", "tags": ["FDO"],
             "parameters": [{**_IDS, "required": False}],
             "responses": {"200": {"description": "The comparison", "content": {"text/html": {}}},
-                          "400": {"$ref": "#/components/responses/Problem"}}}},
+                          "400": {"$ref": "#/components/responses/Problem"},
+                          "404": {"$ref": "#/components/responses/Problem"},
+                          "410": {"$ref": "#/components/responses/Problem"}}}},
     },
     "components": {"schemas": {"Comparison": {
         "type": "object", "required": ["fdos", "rows", "differences"], "properties": {

@@ -44,7 +44,10 @@ def error_response(status: int, title: str, detail: str, extra: dict | None = No
 def _handle_domain(exc: MlfdoError) -> Response:
     if isinstance(exc, Withdrawn):
         return tombstone_response(exc)
-    return error_response(exc.status, exc.title, exc.message, _details(exc))
+    response = error_response(exc.status, exc.title, exc.message, _details(exc))
+    if exc.details.get("retry_after"):  # busy, not broken: tell clients when to come back
+        response.headers["Retry-After"] = str(int(exc.details["retry_after"]))
+    return response
 
 
 def _handle_http(exc: HTTPException) -> Response:

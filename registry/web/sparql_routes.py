@@ -28,7 +28,8 @@ def query_runner() -> QueryRunner:
     """Return the app's query runner (created on first use, closed with the registry)."""
     settings = current_app.config
     return registry().extension("sparql", lambda reg: make_runner(
-        reg.store, settings["MLFDO_SPARQL_ISOLATION"], int(settings["MLFDO_SPARQL_WORKERS"])))
+        reg.store, settings["MLFDO_SPARQL_ISOLATION"], int(settings["MLFDO_SPARQL_WORKERS"]),
+        float(settings["MLFDO_SPARQL_QUEUE_WAIT"])))
 
 
 def _form(query: str = "", outcome=None, status: int = 200, error: MlfdoError | None = None) -> Response:

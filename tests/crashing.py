@@ -1,0 +1,55 @@
+"""Helpers for the kill tests: a small Hub snapshot, an ingest file, CLI processes and the consistency check."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from harvesters.huggingface.snapshot import demo_snapshot_dir
+from harvesters.huggingface.offline import Snapshot
+from registry.search.consistency import IndexReport, check_index
+from registry.service import Registry
+from registry.store.consistency import StoreReport, check_store
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = "http://registry.test"
+
+
+def small_snapshot(models: int) -> Snapshot:
+    """Return the first ``models`` models of the bundled snapshot, with their cards."""
+    full = Snapshot.load(demo_snapshot_dir())
+    chosen = list(itertools.islice(full.models.values(), models))
+    return Snapshot(chosen, {m["id"]: full.card(m["id"]) for m in chosen if full.card(m["id"])})
+
+
+def write_ingest_file(path: Path, records: int, round_: int) -> Path:
+    """Write ``records`` models in Turtle whose descriptions name ``round_`` (so each round changes them)."""
+    lines = ["@prefix schema: <https://schema.org/> .", "@prefix fair4ml: <https://w3id.org/fair4ml#> ."]
+    for i in range(records):
+        lines.append(f'<https://example.org/models/m{i}> a fair4ml:MLModel ; schema:name "m{i}" ; '
+                     f'schema:identifier "example/m{i}" ; schema:description "Model {i}, written in round {round_}." .')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def cli_env(data_dir: Path, **extra: str) -> dict:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "MLFDO_DATA_DIR": str(data_dir), "MLFDO_BASE_URL": BASE,
+            "MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "minilm", **extra}
+
+
+def start_cli(env: dict, *args: str) -> subprocess.Popen:
+    """Start `mlfdo ARGS...` with its output collected."""
+    return subprocess.Popen([sys.executable, "-m", "registry", *args], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def consistency(data_dir: Path) -> tuple[StoreReport, IndexReport | None, dict]:
+    """Open the data directory as every command does and run the checks of `mlfdo check`; return stats too."""
+    registry = Registry.open({"DATA_DIR": str(data_dir), "BASE_URL": BASE, "SHACL": False, "QDRANT_URL": ""})
+    try:
+        return check_store(registry.store), check_index(registry), registry.store.stats()
+    finally:
+        registry.close()
