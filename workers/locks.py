@@ -36,9 +36,11 @@ def platform_lock(broker_url: str, platform: str, seconds: int = LOCK_SECONDS) -
 
 def counts_lock(broker_url: str, seconds: int = 60) -> Callable[[], AbstractContextManager]:
     """Return a factory of the lock under which workers update the store's maintained counts (see Store.counts_lock)."""
-    client = redis.Redis.from_url(broker_url)
 
-    def hold() -> AbstractContextManager:
-        return client.lock("mlfdo:store-counts", timeout=seconds, blocking_timeout=seconds)
+    @contextmanager
+    def hold() -> Iterator[None]:
+        with redis.Redis.from_url(broker_url) as client:  # closed after each use: no socket outlives the lock
+            with client.lock("mlfdo:store-counts", timeout=seconds, blocking_timeout=seconds):
+                yield
 
     return hold
