@@ -33,6 +33,9 @@ from ingest import BASE, synthetic_record  # noqa: E402
 from registry.store import Store  # noqa: E402
 
 
+BENCH_BROKER = "redis://127.0.0.1:6379/13"
+
+
 def _validator(shacl: bool):
     if not shacl:
         return None
@@ -86,7 +89,10 @@ def cmd_bulk(args) -> None:
 
 
 def _worker(url: str, start: int, stop: int, shacl: bool) -> None:
+    from workers.locks import counts_lock
+
     store = Store.open_remote(url, BASE, validator=_validator(shacl))
+    store.counts_lock = counts_lock(BENCH_BROKER)  # as workers/tasks.py does
     store.ingest_many(_records(start, stop))
 
 
@@ -142,7 +148,7 @@ def cmd_build(args) -> None:
 
 def _p95(samples: list[float]) -> str:
     samples = sorted(samples)
-    return (f"p50 {statistics.median(samples) * 1e3:6.1f} ms, p95 {samples[int(len(samples) * 0.95) - 1] * 1e3:6.1f} ms"
+    return (f"p50 {statistics.median(samples) * 1e3:6.1f} ms, p95 {samples[max(0, int(len(samples) * 0.95) - 1)] * 1e3:6.1f} ms"
             f" (n={len(samples)})")
 
 
@@ -163,7 +169,7 @@ def cmd_serve(args) -> None:
     client = app.test_client()
     rng = random.Random(5)
     n = stats["by_kind"].get("model", {}).get("active", 0)
-    pages = max(1, n // 20)
+    pages = max(2, n // 50)  # MLFDO_PAGE_SIZE, 50 by default
     ids = [registry.store.pids(order="pid", offset=rng.randrange(n), limit=1)[0].rsplit("/", 1)[-1] for _ in range(50)]
     sparql = "SELECT ?n WHERE {{ <{base}/fdo/{id}> <https://schema.org/name> ?n }}"
     kinds = {
@@ -175,9 +181,20 @@ def cmd_serve(args) -> None:
         "home, random page": lambda: f"/?page={rng.randrange(1, pages)}",
         "/api/stats": lambda: "/api/stats",
     }
+    _measure(client, kinds, args.requests)
+    if args.compare:  # the same listing requests through the SPARQL sort-and-count path it replaced
+        from registry.store import listing
+
+        listing.is_ready = lambda store: False
+        print("  without the maintained listing (SPARQL sorts and counts every request):")
+        _measure(client, {k: v for k, v in kinds.items() if "landing" not in k and "SPARQL" not in k}, 5)
+    registry.close()
+
+
+def _measure(client, kinds: dict, requests: int) -> None:
     for label, make in kinds.items():
         samples = []
-        for _ in range(args.requests):
+        for _ in range(requests):
             url = make()
             t = time.perf_counter()
             response = client.get(url, headers={"Accept": "text/html" if "SPARQL" not in label else
@@ -185,7 +202,6 @@ def cmd_serve(args) -> None:
             samples.append(time.perf_counter() - t)
             assert response.status_code == 200, (url, response.status_code)
         print(f"  {label:24} {_p95(samples)}")
-    registry.close()
 
 
 def cmd_day(args) -> None:
@@ -223,6 +239,7 @@ def main() -> None:
         p.add_argument("--requests", type=int, default=200)
         p.add_argument("--change", type=float, default=0.02)
         p.add_argument("--seed", type=int, default=1)
+        p.add_argument("--compare", action="store_true", help="serve: also time the listing pages without the listing")
     args = parser.parse_args()
     {"bulk": cmd_bulk, "workers": cmd_workers, "build": cmd_build, "serve": cmd_serve, "day": cmd_day}[args.cmd](args)
 

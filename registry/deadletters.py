@@ -32,8 +32,9 @@ def record(broker_url: str, task: str, args: list, kwargs: dict, error: str, ret
         return
     entry = {"task": task, "args": args, "kwargs": kwargs, "error": error[:500], "retries": retries,
              "at": datetime.now(timezone.utc).isoformat()}
-    client.lpush(KEY, json.dumps(entry, default=str))
-    client.ltrim(KEY, 0, KEEP - 1)
+    with client:
+        client.lpush(KEY, json.dumps(entry, default=str))
+        client.ltrim(KEY, 0, KEEP - 1)
 
 
 def recent(broker_url: str, limit: int = 5) -> tuple[int, list[dict]] | None:
@@ -44,7 +45,8 @@ def recent(broker_url: str, limit: int = 5) -> tuple[int, list[dict]] | None:
     if client is None:
         return None
     try:
-        return int(client.llen(KEY)), [json.loads(e) for e in client.lrange(KEY, 0, limit - 1)]
+        with client:
+            return int(client.llen(KEY)), [json.loads(e) for e in client.lrange(KEY, 0, limit - 1)]
     except redis.RedisError:
         return None
 

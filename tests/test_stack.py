@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -72,7 +71,8 @@ def _until(check, timeout: float, what: str):
 @pytest.mark.server
 @pytest.mark.slow
 def test_stack_runs_a_beat_harvest_serves_it_and_stops_with_nothing_left(tmp_path, monkeypatch):
-    redis.Redis.from_url(BROKER).flushdb()
+    with redis.Redis.from_url(BROKER) as client:
+        client.flushdb()
     with ReplayServer(_small_hub()) as hub:
         monkeypatch.setenv("MLFDO_HF_ENDPOINT", hub.url)
         monkeypatch.setenv("MLFDO_HARVEST_INTERVAL", "3")
@@ -95,11 +95,24 @@ def test_stack_runs_a_beat_harvest_serves_it_and_stops_with_nothing_left(tmp_pat
             found = _until(lambda: wanted["pid"] in requests.get(web + "/api/search", timeout=60, params={
                 "q": wanted["name"]}).text, 300, "search finding a harvested model")
             assert found
+            assert len(_processes_of(tmp_path / "stack")) >= 5, "store, workers, beat and web run"
         finally:
             pids = json.loads((tmp_path / "stack" / STATE_FILE).read_text())["pids"]
             left = down(tmp_path / "stack")
     assert left == []
     assert not (tmp_path / "stack" / STATE_FILE).exists()
-    for pid in pids.values():
-        with pytest.raises(ProcessLookupError):
-            os.killpg(pid, 0)
+    assert pids and _processes_of(tmp_path / "stack") == []
+
+
+def _processes_of(state: Path) -> list[int]:
+    """Return the processes whose environment names the stack's data directory (every service has it)."""
+    marker = f"MLFDO_DATA_DIR={state.resolve() / 'data'}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker in (entry / "environ").read_bytes().split(b"\0"):
+                    found.append(int(entry.name))
+            except OSError:  # gone meanwhile, or not ours to read
+                continue
+    return found

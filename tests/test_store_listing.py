@@ -7,11 +7,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple
 
 from registry.record import Record
 from registry.store import Store
-from registry.vocab import SCHEMA
+from registry.vocab import MLFDO, SCHEMA
 from registry.store import listing
 from tests.factories import BASE, DiesBeforeSecondStep, dataset_record, model_record
 
@@ -143,3 +143,16 @@ def test_store_without_listing_gets_one_when_opened(tmp_path: Path):
     assert listing.is_ready(again)
     assert again.pids(order="popular") == [model_record(f"org/m{i}").pid for i in (3, 2, 1, 0)]
     assert again.stats()["by_kind"] == {"model": {"active": 4}}
+
+
+def test_shared_store_rebuilds_only_for_a_stale_batch_marker():
+    store = Store.open(None, BASE)
+    store.ingest_many([model_record(f"org/m{i}") for i in range(3)])
+    begun, _ = listing.journal(store)  # a batch another worker is writing right now
+    store.db.load(begun, RdfFormat.N_QUADS)
+    assert listing.ensure(store, shared=True) is False
+    assert listing.ensure(store) is True, "a single-writer store was killed mid-batch"
+    g = store.registry_graph
+    store.db.update(f'INSERT DATA {{ GRAPH {g} {{ <{g.value}#cat-meta> <{MLFDO}catPending> "0 crashed" }} }}')
+    assert listing.ensure(store, shared=True) is True
+    assert store.stats()["by_kind"] == {"model": {"active": 3}}

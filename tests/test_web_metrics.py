@@ -67,6 +67,7 @@ def test_metrics_report_failures_by_platform_and_the_celery_queue_depth():
         assert _value(samples, "mlfdo_queue_depth", queue="celery") == 3
     finally:
         broker.delete("celery")
+        broker.close()
 
 
 def test_queue_depth_is_none_when_the_broker_does_not_answer():

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.server
 def celery_app():
     from workers.celery_app import make_celery
 
-    redis.Redis.from_url(BROKER).flushdb()
+    with redis.Redis.from_url(BROKER) as client:
+        client.flushdb()
     app = make_celery(BROKER)
     app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
     return app

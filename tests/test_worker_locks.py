@@ -10,7 +10,8 @@ BROKER = "redis://127.0.0.1:6379/13"
 
 
 def test_second_run_of_a_platform_finds_the_lock_held_until_the_first_ends():
-    redis.Redis.from_url(BROKER).delete("mlfdo:harvest:huggingface", "mlfdo:harvest:openml")
+    with redis.Redis.from_url(BROKER) as client:
+        client.delete("mlfdo:harvest:huggingface", "mlfdo:harvest:openml")
     with platform_lock(BROKER, "huggingface") as first:
         with platform_lock(BROKER, "huggingface") as second, platform_lock(BROKER, "openml") as other:
             assert (first, second, other) == (True, False, True)
@@ -21,8 +22,9 @@ def test_second_run_of_a_platform_finds_the_lock_held_until_the_first_ends():
 def test_lock_of_a_dead_worker_expires():
     import time
 
-    redis.Redis.from_url(BROKER).delete("mlfdo:harvest:arxiv")
-    redis.Redis.from_url(BROKER).lock("mlfdo:harvest:arxiv", timeout=1).acquire()  # never released
+    with redis.Redis.from_url(BROKER) as client:
+        client.delete("mlfdo:harvest:arxiv")
+        client.lock("mlfdo:harvest:arxiv", timeout=1).acquire()  # never released
     with platform_lock(BROKER, "arxiv") as held:
         assert not held
     time.sleep(1.2)

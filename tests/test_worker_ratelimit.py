@@ -10,7 +10,8 @@ BROKER = "redis://127.0.0.1:6379/13"
 
 
 def test_two_workers_book_slots_one_interval_apart():
-    redis.Redis.from_url(BROKER).delete("mlfdo:rate:huggingface", "mlfdo:rate:openml")
+    with redis.Redis.from_url(BROKER) as client:
+        client.delete("mlfdo:rate:huggingface", "mlfdo:rate:openml")
     first, second = SharedThrottle(BROKER, "huggingface", 50), SharedThrottle(BROKER, "huggingface", 50)
     slots = sorted(t.reserve()[0] for _ in range(10) for t in (first, second))
     gaps = {b - a for a, b in zip(slots, slots[1:])}
@@ -18,9 +19,12 @@ def test_two_workers_book_slots_one_interval_apart():
     other = SharedThrottle(BROKER, "openml", 50)
     slot, now = other.reserve()
     assert slot == now, "another platform has a budget of its own"
+    for throttle in (first, second, other):
+        throttle.close()
 
 
 def test_no_rate_means_no_waiting():
     throttle = SharedThrottle(BROKER, "local-replay", 0)
     assert throttle.interval_us == 0
     throttle.wait()
+    throttle.close()

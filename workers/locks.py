@@ -7,12 +7,12 @@ once; the lock expires on its own if its worker dies, so a crash never blocks ha
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 import redis
 
-__all__ = ["platform_lock", "LOCK_SECONDS"]
+__all__ = ["platform_lock", "counts_lock", "LOCK_SECONDS"]
 
 LOCK_SECONDS = 6 * 3600  # longer than any incremental harvest; released at the end of each run
 
@@ -31,3 +31,16 @@ def platform_lock(broker_url: str, platform: str, seconds: int = LOCK_SECONDS) -
                 lock.release()
             except redis.exceptions.LockError:  # expired meanwhile: nothing to release
                 pass
+        client.close()
+
+
+def counts_lock(broker_url: str, seconds: int = 60) -> Callable[[], AbstractContextManager]:
+    """Return a factory of the lock under which workers update the store's maintained counts (see Store.counts_lock)."""
+
+    @contextmanager
+    def hold() -> Iterator[None]:
+        with redis.Redis.from_url(broker_url) as client:  # closed after each use: no socket outlives the lock
+            with client.lock("mlfdo:store-counts", timeout=seconds, blocking_timeout=seconds):
+                yield
+
+    return hold

@@ -39,6 +39,10 @@ class SharedThrottle:
         slot, now = self.book(keys=[self.key], args=[self.interval_us])
         return int(slot), int(now)
 
+    def close(self) -> None:
+        """Close the connection to Redis."""
+        self.client.close()
+
     def wait(self) -> None:
         """Sleep until this process's next request may go."""
         if not self.interval_us:

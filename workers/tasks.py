@@ -14,7 +14,7 @@ from registry.errors import StoreBusy
 from registry.service import Registry
 from registry.settings import load_settings
 from registry.store.remote import RemoteStoreError
-from workers.locks import platform_lock
+from workers.locks import counts_lock, platform_lock
 from workers.ratelimit import SharedThrottle
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,14 @@ class HarvestTask(Task):
                                self.request.retries)
         except redis.RedisError:
             log.error("task %s failed for good and its dead letter could not be kept: %s", self.name, exc)
+
+
+def _open() -> Registry:
+    """Open the registry from the settings; on a SPARQL server, count updates take the workers' shared lock."""
+    registry = Registry.open()
+    if registry.settings.get("STORE_URL"):
+        registry.store.counts_lock = counts_lock(str(registry.settings["BROKER_URL"]))
+    return registry
 
 
 def _client(registry, endpoint: str | None):
@@ -58,7 +66,7 @@ def harvest_huggingface(limit: int | None = None, since: str | None = None, endp
     """Run an incremental Hugging Face harvest (from the stored high-water mark, or ``since``)."""
     from harvesters.huggingface.harvest import harvest
 
-    registry = Registry.open()
+    registry = _open()
     try:
         with platform_lock(str(registry.settings["BROKER_URL"]), "huggingface") as held:
             if not held:
@@ -75,7 +83,7 @@ def harvest_huggingface_ids(ids: list[str], endpoint: str | None = None) -> dict
     """Harvest the given Hugging Face model ids (one unit of work per call; idempotent)."""
     from harvesters.huggingface.harvest import harvest
 
-    registry = Registry.open()
+    registry = _open()
     try:
         return _summary(harvest(registry.store, base_url=registry.base_url, client=_client(registry, endpoint), ids=ids))
     finally:

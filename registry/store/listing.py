@@ -18,6 +18,7 @@ that has none yet.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ ORDERS = ("pid", "popular")
 LEVELS = {"pid": (1, 2, 3), "popular": (2, 3, 4, 5)}  # prefix lengths of the trie's levels
 SPLIT = 400  # a node with at most this many members is read whole instead of descended
 VERSION = "1"
+STALE_BATCH = 600.0  # seconds: no batch takes this long between its two steps
 _M = str(MLFDO)
 _COUNT, _PARENT, _KEY, _MEMBER = (f"<{_M}cat{n}>" for n in ("Count", "Parent", "Key", "Member"))
 _PENDING, _VERSION = f"<{_M}catPending>", f"<{_M}listingVersion>"
@@ -187,7 +189,7 @@ def _count_ops(g: NamedNode, counts: dict[str, list]) -> list[str]:
 def journal(store) -> tuple[str, str]:
     """Return (N-Quads line marking a batch as begun, DELETE DATA line clearing it)."""
     names = _Names(store)
-    line = f"{names.meta} {_PENDING} {Literal(uuid.uuid4().hex)}"
+    line = f"{names.meta} {_PENDING} {Literal(f'{int(time.time())} {uuid.uuid4().hex}')}"
     return f"{line} {names.graph} .", f"GRAPH {names.graph} {{ {line} }}"
 
 
@@ -202,15 +204,21 @@ def is_ready(store) -> bool:
     return ready
 
 
-def has_pending(store) -> bool:
-    """Tell whether a batch began and did not finish (the listing may be off)."""
+def has_pending(store, older_than: float = 0.0) -> bool:
+    """Tell whether a batch began ``older_than`` seconds ago or more and did not finish (the listing may be off)."""
     names = _Names(store)
-    return bool(list(store.db.query(f"SELECT ?t WHERE {{ GRAPH {names.graph} {{ {names.meta} {_PENDING} ?t }} }} LIMIT 1")))
+    rows = store.db.query(f"SELECT ?t WHERE {{ GRAPH {names.graph} {{ {names.meta} {_PENDING} ?t }} }}")
+    now = time.time()
+    return any(now - float(row["t"].value.split(" ", 1)[0]) >= older_than for row in rows)
 
 
-def ensure(store) -> bool:
-    """Build the listing when it is missing or a crash left it unfinished; return whether it rebuilt."""
-    if is_ready(store) and not has_pending(store):
+def ensure(store, shared: bool = False) -> bool:
+    """Build the listing when it is missing or a crash left it unfinished; return whether it rebuilt.
+
+    On a ``shared`` store (a SPARQL server several workers write to) a batch's marker is taken for
+    a crash only once it is ``STALE_BATCH`` seconds old: a younger one belongs to a running writer.
+    """
+    if is_ready(store) and not has_pending(store, STALE_BATCH if shared else 0.0):
         return False
     rebuild(store)
     return True
@@ -311,8 +319,10 @@ def _walk(store, names: _Names, order: str, lists, prefix: str, depth: int, skip
 def _children(store, parents: list[str]) -> list[tuple[str, int]]:
     """Return (key, count) of the children of ``parents``, counts summed by key, sorted by key."""
     g = _Names(store).graph
-    q = (f"SELECT ?k ?n WHERE {{ VALUES ?p {{ {' '.join(parents)} }} GRAPH {g} {{ ?c {_PARENT} ?p . "
-         f"?c {_KEY} ?k . ?c {_COUNT} ?n }} }}")
+    # One UNION branch per parent, the parent written into the pattern: with ``VALUES ?p`` outside,
+    # pyoxigraph may scan every node's parent link (0.5-9 ms at 100k FDOs against 0.4-0.7 ms).
+    q = "SELECT ?k ?n WHERE { " + " UNION ".join(
+        f"{{ GRAPH {g} {{ ?c {_PARENT} {p} . ?c {_KEY} ?k . ?c {_COUNT} ?n }} }}" for p in parents) + " }"
     summed: dict[str, int] = {}
     for row in store.db.query(q):
         summed[row["k"].value] = summed.get(row["k"].value, 0) + int(row["n"].value)
@@ -321,5 +331,5 @@ def _children(store, parents: list[str]) -> list[tuple[str, int]]:
 
 def _members(store, nodes: list[str]) -> list[str]:
     g = _Names(store).graph
-    q = f"SELECT ?m WHERE {{ VALUES ?c {{ {' '.join(nodes)} }} GRAPH {g} {{ ?c {_MEMBER} ?m }} }}"
+    q = "SELECT ?m WHERE { " + " UNION ".join(f"{{ GRAPH {g} {{ {c} {_MEMBER} ?m }} }}" for c in nodes) + " }"
     return [row["m"].value for row in store.db.query(q)]

@@ -31,7 +31,14 @@ NOTE_CHECKS = (
     "WHERE {{ VALUES (?v ?when) {{ {values} }} OPTIONAL {{ GRAPH {g} {{ ?v <" + M + "lastCheckedAt> ?t }} }} "
     "OPTIONAL {{ GRAPH {g} {{ ?v <" + M + "checkCount> ?c }} }} BIND(COALESCE(?c, 0) + 1 AS ?n) }}"
 )
-SELECT_COUNTERS = "SELECT ?pid ?p ?o WHERE {{ VALUES ?pid {{ {values} }} VALUES ?p {{ {preds} }} ?pid ?p ?o }}"
+def select_counters(values: str, preds) -> str:
+    """Return the query giving (?pid ?p ?o) counter rows of the PIDs in ``values``.
+
+    One UNION branch per predicate: pyoxigraph evaluates ``VALUES ?p {...} ?pid ?p ?o`` as a scan
+    of every counter triple (3.5 s per 200 PIDs at 100k FDOs), the branches as index lookups (20-80 ms).
+    """
+    branches = " UNION ".join(f"{{ ?pid {p} ?o BIND({p} AS ?p) }}" for p in preds)
+    return f"SELECT ?pid ?p ?o WHERE {{ VALUES ?pid {{ {values} }} {branches} }}"
 
 # Remove the previous version's triples from the current view: the version graph holds exactly
 # the owned content triples, so nothing another FDO owns is touched.

@@ -15,6 +15,7 @@ a process killed mid-ingest leaves either the whole batch or none of it.
 from __future__ import annotations
 
 import hashlib
+from contextlib import AbstractContextManager, nullcontext
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -75,6 +76,10 @@ class Store(StoreReads, StoreLinks):
         self.read_only = False
         self.listeners: list[Callable[[list[IngestResult]], None]] = []
         self._bulk = None  # a BulkLoader while a bulk session runs (store/bulk.py)
+        # Several processes writing one SPARQL server set this to a shared lock (workers/locks.py):
+        # the server applies each update atomically but does not serialise the listing's
+        # read-modify-write count changes, so two at once could lose one.
+        self.counts_lock: Callable[[], AbstractContextManager] | None = None
         self.prov_graph = NamedNode(f"{self.base_url}/graph/provenance")
         self.registry_graph = NamedNode(f"{self.base_url}/graph/registry")
 
@@ -125,7 +130,7 @@ class Store(StoreReads, StoreLinks):
         if recorded is not None:
             raise mismatch(url, recorded, store.base_url)
         repair(store)
-        listing.ensure(store)
+        listing.ensure(store, shared=True)
         return store
 
     def close(self) -> None:
@@ -240,6 +245,10 @@ class Store(StoreReads, StoreLinks):
                 results.extend(self._write(*pending, now, progress))
         return results
 
+    def counts_guard(self) -> AbstractContextManager:
+        """Return the context that updates of the maintained counts run in (see ``counts_lock``)."""
+        return self.counts_lock() if self.counts_lock is not None else nullcontext()
+
     def bulk(self, now: datetime | None = None):
         """Return a context in which ingests into an empty embedded store use the bulk loader.
 
@@ -304,7 +313,8 @@ class Store(StoreReads, StoreLinks):
         changes.add("failures", 1)
         ops = listing.render(self, changes).ops if listing.is_ready(self) else []
         data = "\n".join(f"{t} ." for t in triples)
-        self.db.update(" ;\n".join([f"INSERT DATA {{ GRAPH {self.registry_graph} {{ {data} }} }}", *ops]))
+        with self.counts_guard():
+            self.db.update(" ;\n".join([f"INSERT DATA {{ GRAPH {self.registry_graph} {{ {data} }} }}", *ops]))
         if raw is not None and self.data_dir is not None:
             path = self.data_dir / "raw" / "failures" / f"{key}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -384,13 +394,17 @@ class Store(StoreReads, StoreLinks):
         if n is None:
             raise NotFound(f"no FDO {pid}")
         node = NamedNode(pid)
+        with self.counts_guard():
+            self._withdraw(pid, node, int(n), reason, now)
+        self._notify([IngestResult(pid, "withdrawn", int(n))])
+
+    def _withdraw(self, pid: str, node: NamedNode, n: int, reason: str, now: datetime | None) -> None:
         self.db.update(" ;\n".join([
-            *self._listing_withdrawal(pid, int(n)),
+            *self._listing_withdrawal(pid, n),
             Q.DELETE_CURRENT.format(v=NamedNode(f"{pid}/v/{n}"), pid=node),
             *(Q.DELETE_PROPERTY.format(pid=node, p=p) for p in _VOLATILE),
             Q.SET_WITHDRAWN.format(g=self.registry_graph, pid=node, reason=Literal(reason), when=_dt(now or _now())),
         ]))
-        self._notify([IngestResult(pid, "withdrawn", int(n))])
 
     def _listing_withdrawal(self, pid: str, n: int) -> list[str]:
         status = self.status(pid)

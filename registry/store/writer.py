@@ -178,8 +178,7 @@ def _load_states(store, pids: list[str]) -> dict[str, _State]:
                              props[str(MLFDO) + "status"][0].value, registry)
     if states:
         known = " ".join(f"<{p}>" for p in states)
-        preds = " ".join(str(p) for p in _VOLATILE)
-        for row in store.db.query(Q.SELECT_COUNTERS.format(values=known, preds=preds)):
+        for row in store.db.query(Q.select_counters(known, [str(p) for p in _VOLATILE])):
             states[row["pid"].value].counters.add(Triple(row["pid"], row["p"], row["o"]))
     return states
 
@@ -257,7 +256,8 @@ def commit_two_steps(store, pending: _Pending) -> None:
         ops.append(Q.NOTE_CHECKS.format(g=store.prov_graph, values=values))
     ops.extend(cat_ops)
     if ops:
-        store.db.update(" ;\n".join(ops))
+        with store.counts_guard():  # count changes are read-modify-write: one writer at a time
+            store.db.update(" ;\n".join(ops))
     for pid, n, raw in pending.raws:
         store._save_raw(pid, n, raw)
 

@@ -82,8 +82,8 @@ def queue_depth(broker_url: str, timeout: float = 0.2) -> dict[str, int] | None:
     import redis
 
     try:
-        client = redis.Redis.from_url(broker_url, socket_timeout=timeout, socket_connect_timeout=timeout)
-        return {name: int(client.llen(name)) for name in QUEUES}
+        with redis.Redis.from_url(broker_url, socket_timeout=timeout, socket_connect_timeout=timeout) as client:
+            return {name: int(client.llen(name)) for name in QUEUES}
     except redis.RedisError:
         return None
 

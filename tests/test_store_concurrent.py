@@ -1,0 +1,47 @@
+"""Several writers on one SPARQL server keep the maintained counts exact under the workers' shared lock."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import redis
+
+from registry.store import Store
+from tests.factories import BASE, model_record
+from tests.servers import oxigraph_server
+from workers.locks import counts_lock
+
+BROKER = "redis://127.0.0.1:6379/13"
+pytestmark = pytest.mark.server
+
+
+def test_concurrent_writers_under_the_counts_lock_keep_counts_and_listing_exact(tmp_path):
+    with redis.Redis.from_url(BROKER) as client:
+        client.delete("mlfdo:store-counts")
+    with oxigraph_server(tmp_path / "ox") as url:
+        Store.open_remote(url, BASE)
+        errors: list[BaseException] = []
+
+        def write(part: int) -> None:
+            try:
+                store = Store.open_remote(url, BASE, batch_size=20)
+                store.counts_lock = counts_lock(BROKER)
+                store.ingest_many(model_record(f"org/w{part}-{i}", downloads=i) for i in range(150))
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=write, args=(k,)) for k in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        store = Store.open_remote(url, BASE)
+        stats = store.stats()
+        assert (stats["fdos"], stats["versions"]) == (450, 450)
+        rows = store.query("SELECT (COUNT(*) AS ?c) WHERE { ?s ?p ?o }")
+        assert stats["current_triples"] == int(next(iter(rows))["c"].value)
+        expected = sorted(model_record(f"org/w{k}-{i}").pid for k in range(3) for i in range(150))
+        assert store.pids(order="pid") == expected
+        assert len(store.pids(order="popular")) == 450
