@@ -23,17 +23,17 @@ KILLS = int(os.environ.get("MLFDO_CRASH_KILLS", "20"))
 MODELS, INGESTED = 60, 120
 
 
-def _kill_at_random(proc, rng: random.Random, low: float, high: float) -> bool:
-    """SIGKILL ``proc`` after a random delay; return False when it finished first."""
-    deadline = time.monotonic() + rng.uniform(low, high)
-    while time.monotonic() < deadline:
+def _kill_at_random(proc, delay: float) -> float | None:
+    """SIGKILL ``proc`` after ``delay`` seconds; return None, or how long it ran when it finished first."""
+    started = time.monotonic()
+    while time.monotonic() < started + delay:
         if proc.poll() is not None:
             proc.communicate()
-            return False
+            return time.monotonic() - started
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=30)
-    return True
+    return None
 
 
 def test_sigkill_loop_over_harvest_ingest_and_index_keeps_the_store_consistent(tmp_path):
@@ -41,11 +41,14 @@ def test_sigkill_loop_over_harvest_ingest_and_index_keeps_the_store_consistent(t
     data_dir = tmp_path / "data"
     with ReplayServer(small_snapshot(MODELS)) as hub:
         env = cli_env(data_dir, HF_ENDPOINT=hub.url)
-        plan = {  # command, and the window (seconds after start) the kill lands in
-            "harvest": (("harvest", "huggingface", "--since", "2000-01-01"), 0.8, 4.0),
-            "ingest": (("ingest", str(tmp_path / "records.ttl")), 0.8, 3.0),
-            "index": (("index",), 3.0, 12.0),
+        plan = {  # command, and a first guess of how long it runs (seconds)
+            "harvest": (("harvest", "huggingface", "--since", "2000-01-01"), 4.0),
+            "ingest": (("ingest", str(tmp_path / "records.ttl")), 3.0),
+            "index": (("index",), 12.0),
         }
+        # The kill lands at a random fraction of the command's run time, learnt from the runs that
+        # finished before their kill: a fixed window misses on a faster or slower machine.
+        lasts = {name: guess for name, (_, guess) in plan.items()}
         kills: dict[str, int] = {name: 0 for name in plan}
         rounds = 0
         while sum(kills.values()) < KILLS and rounds < KILLS * 3:
@@ -53,9 +56,12 @@ def test_sigkill_loop_over_harvest_ingest_and_index_keeps_the_store_consistent(t
             name = rng.choice(["harvest", "harvest", "ingest", "ingest", "index"])
             if name == "ingest":
                 write_ingest_file(tmp_path / "records.ttl", INGESTED, rounds)
-            args, low, high = plan[name]
-            if _kill_at_random(start_cli(env, *args), rng, low, high):
+            args = plan[name][0]
+            ran = _kill_at_random(start_cli(env, *args), rng.uniform(0.2, 0.95) * lasts[name])
+            if ran is None:
                 kills[name] += 1
+            else:
+                lasts[name] = ran
             store, index, _ = consistency(data_dir)
             assert store.ok, f"after killing {name} (round {rounds}): {[p.line() for p in store.problems]}"
             assert index is None or index.ahead == [], f"index holds versions the store lacks after {name}"
