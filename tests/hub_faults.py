@@ -23,6 +23,7 @@ class Fault:
     method: str | None = None
     delay: float = 0.0  # seconds to wait before answering (to exercise retry waits)
     hold: threading.Event | None = None  # answer only once this is set (to exercise client timeouts)
+    reached: threading.Event | None = None  # set when a matching request arrives (before any delay or hold)
 
 
 class FaultyReplayServer(ReplayServer):
@@ -34,15 +35,15 @@ class FaultyReplayServer(ReplayServer):
 
     def fail(self, path_regex: str, status: int, *, times: int = 1, headers: dict | None = None,
              body: str = "", method: str | None = None, delay: float = 0.0,
-             hold: threading.Event | None = None) -> None:
+             hold: threading.Event | None = None, reached: threading.Event | None = None) -> None:
         """Answer ``status`` to the next ``times`` requests whose path (with query) matches ``path_regex``.
 
         ``delay`` makes the answer wait that many seconds first; ``hold`` makes it wait until the
-        event is set (at most a minute).
+        event is set (at most a minute); ``reached`` is set as soon as a matching request arrives.
         """
         with self.lock:
             self.faults.append(Fault(re.compile(path_regex), status, times, dict(headers or {}), body, method, delay,
-                                     hold))
+                                     hold, reached))
 
     def _take_fault(self, method: str, path: str) -> Fault | None:
         with self.lock:
@@ -56,6 +57,8 @@ class FaultyReplayServer(ReplayServer):
         fault = self._take_fault(handler.command, handler.path)
         if fault is None:
             return False
+        if fault.reached is not None:
+            fault.reached.set()
         if fault.delay:
             time.sleep(fault.delay)
         if fault.hold is not None:
