@@ -1,0 +1,112 @@
+"""Two web processes and a writer process on one SPARQL server: a change the writer commits reaches both
+processes' search within a bounded time, through the change feed (registry/changefeed.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+import requests
+
+from registry.changefeed import feed_target
+from tests.servers import oxigraph_server, serve_process
+
+pytestmark = [pytest.mark.server, pytest.mark.slow]
+
+BROKER = "redis://127.0.0.1:6379/14"
+BASE = "http://registry.test"
+DATA = Path(__file__).parent / "data" / "processes"
+BOUND = 15.0  # seconds; without the feed a web process would only see the change at its next full catch-up (15 min)
+NEW, CHANGED = "kelpforest-counter", "lighthouse-summariser"  # names of the models second.ttl adds and changes
+
+
+def _env(store_url: str, data_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLFDO_")}
+    env.update(MLFDO_STORE_URL=store_url, MLFDO_BASE_URL=BASE, MLFDO_BROKER_URL=BROKER,
+               MLFDO_DATA_DIR=str(data_dir), MLFDO_SHACL="0")
+    return env
+
+
+def _ingest(env: dict, name: str) -> None:
+    """Write records from a process of its own (the worker's part): ``mlfdo ingest``."""
+    subprocess.run([sys.executable, "-m", "registry", "ingest", str(DATA / name)], env=env, check=True,
+                   capture_output=True, timeout=120)
+
+
+def _found(url: str, query: str) -> list[str]:
+    answer = requests.get(url + "/api/search", params={"q": query, "mode": "keyword"}, timeout=30)
+    answer.raise_for_status()
+    return [hit["name"] for hit in answer.json()["results"]]
+
+
+def _wait_found(urls: list[str], query: str, name: str, timeout: float) -> list[float]:
+    """Return, for each of ``urls``, the seconds until the FDO called ``name`` was among the results of ``query``; fail after ``timeout``."""
+    started = time.monotonic()
+    seen: dict[str, float] = {}
+    while len(seen) < len(urls) and time.monotonic() - started < timeout:
+        for url in urls:
+            if url not in seen and name in _found(url, query):
+                seen[url] = time.monotonic() - started
+        time.sleep(0.02)
+    missing = [url for url in urls if url not in seen]
+    if missing:
+        pytest.fail(f"{missing} did not find {name} for {query!r} within {timeout}s")
+    return [seen[url] for url in urls]
+
+
+@pytest.fixture
+def feed_redis():
+    client = redis.Redis.from_url(BROKER)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.fail("Redis does not answer on 127.0.0.1:6379 (the change feed needs it)")
+    yield client
+    client.close()
+
+
+def test_a_change_written_by_another_process_reaches_both_web_processes_search(tmp_path, feed_redis):
+    data_dir = tmp_path / "data"  # one data directory for all: the second web process takes its own index folder
+    with oxigraph_server(tmp_path / "ox") as store_url:
+        env = _env(store_url, data_dir)
+        key = feed_target({"STORE_URL": store_url, "BROKER_URL": BROKER})[1]
+        feed_redis.delete(key)
+        try:
+            _ingest(env, "first.ttl")
+            with serve_process(data_dir, env) as one, serve_process(data_dir, env) as two:
+                urls = [one.url, two.url]
+                # the first search opens each process's index, which catches up with the store
+                _wait_found(urls, "rock pools", "tidepool-tagger", timeout=120)
+                for url in urls:
+                    assert CHANGED in _found(url, "logbook")
+                    assert _found(url, "otters") == []
+                writer = subprocess.Popen([sys.executable, "-m", "registry", "ingest", str(DATA / "second.ttl")],
+                                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                try:
+                    new = _wait_found(urls, "otters", NEW, BOUND)  # polled while the writer runs
+                    found_at = time.time()
+                    assert writer.wait(timeout=120) == 0
+                finally:
+                    if writer.poll() is None:
+                        writer.kill()
+                        writer.wait()
+                changed = _wait_found(urls, "foghorn", CHANGED, BOUND)
+                published = [int(entry_id.split(b"-")[0]) / 1000 for entry_id, _ in feed_redis.xrange(key)]
+                assert len(published) == 2  # one entry per committed batch: first.ttl's and second.ttl's
+                for url in urls:
+                    assert CHANGED not in _found(url, "logbook")  # the old description left the index
+                    health = requests.get(url + "/healthz", timeout=10).json()
+                    assert (health["status"], health["index"]) == ("ok", "current")
+                last = max(new)  # the later of the two processes
+                print(f"\nchange feed: both web processes found the new model {found_at - published[1]:.3f}s after "
+                      f"the writer published it (they differed by {abs(new[0] - new[1]):.3f}s); the changed "
+                      f"description was found {max(changed):.3f}s after that (last process at {last:.2f}s of polling)")
+                folders = sorted(p.name for p in (data_dir / "search").iterdir())
+                assert folders == ["qdrant", "qdrant-2"]
+        finally:
+            feed_redis.delete(key)
