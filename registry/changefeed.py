@@ -9,7 +9,7 @@ process's own writes, so:
   withdrawn FDO, one entry per batch) to a Redis stream (``XADD``), after the store commits;
 - a process that searches follows the stream with a blocking ``XREAD`` in a thread and replays
   each entry to its own ``Store.on_change`` listeners (search index, concepts, chat names),
-  skipping the entries it published itself.
+  skipping the entries its own store published (those reached its listeners at commit).
 
 Redis orders the entries (its ids increase), so a follower that starts reading at the stream's
 last id before catching up with the store misses nothing written after that. A change is lost
@@ -28,14 +28,14 @@ import hashlib
 import json
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from contextlib import nullcontext
 
 from registry.store import IngestResult, Store
 
-__all__ = ["feed_target", "FeedPublisher", "FeedFollower", "attach_publisher", "follower", "replay", "MAXLEN",
-           "ORIGIN"]
+__all__ = ["feed_target", "FeedPublisher", "FeedFollower", "attach_publisher", "follower", "replay", "MAXLEN"]
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,9 @@ MAXLEN = 100_000  # entries kept (approximately: Redis trims whole nodes)
 BLOCK_MS = 1000  # a follower's XREAD waits this long for an entry before looking again
 READ_COUNT = 100  # entries read at once
 RETRY_SECONDS = 2.0  # after Redis failed to answer
+EXPIRE_SECONDS = 7 * 86400  # a feed nobody wrote to for a week goes (its readers then catch up in full once)
 TIMEOUT = 5.0
-ORIGIN = uuid.uuid4().hex  # this process: its own entries are not replayed to it
+CONNECT_TIMEOUT = 1.0
 _replaying = threading.local()  # set while a follower hands another process's change to the listeners
 
 
@@ -66,7 +67,7 @@ def _client(url: str, block: bool = False):
     import redis
 
     # a blocking XREAD must be allowed to wait longer than the socket timeout
-    return redis.Redis.from_url(url, socket_connect_timeout=TIMEOUT,
+    return redis.Redis.from_url(url, socket_connect_timeout=CONNECT_TIMEOUT,
                                 socket_timeout=TIMEOUT + (BLOCK_MS / 1000 if block else 0))
 
 
@@ -79,13 +80,19 @@ def _decode(data: bytes | str) -> list[IngestResult]:
 
 
 class FeedPublisher:
-    """A ``Store.on_change`` listener that appends each committed change to the feed. Never raises."""
+    """A ``Store.on_change`` listener that appends each committed change to the feed. Never raises.
+
+    After Redis failed to answer it does not try again for ``RETRY_SECONDS`` (an ingest never
+    waits on an absent Redis batch after batch).
+    """
 
     def __init__(self, url: str, key: str) -> None:
         self.url, self.key = url, key
+        self.origin = uuid.uuid4().hex  # its own entries are not replayed to its store
+        self.failed = 0  # changes that could not be published (the readers' safety catch-up finds them)
         self._redis = None
         self._lock = threading.Lock()
-        self.failed = 0  # changes that could not be published (the readers' safety catch-up finds them)
+        self._retry_at = 0.0
 
     def __call__(self, results: list[IngestResult]) -> None:
         import redis
@@ -93,14 +100,21 @@ class FeedPublisher:
         if getattr(_replaying, "active", False):  # another process's change, replayed here: already in the feed
             return
         with self._lock:
+            if time.monotonic() < self._retry_at:
+                self.failed += len(results)
+                return
             try:
                 if self._redis is None:
                     self._redis = _client(self.url)
-                self._redis.xadd(self.key, {"origin": ORIGIN, "changes": _encode(results)},
-                                 maxlen=MAXLEN, approximate=True)
+                with self._redis.pipeline(transaction=False) as pipe:
+                    pipe.xadd(self.key, {"origin": self.origin, "changes": _encode(results)},
+                              maxlen=MAXLEN, approximate=True)
+                    pipe.expire(self.key, EXPIRE_SECONDS)
+                    pipe.execute()
             except redis.RedisError as exc:
                 self.failed += len(results)
                 self._redis = None
+                self._retry_at = time.monotonic() + RETRY_SECONDS
                 log.warning("change feed %s: %d changes not published (%s); other processes catch up later",
                             self.key, len(results), exc)
 
@@ -120,8 +134,8 @@ class FeedFollower:
     """
 
     def __init__(self, url: str, key: str, apply: Callable[[list[IngestResult]], None],
-                 on_gap: Callable[[], None]) -> None:
-        self.url, self.key = url, key
+                 on_gap: Callable[[], None], origin: str = "") -> None:
+        self.url, self.key, self.origin = url, key, origin
         self.apply, self.on_gap = apply, on_gap
         self.position: str | None = None
         self.behind = 0
@@ -160,9 +174,8 @@ class FeedFollower:
                         self._reconnected(client)
                 answer = client.xread({self.key: self.position}, count=READ_COUNT, block=BLOCK_MS)
                 for _key, entries in answer or []:
+                    self._check_gap(client)
                     self._take(entries)
-                    if len(entries) >= READ_COUNT:
-                        self._check_gap(client)
             except redis.RedisError as exc:
                 if self.connected:  # once per outage: changes published meanwhile may be lost
                     log.warning("change feed %s lost (%s); the search index catches up in full", self.key, exc)
@@ -180,16 +193,14 @@ class FeedFollower:
             client.close()
 
     def _reconnected(self, client) -> None:
-        if self.position is None:  # never marked: follow from the end, catch up with the store in full
+        if self.position is None:  # never marked: follow from the end
             last = client.xrevrange(self.key, count=1)
             self.position = last[0][0].decode() if last else "0-0"
-        else:
-            self._check_gap(client)
         self.connected = True
-        self.on_gap()  # writers could not publish while Redis was away
+        self.on_gap()  # writers could not publish while Redis was away: catch up with the store in full
 
     def _take(self, entries) -> None:
-        batches = [(entry_id, _decode(fields[b"changes"]) if fields.get(b"origin", b"").decode() != ORIGIN else [])
+        batches = [(entry_id, _decode(fields[b"changes"]) if fields.get(b"origin", b"").decode() != self.origin else [])
                    for entry_id, fields in entries]
         self.behind = sum(len(results) for _, results in batches)
         for entry_id, results in batches:
@@ -246,9 +257,11 @@ def follower(store: Store, settings, lock: threading.Lock | None = None,
     target = feed_target(settings)
     if target is None:
         return None
+    # what this store published itself reached its listeners when it was committed
+    origin = next((l.origin for l in store.listeners if isinstance(l, FeedPublisher)), "")
 
     def apply(results: list[IngestResult]) -> None:
         with lock or nullcontext():
             replay(store, results)
 
-    return FeedFollower(*target, apply=apply, on_gap=on_gap)
+    return FeedFollower(*target, apply=apply, on_gap=on_gap, origin=origin)
