@@ -102,6 +102,8 @@ def test_a_change_written_by_another_process_reaches_both_web_processes_search(t
                     assert CHANGED not in _found(url, "logbook")  # the old description left the index
                     health = requests.get(url + "/healthz", timeout=10).json()
                     assert (health["status"], health["index"]) == ("ok", "current")
+                    metrics = requests.get(url + "/metrics", timeout=10).text
+                    assert "mlfdo_search_feed_behind 0.0" in metrics and "mlfdo_search_feed_connected 1.0" in metrics
                 last = max(new)  # the later of the two processes
                 print(f"\nchange feed: both web processes found the new model {found_at - published[1]:.3f}s after "
                       f"the writer published it (they differed by {abs(new[0] - new[1]):.3f}s); the changed "
