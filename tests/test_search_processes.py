@@ -38,19 +38,19 @@ def _ingest(env: dict, name: str) -> None:
                    capture_output=True, timeout=120)
 
 
-def _found(url: str, query: str) -> list[str]:
+def _found(url: str, query: str, field: str = "name") -> list[str]:
     answer = requests.get(url + "/api/search", params={"q": query, "mode": "keyword"}, timeout=30)
     answer.raise_for_status()
-    return [hit["name"] for hit in answer.json()["results"]]
+    return [hit[field] for hit in answer.json()["results"]]
 
 
-def _wait_found(urls: list[str], query: str, name: str, timeout: float) -> list[float]:
+def _wait_found(urls: list[str], query: str, name: str, timeout: float, field: str = "name") -> list[float]:
     """Return, for each of ``urls``, the seconds until the FDO called ``name`` was among the results of ``query``; fail after ``timeout``."""
     started = time.monotonic()
     seen: dict[str, float] = {}
     while len(seen) < len(urls) and time.monotonic() - started < timeout:
         for url in urls:
-            if url not in seen and name in _found(url, query):
+            if url not in seen and name in _found(url, query, field):
                 seen[url] = time.monotonic() - started
         time.sleep(0.02)
     missing = [url for url in urls if url not in seen]
@@ -112,3 +112,50 @@ def test_a_change_written_by_another_process_reaches_both_web_processes_search(t
                 assert folders == ["qdrant", "qdrant-2"]
         finally:
             feed_redis.delete(key)
+
+
+def _hub():
+    from harvesters.huggingface.offline import Snapshot
+    from harvesters.huggingface.snapshot import demo_snapshot_dir
+
+    demo = Snapshot.load(demo_snapshot_dir())
+    keys = sorted(demo.models)[:3]
+    return Snapshot([demo.models[k] for k in keys], {k: demo.cards[k] for k in keys if k in demo.cards})
+
+
+def test_models_a_celery_worker_harvests_reach_both_web_processes_search(tmp_path, feed_redis):
+    from harvesters.huggingface.offline import ReplayServer
+    from workers.celery_app import make_celery
+
+    feed_redis.flushdb()  # db 14 is this file's: the Celery queue and results too
+    data_dir = tmp_path / "data"
+    with oxigraph_server(tmp_path / "ox") as store_url, ReplayServer(_hub()) as hub:
+        env = _env(store_url, data_dir)
+        _ingest(env, "first.ttl")
+        worker = subprocess.Popen([sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker", "--pool=solo",
+                                   "--loglevel=WARNING", "--hostname", "processes-test@%h"],
+                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            with serve_process(data_dir, env) as one, serve_process(data_dir, env) as two:
+                urls = [one.url, two.url]
+                _wait_found(urls, "rock pools", "tidepool-tagger", timeout=120)
+                ids = [model["id"] for model in hub.snapshot.models.values()]
+                for url in urls:
+                    assert _found(url, ids[0], "identifier") == []
+                app = make_celery(BROKER)
+                summary = app.send_task("workers.tasks.harvest_huggingface_ids", args=[ids],
+                                        kwargs={"endpoint": hub.url}).get(timeout=180)
+                assert (summary["new"], summary["failed"]) == (3, 0)
+                for model_id in ids:  # the worker has committed and published: each process catches up on its own
+                    delays = _wait_found(urls, model_id, model_id, BOUND, field="identifier")
+                    assert max(delays) < BOUND
+                app.close()
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+            feed_redis.flushdb()
+    assert worker.returncode is not None
