@@ -59,6 +59,15 @@ def _wait_found(urls: list[str], query: str, name: str, timeout: float, field: s
     return [seen[url] for url in urls]
 
 
+def _wait_current(urls: list[str], timeout: float = 120.0) -> None:
+    """Wait until each process's index has finished catching up with the store (a replayed change waits for it)."""
+    deadline = time.monotonic() + timeout
+    for url in urls:
+        while requests.get(url + "/healthz", timeout=10).json()["index"] != "current":
+            assert time.monotonic() < deadline, f"{url} did not finish catching up within {timeout}s"
+            time.sleep(0.05)
+
+
 @pytest.fixture
 def feed_redis():
     client = redis.Redis.from_url(BROKER)
@@ -82,6 +91,7 @@ def test_a_change_written_by_another_process_reaches_both_web_processes_search(t
                 urls = [one.url, two.url]
                 # the first search opens each process's index, which catches up with the store
                 _wait_found(urls, "rock pools", "tidepool-tagger", timeout=120)
+                _wait_current(urls)
                 for url in urls:
                     assert CHANGED in _found(url, "logbook")
                     assert _found(url, "otters") == []
@@ -139,6 +149,7 @@ def test_models_a_celery_worker_harvests_reach_both_web_processes_search(tmp_pat
             with serve_process(data_dir, env) as one, serve_process(data_dir, env) as two:
                 urls = [one.url, two.url]
                 _wait_found(urls, "rock pools", "tidepool-tagger", timeout=120)
+                _wait_current(urls)
                 ids = [model["id"] for model in hub.snapshot.models.values()]
                 for url in urls:
                     assert _found(url, ids[0], "identifier") == []
