@@ -121,8 +121,6 @@ def main() -> None:
                 entry_id = feed.xrevrange(key, count=1)[0][0]
                 published = int(entry_id.split(b"-")[0]) / 1000
                 seen = _first_seen(urls, query, record.platform_id)
-                if os.environ.get("FEED_DEBUG"):
-                    print(j, [round(at - published, 3) for at in seen])
                 for k, at in enumerate(seen):
                     delays[k].append(at - published)
             for k in range(2):
