@@ -185,10 +185,11 @@ class FeedFollower:
                     client.close()
                 client = None
                 self._stop.wait(RETRY_SECONDS)
-            except Exception:  # noqa: BLE001 - a failed apply must not stop the follower
-                log.exception("change feed %s: applying a change failed; the index catches up in full", self.key)
+            except Exception:  # noqa: BLE001 - e.g. an entry it cannot read: never stop following
+                log.exception("change feed %s: following failed; the index catches up in full", self.key)
                 self.behind = 0
                 self.on_gap()
+                self._stop.wait(RETRY_SECONDS)
         if client is not None:
             client.close()
 
@@ -205,7 +206,11 @@ class FeedFollower:
         self.behind = sum(len(results) for _, results in batches)
         for entry_id, results in batches:
             if results:
-                self.apply(results)
+                try:
+                    self.apply(results)
+                except Exception:  # noqa: BLE001 - a failed apply must not stop the follower, nor repeat forever
+                    log.exception("change feed %s: applying a change failed; the index catches up in full", self.key)
+                    self.on_gap()
                 self.applied += len(results)
                 self.behind -= len(results)
             self.position = entry_id.decode()

@@ -130,3 +130,31 @@ def test_a_follower_whose_position_was_trimmed_away_asks_for_a_full_catch_up(fee
         follower.close()
         publisher.close()
         feed_redis.delete(key)
+
+
+def test_a_change_that_fails_to_apply_asks_for_a_catch_up_once_and_later_changes_still_arrive(feed_redis):
+    from registry.store import IngestResult
+
+    key = "mlfdo:changes:test-failing-apply"
+    feed_redis.delete(key)
+    publisher = FeedPublisher(BROKER, key)
+    gaps, applied = [], []
+
+    def apply(results):
+        if results[0].pid.endswith("/bad"):
+            raise ValueError("cannot apply this one")
+        applied.extend(results)
+
+    follower = FeedFollower(BROKER, key, apply=apply, on_gap=lambda: gaps.append(1))
+    try:
+        follower.mark()
+        follower.start()
+        publisher([IngestResult(f"{BASE}/fdo/bad", "new", 1)])
+        publisher([IngestResult(f"{BASE}/fdo/good", "changed", 2)])
+        _eventually(lambda: applied)
+        assert [(r.pid, r.status, r.version) for r in applied] == [(f"{BASE}/fdo/good", "changed", 2)]
+        assert gaps == [1] and follower.behind == 0
+    finally:
+        follower.close()
+        publisher.close()
+        feed_redis.delete(key)

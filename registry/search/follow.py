@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from registry.changefeed import follower
 from registry.search.persist import IndexUnavailable, QdrantIndex
+
+if TYPE_CHECKING:
+    from registry.search.index import SearchIndex
+    from registry.service import Registry
 
 __all__ = ["open_persisted", "follow_changes", "start_following", "follow_notes", "LOCAL_REPLICAS"]
 
@@ -42,7 +47,7 @@ def open_persisted(url: str, data_dir: Path | None, slug: str, dim: int, shared:
     raise IndexUnavailable(f"all {LOCAL_REPLICAS} local search index folders in {data_dir}/search are in use")
 
 
-def follow_changes(registry, index) -> None:
+def follow_changes(registry: "Registry", index: "SearchIndex") -> None:
     """Mark where the change feed ends now (before the index catches up with the store), and follow it from there.
 
     Call :func:`start_following` once the searcher is built. Nothing happens without a feed.
@@ -60,13 +65,13 @@ def follow_changes(registry, index) -> None:
     index.follower = feed
 
 
-def start_following(index) -> None:
+def start_following(index: "SearchIndex") -> None:
     """Start the follower :func:`follow_changes` prepared."""
     if index.follower is not None:
         index.follower.start()
 
 
-def follow_notes(index) -> list[str]:
+def follow_notes(index: "SearchIndex") -> list[str]:
     """Return the notes a search carries while its index lags behind other processes' changes."""
     feed = index.follower
     if feed is None:
