@@ -14,9 +14,11 @@ process's own writes, so:
 Redis orders the entries (its ids increase), so a follower that starts reading at the stream's
 last id before catching up with the store misses nothing written after that. A change is lost
 to the feed only when its writer dies between the commit and the ``XADD``, or when Redis is
-away: the follower then marks the index stale (its next search runs a full catch-up) and a full
-catch-up also runs every 15 minutes (``FOLLOWING_SYNC_INTERVAL`` in registry/search/index.py). The stream keeps the newest ``MAXLEN``
-entries; a follower that fell further behind catches up in full. See docs/search.md.
+away: the follower then marks the index stale (its next search runs a full catch-up) when it
+loses or regains Redis, or when a writer's next entry says it dropped changes; a full catch-up
+also runs every 15 minutes (``FOLLOWING_SYNC_INTERVAL`` in registry/search/index.py). The stream
+keeps the newest ``MAXLEN`` entries; a follower that fell further behind catches up in full.
+See docs/search.md.
 
 The feed is the broker's Redis (``MLFDO_BROKER_URL``) and exists only with a remote store: an
 embedded store belongs to one process, which sees all its changes itself.
@@ -42,7 +44,8 @@ log = logging.getLogger(__name__)
 MAXLEN = 100_000  # entries kept (approximately: Redis trims whole nodes)
 BLOCK_MS = 1000  # a follower's XREAD waits this long for an entry before looking again
 READ_COUNT = 100  # entries read at once
-RETRY_SECONDS = 2.0  # after Redis failed to answer
+RETRY_SECONDS = 2.0  # a follower's wait after Redis failed to answer
+PUBLISH_RETRY_SECONDS = 30.0  # a publisher's: its changes are dropped meanwhile (followers catch up in full)
 EXPIRE_SECONDS = 7 * 86400  # a feed nobody wrote to for a week goes (its readers then catch up in full once)
 TIMEOUT = 5.0
 CONNECT_TIMEOUT = 1.0
@@ -82,8 +85,8 @@ def _decode(data: bytes | str) -> list[IngestResult]:
 class FeedPublisher:
     """A ``Store.on_change`` listener that appends each committed change to the feed. Never raises.
 
-    After Redis failed to answer it does not try again for ``RETRY_SECONDS`` (an ingest never
-    waits on an absent Redis batch after batch).
+    After Redis failed to answer it does not try again for ``PUBLISH_RETRY_SECONDS`` (an ingest
+    never waits on an absent Redis batch after batch).
     """
 
     def __init__(self, url: str, key: str) -> None:
@@ -93,6 +96,7 @@ class FeedPublisher:
         self._redis = None
         self._lock = threading.Lock()
         self._retry_at = 0.0
+        self._dropped = 0  # changes not published since the last entry that was
 
     def __call__(self, results: list[IngestResult]) -> None:
         import redis
@@ -102,19 +106,24 @@ class FeedPublisher:
         with self._lock:
             if time.monotonic() < self._retry_at:
                 self.failed += len(results)
+                self._dropped += len(results)
                 return
             try:
                 if self._redis is None:
                     self._redis = _client(self.url)
+                entry = {"origin": self.origin, "changes": _encode(results)}
+                if self._dropped:  # followers cannot know what was lost: they catch up in full
+                    entry["dropped"] = str(self._dropped)
                 with self._redis.pipeline(transaction=False) as pipe:
-                    pipe.xadd(self.key, {"origin": self.origin, "changes": _encode(results)},
-                              maxlen=MAXLEN, approximate=True)
+                    pipe.xadd(self.key, entry, maxlen=MAXLEN, approximate=True)
                     pipe.expire(self.key, EXPIRE_SECONDS)
                     pipe.execute()
+                self._dropped = 0
             except redis.RedisError as exc:
                 self.failed += len(results)
+                self._dropped += len(results)
                 self._redis = None
-                self._retry_at = time.monotonic() + RETRY_SECONDS
+                self._retry_at = time.monotonic() + PUBLISH_RETRY_SECONDS
                 log.warning("change feed %s: %d changes not published (%s); other processes catch up later",
                             self.key, len(results), exc)
 
@@ -129,7 +138,8 @@ class FeedFollower:
     """Follow the feed in a thread; hand every entry another process published to ``apply``.
 
     ``on_gap`` is called when changes may have been missed (Redis lost or back, the stream
-    trimmed past this follower's position, an apply failed): the caller then catches up in full.
+    trimmed past this follower's position, a writer that says it dropped changes, an apply
+    failed): the caller then catches up in full.
     ``behind`` is the number of FDO changes read from the feed and not applied yet.
     """
 
@@ -203,6 +213,8 @@ class FeedFollower:
     def _take(self, entries) -> None:
         batches = [(entry_id, _decode(fields[b"changes"]) if fields.get(b"origin", b"").decode() != self.origin else [])
                    for entry_id, fields in entries]
+        if any(b"dropped" in fields for _, fields in entries):  # a writer could not publish everything
+            self.on_gap()
         self.behind = sum(len(results) for _, results in batches)
         for entry_id, results in batches:
             if results:

@@ -158,3 +158,30 @@ def test_a_change_that_fails_to_apply_asks_for_a_catch_up_once_and_later_changes
         follower.close()
         publisher.close()
         feed_redis.delete(key)
+
+
+def test_a_writer_that_could_not_publish_says_so_and_followers_catch_up_in_full(feed_redis):
+    from registry.store import IngestResult
+
+    key = "mlfdo:changes:test-dropped"
+    feed_redis.delete(key)
+    publisher = FeedPublisher(f"redis://127.0.0.1:{free_port()}/0", key)  # Redis away for this writer
+    gaps, applied = [], []
+    follower = FeedFollower(BROKER, key, apply=applied.extend, on_gap=lambda: gaps.append(1))
+    try:
+        follower.mark()
+        follower.start()
+        publisher([IngestResult(f"{BASE}/fdo/lost", "new", 1)])
+        assert publisher.failed == 1 and feed_redis.xlen(key) == 0
+        publisher.url, publisher._retry_at = BROKER, 0.0  # Redis is back for it (after its retry pause)
+        publisher([IngestResult(f"{BASE}/fdo/kept", "new", 1)])
+        _eventually(lambda: applied)
+        assert [r.pid for r in applied] == [f"{BASE}/fdo/kept"]
+        assert gaps == [1]  # the lost change comes from a full catch-up
+        publisher([IngestResult(f"{BASE}/fdo/next", "changed", 2)])
+        _eventually(lambda: len(applied) == 2)
+        assert gaps == [1]  # said once
+    finally:
+        follower.close()
+        publisher.close()
+        feed_redis.delete(key)
