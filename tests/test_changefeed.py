@@ -124,7 +124,8 @@ def test_a_follower_whose_position_was_trimmed_away_asks_for_a_full_catch_up(fee
         follower.position = position
         follower.start()
         _eventually(lambda: gaps and applied)
-        assert [r.pid for r in applied] == [f"{BASE}/fdo/b2"]  # what is left is applied; the rest comes from the catch-up
+        # what is left is applied; the rest comes from the full catch-up
+        assert [r.pid for r in applied] == [f"{BASE}/fdo/b2"]
         assert gaps == [1]
     finally:
         follower.close()

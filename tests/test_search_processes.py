@@ -45,7 +45,10 @@ def _found(url: str, query: str, field: str = "name") -> list[str]:
 
 
 def _wait_found(urls: list[str], query: str, name: str, timeout: float, field: str = "name") -> list[float]:
-    """Return, for each of ``urls``, the seconds until the FDO called ``name`` was among the results of ``query``; fail after ``timeout``."""
+    """Return, per URL, the seconds until the FDO called ``name`` was among the results of ``query``.
+
+    Fails the test after ``timeout``.
+    """
     started = time.monotonic()
     seen: dict[str, float] = {}
     while len(seen) < len(urls) and time.monotonic() - started < timeout:
