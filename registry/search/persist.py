@@ -45,7 +45,7 @@ class QdrantIndex:
     @classmethod
     def open(cls, url: str, data_dir: Path | None, embedder_slug: str, dim: int, folder: str = "qdrant"
              ) -> "QdrantIndex":
-        """Open (and create if needed) the collection: a server at ``url``, else local mode (``data_dir/search/folder``).
+        """Open (and create if needed) the collection: a server at ``url``, else local mode, ``data_dir/search/folder``.
 
         Raises IndexUnavailable when the local index is locked by another process or the server
         cannot be reached.
