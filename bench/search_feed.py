@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -128,6 +129,7 @@ def main() -> None:
             print(f"writer: commit + publish {_summary(commits)}")
         writer.close()
         feed.delete(key)
+    shutil.rmtree(tmp, ignore_errors=True)
     print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
