@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
-from registry.chat.question import Question, stem, words
+from registry.search.understand import Question, stem, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 from registry.vocab import SCHEMA
 

@@ -21,10 +21,10 @@ from registry.chat.choose import make_generator
 from registry.chat.generate import ExtractiveGenerator, Generator, GeneratorUnavailable
 from registry.chat.grounding import Citation, check_answer, citations, link_answer
 from registry.chat.prompt import compose_prompt
-from registry.chat.question import analyse
 from registry.chat.retrieval import BUDGETS, Context, Retriever
 from registry.chat.suggest import FilterSuggestion, filters, follow_ups
 from registry.errors import BadRequest
+from registry.search.understand import read
 
 __all__ = ["ChatService", "Answer", "MAX_QUESTION_CHARS", "MODE_NOTES"]
 
@@ -145,7 +145,7 @@ class ChatService:
         started = time.perf_counter()
         notes: list[str] = []
         conv = self.conversations.get(conversation)
-        q = analyse(question)
+        q = read(question, self.retriever.search.understand)  # the constraints search reads, too
         gen = self._pick(wait, notes)
         ctx = self.retriever.retrieve(q, BUDGETS[gen.mode], previous=conv.focus(), about=about)
         retrieved = time.perf_counter()
