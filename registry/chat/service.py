@@ -192,6 +192,9 @@ class ChatService:
                                    self.store.base_url)
         if table is not None and len(table.columns) >= 2:
             text = f"{text}\n\n{table.markdown()}"
+        note = extractive.ambiguity_note(ctx)
+        if note and ctx.answerable:
+            text = f"{note}\n\n{text}"
         text, cited = citations(text, self.store, ctx.facts)
         closest = [] if ctx.answerable else [Citation(c.pid, c.facts.href, c.facts.name, c.facts.kind)
                                              for c in ctx.closest if c.facts is not None]

@@ -219,6 +219,8 @@ model models registry registries fdo fdos ml machine learning ai hub hugging fac
 suggest suggestion best good better great top use used using want need looking look like something anything one
 ones available exist exists existing kind kinds type types thing things compare comparison difference differences
 versus vs describe description explain information info details detail say says record records recorded
-answer question many much number count
+answer question many much number count hold holds offer offers
 """.split())
+# Words that keep their meaning at the start of a question: they state a constraint, not the frame.
+KEEP_IN_FRAME = frozenset("only must not no without never exclusively strictly solely".split())
 WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, EXPANSIONS, EXPLICIT, GENERIC, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS,
+    ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS,
     LICENCE_PATTERNS, LIST, LOOSE_FACETS, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -460,6 +460,7 @@ class Question:
     quoted: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)  # topical words (stemmed), without stopwords or generic words
     understanding: QueryUnderstanding | None = None
+    search_text: str = ""  # the question without its frame ("Which model can ...", "What do you have?")
 
     @property
     def filters(self) -> dict[str, list[str]]:
@@ -531,7 +532,35 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
             seen.add(s.lower())
             q.mentions.append(s)
     q.terms = topical_terms(text)
+    q.search_text = unframe(text)
     return q
+
+
+_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_FRAME_WORD = re.compile(r"[\w'’-]+")
+
+
+def unframe(text: str) -> str:
+    """Return ``text`` without the words that frame a question to the registry, for searching.
+
+    Sentences without a topical word are dropped ("What do you have?"); in the others, leading
+    stopwords and generic words ("Which model can", "Do you have a", "Is there a model that")
+    are. Constraint words ("only", "without") stay. The frame otherwise weighs on the search:
+    "model" matches records named "Model", and the question's meaning drifts from its topic.
+    """
+    kept = []
+    for sentence in _SENTENCE.findall(text):
+        if not topical_terms(sentence):
+            continue
+        pos = 0
+        for m in _FRAME_WORD.finditer(sentence):
+            w = m.group(0).lower()
+            if w in KEEP_IN_FRAME or not (w in QUESTION_STOPWORDS or w in GENERIC):
+                break
+            pos = m.end()
+        kept.append(sentence[pos:].strip())
+    out = " ".join(k for k in kept if k).strip(" ?!.")
+    return out or text
 
 
 def topical_terms(text: str) -> list[str]:
