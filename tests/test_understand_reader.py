@@ -42,6 +42,11 @@ def test_only_makes_a_loosely_named_task_an_explicit_filter_for_chat_too(searche
     assert "task" not in read("text generation models", searcher.understand).filters
 
 
+def test_only_reaches_past_a_dotted_version_in_a_licence_name(searcher):
+    assert "task" in read("only apache-2.0 text generation models", searcher.understand).filters
+    assert "task" not in read("only apache-2.0. text generation models", searcher.understand).filters
+
+
 def test_reader_without_a_searcher_reads_the_question_but_no_constraints():
     q = read("Which models under the MIT licence generate text?")
     assert q.understanding is None and q.filters == {} and q.wants == "list"

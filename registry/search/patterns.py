@@ -147,7 +147,8 @@ SEPARATORS = str.maketrans("-_/", "   ")
 # read from loose words ("vision", "chatbot", "embeddings"), these boost and never filter; a language
 # is named exactly ("German") and filters leniently (models stating no language pass)
 LOOSE_FACETS = frozenset({"task", "library"})
-EXPLICIT = re.compile(r"\b(?:only|must|exclusively|strictly|solely|required?)\b[^.,;]{0,30}$")
+# a sentence ends at ".", ",", ";", but not at a dot inside a word ("Apache-2.0", "v1.5")
+EXPLICIT = re.compile(r"\b(?:only|must|exclusively|strictly|solely|required?)\b(?:[^.,;]|\.(?=\w)){0,30}$")
 
 
 # ------------------------------------------------------------ the shape of a question
