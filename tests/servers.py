@@ -84,7 +84,7 @@ ServerThreads = 10
 MaxClientConnections = 10
 Charset = UTF-8
 [SPARQL]
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = 20000
 MaxQueryExecutionTime = 60
 MaxQueryCostEstimationTime = 400
 """

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from registry.errors import MlfdoError, QueryError
 from registry.vocab import MLFDO
 
-__all__ = ["Dialect", "StandardDialect", "VirtuosoDialect", "DIALECTS", "dialect_named", "detect",
+__all__ = ["DialectError", "Dialect", "StandardDialect", "VirtuosoDialect", "DIALECTS", "dialect_named", "detect",
            "CURRENT_VIEW", "VIRTUOSO_SYSTEM_GRAPHS"]
 
 CURRENT_VIEW = str(MLFDO) + "currentView"  # the named graph holding the current view on Virtuoso
@@ -42,7 +42,7 @@ VIRTUOSO_SYSTEM_GRAPHS = (  # graphs a fresh Virtuoso database holds for itself
 
 
 class DialectError(MlfdoError):
-    status, exit_code, title = 500, 1, "Store server dialect error"
+    status, exit_code, title = 502, 1, "Store server error"
 
 
 class Dialect:
@@ -51,16 +51,12 @@ class Dialect:
     name = "standard"
 
     def query(self, sparql: str) -> str:
-        """Return the text to send for a query."""
-        return sparql
-
-    def update(self, sparql: str) -> str:
-        """Return the text to send for an update."""
+        """Return the text to send for a query. Raises QueryError for a query the server cannot answer."""
         return sparql
 
     def update_requests(self, sparql: str) -> list[str]:
         """Return the requests that carry an update, in order (one, unless the server needs it split)."""
-        return [self.update(sparql)]
+        return [sparql]
 
     def check(self, headers) -> None:
         """Raise when a response's headers say its result is incomplete."""
@@ -107,8 +103,8 @@ def _operations(text: str) -> list[str]:
     return [op for op in ops if op.strip()]
 
 
-def _data_chunks(body: str, size: int) -> Iterator[str]:
-    """Yield the content of a data block in pieces of about ``size`` lines, cut between statements."""
+def _data_chunks(body: str, size: int) -> Iterator[tuple[str, int]]:
+    """Yield (text, lines) pieces of a data block of about ``size`` lines, cut between statements."""
     chunk, depth = [], 0
     for line in body.split("\n"):
         if not line.strip():
@@ -117,10 +113,10 @@ def _data_chunks(body: str, size: int) -> Iterator[str]:
         for kind, _, _, _ in _tokens(line):
             depth += (kind == "open") - (kind == "close")
         if depth == 0 and len(chunk) >= size:
-            yield "\n".join(chunk)
+            yield "\n".join(chunk), len(chunk)
             chunk = []
     if chunk:
-        yield "\n".join(chunk)
+        yield "\n".join(chunk), len(chunk)
 
 
 def _is_graph_term(kind: str, value: str) -> bool:
@@ -145,7 +141,6 @@ class VirtuosoDialect(Dialect):
             raise DialectError(f"the store server cut the result at {headers['X-SPARQL-MaxRows']} rows "
                                "(raise Virtuoso's [SPARQL] ResultSetMaxRows)")
 
-    # -- rewriting ---------------------------------------------------------------------------
     def query(self, sparql: str) -> str:
         depth = 0
         for kind, value, _, _ in _tokens(sparql):
@@ -157,15 +152,74 @@ class VirtuosoDialect(Dialect):
 
     def results(self, content: bytes) -> bytes:
         """Drop the graph variables the rewrite added from SPARQL JSON results (``SELECT *`` shows them)."""
-        if _GRAPH_VAR[1:].encode() not in content:
+        added = _GRAPH_VAR[1:]
+        if added.encode() not in content:
             return content
         data = json.loads(content)
-        if "head" in data and "vars" in data["head"]:
-            data["head"]["vars"] = [v for v in data["head"]["vars"] if not v.startswith(_GRAPH_VAR[1:])]
+        if "vars" in data.get("head", {}):
+            data["head"]["vars"] = [v for v in data["head"]["vars"] if not v.startswith(added)]
             for row in data.get("results", {}).get("bindings", []):
-                for name in [n for n in row if n.startswith(_GRAPH_VAR[1:])]:
+                for name in [n for n in row if n.startswith(added)]:
                     del row[name]
         return json.dumps(data).encode("utf-8")
+
+    def update_requests(self, sparql: str) -> list[str]:
+        """Pack an update's operations into requests of at most ``DATA_CHUNK`` quads, in order.
+
+        Virtuoso compiles a request into SQL whose size grows with the request (more than about
+        1,000 quads are refused) and whose compile time grows faster than linearly (1,000 quads:
+        1.1 s, 100 quads: 0.04 s). A small update stays one request, applied atomically; a larger
+        one is split between operations, and large data operations into several.
+        """
+        pieces: list[tuple[str, int]] = []  # (operation text, weight in quads)
+        for op in _operations(sparql):
+            data = _DATA_OP.match(op)
+            if data is None:
+                pieces.append((self._operation(op), 1))
+                continue
+            body = op[data.end():op.rindex("}")]
+            pieces.extend((f"{data.group(1)} DATA {{\n{chunk}\n}}", n) for chunk, n in _data_chunks(body, DATA_CHUNK))
+        requests, current, weight = [], [], 0
+        for text, n in pieces:
+            if current and weight + n > DATA_CHUNK:
+                requests.append(self._preamble + " ;\n".join(current))
+                current, weight = [], 0
+            current.append(text)
+            weight += n
+        if current:
+            requests.append(self._preamble + " ;\n".join(current))
+        return requests
+
+    def _operation(self, op: str) -> str:
+        """Rewrite the WHERE pattern of one update operation (``DELETE WHERE`` is spelt out first)."""
+        tokens = list(_tokens(op))
+        out, last, i, depth = [], 0, 0, 0
+        where_next = False  # the next top-level group is a WHERE pattern
+        while i < len(tokens):
+            kind, value, start, end = tokens[i]
+            upper = value.upper() if kind == "word" else ""
+            if depth == 0 and upper == "DELETE" and i + 1 < len(tokens) and tokens[i + 1][1].upper() == "WHERE":
+                close = _matching(tokens, i + 2)
+                quads = op[tokens[i + 2][3]:tokens[close][2]]
+                out.append(op[last:start])
+                out.append(f"DELETE {{{quads}}} WHERE {{{self._pattern(quads)}}}")
+                last, i = tokens[close][3], close + 1
+                continue
+            if depth == 0 and upper == "WHERE":
+                where_next = True
+            elif kind == "open" and depth == 0 and where_next:
+                close = _matching(tokens, i)
+                out.append(op[last:end])
+                out.append(self._pattern(op[end:tokens[close][2]]))
+                last, i, where_next = tokens[close][2], close + 1, False
+                continue
+            elif kind == "open":
+                depth += 1
+            elif kind == "close":
+                depth -= 1
+            i += 1
+        out.append(op[last:])
+        return "".join(out)
 
     def _pattern(self, text: str) -> str:
         """Return the pattern ``text`` with each ``GRAPH <iri>`` turned into ``VALUES ?g { <iri> } GRAPH ?g``
@@ -188,199 +242,20 @@ class VirtuosoDialect(Dialect):
         out.append(text[last:])
         return "".join(out)
 
-    def update(self, sparql: str) -> str:
-        """Return the text to send for an update."""
-        return sparql
 
-    def update_requests(self, sparql: str) -> list[str]:
-        """Return the requests that carry an update, in order (one, unless the server needs it split)."""
-        return [self.update(sparql)]
-
-    def check(self, headers) -> None:
-        """Raise when a response's headers say its result is incomplete."""
-
-    def results(self, content: bytes) -> bytes:
-        """Return SPARQL JSON results as the store expects them."""
-        return content
-
-
-StandardDialect = Dialect
-
-# Tokens that matter to the rewrite; everything between them is copied as it is.
-_TOKEN = re.compile(r'''
-    (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-              |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\s]*>)
-  | (?P<comment>\#[^\n]*)
-  | (?P<open>\{) | (?P<close>\}) | (?P<semi>;)
-  | (?P<var>[?$][A-Za-z0-9_]+)
-  | (?P<word>[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.%\\-]*)?|:[A-Za-z0-9_.%\\-]*)
-''', re.X)
-_GRAPH_VAR = "?_mlfdo_g"
-_DATA_OP = re.compile(r"\s*(INSERT|DELETE)\s+DATA\s*\{", re.IGNORECASE)
-DATA_CHUNK = 100  # quads per Virtuoso update request (see VirtuosoDialect.update_requests)
-
-
-def _tokens(text: str):
-    """Yield (kind, value, start, end) for the tokens of ``text`` that the rewrite looks at."""
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind != "comment":
-            yield kind, m.group(), m.start(), m.end()
-
-
-def _operations(text: str) -> list[str]:
-    """Split an update request into its operations (at the top-level ';')."""
-    ops, depth, last = [], 0, 0
-    for kind, _, start, end in _tokens(text):
-        depth += (kind == "open") - (kind == "close")
-        if kind == "semi" and depth == 0:
-            ops.append(text[last:start])
-            last = end
-    ops.append(text[last:])
-    return [op for op in ops if op.strip()]
-
-
-def _data_chunks(body: str, size: int) -> Iterator[str]:
-    """Yield the content of a data block in pieces of about ``size`` lines, cut between statements."""
-    chunk, depth = [], 0
-    for line in body.split("\n"):
-        if not line.strip():
-            continue
-        chunk.append(line)
-        for kind, _, _, _ in _tokens(line):
-            depth += (kind == "open") - (kind == "close")
-        if depth == 0 and len(chunk) >= size:
-            yield "\n".join(chunk)
-            chunk = []
-    if chunk:
-        yield "\n".join(chunk)
-
-
-def _is_graph_term(kind: str, value: str) -> bool:
-    return kind == "iri" or (kind == "word" and ":" in value)
-
-
-class VirtuosoDialect(Dialect):
-    """Virtuoso 7: the current view in a named graph of its own (see the module docstring)."""
-
-    name = "virtuoso"
-
-    def __init__(self, current_view: str = CURRENT_VIEW) -> None:
-        self.current_view = current_view
-        self._preamble = f"define input:default-graph-uri <{current_view}>\n"
-        self._hidden = ", ".join(f"<{g}>" for g in (current_view, *VIRTUOSO_SYSTEM_GRAPHS))
-
-    def check(self, headers) -> None:
-        if headers.get("X-SQL-State") == "S1TAT":
-            raise QueryError("the store server stopped the query at its execution time limit "
-                             "(Virtuoso MaxQueryExecutionTime) and would have returned partial results")
-        if headers.get("X-SPARQL-MaxRows"):
-            raise DialectError(f"the store server cut the result at {headers['X-SPARQL-MaxRows']} rows "
-                               "(raise Virtuoso's [SPARQL] ResultSetMaxRows)")
-
-    # -- rewriting ---------------------------------------------------------------------------
-    def query(self, sparql: str) -> str:
-        depth = 0
-        for kind, value, _, _ in _tokens(sparql):
-            depth += (kind == "open") - (kind == "close")
-            if kind == "word" and depth == 0 and value.upper() == "FROM":
-                raise QueryError("FROM and FROM NAMED are not supported on the Virtuoso store: the default "
-                                 "graph is the current view, and GRAPH <...> reaches versions and provenance")
-        return self._preamble + self._pattern(sparql)
-
-    def results(self, content: bytes) -> bytes:
-        """Drop the graph variables the rewrite added from SPARQL JSON results (``SELECT *`` shows them)."""
-        if _GRAPH_VAR[1:].encode() not in content:
-            return content
-        data = json.loads(content)
-        if "head" in data and "vars" in data["head"]:
-            data["head"]["vars"] = [v for v in data["head"]["vars"] if not v.startswith(_GRAPH_VAR[1:])]
-            for row in data.get("results", {}).get("bindings", []):
-                for name in [n for n in row if n.startswith(_GRAPH_VAR[1:])]:
-                    del row[name]
-        return json.dumps(data).encode("utf-8")
-
-    @staticmethod
-    def _pattern(text: str) -> str:
-        """Return ``text`` with each ``GRAPH <iri>`` turned into ``VALUES ?g { <iri> } GRAPH ?g``."""
-        tokens = list(_tokens(text))
-        out, last, counter = [], 0, 0
-        for i, (kind, value, start, _) in enumerate(tokens):
-            if kind == "word" and value.upper() == "GRAPH" and i + 1 < len(tokens) \
-                    and _is_graph_term(*tokens[i + 1][:2]):
-                counter += 1
-                term, term_end = tokens[i + 1][1], tokens[i + 1][3]
-                out.append(text[last:start])
-                out.append(f"VALUES {_GRAPH_VAR}{counter} {{ {term} }} GRAPH {_GRAPH_VAR}{counter}")
-                last = term_end
-        out.append(text[last:])
-        return "".join(out)
-
-    def update_requests(self, sparql: str) -> list[str]:
-        """Split an update into operations, and data operations into requests of ``DATA_CHUNK`` quads.
-
-        Virtuoso compiles a request into SQL whose size grows with the request (more than about
-        1,000 quads are refused) and whose compile time grows faster than linearly (1,000 quads:
-        1.1 s, 100 quads: 0.04 s), so an update larger than that is not applied atomically.
-        """
-        out = []
-        for op in _operations(sparql):
-            data = _DATA_OP.match(op)
-            if data is None:
-                out.append(self.update(op))
-                continue
-            body = op[data.end():op.rindex("}")]
-            out.extend(self._preamble + f"{data.group(1)} DATA {{\n{chunk}\n}}"
-                       for chunk in _data_chunks(body, DATA_CHUNK))
-        return out
-
-    def update(self, sparql: str) -> str:
-        if not re.search("where", sparql, re.IGNORECASE):
-            return self._preamble + sparql  # data operations only: the preamble says where they go
-        tokens = list(_tokens(sparql))
-        out, last, i, depth = [], 0, 0, 0
-        where_next = False  # the next top-level group is a WHERE pattern
-        while i < len(tokens):
-            kind, value, start, end = tokens[i]
-            upper = value.upper() if kind == "word" else ""
-            if depth == 0 and upper == "DELETE" and i + 1 < len(tokens) and tokens[i + 1][1].upper() == "WHERE":
-                close = self._matching(tokens, i + 2)
-                body = sparql[tokens[i + 2][3]:tokens[close][2]]
-                out.append(sparql[last:start])
-                out.append(f"DELETE {{{body}}} WHERE {{{self._pattern(body)}}}")
-                last, i = tokens[close][3], close + 1
-                continue
-            if depth == 0 and upper == "WHERE":
-                where_next = True
-            elif kind == "open" and depth == 0 and where_next:
-                close = self._matching(tokens, i)
-                out.append(sparql[last:end])
-                out.append(self._pattern(sparql[end:tokens[close][2]]))
-                last, i, where_next = tokens[close][2], close + 1, False
-                continue
-            elif kind == "open":
-                depth += 1
-            elif kind == "close":
-                depth -= 1
-            i += 1
-        out.append(sparql[last:])
-        return self._preamble + "".join(out)
-
-    @staticmethod
-    def _matching(tokens, i: int) -> int:
-        """Return the index of the brace closing the one at ``tokens[i]``."""
-        if tokens[i][0] != "open":
-            raise DialectError("an update the Virtuoso dialect cannot read: expected '{'")
-        depth = 0
-        for j in range(i, len(tokens)):
-            if tokens[j][0] == "open":
-                depth += 1
-            elif tokens[j][0] == "close":
-                depth -= 1
-                if depth == 0:
-                    return j
-        raise DialectError("an update the Virtuoso dialect cannot read: unbalanced braces")
+def _matching(tokens, i: int) -> int:
+    """Return the index of the brace closing the one at ``tokens[i]``."""
+    if tokens[i][0] != "open":
+        raise DialectError("an update the Virtuoso dialect cannot read: expected '{'")
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j][0] == "open":
+            depth += 1
+        elif tokens[j][0] == "close":
+            depth -= 1
+            if depth == 0:
+                return j
+    raise DialectError("an update the Virtuoso dialect cannot read: unbalanced braces")
 
 
 DIALECTS = {"standard": Dialect, "virtuoso": VirtuosoDialect}
