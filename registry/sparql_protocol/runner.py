@@ -102,7 +102,7 @@ def _worker_main(conn, data_dir: str, base_url: str, parent_pid: int) -> None:  
     while True:
         try:
             message = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, OSError, KeyboardInterrupt):  # the server closed its end (it is stopping)
             return
         if message is None:
             return
