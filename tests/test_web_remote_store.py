@@ -58,3 +58,12 @@ def test_sparql_on_the_remote_store(remote_client, ids):
     assert json.loads(r.data)["results"]["bindings"][0]["n"]["value"] == "4"
     dataset = remote_client.get("/sparql?query=ASK%7B%7D&default-graph-uri=http%3A%2F%2Fx.test%2Fg")
     assert dataset.status_code == 400  # the protocol dataset is refused there, not silently ignored
+
+
+def test_construct_on_the_remote_store_gives_triples(remote_client):
+    query = ("CONSTRUCT { ?m a <https://w3id.org/fair4ml#MLModel> } "
+             "WHERE { ?m a <https://w3id.org/fair4ml#MLModel> }")
+    r = remote_client.get("/sparql", query_string={"query": query}, headers={"Accept": "application/n-triples"})
+    assert r.status_code == 200
+    lines = r.get_data(as_text=True).strip().splitlines()
+    assert len(lines) == 4 and all(line.endswith("<https://w3id.org/fair4ml#MLModel> .") for line in lines)

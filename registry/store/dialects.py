@@ -16,7 +16,10 @@ text (and the queries users send to ``/sparql``) keep their meaning:
   applies to ``WHERE`` groups, and ``DELETE WHERE { Q }`` becomes ``DELETE { Q } WHERE { Q' }``;
 - Virtuoso cuts results at its ``ResultSetMaxRows`` and returns partial results at its
   ``MaxQueryExecutionTime`` with a header saying so: both are errors here, never silent;
-- ``FROM`` / ``FROM NAMED`` in a query are refused (they would replace the current view).
+- ``FROM`` / ``FROM NAMED`` in a query are refused (they would replace the current view);
+- CONSTRUCT and DESCRIBE ask for N-Triples only (Virtuoso would send results JSON);
+- an update is sent as requests of at most ``DATA_CHUNK`` quads (Virtuoso refuses or is very
+  slow to compile larger ones): small updates stay one atomic request, larger ones do not.
 
 docs/store.md "Which SPARQL servers" documents what this means for operators.
 """
@@ -54,6 +57,10 @@ class Dialect:
         """Return the text to send for a query. Raises QueryError for a query the server cannot answer."""
         return sparql
 
+    def accept(self, sparql: str) -> str:
+        """Return the Accept header for a query: results JSON, or N-Triples for CONSTRUCT/DESCRIBE."""
+        return ACCEPT
+
     def update_requests(self, sparql: str) -> list[str]:
         """Return the requests that carry an update, in order (one, unless the server needs it split)."""
         return [sparql]
@@ -67,6 +74,7 @@ class Dialect:
 
 
 StandardDialect = Dialect
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 
 # Tokens that matter to the rewrite; everything between them is copied as it is.
 _TOKEN = re.compile(r'''
@@ -149,6 +157,16 @@ class VirtuosoDialect(Dialect):
                 raise QueryError("FROM and FROM NAMED are not supported on the Virtuoso store: the default "
                                  "graph is the current view, and GRAPH <...> reaches versions and provenance")
         return self._preamble + self._pattern(sparql)
+
+    def accept(self, sparql: str) -> str:
+        # Virtuoso answers CONSTRUCT/DESCRIBE with results JSON (?s ?p ?o) when that is acceptable.
+        for kind, value, _, _ in _tokens(sparql):
+            form = value.upper() if kind == "word" else ""
+            if form in ("SELECT", "ASK"):
+                return ACCEPT
+            if form in ("CONSTRUCT", "DESCRIBE"):
+                return "application/n-triples"
+        return ACCEPT
 
     def results(self, content: bytes) -> bytes:
         """Drop the graph variables the rewrite added from SPARQL JSON results (``SELECT *`` shows them)."""

@@ -72,8 +72,7 @@ class RemoteDB:
     # -- the pyoxigraph Store subset -------------------------------------------------------
     def query(self, sparql: str, **_ignored):
         """Run a query; SELECT/ASK give pyoxigraph query results, CONSTRUCT/DESCRIBE give triples."""
-        response = self._post(self.query_url, {"query": self.dialect.query(sparql)}, accept=(
-            "application/sparql-results+json, application/n-triples;q=0.9"))
+        response = self._post(self.query_url, {"query": self.dialect.query(sparql)}, accept=self.dialect.accept(sparql))
         self.dialect.check(response.headers)
         kind = response.headers.get("Content-Type", "").split(";")[0].strip()
         if kind in ("application/n-triples", "text/plain"):

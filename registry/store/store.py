@@ -126,7 +126,8 @@ class Store(StoreReads, StoreLinks):
         """
         from registry.store.remote import RemoteDB
 
-        store = cls(RemoteDB(url, dialect=dialect), base_url, Path(data_dir) if data_dir else None, validator, batch_size)
+        db = RemoteDB(url, dialect=dialect)
+        store = cls(db, base_url, Path(data_dir) if data_dir else None, validator, batch_size)
         recorded = claim_base_url(store.db, store.base_url, writable=True)
         if recorded is not None:
             raise mismatch(url, recorded, store.base_url)
