@@ -3,8 +3,9 @@
 ``RemoteDB`` offers the handful of pyoxigraph ``Store`` methods the store layer uses
 (``query``, ``update``, ``extend``, ``quads_for_pattern``, ``named_graphs``, ``flush``), so
 code above ``registry/store`` never knows which backend it runs on. Results come back as
-pyoxigraph terms. Each ``extend`` and ``update`` is one SPARQL Update request, which SPARQL
-servers apply atomically. What a server needs said differently is its dialect
+pyoxigraph terms. On a standard server each ``update`` (and each ``extend`` of up to 20,000
+quads) is one SPARQL Update request, which the server applies atomically; the Virtuoso dialect
+splits larger updates. What a server needs said differently is its dialect
 (``registry/store/dialects.py``), chosen by name or detected from the server's ``Server``
 header. Tested against the ``oxigraph`` server and Virtuoso 7.
 """
