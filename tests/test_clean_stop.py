@@ -83,6 +83,7 @@ def test_stop_signal_cancels_runaway_query_and_ends_every_worker(served_dir, sto
         assert _still_running(children, within=10) == []
         server.drain.join(timeout=10)
         assert any("Stopped" in line for line in server.lines)
+        assert not any("Traceback" in line for line in server.lines), "".join(server.lines)
 
 
 def test_sigkill_of_server_makes_its_query_workers_exit(served_dir):

@@ -20,6 +20,7 @@ from registry.errors import BadRequest
 from registry.search.concepts import ConceptIndex
 from registry.search.engine import Candidates
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
+from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
@@ -111,6 +112,33 @@ class Searcher:
         return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
                                   qu.questions, qu.source)
 
+    def named(self, name: str) -> list[tuple[str, str, int]]:
+        """Return (pid, identifier, downloads) of the indexed FDOs called exactly ``name``, most downloaded first.
+
+        The keys are the ones exact matches are ranked first by: name, identifier, alternate names,
+        FDO id and PID, lower-cased.
+        """
+        with self.engine.lock:
+            found = [(self.engine.docs[s], int(self.engine.downloads[s])) for s in self.engine.exact_slots(name)]
+        found = [(doc.pid, doc.identifier or doc.name, dl) for doc, dl in found if doc is not None]
+        return sorted(found, key=lambda f: (-f[2], f[0]))
+
+    def judge(self, pids: list[str], qu: QueryUnderstanding) -> dict[str, tuple[bool, int]]:
+        """Return pid -> (passes the filters ``qu`` applies, weight of the boosted facets it matches).
+
+        Only indexed FDOs are in the answer. Filters read from the text are lenient as in a search
+        (an FDO stating no language passes "in German").
+        """
+        with self.engine.lock:
+            mask = _Masks(self.engine, _Filters({}, qu.filters())).combined()
+            boost = self._boost_score(qu, {})
+            out: dict[str, tuple[bool, int]] = {}
+            for pid in pids:
+                slot = self.engine.slot_of.get(pid)
+                if slot is not None and slot < len(mask):
+                    out[pid] = (bool(mask[slot]), int(boost[slot]) if boost is not None else 0)
+        return out
+
     # ---------------------------------------------------------------- searching
     def search(self, query: str, filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
                *, mode: str = "hybrid", understand: bool = True, drop: "set[str] | frozenset[str]" = frozenset()
@@ -137,6 +165,7 @@ class Searcher:
         if building is not None and building[0] < building[1]:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
+        notes.extend(follow_notes(self.index))
         vector = (self._pool.submit(self.index.embedder.embed_query, qu.text)
                   if qu.text and mode != "keyword" else None)
         with self.engine.lock:
