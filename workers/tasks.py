@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import asdict
 
 import logging
@@ -42,6 +43,13 @@ def _open() -> Registry:
     if registry.settings.get("STORE_URL"):
         registry.store.counts_lock = counts_lock(str(registry.settings["BROKER_URL"]))
     return registry
+
+
+def _incremental(registry, platform: str, incremental: bool):
+    """Hold the platform's lock for an incremental run (one at a time); an id batch needs none."""
+    if not incremental:
+        return nullcontext(True)
+    return platform_lock(str(registry.settings["BROKER_URL"]), platform)
 
 
 def _client(registry, endpoint: str | None):
@@ -166,9 +174,12 @@ def harvest_openml(runs: list[str] | None = None, flows: list[str] | None = None
 
     registry = _open()
     try:
-        with OpenMLClient.from_settings(registry.settings, server) as client:
-            return _summary(harvest(registry.store, base_url=registry.base_url, client=client, runs=runs,
-                                    flows=flows, datasets=datasets, tasks=tasks, limit=limit))
+        with _incremental(registry, "openml", not (runs or flows or datasets or tasks)) as held:
+            if not held:
+                return {"skipped": "an incremental harvest of openml is already running"}
+            with OpenMLClient.from_settings(registry.settings, server) as client:
+                return _summary(harvest(registry.store, base_url=registry.base_url, client=client, runs=runs,
+                                        flows=flows, datasets=datasets, tasks=tasks, limit=limit))
     finally:
         registry.close()
 
@@ -192,8 +203,12 @@ def harvest_arxiv(ids: list[str] | None = None, missing: bool = False) -> dict:
 
     registry = _open()
     try:
-        client = ArxivClient.from_settings(registry.settings)
-        return _summary(harvest(registry.store, base_url=registry.base_url, client=client, ids=ids, missing=missing))
+        with _incremental(registry, "arxiv", missing) as held:
+            if not held:
+                return {"skipped": "an incremental harvest of arxiv is already running"}
+            client = ArxivClient.from_settings(registry.settings)
+            return _summary(harvest(registry.store, base_url=registry.base_url, client=client, ids=ids,
+                                    missing=missing))
     finally:
         registry.close()
 
