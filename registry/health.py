@@ -13,6 +13,11 @@ def _index_state(registry) -> str:
     if index.building is not None:
         done, planned = index.building
         return f"building ({done} of {planned})"
+    feed = index.follower  # other processes' changes, when they write to a shared store
+    if feed is not None and feed.behind:
+        return f"catching up ({feed.behind} changes from other processes)"
+    if feed is not None and not feed.connected:
+        return "stale (change feed unreachable)"
     return "stale" if index.stale else "current"
 
 

@@ -6,6 +6,7 @@ import ctypes
 import logging
 import os
 import signal
+import socket
 import sys
 import threading
 import time
@@ -48,14 +49,29 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="mlfdo-parent-watchdog", daemon=True).start()
 
 
-def on_stop_signals(handler: Callable[[int], None]) -> Callable[[], None]:
-    """Call ``handler(signum)`` on SIGTERM and SIGINT (main thread only); return a function restoring the old handlers."""
+def on_stop_signals() -> tuple[socket.socket, Callable[[], None]]:
+    """Route SIGTERM and SIGINT to a socket the caller's event loop reads; return it and a restore function.
+
+    Each signal writes its number as one byte to the returned socket. The caller's loop acts on
+    it. A Python signal handler would not do: CPython 3.11 runs handlers only in the main thread,
+    when its evaluation loop notices a flag. If the kernel delivers the signal to another thread
+    while the main thread waits in ``poll()``, that thread may clear the flag first. The handler
+    then never runs, and the server idles on. The C-level wakeup fd is written whichever thread
+    receives the signal. The Python handlers installed here do nothing: they only keep the
+    default action (exit, KeyboardInterrupt) from happening. Main thread only.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
     for sig in previous:
-        signal.signal(sig, lambda signum, _frame: handler(signum))
+        signal.signal(sig, lambda _signum, _frame: None)
+    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
 
     def restore() -> None:
+        signal.set_wakeup_fd(previous_fd)
         for sig, old in previous.items():
             signal.signal(sig, old)
+        writer.close()
 
-    return restore
+    return reader, restore

@@ -43,7 +43,13 @@ class Registry:
             data_dir = None if in_memory else Path(settings["DATA_DIR"])
             store = Store.open(data_dir, settings["BASE_URL"], validator=validator,
                                batch_size=int(settings["INGEST_BATCH"]), read_only=read_only)
-        return cls(settings, store)
+        registry = cls(settings, store)
+        if settings["STORE_URL"] and not in_memory:
+            from registry.changefeed import attach_publisher
+
+            # other processes on the same store learn of this one's changes (registry/changefeed.py)
+            registry.extension("change-feed", lambda r: attach_publisher(r.store, r.settings))
+        return registry
 
     @property
     def base_url(self) -> str:

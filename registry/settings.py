@@ -67,7 +67,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OLLAMA_URL", "http://127.0.0.1:11434", "URL of the Ollama server (chat answers, and ollama: embedders and query understanding).",
             aliases=("OLLAMA_HOST",)),
     Setting("CACHE_DIR", "", "Where the local chat model's converted copy is kept (empty: ~/.cache/mlfdo)."),
-    Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers."),
+    Setting("BROKER_URL", "redis://127.0.0.1:6379/0", "Celery broker and result backend of the scaled-out workers; "
+            "with MLFDO_STORE_URL, also the search index's change feed."),
     Setting("MCP_ALLOWED_HOSTS", "", "Extra Host header values (comma-separated, host or host:port, * for any port) "
             "that /mcp accepts besides loopback and the base URL's host; a guard against DNS rebinding."),
     Setting("HF_ENDPOINT", "https://huggingface.co", "Hugging Face Hub URL harvests talk to (e.g. a mirror).",

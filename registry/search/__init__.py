@@ -31,22 +31,25 @@ def open_searcher(registry: "Registry", embedder: "Embedder | None" = None, sync
     from registry.search.embed import make_embedder
     from registry.search.index import SearchIndex
     from registry.search.llm import OllamaUnderstander
-    from registry.search.persist import QdrantIndex
+    from registry.search.follow import follow_changes, open_persisted, start_following
 
     settings = registry.settings
     ollama_url = settings.get("OLLAMA_URL")
     embedder = embedder or make_embedder(str(settings.get("EMBEDDER") or "static"), ollama_url)
     url = str(settings.get("QDRANT_URL") or "")
-    persisted = QdrantIndex.open(url, registry.data_dir, embedder.slug, embedder.dim)
     shared = bool(url or settings.get("STORE_URL"))
+    persisted = open_persisted(url, registry.data_dir, embedder.slug, embedder.dim, shared)
     index = SearchIndex(registry.store, embedder, persisted, shared=shared)
     index.load()
     index.attach()
+    follow_changes(registry, index)  # the feed's end, before the catch-up: later changes are replayed
     if sync == "background":
         index.sync_in_background()
     elif sync:
         index.sync()
-    return Searcher(index, OllamaUnderstander.from_setting(str(settings.get("LLM") or ""), ollama_url))
+    searcher = Searcher(index, OllamaUnderstander.from_setting(str(settings.get("LLM") or ""), ollama_url))
+    start_following(index)
+    return searcher
 
 
 def get_searcher(registry: "Registry", background: bool = False) -> Searcher:

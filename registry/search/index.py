@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 INDEX_BATCH = 256  # FDOs read, embedded and written per step (larger batches share the label reads)
 SYNC_INTERVAL = 60.0
+FOLLOWING_SYNC_INTERVAL = 900.0  # while the change feed is followed: only a safety net
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class SearchIndex:
         self._sync_lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.follower = None  # a registry.changefeed.FeedFollower when other processes write (search/follow.py)
 
     def load(self) -> int:
         """Fill the engine from the persisted collection; return how many FDOs it holds."""
@@ -207,7 +209,9 @@ class SearchIndex:
         """Sync when an update failed, or periodically when other processes write to the store or index."""
         if self._thread is not None and self._thread.is_alive():
             return
-        if self.stale or (self.shared and time.monotonic() - self.last_sync > SYNC_INTERVAL):
+        following = self.follower is not None and self.follower.connected
+        interval = FOLLOWING_SYNC_INTERVAL if following else SYNC_INTERVAL  # the change feed brings the changes
+        if self.stale or (self.shared and time.monotonic() - self.last_sync > interval):
             try:
                 self.sync()
             except Exception:
@@ -226,6 +230,8 @@ class SearchIndex:
 
     def close(self) -> None:
         self._stop.set()
+        if self.follower is not None:
+            self.follower.close()
         self.wait(timeout=60)
         if self.on_change in self.store.listeners:
             self.store.listeners.remove(self.on_change)

@@ -44,8 +44,9 @@ class QdrantIndex:
         self.where = where
 
     @classmethod
-    def open(cls, url: str, data_dir: Path | None, embedder_slug: str, dim: int) -> "QdrantIndex":
-        """Open (and create if needed) the collection: a server at ``url``, else local mode.
+    def open(cls, url: str, data_dir: Path | None, embedder_slug: str, dim: int, folder: str = "qdrant"
+             ) -> "QdrantIndex":
+        """Open (and create if needed) the collection: a server at ``url``, else local mode, ``data_dir/search/folder``.
 
         Raises IndexUnavailable when the local index is locked by another process or the server
         cannot be reached.
@@ -54,7 +55,7 @@ class QdrantIndex:
             if url:
                 client, where = QdrantClient(url=url, timeout=30), url
             elif data_dir is not None:
-                path = Path(data_dir) / "search" / "qdrant"
+                path = Path(data_dir) / "search" / folder
                 path.mkdir(parents=True, exist_ok=True)
                 client, where = QdrantClient(path=str(path)), str(path)
             else:

@@ -20,6 +20,7 @@ from registry.errors import BadRequest
 from registry.search.concepts import ConceptIndex
 from registry.search.engine import Candidates
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
+from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
@@ -137,6 +138,7 @@ class Searcher:
         if building is not None and building[0] < building[1]:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
+        notes.extend(follow_notes(self.index))
         vector = (self._pool.submit(self.index.embedder.embed_query, qu.text)
                   if qu.text and mode != "keyword" else None)
         with self.engine.lock:

@@ -102,7 +102,7 @@ def _worker_main(conn, data_dir: str, base_url: str, parent_pid: int) -> None:  
     while True:
         try:
             message = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, OSError, KeyboardInterrupt):  # the server closed its end (it is stopping)
             return
         if message is None:
             return
@@ -130,6 +130,7 @@ def _worker_main(conn, data_dir: str, base_url: str, parent_pid: int) -> None:  
 class _Worker:
     def __init__(self, ctx, data_dir: str, base_url: str) -> None:
         self.ready = False
+        self.closing = threading.Lock()
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, data_dir, base_url, os.getpid()), daemon=True,
                                    name="mlfdo-sparql-worker")
@@ -145,7 +146,14 @@ class _Worker:
     def kill(self) -> None:
         self.process.kill()
         self.process.join(timeout=5)
-        self.conn.close()
+        self._close_conn()
+
+    def _close_conn(self) -> None:
+        # A stopping server's close() and a request thread's _replace() may end the same worker at
+        # once: the pipe is closed exactly once (a second close could hit a reused descriptor).
+        with self.closing:
+            if not self.conn.closed:
+                self.conn.close()
 
     def stop(self, grace: float) -> None:
         """Ask the worker to end after its current query; kill it after ``grace`` seconds."""
@@ -157,7 +165,7 @@ class _Worker:
         if self.process.is_alive():
             self.kill()
         else:
-            self.conn.close()
+            self._close_conn()
 
 
 class ProcessRunner(QueryRunner):

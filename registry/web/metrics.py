@@ -67,6 +67,11 @@ class _StoreCollector:
             current = sum(stats["by_kind"].get(k, {}).get(s, 0) for k in INDEXED_KINDS for s in ("active", "stub"))
             yield GaugeMetricFamily("mlfdo_search_index_lag", "Current FDOs of the indexed kinds not in the index yet",
                                     value=max(0, current - len(index.engine)))
+            if index.follower is not None:  # remote store: other processes' changes come through the change feed
+                yield GaugeMetricFamily("mlfdo_search_feed_behind", "FDO changes read from the change feed and not "
+                                        "applied to the index yet", value=index.follower.behind)
+                yield GaugeMetricFamily("mlfdo_search_feed_connected", "1 while the change feed's Redis answers",
+                                        value=int(index.follower.connected))
         depth = queue_depth(str(registry.settings.get("BROKER_URL") or ""))
         if depth is not None:
             queue = GaugeMetricFamily("mlfdo_queue_depth", "Tasks waiting in the Celery queue", labels=["queue"])

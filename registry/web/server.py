@@ -79,28 +79,32 @@ def serve_app(app: Flask, host: str, port: int, threads: int = DEFAULT_THREADS, 
     state = {"signals": 0}
 
     def close_everything() -> None:  # on the loop thread: an empty map ends server.run()
-        wasyncore.close_all(server._map)
+        wasyncore.close_all(server._map, ignore_all=True)  # a channel failing to close must not keep the loop up
 
     def drain() -> None:
-        finished = tracked.wait_idle(grace)
-        log.warning("stopping: %s", "requests in flight finished" if finished else
-                    f"{tracked.count} request(s) still running after {grace:g} s; cancelling them")
-        _close_query_workers(app)  # a request waiting on a runaway query now fails fast
-        tracked.wait_idle(2.0)
-        server.trigger.pull_trigger(close_everything)
+        try:
+            finished = tracked.wait_idle(grace)
+            log.warning("stopping: %s", "requests in flight finished" if finished else
+                        f"{tracked.count} request(s) still running after {grace:g} s; cancelling them")
+            _close_query_workers(app)  # a request waiting on a runaway query now fails fast
+            tracked.wait_idle(2.0)
+        except Exception:  # noqa: BLE001 - whatever failed, the server must still stop
+            log.exception("stopping: ending the query workers failed")
+        finally:
+            server.trigger.pull_trigger(close_everything)
 
     def stop_accepting() -> None:  # on the loop thread
         wasyncore.dispatcher.close(server)  # the listening socket only; the trigger keeps working
         threading.Thread(target=drain, name="mlfdo-drain", daemon=True).start()
 
-    def on_signal(signum: int) -> None:
+    def on_signal(signum: int) -> None:  # on the loop thread
         state["signals"] += 1
         tracked.stopping = True
-        action = stop_accepting if state["signals"] == 1 else close_everything
-        # pull_trigger takes a lock the loop thread may hold: never call it from the signal handler itself
-        threading.Thread(target=server.trigger.pull_trigger, args=(action,), daemon=True).start()
+        log.warning("signal %d: %s", signum, "stopping" if state["signals"] == 1 else "stopping now")
+        (stop_accepting if state["signals"] == 1 else close_everything)()
 
-    restore = on_stop_signals(on_signal)
+    signals, restore = on_stop_signals()
+    _SignalReader(signals, server._map, on_signal)
     try:
         if on_listen:
             on_listen(server.effective_port)
@@ -109,6 +113,28 @@ def serve_app(app: Flask, host: str, port: int, threads: int = DEFAULT_THREADS, 
         restore()
         server.task_dispatcher.shutdown(cancel_pending=True, timeout=grace)
         _close_query_workers(app)
+
+
+class _SignalReader(wasyncore.dispatcher):
+    """Reads the signal numbers the wakeup socket carries (see ``on_stop_signals``) on the server's loop."""
+
+    def __init__(self, sock, socket_map: dict, on_signal: Callable[[int], None]) -> None:
+        super().__init__(sock, map=socket_map)
+        self.on_signal = on_signal
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return False
+
+    def handle_read(self) -> None:
+        try:
+            data = self.recv(64)
+        except BlockingIOError:
+            return
+        for signum in data:
+            self.on_signal(signum)
 
 
 def _close_query_workers(app: Flask) -> None:
