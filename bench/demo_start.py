@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -90,6 +91,7 @@ def run(query: str) -> float:
         except subprocess.TimeoutExpired:
             child.kill()
         reader.join(timeout=5)
+        shutil.rmtree(data_dir, ignore_errors=True)
     for at, line in lines:  # the timeline without the stats and the record printed between
         if line[:1].isalpha() and not line.startswith(("@prefix", "One record")) or "fetched" in line \
                 or line.startswith("[bench]"):
