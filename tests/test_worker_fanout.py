@@ -127,7 +127,8 @@ def test_a_page_whose_cards_keep_failing_is_a_dead_letter_the_others_land_and_th
             mark = store.get_state(STATE_KEY)
     assert summary["complete"] and summary["pages"] == 5
     assert count == 1 and letters[0]["task"] == tasks.harvest_huggingface_page.name
-    assert letters[0]["args"][1] == 2 and letters[0]["error"].startswith("CardsNotRead")
+    assert letters[0]["args"][1:] == [2, [m["id"] for m in newest_first[PAGE:2 * PAGE]]]  # ids, not records
+    assert letters[0]["error"].startswith("CardsNotRead")
     assert mark is None  # not past the failed page
     registry = Registry.open({"BROKER_URL": broker, "SHACL": False, "BASE_URL": BASE}, in_memory=True)
     stats = create_app({"REGISTRY": registry, "TESTING": True}).test_client().get("/api/stats").get_json()

@@ -28,11 +28,15 @@ RETRIES = {"autoretry_for": TRANSIENT, "retry_backoff": 5, "retry_backoff_max": 
 class HarvestTask(Task):
     """A harvest task that, when it has failed for good, leaves a dead letter (registry/deadletters.py)."""
 
+    def letter_args(self, args: list) -> list:
+        """Return the arguments kept in the dead letter (all of them unless a task shortens them)."""
+        return args
+
     def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
         broker = str(load_settings()["BROKER_URL"])
         try:
-            deadletters.record(broker, self.name, list(args), dict(kwargs), f"{type(exc).__name__}: {exc}",
-                               self.request.retries)
+            deadletters.record(broker, self.name, self.letter_args(list(args)), dict(kwargs),
+                               f"{type(exc).__name__}: {exc}", self.request.retries)
         except redis.RedisError:
             log.error("task %s failed for good and its dead letter could not be kept: %s", self.name, exc)
 
@@ -140,7 +144,17 @@ def harvest_huggingface_fanout(limit: int | None = None, since: str | None = Non
         registry.close()
 
 
-@shared_task(name="workers.tasks.harvest_huggingface_page", base=HarvestTask,
+class PageTask(HarvestTask):
+    """A fan-out page task: its dead letter keeps the page's model ids, not its listed records."""
+
+    def letter_args(self, args: list) -> list:
+        if len(args) >= 3 and isinstance(args[2], list):
+            ids = [item.get("id") if isinstance(item, dict) else item for item in args[2]]
+            return [*args[:2], ids, *args[3:]]
+        return args
+
+
+@shared_task(name="workers.tasks.harvest_huggingface_page", base=PageTask,
              **{**RETRIES, "autoretry_for": (*TRANSIENT, CardsNotRead)})
 def harvest_huggingface_page(run: str, page: int, items: list[dict], endpoint: str | None = None) -> dict:
     """Harvest one listing page of a fan-out run (idempotent); the last page of a complete run moves the mark."""
