@@ -134,8 +134,17 @@ def cmd_workers(args) -> None:
 FANOUT_BROKER = "redis://127.0.0.1:6379/15"
 
 
-def _fanout_run(env: dict, hub_url: str, workers: int) -> float:
-    """Time one fan-out harvest on ``workers`` Celery worker processes, from sending to the mark moving."""
+def _cpu_seconds(pid: int) -> float:
+    """Return the user + system CPU seconds a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _fanout_run(env: dict, hub_url: str, workers: int) -> tuple[float, float]:
+    """Time one fan-out harvest on ``workers`` Celery worker processes, from sending to the mark moving.
+
+    Return (wall seconds, CPU seconds the workers used meanwhile).
+    """
     import redis
 
     from harvesters.huggingface.harvest import STATE_KEY
@@ -145,18 +154,22 @@ def _fanout_run(env: dict, hub_url: str, workers: int) -> float:
 
     redis.Redis.from_url(FANOUT_BROKER).flushdb()
     store = Store.open_remote(env["MLFDO_STORE_URL"], BASE)  # builds the empty catalogue before the workers
-    with celery_workers(env, workers):
+    with celery_workers(env, workers) as procs:
         app = make_celery(FANOUT_BROKER)
+        cpu = sum(_cpu_seconds(p.pid) for p in procs)
         start = time.perf_counter()
         sent = app.send_task("workers.tasks.harvest_huggingface_fanout", kwargs={"endpoint": hub_url}).get(timeout=3600)
         run = FanOut(FANOUT_BROKER, sent["run"])
         while run.pending() or not store.get_state(STATE_KEY):
+            if time.perf_counter() - start > 1800:
+                raise RuntimeError(f"the fan-out run did not finish; pages pending: {sorted(run.pending())}")
             time.sleep(0.1)
         elapsed = time.perf_counter() - start
+        cpu = sum(_cpu_seconds(p.pid) for p in procs) - cpu
         run.close()
         app.close()
     assert sent["complete"], sent
-    return elapsed
+    return elapsed, cpu
 
 
 def cmd_fanout(args) -> None:
@@ -186,9 +199,11 @@ def cmd_fanout(args) -> None:
                 print(f"  mlfdo harvest huggingface, 1 process  {times['cli']:6.1f} s; {_load()}")
             for workers in (1, 2):
                 with oxigraph_server(tmp / f"fanout-{workers}") as url:
-                    times[workers] = _fanout_run({**env, "MLFDO_STORE_URL": url,
-                                                  "MLFDO_DATA_DIR": str(tmp / f"data-{workers}")}, hub.url, workers)
-                print(f"  fan-out, {workers} worker process(es)    {times[workers]:6.1f} s; {_load()}")
+                    times[workers], cpu = _fanout_run({**env, "MLFDO_STORE_URL": url,
+                                                       "MLFDO_DATA_DIR": str(tmp / f"data-{workers}")}, hub.url,
+                                                      workers)
+                print(f"  fan-out, {workers} worker process(es)    {times[workers]:6.1f} s (workers' CPU {cpu:.1f} s); "
+                      f"{_load()}")
         print(f"  ratios: 2 workers / 1 worker {times[2] / times[1]:.2f}; 1 worker / CLI {times[1] / times['cli']:.2f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from harvesters.huggingface.harvest import STATE_KEY
 from harvesters.huggingface.offline import ReplayServer, Snapshot
 from harvesters.huggingface.snapshot import demo_snapshot_dir
+from harvesters.run import parse_time
 from registry import deadletters
 from registry.cli import cli
 from registry.service import Registry
@@ -183,3 +184,29 @@ def test_the_run_is_ready_once_listed_and_every_page_done_even_when_a_page_repor
         other.close()
     finally:
         run.close()
+
+
+def test_a_walk_stopped_by_a_refused_listing_page_is_retried_and_the_mark_then_moves(
+        small_snapshot, broker, tmp_path, monkeypatch):
+    from workers import tasks
+    from workers.celery_app import make_celery
+
+    app = make_celery(broker)
+    app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
+    with oxigraph_server(tmp_path / "ox") as store_url, FaultyReplayServer(small_snapshot) as hub:
+        hub.fail(r"^/api/models\?.*cursor=", 403, times=1)  # the second listing page, once
+        monkeypatch.setenv("MLFDO_STORE_URL", store_url)
+        monkeypatch.setenv("MLFDO_BROKER_URL", broker)
+        monkeypatch.setenv("MLFDO_BASE_URL", BASE)
+        monkeypatch.setenv("MLFDO_DATA_DIR", str(tmp_path / "data"))
+        with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING"):
+            summary = app.tasks[tasks.harvest_huggingface_fanout.name].delay(endpoint=hub.url,
+                                                                             page_size=PAGE).get(timeout=120)
+            store = Store.open_remote(store_url, BASE)
+            mark = _until(lambda: store.get_state(STATE_KEY), 120, "the high-water mark moving")
+            landed = [store.resolve(f"hf:{m['id']}") for m in small_snapshot.models.values()]
+        assert hub.faults[0].times == 0  # the refusal was met
+    newest = max(m["lastModified"] for m in small_snapshot.models.values())
+    assert (summary["pages"], summary["complete"]) == (5, True)
+    assert parse_time(mark) == parse_time(newest)
+    assert all(landed) and deadletters.recent(broker)[0] == 0

@@ -11,7 +11,7 @@ import redis
 from celery import Task, shared_task
 
 from registry import deadletters
-from registry.errors import StoreBusy
+from registry.errors import PlatformError, StoreBusy
 from registry.service import Registry
 from registry.settings import load_settings
 from registry.store.remote import RemoteStoreError
@@ -72,7 +72,6 @@ class CardsNotRead(Exception):
     """Some READMEs of a listing page could not be read: the page is retried (what was read is kept)."""
 
 
-
 def _summary(summary) -> dict:
     data = asdict(summary)
     data["renamed"] = [list(pair) for pair in data.get("renamed", [])]
@@ -108,7 +107,9 @@ def harvest_huggingface_ids(ids: list[str], endpoint: str | None = None) -> dict
         registry.close()
 
 
-@shared_task(name="workers.tasks.harvest_huggingface_fanout", base=HarvestTask, **RETRIES)
+# a listing page the Hub still refused after the client's own retries: list again later
+@shared_task(name="workers.tasks.harvest_huggingface_fanout", base=HarvestTask,
+             **{**RETRIES, "autoretry_for": (*TRANSIENT, PlatformError)})
 def harvest_huggingface_fanout(limit: int | None = None, since: str | None = None, endpoint: str | None = None,
                                page_size: int | None = None) -> dict:
     """List the Hub incrementally page by page and send one ``harvest_huggingface_page`` task per page.
