@@ -28,6 +28,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	scripts/ensure-chromium.sh
+	scripts/ensure-virtuoso.sh
 	$(PY) -m pytest -q -rsx -p no:cacheprovider
 
 serve: $(STAMP)

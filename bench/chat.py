@@ -5,7 +5,8 @@ Usage:
                        [--llm-cache DIR] [--ollama-model NAME]
 
 DIR is a data directory holding the demo data (`mlfdo demo --no-serve --data-dir DIR`); when it
-holds no model the script harvests the bundled snapshot into it first. Modes:
+holds no model the script harvests the bundled snapshot into it first, and the concept
+vocabularies always (as `mlfdo demo` does; unchanged files add no version). Modes:
   extractive  templates over the graph;
   local       SmolLM2-135M-Instruct through transformers (its load time is reported apart);
   ollama      a real Ollama server when OLLAMA_HOST answers and --ollama-model is pulled; otherwise
@@ -48,6 +49,9 @@ def open_demo(data_dir: str) -> Registry:
         from harvesters.huggingface.demo import load_demo
 
         load_demo(registry)
+    from harvesters.vocabularies import harvest as harvest_vocabularies
+
+    harvest_vocabularies(registry.store, registry.base_url)  # the concepts, as `mlfdo demo` has them (idempotent)
     return registry
 
 
@@ -62,9 +66,12 @@ def judge(store, spec: dict, answer) -> dict:
     cited = {c.pid for c in answer.citations}
     wanted = [store.resolve(ref) for ref in spec.get("cites", [])]
     cites_ok = all(pid is not None and pid in cited for pid in wanted)
+    # precision: of the FDOs the answer cites, how many the question expects (a lower bound: a list
+    # answer may rightly cite more than the one or two FDOs the question names)
+    precision = (len(cited & set(wanted)), len(cited))
     text = answer.text
     facts_ok = all(any(alt.strip() in text for alt in item.split(" | ")) for item in spec.get("contains", []))
-    return {"pids_exist": pids_exist, "cites_expected": cites_ok, "facts_in_text": facts_ok,
+    return {"pids_exist": pids_exist, "cites_expected": cites_ok, "facts_in_text": facts_ok, "precision": precision,
             "refused": not answer.answerable, "grounded": pids_exist and cites_ok and facts_ok and answer.answerable}
 
 
@@ -106,6 +113,7 @@ def run_mode(registry: Registry, mode: str, questions: list[dict], args) -> tupl
         generator = OllamaGenerator(args.ollama_model, host=host)
     chat = ChatService(registry, generator=generator)
     chat.ask(WARM_UP)  # opens the search index and the name index; not timed
+    chat.names.lookup(WARM_UP)  # builds the chat's name index (names a search does not resolve fall back to it)
     rows = []
     for spec in questions:
         answer = chat.ask(spec["q"])
@@ -130,6 +138,7 @@ def run_unseen(registry: Registry, path: str) -> None:
     spec = json.loads(Path(path).read_text(encoding="utf-8"))
     chat = ChatService(registry, generator=ExtractiveGenerator())
     chat.ask(WARM_UP)
+    chat.names.lookup(WARM_UP)  # builds the chat's name index (names a search does not resolve fall back to it)
     cited_total = satisfying = exist = 0
     times, rows = [], []
     for item in spec["chat"]:
@@ -170,6 +179,7 @@ def summarise(mode: str, rows: list[dict], extra: dict) -> dict:
         "grounded_answers": f"{sum(r['grounded'] for r in answerable)}/{len(answerable)}",
         "refusals_where_no_answer": f"{sum(r['refused'] for r in refusable)}/{len(refusable)}",
         "false_refusals": f"{sum(r['refused'] for r in answerable)}/{len(answerable)}",
+        "cited_expected": f"{sum(r['precision'][0] for r in answerable)}/{sum(r['precision'][1] for r in answerable)}",
         "model_text_kept": f"{sum(1 for r in generated if not r['replaced'])}/{len(generated)}"
         if mode != "extractive" else "-",
     }
@@ -204,7 +214,7 @@ def main() -> None:
     finally:
         registry.close()
     keys = ["mode", "first_token_ms_p50", "first_token_ms_p95", "total_ms_p50", "total_ms_p95", "cited_pids_exist",
-            "grounded_answers", "refusals_where_no_answer", "false_refusals", "model_text_kept"]
+            "grounded_answers", "refusals_where_no_answer", "false_refusals", "cited_expected", "model_text_kept"]
     print("| " + " | ".join(keys) + " |")
     print("|" + "---|" * len(keys))
     for s in summaries:

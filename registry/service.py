@@ -38,7 +38,8 @@ class Registry:
         validator = Validator.default() if settings["SHACL"] else None
         if settings["STORE_URL"] and not in_memory:
             store = Store.open_remote(settings["STORE_URL"], settings["BASE_URL"], validator=validator,
-                                      batch_size=int(settings["INGEST_BATCH"]), data_dir=settings["DATA_DIR"])
+                                      batch_size=int(settings["INGEST_BATCH"]), data_dir=settings["DATA_DIR"],
+                                      dialect=settings["SPARQL_DIALECT"])
         else:
             data_dir = None if in_memory else Path(settings["DATA_DIR"])
             store = Store.open(data_dir, settings["BASE_URL"], validator=validator,

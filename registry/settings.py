@@ -42,6 +42,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BASE_URL", "http://127.0.0.1:8000", "Base URL of every PID ({base}/fdo/{id})."),
     Setting("DATA_DIR", "./mlfdo-data", "Directory holding the embedded store, raw records and the search index."),
     Setting("STORE_URL", "", "SPARQL 1.1 endpoint base of a remote store (empty: the embedded store in DATA_DIR)."),
+    Setting("SPARQL_DIALECT", "auto", "How the remote store talks to its server: 'standard' (a default graph of "
+            "its own: Oxigraph), 'virtuoso', or 'auto' (Virtuoso when the server's Server header says so)."),
     Setting("SHACL", True, "Validate every ingested version against the shapes (reports are kept, never block).",
             _bool),
     Setting("BULK_LOAD", True, "A harvest or ingest into an empty embedded store uses the bulk loader "

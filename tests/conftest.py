@@ -34,17 +34,42 @@ def oxigraph_url(tmp_path_factory):
         yield url
 
 
-@pytest.fixture(params=["embedded", pytest.param("sparql-server", marks=pytest.mark.server)])
+@pytest.fixture(scope="session")
+def virtuoso_url(tmp_path_factory):
+    """One private Virtuoso (Debian's virtuoso-opensource) shared by the session."""
+    from tests.servers import virtuoso_server
+
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+        yield url
+
+
+SPARQL_SERVERS = [pytest.param("sparql-server", marks=pytest.mark.server),
+                  pytest.param("virtuoso", marks=pytest.mark.server)]
+
+
+@pytest.fixture(params=["embedded", *SPARQL_SERVERS])
 def empty_store(request):
-    """An empty store on each backend: embedded pyoxigraph, and the shared SPARQL server emptied and checked."""
+    """An empty store on each backend: embedded pyoxigraph, and each shared SPARQL server
+    (`oxigraph serve`, Virtuoso) emptied and checked."""
     from registry.store import Store
-    from tests.servers import empty_sparql_server
 
     if request.param == "embedded":
         return Store.open(None, BASE)
-    url = request.getfixturevalue("oxigraph_url")
-    empty_sparql_server(url)
-    return Store.open_remote(url, BASE)
+    return Store.open_remote(empty_server(request, request.param), BASE)
+
+
+def empty_server(request, engine: str) -> str:
+    """Return the URL of the session's ``engine`` server ('sparql-server' is oxigraph, or 'virtuoso'), emptied."""
+    from registry.store.dialects import VIRTUOSO_SYSTEM_GRAPHS
+    from tests.servers import empty_sparql_server
+
+    if engine == "virtuoso":
+        url = request.getfixturevalue("virtuoso_url")
+        empty_sparql_server(url, keep=VIRTUOSO_SYSTEM_GRAPHS)
+    else:
+        url = request.getfixturevalue("oxigraph_url")
+        empty_sparql_server(url)
+    return url
 
 
 @pytest.fixture(scope="session")

@@ -59,6 +59,72 @@ def oxigraph_server(location: Path) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{isql}
+DisableUnixSocket = 1
+DirsAllowed = ., {d}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}
+ServerThreads = 10
+MaxClientConnections = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 20000
+MaxQueryExecutionTime = 60
+MaxQueryCostEstimationTime = 400
+"""
+# The SPARQL endpoint's account may update (Virtuoso's default is read-only).
+VIRTUOSO_GRANTS = ('GRANT SPARQL_UPDATE TO "SPARQL";',)
+
+
+def virtuoso_binaries() -> tuple[str, str] | None:
+    """Return the paths of `virtuoso-t` and `isql-vt` (Debian's virtuoso-opensource), if installed."""
+    server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    return (server, isql) if server and isql else None
+
+
+@contextmanager
+def virtuoso_server(location: Path, timeout: float = 60.0) -> Iterator[str]:
+    """Run a private Virtuoso (its own database in ``location``, free loopback ports); yield its /sparql URL.
+
+    The SPARQL account is granted SPARQL_UPDATE with isql; the server is killed at the end.
+    """
+    binaries = virtuoso_binaries()
+    if binaries is None:
+        raise RuntimeError("Virtuoso is not installed (scripts/ensure-virtuoso.sh installs virtuoso-opensource)")
+    server, isql = binaries
+    location.mkdir(parents=True, exist_ok=True)
+    isql_port, http_port = free_port(), free_port()
+    ini = location / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(d=location, isql=isql_port, http=http_port))
+    proc = subprocess.Popen([server, "+foreground", "+configfile", str(ini)], cwd=location,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}/sparql"
+    try:
+        wait_until_answers(url + "?query=ASK%7B%7D", timeout=timeout)
+        subprocess.run([isql, f"127.0.0.1:{isql_port}", "dba", "dba", "exec=" + " ".join(VIRTUOSO_GRANTS)],
+                       check=True, capture_output=True, timeout=timeout)
+        yield url
+    finally:
+        proc.kill()  # a private, throw-away database: no checkpoint needed
+        proc.wait(timeout=30)
+
+
 @contextmanager
 def mlfdo_serve(env: dict[str, str], cwd: Path | None = None, command: tuple[str, ...] = ("serve",),
                 timeout: float = 60.0) -> Iterator[str]:
@@ -98,18 +164,38 @@ def mlfdo_serve(env: dict[str, str], cwd: Path | None = None, command: tuple[str
         process.stderr.close()
 
 
-def empty_sparql_server(url: str) -> None:
+def empty_sparql_server(url: str, keep: tuple[str, ...] = ()) -> None:
     """Remove every triple of a SPARQL server (default and named graphs) and check that none is left.
 
+    ``keep`` names graphs the server holds for itself (Virtuoso's system graphs), which stay.
     Raises RuntimeError when the server still holds data, so a test never starts on another's leftovers.
     """
-    requests.post(url + "/update", data="DROP ALL", headers={"Content-Type": "application/sparql-update"},
-                  timeout=30).raise_for_status()
-    answer = requests.get(url + "/query", params={"query": "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"},
-                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
-    answer.raise_for_status()
-    if answer.json()["boolean"]:
-        raise RuntimeError(f"the SPARQL server at {url} still holds data after DROP ALL")
+    from registry.store.remote import endpoints_for
+
+    query_url, update_url = endpoints_for(url)
+
+    def ask(query: str) -> dict:
+        answer = requests.post(query_url, data={"query": query}, headers={"Accept": "application/sparql-results+json"},
+                               timeout=30)
+        answer.raise_for_status()
+        return answer.json()
+
+    def update(text: str) -> None:
+        requests.post(update_url, data=text.encode("utf-8"), timeout=60,
+                      headers={"Content-Type": "application/sparql-update"}).raise_for_status()
+
+    if not keep:
+        update("DROP ALL")
+        if ask("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")["boolean"]:
+            raise RuntimeError(f"the SPARQL server at {url} still holds data after DROP ALL")
+        return
+    graphs_query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"  # Virtuoso: every graph, default included
+    graphs = {row["g"]["value"] for row in ask(graphs_query)["results"]["bindings"]} - set(keep)
+    if graphs:
+        update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in sorted(graphs)))
+    left = {row["g"]["value"] for row in ask(graphs_query)["results"]["bindings"]} - set(keep)
+    if left:
+        raise RuntimeError(f"the SPARQL server at {url} still holds graphs {sorted(left)[:5]} after DROP GRAPH")
 
 
 class ServeProcess:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from registry.chat.conversation import ConversationStore
-from registry.chat.question import analyse, topical_terms
+from registry.search.understand import read, topical_terms
 
 
 @pytest.mark.parametrize("text, a, b", [
@@ -15,7 +15,7 @@ from registry.chat.question import analyse, topical_terms
     ("How does bart-large-cnn compare to gpt2?", "bart-large-cnn", "gpt2"),
 ])
 def test_question_comparison_sides(text, a, b):
-    assert analyse(text).compare == (a, b)
+    assert read(text).compare == (a, b)
 
 
 @pytest.mark.parametrize("text, attribute", [
@@ -29,11 +29,11 @@ def test_question_comparison_sides(text, a, b):
     ("Which paper describes bert-base-uncased?", "paper"),
 ])
 def test_question_attributes(text, attribute):
-    assert attribute in analyse(text).attributes
+    assert attribute in read(text).attributes
 
 
 def test_question_children_are_not_the_base():
-    q = analyse("Which models are fine-tuned from distilbert/distilbert-base-uncased?")
+    q = read("Which models are fine-tuned from distilbert/distilbert-base-uncased?")
     assert "base" not in q.attributes
 
 
@@ -45,17 +45,23 @@ def test_question_children_are_not_the_base():
     ('What is "acme model"?', ["acme model"]),
 ])
 def test_question_mentions_names_not_sizes_or_licences(text, mentions):
-    assert analyse(text).mentions == mentions
+    assert read(text).mentions == mentions
 
 
 def test_question_topical_terms_drop_generic_and_attribute_words():
     assert topical_terms("Which models would you recommend for summarisation under an MIT licence?") == \
-        ["summariz", "mit"]
+        ["summar", "mit"]
+
+
+def test_question_terms_meet_across_spelling_and_word_form():
+    # British and American spellings, verb and noun, singular and plural read as one term
+    assert topical_terms("summarise summarization summarizing") == ["summar"]
+    assert topical_terms("translations translating translate") == ["translat"]
 
 
 def test_question_anaphora():
-    assert analyse("What about its licence?").anaphora
-    assert not analyse("What licence does gpt2 have?").anaphora
+    assert read("What about its licence?").anaphora
+    assert not read("What licence does gpt2 have?").anaphora
 
 
 def test_conversation_store_bounds_turns_and_chars():

@@ -214,6 +214,18 @@ def _derived_topic(ctx: Context, base_url: str) -> str:
     return "\n".join(lines)
 
 
+def ambiguity_note(ctx: Context) -> str:
+    """Say which FDO a name several FDOs carry was read as, and name the others ("" when no name is ambiguous)."""
+    notes = []
+    for amb in ctx.ambiguous:
+        chosen, others = amb.identifiers[0], amb.identifiers[1:]
+        shown = ", ".join(f"`{_md(o)}`" for o in others)
+        notes.append(f"“{_md(amb.name)}” is the name of {len(amb.pids)} FDOs in the registry: this answer is about "
+                     f"`{_md(chosen)}`, the most downloaded. Also called so: {shown}. Ask again with the full "
+                     f"identifier to hear about another.")
+    return "\n".join(notes)
+
+
 def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
     """Return the extractive answer for a retrieval context (Markdown, every FDO linked)."""
     if ctx.lineage_topic is not None and ctx.answerable:

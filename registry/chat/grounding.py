@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from registry.chat.facts import FdoFacts, fdo_href
 from registry.chat.names import NameIndex
-from registry.chat.question import GENERIC, NOT_A_NAME, STOPWORDS, stem, words
+from registry.search.understand import GENERIC, NOT_A_NAME, QUESTION_STOPWORDS, stem, words
 from registry.pid import id_from_pid, pid_iri
 from registry.store import Store
 
@@ -106,7 +106,7 @@ def check_answer(text: str, facts_text: str, question: str, names: NameIndex,
     for m in _LICENCES.finditer(text):
         if m.group(1).lower().replace(" ", "") not in known.replace(" ", ""):
             problems.append(f"names the licence {m.group(1)!r}, which is not in the facts")
-    content = [w for w in words(text) if w not in STOPWORDS and w not in GENERIC and not w.isdigit()]
+    content = [w for w in words(text) if w not in QUESTION_STOPWORDS and w not in GENERIC and not w.isdigit()]
     content = [w for w in content if stem(w) not in _PHRASING and w not in _PHRASING]
     if len(content) >= MIN_CONTENT_WORDS:
         known_words = set(words(known))

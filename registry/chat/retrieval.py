@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
-from registry.chat.question import Question, stem, words
+from registry.search.understand import Question, stem, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 from registry.vocab import SCHEMA
 
-__all__ = ["Candidate", "Context", "Retriever", "Budget", "BUDGETS"]
+__all__ = ["Ambiguous", "Candidate", "Context", "Retriever", "Budget", "BUDGETS"]
 
 SEARCH_K = 10
 CLOSEST_K = 3
@@ -32,7 +32,11 @@ FAMILY_K = 4  # models shown for a name that is only part of model names ("llama
 VIA_K = 6  # models reached through a dataset, paper or task a list question matches
 EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
 MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
-BUDGETS_LIST = 6  # derived models listed for "fine-tunes of X for Y"
+BUDGETS_LIST = 3  # derived models listed for "fine-tunes of X for Y" (the linked search shows them all)
+BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the question prefers ("vision": image tasks)
+AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
+TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
+REFERENCED = frozenset({"named", "page", "previous", "family"})
 # words of "fine-tunes of X for Y" that say lineage, not topic
 _LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finetuned finetunes derived derivative "
                            "derivatives variant variants version versions quantized quantised adapter adapters "
@@ -63,6 +67,16 @@ class Candidate:
     similarity: float = 0.0
     score: float = 0.0
     search_rank: int | None = None
+    boosted: int = 0  # weight of the question's boosted facets (task, library...) this candidate has
+
+
+@dataclass
+class Ambiguous:
+    """A name the question uses that several FDOs carry: ``pids[0]`` was chosen (the most downloaded)."""
+
+    name: str
+    pids: list[str]
+    identifiers: list[str]  # as the search index holds them ("" when the chat's own name index found them)
 
 
 @dataclass
@@ -87,6 +101,7 @@ class Context:
     derived_hits: list[str] = field(default_factory=list)
     chosen: str = ""  # which entity a loosely written name was read as, said in the answer
     bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
+    ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
 
     @property
     def facts(self) -> dict[str, FdoFacts]:
@@ -129,6 +144,8 @@ class Retriever:
             add(about, 1.0, "page")
             ctx.named.append(about)
         self._resolve_mentions(q, ctx)
+        for amb in ctx.ambiguous:
+            amb.identifiers = [ident or self._identifier(pid) for pid, ident in zip(amb.pids, amb.identifiers)]
         if "derivatives" in q.attributes and not ctx.named and not q.compare:
             self._resolve_base(q, ctx)
         if q.compare:
@@ -145,11 +162,17 @@ class Retriever:
         self._lineage_topic(q, ctx)
         if ctx.lineage_topic is not None:
             base, identifier, topic = ctx.lineage_topic
-            found = self.search.search(topic, limit=SEARCH_K, filters={"base_model": ctx.bases or [identifier]})
+            # the question's other explicit constraints ("speak Romanian": language) hold for the derived models too
+            other = {f: v for f, v in q.filters.items() if f not in ("base_model", "kind")}
+            found = self.search.search(topic, limit=SEARCH_K, filters={**other, "base_model": ctx.bases or [identifier]})
             ctx.derived_hits = [h.pid for h in found.hits if h.kind == "model" and h.pid != base][:BUDGETS_LIST]
             for rank, pid in enumerate(ctx.derived_hits):
                 add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
-        ctx.search = self.search.search(q.text, limit=SEARCH_K)
+        # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
+        kind = q.filters.get("kind")
+        ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K, filters={"kind": kind} if kind else None)
+        if not ctx.search.hits and q.search_text and q.search_text != q.text:
+            ctx.search = self.search.search(q.text, limit=SEARCH_K)  # the whole question finds what the topic alone did not
         hits = ctx.search.hits
         for rank, hit in enumerate(hits):
             prior = 1.0 if hit.match == "exact" else 0.7 - 0.4 * rank / max(1, len(hits))
@@ -223,19 +246,33 @@ class Retriever:
         ctx.lineage_topic = (base, identifier, topic)
 
     # ------------------------------------------------------------ mentions
-    def _resolve_one(self, name: str) -> list[str]:
-        matches = self.names.lookup(name)
-        if matches:
-            return [m.pid for m in matches]
+    def _resolve_one(self, name: str, ctx: Context | None = None) -> list[str]:
+        """Return the FDOs called ``name``, most downloaded first: the search's name index, else the chat's.
+
+        When several FDOs carry the name, ``ctx.ambiguous`` records it, so the answer says which one
+        it chose and offers the others.
+        """
+        found = [(pid, ident) for pid, ident, _ in self.search.named(name)]
+        if not found:
+            found = [(m.pid, "") for m in self.names.lookup(name)]
+        if len(found) > 1 and ctx is not None and not any(a.name == name for a in ctx.ambiguous):
+            ctx.ambiguous.append(Ambiguous(name, [pid for pid, _ in found[:AMBIGUOUS_K]],
+                                           [ident for _, ident in found[:AMBIGUOUS_K]]))
+        if found:
+            return [pid for pid, _ in found]
         for platform in ("hf", "hf-dataset"):
             pid = self.store.resolve(f"{platform}:{name}")
             if pid:
                 return [pid]
         return []
 
+    def _identifier(self, pid: str) -> str:
+        known = self.store.platform_id(pid)
+        return known[1] if known else pid
+
     def _resolve_mentions(self, q: Question, ctx: Context) -> None:
         for mention in q.mentions:
-            pids = self._resolve_one(mention)
+            pids = self._resolve_one(mention, ctx)
             if pids:
                 if pids[0] not in ctx.named:
                     ctx.named.append(pids[0])
@@ -246,7 +283,7 @@ class Retriever:
 
     def _resolve_sides(self, q: Question, ctx: Context) -> None:
         for side in q.compare or ():
-            pids = self._resolve_one(side)
+            pids = self._resolve_one(side, ctx)
             if not pids:
                 inside = [pid for pid in ctx.named if any(side.lower() in n or n in side.lower()
                                                           for n in self.names.names_of(pid))]
@@ -265,7 +302,11 @@ class Retriever:
 
     # ------------------------------------------------------------ ranking
     def _rank(self, q: Question, ctx: Context) -> None:
-        terms = q.terms
+        self._constrain(q, ctx)
+        # words read as a constraint are checked as one (``_constrain``, boosts), not matched as words again
+        read_as = {stem(w) for r in (q.understanding.recognised if q.understanding else ()) if r.applied
+                   for w in words(r.span)}
+        terms = [t for t in q.terms if t not in read_as] or q.terms
         for cand in ctx.candidates:
             text = _fact_words(cand.facts)
             if terms:
@@ -284,7 +325,22 @@ class Retriever:
                 cand.score = 0.5 * cand.prior + 0.35 * cand.coverage + 0.15 * max(0.0, cand.similarity)
             else:
                 cand.score = 0.55 * cand.prior + 0.45 * cand.coverage
+            cand.score += BOOST_BONUS * min(1, cand.boosted)
         ctx.candidates.sort(key=lambda c: (-c.score, -(c.facts.downloads or 0), c.pid))
+
+    def _constrain(self, q: Question, ctx: Context) -> None:
+        """Drop candidates that fail an explicit constraint of the question; note the boosts each matches.
+
+        What the question names or refers to stays: it is what the question is about.
+        """
+        judged = self.search.judge([c.pid for c in ctx.candidates], q.understanding)
+        kept = []
+        for cand in ctx.candidates:
+            passes, boosted = judged.get(cand.pid, (True, 0))
+            cand.boosted = boosted
+            if passes or cand.reasons & REFERENCED:
+                kept.append(cand)
+        ctx.candidates = kept
 
     # ------------------------------------------------------------ answerable?
     def _decide(self, q: Question, ctx: Context) -> None:
@@ -343,6 +399,11 @@ class Retriever:
         order = {pid: i for i, pid in enumerate(ctx.named)}
         first.sort(key=lambda c: order.get(c.pid, len(order)))
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
+        if not first:
+            # a topical question: cite few, and those with what its concepts prefer when some have it
+            if any(c.boosted for c in rest):
+                rest = [c for c in rest if c.boosted]
+            rest = rest[:TOPICAL_CITES]
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.chat.question import topical_terms
+from registry.search.understand import topical_terms
 from registry.errors import MlfdoError
 
 __all__ = ["Hit", "Suggestion", "SearchOutcome", "SearchAdapter"]
@@ -89,6 +89,29 @@ class SearchAdapter:
             else:
                 return _from_response(response)
         return self._fallback(text, limit)
+
+    def understand(self, text: str):
+        """Return the searcher's reading of ``text`` (a QueryUnderstanding), or None without a searcher."""
+        searcher = self.searcher()
+        if searcher is None:
+            return None
+        try:
+            return searcher.understand(text)
+        except MlfdoError as exc:
+            log.warning("the search could not read the question (%s): the chat reads it alone", exc)
+            return None
+
+    def named(self, name: str) -> list[tuple[str, str, int]]:
+        """Return (pid, identifier, downloads) of the FDOs the search's name index holds under ``name``; [] without search."""
+        searcher = self.searcher()
+        return searcher.named(name) if searcher is not None else []
+
+    def judge(self, pids: list[str], understanding) -> dict[str, tuple[bool, int]]:
+        """Return pid -> (satisfies the question's filters, weight of its boosted facets matched); {} without search."""
+        searcher = self.searcher()
+        if searcher is None or understanding is None:
+            return {}
+        return searcher.judge(pids, understanding)
 
     def embed(self, texts: list[str]) -> np.ndarray | None:
         """Return unit-length embeddings of ``texts`` with the search index's embedder, or None.

@@ -21,10 +21,10 @@ from registry.chat.choose import make_generator
 from registry.chat.generate import ExtractiveGenerator, Generator, GeneratorUnavailable
 from registry.chat.grounding import Citation, check_answer, citations, link_answer
 from registry.chat.prompt import compose_prompt
-from registry.chat.question import analyse
 from registry.chat.retrieval import BUDGETS, Context, Retriever
 from registry.chat.suggest import FilterSuggestion, filters, follow_ups
 from registry.errors import BadRequest
+from registry.search.understand import read
 
 __all__ = ["ChatService", "Answer", "MAX_QUESTION_CHARS", "MODE_NOTES"]
 
@@ -145,7 +145,7 @@ class ChatService:
         started = time.perf_counter()
         notes: list[str] = []
         conv = self.conversations.get(conversation)
-        q = analyse(question)
+        q = read(question, self.retriever.search.understand)  # the constraints search reads, too
         gen = self._pick(wait, notes)
         ctx = self.retriever.retrieve(q, BUDGETS[gen.mode], previous=conv.focus(), about=about)
         retrieved = time.perf_counter()
@@ -192,6 +192,9 @@ class ChatService:
                                    self.store.base_url)
         if table is not None and len(table.columns) >= 2:
             text = f"{text}\n\n{table.markdown()}"
+        note = extractive.ambiguity_note(ctx)
+        if note and ctx.answerable:
+            text = f"{note}\n\n{text}"
         text, cited = citations(text, self.store, ctx.facts)
         closest = [] if ctx.answerable else [Citation(c.pid, c.facts.href, c.facts.name, c.facts.kind)
                                              for c in ctx.closest if c.facts is not None]

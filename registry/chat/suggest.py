@@ -8,6 +8,7 @@ them in one click.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
@@ -50,6 +51,11 @@ def follow_ups(ctx: Context) -> list[str]:
     q = ctx.question
     asked = set(q.attributes)
     out: list[str] = []
+    for amb in ctx.ambiguous:  # the same question about the other FDOs that carry the name
+        for other in amb.identifiers[1:3]:
+            asked_again = re.sub(re.escape(amb.name), lambda _m, o=other: o, q.text, count=1, flags=re.I)
+            if asked_again != q.text:
+                out.append(asked_again)
     focus = [c.facts for c in ctx.selected if c.reasons & {"named", "page", "previous", "family"}]
     others = [c.facts for c in ctx.selected if c.facts not in focus]
     if not ctx.answerable:

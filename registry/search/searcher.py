@@ -112,6 +112,33 @@ class Searcher:
         return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
                                   qu.questions, qu.source)
 
+    def named(self, name: str) -> list[tuple[str, str, int]]:
+        """Return (pid, identifier, downloads) of the indexed FDOs called exactly ``name``, most downloaded first.
+
+        The keys are the ones exact matches are ranked first by: name, identifier, alternate names,
+        FDO id and PID, lower-cased.
+        """
+        with self.engine.lock:
+            found = [(self.engine.docs[s], int(self.engine.downloads[s])) for s in self.engine.exact_slots(name)]
+        found = [(doc.pid, doc.identifier or doc.name, dl) for doc, dl in found if doc is not None]
+        return sorted(found, key=lambda f: (-f[2], f[0]))
+
+    def judge(self, pids: list[str], qu: QueryUnderstanding) -> dict[str, tuple[bool, int]]:
+        """Return pid -> (passes the filters ``qu`` applies, weight of the boosted facets it matches).
+
+        Only indexed FDOs are in the answer. Filters read from the text are lenient as in a search
+        (an FDO stating no language passes "in German").
+        """
+        with self.engine.lock:
+            mask = _Masks(self.engine, _Filters({}, qu.filters())).combined()
+            boost = self._boost_score(qu, {})
+            out: dict[str, tuple[bool, int]] = {}
+            for pid in pids:
+                slot = self.engine.slot_of.get(pid)
+                if slot is not None and slot < len(mask):
+                    out[pid] = (bool(mask[slot]), int(boost[slot]) if boost is not None else 0)
+        return out
+
     # ---------------------------------------------------------------- searching
     def search(self, query: str, filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
                *, mode: str = "hybrid", understand: bool = True, drop: "set[str] | frozenset[str]" = frozenset()

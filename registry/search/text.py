@@ -8,11 +8,14 @@ in-process engine, so both score keywords the same way: sum over query terms of
 from __future__ import annotations
 
 import re
+import threading
 import zlib
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["tokens", "term_id", "sparse_vector", "query_terms", "STOPWORDS", "FIELD_WEIGHTS", "normalise"]
+import Stemmer
+
+__all__ = ["tokens", "term_id", "sparse_vector", "query_terms", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
 K1 = 1.2
@@ -46,6 +49,25 @@ def _stem(token: str) -> str:
     if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
         return token[:-1]
     return token
+
+
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(ation|ations|e|es|ed|ing|er|ers)$")
+_local = threading.local()  # a PyStemmer object is not safe to share between threads
+
+
+def stem(word: str) -> str:
+    """Return the Snowball (English) stem of a lower-cased word, British -ise/-isation read as -ize/-ization.
+
+    Words with digits or under 4 letters are returned as given. The question reader matches
+    words with it (``registry.search.understand``); the keyword index keeps its light stemming
+    (``tokens``): Snowball stems in BM25 lowered the second relevance set (docs/search.md).
+    """
+    if len(word) < 4 or not word.isalpha():
+        return word
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    return stemmer.stemWord(_BRITISH.sub(r"iz\1", word))
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:

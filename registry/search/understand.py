@@ -1,11 +1,17 @@
-"""Natural-language query understanding without an LLM: constraints, expansions, suggestions, questions.
+"""The question reader for search and chat: constraints, names, what is asked, topical words. No LLM.
 
-Patterns find candidate constraints in the query (licences, tasks, languages, libraries, size
-limits, base models, authors, datasets, dates, kinds); the longest non-overlapping ones win.
-A constraint is *applied* only when the index holds FDOs with that value; weak hints ("small",
-"commercial use", "recent") become suggested filters instead. Facet values seen in the index
-(task ids, libraries, base models, authors, datasets) are recognised too, so the vocabulary
-grows with the registry.
+One reading serves both. ``Understander.understand`` finds the constraints a query states
+(licences, tasks, languages, libraries, size limits, base models, authors, datasets, dates,
+kinds); the longest non-overlapping ones win. A constraint is *applied* only when the index
+holds FDOs with that value; weak hints ("small", "commercial use", "recent") become suggested
+filters instead. Facet values seen in the index (task ids, libraries, base models, authors,
+datasets) are recognised too, so the vocabulary grows with the registry. Explicit constraints
+("only", "must", an exact facet name, a licence, a size) filter; those read from loose words
+boost. ``read`` adds the shape of a question for the chat (which attribute it asks for,
+comparisons, lists, names written like model ids, topical words) and, given a searcher's
+``understand``, the same constraints search applies. Words are stemmed with the index's stemmer
+(``registry.search.text.stem``), so a question's words meet the index's terms the same way.
+The word lists and patterns are in ``patterns.py``.
 """
 
 from __future__ import annotations
@@ -13,152 +19,22 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
+from registry.search.patterns import (
+    ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS,
+    LICENCE_PATTERNS, LIST, LOOSE_FACETS, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
-from registry.search.text import normalise, tokens
+from registry.search.text import normalise, stem, tokens
 
-__all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS"]
+__all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
+           "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
-PERMISSIVE_LICENCES = frozenset({"apache-2.0", "mit", "bsd-2-clause", "bsd-3-clause", "bsd-3-clause-clear", "isc",
-                                 "cc-by-4.0", "cc-by-3.0", "cc0-1.0", "unlicense", "bsl-1.0", "zlib", "afl-3.0",
-                                 "ecl-2.0", "postgresql", "wtfpl", "artistic-2.0", "ms-pl", "ncsa", "upl-1.0"})
-
-_NUM = r"(\d+(?:[.,]\d+)?)\s*(k|m|mn|b|bn|t|thousand|million|billion|trillion)\b"
-_PARAMS = r"(?:\s*(?:param(?:eter)?s?|weights))?"
-_NAME = r"([a-z0-9][\w.\-/]*(?:[ -]\d+(?:\.\d+)?[bm]?)?)"
-
-TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"sentence[ -]?(?:embeddings?|encoders?|transformers? models?)|semantic search|"
-     r"text embeddings?|embedding models?|embeddings?|vector search", ("sentence-similarity", "feature-extraction")),
-    (r"sentence[ -]similarity|semantic similarity|paraphrase detection", ("sentence-similarity",)),
-    (r"feature[ -]extraction", ("feature-extraction",)),
-    (r"sentiment(?: analysis| classification)?|text classification|classify (?:texts?|reviews|tweets|comments|emails)|"
-     r"topic classification|toxicity(?: detection)?|toxic (?:comments?|content|language)|hate speech|spam detection|"
-     r"intent (?:classification|detection)|emotion (?:detection|classification|recognition)", ("text-classification",)),
-    (r"named[ -]entit(?:y|ies)(?: recognition)?|\bner\b|token classification|part[ -]of[ -]speech|\bpos tagging",
-     ("token-classification",)),
-    (r"(?<!visual )(?<!document )(?<!table )question[ -]answering|\bqa\b|answer(?:ing)? questions",
-     ("question-answering",)),
-    (r"summari[sz](?:ation|e|ing|er)s?|summar(?:y|ies)", ("summarization",)),
-    (r"translat(?:ion|e|ing|or|es)", ("translation",)),
-    (r"text generation|generat(?:e|ing) text|(?:large )?language models?|\bllms?\b|chat ?bots?|chat models?|"
-     r"causal (?:lm|language model)|code generation|coding assistant", ("text-generation",)),
-    (r"fill[ -]mask|masked language model(?:l?ing)?|\bmlm\b", ("fill-mask",)),
-    (r"zero[ -]shot (?:text )?classification|without (?:any )?(?:training|labell?ed) (?:data|examples)",
-     ("zero-shot-classification",)),
-    (r"image classification|classif(?:y|ying) images|image classifiers?", ("image-classification",)),
-    (r"object detection|detect(?:ing)? objects|object detectors?", ("object-detection",)),
-    (r"image segmentation|semantic segmentation|instance segmentation", ("image-segmentation",)),
-    (r"speech recognition|speech[ -]to[ -]text|\basr\b|transcri(?:be|ption|bing)", ("automatic-speech-recognition",)),
-    (r"text[ -]to[ -]speech|\btts\b|speech synthesis|voice synthesis", ("text-to-speech",)),
-    (r"text[ -]to[ -]image|image generation|generat(?:e|ing|es) (?:images|pictures|art|photos)|"
-     r"(?:images|pictures|photos) from (?:text|prompts)|diffusion models?|stable diffusion",
-     ("text-to-image",)),
-    (r"image captioning|image[ -]to[ -]text|caption(?:ing)? images", ("image-to-text",)),
-    (r"visual question answering|\bvqa\b|questions? about (?:an? |the )?(?:images?|pictures?|photos?)",
-     ("visual-question-answering",)),
-    (r"table question answering|questions? (?:about|over|on) (?:a |the )?tables?", ("table-question-answering",)),
-    (r"document question answering|questions? (?:about|over|on) (?:\w+ )?(?:documents?|invoices?|forms?|receipts?)",
-     ("document-question-answering",)),
-    (r"depth estimation", ("depth-estimation",)),
-    (r"audio classification|sound classification", ("audio-classification",)),
-    (r"reinforcement learning", ("reinforcement-learning",)),
-    (r"tabular (?:classification|data)", ("tabular-classification",)),
-    (r"time[ -]series(?: forecasting)?|forecasting", ("time-series-forecasting",)),
-    (r"text2text|text[ -]to[ -]text|seq2seq", ("text2text-generation",)),
-    (r"re-?rank(?:ing|ers?)?|cross[ -]encoders?|text ranking", ("text-ranking",)),
-    (r"vision[ -]language|image[ -]text[ -]to[ -]text|multimodal", ("image-text-to-text",)),
-)
-
-# (pattern, predicate over lower-cased licence keys)
-LICENCE_PATTERNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    (r"apache(?:[ -]?(?:2(?:\.0)?|v2))?(?:[ -]?licen[sc](?:e|ed|es))?", lambda k: k.startswith("apache")),
-    (r"\bmit(?:[ -]licen[sc](?:e|ed))?\b", lambda k: k == "mit"),
-    (r"\bbsd(?:[ -]?[23][ -]clause)?(?:[ -]licen[sc](?:e|ed))?\b", lambda k: k.startswith("bsd")),
-    (r"\bagpl(?:[ -]?v?3(?:\.0)?)?\b", lambda k: k.startswith("agpl")),
-    (r"\blgpl(?:[ -]?v?[23](?:\.\d)?)?\b", lambda k: k.startswith("lgpl")),
-    (r"(?<![al])\bgpl(?:[ -]?v?[23](?:\.0)?)?\b", lambda k: k.startswith("gpl")),
-    (r"\bcc[ -]?by[ -]?nc(?:[ -]?(?:sa|nd))?(?:[ -]?[34]\.0)?\b|non[ -]?commercial", lambda k: k.startswith("cc-by-nc")),
-    (r"\bcc[ -]?by[ -]?sa(?:[ -]?[34]\.0)?\b", lambda k: k.startswith("cc-by-sa")),
-    (r"\bcc[ -]?by(?:[ -]?[34]\.0)?\b(?![ -]?(?:nc|sa|nd))", lambda k: k in ("cc-by-4.0", "cc-by-3.0")),
-    (r"\bcc0\b|public domain", lambda k: k.startswith("cc0") or k == "unlicense"),
-    (r"open[ -]?rail(?:[ -]?\+\+|[ -]?m)?", lambda k: "openrail" in k),
-    (r"llama[ -]?2[ -](?:community[ -])?licen[sc]e", lambda k: "llama2" in k or "llama 2" in k or "llama-2" in k),
-    (r"llama[ -]?3(?:\.\d)?[ -](?:community[ -])?licen[sc]e", lambda k: "llama3" in k or "llama 3" in k or "llama-3" in k),
-    (r"gemma[ -](?:terms|licen[sc]e)", lambda k: "gemma" in k),
-    (r"\bunlicen[sc]e\b", lambda k: k == "unlicense"),
-    (r"\bmpl(?:[ -]?2\.0)?\b|mozilla public licen[sc]e", lambda k: k.startswith("mpl")),
-)
-_PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
-                   r"free to use|open[ -]source licen[sc]e"
-
-LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items() if code != "multilingual"},
-                    "deutsch": "de", "français": "fr", "francais": "fr", "español": "es", "espanol": "es",
-                    "mandarin": "zh", "cantonese": "yue", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
-                    "bokmal": "nb"}
-_MULTILINGUAL = r"multi[ -]?lingual|many languages|cross[ -]?lingual"
-
-LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (r"sentence[ -]?transformers?(?! models?)|\bsbert\b", ("sentence-transformers",)),
-    (r"(?<!sentence )(?<!sentence-)(?<!adapter-)(?<!adapter )\btransformers\b", ("transformers",)),
-    (r"\bdiffusers\b", ("diffusers",)),
-    (r"\bpeft\b|\bq?lora\b", ("peft",)),
-    (r"\bgguf\b|llama\.?cpp", ("gguf", "llama.cpp")),
-    (r"\bonnx(?:runtime)?\b", ("onnx",)),
-    (r"\bpytorch\b|\btorch\b", ("pytorch",)),
-    (r"\btensorflow\b|\btf\b|\bkeras\b", ("tf", "tensorflow", "keras", "tf-keras")),
-    (r"\bjax\b|\bflax\b", ("jax", "flax")),
-    (r"\bspacy\b", ("spacy",)), (r"\bfastai\b", ("fastai",)), (r"\btimm\b", ("timm",)),
-    (r"scikit[ -]learn|\bsklearn\b", ("sklearn", "scikit-learn")), (r"\bsetfit\b", ("setfit",)),
-    (r"\bmlx\b", ("mlx",)), (r"\bespnet\b", ("espnet",)), (r"\bspeechbrain\b", ("speechbrain",)),
-    (r"\bnemo\b", ("nemo",)), (r"open[_ -]?clip", ("open_clip",)),
-    (r"stable[ -]baselines ?3|\bsb3\b", ("stable-baselines3",)), (r"\bflair\b", ("flair",)),
-    (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
-    (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
-)
-
-EXPANSIONS: dict[str, tuple[str, ...]] = {
-    "embedding": ("sentence similarity", "feature extraction", "sentence transformers", "semantic search"),
-    "llm": ("large language model", "text generation", "causal"),
-    "chatbot": ("chat", "conversational", "instruct", "assistant"),
-    "chat": ("conversational", "instruct", "assistant"),
-    "asr": ("automatic speech recognition", "transcription"),
-    "ner": ("named entity recognition", "token classification"),
-    "sentiment": ("sentiment analysis", "text classification", "polarity"),
-    "summarization": ("summarisation", "summary"), "summarisation": ("summarization", "summary"),
-    "summary": ("summarization", "summarisation"), "qa": ("question answering",),
-    "tts": ("text to speech", "speech synthesis"), "ocr": ("optical character recognition", "text recognition"),
-    "translation": ("translate", "machine translation"), "code": ("programming", "coder", "code generation"),
-    "math": ("mathematics", "reasoning"), "quantized": ("gguf", "awq", "gptq", "4bit"),
-    "quantised": ("quantized", "gguf", "awq", "gptq"), "toxic": ("hate speech", "offensive", "moderation"),
-    "toxicity": ("toxic", "hate speech", "offensive"), "medical": ("clinical", "biomedical", "health"),
-    "clinical": ("medical", "biomedical"), "biomedical": ("medical", "clinical", "pubmed"),
-    "legal": ("law",), "law": ("legal",), "financial": ("finance", "finbert"), "finance": ("financial",),
-    # nouns and their adjectives (records tag one, people write the other)
-    "medicine": ("medical", "clinical", "health"), "health": ("medical", "healthcare", "clinical"),
-    "chemistry": ("chemical", "molecule"), "biology": ("biological", "biomedical"),
-    "mathematics": ("math", "mathematical"), "mathematical": ("math", "mathematics"),
-    "tweet": ("twitter", "social media"), "twitter": ("tweet", "social media"),
-    "speech": ("audio",), "multilingual": ("cross lingual", "xlm"), "small": ("mini", "tiny", "distilled"),
-    "tiny": ("small", "mini"), "distilled": ("distil", "distillation"), "vision": ("image", "visual"),
-    "licence": ("license",), "license": ("licence",), "optimised": ("optimized",), "german": ("deutsch",),
-}
-
-_SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
-_LARGE = r"\b(?:large|huge|big|frontier)\b"
-_RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
-
-
-_SEPARATORS = str.maketrans("-_/", "   ")
-# read from loose words ("vision", "chatbot", "embeddings"), these boost and never filter; a language
-# is named exactly ("German") and filters leniently (models stating no language pass)
-LOOSE_FACETS = frozenset({"task", "library"})
-_EXPLICIT = re.compile(r"\b(?:only|must|exclusively|strictly|solely|required?)\b[^.,;]{0,30}$")
 
 
 @dataclass
@@ -245,7 +121,7 @@ class Understander:
     def _vocab_words(self, low: str, facet: str) -> list[_Match]:
         """Recognise facet values that appear verbatim (``text-classification``, ``sentence-transformers``)."""
         out = []
-        norm = low.translate(_SEPARATORS)  # same length as the query, so spans stay aligned
+        norm = low.translate(SEPARATORS)  # same length as the query, so spans stay aligned
         for key, (label, _) in self.vocabulary(facet).items():
             for form in {normalise(key), normalise(label)}:
                 if len(form) < 4:
@@ -263,7 +139,7 @@ class Understander:
                 label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
                 out.append(_Match(m.start(), m.end(), "licence", keys, label,
                                   note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
-        for m in re.finditer(_PERMISSIVE_HINT, low):
+        for m in re.finditer(PERMISSIVE_HINT, low):
             keys = tuple(k for k in vocab if k.lower() in PERMISSIVE_LICENCES)
             out.append(_Match(m.start(), m.end(), "licence", keys, "permissive licence", strong=False,
                               reason=f"{m.group(0)!r} suggests a permissive licence"))
@@ -277,7 +153,7 @@ class Understander:
                 keys = tuple(k for k in vocab if k.lower() == code or k.lower().startswith(code + "-"))
                 out.append(_Match(m.start(), m.end(), "language", keys, f"language: {LANGUAGE_NAMES.get(code, code)}",
                                   note="" if keys else f"no indexed FDO is tagged with language {code!r}"))
-        for m in re.finditer(_MULTILINGUAL, low):
+        for m in re.finditer(MULTILINGUAL, low):
             keys = tuple(k for k in vocab if k.lower() == "multilingual")
             out.append(_Match(m.start(), m.end(), "language", keys, "language: Multilingual",
                               note="" if keys else "no indexed FDO is tagged multilingual"))
@@ -287,14 +163,14 @@ class Understander:
         out = []
         below = r"(?:under|below|less than|smaller than|fewer than|up to|at most|max(?:imum)?|no more than|<=?|≤)"
         above = r"(?:over|above|more than|larger than|bigger than|at least|min(?:imum)?|>=?|≥)"
-        for m in re.finditer(rf"between\s+{_NUM}(?:{_PARAMS})?\s+and\s+{_NUM}{_PARAMS}", low):
+        for m in re.finditer(rf"between\s+{NUM}(?:{PARAMS})?\s+and\s+{NUM}{PARAMS}", low):
             low_n = parse_count(m.group(1) + m.group(2))
             high_n = parse_count(m.group(3) + m.group(4))
             if low_n is not None and high_n is not None:
                 out.append(self._range_match(m, f"{format_count(low_n)}-{format_count(high_n)}"))
         inclusive = ("<=", "≤", "up to", "at most", "max", "no more", ">=", "≥", "at least", "min")
         for pattern, strict_op, incl_op in ((below, "<", "<="), (above, ">", ">=")):
-            for m in re.finditer(rf"{pattern}\s*{_NUM}{_PARAMS}", low):
+            for m in re.finditer(rf"{pattern}\s*{NUM}{PARAMS}", low):
                 count = parse_count(m.group(1) + m.group(2))
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
@@ -303,10 +179,10 @@ class Understander:
             out.append(_Match(m.start(), m.end(), "params", (m.group(1) + m.group(2).upper(),),
                               f"about {m.group(1)}{m.group(2).upper()} parameters", strong=False, remove=True,
                               reason=f"{m.group(0)!r} names a size"))
-        for m in re.finditer(_SMALL, low):
+        for m in re.finditer(SMALL, low):
             out.append(_Match(m.start(), m.end(), "params", ("<500M",), "under 500M parameters", strong=False,
                               reason=f"{m.group(0)!r} suggests a small model"))
-        for m in re.finditer(_LARGE, low):
+        for m in re.finditer(LARGE, low):
             out.append(_Match(m.start(), m.end(), "params", (">=1B",), "1B parameters or more", strong=False,
                               reason=f"{m.group(0)!r} suggests a large model"))
         return out
@@ -329,7 +205,7 @@ class Understander:
             out.append(self._date_match(m, "<" + m.group(1)))
         for m in re.finditer(rf"\b(?:(?:released|published|created|made|from)\s+)?in\s+{year}\b|\bfrom\s+{year}\b", low):
             out.append(self._date_match(m, m.group(1) or m.group(2)))
-        for m in re.finditer(_RECENT, low):
+        for m in re.finditer(RECENT, low):
             since = str(self.now().year - 1)
             out.append(_Match(m.start(), m.end(), "date", (">=" + since,), f"created since {since}", strong=False,
                               reason=f"{m.group(0)!r} suggests recent FDOs"))
@@ -343,7 +219,7 @@ class Understander:
         out = []
         verbs = (r"(?:fine[ -]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|trained|built|based|derived|distill?ed|"
                  r"quanti[sz]ed|adapted|merged|pre-?trained)")
-        for m in re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{_NAME}", low):
+        for m in re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}", low):
             name = m.group(2).rstrip(".,;")
             prep = m.group(1)
             if prep == "on":
@@ -357,15 +233,15 @@ class Understander:
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
         for m in re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|adapters?|derivatives?|"
-                             rf"variants?|merges?)\s+(?:of|for)\s+(?:the\s+)?{_NAME}", low):
+                             rf"variants?|merges?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low):
             bases = self._match_names("base_model", m.group(1).rstrip(".,;"))
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
-        for m in re.finditer(rf"{_NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters)\b", low):
+        for m in re.finditer(rf"{NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters)\b", low):
             bases = self._match_names("base_model", m.group(1).split()[-1])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
-        for m in re.finditer(rf"\b(?:on|the)\s+{_NAME}\s+(?:dataset|corpus|benchmark)\b", low):
+        for m in re.finditer(rf"\b(?:on|the)\s+{NAME}\s+(?:dataset|corpus|benchmark)\b", low):
             datasets = self._match_names("dataset", m.group(1))
             if datasets:
                 out.append(_Match(m.start(), m.end(), "dataset", datasets, self._names_label("trained on", datasets)))
@@ -468,7 +344,7 @@ class Understander:
         if facet not in LOOSE_FACETS:
             return "filter"
         for m in group:
-            if _EXPLICIT.search(query[:m.start].lower()):
+            if EXPLICIT.search(query[:m.start].lower()):
                 return "filter"
             if query[m.start:m.end].lower() in {v.lower() for v in m.values} and "-" in query[m.start:m.end]:
                 return "filter"
@@ -559,3 +435,149 @@ def follow_up_questions(counts: dict[str, list[FacetValue]], constrained: set[st
         text = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
         questions.append(FollowUp(_QUESTION_TEXT[facet].format(options=text), facet, tuple(values)))
     return questions
+
+
+# ------------------------------------------------------------ the shape of a question
+def words(text: str) -> list[str]:
+    """Return the lower-cased words of ``text``, separators (-_/) splitting words."""
+    return WORD.findall(re.sub(r"[-_/]+", " ", text.lower()))
+
+
+@dataclass
+class Question:
+    """What a question asks, read by :func:`read`.
+
+    ``understanding`` holds the constraints search reads from the same text (None when no
+    searcher read it): ``filters`` are explicit and exclude what fails them, ``boosts`` only rank.
+    """
+
+    text: str
+    attributes: list[str] = field(default_factory=list)
+    compare: tuple[str, str] | None = None
+    listing: bool = False
+    anaphora: bool = False
+    mentions: list[str] = field(default_factory=list)  # name-shaped strings, as written
+    quoted: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # topical words (stemmed), without stopwords or generic words
+    understanding: QueryUnderstanding | None = None
+    search_text: str = ""  # the question without its frame ("Which model can ...", "What do you have?")
+
+    @property
+    def filters(self) -> dict[str, list[str]]:
+        """Return the explicit constraints (facet -> accepted values) read from the question."""
+        return self.understanding.filters() if self.understanding is not None else {}
+
+    @property
+    def boosts(self) -> dict[str, list[str]]:
+        """Return the constraints read from loose words or concepts (facet -> preferred values)."""
+        return self.understanding.boosts() if self.understanding is not None else {}
+
+    @property
+    def wants(self) -> str:
+        """Return the main kind of answer: compare, list or about."""
+        if self.compare:
+            return "compare"
+        if self.listing and not self.mentions:
+            return "list"
+        return "about"
+
+
+# Words that ask for an attribute: they choose the facts to state, they are not a topic to match.
+_ATTRIBUTE_WORDS = frozenset(stem(w) for w in """
+licence licences license licenses licensed licensing terms commercial commercially permissive task tasks pipeline
+dataset datasets trained training train data corpus corpora evaluation evaluations evaluated evaluate benchmark
+benchmarks accuracy score scores metric metrics performance perform performs result results size big bigger large
+larger largest small smaller smallest parameters parameter params based base fine tuned finetuned tune derived
+derivative derivatives parent parents quantized quantised adapter adapters merged lineage children descendants
+built paper papers publication publications arxiv cite citation published article author authors made created
+organisation organization publisher shared downloads download downloaded popular popularity likes languages
+language library libraries framework frameworks version versions
+""".split())
+
+
+def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = None) -> Question:
+    """Return what ``text`` asks; ``understand`` (a searcher's) adds the constraints search reads from it."""
+    text = " ".join(text.split())
+    q = Question(text=text, understanding=understand(text) if understand is not None and text else None)
+    q.attributes = [name for name, rx in ATTRIBUTE_RES.items() if rx.search(text)]
+    if CHILDREN.search(text):
+        q.attributes = [a for a in q.attributes if a != "base"]
+        if "derivatives" not in q.attributes:
+            q.attributes.append("derivatives")
+    elif "derivatives" in q.attributes and "base" in q.attributes and not re.search(
+            r"based on|fine[ -]?tuned from|derived from|base model", text.replace("based on it", ""), re.I):
+        q.attributes.remove("base")
+    for rx in COMPARE:
+        m = rx.search(text)
+        if m:
+            a, b = _trim(m.group("a")), _trim(m.group("b"))
+            if a and b and a.lower() != b.lower():
+                q.compare = (a, b)
+                break
+    q.listing = bool(LIST.search(text))
+    q.anaphora = bool(ANAPHORA.search(text))
+    q.quoted = [s.strip() for s in QUOTED.findall(text) if s.strip()]
+    seen: set[str] = set()
+    for rx in (ORG_NAME, NAME_TOKEN):
+        for m in rx.finditer(text):
+            token = m.group(1).strip(".-_")
+            if not token or NOT_A_NAME.match(token) or token.lower() in seen:
+                continue
+            if rx is NAME_TOKEN and any(token.lower() in s for s in seen):
+                continue  # part of an org/name already taken
+            seen.add(token.lower())
+            q.mentions.append(token)
+    for s in q.quoted:
+        if s.lower() not in seen:
+            seen.add(s.lower())
+            q.mentions.append(s)
+    q.terms = topical_terms(text)
+    q.search_text = unframe(text)
+    return q
+
+
+_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_FRAME_WORD = re.compile(r"[\w'’-]+")
+
+
+def unframe(text: str) -> str:
+    """Return ``text`` without the words that frame a question to the registry, for searching.
+
+    Sentences without a topical word are dropped ("What do you have?"); in the others, leading
+    stopwords and generic words ("Which model can", "Do you have a", "Is there a model that")
+    are. Constraint words ("only", "without") stay. The frame otherwise weighs on the search:
+    "model" matches records named "Model", and the question's meaning drifts from its topic.
+    """
+    kept = []
+    for sentence in _SENTENCE.findall(text):
+        if not topical_terms(sentence):
+            continue
+        pos = 0
+        for m in _FRAME_WORD.finditer(sentence):
+            w = m.group(0).lower()
+            if w in KEEP_IN_FRAME or not (w in QUESTION_STOPWORDS or w in GENERIC):
+                break
+            pos = m.end()
+        kept.append(sentence[pos:].strip())
+    out = " ".join(k for k in kept if k).strip(" ?!.")
+    return out or text
+
+
+def topical_terms(text: str) -> list[str]:
+    """Return the stemmed words of ``text`` that name a topic (not stopwords, generic or attribute words)."""
+    out = []
+    for w in words(text):
+        if w in QUESTION_STOPWORDS or w in GENERIC or len(w) < 2:
+            continue
+        s = stem(w)
+        if s in _ATTRIBUTE_WORDS or w in _ATTRIBUTE_WORDS or s in GENERIC:
+            continue
+        if s not in out:
+            out.append(s)
+    return out
+
+
+def _trim(part: str) -> str:
+    part = re.sub(r"^(?:the|models?|between)\s+", "", part.strip(), flags=re.I)
+    part = re.sub(r"\s+(?:models?|in terms of .*|for .*|on .*)$", "", part, flags=re.I)
+    return part.strip(" ,;:?.!\"'`")

@@ -3,9 +3,11 @@
 ``RemoteDB`` offers the handful of pyoxigraph ``Store`` methods the store layer uses
 (``query``, ``update``, ``extend``, ``quads_for_pattern``, ``named_graphs``, ``flush``), so
 code above ``registry/store`` never knows which backend it runs on. Results come back as
-pyoxigraph terms. Each ``extend`` and ``update`` is one SPARQL Update request, which SPARQL
-servers apply atomically. Tested against the ``oxigraph`` server; meant for any SPARQL 1.1
-Query/Update server (Virtuoso, Fuseki, QLever, GraphDB).
+pyoxigraph terms. On a standard server each ``update`` (and each ``extend`` of up to 20,000
+quads) is one SPARQL Update request, which the server applies atomically; the Virtuoso dialect
+splits larger updates. What a server needs said differently is its dialect
+(``registry/store/dialects.py``), chosen by name or detected from the server's ``Server``
+header. Tested against the ``oxigraph`` server and Virtuoso 7.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pyoxigraph import (
 )
 
 from registry.errors import MlfdoError, QueryError
+from registry.store.dialects import Dialect, detect, dialect_named
 
 __all__ = ["RemoteDB", "RemoteStoreError", "endpoints_for"]
 
@@ -51,26 +54,36 @@ def _term(term) -> str:
 class RemoteDB:
     """The pyoxigraph-like face of a SPARQL server."""
 
-    def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT, session: requests.Session | None = None) -> None:
+    def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT, session: requests.Session | None = None,
+                 dialect: str = "auto") -> None:
+        """Talk to the server at ``url`` in ``dialect`` ('auto': asked of the server's Server header).
+
+        Raises ValueError for an unknown dialect, RemoteStoreError when 'auto' cannot reach the server.
+        """
         self.url = url
         self.query_url, self.update_url = endpoints_for(url)
         self.timeout = timeout
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
+        self.dialect: Dialect = dialect_named(dialect) if dialect != "auto" else Dialect()
+        if dialect == "auto":
+            probe = self._post(self.query_url, {"query": "ASK {}"}, accept="application/sparql-results+json")
+            self.dialect = detect(probe.headers.get("Server", ""))
 
     # -- the pyoxigraph Store subset -------------------------------------------------------
     def query(self, sparql: str, **_ignored):
         """Run a query; SELECT/ASK give pyoxigraph query results, CONSTRUCT/DESCRIBE give triples."""
-        response = self._post(self.query_url, {"query": sparql}, accept=(
-            "application/sparql-results+json, application/n-triples;q=0.9"))
+        response = self._post(self.query_url, {"query": self.dialect.query(sparql)}, accept=self.dialect.accept(sparql))
+        self.dialect.check(response.headers)
         kind = response.headers.get("Content-Type", "").split(";")[0].strip()
-        if kind == "application/n-triples":
+        if kind in ("application/n-triples", "text/plain"):
             return [q.triple for q in parse(response.content, RdfFormat.N_TRIPLES)]
-        return parse_query_results(response.content, QueryResultsFormat.JSON)
+        return parse_query_results(self.dialect.results(response.content), QueryResultsFormat.JSON)
 
     def update(self, sparql: str, **_ignored) -> None:
-        """Run a SPARQL update (one request, applied atomically by the server)."""
-        self._post(self.update_url, sparql, content_type="application/sparql-update")
+        """Run a SPARQL update (one request, applied atomically by the server, unless the dialect splits it)."""
+        for text in self.dialect.update_requests(sparql):
+            self._post(self.update_url, text, content_type="application/sparql-update")
 
     def extend(self, quads: Iterable[Quad]) -> None:
         """Insert quads with INSERT DATA requests."""

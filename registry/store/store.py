@@ -118,14 +118,16 @@ class Store(StoreReads, StoreLinks):
 
     @classmethod
     def open_remote(cls, url: str, base_url: str, validator=None, batch_size: int = DEFAULT_BATCH,
-                    data_dir: str | os.PathLike | None = None) -> "Store":
+                    data_dir: str | os.PathLike | None = None, dialect: str = "auto") -> "Store":
         """Open a store kept by a SPARQL 1.1 Query/Update server at ``url`` (see store/remote.py).
 
         Raw platform records are kept under ``data_dir`` when given (a shared volume when scaled out).
+        ``dialect`` names the server's dialect (store/dialects.py); 'auto' asks the server.
         """
         from registry.store.remote import RemoteDB
 
-        store = cls(RemoteDB(url), base_url, Path(data_dir) if data_dir else None, validator, batch_size)
+        db = RemoteDB(url, dialect=dialect)
+        store = cls(db, base_url, Path(data_dir) if data_dir else None, validator, batch_size)
         recorded = claim_base_url(store.db, store.base_url, writable=True)
         if recorded is not None:
             raise mismatch(url, recorded, store.base_url)

@@ -1,0 +1,227 @@
+"""The words and patterns the question reader (``registry.search.understand``) knows.
+
+Two groups: constraints (tasks, licences, languages, libraries, sizes, dates; read by
+``Understander``) and the shape of a question (which attribute it asks for, comparisons, lists,
+names written the way model ids are; read by ``read``). Data only: the reading is in
+``understand.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from registry.search.facets import LANGUAGE_NAMES
+
+PERMISSIVE_LICENCES = frozenset({"apache-2.0", "mit", "bsd-2-clause", "bsd-3-clause", "bsd-3-clause-clear", "isc",
+                                 "cc-by-4.0", "cc-by-3.0", "cc0-1.0", "unlicense", "bsl-1.0", "zlib", "afl-3.0",
+                                 "ecl-2.0", "postgresql", "wtfpl", "artistic-2.0", "ms-pl", "ncsa", "upl-1.0"})
+
+NUM = r"(\d+(?:[.,]\d+)?)\s*(k|m|mn|b|bn|t|thousand|million|billion|trillion)\b"
+PARAMS = r"(?:\s*(?:param(?:eter)?s?|weights))?"
+NAME = r"([a-z0-9][\w.\-/]*(?:[ -]\d+(?:\.\d+)?[bm]?)?)"
+
+TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"sentence[ -]?(?:embeddings?|encoders?|transformers? models?)|semantic search|"
+     r"text embeddings?|embedding models?|embeddings?|vector search", ("sentence-similarity", "feature-extraction")),
+    (r"sentence[ -]similarity|semantic similarity|paraphrase detection", ("sentence-similarity",)),
+    (r"feature[ -]extraction", ("feature-extraction",)),
+    (r"sentiment(?: analysis| classification)?|text classification|classify (?:texts?|reviews|tweets|comments|emails)|"
+     r"topic classification|toxicity(?: detection)?|toxic (?:comments?|content|language)|hate speech|spam detection|"
+     r"intent (?:classification|detection)|emotion (?:detection|classification|recognition)", ("text-classification",)),
+    (r"named[ -]entit(?:y|ies)(?: recognition)?|\bner\b|token classification|part[ -]of[ -]speech|\bpos tagging",
+     ("token-classification",)),
+    (r"(?<!visual )(?<!document )(?<!table )question[ -]answering|\bqa\b|answer(?:ing)? questions",
+     ("question-answering",)),
+    (r"summari[sz](?:ation|e|ing|er)s?|summar(?:y|ies)", ("summarization",)),
+    (r"translat(?:ion|e|ing|or|es)", ("translation",)),
+    (r"text generation|generat(?:e|ing) text|(?:large )?language models?|\bllms?\b|chat ?bots?|chat models?|"
+     r"causal (?:lm|language model)|code generation|coding assistant", ("text-generation",)),
+    (r"fill[ -]mask|masked language model(?:l?ing)?|\bmlm\b", ("fill-mask",)),
+    (r"zero[ -]shot (?:text )?classification|without (?:any )?(?:training|labell?ed) (?:data|examples)",
+     ("zero-shot-classification",)),
+    (r"image classification|classif(?:y|ying) images|image classifiers?", ("image-classification",)),
+    (r"object detection|detect(?:ing)? objects|object detectors?", ("object-detection",)),
+    (r"image segmentation|semantic segmentation|instance segmentation", ("image-segmentation",)),
+    (r"speech recognition|speech[ -]to[ -]text|\basr\b|transcri(?:be|ption|bing)", ("automatic-speech-recognition",)),
+    (r"text[ -]to[ -]speech|\btts\b|speech synthesis|voice synthesis", ("text-to-speech",)),
+    (r"text[ -]to[ -]image|image generation|generat(?:e|ing|es) (?:images|pictures|art|photos)|"
+     r"(?:images|pictures|photos) from (?:text|prompts)|diffusion models?|stable diffusion",
+     ("text-to-image",)),
+    (r"image captioning|image[ -]to[ -]text|caption(?:ing)? images", ("image-to-text",)),
+    (r"visual question answering|\bvqa\b|questions? about (?:an? |the )?(?:images?|pictures?|photos?)",
+     ("visual-question-answering",)),
+    (r"table question answering|questions? (?:about|over|on) (?:a |the )?tables?", ("table-question-answering",)),
+    (r"document question answering|questions? (?:about|over|on) (?:\w+ )?(?:documents?|invoices?|forms?|receipts?)",
+     ("document-question-answering",)),
+    (r"depth estimation", ("depth-estimation",)),
+    (r"audio classification|sound classification", ("audio-classification",)),
+    (r"reinforcement learning", ("reinforcement-learning",)),
+    (r"tabular (?:classification|data)", ("tabular-classification",)),
+    (r"time[ -]series(?: forecasting)?|forecasting", ("time-series-forecasting",)),
+    (r"text2text|text[ -]to[ -]text|seq2seq", ("text2text-generation",)),
+    (r"re-?rank(?:ing|ers?)?|cross[ -]encoders?|text ranking", ("text-ranking",)),
+    (r"vision[ -]language|image[ -]text[ -]to[ -]text|multimodal", ("image-text-to-text",)),
+)
+
+# (pattern, predicate over lower-cased licence keys)
+LICENCE_PATTERNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    (r"apache(?:[ -]?(?:2(?:\.0)?|v2))?(?:[ -]?licen[sc](?:e|ed|es))?", lambda k: k.startswith("apache")),
+    (r"\bmit(?:[ -]licen[sc](?:e|ed))?\b", lambda k: k == "mit"),
+    (r"\bbsd(?:[ -]?[23][ -]clause)?(?:[ -]licen[sc](?:e|ed))?\b", lambda k: k.startswith("bsd")),
+    (r"\bagpl(?:[ -]?v?3(?:\.0)?)?\b", lambda k: k.startswith("agpl")),
+    (r"\blgpl(?:[ -]?v?[23](?:\.\d)?)?\b", lambda k: k.startswith("lgpl")),
+    (r"(?<![al])\bgpl(?:[ -]?v?[23](?:\.0)?)?\b", lambda k: k.startswith("gpl")),
+    (r"\bcc[ -]?by[ -]?nc(?:[ -]?(?:sa|nd))?(?:[ -]?[34]\.0)?\b|non[ -]?commercial", lambda k: k.startswith("cc-by-nc")),
+    (r"\bcc[ -]?by[ -]?sa(?:[ -]?[34]\.0)?\b", lambda k: k.startswith("cc-by-sa")),
+    (r"\bcc[ -]?by(?:[ -]?[34]\.0)?\b(?![ -]?(?:nc|sa|nd))", lambda k: k in ("cc-by-4.0", "cc-by-3.0")),
+    (r"\bcc0\b|public domain", lambda k: k.startswith("cc0") or k == "unlicense"),
+    (r"open[ -]?rail(?:[ -]?\+\+|[ -]?m)?", lambda k: "openrail" in k),
+    (r"llama[ -]?2[ -](?:community[ -])?licen[sc]e", lambda k: "llama2" in k or "llama 2" in k or "llama-2" in k),
+    (r"llama[ -]?3(?:\.\d)?[ -](?:community[ -])?licen[sc]e", lambda k: "llama3" in k or "llama 3" in k or "llama-3" in k),
+    (r"gemma[ -](?:terms|licen[sc]e)", lambda k: "gemma" in k),
+    (r"\bunlicen[sc]e\b", lambda k: k == "unlicense"),
+    (r"\bmpl(?:[ -]?2\.0)?\b|mozilla public licen[sc]e", lambda k: k.startswith("mpl")),
+)
+PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
+                   r"free to use|open[ -]source licen[sc]e"
+
+LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items() if code != "multilingual"},
+                    "deutsch": "de", "français": "fr", "francais": "fr", "español": "es", "espanol": "es",
+                    "mandarin": "zh", "cantonese": "yue", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
+                    "bokmal": "nb"}
+MULTILINGUAL = r"multi[ -]?lingual|many languages|cross[ -]?lingual"
+
+LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"sentence[ -]?transformers?(?! models?)|\bsbert\b", ("sentence-transformers",)),
+    (r"(?<!sentence )(?<!sentence-)(?<!adapter-)(?<!adapter )\btransformers\b", ("transformers",)),
+    (r"\bdiffusers\b", ("diffusers",)),
+    (r"\bpeft\b|\bq?lora\b", ("peft",)),
+    (r"\bgguf\b|llama\.?cpp", ("gguf", "llama.cpp")),
+    (r"\bonnx(?:runtime)?\b", ("onnx",)),
+    (r"\bpytorch\b|\btorch\b", ("pytorch",)),
+    (r"\btensorflow\b|\btf\b|\bkeras\b", ("tf", "tensorflow", "keras", "tf-keras")),
+    (r"\bjax\b|\bflax\b", ("jax", "flax")),
+    (r"\bspacy\b", ("spacy",)), (r"\bfastai\b", ("fastai",)), (r"\btimm\b", ("timm",)),
+    (r"scikit[ -]learn|\bsklearn\b", ("sklearn", "scikit-learn")), (r"\bsetfit\b", ("setfit",)),
+    (r"\bmlx\b", ("mlx",)), (r"\bespnet\b", ("espnet",)), (r"\bspeechbrain\b", ("speechbrain",)),
+    (r"\bnemo\b", ("nemo",)), (r"open[_ -]?clip", ("open_clip",)),
+    (r"stable[ -]baselines ?3|\bsb3\b", ("stable-baselines3",)), (r"\bflair\b", ("flair",)),
+    (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
+    (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
+)
+
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "embedding": ("sentence similarity", "feature extraction", "sentence transformers", "semantic search"),
+    "llm": ("large language model", "text generation", "causal"),
+    "chatbot": ("chat", "conversational", "instruct", "assistant"),
+    "chat": ("conversational", "instruct", "assistant"),
+    "asr": ("automatic speech recognition", "transcription"),
+    "ner": ("named entity recognition", "token classification"),
+    "sentiment": ("sentiment analysis", "text classification", "polarity"),
+    "summarization": ("summarisation", "summary"), "summarisation": ("summarization", "summary"),
+    "summary": ("summarization", "summarisation"), "qa": ("question answering",),
+    "tts": ("text to speech", "speech synthesis"), "ocr": ("optical character recognition", "text recognition"),
+    "translation": ("translate", "machine translation"), "code": ("programming", "coder", "code generation"),
+    "math": ("mathematics", "reasoning"), "quantized": ("gguf", "awq", "gptq", "4bit"),
+    "quantised": ("quantized", "gguf", "awq", "gptq"), "toxic": ("hate speech", "offensive", "moderation"),
+    "toxicity": ("toxic", "hate speech", "offensive"), "medical": ("clinical", "biomedical", "health"),
+    "clinical": ("medical", "biomedical"), "biomedical": ("medical", "clinical", "pubmed"),
+    "legal": ("law",), "law": ("legal",), "financial": ("finance", "finbert"), "finance": ("financial",),
+    # nouns and their adjectives (records tag one, people write the other)
+    "medicine": ("medical", "clinical", "health"), "health": ("medical", "healthcare", "clinical"),
+    "chemistry": ("chemical", "molecule"), "biology": ("biological", "biomedical"),
+    "mathematics": ("math", "mathematical"), "mathematical": ("math", "mathematics"),
+    "tweet": ("twitter", "social media"), "twitter": ("tweet", "social media"),
+    "speech": ("audio",), "multilingual": ("cross lingual", "xlm"), "small": ("mini", "tiny", "distilled"),
+    "tiny": ("small", "mini"), "distilled": ("distil", "distillation"), "vision": ("image", "visual"),
+    "licence": ("license",), "license": ("licence",), "optimised": ("optimized",), "german": ("deutsch",),
+}
+
+SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
+LARGE = r"\b(?:large|huge|big|frontier)\b"
+RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
+
+
+SEPARATORS = str.maketrans("-_/", "   ")
+# read from loose words ("vision", "chatbot", "embeddings"), these boost and never filter; a language
+# is named exactly ("German") and filters leniently (models stating no language pass)
+LOOSE_FACETS = frozenset({"task", "library"})
+# a sentence ends at ".", ",", ";", but not at a dot inside a word ("Apache-2.0", "v1.5")
+EXPLICIT = re.compile(r"\b(?:only|must|exclusively|strictly|solely|required?)\b(?:[^.,;]|\.(?=\w)){0,30}$")
+
+
+# ------------------------------------------------------------ the shape of a question
+# Attribute -> patterns that ask for it.
+ATTRIBUTES: dict[str, str] = {
+    "licence": r"licen[cs]e[sd]?|licensing|terms of use|commercial(?:ly)?|open[ -]source|permissive|"
+               r"\b(?:apache|mit|gpl|agpl|lgpl|bsd|cc[ -]by|openrail)\b",
+    "task": r"\btasks?\b|what (?:is|are) (?:it|they|\S+) (?:for|used for)|what does \S+ do|pipeline",
+    "datasets": r"trained on|training (?:data|set|corpus)|datasets?|corpus|corpora|data (?:was|were) used",
+    "evaluation": r"evaluat\w*|benchmark\w*|accuracy|score[sd]?|metric\w*|perform\w*|results?\b|\bf1\b|"
+                  r"\bwer\b|rouge|bleu|leaderboard",
+    "size": r"\bsize\b|how (?:big|large|small)|parameters?|\bparams?\b|smallest|largest|biggest",
+    "base": r"based on|fine[ -]?tuned from|derived from|base model|parent|quantized from|quantised from|"
+            r"adapter of|merged from|lineage|comes from|built on|originat\w*",
+    "derivatives": r"fine[ -]?tunes? of|fine[ -]?tuned (?:versions?|models?)|derivatives?|children|descendants|"
+                   r"quantized (?:versions?|models?)|quantised (?:versions?|models?)|adapters? (?:for|of)|"
+                   r"built on top|based on it|(?:models?|which) (?:are |is )?(?:fine[ -]?tuned|derived) from",
+    "paper": r"papers?|publications?|arxiv|cite|citation|published in|article",
+    "author": r"who (?:made|created|built|trained|published|released|shares|shared|maintains)|authors?|"
+              r"organi[sz]ation|publisher|shared by",
+    "downloads": r"downloads?|popular\w*|most used|likes",
+    "languages": r"languages?|multilingual|which language",
+    "library": r"librar(?:y|ies)|framework|transformers library|run (?:it|this) with",
+}
+ATTRIBUTE_RES = {name: re.compile(p, re.I) for name, p in ATTRIBUTES.items()}
+
+COMPARE = [
+    re.compile(r"\bcompare\s+(?P<a>.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(?P<b>.+?)\s*[?.!]*$", re.I),
+    re.compile(r"\b(?:differences?|difference)\s+between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*[?.!]*$", re.I),
+    re.compile(r"^(?:how does\s+)?(?P<a>.+?)\s+(?:vs\.?|versus|compared (?:to|with))\s+(?P<b>.+?)\s*[?.!]*$", re.I),
+    re.compile(r"\bhow does\s+(?P<a>.+?)\s+(?:compare|differ)\s+(?:to|with|from)\s+(?P<b>.+?)\s*[?.!]*$", re.I),
+    re.compile(r"\b(?:which is|what is|which one is)\s+(?:better|smaller|larger|bigger|more \w+)\s*[,:]?\s*"
+               r"(?P<a>.+?)\s+or\s+(?P<b>.+?)\s*[?.!]*$", re.I),
+]
+# "which models are fine-tuned from X": the question asks for children, not for X's base.
+CHILDREN = re.compile(r"\b(?:models?|which|what|any)\b(?:\s+\w+){0,2}\s+(?:are|is|were|was|have been)\s+"
+                       r"(?:fine[ -]?tuned|derived|quantized|quantised|based|built|adapters?)\s+(?:from|on|of)\b", re.I)
+LIST = re.compile(r"\b(?:which|list|show|find|recommend|suggest|any|what)\b.*\bmodels?\b|"
+                   r"\bmodels?\s+(?:for|that|which|"
+                   r"trained|fine|with|under|from)\b|\b(?:recommend|suggest)\b", re.I)
+ANAPHORA = re.compile(r"\b(?:it|its|it's|this model|that model|this one|that one|they|them|their|these|those|"
+                       r"the same|both|the first|the second|the latter|the former)\b", re.I)
+# Names written the way model ids are: org/name, or a token with digits or separators (gpt-5, t5-small).
+QUOTED = re.compile(r"[\"“”'`]([^\"“”'`]{2,80})[\"“”'`]")
+ORG_NAME = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w/-])")
+NAME_TOKEN = re.compile(r"(?<![\w/.-])([A-Za-z][\w]*(?:[-_.][\w]+)+|[A-Za-z]+\d[\w]*|\d+[A-Za-z][A-Za-z]+[\w]*)"
+                         r"(?![\w/-])")
+# Tokens shaped like names that are not names: sizes, versions, years, common compounds.
+NOT_A_NAME = re.compile(r"^(?:\d+(?:\.\d+)?[kmbt]b?|v\d+(?:\.\d+)*|\d{4}s?|"
+                         r"(?:apache|gpl|lgpl|agpl|mpl|cc|cc0|bsd|epl|afl|ecl|artistic|openrail|creativeml|bigscience|"
+                         r"bigcode|cdla|odc|pddl|osl|eupl|bsl|ms|wtfpl)[-.][\w.+-]*|[a-z]+-(?:based|tuned|trained|source|"
+                         r"of-the-art|to-\w+|like|free|level|scale|specific|friendly|language|commercial|domain|shot|"
+                         r"end|quality|purpose|time|world|date|wise|aware)|e\.g|i\.e|etc|fine-tune[ds]?|"
+                         r"(?:non|pre|multi|cross|self|semi|zero|few|one)-\w+|state-of-the-art|open-source|"
+                         r"question-answering|text-\w+|\w+-generation|\w+-classification|\w+-recognition|"
+                         r"\w+-to-\w+|\w+-ml|co2|ml|gpt-like)$", re.I)
+
+QUESTION_STOPWORDS = frozenset("""
+a about above after again all also am an and any are as at be because been before being between both but by
+can could did do does doing down during each few for from further had has have having he her here hers him his
+how i if in into is it its itself just me more most my no nor not of off on once only or other our out over own
+same she should so some such than that the their them then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your yours please tell
+show give list find me know let lets let's get got there's what's which's it's i'm can't don't doesn't isn't
+""".split())
+# Words that say "this is a question to the registry" but carry no topic of their own.
+GENERIC = frozenset("""
+model models registry registries fdo fdos ml machine learning ai hub hugging face huggingface recommend recommended
+suggest suggestion best good better great top use used using want need looking look like something anything one
+ones available exist exists existing kind kinds type types thing things compare comparison difference differences
+versus vs describe description explain information info details detail say says record records recorded
+answer question many much number count hold holds offer offers
+""".split())
+# Words that keep their meaning at the start of a question: they state a constraint, not the frame.
+KEEP_IN_FRAME = frozenset("only must not no without never exclusively strictly solely".split())
+WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")

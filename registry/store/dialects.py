@@ -1,0 +1,292 @@
+"""What a SPARQL server needs said differently: the one place for server dialects.
+
+The store keeps the current view in the default graph and everything else in named graphs
+(DESIGN.md "The quad store"). ``standard`` servers (Oxigraph, Fuseki with TDB2, GraphDB) have a
+default graph of their own and need nothing. Virtuoso has none: a query's default graph is the
+union of every graph and an update without ``GRAPH`` is refused. The ``virtuoso`` dialect keeps the
+current view in the named graph ``CURRENT_VIEW`` and rewrites each request so that the store's
+text (and the queries users send to ``/sparql``) keep their meaning:
+
+- a ``define input:default-graph-uri`` pragma makes unqualified patterns and writes mean
+  ``CURRENT_VIEW``; a ``FILTER`` beside each ``GRAPH ?g`` keeps it (and Virtuoso's own system
+  graphs) out of ``?g`` (Virtuoso's ``named-graph-exclude`` would take it out of the default
+  graph too);
+- with a default graph defined, Virtuoso matches nothing for ``GRAPH <iri> { ... }`` in a
+  pattern, so each such group becomes ``VALUES ?g { <iri> } GRAPH ?g { ... }``; in updates this
+  applies to ``WHERE`` groups, and ``DELETE WHERE { Q }`` becomes ``DELETE { Q } WHERE { Q' }``;
+- Virtuoso cuts results at its ``ResultSetMaxRows`` and returns partial results at its
+  ``MaxQueryExecutionTime`` with a header saying so: both are errors here, never silent;
+- ``FROM`` / ``FROM NAMED`` in a query are refused (they would replace the current view);
+- CONSTRUCT and DESCRIBE ask for N-Triples only (Virtuoso would send results JSON);
+- an update is sent as requests of at most ``DATA_CHUNK`` quads (Virtuoso refuses or is very
+  slow to compile larger ones): small updates stay one atomic request, larger ones do not.
+
+docs/store.md "Which SPARQL servers" documents what this means for operators.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from registry.errors import MlfdoError, QueryError
+from registry.vocab import MLFDO
+
+__all__ = ["DialectError", "Dialect", "StandardDialect", "VirtuosoDialect", "DIALECTS", "dialect_named", "detect",
+           "CURRENT_VIEW", "VIRTUOSO_SYSTEM_GRAPHS"]
+
+CURRENT_VIEW = str(MLFDO) + "currentView"  # the named graph holding the current view on Virtuoso
+VIRTUOSO_SYSTEM_GRAPHS = (  # graphs a fresh Virtuoso database holds for itself
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/sparql",
+)
+
+
+class DialectError(MlfdoError):
+    status, exit_code, title = 502, 1, "Store server error"
+
+
+class Dialect:
+    """A server that needs nothing rewritten (SPARQL 1.1 with a default graph of its own)."""
+
+    name = "standard"
+
+    def query(self, sparql: str) -> str:
+        """Return the text to send for a query. Raises QueryError for a query the server cannot answer."""
+        return sparql
+
+    def accept(self, sparql: str) -> str:
+        """Return the Accept header for a query: results JSON, or N-Triples for CONSTRUCT/DESCRIBE."""
+        return ACCEPT
+
+    def update_requests(self, sparql: str) -> list[str]:
+        """Return the requests that carry an update, in order (one, unless the server needs it split)."""
+        return [sparql]
+
+    def check(self, headers) -> None:
+        """Raise when a response's headers say its result is incomplete."""
+
+    def results(self, content: bytes) -> bytes:
+        """Return SPARQL JSON results as the store expects them."""
+        return content
+
+
+StandardDialect = Dialect
+ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+
+# Tokens that matter to the rewrite; everything between them is copied as it is.
+_TOKEN = re.compile(r'''
+    (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+              |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<comment>\#[^\n]*)
+  | (?P<open>\{) | (?P<close>\}) | (?P<semi>;)
+  | (?P<var>[?$][A-Za-z0-9_]+)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.%\\-]*)?|:[A-Za-z0-9_.%\\-]*)
+''', re.X)
+_GRAPH_VAR = "?_mlfdo_g"
+_DATA_OP = re.compile(r"\s*(INSERT|DELETE)\s+DATA\s*\{", re.IGNORECASE)
+DATA_CHUNK = 100  # quads per Virtuoso update request (see VirtuosoDialect.update_requests)
+
+
+def _tokens(text: str):
+    """Yield (kind, value, start, end) for the tokens of ``text`` that the rewrite looks at."""
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind != "comment":
+            yield kind, m.group(), m.start(), m.end()
+
+
+def _operations(text: str) -> list[str]:
+    """Split an update request into its operations (at the top-level ';')."""
+    ops, depth, last = [], 0, 0
+    for kind, _, start, end in _tokens(text):
+        depth += (kind == "open") - (kind == "close")
+        if kind == "semi" and depth == 0:
+            ops.append(text[last:start])
+            last = end
+    ops.append(text[last:])
+    return [op for op in ops if op.strip()]
+
+
+def _data_chunks(body: str, size: int) -> Iterator[tuple[str, int]]:
+    """Yield (text, lines) pieces of a data block of about ``size`` lines, cut between statements."""
+    chunk, depth = [], 0
+    for line in body.split("\n"):
+        if not line.strip():
+            continue
+        chunk.append(line)
+        for kind, _, _, _ in _tokens(line):
+            depth += (kind == "open") - (kind == "close")
+        if depth == 0 and len(chunk) >= size:
+            yield "\n".join(chunk), len(chunk)
+            chunk = []
+    if chunk:
+        yield "\n".join(chunk), len(chunk)
+
+
+def _is_graph_term(kind: str, value: str) -> bool:
+    return kind == "iri" or (kind == "word" and ":" in value)
+
+
+class VirtuosoDialect(Dialect):
+    """Virtuoso 7: the current view in a named graph of its own (see the module docstring)."""
+
+    name = "virtuoso"
+
+    def __init__(self, current_view: str = CURRENT_VIEW) -> None:
+        self.current_view = current_view
+        self._preamble = f"define input:default-graph-uri <{current_view}>\n"
+        self._hidden = ", ".join(f"<{g}>" for g in (current_view, *VIRTUOSO_SYSTEM_GRAPHS))
+
+    def check(self, headers) -> None:
+        if headers.get("X-SQL-State") == "S1TAT":
+            raise QueryError("the store server stopped the query at its execution time limit "
+                             "(Virtuoso MaxQueryExecutionTime) and would have returned partial results")
+        if headers.get("X-SPARQL-MaxRows"):
+            raise DialectError(f"the store server cut the result at {headers['X-SPARQL-MaxRows']} rows "
+                               "(raise Virtuoso's [SPARQL] ResultSetMaxRows)")
+
+    def query(self, sparql: str) -> str:
+        depth = 0
+        for kind, value, _, _ in _tokens(sparql):
+            depth += (kind == "open") - (kind == "close")
+            if kind == "word" and depth == 0 and value.upper() == "FROM":
+                raise QueryError("FROM and FROM NAMED are not supported on the Virtuoso store: the default "
+                                 "graph is the current view, and GRAPH <...> reaches versions and provenance")
+        return self._preamble + self._pattern(sparql)
+
+    def accept(self, sparql: str) -> str:
+        # Virtuoso answers CONSTRUCT/DESCRIBE with results JSON (?s ?p ?o) when that is acceptable.
+        for kind, value, _, _ in _tokens(sparql):
+            form = value.upper() if kind == "word" else ""
+            if form in ("SELECT", "ASK"):
+                return ACCEPT
+            if form in ("CONSTRUCT", "DESCRIBE"):
+                return "application/n-triples"
+        return ACCEPT
+
+    def results(self, content: bytes) -> bytes:
+        """Drop the graph variables the rewrite added from SPARQL JSON results (``SELECT *`` shows them)."""
+        added = _GRAPH_VAR[1:]
+        if added.encode() not in content:
+            return content
+        data = json.loads(content)
+        if "vars" in data.get("head", {}):
+            data["head"]["vars"] = [v for v in data["head"]["vars"] if not v.startswith(added)]
+            for row in data.get("results", {}).get("bindings", []):
+                for name in [n for n in row if n.startswith(added)]:
+                    del row[name]
+        return json.dumps(data).encode("utf-8")
+
+    def update_requests(self, sparql: str) -> list[str]:
+        """Pack an update's operations into requests of at most ``DATA_CHUNK`` quads, in order.
+
+        Virtuoso compiles a request into SQL whose size grows with the request (more than about
+        1,000 quads are refused) and whose compile time grows faster than linearly (1,000 quads:
+        1.1 s, 100 quads: 0.04 s). A small update stays one request, applied atomically; a larger
+        one is split between operations, and large data operations into several.
+        """
+        pieces: list[tuple[str, int]] = []  # (operation text, weight in quads)
+        for op in _operations(sparql):
+            data = _DATA_OP.match(op)
+            if data is None:
+                pieces.append((self._operation(op), 1))
+                continue
+            body = op[data.end():op.rindex("}")]
+            pieces.extend((f"{data.group(1)} DATA {{\n{chunk}\n}}", n) for chunk, n in _data_chunks(body, DATA_CHUNK))
+        requests, current, weight = [], [], 0
+        for text, n in pieces:
+            if current and weight + n > DATA_CHUNK:
+                requests.append(self._preamble + " ;\n".join(current))
+                current, weight = [], 0
+            current.append(text)
+            weight += n
+        if current:
+            requests.append(self._preamble + " ;\n".join(current))
+        return requests
+
+    def _operation(self, op: str) -> str:
+        """Rewrite the WHERE pattern of one update operation (``DELETE WHERE`` is spelt out first)."""
+        tokens = list(_tokens(op))
+        out, last, i, depth = [], 0, 0, 0
+        where_next = False  # the next top-level group is a WHERE pattern
+        while i < len(tokens):
+            kind, value, start, end = tokens[i]
+            upper = value.upper() if kind == "word" else ""
+            if depth == 0 and upper == "DELETE" and i + 1 < len(tokens) and tokens[i + 1][1].upper() == "WHERE":
+                close = _matching(tokens, i + 2)
+                quads = op[tokens[i + 2][3]:tokens[close][2]]
+                out.append(op[last:start])
+                out.append(f"DELETE {{{quads}}} WHERE {{{self._pattern(quads)}}}")
+                last, i = tokens[close][3], close + 1
+                continue
+            if depth == 0 and upper == "WHERE":
+                where_next = True
+            elif kind == "open" and depth == 0 and where_next:
+                close = _matching(tokens, i)
+                out.append(op[last:end])
+                out.append(self._pattern(op[end:tokens[close][2]]))
+                last, i, where_next = tokens[close][2], close + 1, False
+                continue
+            elif kind == "open":
+                depth += 1
+            elif kind == "close":
+                depth -= 1
+            i += 1
+        out.append(op[last:])
+        return "".join(out)
+
+    def _pattern(self, text: str) -> str:
+        """Return the pattern ``text`` with each ``GRAPH <iri>`` turned into ``VALUES ?g { <iri> } GRAPH ?g``
+        and each ``GRAPH ?var`` kept off the current view and Virtuoso's system graphs."""
+        tokens = list(_tokens(text))
+        out, last, counter = [], 0, 0
+        for i, (kind, value, start, _) in enumerate(tokens):
+            if kind != "word" or value.upper() != "GRAPH" or i + 1 == len(tokens):
+                continue
+            next_kind, term, _, term_end = tokens[i + 1]
+            if _is_graph_term(next_kind, term):
+                counter += 1
+                out.append(text[last:start])
+                out.append(f"VALUES {_GRAPH_VAR}{counter} {{ {term} }} GRAPH {_GRAPH_VAR}{counter}")
+                last = term_end
+            elif next_kind == "var":
+                out.append(text[last:start])
+                out.append(f"FILTER({term} NOT IN ({self._hidden})) ")
+                last = start
+        out.append(text[last:])
+        return "".join(out)
+
+
+def _matching(tokens, i: int) -> int:
+    """Return the index of the brace closing the one at ``tokens[i]``."""
+    if tokens[i][0] != "open":
+        raise DialectError("an update the Virtuoso dialect cannot read: expected '{'")
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j][0] == "open":
+            depth += 1
+        elif tokens[j][0] == "close":
+            depth -= 1
+            if depth == 0:
+                return j
+    raise DialectError("an update the Virtuoso dialect cannot read: unbalanced braces")
+
+
+DIALECTS = {"standard": Dialect, "virtuoso": VirtuosoDialect}
+
+
+def dialect_named(name: str) -> Dialect:
+    """Return the dialect called ``name``. Raises ValueError for an unknown name."""
+    try:
+        return DIALECTS[name]()
+    except KeyError:
+        raise ValueError(f"unknown SPARQL dialect {name!r}; one of: auto, {', '.join(DIALECTS)}") from None
+
+
+def detect(server_header: str) -> Dialect:
+    """Return the dialect of a server from its HTTP ``Server`` header."""
+    return VirtuosoDialect() if "virtuoso" in server_header.lower() else Dialect()
