@@ -252,3 +252,13 @@ def test_maintained_platform_counts_follow_withdrawals_and_stubs(store):
     assert platform_counts(store) == {"hf": {"model": 57}, "hf-dataset": {"dataset": 4}}
     listing.rebuild(store)
     assert platform_counts(store) == {"hf": {"model": 57}, "hf-dataset": {"dataset": 4}}
+
+
+def test_listed_without_the_listing_gives_the_same_pages(store, monkeypatch):
+    _history(store)
+    store.ingest(_renamed("org/m5", "Model five, renamed", 10), now=T0 + timedelta(days=2))
+    pages = [store.listed(kind, offset=2, limit=20, include_stubs=stubs, order=order)
+             for order in ("pid", "popular") for kind in (None, "dataset") for stubs in (True, False)]
+    monkeypatch.setattr(listing, "is_ready", lambda s: False)  # a read-only store without a listing
+    assert [store.listed(kind, offset=2, limit=20, include_stubs=stubs, order=order)
+            for order in ("pid", "popular") for kind in (None, "dataset") for stubs in (True, False)] == pages
