@@ -52,3 +52,24 @@ def test_search_rejects_a_malformed_filter(data_dir):
     result = run(data_dir, "search", "bert", "--filter", "licence")
     assert result.exit_code == 2
     assert "FACET=VALUE" in result.output
+
+
+def test_demo_index_build_stays_open_as_the_registrys_searcher_and_a_plain_one_closes(tmp_path):
+    from registry.cli.search_cmds import build_index
+    from registry.search import get_searcher
+    from registry.search.document import indexed_versions
+
+    registry = make_registry(tmp_path)
+    try:
+        wanted = {pid: item.version for pid, item in indexed_versions(registry.store).items()}
+        build_index(registry)  # `mlfdo index`: builds, then closes what it opened
+        assert registry.loaded("search") is None
+
+        build_index(registry, keep=True)  # `mlfdo demo`: the server searches what was just built, no reload
+        searcher = registry.loaded("search")
+        assert searcher is not None
+        assert searcher.index.engine.versions() == wanted
+        assert get_searcher(registry, background=True) is searcher
+        assert searcher.search("German sentiment classification", per_page=3).results
+    finally:
+        registry.close()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from registry.search import open_searcher
-from registry.search.persist import point_id
+from registry.search.persist import QdrantIndex, point_id
 from tests.data.search.records import CachedMiniLM, make_registry, model_records, pid_of, shared_embedder, specs
 
 NER = next(s for s in specs() if s["id"] == "dslim/bert-base-NER")
@@ -117,3 +119,22 @@ def test_background_catch_up_answers_meanwhile_and_completes(registry):
     assert searcher.index.building is None and not done.notes
     assert {"openai/whisper-small", "facebook/wav2vec2-base-960h"} <= {h.name for h in done.results}
     searcher.close()
+
+
+def test_local_index_commits_through_a_write_ahead_log_and_keeps_every_point_when_reopened(registry, tmp_path):
+    searcher = open_searcher(registry)
+    persisted = searcher.index.persisted
+    indexed = {pid: searcher.engine.version_of(pid) for pid in searcher.engine.versions()}
+    assert len(indexed) >= 5
+    databases = list((registry.data_dir / "search" / "qdrant").glob("collection/*/storage.sqlite"))
+    assert len(databases) == 1
+    with sqlite3.connect(databases[0]) as db:  # a second connection reads the mode stored in the file
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    searcher.close()
+
+    reopened = QdrantIndex.open("", registry.data_dir, persisted.collection.removeprefix("mlfdo-"), persisted.dim)
+    try:
+        loaded = {doc.pid: doc.version for docs, _ in reopened.load() for doc in docs}
+    finally:
+        reopened.close()
+    assert loaded == indexed

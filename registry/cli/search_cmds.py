@@ -28,11 +28,18 @@ def index_cmd(ctx: click.Context, rebuild: bool, build_embedder: bool) -> None:
         build_index(registry, rebuild=rebuild)
 
 
-def build_index(registry, rebuild: bool = False) -> None:
-    """Bring the search index of ``registry`` up to date with a progress bar, and print a summary."""
+def build_index(registry, rebuild: bool = False, keep: bool = False) -> None:
+    """Bring the search index of ``registry`` up to date with a progress bar, and print a summary.
+
+    With ``keep`` the searcher stays open as the registry's own (``mlfdo demo`` serves it next),
+    instead of being closed and loaded again from disk by the first search.
+    """
     from registry.search import open_searcher
 
-    searcher = open_searcher(registry, sync=False)
+    if keep:
+        searcher = registry.extension("search", lambda r: open_searcher(r, sync=False))
+    else:
+        searcher = open_searcher(registry, sync=False)
     try:
         if rebuild:
             searcher.index.reset()
@@ -43,7 +50,8 @@ def build_index(registry, rebuild: bool = False) -> None:
                    f"in {report.seconds:.1f} s ({report.per_second:.1f} FDOs/s); "
                    f"{len(searcher.engine)} FDOs in the index")
     finally:
-        searcher.close()
+        if not keep:
+            searcher.close()
 
 
 def _filters(values: tuple[str, ...]) -> dict[str, list[str]]:

@@ -73,7 +73,7 @@ def demo(ctx: click.Context, host: str, port: int, no_serve: bool, workers: int,
         harvest_vocabularies(registry.store, registry.base_url)  # the concepts search reads questions through
         # Index now, so the first search a visitor makes is complete rather than a partial catch-up.
         click.echo("Indexing for search (embeddings on the CPU) ...")
-        build_index(registry)
+        build_index(registry, keep=True)  # the server searches this index as built: nothing to reload
         stats = registry.store.stats()
         click.echo(json.dumps(stats, indent=2))
         models = registry.store.pids(kind="model", limit=1, include_stubs=False)

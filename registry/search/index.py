@@ -29,7 +29,7 @@ __all__ = ["SearchIndex", "SyncReport", "SYNC_INTERVAL", "INDEX_BATCH"]
 
 log = logging.getLogger(__name__)
 
-INDEX_BATCH = 64  # FDOs read, embedded and written per step
+INDEX_BATCH = 256  # FDOs read, embedded and written per step (larger batches share the label reads)
 SYNC_INTERVAL = 60.0
 FOLLOWING_SYNC_INTERVAL = 900.0  # while the change feed is followed: only a safety net
 

@@ -8,6 +8,7 @@ collection is named after the embedder, so changing ``MLFDO_EMBEDDER`` starts a 
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,6 +81,23 @@ class QdrantIndex:
                 vectors_config={"dense": qm.VectorParams(size=self.dim, distance=qm.Distance.COSINE)},
                 sparse_vectors_config={"keywords": qm.SparseVectorParams(modifier=qm.Modifier.IDF)},
             )
+        self.fast_local_writes()
+
+    def fast_local_writes(self) -> None:
+        """In local mode, let SQLite commit each point without waiting for the disk (WAL, synchronous=NORMAL).
+
+        qdrant-client's local mode commits every point in its own SQLite transaction; with the
+        default rollback journal each commit waits for an fsync (~6 ms here), which made the disk
+        writes 75% of indexing. In WAL mode with ``synchronous=NORMAL`` the file stays consistent
+        after a crash and only the last commits may be lost on power failure, which the index
+        repairs itself: it is re-synchronised with the store by version when it opens.
+        """
+        collections = getattr(getattr(self.client, "_client", None), "collections", None)
+        storage = getattr((collections or {}).get(self.collection), "storage", None)
+        connection = getattr(storage, "storage", None)
+        if isinstance(connection, sqlite3.Connection):  # a path-backed local collection (not :memory:, not a server)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
 
     def upsert(self, docs: list[IndexDoc], vectors: np.ndarray) -> None:
         """Write documents and their vectors."""
