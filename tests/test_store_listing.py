@@ -156,3 +156,109 @@ def test_shared_store_rebuilds_only_for_a_stale_batch_marker():
     store.db.update(f'INSERT DATA {{ GRAPH {g} {{ <{g.value}#cat-meta> <{MLFDO}catPending> "0 crashed" }} }}')
     assert listing.ensure(store, shared=True) is True
     assert store.stats()["by_kind"] == {"model": {"active": 3}}
+
+
+def _renamed(name: str, new_name: str, downloads: int) -> Record:
+    record = model_record(name, downloads=downloads)
+    triples = [t for t in record.triples if t.predicate != SCHEMA.name] + [
+        Triple(NamedNode(record.pid), SCHEMA.name, Literal(new_name))]
+    return Record(record.pid, triples, kind=record.kind, platform=record.platform,
+                  platform_id=record.platform_id, source=record.source)
+
+
+def _looked_up(store: Store, listed) -> list:
+    """The same page labelled one FDO at a time by Store.labels (what the pages used before)."""
+    labels = store.labels([pid for pid, _ in listed])
+    return [(pid, labels[pid]) for pid, _ in listed]
+
+
+@pytest.mark.parametrize("split", [2, 400])
+def test_listed_labels_follow_renames_counters_and_withdrawals(store, monkeypatch, split):
+    monkeypatch.setattr(listing, "SPLIT", split)
+    _history(store)
+    later = T0 + timedelta(days=2)
+    store.ingest(_renamed("org/m5", "Model five, renamed", 10), now=later)  # new content, same counters
+    store.ingest(_renamed("org/m5", "Model five, renamed", 12345), now=later)  # counters alone after it
+    store.ingest(_renamed("org/m8", 'Tab\there, "quoted" \u00e9', 7), now=later)  # and counters changed with it
+    store.withdraw(model_record("org/m9").pid, "gone")
+    for order in ("pid", "popular"):
+        for kind in (None, "model", "dataset"):
+            listed = store.listed(kind, order=order)
+            assert [pid for pid, _ in listed] == store.pids(kind, order=order)
+            assert listed == _looked_up(store, listed), (order, kind)
+            page = store.listed(kind, offset=3, limit=9, order=order)
+            assert page == listed[3:12]
+    by_pid = dict(store.listed(order="popular"))
+    assert by_pid[model_record("org/m5").pid].name == "Model five, renamed"
+    assert by_pid[model_record("org/m5").pid].identifier == "org/m5"
+    assert by_pid[model_record("org/m8").pid].name == 'Tab\there, "quoted" \u00e9'
+    assert by_pid[dataset_record("ds/0").pid].kind == "dataset"
+    assert by_pid[dataset_record("ds/13").pid].status == "stub"
+    assert model_record("org/m9").pid not in by_pid
+    assert len(store.pids(order="popular")) == len(by_pid), "a rename left a stale member behind"
+
+
+def test_rebuilt_listing_carries_the_same_labels(store):
+    _history(store)
+    store.ingest(_renamed("org/m5", "Model five, renamed", 10), now=T0 + timedelta(days=2))
+    maintained = store.listed(order="popular"), store.listed(order="pid")
+    listing.rebuild(store)
+    assert (store.listed(order="popular"), store.listed(order="pid")) == maintained
+
+
+def test_listed_labels_after_a_crash_repair_and_reopen(tmp_path: Path):
+    store = Store.open(tmp_path, BASE)
+    store.ingest_many([model_record(f"org/m{i}", downloads=i) for i in range(5)])
+    store.db = DiesBeforeSecondStep(store.db)
+    with pytest.raises(SystemExit):
+        store.ingest_many([_renamed("org/m1", "First, renamed", 70)])
+    store.db = store.db._db
+    store.close()
+    del store
+
+    again = Store.open(tmp_path, BASE)
+    listed = again.listed(order="pid")
+    assert listed == _looked_up(again, listed)
+    assert dict(listed)[model_record("org/m1").pid].name == "First, renamed"
+
+
+def test_listing_of_an_older_version_is_rebuilt_with_labels_when_opened(tmp_path: Path):
+    store = Store.open(tmp_path, BASE)
+    store.ingest_many([model_record(f"org/m{i}", downloads=i) for i in range(3)])
+    g = store.registry_graph
+    store.db.update(f'DELETE {{ GRAPH {g} {{ ?s <{MLFDO}listingVersion> ?v }} }} '
+                    f'INSERT {{ GRAPH {g} {{ ?s <{MLFDO}listingVersion> "1" }} }} '
+                    f'WHERE {{ GRAPH {g} {{ ?s <{MLFDO}listingVersion> ?v }} }}')
+    store._listing_ready = False
+    assert not listing.is_ready(store), "a listing whose members have no labels is not used"
+    store.close()
+    del store
+
+    again = Store.open(tmp_path, BASE)
+    assert listing.is_ready(again)
+    assert [label.name for _, label in again.listed(order="popular")] == ["m2", "m1", "m0"]
+
+
+def test_maintained_platform_counts_follow_withdrawals_and_stubs(store):
+    from registry.store.platforms import platform_counts
+
+    _history(store)
+    # 60 models, three withdrawn and one of them back; 15 stub datasets of which 5 harvested in full, one withdrawn
+    want = {"hf": {"model": 58}, "hf-dataset": {"dataset": 5}}
+    assert listing.platform_counts(store) == want
+    assert platform_counts(store) == want
+    store.withdraw(model_record("org/m4").pid, "gone")
+    store.withdraw(dataset_record("ds/1").pid, "gone")
+    assert platform_counts(store) == {"hf": {"model": 57}, "hf-dataset": {"dataset": 4}}
+    listing.rebuild(store)
+    assert platform_counts(store) == {"hf": {"model": 57}, "hf-dataset": {"dataset": 4}}
+
+
+def test_listed_without_the_listing_gives_the_same_pages(store, monkeypatch):
+    _history(store)
+    store.ingest(_renamed("org/m5", "Model five, renamed", 10), now=T0 + timedelta(days=2))
+    pages = [store.listed(kind, offset=2, limit=20, include_stubs=stubs, order=order)
+             for order in ("pid", "popular") for kind in (None, "dataset") for stubs in (True, False)]
+    monkeypatch.setattr(listing, "is_ready", lambda s: False)  # a read-only store without a listing
+    assert [store.listed(kind, offset=2, limit=20, include_stubs=stubs, order=order)
+            for order in ("pid", "popular") for kind in (None, "dataset") for stubs in (True, False)] == pages

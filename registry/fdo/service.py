@@ -9,7 +9,7 @@ from datetime import datetime
 from pyoxigraph import Triple
 
 from registry.errors import BadRequest, Gone, NotFound
-from registry.fdo.model import Fdo, Ref, Relation, read_version, refs_for
+from registry.fdo.model import Fdo, Ref, Relation, make_ref, read_version, refs_for
 from registry.fdo.representations import Variant, serialize
 from registry.fdo.urls import FdoUrls
 from registry.fdo.view import FdoPage, InboundGroup, build_page, humanise
@@ -143,6 +143,12 @@ class FdoService:
     def labels(self, iris: list[str]) -> dict[str, Ref]:
         """Return a Ref (label, link, kind) for each IRI."""
         return refs_for(self.store, iris)
+
+    def listing_page(self, kind: str | None, offset: int, limit: int, include_stubs: bool = True,
+             order: str = "pid") -> list[Ref]:
+        """Return a Ref for each FDO of one listing page (labels read with the page, see ``Store.listed``)."""
+        listed = self.store.listed(kind, offset, limit, include_stubs, order)
+        return [make_ref(pid, label, self.store.base_url) for pid, label in listed]
 
     # ------------------------------------------------------------ internals
     def _versions(self, pid: str) -> list[VersionInfo]:

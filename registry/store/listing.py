@@ -6,7 +6,10 @@ PID) and each (kind, status) list, a counted trie over a sort key:
 
 - a node per key prefix at a few fixed prefix lengths (``LEVELS``), with ``catCount`` (members
   below it), ``catParent`` and ``catKey`` (the prefix);
-- the member's sort key as a ``catMember`` literal on every level's node.
+- per (platform, kind), the count of active FDOs (``platform_counts``, shown on the home page);
+- the member's sort key as a ``catMember`` literal on every level's node, followed by a tab and
+  the FDO's display name and identifier (JSON), so a page is read from the listing alone,
+  without looking up the 50 FDOs on it one by one (``Entry.name``/``identifier``, kept by the writer).
 
 A page at any offset walks down the counts (skipping whole subtrees) and reads the members of
 the first node small enough (``SPLIT``), so its cost depends on the page, not on the registry's
@@ -18,6 +21,7 @@ that has none yet.
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -26,15 +30,16 @@ from urllib.parse import quote
 
 from pyoxigraph import Literal, NamedNode, RdfFormat
 
-from registry.vocab import MLFDO, VOLATILE_PROPERTIES
+from registry.store.results import Label
+from registry.vocab import MLFDO, SCHEMA, VOLATILE_PROPERTIES
 
 __all__ = ["Entry", "Changes", "LEVELS", "SPLIT", "ORDERS", "is_ready", "ensure", "rebuild", "page", "counts",
-           "render", "sort_key", "has_pending"]
+           "render", "sort_key", "has_pending", "label_of", "platform_counts"]
 
 ORDERS = ("pid", "popular")
 LEVELS = {"pid": (1, 2, 3), "popular": (2, 3, 4, 5)}  # prefix lengths of the trie's levels
 SPLIT = 400  # a node with at most this many members is read whole instead of descended
-VERSION = "1"
+VERSION = "2"  # 2: members carry the FDO's name and identifier, platform counts; another version rebuilds
 STALE_BATCH = 600.0  # seconds: no batch takes this long between its two steps
 _M = str(MLFDO)
 _COUNT, _PARENT, _KEY, _MEMBER = (f"<{_M}cat{n}>" for n in ("Count", "Parent", "Key", "Member"))
@@ -52,6 +57,28 @@ class Entry:
     kind: str
     status: str
     downloads: int = 0
+    name: str = ""  # the smallest schema:name of the FDO's current content ("" when it has none)
+    identifier: str = ""  # likewise its smallest schema:identifier
+    platform: str = ""  # the platform it was harvested from ("" when none)
+
+
+_NAME, _IDENTIFIER = SCHEMA.name.value, SCHEMA.identifier.value
+
+
+def label_of(pid: str, triples: Iterable) -> tuple[str, str]:
+    """Return (name, identifier) of ``pid`` among ``triples``: the smallest value of each, "" when absent.
+
+    It is what ``Store.labels`` shows for the FDO (the first value in sorted order).
+    """
+    names: list[str] = []
+    identifiers: list[str] = []
+    for t in triples:
+        if t.subject.value == pid:
+            if t.predicate.value == _NAME:
+                names.append(t.object.value)
+            elif t.predicate.value == _IDENTIFIER:
+                identifiers.append(t.object.value)
+    return min(names, default=""), min(identifiers, default="")
 
 
 @dataclass
@@ -83,6 +110,11 @@ def sort_key(order: str, fdo_id: str, downloads: int = 0) -> str:
     digits = str(max(0, downloads)) if downloads > 0 else ""
     inverted = "".join(str(9 - int(c)) for c in digits)
     return f"{30 - len(digits):02d}{inverted}{fdo_id}"
+
+
+def _member(key: str, entry: Entry) -> str:
+    # The tab sorts before every character of an id, so members sort as their keys do.
+    return f"{key}\t{json.dumps([entry.name, entry.identifier], ensure_ascii=False)}"
 
 
 def _id_of(order: str, key: str) -> str:
@@ -121,6 +153,9 @@ def _paths(names: _Names, pid: str, entry: Entry) -> Iterator[tuple[str, str, st
     if entry.status == "withdrawn":
         yield names.node("withdrawn", entry.kind, "withdrawn"), names.top("withdrawn"), entry.kind, None
         return
+    if entry.status == "active" and entry.platform:
+        node = names.node("platform", entry.platform, entry.kind)
+        yield node, names.top("platform"), f"{entry.platform} {entry.kind}", None
     fdo_id = names.fdo_id(pid)
     for order in ORDERS:
         key = sort_key(order, fdo_id, entry.downloads)
@@ -129,7 +164,7 @@ def _paths(names: _Names, pid: str, entry: Entry) -> Iterator[tuple[str, str, st
         for n in LEVELS[order]:
             prefix = key[:n].ljust(n)  # a short key sorts before longer ones, as a space does
             node = names.node(order, entry.kind, entry.status, prefix)
-            yield node, parent, prefix, key
+            yield node, parent, prefix, _member(key, entry)
             parent = node
 
 
@@ -199,7 +234,8 @@ def is_ready(store) -> bool:
     if getattr(store, "_listing_ready", False):
         return True
     names = _Names(store)
-    ready = bool(list(store.db.query(f"SELECT ?v WHERE {{ GRAPH {names.graph} {{ {names.meta} {_VERSION} ?v }} }}")))
+    ready = any(row["v"].value == VERSION for row in store.db.query(
+        f"SELECT ?v WHERE {{ GRAPH {names.graph} {{ {names.meta} {_VERSION} ?v }} }}"))
     store._listing_ready = ready
     return ready
 
@@ -233,11 +269,23 @@ def rebuild(store) -> int:
     store._listing_ready = False
     downloads = {row["pid"].value: int(row["d"].value) for row in store.db.query(
         f"SELECT ?pid ?d WHERE {{ ?pid <{_DOWNLOADS}> ?d }}")}
+    labels: dict[str, dict[str, str]] = {}
+    for prop in (_NAME, _IDENTIFIER):  # the current view's, as Store.labels reads them
+        for row in store.db.query(f"SELECT ?s ?o WHERE {{ ?s <{prop}> ?o }}"):
+            found = labels.setdefault(row["s"].value, {})
+            if prop not in found or row["o"].value < found[prop]:
+                found[prop] = row["o"].value
+    platforms: dict[str, str] = {}
+    for row in store.db.query(f"SELECT ?pid ?p WHERE {{ GRAPH {g} {{ ?pid <{_M}platform> ?p }} }}"):
+        pid = row["pid"].value  # the smallest, as the writer takes it
+        platforms[pid] = min(platforms.get(pid, row["p"].value), row["p"].value)
     changes = Changes()
     for row in store.db.query(f"SELECT ?pid ?kind ?status WHERE {{ GRAPH {g} {{ ?pid <{_M}kind> ?kind ; "
                               f"<{_M}status> ?status }} }}"):
         pid = row["pid"].value
-        changes.move(pid, None, Entry(row["kind"].value, row["status"].value, downloads.get(pid, 0)))
+        found = labels.get(pid, {})
+        changes.move(pid, None, Entry(row["kind"].value, row["status"].value, downloads.get(pid, 0),
+                                      found.get(_NAME, ""), found.get(_IDENTIFIER, ""), platforms.get(pid, "")))
     for stat, q in (("versions", f"SELECT (COUNT(?v) AS ?c) WHERE {{ GRAPH {store.prov_graph} {{ ?v <{_M}versionNumber> ?n }} }}"),
                     ("triples", "SELECT (COUNT(*) AS ?c) WHERE { ?s ?p ?o }"),
                     ("failures", f"SELECT (COUNT(?f) AS ?c) WHERE {{ GRAPH {g} {{ ?f a <{_M}HarvestFailure> }} }}")):
@@ -269,22 +317,38 @@ def _delete_all(store, g: NamedNode, predicate: str) -> None:
 def counts(store) -> dict:
     """Return the maintained counts: FDOs by kind and status, versions, current triples, failures."""
     names = _Names(store)
+    tops = [names.top("pid"), names.top("withdrawn"), names.meta]
+    by_parent = _children_of(store, tops)  # one query for the three lists of counts
     by_kind: dict[str, dict[str, int]] = {}
-    for key, n in _children(store, [names.top("pid")]):
+    for key, n in sorted(by_parent.get(tops[0], {}).items()):
         kind, status = key.rsplit(" ", 1)
         if n:
             by_kind.setdefault(kind, {})[status] = n
-    for kind, n in _children(store, [names.top("withdrawn")]):
+    for kind, n in sorted(by_parent.get(tops[1], {}).items()):
         if n:
             by_kind.setdefault(kind, {})["withdrawn"] = n
-    stats = dict(_children(store, [names.meta]))
+    stats = by_parent.get(tops[2], {})
     return {"fdos": sum(sum(v.values()) for v in by_kind.values()), "by_kind": by_kind,
             "versions": stats.get("versions", 0), "current_triples": stats.get("triples", 0),
             "failures": stats.get("failures", 0)}
 
 
-def page(store, order: str, kind: str | None, statuses: Iterable[str], offset: int, limit: int | None) -> list[str]:
-    """Return the PIDs at ``offset`` (at most ``limit``) of the listing in ``order``."""
+def platform_counts(store) -> dict[str, dict[str, int]]:
+    """Return the maintained {platform: {kind: active FDOs}}."""
+    found: dict[str, dict[str, int]] = {}
+    for key, n in _children(store, [_Names(store).top("platform")]):
+        platform, kind = key.rsplit(" ", 1)
+        if n:
+            found.setdefault(platform, {})[kind] = n
+    return found
+
+
+def page(store, order: str, kind: str | None, statuses: Iterable[str], offset: int,
+         limit: int | None) -> list[tuple[str, Label]]:
+    """Return (PID, label) of the FDOs at ``offset`` (at most ``limit``) of the listing in ``order``.
+
+    The labels (name, identifier, kind, status) come from the listing's members: no lookup per FDO.
+    """
     names = _Names(store)
     wanted = set(statuses)
     lists = [tuple(key.rsplit(" ", 1)) for key, n in _children(store, [names.top(order)]) if n]
@@ -292,13 +356,19 @@ def page(store, order: str, kind: str | None, statuses: Iterable[str], offset: i
     if not lists:
         return []
     need = limit if limit is not None else sum(n for _, n in _children(store, [names.node(order, k, s) for k, s in lists]))
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     _walk(store, names, order, lists, "", 0, max(0, offset), need, out)
-    return [names.pid(_id_of(order, key)) for key in out]
+    listed = []
+    for member, i in out:
+        key, label = member.split("\t", 1)
+        name, identifier = json.loads(label)
+        k, s = lists[i]
+        listed.append((names.pid(_id_of(order, key)), Label(name or None, identifier or None, k, s)))
+    return listed
 
 
 def _walk(store, names: _Names, order: str, lists, prefix: str, depth: int, skip: int, need: int,
-          out: list[str]) -> int:
+          out: list[tuple[str, int]]) -> int:
     levels = LEVELS[order]
     parents = [names.node(order, k, s, prefix) for k, s in lists]
     for child, n in _children(store, parents):
@@ -308,28 +378,40 @@ def _walk(store, names: _Names, order: str, lists, prefix: str, depth: int, skip
             skip -= n
             continue
         if n <= SPLIT or depth == len(levels) - 1:
-            keys = sorted(_members(store, [names.node(order, k, s, child) for k, s in lists]))
-            out.extend(keys[skip:skip + need - len(out)])
+            members = sorted(_members(store, [names.node(order, k, s, child) for k, s in lists]))
+            out.extend(members[skip:skip + need - len(out)])
             skip = 0
         else:
             skip = _walk(store, names, order, lists, child, depth + 1, skip, need, out)
     return skip
 
 
-def _children(store, parents: list[str]) -> list[tuple[str, int]]:
-    """Return (key, count) of the children of ``parents``, counts summed by key, sorted by key."""
+def _children_of(store, parents: list[str]) -> dict[str, dict[str, int]]:
+    """Return, per parent, {key: count} of its children (one query)."""
     g = _Names(store).graph
     # One UNION branch per parent, the parent written into the pattern: with ``VALUES ?p`` outside,
     # pyoxigraph may scan every node's parent link (0.5-9 ms at 100k FDOs against 0.4-0.7 ms).
-    q = "SELECT ?k ?n WHERE { " + " UNION ".join(
-        f"{{ GRAPH {g} {{ ?c {_PARENT} {p} . ?c {_KEY} ?k . ?c {_COUNT} ?n }} }}" for p in parents) + " }"
-    summed: dict[str, int] = {}
+    q = "SELECT ?i ?k ?n WHERE { " + " UNION ".join(
+        f"{{ GRAPH {g} {{ ?c {_PARENT} {p} . ?c {_KEY} ?k . ?c {_COUNT} ?n }} BIND({i} AS ?i) }}"
+        for i, p in enumerate(parents)) + " }"
+    found: dict[str, dict[str, int]] = {}
     for row in store.db.query(q):
-        summed[row["k"].value] = summed.get(row["k"].value, 0) + int(row["n"].value)
+        found.setdefault(parents[int(row["i"].value)], {})[row["k"].value] = int(row["n"].value)
+    return found
+
+
+def _children(store, parents: list[str]) -> list[tuple[str, int]]:
+    """Return (key, count) of the children of ``parents``, counts summed by key, sorted by key."""
+    summed: dict[str, int] = {}
+    for children in _children_of(store, parents).values():
+        for key, n in children.items():
+            summed[key] = summed.get(key, 0) + n
     return sorted(summed.items())
 
 
-def _members(store, nodes: list[str]) -> list[str]:
+def _members(store, nodes: list[str]) -> list[tuple[str, int]]:
+    """Return (member, index of its node in ``nodes``) of the members of ``nodes``."""
     g = _Names(store).graph
-    q = "SELECT ?m WHERE { " + " UNION ".join(f"{{ GRAPH {g} {{ {c} {_MEMBER} ?m }} }}" for c in nodes) + " }"
-    return [row["m"].value for row in store.db.query(q)]
+    q = "SELECT ?m ?i WHERE { " + " UNION ".join(
+        f"{{ GRAPH {g} {{ {c} {_MEMBER} ?m }} BIND({i} AS ?i) }}" for i, c in enumerate(nodes)) + " }"
+    return [(row["m"].value, int(row["i"].value)) for row in store.db.query(q)]

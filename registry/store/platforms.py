@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
+from registry.store import listing
 from registry.vocab import MLFDO, SCHEMA
 
 __all__ = ["stub_ids", "platform_counts", "same_as_cluster", "ClusterMember"]
@@ -56,7 +57,9 @@ def stub_ids(store, platform: str) -> list[tuple[str, str | None]]:
 
 
 def platform_counts(store) -> dict[str, dict[str, int]]:
-    """Return {platform: {kind: active FDOs}}."""
+    """Return {platform: {kind: active FDOs}} (the listing's maintained counts when the store keeps one)."""
+    if listing.is_ready(store):
+        return listing.platform_counts(store)
     counts: dict[str, dict[str, int]] = {}
     for row in store.query(_COUNTS.format(g=store.registry_graph)):
         counts.setdefault(row["platform"].value, {})[row["kind"].value] = int(row["n"].value)

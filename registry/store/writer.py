@@ -24,7 +24,7 @@ from registry.record import Record
 from registry.store import query_text as Q
 from registry.store.prepare import PreparedRecord, prepare
 from registry.store import listing
-from registry.store.listing import Changes, Entry
+from registry.store.listing import Changes, Entry, label_of
 from registry.store.results import IngestResult
 from registry.vocab import DCT, FAIR4ML_VERSION_IRI, MLFDO, PROV, RDF, VOLATILE_PROPERTIES, XSD
 
@@ -70,6 +70,7 @@ class _State:
     status: str
     registry: set[Triple] = field(default_factory=set)
     counters: set[Triple] = field(default_factory=set)
+    label: tuple[str, str] = ("", "")  # name and identifier of the current content, set where the listing needs them
 
 
 @dataclass
@@ -193,6 +194,7 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
     if state is not None and state.hash == prep.content_hash and state.status != "withdrawn":
         pending.checks.append((NamedNode(f"{prep.pid}/v/{state.n}"), when))
         if prep.counters and counters != state.counters:
+            state.label = label_of(prep.pid, prep.content)  # the same content as the current version's
             old_entry = entry_of(state)
             _replace(pending, DefaultGraph(), state.counters, counters)
             state.counters = counters
@@ -214,7 +216,10 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
                            for t in _prov_triples(record, prep, version, previous, n, summary, when))
     registry = list(_registry_triples(record, prep, version, n))
     _replace(pending, store.registry_graph, state.registry if state else set(), registry)
-    states[prep.pid] = _State(n, prep.content_hash, "stub" if record.stub else "active", set(registry), set(counters))
+    if state is not None:
+        state.label = label_of(prep.pid, old_content)
+    states[prep.pid] = _State(n, prep.content_hash, "stub" if record.stub else "active", set(registry), set(counters),
+                              label_of(prep.pid, prep.content))
     pending.listing.move(prep.pid, entry_of(state), entry_of(states[prep.pid]))
     pending.listing.add("versions", 1)
     if record.raw is not None:
@@ -267,7 +272,8 @@ def entry_of(state: _State | None) -> Entry | None:
     if state is None:
         return None
     kind = next((t.object.value for t in state.registry if t.predicate == _T["kind"]), "")
-    return Entry(kind, state.status, downloads_of(state.counters))
+    platform = min((t.object.value for t in state.registry if t.predicate == _T["platform"]), default="")
+    return Entry(kind, state.status, downloads_of(state.counters), *state.label, platform)
 
 
 def downloads_of(counters: Iterable[Triple]) -> int:

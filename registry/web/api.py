@@ -38,12 +38,10 @@ def page_args() -> tuple[int, int]:
 def fdo_list(kind: str | None, page: int, size: int, include_stubs: bool = True, path: str = "/api/fdo",
              order: str = "pid") -> dict:
     """Return one page of current FDOs (id, PID, name, kind) with links to the neighbouring pages."""
-    store = registry().store
-    pids = store.pids(kind=kind, offset=(page - 1) * size, limit=size + 1, include_stubs=include_stubs, order=order)
-    more, pids = len(pids) > size, pids[:size]
-    labels = fdo_service().labels(pids)
-    items = [{"pid": pid, "id": pid.rsplit("/", 1)[-1], "name": labels[pid].label, "kind": labels[pid].kind,
-              "status": labels[pid].status} for pid in pids]
+    refs = fdo_service().listing_page(kind, (page - 1) * size, size + 1, include_stubs, order)
+    more, refs = len(refs) > size, refs[:size]
+    items = [{"pid": ref.iri, "id": ref.iri.rsplit("/", 1)[-1], "name": ref.label, "kind": ref.kind,
+              "status": ref.status} for ref in refs]
     query = f"&per_page={size}" + (f"&kind={kind}" if kind else "")
     return {"page": page, "per_page": size, "kind": kind, "items": items,
             "next": f"{path}?page={page + 1}{query}" if more else None,
