@@ -28,7 +28,10 @@ def celery_app(monkeypatch, tmp_path):
     monkeypatch.setenv("MLFDO_DATA_DIR", str(tmp_path / "data"))
     app = make_celery(BROKER)
     app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
-    return app
+    yield app
+    app.backend.result_consumer.stop()  # the pubsub connection that waited for results
+    app.backend.client.connection_pool.disconnect()
+    app.close()
 
 
 def test_openml_and_arxiv_id_batches_harvest_on_a_worker_and_rerun_writes_nothing(celery_app, monkeypatch):

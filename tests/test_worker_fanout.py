@@ -45,6 +45,19 @@ def broker():
     return BROKER
 
 
+@pytest.fixture
+def celery_app(broker):
+    """A Celery client app on the test broker (tasks retried once); its connections are closed at the end."""
+    from workers.celery_app import make_celery
+
+    app = make_celery(broker)
+    app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
+    yield app
+    app.backend.result_consumer.stop()  # the pubsub connection that waited for results
+    app.backend.client.connection_pool.disconnect()
+    app.close()
+
+
 def _fdos(store) -> dict[str, tuple]:
     """Every FDO as (status, number of versions, content hash of its newest version)."""
     out = {}
@@ -65,8 +78,7 @@ def _until(check, timeout: float, what: str):
 
 
 def test_fanout_on_two_worker_processes_stores_the_same_fdos_as_the_single_process_harvest(
-        small_snapshot, broker, tmp_path, monkeypatch):
-    from workers.celery_app import make_celery
+        small_snapshot, broker, celery_app, tmp_path, monkeypatch):
     from workers.fanout import FanOut
 
     with oxigraph_server(tmp_path / "ox") as store_url, ReplayServer(small_snapshot) as hub:
@@ -76,7 +88,7 @@ def test_fanout_on_two_worker_processes_stores_the_same_fdos_as_the_single_proce
         env = {**os.environ, "PYTHONPATH": str(ROOT), "MLFDO_BROKER_URL": broker, "MLFDO_STORE_URL": store_url,
                "MLFDO_BASE_URL": BASE, "MLFDO_DATA_DIR": str(tmp_path / "workers")}
         with celery_workers(env, 2) as procs:
-            app = make_celery(broker)
+            app = celery_app
             sent = app.send_task("workers.tasks.harvest_huggingface_fanout",
                                  kwargs={"endpoint": hub.url, "page_size": PAGE}).get(timeout=120)
             run = FanOut(broker, sent["run"])
@@ -86,7 +98,6 @@ def test_fanout_on_two_worker_processes_stores_the_same_fdos_as_the_single_proce
             got = _fdos(fanned)
             served = app.control.inspect(timeout=2).stats() or {}
             run.close()
-            app.close()
         assert all(p.returncode is not None for p in procs)
     assert (sent["pages"], sent["complete"]) == (5, True)
     assert len(served) == 2
@@ -102,14 +113,12 @@ def test_fanout_on_two_worker_processes_stores_the_same_fdos_as_the_single_proce
 
 
 def test_a_page_whose_cards_keep_failing_is_a_dead_letter_the_others_land_and_the_mark_stays(
-        small_snapshot, broker, tmp_path, monkeypatch):
+        small_snapshot, broker, celery_app, tmp_path, monkeypatch):
     from workers import tasks
-    from workers.celery_app import make_celery
 
     newest_first = sorted(small_snapshot.models.values(), key=lambda m: m["lastModified"], reverse=True)
     broken = newest_first[PAGE + 1]["id"]  # on the second listing page
-    app = make_celery(broker)
-    app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
+    app = celery_app
     with oxigraph_server(tmp_path / "ox") as store_url, FaultyReplayServer(small_snapshot) as hub:
         hub.fail(rf"^/{re.escape(broken)}/resolve/.*/README\.md", 403, times=1000)
         monkeypatch.setenv("MLFDO_STORE_URL", store_url)
@@ -137,14 +146,12 @@ def test_a_page_whose_cards_keep_failing_is_a_dead_letter_the_others_land_and_th
     assert stats["newest_dead_letters"][0]["task"] == "workers.tasks.harvest_huggingface_page"
 
 
-def test_a_redelivered_page_task_writes_no_new_version(small_snapshot, broker, tmp_path, monkeypatch):
+def test_a_redelivered_page_task_writes_no_new_version(small_snapshot, broker, celery_app, tmp_path, monkeypatch):
     from workers import tasks
-    from workers.celery_app import make_celery
     from workers.fanout import FanOut
 
     items = sorted(small_snapshot.models.values(), key=lambda m: m["lastModified"], reverse=True)[:PAGE]
-    app = make_celery(broker)
-    app.conf.update(worker_hijack_root_logger=False)
+    app = celery_app
     run = FanOut(broker)
     run.add(1)
     with oxigraph_server(tmp_path / "ox") as store_url, ReplayServer(small_snapshot) as hub:
@@ -187,12 +194,10 @@ def test_the_run_is_ready_once_listed_and_every_page_done_even_when_a_page_repor
 
 
 def test_a_walk_stopped_by_a_refused_listing_page_is_retried_and_the_mark_then_moves(
-        small_snapshot, broker, tmp_path, monkeypatch):
+        small_snapshot, broker, celery_app, tmp_path, monkeypatch):
     from workers import tasks
-    from workers.celery_app import make_celery
 
-    app = make_celery(broker)
-    app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
+    app = celery_app
     with oxigraph_server(tmp_path / "ox") as store_url, FaultyReplayServer(small_snapshot) as hub:
         hub.fail(r"^/api/models\?.*cursor=", 403, times=1)  # the second listing page, once
         monkeypatch.setenv("MLFDO_STORE_URL", store_url)
