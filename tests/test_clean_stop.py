@@ -111,3 +111,15 @@ def test_saturated_query_pool_answers_503_with_retry_after_and_recovers(served_d
         after = requests.get(server.url + "/sparql", params={"query": "ASK {}"},
                              headers={"Accept": "application/sparql-results+json"}, timeout=60)
         assert after.status_code == 200 and after.json()["boolean"] is True, "the pool is not left stuck"
+
+
+def test_query_workers_run_at_idle_cpu_priority(served_dir):
+    with serve_process(served_dir, _env(), "--workers", "4") as server:
+        answers: list = []
+        _run_runaway(server.url, answers)
+        workers = [p for p in _busy_worker(server.process.pid) if "spawn_main" in " ".join(p.cmdline())]
+        assert workers
+        for worker in workers:  # a heavy query gets a core only when pages do not want it
+            assert os.sched_getscheduler(worker.pid) == os.SCHED_IDLE
+            assert worker.nice() == 19
+        assert os.sched_getscheduler(server.process.pid) == os.SCHED_OTHER

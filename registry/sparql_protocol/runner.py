@@ -95,6 +95,11 @@ class ThreadRunner(QueryRunner):
 def _worker_main(conn, data_dir: str, base_url: str, parent_pid: int) -> None:  # runs in the worker process
     die_with_parent(parent_pid)  # a server killed with SIGKILL must not leave a runaway query running
     os.nice(WORKER_NICENESS)  # heavy queries yield the CPU to the web process serving pages
+    if hasattr(os, "SCHED_IDLE"):  # Linux: run only when no other task wants the core (weaker than nice 19)
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        except OSError:
+            pass
     from registry.store import Store
 
     store, generation = None, None
