@@ -3,6 +3,7 @@
 Usage (run with ``nice``; each prints its figures and the load average):
   python bench/scale.py bulk --n 5000            # the same records, transactional vs bulk, on disk
   python bench/scale.py workers --n 4000         # 1, 2, 4 worker processes against an oxigraph server, and embedded
+  python bench/scale.py fanout --n 1350           # a Hub harvest of N replayed models: CLI vs fan-out on 1 and 2 workers
   python bench/scale.py build --n 1000000 --dir D  # generate a store of N synthetic FDOs with the bulk loader
   python bench/scale.py serve --dir D            # open time, disk bytes, p95 of pages, SPARQL, listing, stats
   python bench/scale.py day --dir D --change 0.02  # re-list every record, a share of them changed
@@ -130,6 +131,84 @@ def cmd_workers(args) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+FANOUT_BROKER = "redis://127.0.0.1:6379/15"
+
+
+def _cpu_seconds(pid: int) -> float:
+    """Return the user + system CPU seconds a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _fanout_run(env: dict, hub_url: str, workers: int) -> tuple[float, float]:
+    """Time one fan-out harvest on ``workers`` Celery worker processes, from sending to the mark moving.
+
+    Return (wall seconds, CPU seconds the workers used meanwhile).
+    """
+    import redis
+
+    from harvesters.huggingface.harvest import STATE_KEY
+    from tests.servers import celery_workers
+    from workers.celery_app import make_celery
+    from workers.fanout import FanOut
+
+    redis.Redis.from_url(FANOUT_BROKER).flushdb()
+    store = Store.open_remote(env["MLFDO_STORE_URL"], BASE)  # builds the empty catalogue before the workers
+    with celery_workers(env, workers) as procs:
+        app = make_celery(FANOUT_BROKER)
+        cpu = sum(_cpu_seconds(p.pid) for p in procs)
+        start = time.perf_counter()
+        sent = app.send_task("workers.tasks.harvest_huggingface_fanout", kwargs={"endpoint": hub_url}).get(timeout=3600)
+        run = FanOut(FANOUT_BROKER, sent["run"])
+        while run.pending() or not store.get_state(STATE_KEY):
+            if time.perf_counter() - start > 1800:
+                raise RuntimeError(f"the fan-out run did not finish; pages pending: {sorted(run.pending())}")
+            time.sleep(0.1)
+        elapsed = time.perf_counter() - start
+        cpu = sum(_cpu_seconds(p.pid) for p in procs) - cpu
+        run.close()
+        app.close()
+    assert sent["complete"], sent
+    return elapsed, cpu
+
+
+def cmd_fanout(args) -> None:
+    import subprocess
+
+    from harvesters.huggingface.offline import ReplayServer, Snapshot
+    from harvesters.huggingface.snapshot import demo_snapshot_dir
+    from tests.servers import oxigraph_server
+
+    full = Snapshot.load(demo_snapshot_dir())
+    keys = sorted(full.models)[:args.n]
+    snapshot = Snapshot([full.models[k] for k in keys], {k: full.cards[k] for k in keys if k in full.cards})
+    tmp = Path(tempfile.mkdtemp(prefix="mlfdo-fanout-"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MLFDO_BROKER_URL": FANOUT_BROKER, "MLFDO_BASE_URL": BASE,
+           "MLFDO_SHACL": "1" if args.shacl else "0"}
+    try:
+        print(f"{len(keys)} models of the demo snapshot, 100 a listing page, SHACL {'on' if args.shacl else 'off'}; "
+              f"{_load()}")
+        with ReplayServer(snapshot) as hub:
+            times = {}
+            with oxigraph_server(tmp / "cli") as url:
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "registry", "harvest", "huggingface", "--endpoint", hub.url],
+                               env={**env, "MLFDO_STORE_URL": url, "MLFDO_DATA_DIR": str(tmp / "cli-data")},
+                               cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                times["cli"] = time.perf_counter() - start
+                print(f"  mlfdo harvest huggingface, 1 process  {times['cli']:6.1f} s; {_load()}")
+            for workers in (1, 2):
+                with oxigraph_server(tmp / f"fanout-{workers}") as url:
+                    times[workers], cpu = _fanout_run({**env, "MLFDO_STORE_URL": url,
+                                                       "MLFDO_DATA_DIR": str(tmp / f"data-{workers}")}, hub.url,
+                                                      workers)
+                print(f"  fan-out, {workers} worker process(es)    {times[workers]:6.1f} s (workers' CPU {cpu:.1f} s); "
+                      f"{_load()}")
+        print(f"  ratios: 2 workers / 1 worker {times[2] / times[1]:.2f}; 1 worker / CLI {times[1] / times['cli']:.2f}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def cmd_build(args) -> None:
     path = Path(args.dir)
     store = Store.open(path, BASE, validator=_validator(args.shacl))
@@ -231,7 +310,7 @@ def cmd_day(args) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    for name in ("bulk", "workers", "build", "serve", "day"):
+    for name in ("bulk", "workers", "fanout", "build", "serve", "day"):
         p = sub.add_parser(name)
         p.add_argument("--n", type=int, default=5000)
         p.add_argument("--dir")
@@ -241,7 +320,8 @@ def main() -> None:
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--compare", action="store_true", help="serve: also time the listing pages without the listing")
     args = parser.parse_args()
-    {"bulk": cmd_bulk, "workers": cmd_workers, "build": cmd_build, "serve": cmd_serve, "day": cmd_day}[args.cmd](args)
+    {"bulk": cmd_bulk, "workers": cmd_workers, "fanout": cmd_fanout, "build": cmd_build, "serve": cmd_serve,
+     "day": cmd_day}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from registry.record import Record
 from registry.vocab import MLFDO
 
 __all__ = [
-    "Harvested", "Failed", "HarvestSummary", "Listing", "ListingState", "parse_time", "Progress", "run_harvest", "parse_since", "iso",
+    "Harvested", "Failed", "HarvestSummary", "advance_mark", "Listing", "ListingState", "parse_time", "Progress", "run_harvest", "parse_since", "iso",
     "exit_code", "problem_stub", "Mark", "DATE_MARK", "ID_MARK", "DEFAULT_BATCH", "EXIT_OK", "EXIT_STOPPED",
 ]
 
@@ -219,6 +219,22 @@ class _Batch:
         self.records, self.stubs, self.aliases, self.prior, self.objects = [], {}, [], {}, 0
 
 
+def advance_mark(store, state_key: str, newest: Any, stored: Any, cutoff: Any, mark: Mark = DATE_MARK) -> bool:
+    """Store ``newest`` as the high-water mark after a complete listing; return whether it moved.
+
+    ``stored`` is the mark when the listing began and ``cutoff`` where it stopped: the mark moves
+    only when that span joins what earlier runs covered, and never backwards (another run may
+    have moved it meanwhile).
+    """
+    if newest is None or not (stored is None or cutoff is None or cutoff <= stored):
+        return False
+    current = mark.parse(store.get_state(state_key))
+    if current is not None and not newest > current:
+        return False
+    store.set_state(state_key, mark.format(newest))
+    return True
+
+
 def run_harvest(store, items: Iterable[Harvested | Failed], *, summary: HarvestSummary | None = None,
                 listing: Listing | None = None, state_key: str | None = None, stored: Any = None,
                 cutoff: Any = None, mark: Mark = DATE_MARK, total: int | None = None, progress: Progress | None = None,
@@ -258,10 +274,7 @@ def run_harvest(store, items: Iterable[Harvested | Failed], *, summary: HarvestS
     if listing is not None and state_key is not None:
         if summary.error is None and listing.complete:
             summary.complete = True
-            # move the mark only when the covered span joins what earlier runs covered
-            if listing.newest is not None and (stored is None or cutoff is None or cutoff <= stored):
-                if stored is None or listing.newest > stored:
-                    store.set_state(state_key, mark.format(listing.newest))
+            advance_mark(store, state_key, listing.newest, stored, cutoff, mark)
         summary.high_water = store.get_state(state_key)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -257,3 +257,35 @@ def serve_process(data_dir: Path, env: dict, *args: str, timeout: float = 60.0) 
             served.stop()
         if not drain.is_alive():  # a leaked child holding the pipe keeps the reader blocked: never close under it
             process.stderr.close()
+
+
+@contextmanager
+def celery_workers(env: dict[str, str], count: int, cwd: Path | None = None, timeout: float = 60.0) -> Iterator[list]:
+    """Run ``count`` Celery worker processes (``celery -A workers.celery_app worker --pool solo``) with ``env``.
+
+    Yields the processes once every worker answers a ping; stops them (SIGTERM, then SIGKILL) at the end.
+    """
+    from workers.celery_app import make_celery
+
+    cwd = cwd or Path(__file__).resolve().parent.parent
+    procs = [subprocess.Popen([sys.executable, "-m", "celery", "-A", "workers.celery_app", "worker", "--pool", "solo",
+                               "--loglevel", "WARNING", "-n", f"mlfdo-test-{k}-{free_port()}@%h"],
+                              env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             for k in range(count)]
+    app = make_celery(env["MLFDO_BROKER_URL"])
+    try:
+        deadline = time.monotonic() + timeout
+        while len(app.control.ping(timeout=1.0) or []) < count:
+            if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
+                raise RuntimeError(f"{count} Celery worker(s) did not answer within {timeout}s")
+        yield procs
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+        app.close()

@@ -12,17 +12,22 @@ from celery import Celery
 
 from registry.settings import load_settings
 
-__all__ = ["make_celery", "app", "HARVEST_TASKS", "beat_schedule"]
+__all__ = ["make_celery", "app", "HARVEST_TASKS", "HARVEST_KWARGS", "beat_schedule"]
 
 # platform -> the task that runs its incremental harvest; beat schedules every platform listed here.
 HARVEST_TASKS: dict[str, str] = {
-    "huggingface": "workers.tasks.harvest_huggingface",
+    "huggingface": "workers.tasks.harvest_huggingface_fanout",  # one task per listing page
+    "openml": "workers.tasks.harvest_openml",  # without ids: the objects above each kind's high-water mark
+    "arxiv": "workers.tasks.harvest_arxiv",  # with missing: the papers referenced but not yet described
 }
+# the arguments of a platform's incremental run, where it needs some
+HARVEST_KWARGS: dict[str, dict] = {"arxiv": {"missing": True}}
 
 
 def beat_schedule(interval: float) -> dict[str, dict]:
     """Return beat's schedule: an incremental harvest of every platform each ``interval`` seconds."""
-    return {f"incremental-{platform}-harvest": {"task": task, "schedule": interval}
+    return {f"incremental-{platform}-harvest": {"task": task, "schedule": interval,
+                                                "kwargs": HARVEST_KWARGS.get(platform, {})}
             for platform, task in HARVEST_TASKS.items()}
 
 

@@ -198,6 +198,24 @@ class Extractor:
 
         Raises HubError when a listing page cannot be fetched.
         """
+        for started, items in self.list_pages(since=since, author=author, limit=limit):
+            for item in items:
+                yield self.listed_item(item, started)
+
+    def listed_item(self, item: dict, started: datetime | None = None) -> Fetched:
+        """Return a listing item as fetched, with its README fetched when it changed."""
+        model_id = item.get("id") if isinstance(item.get("id"), str) else str(item.get("modelId") or "")
+        fetched = Fetched(model_id, item, json.dumps(item, ensure_ascii=False),
+                          f"{self.client.endpoint}/api/models/{model_id}", started=started or _now())
+        self._card(fetched)
+        return fetched
+
+    def list_pages(self, *, since: datetime | None = None, author: str | None = None,
+                   limit: int | None = None) -> Iterator[tuple[datetime, list[dict]]]:
+        """Yield (fetch time, listing items) page by page, newest-modified first, down to ``since`` or ``limit``.
+
+        Cards are not fetched here. Raises HubError when a listing page cannot be fetched.
+        """
         url = f"{self.client.endpoint}/api/models"
         params: dict | None = {"sort": "lastModified", "direction": -1, "expand": EXPAND,
                                "limit": min(self.client.page_size, limit) if limit else self.client.page_size}
@@ -211,6 +229,7 @@ class Extractor:
                 raise HubError(f"listing models failed at {url}: {_short(exc)}") from None
             if not isinstance(page, list):
                 raise HubError(f"listing models at {url} returned {type(page).__name__}, not a list")
+            kept: list[dict] = []
             for item in page:
                 if not isinstance(item, dict):
                     continue
@@ -219,15 +238,15 @@ class Extractor:
                     self.newest = modified
                 if since is not None and modified is not None and modified < since:
                     self.complete = True  # sorted newest first: everything after is older
-                    return
+                    break
                 if limit is not None and self.listed >= limit:
-                    return
+                    break
                 self.listed += 1
-                model_id = item.get("id") if isinstance(item.get("id"), str) else str(item.get("modelId") or "")
-                fetched = Fetched(model_id, item, json.dumps(item, ensure_ascii=False),
-                                  f"{self.client.endpoint}/api/models/{model_id}", started=started)
-                self._card(fetched)
-                yield fetched
+                kept.append(item)
+            if kept:
+                yield started, kept
+            if self.complete or (limit is not None and self.listed >= limit):
+                return
             url = response.links.get("next", {}).get("url")
             params = None  # the next link carries the query
         self.complete = True

@@ -17,13 +17,13 @@ from pyoxigraph import NamedNode
 
 from harvesters.huggingface.extract import Extractor, Failed, Fetched, HubClient, parse_time
 from harvesters.huggingface.transform import CARD_PROPERTIES, HARVESTER, HARVESTER_VERSION, model_pid, transform
-from harvesters.run import DEFAULT_BATCH, Harvested, Progress, parse_since, run_harvest
+from harvesters.run import DATE_MARK, DEFAULT_BATCH, Harvested, Progress, advance_mark, parse_since, run_harvest
 from harvesters.run import Failed as RunFailed
 from harvesters.run import HarvestSummary as RunSummary
 from registry.errors import NotFound
 from registry.record import Record, SourceInfo
 
-__all__ = ["harvest", "HarvestSummary", "STATE_KEY", "DEFAULT_BATCH", "Progress"]
+__all__ = ["harvest", "harvest_listed", "Walk", "advance", "HarvestSummary", "STATE_KEY", "DEFAULT_BATCH", "Progress"]
 
 STATE_KEY = "hf:high_water"
 
@@ -33,6 +33,7 @@ class HarvestSummary(RunSummary):
     """What one Hub harvest did; ``cards_fetched`` counts README downloads."""
 
     cards_fetched: int = 0
+    cards_failed: int = 0  # READMEs that could not be read (a fan-out page task retries for these)
 
     def line(self) -> str:
         """Return a one-line summary for people."""
@@ -70,6 +71,8 @@ class _Models:
     def harvested(self, fetched: Fetched) -> Harvested | RunFailed:
         if fetched.card_status == "fetched":
             self.summary.cards_fetched += 1
+        elif fetched.card_status == "failed":
+            self.summary.cards_failed += 1
         card_settled = fetched.card_status in ("fetched", "missing", "unchanged")
         etag = fetched.sha if (fetched.sha and card_settled) else (f"{fetched.sha}-nocard" if fetched.sha else None)
         source = SourceInfo(HARVESTER, HARVESTER_VERSION, url=fetched.url, etag=etag,
@@ -128,3 +131,52 @@ def harvest(store, *, base_url: str, endpoint: str | None = None, limit: int | N
     return run_harvest(store, models.items(items), summary=summary, listing=extractor,
                        state_key=key, stored=stored, cutoff=cutoff, total=limit, progress=progress,
                        batch_size=batch_size, requests=lambda: client.calls)
+
+
+def harvest_listed(store, *, base_url: str, items: list[dict], client: HubClient, cards: bool = True,
+                   batch_size: int = DEFAULT_BATCH) -> HarvestSummary:
+    """Harvest models given as listing items (one listing page, as ``Walk.pages`` yields): README, transform, ingest.
+
+    Idempotent: a model whose commit sha the store already holds is not re-read, and an
+    unchanged record writes no new version. The high-water mark is not touched.
+    """
+    summary = HarvestSummary()
+    models = _Models(store, base_url, summary)
+    extractor = Extractor(client, known_sha=models.known_sha, cards=cards)
+    fetched = (extractor.listed_item(item) for item in items if isinstance(item, dict))
+    return run_harvest(store, models.items(fetched), summary=summary, total=len(items), batch_size=batch_size,
+                       requests=lambda: client.calls)
+
+
+class Walk:
+    """An incremental listing walked page by page (for fan-out): the pages, then the mark it may set."""
+
+    def __init__(self, store, client: HubClient, *, since: str | datetime | None = None, author: str | None = None,
+                 limit: int | None = None) -> None:
+        self.state_key = _state_key(author)
+        self.stored = parse_time(store.get_state(self.state_key))
+        self.cutoff = parse_since(since) if since is not None else self.stored
+        self.extractor = Extractor(client, cards=False)
+        self.author, self.limit = author, limit
+
+    def pages(self) -> Iterator[list[dict]]:
+        """Yield the listing items page by page. Raises HubError when a page cannot be fetched."""
+        for _started, items in self.extractor.list_pages(since=self.cutoff, author=self.author, limit=self.limit):
+            yield items
+
+    @property
+    def complete(self) -> bool:
+        """Whether the listing reached its end or the ``since`` boundary (so the mark may move)."""
+        return self.extractor.complete
+
+    def mark(self) -> dict:
+        """Return what ``advance`` needs once every page is stored, as JSON-able text."""
+        fmt = DATE_MARK.format
+        return {"state_key": self.state_key, "newest": fmt(self.extractor.newest) if self.extractor.newest else None,
+                "stored": fmt(self.stored) if self.stored else None, "cutoff": fmt(self.cutoff) if self.cutoff else None}
+
+
+def advance(store, mark: dict) -> bool:
+    """Move the high-water mark as ``Walk.mark()`` described; return whether it moved."""
+    return advance_mark(store, mark["state_key"], parse_time(mark["newest"]), parse_time(mark["stored"]),
+                        parse_time(mark["cutoff"]))
