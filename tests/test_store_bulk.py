@@ -54,6 +54,16 @@ def test_bulk_first_harvest_ends_with_the_same_store_as_transactional_ingest(tmp
     assert bulk_store.stats()["by_kind"]["dataset"] == {"stub": 30, "active": 1}
 
 
+def test_reads_inside_a_bulk_session_see_records_the_session_wrote(tmp_path: Path):
+    store = Store.open(tmp_path, BASE)
+    stub = dataset_record("ds/early")
+    with store.bulk(now=T0) as bulk_loading:
+        store.ingest_many([model_record("org/a", datasets=("ds/early",)), stub], now=T0)
+        # what a harvest asks before it decides whether a record is new or a stub filled in
+        assert (store.status(stub.pid), store.kind(stub.pid)) == ("stub", "dataset")
+    assert bulk_loading
+
+
 def test_incremental_harvest_stays_transactional(tmp_path: Path):
     store = Store.open(tmp_path, BASE)
     store.ingest(model_record("org/first"))

@@ -475,6 +475,8 @@ class Store(StoreReads, StoreLinks):
                 "failures": len(self.failures())}
 
     def _reg_value(self, pid: str, prop: str) -> str | None:
+        if self._bulk is not None and pid in self._bulk.written:
+            self._bulk.flush()  # its quads may still wait in the bulk loader's chunk: load them before reading
         for q in self.db.quads_for_pattern(NamedNode(pid), MLFDO.term(prop), None, self.registry_graph):
             return q.object.value
         return None
