@@ -288,4 +288,20 @@ def celery_workers(env: dict[str, str], count: int, cwd: Path | None = None, tim
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
-        app.close()
+        close_celery(app)
+
+
+def close_celery(app) -> None:
+    """Close a Celery client app's Redis connections (broker pool, result backend and its pubsub), not only the app.
+
+    Left open, they are garbage-collected at some later point, and pytest turns the ResourceWarning
+    of the unclosed socket into an error of the whole run.
+    """
+    backend = app.backend
+    consumer = getattr(backend, "result_consumer", None)
+    if consumer is not None:
+        consumer.stop()
+    client = getattr(backend, "client", None)
+    if client is not None:
+        client.connection_pool.disconnect()
+    app.close()

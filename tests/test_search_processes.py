@@ -14,7 +14,7 @@ import redis
 import requests
 
 from registry.changefeed import feed_target
-from tests.servers import oxigraph_server, serve_process
+from tests.servers import close_celery, oxigraph_server, serve_process
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -163,7 +163,7 @@ def test_models_a_celery_worker_harvests_reach_both_web_processes_search(tmp_pat
                 for model_id in ids:  # the worker has committed and published: each process catches up on its own
                     delays = _wait_found(urls, model_id, model_id, BOUND, field="identifier")
                     assert max(delays) < BOUND
-                app.close()
+                close_celery(app)
         finally:
             worker.terminate()
             try:

@@ -12,7 +12,7 @@ from harvesters.openml.offline import OpenMLReplay
 from harvesters.openml.offline import demo_snapshot_dir as openml_snapshot
 from registry import deadletters
 from registry.service import Registry
-from tests.servers import free_port
+from tests.servers import close_celery, free_port
 
 BROKER = "redis://127.0.0.1:6379/15"
 pytestmark = pytest.mark.server
@@ -29,9 +29,7 @@ def celery_app(monkeypatch, tmp_path):
     app = make_celery(BROKER)
     app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
     yield app
-    app.backend.result_consumer.stop()  # the pubsub connection that waited for results
-    app.backend.client.connection_pool.disconnect()
-    app.close()
+    close_celery(app)
 
 
 def test_openml_and_arxiv_id_batches_harvest_on_a_worker_and_rerun_writes_nothing(celery_app, monkeypatch):

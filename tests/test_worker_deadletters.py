@@ -12,7 +12,7 @@ from registry.cli import cli
 from registry.service import Registry
 from registry.web import create_app
 from tests.factories import BASE
-from tests.servers import free_port
+from tests.servers import close_celery, free_port
 
 BROKER = "redis://127.0.0.1:6379/13"
 pytestmark = pytest.mark.server
@@ -26,7 +26,8 @@ def celery_app():
         client.flushdb()
     app = make_celery(BROKER)
     app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
-    return app
+    yield app
+    close_celery(app)
 
 
 def test_task_failing_after_its_retries_leaves_a_dead_letter(celery_app, monkeypatch, tmp_path):

@@ -22,7 +22,7 @@ from registry.service import Registry
 from registry.store import Store
 from registry.web import create_app
 from tests.hub_faults import FaultyReplayServer
-from tests.servers import celery_workers, oxigraph_server
+from tests.servers import celery_workers, close_celery, oxigraph_server
 
 BROKER = "redis://127.0.0.1:6379/15"
 BASE = "http://registry.test"
@@ -53,9 +53,7 @@ def celery_app(broker):
     app = make_celery(broker)
     app.conf.update(worker_hijack_root_logger=False, task_annotations={"*": {"max_retries": 1}})
     yield app
-    app.backend.result_consumer.stop()  # the pubsub connection that waited for results
-    app.backend.client.connection_pool.disconnect()
-    app.close()
+    close_celery(app)
 
 
 def _fdos(store) -> dict[str, tuple]:

@@ -9,7 +9,7 @@ from celery.contrib.testing.worker import start_worker
 from harvesters.huggingface.snapshot import demo_snapshot_dir
 from harvesters.huggingface.offline import ReplayServer
 from registry.store import Store
-from tests.servers import oxigraph_server
+from tests.servers import close_celery, oxigraph_server
 
 BROKER = "redis://127.0.0.1:6379/15"
 BASE = "http://registry.test"
@@ -17,7 +17,8 @@ BASE = "http://registry.test"
 
 def redis_available() -> bool:
     try:
-        return bool(redis.Redis.from_url(BROKER, socket_connect_timeout=1).ping())
+        with redis.Redis.from_url(BROKER, socket_connect_timeout=1) as client:
+            return bool(client.ping())
     except redis.RedisError:
         return False
 
@@ -31,8 +32,10 @@ def celery_app(monkeypatch, tmp_path):
 
     app = make_celery(BROKER)
     app.conf.update(worker_hijack_root_logger=False)
-    redis.Redis.from_url(BROKER).flushdb()
-    return app
+    with redis.Redis.from_url(BROKER) as client:
+        client.flushdb()
+    yield app
+    close_celery(app)
 
 
 def test_harvest_task_runs_in_a_worker_and_is_idempotent(celery_app, monkeypatch, tmp_path):
