@@ -13,6 +13,8 @@ import pytest
 
 from tests.data.web.registry import BASE, IDS, WEB_DATA, build_registry
 
+FEED_BROKER = "redis://127.0.0.1:6379/14"  # the change-feed tests' Redis database
+
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
@@ -127,3 +129,17 @@ def live_server(tmp_path_factory):
         subprocess.run([*cli, "ingest", str(WEB_DATA / name)], env=env, check=True, capture_output=True)
     with mlfdo_serve(env) as url:
         yield url
+
+
+@pytest.fixture
+def feed_redis():
+    """A client of Redis db 14, the change-feed tests' database."""
+    import redis
+
+    client = redis.Redis.from_url(FEED_BROKER)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.fail("Redis does not answer on 127.0.0.1:6379 (the change feed needs it)")
+    yield client
+    client.close()

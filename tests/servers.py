@@ -153,12 +153,7 @@ def mlfdo_serve(env: dict[str, str], cwd: Path | None = None, command: tuple[str
         wait_until_answers(url + "/healthz", timeout=max(1.0, deadline - time.monotonic()))
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         if drain.is_alive():
             drain.join(timeout=10)  # it ends at EOF, once the server has exited
         process.stderr.close()
@@ -305,3 +300,24 @@ def close_celery(app) -> None:
     if client is not None:
         client.connection_pool.disconnect()
     app.close()
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 10.0) -> None:
+    """Stop ``process`` with SIGTERM; SIGKILL it if it has not exited within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def wait_for(check, timeout: float, what: str, interval: float = 0.2):
+    """Return the first truthy value of ``check()``, asking every ``interval`` s; fail naming ``what`` after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"{what} did not happen within {timeout:g} s")

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-import redis
 
 from registry.changefeed import FeedFollower, FeedPublisher, feed_target
 from registry.health import readiness
@@ -22,17 +21,6 @@ pytestmark = [pytest.mark.server, pytest.mark.slow]
 BROKER = "redis://127.0.0.1:6379/14"
 BASE = "http://registry.test"
 DATA = Path(__file__).parent / "data" / "processes"
-
-
-@pytest.fixture
-def feed_redis():
-    client = redis.Redis.from_url(BROKER)
-    try:
-        client.ping()
-    except redis.RedisError:
-        pytest.fail("Redis does not answer on 127.0.0.1:6379 (the change feed needs it)")
-    yield client
-    client.close()
 
 
 def _open(store_url: str, data_dir: Path, broker: str = BROKER) -> Registry:

@@ -10,11 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
-import redis
 import requests
 
 from registry.changefeed import feed_target
-from tests.servers import close_celery, oxigraph_server, serve_process
+from tests.servers import close_celery, oxigraph_server, serve_process, stop_process
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -69,17 +68,6 @@ def _wait_current(urls: list[str], timeout: float = 120.0) -> None:
         while requests.get(url + "/healthz", timeout=10).json()["index"] != "current":
             assert time.monotonic() < deadline, f"{url} did not finish catching up within {timeout}s"
             time.sleep(0.05)
-
-
-@pytest.fixture
-def feed_redis():
-    client = redis.Redis.from_url(BROKER)
-    try:
-        client.ping()
-    except redis.RedisError:
-        pytest.fail("Redis does not answer on 127.0.0.1:6379 (the change feed needs it)")
-    yield client
-    client.close()
 
 
 def test_a_change_written_by_another_process_reaches_both_web_processes_search(tmp_path, feed_redis):
@@ -165,11 +153,6 @@ def test_models_a_celery_worker_harvests_reach_both_web_processes_search(tmp_pat
                     assert max(delays) < BOUND
                 close_celery(app)
         finally:
-            worker.terminate()
-            try:
-                worker.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
+            stop_process(worker, timeout=30)
             feed_redis.flushdb()
     assert worker.returncode is not None

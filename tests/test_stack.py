@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,7 +14,7 @@ import yaml
 from harvesters.huggingface.offline import ReplayServer, Snapshot
 from harvesters.huggingface.snapshot import demo_snapshot_dir
 from registry.stack import SHARED_SETTINGS, STATE_FILE, WORKERS, down, services, up
-from tests.servers import free_port
+from tests.servers import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKER = "redis://127.0.0.1:6379/13"
@@ -58,16 +57,6 @@ def _small_hub() -> Snapshot:
     return Snapshot([demo.models[k] for k in keys], {k: demo.cards[k] for k in keys if k in demo.cards})
 
 
-def _until(check, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(1)
-    raise AssertionError(f"{what} did not happen within {timeout:g} s")
-
-
 @pytest.mark.server
 @pytest.mark.slow
 def test_stack_runs_a_beat_harvest_serves_it_and_stops_with_nothing_left(tmp_path, monkeypatch):
@@ -80,8 +69,8 @@ def test_stack_runs_a_beat_harvest_serves_it_and_stops_with_nothing_left(tmp_pat
         record = up(tmp_path / "stack", web_port=free_port(), broker_url=BROKER)
         try:
             web = record["web"]
-            stats = _until(lambda: (s := requests.get(web + "/api/stats", timeout=10).json())
-                           ["by_kind"].get("model", {}).get("active", 0) >= 12 and s, 300, "the scheduled harvest")
+            stats = wait_for(lambda: (s := requests.get(web + "/api/stats", timeout=10).json())
+                           ["by_kind"].get("model", {}).get("active", 0) >= 12 and s, 300, "the scheduled harvest", interval=1)
             assert stats["by_kind"]["model"]["active"] == 12
             models = requests.get(web + "/api/fdo?kind=model&per_page=50", timeout=10).json()["items"]
             page = requests.get(web + f"/fdo/{models[0]['id']}", headers={"Accept": "text/html"}, timeout=10)
@@ -92,8 +81,8 @@ def test_stack_runs_a_beat_harvest_serves_it_and_stops_with_nothing_left(tmp_pat
             typed = sum(stats["by_kind"]["model"].values())  # harvested models and the base models they name
             assert rows["results"]["bindings"][0]["n"]["value"] == str(typed)
             wanted = models[3]
-            found = _until(lambda: wanted["pid"] in requests.get(web + "/api/search", timeout=60, params={
-                "q": wanted["name"]}).text, 300, "search finding a harvested model")
+            found = wait_for(lambda: wanted["pid"] in requests.get(web + "/api/search", timeout=60, params={
+                "q": wanted["name"]}).text, 300, "search finding a harvested model", interval=1)
             assert found
             assert len(_processes_of(tmp_path / "stack")) >= 5, "store, workers, beat and web run"
         finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from registry.service import Registry
 from registry.store import Store
 from registry.web import create_app
 from tests.hub_faults import FaultyReplayServer
-from tests.servers import celery_workers, close_celery, oxigraph_server
+from tests.servers import celery_workers, close_celery, oxigraph_server, wait_for
 
 BROKER = "redis://127.0.0.1:6379/15"
 BASE = "http://registry.test"
@@ -65,16 +64,6 @@ def _fdos(store) -> dict[str, tuple]:
     return out
 
 
-def _until(check, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"{what} did not happen within {timeout:g} s")
-
-
 def test_fanout_on_two_worker_processes_stores_the_same_fdos_as_the_single_process_harvest(
         small_snapshot, broker, celery_app, tmp_path, monkeypatch):
     from workers.fanout import FanOut
@@ -90,9 +79,9 @@ def test_fanout_on_two_worker_processes_stores_the_same_fdos_as_the_single_proce
             sent = app.send_task("workers.tasks.harvest_huggingface_fanout",
                                  kwargs={"endpoint": hub.url, "page_size": PAGE}).get(timeout=120)
             run = FanOut(broker, sent["run"])
-            _until(lambda: not run.pending(), 180, "every page task finishing")
+            wait_for(lambda: not run.pending(), 180, "every page task finishing")
             fanned = Store.open_remote(store_url, BASE)
-            mark = _until(lambda: fanned.get_state(STATE_KEY), 30, "the high-water mark moving")
+            mark = wait_for(lambda: fanned.get_state(STATE_KEY), 30, "the high-water mark moving")
             got = _fdos(fanned)
             served = app.control.inspect(timeout=2).stats() or {}
             run.close()
@@ -126,11 +115,11 @@ def test_a_page_whose_cards_keep_failing_is_a_dead_letter_the_others_land_and_th
         with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING"):
             sent = app.tasks[tasks.harvest_huggingface_fanout.name].delay(endpoint=hub.url, page_size=PAGE)
             summary = sent.get(timeout=120)
-            count, letters = _until(lambda: (found := deadletters.recent(broker)) and found[0] and found, 120,
+            count, letters = wait_for(lambda: (found := deadletters.recent(broker)) and found[0] and found, 120,
                                     "a dead letter")
             store = Store.open_remote(store_url, BASE)
             others = [m["id"] for m in newest_first if m["id"] != broken]
-            _until(lambda: all(store.source_etag(store.resolve(f"hf:{i}") or "-") for i in others), 120,
+            wait_for(lambda: all(store.source_etag(store.resolve(f"hf:{i}") or "-") for i in others), 120,
                    "the other pages landing")
             mark = store.get_state(STATE_KEY)
     assert summary["complete"] and summary["pages"] == 5
@@ -206,7 +195,7 @@ def test_a_walk_stopped_by_a_refused_listing_page_is_retried_and_the_mark_then_m
             summary = app.tasks[tasks.harvest_huggingface_fanout.name].delay(endpoint=hub.url,
                                                                              page_size=PAGE).get(timeout=120)
             store = Store.open_remote(store_url, BASE)
-            mark = _until(lambda: store.get_state(STATE_KEY), 120, "the high-water mark moving")
+            mark = wait_for(lambda: store.get_state(STATE_KEY), 120, "the high-water mark moving")
             landed = [store.resolve(f"hf:{m['id']}") for m in small_snapshot.models.values()]
         assert hub.faults[0].times == 0  # the refusal was met
     newest = max(m["lastModified"] for m in small_snapshot.models.values())
