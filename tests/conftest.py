@@ -143,3 +143,13 @@ def feed_redis():
         pytest.fail("Redis does not answer on 127.0.0.1:6379 (the change feed needs it)")
     yield client
     client.close()
+
+
+@pytest.fixture(scope="module")
+def registry():
+    """The chat fixture's registry (tests/data/chat), one per module; a module with its own ``registry`` fixture overrides it."""
+    from tests.data.chat.fixture import chat_registry
+
+    registry = chat_registry()
+    yield registry
+    registry.close()

@@ -8,14 +8,6 @@ from registry.chat import ChatService
 from registry.chat.search_adapter import SearchAdapter
 from registry.errors import BadRequest
 from registry.pid import mint_id
-from tests.data.chat.fixture import chat_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    registry = chat_registry()
-    yield registry
-    registry.close()
 
 
 @pytest.fixture(scope="module")

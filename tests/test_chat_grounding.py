@@ -10,7 +10,7 @@ from registry.chat import ChatService
 from registry.chat.facts import gather
 from registry.chat.grounding import check_answer, citations, link_answer
 from registry.pid import mint_id
-from tests.data.chat.fixture import chat_registry
+
 
 QUESTIONS = [
     "What licence does openai-community/gpt2 have?",
@@ -22,13 +22,6 @@ QUESTIONS = [
     "What is the capital of France?",
     "Which paper describes bert-base-uncased?",
 ]
-
-
-@pytest.fixture(scope="module")
-def registry():
-    registry = chat_registry()
-    yield registry
-    registry.close()
 
 
 @pytest.fixture(scope="module")

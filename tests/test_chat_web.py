@@ -7,16 +7,9 @@ import json
 import pytest
 
 from registry.pid import mint_id
-from tests.data.chat.fixture import chat_registry
+
 
 GPT2 = f"/fdo/{mint_id('hf', 'openai-community/gpt2')}"
-
-
-@pytest.fixture(scope="module")
-def registry():
-    registry = chat_registry()
-    yield registry
-    registry.close()
 
 
 @pytest.fixture(scope="module")

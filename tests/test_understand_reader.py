@@ -8,14 +8,7 @@ from registry.chat import ChatService
 from registry.pid import mint_id, pid_iri
 from registry.search import get_searcher
 from registry.search.understand import read, unframe
-from tests.data.chat.fixture import BASE, chat_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    registry = chat_registry()
-    yield registry
-    registry.close()
+from tests.data.chat.fixture import BASE
 
 
 @pytest.fixture(scope="module")
