@@ -12,8 +12,9 @@ from types import SimpleNamespace
 import pytest
 
 from tests.data.web.registry import BASE, IDS, WEB_DATA, build_registry
+from tests.servers import redis_db_url
 
-FEED_BROKER = "redis://127.0.0.1:6379/14"  # the change-feed tests' Redis database
+FEED_BROKER = redis_db_url(1)  # the change-feed tests' Redis database
 
 
 @pytest.hookimpl(hookwrapper=True)

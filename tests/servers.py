@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -14,6 +15,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import requests
+
+
+def redis_db_url(slot: int) -> str:
+    """Return the URL of one of the three Redis databases the tests use (slot 0, 1 or 2).
+
+    They are databases 13-15 of the Redis on 127.0.0.1:6379 unless ``MLFDO_TEST_REDIS_DB`` names
+    another first one, so that two runs of the suite on one machine do not flush each other's data.
+    """
+    if slot not in (0, 1, 2):
+        raise ValueError(f"the tests have Redis slots 0-2, not {slot}")
+    first = int(os.environ.get("MLFDO_TEST_REDIS_DB", "13"))
+    if not 0 <= first <= 13:
+        raise ValueError(f"MLFDO_TEST_REDIS_DB={first}: it must leave three databases below 16")
+    return f"redis://127.0.0.1:6379/{first + slot}"
 
 
 def free_port() -> int:

@@ -14,11 +14,11 @@ from registry.rdfio import parse_file
 from registry.records_from_rdf import records_from_quads
 from registry.search import get_searcher
 from registry.service import Registry
-from tests.servers import free_port, oxigraph_server
+from tests.servers import free_port, oxigraph_server, redis_db_url
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
-BROKER = "redis://127.0.0.1:6379/14"
+BROKER = redis_db_url(1)
 BASE = "http://registry.test"
 DATA = Path(__file__).parent / "data" / "processes"
 

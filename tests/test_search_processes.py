@@ -13,11 +13,11 @@ import pytest
 import requests
 
 from registry.changefeed import feed_target
-from tests.servers import close_celery, oxigraph_server, serve_process, stop_process
+from tests.servers import close_celery, oxigraph_server, redis_db_url, serve_process, stop_process
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
-BROKER = "redis://127.0.0.1:6379/14"
+BROKER = redis_db_url(1)
 BASE = "http://registry.test"
 DATA = Path(__file__).parent / "data" / "processes"
 BOUND = 15.0  # seconds; without the feed a web process would only see the change at its next full catch-up (15 min)

@@ -14,10 +14,10 @@ import yaml
 from harvesters.huggingface.offline import ReplayServer, Snapshot
 from harvesters.huggingface.snapshot import demo_snapshot_dir
 from registry.stack import SHARED_SETTINGS, STATE_FILE, WORKERS, down, services, up
-from tests.servers import free_port, wait_for
+from tests.servers import free_port, redis_db_url, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
-BROKER = "redis://127.0.0.1:6379/13"
+BROKER = redis_db_url(0)
 VALUE_FLAGS = {"--host", "--port", "--location", "--bind", "--schedule", "--hostname", "-A"}
 
 

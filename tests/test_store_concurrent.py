@@ -9,10 +9,10 @@ import redis
 
 from registry.store import Store
 from tests.factories import BASE, model_record
-from tests.servers import oxigraph_server
+from tests.servers import oxigraph_server, redis_db_url
 from workers.locks import counts_lock
 
-BROKER = "redis://127.0.0.1:6379/13"
+BROKER = redis_db_url(0)
 pytestmark = pytest.mark.server
 
 

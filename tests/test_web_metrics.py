@@ -9,8 +9,9 @@ from registry.service import Registry
 from registry.web import create_app
 from registry.web.metrics import queue_depth
 from tests.factories import BASE, model_record
+from tests.servers import redis_db_url
 
-TEST_DB = "redis://127.0.0.1:6379/14"
+TEST_DB = redis_db_url(1)
 
 
 def _samples(client) -> dict[str, list]:

@@ -12,9 +12,9 @@ from harvesters.openml.offline import OpenMLReplay
 from harvesters.openml.offline import demo_snapshot_dir as openml_snapshot
 from registry import deadletters
 from registry.service import Registry
-from tests.servers import close_celery, free_port
+from tests.servers import close_celery, free_port, redis_db_url
 
-BROKER = "redis://127.0.0.1:6379/15"
+BROKER = redis_db_url(2)
 pytestmark = pytest.mark.server
 
 

@@ -12,9 +12,9 @@ from registry.cli import cli
 from registry.service import Registry
 from registry.web import create_app
 from tests.factories import BASE
-from tests.servers import close_celery, free_port
+from tests.servers import close_celery, free_port, redis_db_url
 
-BROKER = "redis://127.0.0.1:6379/13"
+BROKER = redis_db_url(0)
 pytestmark = pytest.mark.server
 
 

@@ -21,9 +21,9 @@ from registry.service import Registry
 from registry.store import Store
 from registry.web import create_app
 from tests.hub_faults import FaultyReplayServer
-from tests.servers import celery_workers, close_celery, oxigraph_server, wait_for
+from tests.servers import celery_workers, close_celery, oxigraph_server, redis_db_url, wait_for
 
-BROKER = "redis://127.0.0.1:6379/15"
+BROKER = redis_db_url(2)
 BASE = "http://registry.test"
 MODELS, PAGE = 24, 5  # five listing pages: 5 + 5 + 5 + 5 + 4 models
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,9 @@ from __future__ import annotations
 import redis
 
 from workers.locks import platform_lock
+from tests.servers import redis_db_url
 
-BROKER = "redis://127.0.0.1:6379/13"
+BROKER = redis_db_url(0)
 
 
 def test_second_run_of_a_platform_finds_the_lock_held_until_the_first_ends():

@@ -5,8 +5,9 @@ from __future__ import annotations
 import redis
 
 from workers.ratelimit import SharedThrottle
+from tests.servers import redis_db_url
 
-BROKER = "redis://127.0.0.1:6379/13"
+BROKER = redis_db_url(0)
 
 
 def test_two_workers_book_slots_one_interval_apart():

@@ -9,9 +9,9 @@ from celery.contrib.testing.worker import start_worker
 from harvesters.huggingface.snapshot import demo_snapshot_dir
 from harvesters.huggingface.offline import ReplayServer
 from registry.store import Store
-from tests.servers import close_celery, oxigraph_server
+from tests.servers import close_celery, oxigraph_server, redis_db_url
 
-BROKER = "redis://127.0.0.1:6379/15"
+BROKER = redis_db_url(2)
 BASE = "http://registry.test"
 
 
