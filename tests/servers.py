@@ -116,7 +116,8 @@ def virtuoso_binaries() -> tuple[str, str] | None:
 class VirtuosoProcess:
     """A private Virtuoso on free loopback ports with its database in ``location``; it can be killed and restarted."""
 
-    def __init__(self, location: Path, timeout: float = 60.0) -> None:
+    def __init__(self, location: Path, timeout: float = 60.0, parameters: dict[str, str] | None = None) -> None:
+        """Prepare the server's ini; ``parameters`` are added to its ``[Parameters]`` section."""
         binaries = virtuoso_binaries()
         if binaries is None:
             raise RuntimeError("Virtuoso is not installed (scripts/ensure-virtuoso.sh installs virtuoso-opensource)")
@@ -125,7 +126,9 @@ class VirtuosoProcess:
         location.mkdir(parents=True, exist_ok=True)
         self.isql_port, http_port = free_port(), free_port()
         self.ini = location / "virtuoso.ini"
-        self.ini.write_text(VIRTUOSO_INI.format(d=location, isql=self.isql_port, http=http_port))
+        extra = "".join(f"{name} = {value}\n" for name, value in (parameters or {}).items())
+        ini = VIRTUOSO_INI.format(d=location, isql=self.isql_port, http=http_port)
+        self.ini.write_text(ini.replace("[Parameters]\n", "[Parameters]\n" + extra))
         self.url = f"http://127.0.0.1:{http_port}/sparql"
         self.proc: subprocess.Popen | None = None
 
@@ -163,9 +166,10 @@ def virtuoso_server(location: Path, timeout: float = 60.0) -> Iterator[str]:
 
 
 @contextmanager
-def virtuoso_process(location: Path, timeout: float = 60.0) -> Iterator[VirtuosoProcess]:
+def virtuoso_process(location: Path, timeout: float = 60.0,
+                     parameters: dict[str, str] | None = None) -> Iterator[VirtuosoProcess]:
     """Run a private Virtuoso granted SPARQL updates; yield its :class:`VirtuosoProcess`; kill it at the end."""
-    server = VirtuosoProcess(location, timeout)
+    server = VirtuosoProcess(location, timeout, parameters)
     try:
         server.start()
         server.grant_updates()

@@ -149,3 +149,21 @@ def test_virtuoso_killed_during_a_large_update_keeps_none_of_it(tmp_path):
         server.start()  # recovers the database from its transaction log
         again = RemoteDB(server.url)
         assert (_count(again, "before"), _count(again, "first"), _count(again, "second")) == (10, 0, 0)
+
+
+@pytest.mark.slow
+@pytest.mark.server
+def test_a_batch_over_virtuosos_transaction_size_limit_is_refused_whole(tmp_path):
+    from registry.store.dialects import DialectError
+    from tests.factories import model_record
+    from tests.servers import virtuoso_process
+
+    with virtuoso_process(tmp_path / "virtuoso", parameters={"TransactionAfterImageLimit": "500000"}) as server:
+        store = Store.open_remote(server.url, BASE, batch_size=2 * RECORDS)
+        store.ingest_many([model_record(f"org/small{i}") for i in range(5)])
+        with pytest.raises(DialectError, match="aborted the update as a whole"):
+            store.ingest_many([model_record(f"org/big{i}") for i in range(2 * RECORDS)])  # ~7,400 quads: over 500 kB
+        again = Store.open_remote(server.url, BASE)
+        assert len(again.pids()) == 5
+        report = check_store(again)
+        assert report.ok, [p.line() for p in report.problems[:5]]

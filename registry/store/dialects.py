@@ -70,6 +70,10 @@ class Dialect:
     def check(self, headers) -> None:
         """Raise when a response's headers say its result is incomplete."""
 
+    def refusal(self, text: str) -> MlfdoError | None:
+        """Return the error for a 400 answer that is the server's failure, not the request's (None: the request's)."""
+        return None
+
     def results(self, content: bytes) -> bytes:
         """Return SPARQL JSON results as the store expects them."""
         return content
@@ -136,6 +140,15 @@ class VirtuosoDialect(Dialect):
         if headers.get("X-SPARQL-MaxRows"):
             raise DialectError(f"the store server cut the result at {headers['X-SPARQL-MaxRows']} rows "
                                "(raise Virtuoso's [SPARQL] ResultSetMaxRows)")
+
+    def refusal(self, text: str) -> MlfdoError | None:
+        # A big-data-const request that fails while it runs (the transaction aborted at
+        # TransactionAfterImageLimit, say) is answered with this SP031 instead of the cause.
+        if "not translated to an accurate SQL text" in text:
+            return DialectError("the store server aborted the update as a whole; nothing of it was written "
+                                "(Virtuoso names no cause; a write over its [Parameters] TransactionAfterImageLimit "
+                                "ends so: raise the limit or lower MLFDO_INGEST_BATCH)")
+        return None
 
     def query(self, sparql: str) -> str:
         depth = 0

@@ -138,7 +138,7 @@ class RemoteDB:
         except requests.RequestException as exc:
             raise RemoteStoreError(f"store server {self.url} unreachable: {exc.__class__.__name__}") from None
         if response.status_code == 400:
-            raise QueryError(f"store server refused the request: {response.text[:300]}")
+            raise self.dialect.refusal(response.text) or QueryError(f"store server refused the request: {response.text[:300]}")
         if response.status_code >= 300:
             raise RemoteStoreError(f"store server {self.url} answered {response.status_code}: {response.text[:200]}")
         return response
