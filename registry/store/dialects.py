@@ -21,7 +21,9 @@ text (and the queries users send to ``/sparql``) keep their meaning:
 - an update is sent as one request with ``define sql:big-data-const 1``: without it Virtuoso
   compiles the quads of ``INSERT DATA`` / ``DELETE DATA`` into SQL text and refuses a request of
   more than about 1,000 quads (SP031, 10,000 lines of SQL); with it they are passed as one
-  constant, so a write of any size stays one request, which Virtuoso runs as one transaction.
+  constant, so a write of any size stays one request, which Virtuoso runs as one transaction;
+  a request aborted as it runs (over ``TransactionAfterImageLimit``) is answered with a
+  misleading SP031, reported here as the whole-update abort it is (``refusal``).
 
 docs/store.md "Which SPARQL servers" documents what this means for operators.
 """
