@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from registry.errors import QueryError
+from registry.errors import MlfdoError
 from registry.store import Store, listing
 from registry.store.consistency import check_store
 from registry.store.remote import RemoteDB, RemoteStoreError
@@ -116,7 +116,7 @@ def _count(db: RemoteDB, tag: str) -> int:
 @pytest.mark.parametrize("engine", [p.values[0] for p in SPARQL_SERVERS])
 def test_an_update_of_thousands_of_quads_refused_in_its_last_operation_writes_nothing(request, engine):
     db = RemoteDB(empty_server(request, engine))
-    with pytest.raises(QueryError):
+    with pytest.raises(MlfdoError):  # Oxigraph names the syntax error; Virtuoso hides it (dialects.py ``refusal``)
         db.update(f"INSERT DATA {{\n{_quads(2500, 'refused')}\n}} ;\nINSERT DATA {{ <http://x.test/s> <http://x.test/p> }}")
     assert _count(db, "refused") == 0
     db.update(f"INSERT DATA {{\n{_quads(2500, 'taken')}\n}}")
@@ -161,7 +161,7 @@ def test_a_batch_over_virtuosos_transaction_size_limit_is_refused_whole(tmp_path
     with virtuoso_process(tmp_path / "virtuoso", parameters={"TransactionAfterImageLimit": "500000"}) as server:
         store = Store.open_remote(server.url, BASE, batch_size=2 * RECORDS)
         store.ingest_many([model_record(f"org/small{i}") for i in range(5)])
-        with pytest.raises(DialectError, match="aborted the update as a whole"):
+        with pytest.raises(DialectError, match="refused or aborted the update"):
             store.ingest_many([model_record(f"org/big{i}") for i in range(2 * RECORDS)])  # ~7,400 quads: over 500 kB
         again = Store.open_remote(server.url, BASE)
         assert len(again.pids()) == 5

@@ -22,8 +22,8 @@ text (and the queries users send to ``/sparql``) keep their meaning:
   compiles the quads of ``INSERT DATA`` / ``DELETE DATA`` into SQL text and refuses a request of
   more than about 1,000 quads (SP031, 10,000 lines of SQL); with it they are passed as one
   constant, so a write of any size stays one request, which Virtuoso runs as one transaction;
-  a request aborted as it runs (over ``TransactionAfterImageLimit``) is answered with a
-  misleading SP031, reported here as the whole-update abort it is (``refusal``).
+  a failed request that carries data is answered with a SP031 that hides its cause, reported
+  here with the likely one (``refusal``).
 
 docs/store.md "Which SPARQL servers" documents what this means for operators.
 """
@@ -144,12 +144,13 @@ class VirtuosoDialect(Dialect):
                                "(raise Virtuoso's [SPARQL] ResultSetMaxRows)")
 
     def refusal(self, text: str) -> MlfdoError | None:
-        # A big-data-const request that fails while it runs (the transaction aborted at
-        # TransactionAfterImageLimit, say) is answered with this SP031 instead of the cause.
+        # With big-data-const, Virtuoso answers any failed update that carries data (a syntax error,
+        # a transaction aborted at TransactionAfterImageLimit, an error raised by one operation) with
+        # this SP031: it cannot print the SQL text its error report would show.
         if "not translated to an accurate SQL text" in text:
-            return DialectError("the store server aborted the update as a whole; nothing of it was written "
-                                "(Virtuoso names no cause; a write over its [Parameters] TransactionAfterImageLimit "
-                                "ends so: raise the limit or lower MLFDO_INGEST_BATCH)")
+            return DialectError("the store server refused or aborted the update without naming the cause (Virtuoso "
+                                "SP031); a write over its [Parameters] TransactionAfterImageLimit ends so, with "
+                                "nothing written: raise the limit or lower MLFDO_INGEST_BATCH")
         return None
 
     def query(self, sparql: str) -> str:
