@@ -6,12 +6,14 @@ Candidates come from four places, each with a prior:
   0.3-0.7  search results (exact matches 1.0), by rank;
   0.35 lineage neighbours (base models) of the FDOs above.
 The graph then expands every candidate into facts (task, licence, datasets, papers, evaluation
-results, lineage in both directions). Rank = 0.5 prior + 0.35 coverage + 0.15 similarity, where
-coverage is the share of the question's topical words found in the candidate's facts, and
-similarity the cosine of question and facts under the search index's embedder (without an
-embedder, 0.55 prior + 0.45 coverage). Selection keeps named FDOs first, then the best ranked
-ones with some coverage, rendering each in full while it fits the character budget and in the
-short form after that, up to ``max_items``.
+results, lineage in both directions). A topical question's rank = 0.85 prior + 0.10 coverage + 0.05
+similarity (the search's order decides), where coverage is the share of the question's topical
+words found in the candidate's facts or in a constraint read from them that it has, and similarity
+the cosine of question and facts under the search index's embedder (a question that names an FDO,
+or no embedder: 0.55 prior + 0.45 coverage). Selection keeps named FDOs first, then the best ranked
+ones with some coverage (for a topical question: those that really have the constraints read from
+it, when some do), rendering each in full while it fits the character budget and in the short form
+after that, up to ``max_items``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ VIA_K = 6  # models reached through a dataset, paper or task a list question mat
 EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
 MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
 BUDGETS_LIST = 3  # derived models listed for "fine-tunes of X for Y" (the linked search shows them all)
+# a topical question's rank: (prior, coverage, similarity). The prior is the search's rank, which already
+# read the question (concepts, boosts, keyword and semantic match); word coverage only breaks near-ties
+TOPICAL_WEIGHTS = (0.85, 0.10, 0.05)
 BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the question prefers ("vision": image tasks)
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
@@ -68,6 +73,7 @@ class Candidate:
     score: float = 0.0
     search_rank: int | None = None
     boosted: int = 0  # weight of the question's boosted facets (task, library...) this candidate has
+    met: frozenset[int] = frozenset()  # positions in the question's read constraints that it really has
 
 
 @dataclass
@@ -173,7 +179,7 @@ class Retriever:
         ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K, filters={"kind": kind} if kind else None)
         if not ctx.search.hits and q.search_text and q.search_text != q.text:
             ctx.search = self.search.search(q.text, limit=SEARCH_K)  # the whole question finds what the topic alone did not
-        hits = ctx.search.hits
+        hits = ctx.search.hits + self._concept_hits(q, ctx)
         for rank, hit in enumerate(hits):
             prior = 1.0 if hit.match == "exact" else 0.7 - 0.4 * rank / max(1, len(hits))
             cand = add(hit.pid, prior, "search")
@@ -205,6 +211,25 @@ class Retriever:
         self._decide(q, ctx)
         self._select(ctx, budget)
         return ctx
+
+    def _concept_hits(self, q: Question, ctx: Context) -> list:
+        """Return the search's hits among the FDOs that have the concept the question means, when none of its
+        first hits has it ("transcribe an interview": speech recognition; the words alone found chat models).
+
+        The concept (a boost read from the question: tasks first) becomes the filter of a second search
+        for the same words; nothing is added when a first hit has it or the question names an FDO.
+        """
+        boosts = {i: r for i, r in enumerate(_read(q)) if r.applied and r.mode == "boost" and r.values}
+        if not boosts or ctx.named or ctx.lineage_topic is not None:
+            return []
+        met = self.search.met([h.pid for h in ctx.search.hits], q.understanding)
+        if any(met.get(h.pid, frozenset()) & set(boosts) for h in ctx.search.hits):
+            return []
+        concept = min(boosts.values(), key=lambda r: r.facet != "task")
+        filters = {concept.facet: list(concept.values), **({"kind": q.filters["kind"]} if "kind" in q.filters else {})}
+        seen = {h.pid for h in ctx.search.hits}
+        found = self.search.search(q.search_text or q.text, limit=SEARCH_K, filters=filters)
+        return [h for h in found.hits if h.pid not in seen]
 
     def _resolve_base(self, q: Question, ctx: Context) -> None:
         """Find X in "fine-tunes of X" with the search's name index when X is written loosely ("Llama 2")."""
@@ -303,12 +328,13 @@ class Retriever:
     # ------------------------------------------------------------ ranking
     def _rank(self, q: Question, ctx: Context) -> None:
         self._constrain(q, ctx)
-        # words read as a constraint are checked as one (``_constrain``, boosts), not matched as words again
-        read_as = {stem(w) for r in (q.understanding.recognised if q.understanding else ()) if r.applied
-                   for w in words(r.span)}
-        terms = [t for t in q.terms if t not in read_as] or q.terms
+        # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
+        # that has the constraint, whether or not its facts spell the word
+        spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(_read(q)) if r.applied}
+        terms = q.terms
         for cand in ctx.candidates:
             text = _fact_words(cand.facts)
+            text |= {t for i in cand.met for t in spans.get(i, ())}
             if terms:
                 cand.coverage = sum(1 for t in terms if t in text) / len(terms)
         sims = None
@@ -322,7 +348,8 @@ class Retriever:
         for i, cand in enumerate(ctx.candidates):
             if sims is not None:
                 cand.similarity = float(sims[i])
-                cand.score = 0.5 * cand.prior + 0.35 * cand.coverage + 0.15 * max(0.0, cand.similarity)
+                w_prior, w_cov, w_sim = TOPICAL_WEIGHTS
+                cand.score = w_prior * cand.prior + w_cov * cand.coverage + w_sim * max(0.0, cand.similarity)
             else:
                 cand.score = 0.55 * cand.prior + 0.45 * cand.coverage
             cand.score += BOOST_BONUS * min(1, cand.boosted)
@@ -333,11 +360,14 @@ class Retriever:
 
         What the question names or refers to stays: it is what the question is about.
         """
-        judged = self.search.judge([c.pid for c in ctx.candidates], q.understanding)
+        pids = [c.pid for c in ctx.candidates]
+        judged = self.search.judge(pids, q.understanding)
+        met = self.search.met(pids, q.understanding)
         kept = []
         for cand in ctx.candidates:
             passes, boosted = judged.get(cand.pid, (True, 0))
             cand.boosted = boosted
+            cand.met = met.get(cand.pid, frozenset())
             if passes or cand.reasons & REFERENCED:
                 kept.append(cand)
         ctx.candidates = kept
@@ -345,8 +375,12 @@ class Retriever:
     # ------------------------------------------------------------ answerable?
     def _decide(self, q: Question, ctx: Context) -> None:
         by_search = [c for c in ctx.candidates if "search" in c.reasons]
-        by_search.sort(key=lambda c: (c.facts.kind != "model", c.search_rank if c.search_rank is not None else 99))
-        ctx.closest = by_search[:CLOSEST_K] or ctx.candidates[:CLOSEST_K]
+        # closest: models with some of the question's words or constraints first, in the search's order;
+        # one with neither is no closer than any other record, so only the first such is named
+        by_search.sort(key=lambda c: (c.facts.kind != "model", not _evidence(q, c),
+                                      c.search_rank if c.search_rank is not None else 99))
+        evident = [c for c in by_search if _evidence(q, c)]
+        ctx.closest = (evident or by_search[:1] or ctx.candidates[:1])[:CLOSEST_K]
         if ctx.lineage_topic is not None:
             ctx.answerable = True
             return
@@ -400,10 +434,7 @@ class Retriever:
         first.sort(key=lambda c: order.get(c.pid, len(order)))
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
         if not first:
-            # a topical question: cite few, and those with what its concepts prefer when some have it
-            if any(c.boosted for c in rest):
-                rest = [c for c in rest if c.boosted]
-            rest = rest[:TOPICAL_CITES]
+            rest = _fitting(ctx.question, rest)[:TOPICAL_CITES]
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:
@@ -417,6 +448,33 @@ class Retriever:
             ctx.selected.append(cand)
             ctx.rendered.append(text)
             used += len(text) + 1
+
+
+def _read(q: Question) -> tuple:
+    """Return the constraints the search read from the question (filters and boosts, applied or not)."""
+    return q.understanding.recognised if q.understanding is not None else ()
+
+
+def _evidence(q: Question, cand: Candidate) -> bool:
+    """Say whether a candidate has any of the question's topical words or of the constraints read from it."""
+    read = _read(q)
+    return cand.coverage > 0 or any(read[i].facet != "kind" for i in cand.met if i < len(read))
+
+
+def _fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """Keep the candidates that really have what the question asks for, when some do.
+
+    First those with every filter read from the question (a filter read from text lets through an
+    FDO that states no value, "in German" one that states no language: cite those only when no
+    candidate states it), then those with one of the concepts the question prefers ("vision").
+    """
+    read = _read(q)
+    filters = {i for i, r in enumerate(read) if r.applied and r.mode == "filter"}
+    boosts = {i for i, r in enumerate(read) if r.applied and r.mode == "boost"}
+    fitting = [c for c in cands if filters <= c.met]
+    cands = fitting or cands
+    preferred = [c for c in cands if c.met & boosts]
+    return preferred or cands
 
 
 def _relevant(cand: Candidate, ctx: Context) -> bool:
