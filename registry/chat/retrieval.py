@@ -105,6 +105,7 @@ class Context:
     # that a search for Y found (empty: none is about Y, ``closest`` then holds the nearest records)
     lineage_topic: tuple[str, str, str] | None = None
     derived_hits: list[str] = field(default_factory=list)
+    on_topic: set[str] = field(default_factory=set)  # models found that show Y (its words or concepts)
     chosen: str = ""  # which entity a loosely written name was read as, said in the answer
     bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
     ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
@@ -170,13 +171,24 @@ class Retriever:
             base, identifier, topic = ctx.lineage_topic
             # the question's other explicit constraints ("speak Romanian": language) hold for the derived models too
             other = {f: v for f, v in q.filters.items() if f not in ("base_model", "kind")}
-            found = self.search.search(topic, limit=SEARCH_K, filters={**other, "base_model": ctx.bases or [identifier]})
-            ctx.derived_hits = [h.pid for h in found.hits if h.kind == "model" and h.pid != base][:BUDGETS_LIST]
+            within = {**other, "base_model": ctx.bases or [identifier]}
+            # Y's words alone, then the whole topic with the concepts the question means ("chat model": text
+            # generation); only the derived models that show Y are kept (``_on_topic``)
+            hits = self.search.search(topic, limit=SEARCH_K, filters=within).hits
+            if q.search_text and q.search_text != topic:
+                hits += self.search.search(q.search_text, limit=SEARCH_K, filters=within).hits
+            ctx.derived_hits = list(dict.fromkeys(h.pid for h in hits if h.kind == "model" and h.pid != base))
             for rank, pid in enumerate(ctx.derived_hits):
                 add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
         # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
         kind = q.filters.get("kind")
-        ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K, filters={"kind": kind} if kind else None)
+        if ctx.lineage_topic is not None:
+            # the closest records of "fine-tunes of X for Y" are about Y, whatever they derive from
+            other = {f: v for f, v in q.filters.items() if f != "base_model"}
+            ctx.search = self.search.search(ctx.lineage_topic[2], limit=SEARCH_K, filters=other or None)
+        else:
+            ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K,
+                                            filters={"kind": kind} if kind else None)
         if not ctx.search.hits and q.search_text and q.search_text != q.text:
             ctx.search = self.search.search(q.text, limit=SEARCH_K)  # the whole question finds what the topic alone did not
         hits = ctx.search.hits + self._concept_hits(q, ctx)
@@ -187,6 +199,9 @@ class Retriever:
         facts = gather(self.store, list(cands))
         for pid, fdo in facts.items():
             cands[pid].facts = fdo
+        if ctx.lineage_topic is not None:
+            ctx.on_topic = self._on_topic(q, ctx, facts)
+            ctx.derived_hits = [pid for pid in ctx.derived_hits if pid in ctx.on_topic][:BUDGETS_LIST]
         # lineage: the bases of what the question is about, so "what is it fine-tuned from" has them
         for pid in list(ctx.named) + [c.pid for c in cands.values() if "previous" in c.reasons]:
             fdo = facts.get(pid)
@@ -230,6 +245,16 @@ class Retriever:
         seen = {h.pid for h in ctx.search.hits}
         found = self.search.search(q.search_text or q.text, limit=SEARCH_K, filters=filters)
         return [h for h in found.hits if h.pid not in seen]
+
+    def _on_topic(self, q: Question, ctx: Context, facts: dict[str, FdoFacts]) -> set[str]:
+        """Return the models found that show Y of "fine-tunes of X for Y": one of its words in their facts, or
+        a concept read from the question (a task, a language) that they have. A model found only by being
+        near Y in meaning, or by carrying X's name, is not said to match it."""
+        topic = {stem(w) for w in words(ctx.lineage_topic[2])}
+        concepts = {i for i, r in enumerate(_read(q)) if r.applied and r.facet not in ("base_model", "kind")}
+        models = [pid for pid, fdo in facts.items() if fdo.kind == "model" and pid != ctx.lineage_topic[0]]
+        met = self.search.met(models, q.understanding)
+        return {pid for pid in models if topic & _fact_words(facts[pid]) or met.get(pid, frozenset()) & concepts}
 
     def _resolve_base(self, q: Question, ctx: Context) -> None:
         """Find X in "fine-tunes of X" with the search's name index when X is written loosely ("Llama 2")."""
@@ -361,7 +386,11 @@ class Retriever:
         What the question names or refers to stays: it is what the question is about.
         """
         pids = [c.pid for c in ctx.candidates]
-        judged = self.search.judge(pids, q.understanding)
+        understanding = q.understanding
+        if ctx.lineage_topic is not None and understanding is not None:
+            # the derived models come from a search filtered by X; the closest records need not derive from it
+            understanding = understanding.without(frozenset({"base_model"}))
+        judged = self.search.judge(pids, understanding)
         met = self.search.met(pids, q.understanding)
         kept = []
         for cand in ctx.candidates:
@@ -424,8 +453,9 @@ class Retriever:
             return
         if ctx.lineage_topic is not None:
             # the answer is about the derived models that match the topic, or, failing them, the closest
-            chosen = [c for c in ctx.candidates if c.pid in ctx.derived_hits] or \
-                [c for c in ctx.closest if c.pid != ctx.lineage_topic[0]]
+            closest = sorted((c for c in ctx.candidates if "search" in c.reasons and c.pid in ctx.on_topic),
+                             key=lambda c: c.search_rank if c.search_rank is not None else 99)
+            chosen = [c for c in ctx.candidates if c.pid in ctx.derived_hits] or closest[:CLOSEST_K]
             ctx.selected = chosen[:budget.max_items]
             ctx.rendered = [c.facts.render(i + 1, short=True) for i, c in enumerate(ctx.selected)]
             return

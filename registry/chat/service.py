@@ -227,5 +227,6 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
     The other links are context: the X of "fine-tunes of X for Y", a base model, a training dataset
     or a paper named in a fact about an FDO the answer offers.
     """
-    offered = {c.pid for c in (ctx.selected if ctx.answerable and ctx.selected else ctx.closest)}
+    lists = ctx.answerable and (ctx.selected or ctx.lineage_topic is not None)  # else the refusal's closest
+    offered = {c.pid for c in (ctx.selected if lists else ctx.closest)}
     return [c for c in cited if c.pid in offered]
