@@ -175,6 +175,7 @@ class Retriever:
             # Y's words alone, then the whole topic with the concepts the question means ("chat model": text
             # generation); only the derived models that show Y are kept (``_on_topic``)
             hits = self.search.search(topic, limit=SEARCH_K, filters=within).hits
+            ctx.on_topic = _by_words(hits)
             if q.search_text and q.search_text != topic:
                 hits += self.search.search(q.search_text, limit=SEARCH_K, filters=within).hits
             ctx.derived_hits = list(dict.fromkeys(h.pid for h in hits if h.kind == "model" and h.pid != base))
@@ -186,6 +187,7 @@ class Retriever:
             # the closest records of "fine-tunes of X for Y" are about Y, whatever they derive from
             other = {f: v for f, v in q.filters.items() if f != "base_model"}
             ctx.search = self.search.search(ctx.lineage_topic[2], limit=SEARCH_K, filters=other or None)
+            ctx.on_topic |= _by_words(ctx.search.hits)
         else:
             ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K,
                                             filters={"kind": kind} if kind else None)
@@ -200,7 +202,7 @@ class Retriever:
         for pid, fdo in facts.items():
             cands[pid].facts = fdo
         if ctx.lineage_topic is not None:
-            ctx.on_topic = self._on_topic(q, ctx, facts)
+            ctx.on_topic |= self._on_topic(q, ctx, facts)
             ctx.derived_hits = [pid for pid in ctx.derived_hits if pid in ctx.on_topic][:BUDGETS_LIST]
         # lineage: the bases of what the question is about, so "what is it fine-tuned from" has them
         for pid in list(ctx.named) + [c.pid for c in cands.values() if "previous" in c.reasons]:
@@ -248,8 +250,9 @@ class Retriever:
 
     def _on_topic(self, q: Question, ctx: Context, facts: dict[str, FdoFacts]) -> set[str]:
         """Return the models found that show Y of "fine-tunes of X for Y": one of its words in their facts, or
-        a concept read from the question (a task, a language) that they have. A model found only by being
-        near Y in meaning, or by carrying X's name, is not said to match it."""
+        a concept read from the question (a task, a language) that they have. With the models a search for Y
+        matched by its words (its stemming and expansions: ``_by_words``), these are the models said to
+        match Y; one found only by being near Y in meaning, or by carrying X's name, is not."""
         topic = {stem(w) for w in words(ctx.lineage_topic[2])}
         concepts = {i for i, r in enumerate(_read(q)) if r.applied and r.facet not in ("base_model", "kind")}
         models = [pid for pid, fdo in facts.items() if fdo.kind == "model" and pid != ctx.lineage_topic[0]]
@@ -483,6 +486,11 @@ class Retriever:
 def _read(q: Question) -> tuple:
     """Return the constraints the search read from the question (filters and boosts, applied or not)."""
     return q.understanding.recognised if q.understanding is not None else ()
+
+
+def _by_words(hits) -> set[str]:
+    """Return the hits a search matched by the words of its query (not only by meaning or a boost)."""
+    return {h.pid for h in hits if h.match in ("exact", "keyword", "hybrid")}
 
 
 def _evidence(q: Question, cand: Candidate) -> bool:
