@@ -106,6 +106,7 @@ class Context:
     lineage_topic: tuple[str, str, str] | None = None
     derived_hits: list[str] = field(default_factory=list)
     on_topic: set[str] = field(default_factory=set)  # models found that show Y (its words or concepts)
+    near_topic: list[str] = field(default_factory=list)  # derived models the search found only near Y in meaning
     chosen: str = ""  # which entity a loosely written name was read as, said in the answer
     bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
     ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
@@ -203,6 +204,7 @@ class Retriever:
             cands[pid].facts = fdo
         if ctx.lineage_topic is not None:
             ctx.on_topic |= self._on_topic(q, ctx, facts)
+            ctx.near_topic = [pid for pid in ctx.derived_hits if pid not in ctx.on_topic][:CLOSEST_K]
             ctx.derived_hits = [pid for pid in ctx.derived_hits if pid in ctx.on_topic][:BUDGETS_LIST]
         # lineage: the bases of what the question is about, so "what is it fine-tuned from" has them
         for pid in list(ctx.named) + [c.pid for c in cands.values() if "previous" in c.reasons]:
@@ -455,10 +457,12 @@ class Retriever:
         if not ctx.answerable:
             return
         if ctx.lineage_topic is not None:
-            # the answer is about the derived models that match the topic, or, failing them, the closest
-            closest = sorted((c for c in ctx.candidates if "search" in c.reasons and c.pid in ctx.on_topic),
+            # the answer is about the derived models that match the topic, or, failing them, the closest: the
+            # derived models nearest Y in meaning (the lineage is what the question is sure of), else models about Y
+            about_y = sorted((c for c in ctx.candidates if "search" in c.reasons and c.pid in ctx.on_topic),
                              key=lambda c: c.search_rank if c.search_rank is not None else 99)
-            chosen = [c for c in ctx.candidates if c.pid in ctx.derived_hits] or closest[:CLOSEST_K]
+            near = [c for pid in ctx.near_topic for c in ctx.candidates if c.pid == pid]
+            chosen = [c for c in ctx.candidates if c.pid in ctx.derived_hits] or (near or about_y)[:CLOSEST_K]
             ctx.selected = chosen[:budget.max_items]
             ctx.rendered = [c.facts.render(i + 1, short=True) for i, c in enumerate(ctx.selected)]
             return
