@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from registry.chat import lineage
+from registry.chat.evidence import fact_words, fitting, has_evidence, read_constraints
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.understand import Question, stem, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
-from registry.vocab import SCHEMA
 
 __all__ = ["Ambiguous", "Candidate", "Context", "Retriever", "Budget", "BUDGETS"]
 
@@ -34,7 +35,6 @@ FAMILY_K = 4  # models shown for a name that is only part of model names ("llama
 VIA_K = 6  # models reached through a dataset, paper or task a list question matches
 EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
 MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
-BUDGETS_LIST = 3  # derived models listed for "fine-tunes of X for Y" (the linked search shows them all)
 # a topical question's rank: (prior, coverage, similarity). The prior is the search's rank, which already
 # read the question (concepts, boosts, keyword and semantic match); word coverage only breaks near-ties
 TOPICAL_WEIGHTS = (0.85, 0.10, 0.05)
@@ -42,10 +42,6 @@ BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the qu
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
-# words of "fine-tunes of X for Y" that say lineage, not topic
-_LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finetuned finetunes derived derivative "
-                           "derivatives variant variants version versions quantized quantised adapter adapters "
-                           "merge merges child children descendant descendants".split())
 
 
 @dataclass(frozen=True)
@@ -167,28 +163,13 @@ class Retriever:
             for pid in previous:
                 if self.store.exists(pid):
                     add(pid, 0.8, "previous")
-        self._lineage_topic(q, ctx)
+        lineage.read_topic(q, ctx, self.store, self.names)
         if ctx.lineage_topic is not None:
-            base, identifier, topic = ctx.lineage_topic
-            # the question's other explicit constraints ("speak Romanian": language) hold for the derived models too
-            other = {f: v for f, v in q.filters.items() if f not in ("base_model", "kind")}
-            within = {**other, "base_model": ctx.bases or [identifier]}
-            # Y's words alone, then the whole topic with the concepts the question means ("chat model": text
-            # generation); only the derived models that show Y are kept (``_on_topic``)
-            hits = self.search.search(topic, limit=SEARCH_K, filters=within).hits
-            ctx.on_topic = _by_words(hits)
-            if q.search_text and q.search_text != topic:
-                hits += self.search.search(q.search_text, limit=SEARCH_K, filters=within).hits
-            ctx.derived_hits = list(dict.fromkeys(h.pid for h in hits if h.kind == "model" and h.pid != base))
-            for rank, pid in enumerate(ctx.derived_hits):
-                add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
+            lineage.find_derived(q, ctx, self.search, add, SEARCH_K)
         # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
         kind = q.filters.get("kind")
         if ctx.lineage_topic is not None:
-            # the closest records of "fine-tunes of X for Y" are about Y, whatever they derive from
-            other = {f: v for f, v in q.filters.items() if f != "base_model"}
-            ctx.search = self.search.search(ctx.lineage_topic[2], limit=SEARCH_K, filters=other or None)
-            ctx.on_topic |= _by_words(ctx.search.hits)
+            ctx.search = lineage.search_topic(q, ctx, self.search, SEARCH_K)
         else:
             ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K,
                                             filters={"kind": kind} if kind else None)
@@ -203,9 +184,7 @@ class Retriever:
         for pid, fdo in facts.items():
             cands[pid].facts = fdo
         if ctx.lineage_topic is not None:
-            ctx.on_topic |= self._on_topic(q, ctx, facts)
-            ctx.near_topic = [pid for pid in ctx.derived_hits if pid not in ctx.on_topic][:CLOSEST_K]
-            ctx.derived_hits = [pid for pid in ctx.derived_hits if pid in ctx.on_topic][:BUDGETS_LIST]
+            lineage.keep_on_topic(q, ctx, facts, self.search)
         # lineage: the bases of what the question is about, so "what is it fine-tuned from" has them
         for pid in list(ctx.named) + [c.pid for c in cands.values() if "previous" in c.reasons]:
             fdo = facts.get(pid)
@@ -238,7 +217,7 @@ class Retriever:
         The concept (a boost read from the question: tasks first) becomes the filter of a second search
         for the same words; nothing is added when a first hit has it or the question names an FDO.
         """
-        boosts = {i: r for i, r in enumerate(_read(q)) if r.applied and r.mode == "boost" and r.values}
+        boosts = {i: r for i, r in enumerate(read_constraints(q)) if r.applied and r.mode == "boost" and r.values}
         if not boosts or ctx.named or ctx.lineage_topic is not None:
             return []
         met = self.search.met([h.pid for h in ctx.search.hits], q.understanding)
@@ -249,17 +228,6 @@ class Retriever:
         seen = {h.pid for h in ctx.search.hits}
         found = self.search.search(q.search_text or q.text, limit=SEARCH_K, filters=filters)
         return [h for h in found.hits if h.pid not in seen]
-
-    def _on_topic(self, q: Question, ctx: Context, facts: dict[str, FdoFacts]) -> set[str]:
-        """Return the models found that show Y of "fine-tunes of X for Y": one of its words in their facts, or
-        a concept read from the question (a task, a language) that they have. With the models a search for Y
-        matched by its words (its stemming and expansions: ``_by_words``), these are the models said to
-        match Y; one found only by being near Y in meaning, or by carrying X's name, is not."""
-        topic = {stem(w) for w in words(ctx.lineage_topic[2])}
-        concepts = {i for i, r in enumerate(_read(q)) if r.applied and r.facet not in ("base_model", "kind")}
-        models = [pid for pid, fdo in facts.items() if fdo.kind == "model" and pid != ctx.lineage_topic[0]]
-        met = self.search.met(models, q.understanding)
-        return {pid for pid in models if topic & _fact_words(facts[pid]) or met.get(pid, frozenset()) & concepts}
 
     def _resolve_base(self, q: Question, ctx: Context) -> None:
         """Find X in "fine-tunes of X" with the search's name index when X is written loosely ("Llama 2")."""
@@ -278,27 +246,6 @@ class Retriever:
         ctx.chosen = f"Reading “{read.span}” as {read.values[0]}" + (
             f" (the most downloaded of {len(read.values)} base models with that name; the list below covers "
             f"all of them, others: {', '.join(others)})" if others else "") + "."
-
-    # ------------------------------------------------------------ lineage + topic
-    def _lineage_topic(self, q: Question, ctx: Context) -> None:
-        """Read "fine-tunes of X for Y": derivatives asked, one model named, and words left once X is removed."""
-        if "derivatives" not in q.attributes or len(ctx.named) != 1 or q.compare:
-            return
-        base = ctx.named[0]
-        if self.store.kind(base) != "model":
-            return
-        known = self.store.platform_id(base)
-        identifier = known[1] if known else next(
-            (t.object.value for t in self.store.current(base) if t.predicate == SCHEMA.identifier), None)
-        if not identifier:
-            return
-        named_words = {stem(w) for name in self.names.names_of(base) for w in words(name)}
-        named_words |= {stem(w) for m in q.mentions for w in words(m)}
-        topic_stems = [t for t in q.terms if t not in named_words and t not in _LINEAGE_WORDS]
-        if not topic_stems:
-            return
-        topic = " ".join(dict.fromkeys(w for w in words(q.text) if stem(w) in topic_stems))
-        ctx.lineage_topic = (base, identifier, topic)
 
     # ------------------------------------------------------------ mentions
     def _resolve_one(self, name: str, ctx: Context | None = None) -> list[str]:
@@ -360,10 +307,10 @@ class Retriever:
         self._constrain(q, ctx)
         # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
         # that has the constraint, whether or not its facts spell the word
-        spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(_read(q)) if r.applied}
+        spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
         terms = q.terms
         for cand in ctx.candidates:
-            text = _fact_words(cand.facts)
+            text = fact_words(cand.facts)
             text |= {t for i in cand.met for t in spans.get(i, ())}
             if terms:
                 cand.coverage = sum(1 for t in terms if t in text) / len(terms)
@@ -411,9 +358,9 @@ class Retriever:
         by_search = [c for c in ctx.candidates if "search" in c.reasons]
         # closest: models with some of the question's words or constraints first, in the search's order;
         # one with neither is no closer than any other record, so only the first such is named
-        by_search.sort(key=lambda c: (c.facts.kind != "model", not _evidence(q, c),
+        by_search.sort(key=lambda c: (c.facts.kind != "model", not has_evidence(q, c),
                                       c.search_rank if c.search_rank is not None else 99))
-        evident = [c for c in by_search if _evidence(q, c)]
+        evident = [c for c in by_search if has_evidence(q, c)]
         ctx.closest = (evident or by_search[:1] or ctx.candidates[:1])[:CLOSEST_K]
         if ctx.lineage_topic is not None:
             ctx.answerable = True
@@ -457,13 +404,7 @@ class Retriever:
         if not ctx.answerable:
             return
         if ctx.lineage_topic is not None:
-            # the answer is about the derived models that match the topic, or, failing them, the closest: the
-            # derived models nearest Y in meaning (the lineage is what the question is sure of), else models about Y
-            about_y = sorted((c for c in ctx.candidates if "search" in c.reasons and c.pid in ctx.on_topic),
-                             key=lambda c: c.search_rank if c.search_rank is not None else 99)
-            near = [c for pid in ctx.near_topic for c in ctx.candidates if c.pid == pid]
-            chosen = [c for c in ctx.candidates if c.pid in ctx.derived_hits] or (near or about_y)[:CLOSEST_K]
-            ctx.selected = chosen[:budget.max_items]
+            ctx.selected = lineage.choose(ctx)[:budget.max_items]
             ctx.rendered = [c.facts.render(i + 1, short=True) for i, c in enumerate(ctx.selected)]
             return
         first = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
@@ -471,7 +412,7 @@ class Retriever:
         first.sort(key=lambda c: order.get(c.pid, len(order)))
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
         if not first:
-            rest = _fitting(ctx.question, rest)[:TOPICAL_CITES]
+            rest = fitting(ctx.question, rest)[:TOPICAL_CITES]
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:
@@ -487,36 +428,12 @@ class Retriever:
             used += len(text) + 1
 
 
-def _read(q: Question) -> tuple:
-    """Return the constraints the search read from the question (filters and boosts, applied or not)."""
-    return q.understanding.recognised if q.understanding is not None else ()
 
 
-def _by_words(hits) -> set[str]:
-    """Return the hits a search matched by the words of its query (not only by meaning or a boost)."""
-    return {h.pid for h in hits if h.match in ("exact", "keyword", "hybrid")}
 
 
-def _evidence(q: Question, cand: Candidate) -> bool:
-    """Say whether a candidate has any of the question's topical words or of the constraints read from it."""
-    read = _read(q)
-    return cand.coverage > 0 or any(read[i].facet != "kind" for i in cand.met if i < len(read))
 
 
-def _fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
-    """Keep the candidates that really have what the question asks for, when some do.
-
-    First those with every filter read from the question (a filter read from text lets through an
-    FDO that states no value, "in German" one that states no language: cite those only when no
-    candidate states it), then those with one of the concepts the question prefers ("vision").
-    """
-    read = _read(q)
-    filters = {i for i, r in enumerate(read) if r.applied and r.mode == "filter"}
-    boosts = {i for i, r in enumerate(read) if r.applied and r.mode == "boost"}
-    fitting = [c for c in cands if filters <= c.met]
-    cands = fitting or cands
-    preferred = [c for c in cands if c.met & boosts]
-    return preferred or cands
 
 
 def _relevant(cand: Candidate, ctx: Context) -> bool:
@@ -530,13 +447,6 @@ def _relevant(cand: Candidate, ctx: Context) -> bool:
     return cand.coverage > 0
 
 
-def _fact_words(facts: FdoFacts) -> set[str]:
-    text = facts.render() + " " + " ".join(facts.keywords)
-    out = set()
-    for w in words(text):
-        out.add(w)
-        out.add(stem(w))
-    return out
 
 
 def _name_covers(side: str, name: str) -> bool:
