@@ -52,25 +52,25 @@ def read_topic(q: Question, ctx: "Context", store, names) -> None:
 
 
 def find_derived(q: Question, ctx: "Context", search: SearchAdapter, add: Callable, limit: int) -> None:
-    """Search X's derived models for Y: Y's words alone, then (unless enough matched by words) the whole topic
-    with the concepts the question means ("chat model": text generation); add them as candidates."""
+    """Search X's derived models for Y: Y's words alone, then, when the question means a concept and too few
+    matched by words, the whole topic with its concepts ("chat model": text generation); add them as candidates."""
     base, identifier, topic = ctx.lineage_topic
     # the question's other explicit constraints ("speak Romanian": language) hold for the derived models too
     other = {f: v for f, v in q.filters.items() if f not in ("base_model", "kind")}
     within = {**other, "base_model": ctx.bases or [identifier]}
     hits = search.search(topic, limit=limit, filters=within).hits
     ctx.on_topic = by_words(hits)
-    if q.search_text and q.search_text != topic and len(ctx.on_topic) < DERIVED_K:
+    if q.boosts and q.search_text and q.search_text != topic and len(ctx.on_topic) < DERIVED_K:
         hits += search.search(q.search_text, limit=limit, filters=within).hits
-    ctx.derived_hits = list(dict.fromkeys(h.pid for h in hits if h.kind == "model" and h.pid != base))
+    ctx.derived_hits = list(dict.fromkeys(h.pid for h in hits if h.kind == "model" and h.pid != base))[:limit]
     for rank, pid in enumerate(ctx.derived_hits):
         add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
 
 
-def search_topic(q: Question, ctx: "Context", search: SearchAdapter, limit: int) -> SearchOutcome:
+def search_topic(q: Question, ctx: "Context", search: SearchAdapter) -> SearchOutcome:
     """Return the search for Y whatever it derives from (the closest records), noting what it matched by words."""
     other = {f: v for f, v in q.filters.items() if f != "base_model"}
-    outcome = search.search(ctx.lineage_topic[2], limit=limit, filters=other or None)
+    outcome = search.search(ctx.lineage_topic[2], limit=CLOSEST_K, filters=other or None)
     ctx.on_topic |= by_words(outcome.hits)
     return outcome
 

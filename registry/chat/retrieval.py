@@ -169,7 +169,7 @@ class Retriever:
         # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
         kind = q.filters.get("kind")
         if ctx.lineage_topic is not None:
-            ctx.search = lineage.search_topic(q, ctx, self.search, SEARCH_K)
+            ctx.search = lineage.search_topic(q, ctx, self.search)
         else:
             ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K,
                                             filters={"kind": kind} if kind else None)
@@ -226,7 +226,7 @@ class Retriever:
         concept = min(boosts.values(), key=lambda r: r.facet != "task")
         filters = {concept.facet: list(concept.values), **({"kind": q.filters["kind"]} if "kind" in q.filters else {})}
         seen = {h.pid for h in ctx.search.hits}
-        found = self.search.search(q.search_text or q.text, limit=SEARCH_K, filters=filters)
+        found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES, filters=filters)
         return [h for h in found.hits if h.pid not in seen]
 
     def _resolve_base(self, q: Question, ctx: Context) -> None:
