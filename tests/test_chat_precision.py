@@ -55,3 +55,28 @@ def test_refusal_offers_its_closest_records_as_the_answer(chat):
     answer = chat.ask("Tell me about GPT-5")
     assert not answer.answerable and answer.closest
     assert [c.pid for c in answer.answers] == [c.pid for c in answer.closest if c.pid in {x.pid for x in answer.citations}]
+
+
+def test_concept_search_finds_models_with_the_meant_task_when_the_first_hits_have_none(chat):
+    from registry.chat.retrieval import Context
+    from registry.search.understand import read
+
+    retriever = chat.retriever
+    q = read("Which models can transcribe an interview?", retriever.search.understand)
+    ctx = Context(question=q)
+    ctx.search = retriever.search.search("Llama 2 instructions", limit=2)  # first hits without speech recognition
+    assert pid("openai/whisper-tiny") not in {h.pid for h in ctx.search.hits}
+    found = [h.pid for h in retriever._concept_hits(q, ctx)]
+    assert found and found[0] == pid("openai/whisper-tiny")
+
+
+def test_concept_search_adds_nothing_when_a_first_hit_has_the_concept(chat):
+    from registry.chat.retrieval import Context
+    from registry.search.understand import read
+
+    retriever = chat.retriever
+    q = read("Which models can transcribe an interview?", retriever.search.understand)
+    ctx = Context(question=q)
+    ctx.search = retriever.search.search("whisper tiny speech", limit=3)
+    assert pid("openai/whisper-tiny") in {h.pid for h in ctx.search.hits}
+    assert retriever._concept_hits(q, ctx) == []

@@ -227,6 +227,8 @@ class Retriever:
         filters = {concept.facet: list(concept.values), **({"kind": q.filters["kind"]} if "kind" in q.filters else {})}
         seen = {h.pid for h in ctx.search.hits}
         found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES, filters=filters)
+        if not found.hits:  # none of its models has the question's words: the concept's most downloaded
+            found = self.search.search("", limit=TOPICAL_CITES, filters=filters)
         return [h for h in found.hits if h.pid not in seen]
 
     def _resolve_base(self, q: Question, ctx: Context) -> None:
