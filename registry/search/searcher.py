@@ -166,8 +166,7 @@ class Searcher:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
         notes.extend(follow_notes(self.index))
-        vector = (self._pool.submit(self.index.embedder.embed_query, qu.text)
-                  if qu.text and mode != "keyword" else None)
+        vector = self._embed(qu.text) if qu.text and mode != "keyword" else None
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
@@ -196,6 +195,19 @@ class Searcher:
                               filters={f: list(v) for f, v in effective.items()}, understanding=qu,
                               suggested=suggested, questions=questions,
                               took_ms=(time.perf_counter() - started) * 1000, mode=mode, notes=tuple(notes))
+
+    def _embed(self, text: str) -> Future:
+        """Start embedding the query: in a worker thread (MiniLM, outside the GIL), or here when it is cheap.
+
+        A static model takes ~0.1 ms; handing that to a thread cost more (the searching thread then
+        waits for the GIL, up to Python's 5 ms switch interval).
+        """
+        embedder = self.index.embedder
+        if not getattr(embedder, "inline", False):
+            return self._pool.submit(embedder.embed_query, text)
+        done: Future = Future()
+        done.set_result(embedder.embed_query(text))
+        return done
 
     def _candidates(self, qu: QueryUnderstanding, mode: str, vector: "Future | None") -> Candidates:
         text = qu.text
@@ -239,12 +251,16 @@ class Searcher:
             member[pinned] = False
             key, in_kw, in_dense = downloads, None, None
         else:
-            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM))
-            key = np.zeros(n, dtype=np.float64)
-            key[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
-            key[rest] += 1.0 / (RRF_K + len(kw) + 1)
-            weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
-            key[dense] += weight / (RRF_K + np.arange(1, len(dense) + 1))
+            # a membership-only ranking (facet counts, depth 0) needs no order unless boosts depend on it
+            fused = bool(depth) or boost is not None
+            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM),
+                                            order=fused)
+            key = np.zeros(n if fused else 0, dtype=np.float64)
+            if fused:
+                key[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
+                key[rest] += 1.0 / (RRF_K + len(kw) + 1)
+                weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
+                key[dense] += weight / (RRF_K + np.arange(1, len(dense) + 1))
             in_kw = np.zeros(n, dtype=bool)
             in_kw[kw] = True
             in_kw[rest] = True
@@ -282,6 +298,8 @@ class Searcher:
         engine = self.engine
         merged = masks.filters.all()
         alive = engine.alive[:engine.size]
+        shared = ranked.member & alive  # the result set, counted by every facet without a filter of its own
+        shared_slots = np.flatnonzero(shared)
         out = []
         for fdef in FACETS:
             selected = merged.get(fdef.name, [])
@@ -290,15 +308,16 @@ class Searcher:
                 # so the other values show what choosing them instead would give
                 member = self._rank(cand, masks.combined(without=fdef.name),
                                     masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost).member
+                member &= alive
+                slots = np.flatnonzero(member)
             else:
-                member = ranked.member
-            member = member & alive
+                member, slots = shared, shared_slots
             if fdef.range:
                 values = [FacetValue(key, _bucket_label(fdef.name, key), n, key in selected)
-                          for key, n in engine.range_counts(member, fdef.name)]
+                          for key, n in engine.range_counts(member, fdef.name, slots)]
                 values += [FacetValue(v, v, 0, True) for v in selected if v not in {x.value for x in values}]
             else:
-                counted = engine.facet_counts(member, fdef.name, FACET_VALUES_SHOWN, tuple(selected))
+                counted = engine.facet_counts(member, fdef.name, FACET_VALUES_SHOWN, tuple(selected), slots)
                 values = [FacetValue(k, label, n, k in selected) for k, label, n in counted]
                 keys = {k for k, _, _ in counted}
                 values += [FacetValue(v, engine.labels.get((fdef.name, v), v), 0, True)
