@@ -107,3 +107,20 @@ def test_first_boosted_equals_a_full_sort_by_boost_key_downloads_then_slot():
         limit = int(rng.integers(1, 60))
         expected = sorted(boosted.tolist(), key=lambda s: (-boost[s], -key[s], -downloads[s], s))[:limit]
         assert _first_boosted(boosted, boost, key, downloads, limit).tolist() == expected
+
+
+def test_compaction_keeps_keyword_scores_and_facet_counts(engine):
+    common, rare = term_id("common"), term_id("rare")
+
+    def by_pid():
+        scores, ok = engine.keyword_scores({common: 1.0, rare: 1.0}, 1)
+        live = engine.alive[:engine.size]
+        return {engine.docs[s].pid: float(scores[s]) for s in np.flatnonzero(live & ok)}
+
+    before = by_pid()
+    counts = engine.facet_counts(engine.alive[:engine.size].copy(), "task", limit=50)
+    assert engine.dead == 30
+    engine.compact()
+    assert engine.dead == 0 and engine.size == 400
+    assert by_pid() == before
+    assert engine.facet_counts(engine.alive[:engine.size].copy(), "task", limit=50) == counts
