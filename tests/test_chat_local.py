@@ -98,3 +98,15 @@ def test_local_model_loading_does_not_block_the_web(registry, llm_cache, local_g
     generator._loader.join(timeout=120)
     assert generator.ready()
     generator.close()
+
+
+def test_empty_llm_setting_answers_extractively_and_local_is_opt_in():
+    from registry.chat.choose import make_generator
+    from registry.errors import BadRequest
+
+    assert make_generator("").mode == "extractive"
+    assert make_generator(None).mode == "extractive"
+    assert make_generator("local", local_factory=lambda: "the local one") == "the local one"
+    assert make_generator("auto", local_factory=lambda: "the local one") == "the local one"
+    with pytest.raises(BadRequest, match="auto"):
+        make_generator("smollm")

@@ -139,6 +139,22 @@ class Searcher:
                     out[pid] = (bool(mask[slot]), int(boost[slot]) if boost is not None else 0)
         return out
 
+    def met(self, pids: list[str], qu: QueryUnderstanding) -> dict[str, frozenset[int]]:
+        """Return pid -> the positions in ``qu.recognised`` of the applied constraints the FDO really has.
+
+        Unlike :meth:`judge` nothing is lenient here: an FDO stating no language does not meet "in
+        German". Boosts count as well as filters (the chat cites what has what the question means).
+        """
+        with self.engine.lock:
+            masks = {i: _Masks(self.engine, _Filters({r.facet: list(r.values)}, {})).per_facet.get(r.facet)
+                     for i, r in enumerate(qu.recognised) if r.applied and r.values}
+            out: dict[str, frozenset[int]] = {}
+            for pid in pids:
+                slot = self.engine.slot_of.get(pid)
+                if slot is not None:
+                    out[pid] = frozenset(i for i, m in masks.items() if m is not None and slot < len(m) and m[slot])
+        return out
+
     # ---------------------------------------------------------------- searching
     def search(self, query: str, filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
                *, mode: str = "hybrid", understand: bool = True, drop: "set[str] | frozenset[str]" = frozenset()
