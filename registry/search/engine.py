@@ -343,7 +343,8 @@ class MemoryEngine:
         """
         n = self.size
         rerank = self._rerank
-        with _one_blas_thread():
+        # under the lock: threadpoolctl restores the thread count it found, so two limits must not interleave
+        with self.lock, _one_blas_thread():
             if self.basis is None or n <= rerank:
                 return self.vectors[:n] @ vector
             sims = self.reduced[:n] @ (vector @ self.basis)
