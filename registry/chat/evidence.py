@@ -5,13 +5,9 @@ The chat cites what really has what the question asks for; these are the checks 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from registry.chat.context import Candidate
 from registry.chat.facts import FdoFacts
 from registry.search.understand import Question, stem, words
-
-if TYPE_CHECKING:
-    from registry.chat.retrieval import Candidate
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "fact_words"]
 
@@ -26,13 +22,13 @@ def by_words(hits) -> set[str]:
     return {h.pid for h in hits if h.match in ("exact", "keyword", "hybrid")}
 
 
-def has_evidence(q: Question, cand: "Candidate") -> bool:
+def has_evidence(q: Question, cand: Candidate) -> bool:
     """Say whether a candidate has any of the question's topical words or of the constraints read from it."""
     read = read_constraints(q)
     return cand.coverage > 0 or any(read[i].facet != "kind" for i in cand.met if i < len(read))
 
 
-def fitting(q: Question, cands: list["Candidate"]) -> list["Candidate"]:
+def fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
     """Keep the candidates that really have what the question asks for, when some do.
 
     First those with every filter read from the question (a filter read from text lets through an

@@ -8,16 +8,14 @@ search found nearest Y in meaning (the lineage is what the question is sure of),
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
+from registry.chat.context import Candidate, Context
 from registry.chat.evidence import by_words, fact_words, read_constraints
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 from registry.search.understand import Question, stem, words
 from registry.vocab import SCHEMA
-
-if TYPE_CHECKING:
-    from registry.chat.retrieval import Candidate, Context
 
 __all__ = ["read_topic", "find_derived", "search_topic", "keep_on_topic", "choose", "DERIVED_K"]
 
@@ -29,7 +27,7 @@ LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finet
                           "merge merges child children descendant descendants".split())
 
 
-def read_topic(q: Question, ctx: "Context", store, names) -> None:
+def read_topic(q: Question, ctx: Context, store, names) -> None:
     """Set ``ctx.lineage_topic`` for "fine-tunes of X for Y": derivatives asked, one model named, words left once X
     is removed."""
     if "derivatives" not in q.attributes or len(ctx.named) != 1 or q.compare:
@@ -51,7 +49,7 @@ def read_topic(q: Question, ctx: "Context", store, names) -> None:
     ctx.lineage_topic = (base, identifier, topic)
 
 
-def find_derived(q: Question, ctx: "Context", search: SearchAdapter, add: Callable, limit: int) -> None:
+def find_derived(q: Question, ctx: Context, search: SearchAdapter, add: Callable, limit: int) -> None:
     """Search X's derived models for Y: Y's words alone, then, when the question means a concept and too few
     matched by words, the whole topic with its concepts ("chat model": text generation); add them as candidates."""
     base, identifier, topic = ctx.lineage_topic
@@ -67,7 +65,7 @@ def find_derived(q: Question, ctx: "Context", search: SearchAdapter, add: Callab
         add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
 
 
-def search_topic(q: Question, ctx: "Context", search: SearchAdapter) -> SearchOutcome:
+def search_topic(q: Question, ctx: Context, search: SearchAdapter) -> SearchOutcome:
     """Return the search for Y whatever it derives from (the closest records), noting what it matched by words."""
     other = {f: v for f, v in q.filters.items() if f != "base_model"}
     outcome = search.search(ctx.lineage_topic[2], limit=CLOSEST_K, filters=other or None)
@@ -75,7 +73,7 @@ def search_topic(q: Question, ctx: "Context", search: SearchAdapter) -> SearchOu
     return outcome
 
 
-def keep_on_topic(q: Question, ctx: "Context", facts: dict[str, FdoFacts], search: SearchAdapter) -> None:
+def keep_on_topic(q: Question, ctx: Context, facts: dict[str, FdoFacts], search: SearchAdapter) -> None:
     """Keep as ``derived_hits`` the derived models that show Y; the others found are ``near_topic``."""
     topic = {stem(w) for w in words(ctx.lineage_topic[2])}
     concepts = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.facet not in ("base_model", "kind")}
@@ -86,7 +84,7 @@ def keep_on_topic(q: Question, ctx: "Context", facts: dict[str, FdoFacts], searc
     ctx.derived_hits = [pid for pid in ctx.derived_hits if pid in ctx.on_topic][:DERIVED_K]
 
 
-def choose(ctx: "Context") -> list["Candidate"]:
+def choose(ctx: Context) -> list[Candidate]:
     """Return what the answer lists: the derived models that show Y, or, failing them, the closest records."""
     about_y = sorted((c for c in ctx.candidates if "search" in c.reasons and c.pid in ctx.on_topic),
                      key=lambda c: c.search_rank if c.search_rank is not None else 99)

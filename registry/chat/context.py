@@ -1,0 +1,75 @@
+"""What retrieval finds for one question: its candidates, the names it read, and what the answer is about.
+
+Kept apart from ``retrieval`` so that the modules retrieval uses (``evidence``, ``lineage``) can
+name these types without importing it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from registry.chat.facts import FdoFacts
+from registry.chat.search_adapter import SearchOutcome
+from registry.search.understand import Question
+
+__all__ = ["Ambiguous", "Candidate", "Context"]
+
+
+@dataclass
+class Candidate:
+    pid: str
+    prior: float
+    reasons: set[str] = field(default_factory=set)
+    facts: FdoFacts | None = None
+    coverage: float = 0.0
+    similarity: float = 0.0
+    score: float = 0.0
+    search_rank: int | None = None
+    boosted: int = 0  # weight of the question's boosted facets (task, library...) this candidate has
+    met: frozenset[int] = frozenset()  # positions in the question's read constraints that it really has
+
+
+@dataclass
+class Ambiguous:
+    """A name the question uses that several FDOs carry: ``pids[0]`` was chosen (the most downloaded)."""
+
+    name: str
+    pids: list[str]
+    identifiers: list[str]  # as the search index holds them ("" when the chat's own name index found them)
+
+
+@dataclass
+class Context:
+    """Everything retrieval found for one question."""
+
+    question: Question
+    named: list[str] = field(default_factory=list)  # PIDs the question names, in order
+    unknown: list[str] = field(default_factory=list)  # names that match nothing in the registry
+    families: list[str] = field(default_factory=list)  # names that only match part of some names
+    sides: list[list[str]] = field(default_factory=list)  # compare: PIDs found for each side
+    candidates: list[Candidate] = field(default_factory=list)
+    selected: list[Candidate] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    search: SearchOutcome = field(default_factory=SearchOutcome)
+    answerable: bool = True
+    reason: str = ""
+    closest: list[Candidate] = field(default_factory=list)
+    # "fine-tunes of X for Y": the base model, its identifier and Y's words; the models derived from X
+    # that a search for Y found (empty: none is about Y, ``closest`` then holds the nearest records)
+    lineage_topic: tuple[str, str, str] | None = None
+    derived_hits: list[str] = field(default_factory=list)
+    on_topic: set[str] = field(default_factory=set)  # models found that show Y (its words or concepts)
+    near_topic: list[str] = field(default_factory=list)  # derived models the search found only near Y in meaning
+    chosen: str = ""  # which entity a loosely written name was read as, said in the answer
+    bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
+    ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
+
+    @property
+    def facts(self) -> dict[str, FdoFacts]:
+        return {c.pid: c.facts for c in self.candidates if c.facts is not None}
+
+    def focus(self) -> list[str]:
+        """Return the PIDs the answer is about (what a follow-up question may refer to)."""
+        if self.named:
+            return self.named[:4]
+        return [c.pid for c in self.selected[:3]]
