@@ -131,7 +131,8 @@ class BulkLoader:
     def flush(self) -> None:
         """Bulk-load the collected quads."""
         if self.lines:
-            self.store.db.bulk_load("\n".join(self.lines), RdfFormat.N_QUADS)
+            # lenient: the text is serialised from terms pyoxigraph has already checked
+            self.store.db.bulk_load("\n".join(self.lines), RdfFormat.N_QUADS, lenient=True)
             self.lines = []
 
     def finish(self) -> None:
