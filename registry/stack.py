@@ -24,6 +24,7 @@ from pathlib import Path
 import requests
 
 from registry.errors import MlfdoError
+from registry.settings import load_settings
 
 __all__ = ["Service", "services", "up", "down", "STATE_FILE", "SHARED_SETTINGS", "StackError"]
 
@@ -119,14 +120,15 @@ def up(state: Path, web_port: int = 8000, broker_url: str = "redis://127.0.0.1:6
     redis_port = None if _redis_answers(broker_url) else int(broker_url.split(":")[-1].split("/")[0])
     store_port = _free_port()
     store_url = f"http://127.0.0.1:{store_port}"
+    settings = load_settings()  # the config file and environment of whoever runs the stack
     env = {**os.environ,
            "MLFDO_BASE_URL": base_url or f"http://127.0.0.1:{web_port}",
            "MLFDO_DATA_DIR": str(state / "data"),
            "MLFDO_STORE_URL": store_url,
            "MLFDO_BROKER_URL": broker_url,
-           "MLFDO_QDRANT_URL": os.environ.get("MLFDO_QDRANT_URL", ""),
-           "MLFDO_LLM": os.environ.get("MLFDO_LLM", ""),
-           "MLFDO_OLLAMA_URL": os.environ.get("MLFDO_OLLAMA_URL", "http://127.0.0.1:11434")}
+           "MLFDO_QDRANT_URL": settings["QDRANT_URL"],
+           "MLFDO_LLM": settings["LLM"],
+           "MLFDO_OLLAMA_URL": settings["OLLAMA_URL"]}
     procs: dict[str, subprocess.Popen] = {}
     record = {"web": f"http://127.0.0.1:{web_port}", "store": store_url, "broker": broker_url, "pids": {}}
     try:

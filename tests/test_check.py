@@ -57,3 +57,33 @@ def test_check_command_exits_1_and_names_the_problem(tmp_path, runner):
     registry.close()
     result = runner.invoke(cli, ["--data-dir", str(tmp_path), "--base-url", "http://registry.test", "check"])
     assert result.exit_code == 1 and f"current: {pid}" in result.output
+
+
+def _set_count(store, node_suffix: str, value: int) -> None:
+    """Overwrite one maintained count of the listing (as a lost count update would leave it)."""
+    g = store.registry_graph
+    node = NamedNode(f"{g.value}#{node_suffix}")
+    for quad in list(store.db.quads_for_pattern(node, MLFDO.catCount, None, g)):
+        store.db.remove(quad)
+    store.db.add(Quad(node, MLFDO.catCount, Literal(str(value), datatype=NamedNode(
+        "http://www.w3.org/2001/XMLSchema#integer")), g))
+
+
+def test_listing_count_that_lost_an_update_is_reported_with_both_figures():
+    store = build_registry().store
+    listed = check_store(store)
+    assert not [p for p in listed.problems if p.check == "listing"]
+    _set_count(store, "cat-stat-versions", 99)
+    problems = [p.detail for p in check_store(store).problems if p.check == "listing"]
+    assert problems == ["versions: listed 99, stored 13"]
+
+
+def test_listing_that_counts_an_fdo_twice_is_reported_by_kind():
+    store = build_registry().store
+    kind, g = "model", store.registry_graph
+    active = sum(1 for _ in store.db.quads_for_pattern(None, MLFDO.kind, Literal("model"), g))
+    node = next(q.subject for q in store.db.quads_for_pattern(None, MLFDO.catKey, Literal(f"{kind} active"), g)
+                if q.subject.value.startswith(f"{g.value}#cat-pid-"))
+    _set_count(store, node.value.split("#", 1)[1], active + 1)
+    details = [p.detail for p in check_store(store).problems if p.check == "listing"]
+    assert len(details) == 1 and details[0].startswith(f"{kind} FDOs by status: listed {{'active': {active + 1}")

@@ -1,4 +1,4 @@
-"""The shape of the code: no import cycle among the project's modules, SPARQL text only in the store.
+"""The shape of the code: no import cycle among the project's modules, SPARQL text only in the store, settings only through the loader.
 
 Both checks read the source (``ast``), so they see imports inside functions too, and fail on the
 first module that breaks the rule, naming it.
@@ -150,3 +150,31 @@ def test_sparql_text_only_in_the_store_and_the_protocol_package():
             offenders.extend(_sparql_in(path))
     assert offenders == []
     assert _sparql_in(ROOT / "registry/store/query_text.py")  # the check sees the store's own queries
+
+
+def _environ_reads(tree: ast.AST) -> list[int]:
+    """Return the lines that read ``os.environ`` (a subscript, ``get``, ``setdefault`` or ``pop``)."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == "environ" and getattr(node.value, "id", None) == "os":
+            lines.append(node.lineno)
+    return lines
+
+
+def test_settings_are_read_only_through_the_settings_loader():
+    """``MLFDO_*`` values come from ``load_settings`` (defaults, file, environment, overrides) alone.
+
+    A module may hand ``os.environ`` on (a child process's environment) or set a third-party
+    library's variables, but a line that names an ``MLFDO_`` variable next to ``os.environ``
+    reads a setting past the loader, so the config file and overrides would not reach it.
+    """
+    offenders = []
+    for name, path in MODULES.items():
+        if name == "registry.settings":
+            continue
+        source = path.read_text()
+        text = source.splitlines()
+        for line in _environ_reads(ast.parse(source)):
+            if re.search(r"""os\.environ[^\n]*["']MLFDO_""", text[line - 1]):
+                offenders.append(f"{path.relative_to(ROOT)}:{line}")
+    assert not offenders, f"settings read past the loader: {offenders}"

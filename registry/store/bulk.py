@@ -78,7 +78,7 @@ class BulkLoader:
     def begin(self, now: datetime) -> None:
         g = self.store.registry_graph
         self.store.db.update(f"INSERT DATA {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} {Literal(now.isoformat())} }} }}")
-        seed = listing.read_changes(self.store)  # no FDO yet, but maybe failures: cheap
+        seed = listing.implied(self.store)  # no FDO yet, but maybe failures: cheap
         listing.clear(self.store)
         self.listing_changes(seed)
 

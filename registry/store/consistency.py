@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import DefaultGraph, NamedNode
 
+from registry.store import listing
 from registry.store.prepare import content_hash, nt_line
 from registry.vocab import MLFDO, PROV
 
@@ -59,8 +60,9 @@ def _owner(subject) -> str | None:
 
 def check_store(store) -> StoreReport:
     """Check that every version graph has its provenance (and the reverse), that versions are
-    numbered 1..n with a recorded hash that matches their content, and that the current view of
-    every FDO equals its latest version (a withdrawn FDO has none)."""
+    numbered 1..n with a recorded hash that matches their content, that the current view of
+    every FDO equals its latest version (a withdrawn FDO has none), and that the listing's
+    maintained counts agree with the registry."""
     report = StoreReport()
     graphs: dict[str, tuple[str, int]] = {}
     for graph in store.db.named_graphs():
@@ -110,6 +112,9 @@ def check_store(store) -> StoreReport:
                                        f"{len(have - expected)} extra, {len(expected - have)} missing triple(s)")
     for owner in sorted(current):
         report.add("current", owner, f"{len(current[owner])} triple(s) in the current view owned by no FDO")
+    if listing.is_ready(store):
+        for difference in listing.differences(store):
+            report.add("listing", "counts", difference)
     return report
 
 

@@ -34,8 +34,8 @@ from registry.store.results import Label
 from registry.vocab import MLFDO, SCHEMA, VOLATILE_PROPERTIES
 
 __all__ = ["Entry", "Changes", "LEVELS", "SPLIT", "ORDERS", "is_ready", "ensure", "rebuild", "page", "counts",
-           "render", "sort_key", "has_pending", "label_of", "platform_counts", "Tally", "clear", "read_changes",
-           "write_fresh", "mark_ready"]
+           "render", "sort_key", "has_pending", "label_of", "platform_counts", "implied", "differences", "Tally",
+           "clear", "write_fresh", "mark_ready"]
 
 ORDERS = ("pid", "popular")
 LEVELS = {"pid": (1, 2, 3), "popular": (2, 3, 4, 5)}  # prefix lengths of the trie's levels
@@ -308,22 +308,23 @@ def rebuild(store, bulk: bool = False) -> int:
     ``bulk`` writes it with the bulk loader (see :func:`write_fresh`).
     """
     clear(store)
-    changes = read_changes(store)
+    changes = implied(store)
     write_fresh(store, changes, bulk)
     return len(changes.moves)
 
 
 def clear(store) -> None:
     """Delete the listing (members, counts, markers): the store keeps none until one is written."""
-    g = _Names(store).graph
+    names = _Names(store)
     for p in (_MEMBER, _COUNT, _PARENT, _KEY, _PENDING, _VERSION):
-        _delete_all(store, g, p)
+        _delete_all(store, names.graph, p)
     store._listing_ready = False
 
 
-def read_changes(store) -> Changes:
-    """Return the listing of what the store holds, as FDOs entering an empty listing and totals."""
-    g = _Names(store).graph
+def implied(store, stats: tuple[str, ...] = _STATS) -> Changes:
+    """Return the listing the bookkeeping graph implies, as the moves and ``stats`` totals of a fresh one."""
+    names = _Names(store)
+    g = names.graph
     downloads = {row["pid"].value: int(row["d"].value) for row in store.db.query(
         f"SELECT ?pid ?d WHERE {{ ?pid <{_DOWNLOADS}> ?d }}")}
     labels: dict[str, dict[str, str]] = {}
@@ -343,11 +344,44 @@ def read_changes(store) -> Changes:
         found = labels.get(pid, {})
         changes.move(pid, None, Entry(row["kind"].value, row["status"].value, downloads.get(pid, 0),
                                       found.get(_NAME, ""), found.get(_IDENTIFIER, ""), platforms.get(pid, "")))
-    for stat, q in (("versions", f"SELECT (COUNT(?v) AS ?c) WHERE {{ GRAPH {store.prov_graph} {{ ?v <{_M}versionNumber> ?n }} }}"),
-                    ("triples", "SELECT (COUNT(*) AS ?c) WHERE { ?s ?p ?o }"),
-                    ("failures", f"SELECT (COUNT(?f) AS ?c) WHERE {{ GRAPH {g} {{ ?f a <{_M}HarvestFailure> }} }}")):
-        changes.deltas[stat] = int(next(iter(store.db.query(q)))["c"].value)
+    queries = {"versions": f"SELECT (COUNT(?v) AS ?c) WHERE {{ GRAPH {store.prov_graph} {{ ?v <{_M}versionNumber> ?n }} }}",
+               "triples": "SELECT (COUNT(*) AS ?c) WHERE { ?s ?p ?o }",
+               "failures": f"SELECT (COUNT(?f) AS ?c) WHERE {{ GRAPH {g} {{ ?f a <{_M}HarvestFailure> }} }}"}
+    for stat in stats:
+        changes.deltas[stat] = int(next(iter(store.db.query(queries[stat])))["c"].value)
     return changes
+
+
+def differences(store) -> list[str]:
+    """Return how the maintained counts differ from what the bookkeeping graph implies ([] when they agree).
+
+    FDOs by kind and status, active FDOs by platform and kind, versions and failures are compared
+    (the count of current triples is left out: every stray triple would show twice).
+    """
+    want = implied(store, stats=("versions", "failures"))
+    by_kind: dict[str, dict[str, int]] = {}
+    by_platform: dict[str, dict[str, int]] = {}
+    for _, _, entry in want.moves:
+        kinds = by_kind.setdefault(entry.kind, {})
+        kinds[entry.status] = kinds.get(entry.status, 0) + 1
+        if entry.status == "active" and entry.platform:
+            platform = by_platform.setdefault(entry.platform, {})
+            platform[entry.kind] = platform.get(entry.kind, 0) + 1
+    have = counts(store)
+    found = []
+    for kind in sorted(by_kind.keys() | have["by_kind"].keys()):
+        if by_kind.get(kind, {}) != have["by_kind"].get(kind, {}):
+            found.append(f"{kind} FDOs by status: listed {have['by_kind'].get(kind, {})}, "
+                         f"registered {by_kind.get(kind, {})}")
+    have_platforms = platform_counts(store)
+    for platform in sorted(by_platform.keys() | have_platforms.keys()):
+        if by_platform.get(platform, {}) != have_platforms.get(platform, {}):
+            found.append(f"active FDOs of {platform}: listed {have_platforms.get(platform, {})}, "
+                         f"registered {by_platform.get(platform, {})}")
+    for stat in ("versions", "failures"):
+        if have[stat] != want.deltas[stat]:
+            found.append(f"{stat}: listed {have[stat]}, stored {want.deltas[stat]}")
+    return found
 
 
 def write_fresh(store, changes: Changes, bulk: bool = False) -> None:
