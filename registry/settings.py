@@ -64,8 +64,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HARVEST_INTERVAL", 3600.0, "Seconds between the incremental harvests beat schedules for every platform.",
             float),
     Setting("LOG_FORMAT", "text", "Log lines as 'text' or 'json' (one JSON object per line, for log collectors)."),
-    Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'extractive' (templated "
-            "answers from the retrieved facts) or empty for local when installed, else extractive."),
+    Setting("LLM", "", "Chat model: 'ollama:<model>', 'local' (SmolLM2 in-process), 'auto' (local when installed, "
+            "else extractive), or 'extractive' / empty (templated answers from the retrieved facts)."),
     Setting("OLLAMA_URL", "http://127.0.0.1:11434", "URL of the Ollama server (chat answers, and ollama: embedders and query understanding).",
             aliases=("OLLAMA_HOST",)),
     Setting("CACHE_DIR", "", "Where the local chat model's converted copy is kept (empty: ~/.cache/mlfdo)."),

@@ -1,8 +1,8 @@
 """The scaled-out topology of docker-compose.yml as plain processes on one machine (``mlfdo stack``).
 
 ``up`` starts an ``oxigraph serve`` store, Redis (the one answering on the broker URL, or one it
-starts), two Celery workers, beat and the web server, with the settings the compose file gives
-its services, and records their process ids in ``DIR/stack.json``; ``down`` stops them (each in
+starts), two Celery workers, beat and one web server (or several, on consecutive ports, as
+replicas behind a load balancer would run), with the settings the compose file gives its services, and records their process ids in ``DIR/stack.json``; ``down`` stops them (each in
 its own process group, so a worker's children go too) and waits until none is left. The
 services and their commands are data (:func:`services`); a test checks them against the compose
 file. Qdrant and Ollama are not started: the web process keeps its embedded search index and
@@ -58,8 +58,11 @@ def _bin(name: str) -> str:
     return str(local) if local.exists() else name
 
 
-def services(state: Path, web_port: int, store_port: int, redis_port: int | None) -> list[Service]:
-    """Return the stack's processes (``redis_port`` None: Redis is already running)."""
+def services(state: Path, web_port: int, store_port: int, redis_port: int | None, webs: int = 1) -> list[Service]:
+    """Return the stack's processes (``redis_port`` None: Redis is already running).
+
+    ``webs`` web processes listen on ``web_port``, ``web_port + 1``, ...
+    """
     out = [Service("oxigraph", (_bin("oxigraph"), "serve", "--location", str(state / "oxigraph"),
                                 "--bind", f"127.0.0.1:{store_port}"))]
     if redis_port is not None:
@@ -70,9 +73,17 @@ def services(state: Path, web_port: int, store_port: int, redis_port: int | None
         out.append(Service("worker", (*celery, "worker", "--loglevel=INFO", "--concurrency=2",
                                       "--hostname", f"worker{n}@%h"), n))
     out.append(Service("beat", (*celery, "beat", "--loglevel=INFO", "--schedule", str(state / "beat-schedule"))))
-    out.append(Service("web", (sys.executable, "-m", "registry", "serve", "--host", "127.0.0.1",
-                               "--port", str(web_port))))
+    for n in range(1, webs + 1):
+        out.append(Service("web", (sys.executable, "-m", "registry", "serve", "--host", "127.0.0.1",
+                                   "--port", str(web_port + n - 1)), n))
     return out
+
+
+def _key(service: Service) -> str:
+    """Return a process's name in ``stack.json`` and its log: worker1, worker2; web, web2, web3."""
+    if service.name == "worker":
+        return f"worker{service.replica}"
+    return service.name if service.replica == 1 else f"{service.name}{service.replica}"
 
 
 def _free_port() -> int:
@@ -111,8 +122,15 @@ def _answers(url: str) -> bool:
 
 
 def up(state: Path, web_port: int = 8000, broker_url: str = "redis://127.0.0.1:6379/0",
-       base_url: str | None = None) -> dict:
-    """Start the stack; return what ``stack.json`` records (URLs and process ids)."""
+       base_url: str | None = None, webs: int = 1) -> dict:
+    """Start the stack with ``webs`` web processes; return what ``stack.json`` records (URLs and process ids).
+
+    Every web process gets the same settings, so the same base URL (the first one's, unless
+    ``base_url`` names the load balancer's): they serve one registry. Raises StackError when
+    ``webs`` is below 1 or a service does not start.
+    """
+    if webs < 1:
+        raise StackError(f"a stack needs at least one web process, not {webs}")
     state = Path(state).resolve()
     if (state / STATE_FILE).exists():
         raise StackError(f"a stack already runs from {state} (run `mlfdo stack down` first)")
@@ -130,10 +148,11 @@ def up(state: Path, web_port: int = 8000, broker_url: str = "redis://127.0.0.1:6
            "MLFDO_LLM": settings["LLM"],
            "MLFDO_OLLAMA_URL": settings["OLLAMA_URL"]}
     procs: dict[str, subprocess.Popen] = {}
-    record = {"web": f"http://127.0.0.1:{web_port}", "store": store_url, "broker": broker_url, "pids": {}}
+    web_urls = [f"http://127.0.0.1:{web_port + n}" for n in range(webs)]
+    record = {"web": web_urls[0], "webs": web_urls, "store": store_url, "broker": broker_url, "pids": {}}
     try:
-        for service in services(state, web_port, store_port, redis_port):
-            key = service.name if service.name != "worker" else f"worker{service.replica}"
+        for service in services(state, web_port, store_port, redis_port, webs):
+            key = _key(service)
             log = open(state / f"{key}.log", "ab")  # noqa: SIM115 - the child keeps it open
             procs[key] = subprocess.Popen(service.argv, env=env, stdout=log, stderr=subprocess.STDOUT,
                                           stdin=subprocess.DEVNULL, start_new_session=True)
@@ -144,7 +163,8 @@ def up(state: Path, web_port: int = 8000, broker_url: str = "redis://127.0.0.1:6
             if service.name == "redis":
                 _wait(lambda: _redis_answers(broker_url), "Redis", procs)
         (state / STATE_FILE).write_text(json.dumps(record, indent=2))
-        _wait(lambda: _answers(record["web"] + "/healthz"), "the web server", procs)
+        for url in web_urls:
+            _wait(lambda: _answers(url + "/healthz"), f"the web server at {url}", procs)
     except BaseException:
         _stop(list(record["pids"].values()))
         for proc in procs.values():

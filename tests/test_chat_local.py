@@ -34,6 +34,18 @@ def local_generator(llm_cache):
     generator.close()
 
 
+def test_tokenizer_built_from_the_gguf_round_trips_text_without_unknown_tokens():
+    from registry.chat.local import gguf_path, gguf_tokenizer
+
+    tokenizer = gguf_tokenizer(gguf_path())
+    text = "Which licence does openai-community/gpt2 have? It lists 124 million parameters.\nThanks"
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    assert tokenizer.unk_token_id not in ids
+    assert tokenizer.decode(ids) == text
+    assert tokenizer.convert_ids_to_tokens(ids)[:3] == ["Which", "Ġlicence", "Ġdoes"]
+    assert tokenizer.convert_tokens_to_ids(["<|im_start|>", "<|im_end|>"]) == [1, 2]
+
+
 def test_local_model_loads_from_the_gguf_and_streams(local_generator):
     assert local_generator.loaded_from == "gguf" and local_generator.ready()
     prompt = Prompt(messages=[{"role": "user", "content": "Say hello."}], draft="", max_tokens=8)
@@ -45,9 +57,6 @@ QUESTIONS = ("What licence does openai-community/gpt2 have?", "What task does fa
              "Which dataset was distilbert/distilbert-base-uncased-finetuned-sst-2-english trained on?")
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: the grounding check replaces every SmolLM2-135M answer "
-                   "(it names no FDO, or uses words the facts lack), so the local mode answers nothing of its own; "
-                   "strict, so this fails as soon as a local answer is kept and the marker must go")
 def test_local_chat_answers_are_kept_and_grounded(registry, local_generator):
     chat = ChatService(registry, generator=local_generator, max_tokens=NEW_TOKENS)
     kept = []
@@ -89,3 +98,15 @@ def test_local_model_loading_does_not_block_the_web(registry, llm_cache, local_g
     generator._loader.join(timeout=120)
     assert generator.ready()
     generator.close()
+
+
+def test_empty_llm_setting_answers_extractively_and_local_is_opt_in():
+    from registry.chat.choose import make_generator
+    from registry.errors import BadRequest
+
+    assert make_generator("").mode == "extractive"
+    assert make_generator(None).mode == "extractive"
+    assert make_generator("local", local_factory=lambda: "the local one") == "the local one"
+    assert make_generator("auto", local_factory=lambda: "the local one") == "the local one"
+    with pytest.raises(BadRequest, match="auto"):
+        make_generator("smollm")

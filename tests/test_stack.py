@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from urllib.parse import quote
 
@@ -48,6 +49,8 @@ def test_compose_file_and_stack_name_the_same_services_commands_and_settings(tmp
         got = _shape(service.argv)
         assert [w for w in got if w not in ("--hostname",)][:len(want)] == want, service.name
     assert compose["services"]["worker"]["deploy"]["replicas"] == WORKERS == sum(s.name == "worker" for s in stack)
+    web_replicas = compose["services"]["web"].get("deploy", {}).get("replicas", 1)
+    assert web_replicas == sum(s.name == "web" for s in stack) == 1  # `--web N` is the stack's scale-out
     assert set(compose["x-mlfdo"]["environment"]) == set(SHARED_SETTINGS)
 
 
@@ -59,16 +62,17 @@ def _small_hub() -> Snapshot:
 
 @pytest.mark.server
 @pytest.mark.slow
-def test_stack_runs_a_beat_harvest_serves_it_and_stops_with_nothing_left(tmp_path, monkeypatch):
+def test_stack_runs_a_beat_harvest_serves_it_on_two_web_processes_and_stops_with_nothing_left(tmp_path, monkeypatch):
     with redis.Redis.from_url(BROKER) as client:
         client.flushdb()
     with ReplayServer(_small_hub()) as hub:
         monkeypatch.setenv("MLFDO_HF_ENDPOINT", hub.url)
         monkeypatch.setenv("MLFDO_HARVEST_INTERVAL", "3")
         monkeypatch.setenv("MLFDO_LLM", "extractive")
-        record = up(tmp_path / "stack", web_port=free_port(), broker_url=BROKER)
+        record = up(tmp_path / "stack", web_port=_two_free_ports(), broker_url=BROKER, webs=2)
         try:
-            web = record["web"]
+            web, second = record["webs"]
+            assert second.rsplit(":", 1)[1] == str(int(web.rsplit(":", 1)[1]) + 1)
             stats = wait_for(lambda: (s := requests.get(web + "/api/stats", timeout=10).json())
                            ["by_kind"].get("model", {}).get("active", 0) >= 12 and s, 300, "the scheduled harvest", interval=1)
             assert stats["by_kind"]["model"]["active"] == 12
@@ -81,16 +85,44 @@ def test_stack_runs_a_beat_harvest_serves_it_and_stops_with_nothing_left(tmp_pat
             typed = sum(stats["by_kind"]["model"].values())  # harvested models and the base models they name
             assert rows["results"]["bindings"][0]["n"]["value"] == str(typed)
             wanted = models[3]
-            found = wait_for(lambda: wanted["pid"] in requests.get(web + "/api/search", timeout=60, params={
-                "q": wanted["name"]}).text, 300, "search finding a harvested model", interval=1)
-            assert found
-            assert len(_processes_of(tmp_path / "stack")) >= 5, "store, workers, beat and web run"
+            for url in (web, second):  # a worker's writes reach each web process's index through the change feed
+                found = wait_for(lambda: wanted["pid"] in requests.get(url + "/api/search", timeout=60, params={
+                    "q": wanted["name"]}).text, 300, f"search at {url} finding a harvested model", interval=1)
+                assert found
+            assert requests.get(second + "/api/stats", timeout=10).json()["by_kind"] == stats["by_kind"]
+            assert len(_processes_of(tmp_path / "stack")) >= 6, "store, workers, beat and two web processes run"
         finally:
             pids = json.loads((tmp_path / "stack" / STATE_FILE).read_text())["pids"]
             left = down(tmp_path / "stack")
     assert left == []
     assert not (tmp_path / "stack" / STATE_FILE).exists()
     assert pids and _processes_of(tmp_path / "stack") == []
+
+
+def _two_free_ports() -> int:
+    """Return a port that is free on 127.0.0.1 with the next one free too."""
+    for _ in range(50):
+        port = free_port()
+        if port < 65535 and _port_free(port + 1):
+            return port
+    raise RuntimeError("no two consecutive free ports found")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def test_stack_up_refuses_fewer_than_one_web_process(runner, tmp_path):
+    from registry.cli import cli
+
+    result = runner.invoke(cli, ["stack", "up", "--dir", str(tmp_path / "stack"), "--web", "0"])
+    assert result.exit_code == 2 and "--web" in result.output
+    assert not (tmp_path / "stack").exists()
 
 
 def _processes_of(state: Path) -> list[int]:

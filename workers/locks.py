@@ -34,8 +34,11 @@ def platform_lock(broker_url: str, platform: str, seconds: int = LOCK_SECONDS) -
         client.close()
 
 
-def counts_lock(broker_url: str, seconds: int = 60) -> Callable[[], AbstractContextManager]:
-    """Return a factory of the lock under which workers update the store's maintained counts (see Store.counts_lock)."""
+def counts_lock(broker_url: str, seconds: int = 300) -> Callable[[], AbstractContextManager]:
+    """Return a factory of the lock under which workers plan and commit a batch (see Store.counts_lock).
+
+    It expires after ``seconds`` (a batch of 200 records takes a few seconds; a dead worker frees it then).
+    """
 
     @contextmanager
     def hold() -> Iterator[None]:

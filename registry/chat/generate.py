@@ -44,6 +44,7 @@ class Prompt:
     draft: str
     max_tokens: int = 200
     facts: str = ""  # the facts block, kept for grounding checks
+    opening: str = ""  # the start of the reply, written for the model, which continues it (local mode)
     extra: dict = field(default_factory=dict)
 
 

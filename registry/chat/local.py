@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "SmolLM2-135M-Instruct"
 GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 REPETITION_PENALTY = 1.15  # the 135M model loops on lists without it
+# Bumped when the cached files change shape: 2 = the tokenizer built from the GGUF's BPE tables.
+CACHE_VERSION = 2
 _REQUIRED = ("torch", "transformers", "gguf", "accelerate")
 
 
@@ -59,7 +61,7 @@ def _cache_key(path: Path) -> str:
     import transformers
 
     stat = path.stat()
-    raw = json.dumps([path.name, stat.st_size, int(stat.st_mtime), transformers.__version__])
+    raw = json.dumps([path.name, stat.st_size, int(stat.st_mtime), transformers.__version__, CACHE_VERSION])
     return hashlib.sha256(raw.encode()).hexdigest()[:12]
 
 
@@ -141,8 +143,8 @@ class LocalGenerator(Generator):
 
         tok, model = self._tokenizer, self._model
         with self._run_lock:
-            inputs = tok.apply_chat_template(prompt.messages, add_generation_prompt=True, return_tensors="pt",
-                                             return_dict=True)
+            text = tok.apply_chat_template(prompt.messages, add_generation_prompt=True, tokenize=False)
+            inputs = tok(text + prompt.opening, return_tensors="pt", add_special_tokens=False)
             streamer = TextIteratorStreamer(tok, skip_prompt=True, skip_special_tokens=True, timeout=120.0)
             errors: list[BaseException] = []
 
@@ -159,6 +161,8 @@ class LocalGenerator(Generator):
             worker = threading.Thread(target=run, name="mlfdo-chat-generate", daemon=True)
             worker.start()
             try:
+                if prompt.opening:
+                    yield prompt.opening
                 for piece in streamer:
                     if piece:
                         yield piece
@@ -173,11 +177,44 @@ class LocalGenerator(Generator):
 
 
 def _load_gguf(path: Path):
-    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from transformers import AutoModelForCausalLM
 
-    tokenizer = AutoTokenizer.from_pretrained(str(path.parent), gguf_file=path.name)
     model = AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name)
-    return tokenizer, model
+    return gguf_tokenizer(path), model
+
+
+def gguf_tokenizer(path: Path):
+    """Return SmolLM2's byte-level BPE tokenizer, built from the vocabulary and merges in the GGUF.
+
+    transformers' GGUF conversion reads this file's ``gpt2`` tokenizer as a Llama (SentencePiece)
+    one: every space became the unknown token, so the model saw no words and wrote unrelated text.
+    The pre-tokenizer is SmolLM2's own (digits one by one, then GPT-2's byte-level split).
+    """
+    from gguf import GGUFReader
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    fields = GGUFReader(str(path)).fields
+
+    def value(key: str):
+        return fields[key].contents()
+
+    if value("tokenizer.ggml.model") != "gpt2":
+        raise ValueError(f"{path.name}: a {value('tokenizer.ggml.model')!r} tokenizer, not the byte-level BPE expected")
+    tokens, kinds = value("tokenizer.ggml.tokens"), value("tokenizer.ggml.token_type")
+    merges = [tuple(m.split(" ", 1)) for m in value("tokenizer.ggml.merges")]
+    backend = Tokenizer(models.BPE(vocab={t: i for i, t in enumerate(tokens)}, merges=merges))
+    backend.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.Digits(individual_digits=True),
+                                                     pre_tokenizers.ByteLevel(add_prefix_space=False)])
+    backend.decoder = decoders.ByteLevel()
+    special = [t for t, kind in zip(tokens, kinds) if kind == 3]  # 3: control tokens
+    backend.add_special_tokens(special)
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=backend, bos_token=tokens[value("tokenizer.ggml.bos_token_id")],
+        eos_token=tokens[value("tokenizer.ggml.eos_token_id")], unk_token=tokens[value("tokenizer.ggml.unknown_token_id")],
+        pad_token=tokens[value("tokenizer.ggml.padding_token_id")], additional_special_tokens=special)
+    tokenizer.chat_template = value("tokenizer.chat_template")
+    return tokenizer
 
 
 def _load_dir(path: Path):

@@ -43,8 +43,9 @@ def compose_prompt(ctx: Context, draft: str, mode: str, history: list[tuple[str,
         facts = plain(draft.split("\n\n|", 1)[0])
         messages = [{"role": "system", "content": SYSTEM_REPHRASE},
                     {"role": "user", "content": f"QUESTION: {ctx.question.text}\nANSWER: {facts}"}]
+        first = _LINK.search(draft)  # the reply starts with the answer's subject, so it stays on it
         return Prompt(messages=messages, draft=draft, max_tokens=MAX_TOKENS["local"],
-                      facts=facts + "\n" + "\n".join(ctx.rendered))
+                      facts=facts + "\n" + "\n".join(ctx.rendered), opening=plain(first.group(0)) if first else "")
     if table is not None and len(table.columns) >= 2:
         facts = table.text()
         system = SYSTEM_COMPARE

@@ -20,15 +20,18 @@ def stack() -> None:
 
 @stack.command("up")
 @_DIR
-@click.option("--port", default=8000, show_default=True, type=int, help="Port of the web server.")
+@click.option("--port", default=8000, show_default=True, type=int,
+              help="Port of the web server (of the first one, with --web N).")
+@click.option("--web", "webs", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Web processes to start, on consecutive ports from --port, all following the change feed.")
 @click.option("--broker", envvar="MLFDO_BROKER_URL", default="redis://127.0.0.1:6379/0", show_default=True,
               help="Redis URL; a Redis is started on its port when none answers.")
-def stack_up(state: Path, port: int, broker: str) -> None:
-    """Start the stack and wait until the web server answers."""
+def stack_up(state: Path, port: int, webs: int, broker: str) -> None:
+    """Start the stack and wait until every web server answers."""
     from registry.stack import up
 
-    record = up(state, web_port=port, broker_url=broker)
-    click.echo(f"web {record['web']}  store {record['store']}  broker {record['broker']}")
+    record = up(state, web_port=port, broker_url=broker, webs=webs)
+    click.echo(f"web {' '.join(record['webs'])}  store {record['store']}  broker {record['broker']}")
     click.echo(f"processes: {', '.join(f'{k} {v}' for k, v in record['pids'].items())}")
 
 

@@ -3,9 +3,9 @@
 ``RemoteDB`` offers the handful of pyoxigraph ``Store`` methods the store layer uses
 (``query``, ``update``, ``extend``, ``quads_for_pattern``, ``named_graphs``, ``flush``), so
 code above ``registry/store`` never knows which backend it runs on. Results come back as
-pyoxigraph terms. On a standard server each ``update`` (and each ``extend`` of up to 20,000
-quads) is one SPARQL Update request, which the server applies atomically; the Virtuoso dialect
-splits larger updates. What a server needs said differently is its dialect
+pyoxigraph terms. Each ``update`` is one SPARQL Update request, which the server applies
+atomically; so is each ``extend`` (``load``) of up to the dialect's ``extend_chunk`` quads (20,000
+on a standard server, any number on Virtuoso). What a server needs said differently is its dialect
 (``registry/store/dialects.py``), chosen by name or detected from the server's ``Server``
 header. Tested against the ``oxigraph`` server and Virtuoso 7.
 """
@@ -26,7 +26,6 @@ __all__ = ["RemoteDB", "RemoteStoreError", "endpoints_for"]
 
 DEFAULT_TIMEOUT = 60.0
 USER_AGENT = "mlfdo-store/0.1"
-_EXTEND_CHUNK = 20000  # quads per INSERT DATA request
 
 
 class RemoteStoreError(MlfdoError):
@@ -81,17 +80,17 @@ class RemoteDB:
         return parse_query_results(self.dialect.results(response.content), QueryResultsFormat.JSON)
 
     def update(self, sparql: str, **_ignored) -> None:
-        """Run a SPARQL update (one request, applied atomically by the server, unless the dialect splits it)."""
-        for text in self.dialect.update_requests(sparql):
-            self._post(self.update_url, text, content_type="application/sparql-update")
+        """Run a SPARQL update as one request (the server applies it atomically)."""
+        self._post(self.update_url, self.dialect.update_request(sparql), content_type="application/sparql-update")
 
     def extend(self, quads: Iterable[Quad]) -> None:
-        """Insert quads with INSERT DATA requests."""
+        """Insert quads with INSERT DATA requests of at most the dialect's ``extend_chunk`` quads each."""
+        limit = self.dialect.extend_chunk
         chunk: list[str] = []
         for q in quads:
             chunk.append(str(q.triple) + " ." if isinstance(q.graph_name, DefaultGraph)
                          else f"GRAPH {q.graph_name} {{ {q.triple} }}")
-            if len(chunk) >= _EXTEND_CHUNK:
+            if limit is not None and len(chunk) >= limit:
                 self.update("INSERT DATA {\n" + "\n".join(chunk) + "\n}")
                 chunk = []
         if chunk:
@@ -139,7 +138,7 @@ class RemoteDB:
         except requests.RequestException as exc:
             raise RemoteStoreError(f"store server {self.url} unreachable: {exc.__class__.__name__}") from None
         if response.status_code == 400:
-            raise QueryError(f"store server refused the request: {response.text[:300]}")
+            raise self.dialect.refusal(response.text) or QueryError(f"store server refused the request: {response.text[:300]}")
         if response.status_code >= 300:
             raise RemoteStoreError(f"store server {self.url} answered {response.status_code}: {response.text[:200]}")
         return response

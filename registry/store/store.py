@@ -15,9 +15,10 @@ a process killed mid-ingest leaves either the whole batch or none of it.
 from __future__ import annotations
 
 import hashlib
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
@@ -78,8 +79,9 @@ class Store(StoreReads, StoreLinks):
         self._bulk = None  # a BulkLoader while a bulk session runs (store/bulk.py)
         # Several processes writing one SPARQL server set this to a shared lock (workers/locks.py):
         # the server applies each update atomically but does not serialise the listing's
-        # read-modify-write count changes, so two at once could lose one.
+        # read-modify-write count changes, nor two writers planning the same record as new.
         self.counts_lock: Callable[[], AbstractContextManager] | None = None
+        self._guard = threading.local()  # whether this thread holds counts_lock (counts_guard)
         self.prov_graph = NamedNode(f"{self.base_url}/graph/provenance")
         self.registry_graph = NamedNode(f"{self.base_url}/graph/registry")
 
@@ -248,8 +250,23 @@ class Store(StoreReads, StoreLinks):
         return results
 
     def counts_guard(self) -> AbstractContextManager:
-        """Return the context that updates of the maintained counts run in (see ``counts_lock``)."""
-        return self.counts_lock() if self.counts_lock is not None else nullcontext()
+        """Return the context that updates of the maintained counts run in (see ``counts_lock``).
+
+        It is re-entrant within a thread: a batch holds it from reading the registry's state to
+        its commit, and the commit's own count update then runs inside it.
+        """
+        if self.counts_lock is None or getattr(self._guard, "held", False):
+            return nullcontext()
+        return self._hold_guard()
+
+    @contextmanager
+    def _hold_guard(self) -> Iterator[None]:
+        with self.counts_lock():
+            self._guard.held = True
+            try:
+                yield
+            finally:
+                self._guard.held = False
 
     def bulk(self, now: datetime | None = None):
         """Return a context in which ingests into an empty embedded store use the bulk loader.
@@ -262,7 +279,11 @@ class Store(StoreReads, StoreLinks):
         if self._bulk is not None:
             results = self._bulk.write(batch, future.result(), now or _now())
         else:
-            results = write_batch(self, batch, future.result(), now or _now())
+            summaries = future.result()
+            # Shared store: what the batch plans from (new, changed, unchanged) must not change
+            # before it commits, or two writers of one record would both write it as new.
+            with self.counts_guard():
+                results = write_batch(self, batch, summaries, now or _now())
         self._notify(results)
         if progress:
             for r in results:
