@@ -132,32 +132,44 @@ def run_mode(registry: Registry, mode: str, questions: list[dict], args) -> tupl
 
 def run_unseen(registry: Registry, path: str) -> None:
     """Ask the chat questions of a relevance file (bench/relevance/unseen.json) in extractive mode and print
-    how many cited FDOs satisfy each question (its judged models), whether every cited PID exists, latency."""
+    how many cited models satisfy each question (its judged models), whether every cited PID exists, latency.
+
+    Two counts: the models the answer puts forward (``Answer.answers``: what it lists or is about, or the
+    closest records of a refusal; the rule the target is measured by) and every model it links (also the
+    context: the X of "fine-tunes of X for Y", a base model named in a fact). A file without a ``chat``
+    list (bench/relevance/queries.json) is asked its search queries, their relevant models as judgments.
+    """
     from registry.pid import mint_id, pid_iri
 
     spec = json.loads(Path(path).read_text(encoding="utf-8"))
+    items = spec.get("chat") or [{"q": e["query"], "satisfies": sorted(e["relevant"])} for e in spec["queries"]]
     chat = ChatService(registry, generator=ExtractiveGenerator())
     chat.ask(WARM_UP)
     chat.names.lookup(WARM_UP)  # builds the chat's name index (names a search does not resolve fall back to it)
-    cited_total = satisfying = exist = 0
-    times, rows = [], []
-    for item in spec["chat"]:
+    counts = {"offered": [0, 0], "linked": [0, 0]}
+    exist = 0
+    times = []
+    for item in items:
         answer = chat.ask(item["q"])
         good = {pid_iri(registry.base_url, mint_id("hf", i)) for i in item["satisfies"]}
-        cited = [c.pid for c in answer.citations if registry.store.kind(c.pid) == "model"]
-        ok = sum(pid in good for pid in cited)
-        cited_total += len(cited)
-        satisfying += ok
+        shown = []
+        for rule, cites in (("offered", answer.answers), ("linked", answer.citations)):
+            cited = [c.pid for c in cites if registry.store.kind(c.pid) == "model"]
+            ok = sum(pid in good for pid in cited)
+            counts[rule][0] += ok
+            counts[rule][1] += len(cited)
+            shown.append(f"{ok}/{len(cited)}")
         linked = re.findall(r"\]\((/fdo/[a-z2-7]+)\)", answer.text)
         exist += all(registry.store.exists(registry.base_url + p) for p in linked) and \
             all(registry.store.exists(c.pid) for c in answer.citations + answer.closest)
         times.append(answer.timings["total_ms"])
-        rows.append((item["q"], ok, len(cited)))
-        print(f"  {ok}/{len(cited)} {answer.timings['total_ms']:7.1f} ms  {item['q']}", file=sys.stderr)
+        print(f"  {shown[0]:>5} (linked {shown[1]:>5}) {answer.timings['total_ms']:7.1f} ms  {item['q']}", file=sys.stderr)
     chat.close()
     times.sort()
-    print(f"{len(rows)} questions: cited models satisfying the question {satisfying}/{cited_total} "
-          f"({satisfying / max(1, cited_total):.0%}); answers whose cited PIDs all exist {exist}/{len(rows)}; "
+    (offered_ok, offered), (linked_ok, linked_n) = counts["offered"], counts["linked"]
+    print(f"{len(items)} questions: models put forward that satisfy the question {offered_ok}/{offered} "
+          f"({offered_ok / max(1, offered):.0%}); every model linked {linked_ok}/{linked_n} "
+          f"({linked_ok / max(1, linked_n):.0%}); answers whose cited PIDs all exist {exist}/{len(items)}; "
           f"total p50 {statistics.median(times):.1f} ms, p95 {times[int(round(0.95 * (len(times) - 1)))]:.1f} ms")
 
 
@@ -194,7 +206,8 @@ def main() -> None:
     parser.add_argument("--llm-cache", default=None, help="cache of the dequantised local model (default ~/.cache/mlfdo)")
     parser.add_argument("--ollama-model", default="llama3.2")
     parser.add_argument("--unseen", default=None,
-                        help="instead: ask the chat questions of this relevance file (bench/relevance/unseen.json)")
+                        help="instead: ask the chat questions of this relevance file (bench/relevance/unseen.json, "
+                             "set3.json; queries.json: its search queries)")
     args = parser.parse_args()
     if args.unseen:
         registry = open_demo(args.data_dir)

@@ -1,12 +1,21 @@
 """Search speed: query latency at 10k and 100k FDOs, and index throughput.
 
 Usage: python bench/search_speed.py [--sizes 10000,100000] [--queries 200] [--skip-throughput] [--embedders static,minilm]
+                                   [--unique 100000]
 
 Latency: synthetic FDOs (random words from a Zipf vocabulary, facet values, sizes, dates,
 downloads; random unit vectors: the dense scan is exact, so its cost does not depend on the
 vectors) go straight into the in-memory engine; queries run through ``Searcher.search`` with
 each real embedder asked for (static and MiniLM by default, so their ratio comes from one run). "end to end" embeds every query (cache cleared), "engine" repeats the
-query with its vector cached (ranking, facets, suggestions, questions, page assembly).
+query with its vector cached (ranking, facets, suggestions, questions, page assembly). Both
+report the wall clock and the CPU time of the searching thread (the machine is shared).
+
+Beyond ``--unique`` FDOs (default 100,000) the documents are copies of the first ones with their
+own PID, name, description (one extra word), facet lists and keyword vector lists, and their own
+random vector: generating a million distinct documents takes longer than the measurement. The
+resident memory (RSS) after the build is printed; it understates distinct documents by ~2.5 KB
+each, since a copy's keyword vector shares the Python int and float objects of its original
+(~48 terms x 52 bytes).
 
 Throughput: the demo snapshot harvested into an in-memory store, then a fresh index built
 from it stage by stage: documents from the graph, MiniLM embeddings, Qdrant local-mode writes
@@ -16,11 +25,13 @@ from it stage by stage: documents from the graph, MiniLM embeddings, Qdrant loca
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -93,6 +104,27 @@ def synthetic_docs(n: int, seed: int = 7) -> list[IndexDoc]:
     return docs
 
 
+def scaled_docs(n: int, unique: int) -> list[IndexDoc]:
+    """Return ``n`` FDOs: ``unique`` generated ones, then copies of them under new PIDs and names."""
+    docs = synthetic_docs(min(n, unique))
+    for i in range(len(docs), n):
+        doc = docs[i % unique]
+        name = f"{doc.name}-copy{i}"
+        copy = replace(doc, pid=f"{BASE}/fdo/s{i:012d}", name=name, identifier=name, exact=[name.lower()],
+                       description=f"{doc.description} c{i}", facets={k: list(v) for k, v in doc.facets.items()})
+        copy.sparse = (list(doc.sparse[0]), list(doc.sparse[1]))
+        docs.append(copy)
+    return docs
+
+
+def rss_mb() -> float:
+    """Return the resident memory of this process now, in MB (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def random_vectors(n: int, dim: int, seed: int = 11, anchors: np.ndarray | None = None) -> np.ndarray:
     """Return unit vectors: uniform, or scattered around ``anchors`` (cosine ~0.7 to their anchor).
 
@@ -114,7 +146,7 @@ def percentiles(values: list[float]) -> str:
     return f"p50 {statistics.median(ordered):6.1f} ms  p95 {p95:6.1f} ms"
 
 
-def latency(sizes: list[int], n_queries: int, spec: str) -> None:
+def latency(sizes: list[int], n_queries: int, spec: str, unique: int = 100_000) -> None:
     from registry.search.embed import make_embedder
     from registry.search.index import SearchIndex
     from registry.search.persist import QdrantIndex
@@ -127,7 +159,7 @@ def latency(sizes: list[int], n_queries: int, spec: str) -> None:
     rng = random.Random(3)
     for n in sizes:
         started = time.perf_counter()
-        docs = synthetic_docs(n)
+        docs = scaled_docs(n, unique)
         made = time.perf_counter() - started
         index = SearchIndex(Store.open(None, BASE), embedder, QdrantIndex.open("", None, "bench", embedder.dim))
         started = time.perf_counter()
@@ -135,8 +167,11 @@ def latency(sizes: list[int], n_queries: int, spec: str) -> None:
             index.engine.upsert(docs[start:start + 5000],
                                 random_vectors(min(5000, n - start), embedder.dim, start, anchors))
         inserted = time.perf_counter() - started
+        del docs
+        gc.collect()
         searcher = Searcher(index)
-        print(f"\n{n:,} FDOs: generated in {made:.1f}s, engine insert {n / inserted:,.0f} FDOs/s")
+        print(f"\n{n:,} FDOs: generated in {made:.1f}s, engine insert {n / inserted:,.0f} FDOs/s, "
+              f"process RSS {rss_mb():,.0f} MB")
         engine = index.engine
         overlaps = []
         for q in embedder.embed(QUERIES + [t.replace("-", " ") + " model" for t in TASKS]):
@@ -157,19 +192,21 @@ def latency(sizes: list[int], n_queries: int, spec: str) -> None:
             cases.append((query, filters))
         searcher.search("warm up")
         for label, cached in (("end to end (query embedded)", False), ("engine (query vector cached)", True)):
-            times, totals, cpu = [], [], []
+            times, totals, cpu, process = [], [], [], []
             for query, filters in cases:
                 if not cached:
                     embedder._cache.clear()
                     searcher._understood.clear()
                 else:
                     searcher.search(query, filters)
-                t0, c0 = time.perf_counter(), time.process_time()
+                t0, c0, p0 = time.perf_counter(), time.thread_time(), time.process_time()
                 response = searcher.search(query, filters)
                 times.append((time.perf_counter() - t0) * 1000)
-                cpu.append((time.process_time() - c0) * 1000)
+                cpu.append((time.thread_time() - c0) * 1000)
+                process.append((time.process_time() - p0) * 1000)  # + BLAS and query-embedding threads
                 totals.append(response.total)
-            print(f"  {label:30s} {percentiles(times)}   CPU {percentiles(cpu)}   "
+            print(f"  {label:30s} wall {percentiles(times)}   thread CPU {percentiles(cpu)}   "
+                  f"process CPU {percentiles(process)}   "
                   f"(results per query: median {statistics.median(totals):,.0f})")
         for label, filters in (("no filter", None), ("licence filter", {"licence": ["MIT"]}),
                                ("task+language filter", {"task": ["text-classification"], "language": ["de"]})):
@@ -180,6 +217,7 @@ def latency(sizes: list[int], n_queries: int, spec: str) -> None:
                 searcher.search(query, filters)
                 times.append((time.perf_counter() - t0) * 1000)
             print(f"    engine, {label:24s} {percentiles(times)}")
+        print(f"  process RSS after the queries {rss_mb():,.0f} MB, load average {load_average()}")
         index.persisted.close()
 
 
@@ -262,11 +300,12 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--embedders", default="static,minilm", help="embedders to compare, in one run")
+    parser.add_argument("--unique", type=int, default=100_000, help="distinct generated FDOs; more are copies")
     args = parser.parse_args()
     specs = [s for s in args.embedders.split(",") if s]
     print(f"load average before: {load_average()} (2 cores)")
     for spec in specs:
-        latency([int(s) for s in args.sizes.split(",") if s], args.queries, spec)
+        latency([int(s) for s in args.sizes.split(",") if s], args.queries, spec, args.unique)
     print(f"load average after latency runs: {load_average()}")
     if not args.skip_throughput:
         throughput(specs)

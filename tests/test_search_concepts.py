@@ -56,3 +56,25 @@ def test_concept_index_follows_a_refresh(concepts):
     before = len(concepts)
     concepts.refresh()
     assert len(concepts) == before > 300
+
+
+@pytest.fixture(scope="module")
+def concepts_with_meaning():
+    from registry.search.embed import make_embedder
+
+    store = Store.open(None, BASE)
+    harvest(store)
+    return ConceptIndex(store, make_embedder("static"))  # the default embedder, as search uses it
+
+
+def test_a_concept_only_near_the_question_yields_to_one_its_words_name(concepts_with_meaning):
+    matches = concepts_with_meaning.match("generate a video from a text prompt")
+    tasks = concepts_with_meaning.boosts(matches)["task"]
+    assert "text-to-video" in tasks
+    assert "text-generation" not in tasks  # only near "write text from a prompt" in meaning
+    assert all(m.how == "words" for m in matches if m.concept.facet == "task")
+
+
+def test_meaning_still_reaches_a_concept_when_no_words_name_one(concepts_with_meaning):
+    matches = concepts_with_meaning.match("render moving footage of a cat")
+    assert any(m.how == "meaning" and m.concept.facet == "task" for m in matches)

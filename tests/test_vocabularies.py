@@ -85,3 +85,13 @@ def test_concept_links_point_at_the_linked_concepts_fdos():
     records = {r.platform_id: r for r in concept_records(BASE) if r.platform == "licence"}
     family = [t.object.value for t in records["cc-by-sa-4.0"].triples if t.predicate == MLFDO.licenceFamily]
     assert family == [pid_iri(BASE, mint_id("licence-family", "copyleft"))]
+
+
+def test_every_mlfdo_property_the_vocabularies_use_is_defined_in_the_ontology():
+    ontology = VOCABULARY_DIR.parent / "mlfdo.ttl"
+    defined = {t.subject.value for t in parse(path=str(ontology), format=RdfFormat.TURTLE)
+               if t.predicate.value.endswith("22-rdf-syntax-ns#type")}
+    used = {t.predicate.value for path in FILES for t in parse(path=str(path), format=RdfFormat.TURTLE)
+            if t.predicate.value.startswith(str(MLFDO))}
+    assert len(used) >= 8
+    assert sorted(used - defined) == []

@@ -211,6 +211,9 @@ def _derived_topic(ctx: Context, base_url: str) -> str:
     if items:
         lines.append("The closest records (not derived from it, or not about that):")
         lines += [f"- {_one_line(f)}" for f in items]
+    else:
+        lines.append(f"Nor does any other model the search found. [Search for “{_md(topic)}”]"
+                     f"(/search?{urlencode({'q': topic})})")
     return "\n".join(lines)
 
 

@@ -6,23 +6,26 @@ Candidates come from four places, each with a prior:
   0.3-0.7  search results (exact matches 1.0), by rank;
   0.35 lineage neighbours (base models) of the FDOs above.
 The graph then expands every candidate into facts (task, licence, datasets, papers, evaluation
-results, lineage in both directions). Rank = 0.5 prior + 0.35 coverage + 0.15 similarity, where
-coverage is the share of the question's topical words found in the candidate's facts, and
-similarity the cosine of question and facts under the search index's embedder (without an
-embedder, 0.55 prior + 0.45 coverage). Selection keeps named FDOs first, then the best ranked
-ones with some coverage, rendering each in full while it fits the character budget and in the
-short form after that, up to ``max_items``.
+results, lineage in both directions). A topical question's rank = 0.85 prior + 0.10 coverage + 0.05
+similarity (the search's order decides), where coverage is the share of the question's topical
+words found in the candidate's facts or in a constraint read from them that it has, and similarity
+the cosine of question and facts under the search index's embedder (a question that names an FDO,
+or no embedder: 0.55 prior + 0.45 coverage). Selection keeps named FDOs first, then the best ranked
+ones with some coverage (for a topical question: those that really have the constraints read from
+it, when some do), rendering each in full while it fits the character budget and in the short form
+after that, up to ``max_items``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from registry.chat import lineage
+from registry.chat.evidence import fact_words, fitting, has_evidence, read_constraints
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.understand import Question, stem, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
-from registry.vocab import SCHEMA
 
 __all__ = ["Ambiguous", "Candidate", "Context", "Retriever", "Budget", "BUDGETS"]
 
@@ -32,15 +35,13 @@ FAMILY_K = 4  # models shown for a name that is only part of model names ("llama
 VIA_K = 6  # models reached through a dataset, paper or task a list question matches
 EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
 MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
-BUDGETS_LIST = 3  # derived models listed for "fine-tunes of X for Y" (the linked search shows them all)
+# a topical question's rank: (prior, coverage, similarity). The prior is the search's rank, which already
+# read the question (concepts, boosts, keyword and semantic match); word coverage only breaks near-ties
+TOPICAL_WEIGHTS = (0.85, 0.10, 0.05)
 BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the question prefers ("vision": image tasks)
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
-# words of "fine-tunes of X for Y" that say lineage, not topic
-_LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finetuned finetunes derived derivative "
-                           "derivatives variant variants version versions quantized quantised adapter adapters "
-                           "merge merges child children descendant descendants".split())
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Candidate:
     score: float = 0.0
     search_rank: int | None = None
     boosted: int = 0  # weight of the question's boosted facets (task, library...) this candidate has
+    met: frozenset[int] = frozenset()  # positions in the question's read constraints that it really has
 
 
 @dataclass
@@ -99,6 +101,8 @@ class Context:
     # that a search for Y found (empty: none is about Y, ``closest`` then holds the nearest records)
     lineage_topic: tuple[str, str, str] | None = None
     derived_hits: list[str] = field(default_factory=list)
+    on_topic: set[str] = field(default_factory=set)  # models found that show Y (its words or concepts)
+    near_topic: list[str] = field(default_factory=list)  # derived models the search found only near Y in meaning
     chosen: str = ""  # which entity a loosely written name was read as, said in the answer
     bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
     ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
@@ -159,21 +163,19 @@ class Retriever:
             for pid in previous:
                 if self.store.exists(pid):
                     add(pid, 0.8, "previous")
-        self._lineage_topic(q, ctx)
+        lineage.read_topic(q, ctx, self.store, self.names)
         if ctx.lineage_topic is not None:
-            base, identifier, topic = ctx.lineage_topic
-            # the question's other explicit constraints ("speak Romanian": language) hold for the derived models too
-            other = {f: v for f, v in q.filters.items() if f not in ("base_model", "kind")}
-            found = self.search.search(topic, limit=SEARCH_K, filters={**other, "base_model": ctx.bases or [identifier]})
-            ctx.derived_hits = [h.pid for h in found.hits if h.kind == "model" and h.pid != base][:BUDGETS_LIST]
-            for rank, pid in enumerate(ctx.derived_hits):
-                add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
+            lineage.find_derived(q, ctx, self.search, add, SEARCH_K)
         # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
         kind = q.filters.get("kind")
-        ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K, filters={"kind": kind} if kind else None)
+        if ctx.lineage_topic is not None:
+            ctx.search = lineage.search_topic(q, ctx, self.search)
+        else:
+            ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K,
+                                            filters={"kind": kind} if kind else None)
         if not ctx.search.hits and q.search_text and q.search_text != q.text:
             ctx.search = self.search.search(q.text, limit=SEARCH_K)  # the whole question finds what the topic alone did not
-        hits = ctx.search.hits
+        hits = ctx.search.hits + self._concept_hits(q, ctx)
         for rank, hit in enumerate(hits):
             prior = 1.0 if hit.match == "exact" else 0.7 - 0.4 * rank / max(1, len(hits))
             cand = add(hit.pid, prior, "search")
@@ -181,6 +183,8 @@ class Retriever:
         facts = gather(self.store, list(cands))
         for pid, fdo in facts.items():
             cands[pid].facts = fdo
+        if ctx.lineage_topic is not None:
+            lineage.keep_on_topic(q, ctx, facts, self.search)
         # lineage: the bases of what the question is about, so "what is it fine-tuned from" has them
         for pid in list(ctx.named) + [c.pid for c in cands.values() if "previous" in c.reasons]:
             fdo = facts.get(pid)
@@ -206,6 +210,27 @@ class Retriever:
         self._select(ctx, budget)
         return ctx
 
+    def _concept_hits(self, q: Question, ctx: Context) -> list:
+        """Return the search's hits among the FDOs that have the concept the question means, when none of its
+        first hits has it ("transcribe an interview": speech recognition; the words alone found chat models).
+
+        The concept (a boost read from the question: tasks first) becomes the filter of a second search
+        for the same words; nothing is added when a first hit has it or the question names an FDO.
+        """
+        boosts = {i: r for i, r in enumerate(read_constraints(q)) if r.applied and r.mode == "boost" and r.values}
+        if not boosts or ctx.named or ctx.lineage_topic is not None:
+            return []
+        met = self.search.met([h.pid for h in ctx.search.hits], q.understanding)
+        if any(met.get(h.pid, frozenset()) & set(boosts) for h in ctx.search.hits):
+            return []
+        concept = min(boosts.values(), key=lambda r: r.facet != "task")
+        filters = {concept.facet: list(concept.values), **({"kind": q.filters["kind"]} if "kind" in q.filters else {})}
+        seen = {h.pid for h in ctx.search.hits}
+        found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES, filters=filters)
+        if not found.hits:  # none of its models has the question's words: the concept's most downloaded
+            found = self.search.search("", limit=TOPICAL_CITES, filters=filters)
+        return [h for h in found.hits if h.pid not in seen]
+
     def _resolve_base(self, q: Question, ctx: Context) -> None:
         """Find X in "fine-tunes of X" with the search's name index when X is written loosely ("Llama 2")."""
         searcher = self.search.searcher()
@@ -223,27 +248,6 @@ class Retriever:
         ctx.chosen = f"Reading “{read.span}” as {read.values[0]}" + (
             f" (the most downloaded of {len(read.values)} base models with that name; the list below covers "
             f"all of them, others: {', '.join(others)})" if others else "") + "."
-
-    # ------------------------------------------------------------ lineage + topic
-    def _lineage_topic(self, q: Question, ctx: Context) -> None:
-        """Read "fine-tunes of X for Y": derivatives asked, one model named, and words left once X is removed."""
-        if "derivatives" not in q.attributes or len(ctx.named) != 1 or q.compare:
-            return
-        base = ctx.named[0]
-        if self.store.kind(base) != "model":
-            return
-        known = self.store.platform_id(base)
-        identifier = known[1] if known else next(
-            (t.object.value for t in self.store.current(base) if t.predicate == SCHEMA.identifier), None)
-        if not identifier:
-            return
-        named_words = {stem(w) for name in self.names.names_of(base) for w in words(name)}
-        named_words |= {stem(w) for m in q.mentions for w in words(m)}
-        topic_stems = [t for t in q.terms if t not in named_words and t not in _LINEAGE_WORDS]
-        if not topic_stems:
-            return
-        topic = " ".join(dict.fromkeys(w for w in words(q.text) if stem(w) in topic_stems))
-        ctx.lineage_topic = (base, identifier, topic)
 
     # ------------------------------------------------------------ mentions
     def _resolve_one(self, name: str, ctx: Context | None = None) -> list[str]:
@@ -303,12 +307,13 @@ class Retriever:
     # ------------------------------------------------------------ ranking
     def _rank(self, q: Question, ctx: Context) -> None:
         self._constrain(q, ctx)
-        # words read as a constraint are checked as one (``_constrain``, boosts), not matched as words again
-        read_as = {stem(w) for r in (q.understanding.recognised if q.understanding else ()) if r.applied
-                   for w in words(r.span)}
-        terms = [t for t in q.terms if t not in read_as] or q.terms
+        # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
+        # that has the constraint, whether or not its facts spell the word
+        spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
+        terms = q.terms
         for cand in ctx.candidates:
-            text = _fact_words(cand.facts)
+            text = fact_words(cand.facts)
+            text |= {t for i in cand.met for t in spans.get(i, ())}
             if terms:
                 cand.coverage = sum(1 for t in terms if t in text) / len(terms)
         sims = None
@@ -322,7 +327,8 @@ class Retriever:
         for i, cand in enumerate(ctx.candidates):
             if sims is not None:
                 cand.similarity = float(sims[i])
-                cand.score = 0.5 * cand.prior + 0.35 * cand.coverage + 0.15 * max(0.0, cand.similarity)
+                w_prior, w_cov, w_sim = TOPICAL_WEIGHTS
+                cand.score = w_prior * cand.prior + w_cov * cand.coverage + w_sim * max(0.0, cand.similarity)
             else:
                 cand.score = 0.55 * cand.prior + 0.45 * cand.coverage
             cand.score += BOOST_BONUS * min(1, cand.boosted)
@@ -333,11 +339,18 @@ class Retriever:
 
         What the question names or refers to stays: it is what the question is about.
         """
-        judged = self.search.judge([c.pid for c in ctx.candidates], q.understanding)
+        pids = [c.pid for c in ctx.candidates]
+        understanding = q.understanding
+        if ctx.lineage_topic is not None and understanding is not None:
+            # the derived models come from a search filtered by X; the closest records need not derive from it
+            understanding = understanding.without(frozenset({"base_model"}))
+        judged = self.search.judge(pids, understanding)
+        met = self.search.met(pids, q.understanding)
         kept = []
         for cand in ctx.candidates:
             passes, boosted = judged.get(cand.pid, (True, 0))
             cand.boosted = boosted
+            cand.met = met.get(cand.pid, frozenset())
             if passes or cand.reasons & REFERENCED:
                 kept.append(cand)
         ctx.candidates = kept
@@ -345,8 +358,12 @@ class Retriever:
     # ------------------------------------------------------------ answerable?
     def _decide(self, q: Question, ctx: Context) -> None:
         by_search = [c for c in ctx.candidates if "search" in c.reasons]
-        by_search.sort(key=lambda c: (c.facts.kind != "model", c.search_rank if c.search_rank is not None else 99))
-        ctx.closest = by_search[:CLOSEST_K] or ctx.candidates[:CLOSEST_K]
+        # closest: models with some of the question's words or constraints first, in the search's order;
+        # one with neither is no closer than any other record, so only the first such is named
+        by_search.sort(key=lambda c: (c.facts.kind != "model", not has_evidence(q, c),
+                                      c.search_rank if c.search_rank is not None else 99))
+        evident = [c for c in by_search if has_evidence(q, c)]
+        ctx.closest = (evident or by_search[:1] or ctx.candidates[:1])[:CLOSEST_K]
         if ctx.lineage_topic is not None:
             ctx.answerable = True
             return
@@ -389,10 +406,7 @@ class Retriever:
         if not ctx.answerable:
             return
         if ctx.lineage_topic is not None:
-            # the answer is about the derived models that match the topic, or, failing them, the closest
-            chosen = [c for c in ctx.candidates if c.pid in ctx.derived_hits] or \
-                [c for c in ctx.closest if c.pid != ctx.lineage_topic[0]]
-            ctx.selected = chosen[:budget.max_items]
+            ctx.selected = lineage.choose(ctx)[:budget.max_items]
             ctx.rendered = [c.facts.render(i + 1, short=True) for i, c in enumerate(ctx.selected)]
             return
         first = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
@@ -400,10 +414,7 @@ class Retriever:
         first.sort(key=lambda c: order.get(c.pid, len(order)))
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
         if not first:
-            # a topical question: cite few, and those with what its concepts prefer when some have it
-            if any(c.boosted for c in rest):
-                rest = [c for c in rest if c.boosted]
-            rest = rest[:TOPICAL_CITES]
+            rest = fitting(ctx.question, rest)[:TOPICAL_CITES]
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:
@@ -419,6 +430,14 @@ class Retriever:
             used += len(text) + 1
 
 
+
+
+
+
+
+
+
+
 def _relevant(cand: Candidate, ctx: Context) -> bool:
     q = ctx.question
     if "lineage" in cand.reasons:
@@ -430,13 +449,6 @@ def _relevant(cand: Candidate, ctx: Context) -> bool:
     return cand.coverage > 0
 
 
-def _fact_words(facts: FdoFacts) -> set[str]:
-    text = facts.render() + " " + " ".join(facts.keywords)
-    out = set()
-    for w in words(text):
-        out.add(w)
-        out.add(stem(w))
-    return out
 
 
 def _name_covers(side: str, name: str) -> bool:

@@ -113,6 +113,13 @@ class SearchAdapter:
             return {}
         return searcher.judge(pids, understanding)
 
+    def met(self, pids: list[str], understanding) -> dict[str, frozenset[int]]:
+        """Return pid -> positions of the read constraints (filters and boosts) the FDO really has; {} without search."""
+        searcher = self.searcher()
+        if searcher is None or understanding is None:
+            return {}
+        return searcher.met(pids, understanding)
+
     def embed(self, texts: list[str]) -> np.ndarray | None:
         """Return unit-length embeddings of ``texts`` with the search index's embedder, or None.
 

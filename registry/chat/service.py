@@ -54,6 +54,7 @@ class Answer:
     follow_ups: list[str] = field(default_factory=list)
     filters: list[FilterSuggestion] = field(default_factory=list)
     closest: list[Citation] = field(default_factory=list)
+    answers: list[Citation] = field(default_factory=list)  # the cited FDOs the answer puts forward (below)
     notes: list[str] = field(default_factory=list)
     replaced: bool = False
     timings: dict[str, float] = field(default_factory=dict)
@@ -70,7 +71,8 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations], "sources": [c.to_dict() for c in self.sources],
             "table": self.table.to_dict() if self.table is not None else None,
             "follow_ups": list(self.follow_ups), "filters": [f.to_dict() for f in self.filters],
-            "closest": [c.to_dict() for c in self.closest], "notes": list(self.notes), "replaced": self.replaced,
+            "closest": [c.to_dict() for c in self.closest], "answers": [c.to_dict() for c in self.answers],
+            "notes": list(self.notes), "replaced": self.replaced,
             "timings": {k: round(v, 1) for k, v in self.timings.items()},
         }
 
@@ -201,7 +203,7 @@ class ChatService:
         answer = Answer(question=question, conversation=conv.id, text=text, mode=mode, model=model,
                         answerable=ctx.answerable, citations=cited, sources=sources, table=table,
                         follow_ups=follow_ups(ctx), filters=filters(ctx, question), closest=closest,
-                        notes=notes, replaced=replaced)
+                        answers=_put_forward(ctx, cited), notes=notes, replaced=replaced)
         done = time.perf_counter()
         answer.timings = {"retrieval_ms": (retrieved - started) * 1000,
                           "first_token_ms": ((first_token or done) - started) * 1000,
@@ -217,3 +219,14 @@ class ChatService:
         if len(columns) < 2:
             return None
         return build_table(columns, self.store.base_url)
+
+
+def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
+    """Return the cited FDOs the answer offers as its answer: what it lists or is about, or, refused, the closest.
+
+    The other links are context: the X of "fine-tunes of X for Y", a base model, a training dataset
+    or a paper named in a fact about an FDO the answer offers.
+    """
+    lists = ctx.answerable and (ctx.selected or ctx.lineage_topic is not None)  # else the refusal's closest
+    offered = {c.pid for c in (ctx.selected if lists else ctx.closest)}
+    return [c for c in cited if c.pid in offered]

@@ -153,6 +153,11 @@ class ConceptIndex:
         kept = [m for m in best.values() if m.how != "words" or not any(
             o is not m and o.how == "words" and frozenset(tokens(m.phrase)) < frozenset(tokens(o.phrase))
             for o in best.values())]
+        # meaning is the fallback for words: a concept only near the question is dropped when its words
+        # name another of the same kind ("a video from a text prompt" names text-to-video; text generation
+        # is only near it)
+        worded = {m.concept.facet for m in kept if m.how == "words"}
+        kept = [m for m in kept if m.how == "words" or m.concept.facet not in worded]
         return sorted(kept, key=lambda m: -m.score)[:limit]
 
     def boosts(self, matches: list[ConceptMatch]) -> dict[str, dict[str, str]]:

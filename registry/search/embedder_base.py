@@ -24,6 +24,7 @@ class Embedder:
 
     name = "embedder"
     dim = 0
+    inline = False  # cheap enough to embed a query in the searching thread (no worker thread)
 
     def __init__(self) -> None:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 import threading
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from registry.search.document import IndexDoc
 from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
@@ -27,17 +29,39 @@ _GROW = 1.5
 REDUCE_AT = 20_000  # from this many FDOs on, the dense scan runs on reduced vectors first
 REDUCED_DIM = 128
 RERANK = 4_000  # candidates of the reduced scan re-scored exactly
+# From this many FDOs on (when the projection is fitted), a narrower first pass and a deeper
+# re-rank: at 1M the 128-d pass alone read 512 MB per query (35 ms of CPU); 64 dimensions and
+# 8,000 re-scored kept recall@100 against the exact scan at 1.000 (bench/search_speed.py).
+LARGE = 500_000
+LARGE_REDUCED_DIM = 64
+LARGE_RERANK = 8_000
+_blas = ThreadpoolController()
+
+
+def _one_blas_thread():
+    """Run a query's scan on one BLAS thread (the searching thread).
+
+    On 2 cores shared with other work a second BLAS thread has to wait for a core: the 100k scan
+    took 36 ms p50 with two threads and 24 ms with one at load 9 (identical results; on an idle
+    machine two threads are faster). Concurrent searches then use the cores side by side.
+    """
+    return _blas.limit(limits=1, user_api="blas")
 
 
 class _Postings:
-    """An append-only posting list (slot, weight) with a cached numpy view."""
+    """An append-only posting list (slot, weight) in compact arrays, with a cached numpy copy.
 
-    __slots__ = ("slots", "weights", "_arrays")
+    ``array`` rather than ``list``: a Python int and float per posting cost ~60 bytes, a machine
+    int and a float32 12 (at 1M FDOs the term postings alone took gigabytes as lists).
+    """
+
+    __slots__ = ("slots", "weights", "_arrays", "_df")
 
     def __init__(self) -> None:
-        self.slots: list[int] = []
-        self.weights: list[float] = []
+        self.slots = array("q")
+        self.weights = array("f")
         self._arrays: tuple[np.ndarray, np.ndarray] | None = None
+        self._df: tuple[int, int] | None = None  # (engine generation, alive slots)
 
     def add(self, slot: int, weight: float = 1.0) -> None:
         self.slots.append(slot)
@@ -46,8 +70,14 @@ class _Postings:
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         if self._arrays is None:
-            self._arrays = (np.asarray(self.slots, dtype=np.int64), np.asarray(self.weights, dtype=np.float32))
+            self._arrays = (np.array(self.slots, dtype=np.int64), np.array(self.weights, dtype=np.float32))
         return self._arrays
+
+    def alive_count(self, alive: np.ndarray, generation: int) -> int:
+        """Return how many of the slots are alive (cached until the engine changes)."""
+        if self._df is None or self._df[0] != generation:
+            self._df = (generation, int(np.count_nonzero(alive[self.arrays()[0]])))
+        return self._df[1]
 
 
 @dataclass
@@ -57,6 +87,7 @@ class Candidates:
     kw_scores: np.ndarray | None  # BM25 score per slot (0 = no match)
     kw_ok: np.ndarray | None  # slot matches enough query terms
     sims: np.ndarray | None  # cosine similarity per slot
+    dense_ok: np.ndarray | None = None  # not a stub and similar enough: computed once, for every mask
 
 
 class MemoryEngine:
@@ -77,6 +108,7 @@ class MemoryEngine:
         self.basis: np.ndarray | None = None  # dim x REDUCED_DIM, fitted when the index grows large
         self.reduced = np.zeros((capacity, 0), dtype=np.float32)
         self._basis_size = 0
+        self._rerank = RERANK
         self.size = 0  # slots used (alive or dead)
         self.docs: list[IndexDoc | None] = []
         self.slot_of: dict[str, int] = {}
@@ -84,11 +116,11 @@ class MemoryEngine:
         self.values: dict[tuple[str, str], _Postings] = {}  # (facet, key) -> slots
         self.labels: dict[tuple[str, str], str] = {}
         self.exact: dict[str, set[int]] = {}
-        # per facet: parallel lists (slot, value id) for counting with bincount
-        self.pairs: dict[str, tuple[list[int], list[int]]] = {f: ([], []) for f in TERM_FACETS}
+        # per facet: parallel arrays (slot, value id) in slot order, for counting with bincount
+        self.pairs: dict[str, tuple[array, array]] = {f: (array("q"), array("q")) for f in TERM_FACETS}
         self.value_ids: dict[str, dict[str, int]] = {f: {} for f in TERM_FACETS}
         self.value_keys: dict[str, list[str]] = {f: [] for f in TERM_FACETS}
-        self._pair_arrays: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._pair_arrays: dict[str, tuple[int, np.ndarray, np.ndarray, np.ndarray]] = {}
         self.dead = 0
         self.generation = getattr(self, "generation", 0) + 1
         self._vocab: dict[str, tuple[int, dict]] = {}
@@ -241,18 +273,21 @@ class MemoryEngine:
         return out
 
     def _has_value(self, facet: str) -> np.ndarray:
-        pair_slots, _ = self._pairs(facet)
-        has = np.zeros(self.size, dtype=bool)
-        has[pair_slots] = True
-        return has
+        _, _, offsets = self._pairs(facet)
+        return offsets[1:] > offsets[:-1]
 
-    def _pairs(self, facet: str) -> tuple[np.ndarray, np.ndarray]:
-        arrays = self._pair_arrays.get(facet)
-        if arrays is None:
+    def _pairs(self, facet: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return (slot, value id) pairs of a facet as arrays, and where each slot's run of pairs starts.
+
+        Pairs are appended in slot order, so slot ``s`` owns ``pairs[offsets[s]:offsets[s + 1]]``.
+        """
+        cached = self._pair_arrays.get(facet)
+        if cached is None or cached[0] != self.size:
             pair_slots, vids = self.pairs[facet]
-            arrays = self._pair_arrays[facet] = (np.asarray(pair_slots, dtype=np.int64),
-                                                 np.asarray(vids, dtype=np.int64))
-        return arrays
+            slots = np.array(pair_slots, dtype=np.int64)
+            offsets = np.searchsorted(slots, np.arange(self.size + 1), "left")
+            cached = self._pair_arrays[facet] = (self.size, slots, np.array(vids, dtype=np.int64), offsets)
+        return cached[1], cached[2], cached[3]
 
     def set_stubs(self, flags: dict[str, bool]) -> None:
         """Update which FDOs are stubs (the store's status can change without a new version being indexed)."""
@@ -285,7 +320,7 @@ class MemoryEngine:
             if posting is None:
                 continue  # a word no FDO has cannot be required
             slots, weights = posting.arrays()
-            df = int(alive[slots].sum())
+            df = posting.alive_count(alive, self.generation)
             if df == 0:
                 continue
             idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
@@ -302,15 +337,19 @@ class MemoryEngine:
         """Return the cosine similarity of every slot to a (normalised) query vector.
 
         Below ``REDUCE_AT`` FDOs an exact scan. Above, the scan runs on vectors projected onto
-        their top ``REDUCED_DIM`` principal directions (a third of the memory traffic) and the
-        best ``RERANK`` are re-scored exactly; the others keep the approximate score.
+        their top ``REDUCED_DIM`` principal directions (half the memory traffic of the static
+        model's 256) and the best ``RERANK`` are re-scored exactly; the others keep the approximate
+        score. From ``LARGE`` FDOs on: ``LARGE_REDUCED_DIM`` and ``LARGE_RERANK``.
         """
         n = self.size
-        if self.basis is None or n <= RERANK:
-            return self.vectors[:n] @ vector
-        sims = self.reduced[:n] @ (vector @ self.basis)
-        top = np.argpartition(-sims, RERANK - 1)[:RERANK]
-        sims[top] = self.vectors[top] @ vector
+        rerank = self._rerank
+        # under the lock: threadpoolctl restores the thread count it found, so two limits must not interleave
+        with self.lock, _one_blas_thread():
+            if self.basis is None or n <= rerank:
+                return self.vectors[:n] @ vector
+            sims = self.reduced[:n] @ (vector @ self.basis)
+            top = np.argpartition(-sims, rerank - 1)[:rerank]
+            sims[top] = self.vectors[top] @ vector
         return sims
 
     def _fit_basis(self) -> None:
@@ -319,51 +358,58 @@ class MemoryEngine:
         sample = live if len(live) <= 20_000 else np.random.default_rng(0).choice(live, 20_000, replace=False)
         rows = self.vectors[sample]
         _, vecs = np.linalg.eigh(rows.T @ rows)
-        self.basis = np.ascontiguousarray(vecs[:, ::-1][:, :REDUCED_DIM]).astype(np.float32)
-        self.reduced = np.zeros((len(self.alive), REDUCED_DIM), dtype=np.float32)
+        dims, self._rerank = (LARGE_REDUCED_DIM, LARGE_RERANK) if self.size >= LARGE else (REDUCED_DIM, RERANK)
+        self.basis = np.ascontiguousarray(vecs[:, ::-1][:, :dims]).astype(np.float32)
+        self.reduced = np.zeros((len(self.alive), dims), dtype=np.float32)
         for start in range(0, self.size, 20_000):
             self.reduced[start:start + 20_000] = self.vectors[start:start + 20_000] @ self.basis
         self._basis_size = self.size
 
-    def ranked(self, cand: Candidates, mask: np.ndarray, dense_k: int, min_sim: float, kw_k: int = 1000
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def ranked(self, cand: Candidates, mask: np.ndarray, dense_k: int, min_sim: float, kw_k: int = 1000,
+               order: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Return (top keyword slots ranked, other keyword matches unranked, dense slots ranked) within ``mask``.
 
         Only the best ``kw_k`` keyword matches are sorted: deeper ranks add next to nothing to a
         reciprocal-rank fusion, and sorting every match of a common word costs milliseconds at 100k.
+        With ``order=False`` only membership is wanted: every keyword match (unsorted, as ``kw``)
+        and the ``dense_k`` nearest (unsorted).
         """
         kw = rest = dense = np.zeros(0, dtype=np.int64)
         if cand.kw_ok is not None:
             kw = np.flatnonzero(cand.kw_ok & mask)
-            if len(kw) > kw_k:
+            if order and len(kw) > kw_k:
                 top = np.argpartition(-cand.kw_scores[kw], kw_k - 1)[:kw_k]
                 keep = np.zeros(len(kw), dtype=bool)
                 keep[top] = True
                 kw, rest = kw[keep], kw[~keep]
-            kw = kw[np.lexsort((-self.downloads[kw], -cand.kw_scores[kw]))]
+            if order:
+                kw = kw[np.lexsort((-self.downloads[kw], -cand.kw_scores[kw]))]
         if cand.sims is not None:
             # stubs hold a name only: their vectors say nothing about meaning, so only words find them
-            pool = np.flatnonzero(mask & ~self.stub[:self.size] & (cand.sims >= min_sim))
+            if cand.dense_ok is None:
+                cand.dense_ok = ~self.stub[:self.size] & (cand.sims >= min_sim)
+            pool = np.flatnonzero(mask & cand.dense_ok)
             if len(pool) > dense_k:
                 pool = pool[np.argpartition(-cand.sims[pool], dense_k - 1)[:dense_k]]
-            dense = pool[np.argsort(-cand.sims[pool], kind="stable")]
+            dense = pool[np.argsort(-cand.sims[pool], kind="stable")] if order else pool
         return kw, rest, dense
 
     def facet_counts(self, member: np.ndarray, facet: str, limit: int,
-                     include: tuple[str, ...] = ()) -> list[tuple[str, str, int]]:
+                     include: tuple[str, ...] = (), slots: np.ndarray | None = None) -> list[tuple[str, str, int]]:
         """Return the ``limit`` most frequent (key, label, count) of a term facet over the slots in ``member``.
 
-        ``member`` is a boolean array over slots; values in ``include`` are returned too when counted.
+        ``member`` is a boolean array over slots (``slots``, when given, its true positions: several
+        facets counted over one result set share them); values in ``include`` are returned too when counted.
         """
-        pair_slots, vids = self._pairs(facet)
+        pair_slots, vids, offsets = self._pairs(facet)
         if not len(pair_slots):
             return []
-        slots = np.flatnonzero(member)
-        if len(slots) * 16 < len(pair_slots):
-            # small result set: pairs are stored in slot order, so find each member's run of pairs
-            lo = np.searchsorted(pair_slots, slots, "left")
-            hi = np.searchsorted(pair_slots, slots, "right")
-            lengths = hi - lo
+        if slots is None:
+            slots = np.flatnonzero(member)
+        if len(slots) * 4 < len(pair_slots):
+            # small result set: each member's run of pairs, instead of a pass over every pair
+            lo = offsets[slots]
+            lengths = offsets[slots + 1] - lo
             starts = np.repeat(lo - np.cumsum(lengths) + lengths, lengths)
             picked = vids[starts + np.arange(int(lengths.sum()))]
         else:
@@ -383,14 +429,15 @@ class MemoryEngine:
                 out.append((key, self.labels[(facet, key)], int(counts[vid])))
         return out
 
-    def range_counts(self, member: np.ndarray, facet: str) -> list[tuple[str, int]]:
+    def range_counts(self, member: np.ndarray, facet: str, slots: np.ndarray | None = None) -> list[tuple[str, int]]:
         """Return (bucket key, count) of a range facet over the slots in ``member``: parameter buckets or years."""
+        picked = member if slots is None else slots
         if facet == "params":
-            column = self.params[:self.size][member]
+            column = self.params[:self.size][picked]
             column = column[~np.isnan(column)]
-            return [(key, int(((column >= low) & (column < high)).sum())) for key, low, high in PARAM_BUCKETS
-                    if ((column >= low) & (column < high)).any()]
-        column = self.dates[:self.size][member]
+            inside = [int(np.count_nonzero((column >= low) & (column < high))) for _, low, high in PARAM_BUCKETS]
+            return [(key, count) for (key, _, _), count in zip(PARAM_BUCKETS, inside) if count]
+        column = self.dates[:self.size][picked]
         column = column[~np.isnan(column)]
         if not len(column):
             return []

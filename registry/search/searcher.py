@@ -139,6 +139,22 @@ class Searcher:
                     out[pid] = (bool(mask[slot]), int(boost[slot]) if boost is not None else 0)
         return out
 
+    def met(self, pids: list[str], qu: QueryUnderstanding) -> dict[str, frozenset[int]]:
+        """Return pid -> the positions in ``qu.recognised`` of the applied constraints the FDO really has.
+
+        Unlike :meth:`judge` nothing is lenient here: an FDO stating no language does not meet "in
+        German". Boosts count as well as filters (the chat cites what has what the question means).
+        """
+        with self.engine.lock:
+            masks = {i: _Masks(self.engine, _Filters({r.facet: list(r.values)}, {})).per_facet.get(r.facet)
+                     for i, r in enumerate(qu.recognised) if r.applied and r.values}
+            out: dict[str, frozenset[int]] = {}
+            for pid in pids:
+                slot = self.engine.slot_of.get(pid)
+                if slot is not None:
+                    out[pid] = frozenset(i for i, m in masks.items() if m is not None and slot < len(m) and m[slot])
+        return out
+
     # ---------------------------------------------------------------- searching
     def search(self, query: str, filters: dict[str, list[str]] | None = None, page: int = 1, per_page: int = 10,
                *, mode: str = "hybrid", understand: bool = True, drop: "set[str] | frozenset[str]" = frozenset()
@@ -166,8 +182,7 @@ class Searcher:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
         notes.extend(follow_notes(self.index))
-        vector = (self._pool.submit(self.index.embedder.embed_query, qu.text)
-                  if qu.text and mode != "keyword" else None)
+        vector = self._embed(qu.text) if qu.text and mode != "keyword" else None
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
@@ -196,6 +211,19 @@ class Searcher:
                               filters={f: list(v) for f, v in effective.items()}, understanding=qu,
                               suggested=suggested, questions=questions,
                               took_ms=(time.perf_counter() - started) * 1000, mode=mode, notes=tuple(notes))
+
+    def _embed(self, text: str) -> Future:
+        """Start embedding the query: in a worker thread (MiniLM, outside the GIL), or here when it is cheap.
+
+        A static model takes ~0.1 ms; handing that to a thread cost more (the searching thread then
+        waits for the GIL, up to Python's 5 ms switch interval).
+        """
+        embedder = self.index.embedder
+        if not getattr(embedder, "inline", False):
+            return self._pool.submit(embedder.embed_query, text)
+        done: Future = Future()
+        done.set_result(embedder.embed_query(text))
+        return done
 
     def _candidates(self, qu: QueryUnderstanding, mode: str, vector: "Future | None") -> Candidates:
         text = qu.text
@@ -239,12 +267,16 @@ class Searcher:
             member[pinned] = False
             key, in_kw, in_dense = downloads, None, None
         else:
-            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM))
-            key = np.zeros(n, dtype=np.float64)
-            key[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
-            key[rest] += 1.0 / (RRF_K + len(kw) + 1)
-            weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
-            key[dense] += weight / (RRF_K + np.arange(1, len(dense) + 1))
+            # a membership-only ranking (facet counts, depth 0) needs no order unless boosts depend on it
+            fused = bool(depth) or boost is not None
+            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM),
+                                            order=fused)
+            key = np.zeros(n if fused else 0, dtype=np.float64)
+            if fused:
+                key[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
+                key[rest] += 1.0 / (RRF_K + len(kw) + 1)
+                weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
+                key[dense] += weight / (RRF_K + np.arange(1, len(dense) + 1))
             in_kw = np.zeros(n, dtype=bool)
             in_kw[kw] = True
             in_kw[rest] = True
@@ -254,9 +286,7 @@ class Searcher:
             if boost is not None:
                 # FDOs carrying what the question means: best matched first, then by the rank fused so far,
                 # then the most downloaded
-                boosted = np.flatnonzero((boost[:n] > 0) & mask)
-                order = np.lexsort((-downloads[boosted], -key[boosted], -boost[boosted]))[:BOOST_K]
-                boosted = boosted[order]
+                boosted = _first_boosted(np.flatnonzero((boost[:n] > 0) & mask), boost, key, downloads)
                 key[boosted] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
                 member[boosted] = True
             member[pinned] = False
@@ -266,7 +296,7 @@ class Searcher:
                     popular = popular[np.argpartition(-downloads[popular], POPULARITY_K - 1)[:POPULARITY_K]]
                 popular = popular[np.argsort(-downloads[popular], kind="stable")]
                 key[popular] += POPULARITY_WEIGHT / (RRF_K + np.arange(1, len(popular) + 1))
-        total = int(member.sum()) + len(pinned)
+        total = int(np.count_nonzero(member)) + len(pinned)
         everything = member.copy()
         everything[pinned] = True
         if not depth:
@@ -282,6 +312,8 @@ class Searcher:
         engine = self.engine
         merged = masks.filters.all()
         alive = engine.alive[:engine.size]
+        shared = ranked.member & alive  # the result set, counted by every facet without a filter of its own
+        shared_slots = np.flatnonzero(shared)
         out = []
         for fdef in FACETS:
             selected = merged.get(fdef.name, [])
@@ -290,15 +322,16 @@ class Searcher:
                 # so the other values show what choosing them instead would give
                 member = self._rank(cand, masks.combined(without=fdef.name),
                                     masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost).member
+                member &= alive
+                slots = np.flatnonzero(member)
             else:
-                member = ranked.member
-            member = member & alive
+                member, slots = shared, shared_slots
             if fdef.range:
                 values = [FacetValue(key, _bucket_label(fdef.name, key), n, key in selected)
-                          for key, n in engine.range_counts(member, fdef.name)]
+                          for key, n in engine.range_counts(member, fdef.name, slots)]
                 values += [FacetValue(v, v, 0, True) for v in selected if v not in {x.value for x in values}]
             else:
-                counted = engine.facet_counts(member, fdef.name, FACET_VALUES_SHOWN, tuple(selected))
+                counted = engine.facet_counts(member, fdef.name, FACET_VALUES_SHOWN, tuple(selected), slots)
                 values = [FacetValue(k, label, n, k in selected) for k, label, n in counted]
                 keys = {k for k, _, _ in counted}
                 values += [FacetValue(v, engine.labels.get((fdef.name, v), v), 0, True)
@@ -412,6 +445,30 @@ class _Ranked:
         slot = self.slots[i]
         kw, dense = bool(self.in_kw[slot]), bool(self.in_dense[slot])
         return "hybrid" if kw and dense else ("keyword" if kw else "semantic")
+
+
+def _first_boosted(boosted: np.ndarray, boost: np.ndarray, key: np.ndarray, downloads: np.ndarray,
+                   limit: int = BOOST_K) -> np.ndarray:
+    """Return the first ``limit`` of ``boosted`` (ascending slots) ordered by boost, fused key, downloads, slot.
+
+    The order of a full stable sort on those keys, without sorting all of them: a common task
+    boosts a tenth of a large index, and only the first ``limit`` get a rank. Within each boost
+    level only the slots whose key reaches the ``limit``-th best (ties included) are sorted.
+    """
+    out: list[np.ndarray] = []
+    need = limit
+    levels = boost[boosted]
+    for level in np.unique(levels)[::-1]:
+        group = boosted[levels == level]
+        if len(group) > need:
+            kth = np.partition(key[group], len(group) - need)[len(group) - need]
+            group = group[key[group] >= kth]
+        group = group[np.lexsort((-downloads[group], -key[group]))][:need]
+        out.append(group)
+        need -= len(group)
+        if not need:
+            break
+    return np.concatenate(out) if out else boosted[:0]
 
 
 def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:

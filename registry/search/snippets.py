@@ -43,24 +43,30 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s*\.\s*\.", ".", text).strip(" .") + ("." if text else "")
 
 
+@functools.lru_cache(maxsize=8192)
+def _token_set(text: str) -> frozenset[str]:
+    """Return the index tokens of a sentence or word (cached: the same records come back for many queries)."""
+    return frozenset(tokens(text))
+
+
 def matched_words(text: str, query: str) -> tuple[str, ...]:
     """Return the words of ``text`` whose index token is one of the query's (as written in the text)."""
-    wanted = set(tokens(query))
+    wanted = _token_set(query)
     if not wanted:
         return ()
-    return tuple(dict.fromkeys(w for w in _WORD.findall(text) if set(tokens(w)) & wanted))
+    return tuple(dict.fromkeys(w for w in _WORD.findall(text) if _token_set(w) & wanted))
 
 
 def best_snippet(query: str, description: str, others: tuple[str, ...] = (), length: int = 240) -> str:
     """Return the sentence of the description or the other field texts sharing most words with the query."""
-    wanted = set(tokens(query))
+    wanted = _token_set(query)
     candidates = [s.strip() for s in _SENTENCE.split(plain_text(description[:1500]))[:12] if s.strip()]
     first = candidates[0] if candidates else ""
     candidates += [o for o in others if o]
     best, best_score = first or (others[0] if others else ""), 0.0
     if wanted:
         for i, sentence in enumerate(candidates):
-            score = len(wanted & set(tokens(sentence))) - i * 0.01
+            score = len(wanted & _token_set(sentence)) - i * 0.01
             if score > best_score:
                 best, best_score = sentence, score
     return best if len(best) <= length else best[:length].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,157 @@
+"""Two checkouts of the code, one synthetic index each, the same searches alternated: speed and identical answers.
+
+Usage: python bench/search_compare.py --base DIR [--size 100000] [--queries 150] [--embedder static]
+
+DIR is another checkout of this repository (e.g. ``git worktree add /tmp/base main`` or
+``git archive main | tar -x -C /tmp/base``). Each side runs in its own process started in its
+checkout, builds the same synthetic index as ``bench/search_speed.py`` (same seeds) and answers
+searches sent one at a time, alternating which side goes first, so both meet the same load.
+Each side times its own ``Searcher.search`` call: wall clock and the CPU time of the searching
+thread. "end to end" embeds every query (query cache and understanding cleared), "engine"
+repeats it with the vector cached. Every response (without ``took_ms``) is compared between the
+sides: results, scores, totals, facets, suggestions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+
+
+def serve(size: int, spec: str) -> None:
+    """Worker side: build the synthetic index of this checkout (the working directory), answer requests on stdin."""
+    sys.path.insert(0, os.getcwd())
+    import resource
+
+    from bench.search_speed import QUERIES, TASKS, random_vectors, synthetic_docs
+    from registry.search.embed import make_embedder
+    from registry.search.index import SearchIndex
+    from registry.search.persist import QdrantIndex
+    from registry.search.searcher import Searcher
+    from registry.store import Store
+
+    embedder = make_embedder(spec)
+    anchors = embedder.embed([t.replace("-", " ") for t in TASKS] + QUERIES)
+    docs = synthetic_docs(size)
+    index = SearchIndex(Store.open(None, "http://127.0.0.1:8000"), embedder,
+                        QdrantIndex.open("", None, "bench", embedder.dim))
+    for start in range(0, size, 5000):
+        index.engine.upsert(docs[start:start + 5000],
+                            random_vectors(min(5000, size - start), embedder.dim, start, anchors))
+    del docs
+    searcher = Searcher(index)
+    searcher.search("warm up")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"ready": True, "rss_mb": rss}), flush=True)
+    for line in sys.stdin:
+        req = json.loads(line)
+        if req["cached"]:
+            searcher.search(req["query"], req["filters"])
+        else:
+            embedder._cache.clear()
+            searcher._understood.clear()
+        t0, c0 = time.perf_counter(), time.thread_time()
+        response = searcher.search(req["query"], req["filters"])
+        wall, cpu = (time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000
+        answer = response.to_dict()
+        answer.pop("took_ms")
+        print(json.dumps({"wall": wall, "cpu": cpu, "response": answer}), flush=True)
+
+
+class Side:
+    def __init__(self, name: str, checkout: Path, size: int, spec: str) -> None:
+        self.name = name
+        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--serve", str(size),
+                                      "--embedder", spec], cwd=checkout, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True,
+                                     env={**os.environ, "PYTHONPATH": str(checkout)})
+
+    def ready(self) -> dict:
+        return json.loads(self.proc.stdout.readline())
+
+    def ask(self, query: str, filters, cached: bool) -> dict:
+        self.proc.stdin.write(json.dumps({"query": query, "filters": filters, "cached": cached}) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def percentiles(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return f"p50 {statistics.median(ordered):6.1f}  p95 {p95:6.1f}"
+
+
+def load_average() -> str:
+    return Path("/proc/loadavg").read_text().split()[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, help="the other checkout (the 'before')")
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=150)
+    parser.add_argument("--embedder", default="static")
+    parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve is not None:
+        serve(args.serve, args.embedder)
+        return
+    sys.path.insert(0, str(HERE))
+    from bench.search_speed import LANGS, LICENCES, QUERIES, TASKS
+
+    print(f"load average before: {load_average()} (2 cores); {args.size:,} synthetic FDOs per side")
+    started = time.perf_counter()
+    sides = [Side("before", args.base.resolve(), args.size, args.embedder), Side("after", HERE, args.size, args.embedder)]
+    for side in sides:
+        print(f"  {side.name}: ready, max RSS {side.ready()['rss_mb']:,.0f} MB")
+    print(f"  both built in {time.perf_counter() - started:.0f}s")
+    rng = random.Random(3)
+    cases = []
+    for i in range(args.queries):
+        filters = None
+        if i % 3 == 1:
+            filters = {"licence": [rng.choice(LICENCES)]}
+        elif i % 3 == 2:
+            filters = {"task": [rng.choice(TASKS)], "language": [rng.choice(LANGS[:10])]}
+        cases.append((QUERIES[i % len(QUERIES)], filters))
+    order = random.Random(5)
+    same = differ = 0
+    for cached, label in ((False, "end to end (query embedded)"), (True, "engine (query vector cached)")):
+        times = {s.name: ([], []) for s in sides}
+        for query, filters in cases:
+            answers = {}
+            for side in sorted(sides, key=lambda _: order.random()):
+                got = side.ask(query, filters, cached)
+                times[side.name][0].append(got["wall"])
+                times[side.name][1].append(got["cpu"])
+                answers[side.name] = got["response"]
+            if answers["before"] == answers["after"]:
+                same += 1
+            else:
+                differ += 1
+                if differ <= 3:
+                    print(f"  DIFFERENT answer for {query!r} {filters}")
+        print(f"{label} (load average {load_average()}):")
+        for name, (wall, cpu) in times.items():
+            print(f"  {name:7s} wall {percentiles(wall)} ms   thread CPU {percentiles(cpu)} ms")
+    print(f"identical answers: {same} of {same + differ}")
+    print(f"load average after: {load_average()}")
+    for side in sides:
+        side.close()
+
+
+if __name__ == "__main__":
+    main()

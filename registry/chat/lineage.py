@@ -1,0 +1,94 @@
+"""'Fine-tunes of X for Y': read Y, find X's derived models that show Y, and the closest records when none does.
+
+A derived model is said to match Y only when a search for Y matched it by Y's words (the search's
+stemming and expansions), its facts hold one of Y's words, or it has a concept read from the
+question (a task, a language). When none does, the closest records are X's derived models the
+search found nearest Y in meaning (the lineage is what the question is sure of), else models about Y.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from registry.chat.evidence import by_words, fact_words, read_constraints
+from registry.chat.facts import FdoFacts
+from registry.chat.search_adapter import SearchAdapter, SearchOutcome
+from registry.search.understand import Question, stem, words
+from registry.vocab import SCHEMA
+
+if TYPE_CHECKING:
+    from registry.chat.retrieval import Candidate, Context
+
+__all__ = ["read_topic", "find_derived", "search_topic", "keep_on_topic", "choose", "DERIVED_K"]
+
+DERIVED_K = 3  # derived models listed for "fine-tunes of X for Y" (the linked search shows them all)
+CLOSEST_K = 3
+# words of "fine-tunes of X for Y" that say lineage, not topic
+LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finetuned finetunes derived derivative "
+                          "derivatives variant variants version versions quantized quantised adapter adapters "
+                          "merge merges child children descendant descendants".split())
+
+
+def read_topic(q: Question, ctx: "Context", store, names) -> None:
+    """Set ``ctx.lineage_topic`` for "fine-tunes of X for Y": derivatives asked, one model named, words left once X
+    is removed."""
+    if "derivatives" not in q.attributes or len(ctx.named) != 1 or q.compare:
+        return
+    base = ctx.named[0]
+    if store.kind(base) != "model":
+        return
+    known = store.platform_id(base)
+    identifier = known[1] if known else next(
+        (t.object.value for t in store.current(base) if t.predicate == SCHEMA.identifier), None)
+    if not identifier:
+        return
+    named_words = {stem(w) for name in names.names_of(base) for w in words(name)}
+    named_words |= {stem(w) for m in q.mentions for w in words(m)}
+    topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS]
+    if not topic_stems:
+        return
+    topic = " ".join(dict.fromkeys(w for w in words(q.text) if stem(w) in topic_stems))
+    ctx.lineage_topic = (base, identifier, topic)
+
+
+def find_derived(q: Question, ctx: "Context", search: SearchAdapter, add: Callable, limit: int) -> None:
+    """Search X's derived models for Y: Y's words alone, then, when the question means a concept and too few
+    matched by words, the whole topic with its concepts ("chat model": text generation); add them as candidates."""
+    base, identifier, topic = ctx.lineage_topic
+    # the question's other explicit constraints ("speak Romanian": language) hold for the derived models too
+    other = {f: v for f, v in q.filters.items() if f not in ("base_model", "kind")}
+    within = {**other, "base_model": ctx.bases or [identifier]}
+    hits = search.search(topic, limit=limit, filters=within).hits
+    ctx.on_topic = by_words(hits)
+    if q.boosts and q.search_text and q.search_text != topic and len(ctx.on_topic) < DERIVED_K:
+        hits += search.search(q.search_text, limit=limit, filters=within).hits
+    ctx.derived_hits = list(dict.fromkeys(h.pid for h in hits if h.kind == "model" and h.pid != base))[:limit]
+    for rank, pid in enumerate(ctx.derived_hits):
+        add(pid, 0.95 - 0.02 * rank, "derived-topic").search_rank = rank
+
+
+def search_topic(q: Question, ctx: "Context", search: SearchAdapter) -> SearchOutcome:
+    """Return the search for Y whatever it derives from (the closest records), noting what it matched by words."""
+    other = {f: v for f, v in q.filters.items() if f != "base_model"}
+    outcome = search.search(ctx.lineage_topic[2], limit=CLOSEST_K, filters=other or None)
+    ctx.on_topic |= by_words(outcome.hits)
+    return outcome
+
+
+def keep_on_topic(q: Question, ctx: "Context", facts: dict[str, FdoFacts], search: SearchAdapter) -> None:
+    """Keep as ``derived_hits`` the derived models that show Y; the others found are ``near_topic``."""
+    topic = {stem(w) for w in words(ctx.lineage_topic[2])}
+    concepts = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.facet not in ("base_model", "kind")}
+    models = [pid for pid, fdo in facts.items() if fdo.kind == "model" and pid != ctx.lineage_topic[0]]
+    met = search.met(models, q.understanding)
+    ctx.on_topic |= {pid for pid in models if topic & fact_words(facts[pid]) or met.get(pid, frozenset()) & concepts}
+    ctx.near_topic = [pid for pid in ctx.derived_hits if pid not in ctx.on_topic][:CLOSEST_K]
+    ctx.derived_hits = [pid for pid in ctx.derived_hits if pid in ctx.on_topic][:DERIVED_K]
+
+
+def choose(ctx: "Context") -> list["Candidate"]:
+    """Return what the answer lists: the derived models that show Y, or, failing them, the closest records."""
+    about_y = sorted((c for c in ctx.candidates if "search" in c.reasons and c.pid in ctx.on_topic),
+                     key=lambda c: c.search_rank if c.search_rank is not None else 99)
+    near = [c for pid in ctx.near_topic for c in ctx.candidates if c.pid == pid]
+    return [c for c in ctx.candidates if c.pid in ctx.derived_hits] or (near or about_y)[:CLOSEST_K]

@@ -1,0 +1,126 @@
+"""The in-process engine's counting and scoring paths, checked against counts made directly from the documents."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from registry.search.document import IndexDoc
+from registry.search.engine import MemoryEngine
+from registry.search.searcher import _first_boosted
+from registry.search.text import term_id
+
+TASKS = ["text-classification", "translation", "summarization", "fill-mask", "object-detection"]
+LANGS = ["en", "de", "fr", "es"]
+
+
+def make_docs(n: int, seed: int = 1, prefix: str = "d") -> list[IndexDoc]:
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        facets = {"task": [(t, t) for t in rng.sample(TASKS, rng.choice([0, 1, 1, 2]))],
+                  "language": [(c, c) for c in rng.sample(LANGS, rng.choice([0, 1, 2]))]}
+        doc = IndexDoc(pid=f"http://x/fdo/{prefix}{i}", version=1, kind="model", name=f"{prefix}{i}",
+                       facets={k: v for k, v in facets.items() if v}, params=float(rng.choice([1e7, 5e8, 3e9])))
+        words = ["common"] + (["rare"] if i % 7 == 0 else [])
+        doc.sparse = ([term_id(w) for w in words], [1.0] * len(words))
+        docs.append(doc)
+    return docs
+
+
+def vectors(n: int, dim: int = 8) -> np.ndarray:
+    rows = np.random.default_rng(0).standard_normal((n, dim)).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+@pytest.fixture()
+def engine():
+    docs = make_docs(400)
+    eng = MemoryEngine(8)
+    eng.upsert(docs, vectors(len(docs)))
+    # re-index a few under new slots: their old slots must not be counted
+    eng.upsert(make_docs(400)[:30], vectors(30))
+    return eng
+
+
+def direct_counts(engine: MemoryEngine, slots, facet: str) -> Counter:
+    return Counter(key for s in slots for key, _ in engine.docs[s].facets.get(facet, []))
+
+
+@pytest.mark.parametrize("share", [0.01, 0.1, 0.5, 1.0])
+def test_facet_counts_match_the_documents_for_small_and_large_result_sets(engine, share):
+    rng = np.random.default_rng(3)
+    member = engine.alive[:engine.size] & (rng.random(engine.size) < share)
+    chosen = np.flatnonzero(member)
+    for facet in ("task", "language"):
+        expected = direct_counts(engine, chosen, facet)
+        counted = engine.facet_counts(member, facet, limit=50)
+        assert {key: n for key, _, n in counted} == dict(expected)
+        # the result set's slots passed in give the same counts
+        assert engine.facet_counts(member, facet, limit=50, slots=chosen) == counted
+
+
+def test_facet_counts_skip_reindexed_slots(engine):
+    member = engine.alive[:engine.size].copy()
+    counted = {key: n for key, _, n in engine.facet_counts(member, "task", limit=50)}
+    live_docs = [engine.docs[s] for s in range(engine.size) if engine.alive[s]]
+    assert len(live_docs) == 400
+    assert counted == dict(Counter(key for d in live_docs for key, _ in d.facets.get("task", [])))
+
+
+def test_range_counts_with_slots_match_the_mask(engine):
+    member = engine.alive[:engine.size].copy()
+    member[::3] = False
+    slots = np.flatnonzero(member)
+    assert engine.range_counts(member, "params", slots) == engine.range_counts(member, "params")
+    expected = Counter("<100M" if engine.docs[s].params < 1e8 else "100M-1B" if engine.docs[s].params < 1e9 else "1B-10B"
+                       for s in slots)
+    assert dict(engine.range_counts(member, "params")) == dict(expected)
+
+
+def test_keyword_idf_follows_deletions(engine):
+    rare = term_id("rare")
+    scores, _ = engine.keyword_scores({rare: 1.0}, 1)
+    live = engine.alive[:engine.size]
+    holders = [engine.docs[s].pid for s in np.flatnonzero((scores > 0) & live)]
+    df, alive = len(holders), len(engine)
+    assert scores.max() == pytest.approx(math.log(1 + (alive - df + 0.5) / (df + 0.5)), rel=1e-5)
+    engine.delete(holders[: df // 2])
+    scores, _ = engine.keyword_scores({rare: 1.0}, 1)
+    df2, alive2 = df - df // 2, len(engine)
+    assert int(np.count_nonzero((scores > 0) & engine.alive[:engine.size])) == df2
+    assert scores.max() == pytest.approx(math.log(1 + (alive2 - df2 + 0.5) / (df2 + 0.5)), rel=1e-5)
+
+
+def test_first_boosted_equals_a_full_sort_by_boost_key_downloads_then_slot():
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        n = int(rng.integers(1, 500))
+        boost = rng.integers(0, 4, n).astype(np.int16)
+        key = np.round(rng.random(n), 1) * float(rng.choice([1.0, 0.0]))  # many ties
+        downloads = rng.integers(0, 3, n).astype(float)
+        boosted = np.flatnonzero(boost > 0)
+        limit = int(rng.integers(1, 60))
+        expected = sorted(boosted.tolist(), key=lambda s: (-boost[s], -key[s], -downloads[s], s))[:limit]
+        assert _first_boosted(boosted, boost, key, downloads, limit).tolist() == expected
+
+
+def test_compaction_keeps_keyword_scores_and_facet_counts(engine):
+    common, rare = term_id("common"), term_id("rare")
+
+    def by_pid():
+        scores, ok = engine.keyword_scores({common: 1.0, rare: 1.0}, 1)
+        live = engine.alive[:engine.size]
+        return {engine.docs[s].pid: float(scores[s]) for s in np.flatnonzero(live & ok)}
+
+    before = by_pid()
+    counts = engine.facet_counts(engine.alive[:engine.size].copy(), "task", limit=50)
+    assert engine.dead == 30
+    engine.compact()
+    assert engine.dead == 0 and engine.size == 400
+    assert by_pid() == before
+    assert engine.facet_counts(engine.alive[:engine.size].copy(), "task", limit=50) == counts
