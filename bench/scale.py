@@ -4,7 +4,8 @@ Usage (run with ``nice``; each prints its figures and the load average):
   python bench/scale.py bulk --n 5000            # the same records, transactional vs bulk, on disk
   python bench/scale.py workers --n 4000         # 1, 2, 4 worker processes against an oxigraph server, and embedded
   python bench/scale.py fanout --n 1350           # a Hub harvest of N replayed models: CLI vs fan-out on 1 and 2 workers
-  python bench/scale.py build --n 1000000 --dir D  # generate a store of N synthetic FDOs with the bulk loader
+  python bench/scale.py build --n 1000000 --dir D [--until HH:MM]  # N synthetic FDOs with the bulk loader
+                                                 # (--until: stop early, between chunks of 25k, to end by then)
   python bench/scale.py serve --dir D            # open time, disk bytes, p95 of pages, SPARQL, listing, stats
   python bench/scale.py day --dir D --change 0.02  # re-list every record, a share of them changed
 
@@ -23,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,20 +211,36 @@ def cmd_fanout(args) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _deadline(until: str | None) -> float:
+    """Return the perf_counter time of an ``HH:MM`` UTC deadline today (infinity without one)."""
+    if not until:
+        return float("inf")
+    now = datetime.now(timezone.utc)
+    hour, minute = map(int, until.split(":"))
+    return time.perf_counter() + (now.replace(hour=hour, minute=minute, second=0) - now).total_seconds()
+
+
 def cmd_build(args) -> None:
     path = Path(args.dir)
     store = Store.open(path, BASE, validator=_validator(args.shacl))
     start = time.perf_counter()
-    done = 0
+    deadline = _deadline(args.until)
+    done, step = 0, 25_000
     with store.bulk() as used:
         assert used, "build needs an empty store"
-        for lo in range(0, args.n, 50_000):
-            store.ingest_many(_records(lo, min(args.n, lo + 50_000)))
-            done = min(args.n, lo + 50_000)
+        while done < args.n:
+            began = time.perf_counter()
+            store.ingest_many(_records(done, min(args.n, done + step)))
+            done = min(args.n, done + step)
             print(f"  {done} records, {time.perf_counter() - start:.0f} s; {_load()}", flush=True)
+            if done < args.n and time.perf_counter() + (time.perf_counter() - began) > deadline:
+                print(f"  stopping at {done} records: the next {step} would end after {args.until} UTC", flush=True)
+                break
+        ended = time.perf_counter()
+    print(f"  bulk session ended (last chunk, listing counts, journal) in {time.perf_counter() - ended:.0f} s", flush=True)
     store.close()
     elapsed = time.perf_counter() - start
-    print(f"built {args.n} FDOs in {elapsed:.0f} s ({args.n / elapsed:.0f} records/s), {_size(path) / 1e9:.2f} GB")
+    print(f"built {done} FDOs in {elapsed:.0f} s ({done / elapsed:.0f} records/s), {_size(path) / 1e9:.2f} GB; {_load()}")
 
 
 def _p95(samples: list[float]) -> str:
@@ -319,6 +337,7 @@ def main() -> None:
         p.add_argument("--change", type=float, default=0.02)
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--compare", action="store_true", help="serve: also time the listing pages without the listing")
+        p.add_argument("--until", help="build: add no chunk of records that would end after this UTC time (HH:MM)")
     args = parser.parse_args()
     {"bulk": cmd_bulk, "workers": cmd_workers, "fanout": cmd_fanout, "build": cmd_build, "serve": cmd_serve,
      "day": cmd_day}[args.cmd](args)

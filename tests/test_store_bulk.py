@@ -12,7 +12,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Triple
 
 from registry.record import Record
 from registry.store import Store
-from registry.store import bulk
+from registry.store import bulk, listing
 from registry.vocab import SCHEMA
 from tests.factories import BASE, dataset_record, model_record
 
@@ -52,6 +52,53 @@ def test_bulk_first_harvest_ends_with_the_same_store_as_transactional_ingest(tmp
            [[(r.pid, r.status, r.version) for r in page] for page in expected_results]
     assert _everything(bulk_store) == _everything(transactional)
     assert bulk_store.stats()["by_kind"]["dataset"] == {"stub": 30, "active": 1}
+
+
+
+def _listing(store: Store) -> set[tuple[str, str, str]]:
+    """The listing's members and non-zero counts (a count that fell to 0 may stay as a node or not)."""
+    quads = {(q.subject.value, q.predicate.value, q.object.value)
+             for q in store.db.quads_for_pattern(None, None, None, store.registry_graph) if "#cat-" in q.subject.value}
+    empty = {s for s, p, o in quads if p.endswith("catCount") and o == "0"}
+    return {t for t in quads if t[0] not in empty}
+
+
+def _harvest_with_failures(store: Store) -> None:
+    for page in _first_harvest():
+        store.ingest_many(page, now=T0)
+    store.record_failure("hf", "broken/during", "could not be read", now=T0)
+    twice = [model_record("org/twice", downloads=3), model_record("org/twice", description="edited", downloads=9)]
+    assert [r.status for r in store.ingest_many(twice, now=T0)] == ["new", "changed"]
+
+
+def test_listing_kept_by_a_bulk_session_equals_the_listing_rebuilt_from_its_store(tmp_path: Path):
+    store = Store.open(tmp_path / "b", BASE)
+    store.record_failure("hf", "broken/before", "could not be read", now=T0)
+    with store.bulk(now=T0) as bulk_loading:
+        _harvest_with_failures(store)
+    assert bulk_loading
+    kept = _listing(store)
+    listing.rebuild(store)
+    assert _listing(store) == kept
+    stats = store.stats()
+    assert (stats["failures"], stats["by_kind"]["model"]["active"]) == (2, 121)
+    transactional = Store.open(tmp_path / "t", BASE)
+    transactional.record_failure("hf", "broken/before", "could not be read", now=T0)
+    _harvest_with_failures(transactional)
+    assert _listing(transactional) == kept
+
+
+def test_withdrawal_during_a_bulk_session_leaves_the_listing_of_the_store(tmp_path: Path):
+    store = Store.open(tmp_path, BASE)
+    gone = model_record("org/gone", downloads=50)
+    with store.bulk(now=T0):
+        store.ingest_many([gone, model_record("org/kept", downloads=40)], now=T0)
+        store.withdraw(gone.pid, "removed from the platform", now=T0)
+    kept = _listing(store)
+    listing.rebuild(store)
+    assert _listing(store) == kept
+    assert store.stats()["by_kind"]["model"] == {"active": 1, "withdrawn": 1}
+    assert store.pids(order="popular") == [model_record("org/kept").pid]
 
 
 def test_reads_inside_a_bulk_session_see_records_the_session_wrote(tmp_path: Path):

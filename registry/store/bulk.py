@@ -10,8 +10,14 @@ the harvest starts again from nothing rather than from a half-written store.
 
 Records whose PID the run has already written are not blind-loaded: a stub seen again is
 skipped, a full record for a PID already written flushes the chunk and goes through the
-ordinary two-step commit, so versions and the listing stay exact. Incremental harvests (a
-store that is not empty) never take this path.
+ordinary two-step commit, so versions stay exact. Incremental harvests (a store that is not
+empty) never take this path.
+
+The listing (store/listing.py) is not maintained in the store during the run: its counts are
+kept in memory (``listing.Tally``, seeded with what the store held), its members go out with
+the chunks (or, for a record committed transactionally, with that commit), and the counts are
+written when the run ends. A withdrawal during the run makes the end rebuild the listing from
+the store instead.
 """
 
 from __future__ import annotations
@@ -66,10 +72,24 @@ class BulkLoader:
         self.chunk_lines = chunk_lines or CHUNK_LINES
         self.lines: list[str] = []
         self.written: set[str] = set()  # PIDs this run has written
+        self.tally = listing.Tally(store)
+        self.rebuild_listing = False  # set by a write the tally cannot follow (a withdrawal)
 
     def begin(self, now: datetime) -> None:
         g = self.store.registry_graph
         self.store.db.update(f"INSERT DATA {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} {Literal(now.isoformat())} }} }}")
+        seed = listing.implied(self.store)  # no FDO yet, but maybe failures: cheap
+        listing.clear(self.store)
+        self.listing_changes(seed)
+
+    def listing_changes(self, changes: listing.Changes, deletes: list[str] | None = None) -> None:
+        """Count listing changes made during the run; their member lines join the chunk (deletes: ``deletes``)."""
+        inserts, gone = self.tally.add(changes)
+        if gone:
+            if deletes is None:
+                raise ValueError("listing members to delete need a transactional commit")
+            deletes.extend(gone)
+        self.lines.extend(inserts)
 
     def write(self, batch: PreparedBatch, summaries: dict[int, object], when: datetime) -> list[IngestResult]:
         """Write one prepared batch: new FDOs to the chunk, records of PIDs already written transactionally."""
@@ -80,20 +100,29 @@ class BulkLoader:
                 skipped[index] = IngestResult(prep.pid, "stub-skipped", 1)
             else:
                 rest.append((record, prep, error))
-        if any(p is not None and p.pid in self.written for _, p, _ in rest):
-            self.flush()  # a PID written earlier in this run: plan it against the loaded store
-            results = iter(write_batch(self.store, PreparedBatch(rest), summaries, when))
-        else:
-            results = iter(write_batch(self.store, PreparedBatch(rest), summaries, when, commit=self._commit))
+        pids = [p.pid for _, p, _ in rest if p is not None]
+        if len(set(pids)) < len(pids) or not self.written.isdisjoint(pids):
+            self.flush()  # a PID written earlier in this run (or twice in the batch): plan it against the loaded store
+            results = iter(write_batch(self.store, PreparedBatch(rest), summaries, when, commit=self._transactional))
+        else:  # PIDs the store has never seen: no state to look up
+            results = iter(write_batch(self.store, PreparedBatch(rest), summaries, when, commit=self._commit,
+                                       fresh=True))
         self.written.update(p.pid for _, p, _ in rest if p is not None)
         return [skipped[i] if i in skipped else next(results) for i in range(len(batch.items))]
 
+    def _transactional(self, store, pending) -> None:
+        """Commit a planned batch in two steps, its listing changes counted by the tally."""
+        self.listing_changes(pending.listing, pending.deletes)
+        pending.listing = listing.Changes()
+        self.flush()  # the members it deletes must be in the store
+        commit_two_steps(store, pending)
+
     def _commit(self, store, pending) -> None:
-        if pending.deletes or pending.checks:  # not a new FDO after all: the ordinary commit
-            self.flush()
-            commit_two_steps(store, pending)
+        if pending.deletes or pending.checks or any(old is not None for _, old, _ in pending.listing.moves):
+            self._transactional(store, pending)  # not a new FDO after all: the ordinary commit
             return
         self.lines.extend(pending.inserts)
+        self.listing_changes(pending.listing)
         for pid, n, raw in pending.raws:
             store._save_raw(pid, n, raw)
         if len(self.lines) >= self.chunk_lines:
@@ -102,13 +131,19 @@ class BulkLoader:
     def flush(self) -> None:
         """Bulk-load the collected quads."""
         if self.lines:
-            self.store.db.bulk_load("\n".join(self.lines), RdfFormat.N_QUADS)
+            # lenient: the text is serialised from terms pyoxigraph has already checked
+            self.store.db.bulk_load("\n".join(self.lines), RdfFormat.N_QUADS, lenient=True)
             self.lines = []
 
     def finish(self) -> None:
-        """Load what is left, rebuild the listing from what was written and clear the journal."""
-        self.flush()
-        listing.rebuild(self.store)
+        """Load what is left with the listing's counts, and clear the journal."""
+        if self.rebuild_listing:
+            self.flush()
+            listing.rebuild(self.store, bulk=True)
+        else:
+            self.lines.extend(self.tally.count_lines())
+            self.flush()
+            listing.mark_ready(self.store)
         self.store.db.flush()
         g = self.store.registry_graph
         self.store.db.update(f"DELETE WHERE {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} ?t }} }}")

@@ -34,7 +34,8 @@ from registry.store.results import Label
 from registry.vocab import MLFDO, SCHEMA, VOLATILE_PROPERTIES
 
 __all__ = ["Entry", "Changes", "LEVELS", "SPLIT", "ORDERS", "is_ready", "ensure", "rebuild", "page", "counts",
-           "render", "sort_key", "has_pending", "label_of", "platform_counts", "implied", "differences"]
+           "render", "sort_key", "has_pending", "label_of", "platform_counts", "implied", "differences", "Tally",
+           "clear", "write_fresh", "mark_ready"]
 
 ORDERS = ("pid", "popular")
 LEVELS = {"pid": (1, 2, 3), "popular": (2, 3, 4, 5)}  # prefix lengths of the trie's levels
@@ -112,9 +113,10 @@ def sort_key(order: str, fdo_id: str, downloads: int = 0) -> str:
     return f"{30 - len(digits):02d}{inverted}{fdo_id}"
 
 
-def _member(key: str, entry: Entry) -> str:
+def _member(key: str, label: str) -> str:
+    """Return the ``catMember`` literal (N-Triples) of a sort key and an FDO's JSON label."""
     # The tab sorts before every character of an id, so members sort as their keys do.
-    return f"{key}\t{json.dumps([entry.name, entry.identifier], ensure_ascii=False)}"
+    return str(Literal(f"{key}\t{label}"))
 
 
 def _id_of(order: str, key: str) -> str:
@@ -131,6 +133,7 @@ class _Names:
         self.reg = store.registry_graph.value
         self.fdo_prefix = f"{store.base_url}/fdo/"
         self.meta = f"<{self.reg}#cat-meta>"
+        self._nodes: dict[tuple[str, str, str, str], str] = {}  # a batch names the same nodes many times
 
     def fdo_id(self, pid: str) -> str:
         return pid[len(self.fdo_prefix):] if pid.startswith(self.fdo_prefix) else pid
@@ -142,14 +145,18 @@ class _Names:
         return f"<{self.reg}#cat-{order}>"
 
     def node(self, order: str, kind: str, status: str, prefix: str = "") -> str:
-        return f"<{self.reg}#cat-{order}-{quote(kind, safe='')}-{status}-{quote(prefix, safe='')}>"
+        found = self._nodes.get((order, kind, status, prefix))
+        if found is None:
+            found = f"<{self.reg}#cat-{order}-{quote(kind, safe='')}-{status}-{quote(prefix, safe='')}>"
+            self._nodes[(order, kind, status, prefix)] = found
+        return found
 
     def stat(self, name: str) -> str:
         return f"<{self.reg}#cat-stat-{name}>"
 
 
 def _paths(names: _Names, pid: str, entry: Entry) -> Iterator[tuple[str, str, str, str | None]]:
-    """Yield (node, parent, key, member key or None) for every node counting ``entry``."""
+    """Yield (node, parent, key, member literal or None) for every node counting ``entry``."""
     if entry.status == "withdrawn":
         yield names.node("withdrawn", entry.kind, "withdrawn"), names.top("withdrawn"), entry.kind, None
         return
@@ -157,14 +164,16 @@ def _paths(names: _Names, pid: str, entry: Entry) -> Iterator[tuple[str, str, st
         node = names.node("platform", entry.platform, entry.kind)
         yield node, names.top("platform"), f"{entry.platform} {entry.kind}", None
     fdo_id = names.fdo_id(pid)
+    label = json.dumps([entry.name, entry.identifier], ensure_ascii=False)
     for order in ORDERS:
         key = sort_key(order, fdo_id, entry.downloads)
+        member = _member(key, label)
         parent = names.node(order, entry.kind, entry.status)
         yield parent, names.top(order), f"{entry.kind} {entry.status}", None
         for n in LEVELS[order]:
             prefix = key[:n].ljust(n)  # a short key sorts before longer ones, as a space does
             node = names.node(order, entry.kind, entry.status, prefix)
-            yield node, parent, prefix, _member(key, entry)
+            yield node, parent, prefix, member
             parent = node
 
 
@@ -180,28 +189,61 @@ class Rendered:
 
 def render(store, changes: Changes, fresh: bool = False) -> Rendered:
     """Turn ``changes`` into writes; ``fresh`` writes counts as plain data (the listing is empty)."""
+    if fresh:
+        tally = Tally(store)
+        inserts, deletes = tally.add(changes)
+        assert not deletes, "a fresh listing has no member to delete"
+        return Rendered(inserts + tally.count_lines(), [], [])
     names = _Names(store)
-    g = names.graph
     counts: dict[str, list] = {}
+    inserts, deletes = _count(names, changes, counts)
+    return Rendered(inserts, deletes, _count_ops(names.graph, {k: v for k, v in counts.items() if v[2]}))
+
+
+def _count(names: _Names, changes: Changes, counts: dict[str, list]) -> tuple[list[str], list[str]]:
+    """Add ``changes`` to ``counts`` ({node: [parent, key, n]}); return the member lines to insert and to delete."""
     members: dict[str, int] = {}  # net change per member triple: a move within a node cancels out
     for pid, old, new in changes.moves:
         for entry, sign in ((old, -1), (new, 1)):
             if entry is None:
                 continue
             for node, parent, key, member in _paths(names, pid, entry):
-                counts.setdefault(node, [parent, key, 0])[2] += sign
+                found = counts.get(node)
+                if found is None:
+                    counts[node] = found = [parent, key, 0]
+                found[2] += sign
                 if member is not None:
-                    line = f"{node} {_MEMBER} {Literal(member)}"
+                    line = f"{node} {_MEMBER} {member}"
                     members[line] = members.get(line, 0) + sign
-    inserts = [f"{line} {g} ." for line, n in members.items() if n > 0]
-    deletes = [f"GRAPH {g} {{ {line} }}" for line, n in members.items() if n < 0]
     for stat, delta in changes.deltas.items():
         counts.setdefault(names.stat(stat), [names.meta, stat, 0])[2] += delta
-    if fresh:
-        inserts.extend(f"{node} {p} {o} {g} ." for node, (parent, key, n) in counts.items()
-                       for p, o in ((_COUNT, Literal(str(n), datatype=_INT)), (_PARENT, parent), (_KEY, Literal(key))))
-        return Rendered(inserts, deletes, [])
-    return Rendered(inserts, deletes, _count_ops(g, {k: v for k, v in counts.items() if v[2]}))
+    g = names.graph
+    return ([f"{line} {g} ." for line, n in members.items() if n > 0],
+            [f"GRAPH {g} {{ {line} }}" for line, n in members.items() if n < 0])
+
+
+class Tally:
+    """A listing whose counts are kept in memory until written fresh into a store that has none.
+
+    :meth:`add` counts a write's changes and returns its member lines, which the caller writes
+    (members it deletes were written before); :meth:`count_lines` returns every count once all
+    writes are added. The bulk loader keeps one over a first harvest, so the listing is written
+    with the harvest's own chunks, never rebuilt by reading every FDO back.
+    """
+
+    def __init__(self, store) -> None:
+        self.names = _Names(store)
+        self.counts: dict[str, list] = {}
+
+    def add(self, changes: Changes) -> tuple[list[str], list[str]]:
+        """Count ``changes``; return their member lines to insert (N-Quads) and to delete (DELETE DATA)."""
+        return _count(self.names, changes, self.counts)
+
+    def count_lines(self) -> list[str]:
+        """Return the N-Quads of every node's count, parent and key."""
+        g = self.names.graph
+        return [f"{node} {p} {o} {g} ." for node, (parent, key, n) in self.counts.items()
+                for p, o in ((_COUNT, Literal(str(n), datatype=_INT)), (_PARENT, parent), (_KEY, Literal(key)))]
 
 
 _INT = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -260,15 +302,23 @@ def ensure(store, shared: bool = False) -> bool:
     return True
 
 
-def rebuild(store) -> int:
-    """Rebuild the listing from the bookkeeping graph; return how many FDOs it lists."""
+def rebuild(store, bulk: bool = False) -> int:
+    """Rebuild the listing from the bookkeeping graph; return how many FDOs it lists.
+
+    ``bulk`` writes it with the bulk loader (see :func:`write_fresh`).
+    """
+    clear(store)
+    changes = implied(store)
+    write_fresh(store, changes, bulk)
+    return len(changes.moves)
+
+
+def clear(store) -> None:
+    """Delete the listing (members, counts, markers): the store keeps none until one is written."""
     names = _Names(store)
     for p in (_MEMBER, _COUNT, _PARENT, _KEY, _PENDING, _VERSION):
         _delete_all(store, names.graph, p)
     store._listing_ready = False
-    changes = implied(store)
-    write_fresh(store, changes)
-    return len(changes.moves)
 
 
 def implied(store, stats: tuple[str, ...] = _STATS) -> Changes:
@@ -334,11 +384,22 @@ def differences(store) -> list[str]:
     return found
 
 
-def write_fresh(store, changes: Changes) -> None:
-    """Write a whole listing into a store that has none, in chunks, then mark it ready."""
+def write_fresh(store, changes: Changes, bulk: bool = False) -> None:
+    """Write a whole listing into a store that has none, in chunks, then mark it ready.
+
+    ``bulk`` writes it with the bulk loader (not atomic: for a store inside a bulk session's journal).
+    """
     rendered = render(store, changes, fresh=True)
-    for start in range(0, len(rendered.inserts), _CHUNK):
-        store.db.load("\n".join(rendered.inserts[start:start + _CHUNK]), RdfFormat.N_QUADS)
+    if bulk:
+        store.db.bulk_load("\n".join(rendered.inserts), RdfFormat.N_QUADS)
+    else:
+        for start in range(0, len(rendered.inserts), _CHUNK):
+            store.db.load("\n".join(rendered.inserts[start:start + _CHUNK]), RdfFormat.N_QUADS)
+    mark_ready(store)
+
+
+def mark_ready(store) -> None:
+    """Mark the store's listing as complete and of this version."""
     names = _Names(store)
     store.db.update(f"INSERT DATA {{ GRAPH {names.graph} {{ {names.meta} {_VERSION} {Literal(VERSION)} }} }}")
     store._listing_ready = True

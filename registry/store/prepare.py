@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,12 +17,17 @@ __all__ = ["PreparedRecord", "prepare", "content_hash", "owned", "skolemise", "n
 
 @dataclass(frozen=True)
 class PreparedRecord:
-    """A record's triples ready to write: content (versioned) and counters (current view only)."""
+    """A record's triples ready to write: content (versioned) and counters (current view only).
+
+    ``lines`` are the N-Triples lines of ``content`` (without the final dot), in the same order:
+    the writer builds its N-Quads from them instead of serialising every triple again.
+    """
 
     pid: str
     content: tuple[Triple, ...]
     counters: tuple[Triple, ...]
     content_hash: str
+    lines: tuple[str, ...]
 
 
 def owned(pid: str, subject_iri: str) -> bool:
@@ -104,11 +110,27 @@ def skolemise(pid: str, triples: list[Triple]) -> list[Triple]:
 
 def content_hash(lines: list[str]) -> str:
     """Return the SHA-256 of sorted N-Triples lines: the same content always gives the same hash."""
-    h = hashlib.sha256()
-    for line in sorted(lines):
-        h.update(line.encode("utf-8"))
-        h.update(b"\n")
-    return h.hexdigest()
+    return hashlib.sha256(("\n".join(sorted(lines)) + "\n").encode("utf-8")).hexdigest()
+
+
+# A triple whose N-Triples line has none of these has no term _norm_term would change: no IRI in a
+# namespace spelling to normalise, no typed literal (plain and language-tagged ones print without ``^^``).
+_MARKERS = re.compile("|".join(re.escape(m) for m in ("^^", *_NEEDS_NORMALISING)))
+_VOLATILE_TOKENS = frozenset(f"<{p}>" for p in VOLATILE_PROPERTIES)
+
+
+def _normalised(triples: list[Triple]) -> tuple[list[Triple], list[str]]:
+    """Return the triples with normalised terms and their N-Triples lines."""
+    out: list[Triple] = []
+    lines: list[str] = []
+    for t in triples:
+        line = str(t)
+        if _MARKERS.search(line):
+            t = Triple(_norm_term(t.subject), _norm_term(t.predicate), _norm_term(t.object))
+            line = str(t)
+        out.append(t)
+        lines.append(line)
+    return out, lines
 
 
 def prepare(pid: str, triples: list[Triple]) -> PreparedRecord:
@@ -118,14 +140,18 @@ def prepare(pid: str, triples: list[Triple]) -> PreparedRecord:
     """
     if not pid:
         raise RecordError("record has no identifier (PID)")
-    triples = skolemise(pid, [Triple(_norm_term(t.subject), _norm_term(t.predicate), _norm_term(t.object)) for t in triples])
+    triples, lines = _normalised(triples)
+    if any("_:" in line for line in lines):  # maybe a blank node: skolemise (it checks exactly)
+        skolemised = skolemise(pid, triples)
+        if skolemised is not triples:
+            triples, lines = skolemised, [nt_line(t) for t in skolemised]
     content: dict[str, Triple] = {}
     counters: dict[str, Triple] = {}
-    for t in triples:
-        if not isinstance(t.subject, NamedNode) or not owned(pid, t.subject.value):
+    own, own_nodes = f"<{pid}> ", f"<{pid}#"  # the line of a triple whose subject is the PID or one of its nodes
+    for t, line in zip(triples, lines):
+        if not (line.startswith(own) or line.startswith(own_nodes)):
             raise RecordError(f"triple subject {t.subject} is not owned by {pid}")
-        line = nt_line(t)
-        if t.predicate.value in VOLATILE_PROPERTIES:
+        if line.split(" ", 2)[1] in _VOLATILE_TOKENS:
             counters[line] = t
         else:
             content[line] = t
@@ -136,4 +162,5 @@ def prepare(pid: str, triples: list[Triple]) -> PreparedRecord:
         content=tuple(content.values()),
         counters=tuple(counters.values()),
         content_hash=content_hash(list(content)),
+        lines=tuple(content),
     )

@@ -334,6 +334,8 @@ class Store(StoreReads, StoreLinks):
         ]
         changes = listing.Changes()
         changes.add("failures", 1)
+        if self._bulk is not None:  # a bulk session keeps the counts until it ends
+            self._bulk.listing_changes(changes)
         ops = listing.render(self, changes).ops if listing.is_ready(self) else []
         data = "\n".join(f"{t} ." for t in triples)
         with self.counts_guard():
@@ -417,6 +419,9 @@ class Store(StoreReads, StoreLinks):
         if n is None:
             raise NotFound(f"no FDO {pid}")
         node = NamedNode(pid)
+        if self._bulk is not None:  # its listing is rebuilt from the store when the bulk session ends
+            self._bulk.flush()
+            self._bulk.rebuild_listing = True
         with self.counts_guard():
             self._withdraw(pid, node, int(n), reason, now)
         self._notify([IngestResult(pid, "withdrawn", int(n))])

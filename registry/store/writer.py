@@ -132,13 +132,14 @@ def _unchanged(store, prepared: list[PreparedRecord]) -> set[tuple[str, str]]:
 
 
 def write_batch(store, batch: PreparedBatch, summaries: dict[int, object], when: datetime,
-                commit: Callable[[object, "_Pending"], None] | None = None) -> list[IngestResult]:
+                commit: Callable[[object, "_Pending"], None] | None = None, fresh: bool = False) -> list[IngestResult]:
     """Plan and commit a prepared, validated batch; return one result per record, in order.
 
-    ``commit`` replaces the transactional two-step commit (the bulk loader passes its own).
+    ``commit`` replaces the transactional two-step commit (the bulk loader passes its own);
+    ``fresh`` says that the store holds none of the batch's PIDs (nothing to look up).
     """
     _commit = commit or commit_two_steps
-    states = _load_states(store, [p.pid for p in batch.ok])
+    states = {} if fresh else _load_states(store, [p.pid for p in batch.ok])
     results: list[IngestResult] = []
     pending = _Pending()
     for record, prep, error in batch.items:
@@ -208,9 +209,9 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
     old_content = set() if previous is None else {q.triple for q in store.db.quads_for_pattern(None, None, None, previous)}
     if state is not None and state.status == "withdrawn":
         old_content = set()  # a withdrawn FDO has nothing in the current view
-    _replace(pending, DefaultGraph(), old_content, content)
+    _replace(pending, DefaultGraph(), old_content, content, prep.lines)
     _replace(pending, DefaultGraph(), state.counters if state else set(), counters)
-    pending.inserts.extend(f"{t} {version} ." for t in prep.content)
+    pending.inserts.extend(f"{line} {version} ." for line in prep.lines)
     graph = store.prov_graph
     pending.inserts.extend(f"{t} {graph} ."
                            for t in _prov_triples(record, prep, version, previous, n, summary, when))
@@ -227,12 +228,13 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
     return IngestResult(prep.pid, "new" if state is None else "changed", n)
 
 
-def _replace(pending: _Pending, graph, old: set[Triple], new) -> None:
+def _replace(pending: _Pending, graph, old: set[Triple], new, lines: Iterable[str] | None = None) -> None:
+    """Plan replacing ``old`` by ``new`` in ``graph``; ``lines``, when given, are the N-Triples lines of ``new``."""
     suffix = " ." if isinstance(graph, DefaultGraph) else f" {graph} ."
     before = len(pending.inserts)
     removed = 0
     if not old:  # a new FDO: nothing to compare, skip hashing every triple
-        pending.inserts.extend(f"{t}{suffix}" for t in new)
+        pending.inserts.extend(f"{line}{suffix}" for line in (lines if lines is not None else map(str, new)))
     else:
         new = set(new)
         pending.inserts.extend(f"{t}{suffix}" for t in new - old)
