@@ -17,19 +17,30 @@ BROKER = redis_db_url(0)
 pytestmark = pytest.mark.server
 
 
-@pytest.mark.parametrize("engine", [p.values[0] for p in SPARQL_SERVERS])
-def test_concurrent_writers_under_the_counts_lock_keep_counts_and_listing_exact(request, engine):
+def _shared_server(request, engine: str) -> str:
+    """Return the URL of an empty SPARQL server with the store's catalogue built and no lock left held."""
     with redis.Redis.from_url(BROKER) as client:
         client.delete("mlfdo:store-counts")
     url = empty_server(request, engine)
-    Store.open_remote(url, BASE)
-    errors: list[BaseException] = []
+    Store.open_remote(url, BASE)  # builds the empty catalogue once, before the writers race
+    return url
 
-    def write(part: int) -> None:
+
+def _writers_at_once(url: str, batch_size: int, records_of) -> list[str]:
+    """Run three writers (threads, each its own store under the shared lock) at once; return their statuses.
+
+    ``records_of(k)`` gives writer k's records. Fails the test with the first writer's error.
+    """
+    errors: list[BaseException] = []
+    statuses: list[str] = []
+    start = threading.Barrier(3)
+
+    def write(k: int) -> None:
         try:
-            store = Store.open_remote(url, BASE, batch_size=20)
+            store = Store.open_remote(url, BASE, batch_size=batch_size)
             store.counts_lock = counts_lock(BROKER)
-            store.ingest_many(model_record(f"org/w{part}-{i}", downloads=i) for i in range(150))
+            start.wait()
+            statuses.extend(r.status for r in store.ingest_many(records_of(k)))
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
@@ -39,6 +50,13 @@ def test_concurrent_writers_under_the_counts_lock_keep_counts_and_listing_exact(
     for thread in threads:
         thread.join()
     assert errors == []
+    return statuses
+
+
+@pytest.mark.parametrize("engine", [p.values[0] for p in SPARQL_SERVERS])
+def test_concurrent_writers_under_the_counts_lock_keep_counts_and_listing_exact(request, engine):
+    url = _shared_server(request, engine)
+    _writers_at_once(url, 20, lambda k: (model_record(f"org/w{k}-{i}", downloads=i) for i in range(150)))
     store = Store.open_remote(url, BASE)
     stats = store.stats()
     assert (stats["fdos"], stats["versions"]) == (450, 450)
@@ -52,30 +70,8 @@ def test_concurrent_writers_under_the_counts_lock_keep_counts_and_listing_exact(
 @pytest.mark.parametrize("engine", [p.values[0] for p in SPARQL_SERVERS])
 def test_writers_of_the_same_new_records_at_once_write_each_once(request, engine):
     """Two deliveries of one harvest page running at once (a redelivered task, a second beat tick)."""
-    with redis.Redis.from_url(BROKER) as client:
-        client.delete("mlfdo:store-counts")
-    url = empty_server(request, engine)
-    Store.open_remote(url, BASE)
-    errors: list[BaseException] = []
-    statuses: list[str] = []
-    start = threading.Barrier(3)
-
-    def write() -> None:
-        try:
-            store = Store.open_remote(url, BASE, batch_size=10)
-            store.counts_lock = counts_lock(BROKER)
-            start.wait()
-            results = store.ingest_many(model_record(f"org/same-{i}", downloads=i) for i in range(60))
-            statuses.extend(r.status for r in results)
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=write) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    url = _shared_server(request, engine)
+    statuses = _writers_at_once(url, 10, lambda k: (model_record(f"org/same-{i}", downloads=i) for i in range(60)))
     assert sorted(set(statuses)) == ["new", "unchanged"] and statuses.count("new") == 60
     store = Store.open_remote(url, BASE)
     stats = store.stats()
