@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Triple
 
 from registry.record import Record
@@ -99,6 +101,42 @@ def test_withdrawal_during_a_bulk_session_leaves_the_listing_of_the_store(tmp_pa
     assert _listing(store) == kept
     assert store.stats()["by_kind"]["model"] == {"active": 1, "withdrawn": 1}
     assert store.pids(order="popular") == [model_record("org/kept").pid]
+
+
+class _CtrlCOnce:
+    """The store's database, but its first call of ``method`` raises KeyboardInterrupt, as Ctrl-C there would."""
+
+    def __init__(self, db, method: str) -> None:
+        self._db, self._method, self.fired = db, method, False
+
+    def __getattr__(self, name: str):
+        if name != self._method or self.fired:
+            return getattr(self._db, name)
+
+        def interrupted(*args, **kwargs):
+            self.fired = True
+            raise KeyboardInterrupt
+        return interrupted
+
+
+@pytest.mark.parametrize("method", ["load", "update"])  # before the first step of a commit; between its two steps
+def test_ctrl_c_in_a_commit_during_a_bulk_session_leaves_counts_that_agree_with_the_store(tmp_path: Path, method):
+    store = Store.open(tmp_path, BASE)
+    *pages, last = _first_harvest()  # the last page re-harvests PIDs: its commit is transactional
+    with pytest.raises(KeyboardInterrupt), store.bulk(now=T0) as bulk_loading:
+        for page in pages:
+            store.ingest_many(page, now=T0)
+        store.db = ctrl_c = _CtrlCOnce(store.db, method)
+        store.ingest_many(last, now=T0)
+    assert bulk_loading and ctrl_c.fired
+    store.db = ctrl_c._db
+    store.close()
+    del ctrl_c
+    gc.collect()  # the interrupt's traceback held the database: release its directory lock
+    reopened = Store.open(tmp_path, BASE)  # repairs a commit stopped between its steps
+    assert listing.differences(reopened) == []
+    assert reopened.stats()["by_kind"]["model"] == {"active": 120}
+    assert not listing.has_pending(reopened)
 
 
 def test_reads_inside_a_bulk_session_see_records_the_session_wrote(tmp_path: Path):

@@ -82,13 +82,11 @@ class BulkLoader:
         listing.clear(self.store)
         self.listing_changes(seed)
 
-    def listing_changes(self, changes: listing.Changes, deletes: list[str] | None = None) -> None:
-        """Count listing changes made during the run; their member lines join the chunk (deletes: ``deletes``)."""
+    def listing_changes(self, changes: listing.Changes) -> None:
+        """Count listing changes made during the run; their member lines join the chunk."""
         inserts, gone = self.tally.add(changes)
         if gone:
-            if deletes is None:
-                raise ValueError("listing members to delete need a transactional commit")
-            deletes.extend(gone)
+            raise ValueError("listing members to delete need a transactional commit")
         self.lines.extend(inserts)
 
     def write(self, batch: PreparedBatch, summaries: dict[int, object], when: datetime) -> list[IngestResult]:
@@ -111,11 +109,20 @@ class BulkLoader:
         return [skipped[i] if i in skipped else next(results) for i in range(len(batch.items))]
 
     def _transactional(self, store, pending) -> None:
-        """Commit a planned batch in two steps, its listing changes counted by the tally."""
-        self.listing_changes(pending.listing, pending.deletes)
-        pending.listing = listing.Changes()
-        self.flush()  # the members it deletes must be in the store
+        """Commit a planned batch in two steps; the tally counts it once it has committed.
+
+        Its listing members go with its two steps, with the listing's batch marker: an interrupt
+        (Ctrl-C) before the commit leaves the tally without it, one between the steps leaves the
+        marker, and the reopened store rebuilds its listing (store/listing.py ``ensure``).
+        """
+        self.flush()  # the FDOs and members it supersedes must be in the store
+        changes, pending.listing = pending.listing, listing.Changes()
+        members, gone = self.tally.members(changes)
+        begin, end = listing.journal(store)
+        pending.inserts = [*pending.inserts, *members, begin]
+        pending.deletes = [*pending.deletes, *gone, end]
         commit_two_steps(store, pending)
+        self.tally.add(changes)
 
     def _commit(self, store, pending) -> None:
         if pending.deletes or pending.checks or any(old is not None for _, old, _ in pending.listing.moves):

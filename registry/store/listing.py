@@ -242,6 +242,10 @@ class Tally:
         """Count ``changes``; return their member lines to insert (N-Quads) and to delete (DELETE DATA)."""
         return _count(self.names, changes, self.counts)
 
+    def members(self, changes: Changes) -> tuple[list[str], list[str]]:
+        """Return the member lines :meth:`add` would return for ``changes``, without counting them."""
+        return _count(self.names, changes, {})
+
     def count_lines(self) -> list[str]:
         """Return the N-Quads of every node's count, parent and key."""
         g = self.names.graph
