@@ -75,7 +75,7 @@ def refusal(ctx: Context) -> str:
         text += f" ({ctx.reason})." if ctx.reason else "."
     lines = closest_lines(ctx)
     if lines:
-        text += "\n\nClosest FDOs in the registry:\n" + "\n".join(lines)
+        text += "\n\nClosest FDOs in the registry (not answers to the question):\n" + "\n".join(lines)
     return text
 
 

@@ -113,6 +113,23 @@ class SearchAdapter:
             return {}
         return searcher.judge(pids, understanding)
 
+    def field_tasks(self, understanding) -> frozenset[str]:
+        """Return the tasks the question reaches only through a field it names ("photo": every image task), not
+        through a job (a task concept, or a concept serving one); empty without search or concepts."""
+        concepts = getattr(self.searcher(), "concepts", None)
+        if concepts is None or understanding is None:
+            return frozenset()
+        try:
+            matches = concepts.match(understanding.query)
+        except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
+            log.warning("the chat could not read the question's concepts (%s)", exc)
+            return frozenset()
+        fields = [m for m in matches if m.concept.facet == "modality"]
+        if not fields:
+            return frozenset()
+        jobs = concepts.boosts([m for m in matches if m.concept.facet != "modality"]).get("task", {})
+        return frozenset(set(concepts.boosts(fields).get("task", {})) - set(jobs))
+
     def met(self, pids: list[str], understanding) -> dict[str, frozenset[int]]:
         """Return pid -> positions of the read constraints (filters and boosts) the FDO really has; {} without search."""
         searcher = self.searcher()
