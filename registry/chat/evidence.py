@@ -70,6 +70,8 @@ def asked(q: Question, field_tasks: frozenset[str] = frozenset(), skip: frozense
                         and r.facet not in skip | {"kind"})
     job: set[str] = set()
     field: set[str] = set()
+    if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
+        return Asked(filters)
     for r in read:
         if r.applied and r.mode == "boost" and r.facet == "task":
             values = set(r.values)
