@@ -128,3 +128,11 @@ def test_a_task_named_as_a_filter_is_enough_whatever_else_the_words_suggest(chat
     # "text-to-speech" is read as the task filter; its words also hold "speech to text", a concept of the other task
     answer = chat.ask("Which models can do text-to-speech?")
     assert offered(answer) == {model_pid("acme/voice-reader")}
+
+
+def test_a_list_answer_offers_three_and_counts_the_others_that_state_it(chat):
+    answer = chat.ask("Which text generation models do you hold?")
+    generators = {model_pid(m) for m in ("acme/tale-spinner", "acme/banter", "acme/dichter", "acme/base-lm",
+                                         "acme/base-lm-deutsch", "acme/base-lm-polyglot")}
+    assert len(offered(answer)) == 3 and offered(answer) <= generators
+    assert "3 more found state it too: [search for" in answer.text

@@ -386,6 +386,7 @@ class Retriever:
                 # records, not offered as answers
                 _unsure(ctx, rest, unstated(ctx.question, rest, wanted))
                 return
+            ctx.more = max(0, len(sure) - TOPICAL_CITES)
             rest = sure[:TOPICAL_CITES]
         used = 0
         for cand in first + rest:
