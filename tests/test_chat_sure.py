@@ -136,3 +136,12 @@ def test_a_list_answer_offers_three_and_counts_the_others_that_state_it(chat):
                                          "acme/base-lm-deutsch", "acme/base-lm-polyglot")}
     assert len(offered(answer)) == 3 and offered(answer) <= generators
     assert "3 more found state it too: [search for" in answer.text
+
+
+def test_a_job_matched_only_by_the_field_word_counts_as_the_field(chat):
+    adapter = chat.retriever.search
+    # "what is in this photo" (image classification) matches by "photo" alone: no more than the field
+    loose = adapter.field_tasks(adapter.understand("Which model writes a description of a photo?"))
+    assert {"image-classification", "image-to-text"} <= loose
+    # "animate a still photo" matches by more than the field's word: image to video is the job, no field is left
+    assert adapter.field_tasks(adapter.understand("Which model can animate a still photo?")) == frozenset()
