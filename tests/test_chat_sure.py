@@ -7,7 +7,7 @@ import pytest
 from harvesters.vocabularies import harvest
 from registry.chat import ChatService
 from registry.chat.context import Candidate, Context
-from registry.chat.evidence import Asked, states_asked
+from registry.chat.evidence import Asked, fact_words, states_asked
 from registry.chat.facts import gather
 from registry.search.understand import read
 from registry.service import Registry
@@ -41,12 +41,18 @@ MODELS = [
                 description="Tuned to answer in German and in many other languages."),
 ]
 
+OTHERS = [  # a stub known only by name, and a model with hosting tags
+    model_doing("acme/ghost-tagger", "image-classification", stub=True),
+    model_doing("acme/hosted", "fill-mask", description="Fills a blank.",
+                keywords=("custom_code", "generated_from_trainer", "region:us", "poetry")),
+]
+
 
 @pytest.fixture(scope="module")
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
     harvest(registry.store, registry.base_url)  # the concepts ("photo": the image tasks)
-    registry.store.ingest_many([task_record(t) for t in TASKS] + MODELS)
+    registry.store.ingest_many([task_record(t) for t in TASKS] + MODELS + OTHERS)
     yield registry
     registry.close()
 
@@ -109,7 +115,6 @@ def test_a_question_about_the_field_itself_offers_its_models(chat):
 
 
 def test_a_stub_states_nothing_and_is_never_offered(registry):
-    registry.store.ingest_many([model_doing("acme/ghost-tagger", "image-classification", stub=True)])
     ghost, real = model_pid("acme/ghost-tagger"), model_pid("acme/photo-tagger")
     facts = gather(registry.store, [ghost, real])
     wanted = Asked(job=frozenset({"image-classification"}))
@@ -145,3 +150,9 @@ def test_a_job_matched_only_by_the_field_word_counts_as_the_field(chat):
     assert {"image-classification", "image-to-text"} <= loose
     # "animate a still photo" matches by more than the field's word: image to video is the job, no field is left
     assert adapter.field_tasks(adapter.understand("Which model can animate a still photo?")) == frozenset()
+
+
+def test_hosting_tags_are_no_evidence_of_what_a_model_does(registry):
+    words = fact_words(gather(registry.store, [model_pid("acme/hosted")])[model_pid("acme/hosted")])
+    assert "poetry" in words  # a topical tag counts
+    assert not {"code", "generated", "generat", "trainer", "region"} & words

@@ -112,9 +112,17 @@ def unstated(q: Question, cands: list[Candidate], wanted: Asked) -> str:
     return ", ".join(dict.fromkeys(m for m in missing if m))
 
 
+# Hub tags about hosting and tooling, not about what a model does: their words ("code" in custom_code,
+# "generated" in generated_from_trainer, "text generation" in text-generation-inference) are no evidence
+HOSTING_TAGS = frozenset({"custom_code", "endpoints_compatible", "autotrain_compatible", "text-generation-inference",
+                          "generated_from_trainer", "has_space"})
+HOSTING_PREFIXES = ("region:", "deploy:", "template:")
+
+
 def fact_words(facts: FdoFacts) -> set[str]:
-    """Return the words of an FDO's facts and their stems."""
-    text = facts.render() + " " + " ".join(facts.keywords)
+    """Return the words of an FDO's facts and their stems (hosting and tooling tags left out)."""
+    keywords = [k for k in facts.keywords if k not in HOSTING_TAGS and not k.startswith(HOSTING_PREFIXES)]
+    text = facts.render() + " " + " ".join(keywords)
     out = set()
     for w in words(text):
         out.add(w)
