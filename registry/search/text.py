@@ -11,6 +11,7 @@ in-process engine, so both score keywords the same way: sum over query terms of
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import zlib
@@ -102,6 +103,7 @@ def morph(token: str) -> str | None:
     return root if len(root) >= MIN_STEM else None
 
 
+@functools.lru_cache(maxsize=1 << 16)  # indexing asks for the same few thousand words again and again
 def stem_term(token: str) -> str | None:
     """Return the index term of a token's stem (``~translat``), or None when it has no stem."""
     root = morph(token)
