@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from registry.chat.context import Candidate
 from registry.chat.facts import FdoFacts
+from registry.chat.search_adapter import ConceptReading
 from registry.search.searcher import CONCEPT_NOTE
 from registry.search.understand import Question, stem, words
 
@@ -54,24 +55,33 @@ class Asked:
     """What a question asks an answer's models to state: filters (positions in its read constraints) and tasks.
 
     ``job`` holds the tasks the question means (a task it names or a concept serving one: "animate a
-    still photo"); ``field`` those it reaches only through a field it names ("photo": every image task).
+    still photo"); ``field`` those it reaches only through a field it names ("photo": every image task);
+    ``job_words`` the topical words (stems) beside the field's and the filters' ("write" in "writes a
+    description of a photo"): the job a field question describes in its own words; ``kinds`` per kind
+    of task the question means ("positive or negative": sentiment analysis), the words (marker
+    phrases) one of which a model's facts must hold, since its task (text classification) does not say it.
     """
 
     filters: frozenset[int] = frozenset()
     job: frozenset[str] = frozenset()
     field: frozenset[str] = frozenset()
+    job_words: frozenset[str] = frozenset()
+    kinds: tuple[frozenset[str], ...] = ()
 
 
-def asked(q: Question, field_tasks: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()) -> Asked:
-    """Return what ``q`` asks for; ``field_tasks`` are the tasks its concepts reach only through a field (the search
-    adapter's ``field_tasks``); ``skip`` names facets checked elsewhere."""
+def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
+    """Return what ``q`` asks for; ``reading`` is what its concepts ask beyond the read constraints (the search
+    adapter's ``concept_reading``: the tasks and words of a field it names, the kinds of task it means);
+    ``skip`` names facets checked elsewhere."""
+    reading = reading or ConceptReading()
+    field_tasks = reading.field_tasks
     read = read_constraints(q)
     filters = frozenset(i for i, r in enumerate(read) if r.applied and r.mode == "filter"
                         and r.facet not in skip | {"kind"})
     job: set[str] = set()
     field: set[str] = set()
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
-        return Asked(filters)
+        return Asked(filters, kinds=reading.kinds)
     for r in read:
         if r.applied and r.mode == "boost" and r.facet == "task":
             values = set(r.values)
@@ -80,7 +90,10 @@ def asked(q: Question, field_tasks: frozenset[str] = frozenset(), skip: frozense
                 job |= values - field_tasks
             else:  # read from the words ("text generation models")
                 job |= values
-    return Asked(filters, frozenset(job), frozenset(field - job))
+    field -= job
+    said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
+    job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
+    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds)
 
 
 def states_asked(cand: Candidate, wanted: Asked) -> bool:
@@ -89,17 +102,42 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     It is a record with facts (not a stub known only by name), it states every filter read from the
     question (a language, a licence: the search lets through an FDO stating none) and, when the
     question means a task, it has that task; when the question only names a field ("photo": any
-    image task), it has one of the field's tasks and at least half of the question's topical words,
-    since the field alone does not say the job.
+    image task), it has one of the field's tasks, at least half of the question's topical words and, when
+    the question also describes a job in its own words ("writes a description of a photo"), at least half
+    of those: the field alone does not say the job (an image classifier holds "photo" but not "write").
     """
     if cand.facts is None or cand.facts.status == "stub" or not wanted.filters <= cand.met:
         return False
+    if wanted.kinds:
+        held = fact_words(cand.facts)
+        if not all(any(_holds(held, marker) for marker in kind) for kind in wanted.kinds):
+            return False
     tasks = {t.key for t in cand.facts.tasks}
     if wanted.job:
         return bool(tasks & wanted.job)
     if wanted.field:
-        return bool(tasks & wanted.field) and cand.coverage >= MIN_COVERAGE
+        if not tasks & wanted.field or cand.coverage < MIN_COVERAGE:
+            return False
+        if not wanted.job_words:
+            return True
+        held = fact_words(cand.facts)
+        found = sum(1 for w in wanted.job_words if w in cand.covered or _same_root(w, held))
+        return found >= MIN_COVERAGE * len(wanted.job_words)
     return True
+
+
+ROOT = 5  # letters two stems must share to be forms of one word ("recogn" of recognise, "recognit" of recognition)
+
+
+def _same_root(word: str, held: set[str]) -> bool:
+    """Say whether ``held`` has another form of the stem ``word`` (one starts with the other, ``ROOT`` letters on)."""
+    return len(word) >= ROOT and any(len(h) >= ROOT and (h.startswith(word) or word.startswith(h)) for h in held)
+
+
+def _holds(held: set[str], phrase: str) -> bool:
+    """Say whether the words ``held`` (words and stems of facts) hold every word of ``phrase``."""
+    said = words(phrase)
+    return bool(said) and all(w in held or stem(w) in held for w in said)
 
 
 def unstated(q: Question, cands: list[Candidate], wanted: Asked) -> str:
