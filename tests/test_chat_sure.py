@@ -53,6 +53,11 @@ MODELS = [
                 description="Turns text into English."),
     model_doing("acme/voice-gender", "audio-classification", downloads=80,
                 description="Gender recognition from short voice clips."),
+    # derived models: one about programming, one whose only word of it is a hosting tag
+    model_doing("acme/base-lm-coder", "text-generation", base_model="acme/base-lm", downloads=30,
+                description="Tuned to write Python functions."),
+    model_doing("acme/base-lm-hosted", "text-generation", base_model="acme/base-lm", downloads=60,
+                keywords=("custom_code",), description="Tuned on chat transcripts."),
 ]
 
 OTHERS = [  # a stub known only by name, and a model with hosting tags
@@ -153,9 +158,10 @@ def test_a_task_named_as_a_filter_is_enough_whatever_else_the_words_suggest(chat
 def test_a_list_answer_offers_three_and_counts_the_others_that_state_it(chat):
     answer = chat.ask("Which text generation models do you hold?")
     generators = {model_pid(m) for m in ("acme/tale-spinner", "acme/banter", "acme/dichter", "acme/base-lm",
-                                         "acme/base-lm-deutsch", "acme/base-lm-polyglot")}
+                                         "acme/base-lm-deutsch", "acme/base-lm-polyglot", "acme/base-lm-coder",
+                                         "acme/base-lm-hosted")}
     assert len(offered(answer)) == 3 and offered(answer) <= generators
-    assert "3 more found state it too: [search for" in answer.text
+    assert "5 more found state it too: [search for" in answer.text
 
 
 def test_a_job_matched_only_by_the_field_word_counts_as_the_field(chat):
@@ -214,3 +220,9 @@ def test_a_direction_reads_each_language_as_its_own_constraint(chat):
 
 def test_a_possessive_is_read_as_its_word():
     assert topical_terms("the speaker's gender") == ["speaker", "gender"]
+
+
+def test_fine_tunes_for_a_topic_leave_out_a_model_whose_only_word_of_it_is_a_hosting_tag(chat):
+    answer = chat.ask("Which fine-tunes of acme/base-lm are for writing code?")
+    assert model_pid("acme/base-lm-coder") in offered(answer)
+    assert model_pid("acme/base-lm-hosted") not in offered(answer)  # "code" only in its custom_code tag

@@ -14,7 +14,7 @@ from registry.search.searcher import CONCEPT_NOTE
 from registry.search.understand import Question, stem, words
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
-           "fact_words"]
+           "fact_words", "hosting_words"]
 
 
 def read_constraints(q: Question) -> tuple:
@@ -157,10 +157,22 @@ HOSTING_TAGS = frozenset({"custom_code", "endpoints_compatible", "autotrain_comp
 HOSTING_PREFIXES = ("region:", "deploy:", "template:")
 
 
+def _hosting(tag: str) -> bool:
+    return tag in HOSTING_TAGS or tag.startswith(HOSTING_PREFIXES)
+
+
 def fact_words(facts: FdoFacts) -> set[str]:
     """Return the words of an FDO's facts and their stems (hosting and tooling tags left out)."""
-    keywords = [k for k in facts.keywords if k not in HOSTING_TAGS and not k.startswith(HOSTING_PREFIXES)]
-    text = facts.render() + " " + " ".join(keywords)
+    keywords = [k for k in facts.keywords if not _hosting(k)]
+    return _with_stems(facts.render() + " " + " ".join(keywords))
+
+
+def hosting_words(facts: FdoFacts) -> set[str]:
+    """Return the words of an FDO's hosting and tooling tags and their stems ("code" of custom_code)."""
+    return _with_stems(" ".join(k for k in facts.keywords if _hosting(k)))
+
+
+def _with_stems(text: str) -> set[str]:
     out = set()
     for w in words(text):
         out.add(w)
