@@ -7,7 +7,7 @@ import pytest
 from harvesters.vocabularies import harvest
 from registry.chat import ChatService
 from registry.chat.context import Candidate, Context
-from registry.chat.evidence import Asked, fact_words, states_asked
+from registry.chat.evidence import Asked, asked, fact_words, states_asked
 from registry.chat.facts import gather
 from registry.search.understand import read, topical_terms
 from registry.service import Registry
@@ -53,6 +53,7 @@ MODELS = [
                 description="Turns text into English."),
     model_doing("acme/voice-gender", "audio-classification", downloads=80,
                 description="Gender recognition from short voice clips."),
+    model_doing("acme/blank-filler", "fill-mask", downloads=20, description="Masked language model for English."),
     # derived models: one about programming, one whose only word of it is a hosting tag
     model_doing("acme/base-lm-coder", "text-generation", base_model="acme/base-lm", downloads=30,
                 description="Tuned to write Python functions."),
@@ -226,3 +227,16 @@ def test_fine_tunes_for_a_topic_leave_out_a_model_whose_only_word_of_it_is_a_hos
     answer = chat.ask("Which fine-tunes of acme/base-lm are for writing code?")
     assert model_pid("acme/base-lm-coder") in offered(answer)
     assert model_pid("acme/base-lm-hosted") not in offered(answer)  # "code" only in its custom_code tag
+
+
+def test_what_the_model_task_does_in_words_shows_a_job_its_own_facts_do_not_spell(chat, registry):
+    adapter = chat.retriever.search
+    q = read("Which model guesses a missing word in a sentence?", adapter.understand)  # "word": the text field
+    wanted = asked(q, adapter.concept_reading(q.understanding))
+    assert "fill-mask" in wanted.field and {"guess", "sentenc"} <= wanted.job_words
+    filler, banter = model_pid("acme/blank-filler"), model_pid("acme/banter")
+    facts = gather(registry.store, [filler, banter])
+    assert not {"guess", "sentenc"} & fact_words(facts[filler])
+    # fill-mask's concept says "guess the blank in a sentence": two of the job's words
+    assert states_asked(Candidate(filler, 0.5, facts=facts[filler]), wanted)
+    assert not states_asked(Candidate(banter, 0.5, facts=facts[banter]), wanted)

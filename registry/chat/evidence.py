@@ -5,7 +5,7 @@ The chat cites what really has what the question asks for; these are the checks 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 
 from registry.chat.context import Candidate
 from registry.chat.facts import FdoFacts
@@ -48,6 +48,7 @@ def fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
 
 
 MIN_COVERAGE = 0.5  # share of the question's topical words a model of a field must hold to show the job
+PHRASE_WORDS = 2  # job words a phrase of a model's task must share with the question to count as the model's words
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Asked:
     field: frozenset[str] = frozenset()
     job_words: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
+    task_words: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
@@ -93,7 +95,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     field -= job
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
-    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds)
+    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words)
 
 
 def states_asked(cand: Candidate, wanted: Asked) -> bool:
@@ -102,9 +104,10 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     It is a record with facts (not a stub known only by name), it states every filter read from the
     question (a language, a licence: the search lets through an FDO stating none) and, when the
     question means a task, it has that task; when the question only names a field ("photo": any
-    image task), it has one of the field's tasks, at least half of the question's topical words and, when
-    the question also describes a job in its own words ("writes a description of a photo"), at least half
-    of those: the field alone does not say the job (an image classifier holds "photo" but not "write").
+    image task), it has one of the field's tasks and, when the question also describes a job in its own
+    words ("writes a description of a photo"), at least half of those words in its facts or in what its
+    task does (the task concept's names and jobs): the field alone does not say the job (an image
+    classifier holds "photo" but not "write"; a captioner's task says "write a caption for a photo").
     """
     if cand.facts is None or cand.facts.status == "stub" or not wanted.filters <= cand.met:
         return False
@@ -116,12 +119,20 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     if wanted.job:
         return bool(tasks & wanted.job)
     if wanted.field:
-        if not tasks & wanted.field or cand.coverage < MIN_COVERAGE:
+        if not tasks & wanted.field:
             return False
-        if not wanted.job_words:
-            return True
+        if not wanted.job_words:  # a question about the field itself ("Which vision models do you hold?")
+            return cand.coverage >= MIN_COVERAGE
         held = fact_words(cand.facts)
-        found = sum(1 for w in wanted.job_words if w in cand.covered or _same_root(w, held))
+        # what its task does in words (a name or job of its concept) when that phrase says the job too: an
+        # image-to-text model holds "write" through "write a caption for a photo"; a phrase sharing one word
+        # of several ("name the object shown in a picture" for "build a 3D object") says another job
+        enough = min(PHRASE_WORDS, len(wanted.job_words))
+        for t in tasks & wanted.field:
+            for phrase in wanted.task_words.get(t, ()):
+                if len(phrase & wanted.job_words) >= enough:
+                    held |= phrase
+        found = sum(1 for w in wanted.job_words if w in cand.covered or w in held or _same_root(w, held))
         return found >= MIN_COVERAGE * len(wanted.job_words)
     return True
 

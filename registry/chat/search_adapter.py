@@ -61,13 +61,16 @@ class ConceptReading:
     """What the question's concepts ask of a model beyond the constraints the search read.
 
     ``field_tasks``: the tasks it reaches only through a field it names ("photo": every image task);
-    ``field_words``: that field's words as Snowball stems; ``kinds``: per kind of task it means
-    ("positive or negative": sentiment analysis), the words by which a model's facts show it.
+    ``field_words``: the words of the field's names ("clips", "video", "videos") as Snowball stems; ``kinds``: per kind of task it means
+    ("positive or negative": sentiment analysis), the words by which a model's facts show it;
+    ``task_words``: per field task, the stems of each of its concept's names and plain-language jobs
+    (what a model of that task does, in words: image to text, "write a caption for a photo").
     """
 
     field_tasks: frozenset[str] = frozenset()
     field_words: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
+    task_words: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # field task -> its phrases' stems
 
 
 class SearchAdapter:
@@ -156,8 +159,15 @@ class SearchAdapter:
                  and set(tokens(m.phrase)) <= field_words]
         jobs = concepts.boosts([m for m in matches if m.concept.facet != "modality" and m not in loose])
         wide = concepts.boosts(fields + loose).get("task", {})
-        said = frozenset(stem(w) for m in fields for w in words(m.phrase))
-        return ConceptReading(frozenset(set(wide) - set(jobs.get("task", {}))), said, kinds)
+        # the field's other names are no job either ("a video clip" matched "clips"; "video" is the field too)
+        said = frozenset(stem(w) for m in fields for p in m.concept.phrases for w in words(p))
+        tasks = frozenset(set(wide) - set(jobs.get("task", {})))
+        task_words = {}
+        for key in tasks:
+            concept = concepts.of("task", key)
+            if concept is not None:
+                task_words[key] = tuple(frozenset(stem(w) for w in words(p)) for p in concept.phrases)
+        return ConceptReading(tasks, said, kinds, task_words)
 
     def met(self, pids: list[str], understanding) -> dict[str, frozenset[int]]:
         """Return pid -> positions of the read constraints (filters and boosts) the FDO really has; {} without search."""

@@ -137,6 +137,10 @@ class ConceptIndex:
     def concept(self, pid: str) -> Concept | None:
         return self._build().by_pid.get(pid)
 
+    def of(self, facet: str, key: str) -> Concept | None:
+        """Return the concept standing for facet value ``key`` (a task id), or None."""
+        return next((c for c in self._build().concepts if c.facet == facet and c.key == key), None)
+
     def match(self, text: str, vector: np.ndarray | None = None, limit: int = 6) -> list[ConceptMatch]:
         """Return the concepts ``text`` speaks of, best first (one match per concept)."""
         built = self._build()
