@@ -88,6 +88,9 @@ def serve_app(app: Flask, host: str, port: int, threads: int = DEFAULT_THREADS, 
                         f"{tracked.count} request(s) still running after {grace:g} s; cancelling them")
             _close_query_workers(app)  # a request waiting on a runaway query now fails fast
             tracked.wait_idle(2.0)
+            # A request's thread still writes its answer and wakes the loop through the trigger
+            # after the app returns: closing the trigger before then makes that wake-up fail.
+            _wait_for_task_threads(server.task_dispatcher, 2.0)
         except Exception:  # noqa: BLE001 - whatever failed, the server must still stop
             log.exception("stopping: ending the query workers failed")
         finally:
@@ -113,6 +116,17 @@ def serve_app(app: Flask, host: str, port: int, threads: int = DEFAULT_THREADS, 
         restore()
         server.task_dispatcher.shutdown(cancel_pending=True, timeout=grace)
         _close_query_workers(app)
+
+
+def _wait_for_task_threads(dispatcher, within: float) -> bool:
+    """Wait until waitress's task threads are all idle and none is queued; return whether they were."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        with dispatcher.lock:  # active_count and queue are the dispatcher's own bookkeeping
+            if dispatcher.active_count <= 0 and not dispatcher.queue:
+                return True
+        time.sleep(0.02)
+    return False
 
 
 class _SignalReader(wasyncore.dispatcher):
