@@ -306,7 +306,7 @@ def cmd_day(args) -> None:
     store = Store.open(path, BASE, validator=_validator(args.shacl))
     before = store.stats()
     n = before["by_kind"]["model"]["active"]
-    quads_before = sum(1 for _ in store.db.quads_for_pattern(None, None, None, None))
+    quads_before = len(store.db)  # counted by the store: a Python loop over 1M FDOs' quads took over 15 minutes
     store.close()
     size_before = _size(path)
     store = Store.open(path, BASE, validator=_validator(args.shacl))
@@ -322,7 +322,7 @@ def cmd_day(args) -> None:
     store.ingest_many(_records(0, n, changed=args.change, seed=args.seed), progress=seen)
     elapsed = time.perf_counter() - start
     after = store.stats()
-    quads_after = sum(1 for _ in store.db.quads_for_pattern(None, None, None, None))
+    quads_after = len(store.db)
     store.close()
     print(f"day of changes over {n} FDOs ({args.change:.0%} changed): {elapsed:.0f} s ({n / elapsed:.0f} records/s); "
           f"{_load()}")
