@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from registry.search.text import tokens
 from registry.search.understand import topical_terms
 from registry.errors import MlfdoError
 
@@ -112,6 +113,30 @@ class SearchAdapter:
         if searcher is None or understanding is None:
             return {}
         return searcher.judge(pids, understanding)
+
+    def field_tasks(self, understanding) -> frozenset[str]:
+        """Return the tasks the question reaches only through a field it names ("photo": every image task), not
+        through a job (a task concept, or a concept serving one, matched by more than the field's words);
+        empty without search or concepts."""
+        concepts = getattr(self.searcher(), "concepts", None)
+        if concepts is None or understanding is None:
+            return frozenset()
+        try:
+            matches = concepts.match(understanding.query)
+        except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
+            log.warning("the chat could not read the question's concepts (%s)", exc)
+            return frozenset()
+        fields = [m for m in matches if m.concept.facet == "modality"]
+        if not fields:
+            return frozenset()
+        # a job matched only by a field's own words ("what is in this photo" by "photo", "CLIP" by "clips")
+        # says no more than the field
+        field_words = {t for m in fields for t in tokens(m.phrase)}
+        loose = [m for m in matches if m.concept.facet != "modality" and m.how == "words"
+                 and set(tokens(m.phrase)) <= field_words]
+        jobs = concepts.boosts([m for m in matches if m.concept.facet != "modality" and m not in loose])
+        wide = concepts.boosts(fields + loose).get("task", {})
+        return frozenset(set(wide) - set(jobs.get("task", {})))
 
     def met(self, pids: list[str], understanding) -> dict[str, frozenset[int]]:
         """Return pid -> positions of the read constraints (filters and boosts) the FDO really has; {} without search."""
