@@ -131,7 +131,8 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
             key[s] += weight / (60 + rank)
     member = set(kw) | set(dense)
     if boost is not None:
-        boosted = sorted((s for s in range(n) if boost[s] > 0 and mask[s]), key=lambda s: (-boost[s], -key[s], -dl[s], s))
+        boosted = sorted((s for s in range(n) if boost[s] > 0 and mask[s]),
+                         key=lambda s: (-boost[s], -key[s], -dl[s], s))
         for rank, s in enumerate(boosted[:100], 1):
             key[s] += 1.0 / (60 + rank)
         member |= set(boosted[:100])
@@ -139,8 +140,8 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
     for rank, s in enumerate(sorted((s for s in member if dl[s] > 0), key=lambda s: (-dl[s], s))[:1000], 1):
         key[s] += 0.5 / (60 + rank)
     order = sorted(member, key=lambda s: (-key[s], -dl[s], s))
-    return order, [key[s] for s in order], [("hybrid" if s in kw and s in dense else "keyword" if s in kw else "semantic")
-                                           for s in order]
+    how = ["hybrid" if s in kw and s in dense else "keyword" if s in kw else "semantic" for s in order]
+    return order, [key[s] for s in order], how
 
 
 @pytest.mark.parametrize("query,filters,mode", [("bert", None, "hybrid"), ("text classification", None, "hybrid"),

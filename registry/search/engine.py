@@ -410,7 +410,7 @@ class MemoryEngine:
 
     def ranked(self, cand: Candidates, mask: np.ndarray, dense_k: int, min_sim: float, kw_k: int = 1000,
                order: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Return (keyword matches in slot order, positions of the top keyword matches ranked, dense slots ranked) within ``mask``.
+        """Return (keyword matches by slot, positions of the top ones ranked, dense slots ranked) within ``mask``.
 
         Only the best ``kw_k`` keyword matches are sorted: deeper ranks add next to nothing to a
         reciprocal-rank fusion, and sorting every match of a common word costs milliseconds at 100k.
@@ -487,7 +487,7 @@ class MemoryEngine:
 
     def _top_values(self, facet: str, counts: np.ndarray, limit: int,
                     include: tuple[str, ...]) -> list[tuple[str, str, int]]:
-        """Return the ``limit`` highest (key, label, count) of ``counts`` (by value id), ties by value id, then ``include``."""
+        """Return the ``limit`` highest (key, label, count) of ``counts`` (ties by value id), then ``include``."""
         nonzero = np.flatnonzero(counts)
         if len(nonzero) > limit:
             nonzero = nonzero[np.argpartition(-counts[nonzero], limit - 1)[:limit]]
@@ -530,8 +530,9 @@ class MemoryEngine:
         self._codes = _Codes(self.size, codes, offsets, lengths.astype(dtype), bases, sizes, base)
         return self._codes
 
-    def range_counts(self, member: np.ndarray, facet: str, slots: np.ndarray | None = None) -> list[tuple[str, int]]:
-        """Return (bucket key, count) of a range facet over the slots in ``member``: parameter buckets or years."""
+    def range_counts(self, member: np.ndarray | None, facet: str,
+                     slots: np.ndarray | None = None) -> list[tuple[str, int]]:
+        """Return (bucket key, count) of a range facet over ``member`` (or ``slots``): parameter buckets or years."""
         codes, first, width = self._range_codes(facet)
         picked = codes[member if slots is None else slots]
         counts = np.bincount(picked[picked >= 0], minlength=width)
@@ -540,7 +541,7 @@ class MemoryEngine:
         return [(str(first + int(i)), int(counts[i])) for i in np.flatnonzero(counts)[::-1]]
 
     def _range_codes(self, facet: str) -> tuple[np.ndarray, int, int]:
-        """Return per slot the index of its parameter bucket or year (-1: none), the first year, and the number of indexes.
+        """Return per slot its parameter bucket or year as an index (-1: none), the first year, and how many indexes.
 
         Computed once per index size: bucketing the result set's values anew took 15 ms per search
         at 1M FDOs (300,000 results), counting their precomputed indexes takes one ``bincount``.

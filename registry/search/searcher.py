@@ -275,9 +275,9 @@ class Searcher:
                 return _Ranked(pinned, np.ones(len(pinned)), total, members, len(pinned))
             if len(slots) > depth:
                 slots = slots[np.argpartition(-downloads[slots], depth - 1)[:depth]]
-            slots = slots[np.lexsort((slots, -downloads[slots], -downloads[slots]))]
-            return _Ranked(np.concatenate([pinned, slots]), np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))]),
-                           total, members, len(pinned))
+            slots = slots[np.lexsort((slots, -downloads[slots]))]
+            scores = np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))])
+            return _Ranked(np.concatenate([pinned, slots]), scores, total, members, len(pinned))
         # a membership-only ranking (facet counts, depth 0) needs no order unless boosts depend on it
         fused = bool(depth) or boost is not None
         kw, top, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM),
