@@ -7,14 +7,14 @@ import pytest
 from harvesters.vocabularies import harvest
 from registry.chat import ChatService
 from registry.chat.context import Candidate, Context
-from registry.chat.evidence import Asked, fact_words, states_asked
+from registry.chat.evidence import Asked, asked, fact_words, states_asked
 from registry.chat.facts import gather
-from registry.search.understand import read
+from registry.search.understand import read, topical_terms
 from registry.service import Registry
 from tests.factories import BASE, model_doing, model_pid, task_record
 
 TASKS = ("text-generation", "fill-mask", "image-classification", "image-to-text", "text-to-speech",
-         "automatic-speech-recognition")
+         "automatic-speech-recognition", "text-classification", "translation", "audio-classification")
 MODELS = [
     model_doing("acme/tale-spinner", "text-generation", languages=("en",), downloads=900,
                 description="Continues English prompts into short tales."),
@@ -39,6 +39,26 @@ MODELS = [
                 downloads=40, description="Tuned to answer in the language of Goethe."),
     model_doing("acme/base-lm-polyglot", "text-generation", base_model="acme/base-lm", downloads=90,
                 description="Tuned to answer in German and in many other languages."),
+    # text classifiers: one states sentiment (a tag), the others another kind of label
+    model_doing("acme/mood-meter", "text-classification", downloads=150, keywords=("sentiment",),
+                description="Says whether a product review is favourable."),
+    model_doing("acme/topic-sorter", "text-classification", downloads=400,
+                description="Puts a review or a news item under one of twelve headings."),
+    model_doing("acme/nonsense-spotter", "text-classification", downloads=350,
+                description="Flags reviews made of random letters."),
+    # translators: one states both languages of a direction, one only the target
+    model_doing("acme/de-en", "translation", languages=("de", "en"), downloads=120,
+                description="Turns German text into English."),
+    model_doing("acme/into-english", "translation", languages=("en",), downloads=900,
+                description="Turns text into English."),
+    model_doing("acme/voice-gender", "audio-classification", downloads=80,
+                description="Gender recognition from short voice clips."),
+    model_doing("acme/blank-filler", "fill-mask", downloads=20, description="Masked language model for English."),
+    # derived models: one about programming, one whose only word of it is a hosting tag
+    model_doing("acme/base-lm-coder", "text-generation", base_model="acme/base-lm", downloads=30,
+                description="Tuned to write Python functions."),
+    model_doing("acme/base-lm-hosted", "text-generation", base_model="acme/base-lm", downloads=60,
+                keywords=("custom_code",), description="Tuned on chat transcripts."),
 ]
 
 OTHERS = [  # a stub known only by name, and a model with hosting tags
@@ -91,7 +111,8 @@ def test_stated_search_finds_a_model_stating_the_filter_when_no_first_hit_does(c
     found = [h.pid for h in retriever._stated_hits(q, ctx, {model_pid("acme/tale-spinner")})]
     assert model_pid("acme/dichter") in found
     # the explicit filter is strict: the models found state German; those stating none are not among them
-    assert set(found) <= {model_pid(m) for m in ("acme/dichter", "acme/base-lm-deutsch", "acme/lueckenfueller")}
+    assert set(found) <= {model_pid(m) for m in ("acme/dichter", "acme/base-lm-deutsch", "acme/lueckenfueller",
+                                                "acme/de-en")}
 
 
 def test_stated_search_adds_nothing_when_a_first_hit_states_the_filters(chat):
@@ -138,9 +159,10 @@ def test_a_task_named_as_a_filter_is_enough_whatever_else_the_words_suggest(chat
 def test_a_list_answer_offers_three_and_counts_the_others_that_state_it(chat):
     answer = chat.ask("Which text generation models do you hold?")
     generators = {model_pid(m) for m in ("acme/tale-spinner", "acme/banter", "acme/dichter", "acme/base-lm",
-                                         "acme/base-lm-deutsch", "acme/base-lm-polyglot")}
+                                         "acme/base-lm-deutsch", "acme/base-lm-polyglot", "acme/base-lm-coder",
+                                         "acme/base-lm-hosted")}
     assert len(offered(answer)) == 3 and offered(answer) <= generators
-    assert "3 more found state it too: [search for" in answer.text
+    assert "5 more found state it too: [search for" in answer.text
 
 
 def test_a_job_matched_only_by_the_field_word_counts_as_the_field(chat):
@@ -156,3 +178,65 @@ def test_hosting_tags_are_no_evidence_of_what_a_model_does(registry):
     words = fact_words(gather(registry.store, [model_pid("acme/hosted")])[model_pid("acme/hosted")])
     assert "poetry" in words  # a topical tag counts
     assert not {"code", "generated", "generat", "trainer", "region"} & words
+
+
+def test_a_field_question_describing_a_job_offers_only_models_holding_its_words(chat):
+    # "photo" is the field (every image task); "writes" is the job: the tagger holds "photo" but not "write"
+    answer = chat.ask("Which model writes a description of a photo?")
+    assert offered(answer) == {model_pid("acme/caption-maker")}
+
+
+def test_a_job_word_in_another_form_still_shows_the_job(chat):
+    # "recognise" and "recognition" are forms of one word; "speaker's" is the speaker
+    answer = chat.ask("Which model can recognise the speaker's gender from a voice?")
+    assert answer.answerable and model_pid("acme/voice-gender") in offered(answer)
+    assert model_pid("acme/voice-reader") not in offered(answer)  # a voice model holding no word of the job
+
+
+def test_positive_or_negative_needs_a_model_stating_sentiment_not_any_text_classifier(chat):
+    answer = chat.ask("Which model tells me whether a review is positive or negative?")
+    assert offered(answer) == {model_pid("acme/mood-meter")}
+
+
+def test_a_kind_of_task_boosts_the_task_it_narrows(chat):
+    searcher = chat.retriever.search.searcher()
+    matches = searcher.concepts.match("tell what mood a review is in")
+    assert [m.concept.key for m in matches if m.concept.facet == "task-kind"] == ["sentiment-analysis"]
+    assert "text-classification" in searcher.concepts.boosts(matches)["task"]
+    assert "sst2" in next(m.concept for m in matches if m.concept.facet == "task-kind").markers
+
+
+def test_a_translation_direction_needs_both_languages(chat):
+    answer = chat.ask("Which model translates German into English?")
+    assert offered(answer) == {model_pid("acme/de-en")}
+
+
+def test_a_direction_reads_each_language_as_its_own_constraint(chat):
+    understand = chat.retriever.search.understand
+    apart = [r.values for r in understand("translate from German into English").recognised if r.facet == "language"]
+    assert apart == [("de",), ("en",)]
+    together = [r.values for r in understand("models for German or English").recognised if r.facet == "language"]
+    assert together == [("de", "en")]
+
+
+def test_a_possessive_is_read_as_its_word():
+    assert topical_terms("the speaker's gender") == ["speaker", "gender"]
+
+
+def test_fine_tunes_for_a_topic_leave_out_a_model_whose_only_word_of_it_is_a_hosting_tag(chat):
+    answer = chat.ask("Which fine-tunes of acme/base-lm are for writing code?")
+    assert model_pid("acme/base-lm-coder") in offered(answer)
+    assert model_pid("acme/base-lm-hosted") not in offered(answer)  # "code" only in its custom_code tag
+
+
+def test_what_the_model_task_does_in_words_shows_a_job_its_own_facts_do_not_spell(chat, registry):
+    adapter = chat.retriever.search
+    q = read("Which model guesses a missing word in a sentence?", adapter.understand)  # "word": the text field
+    wanted = asked(q, adapter.concept_reading(q.understanding))
+    assert "fill-mask" in wanted.field and {"guess", "sentenc"} <= wanted.job_words
+    filler, banter = model_pid("acme/blank-filler"), model_pid("acme/banter")
+    facts = gather(registry.store, [filler, banter])
+    assert not {"guess", "sentenc"} & fact_words(facts[filler])
+    # fill-mask's concept says "guess the blank in a sentence": two of the job's words
+    assert states_asked(Candidate(filler, 0.5, facts=facts[filler]), wanted)
+    assert not states_asked(Candidate(banter, 0.5, facts=facts[banter]), wanted)

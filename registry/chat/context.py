@@ -27,6 +27,7 @@ class Candidate:
     search_rank: int | None = None
     boosted: int = 0  # weight of the question's boosted facets (task, library...) this candidate has
     met: frozenset[int] = frozenset()  # positions in the question's read constraints that it really has
+    covered: frozenset[str] = frozenset()  # the question's topical words (stems) its facts or met constraints hold
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from registry.chat.context import Candidate, Context
-from registry.chat.evidence import by_words, fact_words, read_constraints
+from registry.chat.evidence import by_words, fact_words, hosting_words, read_constraints
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 from registry.search.understand import Question, stem, words
@@ -79,6 +79,8 @@ def keep_on_topic(q: Question, ctx: Context, facts: dict[str, FdoFacts], search:
     concepts = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.facet not in ("base_model", "kind")}
     models = [pid for pid, fdo in facts.items() if fdo.kind == "model" and pid != ctx.lineage_topic[0]]
     met = search.met(models, q.understanding)
+    # the search's word match is no evidence when only a hosting tag holds Y's word ("code" of custom_code)
+    ctx.on_topic -= {pid for pid in models if topic & hosting_words(facts[pid]) and not topic & fact_words(facts[pid])}
     ctx.on_topic |= {pid for pid in models if topic & fact_words(facts[pid]) or met.get(pid, frozenset()) & concepts}
     # an explicit constraint besides X ("speak Romanian") must be stated: the search lets through a model stating none
     stated = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.mode == "filter"

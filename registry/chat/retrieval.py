@@ -279,7 +279,8 @@ class Retriever:
             text = fact_words(cand.facts)
             text |= {t for i in cand.met for t in spans.get(i, ())}
             if terms:
-                cand.coverage = sum(1 for t in terms if t in text) / len(terms)
+                cand.covered = frozenset(t for t in terms if t in text)
+                cand.coverage = len(cand.covered) / len(terms)
         sims = None
         # similarity only helps topical questions; named FDOs are ranked first anyway (and embedding
         # candidates costs ~40 ms each on 2 cores, so it is skipped when it cannot change the answer)
@@ -379,7 +380,7 @@ class Retriever:
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
         if not first:
             rest = fitting(ctx.question, rest)
-            wanted = asked(ctx.question, self.search.field_tasks(ctx.question.understanding))
+            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
             sure = [c for c in rest if states_asked(c, wanted)]
             if not sure:
                 # nothing found states what the question asks for: the best found are named as the closest
