@@ -1,6 +1,6 @@
 """Two checkouts of the code, one synthetic index each, the same searches alternated: speed and identical answers.
 
-Usage: python bench/search_compare.py --base DIR [--size 100000] [--queries 150] [--embedder static]
+Usage: python bench/search_compare.py --base DIR [--size 100000] [--queries 150] [--embedder static] [--unique 100000]
 
 DIR is another checkout of this repository (e.g. ``git worktree add /tmp/base main`` or
 ``git archive main | tar -x -C /tmp/base``). Each side runs in its own process started in its
@@ -9,7 +9,9 @@ searches sent one at a time, alternating which side goes first, so both meet the
 Each side times its own ``Searcher.search`` call: wall clock and the CPU time of the searching
 thread. "end to end" embeds every query (query cache and understanding cleared), "engine"
 repeats it with the vector cached. Every response (without ``took_ms``) is compared between the
-sides: results, scores, totals, facets, suggestions.
+sides: results, scores, totals, facets, suggestions. Percentiles are printed for all searches and
+for each third of them: no filter, a licence filter, task + language filters. Beyond ``--unique``
+FDOs the documents are copies, as in ``bench/search_speed.py`` (1M distinct ones take too long to make).
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 
 
-def serve(size: int, spec: str) -> None:
+def serve(size: int, spec: str, unique: int) -> None:
     """Worker side: build the synthetic index of this checkout (the working directory), answer requests on stdin."""
     sys.path.insert(0, os.getcwd())
     import resource
 
-    from bench.search_speed import QUERIES, TASKS, random_vectors, synthetic_docs
+    from bench.search_speed import QUERIES, TASKS, random_vectors, scaled_docs
     from registry.search.embed import make_embedder
     from registry.search.index import SearchIndex
     from registry.search.persist import QdrantIndex
@@ -41,7 +43,7 @@ def serve(size: int, spec: str) -> None:
 
     embedder = make_embedder(spec)
     anchors = embedder.embed([t.replace("-", " ") for t in TASKS] + QUERIES)
-    docs = synthetic_docs(size)
+    docs = scaled_docs(size, unique)
     index = SearchIndex(Store.open(None, "http://127.0.0.1:8000"), embedder,
                         QdrantIndex.open("", None, "bench", embedder.dim))
     for start in range(0, size, 5000):
@@ -54,6 +56,10 @@ def serve(size: int, spec: str) -> None:
     print(json.dumps({"ready": True, "rss_mb": rss}), flush=True)
     for line in sys.stdin:
         req = json.loads(line)
+        if req.get("rss"):
+            status = Path("/proc/self/status").read_text()
+            print(json.dumps({"rss_mb": int(status.split("VmRSS:")[1].split()[0]) / 1024}), flush=True)
+            continue
         if req["cached"]:
             searcher.search(req["query"], req["filters"])
         else:
@@ -68,10 +74,10 @@ def serve(size: int, spec: str) -> None:
 
 
 class Side:
-    def __init__(self, name: str, checkout: Path, size: int, spec: str) -> None:
+    def __init__(self, name: str, checkout: Path, size: int, spec: str, unique: int) -> None:
         self.name = name
         self.proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--serve", str(size),
-                                      "--embedder", spec], cwd=checkout, stdin=subprocess.PIPE,
+                                      "--embedder", spec, "--unique", str(unique)], cwd=checkout, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True,
                                      env={**os.environ, "PYTHONPATH": str(checkout)})
 
@@ -82,6 +88,11 @@ class Side:
         self.proc.stdin.write(json.dumps({"query": query, "filters": filters, "cached": cached}) + "\n")
         self.proc.stdin.flush()
         return json.loads(self.proc.stdout.readline())
+
+    def rss(self) -> float:
+        self.proc.stdin.write(json.dumps({"rss": True}) + "\n")
+        self.proc.stdin.flush()
+        return json.loads(self.proc.stdout.readline())["rss_mb"]
 
     def close(self) -> None:
         self.proc.stdin.close()
@@ -104,17 +115,19 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--embedder", default="static")
+    parser.add_argument("--unique", type=int, default=100_000, help="distinct generated FDOs; more are copies")
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve is not None:
-        serve(args.serve, args.embedder)
+        serve(args.serve, args.embedder, args.unique)
         return
     sys.path.insert(0, str(HERE))
     from bench.search_speed import LANGS, LICENCES, QUERIES, TASKS
 
     print(f"load average before: {load_average()} (2 cores); {args.size:,} synthetic FDOs per side")
     started = time.perf_counter()
-    sides = [Side("before", args.base.resolve(), args.size, args.embedder), Side("after", HERE, args.size, args.embedder)]
+    sides = [Side("before", args.base.resolve(), args.size, args.embedder, args.unique),
+             Side("after", HERE, args.size, args.embedder, args.unique)]
     for side in sides:
         print(f"  {side.name}: ready, max RSS {side.ready()['rss_mb']:,.0f} MB")
     print(f"  both built in {time.perf_counter() - started:.0f}s")
@@ -145,11 +158,15 @@ def main() -> None:
                 if differ <= 3:
                     print(f"  DIFFERENT answer for {query!r} {filters}")
         print(f"{label} (load average {load_average()}):")
-        for name, (wall, cpu) in times.items():
-            print(f"  {name:7s} wall {percentiles(wall)} ms   thread CPU {percentiles(cpu)} ms")
+        for group, picked in (("all", slice(None)), ("no filter", slice(0, None, 3)), ("licence", slice(1, None, 3)),
+                              ("task+lang", slice(2, None, 3))):
+            for name, (wall, cpu) in times.items():
+                print(f"  {group:9s} {name:7s} wall {percentiles(wall[picked])} ms   "
+                      f"thread CPU {percentiles(cpu[picked])} ms")
     print(f"identical answers: {same} of {same + differ}")
     print(f"load average after: {load_average()}")
     for side in sides:
+        print(f"  {side.name}: RSS after the searches {side.rss():,.0f} MB")
         side.close()
 
 

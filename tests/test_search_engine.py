@@ -9,13 +9,17 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from datetime import datetime, timezone
+
 from registry.search.document import IndexDoc
 from registry.search.engine import MemoryEngine
-from registry.search.searcher import _first_boosted
+from registry.search.facets import TERM_FACETS
+from registry.search.searcher import _first_boosted, _merge
 from registry.search.text import term_id
 
 TASKS = ["text-classification", "translation", "summarization", "fill-mask", "object-detection"]
 LANGS = ["en", "de", "fr", "es"]
+LICENCES = ["MIT", "Apache-2.0", "CC-BY-4.0"]
 
 
 def make_docs(n: int, seed: int = 1, prefix: str = "d") -> list[IndexDoc]:
@@ -23,9 +27,12 @@ def make_docs(n: int, seed: int = 1, prefix: str = "d") -> list[IndexDoc]:
     docs = []
     for i in range(n):
         facets = {"task": [(t, t) for t in rng.sample(TASKS, rng.choice([0, 1, 1, 2]))],
-                  "language": [(c, c) for c in rng.sample(LANGS, rng.choice([0, 1, 2]))]}
+                  "language": [(c, c) for c in rng.sample(LANGS, rng.choice([0, 1, 2]))],
+                  "licence": [(rng.choice(LICENCES),) * 2] if rng.random() < 0.7 else [],
+                  "kind": [("model", "Model")]}
         doc = IndexDoc(pid=f"http://x/fdo/{prefix}{i}", version=1, kind="model", name=f"{prefix}{i}",
-                       facets={k: v for k, v in facets.items() if v}, params=float(rng.choice([1e7, 5e8, 3e9])))
+                       facets={k: v for k, v in facets.items() if v}, params=float(rng.choice([1e7, 5e8, 3e9])),
+                       date=rng.uniform(1.5e9, 1.75e9) if rng.random() < 0.8 else None)
         words = ["common"] + (["rare"] if i % 7 == 0 else [])
         doc.sparse = ([term_id(w) for w in words], [1.0] * len(words))
         docs.append(doc)
@@ -124,3 +131,55 @@ def test_compaction_keeps_keyword_scores_and_facet_counts(engine):
     assert engine.dead == 0 and engine.size == 400
     assert by_pid() == before
     assert engine.facet_counts(engine.alive[:engine.size].copy(), "task", limit=50) == counts
+
+
+@pytest.mark.parametrize("share", [0.01, 0.1, 0.6, 1.0])
+def test_all_facets_counted_in_one_pass_match_the_documents(engine, share):
+    rng = np.random.default_rng(5)
+    member = engine.alive[:engine.size] & (rng.random(engine.size) < share)
+    chosen = np.flatnonzero(member)
+    counted = engine.facets_counts(None, chosen, TERM_FACETS, limit=50)
+    for facet in TERM_FACETS:
+        assert {key: n for key, _, n in counted[facet]} == dict(direct_counts(engine, chosen, facet)), facet
+        # the same values in the same order as counting that facet alone
+        assert counted[facet] == engine.facet_counts(member, facet, limit=50), facet
+
+
+def test_facet_counts_in_one_pass_add_included_values_beyond_the_limit(engine):
+    chosen = np.flatnonzero(engine.alive[:engine.size])
+    direct = direct_counts(engine, chosen, "task")
+    least = min(direct, key=direct.get)
+    counted = engine.facets_counts(None, chosen, ["task"], limit=2, include={"task": (least,)})["task"]
+    assert [n for _, _, n in counted[:2]] == sorted(direct.values(), reverse=True)[:2]
+    assert counted[2:] == [(least, least, direct[least])]
+
+
+def test_year_counts_match_the_documents(engine):
+    member = engine.alive[:engine.size].copy()
+    member[::4] = False
+    slots = np.flatnonzero(member)
+    expected = Counter(str(datetime.fromtimestamp(engine.docs[s].date, timezone.utc).year)
+                       for s in slots if engine.docs[s].date is not None)
+    counted = engine.range_counts(member, "date")
+    assert dict(counted) == dict(expected)
+    assert [year for year, _ in counted] == sorted(expected, reverse=True)
+    assert engine.range_counts(None, "date", slots) == counted
+
+
+def test_range_counts_follow_new_documents(engine):
+    before = dict(engine.range_counts(engine.alive[:engine.size].copy(), "params"))
+    extra = make_docs(5, seed=9, prefix="n")
+    engine.upsert(extra, vectors(5))
+    after = dict(engine.range_counts(engine.alive[:engine.size].copy(), "params"))
+    added = Counter("<100M" if d.params < 1e8 else "100M-1B" if d.params < 1e9 else "1B-10B" for d in extra)
+    assert after == {k: before.get(k, 0) + added.get(k, 0) for k in set(before) | set(added)}
+
+
+def test_merge_inserts_new_slots_in_order_and_says_where():
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        slots = np.unique(rng.integers(0, 300, int(rng.integers(0, 80))))
+        extra = rng.choice(300, int(rng.integers(0, 30)), replace=False)
+        merged, added = _merge(slots, extra)
+        assert merged.tolist() == sorted(set(slots.tolist()) | set(extra.tolist()))
+        assert sorted(merged[added].tolist()) == sorted(set(extra.tolist()) - set(slots.tolist()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from registry.errors import BadRequest
@@ -107,3 +108,79 @@ def test_results_carry_pid_score_snippet_kind(searcher):
 def test_bad_requests_raise(searcher, kwargs):
     with pytest.raises(BadRequest):
         searcher.search("bert", **kwargs)
+
+
+def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
+    """Rank as the search describes it, with plain sorts over every slot (no partitions, no candidate arrays)."""
+    engine = searcher.engine
+    n, dl = engine.size, engine.downloads
+    key = {s: 0.0 for s in range(n)}
+    member: set[int] = set()
+    kw = dense = []
+    if cand.kw_ok is not None:
+        kw = sorted((s for s in range(n) if cand.kw_ok[s] and mask[s]), key=lambda s: (-cand.kw_scores[s], -dl[s], s))
+        assert len(kw) <= 1000  # every match has its own rank (no shared rank for deeper ones)
+        for rank, s in enumerate(kw, 1):
+            key[s] += 1.0 / (60 + rank)
+    if cand.sims is not None:
+        min_sim = getattr(searcher.index.embedder, "min_sim", 0.25)
+        near = [s for s in range(n) if mask[s] and not engine.stub[s] and cand.sims[s] >= min_sim]
+        dense = sorted(near, key=lambda s: (-cand.sims[s], s))[:100]
+        weight = getattr(searcher.index.embedder, "dense_weight", 1.0)
+        for rank, s in enumerate(dense, 1):
+            key[s] += weight / (60 + rank)
+    member = set(kw) | set(dense)
+    if boost is not None:
+        boosted = sorted((s for s in range(n) if boost[s] > 0 and mask[s]),
+                         key=lambda s: (-boost[s], -key[s], -dl[s], s))
+        for rank, s in enumerate(boosted[:100], 1):
+            key[s] += 1.0 / (60 + rank)
+        member |= set(boosted[:100])
+    member -= set(pinned)
+    for rank, s in enumerate(sorted((s for s in member if dl[s] > 0), key=lambda s: (-dl[s], s))[:1000], 1):
+        key[s] += 0.5 / (60 + rank)
+    order = sorted(member, key=lambda s: (-key[s], -dl[s], s))
+    how = ["hybrid" if s in kw and s in dense else "keyword" if s in kw else "semantic" for s in order]
+    return order, [key[s] for s in order], how
+
+
+@pytest.mark.parametrize("query,filters,mode", [("bert", None, "hybrid"), ("text classification", None, "hybrid"),
+                                                ("speech", {"licence": ["MIT", "Apache-2.0"]}, "hybrid"),
+                                                ("translation model", None, "keyword"),
+                                                ("audio transcription", None, "dense")])
+def test_ranking_over_candidates_equals_plain_sorts_over_every_slot(searcher, query, filters, mode):
+    from registry.search.engine import MemoryEngine
+
+    engine: MemoryEngine = searcher.engine
+    qu = searcher.understand(query)
+    vector = searcher._embed(qu.text) if mode != "keyword" else None
+    cand = searcher._candidates(qu, mode, vector)
+    mask = engine.mask(filters or {}, {})
+    # a boost on one task and, more strongly, on one language: slots outside the keyword and dense lists join
+    boost = np.zeros(engine.size, dtype=np.int16)
+    for s in range(engine.size):
+        facets = engine.docs[s].facets
+        boost[s] = (1 if any(k == "text-generation" for k, _ in facets.get("task", [])) else 0) + \
+            (2 if any(k == "en" for k, _ in facets.get("language", [])) else 0)
+    for with_boost in (None, boost):
+        expected, scores, how = reference_ranking(searcher, cand, mask, with_boost)
+        ranked = searcher._rank(cand, mask, mask, "", 1000, with_boost)
+        assert ranked.slots.tolist() == expected
+        assert ranked.scores.tolist() == pytest.approx(scores, rel=1e-12)
+        assert [ranked.how(i) for i in range(len(expected))] == how
+        assert ranked.total == len(expected) and ranked.members.tolist() == sorted(expected)
+        # a membership-only ranking (facet counts) gives the same members
+        assert searcher._rank(cand, mask, mask, "", 0, with_boost).members.tolist() == sorted(expected)
+
+
+def test_ranking_pins_exact_matches_before_the_candidates(searcher):
+    engine = searcher.engine
+    qu = searcher.understand("whisper-small")
+    cand = searcher._candidates(qu, "hybrid", searcher._embed(qu.text))
+    mask = engine.alive[:engine.size].copy()
+    ranked = searcher._rank(cand, mask, mask, "whisper-small", 1000)
+    pinned = engine.exact_slots("whisper-small")
+    assert pinned and ranked.slots[:len(pinned)].tolist() == pinned and ranked.how(0) == "exact"
+    rest, _, _ = reference_ranking(searcher, cand, mask, pinned=pinned)
+    assert ranked.slots[len(pinned):].tolist() == rest
+    assert ranked.total == len(rest) + len(pinned) and ranked.members.tolist() == sorted(set(rest) | set(pinned))

@@ -81,6 +81,32 @@ class _Postings:
         return self._df[1]
 
 
+@dataclass(frozen=True)
+class _Codes:
+    """Every term facet's values per slot, as codes in one array (see ``MemoryEngine._facet_codes``)."""
+
+    size: int  # slots covered
+    codes: np.ndarray  # value id + the facet's base, in slot order
+    offsets: np.ndarray  # slot s owns codes[offsets[s]:offsets[s + 1]]
+    lengths: np.ndarray  # codes per slot
+    bases: dict[str, int]
+    sizes: dict[str, int]  # value ids per facet
+    values: int  # codes in all
+
+
+def _runs(offsets: np.ndarray, slots: np.ndarray, lengths: np.ndarray | None = None) -> np.ndarray:
+    """Return the positions of the runs ``offsets[s]:offsets[s + 1]`` of ``slots``, concatenated.
+
+    ``lengths``, when given, is ``np.diff(offsets)`` (saves a gather); positions have the dtype of ``offsets``.
+    """
+    lo = offsets[slots]
+    lengths = offsets[slots + 1] - lo if lengths is None else lengths[slots]
+    ends = np.cumsum(lengths, dtype=offsets.dtype)
+    starts = np.repeat(lo - ends + lengths, lengths)
+    starts += np.arange(len(starts), dtype=offsets.dtype)
+    return starts
+
+
 @dataclass
 class Candidates:
     """Per-query scores over all slots, computed once and reused for every filter mask."""
@@ -89,6 +115,9 @@ class Candidates:
     kw_ok: np.ndarray | None  # slot matches enough query terms
     sims: np.ndarray | None  # cosine similarity per slot
     dense_ok: np.ndarray | None = None  # not a stub and similar enough: computed once, for every mask
+    # the slots of kw_ok and dense_ok, found once: a ranking under a mask then reads only these
+    kw_slots: np.ndarray | None = None
+    dense_slots: np.ndarray | None = None
 
 
 class MemoryEngine:
@@ -122,6 +151,8 @@ class MemoryEngine:
         self.value_ids: dict[str, dict[str, int]] = {f: {} for f in TERM_FACETS}
         self.value_keys: dict[str, list[str]] = {f: [] for f in TERM_FACETS}
         self._pair_arrays: dict[str, tuple[int, np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._codes: _Codes | None = None
+        self._ranges: dict[str, tuple[int, tuple[np.ndarray, int, int]]] = {}
         self.dead = 0
         self.generation = getattr(self, "generation", 0) + 1
         self._vocab: dict[str, tuple[int, dict]] = {}
@@ -379,39 +410,44 @@ class MemoryEngine:
 
     def ranked(self, cand: Candidates, mask: np.ndarray, dense_k: int, min_sim: float, kw_k: int = 1000,
                order: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Return (top keyword slots ranked, other keyword matches unranked, dense slots ranked) within ``mask``.
+        """Return (keyword matches by slot, positions of the top ones ranked, dense slots ranked) within ``mask``.
 
         Only the best ``kw_k`` keyword matches are sorted: deeper ranks add next to nothing to a
         reciprocal-rank fusion, and sorting every match of a common word costs milliseconds at 100k.
-        With ``order=False`` only membership is wanted: every keyword match (unsorted, as ``kw``)
-        and the ``dense_k`` nearest (unsorted).
+        The top ones are given as positions in the first array. With ``order=False`` only
+        membership is wanted: no top positions, and the ``dense_k`` nearest unsorted.
         """
-        kw = rest = dense = np.zeros(0, dtype=np.int64)
+        kw = top = dense = np.zeros(0, dtype=np.int64)
         if cand.kw_ok is not None:
-            kw = np.flatnonzero(cand.kw_ok & mask)
-            if order and len(kw) > kw_k:
-                top = np.argpartition(-cand.kw_scores[kw], kw_k - 1)[:kw_k]
-                keep = np.zeros(len(kw), dtype=bool)
-                keep[top] = True
-                kw, rest = kw[keep], kw[~keep]
+            if cand.kw_slots is None:
+                cand.kw_slots = np.flatnonzero(cand.kw_ok)
+            kw = cand.kw_slots[mask[cand.kw_slots]]
             if order:
-                kw = kw[np.lexsort((-self.downloads[kw], -cand.kw_scores[kw]))]
+                top = np.arange(len(kw))
+                if len(kw) > kw_k:
+                    keep = np.zeros(len(kw), dtype=bool)
+                    keep[np.argpartition(-cand.kw_scores[kw], kw_k - 1)[:kw_k]] = True
+                    top = np.flatnonzero(keep)
+                best = kw[top]
+                top = top[np.lexsort((-self.downloads[best], -cand.kw_scores[best]))]
         if cand.sims is not None:
             # stubs hold a name only: their vectors say nothing about meaning, so only words find them
             if cand.dense_ok is None:
                 cand.dense_ok = ~self.stub[:self.size] & (cand.sims >= min_sim)
-            pool = np.flatnonzero(mask & cand.dense_ok)
+                cand.dense_slots = np.flatnonzero(cand.dense_ok)
+            pool = cand.dense_slots[mask[cand.dense_slots]]
             if len(pool) > dense_k:
                 pool = pool[np.argpartition(-cand.sims[pool], dense_k - 1)[:dense_k]]
             dense = pool[np.argsort(-cand.sims[pool], kind="stable")] if order else pool
-        return kw, rest, dense
+        return kw, top, dense
 
-    def facet_counts(self, member: np.ndarray, facet: str, limit: int,
+    def facet_counts(self, member: np.ndarray | None, facet: str, limit: int,
                      include: tuple[str, ...] = (), slots: np.ndarray | None = None) -> list[tuple[str, str, int]]:
         """Return the ``limit`` most frequent (key, label, count) of a term facet over the slots in ``member``.
 
         ``member`` is a boolean array over slots (``slots``, when given, its true positions: several
-        facets counted over one result set share them); values in ``include`` are returned too when counted.
+        facets counted over one result set share them; ``member`` may then be None); values in
+        ``include`` are returned too when counted.
         """
         pair_slots, vids, offsets = self._pairs(facet)
         if not len(pair_slots):
@@ -419,14 +455,39 @@ class MemoryEngine:
         if slots is None:
             slots = np.flatnonzero(member)
         if len(slots) * 4 < len(pair_slots):
-            # small result set: each member's run of pairs, instead of a pass over every pair
-            lo = offsets[slots]
-            lengths = offsets[slots + 1] - lo
-            starts = np.repeat(lo - np.cumsum(lengths) + lengths, lengths)
-            picked = vids[starts + np.arange(int(lengths.sum()))]
+            picked = vids[_runs(offsets, slots)]
         else:
+            if member is None:
+                member = np.zeros(self.size, dtype=bool)
+                member[slots] = True
             picked = vids[member[pair_slots]]
-        counts = np.bincount(picked, minlength=len(self.value_keys[facet]))
+        return self._top_values(facet, np.bincount(picked, minlength=len(self.value_keys[facet])), limit, include)
+
+    def facets_counts(self, member: np.ndarray | None, slots: np.ndarray, facets: Iterable[str], limit: int,
+                      include: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple[str, str, int]]]:
+        """Return :meth:`facet_counts` of several term facets over one result set, counted in one pass.
+
+        ``slots`` are the result set's slots in ascending order; ``member`` the same as a boolean
+        array over slots, or None (then built here if the result set is large enough to need it).
+        """
+        codes = self._facet_codes()
+        if len(slots) * 2 < self.size:
+            # gather each member's run (int32 positions: half the memory traffic of int64)
+            picked = codes.codes[_runs(codes.offsets, slots, codes.lengths)]
+        else:
+            if member is None:
+                member = np.zeros(self.size, dtype=bool)
+                member[slots] = True
+            picked = codes.codes[np.repeat(member, codes.lengths)]
+        counts = np.bincount(picked, minlength=codes.values)
+        include = include or {}
+        return {facet: self._top_values(facet, counts[codes.bases[facet]:codes.bases[facet] + codes.sizes[facet]],
+                                        limit, include.get(facet, ()))
+                for facet in facets}
+
+    def _top_values(self, facet: str, counts: np.ndarray, limit: int,
+                    include: tuple[str, ...]) -> list[tuple[str, str, int]]:
+        """Return the ``limit`` highest (key, label, count) of ``counts`` (ties by value id), then ``include``."""
         nonzero = np.flatnonzero(counts)
         if len(nonzero) > limit:
             nonzero = nonzero[np.argpartition(-counts[nonzero], limit - 1)[:limit]]
@@ -437,25 +498,74 @@ class MemoryEngine:
         ids = self.value_ids[facet]
         for key in include:
             vid = ids.get(key)
-            if key not in shown and vid is not None and counts[vid]:
+            if key not in shown and vid is not None and vid < len(counts) and counts[vid]:
                 out.append((key, self.labels[(facet, key)], int(counts[vid])))
         return out
 
-    def range_counts(self, member: np.ndarray, facet: str, slots: np.ndarray | None = None) -> list[tuple[str, int]]:
-        """Return (bucket key, count) of a range facet over the slots in ``member``: parameter buckets or years."""
-        picked = member if slots is None else slots
+    def _facet_codes(self) -> "_Codes":
+        """Return the (slot, value) pairs of every term facet as one array in slot order (cached until the index grows).
+
+        A value's code is its id within its facet plus the facet's base, so one ``bincount``
+        over a result set's codes counts every facet at once; slot ``s`` owns
+        ``codes[offsets[s]:offsets[s + 1]]``.
+        """
+        cached = self._codes
+        if cached is not None and cached.size == self.size:
+            return cached
+        per_facet = {facet: self._pairs(facet) for facet in TERM_FACETS}
+        runs = {facet: np.diff(offsets) for facet, (_, _, offsets) in per_facet.items()}
+        lengths = sum(runs.values(), np.zeros(self.size, dtype=np.int64))
+        total = int(lengths.sum())
+        dtype = np.int32 if total < 2**31 else np.int64
+        offsets = np.zeros(self.size + 1, dtype=dtype)
+        np.cumsum(lengths, out=offsets[1:])
+        codes = np.empty(total, dtype=np.int32)
+        bases, sizes, base = {}, {}, 0
+        start = offsets[:-1].astype(np.int64)  # where the next facet's run begins within each slot's run
+        for facet, (pair_slots, vids, facet_offsets) in per_facet.items():
+            bases[facet], sizes[facet] = base, len(self.value_keys[facet])
+            codes[start[pair_slots] + np.arange(len(pair_slots)) - facet_offsets[pair_slots]] = vids + base
+            start += runs[facet]
+            base += sizes[facet]
+        self._codes = _Codes(self.size, codes, offsets, lengths.astype(dtype), bases, sizes, base)
+        return self._codes
+
+    def range_counts(self, member: np.ndarray | None, facet: str,
+                     slots: np.ndarray | None = None) -> list[tuple[str, int]]:
+        """Return (bucket key, count) of a range facet over ``member`` (or ``slots``): parameter buckets or years."""
+        codes, first, width = self._range_codes(facet)
+        picked = codes[member if slots is None else slots]
+        counts = np.bincount(picked[picked >= 0], minlength=width)
         if facet == "params":
-            column = self.params[:self.size][picked]
-            column = column[~np.isnan(column)]
-            inside = [int(np.count_nonzero((column >= low) & (column < high))) for _, low, high in PARAM_BUCKETS]
-            return [(key, count) for (key, _, _), count in zip(PARAM_BUCKETS, inside) if count]
-        column = self.dates[:self.size][picked]
-        column = column[~np.isnan(column)]
-        if not len(column):
-            return []
-        years = column.astype("datetime64[s]").astype("datetime64[Y]").astype(np.int64) + 1970
-        values, counts = np.unique(years, return_counts=True)
-        return [(str(int(v)), int(c)) for v, c in sorted(zip(values, counts), reverse=True)]
+            return [(key, int(count)) for (key, _, _), count in zip(PARAM_BUCKETS, counts) if count]
+        return [(str(first + int(i)), int(counts[i])) for i in np.flatnonzero(counts)[::-1]]
+
+    def _range_codes(self, facet: str) -> tuple[np.ndarray, int, int]:
+        """Return per slot its parameter bucket or year as an index (-1: none), the first year, and how many indexes.
+
+        Computed once per index size: bucketing the result set's values anew took 15 ms per search
+        at 1M FDOs (300,000 results), counting their precomputed indexes takes one ``bincount``.
+        """
+        cached = self._ranges.get(facet)
+        if cached is not None and cached[0] == self.size:
+            return cached[1]
+        n = self.size
+        codes = np.full(n, -1, dtype=np.int32)
+        if facet == "params":
+            column = self.params[:n]
+            with np.errstate(invalid="ignore"):
+                for i, (_, low, high) in enumerate(PARAM_BUCKETS):
+                    codes[(column >= low) & (column < high)] = i
+            out = (codes, 0, len(PARAM_BUCKETS))
+        else:
+            column = self.dates[:n]
+            known = np.flatnonzero(np.isfinite(column))  # (an infinite date has no year)
+            years = column[known].astype("datetime64[s]").astype("datetime64[Y]").astype(np.int64) + 1970
+            first = int(years.min()) if len(years) else 0
+            codes[known] = years - first
+            out = (codes, first, int(codes.max()) + 1 if len(years) else 0)
+        self._ranges[facet] = (n, out)
+        return out
 
     def facet_vocabulary(self, facet: str) -> dict[str, tuple[str, int]]:
         """Return key -> (label, number of alive FDOs) for every value of a term facet (cached per change)."""

@@ -256,7 +256,9 @@ class Searcher:
         """Rank the result set: exact matches, then RRF of keyword, dense and popularity ranks.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
-        it); the rest of the result set is kept as a membership mask for counts and facets.
+        it); the rest of the result set is kept as its slots, for counts and facets. Scores are
+        kept for the candidates only (the keyword matches, the dense neighbours and the boosted),
+        in slot order: at 1M FDOs arrays over every slot cost more than the candidates' work.
         """
         engine = self.engine
         n = engine.size
@@ -266,73 +268,90 @@ class Searcher:
             # no words left to match (empty query, or only constraints): list what passes the filters
             member = mask.copy()
             member[pinned] = False
-            key, in_kw, in_dense = downloads, None, None
-        else:
-            # a membership-only ranking (facet counts, depth 0) needs no order unless boosts depend on it
-            fused = bool(depth) or boost is not None
-            kw, rest, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM),
-                                            order=fused)
-            key = np.zeros(n if fused else 0, dtype=np.float64)
-            if fused:
-                key[kw] += 1.0 / (RRF_K + np.arange(1, len(kw) + 1))
-                key[rest] += 1.0 / (RRF_K + len(kw) + 1)
-                weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
-                key[dense] += weight / (RRF_K + np.arange(1, len(dense) + 1))
-            in_kw = np.zeros(n, dtype=bool)
-            in_kw[kw] = True
-            in_kw[rest] = True
-            in_dense = np.zeros(n, dtype=bool)
-            in_dense[dense] = True
-            member = in_kw | in_dense
-            if boost is not None:
-                # FDOs carrying what the question means: best matched first, then by the rank fused so far,
-                # then the most downloaded
-                boosted = _first_boosted(np.flatnonzero((boost[:n] > 0) & mask), boost, key, downloads)
-                key[boosted] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
-                member[boosted] = True
-            member[pinned] = False
-            if depth:
-                popular = np.flatnonzero(member & (downloads > 0))
-                if len(popular) > POPULARITY_K:
-                    popular = popular[np.argpartition(-downloads[popular], POPULARITY_K - 1)[:POPULARITY_K]]
-                popular = popular[np.argsort(-downloads[popular], kind="stable")]
-                key[popular] += POPULARITY_WEIGHT / (RRF_K + np.arange(1, len(popular) + 1))
-        total = int(np.count_nonzero(member)) + len(pinned)
-        everything = member.copy()
-        everything[pinned] = True
+            total = int(np.count_nonzero(member)) + len(pinned)
+            slots = np.flatnonzero(member)
+            members = np.flatnonzero(mask | _marked(n, pinned)) if len(pinned) else slots
+            if not depth:
+                return _Ranked(pinned, np.ones(len(pinned)), total, members, len(pinned))
+            if len(slots) > depth:
+                slots = slots[np.argpartition(-downloads[slots], depth - 1)[:depth]]
+            slots = slots[np.lexsort((slots, -downloads[slots]))]
+            scores = np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))])
+            return _Ranked(np.concatenate([pinned, slots]), scores, total, members, len(pinned))
+        # a membership-only ranking (facet counts, depth 0) needs no order unless boosts depend on it
+        fused = bool(depth) or boost is not None
+        kw, top, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM),
+                                       order=fused)
+        # the candidates in slot order; in_kw / in_dense say which list each came from
+        cands, added = _merge(kw, dense)
+        in_kw = np.ones(len(cands), dtype=bool)
+        in_kw[added] = False
+        dense_at = np.searchsorted(cands, dense)
+        in_dense = np.zeros(len(cands), dtype=bool)
+        in_dense[dense_at] = True
+        key = np.zeros(len(cands) if fused else 0, dtype=np.float64)
+        if fused:
+            # the keyword list: the top matches by rank, every other match shares the next rank
+            key[in_kw] = 1.0 / (RRF_K + len(top) + 1)
+            key[np.flatnonzero(in_kw)[top]] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
+            weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
+            key[dense_at] += weight / (RRF_K + np.arange(1, len(dense) + 1))
+        if boost is not None:
+            # FDOs carrying what the question means: best matched first, then by the rank fused so far,
+            # then the most downloaded
+            full = np.zeros(n, dtype=np.float64)
+            full[cands] = key
+            boosted = _first_boosted(np.flatnonzero((boost[:n] > 0) & mask), boost, full, downloads)
+            cands, added = _merge(cands, boosted)
+            key, in_kw, in_dense = (np.insert(a, added - np.arange(len(added)), 0) for a in (key, in_kw, in_dense))
+            key[np.searchsorted(cands, boosted)] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
+        is_member = np.ones(len(cands), dtype=bool)
+        if len(pinned):
+            at = np.searchsorted(cands, pinned)
+            found = at < len(cands)
+            found[found] = cands[at[found]] == pinned[found]
+            is_member[at[found]] = False
+        total = int(np.count_nonzero(is_member)) + len(pinned)
+        members = _merge(cands, pinned)[0] if len(pinned) else cands
         if not depth:
-            return _Ranked(pinned, np.ones(len(pinned)), total, everything, len(pinned), in_kw, in_dense)
-        slots = np.flatnonzero(member)
-        if len(slots) > depth:
-            slots = slots[np.argpartition(-key[slots], depth - 1)[:depth]]
-        slots = slots[np.lexsort((slots, -downloads[slots], -key[slots]))]
-        scores = np.concatenate([np.ones(len(pinned)), key[slots] if in_kw is not None else np.zeros(len(slots))])
-        return _Ranked(np.concatenate([pinned, slots]), scores, total, everything, len(pinned), in_kw, in_dense)
+            return _Ranked(pinned, np.ones(len(pinned)), total, members, len(pinned))
+        popular = np.flatnonzero(is_member & (downloads[cands] > 0))
+        if len(popular) > POPULARITY_K:
+            popular = popular[np.argpartition(-downloads[cands[popular]], POPULARITY_K - 1)[:POPULARITY_K]]
+        popular = popular[np.argsort(-downloads[cands[popular]], kind="stable")]
+        key[popular] += POPULARITY_WEIGHT / (RRF_K + np.arange(1, len(popular) + 1))
+        chosen = np.flatnonzero(is_member)
+        if len(chosen) > depth:
+            chosen = chosen[np.argpartition(-key[chosen], depth - 1)[:depth]]
+        slots = cands[chosen]
+        chosen = chosen[np.lexsort((slots, -downloads[slots], -key[chosen]))]
+        return _Ranked(np.concatenate([pinned, cands[chosen]]), np.concatenate([np.ones(len(pinned)), key[chosen]]),
+                       total, members, len(pinned), in_kw[chosen], in_dense[chosen])
 
     def _facets(self, cand: Candidates, masks: "_Masks", query: str, ranked: "_Ranked") -> tuple[Facet, ...]:
         engine = self.engine
         merged = masks.filters.all()
-        alive = engine.alive[:engine.size]
-        shared = ranked.member & alive  # the result set, counted by every facet without a filter of its own
-        shared_slots = np.flatnonzero(shared)
+        shared = ranked.members  # the result set (alive slots), counted by every facet without a filter of its own
+        # the term facets without a filter of their own share it: counted in one pass
+        unfiltered = [f.name for f in FACETS if not f.range and not merged.get(f.name)]
+        counted_all = engine.facets_counts(None, shared, unfiltered, FACET_VALUES_SHOWN)
         out = []
         for fdef in FACETS:
             selected = merged.get(fdef.name, [])
             if selected:
                 # counts for a filtered facet come from the results without that facet's filter,
                 # so the other values show what choosing them instead would give
-                member = self._rank(cand, masks.combined(without=fdef.name),
-                                    masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost).member
-                member &= alive
-                slots = np.flatnonzero(member)
+                slots = self._rank(cand, masks.combined(without=fdef.name),
+                                   masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost).members
             else:
-                member, slots = shared, shared_slots
+                slots = shared
             if fdef.range:
                 values = [FacetValue(key, _bucket_label(fdef.name, key), n, key in selected)
-                          for key, n in engine.range_counts(member, fdef.name, slots)]
+                          for key, n in engine.range_counts(None, fdef.name, slots)]
                 values += [FacetValue(v, v, 0, True) for v in selected if v not in {x.value for x in values}]
             else:
-                counted = engine.facet_counts(member, fdef.name, FACET_VALUES_SHOWN, tuple(selected), slots)
+                counted = counted_all[fdef.name] if not selected else \
+                    engine.facet_counts(None, fdef.name, FACET_VALUES_SHOWN, tuple(selected), slots)
                 values = [FacetValue(k, label, n, k in selected) for k, label, n in counted]
                 keys = {k for k, _, _ in counted}
                 values += [FacetValue(v, engine.labels.get((fdef.name, v), v), 0, True)
@@ -431,11 +450,15 @@ class _Masks:
 
 
 class _Ranked:
-    """The ranked result set: the first slots in order with their scores, and every member as a mask."""
+    """The ranked result set: the first slots in order with their scores, and every member's slot in slot order.
 
-    def __init__(self, slots: np.ndarray, scores: np.ndarray, total: int, member: np.ndarray, pinned: int,
-                 in_kw: np.ndarray | None, in_dense: np.ndarray | None) -> None:
-        self.slots, self.scores, self.total, self.member, self.pinned = slots, scores, total, member, pinned
+    ``in_kw`` and ``in_dense`` say, for each ranked slot after the pinned ones, which lists found it
+    (None when the query had no words to match).
+    """
+
+    def __init__(self, slots: np.ndarray, scores: np.ndarray, total: int, members: np.ndarray, pinned: int,
+                 in_kw: np.ndarray | None = None, in_dense: np.ndarray | None = None) -> None:
+        self.slots, self.scores, self.total, self.members, self.pinned = slots, scores, total, members, pinned
         self.in_kw, self.in_dense = in_kw, in_dense
 
     def how(self, i: int) -> str:
@@ -443,9 +466,28 @@ class _Ranked:
             return "exact"
         if self.in_kw is None or self.in_dense is None:
             return "browse"
-        slot = self.slots[i]
-        kw, dense = bool(self.in_kw[slot]), bool(self.in_dense[slot])
+        kw, dense = bool(self.in_kw[i - self.pinned]), bool(self.in_dense[i - self.pinned])
         return "hybrid" if kw and dense else ("keyword" if kw else "semantic")
+
+
+def _merge(slots: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``slots`` (ascending, unique) with the ``extra`` slots not yet in it, and where those were placed.
+
+    A few insertions into a long sorted array, without sorting it again.
+    """
+    at = np.searchsorted(slots, extra)
+    present = at < len(slots)
+    present[present] = slots[at[present]] == extra[present]
+    new = np.unique(extra[~present])
+    where = np.searchsorted(slots, new)
+    return np.insert(slots, where, new), where + np.arange(len(new))
+
+
+def _marked(n: int, slots: np.ndarray) -> np.ndarray:
+    """Return a boolean array of ``n`` slots, true at ``slots``."""
+    out = np.zeros(n, dtype=bool)
+    out[slots] = True
+    return out
 
 
 def _first_boosted(boosted: np.ndarray, boost: np.ndarray, key: np.ndarray, downloads: np.ndarray,
