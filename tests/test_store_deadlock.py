@@ -78,7 +78,8 @@ def test_two_writes_taking_the_same_rows_in_opposite_orders_deadlock_and_each_la
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
-    # x takes a, then b after 2 s; y takes b (while x waits), then a after 3 s: a cycle that one closes.
+    # x takes row a, pauses 2 s on the server, then takes b; y, started 0.8 s later, takes b, pauses
+    # 3 s, then takes a: their lock waits form a cycle, and Virtuoso rolls one back and reruns it.
     writers = [threading.Thread(target=write, args=(_crossed_write("x", "a", "b", 2),)),
                threading.Thread(target=write, args=(_crossed_write("y", "b", "a", 3),))]
     writers[0].start()
