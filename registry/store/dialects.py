@@ -147,8 +147,8 @@ class VirtuosoDialect(Dialect):
 
     name = "virtuoso"
     extend_chunk = None  # one request, however large: it is one transaction (see update_request)
-    # Virtuoso's endpoint has already run a victim seven times over 4-21 s before it answers 40001,
-    # so a few longer pauses here: the other transaction is by then slow, or an operator's session.
+    # Virtuoso's endpoint has already run a victim seven times, pausing 4-21 s in all, before it
+    # answers 40001: a few more tries, further apart, are all that is left worth making here.
     deadlock_pauses = (0.5, 1.0, 2.0)
 
     def __init__(self, current_view: str = CURRENT_VIEW) -> None:
