@@ -15,7 +15,7 @@ from pyoxigraph import Literal
 
 from registry.fdo.model import Fdo, read_fdos
 from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, language_label
-from registry.search.text import sparse_vector
+from registry.search.text import KEYWORDS_FORMAT, sparse_vector
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 
@@ -66,9 +66,14 @@ class IndexDoc:
                 "identifier": self.identifier, "url": self.url, "description": self.description,
                 "facets": {k: [list(v) for v in vals] for k, vals in self.facets.items()},
                 "params": self.params, "date": self.date, "downloads": self.downloads, "exact": self.exact,
-                "stub": self.stub,
+                "stub": self.stub, "keywords_format": KEYWORDS_FORMAT,
                 # flat copies that Qdrant can filter on (keyword match on "f_task" etc.)
                 **{f"f_{k}": [v[0] for v in vals] for k, vals in self.facets.items()}}
+
+    @staticmethod
+    def current(payload: dict) -> bool:
+        """Say whether a stored payload's keyword vector was written in this version's format."""
+        return payload.get("keywords_format") == KEYWORDS_FORMAT
 
     @classmethod
     def from_payload(cls, payload: dict, sparse: tuple[list[int], list[float]]) -> "IndexDoc":

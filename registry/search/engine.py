@@ -22,6 +22,7 @@ from threadpoolctl import ThreadpoolController
 
 from registry.search.document import IndexDoc
 from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
+from registry.search.text import STEM_WHEN_RARER
 
 __all__ = ["MemoryEngine", "Candidates"]
 
@@ -308,13 +309,20 @@ class MemoryEngine:
         return Candidates(kw_scores, kw_ok, self.similarities(vector) if vector is not None else None)
 
     def keyword_scores(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray]:
-        """Return (BM25 score per slot, whether the slot matches enough informative query terms)."""
+        """Return (BM25 score per slot, whether the slot matches enough informative query terms).
+
+        A query word's stem term (``terms.stem_of``, see ``text.query_terms``) counts only when the
+        word as written is rare beside the other forms of it (``STEM_WHEN_RARER``): in fewer than a
+        quarter of the FDOs holding its stem, or in none. It then ranks, at its lower weight, but
+        never decides membership (measured: docs/benchmarks.md, "Word forms in keyword search").
+        """
         n = self.size
         alive = self.alive[:n]
         n_alive = max(1, int(alive.sum()))
         kw_scores = np.zeros(n, dtype=np.float32)
         hits = np.zeros(n, dtype=np.int16)
         informative = 0
+        stem_of: dict[int, int] = getattr(terms, "stem_of", {})
         for tid, qweight in terms.items():
             posting = self.terms.get(tid)
             if posting is None:
@@ -323,10 +331,14 @@ class MemoryEngine:
             df = posting.alive_count(alive, self.generation)
             if df == 0:
                 continue
+            if tid in stem_of:
+                written = self.terms.get(stem_of[tid])
+                if written is not None and written.alive_count(alive, self.generation) * STEM_WHEN_RARER >= df:
+                    continue  # the word as written is common enough: its other forms are not needed
             idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
             kw_scores[slots] += np.float32(qweight * idf) * weights
             # terms in more than a third of the corpus rank but do not decide membership
-            if qweight >= 1.0 and df <= n_alive / 3:
+            if qweight >= 1.0 and tid not in stem_of and df <= n_alive / 3:
                 hits[slots] += 1
                 informative += 1
         need = max(1, min(min_match, informative))

@@ -197,7 +197,8 @@ class SearchIndex:
             docs, rows = [], []
             for rec in records:
                 payload, vectors = rec.payload or {}, rec.vector or {}
-                if wanted.get(payload.get("pid")) == payload.get("version") and "dense" in vectors:
+                if (wanted.get(payload.get("pid")) == payload.get("version") and "dense" in vectors
+                        and IndexDoc.current(payload)):
                     sparse = vectors.get("keywords")
                     docs.append(IndexDoc.from_payload(payload, (list(sparse.indices), list(sparse.values))
                                                       if sparse is not None else ([], [])))

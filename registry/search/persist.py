@@ -120,8 +120,12 @@ class QdrantIndex:
         return self.client.count(self.collection, exact=True).count
 
     def load(self) -> Iterator[tuple[list[IndexDoc], np.ndarray]]:
-        """Yield every stored document with its dense vector, in batches."""
+        """Yield every stored document with its dense vector, in batches; delete points of an older keyword format.
+
+        Those FDOs are then missing from the engine, and the next sync indexes the current ones again.
+        """
         offset = None
+        outdated: list[str] = []
         while True:
             records, offset = self.client.scroll(self.collection, limit=SCROLL_BATCH, offset=offset,
                                                  with_payload=True, with_vectors=True)
@@ -130,6 +134,9 @@ class QdrantIndex:
                 vectors = rec.vector or {}
                 sparse = vectors.get("keywords")
                 dense = vectors.get("dense")
+                if rec.payload and not IndexDoc.current(rec.payload):
+                    outdated.append(str(rec.payload.get("pid", "")))
+                    continue
                 if dense is None or not rec.payload:
                     continue
                 docs.append(IndexDoc.from_payload(rec.payload, (list(sparse.indices), list(sparse.values))
@@ -139,6 +146,7 @@ class QdrantIndex:
                 yield docs, np.asarray(rows, dtype=np.float32)
             if offset is None:
                 break
+        self.delete([pid for pid in outdated if pid])
 
     def close(self) -> None:
         self.client.close()

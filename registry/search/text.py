@@ -1,4 +1,8 @@
-"""Keyword side of the index: tokens, light stemming, hashed term ids and BM25-weighted sparse vectors.
+"""Keyword side of the index: tokens, light stemming, stem terms, hashed term ids and BM25-weighted sparse vectors.
+
+Each word is indexed as written (plural ``s`` removed) and, beside it, as a stem term
+(``~translat``) that every form of the word shares; a query uses a word's stem term only when the
+word as written is rare, and at a lower weight (``query_terms``, ``MemoryEngine.keyword_scores``).
 
 The same sparse vectors go to Qdrant (a sparse vector with the IDF modifier) and to the
 in-process engine, so both score keywords the same way: sum over query terms of
@@ -7,6 +11,7 @@ in-process engine, so both score keywords the same way: sum over query terms of
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import zlib
@@ -15,12 +20,23 @@ from collections.abc import Iterable
 
 import Stemmer
 
-__all__ = ["tokens", "term_id", "sparse_vector", "query_terms", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem"]
+__all__ = ["tokens", "term_id", "sparse_vector", "query_terms", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
+           "morph", "stem_term", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
 K1 = 1.2
 B = 0.75
 AVG_LENGTH = 60.0
+
+# What a query's stem term weighs against the word as written: a form of the same word ranks below it.
+STEM_WEIGHT = 0.5
+# A query word's stem counts when the word as written is in fewer than 1/STEM_WHEN_RARER of the
+# FDOs holding the stem (or in none): "translating" meets "translation", "translation" needs no help.
+STEM_WHEN_RARER = 4
+MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
+STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
+# The version of the keyword vectors: an index written in another format is re-indexed, not read.
+KEYWORDS_FORMAT = 2
 
 # How much one occurrence counts in each field (a simple BM25F).
 FIELD_WEIGHTS: dict[str, float] = {
@@ -59,8 +75,8 @@ def stem(word: str) -> str:
     """Return the Snowball (English) stem of a lower-cased word, British -ise/-isation read as -ize/-ization.
 
     Words with digits or under 4 letters are returned as given. The question reader matches
-    words with it (``registry.search.understand``); the keyword index keeps its light stemming
-    (``tokens``): Snowball stems in BM25 lowered the second relevance set (docs/search.md).
+    words with it (``registry.search.understand``); the keyword index keeps words as written
+    (``tokens``) and uses stems only beside them (``morph``, ``stem_term``; docs/search.md).
     """
     if len(word) < 4 or not word.isalpha():
         return word
@@ -68,6 +84,30 @@ def stem(word: str) -> str:
     if stemmer is None:
         stemmer = _local.stemmer = Stemmer.Stemmer("english")
     return stemmer.stemWord(_BRITISH.sub(r"iz\1", word))
+
+
+def morph(token: str) -> str | None:
+    """Return the stem a token shares with the other forms of its word, or None for a token without one.
+
+    Snowball's stem, with ``-i`` dropped (``summari``/``summar``, ``classifi``/``classif``) and
+    ``-ector`` read as ``-ect`` (``detector``/``detect``). Tokens with digits, under 4 letters, or
+    whose stem is under ``MIN_STEM`` letters have none.
+    """
+    if len(token) < 4 or not token.isalpha():
+        return None
+    root = stem(token)
+    if root.endswith("i"):
+        root = root[:-1]
+    elif root.endswith("ector") and len(root) > 6:
+        root = root[:-2]
+    return root if len(root) >= MIN_STEM else None
+
+
+@functools.lru_cache(maxsize=1 << 16)  # indexing asks for the same few thousand words again and again
+def stem_term(token: str) -> str | None:
+    """Return the index term of a token's stem (``~translat``), or None when it has no stem."""
+    root = morph(token)
+    return None if root is None else STEM_MARK + root
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
@@ -97,13 +137,18 @@ def term_id(token: str) -> int:
 def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[float]]:
     """Return (term ids, BM25 weights) for a document given as field -> texts."""
     tf: Counter[str] = Counter()
+    stems: Counter[str] = Counter()
     for field, texts in fields.items():
         weight = FIELD_WEIGHTS.get(field, 1.0)
         for text in texts:
             for tok in tokens(text):
                 tf[tok] += weight
+                term = stem_term(tok)
+                if term is not None:
+                    stems[term] += weight
     length = sum(tf.values())
     norm = K1 * (1 - B + B * length / AVG_LENGTH)
+    tf.update(stems)  # every form of a word counts towards its stem (the length is the words' alone)
     weights: dict[int, float] = {}
     for tok, f in tf.items():
         tid = term_id(tok)
@@ -112,13 +157,32 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
     return ids, [round(weights[i], 5) for i in ids]
 
 
-def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4) -> dict[int, float]:
-    """Return term id -> query weight for a query and its expansion terms."""
-    terms: dict[int, float] = {}
-    for tok in tokens(text):
-        terms[term_id(tok)] = 1.0
-    for extra in expansions:
-        for tok in tokens(extra):
+class QueryTerms(dict[int, float]):
+    """Term id -> query weight, and for each word that has a stem term, stem term id -> the word's term id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stem_of: dict[int, int] = {}
+
+
+def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4) -> QueryTerms:
+    """Return term id -> query weight for a query and its expansion terms, with their stems at ``STEM_WEIGHT``.
+
+    ``stem_of`` tells the engine which word a stem term stands for, so it can use the stem only
+    when that word as written is rare (``MemoryEngine.keyword_scores``): an FDO tagged
+    "translation" then meets the query word "translating".
+    """
+    terms = QueryTerms()
+    for words, weight in ((tokens(text), 1.0), ([t for extra in expansions for t in tokens(extra)], expansion_weight)):
+        for tok in words:
             tid = term_id(tok)
-            terms.setdefault(tid, expansion_weight)
+            if tid in terms:
+                continue
+            terms[tid] = weight
+            term = stem_term(tok)
+            if term is not None:
+                sid = term_id(term)
+                if sid not in terms:
+                    terms[sid] = weight * STEM_WEIGHT
+                    terms.stem_of.setdefault(sid, tid)
     return terms

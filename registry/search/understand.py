@@ -9,8 +9,8 @@ datasets) are recognised too, so the vocabulary grows with the registry. Explici
 ("only", "must", an exact facet name, a licence, a size) filter; those read from loose words
 boost. ``read`` adds the shape of a question for the chat (which attribute it asks for,
 comparisons, lists, names written like model ids, topical words) and, given a searcher's
-``understand``, the same constraints search applies. Words are stemmed with the index's stemmer
-(``registry.search.text.stem``), so a question's words meet the index's terms the same way.
+``understand``, the same constraints search applies. Words are matched by their Snowball stems
+(``registry.search.text.stem``), the stemmer under the index's stem terms (``text.morph``).
 The word lists and patterns are in ``patterns.py``.
 """
 
