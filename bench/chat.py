@@ -134,10 +134,13 @@ def run_unseen(registry: Registry, path: str) -> None:
     """Ask the chat questions of a relevance file (bench/relevance/unseen.json) in extractive mode and print
     how many cited models satisfy each question (its judged models), whether every cited PID exists, latency.
 
-    Two counts: the models the answer puts forward (``Answer.answers``: what it lists or is about, or the
-    closest records of a refusal; the rule the target is measured by) and every model it links (also the
-    context: the X of "fine-tunes of X for Y", a base model named in a fact). A file without a ``chat``
-    list (bench/relevance/queries.json) is asked its search queries, their relevant models as judgments.
+    Counts: the models the answer puts forward (``Answer.answers``: what it lists or is about; the rule
+    the target is measured by), the records it names as the closest it found, not as answers
+    (``Answer.closest``: a refusal's, or those of "fine-tunes of X for Y" when none shows Y), both
+    together, and every model it links (also the context: the X of "fine-tunes of X for Y", a base
+    model named in a fact); and how many questions got at least one model put forward. A file
+    without a ``chat`` list (bench/relevance/queries.json) is asked its search queries, their relevant
+    models as judgments.
     """
     from registry.pid import mint_id, pid_iri
 
@@ -146,30 +149,40 @@ def run_unseen(registry: Registry, path: str) -> None:
     chat = ChatService(registry, generator=ExtractiveGenerator())
     chat.ask(WARM_UP)
     chat.names.lookup(WARM_UP)  # builds the chat's name index (names a search does not resolve fall back to it)
-    counts = {"offered": [0, 0], "linked": [0, 0]}
-    exist = 0
+    counts = {"offered": [0, 0], "closest": [0, 0], "linked": [0, 0]}
+    exist = answered = 0
     times = []
     for item in items:
         answer = chat.ask(item["q"])
         good = {pid_iri(registry.base_url, mint_id("hf", i)) for i in item["satisfies"]}
         shown = []
-        for rule, cites in (("offered", answer.answers), ("linked", answer.citations)):
+        linked_pids = {c.pid for c in answer.citations}
+        closest = [c for c in answer.closest if c.pid in linked_pids]  # those the text names
+        for rule, cites in (("offered", answer.answers), ("closest", closest), ("linked", answer.citations)):
             cited = [c.pid for c in cites if registry.store.kind(c.pid) == "model"]
             ok = sum(pid in good for pid in cited)
             counts[rule][0] += ok
             counts[rule][1] += len(cited)
             shown.append(f"{ok}/{len(cited)}")
+        answered += bool(answer.answers)
         linked = re.findall(r"\]\((/fdo/[a-z2-7]+)\)", answer.text)
         exist += all(registry.store.exists(registry.base_url + p) for p in linked) and \
             all(registry.store.exists(c.pid) for c in answer.citations + answer.closest)
         times.append(answer.timings["total_ms"])
-        print(f"  {shown[0]:>5} (linked {shown[1]:>5}) {answer.timings['total_ms']:7.1f} ms  {item['q']}", file=sys.stderr)
+        print(f"  {shown[0]:>5} (closest {shown[1]:>5}, linked {shown[2]:>5}) {answer.timings['total_ms']:7.1f} ms  "
+              f"{item['q']}", file=sys.stderr)
     chat.close()
     times.sort()
-    (offered_ok, offered), (linked_ok, linked_n) = counts["offered"], counts["linked"]
-    print(f"{len(items)} questions: models put forward that satisfy the question {offered_ok}/{offered} "
-          f"({offered_ok / max(1, offered):.0%}); every model linked {linked_ok}/{linked_n} "
-          f"({linked_ok / max(1, linked_n):.0%}); answers whose cited PIDs all exist {exist}/{len(items)}; "
+
+    def share(rule: str) -> str:
+        ok, n = counts[rule]
+        return f"{ok}/{n} ({ok / max(1, n):.0%})"
+
+    both = [counts["offered"][i] + counts["closest"][i] for i in (0, 1)]
+    print(f"{len(items)} questions: models put forward that satisfy the question {share('offered')}, "
+          f"in {answered}/{len(items)} answers; named as closest {share('closest')}; put forward or closest "
+          f"{both[0]}/{both[1]} ({both[0] / max(1, both[1]):.0%}); every model linked {share('linked')}; "
+          f"answers whose cited PIDs all exist {exist}/{len(items)}; "
           f"total p50 {statistics.median(times):.1f} ms, p95 {times[int(round(0.95 * (len(times) - 1)))]:.1f} ms")
 
 

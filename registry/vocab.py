@@ -11,7 +11,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 __all__ = [
-    "FAIR4ML", "SCHEMA", "CODEMETA", "PROV", "DCT", "RDF", "RDFS", "XSD", "SH", "MLFDO",
+    "FAIR4ML", "SCHEMA", "CODEMETA", "PROV", "DCT", "RDF", "RDFS", "XSD", "SH", "SKOS", "MLFDO",
     "SPDX", "ARXIV_ABS", "FAIR4ML_VERSION_IRI", "NS", "iri", "VOLATILE_PROPERTIES",
     "SCHEMA_HTTP", "FAIR4ML_ALIASES", "Namespace", "compact_iri",
 ]
@@ -43,6 +43,7 @@ RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 MLFDO = Namespace("https://w3id.org/mlfdo/ns#")
 SPDX = Namespace("https://spdx.org/licenses/")
 ARXIV_ABS = "https://arxiv.org/abs/"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pyoxigraph import Literal, NamedNode, Triple
 
 from registry.pid import mint_id, pid_iri
@@ -58,6 +60,33 @@ def dataset_record(name: str, *, stub: bool = True, base: str = BASE) -> Record:
                Triple(s, SCHEMA.identifier, Literal(name))]
     return Record(pid, triples, kind="dataset", platform="hf-dataset", platform_id=name, stub=stub,
                   source=SourceInfo("test", "1"))
+
+
+def task_pid(task_id: str, base: str = BASE) -> str:
+    """Return the PID of a Hugging Face task term."""
+    return pid_iri(base, mint_id("hf-task", task_id))
+
+
+def task_record(task_id: str, *, base: str = BASE) -> Record:
+    """Return the stub term record of a Hugging Face task (``text-generation``), as the harvester writes it."""
+    s = NamedNode(task_pid(task_id, base))
+    label = task_id.replace("-", " ").capitalize()
+    triples = [Triple(s, RDF.type, SCHEMA.DefinedTerm), Triple(s, SCHEMA.name, Literal(label)),
+               Triple(s, SCHEMA.termCode, Literal(task_id)), Triple(s, SCHEMA.identifier, Literal(task_id))]
+    return Record(task_pid(task_id, base), triples, kind="term", platform="hf-task", platform_id=task_id, stub=True,
+                  source=SourceInfo("test", "1"))
+
+
+def model_doing(name: str, task: str | None, *, languages: tuple[str, ...] = (), base_model: str | None = None,
+                stub: bool = False, base: str = BASE, **kwargs) -> Record:
+    """Return a model record with a task, the languages it states and the model it is fine-tuned from."""
+    s = NamedNode(model_pid(name, base))
+    extra = [Triple(s, FAIR4ML.mlTask, NamedNode(task_pid(task, base)))] if task else []
+    extra += [Triple(s, SCHEMA.inLanguage, Literal(code)) for code in languages]
+    if base_model:
+        extra.append(Triple(s, FAIR4ML.fineTunedFrom, NamedNode(model_pid(base_model, base))))
+    record = model_record(name, base=base, extra=extra + kwargs.pop("extra", []), **kwargs)
+    return replace(record, stub=True) if stub else record
 
 
 class DiesBeforeSecondStep:

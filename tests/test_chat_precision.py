@@ -51,10 +51,12 @@ def test_fine_tunes_answer_links_the_base_as_context_not_as_an_answer(chat):
     assert answer.to_dict()["answers"][0]["pid"] == tuned
 
 
-def test_refusal_offers_its_closest_records_as_the_answer(chat):
+def test_refusal_names_its_closest_records_as_such_and_offers_no_answer(chat):
     answer = chat.ask("Tell me about GPT-5")
     assert not answer.answerable and answer.closest
-    assert [c.pid for c in answer.answers] == [c.pid for c in answer.closest if c.pid in {x.pid for x in answer.citations}]
+    assert answer.answers == [] and answer.to_dict()["answers"] == []
+    assert {c.pid for c in answer.closest} <= {c.pid for c in answer.citations}
+    assert "Closest FDOs in the registry (not answers to the question)" in answer.text
 
 
 def test_concept_search_finds_models_with_the_meant_task_when_the_first_hits_have_none(chat):

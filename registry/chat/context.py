@@ -27,6 +27,7 @@ class Candidate:
     search_rank: int | None = None
     boosted: int = 0  # weight of the question's boosted facets (task, library...) this candidate has
     met: frozenset[int] = frozenset()  # positions in the question's read constraints that it really has
+    covered: frozenset[str] = frozenset()  # the question's topical words (stems) its facts or met constraints hold
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Context:
     answerable: bool = True
     reason: str = ""
     closest: list[Candidate] = field(default_factory=list)
+    more: int = 0  # candidates of a topical answer that also state what it asks for, beyond those it offers
     # "fine-tunes of X for Y": the base model, its identifier and Y's words; the models derived from X
     # that a search for Y found (empty: none is about Y, ``closest`` then holds the nearest records)
     lineage_topic: tuple[str, str, str] | None = None

@@ -75,7 +75,7 @@ def refusal(ctx: Context) -> str:
         text += f" ({ctx.reason})." if ctx.reason else "."
     lines = closest_lines(ctx)
     if lines:
-        text += "\n\nClosest FDOs in the registry:\n" + "\n".join(lines)
+        text += "\n\nClosest FDOs in the registry (not answers to the question):\n" + "\n".join(lines)
     return text
 
 
@@ -185,6 +185,10 @@ def _listing(ctx: Context, base_url: str) -> str:
             desc = f.description if len(f.description) <= 120 else f.description[:120].rsplit(" ", 1)[0] + "…"
             line += f". {_md(desc)}"
         lines.append(line)
+    if ctx.more:
+        query = ctx.question.search_text or ctx.question.text
+        lines.append(f"{ctx.more} more found {'states' if ctx.more == 1 else 'state'} it too: "
+                     f"[search for “{_md(query)}”](/search?{urlencode({'q': query})})")
     asked = [a for a in ctx.question.attributes if a in ("datasets", "evaluation", "base", "paper")]
     for a in asked:
         for f in items[:3]:

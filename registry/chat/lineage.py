@@ -2,7 +2,7 @@
 
 A derived model is said to match Y only when a search for Y matched it by Y's words (the search's
 stemming and expansions), its facts hold one of Y's words, or it has a concept read from the
-question (a task, a language). When none does, the closest records are X's derived models the
+question (a task, a language), and it states every other explicit constraint of the question. When none does, the closest records are X's derived models the
 search found nearest Y in meaning (the lineage is what the question is sure of), else models about Y.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from registry.chat.context import Candidate, Context
-from registry.chat.evidence import by_words, fact_words, read_constraints
+from registry.chat.evidence import by_words, fact_words, hosting_words, read_constraints
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 from registry.search.understand import Question, stem, words
@@ -79,9 +79,16 @@ def keep_on_topic(q: Question, ctx: Context, facts: dict[str, FdoFacts], search:
     concepts = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.facet not in ("base_model", "kind")}
     models = [pid for pid, fdo in facts.items() if fdo.kind == "model" and pid != ctx.lineage_topic[0]]
     met = search.met(models, q.understanding)
+    # the search's word match is no evidence when only a hosting tag holds Y's word ("code" of custom_code)
+    ctx.on_topic -= {pid for pid in models if topic & hosting_words(facts[pid]) and not topic & fact_words(facts[pid])}
     ctx.on_topic |= {pid for pid in models if topic & fact_words(facts[pid]) or met.get(pid, frozenset()) & concepts}
-    ctx.near_topic = [pid for pid in ctx.derived_hits if pid not in ctx.on_topic][:CLOSEST_K]
-    ctx.derived_hits = [pid for pid in ctx.derived_hits if pid in ctx.on_topic][:DERIVED_K]
+    # an explicit constraint besides X ("speak Romanian") must be stated: the search lets through a model stating none
+    stated = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.mode == "filter"
+              and r.facet not in ("base_model", "kind")}
+    shows = [pid for pid in ctx.derived_hits if pid in ctx.on_topic and stated <= met.get(pid, frozenset())
+             and facts.get(pid) is not None and facts[pid].status != "stub"]
+    ctx.near_topic = [pid for pid in ctx.derived_hits if pid not in shows][:CLOSEST_K]
+    ctx.derived_hits = shows[:DERIVED_K]
 
 
 def choose(ctx: Context) -> list[Candidate]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from registry.chat import lineage
 from registry.chat.context import Ambiguous, Candidate, Context
-from registry.chat.evidence import fact_words, fitting, has_evidence, read_constraints
+from registry.chat.evidence import fact_words, fitting, has_evidence, read_constraints, asked, states_asked, unstated
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.understand import Question, stem, words
@@ -117,6 +117,7 @@ class Retriever:
         if not ctx.search.hits and q.search_text and q.search_text != q.text:
             ctx.search = self.search.search(q.text, limit=SEARCH_K)  # the whole question finds what the topic alone did not
         hits = ctx.search.hits + self._concept_hits(q, ctx)
+        hits += self._stated_hits(q, ctx, {h.pid for h in hits})
         for rank, hit in enumerate(hits):
             prior = 1.0 if hit.match == "exact" else 0.7 - 0.4 * rank / max(1, len(hits))
             cand = add(hit.pid, prior, "search")
@@ -170,6 +171,28 @@ class Retriever:
         found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES, filters=filters)
         if not found.hits:  # none of its models has the question's words: the concept's most downloaded
             found = self.search.search("", limit=TOPICAL_CITES, filters=filters)
+        return [h for h in found.hits if h.pid not in seen]
+
+    def _stated_hits(self, q: Question, ctx: Context, seen: set[str]) -> list:
+        """Return the search's hits among the FDOs that state the question's filters, when none of its first hits
+        states them all ("Gemma fine-tunes that speak Romanian": the first hits state no language).
+
+        A filter read from text is lenient in search (an FDO stating no language passes "Romanian");
+        passed explicitly, as here, it is strict. Nothing is added when the question names an FDO.
+        """
+        read = read_constraints(q)
+        wanted = {i for i, r in enumerate(read) if r.applied and r.mode == "filter" and r.facet != "kind" and r.values}
+        if not wanted or ctx.named or ctx.lineage_topic is not None:
+            return []
+        met = self.search.met([h.pid for h in ctx.search.hits], q.understanding)
+        if any(wanted <= met.get(h.pid, frozenset()) for h in ctx.search.hits):
+            return []
+        filters: dict[str, list[str]] = {}
+        for i in sorted(wanted):
+            filters.setdefault(read[i].facet, []).extend(read[i].values)
+        if "kind" in q.filters:
+            filters["kind"] = q.filters["kind"]
+        found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES, filters=filters)
         return [h for h in found.hits if h.pid not in seen]
 
     def _resolve_base(self, q: Question, ctx: Context) -> None:
@@ -256,7 +279,8 @@ class Retriever:
             text = fact_words(cand.facts)
             text |= {t for i in cand.met for t in spans.get(i, ())}
             if terms:
-                cand.coverage = sum(1 for t in terms if t in text) / len(terms)
+                cand.covered = frozenset(t for t in terms if t in text)
+                cand.coverage = len(cand.covered) / len(terms)
         sims = None
         # similarity only helps topical questions; named FDOs are ranked first anyway (and embedding
         # candidates costs ~40 ms each on 2 cores, so it is skipped when it cannot change the answer)
@@ -355,7 +379,16 @@ class Retriever:
         first.sort(key=lambda c: order.get(c.pid, len(order)))
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
         if not first:
-            rest = fitting(ctx.question, rest)[:TOPICAL_CITES]
+            rest = fitting(ctx.question, rest)
+            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
+            sure = [c for c in rest if states_asked(c, wanted)]
+            if not sure:
+                # nothing found states what the question asks for: the best found are named as the closest
+                # records, not offered as answers
+                _unsure(ctx, rest, unstated(ctx.question, rest, wanted))
+                return
+            ctx.more = max(0, len(sure) - TOPICAL_CITES)
+            rest = sure[:TOPICAL_CITES]
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:
@@ -371,12 +404,12 @@ class Retriever:
             used += len(text) + 1
 
 
-
-
-
-
-
-
+def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
+    """Turn a topical answer none of whose candidates states what the question asks for into a refusal."""
+    ctx.answerable = False
+    ctx.reason = "no record the search found states what the question asks for" + (f": “{what}”" if what else "")
+    shown = [c for c in found if c.facts is not None and c.facts.status != "stub"] or ctx.closest
+    ctx.closest = shown[:CLOSEST_K]
 
 
 def _relevant(cand: Candidate, ctx: Context) -> bool:

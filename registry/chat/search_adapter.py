@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.search.understand import topical_terms
+from registry.search.text import tokens
+from registry.search.understand import stem, topical_terms, words
 from registry.errors import MlfdoError
 
-__all__ = ["Hit", "Suggestion", "SearchOutcome", "SearchAdapter"]
+__all__ = ["Hit", "Suggestion", "SearchOutcome", "SearchAdapter", "ConceptReading"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,23 @@ class SearchOutcome:
     suggested: list[Suggestion] = field(default_factory=list)
     questions: list[tuple[str, list[Suggestion]]] = field(default_factory=list)
     engine: str = "none"
+
+
+@dataclass(frozen=True)
+class ConceptReading:
+    """What the question's concepts ask of a model beyond the constraints the search read.
+
+    ``field_tasks``: the tasks it reaches only through a field it names ("photo": every image task);
+    ``field_words``: the words of the field's names ("clips", "video", "videos") as Snowball stems; ``kinds``: per kind of task it means
+    ("positive or negative": sentiment analysis), the words by which a model's facts show it;
+    ``task_words``: per field task, the stems of each of its concept's names and plain-language jobs
+    (what a model of that task does, in words: image to text, "write a caption for a photo").
+    """
+
+    field_tasks: frozenset[str] = frozenset()
+    field_words: frozenset[str] = frozenset()
+    kinds: tuple[frozenset[str], ...] = ()
+    task_words: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # field task -> its phrases' stems
 
 
 class SearchAdapter:
@@ -112,6 +130,44 @@ class SearchAdapter:
         if searcher is None or understanding is None:
             return {}
         return searcher.judge(pids, understanding)
+
+    def field_tasks(self, understanding) -> frozenset[str]:
+        """Return the tasks the question reaches only through a field it names ("photo": every image task), not
+        through a job (a task concept, or a concept serving one, matched by more than the field's words);
+        empty without search or concepts."""
+        return self.concept_reading(understanding).field_tasks
+
+    def concept_reading(self, understanding) -> ConceptReading:
+        """Return what the question's concepts ask of a model beyond its read constraints (``ConceptReading``);
+        empty without search or concepts."""
+        concepts = getattr(self.searcher(), "concepts", None)
+        if concepts is None or understanding is None:
+            return ConceptReading()
+        try:
+            matches = concepts.match(understanding.query)
+        except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
+            log.warning("the chat could not read the question's concepts (%s)", exc)
+            return ConceptReading()
+        kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers)
+        fields = [m for m in matches if m.concept.facet == "modality"]
+        if not fields:
+            return ConceptReading(kinds=kinds)
+        # a job matched only by a field's own words ("what is in this photo" by "photo", "CLIP" by "clips")
+        # says no more than the field
+        field_words = {t for m in fields for t in tokens(m.phrase)}
+        loose = [m for m in matches if m.concept.facet != "modality" and m.how == "words"
+                 and set(tokens(m.phrase)) <= field_words]
+        jobs = concepts.boosts([m for m in matches if m.concept.facet != "modality" and m not in loose])
+        wide = concepts.boosts(fields + loose).get("task", {})
+        # the field's other names are no job either ("a video clip" matched "clips"; "video" is the field too)
+        said = frozenset(stem(w) for m in fields for p in m.concept.phrases for w in words(p))
+        tasks = frozenset(set(wide) - set(jobs.get("task", {})))
+        task_words = {}
+        for key in tasks:
+            concept = concepts.of("task", key)
+            if concept is not None:
+                task_words[key] = tuple(frozenset(stem(w) for w in words(p)) for p in concept.phrases)
+        return ConceptReading(tasks, said, kinds, task_words)
 
     def met(self, pids: list[str], understanding) -> dict[str, frozenset[int]]:
         """Return pid -> positions of the read constraints (filters and boosts) the FDO really has; {} without search."""

@@ -53,7 +53,7 @@ class Answer:
     table: Table | None = None
     follow_ups: list[str] = field(default_factory=list)
     filters: list[FilterSuggestion] = field(default_factory=list)
-    closest: list[Citation] = field(default_factory=list)
+    closest: list[Citation] = field(default_factory=list)  # named as the closest records found, not as answers
     answers: list[Citation] = field(default_factory=list)  # the cited FDOs the answer puts forward (below)
     notes: list[str] = field(default_factory=list)
     replaced: bool = False
@@ -198,8 +198,7 @@ class ChatService:
         if note and ctx.answerable:
             text = f"{note}\n\n{text}"
         text, cited = citations(text, self.store, ctx.facts)
-        closest = [] if ctx.answerable else [Citation(c.pid, c.facts.href, c.facts.name, c.facts.kind)
-                                             for c in ctx.closest if c.facts is not None]
+        closest = _closest(ctx)
         answer = Answer(question=question, conversation=conv.id, text=text, mode=mode, model=model,
                         answerable=ctx.answerable, citations=cited, sources=sources, table=table,
                         follow_ups=follow_ups(ctx), filters=filters(ctx, question), closest=closest,
@@ -222,11 +221,24 @@ class ChatService:
 
 
 def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
-    """Return the cited FDOs the answer offers as its answer: what it lists or is about, or, refused, the closest.
+    """Return the cited FDOs the answer offers as its answer: what it lists or is about.
 
     The other links are context: the X of "fine-tunes of X for Y", a base model, a training dataset
-    or a paper named in a fact about an FDO the answer offers.
+    or a paper named in a fact about an FDO the answer offers. The closest records of a refusal, or
+    of "fine-tunes of X for Y" when none shows Y, are labelled so and not offered (``_closest``).
     """
-    lists = ctx.answerable and (ctx.selected or ctx.lineage_topic is not None)  # else the refusal's closest
-    offered = {c.pid for c in (ctx.selected if lists else ctx.closest)}
+    if not ctx.answerable or (ctx.lineage_topic is not None and not ctx.derived_hits):
+        return []
+    offered = {c.pid for c in ctx.selected}
     return [c for c in cited if c.pid in offered]
+
+
+def _closest(ctx: Context) -> list[Citation]:
+    """Return the records an answer names as the closest it found, not as answers."""
+    if ctx.answerable and ctx.lineage_topic is not None and not ctx.derived_hits:
+        shown = ctx.selected
+    elif not ctx.answerable:
+        shown = ctx.closest
+    else:
+        return []
+    return [Citation(c.pid, c.facts.href, c.facts.name, c.facts.kind) for c in shown if c.facts is not None]

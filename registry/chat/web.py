@@ -113,7 +113,10 @@ _ANSWER_SCHEMA = {
                       "description": "FDOs the answer links to; each checked to exist."},
         "sources": {"type": "array", "items": {"$ref": "#/components/schemas/ChatCitation"},
                     "description": "FDOs whose facts the answer was built from."},
-        "closest": {"type": "array", "items": {"$ref": "#/components/schemas/ChatCitation"}},
+        "closest": {"type": "array", "items": {"$ref": "#/components/schemas/ChatCitation"},
+                    "description": "Records named as the closest found, not as answers (a refusal's)."},
+        "answers": {"type": "array", "items": {"$ref": "#/components/schemas/ChatCitation"},
+                    "description": "Cited FDOs the answer offers as its answer; the other links are context."},
         "table": {"type": ["object", "null"], "description": "Side-by-side table for comparison questions."},
         "follow_ups": {"type": "array", "items": {"type": "string"}, "maxItems": 3},
         "filters": {"type": "array", "items": {"type": "object", "properties": {

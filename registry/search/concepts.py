@@ -5,7 +5,8 @@ families, languages, modalities) carry labels, synonyms and plain-language jobs.
 matched against those phrases twice: by words (every informative word of a phrase in the
 question, after stemming) and by meaning (the embedding of the question close to a phrase's).
 A matched concept becomes a *boost* on the facet values it stands for: a task, every task of a
-modality ("vision models"), every licence of a family ("share-alike"), the licences that allow
+modality ("vision models"), the task a kind of task narrows ("positive or negative reviews", sentiment
+analysis: text classification), every licence of a family ("share-alike"), the licences that allow
 commercial use ("for a commercial product"), the tasks a library serves. Boosts rank models up
 and may add them to the results; they never remove one.
 """
@@ -19,13 +20,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from registry.search.text import tokens
-from registry.vocab import MLFDO, SCHEMA
+from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM"]
 
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
-                   "language": "language", "modality": "modality", "licence-family": "licence-family"}
+                   "language": "language", "modality": "modality", "licence-family": "licence-family",
+                   "task-kind": "task-kind"}
 # words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
                      "classification generation learning words document documents".split())
@@ -46,6 +48,8 @@ class Concept:
     family: str = ""  # PID of the licence family concept
     commercial: bool | None = None
     serves: tuple[str, ...] = ()  # PIDs of the tasks a library is built for
+    broader: tuple[str, ...] = ()  # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification)
+    markers: tuple[str, ...] = ()  # words by which a model's facts show a kind of task ("sentiment", "sst2")
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,10 @@ def _concept(pid: str, triples) -> Concept | None:
                    modalities=tuple(values.get(MLFDO.modality.value, [])),
                    family=(values.get(MLFDO.licenceFamily.value) or [""])[0],
                    commercial=None if not commercial else commercial[0].lower() in _TRUE,
-                   serves=tuple(values.get(MLFDO.servesTask.value, [])))
+                   serves=tuple(values.get(MLFDO.servesTask.value, [])),
+                   broader=tuple(values.get(SKOS.broader.value, [])),
+                   markers=tuple(dict.fromkeys([label] + values.get(SCHEMA.alternateName.value, []) +
+                                               values.get(SKOS.hiddenLabel.value, []))) if facet == "task-kind" else ())
 
 
 class ConceptIndex:
@@ -116,7 +123,7 @@ class ConceptIndex:
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
                         built.phrase_tokens.append((i, toks, phrase))
-                    if concept.facet in ("task", "library", "modality", "licence-family") and len(phrase) > 3:
+                    if concept.facet in ("task", "library", "modality", "licence-family", "task-kind") and len(phrase) > 3:
                         texts.append(phrase)
                         built.vector_owner.append((i, phrase))
             if self.embedder is not None and texts:
@@ -129,6 +136,10 @@ class ConceptIndex:
 
     def concept(self, pid: str) -> Concept | None:
         return self._build().by_pid.get(pid)
+
+    def of(self, facet: str, key: str) -> Concept | None:
+        """Return the concept standing for facet value ``key`` (a task id), or None."""
+        return next((c for c in self._build().concepts if c.facet == facet and c.key == key), None)
 
     def match(self, text: str, vector: np.ndarray | None = None, limit: int = 6) -> list[ConceptMatch]:
         """Return the concepts ``text`` speaks of, best first (one match per concept)."""
@@ -168,7 +179,7 @@ class ConceptIndex:
             c = m.concept
             if c.facet in ("task", "licence", "language", "library"):
                 out[c.facet].setdefault(c.key, m.phrase)
-            for task_pid in c.serves:
+            for task_pid in c.serves + c.broader:
                 task = built.by_pid.get(task_pid)
                 if task is not None:
                     out["task"].setdefault(task.key, m.phrase)

@@ -220,8 +220,10 @@ model models registry registries fdo fdos ml machine learning ai hub hugging fac
 suggest suggestion best good better great top use used using want need looking look like something anything one
 ones available exist exists existing kind kinds type types thing things compare comparison difference differences
 versus vs describe description explain information info details detail say says record records recorded
-answer question many much number count hold holds offer offers
+answer question many much number count hold holds offer offers work works working
 """.split())
+# What joins two language names into a translation direction ("German into English", "French to Spanish")
+DIRECTION = re.compile(r"\s*(?:in)?to\s*$")
 # Words that keep their meaning at the start of a question: they state a constraint, not the frame.
 KEEP_IN_FRAME = frozenset("only must not no without never exclusively strictly solely".split())
 WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")

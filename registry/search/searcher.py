@@ -46,6 +46,7 @@ BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results
 BOOST_FACET_WEIGHTS = {"task": 2}  # what a model does says more than its language or library
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
+CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
 
@@ -108,7 +109,7 @@ class Searcher:
             spans = " / ".join(dict.fromkeys(values[k] for k in keys))
             shown = ", ".join(vocab[k][0] for k in keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
-                                          note="read from the meaning of the question"))
+                                          note=CONCEPT_NOTE))
         return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
                                   qu.questions, qu.source)
 

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS,
+    ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS,
     LICENCE_PATTERNS, LIST, LOOSE_FACETS, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -75,7 +75,12 @@ class Understander:
             elif m.note:
                 recognised.append(RecognisedFilter(m.facet, (), m.label, query[m.start:m.end], False, m.note))
         for facet, group in by_facet.items():
-            recognised.append(self._combine(facet, group, query))
+            if facet == "language" and _direction(group, low):
+                # "from German into English": a translation direction asks for both languages, each its own
+                # constraint (met apart), where "German or English" would accept either
+                recognised.extend(self._combine(facet, [m], query) for m in group)
+            else:
+                recognised.append(self._combine(facet, group, query))
         remove = sorted((m.start, m.end) for m in matches if m.remove)
         text = query
         for start, end in reversed(remove):
@@ -380,6 +385,12 @@ class Understander:
         return follow_up_questions(counts, constrained)
 
 
+def _direction(group: list[_Match], low: str) -> bool:
+    """Say whether two language names of the query are joined as a direction ("German into English")."""
+    ordered = sorted(group, key=lambda m: m.start)
+    return any(DIRECTION.match(low[a.end:b.start]) for a, b in zip(ordered, ordered[1:]))
+
+
 def _range_text(facet: str, low: float, high: float) -> str:
     fmt = format_count if facet == "params" else (
         lambda t: datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%d"))
@@ -567,6 +578,7 @@ def topical_terms(text: str) -> list[str]:
     """Return the stemmed words of ``text`` that name a topic (not stopwords, generic or attribute words)."""
     out = []
     for w in words(text):
+        w = re.sub(r"'s$", "", w)  # "the speaker's gender": the speaker
         if w in QUESTION_STOPWORDS or w in GENERIC or len(w) < 2:
             continue
         s = stem(w)
