@@ -36,7 +36,7 @@ from ingest import BASE, synthetic_record  # noqa: E402
 from registry.store import Store  # noqa: E402
 
 
-BENCH_BROKER = "redis://127.0.0.1:6379/13"
+BENCH_BROKER = "redis://127.0.0.1:6379/13"  # the workers' counts lock (--redis-db chooses another database)
 
 
 def _validator(shacl: bool):
@@ -91,11 +91,16 @@ def cmd_bulk(args) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _worker(url: str, start: int, stop: int, shacl: bool) -> None:
+def _broker(default: str, db: int | None) -> str:
+    """Return the Redis URL of database ``db`` on the local Redis, or ``default``."""
+    return default if db is None else f"redis://127.0.0.1:6379/{db}"
+
+
+def _worker(url: str, start: int, stop: int, shacl: bool, broker: str) -> None:
     from workers.locks import counts_lock
 
     store = Store.open_remote(url, BASE, validator=_validator(shacl))
-    store.counts_lock = counts_lock(BENCH_BROKER)  # as workers/tasks.py does
+    store.counts_lock = counts_lock(broker)  # as workers/tasks.py does
     store.ingest_many(_records(start, stop))
 
 
@@ -116,7 +121,8 @@ def cmd_workers(args) -> None:
             with oxigraph_server(tmp / f"server-{workers}") as url:
                 Store.open_remote(url, BASE)  # builds the empty catalogue once, before the workers race
                 step = -(-args.n // workers)
-                procs = [ctx.Process(target=_worker, args=(url, k * step, min(args.n, (k + 1) * step), args.shacl))
+                procs = [ctx.Process(target=_worker, args=(url, k * step, min(args.n, (k + 1) * step), args.shacl,
+                                                           _broker(BENCH_BROKER, args.redis_db)))
                          for k in range(workers)]
                 start = time.perf_counter()
                 for p in procs:
@@ -133,7 +139,7 @@ def cmd_workers(args) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-FANOUT_BROKER = "redis://127.0.0.1:6379/15"
+FANOUT_BROKER = "redis://127.0.0.1:6379/15"  # flushed before each run (--redis-db chooses another database)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -142,7 +148,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _fanout_run(env: dict, hub_url: str, workers: int) -> tuple[float, float]:
+def _fanout_run(env: dict, hub_url: str, workers: int, broker: str) -> tuple[float, float]:
     """Time one fan-out harvest on ``workers`` Celery worker processes, from sending to the mark moving.
 
     Return (wall seconds, CPU seconds the workers used meanwhile).
@@ -154,14 +160,14 @@ def _fanout_run(env: dict, hub_url: str, workers: int) -> tuple[float, float]:
     from workers.celery_app import make_celery
     from workers.fanout import FanOut
 
-    redis.Redis.from_url(FANOUT_BROKER).flushdb()
+    redis.Redis.from_url(broker).flushdb()
     store = Store.open_remote(env["MLFDO_STORE_URL"], BASE)  # builds the empty catalogue before the workers
     with celery_workers(env, workers) as procs:
-        app = make_celery(FANOUT_BROKER)
+        app = make_celery(broker)
         cpu = sum(_cpu_seconds(p.pid) for p in procs)
         start = time.perf_counter()
         sent = app.send_task("workers.tasks.harvest_huggingface_fanout", kwargs={"endpoint": hub_url}).get(timeout=3600)
-        run = FanOut(FANOUT_BROKER, sent["run"])
+        run = FanOut(broker, sent["run"])
         while run.pending() or not store.get_state(STATE_KEY):
             if time.perf_counter() - start > 1800:
                 raise RuntimeError(f"the fan-out run did not finish; pages pending: {sorted(run.pending())}")
@@ -185,7 +191,8 @@ def cmd_fanout(args) -> None:
     keys = sorted(full.models)[:args.n]
     snapshot = Snapshot([full.models[k] for k in keys], {k: full.cards[k] for k in keys if k in full.cards})
     tmp = Path(tempfile.mkdtemp(prefix="mlfdo-fanout-"))
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MLFDO_BROKER_URL": FANOUT_BROKER, "MLFDO_BASE_URL": BASE,
+    broker = _broker(FANOUT_BROKER, args.redis_db)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MLFDO_BROKER_URL": broker, "MLFDO_BASE_URL": BASE,
            "MLFDO_SHACL": "1" if args.shacl else "0"}
     try:
         print(f"{len(keys)} models of the demo snapshot, 100 a listing page, SHACL {'on' if args.shacl else 'off'}; "
@@ -203,7 +210,7 @@ def cmd_fanout(args) -> None:
                 with oxigraph_server(tmp / f"fanout-{workers}") as url:
                     times[workers], cpu = _fanout_run({**env, "MLFDO_STORE_URL": url,
                                                        "MLFDO_DATA_DIR": str(tmp / f"data-{workers}")}, hub.url,
-                                                      workers)
+                                                      workers, broker)
                 print(f"  fan-out, {workers} worker process(es)    {times[workers]:6.1f} s (workers' CPU {cpu:.1f} s); "
                       f"{_load()}")
         print(f"  ratios: 2 workers / 1 worker {times[2] / times[1]:.2f}; 1 worker / CLI {times[1] / times['cli']:.2f}")
@@ -344,6 +351,8 @@ def main() -> None:
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--compare", action="store_true", help="serve: also time the listing pages without the listing")
         p.add_argument("--until", help="build: add no chunk of records that would end after this UTC time (HH:MM)")
+        p.add_argument("--redis-db", type=int, help="workers, fanout: the local Redis database for the counts lock "
+                       "and the broker (default 13 and 15; fanout flushes it)")
     args = parser.parse_args()
     {"bulk": cmd_bulk, "workers": cmd_workers, "fanout": cmd_fanout, "build": cmd_build, "serve": cmd_serve,
      "day": cmd_day}[args.cmd](args)

@@ -12,7 +12,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
 
@@ -377,3 +379,92 @@ def wait_for(check, timeout: float, what: str, interval: float = 0.2):
             return value
         time.sleep(interval)
     raise AssertionError(f"{what} did not happen within {timeout:g} s")
+
+
+class SparqlProxy:
+    """A loopback HTTP proxy in front of a SPARQL server that forwards requests or answers chosen updates itself.
+
+    ``updates`` holds the text of every update request in arrival order, ``answered`` those the
+    proxy answered itself (never forwarded), ``forwarded`` those the server received.
+    """
+
+    def __init__(self, upstream: str, url: str) -> None:
+        self.upstream, self.url = upstream, url
+        self.updates: list[str] = []
+        self.answered: list[str] = []
+        self.forwarded: list[str] = []
+        self.server_header = ""  # the server's own Server header, sent with the proxy's answers too
+        self._canned: tuple[int, str, str] | None = None
+        self._left = 0
+        self._lock = threading.Lock()
+
+    def answer_updates(self, count: int, status: int, reason: str, body: str) -> None:
+        """Answer the next ``count`` updates with ``status`` ``reason`` and ``body`` (``{query}``: the update's text)."""
+        with self._lock:
+            self._canned, self._left = (status, reason, body), count
+
+    def _take(self, text: str) -> tuple[int, str, bytes] | None:
+        """Record an update; return the proxy's own answer to it, or None to forward it."""
+        with self._lock:
+            self.updates.append(text)
+            if self._left == 0 or self._canned is None:
+                self.forwarded.append(text)
+                return None
+            self._left -= 1
+            self.answered.append(text)
+            status, reason, body = self._canned
+            return status, reason, body.replace("{query}", text).encode("utf-8")
+
+
+class _ProxyHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        self._relay(None)
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        self._relay(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+
+    def _relay(self, body: bytes | None) -> None:
+        proxy: SparqlProxy = self.server.proxy
+        if body is not None and self.headers.get("Content-Type", "").startswith("application/sparql-update"):
+            canned = proxy._take(body.decode("utf-8"))
+            if canned is not None:
+                status, reason, payload = canned
+                self._reply(status, reason, {"Server": proxy.server_header, "Content-Type": "text/plain"}, payload)
+                return
+        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
+        answer = requests.request(self.command, proxy.upstream + self.path, data=body, headers=headers, timeout=300)
+        kept = {k: v for k, v in answer.headers.items()
+                if k.lower() in ("server", "content-type") or k.lower().startswith("x-")}
+        self._reply(answer.status_code, answer.reason, kept, answer.content)
+
+    def _reply(self, status: int, reason: str, headers: dict[str, str], payload: bytes) -> None:
+        self.send_response_only(status, reason)  # no Server header of its own: the server's is relayed
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - http.server's name
+        """Keep the test output quiet."""
+
+
+@contextmanager
+def sparql_proxy(server_url: str) -> Iterator[SparqlProxy]:
+    """Run a :class:`SparqlProxy` on a free loopback port in front of ``server_url``; yield it (its ``url`` has the same path)."""
+    parts = urlsplit(server_url)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ProxyHandler)
+    httpd.daemon_threads = True
+    proxy = SparqlProxy(f"{parts.scheme}://{parts.netloc}", f"http://127.0.0.1:{httpd.server_address[1]}{parts.path}")
+    proxy.server_header = requests.get(server_url, timeout=30).headers.get("Server", "")
+    httpd.proxy = proxy
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield proxy
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)

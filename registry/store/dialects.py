@@ -23,7 +23,11 @@ text (and the queries users send to ``/sparql``) keep their meaning:
   more than about 1,000 quads (SP031, 10,000 lines of SQL); with it they are passed as one
   constant, so a write of any size stays one request, which Virtuoso runs as one transaction;
   a failed request that carries data is answered with a SP031 that hides its cause, reported
-  here with the likely one (``refusal``).
+  here with the likely one (``refusal``);
+- a deadlock victim is rolled back whole and run again by Virtuoso's endpoint itself (six times,
+  with pauses); a request still a victim after that is answered ``Virtuoso 40001 Error`` and is
+  sent again here a few times (``deadlocked``, ``deadlock_pauses``), the whole write being one
+  transaction that left nothing behind. Any other error fails at once.
 
 docs/store.md "Which SPARQL servers" documents what this means for operators.
 """
@@ -31,6 +35,7 @@ docs/store.md "Which SPARQL servers" documents what this means for operators.
 from __future__ import annotations
 
 import json
+import random
 import re
 
 from registry.errors import MlfdoError, QueryError
@@ -56,6 +61,19 @@ class Dialect:
 
     name = "standard"
     extend_chunk: int | None = 20_000  # quads per INSERT DATA request of RemoteDB.extend (None: one request)
+    deadlock_pauses: tuple[float, ...] = ()  # seconds before each resend of a deadlock victim (none: never resent)
+
+    def deadlocked(self, status: int, text: str) -> bool:
+        """Return whether an error answer says the request was a deadlock victim, rolled back whole."""
+        return False
+
+    def retried_deadlock(self, headers) -> str | None:
+        """Return the server's note when it ran a request again after a deadlock before answering it."""
+        return None
+
+    def pause(self, attempt: int) -> float:
+        """Return the seconds to wait before resending a deadlock victim for the ``attempt``-th time (from 1)."""
+        return self.deadlock_pauses[attempt - 1] * random.uniform(0.5, 1.5)  # jitter: victims do not collide again
 
     def query(self, sparql: str) -> str:
         """Return the text to send for a query. Raises QueryError for a query the server cannot answer."""
@@ -129,6 +147,9 @@ class VirtuosoDialect(Dialect):
 
     name = "virtuoso"
     extend_chunk = None  # one request, however large: it is one transaction (see update_request)
+    # Virtuoso's endpoint has already run a victim seven times, pausing 4-21 s in all, before it
+    # answers 40001: a few more tries, further apart, are all that is left worth making here.
+    deadlock_pauses = (0.5, 1.0, 2.0)
 
     def __init__(self, current_view: str = CURRENT_VIEW) -> None:
         self.current_view = current_view
@@ -143,14 +164,27 @@ class VirtuosoDialect(Dialect):
             raise DialectError(f"the store server cut the result at {headers['X-SPARQL-MaxRows']} rows "
                                "(raise Virtuoso's [SPARQL] ResultSetMaxRows)")
 
+    def deadlocked(self, status: int, text: str) -> bool:
+        # What the endpoint sends once its own six reruns of a victim are spent (SQLSTATE 40001,
+        # "SR172: Transaction deadlocked"). An update carrying data gets the SP031 of ``refusal``
+        # instead, which also answers errors after which earlier operations stayed: never resent.
+        return status == 500 and text.startswith("Virtuoso 40001 Error")
+
+    def retried_deadlock(self, headers) -> str | None:
+        # A request run again after a deadlock keeps the deadlock's message in the result's header.
+        message = headers.get("X-SQL-Message", "")
+        return message if headers.get("X-SQL-State") == "00000" and "deadlock" in message.lower() else None
+
     def refusal(self, text: str) -> MlfdoError | None:
         # With big-data-const, Virtuoso answers any failed update that carries data (a syntax error,
-        # a transaction aborted at TransactionAfterImageLimit, an error raised by one operation) with
-        # this SP031: it cannot print the SQL text its error report would show.
+        # a transaction aborted at TransactionAfterImageLimit, an error raised by one operation, a
+        # deadlock victim through the endpoint's six reruns) with this SP031: it cannot print the SQL
+        # text its error report would show.
         if "not translated to an accurate SQL text" in text:
             return DialectError("the store server refused or aborted the update without naming the cause (Virtuoso "
                                 "SP031); a write over its [Parameters] TransactionAfterImageLimit ends so, with "
-                                "nothing written: raise the limit or lower MLFDO_INGEST_BATCH")
+                                "nothing written: raise the limit or lower MLFDO_INGEST_BATCH. A write that stayed "
+                                "a deadlock victim through Virtuoso's own reruns ends so too (also nothing written)")
         return None
 
     def query(self, sparql: str) -> str:

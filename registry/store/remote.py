@@ -7,11 +7,14 @@ pyoxigraph terms. Each ``update`` is one SPARQL Update request, which the server
 atomically; so is each ``extend`` (``load``) of up to the dialect's ``extend_chunk`` quads (20,000
 on a standard server, any number on Virtuoso). What a server needs said differently is its dialect
 (``registry/store/dialects.py``), chosen by name or detected from the server's ``Server``
-header. Tested against the ``oxigraph`` server and Virtuoso 7.
+header; so is which error answers mean a deadlock victim, rolled back whole, that is sent again
+(a few times, with pauses). Tested against the ``oxigraph`` server and Virtuoso 7.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable, Iterator
 
 import requests
@@ -26,6 +29,7 @@ __all__ = ["RemoteDB", "RemoteStoreError", "endpoints_for"]
 
 DEFAULT_TIMEOUT = 60.0
 USER_AGENT = "mlfdo-store/0.1"
+log = logging.getLogger(__name__)
 
 
 class RemoteStoreError(MlfdoError):
@@ -127,18 +131,41 @@ class RemoteDB:
 
     # -- HTTP -------------------------------------------------------------------------------
     def _post(self, url: str, data, accept: str | None = None, content_type: str | None = None) -> requests.Response:
+        """Send one request (again after each deadlock answer, while the dialect allows); return the answer.
+
+        Raises QueryError (or the dialect's error) for a 400, RemoteStoreError for any other error answer.
+        """
         headers = {}
         if accept:
             headers["Accept"] = accept
         if content_type:
             headers["Content-Type"] = content_type + "; charset=utf-8"
             data = data.encode("utf-8")
-        try:
-            response = self.session.post(url, data=data, headers=headers, timeout=self.timeout)
-        except requests.RequestException as exc:
-            raise RemoteStoreError(f"store server {self.url} unreachable: {exc.__class__.__name__}") from None
+        response, attempt = self._send(url, data, headers), 0
+        pauses = len(self.dialect.deadlock_pauses)
+        # A deadlock victim's request was one transaction, rolled back whole: sending it again cannot
+        # apply any of it twice. Any other error answer may follow a partial write: never resent.
+        while attempt < pauses and response.status_code >= 300 and self.dialect.deadlocked(response.status_code,
+                                                                                          response.text):
+            attempt += 1
+            log.info("store server %s chose a request as a deadlock victim; sending it again (%d of %d)",
+                     self.url, attempt, pauses)
+            time.sleep(self.dialect.pause(attempt))
+            response = self._send(url, data, headers)
+        if response.status_code < 300:
+            if note := self.dialect.retried_deadlock(response.headers):
+                log.info("store server %s ran a request again after a deadlock (%s)", self.url, note)
+            return response
+        if self.dialect.deadlocked(response.status_code, response.text):
+            raise RemoteStoreError(f"store server {self.url} chose the request as a deadlock victim {attempt + 1} "
+                                   "times and rolled it back each time, so nothing of it was written: "
+                                   f"{response.text.splitlines()[0][:200]}")
         if response.status_code == 400:
             raise self.dialect.refusal(response.text) or QueryError(f"store server refused the request: {response.text[:300]}")
-        if response.status_code >= 300:
-            raise RemoteStoreError(f"store server {self.url} answered {response.status_code}: {response.text[:200]}")
-        return response
+        raise RemoteStoreError(f"store server {self.url} answered {response.status_code}: {response.text[:200]}")
+
+    def _send(self, url: str, data, headers: dict[str, str]) -> requests.Response:
+        try:
+            return self.session.post(url, data=data, headers=headers, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise RemoteStoreError(f"store server {self.url} unreachable: {exc.__class__.__name__}") from None
