@@ -7,6 +7,7 @@ import pytest
 from registry.chat import ChatService
 from registry.pid import mint_id, pid_iri
 from registry.search import get_searcher
+from tests.chatting import after_first_search
 from tests.data.chat.fixture import BASE
 
 ENGLISH_TEXT_GENERATORS = "Which text generation models are for English?"
@@ -60,25 +61,16 @@ def test_refusal_names_its_closest_records_as_such_and_offers_no_answer(chat):
 
 
 def test_concept_search_finds_models_with_the_meant_task_when_the_first_hits_have_none(chat):
-    from registry.chat.retrieval import Context
-    from registry.search.understand import read
-
     retriever = chat.retriever
-    q = read("Which models can transcribe an interview?", retriever.search.understand)
-    ctx = Context(question=q)
-    ctx.search = retriever.search.search("Llama 2 instructions", limit=2)  # first hits without speech recognition
+    # first hits without speech recognition
+    q, ctx = after_first_search(retriever, "Which models can transcribe an interview?", "Llama 2 instructions", 2)
     assert pid("openai/whisper-tiny") not in {h.pid for h in ctx.search.hits}
     found = [h.pid for h in retriever._concept_hits(q, ctx)]
     assert found and found[0] == pid("openai/whisper-tiny")
 
 
 def test_concept_search_adds_nothing_when_a_first_hit_has_the_concept(chat):
-    from registry.chat.retrieval import Context
-    from registry.search.understand import read
-
     retriever = chat.retriever
-    q = read("Which models can transcribe an interview?", retriever.search.understand)
-    ctx = Context(question=q)
-    ctx.search = retriever.search.search("whisper tiny speech", limit=3)
+    q, ctx = after_first_search(retriever, "Which models can transcribe an interview?", "whisper tiny speech", 3)
     assert pid("openai/whisper-tiny") in {h.pid for h in ctx.search.hits}
     assert retriever._concept_hits(q, ctx) == []

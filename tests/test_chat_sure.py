@@ -6,11 +6,12 @@ import pytest
 
 from harvesters.vocabularies import harvest
 from registry.chat import ChatService
-from registry.chat.context import Candidate, Context
+from registry.chat.context import Candidate
 from registry.chat.evidence import Asked, asked, fact_words, states_asked
 from registry.chat.facts import gather
 from registry.search.understand import read, topical_terms
 from registry.service import Registry
+from tests.chatting import after_first_search
 from tests.factories import BASE, model_doing, model_pid, task_record
 
 TASKS = ("text-generation", "fill-mask", "image-classification", "image-to-text", "text-to-speech",
@@ -104,9 +105,9 @@ def test_answer_offers_the_model_stating_the_language_not_those_stating_none(cha
 
 def test_stated_search_finds_a_model_stating_the_filter_when_no_first_hit_does(chat):
     retriever = chat.retriever
-    q = read("Which text generation models are for German?", retriever.search.understand)
-    ctx = Context(question=q)
-    ctx.search = retriever.search.search("tale spinner", limit=1)  # a first hit stating English only
+    # a first hit stating English only
+    # a first hit stating English only
+    q, ctx = after_first_search(retriever, "Which text generation models are for German?", "tale spinner", 1)
     assert [h.pid for h in ctx.search.hits] == [model_pid("acme/tale-spinner")]
     found = [h.pid for h in retriever._stated_hits(q, ctx, {model_pid("acme/tale-spinner")})]
     assert model_pid("acme/dichter") in found
@@ -117,9 +118,7 @@ def test_stated_search_finds_a_model_stating_the_filter_when_no_first_hit_does(c
 
 def test_stated_search_adds_nothing_when_a_first_hit_states_the_filters(chat):
     retriever = chat.retriever
-    q = read("Which text generation models are for German?", retriever.search.understand)
-    ctx = Context(question=q)
-    ctx.search = retriever.search.search("dichter German poems", limit=2)
+    q, ctx = after_first_search(retriever, "Which text generation models are for German?", "dichter German poems", 2)
     assert model_pid("acme/dichter") in {h.pid for h in ctx.search.hits}
     assert retriever._stated_hits(q, ctx, {h.pid for h in ctx.search.hits}) == []
 
