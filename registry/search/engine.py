@@ -83,15 +83,16 @@ class _Postings:
 
 @dataclass(frozen=True)
 class _Codes:
-    """Every term facet's values per slot, as codes in one array (see ``MemoryEngine._facet_codes``)."""
+    """Every term facet's values per slot, as codes in one table (see ``MemoryEngine._facet_codes``)."""
 
     size: int  # slots covered
-    codes: np.ndarray  # value id + the facet's base, in slot order
-    offsets: np.ndarray  # slot s owns codes[offsets[s]:offsets[s + 1]]
-    lengths: np.ndarray  # codes per slot
+    table: np.ndarray  # (slots, width) int64: row s holds slot s's first codes, padded with ``values``
+    over_slots: np.ndarray  # ascending slots with more codes than the table is wide
+    over_codes: np.ndarray  # their codes beyond the table's width; over_slots[i] owns over_codes[over_offsets[i]:over_offsets[i + 1]]
+    over_offsets: np.ndarray
     bases: dict[str, int]
     sizes: dict[str, int]  # value ids per facet
-    values: int  # codes in all
+    values: int  # distinct codes in all (the padding code is this number)
 
 
 def _runs(offsets: np.ndarray, slots: np.ndarray, lengths: np.ndarray | None = None) -> np.ndarray:
@@ -463,23 +464,21 @@ class MemoryEngine:
             picked = vids[member[pair_slots]]
         return self._top_values(facet, np.bincount(picked, minlength=len(self.value_keys[facet])), limit, include)
 
-    def facets_counts(self, member: np.ndarray | None, slots: np.ndarray, facets: Iterable[str], limit: int,
+    def facets_counts(self, slots: np.ndarray, facets: Iterable[str], limit: int,
                       include: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple[str, str, int]]]:
         """Return :meth:`facet_counts` of several term facets over one result set, counted in one pass.
 
-        ``slots`` are the result set's slots in ascending order; ``member`` the same as a boolean
-        array over slots, or None (then built here if the result set is large enough to need it).
+        ``slots`` are the result set's slots in ascending order. Their rows of the code table are
+        gathered and one ``bincount`` counts every facet (the padding code has a bin of its own).
         """
         codes = self._facet_codes()
-        if len(slots) * 2 < self.size:
-            # gather each member's run (int32 positions: half the memory traffic of int64)
-            picked = codes.codes[_runs(codes.offsets, slots, codes.lengths)]
-        else:
-            if member is None:
-                member = np.zeros(self.size, dtype=bool)
-                member[slots] = True
-            picked = codes.codes[np.repeat(member, codes.lengths)]
-        counts = np.bincount(picked, minlength=codes.values)
+        counts = np.bincount(codes.table.take(slots, axis=0).ravel(), minlength=codes.values + 1)
+        if len(codes.over_slots):
+            at = np.searchsorted(slots, codes.over_slots)
+            found = at < len(slots)
+            found[found] = slots[at[found]] == codes.over_slots[found]
+            extra = codes.over_codes[_runs(codes.over_offsets, np.flatnonzero(found))]
+            counts += np.bincount(extra, minlength=codes.values + 1)
         include = include or {}
         return {facet: self._top_values(facet, counts[codes.bases[facet]:codes.bases[facet] + codes.sizes[facet]],
                                         limit, include.get(facet, ()))
@@ -503,31 +502,43 @@ class MemoryEngine:
         return out
 
     def _facet_codes(self) -> "_Codes":
-        """Return the (slot, value) pairs of every term facet as one array in slot order (cached until the index grows).
+        """Return the values of every term facet per slot as rows of one code table (cached until the index grows).
 
         A value's code is its id within its facet plus the facet's base, so one ``bincount``
-        over a result set's codes counts every facet at once; slot ``s`` owns
-        ``codes[offsets[s]:offsets[s + 1]]``.
+        over a result set's rows counts every facet at once. Rows are as wide as the most codes
+        a slot has (int64: ``bincount`` takes it without a conversion), unless a few slots have
+        so many that the table would take more than twice the codes: then the table is twice
+        the mean wide and those slots' further codes are kept apart (``over_*``).
         """
         cached = self._codes
         if cached is not None and cached.size == self.size:
             return cached
+        n = self.size
         per_facet = {facet: self._pairs(facet) for facet in TERM_FACETS}
         runs = {facet: np.diff(offsets) for facet, (_, _, offsets) in per_facet.items()}
-        lengths = sum(runs.values(), np.zeros(self.size, dtype=np.int64))
+        lengths = sum(runs.values(), np.zeros(n, dtype=np.int64))
         total = int(lengths.sum())
-        dtype = np.int32 if total < 2**31 else np.int64
-        offsets = np.zeros(self.size + 1, dtype=dtype)
+        offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        codes = np.empty(total, dtype=np.int32)
+        codes = np.empty(total, dtype=np.int64)
         bases, sizes, base = {}, {}, 0
-        start = offsets[:-1].astype(np.int64)  # where the next facet's run begins within each slot's run
+        start = offsets[:-1].copy()  # where the next facet's run begins within each slot's run
         for facet, (pair_slots, vids, facet_offsets) in per_facet.items():
             bases[facet], sizes[facet] = base, len(self.value_keys[facet])
             codes[start[pair_slots] + np.arange(len(pair_slots)) - facet_offsets[pair_slots]] = vids + base
             start += runs[facet]
             base += sizes[facet]
-        self._codes = _Codes(self.size, codes, offsets, lengths.astype(dtype), bases, sizes, base)
+        longest = int(lengths.max()) if n else 0
+        width = max(1, min(longest, 2 * -(-total // max(n, 1))))
+        table = np.full((n, width), base, dtype=np.int64)
+        rows = np.repeat(np.arange(n), lengths)
+        cols = np.arange(total) - offsets[rows]
+        inside = cols < width
+        table[rows[inside], cols[inside]] = codes[inside]
+        over_slots = np.flatnonzero(lengths > width)
+        over_offsets = np.zeros(len(over_slots) + 1, dtype=np.int64)
+        np.cumsum(lengths[over_slots] - width, out=over_offsets[1:])
+        self._codes = _Codes(n, table, over_slots, codes[~inside], over_offsets, bases, sizes, base)
         return self._codes
 
     def range_counts(self, member: np.ndarray | None, facet: str,

@@ -334,7 +334,7 @@ class Searcher:
         shared = ranked.members  # the result set (alive slots), counted by every facet without a filter of its own
         # the term facets without a filter of their own share it: counted in one pass
         unfiltered = [f.name for f in FACETS if not f.range and not merged.get(f.name)]
-        counted_all = engine.facets_counts(None, shared, unfiltered, FACET_VALUES_SHOWN)
+        counted_all = engine.facets_counts(shared, unfiltered, FACET_VALUES_SHOWN)
         out = []
         for fdef in FACETS:
             selected = merged.get(fdef.name, [])
