@@ -113,7 +113,7 @@ def test_first_boosted_equals_a_full_sort_by_boost_key_downloads_then_slot():
         boosted = np.flatnonzero(boost > 0)
         limit = int(rng.integers(1, 60))
         expected = sorted(boosted.tolist(), key=lambda s: (-boost[s], -key[s], -downloads[s], s))[:limit]
-        assert _first_boosted(boosted, boost, key, downloads, limit).tolist() == expected
+        assert _first_boosted(boosted, boost[boosted], key[boosted], downloads[boosted], limit).tolist() == expected
 
 
 def test_compaction_keeps_keyword_scores_and_facet_counts(engine):

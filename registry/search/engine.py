@@ -115,10 +115,10 @@ class Candidates:
     kw_scores: np.ndarray | None  # BM25 score per slot (0 = no match)
     kw_ok: np.ndarray | None  # slot matches enough query terms
     sims: np.ndarray | None  # cosine similarity per slot
-    dense_ok: np.ndarray | None = None  # not a stub and similar enough: computed once, for every mask
-    # the slots of kw_ok and dense_ok, found once: a ranking under a mask then reads only these
+    # the slots of kw_ok and of the similar enough non-stubs, found once: a ranking under a mask reads only these
     kw_slots: np.ndarray | None = None
     dense_slots: np.ndarray | None = None
+    boosted: np.ndarray | None = None  # the slots a boost of the query applies to (set by the searcher)
 
 
 class MemoryEngine:
@@ -368,10 +368,12 @@ class MemoryEngine:
                 if written is not None and written.alive_count(alive, self.generation) * STEM_WHEN_RARER >= df:
                     continue  # the word as written is common enough: its other forms are not needed
             idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
-            kw_scores[slots] += np.float32(qweight * idf) * weights
+            # ``add.at`` with values of the array's own type: the same float32 sums as ``a[slots] += v``
+            # (a posting names a slot once), without the gather and scatter copies (1.8x faster at 1M)
+            np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
             # terms in more than a third of the corpus rank but do not decide membership
             if qweight >= 1.0 and tid not in stem_of and df <= n_alive / 3:
-                hits[slots] += 1
+                np.add.at(hits, slots, np.ones(len(slots), dtype=np.int16))
                 informative += 1
         need = max(1, min(min_match, informative))
         kw_ok = (hits >= need) & (kw_scores > 0) if informative else kw_scores > 0
@@ -433,9 +435,9 @@ class MemoryEngine:
                 top = top[np.lexsort((-self.downloads[best], -cand.kw_scores[best]))]
         if cand.sims is not None:
             # stubs hold a name only: their vectors say nothing about meaning, so only words find them
-            if cand.dense_ok is None:
-                cand.dense_ok = ~self.stub[:self.size] & (cand.sims >= min_sim)
-                cand.dense_slots = np.flatnonzero(cand.dense_ok)
+            if cand.dense_slots is None:
+                near = np.flatnonzero(cand.sims >= min_sim)
+                cand.dense_slots = near[~self.stub[near]]
             pool = cand.dense_slots[mask[cand.dense_slots]]
             if len(pool) > dense_k:
                 pool = pool[np.argpartition(-cand.sims[pool], dense_k - 1)[:dense_k]]
@@ -545,36 +547,36 @@ class MemoryEngine:
                      slots: np.ndarray | None = None) -> list[tuple[str, int]]:
         """Return (bucket key, count) of a range facet over ``member`` (or ``slots``): parameter buckets or years."""
         codes, first, width = self._range_codes(facet)
-        picked = codes[member if slots is None else slots]
-        counts = np.bincount(picked[picked >= 0], minlength=width)
+        counts = np.bincount(codes[member if slots is None else slots], minlength=width + 1)[1:]
         if facet == "params":
             return [(key, int(count)) for (key, _, _), count in zip(PARAM_BUCKETS, counts) if count]
         return [(str(first + int(i)), int(counts[i])) for i in np.flatnonzero(counts)[::-1]]
 
     def _range_codes(self, facet: str) -> tuple[np.ndarray, int, int]:
-        """Return per slot its parameter bucket or year as an index (-1: none), the first year, and how many indexes.
+        """Return per slot 1 + its parameter bucket or year as an index (0: none), the first year, and how many indexes.
 
         Computed once per index size: bucketing the result set's values anew took 15 ms per search
-        at 1M FDOs (300,000 results), counting their precomputed indexes takes one ``bincount``.
+        at 1M FDOs (300,000 results), counting their precomputed indexes takes one ``bincount``
+        (int64 and shifted by one: no conversion and no pass dropping the slots without a value).
         """
         cached = self._ranges.get(facet)
         if cached is not None and cached[0] == self.size:
             return cached[1]
         n = self.size
-        codes = np.full(n, -1, dtype=np.int32)
+        codes = np.zeros(n, dtype=np.int64)
         if facet == "params":
             column = self.params[:n]
             with np.errstate(invalid="ignore"):
                 for i, (_, low, high) in enumerate(PARAM_BUCKETS):
-                    codes[(column >= low) & (column < high)] = i
+                    codes[(column >= low) & (column < high)] = i + 1
             out = (codes, 0, len(PARAM_BUCKETS))
         else:
             column = self.dates[:n]
             known = np.flatnonzero(np.isfinite(column))  # (an infinite date has no year)
             years = column[known].astype("datetime64[s]").astype("datetime64[Y]").astype(np.int64) + 1970
             first = int(years.min()) if len(years) else 0
-            codes[known] = years - first
-            out = (codes, first, int(codes.max()) + 1 if len(years) else 0)
+            codes[known] = years - first + 1
+            out = (codes, first, int(codes.max()) if len(years) else 0)
         self._ranges[facet] = (n, out)
         return out
 
