@@ -86,7 +86,7 @@ class _Codes:
     """Every term facet's values per slot, as codes in one table (see ``MemoryEngine._facet_codes``)."""
 
     size: int  # slots covered
-    table: np.ndarray  # (slots, width) int64: row s holds slot s's first codes, padded with ``values``
+    table: np.ndarray  # (slots, width) uint16 or int32: row s holds slot s's first codes, padded with ``values``
     over_slots: np.ndarray  # ascending slots with more codes than the table is wide
     over_codes: np.ndarray  # their codes beyond the table's width; over_slots[i] owns over_codes[over_offsets[i]:over_offsets[i + 1]]
     over_offsets: np.ndarray
@@ -471,16 +471,17 @@ class MemoryEngine:
         """Return :meth:`facet_counts` of several term facets over one result set, counted in one pass.
 
         ``slots`` are the result set's slots in ascending order. Their rows of the code table are
-        gathered and one ``bincount`` counts every facet (the padding code has a bin of its own).
+        gathered and counted together (the padding code has a count of its own).
         """
         codes = self._facet_codes()
-        counts = np.bincount(codes.table.take(slots, axis=0).ravel(), minlength=codes.values + 1)
+        counts = np.zeros(codes.values + 1, dtype=np.int64)
+        # ``add.at`` takes the narrow codes as they are (``bincount`` would first copy them to int64)
+        np.add.at(counts, codes.table.take(slots, axis=0).ravel(), np.int64(1))
         if len(codes.over_slots):
             at = np.searchsorted(slots, codes.over_slots)
             found = at < len(slots)
             found[found] = slots[at[found]] == codes.over_slots[found]
-            extra = codes.over_codes[_runs(codes.over_offsets, np.flatnonzero(found))]
-            counts += np.bincount(extra, minlength=codes.values + 1)
+            np.add.at(counts, codes.over_codes[_runs(codes.over_offsets, np.flatnonzero(found))], np.int64(1))
         include = include or {}
         return {facet: self._top_values(facet, counts[codes.bases[facet]:codes.bases[facet] + codes.sizes[facet]],
                                         limit, include.get(facet, ()))
@@ -506,11 +507,12 @@ class MemoryEngine:
     def _facet_codes(self) -> "_Codes":
         """Return the values of every term facet per slot as rows of one code table (cached until the index grows).
 
-        A value's code is its id within its facet plus the facet's base, so one ``bincount``
-        over a result set's rows counts every facet at once. Rows are as wide as the most codes
-        a slot has (int64: ``bincount`` takes it without a conversion), unless a few slots have
-        so many that the table would take more than twice the codes: then the table is twice
-        the mean wide and those slots' further codes are kept apart (``over_*``).
+        A value's code is its id within its facet plus the facet's base, so one count over a
+        result set's rows counts every facet at once. Codes are uint16 while they fit (int32
+        beyond): gathering 300,000 rows of 13 codes took 1 ms as uint16, 3-5 ms as int64. Rows
+        are as wide as the most codes a slot has, unless a few slots have so many that the table
+        would take more than twice the codes: then the table is twice the mean wide and those
+        slots' further codes are kept apart (``over_*``).
         """
         cached = self._codes
         if cached is not None and cached.size == self.size:
@@ -532,7 +534,8 @@ class MemoryEngine:
             base += sizes[facet]
         longest = int(lengths.max()) if n else 0
         width = max(1, min(longest, 2 * -(-total // max(n, 1))))
-        table = np.full((n, width), base, dtype=np.int64)
+        dtype = np.uint16 if base < 2**16 else np.int32
+        table = np.full((n, width), base, dtype=dtype)
         rows = np.repeat(np.arange(n), lengths)
         cols = np.arange(total) - offsets[rows]
         inside = cols < width
@@ -540,7 +543,7 @@ class MemoryEngine:
         over_slots = np.flatnonzero(lengths > width)
         over_offsets = np.zeros(len(over_slots) + 1, dtype=np.int64)
         np.cumsum(lengths[over_slots] - width, out=over_offsets[1:])
-        self._codes = _Codes(n, table, over_slots, codes[~inside], over_offsets, bases, sizes, base)
+        self._codes = _Codes(n, table, over_slots, codes[~inside].astype(dtype), over_offsets, bases, sizes, base)
         return self._codes
 
     def range_counts(self, member: np.ndarray | None, facet: str,
