@@ -37,7 +37,7 @@ RDF_JSON = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")
 _T = {name: MLFDO.term(name) for name in (
     "versionNumber", "contentHash", "harvester", "harvesterVersion", "sourceEtag", "harvestProblem",
     "shaclConforms", "shaclViolations", "shaclWarnings", "validationReport", "currentVersion", "versionCount",
-    "status", "kind", "platform", "platformId")}
+    "status", "kind", "platform", "platformId", "lastCheckedAt", "checkCount")}
 _P = {name: PROV.term(name) for name in (
     "Entity", "Activity", "specializationOf", "generatedAtTime", "wasRevisionOf", "wasGeneratedBy", "used",
     "startedAtTime", "endedAtTime")}
@@ -298,6 +298,10 @@ def _prov_triples(record: Record, prep: PreparedRecord, version: NamedNode, prev
     yield Triple(version, _P["generatedAtTime"], dt_literal(when))
     yield Triple(version, _T["contentHash"], Literal(prep.content_hash))
     yield Triple(version, _CONFORMS_TO, FAIR4ML_VERSION_IRI)
+    # The harvest that wrote a version is its first check: later checks replace these two values,
+    # so a re-listing that finds the record unchanged adds no quad, not even the first time.
+    yield Triple(version, _T["lastCheckedAt"], dt_literal(when))
+    yield Triple(version, _T["checkCount"], Literal("0", datatype=XSD.integer))
     if previous is not None:
         yield Triple(version, _P["wasRevisionOf"], previous)
     src = record.source
