@@ -430,9 +430,7 @@ class MemoryEngine:
             if order:
                 top = np.arange(len(kw))
                 if len(kw) > kw_k:
-                    keep = np.zeros(len(kw), dtype=bool)
-                    keep[np.argpartition(-cand.kw_scores[kw], kw_k - 1)[:kw_k]] = True
-                    top = np.flatnonzero(keep)
+                    top = np.sort(np.argpartition(-cand.kw_scores[kw], kw_k - 1)[:kw_k])
                 best = kw[top]
                 top = top[np.lexsort((-self.downloads[best], -cand.kw_scores[best]))]
         if cand.sims is not None:

@@ -282,13 +282,9 @@ class Searcher:
         fused = bool(depth) or boost is not None
         kw, top, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM),
                                        order=fused)
-        # the candidates in slot order; in_kw / in_dense say which list each came from
+        # the candidates in slot order (which list found a ranked one is looked up at the end)
         cands, added = _merge(kw, dense)
-        in_kw = np.ones(len(cands), dtype=bool)
-        in_kw[added] = False
         dense_at = np.searchsorted(cands, dense)
-        in_dense = np.zeros(len(cands), dtype=bool)
-        in_dense[dense_at] = True
         key = np.zeros(0, dtype=np.float64)
         if fused:
             # the keyword list: the top matches by rank, every other match shares the next rank
@@ -310,7 +306,7 @@ class Searcher:
             pool_key[found] = key[at[found]]
             boosted = _first_boosted(pool, boost[pool], pool_key, downloads[pool])
             cands, added = _merge(cands, boosted)
-            key, in_kw, in_dense = (np.insert(a, added - np.arange(len(added)), 0) for a in (key, in_kw, in_dense))
+            key = np.insert(key, added - np.arange(len(added)), 0)
             key[np.searchsorted(cands, boosted)] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
         is_member = None
@@ -338,7 +334,7 @@ class Searcher:
         slots = cands[chosen]
         chosen = chosen[np.lexsort((slots, -downloads[slots], -key[chosen]))]
         return _Ranked(np.concatenate([pinned, cands[chosen]]), np.concatenate([np.ones(len(pinned)), key[chosen]]),
-                       total, members, len(pinned), in_kw[chosen], in_dense[chosen])
+                       total, members, len(pinned), _within(cands[chosen], kw), np.isin(cands[chosen], dense))
 
     def _facets(self, cand: Candidates, masks: "_Masks", query: str, ranked: "_Ranked") -> tuple[Facet, ...]:
         engine = self.engine
@@ -493,6 +489,12 @@ def _merge(slots: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray
     new = np.unique(extra[~present])
     where = np.searchsorted(slots, new)
     return np.insert(slots, where, new), where + np.arange(len(new))
+
+
+def _within(slots: np.ndarray, ascending: np.ndarray) -> np.ndarray:
+    """Return whether each of ``slots`` is in ``ascending`` (sorted, unique): a few lookups in a long array."""
+    at = np.minimum(np.searchsorted(ascending, slots), max(len(ascending) - 1, 0))
+    return ascending[at] == slots if len(ascending) else np.zeros(len(slots), dtype=bool)
 
 
 def _marked(n: int, slots: np.ndarray) -> np.ndarray:
