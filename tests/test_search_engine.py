@@ -12,7 +12,7 @@ import pytest
 from datetime import datetime, timezone
 
 from registry.search.document import IndexDoc
-from registry.search.engine import MemoryEngine
+from registry.search.engine import MemoryEngine, _top_set
 from registry.search.facets import TERM_FACETS
 from registry.search.searcher import _first_boosted, _merge
 from registry.search.text import term_id
@@ -200,3 +200,15 @@ def test_facet_counts_in_one_pass_count_slots_with_many_values(engine):
         counted = engine.facets_counts(chosen, TERM_FACETS, limit=1000)
         for facet in TERM_FACETS:
             assert {key: n for key, _, n in counted[facet]} == dict(direct_counts(engine, chosen, facet)), facet
+
+
+def test_top_set_is_the_set_of_a_full_partition():
+    rng = np.random.default_rng(3)
+    for n, k in ((1000, 10), (20_000, 64), (100_000, 4000), (300_000, 8000)):
+        for ties in (False, True):
+            values = rng.standard_normal(n).astype(np.float32)
+            if ties:  # a few values repeated around the k-th largest
+                kth = np.sort(values)[n - k]
+                values[rng.choice(n, 20, replace=False)] = kth
+            # with ties at the k-th value, which of them are kept is the full partition's choice: the same here
+            assert _top_set(values, k).tolist() == np.sort(np.argpartition(-values, k - 1)[:k]).tolist()

@@ -108,6 +108,29 @@ def _runs(offsets: np.ndarray, slots: np.ndarray, lengths: np.ndarray | None = N
     return starts
 
 
+def _top_set(values: np.ndarray, k: int) -> np.ndarray:
+    """Return the positions of the ``k`` largest ``values``, ascending: those of ``np.argpartition(-values, k - 1)[:k]``.
+
+    The threshold is guessed from every 64th value, and only the values above it are partitioned
+    (at 1M values 1 ms instead of 3-4 for the full partition). When the guess leaves fewer than
+    ``k`` or when the ``k``-th value has a tie (then which of the tied the full partition keeps is
+    its own affair), the full partition decides, so the set is always the same.
+    """
+    n = len(values)
+    if n >= 64 * k // 4 and k >= 64:
+        sample = values[::64]
+        rank = min(len(sample) - 1, (k // 64) * 3 // 2 + 8)  # a sample rank comfortably below the k-th of all
+        guess = np.partition(sample, len(sample) - 1 - rank)[len(sample) - 1 - rank]
+        above = np.flatnonzero(values >= guess)
+        if k <= len(above) <= 8 * k:
+            part = values[above]
+            order = np.argpartition(-part, k - 1)
+            kth = part[order[k - 1]]
+            if np.count_nonzero(part == kth) == 1:
+                return above[np.sort(order[:k])]
+    return np.sort(np.argpartition(-values, k - 1)[:k])
+
+
 @dataclass
 class Candidates:
     """Per-query scores over all slots, computed once and reused for every filter mask."""
@@ -396,7 +419,7 @@ class MemoryEngine:
             sims = self.reduced[:n] @ (vector @ self.basis)
             # re-scored in slot order: the rows are read front to back (0.4 ms less at 1M); each row's
             # product is the same whatever its place among the re-scored (measured bit for bit)
-            top = np.sort(np.argpartition(-sims, rerank - 1)[:rerank])
+            top = _top_set(sims, rerank)
             sims[top] = self.vectors[top] @ vector
         return sims
 

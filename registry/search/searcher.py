@@ -306,8 +306,9 @@ class Searcher:
             pool_key[found] = key[at[found]]
             boosted = _first_boosted(pool, boost[pool], pool_key, downloads[pool])
             cands, added = _merge(cands, boosted)
-            key = np.insert(key, added - np.arange(len(added)), 0)
-            key[np.searchsorted(cands, boosted)] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
+            if depth:  # (a membership-only ranking needs the boosted, not their fused key)
+                key = np.insert(key, added - np.arange(len(added)), 0)
+                key[np.searchsorted(cands, boosted)] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
         is_member = None
         if len(pinned):
