@@ -212,3 +212,17 @@ def test_top_set_is_the_set_of_a_full_partition():
                 values[rng.choice(n, 20, replace=False)] = kth
             # with ties at the k-th value, which of them are kept is the full partition's choice: the same here
             assert _top_set(values, k).tolist() == np.sort(np.argpartition(-values, k - 1)[:k]).tolist()
+
+
+def test_facet_counts_in_one_pass_with_more_values_than_uint16_holds(engine):
+    # 70,000 distinct datasets on one FDO: the codes no longer fit in uint16, and its row overflows
+    wide = make_docs(1, seed=11, prefix="wide")[0]
+    wide.facets["dataset"] = [(f"set-{j}", f"set-{j}") for j in range(70_000)]
+    engine.upsert([wide], vectors(1))
+    codes = engine._facet_codes()
+    assert codes.table.dtype == np.int32 and codes.values > 2**16
+    chosen = np.flatnonzero(engine.alive[:engine.size])[::3]
+    chosen = np.union1d(chosen, [engine.slot_of[wide.pid]])
+    counted = engine.facets_counts(chosen, TERM_FACETS, limit=100_000)
+    for facet in TERM_FACETS:
+        assert {key: n for key, _, n in counted[facet]} == dict(direct_counts(engine, chosen, facet)), facet
