@@ -23,7 +23,8 @@ the store instead.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -31,7 +32,9 @@ from pyoxigraph import Literal, RdfFormat, Store as OxStore
 
 from registry.store import listing
 from registry.store.results import IngestResult
+from registry.shacl_process import ValidatorProcess
 from registry.store.writer import PreparedBatch, write_batch, commit_two_steps
+from registry.validate import Validator
 from registry.vocab import MLFDO
 
 __all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LINES"]
@@ -67,9 +70,11 @@ def roll_back(store) -> bool:
 class BulkLoader:
     """Collects the quads of new FDOs and writes them with the bulk loader in large chunks."""
 
-    def __init__(self, store, chunk_lines: int | None = None) -> None:
+    def __init__(self, store, chunk_lines: int | None = None, progress: Callable[[str], None] | None = None) -> None:
         self.store = store
         self.chunk_lines = chunk_lines or CHUNK_LINES
+        self.progress = progress or (lambda message: None)
+        self.validator = store.validator
         self.lines: list[str] = []
         self.written: set[str] = set()  # PIDs this run has written
         self.tally = listing.Tally(store)
@@ -142,8 +147,25 @@ class BulkLoader:
             self.store.db.bulk_load("\n".join(self.lines), RdfFormat.N_QUADS, lenient=True)
             self.lines = []
 
-    def finish(self) -> None:
-        """Load what is left with the listing's counts, and clear the journal."""
+    def start_validation(self) -> None:
+        """Validate in a child process, on the other core: the bulk path has no transaction to wait for."""
+        if isinstance(self.validator, Validator):
+            self.validator = ValidatorProcess(self.validator)
+
+    def close_validator(self) -> None:
+        """Stop the SHACL process, if the session started one."""
+        if isinstance(self.validator, ValidatorProcess):
+            self.validator.close()
+
+    def finish(self, optimize: bool = True) -> None:
+        """Load what is left with the listing's counts, clear the journal, then compact the store.
+
+        The bulk loader writes new files beside the old ones and leaves merging them to RocksDB's
+        background compaction: until then reads are slower (docs/benchmarks.md, "Bulk loading a
+        first harvest"). ``optimize`` compacts them now, after the journal is cleared, so an
+        interrupt there loses nothing.
+        """
+        self.progress("bulk load: writing the last chunk and the listing's counts")
         if self.rebuild_listing:
             self.flush()
             listing.rebuild(self.store, bulk=True)
@@ -155,19 +177,37 @@ class BulkLoader:
         g = self.store.registry_graph
         self.store.db.update(f"DELETE WHERE {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} ?t }} }}")
         self.store.db.flush()
+        if optimize:
+            self.progress("bulk load: compacting the store (about 1 s per 10,000 FDOs)")
+            started = time.perf_counter()
+            self.store.db.optimize()
+            self.progress(f"bulk load: store compacted in {time.perf_counter() - started:.1f} s")
 
 
 @contextmanager
-def bulk_session(store, now: datetime) -> Iterator[bool]:
-    """Route the store's ingests through a :class:`BulkLoader` when the store is empty; yield whether it does."""
+def bulk_session(store, now: datetime, progress: Callable[[str], None] | None = None,
+                 optimize: bool = True, shacl_process: bool = True) -> Iterator[bool]:
+    """Route the store's ingests through a :class:`BulkLoader` when the store is empty; yield whether it does.
+
+    However the run ends (an exception or Ctrl-C included), what it wrote is completed: the batch in
+    progress is not written, the earlier ones are, with their counts. A compaction follows unless the
+    run was interrupted or ``optimize`` is off. ``shacl_process`` validates in a child process.
+    """
     if store._bulk is not None or not can_bulk_load(store):
         yield False
         return
-    loader = BulkLoader(store)
+    loader = BulkLoader(store, progress=progress)
     loader.begin(now)
     store._bulk = loader
+    completed = False
     try:
+        if shacl_process:
+            loader.start_validation()
         yield True
+        completed = True
     finally:
         store._bulk = None
-        loader.finish()
+        try:
+            loader.close_validator()
+        finally:
+            loader.finish(optimize=optimize and completed)
