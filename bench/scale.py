@@ -8,6 +8,7 @@ Usage (run with ``nice``; each prints its figures and the load average):
   python bench/scale.py build --n 1000000 --dir D [--until HH:MM]  # N synthetic FDOs with the bulk loader
                                                  # (--until: stop early, between chunks of 25k, to end by then)
   python bench/scale.py serve --dir D            # open time, disk bytes, p95 of pages, SPARQL, listing, stats
+  python bench/scale.py compact --dir D          # compact a store (e.g. one built with build --no-compact), timed
   python bench/scale.py day --dir D --change 0.02  # re-list every record, a share of them changed
 
 Records are bench/ingest.py's synthetic FAIR4ML models (46 triples). Pages are requested through
@@ -34,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from ingest import BASE, synthetic_record  # noqa: E402
 
-from registry.store import Store  # noqa: E402
+from registry.store import Store, bulk  # noqa: E402
 
 
 BENCH_BROKER = "redis://127.0.0.1:6379/13"  # the workers' counts lock (--redis-db chooses another database)
@@ -67,11 +68,12 @@ def _load() -> str:
     return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-BULK_MODES = {  # name: (bulk session?, SHACL in a child process?, compact at the end?)
-    "transactional": (False, False, False),
-    "bulk": (True, True, True),            # what `mlfdo harvest` does into an empty store
-    "bulk-nocompact": (True, True, False),
-    "bulk-thread": (True, False, False),   # the bulk path before: SHACL in a thread, no compaction
+BULK_MODES = {  # name: (bulk session?, SHACL in a child process?, compact at the end?, chunks loaded in a thread?)
+    "transactional": (False, False, False, False),
+    "bulk": (True, True, True, True),            # what `mlfdo harvest` does into an empty store
+    "bulk-nocompact": (True, True, False, True),
+    "bulk-inline": (True, True, False, False),    # chunks loaded by the planning thread
+    "bulk-thread": (True, False, False, False),   # the bulk path before: SHACL in a thread, inline loads, no compaction
 }
 
 
@@ -92,7 +94,8 @@ def cmd_bulk(args) -> None:
         timings: dict[str, list[tuple[float, float]]] = {m: [] for m in modes}
         for round_ in range(args.rounds):
             for mode in modes:
-                session, apart, optimize = BULK_MODES[mode]
+                session, apart, optimize, behind = BULK_MODES[mode]
+                bulk.LOAD_BEHIND = behind
                 path = tmp / f"{mode}-{round_}"
                 store = Store.open(path, BASE, validator=_validator(args.shacl))
                 phases: list[str] = []
@@ -269,7 +272,9 @@ def cmd_build(args) -> None:
     start = time.perf_counter()
     deadline = _deadline(args.until)
     done, step = 0, 25_000
-    with store.bulk() as used:
+    def progress(message: str) -> None:
+        print(f"  {message} ({time.perf_counter() - start:.0f} s); {_load()}", flush=True)
+    with store.bulk(progress=progress, optimize=args.compact) as used:
         assert used, "build needs an empty store"
         while done < args.n:
             began = time.perf_counter()
@@ -280,10 +285,24 @@ def cmd_build(args) -> None:
                 print(f"  stopping at {done} records: the next {step} would end after {args.until} UTC", flush=True)
                 break
         ended = time.perf_counter()
-    print(f"  bulk session ended (last chunk, listing counts, journal) in {time.perf_counter() - ended:.0f} s", flush=True)
+    print(f"  bulk session ended (last chunk, listing counts, journal{', compaction' if args.compact else ''}) in "
+          f"{time.perf_counter() - ended:.0f} s", flush=True)
     store.close()
     elapsed = time.perf_counter() - start
     print(f"built {done} FDOs in {elapsed:.0f} s ({done / elapsed:.0f} records/s), {_size(path) / 1e9:.2f} GB; {_load()}")
+
+
+def cmd_compact(args) -> None:
+    path = Path(args.dir)
+    before = _size(path)
+    start = time.perf_counter()
+    store = Store.open(path, BASE)
+    opened = time.perf_counter()
+    store.db.optimize()
+    compacted = time.perf_counter()
+    store.close()
+    print(f"opened in {opened - start:.1f} s, compacted in {compacted - opened:.1f} s; "
+          f"{before / 1e6:.0f} -> {_size(path) / 1e6:.0f} MB; {_load()}")
 
 
 def _p95(samples: list[float]) -> str:
@@ -377,7 +396,7 @@ def cmd_day(args) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    for name in ("bulk", "workers", "fanout", "build", "serve", "day"):
+    for name in ("bulk", "workers", "fanout", "build", "serve", "day", "compact"):
         p = sub.add_parser(name)
         p.add_argument("--n", type=int, default=5000)
         p.add_argument("--dir")
@@ -388,13 +407,15 @@ def main() -> None:
         p.add_argument("--compare", action="store_true", help="serve: also time the listing pages without the listing")
         p.add_argument("--modes", default="transactional,bulk",
                        help=f"bulk: which ingests to alternate, of {', '.join(BULK_MODES)}")
+        p.add_argument("--compact", action=argparse.BooleanOptionalAction, default=True,
+                       help="build: compact the store when the bulk session ends (as `mlfdo harvest` does)")
         p.add_argument("--rounds", type=int, default=1, help="bulk: how many times to run every mode, alternating")
         p.add_argument("--until", help="build: add no chunk of records that would end after this UTC time (HH:MM)")
         p.add_argument("--redis-db", type=int, help="workers, fanout: the local Redis database for the counts lock "
                        "and the broker (default 13 and 15; fanout flushes it)")
     args = parser.parse_args()
     {"bulk": cmd_bulk, "workers": cmd_workers, "fanout": cmd_fanout, "build": cmd_build, "serve": cmd_serve,
-     "day": cmd_day}[args.cmd](args)
+     "day": cmd_day, "compact": cmd_compact}[args.cmd](args)
 
 
 if __name__ == "__main__":

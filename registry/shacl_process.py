@@ -20,8 +20,10 @@ itself is raised in the parent, as it would have been there.
 from __future__ import annotations
 
 import logging
-import multiprocessing
+import os
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -34,13 +36,17 @@ CLOSE_SECONDS = 10.0  # how long closing waits for the child to finish its batch
 _log = logging.getLogger(__name__)
 
 
-def _serve(conn: Connection, shapes: str, batch_size: int) -> None:
-    """Validate the batches the parent sends until it sends None or goes away."""
+def _serve(receive: Connection, send: Connection) -> None:
+    """Load the shapes the parent sends first, then validate its batches until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it closes this process
+    try:
+        shapes, batch_size = receive.recv()
+    except (EOFError, OSError):
+        return
     validator = Validator(shapes, batch_size=batch_size)
     while True:
         try:
-            records = conn.recv()
+            records = receive.recv()
         except (EOFError, OSError):  # the parent is gone
             return
         if records is None:
@@ -50,27 +56,41 @@ def _serve(conn: Connection, shapes: str, batch_size: int) -> None:
         except Exception as exc:  # raised again in the parent
             reply = ("error", exc)
         try:
-            conn.send(reply)
+            send.send(reply)
         except (TypeError, AttributeError, ValueError) as exc:  # an exception that does not pickle
-            conn.send(("error", RuntimeError(f"SHACL validation failed: {reply[1]!r} ({exc})")))
+            send.send(("error", RuntimeError(f"SHACL validation failed: {reply[1]!r} ({exc})")))
+        except OSError:  # the parent is gone
+            return
 
 
 class ValidatorProcess:
-    """Validate records in a child process holding the same shapes as ``validator``; one batch at a time."""
+    """Validate records in a child process holding the same shapes as ``validator``; one batch at a time.
+
+    The child is ``python -m registry.shacl_process`` with two pipes, not a ``multiprocessing``
+    process: those re-run the parent's main script in the child (spawn, forkserver) or copy a
+    process that has RocksDB's threads (fork).
+    """
 
     def __init__(self, validator: Validator) -> None:
         self.local = validator  # validates when the child has died
-        context = multiprocessing.get_context("spawn")  # not fork: the parent has RocksDB and other threads
-        self._conn, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, validator.shapes, validator.batch_size),
-                                        name="mlfdo-shacl", daemon=True)
-        self._process.start()
-        child.close()  # only the child holds its end: its death shows here as EOFError
+        to_child, from_parent = os.pipe()
+        to_parent, from_child = os.pipe()
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}  # the same registry package
+        self._process = subprocess.Popen([sys.executable, "-m", "registry.shacl_process", str(to_child), str(from_child)],
+                                         pass_fds=(to_child, from_child), env=env, stdin=subprocess.DEVNULL)
+        os.close(to_child)  # only the child holds its ends: its death shows here as EOFError
+        os.close(from_child)
+        self._send = Connection(from_parent, readable=False)
+        self._receive = Connection(to_parent, writable=False)
         self._lock = threading.Lock()
         self.failed = False
+        try:
+            self._send.send((validator.shapes, validator.batch_size))
+        except OSError as exc:
+            self._failed(exc)
 
     @property
-    def pid(self) -> int | None:
+    def pid(self) -> int:
         """Return the child's process id."""
         return self._process.pid
 
@@ -79,8 +99,8 @@ class ValidatorProcess:
         with self._lock:
             if not self.failed:
                 try:
-                    self._conn.send(list(records))
-                    kind, value = self._conn.recv()
+                    self._send.send(list(records))
+                    kind, value = self._receive.recv()
                 except (EOFError, OSError) as exc:
                     self._failed(exc)
                 else:
@@ -95,19 +115,29 @@ class ValidatorProcess:
 
     def _failed(self, exc: BaseException) -> None:
         self.failed = True
-        self._process.join(timeout=CLOSE_SECONDS)
+        try:
+            code = self._process.wait(timeout=CLOSE_SECONDS)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            code = self._process.wait()
         _log.warning("the SHACL validation process stopped (%s, exit code %s): validating in this process for "
-                     "the rest of the run", type(exc).__name__, self._process.exitcode)
+                     "the rest of the run", type(exc).__name__, code)
 
     def close(self) -> None:
         """Stop the child: it finishes the batch it validates (at most ``CLOSE_SECONDS``), then exits."""
-        if self._process.is_alive():
+        if self._process.poll() is None:
             try:
-                self._conn.send(None)
+                self._send.send(None)
             except OSError:
                 pass
-            self._process.join(timeout=CLOSE_SECONDS)
-            if self._process.is_alive():
-                self._process.terminate()
-                self._process.join()
-        self._conn.close()
+            try:
+                self._process.wait(timeout=CLOSE_SECONDS)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._send.close()
+        self._receive.close()
+
+
+if __name__ == "__main__":
+    _serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))

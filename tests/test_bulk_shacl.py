@@ -16,7 +16,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from registry.record import Record
 from registry.shacl_process import ValidatorProcess
-from registry.store import Store, listing
+from registry.store import Store, bulk, listing
 from registry.validate import Validator
 from registry.vocab import FAIR4ML, MLFDO, RDF, SCHEMA
 from tests.factories import BASE, dataset_record, model_record
@@ -158,7 +158,8 @@ def test_ctrl_c_during_a_bulk_load_with_the_validator_process_keeps_whole_batche
     assert _quads(store) == _quads(expected)
 
 
-def test_a_completed_bulk_session_compacts_the_store_and_says_so(tmp_path: Path):
+def test_a_completed_bulk_session_compacts_the_store_and_says_so(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(bulk, "CHUNK_LINES", 1000)  # a run of several chunks: one that says how its end goes
     store = Store.open(tmp_path / "done", BASE)
     said: list[str] = []
     with store.bulk(now=T0, progress=said.append):

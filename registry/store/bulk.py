@@ -25,6 +25,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -40,6 +41,7 @@ from registry.vocab import MLFDO
 __all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LINES"]
 
 CHUNK_LINES = 500_000  # N-Quads lines per bulk-loader call (~4k records): fewer, larger files
+LOAD_BEHIND = True  # load a full chunk in a thread while the next one is planned (the bulk loader releases the GIL)
 _BEGUN = f"<{MLFDO}bulkLoadBegun>"
 
 
@@ -73,12 +75,16 @@ class BulkLoader:
     def __init__(self, store, chunk_lines: int | None = None, progress: Callable[[str], None] | None = None) -> None:
         self.store = store
         self.chunk_lines = chunk_lines or CHUNK_LINES
-        self.progress = progress or (lambda message: None)
+        self._progress = progress or (lambda message: None)
+        self.chunks = 0  # chunks handed to the bulk loader so far
         self.validator = store.validator
         self.lines: list[str] = []
         self.written: set[str] = set()  # PIDs this run has written
         self.tally = listing.Tally(store)
         self.rebuild_listing = False  # set by a write the tally cannot follow (a withdrawal)
+        self._pool: ThreadPoolExecutor | None = None  # loads a full chunk while the next one is planned
+        self._loading: Future | None = None
+        self.broken = False  # a chunk failed to load (or was interrupted): the run must not be completed
 
     def begin(self, now: datetime) -> None:
         g = self.store.registry_graph
@@ -138,14 +144,38 @@ class BulkLoader:
         for pid, n, raw in pending.raws:
             store._save_raw(pid, n, raw)
         if len(self.lines) >= self.chunk_lines:
-            self.flush()
+            self._load(wait=not LOAD_BEHIND)
 
     def flush(self) -> None:
-        """Bulk-load the collected quads."""
-        if self.lines:
+        """Bulk-load the collected quads and wait until every chunk is in the store."""
+        self._load(wait=True)
+
+    def _load(self, wait: bool) -> None:
+        """Hand the collected quads to the bulk loader, in a thread (it releases the GIL) unless ``wait``.
+
+        One chunk loads at a time: the previous one is waited for first, and its error (if any) is
+        raised here.
+        """
+        if self.broken:
+            raise RuntimeError("a bulk-loader chunk failed: the run cannot go on (the store is emptied when reopened)")
+        try:
+            if self._loading is not None:
+                self._loading.result()  # a Ctrl-C here leaves it to be waited for again by finish()
+                self._loading = None
+            if not self.lines:
+                return
             # lenient: the text is serialised from terms pyoxigraph has already checked
-            self.store.db.bulk_load("\n".join(self.lines), RdfFormat.N_QUADS, lenient=True)
-            self.lines = []
+            text, self.lines = "\n".join(self.lines), []
+            self.chunks += 1
+            if wait:
+                self.store.db.bulk_load(text, RdfFormat.N_QUADS, lenient=True)
+                return
+        except Exception:
+            self.broken = True  # part of a chunk may be in the store: finish() leaves the journal
+            raise
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-bulk-load")
+        self._loading = self._pool.submit(self.store.db.bulk_load, text, RdfFormat.N_QUADS, lenient=True)
 
     def start_validation(self) -> None:
         """Validate in a child process, on the other core: the bulk path has no transaction to wait for."""
@@ -157,6 +187,11 @@ class BulkLoader:
         if isinstance(self.validator, ValidatorProcess):
             self.validator.close()
 
+    def _stop_loading(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
     def finish(self, optimize: bool = True) -> None:
         """Load what is left with the listing's counts, clear the journal, then compact the store.
 
@@ -165,23 +200,31 @@ class BulkLoader:
         first harvest"). ``optimize`` compacts them now, after the journal is cleared, so an
         interrupt there loses nothing.
         """
-        self.progress("bulk load: writing the last chunk and the listing's counts")
-        if self.rebuild_listing:
-            self.flush()
-            listing.rebuild(self.store, bulk=True)
-        else:
-            self.lines.extend(self.tally.count_lines())
-            self.flush()
-            listing.mark_ready(self.store)
+        if self.broken:
+            self._stop_loading()
+            return  # the journal stays: the reopened store is emptied
+        # told only in runs that have loaded a chunk before this (~4,000 records): their end takes time
+        progress = self._progress if self.chunks else (lambda message: None)
+        progress("bulk load: writing the last chunk and the listing's counts")
+        try:
+            if self.rebuild_listing:
+                self.flush()
+                listing.rebuild(self.store, bulk=True)
+            else:
+                self.lines.extend(self.tally.count_lines())
+                self.flush()
+                listing.mark_ready(self.store)
+        finally:
+            self._stop_loading()  # a chunk that failed to load raised above: the journal stays, the store is emptied
         self.store.db.flush()
         g = self.store.registry_graph
         self.store.db.update(f"DELETE WHERE {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} ?t }} }}")
         self.store.db.flush()
         if optimize:
-            self.progress("bulk load: compacting the store (about 1 s per 10,000 FDOs)")
+            progress("bulk load: compacting the store (about 1 s per 10,000 FDOs)")
             started = time.perf_counter()
             self.store.db.optimize()
-            self.progress(f"bulk load: store compacted in {time.perf_counter() - started:.1f} s")
+            progress(f"bulk load: store compacted in {time.perf_counter() - started:.1f} s")
 
 
 @contextmanager
