@@ -89,13 +89,15 @@ def cmd_bulk(args) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="mlfdo-scale-"))
     modes = args.modes.split(",")
     try:
-        print(f"N={args.n}, SHACL {'on' if args.shacl else 'off'}, on disk, modes {modes} x {args.rounds}; "
+        print(f"N={args.n}, SHACL {'on' if args.shacl else 'off'}, on disk, modes {modes} x {args.rounds}, "
+              f"chunks of {args.chunk_lines or bulk.CHUNK_LINES} lines; "
               f"{_load()}", flush=True)
         timings: dict[str, list[tuple[float, float]]] = {m: [] for m in modes}
         for round_ in range(args.rounds):
             for mode in modes:
                 session, apart, optimize, behind = BULK_MODES[mode]
                 bulk.LOAD_BEHIND = behind
+                bulk.CHUNK_LINES = args.chunk_lines or bulk.CHUNK_LINES
                 path = tmp / f"{mode}-{round_}"
                 store = Store.open(path, BASE, validator=_validator(args.shacl))
                 phases: list[str] = []
@@ -409,6 +411,8 @@ def main() -> None:
                        help=f"bulk: which ingests to alternate, of {', '.join(BULK_MODES)}")
         p.add_argument("--compact", action=argparse.BooleanOptionalAction, default=True,
                        help="build: compact the store when the bulk session ends (as `mlfdo harvest` does)")
+        p.add_argument("--chunk-lines", type=int, help="bulk: N-Quads lines per bulk-loader call (default "
+                       "registry.store.bulk.CHUNK_LINES)")
         p.add_argument("--rounds", type=int, default=1, help="bulk: how many times to run every mode, alternating")
         p.add_argument("--until", help="build: add no chunk of records that would end after this UTC time (HH:MM)")
         p.add_argument("--redis-db", type=int, help="workers, fanout: the local Redis database for the counts lock "

@@ -233,10 +233,11 @@ class Store(StoreReads, StoreLinks):
         """Ingest records in batches, one transaction per batch; failed records are reported, not raised.
 
         SHACL validation of the next batch runs in a second thread while the current batch is
-        written (pyrudof and pyoxigraph release the GIL), so validation mostly hides behind I/O.
+        written: pyoxigraph releases the GIL while it writes, pyrudof holds it while it validates,
+        so validation hides behind the store's writes only. A bulk session validates in a child
+        process instead (registry/shacl_process.py).
         """
         results: list[IngestResult] = []
-        # a bulk session validates in a child process (registry/shacl_process.py): pyrudof holds the GIL
         validator = self._bulk.validator if self._bulk is not None else self.validator
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-shacl") as pool:
             pending = None  # (prepared batch, future of its SHACL summaries)
