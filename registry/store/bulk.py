@@ -18,6 +18,12 @@ kept in memory (``listing.Tally``, seeded with what the store held), its members
 the chunks (or, for a record committed transactionally, with that commit), and the counts are
 written when the run ends. A withdrawal during the run makes the end rebuild the listing from
 the store instead.
+
+Two cores: SHACL runs in a child process (registry/shacl_process.py; pyrudof holds the GIL), and a
+full chunk loads in a thread while the next one is planned (the bulk loader releases the GIL).
+A run that completes ends with a compaction (``Store.optimize``): a bulk-loaded store is slow to
+read until RocksDB has merged its files. A chunk that fails to load leaves the journal, so the
+store is emptied when reopened; any other stop (Ctrl-C included) completes what was written.
 """
 
 from __future__ import annotations
@@ -84,7 +90,7 @@ class BulkLoader:
         self.rebuild_listing = False  # set by a write the tally cannot follow (a withdrawal)
         self._pool: ThreadPoolExecutor | None = None  # loads a full chunk while the next one is planned
         self._loading: Future | None = None
-        self.broken = False  # a chunk failed to load (or was interrupted): the run must not be completed
+        self.broken = False  # a chunk failed to load: the run must not be completed, the journal stays
 
     def begin(self, now: datetime) -> None:
         g = self.store.registry_graph
@@ -221,7 +227,7 @@ class BulkLoader:
         self.store.db.update(f"DELETE WHERE {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} ?t }} }}")
         self.store.db.flush()
         if optimize:
-            progress("bulk load: compacting the store (about 1 s per 10,000 FDOs)")
+            progress("bulk load: compacting the store (about 2 s per 10,000 FDOs)")
             started = time.perf_counter()
             self.store.db.optimize()
             progress(f"bulk load: store compacted in {time.perf_counter() - started:.1f} s")
