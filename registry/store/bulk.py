@@ -28,6 +28,7 @@ store is emptied when reopened; any other stop (Ctrl-C included) completes what 
 
 from __future__ import annotations
 
+import logging
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -49,6 +50,7 @@ __all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LI
 CHUNK_LINES = 500_000  # N-Quads lines per bulk-loader call (~4k records): fewer, larger files
 LOAD_BEHIND = True  # load a full chunk in a thread while the next one is planned (the bulk loader releases the GIL)
 _BEGUN = f"<{MLFDO}bulkLoadBegun>"
+_log = logging.getLogger(__name__)
 
 
 def _journal(store) -> str:
@@ -186,7 +188,10 @@ class BulkLoader:
     def start_validation(self) -> None:
         """Validate in a child process, on the other core: the bulk path has no transaction to wait for."""
         if isinstance(self.validator, Validator):
-            self.validator = ValidatorProcess(self.validator)
+            try:
+                self.validator = ValidatorProcess(self.validator)
+            except OSError as exc:  # no interpreter to start (an embedded Python): validate here, in the thread
+                _log.warning("the SHACL validation process could not start (%s): validating in this process", exc)
 
     def close_validator(self) -> None:
         """Stop the SHACL process, if the session started one."""
