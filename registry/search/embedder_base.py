@@ -25,6 +25,10 @@ class Embedder:
     name = "embedder"
     dim = 0
     inline = False  # cheap enough to embed a query in the searching thread (no worker thread)
+    # None: neighbours rank by reciprocal rank above ``min_sim``; a number: they also pass, and score, by how
+    # many standard deviations they stand above the query's mean similarity (see searcher._dense_key)
+    min_z: float | None = None
+    full_z: float | None = None
 
     def __init__(self) -> None:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
