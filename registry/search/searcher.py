@@ -187,7 +187,7 @@ class Searcher:
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
-            masks.boost = self._boost_score(qu, explicit)
+            masks.boost = self._boost_score(qu, explicit, masks.filters.lenient())
             cand = self._candidates(qu, mode, vector)
             depth = max(10, page * per_page)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost)
@@ -244,9 +244,18 @@ class Searcher:
                 spread = self.engine.spread(sims)
         return Candidates(kw_scores, kw_ok, sims, spread=spread)
 
-    def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]]) -> np.ndarray | None:
-        """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted)."""
-        boosts = {f: v for f, v in qu.boosts().items() if f not in explicit}
+    def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
+                     lenient: frozenset[str] = frozenset()) -> np.ndarray | None:
+        """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted).
+
+        The filters read from the text on the ``lenient`` facets count as boosts too: such a filter
+        lets through an FDO stating no value ("in German": a model stating no language), and
+        those stating the value rank above it.
+        """
+        boosts = {f: list(v) for f, v in qu.boosts().items() if f not in explicit}
+        for facet, values in qu.filters().items():
+            if facet in lenient and facet not in explicit:
+                boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
         if not boosts:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
