@@ -74,8 +74,9 @@ class StaticEmbedder(Embedder):
     inline = True  # ~0.1 ms a query: embedded in the searching thread
     dense_weight = 0.25  # its neighbours are noisier than MiniLM's: in the fusion they count less than the words (chosen on set 1, docs/benchmarks.md)
     # a neighbour counts by how far it stands out from the query's similarities (searcher._dense_key):
-    # from 2 standard deviations above their mean (it also joins the results), fully from 6 (chosen on set 1)
-    min_z = 2.0
+    # from 1.5 standard deviations above their mean (it also joins the results), fully from 6 (chosen on set 1
+    # and the chat's precision, docs/benchmarks.md)
+    min_z = 1.5
     full_z = 6.0
 
     def __init__(self, path: Path | None = None, build: bool = True) -> None:
