@@ -296,7 +296,7 @@ class Searcher:
         min_sim = getattr(embedder, "min_sim", MIN_SIM)
         if cand.spread is not None:
             # a neighbour standing out from this query's similarities passes too: the static model's
-            # cosines shift from query to query (their mean ran from 0.03 to 0.38 on set 1)
+            # cosines shift from query to query (their mean ran from 0.03 to 0.38 on sets 1 and 2)
             min_sim = min(min_sim, cand.spread[0] + embedder.min_z * cand.spread[1])
         kw, top, dense = engine.ranked(cand, mask, DENSE_K, min_sim, order=fused)
         # the candidates in slot order; in_kw / in_dense say which list each came from
