@@ -1,9 +1,11 @@
 """The searcher: query understanding, hybrid ranking (RRF), facets and suggestions for one query.
 
 Ranking: exact id/name/PID matches first; then reciprocal rank fusion of the keyword ranking
-(BM25 over hashed terms) and the dense ranking (cosine to the query embedding). The result set
-(``total``, facet counts) is every FDO that passes the filters and either matches enough query
-words or is among the ``DENSE_K`` nearest with similarity >= ``MIN_SIM``.
+(BM25 over hashed terms), the dense neighbours (cosine to the query embedding; for an embedder with
+``min_z`` scored by how far they stand out from the query's similarities, ``_dense_key``), the
+concept list and popularity. The result set (``total``, facet counts) is every FDO that passes the
+filters and matches enough query words, is among the ``DENSE_K`` nearest above the embedder's
+floor, or is among the concept list's first ``BOOST_K``.
 """
 
 from __future__ import annotations
