@@ -34,7 +34,8 @@ _GENERIC = frozenset("text model data image audio video language other custom op
                      "classification generation learning words document documents".split())
 _VOCAB = "https://w3id.org/mlfdo/vocab/"
 _TRUE = ("true", "1")
-_DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")  # "speech to text", "turn a photo into a 3D model"
+# a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
+_DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
 
 
 @dataclass(frozen=True)
