@@ -159,3 +159,13 @@ def test_a_language_read_from_the_query_ranks_the_models_stating_it_before_those
     at = {hit.name: i for i, hit in enumerate(hits)}
     assert german & set(at)
     assert all(at[name] < at.get("stabilityai/stable-diffusion-2-1", len(hits)) for name in german & set(at))
+
+
+def test_a_model_reading_sentences_embeds_the_whole_question_a_static_one_the_topic(searcher):
+    from registry.search.static import StaticEmbedder
+
+    u = searcher.understand("Which model can turn speech into text?")
+    assert u.text == "turn speech into text" and u.sentence == "Which model can turn speech into text?"
+    assert searcher._dense_text(u) == u.sentence  # the test index embeds with MiniLM, which reads in context
+    assert not StaticEmbedder.reads_questions  # the default static model averages words: it embeds u.text
+    assert searcher.understand("turn speech into text").sentence == ""  # no frame: the topic is the sentence

@@ -113,7 +113,7 @@ class Searcher:
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
         return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
-                                  qu.questions, qu.source)
+                                  qu.questions, qu.source, qu.sentence)
 
     def named(self, name: str) -> list[tuple[str, str, int]]:
         """Return (pid, identifier, downloads) of the indexed FDOs called exactly ``name``, most downloaded first.
@@ -185,7 +185,7 @@ class Searcher:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
         notes.extend(follow_notes(self.index))
-        vector = self._embed(qu.text) if qu.text and mode != "keyword" else None
+        vector = self._embed(self._dense_text(qu)) if qu.text and mode != "keyword" else None
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
@@ -214,6 +214,17 @@ class Searcher:
                               filters={f: list(v) for f, v in effective.items()}, understanding=qu,
                               suggested=suggested, questions=questions,
                               took_ms=(time.perf_counter() - started) * 1000, mode=mode, notes=tuple(notes))
+
+    def _dense_text(self, qu: QueryUnderstanding) -> str:
+        """Return what the query embedding is made of: the topic, or the whole question for a model that reads one.
+
+        A static model averages its words: the frame ("Which model can") only pulls the vector away
+        from the topic. MiniLM reads a sentence in context and found more with the frame kept
+        (docs/benchmarks.md).
+        """
+        if getattr(self.index.embedder, "reads_questions", True):
+            return qu.sentence or qu.text
+        return qu.text
 
     def _embed(self, text: str) -> Future:
         """Start embedding the query: in a worker thread (MiniLM, outside the GIL), or here when it is cheap.
@@ -572,7 +583,8 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
     recognised = tuple(
         RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
         if r.applied and r.facet in facets else r for r in qu.recognised)
-    return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source)
+    return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source,
+                              qu.sentence)
 
 
 def _bucket_label(facet: str, key: str) -> str:

@@ -77,6 +77,7 @@ class StaticEmbedder(Embedder):
     # from 1.5 standard deviations above their mean (it also joins the results), fully from 6 (chosen on set 1
     # and the chat's precision, docs/benchmarks.md)
     min_z = 1.5
+    reads_questions = False  # a mean of word vectors: a question's frame words only dilute its topic
     full_z = 6.0
 
     def __init__(self, path: Path | None = None, build: bool = True) -> None:

@@ -87,12 +87,14 @@ class Understander:
             text = text[:start] + " " + text[end:]
         # the words left for matching are the question's topic: its frame ("Which model can", "Do you have a")
         # would match records named "model" and blur the meaning (docs/search.md, "Query understanding")
-        text = unframe(re.sub(r"\s+", " ", text).strip(" ,.;"))
+        sentence = re.sub(r"\s+", " ", text).strip(" ,.;")
+        text = unframe(sentence)
         applied_facets = {r.facet for r in recognised if r.applied}
         suggested = [s for s in suggested if s.facet not in applied_facets]
         return QueryUnderstanding(query=query, text=text, recognised=tuple(recognised),
                                   suggested=tuple(_dedupe(suggested)), expansions=self._expansions(text),
-                                  questions=tuple(self._questions(applied_facets)))
+                                  questions=tuple(self._questions(applied_facets)),
+                                  sentence=sentence if sentence != text else "")
 
     # ---------------------------------------------------------------- candidates
     def _candidates(self, low: str) -> list[_Match]:
