@@ -2,11 +2,13 @@
 
 Usage (run with ``nice``; each prints its figures and the load average):
   python bench/scale.py bulk --n 5000            # the same records, transactional vs bulk, on disk
+                                                 # (--modes transactional,bulk,bulk-thread --rounds 2: alternate)
   python bench/scale.py workers --n 4000         # 1, 2, 4 worker processes against an oxigraph server, and embedded
   python bench/scale.py fanout --n 1350           # a Hub harvest of N replayed models: CLI vs fan-out on 1 and 2 workers
   python bench/scale.py build --n 1000000 --dir D [--until HH:MM]  # N synthetic FDOs with the bulk loader
                                                  # (--until: stop early, between chunks of 25k, to end by then)
   python bench/scale.py serve --dir D            # open time, disk bytes, p95 of pages, SPARQL, listing, stats
+  python bench/scale.py compact --dir D          # compact a store (e.g. one built with build --no-compact), timed
   python bench/scale.py day --dir D --change 0.02  # re-list every record, a share of them changed
 
 Records are bench/ingest.py's synthetic FAIR4ML models (46 triples). Pages are requested through
@@ -33,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from ingest import BASE, synthetic_record  # noqa: E402
 
-from registry.store import Store  # noqa: E402
+from registry.store import Store, bulk  # noqa: E402
 
 
 BENCH_BROKER = "redis://127.0.0.1:6379/13"  # the workers' counts lock (--redis-db chooses another database)
@@ -66,27 +68,66 @@ def _load() -> str:
     return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+BULK_MODES = {  # name: (bulk session?, SHACL in a child process?, compact at the end?, chunks loaded in a thread?)
+    "transactional": (False, False, False, False),
+    "bulk": (True, True, True, True),            # what `mlfdo harvest` does into an empty store
+    "bulk-nocompact": (True, True, False, True),
+    "bulk-inline": (True, True, False, False),    # chunks loaded by the planning thread
+    "bulk-thread": (True, False, False, False),   # the bulk path before: SHACL in a thread, inline loads, no compaction
+}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the SHACL process is joined when a session ends)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def cmd_bulk(args) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="mlfdo-scale-"))
+    modes = args.modes.split(",")
     try:
-        print(f"N={args.n}, SHACL {'on' if args.shacl else 'off'}, on disk; {_load()}")
-        timings = {}
-        for mode in ("transactional", "bulk"):
-            store = Store.open(tmp / mode, BASE, validator=_validator(args.shacl))
-            start, cpu = time.perf_counter(), time.process_time()
-            if mode == "bulk":
-                with store.bulk() as used:
-                    assert used
+        print(f"N={args.n}, SHACL {'on' if args.shacl else 'off'}, on disk, modes {modes} x {args.rounds}, "
+              f"chunks of {args.chunk_lines or bulk.CHUNK_LINES} lines; "
+              f"{_load()}", flush=True)
+        timings: dict[str, list[tuple[float, float]]] = {m: [] for m in modes}
+        for round_ in range(args.rounds):
+            for mode in modes:
+                session, apart, optimize, behind = BULK_MODES[mode]
+                bulk.LOAD_BEHIND = behind
+                bulk.CHUNK_LINES = args.chunk_lines or bulk.CHUNK_LINES
+                path = tmp / f"{mode}-{round_}"
+                store = Store.open(path, BASE, validator=_validator(args.shacl))
+                phases: list[str] = []
+                start, cpu = time.perf_counter(), _cpu()
+
+                def progress(message: str) -> None:
+                    phases.append(f"{message} at {time.perf_counter() - start:.1f} s")
+                if session:
+                    with store.bulk(progress=progress, optimize=optimize, shacl_process=apart) as used:
+                        assert used
+                        store.ingest_many(_records(0, args.n))
+                else:
                     store.ingest_many(_records(0, args.n))
-            else:
-                store.ingest_many(_records(0, args.n))
-            store.close()
-            timings[mode] = (time.perf_counter() - start, time.process_time() - cpu)
-            wall, used = timings[mode]
-            print(f"  {mode:14} {args.n / wall:7.0f} records/s by the clock ({wall:.1f} s), "
-                  f"{args.n / used:7.0f} records/s of CPU ({used:.1f} s), {_size(tmp / mode) / 1e6:.0f} MB; {_load()}")
-        print(f"  bulk / transactional: {timings['transactional'][0] / timings['bulk'][0]:.2f}x by the clock, "
-              f"{timings['transactional'][1] / timings['bulk'][1]:.2f}x by CPU time")
+                store.close()
+                wall, used = time.perf_counter() - start, _cpu() - cpu
+                timings[mode].append((wall, used))
+                print(f"  {round_ + 1} {mode:15} {args.n / wall:5.0f} records/s by the clock ({wall:.1f} s), CPU "
+                      f"{used:.1f} s (with the SHACL process), {_size(path) / 1e6:.0f} MB; {_load()}", flush=True)
+                for phase in phases:
+                    print(f"      {phase}")
+                shutil.rmtree(path, ignore_errors=True)
+        if "transactional" in modes:
+            base = statistics.median(w for w, _ in timings["transactional"])
+            base_cpu = statistics.median(c for _, c in timings["transactional"])
+            for mode in modes:
+                if mode != "transactional":
+                    wall = statistics.median(w for w, _ in timings[mode])
+                    used = statistics.median(c for _, c in timings[mode])
+                    print(f"  {mode} / transactional (medians): {base / wall:.2f}x by the clock, "
+                          f"{base_cpu / used:.2f}x by CPU time")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -233,7 +274,9 @@ def cmd_build(args) -> None:
     start = time.perf_counter()
     deadline = _deadline(args.until)
     done, step = 0, 25_000
-    with store.bulk() as used:
+    def progress(message: str) -> None:
+        print(f"  {message} ({time.perf_counter() - start:.0f} s); {_load()}", flush=True)
+    with store.bulk(progress=progress, optimize=args.compact) as used:
         assert used, "build needs an empty store"
         while done < args.n:
             began = time.perf_counter()
@@ -244,10 +287,24 @@ def cmd_build(args) -> None:
                 print(f"  stopping at {done} records: the next {step} would end after {args.until} UTC", flush=True)
                 break
         ended = time.perf_counter()
-    print(f"  bulk session ended (last chunk, listing counts, journal) in {time.perf_counter() - ended:.0f} s", flush=True)
+    print(f"  bulk session ended (last chunk, listing counts, journal{', compaction' if args.compact else ''}) in "
+          f"{time.perf_counter() - ended:.0f} s", flush=True)
     store.close()
     elapsed = time.perf_counter() - start
     print(f"built {done} FDOs in {elapsed:.0f} s ({done / elapsed:.0f} records/s), {_size(path) / 1e9:.2f} GB; {_load()}")
+
+
+def cmd_compact(args) -> None:
+    path = Path(args.dir)
+    before = _size(path)
+    start = time.perf_counter()
+    store = Store.open(path, BASE)
+    opened = time.perf_counter()
+    store.db.optimize()
+    compacted = time.perf_counter()
+    store.close()
+    print(f"opened in {opened - start:.1f} s, compacted in {compacted - opened:.1f} s; "
+          f"{before / 1e6:.0f} -> {_size(path) / 1e6:.0f} MB; {_load()}")
 
 
 def _p95(samples: list[float]) -> str:
@@ -341,7 +398,7 @@ def cmd_day(args) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
-    for name in ("bulk", "workers", "fanout", "build", "serve", "day"):
+    for name in ("bulk", "workers", "fanout", "build", "serve", "day", "compact"):
         p = sub.add_parser(name)
         p.add_argument("--n", type=int, default=5000)
         p.add_argument("--dir")
@@ -350,12 +407,19 @@ def main() -> None:
         p.add_argument("--change", type=float, default=0.02)
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--compare", action="store_true", help="serve: also time the listing pages without the listing")
+        p.add_argument("--modes", default="transactional,bulk",
+                       help=f"bulk: which ingests to alternate, of {', '.join(BULK_MODES)}")
+        p.add_argument("--compact", action=argparse.BooleanOptionalAction, default=True,
+                       help="build: compact the store when the bulk session ends (as `mlfdo harvest` does)")
+        p.add_argument("--chunk-lines", type=int, help="bulk: N-Quads lines per bulk-loader call (default "
+                       "registry.store.bulk.CHUNK_LINES)")
+        p.add_argument("--rounds", type=int, default=1, help="bulk: how many times to run every mode, alternating")
         p.add_argument("--until", help="build: add no chunk of records that would end after this UTC time (HH:MM)")
         p.add_argument("--redis-db", type=int, help="workers, fanout: the local Redis database for the counts lock "
                        "and the broker (default 13 and 15; fanout flushes it)")
     args = parser.parse_args()
     {"bulk": cmd_bulk, "workers": cmd_workers, "fanout": cmd_fanout, "build": cmd_build, "serve": cmd_serve,
-     "day": cmd_day}[args.cmd](args)
+     "day": cmd_day, "compact": cmd_compact}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -113,6 +113,21 @@ class _Prepared:
             lines.append(f"{Triple(s, t.predicate, o)} .\n")
         self.text = "".join(lines)
 
+    @classmethod
+    def of_lines(cls, index: int, lines: Sequence[str]) -> "_Prepared":
+        """Prepare a record given as the N-Triples lines ``str(triple)`` writes (no final dot).
+
+        The text equals what ``serialize`` gives for the same triples, so pyrudof reads the same
+        input either way; with a blank node (or "_:" in a literal) the lines are parsed back.
+        """
+        text = "".join(f"{line} .\n" for line in lines)
+        if "_:" in text:
+            return cls(index, [q.triple for q in parse(text, RdfFormat.N_TRIPLES)])
+        prepared = cls.__new__(cls)
+        prepared.blank_names, prepared.text = {}, text
+        prepared.subjects = {line[1:line.index(">")] for line in lines}  # every subject is an IRI here
+        return prepared
+
     def _rename(self, index: int, term):
         if not isinstance(term, BlankNode):
             return term
@@ -131,6 +146,7 @@ class Validator:
         except SyntaxError as exc:
             raise ValueError(f"SHACL shapes do not parse: {exc}") from None
         self.batch_size = max(1, batch_size)
+        self.shapes = shapes  # kept so that a validator process can load the same shapes (registry/shacl_process.py)
         self._messages = _messages(shape_triples)
         self._lock = threading.Lock()
         self._rudof = pyrudof.Rudof(pyrudof.RudofConfig())
@@ -166,7 +182,16 @@ class Validator:
 
     def validate_many(self, records: Sequence[Sequence[Triple]]) -> list[ValidationSummary]:
         """Validate records, several per pyrudof call; return one summary per record, in order."""
-        prepared = [_Prepared(i, triples) for i, triples in enumerate(records)]
+        return self._summaries([_Prepared(i, triples) for i, triples in enumerate(records)])
+
+    def validate_lines(self, records: Sequence[Sequence[str]]) -> list[ValidationSummary]:
+        """Validate records given as N-Triples lines (``str(triple)``, no final dot); as ``validate_many`` does.
+
+        The store keeps these lines for every prepared record, so it need not serialise its triples again.
+        """
+        return self._summaries([_Prepared.of_lines(i, lines) for i, lines in enumerate(records)])
+
+    def _summaries(self, prepared: list[_Prepared]) -> list[ValidationSummary]:
         summaries: list[ValidationSummary] = [_CONFORMS] * len(prepared)
         for batch in self._batches(prepared):
             for index, summary in self._run(batch, prepared).items():

@@ -78,3 +78,12 @@ def test_a_concept_only_near_the_question_yields_to_one_its_words_name(concepts_
 def test_meaning_still_reaches_a_concept_when_no_words_name_one(concepts_with_meaning):
     matches = concepts_with_meaning.match("render moving footage of a cat")
     assert any(m.how == "meaning" and m.concept.facet == "task" for m in matches)
+
+
+def test_a_direction_named_the_other_way_round_does_not_match(concepts):
+    tasks = boosts(concepts, "text to speech in English")["task"]
+    assert "text-to-speech" in tasks
+    assert "automatic-speech-recognition" not in tasks  # "speech to text" holds the same words
+    assert "image-to-text" not in boosts(concepts, "text to image generator").get("task", {})
+    # a direction written with "from" is no reversal: the video is made from the text
+    assert "text-to-video" in boosts(concepts, "generate a video from a text prompt")["task"]

@@ -226,3 +226,55 @@ def test_facet_counts_in_one_pass_with_more_values_than_uint16_holds(engine):
     counted = engine.facets_counts(chosen, TERM_FACETS, limit=100_000)
     for facet in TERM_FACETS:
         assert {key: n for key, _, n in counted[facet]} == dict(direct_counts(engine, chosen, facet)), facet
+
+
+def test_common_words_alone_are_no_match_when_the_querys_own_words_are_absent(engine):
+    common, rare, absent = term_id("common"), term_id("rare"), term_id("nowhere-in-the-index")
+    live = engine.alive[:engine.size]
+    # "common" is in every FDO (more than a third): alone it matches them all
+    _, ok = engine.keyword_scores({common: 1.0}, 1)
+    assert int(np.count_nonzero(ok & live)) == len(engine)
+    # beside a word no FDO holds, it matches none: the keyword side has nothing to say
+    _, ok = engine.keyword_scores({common: 1.0, absent: 1.0}, 1)
+    assert not np.any(ok & live)
+    # an uncommon term standing in for the absent word (an expansion) still matches what it matches
+    scores, ok = engine.keyword_scores({common: 1.0, absent: 1.0, rare: 0.4}, 1)
+    rare_slots = {s for s in np.flatnonzero(live) if term_id("rare") in engine.docs[s].sparse[0]}
+    assert set(np.flatnonzero(ok & live).tolist()) == rare_slots and rare_slots
+
+
+def test_spread_is_mean_and_deviation_over_fdos_with_a_meaning(engine):
+    sims = np.random.default_rng(11).random(engine.size).astype(np.float32)
+    engine.set_stubs({engine.docs[s].pid: True for s in np.flatnonzero(engine.alive[:engine.size])[:40]})
+    usable = engine.alive[:engine.size] & ~engine.stub[:engine.size]
+    mean, sd = engine.spread(sims)
+    assert mean == pytest.approx(float(sims[usable].mean()), rel=1e-5)
+    assert sd == pytest.approx(float(sims[usable].std()), rel=1e-5)
+    small = MemoryEngine(8)
+    small.upsert(make_docs(20), vectors(20))
+    assert small.spread(np.ones(20, dtype=np.float32)) is None  # too few FDOs to say how a query's similarities spread
+
+
+class _StandingOut:
+    """The embedder settings the dense fusion reads (the static model's attributes)."""
+
+    dense_weight, min_z, full_z = 0.25, 2.0, 6.0
+
+
+def test_dense_neighbours_score_by_how_far_they_stand_out_not_by_rank():
+    from registry.search.engine import Candidates
+    from registry.search.searcher import RRF_K, _dense_key
+
+    sims = np.array([0.9, 0.6, 0.5, 0.45], dtype=np.float32)
+    dense = np.arange(4)
+    # the same ranks under two spreads: far above the mean, the first scores as the first rank did
+    apart = _dense_key(Candidates(None, None, sims, spread=(0.3, 0.1)), dense, _StandingOut())
+    assert apart[0] == pytest.approx(0.25 / (RRF_K + 1))  # 6 deviations above the mean
+    assert apart[1] == pytest.approx(0.25 / (RRF_K + 1) * 0.25)  # 3 deviations: a quarter of the way
+    assert apart[3] == 0.0  # 1.5 deviations: below min_z, it scores nothing
+    # where every neighbour is alike, no rank earns a neighbour anything
+    alike = _dense_key(Candidates(None, None, sims, spread=(0.8, 0.2)), dense, _StandingOut())
+    assert not alike.any()
+    # without a known spread (a small index), reciprocal ranks as before
+    ranked = _dense_key(Candidates(None, None, sims), dense, _StandingOut())
+    assert ranked.tolist() == pytest.approx([0.25 / (RRF_K + r) for r in range(1, 5)])

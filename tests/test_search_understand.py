@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.data.search.records import make_registry, make_searcher
+from tests.data.search.records import make_registry, make_searcher, specs
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +139,33 @@ def test_understand_false_applies_no_filter_from_the_text(searcher):
     response = searcher.search("MIT licensed NER model", understand=False)
     assert response.filters == {}
     assert response.results[0].name == "dslim/bert-base-NER"
+
+
+def test_the_words_left_for_matching_are_the_questions_topic_without_its_frame(searcher):
+    assert searcher.understand("Which model can turn speech into text?").text == "turn speech into text"
+    assert searcher.understand("Do you have a model that summarises news?").text == "summarises news"
+    # a task named with a frame word keeps it; a question that is all frame is searched as asked
+    assert searcher.understand("question answering models").text == "question answering models"
+    asked = searcher.search("Which model can summarise news?", mode="keyword")
+    plain = searcher.search("summarise news", mode="keyword")
+    assert [h.pid for h in asked.results] == [h.pid for h in plain.results]
+
+
+def test_a_language_read_from_the_query_ranks_the_models_stating_it_before_those_stating_none(searcher):
+    hits = searcher.search("image classification in German", per_page=50).results
+    assert hits[0].name == "google/vit-base-patch16-224"  # the image classifier, though it states no language
+    # a model stating no language and doing something else comes after every model stating German
+    german = {s["id"] for s in specs() if "de" in (s.get("languages") or [])}
+    at = {hit.name: i for i, hit in enumerate(hits)}
+    assert german & set(at)
+    assert all(at[name] < at.get("stabilityai/stable-diffusion-2-1", len(hits)) for name in german & set(at))
+
+
+def test_a_model_reading_sentences_embeds_the_whole_question_a_static_one_the_topic(searcher):
+    from registry.search.static import StaticEmbedder
+
+    u = searcher.understand("Which model can turn speech into text?")
+    assert u.text == "turn speech into text" and u.sentence == "Which model can turn speech into text?"
+    assert searcher._dense_text(u) == u.sentence  # the test index embeds with MiniLM, which reads in context
+    assert not StaticEmbedder.reads_questions  # the default static model averages words: it embeds u.text
+    assert searcher.understand("turn speech into text").sentence == ""  # no frame: the topic is the sentence

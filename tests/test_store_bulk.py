@@ -202,3 +202,41 @@ def test_bulk_is_refused_by_a_store_that_is_not_empty_embedded(tmp_path: Path):
     assert bulk.can_bulk_load(store)
     store.ingest(model_record("org/a"))
     assert not bulk.can_bulk_load(store)
+
+
+class _FailingLoad:
+    """The store's database, but its second ``bulk_load`` fails (a full disk), after writing part of its chunk."""
+
+    def __init__(self, db) -> None:
+        self._db, self.calls = db, 0
+
+    def __getattr__(self, name: str):
+        return getattr(self._db, name)
+
+    def bulk_load(self, text, *args, **kwargs):
+        self.calls += 1
+        if self.calls == 2:
+            self._db.bulk_load("\n".join(text.split("\n")[:50]), *args, **kwargs)
+            raise OSError("No space left on device")
+        return self._db.bulk_load(text, *args, **kwargs)
+
+
+@pytest.mark.parametrize("behind", [True, False])  # the chunk loaded in the background thread, or inline
+def test_a_chunk_that_fails_to_load_leaves_the_journal_and_the_reopened_store_empty(tmp_path: Path, monkeypatch,
+                                                                                    behind):
+    monkeypatch.setattr(bulk, "CHUNK_LINES", 1000)
+    monkeypatch.setattr(bulk, "LOAD_BEHIND", behind)
+    store = Store.open(tmp_path, BASE)
+    with pytest.raises(OSError, match="No space"), store.bulk(now=T0) as bulk_loading:
+        store.db = failing = _FailingLoad(store.db)
+        store.ingest_many([model_record(f"org/m{i}") for i in range(200)], now=T0)
+    assert bulk_loading
+    assert failing.calls == 2, "nothing is loaded after the failure, not even the end's counts"
+    store.db = failing._db
+    store.close()
+    del failing
+    gc.collect()
+    reopened = Store.open(tmp_path, BASE)
+    assert reopened.pids() == [] and reopened.stats()["fdos"] == 0
+    assert not any(reopened.db.quads_for_pattern(None, SCHEMA.name, None, DefaultGraph()))
+    assert reopened.ingest(model_record("org/m1")).status == "new"

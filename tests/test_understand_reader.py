@@ -52,6 +52,8 @@ def test_reader_without_a_searcher_reads_the_question_but_no_constraints():
     ("Is there a model that answers questions about tables?", "answers questions about tables"),
     ("Only MIT models for summarisation", "Only MIT models for summarisation"),  # a constraint word is not frame
     ("What do you have?", "What do you have?"),  # nothing but frame: the question as asked
+    ("question answering on scanned documents", "question answering on scanned documents"),  # a task's name
+    ("Which model can answer questions about a table?", "answer questions about a table"),
 ])
 def test_unframe_keeps_the_topic_and_drops_the_question_frame(question, topic):
     assert unframe(question) == topic

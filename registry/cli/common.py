@@ -26,8 +26,13 @@ def open_registry(ctx: click.Context, read_only: bool = False, **overrides) -> I
 
 
 def first_load(registry: Registry) -> contextlib.AbstractContextManager[bool]:
-    """Bulk-load when the store is empty and ``MLFDO_BULK_LOAD`` is on (incremental runs stay transactional)."""
-    return registry.store.bulk() if registry.settings.get("BULK_LOAD", True) else contextlib.nullcontext(False)
+    """Bulk-load when the store is empty and ``MLFDO_BULK_LOAD`` is on (incremental runs stay transactional).
+
+    The session's last steps (the last chunk, then compacting the store) are told on stderr.
+    """
+    if not registry.settings.get("BULK_LOAD", True):
+        return contextlib.nullcontext(False)
+    return registry.store.bulk(progress=lambda message: click.echo(message, err=True))
 
 
 def resolve_or_fail(registry: Registry, ref: str) -> str:

@@ -13,13 +13,14 @@ and may add them to the results; they never remove one.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.search.text import tokens
+from registry.search.text import normalise, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM"]
@@ -33,6 +34,8 @@ _GENERIC = frozenset("text model data image audio video language other custom op
                      "classification generation learning words document documents".split())
 _VOCAB = "https://w3id.org/mlfdo/vocab/"
 _TRUE = ("true", "1")
+# a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
+_DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,20 @@ def _concept(pid: str, triples) -> Concept | None:
                                                values.get(SKOS.hiddenLabel.value, []))) if facet == "task-kind" else ())
 
 
+def _reversed(phrase: str, text: str) -> bool:
+    """Say whether ``text`` states the direction a phrase names the other way round.
+
+    Words are matched as a set, so "speech to text" would match "text to speech". A phrase naming a
+    direction ("A to B", "A into B") is not matched by a text saying "B to A"; "a video from a text
+    prompt" still matches "text to video".
+    """
+    m = _DIRECTION.search(normalise(phrase))
+    if m is None:
+        return False
+    a, b = (re.escape(w) for w in m.groups())
+    return re.search(rf"\b{b}s?\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?{a}s?\b", normalise(text)) is not None
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -147,7 +164,7 @@ class ConceptIndex:
         words = set(tokens(text))
         best: dict[int, ConceptMatch] = {}
         for i, toks, phrase in built.phrase_tokens:
-            if toks <= words:
+            if toks <= words and not _reversed(phrase, text):
                 score = 1.0 + 0.1 * len(toks)
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")

@@ -25,6 +25,13 @@ class Embedder:
     name = "embedder"
     dim = 0
     inline = False  # cheap enough to embed a query in the searching thread (no worker thread)
+    # None: neighbours rank by reciprocal rank above ``min_sim``; a number: they also pass, and score, by how
+    # many standard deviations they stand above the query's mean similarity (see searcher._dense_key)
+    min_z: float | None = None
+    full_z: float | None = None
+    # a model that reads a sentence in context embeds the whole question; one that averages word vectors
+    # (the static model) only the topic, without the question's frame (``Searcher._dense_text``)
+    reads_questions = True
 
     def __init__(self) -> None:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()

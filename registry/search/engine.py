@@ -36,6 +36,10 @@ RERANK = 4_000  # candidates of the reduced scan re-scored exactly
 LARGE = 500_000
 LARGE_REDUCED_DIM = 64
 LARGE_RERANK = 8_000
+# The spread of a query's similarities is read from at most this many FDOs (a fixed sample), and only
+# when at least MIN_SPREAD have a vector worth comparing (not stubs): fewer say nothing about it.
+SPREAD_SAMPLE = 10_000
+MIN_SPREAD = 50
 _blas = ThreadpoolController()
 
 
@@ -142,6 +146,9 @@ class Candidates:
     kw_slots: np.ndarray | None = None
     dense_slots: np.ndarray | None = None
     boosted: np.ndarray | None = None  # the slots a boost of the query applies to (set by the searcher)
+    # mean and standard deviation of the query's similarities over the FDOs with a meaning to compare
+    # (``MemoryEngine.spread``); None when there are too few of them to say (``MIN_SPREAD``)
+    spread: tuple[float, float] | None = None
 
 
 class MemoryEngine:
@@ -180,6 +187,7 @@ class MemoryEngine:
         self.dead = 0
         self.generation = getattr(self, "generation", 0) + 1
         self._vocab: dict[str, tuple[int, dict]] = {}
+        self._spread_slots: tuple[int, np.ndarray] | None = None  # (generation, sampled slots)
 
     # ---------------------------------------------------------------- writing
     def __len__(self) -> int:
@@ -353,6 +361,7 @@ class MemoryEngine:
                 if slot is not None:
                     self.stub[slot] = flag
                     self.docs[slot].stub = flag  # type: ignore[union-attr]
+                    self._spread_slots = None
 
     def exact_slots(self, key: str) -> list[int]:
         """Return alive slots whose name, identifier, id or PID equals ``key`` (lower-cased)."""
@@ -370,22 +379,24 @@ class MemoryEngine:
         word as written is rare beside the other forms of it (``STEM_WHEN_RARER``): in fewer than a
         quarter of the FDOs holding its stem, or in none. It then ranks, at its lower weight, but
         never decides membership (measured: docs/benchmarks.md, "Word forms in keyword search").
+        When none of the query's uncommon words is held by any FDO, an FDO matching only common words
+        (in more than a third of the FDOs) is no match: the keyword side then has nothing to say.
         """
         n = self.size
         alive = self.alive[:n]
         n_alive = max(1, len(self.slot_of))  # the alive slots
         kw_scores = np.zeros(n, dtype=np.float32)
         hits = np.zeros(n, dtype=np.int16)
-        informative = 0
+        informative = absent = 0
+        uncommon = np.zeros(n, dtype=bool)  # matched by a term in at most a third of the FDOs
         stem_of: dict[int, int] = getattr(terms, "stem_of", {})
         for tid, qweight in terms.items():
             posting = self.terms.get(tid)
-            if posting is None:
+            df = 0 if posting is None else posting.alive_count(alive, self.generation)
+            if df == 0:
+                absent += qweight >= 1.0 and tid not in stem_of
                 continue  # a word no FDO has cannot be required
             slots, weights = posting.arrays()
-            df = posting.alive_count(alive, self.generation)
-            if df == 0:
-                continue
             if tid in stem_of:
                 written = self.terms.get(stem_of[tid])
                 if written is not None and written.alive_count(alive, self.generation) * STEM_WHEN_RARER >= df:
@@ -395,12 +406,19 @@ class MemoryEngine:
             # (a posting names a slot once), without the gather and scatter copies (1.8x faster at 1M)
             np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
             # terms in more than a third of the corpus rank but do not decide membership
-            if qweight >= 1.0 and tid not in stem_of and df <= n_alive / 3:
-                np.add.at(hits, slots, np.ones(len(slots), dtype=np.int16))
-                informative += 1
-        need = max(1, min(min_match, informative))
-        kw_ok = (hits >= need) & (kw_scores > 0) if informative else kw_scores > 0
-        return kw_scores, kw_ok
+            if df <= n_alive / 3:
+                uncommon[slots] = True
+                if qweight >= 1.0 and tid not in stem_of:
+                    np.add.at(hits, slots, np.ones(len(slots), dtype=np.int16))
+                    informative += 1
+        if informative:
+            need = max(1, min(min_match, informative))
+            return kw_scores, (hits >= need) & (kw_scores > 0)
+        if absent:
+            # none of the query's own uncommon words is held as written ("turn a recording into text"):
+            # what a stem or an expansion matched is a match, a common word alone ("text") is none
+            return kw_scores, uncommon & (kw_scores > 0)
+        return kw_scores, kw_scores > 0  # a query of common words only ("text model")
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         """Return the cosine similarity of every slot to a (normalised) query vector.
@@ -422,6 +440,26 @@ class MemoryEngine:
             top = _top_set(sims, rerank)
             sims[top] = self.vectors[top] @ vector
         return sims
+
+    def spread(self, sims: np.ndarray) -> tuple[float, float] | None:
+        """Return the mean and standard deviation of ``sims`` over the FDOs that have a meaning to compare.
+
+        Read from a fixed sample of at most ``SPREAD_SAMPLE`` live non-stub slots (drawn again when the
+        index changes); None when fewer than ``MIN_SPREAD`` FDOs have one.
+        """
+        with self.lock:
+            cached = self._spread_slots
+            if cached is None or cached[0] != self.generation:
+                live = np.flatnonzero(self.alive[:self.size] & ~self.stub[:self.size])
+                if len(live) > SPREAD_SAMPLE:
+                    live = np.sort(np.random.default_rng(0).choice(live, SPREAD_SAMPLE, replace=False))
+                cached = self._spread_slots = (self.generation, live)
+        sample = cached[1]
+        sample = sample[sample < len(sims)]
+        if len(sample) < MIN_SPREAD:
+            return None
+        values = sims[sample]
+        return float(values.mean()), max(float(values.std()), 1e-6)
 
     def _fit_basis(self) -> None:
         """Fit the projection used by the first pass of the dense scan (uncentred PCA of a sample)."""

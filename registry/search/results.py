@@ -94,6 +94,9 @@ class QueryUnderstanding:
     expansions: tuple[str, ...] = ()
     questions: tuple[FollowUp, ...] = ()
     source: str = "rules"
+    # the words left for matching with the question's frame still in ("Which model can ..."): what an
+    # embedder that reads whole sentences embeds (``Embedder.reads_questions``); "" when it is ``text``
+    sentence: str = ""
 
     def filters(self) -> dict[str, list[str]]:
         """Return the applied recognised filters (mode ``filter``) as facet -> values."""
@@ -115,7 +118,7 @@ class QueryUnderstanding:
         if not facets:
             return self
         return QueryUnderstanding(self.query, self.text, tuple(r for r in self.recognised if r.facet not in facets),
-                                  self.suggested, self.expansions, self.questions, self.source)
+                                  self.suggested, self.expansions, self.questions, self.source, self.sentence)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,9 +1,11 @@
 """The searcher: query understanding, hybrid ranking (RRF), facets and suggestions for one query.
 
 Ranking: exact id/name/PID matches first; then reciprocal rank fusion of the keyword ranking
-(BM25 over hashed terms) and the dense ranking (cosine to the query embedding). The result set
-(``total``, facet counts) is every FDO that passes the filters and either matches enough query
-words or is among the ``DENSE_K`` nearest with similarity >= ``MIN_SIM``.
+(BM25 over hashed terms), the dense neighbours (cosine to the query embedding; for an embedder with
+``min_z`` scored by how far they stand out from the query's similarities, ``_dense_key``), the
+concept list and popularity. The result set (``total``, facet counts) is every FDO that passes the
+filters and matches enough query words, is among the ``DENSE_K`` nearest above the embedder's
+floor, or is among the concept list's first ``BOOST_K``.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ class Searcher:
 
     def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
         """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
-        matches = self.concepts.match(qu.query)
+        matches = self.concepts.match(qu.text or qu.query)  # the topic: the question's frame says nothing
         if not matches:
             return qu
         taken = {(r.facet, v) for r in qu.recognised for v in r.values}
@@ -111,7 +113,7 @@ class Searcher:
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
         return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
-                                  qu.questions, qu.source)
+                                  qu.questions, qu.source, qu.sentence)
 
     def named(self, name: str) -> list[tuple[str, str, int]]:
         """Return (pid, identifier, downloads) of the indexed FDOs called exactly ``name``, most downloaded first.
@@ -183,11 +185,11 @@ class Searcher:
             notes.append(f"The search index is being built ({building[0]:,} of {building[1]:,} FDOs indexed so far): "
                          "results may be missing.")
         notes.extend(follow_notes(self.index))
-        vector = self._embed(qu.text) if qu.text and mode != "keyword" else None
+        vector = self._embed(self._dense_text(qu)) if qu.text and mode != "keyword" else None
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
-            masks.boost = self._boost_score(qu, explicit)
+            masks.boost = self._boost_score(qu, explicit, masks.filters.lenient())
             cand = self._candidates(qu, mode, vector)
             depth = max(10, page * per_page)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost)
@@ -213,6 +215,17 @@ class Searcher:
                               suggested=suggested, questions=questions,
                               took_ms=(time.perf_counter() - started) * 1000, mode=mode, notes=tuple(notes))
 
+    def _dense_text(self, qu: QueryUnderstanding) -> str:
+        """Return what the query embedding is made of: the topic, or the whole question for a model that reads one.
+
+        A static model averages its words: the frame ("Which model can") only pulls the vector away
+        from the topic. MiniLM reads a sentence in context and found more with the frame kept
+        (docs/benchmarks.md).
+        """
+        if getattr(self.index.embedder, "reads_questions", True):
+            return qu.sentence or qu.text
+        return qu.text
+
     def _embed(self, text: str) -> Future:
         """Start embedding the query: in a worker thread (MiniLM, outside the GIL), or here when it is cheap.
 
@@ -237,13 +250,25 @@ class Searcher:
             n = len(set(tokens(text)) - covered)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             kw_scores, kw_ok = self.engine.keyword_scores(query_terms(text, qu.expansions), min_match)
+        spread = None
         if vector is not None:
             sims = self.engine.similarities(vector.result())
-        return Candidates(kw_scores, kw_ok, sims)
+            if getattr(self.index.embedder, "min_z", None) is not None:
+                spread = self.engine.spread(sims)
+        return Candidates(kw_scores, kw_ok, sims, spread=spread)
 
-    def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]]) -> np.ndarray | None:
-        """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted)."""
-        boosts = {f: v for f, v in qu.boosts().items() if f not in explicit}
+    def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
+                     lenient: frozenset[str] = frozenset()) -> np.ndarray | None:
+        """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted).
+
+        The filters read from the text on the ``lenient`` facets count as boosts too: such a filter
+        lets through an FDO stating no value ("in German": a model stating no language), and
+        those stating the value rank above it.
+        """
+        boosts = {f: list(v) for f, v in qu.boosts().items() if f not in explicit}
+        for facet, values in qu.filters().items():
+            if facet in lenient and facet not in explicit:
+                boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
         if not boosts:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
@@ -280,8 +305,13 @@ class Searcher:
             return _Ranked(np.concatenate([pinned, slots]), scores, total, members, len(pinned))
         # a membership-only ranking (facet counts, depth 0) needs no order unless boosts depend on it
         fused = bool(depth) or boost is not None
-        kw, top, dense = engine.ranked(cand, mask, DENSE_K, getattr(self.index.embedder, "min_sim", MIN_SIM),
-                                       order=fused)
+        embedder = self.index.embedder
+        min_sim = getattr(embedder, "min_sim", MIN_SIM)
+        if cand.spread is not None:
+            # a neighbour standing out from this query's similarities passes too: the static model's
+            # cosines shift from query to query (their mean ran from 0.03 to 0.38 on sets 1 and 2)
+            min_sim = min(min_sim, cand.spread[0] + embedder.min_z * cand.spread[1])
+        kw, top, dense = engine.ranked(cand, mask, DENSE_K, min_sim, order=fused)
         # the candidates in slot order (which list found a ranked one is looked up at the end)
         cands, added = _merge(kw, dense)
         dense_at = np.searchsorted(cands, dense)
@@ -291,8 +321,7 @@ class Searcher:
             key = np.full(len(cands), 1.0 / (RRF_K + len(top) + 1))
             key[added] = 0.0
             key[np.searchsorted(cands, kw[top])] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
-            weight = getattr(self.index.embedder, "dense_weight", DENSE_WEIGHT)
-            key[dense_at] += weight / (RRF_K + np.arange(1, len(dense) + 1))
+            key[dense_at] += _dense_key(cand, dense, embedder)
         if boost is not None:
             # FDOs carrying what the question means: best matched first, then by the rank fused so far,
             # then the most downloaded
@@ -498,6 +527,23 @@ def _within(slots: np.ndarray, ascending: np.ndarray) -> np.ndarray:
     return ascending[at] == slots if len(ascending) else np.zeros(len(slots), dtype=bool)
 
 
+def _dense_key(cand: Candidates, dense: np.ndarray, embedder) -> np.ndarray:
+    """Return the fusion score of the dense neighbours ``dense`` (ranked).
+
+    By rank (reciprocal rank at the embedder's ``dense_weight``) unless the embedder scores by how far a
+    neighbour stands out (``min_z``, ``full_z``) and the query's spread is known: then a neighbour
+    ``min_z`` standard deviations above the mean similarity scores nothing, one ``full_z`` above scores
+    what the first rank would, linearly between. A rank gives the same credit to the first neighbour of a
+    query whose neighbours are all alike as to one far above the rest; the standing-out does not.
+    """
+    weight = getattr(embedder, "dense_weight", DENSE_WEIGHT)
+    if cand.spread is None or not len(dense):
+        return weight / (RRF_K + np.arange(1, len(dense) + 1))
+    mean, sd = cand.spread
+    z = (cand.sims[dense] - mean) / sd
+    return weight / (RRF_K + 1) * np.clip((z - embedder.min_z) / (embedder.full_z - embedder.min_z), 0.0, 1.0)
+
+
 def _marked(n: int, slots: np.ndarray) -> np.ndarray:
     """Return a boolean array of ``n`` slots, true at ``slots``."""
     out = np.zeros(n, dtype=bool)
@@ -552,7 +598,8 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
     recognised = tuple(
         RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
         if r.applied and r.facet in facets else r for r in qu.recognised)
-    return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source)
+    return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source,
+                              qu.sentence)
 
 
 def _bucket_label(facet: str, key: str) -> str:

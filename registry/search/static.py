@@ -73,6 +73,12 @@ class StaticEmbedder(Embedder):
     min_sim = 0.45  # the static model's cosines run higher than MiniLM's: unrelated texts mostly score below this
     inline = True  # ~0.1 ms a query: embedded in the searching thread
     dense_weight = 0.25  # its neighbours are noisier than MiniLM's: in the fusion they count less than the words (chosen on set 1, docs/benchmarks.md)
+    # a neighbour counts by how far it stands out from the query's similarities (searcher._dense_key):
+    # from 1.5 standard deviations above their mean (it also joins the results), fully from 6 (chosen on set 1
+    # and the chat's precision, docs/benchmarks.md)
+    min_z = 1.5
+    reads_questions = False  # a mean of word vectors: a question's frame words only dilute its topic
+    full_z = 6.0
 
     def __init__(self, path: Path | None = None, build: bool = True) -> None:
         super().__init__()

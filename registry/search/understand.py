@@ -85,12 +85,16 @@ class Understander:
         text = query
         for start, end in reversed(remove):
             text = text[:start] + " " + text[end:]
-        text = re.sub(r"\s+", " ", text).strip(" ,.;")
+        # the words left for matching are the question's topic: its frame ("Which model can", "Do you have a")
+        # would match records named "model" and blur the meaning (docs/search.md, "Query understanding")
+        sentence = re.sub(r"\s+", " ", text).strip(" ,.;")
+        text = unframe(sentence)
         applied_facets = {r.facet for r in recognised if r.applied}
         suggested = [s for s in suggested if s.facet not in applied_facets]
         return QueryUnderstanding(query=query, text=text, recognised=tuple(recognised),
                                   suggested=tuple(_dedupe(suggested)), expansions=self._expansions(text),
-                                  questions=tuple(self._questions(applied_facets)))
+                                  questions=tuple(self._questions(applied_facets)),
+                                  sentence=sentence if sentence != text else "")
 
     # ---------------------------------------------------------------- candidates
     def _candidates(self, low: str) -> list[_Match]:
@@ -547,6 +551,8 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
     return q
 
 
+# a task's name may begin with a frame word ("question answering", "answer questions"): the frame ends there
+_TASK_AT = re.compile("|".join(f"(?:{p})" for p, _ in TASK_PATTERNS))
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _FRAME_WORD = re.compile(r"[\w'’-]+")
 
@@ -556,7 +562,8 @@ def unframe(text: str) -> str:
 
     Sentences without a topical word are dropped ("What do you have?"); in the others, leading
     stopwords and generic words ("Which model can", "Do you have a", "Is there a model that")
-    are. Constraint words ("only", "without") stay. The frame otherwise weighs on the search:
+    are, up to a task's name ("question answering" keeps its "question"). Constraint words ("only",
+    "without") stay. The frame otherwise weighs on the search:
     "model" matches records named "Model", and the question's meaning drifts from its topic.
     """
     kept = []
@@ -564,9 +571,10 @@ def unframe(text: str) -> str:
         if not topical_terms(sentence):
             continue
         pos = 0
+        low = sentence.lower()
         for m in _FRAME_WORD.finditer(sentence):
             w = m.group(0).lower()
-            if w in KEEP_IN_FRAME or not (w in QUESTION_STOPWORDS or w in GENERIC):
+            if w in KEEP_IN_FRAME or not (w in QUESTION_STOPWORDS or w in GENERIC) or _TASK_AT.match(low, m.start()):
                 break
             pos = m.end()
         kept.append(sentence[pos:].strip())

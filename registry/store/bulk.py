@@ -18,12 +18,21 @@ kept in memory (``listing.Tally``, seeded with what the store held), its members
 the chunks (or, for a record committed transactionally, with that commit), and the counts are
 written when the run ends. A withdrawal during the run makes the end rebuild the listing from
 the store instead.
+
+Two cores: SHACL runs in a child process (registry/shacl_process.py; pyrudof holds the GIL), and a
+full chunk loads in a thread while the next one is planned (the bulk loader releases the GIL).
+A run that completes ends with a compaction (``Store.optimize``): a bulk-loaded store is slow to
+read until RocksDB has merged its files. A chunk that fails to load leaves the journal, so the
+store is emptied when reopened; any other stop (Ctrl-C included) completes what was written.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -31,13 +40,17 @@ from pyoxigraph import Literal, RdfFormat, Store as OxStore
 
 from registry.store import listing
 from registry.store.results import IngestResult
+from registry.shacl_process import ValidatorProcess
 from registry.store.writer import PreparedBatch, write_batch, commit_two_steps
+from registry.validate import Validator
 from registry.vocab import MLFDO
 
 __all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LINES"]
 
 CHUNK_LINES = 500_000  # N-Quads lines per bulk-loader call (~4k records): fewer, larger files
+LOAD_BEHIND = True  # load a full chunk in a thread while the next one is planned (the bulk loader releases the GIL)
 _BEGUN = f"<{MLFDO}bulkLoadBegun>"
+_log = logging.getLogger(__name__)
 
 
 def _journal(store) -> str:
@@ -67,13 +80,19 @@ def roll_back(store) -> bool:
 class BulkLoader:
     """Collects the quads of new FDOs and writes them with the bulk loader in large chunks."""
 
-    def __init__(self, store, chunk_lines: int | None = None) -> None:
+    def __init__(self, store, chunk_lines: int | None = None, progress: Callable[[str], None] | None = None) -> None:
         self.store = store
         self.chunk_lines = chunk_lines or CHUNK_LINES
+        self._progress = progress or (lambda message: None)
+        self.chunks = 0  # chunks handed to the bulk loader so far
+        self.validator = store.validator
         self.lines: list[str] = []
         self.written: set[str] = set()  # PIDs this run has written
         self.tally = listing.Tally(store)
         self.rebuild_listing = False  # set by a write the tally cannot follow (a withdrawal)
+        self._pool: ThreadPoolExecutor | None = None  # loads a full chunk while the next one is planned
+        self._loading: Future | None = None
+        self.broken = False  # a chunk failed to load: the run must not be completed, the journal stays
 
     def begin(self, now: datetime) -> None:
         g = self.store.registry_graph
@@ -133,41 +152,116 @@ class BulkLoader:
         for pid, n, raw in pending.raws:
             store._save_raw(pid, n, raw)
         if len(self.lines) >= self.chunk_lines:
-            self.flush()
+            self._load(wait=not LOAD_BEHIND)
 
     def flush(self) -> None:
-        """Bulk-load the collected quads."""
-        if self.lines:
-            # lenient: the text is serialised from terms pyoxigraph has already checked
-            self.store.db.bulk_load("\n".join(self.lines), RdfFormat.N_QUADS, lenient=True)
-            self.lines = []
+        """Bulk-load the collected quads and wait until every chunk is in the store."""
+        self._load(wait=True)
 
-    def finish(self) -> None:
-        """Load what is left with the listing's counts, and clear the journal."""
-        if self.rebuild_listing:
-            self.flush()
-            listing.rebuild(self.store, bulk=True)
-        else:
-            self.lines.extend(self.tally.count_lines())
-            self.flush()
-            listing.mark_ready(self.store)
+    def _load(self, wait: bool) -> None:
+        """Hand the collected quads to the bulk loader, in a thread (it releases the GIL) unless ``wait``.
+
+        One chunk loads at a time: the previous one is waited for first, and its error (if any) is
+        raised here.
+        """
+        if self.broken:
+            raise RuntimeError("a bulk-loader chunk failed: the run cannot go on (the store is emptied when reopened)")
+        try:
+            if self._loading is not None:
+                self._loading.result()  # a Ctrl-C here leaves it to be waited for again by finish()
+                self._loading = None
+            if not self.lines:
+                return
+            # lenient: the text is serialised from terms pyoxigraph has already checked
+            text, self.lines = "\n".join(self.lines), []
+            self.chunks += 1
+            if wait:
+                self.store.db.bulk_load(text, RdfFormat.N_QUADS, lenient=True)
+                return
+        except Exception:
+            self.broken = True  # part of a chunk may be in the store: finish() leaves the journal
+            raise
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-bulk-load")
+        self._loading = self._pool.submit(self.store.db.bulk_load, text, RdfFormat.N_QUADS, lenient=True)
+
+    def start_validation(self) -> None:
+        """Validate in a child process, on the other core: the bulk path has no transaction to wait for."""
+        if isinstance(self.validator, Validator):
+            try:
+                self.validator = ValidatorProcess(self.validator)
+            except OSError as exc:  # no interpreter to start (an embedded Python): validate here, in the thread
+                _log.warning("the SHACL validation process could not start (%s): validating in this process", exc)
+
+    def close_validator(self) -> None:
+        """Stop the SHACL process, if the session started one."""
+        if isinstance(self.validator, ValidatorProcess):
+            self.validator.close()
+
+    def _stop_loading(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def finish(self, optimize: bool = True) -> None:
+        """Load what is left with the listing's counts, clear the journal, then compact the store.
+
+        The bulk loader writes new files beside the old ones and leaves merging them to RocksDB's
+        background compaction: until then reads are slower (docs/benchmarks.md, "Bulk loading a
+        first harvest"). ``optimize`` compacts them now, after the journal is cleared, so an
+        interrupt there loses nothing.
+        """
+        if self.broken:
+            self._stop_loading()
+            return  # the journal stays: the reopened store is emptied
+        # told only in runs that have loaded a chunk before this (~4,000 records): their end takes time
+        progress = self._progress if self.chunks else (lambda message: None)
+        progress("bulk load: writing the last chunk and the listing's counts")
+        try:
+            if self.rebuild_listing:
+                self.flush()
+                listing.rebuild(self.store, bulk=True)
+            else:
+                self.lines.extend(self.tally.count_lines())
+                self.flush()
+                listing.mark_ready(self.store)
+        finally:
+            self._stop_loading()  # a chunk that failed to load raised above: the journal stays, the store is emptied
         self.store.db.flush()
         g = self.store.registry_graph
         self.store.db.update(f"DELETE WHERE {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} ?t }} }}")
         self.store.db.flush()
+        if optimize:
+            progress("bulk load: compacting the store (about 2 s per 10,000 FDOs)")
+            started = time.perf_counter()
+            self.store.db.optimize()
+            progress(f"bulk load: store compacted in {time.perf_counter() - started:.1f} s")
 
 
 @contextmanager
-def bulk_session(store, now: datetime) -> Iterator[bool]:
-    """Route the store's ingests through a :class:`BulkLoader` when the store is empty; yield whether it does."""
+def bulk_session(store, now: datetime, progress: Callable[[str], None] | None = None,
+                 optimize: bool = True, shacl_process: bool = True) -> Iterator[bool]:
+    """Route the store's ingests through a :class:`BulkLoader` when the store is empty; yield whether it does.
+
+    However the run ends (an exception or Ctrl-C included), what it wrote is completed: the batch in
+    progress is not written, the earlier ones are, with their counts. A compaction follows unless the
+    run was interrupted or ``optimize`` is off. ``shacl_process`` validates in a child process.
+    """
     if store._bulk is not None or not can_bulk_load(store):
         yield False
         return
-    loader = BulkLoader(store)
+    loader = BulkLoader(store, progress=progress)
     loader.begin(now)
     store._bulk = loader
+    completed = False
     try:
+        if shacl_process:
+            loader.start_validation()
         yield True
+        completed = True
     finally:
         store._bulk = None
-        loader.finish()
+        try:
+            loader.close_validator()
+        finally:
+            loader.finish(optimize=optimize and completed)

@@ -233,15 +233,18 @@ class Store(StoreReads, StoreLinks):
         """Ingest records in batches, one transaction per batch; failed records are reported, not raised.
 
         SHACL validation of the next batch runs in a second thread while the current batch is
-        written (pyrudof and pyoxigraph release the GIL), so validation mostly hides behind I/O.
+        written: pyoxigraph releases the GIL while it writes, pyrudof holds it while it validates,
+        so validation hides behind the store's writes only. A bulk session validates in a child
+        process instead (registry/shacl_process.py).
         """
         results: list[IngestResult] = []
+        validator = self._bulk.validator if self._bulk is not None else self.validator
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-shacl") as pool:
             pending = None  # (prepared batch, future of its SHACL summaries)
             for chunk in _chunks(records, self.batch_size):
                 batch = prepare_batch(chunk)
                 in_flight = frozenset(p.pid for p in pending[0].ok) if pending is not None else frozenset()
-                future = pool.submit(validate_batch, self.validator, batch, self, in_flight)
+                future = pool.submit(validate_batch, validator, batch, self, in_flight)
                 if pending is not None:
                     results.extend(self._write(*pending, now, progress))
                 pending = (batch, future)
@@ -268,12 +271,15 @@ class Store(StoreReads, StoreLinks):
             finally:
                 self._guard.held = False
 
-    def bulk(self, now: datetime | None = None):
+    def bulk(self, now: datetime | None = None, progress: Callable[[str], None] | None = None,
+             optimize: bool = True, shacl_process: bool = True):
         """Return a context in which ingests into an empty embedded store use the bulk loader.
 
         It yields whether they do; a store killed inside it is emptied when reopened (store/bulk.py).
+        Validation runs in a child process meanwhile (``shacl_process``); when the run completes, the
+        store is compacted (``optimize``); ``progress`` is told of the session's last, slow steps.
         """
-        return bulk.bulk_session(self, now or _now())
+        return bulk.bulk_session(self, now or _now(), progress, optimize, shacl_process)
 
     def _write(self, batch, future, now: datetime | None, progress) -> list[IngestResult]:
         if self._bulk is not None:

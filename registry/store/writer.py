@@ -158,6 +158,9 @@ def write_batch(store, batch: PreparedBatch, summaries: dict[int, object], when:
 def _validate(validator, prepared: list[PreparedRecord]) -> list:
     if validator is None or not prepared:
         return [None] * len(prepared)
+    by_lines = getattr(validator, "validate_lines", None)  # the N-Triples lines are already there
+    if by_lines is not None:
+        return list(by_lines([p.lines for p in prepared]))
     return list(validator.validate_many([list(p.content) for p in prepared]))
 
 
