@@ -12,7 +12,7 @@ import pytest
 from datetime import datetime, timezone
 
 from registry.search.document import IndexDoc
-from registry.search.engine import MemoryEngine
+from registry.search.engine import MemoryEngine, _top_set
 from registry.search.facets import TERM_FACETS
 from registry.search.searcher import _first_boosted, _merge
 from registry.search.text import term_id
@@ -113,7 +113,7 @@ def test_first_boosted_equals_a_full_sort_by_boost_key_downloads_then_slot():
         boosted = np.flatnonzero(boost > 0)
         limit = int(rng.integers(1, 60))
         expected = sorted(boosted.tolist(), key=lambda s: (-boost[s], -key[s], -downloads[s], s))[:limit]
-        assert _first_boosted(boosted, boost, key, downloads, limit).tolist() == expected
+        assert _first_boosted(boosted, boost[boosted], key[boosted], downloads[boosted], limit).tolist() == expected
 
 
 def test_compaction_keeps_keyword_scores_and_facet_counts(engine):
@@ -138,7 +138,7 @@ def test_all_facets_counted_in_one_pass_match_the_documents(engine, share):
     rng = np.random.default_rng(5)
     member = engine.alive[:engine.size] & (rng.random(engine.size) < share)
     chosen = np.flatnonzero(member)
-    counted = engine.facets_counts(None, chosen, TERM_FACETS, limit=50)
+    counted = engine.facets_counts(chosen, TERM_FACETS, limit=50)
     for facet in TERM_FACETS:
         assert {key: n for key, _, n in counted[facet]} == dict(direct_counts(engine, chosen, facet)), facet
         # the same values in the same order as counting that facet alone
@@ -149,7 +149,7 @@ def test_facet_counts_in_one_pass_add_included_values_beyond_the_limit(engine):
     chosen = np.flatnonzero(engine.alive[:engine.size])
     direct = direct_counts(engine, chosen, "task")
     least = min(direct, key=direct.get)
-    counted = engine.facets_counts(None, chosen, ["task"], limit=2, include={"task": (least,)})["task"]
+    counted = engine.facets_counts(chosen, ["task"], limit=2, include={"task": (least,)})["task"]
     assert [n for _, _, n in counted[:2]] == sorted(direct.values(), reverse=True)[:2]
     assert counted[2:] == [(least, least, direct[least])]
 
@@ -183,6 +183,49 @@ def test_merge_inserts_new_slots_in_order_and_says_where():
         merged, added = _merge(slots, extra)
         assert merged.tolist() == sorted(set(slots.tolist()) | set(extra.tolist()))
         assert sorted(merged[added].tolist()) == sorted(set(extra.tolist()) - set(slots.tolist()))
+
+
+def test_facet_counts_in_one_pass_count_slots_with_many_values(engine):
+    # a few FDOs with far more values than the others: their codes beyond the table's width are counted apart
+    many = make_docs(3, seed=9, prefix="many")
+    for i, doc in enumerate(many):
+        doc.facets["language"] = [(f"x{i}-{j}", f"x{i}-{j}") for j in range(40)] + [("en", "en")]
+    engine.upsert(many, vectors(3))
+    codes = engine._facet_codes()
+    assert len(codes.over_slots) == 3 and codes.table.shape[1] < 40
+    rng = np.random.default_rng(2)
+    for share in (0.05, 0.5, 1.0):
+        chosen = np.flatnonzero(engine.alive[:engine.size] & (rng.random(engine.size) < share))
+        chosen = np.union1d(chosen, [engine.slot_of[d.pid] for d in many[:2]])
+        counted = engine.facets_counts(chosen, TERM_FACETS, limit=1000)
+        for facet in TERM_FACETS:
+            assert {key: n for key, _, n in counted[facet]} == dict(direct_counts(engine, chosen, facet)), facet
+
+
+def test_top_set_is_the_set_of_a_full_partition():
+    rng = np.random.default_rng(3)
+    for n, k in ((1000, 10), (20_000, 64), (100_000, 4000), (300_000, 8000)):
+        for ties in (False, True):
+            values = rng.standard_normal(n).astype(np.float32)
+            if ties:  # a few values repeated around the k-th largest
+                kth = np.sort(values)[n - k]
+                values[rng.choice(n, 20, replace=False)] = kth
+            # with ties at the k-th value, which of them are kept is the full partition's choice: the same here
+            assert _top_set(values, k).tolist() == np.sort(np.argpartition(-values, k - 1)[:k]).tolist()
+
+
+def test_facet_counts_in_one_pass_with_more_values_than_uint16_holds(engine):
+    # 70,000 distinct datasets on one FDO: the codes no longer fit in uint16, and its row overflows
+    wide = make_docs(1, seed=11, prefix="wide")[0]
+    wide.facets["dataset"] = [(f"set-{j}", f"set-{j}") for j in range(70_000)]
+    engine.upsert([wide], vectors(1))
+    codes = engine._facet_codes()
+    assert codes.table.dtype == np.int32 and codes.values > 2**16
+    chosen = np.flatnonzero(engine.alive[:engine.size])[::3]
+    chosen = np.union1d(chosen, [engine.slot_of[wide.pid]])
+    counted = engine.facets_counts(chosen, TERM_FACETS, limit=100_000)
+    for facet in TERM_FACETS:
+        assert {key: n for key, _, n in counted[facet]} == dict(direct_counts(engine, chosen, facet)), facet
 
 
 def test_common_words_alone_are_no_match_when_the_querys_own_words_are_absent(engine):

@@ -87,15 +87,16 @@ class _Postings:
 
 @dataclass(frozen=True)
 class _Codes:
-    """Every term facet's values per slot, as codes in one array (see ``MemoryEngine._facet_codes``)."""
+    """Every term facet's values per slot, as codes in one table (see ``MemoryEngine._facet_codes``)."""
 
     size: int  # slots covered
-    codes: np.ndarray  # value id + the facet's base, in slot order
-    offsets: np.ndarray  # slot s owns codes[offsets[s]:offsets[s + 1]]
-    lengths: np.ndarray  # codes per slot
+    table: np.ndarray  # (slots, width) uint16 or int32: row s holds slot s's first codes, padded with ``values``
+    over_slots: np.ndarray  # ascending slots with more codes than the table is wide
+    over_codes: np.ndarray  # their codes beyond the table's width; over_slots[i] owns over_codes[over_offsets[i]:over_offsets[i + 1]]
+    over_offsets: np.ndarray
     bases: dict[str, int]
     sizes: dict[str, int]  # value ids per facet
-    values: int  # codes in all
+    values: int  # distinct codes in all (the padding code is this number)
 
 
 def _runs(offsets: np.ndarray, slots: np.ndarray, lengths: np.ndarray | None = None) -> np.ndarray:
@@ -111,6 +112,29 @@ def _runs(offsets: np.ndarray, slots: np.ndarray, lengths: np.ndarray | None = N
     return starts
 
 
+def _top_set(values: np.ndarray, k: int) -> np.ndarray:
+    """Return the positions of the ``k`` largest ``values``, ascending: those of ``np.argpartition(-values, k - 1)[:k]``.
+
+    The threshold is guessed from every 64th value, and only the values above it are partitioned
+    (at 1M values 1 ms instead of 3-4 for the full partition). When the guess leaves fewer than
+    ``k`` or when the ``k``-th value has a tie (then which of the tied the full partition keeps is
+    its own affair), the full partition decides, so the set is always the same.
+    """
+    n = len(values)
+    if n >= 64 * k // 4 and k >= 64:
+        sample = values[::64]
+        rank = min(len(sample) - 1, (k // 64) * 3 // 2 + 8)  # a sample rank comfortably below the k-th of all
+        guess = np.partition(sample, len(sample) - 1 - rank)[len(sample) - 1 - rank]
+        above = np.flatnonzero(values >= guess)
+        if k <= len(above) <= 8 * k:
+            part = values[above]
+            order = np.argpartition(-part, k - 1)
+            kth = part[order[k - 1]]
+            if np.count_nonzero(part == kth) == 1:
+                return above[np.sort(order[:k])]
+    return np.sort(np.argpartition(-values, k - 1)[:k])
+
+
 @dataclass
 class Candidates:
     """Per-query scores over all slots, computed once and reused for every filter mask."""
@@ -118,10 +142,10 @@ class Candidates:
     kw_scores: np.ndarray | None  # BM25 score per slot (0 = no match)
     kw_ok: np.ndarray | None  # slot matches enough query terms
     sims: np.ndarray | None  # cosine similarity per slot
-    dense_ok: np.ndarray | None = None  # not a stub and similar enough: computed once, for every mask
-    # the slots of kw_ok and dense_ok, found once: a ranking under a mask then reads only these
+    # the slots of kw_ok and of the similar enough non-stubs, found once: a ranking under a mask reads only these
     kw_slots: np.ndarray | None = None
     dense_slots: np.ndarray | None = None
+    boosted: np.ndarray | None = None  # the slots a boost of the query applies to (set by the searcher)
     # mean and standard deviation of the query's similarities over the FDOs with a meaning to compare
     # (``MemoryEngine.spread``); None when there are too few of them to say (``MIN_SPREAD``)
     spread: tuple[float, float] | None = None
@@ -360,7 +384,7 @@ class MemoryEngine:
         """
         n = self.size
         alive = self.alive[:n]
-        n_alive = max(1, int(alive.sum()))
+        n_alive = max(1, len(self.slot_of))  # the alive slots
         kw_scores = np.zeros(n, dtype=np.float32)
         hits = np.zeros(n, dtype=np.int16)
         informative = absent = 0
@@ -378,12 +402,14 @@ class MemoryEngine:
                 if written is not None and written.alive_count(alive, self.generation) * STEM_WHEN_RARER >= df:
                     continue  # the word as written is common enough: its other forms are not needed
             idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
-            kw_scores[slots] += np.float32(qweight * idf) * weights
+            # ``add.at`` with values of the array's own type: the same float32 sums as ``a[slots] += v``
+            # (a posting names a slot once), without the gather and scatter copies (1.8x faster at 1M)
+            np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
             # terms in more than a third of the corpus rank but do not decide membership
             if df <= n_alive / 3:
                 uncommon[slots] = True
                 if qweight >= 1.0 and tid not in stem_of:
-                    hits[slots] += 1
+                    np.add.at(hits, slots, np.ones(len(slots), dtype=np.int16))
                     informative += 1
         if informative:
             need = max(1, min(min_match, informative))
@@ -409,7 +435,9 @@ class MemoryEngine:
             if self.basis is None or n <= rerank:
                 return self.vectors[:n] @ vector
             sims = self.reduced[:n] @ (vector @ self.basis)
-            top = np.argpartition(-sims, rerank - 1)[:rerank]
+            # re-scored in slot order: the rows are read front to back (0.4 ms less at 1M); each row's
+            # product is the same whatever its place among the re-scored (measured bit for bit)
+            top = _top_set(sims, rerank)
             sims[top] = self.vectors[top] @ vector
         return sims
 
@@ -463,16 +491,14 @@ class MemoryEngine:
             if order:
                 top = np.arange(len(kw))
                 if len(kw) > kw_k:
-                    keep = np.zeros(len(kw), dtype=bool)
-                    keep[np.argpartition(-cand.kw_scores[kw], kw_k - 1)[:kw_k]] = True
-                    top = np.flatnonzero(keep)
+                    top = np.sort(np.argpartition(-cand.kw_scores[kw], kw_k - 1)[:kw_k])
                 best = kw[top]
                 top = top[np.lexsort((-self.downloads[best], -cand.kw_scores[best]))]
         if cand.sims is not None:
             # stubs hold a name only: their vectors say nothing about meaning, so only words find them
-            if cand.dense_ok is None:
-                cand.dense_ok = ~self.stub[:self.size] & (cand.sims >= min_sim)
-                cand.dense_slots = np.flatnonzero(cand.dense_ok)
+            if cand.dense_slots is None:
+                near = np.flatnonzero(cand.sims >= min_sim)
+                cand.dense_slots = near[~self.stub[near]]
             pool = cand.dense_slots[mask[cand.dense_slots]]
             if len(pool) > dense_k:
                 pool = pool[np.argpartition(-cand.sims[pool], dense_k - 1)[:dense_k]]
@@ -501,23 +527,22 @@ class MemoryEngine:
             picked = vids[member[pair_slots]]
         return self._top_values(facet, np.bincount(picked, minlength=len(self.value_keys[facet])), limit, include)
 
-    def facets_counts(self, member: np.ndarray | None, slots: np.ndarray, facets: Iterable[str], limit: int,
+    def facets_counts(self, slots: np.ndarray, facets: Iterable[str], limit: int,
                       include: dict[str, tuple[str, ...]] | None = None) -> dict[str, list[tuple[str, str, int]]]:
         """Return :meth:`facet_counts` of several term facets over one result set, counted in one pass.
 
-        ``slots`` are the result set's slots in ascending order; ``member`` the same as a boolean
-        array over slots, or None (then built here if the result set is large enough to need it).
+        ``slots`` are the result set's slots in ascending order. Their rows of the code table are
+        gathered and counted together (the padding code has a count of its own).
         """
         codes = self._facet_codes()
-        if len(slots) * 2 < self.size:
-            # gather each member's run (int32 positions: half the memory traffic of int64)
-            picked = codes.codes[_runs(codes.offsets, slots, codes.lengths)]
-        else:
-            if member is None:
-                member = np.zeros(self.size, dtype=bool)
-                member[slots] = True
-            picked = codes.codes[np.repeat(member, codes.lengths)]
-        counts = np.bincount(picked, minlength=codes.values)
+        counts = np.zeros(codes.values + 1, dtype=np.int64)
+        # ``add.at`` takes the narrow codes as they are (``bincount`` would first copy them to int64)
+        np.add.at(counts, codes.table.take(slots, axis=0).ravel(), np.int64(1))
+        if len(codes.over_slots):
+            at = np.searchsorted(slots, codes.over_slots)
+            found = at < len(slots)
+            found[found] = slots[at[found]] == codes.over_slots[found]
+            np.add.at(counts, codes.over_codes[_runs(codes.over_offsets, np.flatnonzero(found))], np.int64(1))
         include = include or {}
         return {facet: self._top_values(facet, counts[codes.bases[facet]:codes.bases[facet] + codes.sizes[facet]],
                                         limit, include.get(facet, ()))
@@ -541,67 +566,85 @@ class MemoryEngine:
         return out
 
     def _facet_codes(self) -> "_Codes":
-        """Return the (slot, value) pairs of every term facet as one array in slot order (cached until the index grows).
+        """Return the values of every term facet per slot as rows of one code table (cached until the index grows).
 
-        A value's code is its id within its facet plus the facet's base, so one ``bincount``
-        over a result set's codes counts every facet at once; slot ``s`` owns
-        ``codes[offsets[s]:offsets[s + 1]]``.
+        A value's code is its id within its facet plus the facet's base, so one count over a
+        result set's rows counts every facet at once. Codes are uint16 while they fit (int32
+        beyond): gathering 300,000 rows of 13 codes took 1 ms as uint16, 3-5 ms as int64. Rows
+        are as wide as the most codes a slot has, unless a few slots have so many that the table
+        would take more than twice the codes: then the table is twice the mean wide and those
+        slots' further codes are kept apart (``over_*``).
         """
         cached = self._codes
         if cached is not None and cached.size == self.size:
             return cached
+        n = self.size
         per_facet = {facet: self._pairs(facet) for facet in TERM_FACETS}
         runs = {facet: np.diff(offsets) for facet, (_, _, offsets) in per_facet.items()}
-        lengths = sum(runs.values(), np.zeros(self.size, dtype=np.int64))
+        lengths = sum(runs.values(), np.zeros(n, dtype=np.int64))
         total = int(lengths.sum())
-        dtype = np.int32 if total < 2**31 else np.int64
-        offsets = np.zeros(self.size + 1, dtype=dtype)
+        offsets = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(lengths, out=offsets[1:])
-        codes = np.empty(total, dtype=np.int32)
+        codes = np.empty(total, dtype=np.int64)
         bases, sizes, base = {}, {}, 0
-        start = offsets[:-1].astype(np.int64)  # where the next facet's run begins within each slot's run
+        start = offsets[:-1].copy()  # where the next facet's run begins within each slot's run
         for facet, (pair_slots, vids, facet_offsets) in per_facet.items():
             bases[facet], sizes[facet] = base, len(self.value_keys[facet])
             codes[start[pair_slots] + np.arange(len(pair_slots)) - facet_offsets[pair_slots]] = vids + base
             start += runs[facet]
             base += sizes[facet]
-        self._codes = _Codes(self.size, codes, offsets, lengths.astype(dtype), bases, sizes, base)
+        longest = int(lengths.max()) if n else 0
+        width = max(1, min(longest, 2 * -(-total // max(n, 1))))
+        dtype = np.uint16 if base < 2**16 else np.int32
+        table = np.full((n, width), base, dtype=dtype)
+        rows = np.repeat(np.arange(n), lengths)
+        cols = np.arange(total) - offsets[rows]
+        inside = cols < width
+        table[rows[inside], cols[inside]] = codes[inside]
+        over_slots = np.flatnonzero(lengths > width)
+        over_offsets = np.zeros(len(over_slots) + 1, dtype=np.int64)
+        np.cumsum(lengths[over_slots] - width, out=over_offsets[1:])
+        self._codes = _Codes(n, table, over_slots, codes[~inside].astype(dtype), over_offsets, bases, sizes, base)
         return self._codes
 
     def range_counts(self, member: np.ndarray | None, facet: str,
                      slots: np.ndarray | None = None) -> list[tuple[str, int]]:
         """Return (bucket key, count) of a range facet over ``member`` (or ``slots``): parameter buckets or years."""
         codes, first, width = self._range_codes(facet)
-        picked = codes[member if slots is None else slots]
-        counts = np.bincount(picked[picked >= 0], minlength=width)
+        counts = np.zeros(width + 1, dtype=np.int64)
+        np.add.at(counts, codes[member if slots is None else slots], np.int64(1))  # narrow codes, no int64 copy
+        counts = counts[1:]
         if facet == "params":
             return [(key, int(count)) for (key, _, _), count in zip(PARAM_BUCKETS, counts) if count]
         return [(str(first + int(i)), int(counts[i])) for i in np.flatnonzero(counts)[::-1]]
 
     def _range_codes(self, facet: str) -> tuple[np.ndarray, int, int]:
-        """Return per slot its parameter bucket or year as an index (-1: none), the first year, and how many indexes.
+        """Return per slot 1 + its parameter bucket or year as an index (0: none), the first year, and how many indexes.
 
         Computed once per index size: bucketing the result set's values anew took 15 ms per search
-        at 1M FDOs (300,000 results), counting their precomputed indexes takes one ``bincount``.
+        at 1M FDOs (300,000 results), counting their precomputed indexes takes one ``bincount``
+        (uint8 while the years fit, and shifted by one: no pass dropping the slots without a value).
         """
         cached = self._ranges.get(facet)
         if cached is not None and cached[0] == self.size:
             return cached[1]
         n = self.size
-        codes = np.full(n, -1, dtype=np.int32)
+        codes = np.zeros(n, dtype=np.int32)
         if facet == "params":
             column = self.params[:n]
             with np.errstate(invalid="ignore"):
                 for i, (_, low, high) in enumerate(PARAM_BUCKETS):
-                    codes[(column >= low) & (column < high)] = i
+                    codes[(column >= low) & (column < high)] = i + 1
             out = (codes, 0, len(PARAM_BUCKETS))
         else:
             column = self.dates[:n]
             known = np.flatnonzero(np.isfinite(column))  # (an infinite date has no year)
             years = column[known].astype("datetime64[s]").astype("datetime64[Y]").astype(np.int64) + 1970
             first = int(years.min()) if len(years) else 0
-            codes[known] = years - first
-            out = (codes, first, int(codes.max()) + 1 if len(years) else 0)
+            codes[known] = years - first + 1
+            out = (codes, first, int(codes.max()) if len(years) else 0)
+        if out[2] < 255:
+            out = (codes.astype(np.uint8), out[1], out[2])
         self._ranges[facet] = (n, out)
         return out
 

@@ -273,7 +273,7 @@ class Searcher:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
-            score += sel * BOOST_FACET_WEIGHTS.get(facet, 1)
+            score += sel.view(np.int8) * np.int16(BOOST_FACET_WEIGHTS.get(facet, 1))  # int16 throughout, no int64 temporary
         return score
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
@@ -312,50 +312,59 @@ class Searcher:
             # cosines shift from query to query (their mean ran from 0.03 to 0.38 on sets 1 and 2)
             min_sim = min(min_sim, cand.spread[0] + embedder.min_z * cand.spread[1])
         kw, top, dense = engine.ranked(cand, mask, DENSE_K, min_sim, order=fused)
-        # the candidates in slot order; in_kw / in_dense say which list each came from
+        # the candidates in slot order (which list found a ranked one is looked up at the end)
         cands, added = _merge(kw, dense)
-        in_kw = np.ones(len(cands), dtype=bool)
-        in_kw[added] = False
         dense_at = np.searchsorted(cands, dense)
-        in_dense = np.zeros(len(cands), dtype=bool)
-        in_dense[dense_at] = True
-        key = np.zeros(len(cands) if fused else 0, dtype=np.float64)
+        key = np.zeros(0, dtype=np.float64)
         if fused:
             # the keyword list: the top matches by rank, every other match shares the next rank
-            key[in_kw] = 1.0 / (RRF_K + len(top) + 1)
-            key[np.flatnonzero(in_kw)[top]] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
+            key = np.full(len(cands), 1.0 / (RRF_K + len(top) + 1))
+            key[added] = 0.0
+            key[np.searchsorted(cands, kw[top])] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
             key[dense_at] += _dense_key(cand, dense, embedder)
         if boost is not None:
             # FDOs carrying what the question means: best matched first, then by the rank fused so far,
             # then the most downloaded
-            full = np.zeros(n, dtype=np.float64)
-            full[cands] = key
-            boosted = _first_boosted(np.flatnonzero((boost[:n] > 0) & mask), boost, full, downloads)
+            if cand.boosted is None:
+                cand.boosted = np.flatnonzero(boost[:n] > 0)
+            pool = cand.boosted[mask[cand.boosted]]
+            at = np.searchsorted(cands, pool)
+            found = at < len(cands)
+            found[found] = cands[at[found]] == pool[found]
+            pool_key = np.zeros(len(pool), dtype=np.float64)
+            pool_key[found] = key[at[found]]
+            boosted = _first_boosted(pool, boost[pool], pool_key, downloads[pool])
             cands, added = _merge(cands, boosted)
-            key, in_kw, in_dense = (np.insert(a, added - np.arange(len(added)), 0) for a in (key, in_kw, in_dense))
-            key[np.searchsorted(cands, boosted)] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
-        is_member = np.ones(len(cands), dtype=bool)
+            if depth:  # (a membership-only ranking needs the boosted, not their fused key)
+                key = np.insert(key, added - np.arange(len(added)), 0)
+                key[np.searchsorted(cands, boosted)] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
+        # the pinned (exact matches) are ranked apart: the candidates among them are not members here
+        is_member = None
         if len(pinned):
             at = np.searchsorted(cands, pinned)
             found = at < len(cands)
             found[found] = cands[at[found]] == pinned[found]
-            is_member[at[found]] = False
-        total = int(np.count_nonzero(is_member)) + len(pinned)
+            if found.any():
+                is_member = np.ones(len(cands), dtype=bool)
+                is_member[at[found]] = False
+        total = (len(cands) if is_member is None else int(np.count_nonzero(is_member))) + len(pinned)
         members = _merge(cands, pinned)[0] if len(pinned) else cands
         if not depth:
             return _Ranked(pinned, np.ones(len(pinned)), total, members, len(pinned))
-        popular = np.flatnonzero(is_member & (downloads[cands] > 0))
+        has_downloads = downloads[cands] > 0
+        popular = np.flatnonzero(has_downloads if is_member is None else is_member & has_downloads)
         if len(popular) > POPULARITY_K:
             popular = popular[np.argpartition(-downloads[cands[popular]], POPULARITY_K - 1)[:POPULARITY_K]]
         popular = popular[np.argsort(-downloads[cands[popular]], kind="stable")]
         key[popular] += POPULARITY_WEIGHT / (RRF_K + np.arange(1, len(popular) + 1))
-        chosen = np.flatnonzero(is_member)
+        # (without pinned candidates every candidate is chosen: the same partition of the same keys)
+        chosen = np.arange(len(cands)) if is_member is None else np.flatnonzero(is_member)
         if len(chosen) > depth:
-            chosen = chosen[np.argpartition(-key[chosen], depth - 1)[:depth]]
+            chosen = chosen[np.argpartition(-key if is_member is None else -key[chosen], depth - 1)[:depth]]
         slots = cands[chosen]
         chosen = chosen[np.lexsort((slots, -downloads[slots], -key[chosen]))]
         return _Ranked(np.concatenate([pinned, cands[chosen]]), np.concatenate([np.ones(len(pinned)), key[chosen]]),
-                       total, members, len(pinned), in_kw[chosen], in_dense[chosen])
+                       total, members, len(pinned), _within(cands[chosen], kw), np.isin(cands[chosen], dense))
 
     def _facets(self, cand: Candidates, masks: "_Masks", query: str, ranked: "_Ranked") -> tuple[Facet, ...]:
         engine = self.engine
@@ -363,7 +372,7 @@ class Searcher:
         shared = ranked.members  # the result set (alive slots), counted by every facet without a filter of its own
         # the term facets without a filter of their own share it: counted in one pass
         unfiltered = [f.name for f in FACETS if not f.range and not merged.get(f.name)]
-        counted_all = engine.facets_counts(None, shared, unfiltered, FACET_VALUES_SHOWN)
+        counted_all = engine.facets_counts(shared, unfiltered, FACET_VALUES_SHOWN)
         out = []
         for fdef in FACETS:
             selected = merged.get(fdef.name, [])
@@ -512,6 +521,12 @@ def _merge(slots: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return np.insert(slots, where, new), where + np.arange(len(new))
 
 
+def _within(slots: np.ndarray, ascending: np.ndarray) -> np.ndarray:
+    """Return whether each of ``slots`` is in ``ascending`` (sorted, unique): a few lookups in a long array."""
+    at = np.minimum(np.searchsorted(ascending, slots), max(len(ascending) - 1, 0))
+    return ascending[at] == slots if len(ascending) else np.zeros(len(slots), dtype=bool)
+
+
 def _dense_key(cand: Candidates, dense: np.ndarray, embedder) -> np.ndarray:
     """Return the fusion score of the dense neighbours ``dense`` (ranked).
 
@@ -536,25 +551,25 @@ def _marked(n: int, slots: np.ndarray) -> np.ndarray:
     return out
 
 
-def _first_boosted(boosted: np.ndarray, boost: np.ndarray, key: np.ndarray, downloads: np.ndarray,
+def _first_boosted(boosted: np.ndarray, levels: np.ndarray, key: np.ndarray, downloads: np.ndarray,
                    limit: int = BOOST_K) -> np.ndarray:
     """Return the first ``limit`` of ``boosted`` (ascending slots) ordered by boost, fused key, downloads, slot.
 
-    The order of a full stable sort on those keys, without sorting all of them: a common task
+    ``levels``, ``key`` and ``downloads`` are given for each of ``boosted`` (same positions). The
+    order of a full stable sort on those keys, without sorting all of them: a common task
     boosts a tenth of a large index, and only the first ``limit`` get a rank. Within each boost
     level only the slots whose key reaches the ``limit``-th best (ties included) are sorted.
     """
     out: list[np.ndarray] = []
     need = limit
-    levels = boost[boosted]
     for level in np.unique(levels)[::-1]:
-        group = boosted[levels == level]
-        if len(group) > need:
-            kth = np.partition(key[group], len(group) - need)[len(group) - need]
-            group = group[key[group] >= kth]
-        group = group[np.lexsort((-downloads[group], -key[group]))][:need]
-        out.append(group)
-        need -= len(group)
+        at = np.flatnonzero(levels == level)
+        if len(at) > need:
+            kth = np.partition(key[at], len(at) - need)[len(at) - need]
+            at = at[key[at] >= kth]
+        at = at[np.lexsort((-downloads[at], -key[at]))][:need]
+        out.append(boosted[at])
+        need -= len(at)
         if not need:
             break
     return np.concatenate(out) if out else boosted[:0]
