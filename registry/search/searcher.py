@@ -328,9 +328,7 @@ class Searcher:
             if cand.boosted is None:
                 cand.boosted = np.flatnonzero(boost[:n] > 0)
             pool = cand.boosted[mask[cand.boosted]]
-            at = np.searchsorted(cands, pool)
-            found = at < len(cands)
-            found[found] = cands[at[found]] == pool[found]
+            at, found = _lookup(cands, pool)
             pool_key = np.zeros(len(pool), dtype=np.float64)
             pool_key[found] = key[at[found]]
             boosted = _first_boosted(pool, boost[pool], pool_key, downloads[pool])
@@ -341,9 +339,7 @@ class Searcher:
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
         is_member = None
         if len(pinned):
-            at = np.searchsorted(cands, pinned)
-            found = at < len(cands)
-            found[found] = cands[at[found]] == pinned[found]
+            at, found = _lookup(cands, pinned)
             if found.any():
                 is_member = np.ones(len(cands), dtype=bool)
                 is_member[at[found]] = False
@@ -508,14 +504,20 @@ class _Ranked:
         return "hybrid" if kw and dense else ("keyword" if kw else "semantic")
 
 
+def _lookup(ascending: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return where each of ``values`` sits in ``ascending`` (sorted, unique), and whether it is there."""
+    at = np.searchsorted(ascending, values)
+    found = at < len(ascending)
+    found[found] = ascending[at[found]] == values[found]
+    return at, found
+
+
 def _merge(slots: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return ``slots`` (ascending, unique) with the ``extra`` slots not yet in it, and where those were placed.
 
     A few insertions into a long sorted array, without sorting it again.
     """
-    at = np.searchsorted(slots, extra)
-    present = at < len(slots)
-    present[present] = slots[at[present]] == extra[present]
+    present = _lookup(slots, extra)[1]
     new = np.unique(extra[~present])
     where = np.searchsorted(slots, new)
     return np.insert(slots, where, new), where + np.arange(len(new))
