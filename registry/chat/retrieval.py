@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from registry.chat import lineage
+from registry.chat import lineage, links
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import fact_words, fitting, has_evidence, read_constraints, asked, states_asked, unstated
 from registry.chat.facts import FdoFacts, gather
@@ -107,6 +107,10 @@ class Retriever:
         lineage.read_topic(q, ctx, self.store, self.names)
         if ctx.lineage_topic is not None:
             lineage.find_derived(q, ctx, self.search, add, SEARCH_K)
+        else:
+            links.read_link(q, ctx, self.store, self._resolve_one)
+            if ctx.link is not None:
+                links.find_linked(q, ctx, self.search, add)
         # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
         kind = q.filters.get("kind")
         if ctx.lineage_topic is not None:
@@ -322,6 +326,9 @@ class Retriever:
 
     # ------------------------------------------------------------ answerable?
     def _decide(self, q: Question, ctx: Context) -> None:
+        if ctx.link is not None:
+            links.decide(ctx)
+            return
         by_search = [c for c in ctx.candidates if "search" in c.reasons]
         # closest: models with some of the question's words or constraints first, in the search's order;
         # one with neither is no closer than any other record, so only the first such is named
@@ -369,6 +376,10 @@ class Retriever:
     # ------------------------------------------------------------ selection
     def _select(self, ctx: Context, budget: Budget) -> None:
         if not ctx.answerable:
+            return
+        if ctx.link is not None:  # links.decide chose them
+            ctx.selected = ctx.selected[:budget.max_items]
+            ctx.rendered = [c.facts.render(i + 1, short=True) for i, c in enumerate(ctx.selected)]
             return
         if ctx.lineage_topic is not None:
             ctx.selected = lineage.choose(ctx)[:budget.max_items]

@@ -1,0 +1,127 @@
+"""'Models trained on X', 'models that build on X', 'models citing the X paper': follow the graph from a named FDO.
+
+The question reader (``registry.search.understand``, shared with search) reads the dataset, base model
+or paper a question names after a relation. The answer lists the models linked to it (the search
+filtered by that link: its ``dataset``, ``base_model`` or ``paper`` facet), those about the rest of the
+question ("... for finance") when it has a topic, with a link to the search that shows them all.
+When no model is linked, or none of the linked is about the topic, the answer says so and names
+the closest records as such. "Fine-tunes of X for Y" with X a named model keeps its own path
+(``lineage``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urlencode
+
+from registry.chat.context import Context
+from registry.chat.evidence import fact_words
+from registry.chat.facts import FdoFacts, gather
+from registry.chat.search_adapter import SearchAdapter
+from registry.search.patterns import LINK_FACETS, LINK_NOUNS
+from registry.search.understand import Question, stem, topical_terms, words
+
+__all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
+
+ASKS_FOR_MODELS = re.compile(r"\b(?:which|what|list|show|any)\b.*\b(?:models|fine[ -]?tunes|finetunes|quants|"
+                             r"variants|versions|derivatives|adapters|merges|checkpoints)\b", re.I)
+LINK_K = 6  # linked models an answer lists (the linked search shows them all)
+CLOSEST_K = 3
+RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
+            "paper": ("citing", "cites")}
+# words of the question that say the relation, not its topic
+RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
+learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
+derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
+cited citing point points pointing linked link links come comes accompany accompanies go goes referenced reference
+references described introduced deal deals dealing handle handles derivatives derivative variants variant versions version quants adapters merges
+""".split()) | frozenset(stem(w) for w in LINK_NOUNS)
+
+
+@dataclass
+class Link:
+    """What a question names as linked to the models it asks for, and what it leaves as their topic."""
+
+    facet: str
+    values: tuple[str, ...]
+    span: str
+    topic: str
+    entities: list[FdoFacts] = field(default_factory=list)  # the named FDOs (a dataset, base model, paper)
+    linked: int = 0  # how many models are linked to them
+    on_topic: bool = False  # the listed models are about the topic (else: the closest of the linked)
+
+    def search_href(self, with_topic: bool = True) -> str:
+        """Return the search page showing every linked model (about the topic when ``with_topic``)."""
+        params = [("q", self.topic if with_topic else "")] + [(self.facet, v) for v in self.values]
+        return f"/search?{urlencode(params)}"
+
+
+def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
+    """Set ``ctx.link`` when ``q`` asks for the models linked to a dataset, base model or paper it names."""
+    if q.understanding is None or q.compare or not (q.listing or "derivatives" in q.attributes
+                                                     or ASKS_FOR_MODELS.search(q.text)):
+        return
+    read = next((r for r in q.understanding.recognised if r.applied and r.values and r.facet in LINK_FACETS), None)
+    if read is None:
+        return
+    entities: list[str] = []
+    for value in read.values[:4]:
+        found = resolve(value)
+        if found and found[0] not in entities:
+            entities.append(found[0])
+    if any(pid not in entities for pid in ctx.named):
+        return  # the question is about another FDO it names ("which datasets was bert trained on")
+    named = {stem(w) for w in words(read.span)} | {stem(w) for v in read.values for w in words(v)}
+    others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
+              for w in words(r.span)}
+    kept = [t for t in topical_terms(q.search_text or q.text)
+            if t not in named and t not in RELATION_WORDS and t not in others]
+    topic = " ".join(dict.fromkeys(w for w in words(q.search_text or q.text) if stem(w) in kept))
+    facts = gather(store, entities, derivatives=False)
+    ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts])
+
+
+def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable) -> None:
+    """Search the models linked to the named FDO (those nearest the topic first) and add them as candidates."""
+    link = ctx.link
+    other = {f: v for f, v in q.filters.items() if f not in LINK_FACETS and f != "kind"}
+    within = {**other, link.facet: list(link.values), "kind": ["model"]}
+    every = search.search("", limit=LINK_K, filters=within)
+    link.linked = every.total
+    hits = every.hits
+    if link.topic and link.linked:
+        hits = search.search(link.topic, limit=LINK_K * 2, filters=within).hits or hits
+    for rank, hit in enumerate(hits):
+        add(hit.pid, 0.95 - 0.02 * rank, "linked").search_rank = rank
+
+
+def decide(ctx: Context) -> None:
+    """Say whether the linked models answer the question; when none is linked, name the search's closest records."""
+    link = ctx.link
+    linked = [c for c in ctx.candidates if "linked" in c.reasons]
+    linked.sort(key=lambda c: c.search_rank if c.search_rank is not None else 99)
+    if link.linked:
+        ctx.answerable = True
+        if link.topic:  # about the topic: its words are in the model's facts (the search also ranks by meaning)
+            topic = {stem(w) for w in words(link.topic)}
+            about = [c for c in linked if c.facts is not None and topic & fact_words(c.facts)]
+            link.on_topic = bool(about)
+            linked = about or linked
+        else:
+            link.on_topic = bool(linked)
+        ctx.selected = linked[:LINK_K] if link.on_topic else linked[:CLOSEST_K]
+        ctx.more = max(0, link.linked - len(ctx.selected))
+        return
+    names = " or ".join(f.name for f in link.entities) or ", ".join(link.values[:3])
+    ctx.answerable = False
+    if link.facet == "dataset":
+        ctx.reason = f"no model in the registry states that it was trained on {names}"
+    elif link.facet == "base_model":
+        ctx.reason = f"no model in the registry states that it derives from {names}"
+    else:
+        ctx.reason = f"no model in the registry cites {names}"
+    searched = [c for c in ctx.candidates if "search" in c.reasons and c.facts is not None and c.facts.kind == "model"]
+    searched.sort(key=lambda c: c.search_rank if c.search_rank is not None else 99)
+    ctx.closest = searched[:CLOSEST_K] or ctx.closest
