@@ -231,6 +231,9 @@ def _linked(ctx: Context) -> str:
     values = _md(", ".join(found.values[:3]))
     n = found.linked
     models = f"{n} model{'s' if n != 1 else ''}"
+    if found.constraints:  # the question's other filters hold for every model counted
+        also = "; ".join(f"{facet} {', '.join(vals)}" for facet, vals in found.constraints.items())
+        models += f" stating {_md(also)}"
     if found.topic and found.on_topic:
         lines = [f"Models {relation} {named} that match “{_md(found.topic)}”:"]
     elif found.topic:

@@ -17,7 +17,7 @@ from typing import Callable
 from urllib.parse import urlencode
 
 from registry.chat.context import Context
-from registry.chat.evidence import fact_words
+from registry.chat.evidence import fact_words, hosting_words
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.search_adapter import SearchAdapter
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS
@@ -27,8 +27,10 @@ __all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
 
 ASKS_FOR_MODELS = re.compile(r"\b(?:which|what|list|show|any)\b.*\b(?:models|fine[ -]?tunes|finetunes|quants|"
                              r"variants|versions|derivatives|adapters|merges|checkpoints)\b", re.I)
+PLATFORMS = {"dataset": ("hf-dataset", "openml-dataset"), "base_model": ("hf", "openml"), "paper": ("arxiv",)}
 LINK_K = 6  # linked models an answer lists (the linked search shows them all)
 CLOSEST_K = 3
+MIN_COVERAGE = 0.5  # share of the topic's words a linked model's facts must hold to be about it
 RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
             "paper": ("citing", "cites")}
 # words of the question that say the relation, not its topic
@@ -36,7 +38,8 @@ RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning fine
 learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
 derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
 cited citing point points pointing linked link links come comes accompany accompanies go goes referenced reference
-references described introduced deal deals dealing handle handles derivatives derivative variants variant versions version quants adapters merges
+references described introduced deal deals dealing handle handles speak speaks spoken understand
+understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 
@@ -51,10 +54,13 @@ class Link:
     entities: list[FdoFacts] = field(default_factory=list)  # the named FDOs (a dataset, base model, paper)
     linked: int = 0  # how many models are linked to them
     on_topic: bool = False  # the listed models are about the topic (else: the closest of the linked)
+    constraints: dict[str, list[str]] = field(default_factory=dict)  # the question's other explicit filters
 
     def search_href(self, with_topic: bool = True) -> str:
-        """Return the search page showing every linked model (about the topic when ``with_topic``)."""
+        """Return the search page showing every linked model that meets the question's other filters (about the
+        topic when ``with_topic``)."""
         params = [("q", self.topic if with_topic else "")] + [(self.facet, v) for v in self.values]
+        params += [(f, v) for f, values in self.constraints.items() for v in values]
         return f"/search?{urlencode(params)}"
 
 
@@ -68,7 +74,8 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
         return
     entities: list[str] = []
     for value in read.values[:4]:
-        found = resolve(value)
+        found = [pid for pid in (store.resolve(f"{p}:{value}") for p in PLATFORMS[read.facet]) if pid] or \
+            resolve(value)
         if found and found[0] not in entities:
             entities.append(found[0])
     if any(pid not in entities for pid in ctx.named):
@@ -79,6 +86,8 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
     kept = [t for t in topical_terms(q.search_text or q.text)
             if t not in named and t not in RELATION_WORDS and t not in others]
     topic = " ".join(dict.fromkeys(w for w in words(q.search_text or q.text) if stem(w) in kept))
+    if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic:
+        return  # "which models are fine-tuned from X", X named: the answer about X says it, relation by relation
     facts = gather(store, entities, derivatives=False)
     ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts])
 
@@ -87,6 +96,7 @@ def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable)
     """Search the models linked to the named FDO (those nearest the topic first) and add them as candidates."""
     link = ctx.link
     other = {f: v for f, v in q.filters.items() if f not in LINK_FACETS and f != "kind"}
+    link.constraints = other
     within = {**other, link.facet: list(link.values), "kind": ["model"]}
     every = search.search("", limit=LINK_K, filters=within)
     link.linked = every.total
@@ -104,9 +114,10 @@ def decide(ctx: Context) -> None:
     linked.sort(key=lambda c: c.search_rank if c.search_rank is not None else 99)
     if link.linked:
         ctx.answerable = True
-        if link.topic:  # about the topic: its words are in the model's facts (the search also ranks by meaning)
+        if link.topic:  # about the topic: half its words or more are in the model's facts, a hosting tag aside
             topic = {stem(w) for w in words(link.topic)}
-            about = [c for c in linked if c.facts is not None and topic & fact_words(c.facts)]
+            about = [c for c in linked if c.facts is not None
+                     and len(topic & (fact_words(c.facts) - hosting_words(c.facts))) >= MIN_COVERAGE * len(topic)]
             link.on_topic = bool(about)
             linked = about or linked
         else:

@@ -250,7 +250,9 @@ class Understander:
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
         for m in re.finditer(rf"{NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters)\b", low):
-            bases = self._match_names("base_model", m.group(1).split()[-1])
+            # "gemma 7b fine-tunes": the whole name first, "7b" alone would be every 7B base
+            bases = self._match_names("base_model", m.group(1)) or self._match_names("base_model",
+                                                                                    m.group(1).split()[-1])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
         for m in re.finditer(rf"\b(?:on|the)\s+{NAME}\s+(?:dataset|corpus|benchmark)\b", low):
