@@ -140,7 +140,8 @@ def run_unseen(registry: Registry, path: str) -> None:
     together, and every model it links (also the context: the X of "fine-tunes of X for Y", a base
     model named in a fact); and how many questions got at least one model put forward. A last line
     counts the OpenML objects too: those a question judges under ``other`` (platform id -> {pid,
-    grade}) satisfy it, and every OpenML object put forward (flow, run, task, dataset) is counted. A file
+    grade}) satisfy it, and every OpenML object put forward or named as closest (flow, run, task,
+    dataset) is counted. A file
     without a ``chat`` list (bench/relevance/queries.json) is asked its search queries, their relevant
     models as judgments.
     """
@@ -151,7 +152,7 @@ def run_unseen(registry: Registry, path: str) -> None:
     chat = ChatService(registry, generator=ExtractiveGenerator())
     chat.ask(WARM_UP)
     chat.names.lookup(WARM_UP)  # builds the chat's name index (names a search does not resolve fall back to it)
-    counts = {"offered": [0, 0], "closest": [0, 0], "linked": [0, 0], "offered+other": [0, 0]}
+    counts = {"offered": [0, 0], "closest": [0, 0], "linked": [0, 0], "offered+other": [0, 0], "closest+other": [0, 0]}
     exist = answered = 0
     times = []
     for item in items:
@@ -169,9 +170,10 @@ def run_unseen(registry: Registry, path: str) -> None:
             shown.append(f"{ok}/{len(cited)}")
         # the same rule, the records that are not Hub models counted too: every OpenML object put forward
         # (a flow is a model; a run, task or dataset is one when the question is judged so)
-        offered = [c.pid for c in answer.answers if registry.store.kind(c.pid) == "model" or _openml(registry, c.pid)]
-        counts["offered+other"][0] += sum(pid in good_other for pid in offered)
-        counts["offered+other"][1] += len(offered)
+        for rule, cites in (("offered+other", answer.answers), ("closest+other", closest)):
+            found = [c.pid for c in cites if registry.store.kind(c.pid) == "model" or _openml(registry, c.pid)]
+            counts[rule][0] += sum(pid in good_other for pid in found)
+            counts[rule][1] += len(found)
         answered += bool(answer.answers)
         linked = re.findall(r"\]\((/fdo/[a-z2-7]+)\)", answer.text)
         exist += all(registry.store.exists(registry.base_url + p) for p in linked) and \
@@ -192,8 +194,8 @@ def run_unseen(registry: Registry, path: str) -> None:
           f"{both[0]}/{both[1]} ({both[0] / max(1, both[1]):.0%}); every model linked {share('linked')}; "
           f"answers whose cited PIDs all exist {exist}/{len(items)}; "
           f"total p50 {statistics.median(times):.1f} ms, p95 {times[int(round(0.95 * (len(times) - 1)))]:.1f} ms")
-    print(f"with the OpenML objects (judged under \"other\", and every one put forward counted): put forward that "
-          f"satisfy {share('offered+other')}")
+    print(f"with the OpenML objects (judged under \"other\", and every one put forward or named counted): put forward "
+          f"that satisfy {share('offered+other')}; named as closest {share('closest+other')}")
 
 
 def _openml(registry: Registry, pid: str) -> bool:

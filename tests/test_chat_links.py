@@ -10,7 +10,7 @@ from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.search import get_searcher
 from registry.service import Registry
-from registry.vocab import CODEMETA, MLFDO, RDF, SCHEMA
+from registry.vocab import CODEMETA, FAIR4ML, MLFDO, RDF, SCHEMA
 from tests.factories import BASE, dataset_record, model_doing, model_pid, task_record
 
 PAPER = pid_iri(BASE, mint_id("arxiv", "2401.00001"))
@@ -134,3 +134,47 @@ def test_chat_lists_the_models_citing_a_named_paper(chat):
     answer = chat.ask("Which models come with the Tiny Adapters paper?")
     assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
     assert "paper=arXiv%3A2401.00001" in answer.text
+
+
+def openml_records() -> list[Record]:
+    """Two OpenML-like datasets (one a run evaluated a flow on), the flow and the run."""
+    ships, lakes = (pid_iri(BASE, mint_id("openml-dataset", i)) for i in ("7", "8"))
+    flow, run = pid_iri(BASE, mint_id("openml", "70")), pid_iri(BASE, mint_id("openml-run", "700"))
+    source = SourceInfo("test", "1")
+
+    def record(pid, kind, platform, oid, rdf_type, name, extra=()):
+        s = NamedNode(pid)
+        triples = [Triple(s, RDF.type, rdf_type), Triple(s, SCHEMA.name, Literal(name)),
+                   Triple(s, SCHEMA.identifier, Literal(oid)), *extra]
+        return Record(pid, triples, kind=kind, platform=platform, platform_id=oid, source=source)
+
+    return [record(ships, "dataset", "openml-dataset", "7", SCHEMA.Dataset, "Shipwreck"),
+            record(lakes, "dataset", "openml-dataset", "8", SCHEMA.Dataset, "Lakeshore"),
+            record(flow, "model", "openml", "70", FAIR4ML.MLModel, "sklearn.tree.DecisionTreeClassifier"),
+            record(run, "evaluation", "openml-run", "700", FAIR4ML.MLModelEvaluation, "OpenML run 700",
+                   [Triple(NamedNode(run), FAIR4ML.evaluatedMLModel, NamedNode(flow)),
+                    Triple(NamedNode(run), FAIR4ML.evaluationDataset, NamedNode(ships))])]
+
+
+@pytest.fixture(scope="module")
+def openml_chat():
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    registry.store.ingest_many(openml_records() + MODELS[:4])
+    service = ChatService(registry, llm="extractive")
+    yield service
+    service.close()
+    registry.close()
+
+
+def test_chat_lists_the_models_an_evaluation_ran_on_a_named_dataset(openml_chat):
+    answer = openml_chat.ask("Do you have a model that predicts who survived the Shipwreck?")
+    assert offered(answer) == {pid_iri(BASE, mint_id("openml", "70"))}
+    assert "evaluated on" in answer.text
+
+
+def test_chat_says_no_model_is_linked_to_a_named_dataset_and_names_it_as_the_closest(openml_chat):
+    answer = openml_chat.ask("Do you have a model that predicts the water level of the Lakeshore?")
+    assert not answer.answerable and answer.answers == []
+    assert "no model in the registry states that it was trained on Lakeshore" in answer.text
+    assert answer.closest[0].pid == pid_iri(BASE, mint_id("openml-dataset", "8"))
+    assert all(openml_chat.store.exists(c.pid) for c in answer.citations + answer.closest)

@@ -227,6 +227,8 @@ def _linked(ctx: Context) -> str:
 
     found = ctx.link
     relation = RELATION[found.facet][0]
+    if found.evaluated:  # models an evaluation ran on it (an OpenML run), besides any stating it
+        relation = "evaluated on" if found.evaluated == found.linked else f"{relation} or evaluated on"
     named = " or ".join(link(f) for f in found.entities) or " or ".join(f"`{_md(v)}`" for v in found.values[:3])
     values = _md(", ".join(found.values[:3]))
     n = found.linked
@@ -244,7 +246,8 @@ def _linked(ctx: Context) -> str:
     lines += [f"- {_one_line(c.facts)}" for c in ctx.selected]
     if found.topic and found.on_topic:
         lines.append(f"[The models {relation} {values} that match “{_md(found.topic)}”]({found.search_href()})")
-    lines.append(f"[All {models} {relation} {values}]({found.search_href(with_topic=False)})")
+    if found.linked > found.evaluated:  # the search shows those stating the link (not evaluations)
+        lines.append(f"[All {models} {relation} {values}]({found.search_href(with_topic=False)})")
     return "\n".join(lines)
 
 

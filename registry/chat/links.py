@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlencode
 
-from registry.chat.context import Context
+from registry.chat.context import Candidate, Context
 from registry.chat.evidence import fact_words, hosting_words
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.search_adapter import SearchAdapter
@@ -27,6 +27,8 @@ __all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
 
 ASKS_FOR_MODELS = re.compile(r"\b(?:which|what|list|show|any)\b.*\b(?:models|fine[ -]?tunes|finetunes|quants|"
                              r"variants|versions|derivatives|adapters|merges|checkpoints)\b", re.I)
+CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")  # "the Titanic", "Common Voice"
+KIND_FACETS = {"dataset": "dataset", "paper": "paper"}  # the kinds of FDO a model links to, and their facets
 PLATFORMS = {"dataset": ("hf-dataset", "openml-dataset"), "base_model": ("hf", "openml"), "paper": ("arxiv",)}
 LINK_K = 6  # linked models an answer lists (the linked search shows them all)
 CLOSEST_K = 3
@@ -55,6 +57,7 @@ class Link:
     linked: int = 0  # how many models are linked to them
     on_topic: bool = False  # the listed models are about the topic (else: the closest of the linked)
     constraints: dict[str, list[str]] = field(default_factory=dict)  # the question's other explicit filters
+    evaluated: int = 0  # of ``linked``, the models evaluations ran on it with (OpenML runs), not linked by the facet
 
     def search_href(self, with_topic: bool = True) -> str:
         """Return the search page showing every linked model that meets the question's other filters (about the
@@ -66,11 +69,17 @@ class Link:
 
 def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
     """Set ``ctx.link`` when ``q`` asks for the models linked to a dataset, base model or paper it names."""
-    if q.understanding is None or q.compare or not (q.listing or "derivatives" in q.attributes
-                                                     or ASKS_FOR_MODELS.search(q.text)):
+    if q.understanding is None or q.compare:
         return
+    asks = q.listing or "derivatives" in q.attributes or bool(ASKS_FOR_MODELS.search(q.text))
     read = next((r for r in q.understanding.recognised if r.applied and r.values and r.facet in LINK_FACETS), None)
     if read is None:
+        # a dataset or paper named as the registry spells it, in a question for models ("predicts who survived
+        # the Titanic"): the models trained on it, cite it, or were evaluated on it
+        if asks or q.filters.get("kind") == ["model"]:
+            _named_record(q, ctx, store, resolve)
+        return
+    if not asks:
         return
     entities: list[str] = []
     for value in read.values[:4]:
@@ -80,16 +89,41 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
             entities.append(found[0])
     if any(pid not in entities for pid in ctx.named):
         return  # the question is about another FDO it names ("which datasets was bert trained on")
-    named = {stem(w) for w in words(read.span)} | {stem(w) for v in read.values for w in words(v)}
-    others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
-              for w in words(r.span)}
-    kept = [t for t in topical_terms(q.search_text or q.text)
-            if t not in named and t not in RELATION_WORDS and t not in others]
-    topic = " ".join(dict.fromkeys(w for w in words(q.search_text or q.text) if stem(w) in kept))
+    topic = _topic(q, read.span, read.values)
     if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic:
         return  # "which models are fine-tuned from X", X named: the answer about X says it, relation by relation
     facts = gather(store, entities, derivatives=False)
     ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts])
+
+
+def _named_record(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
+    for m in CAPITALISED.finditer(q.text):
+        if m.start() == 0:
+            continue  # the sentence's first word
+        pids = [pid for pid in resolve(m.group(0)) if store.kind(pid) in KIND_FACETS]
+        if not pids:
+            continue
+        facts = gather(store, pids[:1], derivatives=False)
+        if pids[0] not in facts or facts[pids[0]].status == "stub":
+            continue
+        fdo = facts[pids[0]]
+        key = store.platform_id(pids[0])
+        value = fdo.identifier if getattr(fdo, "identifier", "") else (key[1] if key else m.group(0))
+        ctx.named = [pid for pid in ctx.named if pid != pids[0]]
+        # no topic: the other words say what is done with the record ("predicts who survived"), which models
+        # trained or evaluated on it do
+        ctx.link = Link(KIND_FACETS[fdo.kind], (value,), m.group(0), "", [fdo])
+        return
+
+
+def _topic(q: Question, span: str, values) -> str:
+    """Return the question's words that are neither the named FDO, the relation nor another constraint."""
+    named = {stem(w) for w in words(span)} | {stem(w) for v in values for w in words(v)}
+    others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
+              for w in words(r.span)}
+    kept = [t for t in topical_terms(q.search_text or q.text)
+            if t not in named and t not in RELATION_WORDS and t not in others]
+    return " ".join(dict.fromkeys(w for w in words(q.search_text or q.text) if stem(w) in kept))
 
 
 def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable) -> None:
@@ -101,6 +135,13 @@ def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable)
     every = search.search("", limit=LINK_K, filters=within)
     link.linked = every.total
     hits = every.hits
+    for fdo in link.entities:  # evaluations (an OpenML run) link the models run on a dataset or task
+        if fdo.kind in ("dataset", "task"):
+            total, models = search.registry.store.evaluated_models(fdo.pid, LINK_K)
+            link.evaluated += total
+            link.linked += total
+            for rank, pid in enumerate(models):
+                add(pid, 0.9 - 0.02 * rank, "linked").search_rank = LINK_K + rank
     if link.topic and link.linked:
         hits = search.search(link.topic, limit=LINK_K * 2, filters=within).hits or hits
     for rank, hit in enumerate(hits):
@@ -128,11 +169,13 @@ def decide(ctx: Context) -> None:
     names = " or ".join(f.name for f in link.entities) or ", ".join(link.values[:3])
     ctx.answerable = False
     if link.facet == "dataset":
-        ctx.reason = f"no model in the registry states that it was trained on {names}"
+        ctx.reason = f"no model in the registry states that it was trained on {names}, and no evaluation ran on it"
     elif link.facet == "base_model":
         ctx.reason = f"no model in the registry states that it derives from {names}"
     else:
         ctx.reason = f"no model in the registry cites {names}"
     searched = [c for c in ctx.candidates if "search" in c.reasons and c.facts is not None and c.facts.kind == "model"]
     searched.sort(key=lambda c: c.search_rank if c.search_rank is not None else 99)
-    ctx.closest = searched[:CLOSEST_K] or ctx.closest
+    # the named record itself is the closest: what the registry holds of what the question speaks of
+    named = [Candidate(f.pid, 0.0, {"closest"}, f) for f in link.entities if f.kind != "model"]
+    ctx.closest = (named + searched)[:CLOSEST_K] or ctx.closest
