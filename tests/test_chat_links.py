@@ -46,6 +46,10 @@ MODELS = [
     model_doing("acme/pixel-sketch", "text-to-image", downloads=10, description="Draws pencil sketches.",
                 extra=adapter_of("acme/pixel-sketch", "acme/pixel-base")),
     model_doing("acme/pixel-rival", "text-to-image", downloads=80000, description="Draws pixel art pictures."),
+    # a base model whose name ends in "it" (instruction-tuned), and one derived from it
+    model_doing("acme/chat-it", "text-generation", downloads=100, description="Answers in a chat."),
+    model_doing("acme/chat-it-legal", "text-generation", base_model="acme/chat-it", downloads=1,
+                description="Answers legal questions."),
     # models citing a paper, and one whose words only resemble its title
     model_doing("acme/adapter-one", "text-classification", downloads=2, description="Sorts reviews.",
                 extra=cites("acme/adapter-one")),
@@ -91,8 +95,11 @@ def test_search_reads_a_dataset_named_in_loose_words_as_a_boost_and_ranks_its_mo
 
 
 def test_search_ranks_the_models_built_on_a_named_image_base_model_first(registry):
-    response = get_searcher(registry).search("pictures from models that build on pixel base")
+    searcher = get_searcher(registry)
+    response = searcher.search("pictures from models that build on pixel base")
     assert set(names(response)[:2]) == {"acme/pixel-anime", "acme/pixel-sketch"}
+    # a pronoun after the relation names nothing (not acme/chat-it)
+    assert not [r for r in searcher.understand("Can my company build on it?").recognised if r.facet == "base_model"]
 
 
 def test_search_reads_a_paper_by_its_title_and_by_its_arxiv_id(registry):

@@ -300,6 +300,8 @@ class Understander:
         for i, j in spans:
             if found[i][2] in LINK_NOUNS or found[j - 1][2] in LINK_NOUNS:
                 continue
+            if all(w in QUESTION_STOPWORDS or w in GENERIC for _, _, w in found[i:j]):
+                continue  # "build on it": a pronoun or a frame word names nothing
             name = " ".join(w for _, _, w in found[i:j]).rstrip(".")
             for facet in facets:
                 keys = self._match_names(facet, name)
