@@ -185,3 +185,9 @@ def test_chat_says_no_model_is_linked_to_a_named_dataset_and_names_it_as_the_clo
     assert "no model in the registry states that it was trained on Lakeshore" in answer.text
     assert answer.closest[0].pid == pid_iri(BASE, mint_id("openml-dataset", "8"))
     assert all(openml_chat.store.exists(c.pid) for c in answer.citations + answer.closest)
+
+
+def test_chat_reads_the_topic_without_the_words_of_a_job(chat):
+    # "help solve ... problems" says what a model does; "contract" is what about
+    answer = chat.ask("Which models trained on the Alpaca chats help solve contract problems?")
+    assert offered(answer) == {model_pid("acme/tuned-law")}

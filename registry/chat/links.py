@@ -32,6 +32,10 @@ KIND_FACETS = {"dataset": "dataset", "paper": "paper"}  # the kinds of FDO a mod
 PLATFORMS = {"dataset": ("hf-dataset", "openml-dataset"), "base_model": ("hf", "openml"), "paper": ("arxiv",)}
 LINK_K = 6  # linked models an answer lists (the linked search shows them all)
 CLOSEST_K = 3
+# plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
+JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
+doing help helps helping generate generates generating create creates creating produce produces turn turns handle
+handles work works answer answers problem problems word words task tasks job jobs stuff""".split())
 MIN_COVERAGE = 0.5  # share of the topic's words a linked model's facts must hold to be about it
 RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
             "paper": ("citing", "cites")}
@@ -157,6 +161,7 @@ def decide(ctx: Context) -> None:
         ctx.answerable = True
         if link.topic:  # about the topic: half its words or more are in the model's facts, a hosting tag aside
             topic = {stem(w) for w in words(link.topic)}
+            topic = (topic - JOB_WORDS) or topic  # "write code": code says the topic, write only the job
             about = [c for c in linked if c.facts is not None
                      and len(topic & (fact_words(c.facts) - hosting_words(c.facts))) >= MIN_COVERAGE * len(topic)]
             link.on_topic = bool(about)
