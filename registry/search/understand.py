@@ -34,6 +34,7 @@ from registry.search.text import normalise, stem, tokens
 __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
            "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
+MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
 
@@ -270,13 +271,13 @@ class Understander:
         """
         out = []
         for pattern, facets in LINK_RELATIONS:
-            for m in re.finditer(pattern, low):
+            for m in list(re.finditer(pattern, low))[:MAX_LINKS]:  # a long text is read for its first few
                 stop = LINK_STOP.search(low, m.end())
                 found = self._linked_name(low, m.end(), stop.start() if stop else len(low), facets)
                 if found is not None:
                     out.append(_Match(m.start(), found.end, *found[:2], found.label, loose=not found.exact))
         for pattern in PAPER_PHRASES:
-            for m in re.finditer(pattern, low):
+            for m in list(re.finditer(pattern, low))[:MAX_LINKS]:
                 if m.group(1)[:1].isdigit() and re.fullmatch(r"\d{4}\.\d{4,5}", m.group(1)):
                     keys = tuple(k for k in self.vocabulary("paper") if m.group(1) in k.lower())
                     if keys:
