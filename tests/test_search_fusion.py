@@ -1,4 +1,4 @@
-"""How the hybrid fusion weighs the dense side against the words (docs/search.md, "Fusion").
+"""How the hybrid fusion weighs the dense side against the words (docs/search.md, "Ranking").
 
 The per-query scores (keyword scores, similarities and their spread, boosts) are set by hand over
 an index of records of this module's own, so each test states exactly the evidence it fuses.

@@ -327,7 +327,9 @@ class Searcher:
             key[np.searchsorted(cands, kw[top])] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
-            other[dense_at] = _dense_key(cand, dense, embedder) * (1.0 - _keyword_share(cand, kw, top, dense))
+            other[dense_at] = _dense_key(cand, dense, embedder)
+            if getattr(embedder, "yields_to_words", False):
+                other[dense_at] *= 1.0 - _keyword_share(cand, kw, top, dense)
         if boost is not None:
             # FDOs carrying what the question means: best matched first, then by the keyword rank, then by
             # the dense list and popularity together, then the most downloaded
@@ -338,7 +340,7 @@ class Searcher:
             pool_key = np.zeros(len(pool), dtype=np.float64)
             pool_key[found] = key[at[found]]
             # (a neighbour's faint credit used to go before the words and before any download count, and
-            # then earned a boost rank on top: the dense side counted twice; docs/search.md, "Fusion")
+            # then earned a boost rank on top: the dense side counted twice; docs/search.md, "Ranking")
             pool_then = np.zeros(len(pool), dtype=np.float64)
             if cand.kw_ok is not None:  # (dense-only mode keeps its own order: the dense key, then downloads)
                 pool_then = _popularity_key(downloads[pool],
