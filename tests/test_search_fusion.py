@@ -53,16 +53,22 @@ def ranked_names(searcher, cand: Candidates, boost: np.ndarray | None = None) ->
 
 
 def test_dense_credit_does_not_reorder_the_words_best_matches(searcher):
-    # the words rank "words-best" first, "words-second" a hair below; the dense side stands far out for the
-    # second (9 deviations: its full credit) and for a record the words do not match
-    cand = evidence(searcher, {"words-best": 10.0, "words-second": 9.9}, {"words-second": 0.9, "neighbour": 0.85})
+    # every record below stands far out of the query's similarities (8.5-9 deviations: the full credit);
+    # the words rank "words-best" first, "words-second" a hair below, "neighbour" half as high
+    cand = evidence(searcher, {"words-best": 10.0, "words-second": 9.9, "neighbour": 5.0},
+                    {"words-best": 0.9, "words-second": 0.9, "neighbour": 0.9, "popular": 0.85})
     names, scores = ranked_names(searcher, cand)
-    assert names[:2] == ["words-best", "words-second"]
-    # a keyword match keeps the share of its dense credit the words leave open (1% here); a record the
-    # words miss keeps all of it
-    weight = searcher.index.embedder.dense_weight
-    assert scores["words-second"] == pytest.approx(1 / (RRF_K + 2) + 0.01 * weight / (RRF_K + 1))
-    assert scores["neighbour"] == pytest.approx(weight / (RRF_K + 1))
+    full = searcher.index.embedder.dense_weight / (RRF_K + 1)
+    # the words' best match keeps its credit: both sides agree on it
+    assert names[0] == "words-best" and scores["words-best"] == pytest.approx(1 / (RRF_K + 1) + full)
+    # a match the words rank almost as high gets the share the words leave open (1%)
+    assert scores["words-second"] == pytest.approx(1 / (RRF_K + 2) + 0.01 * full)
+    # half the words' score leaves half the credit open, but it lifts the match no higher than the best
+    # match's keyword key
+    assert scores["neighbour"] == pytest.approx(1 / (RRF_K + 1))
+    # a record the words miss keeps all of its credit (and its popularity)
+    assert scores["popular"] == pytest.approx(full + POPULARITY_WEIGHT / (RRF_K + 1))
+    assert names == ["words-best", "neighbour", "words-second", "popular"]
 
 
 def test_boosted_fdos_the_words_rank_alike_go_by_popularity_before_a_faint_neighbour(searcher):

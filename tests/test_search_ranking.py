@@ -130,9 +130,12 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
         weight = getattr(searcher.index.embedder, "dense_weight", 1.0)
         best = max((float(cand.kw_scores[s]) for s in kw), default=0.0)
         for rank, s in enumerate(dense, 1):
-            # a keyword match's dense credit shrinks by its share of the best keyword score (the static model)
-            share = float(cand.kw_scores[s]) / best if s in kw and searcher.index.embedder.yields_to_words else 0.0
-            dense_key[s] = weight / (60 + rank) * (1.0 - share)
+            dense_key[s] = weight / (60 + rank)
+            if s in kw and s != kw[0] and searcher.index.embedder.yields_to_words:
+                # (the static model) a keyword match but the best gets the share of its credit the words leave
+                # open, at most what lifts it to the best match's keyword key
+                share = float(cand.kw_scores[s]) / best
+                dense_key[s] = min(dense_key[s] * (1.0 - share), max(key[kw[0]] - key[s], 0.0))
     member = set(kw) | set(dense)
     if boost is not None:
         pool = [s for s in range(n) if boost[s] > 0 and mask[s]]

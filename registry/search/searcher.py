@@ -327,9 +327,16 @@ class Searcher:
             key[np.searchsorted(cands, kw[top])] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
-            other[dense_at] = _dense_key(cand, dense, embedder)
-            if getattr(embedder, "yields_to_words", False):
-                other[dense_at] *= 1.0 - _keyword_share(cand, kw, top, dense)
+            credit = _dense_key(cand, dense, embedder)
+            if getattr(embedder, "yields_to_words", False) and len(top) and len(dense):
+                # the words' best match keeps its credit; another keyword match gets the share of its credit
+                # the words leave open, and never more than lifts it to the best match's keyword key
+                best = np.searchsorted(cands, kw[top[0]])
+                others = _within(dense, kw) & (dense_at != best)
+                room = np.maximum(key[best] - key[dense_at], 0.0)
+                yielded = np.minimum(credit * (1.0 - _keyword_share(cand, kw, top, dense)), room)
+                credit = np.where(others, yielded, credit)
+            other[dense_at] = credit
         if boost is not None:
             # FDOs carrying what the question means: best matched first, then by the keyword rank, then by
             # the dense list and popularity together, then the most downloaded
@@ -605,8 +612,8 @@ def _keyword_share(cand: Candidates, kw: np.ndarray, top: np.ndarray, slots: np.
     """Return, for each of ``slots``, its keyword score as a share of the best keyword match's (0: not a match).
 
     ``kw`` are the keyword matches (ascending slots), ``top`` the positions of the best of them, best
-    first. The dense credit of a match is scaled by one minus this share: where the words already
-    found what was asked (the best matches), a neighbour's faint similarity only reshuffled them.
+    first. The dense credit of a match other than the best is scaled by one minus this share: where
+    the words already found what was asked, a neighbour's faint similarity only reshuffled them.
     """
     out = np.zeros(len(slots))
     if not len(top) or not len(slots):
