@@ -84,3 +84,16 @@ def test_boosted_fdos_the_words_rank_alike_go_by_popularity_before_a_faint_neigh
     assert names[0] == "popular"
     assert scores["popular"] == pytest.approx(1 / (RRF_K + 1) + POPULARITY_WEIGHT / (RRF_K + 1))
     assert names[1:4] == ["faint-1", "faint-2", "faint-3"]
+
+
+def test_popularity_key_of_the_boosted_equals_ranking_every_candidate_by_downloads():
+    from registry.search.searcher import POPULARITY_K, _popularity_key
+
+    rng = np.random.default_rng(3)
+    candidates = np.floor(rng.pareto(1.2, 40_000) * 100)  # many zeros and ties, more than POPULARITY_K with downloads
+    others = np.floor(rng.pareto(1.2, 3_000) * 100)
+    target = np.concatenate([candidates[:500], others[:500], [0.0, 1e12]])
+    everyone = np.sort(np.concatenate([candidates, others])[np.concatenate([candidates, others]) > 0])[::-1]
+    ranks = np.array([np.count_nonzero(everyone > t) + 1 for t in target])
+    expected = np.where((target > 0) & (ranks <= POPULARITY_K), POPULARITY_WEIGHT / (RRF_K + ranks), 0.0)
+    assert _popularity_key(target, candidates, others).tolist() == expected.tolist()

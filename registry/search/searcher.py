@@ -20,7 +20,7 @@ import numpy as np
 
 from registry.errors import BadRequest
 from registry.search.concepts import ConceptIndex
-from registry.search.engine import Candidates
+from registry.search.engine import Candidates, _top_set
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
@@ -350,8 +350,7 @@ class Searcher:
             # then earned a boost rank on top: the dense side counted twice; docs/search.md, "Ranking")
             pool_then = np.zeros(len(pool), dtype=np.float64)
             if cand.kw_ok is not None:  # (dense-only mode keeps its own order: the dense key, then downloads)
-                pool_then = _popularity_key(downloads[pool],
-                                            np.concatenate([downloads[cands], downloads[pool[~found]]]))
+                pool_then = _popularity_key(downloads[pool], downloads[cands], downloads[pool[~found]])
             pool_then[found] += other[at[found]]
             boosted = _first_boosted(pool, boost[pool], pool_key, downloads[pool], then=pool_then)
             key = key + other
@@ -626,13 +625,18 @@ def _keyword_share(cand: Candidates, kw: np.ndarray, top: np.ndarray, slots: np.
     return out
 
 
-def _popularity_key(target: np.ndarray, everyone: np.ndarray) -> np.ndarray:
-    """Return the popularity list's key of FDOs with downloads ``target`` when ranked among ``everyone``'s.
+def _popularity_key(target: np.ndarray, *groups: np.ndarray) -> np.ndarray:
+    """Return the popularity list's key of FDOs with downloads ``target`` when ranked among the ``groups``' FDOs.
 
     As in the fusion: only the ``POPULARITY_K`` most downloaded with any downloads have a rank; a
-    rank is one more than the number of FDOs downloaded more often.
+    rank is one more than the number of FDOs downloaded more often. Each group's most downloaded
+    are found apart (``_top_set``: one comparison pass, no partition of every candidate), then merged.
     """
-    known = everyone[everyone > 0]
+    tops = []
+    for downloads in groups:
+        known = downloads[downloads > 0]
+        tops.append(known[_top_set(known, POPULARITY_K)] if len(known) > POPULARITY_K else known)
+    known = np.concatenate(tops)
     if len(known) > POPULARITY_K:
         known = np.partition(known, len(known) - POPULARITY_K)[len(known) - POPULARITY_K:]
     known = np.sort(known)
