@@ -20,7 +20,9 @@ written when the run ends. A withdrawal during the run makes the end rebuild the
 the store instead.
 
 Two cores: SHACL runs in a child process (registry/shacl_process.py; pyrudof holds the GIL), and a
-full chunk loads in a thread while the next one is planned (the bulk loader releases the GIL).
+full chunk loads in a thread while the next one is planned (the bulk loader releases the GIL); an
+idle loader takes a quarter chunk, so it starts early, and what is loaded while nothing else runs
+(the last chunk) is split in halves loaded at once.
 A run that completes ends with a compaction (``Store.optimize``): a bulk-loaded store is slow to
 read until RocksDB has merged its files. A chunk that fails to load leaves the journal, so the
 store is emptied when reopened; any other stop (Ctrl-C included) completes what was written.
@@ -48,6 +50,9 @@ from registry.vocab import MLFDO
 __all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LINES"]
 
 CHUNK_LINES = 500_000  # N-Quads lines per bulk-loader call (~4k records): fewer, larger files
+EARLY = 4  # an idle loader takes a chunk once 1/EARLY of CHUNK_LINES is collected: it starts early in the run
+SPLIT = 2  # a flush (the session's last chunk) loads in this many pieces at once, one per core
+SPLIT_LINES = 50_000  # ... each of at least this many lines
 LOAD_BEHIND = True  # load a full chunk in a thread while the next one is planned (the bulk loader releases the GIL)
 _BEGUN = f"<{MLFDO}bulkLoadBegun>"
 _log = logging.getLogger(__name__)
@@ -91,7 +96,7 @@ class BulkLoader:
         self.tally = listing.Tally(store)
         self.rebuild_listing = False  # set by a write the tally cannot follow (a withdrawal)
         self._pool: ThreadPoolExecutor | None = None  # loads a full chunk while the next one is planned
-        self._loading: Future | None = None
+        self._loading: list[Future] = []  # the chunks (or pieces of one) being loaded, oldest first
         self.broken = False  # a chunk failed to load: the run must not be completed, the journal stays
 
     def begin(self, now: datetime) -> None:
@@ -151,7 +156,9 @@ class BulkLoader:
         self.listing_changes(pending.listing)
         for pid, n, raw in pending.raws:
             store._save_raw(pid, n, raw)
-        if len(self.lines) >= self.chunk_lines:
+        # a full chunk, or a quarter of one when the loader has nothing to do (the first one, mostly)
+        if len(self.lines) >= self.chunk_lines or (len(self.lines) >= self.chunk_lines // EARLY and LOAD_BEHIND
+                                                   and all(f.done() for f in self._loading)):
             self._load(wait=not LOAD_BEHIND)
 
     def flush(self) -> None:
@@ -159,31 +166,45 @@ class BulkLoader:
         self._load(wait=True)
 
     def _load(self, wait: bool) -> None:
-        """Hand the collected quads to the bulk loader, in a thread (it releases the GIL) unless ``wait``.
+        """Hand the collected quads to the bulk loader, in threads (it releases the GIL); with ``wait``, until all are in.
 
-        One chunk loads at a time: the previous one is waited for first, and its error (if any) is
-        raised here.
+        While records are planned one chunk loads at a time: the previous one is waited for first,
+        and its error (if any) is raised here. A flush (``wait``) does not wait before it starts, and
+        splits what it loads in ``SPLIT`` pieces loaded at once: nothing else runs meanwhile, so
+        every core can take a piece.
         """
         if self.broken:
             raise RuntimeError("a bulk-loader chunk failed: the run cannot go on (the store is emptied when reopened)")
         try:
-            if self._loading is not None:
-                self._loading.result()  # a Ctrl-C here leaves it to be waited for again by finish()
-                self._loading = None
-            if not self.lines:
-                return
-            # lenient: the text is serialised from terms pyoxigraph has already checked
-            text, self.lines = "\n".join(self.lines), []
-            self.chunks += 1
+            if not wait:
+                self._wait()  # a Ctrl-C here leaves the chunk to be waited for again by finish()
+            if self.lines:
+                self.chunks += 1
+                if not LOAD_BEHIND:
+                    # lenient: the text is serialised from terms pyoxigraph has already checked
+                    text, self.lines = "\n".join(self.lines), []
+                    self.store.db.bulk_load(text, RdfFormat.N_QUADS, lenient=True)
+                else:
+                    pieces = SPLIT if wait and len(self.lines) >= SPLIT * SPLIT_LINES else 1
+                    size = -(-len(self.lines) // pieces)
+                    if self._pool is None:
+                        self._pool = ThreadPoolExecutor(max_workers=SPLIT + 1, thread_name_prefix="mlfdo-bulk-load")
+                    for start in range(0, len(self.lines), size):
+                        text = "\n".join(self.lines[start:start + size])
+                        self._loading.append(self._pool.submit(self.store.db.bulk_load, text, RdfFormat.N_QUADS,
+                                                               lenient=True))
+                    self.lines = []  # after they are handed over: a line loaded twice is stored once
             if wait:
-                self.store.db.bulk_load(text, RdfFormat.N_QUADS, lenient=True)
-                return
+                self._wait()
         except Exception:
             self.broken = True  # part of a chunk may be in the store: finish() leaves the journal
             raise
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-bulk-load")
-        self._loading = self._pool.submit(self.store.db.bulk_load, text, RdfFormat.N_QUADS, lenient=True)
+
+    def _wait(self) -> None:
+        """Wait for the chunks being loaded; raise the first error."""
+        while self._loading:
+            self._loading[0].result()
+            self._loading.pop(0)
 
     def start_validation(self) -> None:
         """Validate in a child process, on the other core: the bulk path has no transaction to wait for."""
