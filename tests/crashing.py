@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from harvesters.huggingface.snapshot import demo_snapshot_dir
@@ -41,9 +43,26 @@ def cli_env(data_dir: Path, **extra: str) -> dict:
 
 
 def start_cli(env: dict, *args: str) -> subprocess.Popen:
-    """Start `mlfdo ARGS...` with its output collected."""
+    """Start `mlfdo ARGS...` with its output collected, in a process group of its own (its children too)."""
     return subprocess.Popen([sys.executable, "-m", "registry", *args], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def finish(proc: subprocess.Popen, timeout: float) -> tuple[str, str]:
+    """Return the output of ``proc`` once it has exited; fail with every thread's stack if it runs past ``timeout``.
+
+    A command that does not exit is asked for its stacks (SIGUSR1, see registry/cli), then its
+    process group is killed, so that no process or pipe outlives the test.
+    """
+    try:
+        return proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGUSR1)
+        time.sleep(2)
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        raise AssertionError(f"the command did not exit within {timeout:g} s; its stderr, with its threads' "
+                             f"stacks:\n{err[-6000:]}") from None
 
 
 def consistency(data_dir: Path) -> tuple[StoreReport, IndexReport | None, dict]:

@@ -172,3 +172,52 @@ def test_a_completed_bulk_session_compacts_the_store_and_says_so(tmp_path: Path,
         raise KeyboardInterrupt
     assert said and not any("compact" in s for s in said), "an interrupted run ends quickly, uncompacted"
     assert len(stopped.pids()) == 30
+
+
+ORPHANED = """
+import os, sys, time
+from registry.shacl_process import ValidatorProcess
+from registry.validate import Validator
+process = ValidatorProcess(Validator.default())
+holder = os.fork()  # a process that keeps every descriptor, the pipe to the validator included
+if holder == 0:
+    time.sleep(60)
+    os._exit(0)
+print(process.pid, holder, flush=True)
+os._exit(0)  # the parent goes without closing the validator
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_the_validator_process_exits_when_its_parent_has_gone_though_its_pipe_is_still_held_open():
+    out = subprocess.run([sys.executable, "-c", ORPHANED], cwd=ROOT, timeout=120, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child, holder = (int(pid) for pid in out.stdout.split())
+    try:
+        assert _alive(holder)
+        deadline = time.monotonic() + 10
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(child), "the validator process outlived its parent"
+        assert _alive(holder), "the test needs the pipe held open until the validator has gone"
+    finally:
+        for pid in (child, holder):
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def test_a_validator_process_found_dead_is_reaped_and_its_pipes_closed_at_once():
+    process = ValidatorProcess(Validator.default())
+    os.kill(process.pid, signal.SIGKILL)
+    summaries = process.validate_many([model_record("org/after-kill").triples])  # validated here instead
+    assert process.failed and summaries[0].conforms
+    assert process._process.returncode == -signal.SIGKILL
+    assert process._send.closed and process._receive.closed  # not left for the garbage collector
+    process.close()  # and closing again is harmless

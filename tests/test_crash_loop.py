@@ -15,7 +15,7 @@ import time
 import pytest
 
 from harvesters.huggingface.offline import ReplayServer
-from tests.crashing import cli_env, consistency, small_snapshot, start_cli, write_ingest_file
+from tests.crashing import cli_env, consistency, finish, small_snapshot, start_cli, write_ingest_file
 
 pytestmark = [pytest.mark.slow]
 
@@ -32,7 +32,7 @@ def _kill_at_random(proc, delay: float) -> float | None:
             return time.monotonic() - started
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
-    proc.communicate(timeout=30)
+    finish(proc, 30)
     return None
 
 
@@ -69,7 +69,7 @@ def test_sigkill_loop_over_harvest_ingest_and_index_keeps_the_store_consistent(t
 
         for name in ("harvest", "ingest", "index"):  # a re-run completes the work
             proc = start_cli(env, *plan[name][0])
-            out, err = proc.communicate(timeout=600)
+            out, err = finish(proc, 600)
             assert proc.returncode == 0, f"{name} re-run failed: {err[-2000:]}"
     store, index, stats = consistency(data_dir)
     assert store.ok and index is not None and index.current, (store.problems, index)
@@ -83,7 +83,7 @@ def test_ctrl_c_stops_harvest_and_index_with_a_clear_message_and_nothing_half_wr
     with ReplayServer(small_snapshot(300 if command[0] == "harvest" else MODELS)) as hub:
         env = cli_env(data_dir, HF_ENDPOINT=hub.url, MLFDO_INGEST_BATCH="5")
         if command[0] == "index":  # something to index first
-            start_cli(env, "harvest", "huggingface", "--since", "2000-01-01").communicate(timeout=300)
+            finish(start_cli(env, "harvest", "huggingface", "--since", "2000-01-01"), 300)
         proc = start_cli(env, *command)
         marker = "indexing" if command[0] == "index" else "harvested 50 models"
         seen = ""
@@ -95,7 +95,7 @@ def test_ctrl_c_stops_harvest_and_index_with_a_clear_message_and_nothing_half_wr
             time.sleep(0.5)
             proc.send_signal(signal.SIGINT)
         finally:
-            _, err = proc.communicate(timeout=120)
+            _, err = finish(proc, 120)
     assert proc.returncode == 130, err[-1000:]
     assert "Interrupted" in err and "nothing half-written" in err and "Traceback" not in err
     store, index, _ = consistency(data_dir)

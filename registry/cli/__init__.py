@@ -7,6 +7,8 @@ Exit codes: 0 success; 1 validation found a violation (or an unexpected error);
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import importlib
 import signal
 import sys
@@ -46,6 +48,9 @@ class MlfdoGroup(click.Group):
     def invoke(self, ctx: click.Context):
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, _interrupt)  # stop like Ctrl-C (`serve` installs its own handler)
+            # `kill -USR1 <pid>` prints every thread's stack on stderr: what a command that seems stuck is doing
+            with contextlib.suppress(AttributeError, ValueError, OSError):  # no real stderr: nothing to print on
+                faulthandler.register(signal.SIGUSR1, file=sys.__stderr__, all_threads=True, chain=False)
         try:
             return super().invoke(ctx)
         except MlfdoError as exc:
