@@ -285,3 +285,17 @@ def test_the_last_chunk_of_a_session_loads_in_pieces_at_once(tmp_path: Path, mon
     store.db = recording._db
     assert len(store.pids()) == 100
     assert listing.differences(store) == []
+
+
+def test_a_bulk_session_collects_garbage_less_often_until_it_ends(tmp_path: Path):
+    before = gc.get_threshold()
+    store = Store.open(tmp_path, BASE)
+    with store.bulk(now=T0) as bulk_loading:
+        during = gc.get_threshold()
+        store.ingest_many([model_record(f"org/m{i}") for i in range(20)], now=T0)
+    assert bulk_loading
+    assert during == (bulk.GC_THRESHOLD, *before[1:]) and bulk.GC_THRESHOLD > before[0]
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyboardInterrupt), Store.open(tmp_path / "stopped", BASE).bulk(now=T0):
+        raise KeyboardInterrupt
+    assert gc.get_threshold() == before, "an interrupted run restores them too"
