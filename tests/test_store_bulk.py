@@ -260,18 +260,6 @@ class _RecordingLoad:
         return self._db.bulk_load(text, *args, **kwargs)
 
 
-def test_an_idle_loader_takes_its_first_chunk_before_a_full_chunk_is_collected(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(bulk, "CHUNK_LINES", 4000)
-    store = Store.open(tmp_path, BASE, batch_size=10)  # ~460 lines per batch
-    with store.bulk(now=T0) as bulk_loading:
-        store.db = recording = _RecordingLoad(store.db)
-        store.ingest_many([model_record(f"org/m{i}") for i in range(200)], now=T0)
-    assert bulk_loading
-    assert 4000 // bulk.EARLY <= recording.sizes[0] < 4000, "the loader starts on a quarter of a chunk"
-    store.db = recording._db
-    assert len(store.pids()) == 200
-
-
 def test_the_last_chunk_of_a_session_loads_in_pieces_at_once(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(bulk, "CHUNK_LINES", 10**9)  # nothing loads before the session ends
     monkeypatch.setattr(bulk, "SPLIT_LINES", 100)

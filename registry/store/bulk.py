@@ -20,9 +20,8 @@ written when the run ends. A withdrawal during the run makes the end rebuild the
 the store instead.
 
 Two cores: SHACL runs in a child process (registry/shacl_process.py; pyrudof holds the GIL), and a
-full chunk loads in a thread while the next one is planned (the bulk loader releases the GIL); an
-idle loader takes a quarter chunk, so it starts early, and what is loaded while nothing else runs
-(the last chunk) is split in halves loaded at once.
+full chunk loads in a thread while the next one is planned (the bulk loader releases the GIL), and
+what is loaded while nothing else runs (the last chunk) is split in halves loaded at once.
 A run that completes ends with a compaction (``Store.optimize``): a bulk-loaded store is slow to
 read until RocksDB has merged its files. A chunk that fails to load leaves the journal, so the
 store is emptied when reopened; any other stop (Ctrl-C included) completes what was written.
@@ -51,7 +50,6 @@ from registry.vocab import MLFDO
 __all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LINES"]
 
 CHUNK_LINES = 500_000  # N-Quads lines per bulk-loader call (~4k records): fewer, larger files
-EARLY = 4  # an idle loader takes a chunk once 1/EARLY of CHUNK_LINES is collected: it starts early in the run
 SPLIT = 2  # a flush (the session's last chunk) loads in this many pieces at once, one per core
 SPLIT_LINES = 50_000  # ... each of at least this many lines
 GC_THRESHOLD = 50_000  # the garbage collector's first threshold during a run (Python's default is 700)
@@ -164,9 +162,7 @@ class BulkLoader:
         self.listing_changes(pending.listing)
         for pid, n, raw in pending.raws:
             store._save_raw(pid, n, raw)
-        # a full chunk, or a quarter of one when the loader has nothing to do (the first one, mostly)
-        if len(self.lines) >= self.chunk_lines or (len(self.lines) >= self.chunk_lines // EARLY and LOAD_BEHIND
-                                                   and all(f.done() for f in self._loading)):
+        if len(self.lines) >= self.chunk_lines:
             self._load(wait=not LOAD_BEHIND)
 
     def flush(self) -> None:
