@@ -138,7 +138,10 @@ def run_unseen(registry: Registry, path: str) -> None:
     the target is measured by), the records it names as the closest it found, not as answers
     (``Answer.closest``: a refusal's, or those of "fine-tunes of X for Y" when none shows Y), both
     together, and every model it links (also the context: the X of "fine-tunes of X for Y", a base
-    model named in a fact); and how many questions got at least one model put forward. A file
+    model named in a fact); and how many questions got at least one model put forward. A last line
+    counts the OpenML objects too: those a question judges under ``other`` (platform id -> {pid,
+    grade}) satisfy it, and every OpenML object put forward or named as closest (flow, run, task,
+    dataset) is counted. A file
     without a ``chat`` list (bench/relevance/queries.json) is asked its search queries, their relevant
     models as judgments.
     """
@@ -149,12 +152,13 @@ def run_unseen(registry: Registry, path: str) -> None:
     chat = ChatService(registry, generator=ExtractiveGenerator())
     chat.ask(WARM_UP)
     chat.names.lookup(WARM_UP)  # builds the chat's name index (names a search does not resolve fall back to it)
-    counts = {"offered": [0, 0], "closest": [0, 0], "linked": [0, 0]}
+    counts = {"offered": [0, 0], "closest": [0, 0], "linked": [0, 0], "offered+other": [0, 0], "closest+other": [0, 0]}
     exist = answered = 0
     times = []
     for item in items:
         answer = chat.ask(item["q"])
         good = {pid_iri(registry.base_url, mint_id("hf", i)) for i in item["satisfies"]}
+        good_other = good | {o["pid"] for o in item.get("other", {}).values()}
         shown = []
         linked_pids = {c.pid for c in answer.citations}
         closest = [c for c in answer.closest if c.pid in linked_pids]  # those the text names
@@ -164,6 +168,12 @@ def run_unseen(registry: Registry, path: str) -> None:
             counts[rule][0] += ok
             counts[rule][1] += len(cited)
             shown.append(f"{ok}/{len(cited)}")
+        # the same rule, the records that are not Hub models counted too: every OpenML object put forward
+        # (a flow is a model; a run, task or dataset is one when the question is judged so)
+        for rule, cites in (("offered+other", answer.answers), ("closest+other", closest)):
+            found = [c.pid for c in cites if registry.store.kind(c.pid) == "model" or _openml(registry, c.pid)]
+            counts[rule][0] += sum(pid in good_other for pid in found)
+            counts[rule][1] += len(found)
         answered += bool(answer.answers)
         linked = re.findall(r"\]\((/fdo/[a-z2-7]+)\)", answer.text)
         exist += all(registry.store.exists(registry.base_url + p) for p in linked) and \
@@ -184,6 +194,14 @@ def run_unseen(registry: Registry, path: str) -> None:
           f"{both[0]}/{both[1]} ({both[0] / max(1, both[1]):.0%}); every model linked {share('linked')}; "
           f"answers whose cited PIDs all exist {exist}/{len(items)}; "
           f"total p50 {statistics.median(times):.1f} ms, p95 {times[int(round(0.95 * (len(times) - 1)))]:.1f} ms")
+    print(f"with the OpenML objects (judged under \"other\", and every one put forward or named counted): put forward "
+          f"that satisfy {share('offered+other')}; named as closest {share('closest+other')}")
+
+
+def _openml(registry: Registry, pid: str) -> bool:
+    """Tell whether ``pid`` is an OpenML object (flow, run, task or dataset)."""
+    known = registry.store.platform_id(pid)
+    return bool(known) and known[0].startswith("openml")
 
 
 def summarise(mode: str, rows: list[dict], extra: dict) -> dict:

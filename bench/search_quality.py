@@ -7,7 +7,11 @@ replay server and the real client into a store (in DIR, reused when it already h
 indexes it with the real embedder, then runs every query of bench/relevance/queries.json in
 each mode. Judgments grade models 2 (should come first) or 1 (relevant); gains are 2^grade - 1.
 recall@10 is the share of the judged models found in the top 10, with the denominator capped at
-10 for queries with more than ten relevant models.
+10 for queries with more than ten relevant models. A judged record that is not a Hub model (an
+OpenML flow, run, task or dataset: an entry's ``other``, platform id -> {pid, grade}) is scored
+with the Hub models in a second figure, "+other"; the first figure judges Hub models only, as
+before. On a data directory without the OpenML snapshot (the script's own harvest) the "+other"
+records cannot be found: use ``mlfdo demo --no-serve --data-dir DIR`` and ``--data-dir DIR``.
 """
 
 from __future__ import annotations
@@ -45,9 +49,13 @@ def load_demo(store: Store) -> None:
         harvest(store, base_url=BASE, client=HubClient(server.url), cards=True)
 
 
-def judged(entry: dict) -> dict[str, int]:
-    """Return PID -> grade for a relevance entry (ids are Hub model ids)."""
-    return {pid_iri(BASE, mint_id("hf", model_id)): grade for model_id, grade in entry["relevant"].items()}
+def judged(entry: dict, other: bool = False) -> dict[str, int]:
+    """Return PID -> grade for a relevance entry (ids are Hub model ids); with ``other``, also its judged
+    records that are not Hub models (OpenML objects, by PID)."""
+    grades = {pid_iri(BASE, mint_id("hf", model_id)): grade for model_id, grade in entry["relevant"].items()}
+    if other:
+        grades.update({o["pid"]: o["grade"] for o in entry.get("other", {}).values()})
+    return grades
 
 
 def ndcg(ranked: list[str], grades: dict[str, int], k: int = K) -> float:
@@ -96,23 +104,29 @@ def main() -> None:
     table: dict[str, dict[str, list[float]]] = {}
     rows = []
     for entry in entries:
-        grades = judged(entry)
+        grades, with_other = judged(entry), judged(entry, other=True)
         row = {"query": entry["query"]}
         for mode, understand in RUNS:
             name = f"{mode}{'' if understand else ' (no NLU)'}"
             response = searcher.search(entry["query"], page=1, per_page=K, mode=mode, understand=understand)
             ranked = [hit.pid for hit in response.results]
             n, r = ndcg(ranked, grades), recall(ranked, grades)
-            table.setdefault(name, {"ndcg": [], "recall": []})
-            table[name]["ndcg"].append(n)
-            table[name]["recall"].append(r)
-            row[name] = {"ndcg@10": round(n, 3), "recall@10": round(r, 3), "top": [h.name for h in response.results[:3]]}
+            no, ro = ndcg(ranked, with_other), recall(ranked, with_other)
+            table.setdefault(name, {"ndcg": [], "recall": [], "ndcg+": [], "recall+": []})
+            for key, value in (("ndcg", n), ("recall", r), ("ndcg+", no), ("recall+", ro)):
+                table[name][key].append(value)
+            row[name] = {"ndcg@10": round(n, 3), "recall@10": round(r, 3), "ndcg@10+other": round(no, 3),
+                         "top": [h.name for h in response.results[:3]]}
         rows.append(row)
 
-    print(f"\n{len(entries)} queries, {sum(len(e['relevant']) for e in entries)} judged models")
-    print(f"{'run':24s} {'nDCG@10':>8s} {'recall@10':>10s}")
-    for name, figures in table.items():
-        print(f"{name:24s} {sum(figures['ndcg']) / len(entries):8.3f} {sum(figures['recall']) / len(entries):10.3f}")
+    others = sum(len(e.get("other", {})) for e in entries)
+    print(f"\n{len(entries)} queries, {sum(len(e['relevant']) for e in entries)} judged models, {others} judged "
+          f"other records (OpenML objects)")
+    print(f"{'run':24s} {'nDCG@10':>8s} {'recall@10':>10s} {'nDCG+other':>11s} {'recall+other':>13s}")
+    n = len(entries)
+    for name, f in table.items():
+        print(f"{name:24s} {sum(f['ndcg']) / n:8.3f} {sum(f['recall']) / n:10.3f} {sum(f['ndcg+']) / n:11.3f} "
+              f"{sum(f['recall+']) / n:13.3f}")
     if args.show_misses:
         for row in rows:
             if row["hybrid"]["ndcg@10"] < 0.5:

@@ -7,10 +7,14 @@ name these types without importing it back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchOutcome
 from registry.search.understand import Question
+
+if TYPE_CHECKING:
+    from registry.chat.links import Link
 
 __all__ = ["Ambiguous", "Candidate", "Context"]
 
@@ -65,6 +69,7 @@ class Context:
     chosen: str = ""  # which entity a loosely written name was read as, said in the answer
     bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
     ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
+    link: "Link | None" = None  # "models trained on X": the dataset, base model or paper named (chat.links)
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

@@ -5,6 +5,8 @@ The chat cites what really has what the question asks for; these are the checks 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field as dc_field
 
 from registry.chat.context import Candidate
@@ -84,8 +86,10 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     field: set[str] = set()
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
         return Asked(filters, kinds=reading.kinds)
+    # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
+    libraries = {r.span.lower() for r in read if r.applied and r.facet == "library" and r.note != CONCEPT_NOTE}
     for r in read:
-        if r.applied and r.mode == "boost" and r.facet == "task":
+        if r.applied and r.mode == "boost" and r.facet == "task" and r.span.lower() not in libraries:
             values = set(r.values)
             if r.note == CONCEPT_NOTE:
                 field |= values & field_tasks
@@ -173,14 +177,20 @@ def _hosting(tag: str) -> bool:
 
 
 def fact_words(facts: FdoFacts) -> set[str]:
-    """Return the words of an FDO's facts and their stems (hosting and tooling tags left out)."""
+    """Return the words of an FDO's facts and their stems (hosting and tooling tags left out), with the words inside
+    code names too ("sklearn.ensemble.AdaBoostClassifier": ensemble, ada, boost, classifier)."""
     keywords = [k for k in facts.keywords if not _hosting(k)]
-    return _with_stems(facts.render() + " " + " ".join(keywords))
+    text = facts.render() + " " + " ".join(keywords)
+    return _with_stems(text) | _with_stems(_CODE_DOT.sub(" ", _CAMEL.sub(" ", text)))
 
 
 def hosting_words(facts: FdoFacts) -> set[str]:
     """Return the words of an FDO's hosting and tooling tags and their stems ("code" of custom_code)."""
     return _with_stems(" ".join(k for k in facts.keywords if _hosting(k)))
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # AdaBoostClassifier: Ada Boost Classifier
+_CODE_DOT = re.compile(r"(?<=[A-Za-z])\.(?=[A-Za-z])")  # sklearn.tree: sklearn tree
 
 
 def _with_stems(text: str) -> set[str]:

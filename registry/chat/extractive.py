@@ -221,6 +221,36 @@ def _derived_topic(ctx: Context, base_url: str) -> str:
     return "\n".join(lines)
 
 
+def _linked(ctx: Context) -> str:
+    """Answer "models trained on X (for Y)": the models linked to X, or say none is about Y and give the closest."""
+    from registry.chat.links import RELATION
+
+    found = ctx.link
+    relation = RELATION[found.facet][0]
+    if found.evaluated:  # models an evaluation ran on it (an OpenML run), besides any stating it
+        relation = "evaluated on" if found.evaluated == found.linked else f"{relation} or evaluated on"
+    named = " or ".join(link(f) for f in found.entities) or " or ".join(f"`{_md(v)}`" for v in found.values[:3])
+    values = _md(", ".join(found.values[:3]))
+    n = found.linked
+    models = f"{n} model{'s' if n != 1 else ''}"
+    if found.constraints:  # the question's other filters hold for every model counted
+        also = "; ".join(f"{facet} {', '.join(vals)}" for facet, vals in found.constraints.items())
+        models += f" stating {_md(also)}"
+    if found.topic and found.on_topic:
+        lines = [f"Models {relation} {named} that match “{_md(found.topic)}”:"]
+    elif found.topic:
+        lines = [f"None of the {models} {relation} {named} in the registry matches “{_md(found.topic)}”.",
+                 "The closest records (linked to it, but not about that):"]
+    else:
+        lines = [f"{models} in the registry {'is' if n == 1 else 'are'} {relation} {named}:"]
+    lines += [f"- {_one_line(c.facts)}" for c in ctx.selected]
+    if found.topic and found.on_topic:
+        lines.append(f"[The models {relation} {values} that match “{_md(found.topic)}”]({found.search_href()})")
+    if found.linked > found.evaluated:  # the search shows those stating the link (not evaluations)
+        lines.append(f"[All {models} {relation} {values}]({found.search_href(with_topic=False)})")
+    return "\n".join(lines)
+
+
 def ambiguity_note(ctx: Context) -> str:
     """Say which FDO a name several FDOs carry was read as, and name the others ("" when no name is ambiguous)."""
     notes = []
@@ -237,6 +267,8 @@ def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
     """Return the extractive answer for a retrieval context (Markdown, every FDO linked)."""
     if ctx.lineage_topic is not None and ctx.answerable:
         return _derived_topic(ctx, base_url)
+    if ctx.link is not None and ctx.answerable:
+        return _linked(ctx)
     if not ctx.answerable or not ctx.selected:
         return refusal(ctx)
     if ctx.question.compare and table is not None and len(table.columns) >= 2:

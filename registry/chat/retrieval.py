@@ -18,9 +18,10 @@ after that, up to ``max_items``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from registry.chat import lineage
+from registry.chat import lineage, links
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import fact_words, fitting, has_evidence, read_constraints, asked, states_asked, unstated
 from registry.chat.facts import FdoFacts, gather
@@ -42,6 +43,8 @@ TOPICAL_WEIGHTS = (0.85, 0.10, 0.05)
 BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the question prefers ("vision": image tasks)
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
+# a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
+ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
 
 
@@ -89,6 +92,7 @@ class Retriever:
             add(about, 1.0, "page")
             ctx.named.append(about)
         self._resolve_mentions(q, ctx)
+        self._constraints_not_subjects(q, ctx)
         for amb in ctx.ambiguous:
             amb.identifiers = [ident or self._identifier(pid) for pid, ident in zip(amb.pids, amb.identifiers)]
         if "derivatives" in q.attributes and not ctx.named and not q.compare:
@@ -107,6 +111,10 @@ class Retriever:
         lineage.read_topic(q, ctx, self.store, self.names)
         if ctx.lineage_topic is not None:
             lineage.find_derived(q, ctx, self.search, add, SEARCH_K)
+        else:
+            links.read_link(q, ctx, self.store, self._resolve_one)
+            if ctx.link is not None:
+                links.find_linked(q, ctx, self.search, add)
         # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
         kind = q.filters.get("kind")
         if ctx.lineage_topic is not None:
@@ -249,6 +257,20 @@ class Retriever:
             else:
                 ctx.unknown.append(mention)
 
+    def _constraints_not_subjects(self, q: Question, ctx: Context) -> None:
+        """Drop from ``ctx.named`` the concepts (a library, task, licence) the question uses as a constraint on the
+        models it asks for ("Is there a scikit-learn pipeline that ...": the search applies the library)."""
+        if q.understanding is None or not q.listing and not ASKS_FOR.search(q.text):
+            return
+        spans = [r.span.lower() for r in q.understanding.recognised if r.applied and r.values]
+        kept = []
+        for pid in ctx.named:
+            names = self.names.names_of(pid)
+            if self.store.kind(pid) == "term" and any(n in span or span in n for n in names for span in spans):
+                continue
+            kept.append(pid)
+        ctx.named = kept
+
     def _resolve_sides(self, q: Question, ctx: Context) -> None:
         for side in q.compare or ():
             pids = self._resolve_one(side, ctx)
@@ -322,6 +344,9 @@ class Retriever:
 
     # ------------------------------------------------------------ answerable?
     def _decide(self, q: Question, ctx: Context) -> None:
+        if ctx.link is not None:
+            links.decide(ctx)
+            return
         by_search = [c for c in ctx.candidates if "search" in c.reasons]
         # closest: models with some of the question's words or constraints first, in the search's order;
         # one with neither is no closer than any other record, so only the first such is named
@@ -369,6 +394,10 @@ class Retriever:
     # ------------------------------------------------------------ selection
     def _select(self, ctx: Context, budget: Budget) -> None:
         if not ctx.answerable:
+            return
+        if ctx.link is not None:  # links.decide chose them
+            ctx.selected = ctx.selected[:budget.max_items]
+            ctx.rendered = [c.facts.render(i + 1, short=True) for i, c in enumerate(ctx.selected)]
             return
         if ctx.lineage_topic is not None:
             ctx.selected = lineage.choose(ctx)[:budget.max_items]

@@ -54,6 +54,7 @@ class SearchOutcome:
     suggested: list[Suggestion] = field(default_factory=list)
     questions: list[tuple[str, list[Suggestion]]] = field(default_factory=list)
     engine: str = "none"
+    total: int = 0  # how many FDOs the search found in all (the hits are the first of them)
 
 
 @dataclass(frozen=True)
@@ -231,4 +232,5 @@ def _from_response(response) -> SearchOutcome:
         options = [Suggestion(fq.facet, o.value, o.label) for o in getattr(fq, "options", ())[:4]]
         questions.append((fq.question, options))
     return SearchOutcome(hits=hits, applied=applied, boosted=boosted, suggested=suggested, questions=questions,
+                         total=int(getattr(response, "total", len(hits))),
                          engine="search")

@@ -229,6 +229,8 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
     """
     if not ctx.answerable or (ctx.lineage_topic is not None and not ctx.derived_hits):
         return []
+    if ctx.link is not None and ctx.link.topic and not ctx.link.on_topic:
+        return []  # the linked models named are the closest, not answers
     offered = {c.pid for c in ctx.selected}
     return [c for c in cited if c.pid in offered]
 
@@ -236,6 +238,8 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
 def _closest(ctx: Context) -> list[Citation]:
     """Return the records an answer names as the closest it found, not as answers."""
     if ctx.answerable and ctx.lineage_topic is not None and not ctx.derived_hits:
+        shown = ctx.selected
+    elif ctx.answerable and ctx.link is not None and ctx.link.topic and not ctx.link.on_topic:
         shown = ctx.selected
     elif not ctx.answerable:
         shown = ctx.closest

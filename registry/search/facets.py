@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from registry.errors import BadRequest
-from registry.vocab import FAIR4ML, MLFDO, SCHEMA
+from registry.vocab import CODEMETA, FAIR4ML, MLFDO, SCHEMA
 
 __all__ = ["FacetDef", "FACETS", "TERM_FACETS", "RANGE_FACETS", "FACET_NAMES", "facet_name",
            "parse_range", "range_label", "PARAM_BUCKETS", "bucket_of", "year_bounds", "LANGUAGE_NAMES",
@@ -40,6 +40,7 @@ FACETS: tuple[FacetDef, ...] = (
     FacetDef("base_model", "Base model", (FAIR4ML.fineTunedFrom.value, MLFDO.quantizedFrom.value,
                                            MLFDO.adapterOf.value, MLFDO.mergedFrom.value, SCHEMA.isBasedOn.value)),
     FacetDef("dataset", "Training dataset", (FAIR4ML.trainedOn.value,)),
+    FacetDef("paper", "Paper", (CODEMETA.referencePublication.value,)),
     FacetDef("platform", "Platform"),
     FacetDef("params", "Parameters", (MLFDO.parameterCount.value,), range=True),
     FacetDef("date", "Created", (SCHEMA.dateCreated.value, SCHEMA.dateModified.value), range=True),
@@ -50,7 +51,7 @@ FACET_NAMES = tuple(f.name for f in FACETS)
 _ALIASES = {"license": "licence", "licenses": "licence", "licences": "licence", "tasks": "task",
             "languages": "language", "lang": "language", "libraries": "library", "authors": "author",
             "organisation": "author", "organization": "author", "base": "base_model", "base-model": "base_model",
-            "datasets": "dataset", "training_dataset": "dataset", "parameters": "params", "size": "params",
+            "datasets": "dataset", "training_dataset": "dataset", "papers": "paper", "publication": "paper", "parameters": "params", "size": "params",
             "created": "date", "year": "date", "type": "kind"}
 
 

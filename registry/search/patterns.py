@@ -147,6 +147,33 @@ SEPARATORS = str.maketrans("-_/", "   ")
 # read from loose words ("vision", "chatbot", "embeddings"), these boost and never filter; a language
 # is named exactly ("German") and filters leniently (models stating no language pass)
 LOOSE_FACETS = frozenset({"task", "library"})
+# facets whose values are other FDOs a model links to (what it was trained on, derives from, cites): a name read
+# for one filters only when written as the registry spells it, or after "only"; else it ranks the linked first
+LINK_FACETS = frozenset({"dataset", "base_model", "paper"})
+# relation words before a name, and the facets that name is looked up in (in order)
+LINK_RELATIONS = (
+    (r"\b(?:(?:fine[ -]?)?tun(?:ed|ing)|finetun(?:ed|ing)|(?:pre-?)?train(?:ed|ing)|learn(?:ed|t|s)|taught)\s+"
+     r"(?:on|from|with|using)\b", ("dataset", "base_model")),
+    (r"\b(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s+(?:on|upon)(?:\s+top\s+of)?|built\s+(?:on|upon)(?:\s+top\s+of)?|"
+     r"start(?:s|ed|ing)?\s+from|based\s+on|derived?\s+from|descend(?:s|ed|ing)?\s+from|"
+     r"(?:compressed|quanti[sz]ed|pruned|shrunk|distill?ed|merged|slimmed)\s+(?:versions?\s+|variants?\s+)?"
+     r"(?:of|from))\b", ("base_model",)),
+    (r"\b(?:cit(?:e|es|ed|ing)|point(?:s|ing)?\s+to|link(?:ed|s)?\s+to|come(?:s)?\s+with|referenc(?:e|es|ed|ing)|"
+     r"describ(?:ed|es)\s+in|introduced\s+in|accompan(?:y|ies|ied)|go(?:es)?\s+with)\b", ("paper",)),
+)
+# a paper named by its words: "the Sentence-BERT paper", "the paper on LoRA", an arXiv id
+PAPER_PHRASES = (r"\b(?:the\s+)?([\w][\w .:\-/]{1,80}?)\s+(?:paper|article|publication)\b",
+                 r"\b(?:paper|article|publication)\s+(?:on|about|called|titled|named)\s+[\"“']?([\w][\w .:\-/]{1,80})",
+                 r"\barxiv[: ]\s*(\d{4}\.\d{4,5})")
+# words that describe what a linked name is, not part of it ("the Alpaca instructions", "Common Voice recordings")
+LINK_NOUNS = frozenset("""the a an this that plain original base basic paper papers article publication dataset
+datasets data corpus corpora collection set benchmark instructions instruction recordings recording pairs pair
+preference preferences samples examples images pictures photos texts text questions answers conversations
+dialogues chats documents clips videos model models version versions variant variants checkpoint checkpoints weights
+""".split())
+# where a name stops: a clause, a topic ("for finance"), a negation ("not the chat version")
+LINK_STOP = re.compile(r"[,;?!()]|\.(?:\s|$)|\b(?:for|that|which|who|whose|with|and|or|but|not|to|in|into|about|"
+                       r"are|is|were|was|have|has|do|does|deal|deals|can|could|made|by)\b")
 # a sentence ends at ".", ",", ";", but not at a dot inside a word ("Apache-2.0", "v1.5")
 EXPLICIT = re.compile(r"\b(?:only|must|exclusively|strictly|solely|required?)\b(?:[^.,;]|\.(?=\w)){0,30}$")
 

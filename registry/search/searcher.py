@@ -28,6 +28,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import query_terms, tokens
+from registry.search.patterns import LINK_FACETS
 from registry.search.understand import Understander, follow_up_questions
 
 if TYPE_CHECKING:
@@ -45,7 +46,10 @@ POPULARITY_K = 1000  # only the most downloaded candidates get a popularity rank
 DENSE_WEIGHT = 1.0  # the dense ranking's weight in the fusion (an embedder may say otherwise)
 BOOST_WEIGHT = 1.0  # the list of FDOs carrying a boosted value (a concept the question speaks of) counts fully
 BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results)
-BOOST_FACET_WEIGHTS = {"task": 2}  # what a model does says more than its language or library
+LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
+BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
+# language or library; what it is linked to (trained on, derived from, cites) decides
+LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
@@ -336,6 +340,9 @@ class Searcher:
             if depth:  # (a membership-only ranking needs the boosted, not their fused key)
                 key = np.insert(key, added - np.arange(len(added)), 0)
                 key[np.searchsorted(cands, boosted)] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
+                # "models trained on X": those linked to X come first, in the order fused so far
+                linked = boosted[boost[boosted] >= LINK_LEVEL]
+                key[np.searchsorted(cands, linked)] += LINK_BONUS
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
         is_member = None
         if len(pinned):

@@ -20,12 +20,13 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
     ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS,
-    LICENCE_PATTERNS, LIST, LOOSE_FACETS, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
+    LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, stem, tokens
@@ -33,6 +34,7 @@ from registry.search.text import normalise, stem, tokens
 __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
            "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
+MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
 
@@ -48,6 +50,7 @@ class _Match:
     remove: bool = False  # drop the words from the text used for matching
     reason: str = ""
     note: str = ""
+    loose: bool = False  # a linked FDO's name read inside looser words: it ranks, it does not filter
 
 
 class Understander:
@@ -108,6 +111,7 @@ class Understander:
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
         out += self._lineage(low)
+        out += self._links(low)
         out += self._authors(low)
         out += self._kinds(low)
         return out
@@ -247,7 +251,9 @@ class Understander:
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
         for m in re.finditer(rf"{NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters)\b", low):
-            bases = self._match_names("base_model", m.group(1).split()[-1])
+            # "gemma 7b fine-tunes": the whole name first, "7b" alone would be every 7B base
+            bases = self._match_names("base_model", m.group(1)) or self._match_names("base_model",
+                                                                                    m.group(1).split()[-1])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
         for m in re.finditer(rf"\b(?:on|the)\s+{NAME}\s+(?:dataset|corpus|benchmark)\b", low):
@@ -255,6 +261,59 @@ class Understander:
             if datasets:
                 out.append(_Match(m.start(), m.end(), "dataset", datasets, self._names_label("trained on", datasets)))
         return out
+
+    def _links(self, low: str) -> list[_Match]:
+        """Return the FDOs a model links to that the question names after a relation ("learned from the Alpaca
+        instructions", "builds on Stable Video Diffusion") or as a paper ("the LoRA paper", "arXiv 2106.09685").
+
+        The name is the longest run of the following (for a paper, the preceding) words that names facet
+        values, descriptive words ("instructions", "paper") left out; a value called exactly that wins.
+        """
+        out = []
+        for pattern, facets in LINK_RELATIONS:
+            for m in list(re.finditer(pattern, low))[:MAX_LINKS]:  # a long text is read for its first few
+                stop = LINK_STOP.search(low, m.end())
+                found = self._linked_name(low, m.end(), stop.start() if stop else len(low), facets)
+                if found is not None:
+                    out.append(_Match(m.start(), found.end, *found[:2], found.label, loose=not found.exact))
+        for pattern in PAPER_PHRASES:
+            for m in list(re.finditer(pattern, low))[:MAX_LINKS]:
+                if m.group(1)[:1].isdigit() and re.fullmatch(r"\d{4}\.\d{4,5}", m.group(1)):
+                    keys = tuple(k for k in self.vocabulary("paper") if m.group(1) in k.lower())
+                    if keys:
+                        out.append(_Match(m.start(), m.end(), "paper", keys, self._names_label("citing", keys)))
+                    continue
+                # the words before "paper", back to the start of its clause
+                start = m.start(1)
+                for stop in LINK_STOP.finditer(low, 0, m.end(1)):
+                    start = max(start, stop.end())
+                found = self._linked_name(low, start, m.end(1), ("paper",), last=True)
+                if found is not None:
+                    out.append(_Match(found.start, m.end(), "paper", found.values, found.label, loose=not found.exact))
+        return out
+
+    def _linked_name(self, low: str, start: int, end: int, facets: tuple[str, ...], last: bool = False):
+        """Return the facet values named by the longest run of words in ``low[start:end]`` (the latest run
+        first when ``last``), or None."""
+        found = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"[\w][\w.\-/]*", low[start:end])][:8]
+        spans = sorted(((i, j) for i in range(len(found)) for j in range(i + 1, len(found) + 1)),
+                       key=lambda ij: (-(ij[1] - ij[0]), -ij[0] if last else ij[0]))
+        for i, j in spans:
+            if found[i][2] in LINK_NOUNS or found[j - 1][2] in LINK_NOUNS:
+                continue
+            if all(w in QUESTION_STOPWORDS or w in GENERIC for _, _, w in found[i:j]):
+                continue  # "build on it": a pronoun or a frame word names nothing
+            name = " ".join(w for _, _, w in found[i:j]).rstrip(".")
+            for facet in facets:
+                keys = self._match_names(facet, name)
+                if not keys:
+                    continue
+                exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
+                keys = exact or keys
+                relation = {"dataset": "trained on", "base_model": "derived from", "paper": "citing"}[facet]
+                return _Link(facet, keys, self._names_label(relation, keys), start + found[i][0],
+                             start + found[j - 1][1], bool(exact))
+        return None
 
     def _authors(self, low: str) -> list[_Match]:
         out = []
@@ -350,6 +409,9 @@ class Understander:
         A task or library filters only when the words before it say so ("only", "must")
         or the query names the value exactly as the index spells it (``text-classification``).
         """
+        if facet in LINK_FACETS and all(m.loose for m in group) and not any(
+                EXPLICIT.search(query[:m.start].lower()) for m in group):
+            return "boost"
         if facet not in LOOSE_FACETS:
             return "filter"
         for m in group:
@@ -450,6 +512,24 @@ def follow_up_questions(counts: dict[str, list[FacetValue]], constrained: set[st
         text = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
         questions.append(FollowUp(_QUESTION_TEXT[facet].format(options=text), facet, tuple(values)))
     return questions
+
+
+class _Link(NamedTuple):
+    facet: str
+    values: tuple[str, ...]
+    label: str
+    start: int
+    end: int
+    exact: bool
+
+
+def _same_name(name: str, key: str, label: str) -> bool:
+    """Tell whether ``name`` is what ``key`` is called: the key, its last part ("tatsu-lab/alpaca": alpaca), or the
+    label up to a colon ("LoRA: Low-Rank Adaptation ..."), separators aside."""
+    def flat(text: str) -> str:
+        return re.sub(r"[\s_\-.]+", " ", text.lower()).strip()
+    target = flat(name)
+    return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0])}
 
 
 # ------------------------------------------------------------ the shape of a question

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from registry.vocab import MLFDO, SCHEMA
+from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 
 __all__ = ["StoreLinks"]
 
@@ -64,6 +64,18 @@ class StoreLinks:
             return [r["s"].value for r in self.query(q)]
         return [r["s"].value for r in self.query(
             f"SELECT ?s WHERE {{ ?s {NamedNode(predicate)} {node} {unless_} }} LIMIT {int(limit)}")]
+
+    def evaluated_models(self, pid: str, limit: int) -> tuple[int, list[str]]:
+        """Return how many models evaluations ran on a dataset or task ``pid`` (an OpenML run names its flow, task
+        and dataset), and the first ``limit`` of them, most downloaded first."""
+        on = f"VALUES ?on {{ {FAIR4ML.evaluationDataset} {MLFDO.evaluationTaskOf} }} ?run ?on {NamedNode(pid)} . " \
+             f"?run {FAIR4ML.evaluatedMLModel} ?m FILTER(isIRI(?m))"
+        total = next((int(r["n"].value) for r in self.query(f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ {on} }}")), 0)
+        if not total:
+            return 0, []
+        q = (f"SELECT ?m (MAX(?d) AS ?dl) WHERE {{ {on} OPTIONAL {{ ?m {MLFDO.downloads} ?d }} }} "
+             f"GROUP BY ?m ORDER BY DESC(?dl) ?m LIMIT {int(limit)}")
+        return total, [r["m"].value for r in self.query(q)]
 
     def inbound_unqualified(self, pid: str, generic: str, specific: list[str]) -> int:
         """Return how many subjects point at ``pid`` with ``generic`` and with none of ``specific``."""

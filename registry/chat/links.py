@@ -1,0 +1,186 @@
+"""'Models trained on X', 'models that build on X', 'models citing the X paper': follow the graph from a named FDO.
+
+The question reader (``registry.search.understand``, shared with search) reads the dataset, base model
+or paper a question names after a relation. The answer lists the models linked to it (the search
+filtered by that link: its ``dataset``, ``base_model`` or ``paper`` facet), those about the rest of the
+question ("... for finance") when it has a topic, with a link to the search that shows them all.
+When no model is linked, or none of the linked is about the topic, the answer says so and names
+the closest records as such. "Fine-tunes of X for Y" with X a named model keeps its own path
+(``lineage``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urlencode
+
+from registry.chat.context import Candidate, Context
+from registry.chat.evidence import fact_words, hosting_words
+from registry.chat.facts import FdoFacts, gather
+from registry.chat.search_adapter import SearchAdapter
+from registry.search.patterns import LINK_FACETS, LINK_NOUNS
+from registry.search.understand import Question, stem, topical_terms, words
+
+__all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
+
+ASKS_FOR_MODELS = re.compile(r"\b(?:which|what|list|show|any)\b.*\b(?:models|fine[ -]?tunes|finetunes|quants|"
+                             r"variants|versions|derivatives|adapters|merges|checkpoints)\b", re.I)
+CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")  # "the Titanic", "Common Voice"
+KIND_FACETS = {"dataset": "dataset", "paper": "paper"}  # the kinds of FDO a model links to, and their facets
+PLATFORMS = {"dataset": ("hf-dataset", "openml-dataset"), "base_model": ("hf", "openml"), "paper": ("arxiv",)}
+LINK_K = 6  # linked models an answer lists (the linked search shows them all)
+CLOSEST_K = 3
+# plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
+JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
+doing help helps helping generate generates generating create creates creating produce produces turn turns handle
+handles work works answer answers problem problems word words task tasks job jobs stuff""".split())
+MIN_COVERAGE = 0.5  # share of the topic's words a linked model's facts must hold to be about it
+RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
+            "paper": ("citing", "cites")}
+# words of the question that say the relation, not its topic
+RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
+learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
+derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
+cited citing point points pointing linked link links come comes accompany accompanies go goes referenced reference
+references described introduced deal deals dealing handle handles speak speaks spoken understand
+understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
+""".split()) | frozenset(stem(w) for w in LINK_NOUNS)
+
+
+@dataclass
+class Link:
+    """What a question names as linked to the models it asks for, and what it leaves as their topic."""
+
+    facet: str
+    values: tuple[str, ...]
+    span: str
+    topic: str
+    entities: list[FdoFacts] = field(default_factory=list)  # the named FDOs (a dataset, base model, paper)
+    linked: int = 0  # how many models are linked to them
+    on_topic: bool = False  # the listed models are about the topic (else: the closest of the linked)
+    constraints: dict[str, list[str]] = field(default_factory=dict)  # the question's other explicit filters
+    evaluated: int = 0  # of ``linked``, the models evaluations ran on it with (OpenML runs), not linked by the facet
+
+    def search_href(self, with_topic: bool = True) -> str:
+        """Return the search page showing every linked model that meets the question's other filters (about the
+        topic when ``with_topic``)."""
+        params = [("q", self.topic if with_topic else "")] + [(self.facet, v) for v in self.values]
+        params += [(f, v) for f, values in self.constraints.items() for v in values]
+        return f"/search?{urlencode(params)}"
+
+
+def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
+    """Set ``ctx.link`` when ``q`` asks for the models linked to a dataset, base model or paper it names."""
+    if q.understanding is None or q.compare:
+        return
+    asks = q.listing or "derivatives" in q.attributes or bool(ASKS_FOR_MODELS.search(q.text))
+    read = next((r for r in q.understanding.recognised if r.applied and r.values and r.facet in LINK_FACETS), None)
+    if read is None:
+        # a dataset or paper named as the registry spells it, in a question for models ("predicts who survived
+        # the Titanic"): the models trained on it, cite it, or were evaluated on it
+        if asks or q.filters.get("kind") == ["model"]:
+            _named_record(q, ctx, store, resolve)
+        return
+    if not asks:
+        return
+    entities: list[str] = []
+    for value in read.values[:4]:
+        found = [pid for pid in (store.resolve(f"{p}:{value}") for p in PLATFORMS[read.facet]) if pid] or \
+            resolve(value)
+        if found and found[0] not in entities:
+            entities.append(found[0])
+    if any(pid not in entities for pid in ctx.named):
+        return  # the question is about another FDO it names ("which datasets was bert trained on")
+    topic = _topic(q, read.span, read.values)
+    if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic:
+        return  # "which models are fine-tuned from X", X named: the answer about X says it, relation by relation
+    facts = gather(store, entities, derivatives=False)
+    ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts])
+
+
+def _named_record(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
+    for m in CAPITALISED.finditer(q.text):
+        if m.start() == 0:
+            continue  # the sentence's first word
+        pids = [pid for pid in resolve(m.group(0)) if store.kind(pid) in KIND_FACETS]
+        if not pids:
+            continue
+        facts = gather(store, pids[:1], derivatives=False)
+        if pids[0] not in facts or facts[pids[0]].status == "stub":
+            continue
+        fdo = facts[pids[0]]
+        key = store.platform_id(pids[0])
+        value = fdo.identifier if getattr(fdo, "identifier", "") else (key[1] if key else m.group(0))
+        ctx.named = [pid for pid in ctx.named if pid != pids[0]]
+        # no topic: the other words say what is done with the record ("predicts who survived"), which models
+        # trained or evaluated on it do
+        ctx.link = Link(KIND_FACETS[fdo.kind], (value,), m.group(0), "", [fdo])
+        return
+
+
+def _topic(q: Question, span: str, values) -> str:
+    """Return the question's words that are neither the named FDO, the relation nor another constraint."""
+    named = {stem(w) for w in words(span)} | {stem(w) for v in values for w in words(v)}
+    others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
+              for w in words(r.span)}
+    kept = [t for t in topical_terms(q.search_text or q.text)
+            if t not in named and t not in RELATION_WORDS and t not in others]
+    return " ".join(dict.fromkeys(w for w in words(q.search_text or q.text) if stem(w) in kept))
+
+
+def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable) -> None:
+    """Search the models linked to the named FDO (those nearest the topic first) and add them as candidates."""
+    link = ctx.link
+    other = {f: v for f, v in q.filters.items() if f not in LINK_FACETS and f != "kind"}
+    link.constraints = other
+    within = {**other, link.facet: list(link.values), "kind": ["model"]}
+    every = search.search("", limit=LINK_K, filters=within)
+    link.linked = every.total
+    hits = every.hits
+    for fdo in link.entities:  # evaluations (an OpenML run) link the models run on a dataset or task
+        if fdo.kind in ("dataset", "task"):
+            total, models = search.registry.store.evaluated_models(fdo.pid, LINK_K)
+            link.evaluated += total
+            link.linked += total
+            for rank, pid in enumerate(models):
+                add(pid, 0.9 - 0.02 * rank, "linked").search_rank = LINK_K + rank
+    if link.topic and link.linked:
+        hits = search.search(link.topic, limit=LINK_K * 2, filters=within).hits or hits
+    for rank, hit in enumerate(hits):
+        add(hit.pid, 0.95 - 0.02 * rank, "linked").search_rank = rank
+
+
+def decide(ctx: Context) -> None:
+    """Say whether the linked models answer the question; when none is linked, name the search's closest records."""
+    link = ctx.link
+    linked = [c for c in ctx.candidates if "linked" in c.reasons]
+    linked.sort(key=lambda c: c.search_rank if c.search_rank is not None else 99)
+    if link.linked:
+        ctx.answerable = True
+        if link.topic:  # about the topic: half its words or more are in the model's facts, a hosting tag aside
+            topic = {stem(w) for w in words(link.topic)}
+            topic = (topic - JOB_WORDS) or topic  # "write code": code says the topic, write only the job
+            about = [c for c in linked if c.facts is not None
+                     and len(topic & (fact_words(c.facts) - hosting_words(c.facts))) >= MIN_COVERAGE * len(topic)]
+            link.on_topic = bool(about)
+            linked = about or linked
+        else:
+            link.on_topic = bool(linked)
+        ctx.selected = linked[:LINK_K] if link.on_topic else linked[:CLOSEST_K]
+        ctx.more = max(0, link.linked - len(ctx.selected))
+        return
+    names = " or ".join(f.name for f in link.entities) or ", ".join(link.values[:3])
+    ctx.answerable = False
+    if link.facet == "dataset":
+        ctx.reason = f"no model in the registry states that it was trained on {names}, and no evaluation ran on it"
+    elif link.facet == "base_model":
+        ctx.reason = f"no model in the registry states that it derives from {names}"
+    else:
+        ctx.reason = f"no model in the registry cites {names}"
+    searched = [c for c in ctx.candidates if "search" in c.reasons and c.facts is not None and c.facts.kind == "model"]
+    searched.sort(key=lambda c: c.search_rank if c.search_rank is not None else 99)
+    # the named record itself is the closest: what the registry holds of what the question speaks of
+    named = [Candidate(f.pid, 0.0, {"closest"}, f) for f in link.entities if f.kind != "model"]
+    ctx.closest = (named + searched)[:CLOSEST_K] or ctx.closest

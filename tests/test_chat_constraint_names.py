@@ -1,0 +1,50 @@
+"""The chat reads a library named in a question for models as a constraint, not as the FDO the question is about."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from harvesters.vocabularies import harvest
+from registry.chat import ChatService
+from registry.chat.evidence import fact_words
+from registry.chat.facts import gather
+from registry.service import Registry
+from registry.vocab import MLFDO
+from tests.factories import BASE, model_doing, model_pid, task_record
+
+FLOW = "org/sklearn.ensemble.AdaBoostClassifier(sklearn.tree.DecisionTreeClassifier)"
+
+
+def library(name: str, value: str) -> list[Triple]:
+    return [Triple(NamedNode(model_pid(name)), MLFDO.library, Literal(value))]
+
+
+MODELS = [
+    model_doing(FLOW, None, downloads=0, description="A pipeline run on OpenML.", extra=library(FLOW, "sklearn")),
+    model_doing("org/table-guesser", "tabular-classification", downloads=500,
+                description="Predicts a column of a table."),
+    model_doing("org/word-guesser", "fill-mask", downloads=900, description="Guesses a hidden word."),
+]
+
+
+@pytest.fixture(scope="module")
+def chat():
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    harvest(registry.store, registry.base_url)  # the concepts: scikit-learn is a library term
+    registry.store.ingest_many([task_record(t) for t in ("tabular-classification", "fill-mask")] + MODELS)
+    service = ChatService(registry, llm="extractive")
+    yield service
+    service.close()
+    registry.close()
+
+
+def test_a_library_named_in_a_question_for_models_is_a_constraint_and_its_models_are_offered(chat):
+    answer = chat.ask("Is there a scikit-learn pipeline that boosts decision trees?")
+    assert model_pid(FLOW) in {c.pid for c in answer.answers}
+    assert all(c.kind != "term" for c in answer.answers)  # not the library's own term
+
+
+def test_fact_words_hold_the_words_inside_code_names(chat):
+    facts = gather(chat.store, [model_pid(FLOW)])[model_pid(FLOW)]
+    assert {"ada", "boost", "decision", "tree", "ensemble"} <= fact_words(facts)

@@ -1,0 +1,193 @@
+"""Search and chat follow the graph from a dataset, base model or paper the question names (registry.chat.links)."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from registry.chat import ChatService
+from registry.pid import mint_id, pid_iri
+from registry.record import Record, SourceInfo
+from registry.search import get_searcher
+from registry.service import Registry
+from registry.vocab import CODEMETA, FAIR4ML, MLFDO, RDF, SCHEMA
+from tests.factories import BASE, dataset_record, model_doing, model_pid, task_record
+
+PAPER = pid_iri(BASE, mint_id("arxiv", "2401.00001"))
+
+
+def paper_record() -> Record:
+    s = NamedNode(PAPER)
+    triples = [Triple(s, RDF.type, SCHEMA.ScholarlyArticle), Triple(s, SCHEMA.name, Literal("Tiny Adapters for Everything")),
+               Triple(s, SCHEMA.identifier, Literal("arXiv:2401.00001"))]
+    return Record(PAPER, triples, kind="paper", platform="arxiv", platform_id="2401.00001", source=SourceInfo("test", "1"))
+
+
+def cites(pid_of: str) -> list[Triple]:
+    return [Triple(NamedNode(model_pid(pid_of)), CODEMETA.referencePublication, NamedNode(PAPER))]
+
+
+def adapter_of(name: str, base_model: str) -> list[Triple]:
+    return [Triple(NamedNode(model_pid(name)), MLFDO.adapterOf, NamedNode(model_pid(base_model)))]
+
+
+MODELS = [
+    model_doing("acme/tuned-law", "text-generation", datasets=("acme/alpaca-chats",), downloads=5,
+                description="Answers questions about law and contracts."),
+    model_doing("acme/tuned-cook", "text-generation", datasets=("acme/alpaca-chats",), downloads=3,
+                description="Suggests recipes for a dinner."),
+    # a decoy: its name says alpaca and many download it, but it does not state the dataset
+    model_doing("acme/alpaca-fan", "text-generation", downloads=90000, description="An alpaca that writes alpaca poems."),
+    model_doing("acme/plain-lm", "text-generation", downloads=700, description="A general text generator."),
+    # an image base model, its derived models, and a popular image model that derives from nothing
+    model_doing("acme/pixel-base", "text-to-image", downloads=4000, description="Draws pictures from a prompt."),
+    model_doing("acme/pixel-anime", "text-to-image", base_model="acme/pixel-base", downloads=20,
+                description="Draws anime scenes."),
+    model_doing("acme/pixel-sketch", "text-to-image", downloads=10, description="Draws pencil sketches.",
+                extra=adapter_of("acme/pixel-sketch", "acme/pixel-base")),
+    model_doing("acme/pixel-rival", "text-to-image", downloads=80000, description="Draws pixel art pictures."),
+    # a base model whose name ends in "it" (instruction-tuned), and one derived from it
+    model_doing("acme/chat-it", "text-generation", downloads=100, description="Answers in a chat."),
+    model_doing("acme/chat-it-legal", "text-generation", base_model="acme/chat-it", downloads=1,
+                description="Answers legal questions."),
+    # models citing a paper, and one whose words only resemble its title
+    model_doing("acme/adapter-one", "text-classification", downloads=2, description="Sorts reviews.",
+                extra=cites("acme/adapter-one")),
+    model_doing("acme/adapter-two", "text-classification", downloads=1, description="Sorts tickets.",
+                extra=cites("acme/adapter-two")),
+    model_doing("acme/tiny-everything", "text-classification", downloads=50000,
+                description="Tiny adapters for everything you sort."),
+]
+
+
+@pytest.fixture(scope="module")
+def registry():
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    tasks = ["text-generation", "text-to-image", "text-classification"]
+    registry.store.ingest_many([task_record(t) for t in tasks] + [dataset_record("acme/alpaca-chats", stub=False),
+                                                                  paper_record()] + MODELS)
+    yield registry
+    registry.close()
+
+
+@pytest.fixture(scope="module")
+def chat(registry):
+    service = ChatService(registry, llm="extractive")
+    yield service
+    service.close()
+
+
+def names(response) -> list[str]:
+    return [h.identifier or h.name for h in response.results]
+
+
+def offered(answer) -> set[str]:
+    return {c.pid for c in answer.answers}
+
+
+def test_search_reads_a_dataset_named_in_loose_words_as_a_boost_and_ranks_its_models_first(registry):
+    searcher = get_searcher(registry)
+    response = searcher.search("models that learned from the alpaca instructions")
+    [read] = [r for r in response.understanding.recognised if r.facet == "dataset"]
+    assert read.values == ("acme/alpaca-chats",) and read.mode == "boost"
+    assert set(names(response)[:2]) == {"acme/tuned-law", "acme/tuned-cook"}
+    assert "acme/alpaca-fan" in names(response)  # a boost ranks, it does not filter
+
+
+def test_search_ranks_the_models_built_on_a_named_image_base_model_first(registry):
+    searcher = get_searcher(registry)
+    response = searcher.search("pictures from models that build on pixel base")
+    assert set(names(response)[:2]) == {"acme/pixel-anime", "acme/pixel-sketch"}
+    # a pronoun after the relation names nothing (not acme/chat-it)
+    assert not [r for r in searcher.understand("Can my company build on it?").recognised if r.facet == "base_model"]
+
+
+def test_search_reads_a_paper_by_its_title_and_by_its_arxiv_id(registry):
+    searcher = get_searcher(registry)
+    for query in ("models citing the tiny adapters paper", "which models cite arXiv 2401.00001"):
+        response = searcher.search(query)
+        assert any(r.facet == "paper" and r.values == ("arXiv:2401.00001",) for r in response.understanding.recognised)
+        assert set(names(response)[:2]) == {"acme/adapter-one", "acme/adapter-two"}, query
+
+
+def test_chat_lists_the_models_trained_on_a_named_dataset_and_links_the_search(chat):
+    answer = chat.ask("Which models learned from the Alpaca instructions?")
+    assert offered(answer) == {model_pid("acme/tuned-law"), model_pid("acme/tuned-cook")}
+    assert "dataset=acme%2Falpaca-chats" in answer.text  # the search that shows them all
+    assert all(chat.store.exists(c.pid) for c in answer.citations)
+
+
+def test_chat_combines_the_dataset_link_with_the_topic(chat):
+    answer = chat.ask("Which models trained on the Alpaca chats are about law?")
+    assert offered(answer) == {model_pid("acme/tuned-law")}
+    assert answer.text.startswith("Models trained on")
+
+
+def test_chat_says_when_no_linked_model_is_about_the_topic_and_labels_the_closest(chat):
+    answer = chat.ask("Which models trained on the Alpaca chats are about astronomy?")
+    assert answer.text.startswith("None of the 2 models trained on")
+    assert answer.answers == [] and {c.pid for c in answer.closest} <= {model_pid("acme/tuned-law"),
+                                                                        model_pid("acme/tuned-cook")}
+    assert answer.closest
+
+
+def test_chat_lists_the_derived_models_of_a_named_image_base_model(chat):
+    answer = chat.ask("Which models build on Pixel Base?")
+    assert offered(answer) == {model_pid("acme/pixel-anime"), model_pid("acme/pixel-sketch")}
+    assert "base_model=acme%2Fpixel-base" in answer.text
+
+
+def test_chat_lists_the_models_citing_a_named_paper(chat):
+    answer = chat.ask("Which models come with the Tiny Adapters paper?")
+    assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
+    assert "paper=arXiv%3A2401.00001" in answer.text
+
+
+def openml_records() -> list[Record]:
+    """Two OpenML-like datasets (one a run evaluated a flow on), the flow and the run."""
+    ships, lakes = (pid_iri(BASE, mint_id("openml-dataset", i)) for i in ("7", "8"))
+    flow, run = pid_iri(BASE, mint_id("openml", "70")), pid_iri(BASE, mint_id("openml-run", "700"))
+    source = SourceInfo("test", "1")
+
+    def record(pid, kind, platform, oid, rdf_type, name, extra=()):
+        s = NamedNode(pid)
+        triples = [Triple(s, RDF.type, rdf_type), Triple(s, SCHEMA.name, Literal(name)),
+                   Triple(s, SCHEMA.identifier, Literal(oid)), *extra]
+        return Record(pid, triples, kind=kind, platform=platform, platform_id=oid, source=source)
+
+    return [record(ships, "dataset", "openml-dataset", "7", SCHEMA.Dataset, "Shipwreck"),
+            record(lakes, "dataset", "openml-dataset", "8", SCHEMA.Dataset, "Lakeshore"),
+            record(flow, "model", "openml", "70", FAIR4ML.MLModel, "sklearn.tree.DecisionTreeClassifier"),
+            record(run, "evaluation", "openml-run", "700", FAIR4ML.MLModelEvaluation, "OpenML run 700",
+                   [Triple(NamedNode(run), FAIR4ML.evaluatedMLModel, NamedNode(flow)),
+                    Triple(NamedNode(run), FAIR4ML.evaluationDataset, NamedNode(ships))])]
+
+
+@pytest.fixture(scope="module")
+def openml_chat():
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    registry.store.ingest_many(openml_records() + MODELS[:4])
+    service = ChatService(registry, llm="extractive")
+    yield service
+    service.close()
+    registry.close()
+
+
+def test_chat_lists_the_models_an_evaluation_ran_on_a_named_dataset(openml_chat):
+    answer = openml_chat.ask("Do you have a model that predicts who survived the Shipwreck?")
+    assert offered(answer) == {pid_iri(BASE, mint_id("openml", "70"))}
+    assert "evaluated on" in answer.text
+
+
+def test_chat_says_no_model_is_linked_to_a_named_dataset_and_names_it_as_the_closest(openml_chat):
+    answer = openml_chat.ask("Do you have a model that predicts the water level of the Lakeshore?")
+    assert not answer.answerable and answer.answers == []
+    assert "no model in the registry states that it was trained on Lakeshore" in answer.text
+    assert answer.closest[0].pid == pid_iri(BASE, mint_id("openml-dataset", "8"))
+    assert all(openml_chat.store.exists(c.pid) for c in answer.citations + answer.closest)
+
+
+def test_chat_reads_the_topic_without_the_words_of_a_job(chat):
+    # "help solve ... problems" says what a model does; "contract" is what about
+    answer = chat.ask("Which models trained on the Alpaca chats help solve contract problems?")
+    assert offered(answer) == {model_pid("acme/tuned-law")}
