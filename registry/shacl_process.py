@@ -87,8 +87,10 @@ class ValidatorProcess:
         self.local = validator  # validates when the child has died
         to_child, from_parent = os.pipe()
         to_parent, from_child = os.pipe()
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}  # the same registry package
-        self._process = subprocess.Popen([sys.executable, "-m", "registry.shacl_process", str(to_child), str(from_child),
+        # the same registry package as this process: its import path, and not the working directory (-P), which may
+        # hold another checkout
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        self._process = subprocess.Popen([sys.executable, "-P", "-m", "registry.shacl_process", str(to_child), str(from_child),
                                           str(os.getpid())],
                                          pass_fds=(to_child, from_child), env=env, stdin=subprocess.DEVNULL)
         os.close(to_child)  # only the child holds its ends: its death shows here as EOFError

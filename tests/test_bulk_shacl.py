@@ -181,6 +181,9 @@ from registry.validate import Validator
 process = ValidatorProcess(Validator.default())
 holder = os.fork()  # a process that keeps every descriptor, the pipe to the validator included
 if holder == 0:
+    quiet = os.open(os.devnull, os.O_RDWR)  # not the test's output pipes: the test reads them to their end
+    for fd in (0, 1, 2):
+        os.dup2(quiet, fd)
     time.sleep(60)
     os._exit(0)
 print(process.pid, holder, flush=True)
@@ -221,3 +224,18 @@ def test_a_validator_process_found_dead_is_reaped_and_its_pipes_closed_at_once()
     assert process._process.returncode == -signal.SIGKILL
     assert process._send.closed and process._receive.closed  # not left for the garbage collector
     process.close()  # and closing again is harmless
+
+
+def test_the_validator_process_imports_this_registry_package_not_one_in_the_working_directory(tmp_path, monkeypatch):
+    other = tmp_path / "registry"  # another checkout's package, where a command happens to be run from
+    other.mkdir()
+    (other / "__init__.py").write_text("")
+    (other / "shacl_process.py").write_text("import sys\nsys.exit(3)\n")
+    monkeypatch.chdir(tmp_path)
+    process = ValidatorProcess(Validator.default())
+    try:
+        summaries = process.validate_many([model_record("org/from-elsewhere").triples])
+        assert not process.failed, "the child ran the other package"
+        assert summaries[0].conforms
+    finally:
+        process.close()

@@ -6,6 +6,7 @@ import gc
 import os
 import subprocess
 import sys
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -240,3 +241,49 @@ def test_a_chunk_that_fails_to_load_leaves_the_journal_and_the_reopened_store_em
     assert reopened.pids() == [] and reopened.stats()["fdos"] == 0
     assert not any(reopened.db.quads_for_pattern(None, SCHEMA.name, None, DefaultGraph()))
     assert reopened.ingest(model_record("org/m1")).status == "new"
+
+
+class _RecordingLoad:
+    """The store's database, noting the lines of each ``bulk_load``; with ``meet`` set, each call waits there first."""
+
+    def __init__(self, db) -> None:
+        self._db, self.sizes = db, []
+        self.meet: threading.Barrier | None = None
+
+    def __getattr__(self, name: str):
+        return getattr(self._db, name)
+
+    def bulk_load(self, text, *args, **kwargs):
+        self.sizes.append(text.count("\n") + 1)
+        if self.meet is not None:
+            self.meet.wait()  # BrokenBarrierError when no other call comes to meet this one
+        return self._db.bulk_load(text, *args, **kwargs)
+
+
+def test_the_last_chunk_of_a_session_loads_in_pieces_at_once(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(bulk, "CHUNK_LINES", 10**9)  # nothing loads before the session ends
+    monkeypatch.setattr(bulk, "SPLIT_LINES", 100)
+    store = Store.open(tmp_path, BASE)
+    with store.bulk(now=T0) as bulk_loading:
+        store.db = recording = _RecordingLoad(store.db)
+        store.ingest_many([model_record(f"org/m{i}") for i in range(100)], now=T0)
+        recording.meet = threading.Barrier(bulk.SPLIT, timeout=30)
+    assert bulk_loading
+    assert len(recording.sizes) == bulk.SPLIT and max(recording.sizes) - min(recording.sizes) <= 1
+    store.db = recording._db
+    assert len(store.pids()) == 100
+    assert listing.differences(store) == []
+
+
+def test_a_bulk_session_collects_garbage_less_often_until_it_ends(tmp_path: Path):
+    before = gc.get_threshold()
+    store = Store.open(tmp_path, BASE)
+    with store.bulk(now=T0) as bulk_loading:
+        during = gc.get_threshold()
+        store.ingest_many([model_record(f"org/m{i}") for i in range(20)], now=T0)
+    assert bulk_loading
+    assert during == (bulk.GC_THRESHOLD, *before[1:]) and bulk.GC_THRESHOLD > before[0]
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyboardInterrupt), Store.open(tmp_path / "stopped", BASE).bulk(now=T0):
+        raise KeyboardInterrupt
+    assert gc.get_threshold() == before, "an interrupted run restores them too"

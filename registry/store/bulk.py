@@ -20,7 +20,8 @@ written when the run ends. A withdrawal during the run makes the end rebuild the
 the store instead.
 
 Two cores: SHACL runs in a child process (registry/shacl_process.py; pyrudof holds the GIL), and a
-full chunk loads in a thread while the next one is planned (the bulk loader releases the GIL).
+full chunk loads in a thread while the next one is planned (the bulk loader releases the GIL), and
+what is loaded while nothing else runs (the last chunk) is split in halves loaded at once.
 A run that completes ends with a compaction (``Store.optimize``): a bulk-loaded store is slow to
 read until RocksDB has merged its files. A chunk that fails to load leaves the journal, so the
 store is emptied when reopened; any other stop (Ctrl-C included) completes what was written.
@@ -28,6 +29,7 @@ store is emptied when reopened; any other stop (Ctrl-C included) completes what 
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import time
@@ -48,6 +50,9 @@ from registry.vocab import MLFDO
 __all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LINES"]
 
 CHUNK_LINES = 500_000  # N-Quads lines per bulk-loader call (~4k records): fewer, larger files
+SPLIT = 2  # a flush (the session's last chunk) loads in this many pieces at once, one per core
+SPLIT_LINES = 50_000  # ... each of at least this many lines
+GC_THRESHOLD = 50_000  # the garbage collector's first threshold during a run (Python's default is 700)
 LOAD_BEHIND = True  # load a full chunk in a thread while the next one is planned (the bulk loader releases the GIL)
 _BEGUN = f"<{MLFDO}bulkLoadBegun>"
 _log = logging.getLogger(__name__)
@@ -91,15 +96,21 @@ class BulkLoader:
         self.tally = listing.Tally(store)
         self.rebuild_listing = False  # set by a write the tally cannot follow (a withdrawal)
         self._pool: ThreadPoolExecutor | None = None  # loads a full chunk while the next one is planned
-        self._loading: Future | None = None
+        self._loading: list[Future] = []  # the chunks (or pieces of one) being loaded, oldest first
         self.broken = False  # a chunk failed to load: the run must not be completed, the journal stays
+        self._gc_thresholds: tuple[int, ...] | None = None  # the collector's thresholds before the run
 
     def begin(self, now: datetime) -> None:
+        """Write the journal entry and start the listing's tally; collect garbage less often until :meth:`finish`."""
         g = self.store.registry_graph
         self.store.db.update(f"INSERT DATA {{ GRAPH {g} {{ {_journal(self.store)} {_BEGUN} {Literal(now.isoformat())} }} }}")
         seed = listing.implied(self.store)  # no FDO yet, but maybe failures: cheap
         listing.clear(self.store)
         self.listing_changes(seed)
+        # The run makes millions of short-lived objects without cycles: the default threshold (700)
+        # has the collector walk the survivors ~140 times per 1,000 records, for nothing.
+        self._gc_thresholds = gc.get_threshold()
+        gc.set_threshold(GC_THRESHOLD, *self._gc_thresholds[1:])
 
     def listing_changes(self, changes: listing.Changes) -> None:
         """Count listing changes made during the run; their member lines join the chunk."""
@@ -159,31 +170,45 @@ class BulkLoader:
         self._load(wait=True)
 
     def _load(self, wait: bool) -> None:
-        """Hand the collected quads to the bulk loader, in a thread (it releases the GIL) unless ``wait``.
+        """Hand the collected quads to the bulk loader, in threads (it releases the GIL); with ``wait``, until all are in.
 
-        One chunk loads at a time: the previous one is waited for first, and its error (if any) is
-        raised here.
+        While records are planned one chunk loads at a time: the previous one is waited for first,
+        and its error (if any) is raised here. A flush (``wait``) does not wait before it starts, and
+        splits what it loads in ``SPLIT`` pieces loaded at once: nothing else runs meanwhile, so
+        every core can take a piece.
         """
         if self.broken:
             raise RuntimeError("a bulk-loader chunk failed: the run cannot go on (the store is emptied when reopened)")
         try:
-            if self._loading is not None:
-                self._loading.result()  # a Ctrl-C here leaves it to be waited for again by finish()
-                self._loading = None
-            if not self.lines:
-                return
-            # lenient: the text is serialised from terms pyoxigraph has already checked
-            text, self.lines = "\n".join(self.lines), []
-            self.chunks += 1
+            if not wait:
+                self._wait()  # a Ctrl-C here leaves the chunk to be waited for again by finish()
+            if self.lines:
+                self.chunks += 1
+                if not LOAD_BEHIND:
+                    # lenient: the text is serialised from terms pyoxigraph has already checked
+                    text, self.lines = "\n".join(self.lines), []
+                    self.store.db.bulk_load(text, RdfFormat.N_QUADS, lenient=True)
+                else:
+                    pieces = SPLIT if wait and len(self.lines) >= SPLIT * SPLIT_LINES else 1
+                    size = -(-len(self.lines) // pieces)
+                    if self._pool is None:
+                        self._pool = ThreadPoolExecutor(max_workers=SPLIT + 1, thread_name_prefix="mlfdo-bulk-load")
+                    for start in range(0, len(self.lines), size):
+                        text = "\n".join(self.lines[start:start + size])
+                        self._loading.append(self._pool.submit(self.store.db.bulk_load, text, RdfFormat.N_QUADS,
+                                                               lenient=True))
+                    self.lines = []  # after they are handed over: a line loaded twice is stored once
             if wait:
-                self.store.db.bulk_load(text, RdfFormat.N_QUADS, lenient=True)
-                return
+                self._wait()
         except Exception:
             self.broken = True  # part of a chunk may be in the store: finish() leaves the journal
             raise
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-bulk-load")
-        self._loading = self._pool.submit(self.store.db.bulk_load, text, RdfFormat.N_QUADS, lenient=True)
+
+    def _wait(self) -> None:
+        """Wait for the chunks being loaded; raise the first error."""
+        while self._loading:
+            self._loading[0].result()
+            self._loading.pop(0)
 
     def start_validation(self) -> None:
         """Validate in a child process, on the other core: the bulk path has no transaction to wait for."""
@@ -211,6 +236,9 @@ class BulkLoader:
         first harvest"). ``optimize`` compacts them now, after the journal is cleared, so an
         interrupt there loses nothing.
         """
+        if self._gc_thresholds is not None:
+            gc.set_threshold(*self._gc_thresholds)
+            self._gc_thresholds = None
         if self.broken:
             self._stop_loading()
             return  # the journal stays: the reopened store is emptied

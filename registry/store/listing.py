@@ -69,11 +69,19 @@ class Entry:
 _NAME, _IDENTIFIER = SCHEMA.name.value, SCHEMA.identifier.value
 
 
-def label_of(pid: str, triples: Iterable) -> tuple[str, str]:
+def label_of(pid: str, triples: Iterable, lines: Iterable[str] | None = None) -> tuple[str, str]:
     """Return (name, identifier) of ``pid`` among ``triples``: the smallest value of each, "" when absent.
 
-    It is what ``Store.labels`` shows for the FDO (the first value in sorted order).
+    It is what ``Store.labels`` shows for the FDO (the first value in sorted order). ``lines``, when
+    given, are the triples' N-Triples lines in the same order: only the lines naming the two
+    properties of ``pid`` are looked at, instead of every triple's terms.
     """
+    if lines is not None:
+        name, identifier = f"<{pid}> <{_NAME}> ", f"<{pid}> <{_IDENTIFIER}> "
+        values = [(line.startswith(name), t.object.value) for t, line in zip(triples, lines)
+                  if line.startswith(name) or line.startswith(identifier)]
+        return (min((v for is_name, v in values if is_name), default=""),
+                min((v for is_name, v in values if not is_name), default=""))
     names: list[str] = []
     identifiers: list[str] = []
     for t in triples:
@@ -107,12 +115,15 @@ class Changes:
 
 
 # ---------------------------------------------------------------- keys and nodes
+_INVERTED = str.maketrans("0123456789", "9876543210")
+
+
 def sort_key(order: str, fdo_id: str, downloads: int = 0) -> str:
     """Return the string whose plain ordering is the listing order (``popular``: downloads descending)."""
     if order == "pid":
         return fdo_id
     digits = str(max(0, downloads)) if downloads > 0 else ""
-    inverted = "".join(str(9 - int(c)) for c in digits)
+    inverted = digits.translate(_INVERTED)  # each digit d becomes 9 - d
     return f"{30 - len(digits):02d}{inverted}{fdo_id}"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,7 +114,7 @@ def content_hash(lines: list[str]) -> str:
 
 # A triple whose N-Triples line has none of these has no term _norm_term would change: no IRI in a
 # namespace spelling to normalise, no typed literal (plain and language-tagged ones print without ``^^``).
-_MARKERS = re.compile("|".join(re.escape(m) for m in ("^^", *_NEEDS_NORMALISING)))
+_M1, _M2, _M3 = _NEEDS_NORMALISING  # three ``in`` tests cost a fifth of one regular-expression search
 _VOLATILE_TOKENS = frozenset(f"<{p}>" for p in VOLATILE_PROPERTIES)
 
 
@@ -125,7 +124,7 @@ def _normalised(triples: list[Triple]) -> tuple[list[Triple], list[str]]:
     lines: list[str] = []
     for t in triples:
         line = str(t)
-        if _MARKERS.search(line):
+        if "^^" in line or _M1 in line or _M2 in line or _M3 in line:
             t = Triple(_norm_term(t.subject), _norm_term(t.predicate), _norm_term(t.object))
             line = str(t)
         out.append(t)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timezone
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, Triple
@@ -214,17 +215,20 @@ def _plan(store, record: Record, prep: PreparedRecord, states: dict[str, _State]
         old_content = set()  # a withdrawn FDO has nothing in the current view
     _replace(pending, DefaultGraph(), old_content, content, prep.lines)
     _replace(pending, DefaultGraph(), state.counters if state else set(), counters)
-    pending.inserts.extend(f"{line} {version} ." for line in prep.lines)
-    graph = store.prov_graph
-    pending.inserts.extend(f"{t} {graph} ."
-                           for t in _prov_triples(record, prep, version, previous, n, summary, when))
+    suffix = f" {version} ."  # serialised once per version, not once per line
+    pending.inserts.extend(line + suffix for line in prep.lines)
+    suffix = f" {store.prov_graph} ."
+    pending.inserts.extend(line + suffix for line in _prov_lines(record, prep, version, previous, n, summary, when))
     registry = list(_registry_triples(record, prep, version, n))
     _replace(pending, store.registry_graph, state.registry if state else set(), registry)
     if state is not None:
         state.label = label_of(prep.pid, old_content)
-    states[prep.pid] = _State(n, prep.content_hash, "stub" if record.stub else "active", set(registry), set(counters),
-                              label_of(prep.pid, prep.content))
-    pending.listing.move(prep.pid, entry_of(state), entry_of(states[prep.pid]))
+    status = "stub" if record.stub else "active"
+    label = label_of(prep.pid, prep.content, prep.lines)
+    states[prep.pid] = _State(n, prep.content_hash, status, set(registry), set(counters), label)
+    # the new entry from the record itself: what entry_of reads back from the registry triples just built
+    platform = record.platform if record.platform and record.platform_id else ""
+    pending.listing.move(prep.pid, entry_of(state), Entry(record.kind, status, downloads_of(counters), *label, platform))
     pending.listing.add("versions", 1)
     if record.raw is not None:
         pending.raws.append((prep.pid, n, record.raw))
@@ -293,43 +297,80 @@ def _data_line(t: Triple, graph) -> str:
     return f"GRAPH {graph} {{ {t} }}"
 
 
-def _prov_triples(record: Record, prep: PreparedRecord, version: NamedNode, previous: NamedNode | None,
-                  n: int, summary, when: datetime) -> Iterator[Triple]:
-    yield Triple(version, _TYPE, _P["Entity"])
-    yield Triple(version, _P["specializationOf"], NamedNode(prep.pid))
-    yield Triple(version, _T["versionNumber"], Literal(str(n), datatype=XSD.integer))
-    yield Triple(version, _P["generatedAtTime"], dt_literal(when))
-    yield Triple(version, _T["contentHash"], Literal(prep.content_hash))
-    yield Triple(version, _CONFORMS_TO, FAIR4ML_VERSION_IRI)
+_LITERAL_CACHE = 256  # dates, harvester names and versions: one batch repeats a few of them
+
+
+def _dt_text(value: datetime) -> str:
+    """Return ``str(dt_literal(value))``, cached by its text (equal instants in two offsets print differently)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return _dt_iso_text(value.isoformat())
+
+
+@lru_cache(maxsize=_LITERAL_CACHE)
+def _dt_iso_text(iso: str) -> str:
+    return str(Literal(iso, datatype=XSD.dateTime))
+
+
+@lru_cache(maxsize=_LITERAL_CACHE)
+def _literal_text(value: str) -> str:
+    return str(Literal(value))
+
+
+def _int_text(n: int) -> str:
+    return f'"{n}"^^<{XSD.integer.value}>'
+
+
+# N-Triples text of the constant terms of a version's provenance
+_S = {name: str(term) for name, term in {**_T, **_P}.items()}
+_TYPE_S, _CONFORMS_TO_S, _FAIR4ML_VERSION_S = str(_TYPE), str(_CONFORMS_TO), str(FAIR4ML_VERSION_IRI)
+_BOOLEAN = {flag: str(Literal(str(flag).lower(), datatype=XSD.boolean)) for flag in (True, False)}
+
+
+def _prov_lines(record: Record, prep: PreparedRecord, version: NamedNode, previous: NamedNode | None,
+                n: int, summary, when: datetime) -> Iterator[str]:
+    """Yield the N-Triples lines (no final dot) of a version's provenance: what ``str(triple)`` gives for each.
+
+    The text is written here rather than serialised from one pyoxigraph term per value: the
+    terms that vary are few (the version, the PID, dates, the harvest's values), the rest is constant.
+    """
+    v, s = str(version), _S
+    yield f"{v} {_TYPE_S} {s['Entity']}"
+    yield f"{v} {s['specializationOf']} {NamedNode(prep.pid)}"
+    yield f"{v} {s['versionNumber']} {_int_text(n)}"
+    generated = _dt_text(when)
+    yield f"{v} {s['generatedAtTime']} {generated}"
+    yield f'{v} {s["contentHash"]} "{prep.content_hash}"'  # hexadecimal: nothing to escape
+    yield f"{v} {_CONFORMS_TO_S} {_FAIR4ML_VERSION_S}"
     # The harvest that wrote a version is its first check: later checks replace these two values,
     # so a re-listing that finds the record unchanged adds no quad, not even the first time.
-    yield Triple(version, _T["lastCheckedAt"], dt_literal(when))
-    yield Triple(version, _T["checkCount"], Literal("0", datatype=XSD.integer))
+    yield f"{v} {s['lastCheckedAt']} {generated}"
+    yield f"{v} {s['checkCount']} {_int_text(0)}"
     if previous is not None:
-        yield Triple(version, _P["wasRevisionOf"], previous)
+        yield f"{v} {s['wasRevisionOf']} {previous}"
     src = record.source
     if src is not None:
-        act = NamedNode(f"{version.value}#activity")
-        yield Triple(version, _P["wasGeneratedBy"], act)
-        yield Triple(act, _TYPE, _P["Activity"])
-        yield Triple(act, _T["harvester"], Literal(src.harvester))
-        yield Triple(act, _T["harvesterVersion"], Literal(src.harvester_version))
+        act = str(NamedNode(f"{version.value}#activity"))
+        yield f"{v} {s['wasGeneratedBy']} {act}"
+        yield f"{act} {_TYPE_S} {s['Activity']}"
+        yield f"{act} {s['harvester']} {_literal_text(src.harvester)}"
+        yield f"{act} {s['harvesterVersion']} {_literal_text(src.harvester_version)}"
         if src.url:
-            yield Triple(act, _P["used"], iri_or_literal(src.url))
+            yield f"{act} {s['used']} {iri_or_literal(src.url)}"
         if src.etag:
-            yield Triple(act, _T["sourceEtag"], Literal(src.etag))
+            yield f"{act} {s['sourceEtag']} {Literal(src.etag)}"
         if src.started:
-            yield Triple(act, _P["startedAtTime"], dt_literal(src.started))
+            yield f"{act} {s['startedAtTime']} {_dt_text(src.started)}"
         if src.ended:
-            yield Triple(act, _P["endedAtTime"], dt_literal(src.ended))
+            yield f"{act} {s['endedAtTime']} {_dt_text(src.ended)}"
     for problem in record.problems:
-        yield Triple(version, _T["harvestProblem"], Literal(problem))
+        yield f"{v} {s['harvestProblem']} {Literal(problem)}"
     if summary is not None:
-        yield Triple(version, _T["shaclConforms"], Literal(str(summary.conforms).lower(), datatype=XSD.boolean))
-        yield Triple(version, _T["shaclViolations"], Literal(str(summary.violations), datatype=XSD.integer))
-        yield Triple(version, _T["shaclWarnings"], Literal(str(summary.warnings), datatype=XSD.integer))
+        yield f"{v} {s['shaclConforms']} {_BOOLEAN[bool(summary.conforms)]}"
+        yield f"{v} {s['shaclViolations']} {_int_text(summary.violations)}"
+        yield f"{v} {s['shaclWarnings']} {_int_text(summary.warnings)}"
         if summary.results:
-            yield Triple(version, _T["validationReport"], Literal(report_json(summary.results), datatype=RDF_JSON))
+            yield f"{v} {s['validationReport']} {Literal(report_json(summary.results), datatype=RDF_JSON)}"
 
 
 def report_json(results) -> str:
