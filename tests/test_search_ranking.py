@@ -122,17 +122,33 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
         assert len(kw) <= 1000  # every match has its own rank (no shared rank for deeper ones)
         for rank, s in enumerate(kw, 1):
             key[s] += 1.0 / (60 + rank)
+    dense_key = {s: 0.0 for s in range(n)}
     if cand.sims is not None:
         min_sim = getattr(searcher.index.embedder, "min_sim", 0.25)
         near = [s for s in range(n) if mask[s] and not engine.stub[s] and cand.sims[s] >= min_sim]
         dense = sorted(near, key=lambda s: (-cand.sims[s], s))[:100]
         weight = getattr(searcher.index.embedder, "dense_weight", 1.0)
+        best = max((float(cand.kw_scores[s]) for s in kw), default=0.0)
         for rank, s in enumerate(dense, 1):
-            key[s] += weight / (60 + rank)
+            dense_key[s] = weight / (60 + rank)
+            if s in kw and s != kw[0] and searcher.index.embedder.yields_to_words:
+                # (the static model) a keyword match but the best gets the share of its credit the words leave
+                # open, at most what lifts it to the best match's keyword key
+                share = float(cand.kw_scores[s]) / best
+                dense_key[s] = min(dense_key[s] * (1.0 - share), max(key[kw[0]] - key[s], 0.0))
     member = set(kw) | set(dense)
     if boost is not None:
-        boosted = sorted((s for s in range(n) if boost[s] > 0 and mask[s]),
-                         key=lambda s: (-boost[s], -key[s], -dl[s], s))
+        pool = [s for s in range(n) if boost[s] > 0 and mask[s]]
+        # popularity as the fusion counts it: ranked among the candidates and the boosted (the keyword side ran)
+        ranked_dl = sorted((dl[s] for s in member | set(pool) if dl[s] > 0), reverse=True)[:1000]
+        popularity = {s: 0.5 / (60 + 1 + sum(d > dl[s] for d in ranked_dl))
+                      if cand.kw_ok is not None and dl[s] > 0 and sum(d > dl[s] for d in ranked_dl) < 1000 else 0.0
+                      for s in pool}
+        # by boost, then the keyword rank, then the dense credit and popularity together, then downloads
+        boosted = sorted(pool, key=lambda s: (-boost[s], -key[s], -(popularity[s] + dense_key[s]), -dl[s], s))
+    for s in dense:
+        key[s] += dense_key[s]
+    if boost is not None:
         for rank, s in enumerate(boosted[:100], 1):
             key[s] += 1.0 / (60 + rank)
         member |= set(boosted[:100])

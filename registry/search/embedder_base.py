@@ -32,6 +32,9 @@ class Embedder:
     # a model that reads a sentence in context embeds the whole question; one that averages word vectors
     # (the static model) only the topic, without the question's frame (``Searcher._dense_text``)
     reads_questions = True
+    # True: a keyword match other than the best gets only the share of its dense credit its keyword score leaves open,
+    # at most up to the best match (searcher._rank): for an embedder too noisy to reorder what the words found
+    yields_to_words = False
 
     def __init__(self) -> None:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()

@@ -20,7 +20,7 @@ import numpy as np
 
 from registry.errors import BadRequest
 from registry.search.concepts import ConceptIndex
-from registry.search.engine import Candidates
+from registry.search.engine import Candidates, _top_set
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
@@ -319,23 +319,41 @@ class Searcher:
         # the candidates in slot order (which list found a ranked one is looked up at the end)
         cands, added = _merge(kw, dense)
         dense_at = np.searchsorted(cands, dense)
-        key = np.zeros(0, dtype=np.float64)
+        key = other = np.zeros(0, dtype=np.float64)
         if fused:
             # the keyword list: the top matches by rank, every other match shares the next rank
             key = np.full(len(cands), 1.0 / (RRF_K + len(top) + 1))
             key[added] = 0.0
             key[np.searchsorted(cands, kw[top])] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
-            key[dense_at] += _dense_key(cand, dense, embedder)
+            # the dense list, kept apart until the boosted are ordered (they go by the words first)
+            other = np.zeros(len(cands))
+            credit = _dense_key(cand, dense, embedder)
+            if getattr(embedder, "yields_to_words", False) and len(top) and len(dense):
+                # the words' best match keeps its credit; another keyword match gets the share of its credit
+                # the words leave open, and never more than lifts it to the best match's keyword key
+                best = np.searchsorted(cands, kw[top[0]])
+                others = _within(dense, kw) & (dense_at != best)
+                room = np.maximum(key[best] - key[dense_at], 0.0)
+                yielded = np.minimum(credit * (1.0 - _keyword_share(cand, kw, top, dense)), room)
+                credit = np.where(others, yielded, credit)
+            other[dense_at] = credit
         if boost is not None:
-            # FDOs carrying what the question means: best matched first, then by the rank fused so far,
-            # then the most downloaded
+            # FDOs carrying what the question means: best matched first, then by the keyword rank, then by
+            # the dense list and popularity together, then the most downloaded
             if cand.boosted is None:
                 cand.boosted = np.flatnonzero(boost[:n] > 0)
             pool = cand.boosted[mask[cand.boosted]]
             at, found = _lookup(cands, pool)
             pool_key = np.zeros(len(pool), dtype=np.float64)
             pool_key[found] = key[at[found]]
-            boosted = _first_boosted(pool, boost[pool], pool_key, downloads[pool])
+            # (a neighbour's faint credit used to go before the words and before any download count, and
+            # then earned a boost rank on top: the dense side counted twice; docs/search.md, "Ranking")
+            pool_then = np.zeros(len(pool), dtype=np.float64)
+            if cand.kw_ok is not None:  # (dense-only mode keeps its own order: the dense key, then downloads)
+                pool_then = _popularity_key(downloads[pool], downloads[cands], downloads[pool[~found]])
+            pool_then[found] += other[at[found]]
+            boosted = _first_boosted(pool, boost[pool], pool_key, downloads[pool], then=pool_then)
+            key = key + other
             cands, added = _merge(cands, boosted)
             if depth:  # (a membership-only ranking needs the boosted, not their fused key)
                 key = np.insert(key, added - np.arange(len(added)), 0)
@@ -343,6 +361,8 @@ class Searcher:
                 # "models trained on X": those linked to X come first, in the order fused so far
                 linked = boosted[boost[boosted] >= LINK_LEVEL]
                 key[np.searchsorted(cands, linked)] += LINK_BONUS
+        elif fused:
+            key = key + other
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
         is_member = None
         if len(pinned):
@@ -561,14 +581,17 @@ def _marked(n: int, slots: np.ndarray) -> np.ndarray:
 
 
 def _first_boosted(boosted: np.ndarray, levels: np.ndarray, key: np.ndarray, downloads: np.ndarray,
-                   limit: int = BOOST_K) -> np.ndarray:
-    """Return the first ``limit`` of ``boosted`` (ascending slots) ordered by boost, fused key, downloads, slot.
+                   limit: int = BOOST_K, then: np.ndarray | None = None) -> np.ndarray:
+    """Return the first ``limit`` of ``boosted`` (ascending slots) ordered by boost, key, ``then``, downloads, slot.
 
-    ``levels``, ``key`` and ``downloads`` are given for each of ``boosted`` (same positions). The
-    order of a full stable sort on those keys, without sorting all of them: a common task
-    boosts a tenth of a large index, and only the first ``limit`` get a rank. Within each boost
-    level only the slots whose key reaches the ``limit``-th best (ties included) are sorted.
+    ``levels``, ``key``, ``then`` (zeros when not given) and ``downloads`` are given for each of
+    ``boosted`` (same positions). The order of a full stable sort on those keys, without sorting all
+    of them: a common task boosts a tenth of a large index, and only the first ``limit`` get a rank.
+    Within each boost level only the slots whose key reaches the ``limit``-th best (ties included)
+    are sorted.
     """
+    if then is None:
+        then = np.zeros(len(boosted))
     out: list[np.ndarray] = []
     need = limit
     for level in np.unique(levels)[::-1]:
@@ -576,12 +599,49 @@ def _first_boosted(boosted: np.ndarray, levels: np.ndarray, key: np.ndarray, dow
         if len(at) > need:
             kth = np.partition(key[at], len(at) - need)[len(at) - need]
             at = at[key[at] >= kth]
-        at = at[np.lexsort((-downloads[at], -key[at]))][:need]
+        at = at[np.lexsort((-downloads[at], -then[at], -key[at]))][:need]
         out.append(boosted[at])
         need -= len(at)
         if not need:
             break
     return np.concatenate(out) if out else boosted[:0]
+
+
+def _keyword_share(cand: Candidates, kw: np.ndarray, top: np.ndarray, slots: np.ndarray) -> np.ndarray:
+    """Return, for each of ``slots``, its keyword score as a share of the best keyword match's (0: not a match).
+
+    ``kw`` are the keyword matches (ascending slots), ``top`` the positions of the best of them, best
+    first. The dense credit of a match other than the best is scaled by one minus this share: where
+    the words already found what was asked, a neighbour's faint similarity only reshuffled them.
+    """
+    out = np.zeros(len(slots))
+    if not len(top) or not len(slots):
+        return out
+    best = float(cand.kw_scores[kw[top[0]]])
+    if best <= 0:
+        return out
+    matched = _within(slots, kw)
+    out[matched] = np.minimum(cand.kw_scores[slots[matched]].astype(np.float64) / best, 1.0)
+    return out
+
+
+def _popularity_key(target: np.ndarray, *groups: np.ndarray) -> np.ndarray:
+    """Return the popularity list's key of FDOs with downloads ``target`` when ranked among the ``groups``' FDOs.
+
+    As in the fusion: only the ``POPULARITY_K`` most downloaded with any downloads have a rank; a
+    rank is one more than the number of FDOs downloaded more often. Each group's most downloaded
+    are found apart (``_top_set``: one comparison pass, no partition of every candidate), then merged.
+    """
+    tops = []
+    for downloads in groups:
+        known = downloads[downloads > 0]
+        tops.append(known[_top_set(known, POPULARITY_K)] if len(known) > POPULARITY_K else known)
+    known = np.concatenate(tops)
+    if len(known) > POPULARITY_K:
+        known = np.partition(known, len(known) - POPULARITY_K)[len(known) - POPULARITY_K:]
+    known = np.sort(known)
+    rank = len(known) - np.searchsorted(known, target, side="right") + 1
+    return np.where((target > 0) & (rank <= POPULARITY_K), POPULARITY_WEIGHT / (RRF_K + rank), 0.0)
 
 
 def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:

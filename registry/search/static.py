@@ -79,6 +79,8 @@ class StaticEmbedder(Embedder):
     min_z = 1.5
     reads_questions = False  # a mean of word vectors: a question's frame words only dilute its topic
     full_z = 6.0
+    # its faint neighbours reordered the words' best matches (docs/benchmarks.md, "Hybrid above keyword-only ...")
+    yields_to_words = True
 
     def __init__(self, path: Path | None = None, build: bool = True) -> None:
         super().__init__()
