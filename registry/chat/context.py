@@ -7,16 +7,13 @@ name these types without importing it back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchOutcome
 from registry.search.understand import Question
 
-if TYPE_CHECKING:
-    from registry.chat.links import Link
-
-__all__ = ["Ambiguous", "Candidate", "Context"]
+__all__ = ["Ambiguous", "Candidate", "Context", "Link"]
 
 
 @dataclass
@@ -41,6 +38,28 @@ class Ambiguous:
     name: str
     pids: list[str]
     identifiers: list[str]  # as the search index holds them ("" when the chat's own name index found them)
+
+
+@dataclass
+class Link:
+    """What a question names as linked to the models it asks for, and what it leaves as their topic."""
+
+    facet: str
+    values: tuple[str, ...]
+    span: str
+    topic: str
+    entities: list[FdoFacts] = field(default_factory=list)  # the named FDOs (a dataset, base model, paper)
+    linked: int = 0  # how many models are linked to them
+    on_topic: bool = False  # the listed models are about the topic (else: the closest of the linked)
+    constraints: dict[str, list[str]] = field(default_factory=dict)  # the question's other explicit filters
+    evaluated: int = 0  # of ``linked``, the models evaluations ran on it with (OpenML runs), not linked by the facet
+
+    def search_href(self, with_topic: bool = True) -> str:
+        """Return the search page showing every linked model that meets the question's other filters (about the
+        topic when ``with_topic``)."""
+        params = [("q", self.topic if with_topic else "")] + [(self.facet, v) for v in self.values]
+        params += [(f, v) for f, values in self.constraints.items() for v in values]
+        return f"/search?{urlencode(params)}"
 
 
 @dataclass
@@ -69,7 +88,7 @@ class Context:
     chosen: str = ""  # which entity a loosely written name was read as, said in the answer
     bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
     ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
-    link: "Link | None" = None  # "models trained on X": the dataset, base model or paper named (chat.links)
+    link: Link | None = None  # "models trained on X": the dataset, base model or paper named (chat.links)
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

@@ -12,13 +12,11 @@ the closest records as such. "Fine-tunes of X for Y" with X a named model keeps 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable
-from urllib.parse import urlencode
 
-from registry.chat.context import Candidate, Context
+from registry.chat.context import Candidate, Context, Link
 from registry.chat.evidence import fact_words, hosting_words
-from registry.chat.facts import FdoFacts, gather
+from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS
 from registry.search.understand import Question, stem, topical_terms, words
@@ -47,28 +45,6 @@ cited citing point points pointing linked link links come comes accompany accomp
 references described introduced deal deals dealing handle handles speak speaks spoken understand
 understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
-
-
-@dataclass
-class Link:
-    """What a question names as linked to the models it asks for, and what it leaves as their topic."""
-
-    facet: str
-    values: tuple[str, ...]
-    span: str
-    topic: str
-    entities: list[FdoFacts] = field(default_factory=list)  # the named FDOs (a dataset, base model, paper)
-    linked: int = 0  # how many models are linked to them
-    on_topic: bool = False  # the listed models are about the topic (else: the closest of the linked)
-    constraints: dict[str, list[str]] = field(default_factory=dict)  # the question's other explicit filters
-    evaluated: int = 0  # of ``linked``, the models evaluations ran on it with (OpenML runs), not linked by the facet
-
-    def search_href(self, with_topic: bool = True) -> str:
-        """Return the search page showing every linked model that meets the question's other filters (about the
-        topic when ``with_topic``)."""
-        params = [("q", self.topic if with_topic else "")] + [(self.facet, v) for v in self.values]
-        params += [(f, v) for f, values in self.constraints.items() for v in values]
-        return f"/search?{urlencode(params)}"
 
 
 def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
