@@ -154,3 +154,13 @@ def registry():
     registry = chat_registry()
     yield registry
     registry.close()
+
+
+@pytest.fixture(scope="module")
+def chat(registry):
+    """The extractive chat over the module's ``registry`` fixture."""
+    from registry.chat import ChatService
+
+    service = ChatService(registry, llm="extractive")
+    yield service
+    service.close()

@@ -6,7 +6,6 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
 from harvesters.vocabularies import harvest
-from registry.chat import ChatService
 from registry.chat.evidence import fact_words
 from registry.chat.facts import gather
 from registry.service import Registry
@@ -29,13 +28,11 @@ MODELS = [
 
 
 @pytest.fixture(scope="module")
-def chat():
+def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
     harvest(registry.store, registry.base_url)  # the concepts: scikit-learn is a library term
     registry.store.ingest_many([task_record(t) for t in ("tabular-classification", "fill-mask")] + MODELS)
-    service = ChatService(registry, llm="extractive")
-    yield service
-    service.close()
+    yield registry
     registry.close()
 
 

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from registry.chat import ChatService
 from registry.chat.search_adapter import SearchAdapter
 from registry.errors import BadRequest
 from registry.pid import mint_id
 
-
-@pytest.fixture(scope="module")
-def chat(registry):
-    return ChatService(registry, llm="extractive")
 
 
 def href(hf_id: str) -> str:

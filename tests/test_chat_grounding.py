@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from registry.chat import ChatService
 from registry.chat.facts import gather
 from registry.chat.grounding import check_answer, citations, link_answer
 from registry.pid import mint_id
@@ -23,10 +22,6 @@ QUESTIONS = [
     "Which paper describes bert-base-uncased?",
 ]
 
-
-@pytest.fixture(scope="module")
-def chat(registry):
-    return ChatService(registry, llm="extractive")
 
 
 @pytest.mark.parametrize("question", QUESTIONS)

@@ -70,12 +70,6 @@ def registry():
     registry.close()
 
 
-@pytest.fixture(scope="module")
-def chat(registry):
-    service = ChatService(registry, llm="extractive")
-    yield service
-    service.close()
-
 
 def names(response) -> list[str]:
     return [h.identifier or h.name for h in response.results]

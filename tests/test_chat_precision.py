@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from registry.chat import ChatService
 from registry.pid import mint_id, pid_iri
 from registry.search import get_searcher
 from tests.chatting import after_first_search
@@ -12,12 +9,6 @@ from tests.data.chat.fixture import BASE
 
 ENGLISH_TEXT_GENERATORS = "Which text generation models are for English?"
 
-
-@pytest.fixture(scope="module")
-def chat(registry):
-    service = ChatService(registry, llm="extractive")
-    yield service
-    service.close()
 
 
 def pid(model_id: str) -> str:

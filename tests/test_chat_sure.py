@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from harvesters.vocabularies import harvest
-from registry.chat import ChatService
 from registry.chat.context import Candidate
 from registry.chat.evidence import Asked, asked, fact_words, states_asked
 from registry.chat.facts import gather
@@ -77,12 +76,6 @@ def registry():
     yield registry
     registry.close()
 
-
-@pytest.fixture(scope="module")
-def chat(registry):
-    service = ChatService(registry, llm="extractive")
-    yield service
-    service.close()
 
 
 def offered(answer) -> set[str]:
