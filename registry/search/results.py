@@ -97,6 +97,8 @@ class QueryUnderstanding:
     # the words left for matching with the question's frame still in ("Which model can ..."): what an
     # embedder that reads whole sentences embeds (``Embedder.reads_questions``); "" when it is ``text``
     sentence: str = ""
+    # the Hub tags words of the question were read as ("Core ML": coreml), matched in ``text`` in their place
+    tags: tuple[str, ...] = ()
 
     def filters(self) -> dict[str, list[str]]:
         """Return the applied recognised filters (mode ``filter``) as facet -> values."""
@@ -118,7 +120,7 @@ class QueryUnderstanding:
         if not facets:
             return self
         return QueryUnderstanding(self.query, self.text, tuple(r for r in self.recognised if r.facet not in facets),
-                                  self.suggested, self.expansions, self.questions, self.source, self.sentence)
+                                  self.suggested, self.expansions, self.questions, self.source, self.sentence, self.tags)
 
     def to_dict(self) -> dict:
         return asdict(self)
