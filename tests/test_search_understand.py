@@ -258,3 +258,10 @@ def test_a_rare_stated_language_outranks_a_task_read_from_loose_words_a_common_o
     # English: most models state it, so it does not outrank what the question asks for
     assert score("text generation in English", "microsoft/phi-2") > \
         score("text generation in English", "google-bert/bert-base-uncased")
+
+
+def test_images_made_without_a_prompt_read_as_unconditional_generation_not_text_to_image():
+    rules = reader(task=["unconditional-image-generation", "text-to-image"])
+    for query in ("Which models make images without being given any prompt?", "unconditional image generation"):
+        found = [r for r in rules.understand(query).recognised if r.facet == "task"]
+        assert [r.values for r in found] == [("unconditional-image-generation",)], query

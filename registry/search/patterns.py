@@ -49,6 +49,8 @@ TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
      r"(?:images|pictures|photos) from (?:text|prompts)|diffusion models?|stable diffusion",
      ("text-to-image",)),
     (r"image captioning|image[ -]to[ -]text|caption(?:ing)? images", ("image-to-text",)),
+    (r"unconditional(?: image)?(?: generation)?|(?:images?|pictures?|photos?|art) without (?:being )?(?:given )?"
+     r"(?:a |any )?(?:text )?(?:prompts?|conditioning)", ("unconditional-image-generation",)),
     (r"visual question answering|\bvqa\b|questions? about (?:an? |the )?(?:images?|pictures?|photos?)",
      ("visual-question-answering",)),
     (r"table question answering|questions? (?:about|over|on) (?:a |the )?tables?", ("table-question-answering",)),
