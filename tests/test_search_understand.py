@@ -265,3 +265,15 @@ def test_images_made_without_a_prompt_read_as_unconditional_generation_not_text_
     for query in ("Which models make images without being given any prompt?", "unconditional image generation"):
         found = [r for r in rules.understand(query).recognised if r.facet == "task"]
         assert [r.values for r in found] == [("unconditional-image-generation",)], query
+
+
+def test_a_lineage_name_read_from_part_of_a_value_boosts_and_a_value_named_exactly_filters():
+    rules = reader(dataset=["HumanLLMs/Human-Like-DPO-Dataset", "squad_v2"],
+                   base_model=["meta-llama/Llama-2-7b-hf", "meta-llama/Meta-Llama-3-8B"])
+    def mode(query: str, facet: str) -> str:
+        return next(r.mode for r in rules.understand(query).recognised if r.facet == facet)
+    assert mode("models trained on human preference data", "dataset") == "boost"  # "human" is part of a name
+    assert mode("models fine-tuned from llama", "base_model") == "boost"  # a family word, not a model's name
+    assert mode("models trained on squad_v2", "dataset") == "filter"
+    assert mode("models fine-tuned from meta-llama/Llama-2-7b-hf", "base_model") == "filter"
+    assert mode("only models fine-tuned from llama", "base_model") == "filter"  # said explicitly

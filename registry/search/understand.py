@@ -115,7 +115,7 @@ class Understander:
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += self._lineage(low)
+        out += [self._partial_is_loose(m, low) for m in self._lineage(low)]
         out += self._links(low)
         out += self._authors(low)
         out += self._kinds(low)
@@ -148,6 +148,17 @@ class Understander:
                 out.append(_Match(m.start(), m.end(), facet, present, label, note=note, replace=replace,
                                   tag=tag if tag is not None and not present else ""))
         return out
+
+    def _partial_is_loose(self, m: _Match, low: str) -> _Match:
+        """Mark a lineage match loose (it ranks, it does not filter) unless a value is called what the question
+        names: "trained on human preference data" is not a filter on every dataset with "human" in its name."""
+        said = [w for w in re.findall(r"[\w][\w.\-/]*", low[m.start:m.end])]
+        while said and said[-1] in LINK_NOUNS:
+            said.pop()
+        names = {" ".join(said[i:]) for i in range(max(0, len(said) - 6), len(said))}
+        if not any(_same_name(n, k, self._value_label(m.facet, k)) for n in names for k in m.values):
+            m.loose = True
+        return m
 
     def _job_nouns(self, low: str) -> list[_Match]:
         """Read a job named by its doer ("text generator", "image classifier", "summariser") as the job's name.
