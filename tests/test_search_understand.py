@@ -277,3 +277,11 @@ def test_a_lineage_name_read_from_part_of_a_value_boosts_and_a_value_named_exact
     assert mode("models trained on squad_v2", "dataset") == "filter"
     assert mode("models fine-tuned from meta-llama/Llama-2-7b-hf", "base_model") == "filter"
     assert mode("only models fine-tuned from llama", "base_model") == "filter"  # said explicitly
+
+
+def test_removing_a_format_read_as_a_tag_puts_its_words_back():
+    u = reader(library=["transformers"]).understand("Which models can I run on an iPhone with Core ML?")
+    assert "coreml" in u.text.split()
+    back = u.without({"library"})
+    assert "Core ML" in back.text and "coreml" not in back.text.split() and not back.tags
+    assert not [r for r in back.recognised if r.facet == "library"]

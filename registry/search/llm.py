@@ -114,7 +114,7 @@ class OllamaUnderstander:
         return QueryUnderstanding(query=query, text=keywords.strip() or rules.text, recognised=tuple(recognised),
                                   suggested=rules.suggested, expansions=expansions, questions=questions,
                                   source=f"ollama:{self.model}", sentence="" if keywords.strip() else rules.sentence,
-                                  tags=rules.tags)
+                                  tags=rules.tags, tagged=rules.tagged)
 
 
 def _strings(value) -> list[str]:

@@ -124,7 +124,7 @@ class Searcher:
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
         return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
-                                  qu.questions, qu.source, qu.sentence, qu.tags)
+                                  qu.questions, qu.source, qu.sentence, qu.tags, qu.tagged)
 
     def named(self, name: str) -> list[tuple[str, str, int]]:
         """Return (pid, identifier, downloads) of the indexed FDOs called exactly ``name``, most downloaded first.
@@ -681,7 +681,7 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
         RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source,
-                              qu.sentence, qu.tags)
+                              qu.sentence, qu.tags, qu.tagged)
 
 
 def _bucket_label(facet: str, key: str) -> str:

@@ -101,7 +101,8 @@ class Understander:
                                   suggested=tuple(_dedupe(suggested)), expansions=self._expansions(text),
                                   questions=tuple(self._questions(applied_facets)),
                                   sentence=sentence if sentence != text else "",
-                                  tags=tuple(dict.fromkeys(m.tag for m in matches if m.tag)))
+                                  tags=tuple(dict.fromkeys(m.tag for m in matches if m.tag)),
+                                  tagged=tuple((m.replace, query[m.start:m.end]) for m in matches if m.tag and m.replace))
 
     # ---------------------------------------------------------------- candidates
     def _candidates(self, low: str) -> list[_Match]:
