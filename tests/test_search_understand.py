@@ -285,3 +285,30 @@ def test_removing_a_format_read_as_a_tag_puts_its_words_back():
     back = u.without({"library"})
     assert "Core ML" in back.text and "coreml" not in back.text.split() and not back.tags
     assert not [r for r in back.recognised if r.facet == "library"]
+
+
+def test_a_format_read_as_a_tag_ranks_the_fdos_holding_the_tag_up():
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from registry.search import get_searcher
+    from registry.service import Registry
+    from registry.vocab import SCHEMA
+    from tests.factories import BASE, model_doing, model_pid
+
+    tagged = model_doing("org/tiny-bert-coreml", "fill-mask", downloads=3, description="A small masked word guesser.",
+                         extra=[Triple(NamedNode(model_pid("org/tiny-bert-coreml")), SCHEMA.keywords, Literal("coreml"))])
+    plain = model_doing("org/tiny-bert", "fill-mask", downloads=900, description="A small masked word guesser.")
+    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
+    try:
+        registry.store.ingest_many([tagged, plain])
+        searcher = get_searcher(registry)
+        qu = searcher.understand("Which models can I run on an iPhone with Core ML?")
+        assert qu.tags == ("coreml",)
+        judged = searcher.judge([model_pid("org/tiny-bert-coreml"), model_pid("org/tiny-bert")], qu)
+        assert judged[model_pid("org/tiny-bert-coreml")][1] > judged[model_pid("org/tiny-bert")][1] == 0
+        assert searcher.search("Which models can I run on an iPhone with Core ML?").results[0].name.endswith("coreml")
+        # removed, the reading boosts nothing
+        assert searcher.judge([model_pid("org/tiny-bert-coreml")], qu.without({"library"}))[
+            model_pid("org/tiny-bert-coreml")][1] == 0
+    finally:
+        registry.close()

@@ -49,6 +49,7 @@ BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results
 LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
 BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
+TAG_WEIGHT = 1  # a Hub tag read for a format ("Core ML": coreml) boosts like a library
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
@@ -284,9 +285,11 @@ class Searcher:
                 if sum(vocab[v][1] for v in values if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
                     stated.add(facet)
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
-        if not boosts:
+        if not boosts and not qu.tags:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
+        for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
+            score += self.engine.word_mask(tag).view(np.int8) * np.int16(TAG_WEIGHT)
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
