@@ -368,7 +368,7 @@ def test_bad_values_are_reported_naming_the_field_and_value(field, value, report
 
 def test_card_bases_the_tags_leave_out_are_kept():
     # the Hub tags one base of a card listing two; the untagged one is still a base the card names
-    info = synthetic("org/video", tags=["base_model:finetune:org/svd"],
+    info = synthetic("org/video", tags=["base_model:org/svd", "base_model:finetune:org/svd"],
                      cardData={"base_model": ["org/hunyuan", "org/svd"]})
     model, stubs = run(info)
     assert values(model, SCHEMA.isBasedOn) == {pid("hf", "org/hunyuan"), pid("hf", "org/svd")}
