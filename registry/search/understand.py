@@ -34,6 +34,11 @@ from registry.search.text import normalise, stem, tokens
 __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
            "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
+# weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
+FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
+COPY_OF = rf"\b{FORMATS}\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|files|" \
+          rf"checkpoints?|quants?)\s+(?:of|for)\b"
+IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -64,7 +69,7 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = self._resolve(self._candidates(low))
+        matches = _linked_kind(self._resolve(self._candidates(low)))
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -256,10 +261,30 @@ class Understander:
                                                                                     m.group(1).split()[-1])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
+        out += self._format_copies(low)
         for m in re.finditer(rf"\b(?:on|the)\s+{NAME}\s+(?:dataset|corpus|benchmark)\b", low):
             datasets = self._match_names("dataset", m.group(1))
             if datasets:
                 out.append(_Match(m.start(), m.end(), "dataset", datasets, self._names_label("trained on", datasets)))
+        return out
+
+    def _format_copies(self, low: str) -> list[_Match]:
+        """Read "a GGUF build of X", "a 4-bit version of X", "X in MLX" as derived from X (the longest run of
+        words naming base models, as for a relation); the format word stays in the text, where it ranks."""
+        out = []
+        for m in list(re.finditer(COPY_OF, low))[:MAX_LINKS]:
+            stop = LINK_STOP.search(low, m.end())
+            found = self._linked_name(low, m.end(), stop.start() if stop else len(low), ("base_model",))
+            if found is not None:
+                out.append(_Match(found.start, found.end, *found[:2], found.label))
+        for m in list(re.finditer(IN_FORMAT, low))[:MAX_LINKS]:
+            start = 0
+            for stop in LINK_STOP.finditer(low, 0, m.start()):
+                if stop.group(0) not in ("in", "for"):
+                    start = max(start, stop.end())
+            found = self._linked_name(low, start, m.start(), ("base_model",), last=True)
+            if found is not None and not low[found.end:m.start()].strip():
+                out.append(_Match(found.start, found.end, *found[:2], found.label))
         return out
 
     def _links(self, low: str) -> list[_Match]:
@@ -295,7 +320,9 @@ class Understander:
     def _linked_name(self, low: str, start: int, end: int, facets: tuple[str, ...], last: bool = False):
         """Return the facet values named by the longest run of words in ``low[start:end]`` (the latest run
         first when ``last``), or None."""
-        found = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"[\w][\w.\-/]*", low[start:end])][:8]
+        # a possessive joins an owner to its model ("tencent's hunyuanvideo": tencent/HunyuanVideo), its "s" is no word
+        text = re.sub(r"['’]s\b", "  ", low[start:end])
+        found = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"[\w][\w.\-/]*", text)][:8]
         spans = sorted(((i, j) for i in range(len(found)) for j in range(i + 1, len(found) + 1)),
                        key=lambda ij: (-(ij[1] - ij[0]), -ij[0] if last else ij[0]))
         for i, j in spans:
@@ -451,6 +478,14 @@ class Understander:
         return follow_up_questions(counts, constrained)
 
 
+def _linked_kind(matches: list[_Match]) -> list[_Match]:
+    """Drop a kind read from the word that names a linked FDO's kind ("linked to the Llama 2 paper, arXiv
+    2307.09288", "trained on the X dataset"): the question asks for what links to it, and a paper cites no paper,
+    so the kind and the link together would match nothing and both be relaxed away."""
+    linked = {m.facet for m in matches if m.facet in ("paper", "dataset") and m.values}
+    return [m for m in matches if not (m.facet == "kind" and set(m.values) & linked)]
+
+
 def _direction(group: list[_Match], low: str) -> bool:
     """Say whether two language names of the query are joined as a direction ("German into English")."""
     ordered = sorted(group, key=lambda m: m.start)
@@ -525,9 +560,9 @@ class _Link(NamedTuple):
 
 def _same_name(name: str, key: str, label: str) -> bool:
     """Tell whether ``name`` is what ``key`` is called: the key, its last part ("tatsu-lab/alpaca": alpaca), or the
-    label up to a colon ("LoRA: Low-Rank Adaptation ..."), separators aside."""
+    label up to a colon ("LoRA: Low-Rank Adaptation ..."), separators (a slash too: "tatsu-lab alpaca") aside."""
     def flat(text: str) -> str:
-        return re.sub(r"[\s_\-.]+", " ", text.lower()).strip()
+        return re.sub(r"[\s_\-./]+", " ", text.lower()).strip()
     target = flat(name)
     return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0])}
 
@@ -633,7 +668,7 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
 
 # a task's name may begin with a frame word ("question answering", "answer questions"): the frame ends there
 _TASK_AT = re.compile("|".join(f"(?:{p})" for p, _ in TASK_PATTERNS))
-_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\w))+[.?!]*")  # a dot inside a word ("llama.cpp", "3.1") ends no sentence
 _FRAME_WORD = re.compile(r"[\w'’-]+")
 
 
