@@ -50,6 +50,16 @@ MODELS = [
     model_doing("acme/chat-it", "text-generation", downloads=100, description="Answers in a chat."),
     model_doing("acme/chat-it-legal", "text-generation", base_model="acme/chat-it", downloads=1,
                 description="Answers legal questions."),
+    # a GGUF copy of that base, named as the Hub names such copies
+    model_doing("acme/chat-it-GGUF", "text-generation", base_model="acme/chat-it", downloads=0,
+                description="Weights for local inference."),
+    # a video model whose base is known only as a reference (a stub), and another model of the same owner
+    model_doing("acme/clip-mover", "text-to-video", base_model="vidco/GiantVideo", downloads=4,
+                description="Moves pictures."),
+    model_doing("vidco/depth-maker", "text-to-video", downloads=7, description="Estimates depth."),
+    model_doing("acme/depth-tuned", "text-to-video", base_model="vidco/depth-maker", downloads=2,
+                description="Estimates depth better."),
+    model_doing("vidco/GiantVideo", None, stub=True),
     # models citing a paper, and one whose words only resemble its title
     model_doing("acme/adapter-one", "text-classification", downloads=2, description="Sorts reviews.",
                 extra=cites("acme/adapter-one")),
@@ -63,7 +73,7 @@ MODELS = [
 @pytest.fixture(scope="module")
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    tasks = ["text-generation", "text-to-image", "text-classification"]
+    tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video"]
     registry.store.ingest_many([task_record(t) for t in tasks] + [dataset_record("acme/alpaca-chats", stub=False),
                                                                   paper_record()] + MODELS)
     yield registry
@@ -185,3 +195,39 @@ def test_chat_reads_the_topic_without_the_words_of_a_job(chat):
     # "help solve ... problems" says what a model does; "contract" is what about
     answer = chat.ask("Which models trained on the Alpaca chats help solve contract problems?")
     assert offered(answer) == {model_pid("acme/tuned-law")}
+
+
+def test_search_reads_an_owners_possessive_as_part_of_the_base_models_name(registry):
+    # "vidco's giantvideo" is vidco/GiantVideo, a base held only as a reference; not every vidco model
+    searcher = get_searcher(registry)
+    response = searcher.search("Is anything here derived from Vidco's GiantVideo?")
+    [read] = [r for r in response.understanding.recognised if r.facet == "base_model"]
+    assert read.values == ("vidco/GiantVideo",) and read.applied
+    assert names(response) == ["acme/clip-mover"]
+
+
+@pytest.mark.parametrize("query", ["Is there a GGUF build of Chat-It that I can run with llama.cpp?",
+                                   "I want Chat-It in GGUF", "a 4-bit version of chat it"])
+def test_search_reads_a_copy_in_a_format_as_derived_from_the_named_model(registry, query):
+    searcher = get_searcher(registry)
+    response = searcher.search(query)
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/chat-it",)]
+    assert "acme/chat-it-GGUF" in names(response)
+    assert set(names(response)) <= {"acme/chat-it-GGUF", "acme/chat-it-legal"}  # the derived models only
+    assert "gguf" in response.understanding.text.lower() or "GGUF" not in query  # the format stays a word to rank by
+
+
+def test_chat_lists_the_copy_in_the_format_asked_for(chat):
+    answer = chat.ask("Is there a GGUF build of Chat-It that I can run with llama.cpp?")
+    assert offered(answer) == {model_pid("acme/chat-it-GGUF")}
+    assert "base_model=acme%2Fchat-it" in answer.text
+
+
+def test_a_linked_papers_kind_word_does_not_ask_for_papers(registry, chat):
+    # "the ... paper" names what is linked: a kind filter "paper" with it would match nothing and relax both away
+    question = "What is linked to the Tiny Adapters paper, arXiv 2401.00001?"
+    response = get_searcher(registry).search(question)
+    assert not [r for r in response.understanding.recognised if r.facet == "kind"]
+    assert set(names(response)[:2]) == {"acme/adapter-one", "acme/adapter-two"}
+    answer = chat.ask(question)  # no word for models: the relation asks for them
+    assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
