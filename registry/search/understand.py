@@ -252,6 +252,13 @@ class Understander:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
         for m in re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|adapters?|derivatives?|"
                              rf"variants?|merges?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low):
+            # the longest run of words naming base models ("stable diffusion 2.1", not every "stable" one), else
+            # the first word and a size
+            stop = LINK_STOP.search(low, m.start(1))
+            found = self._linked_name(low, m.start(1), stop.start() if stop else len(low), ("base_model",))
+            if found is not None:
+                out.append(_Match(m.start(), found.end, *found[:2], found.label))
+                continue
             bases = self._match_names("base_model", m.group(1).rstrip(".,;"))
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
@@ -397,6 +404,11 @@ class Understander:
             if toks and all(t in words for t in toks):
                 found = set.intersection(*(words[t] for t in toks))
                 hits |= found
+        if not hits and re.search(r"\d\.\d", n):
+            # "stable diffusion 2.1" names stable-diffusion-2-1, whose version is two words
+            toks = tokens(re.sub(r"(\d)\.(?=\d)", r"\1 ", n), keep_stopwords=True)
+            if toks and all(t in words for t in toks):
+                hits = set.intersection(*(words[t] for t in toks))
         vocab = self.vocabulary(facet)
         return tuple(sorted(hits, key=lambda k: (-vocab[k][1], k))[:50])
 
