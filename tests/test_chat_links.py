@@ -60,6 +60,13 @@ MODELS = [
     model_doing("acme/depth-tuned", "text-to-video", base_model="vidco/depth-maker", downloads=2,
                 description="Estimates depth better."),
     model_doing("vidco/GiantVideo", None, stub=True),
+    # two versions of a base; "painter 2.1" is the first, written with a dot where its id has a dash
+    model_doing("acme/painter-2-1", "text-to-image", downloads=30, description="Paints."),
+    model_doing("acme/painter-3", "text-to-image", downloads=40, description="Paints more."),
+    model_doing("acme/painter-cats", "text-to-image", base_model="acme/painter-2-1", downloads=1,
+                description="Paints cats."),
+    model_doing("acme/painter-dogs", "text-to-image", base_model="acme/painter-3", downloads=1,
+                description="Paints dogs."),
     # models citing a paper, and one whose words only resemble its title
     model_doing("acme/adapter-one", "text-classification", downloads=2, description="Sorts reviews.",
                 extra=cites("acme/adapter-one")),
@@ -231,3 +238,10 @@ def test_a_linked_papers_kind_word_does_not_ask_for_papers(registry, chat):
     assert set(names(response)[:2]) == {"acme/adapter-one", "acme/adapter-two"}
     answer = chat.ask(question)  # no word for models: the relation asks for them
     assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
+
+
+def test_fine_tunes_of_a_versioned_name_read_that_version_only(registry):
+    # the whole name, "painter 2.1", not its first word (every painter base)
+    response = get_searcher(registry).search("Which fine-tunes of Painter 2.1 draw cats?")
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/painter-2-1",)]
+    assert names(response) == ["acme/painter-cats"]
