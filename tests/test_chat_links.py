@@ -23,8 +23,19 @@ def paper_record() -> Record:
     return Record(PAPER, triples, kind="paper", platform="arxiv", platform_id="2401.00001", source=SourceInfo("test", "1"))
 
 
-def cites(pid_of: str) -> list[Triple]:
-    return [Triple(NamedNode(model_pid(pid_of)), CODEMETA.referencePublication, NamedNode(PAPER))]
+UNTITLED = pid_iri(BASE, mint_id("arxiv", "2402.00002"))
+
+
+def untitled_paper() -> Record:
+    """A paper held by its arXiv id alone, as the Hub's tags name papers."""
+    s = NamedNode(UNTITLED)
+    triples = [Triple(s, RDF.type, SCHEMA.ScholarlyArticle), Triple(s, SCHEMA.identifier, Literal("arXiv:2402.00002"))]
+    return Record(UNTITLED, triples, kind="paper", platform="arxiv", platform_id="2402.00002",
+                  source=SourceInfo("test", "1"))
+
+
+def cites(pid_of: str, paper: str = PAPER) -> list[Triple]:
+    return [Triple(NamedNode(model_pid(pid_of)), CODEMETA.referencePublication, NamedNode(paper))]
 
 
 def adapter_of(name: str, base_model: str) -> list[Triple]:
@@ -67,6 +78,14 @@ MODELS = [
                 description="Paints cats."),
     model_doing("acme/painter-dogs", "text-to-image", base_model="acme/painter-3", downloads=1,
                 description="Paints dogs."),
+    # models citing the untitled paper: three carry the tag of its method, one does not; the tag "ranker" is
+    # carried by models citing nothing
+    *[model_doing(f"acme/zorp-{i}", "text-classification", keywords=("zorp", "ranker"), downloads=1,
+                  description="Ranks answers.", extra=cites(f"acme/zorp-{i}", UNTITLED)) for i in range(3)],
+    model_doing("acme/untagged-citer", "text-classification", downloads=1, description="Ranks replies.",
+                extra=cites("acme/untagged-citer", UNTITLED)),
+    *[model_doing(f"acme/ranker-{i}", "text-classification", keywords=("ranker",), downloads=1,
+                  description="Ranks documents.") for i in range(4)],
     # models citing a paper, and one whose words only resemble its title
     model_doing("acme/adapter-one", "text-classification", downloads=2, description="Sorts reviews.",
                 extra=cites("acme/adapter-one")),
@@ -82,7 +101,7 @@ def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
     tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video"]
     registry.store.ingest_many([task_record(t) for t in tasks] + [dataset_record("acme/alpaca-chats", stub=False),
-                                                                  paper_record()] + MODELS)
+                                                                  paper_record(), untitled_paper()] + MODELS)
     yield registry
     registry.close()
 
@@ -245,3 +264,25 @@ def test_fine_tunes_of_a_versioned_name_read_that_version_only(registry):
     response = get_searcher(registry).search("Which fine-tunes of Painter 2.1 draw cats?")
     assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/painter-2-1",)]
     assert names(response) == ["acme/painter-cats"]
+
+
+def test_search_reads_a_paper_named_by_the_tag_its_citing_models_share(registry):
+    # the paper has no title: "the ZORP paper" is the one the models tagged zorp cite, read as a boost, and said so
+    assert registry.store.papers_cited_with_keyword("zorp") == (3, [(UNTITLED, 3)])
+    assert registry.store.papers_cited_with_keyword("ranker") == (7, [(UNTITLED, 3)])
+    response = get_searcher(registry).search("Which models cite the ZORP paper?")
+    [read] = [r for r in response.understanding.recognised if r.facet == "paper"]
+    assert read.values == ("arXiv:2402.00002",) and read.mode == "boost" and "zorp" in read.note
+    assert set(names(response)[:4]) == {"acme/zorp-0", "acme/zorp-1", "acme/zorp-2", "acme/untagged-citer"}
+
+
+def test_a_tag_most_of_whose_models_cite_nothing_names_no_paper(registry):
+    # "ranker" is carried by the three citing models and four others: it is no name of the paper
+    understanding = get_searcher(registry).understand("Which models cite the ranker paper?")
+    assert not [r for r in understanding.recognised if r.facet == "paper"]
+
+
+def test_chat_says_how_it_read_a_paper_named_by_a_tag(chat):
+    answer = chat.ask("Which models refer to the ZORP paper, the one on ranking without a judge?")
+    assert offered(answer) == {model_pid(f"acme/zorp-{i}") for i in range(3)} | {model_pid("acme/untagged-citer")}
+    assert "read as arXiv:2402.00002" in answer.text and "zorp" in answer.text

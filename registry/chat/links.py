@@ -29,6 +29,7 @@ ASKS_FOR_MODELS = re.compile(r"\b(?:which|what|list|show|any)\b.*\b(?:models|fin
 # linked to the FDO it names, even without a word for models
 ASKS_FOR_LINKED = re.compile(r"^\s*(?:what|which|is\s+(?:there|anything)|are\s+there|anything|any|do\s+you\s+have|"
                              r"does\s+(?:the\s+registry|anything)|has\s+anyone|list|show)\b", re.I)
+APPOSITION = re.compile(r",\s*(?:the|a)\s+one\s+(?:on|about|that|which|with|from|by|in|for)\b[^,;?!]*", re.I)
 PAPER_NAME = re.compile(r"\bthe\s+([\w .\-]{1,40}?)\s+(?:paper|article|publication)\b", re.I)
 LINK_ATTRIBUTES = frozenset({"base", "derivatives", "datasets", "paper"})  # what a relation phrase itself asks for
 CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")  # "the Titanic", "Common Voice"
@@ -80,7 +81,8 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
     if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic:
         return  # "which models are fine-tuned from X", X named: the answer about X says it, relation by relation
     facts = gather(store, entities, derivatives=False)
-    ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts])
+    ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts],
+                    note=f"“{read.span}” is read as {', '.join(read.values[:3])}: {read.note}." if read.note else "")
 
 
 def _named_record(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
@@ -112,9 +114,10 @@ def _topic(q: Question, span: str, values) -> str:
         named |= {stem(w) for m in PAPER_NAME.finditer(q.text) for w in words(m.group(1))}
     others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
               for w in words(r.span)}
-    kept = [t for t in topical_terms(q.search_text or q.text)
-            if t not in named and t not in RELATION_WORDS and t not in others]
-    return " ".join(dict.fromkeys(w for w in words(q.search_text or q.text) if stem(w) in kept))
+    # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
+    text = APPOSITION.sub("", q.search_text or q.text)
+    kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others]
+    return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
 
 
 def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable) -> None:

@@ -39,6 +39,12 @@ FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf
 COPY_OF = rf"\b{FORMATS}\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|files|" \
           rf"checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
+# a tag names a paper when this many FDOs carry it and cite the paper, this share of the tag's FDOs cite it, and
+# this share of the paper's citing FDOs carry the tag (docs/search.md, "Papers named by a word")
+TAG_PAPER_MIN = 3
+TAG_PAPER_SHARE = 0.8
+TAG_PAPER_COVER = 0.5
+TAG_PAPER_NOTE = "the paper the models tagged {tag!r} cite; the registry holds no title for it"
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -61,8 +67,11 @@ class _Match:
 class Understander:
     """Rule-based query understanding over the index's facet vocabulary."""
 
-    def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None,
+                 keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.keyword_papers = keyword_papers  # keyword -> (FDOs carrying it, paper key -> how many of them cite it)
+        self._tag_papers: dict[str, tuple[dict, tuple[str, ...]]] = {}
         self.now = now or (lambda: datetime.now(timezone.utc))
         self._indexes: dict[str, tuple[dict, tuple[dict[str, set[str]], dict[str, list[str]]]]] = {}
 
@@ -322,7 +331,36 @@ class Understander:
                 found = self._linked_name(low, start, m.end(1), ("paper",), last=True)
                 if found is not None:
                     out.append(_Match(found.start, m.end(), "paper", found.values, found.label, loose=not found.exact))
+                    continue
+                word = re.search(r"([a-z0-9][\w\-]*)\s*$", low[start:m.end(1)])
+                keys = self._tag_paper(word.group(1)) if word else ()
+                if keys:
+                    out.append(_Match(start + word.start(1), m.end(), "paper", keys,
+                                      self._names_label("citing", keys) + f" (cited by the models tagged {word.group(1)!r})",
+                                      loose=True, note=TAG_PAPER_NOTE.format(tag=word.group(1))))
         return out
+
+    def _tag_paper(self, word: str) -> tuple[str, ...]:
+        """Return the paper a tag names ("the ORPO paper": the models tagged ``orpo`` cite arXiv:2403.07691), or ().
+
+        Papers are often held by their arXiv id alone. A tag names one when nearly every FDO carrying it cites
+        the paper and most FDOs citing the paper carry it, with a few FDOs at least: the registry's own usage,
+        not a guess from the word.
+        """
+        if self.keyword_papers is None or len(word) < 3 or word in QUESTION_STOPWORDS or word in GENERIC \
+                or word in LINK_NOUNS:
+            return ()
+        vocab = self.vocabulary("paper")
+        cached = self._tag_papers.get(word)
+        if cached is not None and cached[0] is vocab:
+            return cached[1]
+        total, cited = self.keyword_papers(word)
+        keys = tuple(k for k, n in cited.items() if k in vocab and n >= TAG_PAPER_MIN and n >= TAG_PAPER_SHARE * total
+                     and n >= TAG_PAPER_COVER * vocab[k][1])
+        if len(self._tag_papers) > 256:
+            self._tag_papers.clear()
+        self._tag_papers[word] = (vocab, keys[:1])
+        return keys[:1]
 
     def _linked_name(self, low: str, start: int, end: int, facets: tuple[str, ...], last: bool = False):
         """Return the facet values named by the longest run of words in ``low[start:end]`` (the latest run
@@ -439,7 +477,8 @@ class Understander:
         values = tuple(dict.fromkeys(v for m in group for v in m.values))
         label = group[0].label if len(group) == 1 else f"{facet}: " + " or ".join(
             self._value_label(facet, v) for v in values[:5])
-        return RecognisedFilter(facet, values, label, span, mode=self._mode(facet, group, query))
+        note = "; ".join(dict.fromkeys(m.note for m in group if m.note))  # how a value was read, when not by name
+        return RecognisedFilter(facet, values, label, span, note=note, mode=self._mode(facet, group, query))
 
     @staticmethod
     def _mode(facet: str, group: list[_Match], query: str) -> str:
