@@ -78,6 +78,10 @@ MODELS = [
                 description="Paints cats."),
     model_doing("acme/painter-dogs", "text-to-image", base_model="acme/painter-3", downloads=1,
                 description="Paints dogs."),
+    # a base whose version is part of its first word
+    model_doing("acme/VoiceTTS2-English", "text-to-speech", downloads=3, description="Speaks."),
+    model_doing("acme/voicer-small", "text-to-speech", base_model="acme/VoiceTTS2-English", downloads=1,
+                description="Speaks quickly."),
     # models citing the untitled paper: three carry the tag of its method, one does not; the tag "ranker" is
     # carried by models citing nothing
     *[model_doing(f"acme/zorp-{i}", "text-classification", keywords=("zorp", "ranker"), downloads=1,
@@ -99,7 +103,7 @@ MODELS = [
 @pytest.fixture(scope="module")
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video"]
+    tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video", "text-to-speech"]
     registry.store.ingest_many([task_record(t) for t in tasks] + [dataset_record("acme/alpaca-chats", stub=False),
                                                                   paper_record(), untitled_paper()] + MODELS)
     yield registry
@@ -286,3 +290,10 @@ def test_chat_says_how_it_read_a_paper_named_by_a_tag(chat):
     answer = chat.ask("Which models refer to the ZORP paper, the one on ranking without a judge?")
     assert offered(answer) == {model_pid(f"acme/zorp-{i}") for i in range(3)} | {model_pid("acme/untagged-citer")}
     assert "read as arXiv:2402.00002" in answer.text and "zorp" in answer.text
+
+
+def test_a_version_written_apart_names_a_base_that_writes_it_joined(registry):
+    # "VoiceTTS 2" is acme/VoiceTTS2-English, as "StyleTTS 2" is yl4579/StyleTTS2-LJSpeech
+    response = get_searcher(registry).search("Which speech models are built on VoiceTTS 2?")
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/VoiceTTS2-English",)]
+    assert names(response)[0] == "acme/voicer-small"

@@ -442,10 +442,11 @@ class Understander:
             if toks and all(t in words for t in toks):
                 found = set.intersection(*(words[t] for t in toks))
                 hits |= found
-        if not hits and re.search(r"\d\.\d", n):
-            # "stable diffusion 2.1" names stable-diffusion-2-1, whose version is two words
-            toks = tokens(re.sub(r"(\d)\.(?=\d)", r"\1 ", n), keep_stopwords=True)
-            if toks and all(t in words for t in toks):
+        # "stable diffusion 2.1" names stable-diffusion-2-1, whose version is two words; "styletts 2" names
+        # StyleTTS2-LJSpeech, whose version is part of the word: when the name as written matches nothing
+        for form in (re.sub(r"(\d)\.(?=\d)", r"\1 ", n), re.sub(r"([a-z]) (?=\d)", r"\1", n)):
+            toks = tokens(form, keep_stopwords=True)
+            if not hits and form != n and toks and all(t in words for t in toks):
                 hits = set.intersection(*(words[t] for t in toks))
         vocab = self.vocabulary(facet)
         return tuple(sorted(hits, key=lambda k: (-vocab[k][1], k))[:50])
