@@ -78,6 +78,12 @@ MODELS = [
                 description="Paints cats."),
     model_doing("acme/painter-dogs", "text-to-image", base_model="acme/painter-3", downloads=1,
                 description="Paints dogs."),
+    # a pretrained base, its instruction-tuned version, and a model derived from that
+    model_doing("acme/scout-17b", "text-generation", downloads=9, description="Continues text."),
+    model_doing("acme/scout-17b-instruct", "text-generation", base_model="acme/scout-17b", downloads=8,
+                description="Follows instructions."),
+    model_doing("acme/scout-helper", "text-generation", base_model="acme/scout-17b-instruct", downloads=2,
+                description="Helps."),
     # a base whose version is part of its first word
     model_doing("acme/VoiceTTS2-English", "text-to-speech", downloads=3, description="Speaks."),
     model_doing("acme/voicer-small", "text-to-speech", base_model="acme/VoiceTTS2-English", downloads=1,
@@ -297,3 +303,18 @@ def test_a_version_written_apart_names_a_base_that_writes_it_joined(registry):
     response = get_searcher(registry).search("Which speech models are built on VoiceTTS 2?")
     assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/VoiceTTS2-English",)]
     assert names(response)[0] == "acme/voicer-small"
+
+
+def test_the_base_model_of_a_name_is_the_pretrained_one(registry):
+    # "the Scout base model" derives to the instruct version; what derives from that is one step further
+    response = get_searcher(registry).search("What has been derived from the Scout base model?")
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/scout-17b",)]
+    assert names(response) == ["acme/scout-17b-instruct"]
+
+
+def test_versions_of_a_named_model_are_its_derivatives(registry):
+    understanding = get_searcher(registry).understand("Are there uncensored versions of Chat-It?")
+    assert [r.values for r in understanding.recognised if r.facet == "base_model"] == [("acme/chat-it",)]
+    # "newer versions" are the model's own versions, not what derives from it
+    assert not [r for r in get_searcher(registry).understand("Are there newer versions of Chat-It?").recognised
+                if r.facet == "base_model"]

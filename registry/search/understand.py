@@ -36,6 +36,7 @@ __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabu
 
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
 FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
+TUNED_NAME = re.compile(r"(?:^|[-_.])(?:instruct|chat|it|sft|dpo|rlhf)(?:$|[-_.])", re.I)  # an instruction-tuned variant's name
 COPY_OF = rf"\b{FORMATS}\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|files|" \
           rf"checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
@@ -256,11 +257,12 @@ class Understander:
                     continue
                 if not re.match(r"(?:fine|finetun|built|based)", m.group(0)):
                     continue
-            bases = self._match_names("base_model", name)
+            bases = _pretrained(self._match_names("base_model", name), low[m.end():])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
         for m in re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|adapters?|derivatives?|"
-                             rf"variants?|merges?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low):
+                             rf"variants?|merges?|(?<!newer )(?<!older )(?<!other )(?<!later )(?<!earlier )"
+                             rf"(?<!previous )(?<!all )versions?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low):
             # the longest run of words naming base models ("stable diffusion 2.1", not every "stable" one), else
             # the first word and a size
             stop = LINK_STOP.search(low, m.start(1))
@@ -381,6 +383,8 @@ class Understander:
                 if not keys:
                     continue
                 exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
+                if not exact and facet == "base_model":
+                    keys = _pretrained(keys, low[start + found[j - 1][1]:end])
                 keys = exact or keys
                 relation = {"dataset": "trained on", "base_model": "derived from", "paper": "citing"}[facet]
                 return _Link(facet, keys, self._names_label(relation, keys), start + found[i][0],
@@ -528,6 +532,14 @@ class Understander:
                           sorted(self.vocabulary(facet).items(), key=lambda kv: -kv[1][1])[:6]]
                   for facet in ("task", "licence", "language") if facet not in constrained}
         return follow_up_questions(counts, constrained)
+
+
+def _pretrained(keys: tuple[str, ...], after: str) -> tuple[str, ...]:
+    """Keep the pretrained models of ``keys`` when the name is followed by "base" ("the Llama 4 Scout base model":
+    not its instruction-tuned versions); all of them when none is."""
+    if not re.match(r"\s+base\b", after):
+        return keys
+    return tuple(k for k in keys if not TUNED_NAME.search(k.rsplit("/", 1)[-1])) or keys
 
 
 def _linked_kind(matches: list[_Match]) -> list[_Match]:
