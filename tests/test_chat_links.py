@@ -318,3 +318,9 @@ def test_versions_of_a_named_model_are_its_derivatives(registry):
     # "newer versions" are the model's own versions, not what derives from it
     assert not [r for r in get_searcher(registry).understand("Are there newer versions of Chat-It?").recognised
                 if r.facet == "base_model"]
+
+
+def test_a_question_for_what_cites_a_paper_asks_for_no_paper(registry):
+    # the paper's name is unread ("ranker" names none), yet "cite the ... paper" asks for the citing records
+    understanding = get_searcher(registry).understand("cite the ranker paper")
+    assert "paper" not in understanding.filters().get("kind", [])

@@ -37,6 +37,7 @@ __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabu
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
 FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
 TUNED_NAME = re.compile(r"(?:^|[-_.])(?:instruct|chat|it|sft|dpo|rlhf)(?:$|[-_.])", re.I)  # an instruction-tuned variant's name
+PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))  # "cites", "points to", ...
 COPY_OF = rf"\b{FORMATS}\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|files|" \
           rf"checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
@@ -79,7 +80,7 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = _linked_kind(self._resolve(self._candidates(low)))
+        matches = _linked_kind(self._resolve(self._candidates(low)), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -542,11 +543,14 @@ def _pretrained(keys: tuple[str, ...], after: str) -> tuple[str, ...]:
     return tuple(k for k in keys if not TUNED_NAME.search(k.rsplit("/", 1)[-1])) or keys
 
 
-def _linked_kind(matches: list[_Match]) -> list[_Match]:
+def _linked_kind(matches: list[_Match], low: str) -> list[_Match]:
     """Drop a kind read from the word that names a linked FDO's kind ("linked to the Llama 2 paper, arXiv
     2307.09288", "trained on the X dataset"): the question asks for what links to it, and a paper cites no paper,
-    so the kind and the link together would match nothing and both be relaxed away."""
+    so the kind and the link together would match nothing and both be relaxed away. A question for what cites a
+    paper ("cite the DPO paper", its name unread) asks for no paper either."""
     linked = {m.facet for m in matches if m.facet in ("paper", "dataset") and m.values}
+    if re.search(PAPER_RELATION, low):
+        linked.add("paper")
     return [m for m in matches if not (m.facet == "kind" and set(m.values) & linked)]
 
 
