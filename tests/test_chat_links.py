@@ -324,3 +324,11 @@ def test_a_question_for_what_cites_a_paper_asks_for_no_paper(registry):
     # the paper's name is unread ("ranker" names none), yet "cite the ... paper" asks for the citing records
     understanding = get_searcher(registry).understand("cite the ranker paper")
     assert "paper" not in understanding.filters().get("kind", [])
+
+
+def test_the_topic_keeps_a_dotted_name_whole():
+    from registry.search.understand import unframe
+
+    # "llama.cpp" and "2.1" end no sentence: split, "cpp" and "1" would be topic words no record states
+    assert unframe("Is there a GGUF build of Stable Diffusion 2.1 that runs with llama.cpp?") == \
+        "GGUF build of Stable Diffusion 2.1 that runs with llama.cpp"
