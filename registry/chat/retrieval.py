@@ -262,7 +262,9 @@ class Retriever:
         models it asks for ("Is there a scikit-learn pipeline that ...": the search applies the library)."""
         if q.understanding is None or not q.listing and not ASKS_FOR.search(q.text):
             return
-        spans = [r.span.lower() for r in q.understanding.recognised if r.applied and r.values]
+        # a format read as a Hub tag ("GGUF", "Core ML": no FDO has it as library) constrains the models too
+        spans = [r.span.lower() for r in q.understanding.recognised
+                 if r.applied and r.values or r.facet == "library" and q.understanding.tags]
         kept = []
         for pid in ctx.named:
             names = self.names.names_of(pid)
@@ -296,10 +298,16 @@ class Retriever:
         # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
         # that has the constraint, whether or not its facts spell the word
         spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
+        # so is a format read as a Hub tag ("Core ML": coreml) by an FDO tagged so
+        tags = q.understanding.tags if q.understanding is not None else ()
+        tagged = {stem(w) for r in read_constraints(q) if r.facet == "library" and not r.applied and tags
+                  for w in words(r.span)}
         terms = q.terms
         for cand in ctx.candidates:
             text = fact_words(cand.facts)
             text |= {t for i in cand.met for t in spans.get(i, ())}
+            if tagged and any(tag in text for tag in tags):
+                text |= tagged
             if terms:
                 cand.covered = frozenset(t for t in terms if t in text)
                 cand.coverage = len(cand.covered) / len(terms)

@@ -49,6 +49,9 @@ BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results
 LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
 BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
+TAG_WEIGHT = 1  # a Hub tag read for a format ("Core ML": coreml) boosts like a library
+STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
+STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -110,7 +113,12 @@ class Searcher:
 
     def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
         """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
-        matches = self.concepts.match(qu.text or qu.query)  # the topic: the question's frame says nothing
+        # the topic: the question's frame says nothing; a format read as a Hub tag ("GGUF") is matched by the tag,
+        # the tasks its runtime serves would rank every text generator above the GGUF build asked for
+        text = qu.text or qu.query
+        if qu.tags:
+            text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
+        matches = self.concepts.match(text)
         if not matches:
             return qu
         taken = {(r.facet, v) for r in qu.recognised for v in r.values}
@@ -126,7 +134,7 @@ class Searcher:
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
         return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
-                                  qu.questions, qu.source, qu.sentence)
+                                  qu.questions, qu.source, qu.sentence, qu.tags, qu.tagged)
 
     def named(self, name: str) -> list[tuple[str, str, int]]:
         """Return (pid, identifier, downloads) of the indexed FDOs called exactly ``name``, most downloaded first.
@@ -279,14 +287,22 @@ class Searcher:
         those stating the value rank above it.
         """
         boosts = {f: list(v) for f, v in qu.boosts().items() if f not in explicit}
+        stated = set()
         for facet, values in qu.filters().items():
             if facet in lenient and facet not in explicit:
+                vocab = self.vocabulary(facet)
+                if sum(vocab[v][1] for v in values if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
+                    stated.add(facet)
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
-        if not boosts:
+        if not boosts and not qu.tags:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
+        for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
+            score += self.engine.word_mask(tag).view(np.int8) * np.int16(TAG_WEIGHT)
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
-            score += sel.view(np.int8) * np.int16(BOOST_FACET_WEIGHTS.get(facet, 1))  # int16 throughout, no int64 temporary
+            # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
+            weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
+            score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
         return score
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
@@ -677,7 +693,7 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
         RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source,
-                              qu.sentence)
+                              qu.sentence, qu.tags, qu.tagged)
 
 
 def _bucket_label(facet: str, key: str) -> str:
