@@ -104,11 +104,24 @@ class Searcher:
         matches = self.concepts.match(qu.text or qu.query)  # the topic: the question's frame says nothing
         if not matches:
             return qu
-        taken = {(r.facet, v) for r in qu.recognised for v in r.values}
+        recognised = list(qu.recognised)
         added = []
         for facet, values in self.concepts.boosts(matches).items():
             vocab = self.vocabulary(facet)
-            keys = [k for k in values if k in vocab and (facet, k) not in taken]
+            held = [k for k in values if k in vocab]
+            # a filter read from the same words as the concept, meaning part of it ("public domain": the
+            # reader's Unlicense and CC0; the concept's family also has PDDL and WTFPL) is widened to all of
+            # it, and the concept's boost keeps them all, so each joins the results whatever its words
+            widened = False
+            for i, r in enumerate(recognised):
+                if (r.facet == facet and r.mode == "filter" and r.applied and r.values and set(r.values) <= set(held)
+                        and set(held) - set(r.values) and _same_words(r.span, values.values())):
+                    wide = tuple(r.values) + tuple(k for k in held if k not in r.values)
+                    label = f"{facet}: " + " or ".join(vocab[k][0] for k in wide)
+                    recognised[i] = RecognisedFilter(r.facet, wide, label, r.span, r.applied, r.note, r.mode)
+                    widened = True
+            taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
+            keys = [k for k in held if (facet, k) not in taken]
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -116,7 +129,9 @@ class Searcher:
             shown = ", ".join(vocab[k][0] for k in keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
-        return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
+        if not added and recognised == list(qu.recognised):
+            return qu
+        return QueryUnderstanding(qu.query, qu.text, tuple(recognised) + tuple(added), qu.suggested, qu.expansions,
                                   qu.questions, qu.source, qu.sentence)
 
     def named(self, name: str) -> list[tuple[str, str, int]]:
@@ -669,6 +684,12 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source,
                               qu.sentence)
+
+
+def _same_words(span: str, phrases) -> bool:
+    """Say whether a filter's span shares a word with one of the phrases a concept was matched by."""
+    said = set(tokens(span))
+    return any(said & set(tokens(p)) for p in phrases)
 
 
 def _bucket_label(facet: str, key: str) -> str:
