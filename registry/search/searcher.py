@@ -114,9 +114,11 @@ class Searcher:
             # it, and the concept's boost keeps them all, so each joins the results whatever its words
             widened = False
             for i, r in enumerate(recognised):
-                if (r.facet == facet and r.mode == "filter" and r.applied and r.values and set(r.values) <= set(held)
-                        and set(held) - set(r.values) and _same_words(r.span, values.values())):
-                    wide = tuple(r.values) + tuple(k for k in held if k not in r.values)
+                if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
+                    continue
+                same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
+                if set(r.values) <= set(same) and set(same) - set(r.values):
+                    wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
                     label = f"{facet}: " + " or ".join(vocab[k][0] for k in wide)
                     recognised[i] = RecognisedFilter(r.facet, wide, label, r.span, r.applied, r.note, r.mode)
                     widened = True
@@ -267,6 +269,13 @@ class Searcher:
             # words a filter already guarantees ("trained on squad", "models") need not be matched again
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
             n = len(set(tokens(text)) - covered)
+            if not n and covered and not any(r.facet in LENIENT_FACETS for r in qu.recognised
+                                             if r.applied and r.mode == "filter"):
+                # every word is a strict filter's ("models with more than 5 billion parameters"): no word is left
+                # to match, so the filters alone decide, as for a query of constraints only (a model need not also
+                # spell "billion" to be listed). A lenient filter ("for Urdu") lets through models stating no
+                # value: the words still find those that state it
+                return Candidates(None, None, None)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             kw_scores, kw_ok = self.engine.keyword_scores(query_terms(text, qu.expansions), min_match)
         spread = None
@@ -686,10 +695,9 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
                               qu.sentence)
 
 
-def _same_words(span: str, phrases) -> bool:
-    """Say whether a filter's span shares a word with one of the phrases a concept was matched by."""
-    said = set(tokens(span))
-    return any(said & set(tokens(p)) for p in phrases)
+def _same_words(span: str, phrase: str) -> bool:
+    """Say whether a filter's span shares a word with the phrase a concept was matched by."""
+    return bool(set(tokens(span)) & set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:
