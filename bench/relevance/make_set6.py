@@ -1,7 +1,7 @@
 """Write bench/relevance/set6.json: the sixth judged set, search and chat questions, frozen before any run.
 
 Run from the repository root: python bench/relevance/make_set6.py > bench/relevance/set6.json
-Written on 2026-12-06 (19:20-19:40 UTC) as a frozen, untuned check: it was written and committed
+Written on 2026-12-06 (19:20-19:24 UTC) as a frozen, untuned check: it was written and committed
 before any run of the search or the chat on it, by someone who ran neither, read no search or chat
 output, no code under registry/search or registry/chat and no per-question results of set 5 while
 writing it. The questions are put the way a researcher who does not know the records would ask,
