@@ -59,9 +59,10 @@ _CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 # (XML|Parser), letters against digits (img|2|vid)
 _JOINS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z\d])|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 MIN_PART = 3  # shorter parts ("7b" of "7B", "v" of "V2") are too common to say anything
-# the fields whose words written as one are names (a model's, a tag's, a linked model's or data set's); a tag
-# with a colon ("diffusers:StableDiffusionPipeline") names code, and prose writes its words apart
-PART_FIELDS = frozenset({"name", "identifier", "keywords", "base_model", "dataset"})
+# the fields whose words written as one are names (a model's, a tag's, a base model's); a tag with a colon
+# ("diffusers:StableDiffusionPipeline") names code, prose writes its words apart, and a data set's name
+# ("GPTeacher") gave its models words of another subject ("teacher" for "distilled from a teacher model")
+PART_FIELDS = frozenset({"name", "identifier", "keywords", "base_model"})
 
 
 def normalise(text: str) -> str:
