@@ -48,6 +48,16 @@ def test_the_whole_word_still_meets_the_name_written_as_one():
     assert matched(engine, "hunyuanvideo") == ["tencent/HunyuanVideo"]
 
 
+def test_code_tags_data_set_names_and_prose_keep_their_words_whole():
+    from registry.search.text import sparse_vector, term_id
+
+    ids, _ = sparse_vector({"keywords": ["diffusers:StableDiffusionPipeline"], "dataset": ["acme/GPTeacher-Malayalam"],
+                            "description": ["Built with OpenVoice."]})
+    assert not {term_id(w) for w in ("stable", "diffusion", "teacher", "voice")} & set(ids)
+    named, _ = sparse_vector({"name": ["acme/OpenVoice"]})
+    assert term_id("voice") in named
+
+
 def test_a_tag_written_as_a_phrase_meets_the_phrase_written_as_one():
     from registry.search.document import _joined
 
