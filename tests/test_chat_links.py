@@ -23,8 +23,19 @@ def paper_record() -> Record:
     return Record(PAPER, triples, kind="paper", platform="arxiv", platform_id="2401.00001", source=SourceInfo("test", "1"))
 
 
-def cites(pid_of: str) -> list[Triple]:
-    return [Triple(NamedNode(model_pid(pid_of)), CODEMETA.referencePublication, NamedNode(PAPER))]
+UNTITLED = pid_iri(BASE, mint_id("arxiv", "2402.00002"))
+
+
+def untitled_paper() -> Record:
+    """A paper held by its arXiv id alone, as the Hub's tags name papers."""
+    s = NamedNode(UNTITLED)
+    triples = [Triple(s, RDF.type, SCHEMA.ScholarlyArticle), Triple(s, SCHEMA.identifier, Literal("arXiv:2402.00002"))]
+    return Record(UNTITLED, triples, kind="paper", platform="arxiv", platform_id="2402.00002",
+                  source=SourceInfo("test", "1"))
+
+
+def cites(pid_of: str, paper: str = PAPER) -> list[Triple]:
+    return [Triple(NamedNode(model_pid(pid_of)), CODEMETA.referencePublication, NamedNode(paper))]
 
 
 def adapter_of(name: str, base_model: str) -> list[Triple]:
@@ -50,6 +61,41 @@ MODELS = [
     model_doing("acme/chat-it", "text-generation", downloads=100, description="Answers in a chat."),
     model_doing("acme/chat-it-legal", "text-generation", base_model="acme/chat-it", downloads=1,
                 description="Answers legal questions."),
+    # a GGUF copy of that base, named as the Hub names such copies
+    model_doing("acme/chat-it-GGUF", "text-generation", base_model="acme/chat-it", downloads=0,
+                description="Weights for local inference."),
+    # a video model whose base is known only as a reference (a stub), and another model of the same owner
+    model_doing("acme/clip-mover", "text-to-video", base_model="vidco/GiantVideo", downloads=4,
+                description="Moves pictures."),
+    model_doing("vidco/depth-maker", "text-to-video", downloads=7, description="Estimates depth."),
+    model_doing("acme/depth-tuned", "text-to-video", base_model="vidco/depth-maker", downloads=2,
+                description="Estimates depth better."),
+    model_doing("vidco/GiantVideo", None, stub=True),
+    # two versions of a base; "painter 2.1" is the first, written with a dot where its id has a dash
+    model_doing("acme/painter-2-1", "text-to-image", downloads=30, description="Paints."),
+    model_doing("acme/painter-3", "text-to-image", downloads=40, description="Paints more."),
+    model_doing("acme/painter-cats", "text-to-image", base_model="acme/painter-2-1", downloads=1,
+                description="Paints cats."),
+    model_doing("acme/painter-dogs", "text-to-image", base_model="acme/painter-3", downloads=1,
+                description="Paints dogs."),
+    # a pretrained base, its instruction-tuned version, and a model derived from that
+    model_doing("acme/scout-17b", "text-generation", downloads=9, description="Continues text."),
+    model_doing("acme/scout-17b-instruct", "text-generation", base_model="acme/scout-17b", downloads=8,
+                description="Follows instructions."),
+    model_doing("acme/scout-helper", "text-generation", base_model="acme/scout-17b-instruct", downloads=2,
+                description="Helps."),
+    # a base whose version is part of its first word
+    model_doing("acme/VoiceTTS2-English", "text-to-speech", downloads=3, description="Speaks."),
+    model_doing("acme/voicer-small", "text-to-speech", base_model="acme/VoiceTTS2-English", downloads=1,
+                description="Speaks quickly."),
+    # models citing the untitled paper: three carry the tag of its method, one does not; the tag "ranker" is
+    # carried by models citing nothing
+    *[model_doing(f"acme/zorp-{i}", "text-classification", keywords=("zorp", "ranker"), downloads=1,
+                  description="Ranks answers.", extra=cites(f"acme/zorp-{i}", UNTITLED)) for i in range(3)],
+    model_doing("acme/untagged-citer", "text-classification", downloads=1, description="Ranks replies.",
+                extra=cites("acme/untagged-citer", UNTITLED)),
+    *[model_doing(f"acme/ranker-{i}", "text-classification", keywords=("ranker",), downloads=1,
+                  description="Ranks documents.") for i in range(4)],
     # models citing a paper, and one whose words only resemble its title
     model_doing("acme/adapter-one", "text-classification", downloads=2, description="Sorts reviews.",
                 extra=cites("acme/adapter-one")),
@@ -63,9 +109,9 @@ MODELS = [
 @pytest.fixture(scope="module")
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    tasks = ["text-generation", "text-to-image", "text-classification"]
+    tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video", "text-to-speech"]
     registry.store.ingest_many([task_record(t) for t in tasks] + [dataset_record("acme/alpaca-chats", stub=False),
-                                                                  paper_record()] + MODELS)
+                                                                  paper_record(), untitled_paper()] + MODELS)
     yield registry
     registry.close()
 
@@ -185,3 +231,104 @@ def test_chat_reads_the_topic_without_the_words_of_a_job(chat):
     # "help solve ... problems" says what a model does; "contract" is what about
     answer = chat.ask("Which models trained on the Alpaca chats help solve contract problems?")
     assert offered(answer) == {model_pid("acme/tuned-law")}
+
+
+def test_search_reads_an_owners_possessive_as_part_of_the_base_models_name(registry):
+    # "vidco's giantvideo" is vidco/GiantVideo, a base held only as a reference; not every vidco model
+    searcher = get_searcher(registry)
+    response = searcher.search("Is anything here derived from Vidco's GiantVideo?")
+    [read] = [r for r in response.understanding.recognised if r.facet == "base_model"]
+    assert read.values == ("vidco/GiantVideo",) and read.applied
+    assert names(response) == ["acme/clip-mover"]
+
+
+@pytest.mark.parametrize("query", ["Is there a GGUF build of Chat-It that I can run with llama.cpp?",
+                                   "I want Chat-It in GGUF", "a 4-bit version of chat it"])
+def test_search_reads_a_copy_in_a_format_as_derived_from_the_named_model(registry, query):
+    searcher = get_searcher(registry)
+    response = searcher.search(query)
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/chat-it",)]
+    assert "acme/chat-it-GGUF" in names(response)
+    assert set(names(response)) <= {"acme/chat-it-GGUF", "acme/chat-it-legal"}  # the derived models only
+    assert "gguf" in response.understanding.text.lower() or "GGUF" not in query  # the format stays a word to rank by
+
+
+def test_chat_lists_the_copy_in_the_format_asked_for(chat):
+    answer = chat.ask("Is there a GGUF build of Chat-It that I can run with llama.cpp?")
+    assert offered(answer) == {model_pid("acme/chat-it-GGUF")}
+    assert "base_model=acme%2Fchat-it" in answer.text
+
+
+def test_a_linked_papers_kind_word_does_not_ask_for_papers(registry, chat):
+    # "the ... paper" names what is linked: a kind filter "paper" with it would match nothing and relax both away
+    question = "What is linked to the Tiny Adapters paper, arXiv 2401.00001?"
+    response = get_searcher(registry).search(question)
+    assert not [r for r in response.understanding.recognised if r.facet == "kind"]
+    assert set(names(response)[:2]) == {"acme/adapter-one", "acme/adapter-two"}
+    answer = chat.ask(question)  # no word for models: the relation asks for them
+    assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
+
+
+def test_fine_tunes_of_a_versioned_name_read_that_version_only(registry):
+    # the whole name, "painter 2.1", not its first word (every painter base)
+    response = get_searcher(registry).search("Which fine-tunes of Painter 2.1 draw cats?")
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/painter-2-1",)]
+    assert names(response) == ["acme/painter-cats"]
+
+
+def test_search_reads_a_paper_named_by_the_tag_its_citing_models_share(registry):
+    # the paper has no title: "the ZORP paper" is the one the models tagged zorp cite, read as a boost, and said so
+    assert registry.store.papers_cited_with_keyword("zorp") == (3, [(UNTITLED, 3)])
+    assert registry.store.papers_cited_with_keyword("ranker") == (7, [(UNTITLED, 3)])
+    response = get_searcher(registry).search("Which models cite the ZORP paper?")
+    [read] = [r for r in response.understanding.recognised if r.facet == "paper"]
+    assert read.values == ("arXiv:2402.00002",) and read.mode == "boost" and "zorp" in read.note
+    assert set(names(response)[:4]) == {"acme/zorp-0", "acme/zorp-1", "acme/zorp-2", "acme/untagged-citer"}
+
+
+def test_a_tag_most_of_whose_models_cite_nothing_names_no_paper(registry):
+    # "ranker" is carried by the three citing models and four others: it is no name of the paper
+    understanding = get_searcher(registry).understand("Which models cite the ranker paper?")
+    assert not [r for r in understanding.recognised if r.facet == "paper"]
+
+
+def test_chat_says_how_it_read_a_paper_named_by_a_tag(chat):
+    answer = chat.ask("Which models refer to the ZORP paper, the one on ranking without a judge?")
+    assert offered(answer) == {model_pid(f"acme/zorp-{i}") for i in range(3)} | {model_pid("acme/untagged-citer")}
+    assert "read as arXiv:2402.00002" in answer.text and "zorp" in answer.text
+
+
+def test_a_version_written_apart_names_a_base_that_writes_it_joined(registry):
+    # "VoiceTTS 2" is acme/VoiceTTS2-English, as "StyleTTS 2" is yl4579/StyleTTS2-LJSpeech
+    response = get_searcher(registry).search("Which speech models are built on VoiceTTS 2?")
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/VoiceTTS2-English",)]
+    assert names(response)[0] == "acme/voicer-small"
+
+
+def test_the_base_model_of_a_name_is_the_pretrained_one(registry):
+    # "the Scout base model" derives to the instruct version; what derives from that is one step further
+    response = get_searcher(registry).search("What has been derived from the Scout base model?")
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/scout-17b",)]
+    assert names(response) == ["acme/scout-17b-instruct"]
+
+
+def test_versions_of_a_named_model_are_its_derivatives(registry):
+    understanding = get_searcher(registry).understand("Are there uncensored versions of Chat-It?")
+    assert [r.values for r in understanding.recognised if r.facet == "base_model"] == [("acme/chat-it",)]
+    # "newer versions" are the model's own versions, not what derives from it
+    assert not [r for r in get_searcher(registry).understand("Are there newer versions of Chat-It?").recognised
+                if r.facet == "base_model"]
+
+
+def test_a_question_for_what_cites_a_paper_asks_for_no_paper(registry):
+    # the paper's name is unread ("ranker" names none), yet "cite the ... paper" asks for the citing records
+    understanding = get_searcher(registry).understand("cite the ranker paper")
+    assert "paper" not in understanding.filters().get("kind", [])
+
+
+def test_the_topic_keeps_a_dotted_name_whole():
+    from registry.search.understand import unframe
+
+    # "llama.cpp" and "2.1" end no sentence: split, "cpp" and "1" would be topic words no record states
+    assert unframe("Is there a GGUF build of Stable Diffusion 2.1 that runs with llama.cpp?") == \
+        "GGUF build of Stable Diffusion 2.1 that runs with llama.cpp"

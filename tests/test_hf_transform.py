@@ -364,3 +364,21 @@ def test_bad_values_are_reported_naming_the_field_and_value(field, value, report
     info[field] = copy.deepcopy(value)
     model, _ = run(info)  # no card: only the API record is read
     assert sorted(model.problems) == sorted(reported)
+
+
+def test_card_bases_the_tags_leave_out_are_kept():
+    # the Hub tags one base of a card listing two; the untagged one is still a base the card names
+    info = synthetic("org/video", tags=["base_model:org/svd", "base_model:finetune:org/svd"],
+                     cardData={"base_model": ["org/hunyuan", "org/svd"]})
+    model, stubs = run(info)
+    assert values(model, SCHEMA.isBasedOn) == {pid("hf", "org/hunyuan"), pid("hf", "org/svd")}
+    assert values(model, LINEAGE_PROPERTIES["finetune"]) == {pid("hf", "org/svd")}
+    assert pid("hf", "org/hunyuan") in stubs
+
+
+def test_renamed_card_base_follows_the_tag():
+    # as many tags as card bases: the tag is the Hub's resolution of a renamed id, the old id is not a second base
+    info = synthetic("org/instruct", tags=["base_model:finetune:org/Llama-3.1-8B"],
+                     cardData={"base_model": "org/Meta-Llama-3.1-8B"})
+    model, _ = run(info)
+    assert values(model, SCHEMA.isBasedOn) == {pid("hf", "org/Llama-3.1-8B")}

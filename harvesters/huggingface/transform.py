@@ -299,8 +299,12 @@ class _Mapping:
                 note(target, kind)
             else:
                 note(rest, relation)
-        if not tagged:
-            for base in as_list(self.meta.get("base_model")):
+        card = as_list(self.meta.get("base_model"))
+        if len(card) > len(order):  # order: the distinct bases the tags name (a base is tagged with and without kind)
+            # the Hub tags one base of a card that lists several (tencent/HunyuanVideo and
+            # stable-video-diffusion: only the second is tagged); the others would be lost. A card
+            # listing no more bases than the tags is one the tags resolve (a renamed id): tags alone.
+            for base in card:
                 note(base, relation)
         for base in order:
             target = self.stubs.model(base)

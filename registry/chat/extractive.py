@@ -250,6 +250,8 @@ def _linked(ctx: Context) -> str:
         lines.append(f"[The models {relation} {values} that match “{_md(found.topic)}”]({found.search_href()})")
     if found.linked > found.evaluated:  # the search shows those stating the link (not evaluations)
         lines.append(f"[All {models} {relation} {values}]({found.search_href(with_topic=False)})")
+    if found.note:  # the named FDO was read other than by its name: say how
+        lines.append(_md(found.note))
     return "\n".join(lines)
 
 

@@ -25,6 +25,13 @@ __all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
 
 ASKS_FOR_MODELS = re.compile(r"\b(?:which|what|list|show|any)\b.*\b(?:models|fine[ -]?tunes|finetunes|quants|"
                              r"variants|versions|derivatives|adapters|merges|checkpoints)\b", re.I)
+# "What is linked to X", "Is there a GGUF build of X", "Is anything here derived from X": a question for the records
+# linked to the FDO it names, even without a word for models
+ASKS_FOR_LINKED = re.compile(r"^\s*(?:what|which|is\s+(?:there|anything)|are\s+there|anything|any|do\s+you\s+have|"
+                             r"does\s+(?:the\s+registry|anything)|has\s+anyone|list|show)\b", re.I)
+APPOSITION = re.compile(r",\s*(?:the|a)\s+one\s+(?:on|about|that|which|with|from|by|in|for)\b[^,;?!]*", re.I)
+PAPER_NAME = re.compile(r"\bthe\s+([\w .\-]{1,40}?)\s+(?:paper|article|publication)\b", re.I)
+LINK_ATTRIBUTES = frozenset({"base", "derivatives", "datasets", "paper"})  # what a relation phrase itself asks for
 CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")  # "the Titanic", "Common Voice"
 KIND_FACETS = {"dataset": "dataset", "paper": "paper"}  # the kinds of FDO a model links to, and their facets
 PLATFORMS = {"dataset": ("hf-dataset", "openml-dataset"), "base_model": ("hf", "openml"), "paper": ("arxiv",)}
@@ -33,7 +40,8 @@ CLOSEST_K = 3
 # plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
 JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
 doing help helps helping generate generates generating create creates creating produce produces turn turns handle
-handles work works answer answers problem problems word words task tasks job jobs stuff""".split())
+handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
+using""".split())
 MIN_COVERAGE = 0.5  # share of the topic's words a linked model's facts must hold to be about it
 RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
             "paper": ("citing", "cites")}
@@ -59,7 +67,7 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
         if asks or q.filters.get("kind") == ["model"]:
             _named_record(q, ctx, store, resolve)
         return
-    if not asks:
+    if not asks and not (ASKS_FOR_LINKED.search(q.text) and set(q.attributes) <= LINK_ATTRIBUTES):
         return
     entities: list[str] = []
     for value in read.values[:4]:
@@ -73,7 +81,8 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
     if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic:
         return  # "which models are fine-tuned from X", X named: the answer about X says it, relation by relation
     facts = gather(store, entities, derivatives=False)
-    ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts])
+    ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts],
+                    note=f"“{read.span}” is read as {', '.join(read.values[:3])}: {read.note}." if read.note else "")
 
 
 def _named_record(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
@@ -99,11 +108,16 @@ def _named_record(q: Question, ctx: Context, store, resolve: Callable[[str], lis
 def _topic(q: Question, span: str, values) -> str:
     """Return the question's words that are neither the named FDO, the relation nor another constraint."""
     named = {stem(w) for w in words(span)} | {stem(w) for v in values for w in words(v)}
+    named |= {w for v in values for w in re.findall(r"[a-z0-9]+", v.lower())}  # "arXiv:2307.09288": 2307, 09288
+    if q.understanding and any(r.facet == "paper" for r in q.understanding.recognised if r.applied):
+        # "the Llama 2 paper, arXiv 2307.09288": the words before "paper" name the paper the id says, no topic
+        named |= {stem(w) for m in PAPER_NAME.finditer(q.text) for w in words(m.group(1))}
     others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
               for w in words(r.span)}
-    kept = [t for t in topical_terms(q.search_text or q.text)
-            if t not in named and t not in RELATION_WORDS and t not in others]
-    return " ".join(dict.fromkeys(w for w in words(q.search_text or q.text) if stem(w) in kept))
+    # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
+    text = APPOSITION.sub("", q.search_text or q.text)
+    kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others]
+    return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
 
 
 def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable) -> None:

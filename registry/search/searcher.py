@@ -61,7 +61,7 @@ class Searcher:
 
     def __init__(self, index: SearchIndex, llm: "OllamaUnderstander | None" = None) -> None:
         self.index = index
-        self.rules = Understander(self.vocabulary)
+        self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers)
         self.llm = llm
         self.concepts = ConceptIndex(index.store, index.embedder)
         index.store.on_change(self._concepts_changed)
@@ -76,6 +76,15 @@ class Searcher:
     def vocabulary(self, facet: str) -> dict[str, tuple[str, int]]:
         """Return key -> (label, count) of a term facet over the whole index."""
         return self.engine.facet_vocabulary(facet)
+
+    def keyword_papers(self, keyword: str) -> tuple[int, dict[str, int]]:
+        """Return how many FDOs carry a keyword, and the paper facet keys most of them cite (key -> how many)."""
+        from registry.fdo.model import refs_for
+
+        store = self.index.store
+        total, cited = store.papers_cited_with_keyword(keyword)
+        refs = refs_for(store, [pid for pid, _ in cited]) if cited else {}
+        return total, {refs[pid].key: n for pid, n in cited if pid in refs}
 
     # ---------------------------------------------------------------- understanding
     def understand(self, query: str) -> QueryUnderstanding:

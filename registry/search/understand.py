@@ -34,6 +34,19 @@ from registry.search.text import normalise, stem, tokens
 __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
            "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
+# weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
+FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
+TUNED_NAME = re.compile(r"(?:^|[-_.])(?:instruct|chat|it|sft|dpo|rlhf)(?:$|[-_.])", re.I)  # an instruction-tuned variant's name
+PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))  # "cites", "points to", ...
+COPY_OF = rf"\b{FORMATS}\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|files|" \
+          rf"checkpoints?|quants?)\s+(?:of|for)\b"
+IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
+# a tag names a paper when this many FDOs carry it and cite the paper, this share of the tag's FDOs cite it, and
+# this share of the paper's citing FDOs carry the tag (docs/search.md, "Papers named by a word")
+TAG_PAPER_MIN = 3
+TAG_PAPER_SHARE = 0.8
+TAG_PAPER_COVER = 0.5
+TAG_PAPER_NOTE = "the paper the models tagged {tag!r} cite; the registry holds no title for it"
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -56,15 +69,18 @@ class _Match:
 class Understander:
     """Rule-based query understanding over the index's facet vocabulary."""
 
-    def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None,
+                 keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.keyword_papers = keyword_papers  # keyword -> (FDOs carrying it, paper key -> how many of them cite it)
+        self._tag_papers: dict[str, tuple[dict, tuple[str, ...]]] = {}
         self.now = now or (lambda: datetime.now(timezone.utc))
         self._indexes: dict[str, tuple[dict, tuple[dict[str, set[str]], dict[str, list[str]]]]] = {}
 
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = self._resolve(self._candidates(low))
+        matches = _linked_kind(self._resolve(self._candidates(low)), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -242,11 +258,19 @@ class Understander:
                     continue
                 if not re.match(r"(?:fine|finetun|built|based)", m.group(0)):
                     continue
-            bases = self._match_names("base_model", name)
+            bases = _pretrained(self._match_names("base_model", name), low[m.end():])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
         for m in re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|adapters?|derivatives?|"
-                             rf"variants?|merges?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low):
+                             rf"variants?|merges?|(?<!newer )(?<!older )(?<!other )(?<!later )(?<!earlier )"
+                             rf"(?<!previous )(?<!all )versions?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low):
+            # the longest run of words naming base models ("stable diffusion 2.1", not every "stable" one), else
+            # the first word and a size
+            stop = LINK_STOP.search(low, m.start(1))
+            found = self._linked_name(low, m.start(1), stop.start() if stop else len(low), ("base_model",))
+            if found is not None:
+                out.append(_Match(m.start(), found.end, *found[:2], found.label))
+                continue
             bases = self._match_names("base_model", m.group(1).rstrip(".,;"))
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
@@ -256,10 +280,30 @@ class Understander:
                                                                                     m.group(1).split()[-1])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
+        out += self._format_copies(low)
         for m in re.finditer(rf"\b(?:on|the)\s+{NAME}\s+(?:dataset|corpus|benchmark)\b", low):
             datasets = self._match_names("dataset", m.group(1))
             if datasets:
                 out.append(_Match(m.start(), m.end(), "dataset", datasets, self._names_label("trained on", datasets)))
+        return out
+
+    def _format_copies(self, low: str) -> list[_Match]:
+        """Read "a GGUF build of X", "a 4-bit version of X", "X in MLX" as derived from X (the longest run of
+        words naming base models, as for a relation); the format word stays in the text, where it ranks."""
+        out = []
+        for m in list(re.finditer(COPY_OF, low))[:MAX_LINKS]:
+            stop = LINK_STOP.search(low, m.end())
+            found = self._linked_name(low, m.end(), stop.start() if stop else len(low), ("base_model",))
+            if found is not None:
+                out.append(_Match(found.start, found.end, *found[:2], found.label))
+        for m in list(re.finditer(IN_FORMAT, low))[:MAX_LINKS]:
+            start = 0
+            for stop in LINK_STOP.finditer(low, 0, m.start()):
+                if stop.group(0) not in ("in", "for"):
+                    start = max(start, stop.end())
+            found = self._linked_name(low, start, m.start(), ("base_model",), last=True)
+            if found is not None and not low[found.end:m.start()].strip():
+                out.append(_Match(found.start, found.end, *found[:2], found.label))
         return out
 
     def _links(self, low: str) -> list[_Match]:
@@ -290,12 +334,43 @@ class Understander:
                 found = self._linked_name(low, start, m.end(1), ("paper",), last=True)
                 if found is not None:
                     out.append(_Match(found.start, m.end(), "paper", found.values, found.label, loose=not found.exact))
+                    continue
+                word = re.search(r"([a-z0-9][\w\-]*)\s*$", low[start:m.end(1)])
+                keys = self._tag_paper(word.group(1)) if word else ()
+                if keys:
+                    out.append(_Match(start + word.start(1), m.end(), "paper", keys,
+                                      self._names_label("citing", keys) + f" (cited by the models tagged {word.group(1)!r})",
+                                      loose=True, note=TAG_PAPER_NOTE.format(tag=word.group(1))))
         return out
+
+    def _tag_paper(self, word: str) -> tuple[str, ...]:
+        """Return the paper a tag names ("the ORPO paper": the models tagged ``orpo`` cite arXiv:2403.07691), or ().
+
+        Papers are often held by their arXiv id alone. A tag names one when nearly every FDO carrying it cites
+        the paper and most FDOs citing the paper carry it, with a few FDOs at least: the registry's own usage,
+        not a guess from the word.
+        """
+        if self.keyword_papers is None or len(word) < 3 or word in QUESTION_STOPWORDS or word in GENERIC \
+                or word in LINK_NOUNS:
+            return ()
+        vocab = self.vocabulary("paper")
+        cached = self._tag_papers.get(word)
+        if cached is not None and cached[0] is vocab:
+            return cached[1]
+        total, cited = self.keyword_papers(word)
+        keys = tuple(k for k, n in cited.items() if k in vocab and n >= TAG_PAPER_MIN and n >= TAG_PAPER_SHARE * total
+                     and n >= TAG_PAPER_COVER * vocab[k][1])
+        if len(self._tag_papers) > 256:
+            self._tag_papers.clear()
+        self._tag_papers[word] = (vocab, keys[:1])
+        return keys[:1]
 
     def _linked_name(self, low: str, start: int, end: int, facets: tuple[str, ...], last: bool = False):
         """Return the facet values named by the longest run of words in ``low[start:end]`` (the latest run
         first when ``last``), or None."""
-        found = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"[\w][\w.\-/]*", low[start:end])][:8]
+        # a possessive joins an owner to its model ("tencent's hunyuanvideo": tencent/HunyuanVideo), its "s" is no word
+        text = re.sub(r"['’]s\b", "  ", low[start:end])
+        found = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"[\w][\w.\-/]*", text)][:8]
         spans = sorted(((i, j) for i in range(len(found)) for j in range(i + 1, len(found) + 1)),
                        key=lambda ij: (-(ij[1] - ij[0]), -ij[0] if last else ij[0]))
         for i, j in spans:
@@ -309,6 +384,8 @@ class Understander:
                 if not keys:
                     continue
                 exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
+                if not exact and facet == "base_model":
+                    keys = _pretrained(keys, low[start + found[j - 1][1]:end])
                 keys = exact or keys
                 relation = {"dataset": "trained on", "base_model": "derived from", "paper": "citing"}[facet]
                 return _Link(facet, keys, self._names_label(relation, keys), start + found[i][0],
@@ -370,6 +447,12 @@ class Understander:
             if toks and all(t in words for t in toks):
                 found = set.intersection(*(words[t] for t in toks))
                 hits |= found
+        # "stable diffusion 2.1" names stable-diffusion-2-1, whose version is two words; "styletts 2" names
+        # StyleTTS2-LJSpeech, whose version is part of the word: when the name as written matches nothing
+        for form in (re.sub(r"(\d)\.(?=\d)", r"\1 ", n), re.sub(r"([a-z]) (?=\d)", r"\1", n)):
+            toks = tokens(form, keep_stopwords=True)
+            if not hits and form != n and toks and all(t in words for t in toks):
+                hits = set.intersection(*(words[t] for t in toks))
         vocab = self.vocabulary(facet)
         return tuple(sorted(hits, key=lambda k: (-vocab[k][1], k))[:50])
 
@@ -400,7 +483,8 @@ class Understander:
         values = tuple(dict.fromkeys(v for m in group for v in m.values))
         label = group[0].label if len(group) == 1 else f"{facet}: " + " or ".join(
             self._value_label(facet, v) for v in values[:5])
-        return RecognisedFilter(facet, values, label, span, mode=self._mode(facet, group, query))
+        note = "; ".join(dict.fromkeys(m.note for m in group if m.note))  # how a value was read, when not by name
+        return RecognisedFilter(facet, values, label, span, note=note, mode=self._mode(facet, group, query))
 
     @staticmethod
     def _mode(facet: str, group: list[_Match], query: str) -> str:
@@ -449,6 +533,25 @@ class Understander:
                           sorted(self.vocabulary(facet).items(), key=lambda kv: -kv[1][1])[:6]]
                   for facet in ("task", "licence", "language") if facet not in constrained}
         return follow_up_questions(counts, constrained)
+
+
+def _pretrained(keys: tuple[str, ...], after: str) -> tuple[str, ...]:
+    """Keep the pretrained models of ``keys`` when the name is followed by "base" ("the Llama 4 Scout base model":
+    not its instruction-tuned versions); all of them when none is."""
+    if not re.match(r"\s+base\b", after):
+        return keys
+    return tuple(k for k in keys if not TUNED_NAME.search(k.rsplit("/", 1)[-1])) or keys
+
+
+def _linked_kind(matches: list[_Match], low: str) -> list[_Match]:
+    """Drop a kind read from the word that names a linked FDO's kind ("linked to the Llama 2 paper, arXiv
+    2307.09288", "trained on the X dataset"): the question asks for what links to it, and a paper cites no paper,
+    so the kind and the link together would match nothing and both be relaxed away. A question for what cites a
+    paper ("cite the DPO paper", its name unread) asks for no paper either."""
+    linked = {m.facet for m in matches if m.facet in ("paper", "dataset") and m.values}
+    if re.search(PAPER_RELATION, low):
+        linked.add("paper")
+    return [m for m in matches if not (m.facet == "kind" and set(m.values) & linked)]
 
 
 def _direction(group: list[_Match], low: str) -> bool:
@@ -525,9 +628,9 @@ class _Link(NamedTuple):
 
 def _same_name(name: str, key: str, label: str) -> bool:
     """Tell whether ``name`` is what ``key`` is called: the key, its last part ("tatsu-lab/alpaca": alpaca), or the
-    label up to a colon ("LoRA: Low-Rank Adaptation ..."), separators aside."""
+    label up to a colon ("LoRA: Low-Rank Adaptation ..."), separators (a slash too: "tatsu-lab alpaca") aside."""
     def flat(text: str) -> str:
-        return re.sub(r"[\s_\-.]+", " ", text.lower()).strip()
+        return re.sub(r"[\s_\-./]+", " ", text.lower()).strip()
     target = flat(name)
     return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0])}
 
@@ -633,7 +736,7 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
 
 # a task's name may begin with a frame word ("question answering", "answer questions"): the frame ends there
 _TASK_AT = re.compile("|".join(f"(?:{p})" for p, _ in TASK_PATTERNS))
-_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\w))+[.?!]*")  # a dot inside a word ("llama.cpp", "3.1") ends no sentence
 _FRAME_WORD = re.compile(r"[\w'’-]+")
 
 
