@@ -122,8 +122,13 @@ class Retriever:
         else:
             ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K,
                                             filters={"kind": kind} if kind else None)
-        if not ctx.search.hits and q.search_text and q.search_text != q.text:
-            ctx.search = self.search.search(q.text, limit=SEARCH_K)  # the whole question finds what the topic alone did not
+        if q.search_text and q.search_text != q.text and ctx.lineage_topic is None and \
+                (not ctx.search.hits or _lost(q, ctx.search)):
+            # the whole question finds what the topic alone did not, and keeps the constraints the topic alone
+            # loses ("more than 100 billion parameters": the topic "100 billion parameters" reads no size)
+            whole = self.search.search(q.text, limit=SEARCH_K)
+            if whole.hits or not ctx.search.hits:
+                ctx.search = whole
         hits = ctx.search.hits + self._concept_hits(q, ctx)
         hits += self._stated_hits(q, ctx, {h.pid for h in hits})
         for rank, hit in enumerate(hits):
@@ -447,6 +452,14 @@ def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     ctx.reason = "no record the search found states what the question asks for" + (f": “{what}”" if what else "")
     shown = [c for c in found if c.facts is not None and c.facts.status != "stub"] or ctx.closest
     ctx.closest = shown[:CLOSEST_K]
+
+
+def _lost(q: Question, outcome: SearchOutcome) -> bool:
+    """Say whether a search missed a constraint read from the whole question (a filter or a preference on a facet
+    other than the kind, which the chat passes itself)."""
+    read = {**q.filters, **q.boosts}
+    found = {**outcome.applied, **outcome.boosted}
+    return any(facet != "kind" and not set(values) <= set(found.get(facet, ())) for facet, values in read.items())
 
 
 def _relevant(cand: Candidate, ctx: Context) -> bool:

@@ -121,11 +121,26 @@ class Searcher:
         matches = self.concepts.match(text)
         if not matches:
             return qu
-        taken = {(r.facet, v) for r in qu.recognised for v in r.values}
+        recognised = list(qu.recognised)
         added = []
         for facet, values in self.concepts.boosts(matches).items():
             vocab = self.vocabulary(facet)
-            keys = [k for k in values if k in vocab and (facet, k) not in taken]
+            held = [k for k in values if k in vocab]
+            # a filter read from the same words as the concept, meaning part of it ("public domain": the
+            # reader's Unlicense and CC0; the concept's family also has PDDL and WTFPL) is widened to all of
+            # it, and the concept's boost keeps them all, so each joins the results whatever its words
+            widened = False
+            for i, r in enumerate(recognised):
+                if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
+                    continue
+                same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
+                if set(r.values) <= set(same) and set(same) - set(r.values):
+                    wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
+                    label = f"{facet}: " + " or ".join(vocab[k][0] for k in wide)
+                    recognised[i] = RecognisedFilter(r.facet, wide, label, r.span, r.applied, r.note, r.mode)
+                    widened = True
+            taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
+            keys = [k for k in held if (facet, k) not in taken]
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -133,7 +148,9 @@ class Searcher:
             shown = ", ".join(vocab[k][0] for k in keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
-        return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
+        if not added and recognised == list(qu.recognised):
+            return qu
+        return QueryUnderstanding(qu.query, qu.text, tuple(recognised) + tuple(added), qu.suggested, qu.expansions,
                                   qu.questions, qu.source, qu.sentence, qu.tags, qu.tagged)
 
     def named(self, name: str) -> list[tuple[str, str, int]]:
@@ -269,6 +286,13 @@ class Searcher:
             # words a filter already guarantees ("trained on squad", "models") need not be matched again
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
             n = len(set(tokens(text)) - covered)
+            if not n and covered and not any(r.facet in LENIENT_FACETS for r in qu.recognised
+                                             if r.applied and r.mode == "filter"):
+                # every word is a strict filter's ("models with more than 5 billion parameters"): no word is left
+                # to match, so the filters alone decide, as for a query of constraints only (a model need not also
+                # spell "billion" to be listed). A lenient filter ("for Urdu") lets through models stating no
+                # value: the words still find those that state it
+                return Candidates(None, None, None)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             kw_scores, kw_ok = self.engine.keyword_scores(query_terms(text, qu.expansions), min_match)
         spread = None
@@ -694,6 +718,11 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source,
                               qu.sentence, qu.tags, qu.tagged)
+
+
+def _same_words(span: str, phrase: str) -> bool:
+    """Say whether a filter's span shares a word with the phrase a concept was matched by."""
+    return bool(set(tokens(span)) & set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:
