@@ -3,11 +3,18 @@ in their place, a filter the search left out because nothing meets it, the task 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+from pyoxigraph import Literal, NamedNode, Triple
 
 from harvesters.vocabularies import harvest
 from registry.chat import ChatService
+from registry.pid import mint_id, pid_iri
+from registry.record import Record, SourceInfo
 from registry.service import Registry
+from registry.vocab import CODEMETA, RDF, SCHEMA
 from registry.search.understand import read
 from tests.chatting import after_first_search
 from tests.data.search.records import BASE, model_records, pid_of
@@ -28,6 +35,9 @@ MODELS = [
     *[(f"acme/pandang-{i}", ["image-text-to-text"], ["id"], 8_000_000_000, [],
        "Chat about pictures, meant for Indonesian and English.") for i in range(4)],
     ("acme/cerita", ["text-generation"], ["id"], 3_000_000_000, [], "Continues stories written in Indonesian."),
+    # two models named for a training method, one citing a paper
+    ("acme/helper-dpo", ["text-generation"], ["en"], 1_000_000_000, [], "Chat assistant tuned with DPO."),
+    ("acme/rival-dpo", ["text-generation"], ["en"], 1_000_000_000, [], "Chat assistant tuned with DPO on more pairs."),
     # a word most records hold ("meant") says little
     *[(f"acme/filler-{i}", ["fill-mask"], ["en"], 100_000_000, [], "Meant for guessing a hidden word.")
       for i in range(4)],
@@ -42,6 +52,12 @@ def registry():
         spec = {"id": model_id, "task": tasks, "languages": languages, "params": params, "keywords": keywords,
                 "created": "2024-01-01", "downloads": 1000 - i, "description": description, "licence": "MIT"}
         records += model_records(spec)
+    paper = pid_iri(BASE, mint_id("arxiv", "2399.00001"))  # held by its arXiv id alone, as Hub tags name papers
+    records.append(Record(paper, [Triple(NamedNode(paper), RDF.type, SCHEMA.ScholarlyArticle),
+                                  Triple(NamedNode(paper), SCHEMA.identifier, Literal("arXiv:2399.00001"))],
+                          kind="paper", platform="arxiv", platform_id="2399.00001", source=SourceInfo("test", "1")))
+    cite = Triple(NamedNode(pid_of("acme/helper-dpo")), CODEMETA.referencePublication, NamedNode(paper))
+    records = [replace(r, triples=[*r.triples, cite]) if r.pid == pid_of("acme/helper-dpo") else r for r in records]
     registry.store.ingest_many(records)
     harvest(registry.store)  # the concepts ("speech synthesiser": text to speech)
     yield registry
@@ -117,3 +133,9 @@ def test_a_chat_model_stating_the_language_is_put_forward(chat):
     answer = chat.ask("Which chat models speak Indonesian?")
     assert pid_of("acme/cerita") in offered(answer)
     assert not offered(answer) & {pid_of(f"acme/pandang-{i}") for i in range(4)}
+
+
+def test_a_list_of_models_citing_a_paper_offers_only_models_that_cite_one(chat):
+    # the paper is not resolved from its name: both models show its words (DPO), only one cites a paper
+    answer = chat.ask("Which models point to the Direct Preference Optimization paper?")
+    assert offered(answer) == {pid_of("acme/helper-dpo")}

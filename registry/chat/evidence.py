@@ -74,6 +74,7 @@ class Asked:
     job_words: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     task_words: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
+    paper: bool = False  # a list of the models citing a paper ("Which models point to the DPO paper?")
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
@@ -87,8 +88,11 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
                         and r.facet not in skip | {"kind"})
     job: set[str] = set()
     field: set[str] = set()
+    # a list of models linked to a paper the reader did not resolve (chat.links answers those it did): the words
+    # describe the paper, so a model showing them but citing no paper is not what is asked
+    paper = "paper" in q.attributes and q.wants == "list"
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
-        return Asked(filters, kinds=reading.kinds)
+        return Asked(filters, kinds=reading.kinds, paper=paper)
     # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
     libraries = {r.span.lower() for r in read if r.applied and r.facet == "library" and r.note != CONCEPT_NOTE}
     for r in read:
@@ -102,7 +106,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     field -= job
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
-    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words)
+    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper)
 
 
 def states_asked(cand: Candidate, wanted: Asked) -> bool:
@@ -117,6 +121,8 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     classifier holds "photo" but not "write"; a captioner's task says "write a caption for a photo").
     """
     if cand.facts is None or cand.facts.status == "stub" or not wanted.filters <= cand.met:
+        return False
+    if wanted.paper and not cand.facts.papers:
         return False
     if wanted.kinds:
         held = fact_words(cand.facts)
@@ -162,6 +168,8 @@ def unstated(q: Question, cands: list[Candidate], wanted: Asked) -> str:
     """Return what no candidate states, as the question's words ("German", "animate a still photo"), or ""."""
     read = read_constraints(q)
     missing = [read[i].span for i in sorted(wanted.filters) if not any(i in c.met for c in cands)]
+    if wanted.paper and not any(c.facts is not None and c.facts.papers for c in cands):
+        missing.append("a paper it cites")
     tasks = wanted.job or wanted.field
     if tasks and not any({t.key for t in c.facts.tasks} & tasks for c in cands if c.facts is not None):
         missing += [r.span for r in read if r.applied and r.facet == "task" and set(r.values) & tasks]
@@ -215,7 +223,8 @@ class Topic:
     ``rlhf``; for an acronym the question writes, the words it stands for); ``weights`` per key the IDF of the
     word in the index as the keyword search computes it: a word most FDOs hold counts little, a word no FDO holds
     (in any of its forms) nothing, since no FDO can show it ("decide" in "helps decide how to manage crops"), and
-    the plain verbs of a job (``links.JOB_WORDS``: "help", "run") nothing when another word counts. Without a
+    the plain verbs of a job and the words of a relation (``links.JOB_WORDS``, ``RELATION_WORDS``: "help", "run",
+    "point to") nothing when another word counts. Without a
     search index every word weighs 1.
     """
 
@@ -295,10 +304,11 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         weights[key] = math.log(1.0 + (n - most + 0.5) / (most + 0.5)) if most else 0.0
     # the plain verbs of a job ("help", "run", "use") say what a model does, not what about: they count only
     # when the question has no other word the index holds ("helps decide how to manage crops": crops)
-    from registry.chat.links import JOB_WORDS  # links reads evidence: imported when used
+    from registry.chat.links import JOB_WORDS, RELATION_WORDS  # links reads evidence: imported when used
 
-    if any(w > 0 for k, w in weights.items() if k not in JOB_WORDS):
-        weights = {k: 0.0 if k in JOB_WORDS else w for k, w in weights.items()}
+    plain = JOB_WORDS | RELATION_WORDS
+    if any(w > 0 for k, w in weights.items() if k not in plain):
+        weights = {k: 0.0 if k in plain else w for k, w in weights.items()}
     return Topic(keys, result, weights)
 
 
