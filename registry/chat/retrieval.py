@@ -8,7 +8,8 @@ Candidates come from four places, each with a prior:
 The graph then expands every candidate into facts (task, licence, datasets, papers, evaluation
 results, lineage in both directions). A topical question's rank = 0.85 prior + 0.10 coverage + 0.05
 similarity (the search's order decides), where coverage is the share of the question's topical
-words found in the candidate's facts or in a constraint read from them that it has, and similarity
+words found in the candidate's facts or in a constraint read from them that it has, each word weighed
+by its rarity in the search index (``evidence.read_topic``), and similarity
 the cosine of question and facts under the search index's embedder (a question that names an FDO,
 or no embedder: 0.55 prior + 0.45 coverage). Selection keeps named FDOs first, then the best ranked
 ones with some coverage (for a topical question: those that really have the constraints read from
