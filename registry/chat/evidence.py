@@ -223,8 +223,8 @@ class Topic:
     ``rlhf``; for an acronym the question writes, the words it stands for); ``weights`` per key the IDF of the
     word in the index as the keyword search computes it: a word most FDOs hold counts little, a word no FDO holds
     (in any of its forms) nothing, since no FDO can show it ("decide" in "helps decide how to manage crops"), and
-    the plain verbs of a job and the words of a relation (``links.JOB_WORDS``, ``RELATION_WORDS``: "help", "run",
-    "point to") nothing when another word counts. Without a
+    the plain verbs of a job (``links.JOB_WORDS``: "help", "run") nothing when another word counts, nor the
+    words of a relation (``RELATION_WORDS``: "point to") in a question asking for models linked to a paper or data. Without a
     search index every word weighs 1.
     """
 
@@ -306,7 +306,9 @@ def read_topic(q: Question, frequencies=None) -> Topic:
     # when the question has no other word the index holds ("helps decide how to manage crops": crops)
     from registry.chat.links import JOB_WORDS, RELATION_WORDS  # links reads evidence: imported when used
 
-    plain = JOB_WORDS | RELATION_WORDS
+    # the words of a relation only when the question asks for models linked to a paper or data ("point to the DPO
+    # paper"): with no such link, the relation may be the topic ("models distilled from a bigger teacher model")
+    plain = JOB_WORDS | (RELATION_WORDS if {"paper", "datasets"} & set(q.attributes) else frozenset())
     if any(w > 0 for k, w in weights.items() if k not in plain):
         weights = {k: 0.0 if k in plain else w for k, w in weights.items()}
     return Topic(keys, result, weights)
