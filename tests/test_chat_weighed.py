@@ -38,6 +38,7 @@ MODELS = [
     # two models named for a training method, one citing a paper
     ("acme/helper-dpo", ["text-generation"], ["en"], 1_000_000_000, [], "Chat assistant tuned with DPO."),
     ("acme/rival-dpo", ["text-generation"], ["en"], 1_000_000_000, [], "Chat assistant tuned with DPO on more pairs."),
+    ("acme/many-minds", ["text-generation"], ["en"], 40_000_000_000, ["moe"], "Large chat model routing to experts."),
     # a word most records hold ("meant") says little
     *[(f"acme/filler-{i}", ["fill-mask"], ["en"], 100_000_000, [], "Meant for guessing a hidden word.")
       for i in range(4)],
@@ -139,3 +140,10 @@ def test_a_list_of_models_citing_a_paper_offers_only_models_that_cite_one(chat):
     # the paper is not resolved from its name: both models show its words (DPO), only one cites a paper
     answer = chat.ask("Which models point to the Direct Preference Optimization paper?")
     assert offered(answer) == {pid_of("acme/helper-dpo")}
+
+
+def test_an_acronym_written_out_with_hyphens_is_a_topic_not_an_unknown_name(chat):
+    # "mixture-of-experts" is shaped like a model name; it is what "moe" stands for
+    answer = chat.ask("Which models use a mixture-of-experts design?")
+    assert "no model called" not in answer.text
+    assert pid_of("acme/many-minds") in offered(answer)

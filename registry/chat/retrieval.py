@@ -28,6 +28,7 @@ from registry.chat.evidence import (asked, cover, fact_words, fitting, has_evide
                                     read_topic, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
+from registry.search.patterns import ACRONYMS
 from registry.search.understand import Question, stem, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 
@@ -48,6 +49,7 @@ TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
 ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
+WRITTEN_OUT = frozenset(p for phrases in ACRONYMS.values() for p in phrases)  # "mixture of experts" (moe)
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,8 @@ class Retriever:
         return known[1] if known else pid
 
     def _resolve_mentions(self, q: Question, ctx: Context) -> None:
+        # what an acronym stands for, hyphenated ("mixture-of-experts"), is a topic, not a name
+        q.mentions = [m for m in q.mentions if " ".join(words(m)) not in WRITTEN_OUT]
         for mention in q.mentions:
             pids = self._resolve_one(mention, ctx)
             if pids:
