@@ -13,10 +13,24 @@ from dataclasses import dataclass, field as dc_field
 from registry.chat.context import Candidate
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading
-from registry.search.patterns import ACRONYMS
+from registry.search.patterns import ACRONYMS, LINK_NOUNS
 from registry.search.searcher import CONCEPT_NOTE
 from registry.search.text import stem_term, tokens, word_parts
 from registry.search.understand import Question, stem, words
+
+# plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
+JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
+doing help helps helping generate generates generating create creates creating produce produces turn turns handle
+handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
+using""".split())
+# words of the question that say the relation, not its topic
+RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
+learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
+derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
+cited citing point points pointing linked link links come comes accompany accompanies go goes referenced reference
+references described introduced deal deals dealing handle handles speak speaks spoken understand
+understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
+""".split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
            "fact_words", "hosting_words", "Topic", "read_topic", "index_terms", "cover"]
@@ -223,7 +237,7 @@ class Topic:
     ``rlhf``; for an acronym the question writes, the words it stands for); ``weights`` per key the IDF of the
     word in the index as the keyword search computes it: a word most FDOs hold counts little, a word no FDO holds
     (in any of its forms) nothing, since no FDO can show it ("decide" in "helps decide how to manage crops"), and
-    the plain verbs of a job (``links.JOB_WORDS``: "help", "run") nothing when another word counts, nor the
+    the plain verbs of a job (``JOB_WORDS``: "help", "run") nothing when another word counts, nor the
     words of a relation (``RELATION_WORDS``: "point to") in a question asking for models linked to a paper or data. Without a
     search index every word weighs 1.
     """
@@ -304,7 +318,6 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         weights[key] = math.log(1.0 + (n - most + 0.5) / (most + 0.5)) if most else 0.0
     # the plain verbs of a job ("help", "run", "use") say what a model does, not what about: they count only
     # when the question has no other word the index holds ("helps decide how to manage crops": crops)
-    from registry.chat.links import JOB_WORDS, RELATION_WORDS  # links reads evidence: imported when used
 
     # the words of a relation only when the question asks for models linked to a paper or data ("point to the DPO
     # paper"): with no such link, the relation may be the topic ("models distilled from a bigger teacher model")
