@@ -364,3 +364,11 @@ def test_names_beside_technical_terms_are_still_names():
     from registry.search.understand import read
 
     assert read("Is there an int8 version of phi-2 or of bert-base-uncased?").mentions == ["phi-2", "bert-base-uncased"]
+
+
+def test_coming_from_a_library_reads_the_library_not_the_organisation_of_the_same_name():
+    rules = reader(author=["espnet", "google"], library=["espnet", "transformers"])
+    u = rules.understand("Which models come from the ESPnet speech toolkit?")
+    assert "author" not in u.filters() and u.boosts().get("library") == ["espnet"]
+    assert rules.understand("models by espnet").filters()["author"] == ["espnet"]  # made by: the organisation
+    assert rules.understand("models from google").filters()["author"] == ["google"]

@@ -500,6 +500,8 @@ class Understander:
         for m in re.finditer(r"\b(?:made by|published by|released by|created by|developed by|trained by|shared by|"
                              r"by|from)\s+(?:the\s+)?([a-z0-9][\w.\-]*)", low):
             name = m.group(1).rstrip(".,;")
+            if m.group(0).startswith("from") and name in {k.lower() for k in self.vocabulary("library")}:
+                continue  # "models from the ESPnet toolkit": what they come from is a library (its org may share the name)
             words, exact = self._name_index("author")
             keys = set(exact.get(name, ()))
             if len(name) >= 3 and not name.isdigit():
