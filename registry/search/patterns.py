@@ -159,6 +159,7 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "gan": ("generative adversarial network", "generative adversarial networks"),
     "vae": ("variational autoencoder",),
     "cot": ("chain of thought",),
+    "nerf": ("neural radiance field", "neural radiance fields"),
 }
 METHODS = frozenset({"rlhf", "rlaif", "dpo", "orpo", "grpo", "ppo", "kto", "sft", "moe", "lora", "qlora", "peft"})
 

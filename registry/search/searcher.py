@@ -127,9 +127,9 @@ class Searcher:
         for facet, values in self.concepts.boosts(matches).items():
             vocab = self.vocabulary(facet)
             held = [k for k in values if k in vocab]
-            # a filter read from the same words as the concept, meaning part of it ("public domain": the
-            # reader's Unlicense and CC0; the concept's family also has PDDL and WTFPL) is widened to all of
-            # it, and the concept's boost keeps them all, so each joins the results whatever its words
+            # a filter read from the same words as the concept, meaning part of it (a licence family the LLM
+            # reader read in part) is widened to all of it, and the concept's boost keeps them all, so each
+            # joins the results whatever its words
             widened = False
             for i, r in enumerate(recognised):
                 if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
