@@ -143,18 +143,23 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     return out
 
 
-# an acronym's expansions as index tokens ("mixture of experts": mixture, expert) -> the acronym (``ACRONYMS``)
-_EXPANDED: dict[tuple[str, ...], str] = {}
+# an acronym's expansions as index tokens ("mixture of experts": mixture, expert) -> the acronym (``ACRONYMS``),
+# by first token, longest first
+_EXPANDED: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 # a weight precision written as one token: int8, fp16, bf16, int8bit, float8bit, q4 (a GGUF quant), 8bit
 _PRECISION = re.compile(r"^(?:u?int|fp|bf|float|q)?(\d{1,2})(?:bits?)?$")
 _BITS = frozenset({"1", "2", "3", "4", "5", "6", "8", "16", "32"})
 
 
-def _expanded() -> dict[tuple[str, ...], str]:
+def _expanded() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     if not _EXPANDED:
+        found: dict[tuple[str, ...], str] = {}
         for acronym, phrases in ACRONYMS.items():
             for phrase in phrases:
-                _EXPANDED.setdefault(tuple(tokens(phrase)), acronym)
+                found.setdefault(tuple(tokens(phrase)), acronym)
+        for words, acronym in sorted(found.items(), key=lambda kv: -len(kv[0])):
+            if len(words) > 1:
+                _EXPANDED.setdefault(words[0], []).append((words, acronym))
     return _EXPANDED
 
 
@@ -169,29 +174,28 @@ def spellings(toks: list[str]) -> list[tuple[int, int, str]]:
     """
     out: list[tuple[int, int, str]] = []
     table = _expanded()
-    longest = max(map(len, table), default=0)
-    i = 0
-    while i < len(toks):
-        for n in range(min(longest, len(toks) - i), 1, -1):
-            acronym = table.get(tuple(toks[i:i + n]))
-            if acronym is not None:
-                out.append((i, i + n, acronym))
-                i += n
-                break
-        else:
-            tok = toks[i]
-            if tok in _BITS and i + 1 < len(toks) and toks[i + 1] == "bit":
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        found = next(((words, acronym) for words, acronym in table.get(tok, ())
+                      if tuple(toks[i:i + len(words)]) == words), None)
+        if found is not None:
+            out.append((i, i + len(found[0]), found[1]))
+            i += len(found[0])
+            continue
+        if tok[-1:].isdigit() or tok.endswith(("bit", "bits")):  # the precisions' shapes, before the pattern
+            if tok in _BITS and i + 1 < n and toks[i + 1] == "bit":
                 out.append((i, i + 2, tok + "bit"))
                 i += 2
                 continue
             m = _PRECISION.match(tok)
             if m and m.group(1) in _BITS and tok != m.group(1) and tok != m.group(1) + "bit":
                 # "int8" is also the token "int" (``tokens``): the letters belong to the precision
-                end = i + 2 if i + 1 < len(toks) and tok.startswith(toks[i + 1]) and toks[i + 1].isalpha() else i + 1
+                end = i + 2 if i + 1 < n and tok.startswith(toks[i + 1]) and toks[i + 1].isalpha() else i + 1
                 out.append((i, end, m.group(1) + "bit"))
                 i = end
                 continue
-            i += 1
+        i += 1
     return out
 
 
