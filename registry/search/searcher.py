@@ -135,13 +135,15 @@ class Searcher:
                 if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
-                if len(same) > 1 and set(r.values) <= set(same):
+                family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
+                if family and set(r.values) <= set(same):
                     if set(same) - set(r.values):
                         wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
                         label = f"{facet}: " + " or ".join(vocab[k][0] for k in wide)
                         recognised[i] = RecognisedFilter(r.facet, wide, label, r.span, r.applied, r.note, r.mode)
                     # a family (the reader may already read all of it): its boost is kept all the same; one licence
-                    # named exactly ("MIT") needs none (measured: set 3 dense -0.02 with it)
+                    # named exactly ("MIT") or values named one by one ("German or English") need none (measured:
+                    # set 3 dense -0.02 with it for a licence)
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
             keys = [k for k in held if (facet, k) not in taken]
