@@ -307,6 +307,16 @@ class MemoryEngine:
             mask &= sel
         return mask
 
+    def document_frequencies(self, terms: list[str]) -> tuple[int, dict[str, int]]:
+        """Return (alive FDOs, index term -> how many alive FDOs hold it) for keyword index terms."""
+        with self.lock:
+            alive = self.alive[:self.size]
+            found: dict[str, int] = {}
+            for term in dict.fromkeys(terms):
+                posting = self.terms.get(term_id(term))
+                found[term] = 0 if posting is None else posting.alive_count(alive, self.generation)
+            return max(1, len(self.slot_of)), found
+
     def word_mask(self, word: str) -> np.ndarray:
         """Return the slots whose indexed words hold ``word`` (a Hub tag read from a question: "coreml")."""
         sel = np.zeros(self.size, dtype=bool)

@@ -90,6 +90,10 @@ class Searcher:
         refs = refs_for(store, [pid for pid, _ in cited]) if cited else {}
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
 
+    def document_frequencies(self, terms: list[str]) -> tuple[int, dict[str, int]]:
+        """Return (FDOs in the index, index term -> how many of them hold it): the keyword side's IDF inputs."""
+        return self.engine.document_frequencies(terms)
+
     # ---------------------------------------------------------------- understanding
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says: recognised filters, expansions, suggestions, questions."""
