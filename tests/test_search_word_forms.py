@@ -156,3 +156,29 @@ def test_an_index_of_an_older_keyword_format_is_indexed_again_not_read(tmp_path)
         reopened.close()
     finally:
         registry.close()
+
+
+@pytest.mark.parametrize("word,forms", [
+    ("links", ("linking", "linked")), ("code", ("coding", "coded")), ("spots", ("spotting", "spotted")),
+    ("named", ("naming",)),  # never the bare stem: "named" is not "name"
+    ("translating", ()),  # a stem of five letters has its stem term instead
+])
+def test_a_word_whose_stem_is_short_has_its_verb_forms(word, forms):
+    from registry.search.text import tokens, verb_forms
+
+    assert verb_forms(tokens(word)[0]) == forms
+
+
+def test_a_word_no_record_holds_meets_a_verb_form_of_a_short_stem_without_raising_the_bar():
+    engine = make_engine({
+        "entity-linker": {"keywords": ["entity linking"], "description": ["Ties mentions to a knowledge base."]},
+        "mention-finder": {"description": ["Finds mentions of people in prose."]},
+        **FILLER,
+    })
+    # "links": no record holds it as written; "linking" counts as it where held, so entity-linker meets two words
+    # of "links mentions prose" as mention-finder does
+    scores, ok = engine.keyword_scores(query_terms("links mentions prose"), 2)
+    assert {engine.docs[s].name for s in np.flatnonzero(ok)} == {"entity-linker", "mention-finder"}
+    # the word's absence asks nothing more of the records holding the other words
+    assert set(matched(engine, "links mentions")) == {"entity-linker", "mention-finder"}
+    assert matched(engine, "links") == ["entity-linker"]
