@@ -97,3 +97,42 @@ def test_popularity_key_of_the_boosted_equals_ranking_every_candidate_by_downloa
     ranks = np.array([np.count_nonzero(everyone > t) + 1 for t in target])
     expected = np.where((target > 0) & (ranks <= POPULARITY_K), POPULARITY_WEIGHT / (RRF_K + ranks), 0.0)
     assert _popularity_key(target, candidates, others).tolist() == expected.tolist()
+
+
+BRUSHWORK = "fusion-test/brushwork-diffusion-3"
+DERIVED = [("brushwork-diffusion-3-lora", 900, "A LoRA fine-tune of Brushwork Diffusion 3, tuned on Brushwork Diffusion 3 samples."),
+           ("brushwork-diffusion-3-ink", 400, "Brushwork Diffusion 3 fine-tuned further for ink drawings of city streets."),
+           ("harbour-dusk", 60, "Paints harbours and fishing boats at dusk."),
+           ("whisker-sketches", 3, "Learned from a few hundred pencil sketches gathered over one summer; short prompts work "
+                                "best, longer ones drift towards plain shading, and what it draws most readily is cats.")]
+
+
+@pytest.fixture(scope="module")
+def derived_searcher():
+    registry = Registry.open({"BASE_URL": BASE, "DATA_DIR": ""}, in_memory=True, environ={})
+    base = {"id": BRUSHWORK, "task": ["text-to-image"], "licence": "MIT", "created": "2024-01-10",
+            "description": "Test record: turns a prompt into a painted picture.", "downloads": 5000}
+    # (the one drawing cats states no task, as many small fine-tunes do)
+    specs = [base] + [{"id": f"fusion-test/{name}", "task": [] if name == "whisker-sketches" else ["text-to-image"],
+                       "licence": "MIT", "created": "2024-05-01", "description": text, "downloads": downloads,
+                       "base": [BRUSHWORK]}
+                      for name, downloads, text in DERIVED]
+    # unrelated records, so that the base's name is a rare word as in a real index; cats are not
+    specs += [{"id": f"fusion-test/other-{i}", "task": ["image-classification"], "licence": "MIT", "created": "2024-02-01",
+               "description": f"Test record {i}: tells " + ("cats from dogs" if i % 2 else "birds from fish") + " in photos."}
+              for i in range(16)]
+    registry.store.ingest_many([r for spec in specs for r in model_records(spec)])
+    yield make_searcher(registry, embedder=StaticEmbedder())
+    registry.close()
+
+
+def test_words_naming_the_filtered_base_rank_nothing_among_its_derivatives(derived_searcher):
+    # the question's base is read as a filter; inside it the topic ("cats") decides, not how often a
+    # derivative repeats the base's name (the LoRA's card says "Brushwork Diffusion 3" twice)
+    response = derived_searcher.search("Which fine-tunes of brushwork-diffusion-3 draw cats?")
+    applied = {r.facet: r.values for r in response.understanding.recognised if r.applied and r.mode == "filter"}
+    assert applied.get("base_model") == (BRUSHWORK,)
+    names = [hit.name.split("/")[1] for hit in response.results]
+    assert names[0] == "whisker-sketches"
+    # those naming the base stay in the results: its words still make a match, they only rank nothing
+    assert {"brushwork-diffusion-3-lora", "brushwork-diffusion-3-ink"} <= set(names)

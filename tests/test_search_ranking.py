@@ -120,7 +120,8 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
     if cand.kw_ok is not None:
         kw = sorted((s for s in range(n) if cand.kw_ok[s] and mask[s]), key=lambda s: (-cand.kw_scores[s], -dl[s], s))
         assert len(kw) <= 1000  # every match has its own rank (no shared rank for deeper ones)
-        for rank, s in enumerate(kw, 1):
+        # a match on only the words naming a base model a filter applies (the rest score it 0) has no rank
+        for rank, s in enumerate((s for s in kw if cand.kw_scores[s] > 0), 1):
             key[s] += 1.0 / (60 + rank)
     dense_key = {s: 0.0 for s in range(n)}
     if cand.sims is not None:

@@ -27,7 +27,7 @@ from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import query_terms, tokens
+from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
 from registry.search.patterns import LINK_FACETS
 from registry.search.understand import Understander, follow_up_questions
 
@@ -262,13 +262,33 @@ class Searcher:
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
             n = len(set(tokens(text)) - covered)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
-            kw_scores, kw_ok = self.engine.keyword_scores(query_terms(text, qu.expansions), min_match)
+            terms = query_terms(text, qu.expansions)
+            kw_scores, kw_ok = self.engine.keyword_scores(terms, min_match)
+            ranking = _without_words(terms, self._named_links(qu))
+            if ranking is not terms:
+                # the words naming a base model (dataset, paper) a filter applies still make a match, but rank
+                # nothing: every FDO passing the filter derives from it, one repeating its name no more so
+                kw_scores = self.engine.keyword_scores(ranking, min_match)[0]
         spread = None
         if vector is not None:
             sims = self.engine.similarities(vector.result())
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
         return Candidates(kw_scores, kw_ok, sims, spread=spread)
+
+    def _named_links(self, qu: QueryUnderstanding) -> set[str]:
+        """Return the question's words that name a linked value (base model, dataset, paper) a filter applies.
+
+        The words the reader took for it (its span) and those of the values' labels: a span read short
+        ("Diffusion 2.1 fine-tunes") leaves out no word of the name ("Stable").
+        """
+        named: set[str] = set()
+        for r in qu.recognised:
+            if r.applied and r.mode == "filter" and r.facet in LINK_FACETS:
+                named.update(tokens(r.span))
+                for value in r.values:
+                    named.update(tokens(self.engine.labels.get((r.facet, value), value)))
+        return named
 
     def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
                      lenient: frozenset[str] = frozenset()) -> np.ndarray | None:
@@ -333,6 +353,10 @@ class Searcher:
             # the keyword list: the top matches by rank, every other match shares the next rank
             key = np.full(len(cands), 1.0 / (RRF_K + len(top) + 1))
             key[added] = 0.0
+            unranked = cand.kw_scores[kw] <= 0 if len(kw) else None  # matched by words naming what a filter applies
+            if unranked is not None and unranked.any():
+                key[np.searchsorted(cands, kw[unranked])] = 0.0
+                top = top[~unranked[top]]
             key[np.searchsorted(cands, kw[top])] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
@@ -580,6 +604,19 @@ def _dense_key(cand: Candidates, dense: np.ndarray, embedder) -> np.ndarray:
     mean, sd = cand.spread
     z = (cand.sims[dense] - mean) / sd
     return weight / (RRF_K + 1) * np.clip((z - embedder.min_z) / (embedder.full_z - embedder.min_z), 0.0, 1.0)
+
+
+def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:
+    """Return ``terms`` without the terms of ``words`` (and their stems); ``terms`` itself when none or all would go."""
+    drop = {term_id(t) for w in words for t in (w, stem_term(w)) if t is not None}
+    if not drop & terms.keys():
+        return terms
+    kept = QueryTerms()
+    kept.update((tid, weight) for tid, weight in terms.items() if tid not in drop)
+    kept.stem_of.update((sid, tid) for sid, tid in terms.stem_of.items() if sid in kept)
+    if not any(weight >= 1.0 and tid not in kept.stem_of for tid, weight in kept.items()):
+        return terms  # the question is all name ("fine-tunes of Stable Diffusion 2.1"): its words rank as before
+    return kept
 
 
 def _marked(n: int, slots: np.ndarray) -> np.ndarray:
