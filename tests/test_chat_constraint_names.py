@@ -9,7 +9,7 @@ from harvesters.vocabularies import harvest
 from registry.chat.evidence import fact_words
 from registry.chat.facts import gather
 from registry.service import Registry
-from registry.vocab import MLFDO
+from registry.vocab import MLFDO, SCHEMA
 from tests.factories import BASE, model_doing, model_pid, task_record
 
 FLOW = "org/sklearn.ensemble.AdaBoostClassifier(sklearn.tree.DecisionTreeClassifier)"
@@ -24,6 +24,8 @@ MODELS = [
     model_doing("org/table-guesser", "tabular-classification", downloads=500,
                 description="Predicts a column of a table."),
     model_doing("org/word-guesser", "fill-mask", downloads=900, description="Guesses a hidden word."),
+    model_doing("org/bloom-GGUF", None, downloads=40, description="Quantised files of a large multilingual writer.",
+                extra=[Triple(NamedNode(model_pid("org/bloom-GGUF")), SCHEMA.keywords, Literal("gguf"))]),
 ]
 
 
@@ -45,3 +47,10 @@ def test_a_library_named_in_a_question_for_models_is_a_constraint_and_its_models
 def test_fact_words_hold_the_words_inside_code_names(chat):
     facts = gather(chat.store, [model_pid(FLOW)])[model_pid(FLOW)]
     assert {"ada", "boost", "decision", "tree", "ensemble"} <= fact_words(facts)
+
+
+def test_a_format_read_as_a_hub_tag_is_a_constraint_not_the_subject(chat):
+    # no model has GGUF as its library: the reader matches the tag, and the chat offers the build, not the format's term
+    answer = chat.ask("Is there a GGUF build of BLOOM that I can run with llama.cpp?")
+    assert model_pid("org/bloom-GGUF") in {c.pid for c in answer.answers}
+    assert all(c.kind != "term" for c in answer.answers)

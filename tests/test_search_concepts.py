@@ -48,6 +48,20 @@ def test_commercial_use_reaches_the_licences_that_allow_it(concepts):
     assert {"Apache-2.0", "MIT"} <= set(licences) and "CC-BY-NC-4.0" not in licences
 
 
+def test_forbidding_derivative_works_reaches_the_no_derivatives_licences_whatever_their_family(concepts):
+    for question in ("Which models forbid derivative works?", "models with no derivatives allowed"):
+        licences = set(boosts(concepts, question)["licence"])
+        assert {"CC-BY-ND-4.0", "CC-BY-NC-ND-4.0", "CC-BY-NC-ND-3.0"} <= licences, question
+        assert not {"CC-BY-NC-4.0", "CC-BY-SA-4.0", "MIT"} & licences, question
+
+
+def test_no_conditions_at_all_reaches_the_public_domain_and_the_licences_that_ask_nothing(concepts):
+    licences = set(boosts(concepts, "public domain or a licence with no conditions at all")["licence"])
+    assert {"CC0-1.0", "Unlicense", "PDDL-1.0", "WTFPL"} <= licences
+    assert not {"MIT", "Apache-2.0", "CC-BY-4.0"} & licences
+    assert "WTFPL" in boosts(concepts, "models without conditions")["licence"]
+
+
 def test_a_library_brings_the_tasks_it_is_built_for(concepts):
     assert "audio-to-audio" in boosts(concepts, "asteroid models")["task"]
 

@@ -169,3 +169,146 @@ def test_a_model_reading_sentences_embeds_the_whole_question_a_static_one_the_to
     assert searcher._dense_text(u) == u.sentence  # the test index embeds with MiniLM, which reads in context
     assert not StaticEmbedder.reads_questions  # the default static model averages words: it embeds u.text
     assert searcher.understand("turn speech into text").sentence == ""  # no frame: the topic is the sentence
+
+
+# ------------------------------------------------------------ session 8: loose words boost, names stay exact
+def reader(**facets: list[str]):
+    """Return an Understander over an index holding these facet values (one FDO each)."""
+    from registry.search.understand import Understander
+
+    vocab = {facet: {key: (key.replace("-", " ").title() if facet == "task" else key, 1) for key in keys}
+             for facet, keys in facets.items()}
+    return Understander(lambda facet: vocab.get(facet, {}))
+
+
+def test_a_training_method_written_out_reads_as_no_task_and_no_partial_dataset_name():
+    rules = reader(task=["reinforcement-learning", "text-generation"], dataset=["HumanLLMs/Human-Like-DPO-Dataset"])
+    u = rules.understand("Which models were trained with reinforcement learning from human feedback?")
+    assert not [r for r in u.recognised if r.facet in ("task", "dataset")]  # "human" is not Human-Like-DPO-Dataset
+    assert "RLHF" in u.text.split()  # matched as the acronym names and tags use
+    assert "reinforcement learning from human feedback" in u.expansions
+    # the job itself still reads as a task, and a dataset named exactly still reads as one
+    assert {r.facet for r in rules.understand("reinforcement learning agents for games").recognised} == {"task"}
+    named = rules.understand("models trained on HumanLLMs/Human-Like-DPO-Dataset").recognised
+    assert [r.values for r in named if r.facet == "dataset"] == [("HumanLLMs/Human-Like-DPO-Dataset",)]
+
+
+@pytest.mark.parametrize("query, acronym, phrase", [
+    ("Which models were trained with GRPO?", None, "group relative policy optimization"),
+    ("Which models use a mixture-of-experts design?", "moe", None),
+    ("OCR for receipts", None, "optical character recognition"),
+    ("named entity recognition in legal text", "ner", None),
+    ("retrieval-augmented generation", "rag", None),
+])
+def test_acronyms_and_their_expansions_are_matched_both_ways(query, acronym, phrase):
+    u = reader().understand(query)
+    words = set(u.text.lower().split()) | {e for e in u.expansions}
+    assert (acronym or phrase) in words, (u.text, u.expansions)
+
+
+@pytest.mark.parametrize("query, task", [
+    ("I want a text generator under 2 billion parameters", "text-generation"),
+    ("an image classifier for x-rays", "image-classification"),
+    ("a good translator", "translation"),
+    ("a summarizer for contracts", "summarization"),
+    ("an image segmenter for satellite photos", "image-segmentation"),
+    ("an image captioner", "image-to-text"),
+    ("a speech transcriber", "automatic-speech-recognition"),
+])
+def test_a_job_named_by_its_doer_reads_as_the_task_and_only_boosts(query, task):
+    rules = reader(task=["text-generation", "image-classification", "translation", "summarization",
+                         "image-segmentation", "image-to-text", "automatic-speech-recognition", "object-detection"])
+    found = [r for r in rules.understand(query).recognised if r.facet == "task"]
+    assert [r.values for r in found] == [(task,)] and found[0].mode == "boost"
+
+
+def test_words_ending_like_a_doer_that_name_no_job_read_no_task():
+    rules = reader(task=["text-generation", "translation", "image-classification", "feature-extraction"])
+    for query in ("a transformer that runs on my computer", "a speaker identification model", "models under 1B parameters"):
+        assert not [r for r in rules.understand(query).recognised if r.facet == "task"], query
+
+
+@pytest.mark.parametrize("query, tag", [
+    ("Which models can I run on an iPhone with Core ML?", "coreml"),
+    ("Is anything ready for TensorFlow Lite on a phone?", "tflite"),
+    ("an ONNX export of BERT", "onnx"),
+    ("a GGUF build of BLOOM for llama.cpp", "gguf"),
+])
+def test_a_format_no_fdo_holds_as_library_is_matched_as_its_hub_tag(query, tag):
+    u = reader(library=["transformers", "keras", "tf"]).understand(query)
+    assert not u.filters().get("library") and not u.boosts().get("library")  # "TensorFlow Lite" is not keras
+    shown = [r for r in u.recognised if r.facet == "library"]
+    assert shown and all(not r.applied and tag in r.note for r in shown)  # shown, saying how it is matched
+    assert tag in u.text.lower().split() and u.tags == (tag,)
+
+
+def test_a_format_the_index_holds_as_library_boosts_it(searcher):
+    u = searcher.understand("a GGUF build of llama 2")
+    assert u.boosts().get("library") == ["gguf"] and not u.tags
+
+
+def test_a_rare_stated_language_outranks_a_task_read_from_loose_words_a_common_one_does_not(searcher):
+    def score(query: str, name: str) -> int:
+        qu = searcher.understand(query)
+        boost = searcher._boost_score(qu, {}, frozenset({"task", "language", "library"}))
+        return int(boost[searcher.engine.slot_of[searcher.named(name)[0][0]]])
+    # Romanian: one model of thirty states it; "chat models" only suggests text generation
+    assert score("chat models that speak Romanian", "google-t5/t5-small") > \
+        score("chat models that speak Romanian", "microsoft/phi-2")
+    # English: most models state it, so it does not outrank what the question asks for
+    assert score("text generation in English", "microsoft/phi-2") > \
+        score("text generation in English", "google-bert/bert-base-uncased")
+
+
+def test_images_made_without_a_prompt_read_as_unconditional_generation_not_text_to_image():
+    rules = reader(task=["unconditional-image-generation", "text-to-image"])
+    for query in ("Which models make images without being given any prompt?", "unconditional image generation"):
+        found = [r for r in rules.understand(query).recognised if r.facet == "task"]
+        assert [r.values for r in found] == [("unconditional-image-generation",)], query
+
+
+def test_a_lineage_name_read_from_part_of_a_value_boosts_and_a_value_named_exactly_filters():
+    rules = reader(dataset=["HumanLLMs/Human-Like-DPO-Dataset", "squad_v2"],
+                   base_model=["meta-llama/Llama-2-7b-hf", "meta-llama/Meta-Llama-3-8B"])
+    def mode(query: str, facet: str) -> str:
+        return next(r.mode for r in rules.understand(query).recognised if r.facet == facet)
+    assert mode("models trained on human preference data", "dataset") == "boost"  # "human" is part of a name
+    assert mode("models fine-tuned from llama", "base_model") == "boost"  # a family word, not a model's name
+    assert mode("models trained on squad_v2", "dataset") == "filter"
+    assert mode("models fine-tuned from meta-llama/Llama-2-7b-hf", "base_model") == "filter"
+    assert mode("only models fine-tuned from llama", "base_model") == "filter"  # said explicitly
+
+
+def test_removing_a_format_read_as_a_tag_puts_its_words_back():
+    u = reader(library=["transformers"]).understand("Which models can I run on an iPhone with Core ML?")
+    assert "coreml" in u.text.split()
+    back = u.without({"library"})
+    assert "Core ML" in back.text and "coreml" not in back.text.split() and not back.tags
+    assert not [r for r in back.recognised if r.facet == "library"]
+
+
+def test_a_format_read_as_a_tag_ranks_the_fdos_holding_the_tag_up():
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from registry.search import get_searcher
+    from registry.service import Registry
+    from registry.vocab import SCHEMA
+    from tests.factories import BASE, model_doing, model_pid
+
+    tagged = model_doing("org/tiny-bert-coreml", "fill-mask", downloads=3, description="A small masked word guesser.",
+                         extra=[Triple(NamedNode(model_pid("org/tiny-bert-coreml")), SCHEMA.keywords, Literal("coreml"))])
+    plain = model_doing("org/tiny-bert", "fill-mask", downloads=900, description="A small masked word guesser.")
+    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
+    try:
+        registry.store.ingest_many([tagged, plain])
+        searcher = get_searcher(registry)
+        qu = searcher.understand("Which models can I run on an iPhone with Core ML?")
+        assert qu.tags == ("coreml",)
+        judged = searcher.judge([model_pid("org/tiny-bert-coreml"), model_pid("org/tiny-bert")], qu)
+        assert judged[model_pid("org/tiny-bert-coreml")][1] > judged[model_pid("org/tiny-bert")][1] == 0
+        assert searcher.search("Which models can I run on an iPhone with Core ML?").results[0].name.endswith("coreml")
+        # removed, the reading boosts nothing
+        assert searcher.judge([model_pid("org/tiny-bert-coreml")], qu.without({"library"}))[
+            model_pid("org/tiny-bert-coreml")][1] == 0
+    finally:
+        registry.close()

@@ -174,7 +174,9 @@ def _listing(ctx: Context, base_url: str) -> str:
     if models and re.search(r"\bmodels?\b", ctx.question.text, re.I):
         items = models
     filters = "; ".join(f"{facet} {', '.join(values)}" for facet, values in ctx.search.applied.items())
-    preferred = "; ".join(f"{facet} {', '.join(values[:4])}" for facet, values in ctx.search.boosted.items())
+    applied = ctx.search.applied
+    preferred = "; ".join(f"{facet} {', '.join(shown[:4])}" for facet, values in ctx.search.boosted.items()
+                          if (shown := [v for v in values if v not in applied.get(facet, ())]))  # not what is filtered
     read = "; ".join(p for p in (f"filtered by {filters}" if filters else "",
                                  f"preferring {preferred}" if preferred else "") if p)
     intro = "FDOs in the registry that match the question" + (f" ({_md(read)}):" if read else ":")
@@ -186,7 +188,7 @@ def _listing(ctx: Context, base_url: str) -> str:
             line += f". {_md(desc)}"
         lines.append(line)
     if ctx.more:
-        query = ctx.question.search_text or ctx.question.text
+        query = ctx.search.query or ctx.question.search_text or ctx.question.text  # the search that found them
         lines.append(f"{ctx.more} more found {'states' if ctx.more == 1 else 'state'} it too: "
                      f"[search for “{_md(query)}”](/search?{urlencode({'q': query})})")
     asked = [a for a in ctx.question.attributes if a in ("datasets", "evaluation", "base", "paper")]

@@ -122,8 +122,13 @@ class Retriever:
         else:
             ctx.search = self.search.search(q.search_text or q.text, limit=SEARCH_K,
                                             filters={"kind": kind} if kind else None)
-        if not ctx.search.hits and q.search_text and q.search_text != q.text:
-            ctx.search = self.search.search(q.text, limit=SEARCH_K)  # the whole question finds what the topic alone did not
+        if q.search_text and q.search_text != q.text and ctx.lineage_topic is None and \
+                (not ctx.search.hits or _lost(q, ctx.search)):
+            # the whole question finds what the topic alone did not, and keeps the constraints the topic alone
+            # loses ("more than 100 billion parameters": the topic "100 billion parameters" reads no size)
+            whole = self.search.search(q.text, limit=SEARCH_K)
+            if whole.hits or not ctx.search.hits:
+                ctx.search = whole
         hits = ctx.search.hits + self._concept_hits(q, ctx)
         hits += self._stated_hits(q, ctx, {h.pid for h in hits})
         for rank, hit in enumerate(hits):
@@ -262,7 +267,9 @@ class Retriever:
         models it asks for ("Is there a scikit-learn pipeline that ...": the search applies the library)."""
         if q.understanding is None or not q.listing and not ASKS_FOR.search(q.text):
             return
-        spans = [r.span.lower() for r in q.understanding.recognised if r.applied and r.values]
+        # a format read as a Hub tag ("GGUF", "Core ML": no FDO has it as library) constrains the models too
+        spans = [r.span.lower() for r in q.understanding.recognised
+                 if r.applied and r.values or r.facet == "library" and q.understanding.tags]
         kept = []
         for pid in ctx.named:
             names = self.names.names_of(pid)
@@ -296,10 +303,16 @@ class Retriever:
         # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
         # that has the constraint, whether or not its facts spell the word
         spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
+        # so is a format read as a Hub tag ("Core ML": coreml) by an FDO tagged so
+        tags = q.understanding.tags if q.understanding is not None else ()
+        tagged = {stem(w) for r in read_constraints(q) if r.facet == "library" and not r.applied and tags
+                  for w in words(r.span)}
         terms = q.terms
         for cand in ctx.candidates:
             text = fact_words(cand.facts)
             text |= {t for i in cand.met for t in spans.get(i, ())}
+            if tagged and any(tag in text for tag in tags):
+                text |= tagged
             if terms:
                 cand.covered = frozenset(t for t in terms if t in text)
                 cand.coverage = len(cand.covered) / len(terms)
@@ -439,6 +452,14 @@ def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     ctx.reason = "no record the search found states what the question asks for" + (f": “{what}”" if what else "")
     shown = [c for c in found if c.facts is not None and c.facts.status != "stub"] or ctx.closest
     ctx.closest = shown[:CLOSEST_K]
+
+
+def _lost(q: Question, outcome: SearchOutcome) -> bool:
+    """Say whether a search missed a constraint read from the whole question (a filter or a preference on a facet
+    other than the kind, which the chat passes itself)."""
+    read = {**q.filters, **q.boosts}
+    found = {**outcome.applied, **outcome.boosted}
+    return any(facet != "kind" and not set(values) <= set(found.get(facet, ())) for facet, values in read.items())
 
 
 def _relevant(cand: Candidate, ctx: Context) -> bool:

@@ -55,6 +55,7 @@ class SearchOutcome:
     questions: list[tuple[str, list[Suggestion]]] = field(default_factory=list)
     engine: str = "none"
     total: int = 0  # how many FDOs the search found in all (the hits are the first of them)
+    query: str = ""  # the text searched: a link to the search page with it shows them all
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,9 @@ class SearchAdapter:
             except MlfdoError as exc:
                 log.warning("search failed for the chat (%s): keyword fallback", exc)
             else:
-                return _from_response(response)
+                outcome = _from_response(response)
+                outcome.query = text
+                return outcome
         return self._fallback(text, limit)
 
     def understand(self, text: str):

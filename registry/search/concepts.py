@@ -7,7 +7,8 @@ question, after stemming) and by meaning (the embedding of the question close to
 A matched concept becomes a *boost* on the facet values it stands for: a task, every task of a
 modality ("vision models"), the task a kind of task narrows ("positive or negative reviews", sentiment
 analysis: text classification), every licence of a family ("share-alike"), the licences that allow
-commercial use ("for a commercial product"), the tasks a library serves. Boosts rank models up
+commercial use ("for a commercial product"), forbid derivative works ("no derivatives") or ask nothing
+at all ("public domain or no conditions"), the tasks a library serves. Boosts rank models up
 and may add them to the results; they never remove one.
 """
 
@@ -23,7 +24,7 @@ import numpy as np
 from registry.search.text import normalise, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM"]
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY"]
 
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
@@ -33,6 +34,10 @@ FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "li
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
                      "classification generation learning words document documents".split())
 _VOCAB = "https://w3id.org/mlfdo/vocab/"
+# licence families whose members are (also) the licences with a property, whatever their own family: a licence
+# has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives or ask nothing at all
+GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
+              "public-domain": lambda licence: licence.unconditional}
 _TRUE = ("true", "1")
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 _DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
@@ -50,6 +55,8 @@ class Concept:
     modalities: tuple[str, ...] = ()  # PIDs of modality concepts
     family: str = ""  # PID of the licence family concept
     commercial: bool | None = None
+    derivatives: bool | None = None  # a licence: may changed versions be distributed (False: an ND licence)
+    unconditional: bool = False  # a licence asking nothing (a public-domain dedication, WTFPL)
     serves: tuple[str, ...] = ()  # PIDs of the tasks a library is built for
     broader: tuple[str, ...] = ()  # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification)
     markers: tuple[str, ...] = ()  # words by which a model's facts show a kind of task ("sentiment", "sst2")
@@ -86,11 +93,14 @@ def _concept(pid: str, triples) -> Concept | None:
     phrases = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, []) + \
         values.get(MLFDO.plainDescription.value, [])
     commercial = values.get(MLFDO.commercialUse.value)
+    derivatives = values.get(MLFDO.derivativesAllowed.value)
     return Concept(pid=pid, facet=facet, key=spdx[0] if spdx else code, label=label,
                    phrases=tuple(dict.fromkeys(p for p in phrases if p)),
                    modalities=tuple(values.get(MLFDO.modality.value, [])),
                    family=(values.get(MLFDO.licenceFamily.value) or [""])[0],
                    commercial=None if not commercial else commercial[0].lower() in _TRUE,
+                   derivatives=None if not derivatives else derivatives[0].lower() in _TRUE,
+                   unconditional=any(v.lower() in _TRUE for v in values.get(MLFDO.noConditions.value, [])),
                    serves=tuple(values.get(MLFDO.servesTask.value, [])),
                    broader=tuple(values.get(SKOS.broader.value, [])),
                    markers=tuple(dict.fromkeys([label] + values.get(SCHEMA.alternateName.value, []) +
@@ -206,7 +216,9 @@ class ConceptIndex:
                         out["task"].setdefault(other.key, m.phrase)
             if c.facet == "licence-family":
                 commercial = c.key == "permissive" and any(t in tokens(m.phrase) for t in ("commercial", "business"))
+                held = GROUPED_BY.get(c.key)
                 for other in built.concepts:
-                    if other.facet == "licence" and (other.family == c.pid or (commercial and other.commercial)):
+                    if other.facet == "licence" and (other.family == c.pid or (commercial and other.commercial)
+                                                     or (held is not None and held(other))):
                         out["licence"].setdefault(other.key, m.phrase)
         return {facet: dict(values) for facet, values in out.items()}

@@ -154,7 +154,7 @@ def _doc(item: Item, fdo: Fdo) -> IndexDoc:
     labels_of = {k: [label for _, label in v] for k, v in facets.items()}
     keys_of = {k: [key for key, _ in v] for k, v in facets.items()}
     fields = {
-        "name": [name, *alts], "identifier": [identifier], "keywords": keywords,
+        "name": [name, *alts], "identifier": [identifier], "keywords": keywords + _joined(keywords),
         "task": labels_of.get("task", []) + keys_of.get("task", []),
         "library": keys_of.get("library", []), "base_model": keys_of.get("base_model", []),
         "dataset": keys_of.get("dataset", []), "author": labels_of.get("author", []),
@@ -167,6 +167,20 @@ def _doc(item: Item, fdo: Fdo) -> IndexDoc:
     doc.embed_text = embed_text(doc, keywords, labels_of)
     doc.sparse = sparse_vector(fields)
     return doc
+
+
+def _joined(keywords: list[str]) -> list[str]:
+    """Return the tags written as a phrase of two or three words, written as one ("Entity Linking": entitylinking).
+
+    A name writes as one word what a tag writes as a phrase: each meets the other's way of writing it
+    (the name's parts are indexed too: ``text.word_parts``).
+    """
+    out = []
+    for k in keywords:
+        words = k.split()
+        if 2 <= len(words) <= 3 and ":" not in k and all(w.isalnum() for w in words):
+            out.append("".join(words).lower())  # lower-cased: its parts are the tag's words, counted already
+    return out
 
 
 def embed_text(doc: IndexDoc, keywords: list[str], labels_of: dict[str, list[str]]) -> str:

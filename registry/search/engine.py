@@ -22,7 +22,7 @@ from threadpoolctl import ThreadpoolController
 
 from registry.search.document import IndexDoc
 from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
-from registry.search.text import STEM_WHEN_RARER
+from registry.search.text import STEM_WHEN_RARER, term_id
 
 __all__ = ["MemoryEngine", "Candidates"]
 
@@ -306,6 +306,14 @@ class MemoryEngine:
         for sel in self.facet_masks(terms, ranges, lenient).values():
             mask &= sel
         return mask
+
+    def word_mask(self, word: str) -> np.ndarray:
+        """Return the slots whose indexed words hold ``word`` (a Hub tag read from a question: "coreml")."""
+        sel = np.zeros(self.size, dtype=bool)
+        posting = self.terms.get(term_id(word))
+        if posting is not None:
+            sel[posting.arrays()[0]] = True
+        return sel
 
     def facet_masks(self, terms: dict[str, list[str]], ranges: dict[str, list[tuple[float, float]]],
                     lenient: frozenset[str] = frozenset()) -> dict[str, np.ndarray]:

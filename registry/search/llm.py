@@ -113,7 +113,8 @@ class OllamaUnderstander:
         questions = tuple(FollowUp(q, "", ()) for q in _strings(data.get("questions"))[:3]) or rules.questions
         return QueryUnderstanding(query=query, text=keywords.strip() or rules.text, recognised=tuple(recognised),
                                   suggested=rules.suggested, expansions=expansions, questions=questions,
-                                  source=f"ollama:{self.model}", sentence="" if keywords.strip() else rules.sentence)
+                                  source=f"ollama:{self.model}", sentence="" if keywords.strip() else rules.sentence,
+                                  tags=rules.tags, tagged=rules.tagged)
 
 
 def _strings(value) -> list[str]:

@@ -43,12 +43,14 @@ TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"image classification|classif(?:y|ying) images|image classifiers?", ("image-classification",)),
     (r"object detection|detect(?:ing)? objects|object detectors?", ("object-detection",)),
     (r"image segmentation|semantic segmentation|instance segmentation", ("image-segmentation",)),
-    (r"speech recognition|speech[ -]to[ -]text|\basr\b|transcri(?:be|ption|bing)", ("automatic-speech-recognition",)),
+    (r"speech recognition|speech[ -]to[ -]text|\basr\b|transcri(?:be|bing)|transcription", ("automatic-speech-recognition",)),
     (r"text[ -]to[ -]speech|\btts\b|speech synthesis|voice synthesis", ("text-to-speech",)),
     (r"text[ -]to[ -]image|image generation|generat(?:e|ing|es) (?:images|pictures|art|photos)|"
      r"(?:images|pictures|photos) from (?:text|prompts)|diffusion models?|stable diffusion",
      ("text-to-image",)),
     (r"image captioning|image[ -]to[ -]text|caption(?:ing)? images", ("image-to-text",)),
+    (r"unconditional(?: image)?(?: generation)?|(?:images?|pictures?|photos?|art) without (?:being )?(?:given )?"
+     r"(?:a |any )?(?:text )?(?:prompts?|conditioning)", ("unconditional-image-generation",)),
     (r"visual question answering|\bvqa\b|questions? about (?:an? |the )?(?:images?|pictures?|photos?)",
      ("visual-question-answering",)),
     (r"table question answering|questions? (?:about|over|on) (?:a |the )?tables?", ("table-question-answering",)),
@@ -96,9 +98,12 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"sentence[ -]?transformers?(?! models?)|\bsbert\b", ("sentence-transformers",)),
     (r"(?<!sentence )(?<!sentence-)(?<!adapter-)(?<!adapter )\btransformers\b", ("transformers",)),
     (r"\bdiffusers\b", ("diffusers",)),
-    (r"\bpeft\b|\bq?lora\b", ("peft",)),
+    (r"\bpeft\b", ("peft",)), (r"\bq?lora\b", ("peft",)),
     (r"\bgguf\b|llama\.?cpp", ("gguf", "llama.cpp")),
     (r"\bonnx(?:runtime)?\b", ("onnx",)),
+    (r"\bcore[ -]?ml\b", ("coreml",)), (r"tensorflow[ -]?lite|\btf[ -]?lite\b", ("tflite",)),
+    (r"\bopenvino\b", ("openvino",)), (r"\bgptq\b", ("gptq",)), (r"\bawq\b", ("awq",)),
+    (r"\bexl2\b|\bexllama(?:v2)?\b", ("exl2",)),
     (r"\bpytorch\b|\btorch\b", ("pytorch",)),
     (r"\btensorflow\b|\btf\b|\bkeras\b", ("tf", "tensorflow", "keras", "tf-keras")),
     (r"\bjax\b|\bflax\b", ("jax", "flax")),
@@ -110,6 +115,46 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
+
+# A library or format no indexed FDO holds as its library is read as the Hub tag the platform puts it in
+# (library key -> tag): the tag replaces the words in the text matched, so "Core ML" meets a model tagged coreml.
+# (the words as written, joined, are looked up first: "LoRA" is tagged lora, though its library is peft)
+LIBRARY_TAGS: dict[str, str] = {"lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
+                                "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq",
+                                "awq": "awq", "exl2": "exl2"}
+
+# Common ML acronyms and what they stand for: either form in a question is matched as the other too
+# (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not
+# the job it does: their words ("reinforcement learning from human feedback") are read as no task and no name.
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "rlhf": ("reinforcement learning from human feedback",),
+    "rlaif": ("reinforcement learning from ai feedback",),
+    "dpo": ("direct preference optimization", "direct preference optimisation"),
+    "orpo": ("odds ratio preference optimization", "odds ratio preference optimisation"),
+    "grpo": ("group relative policy optimization", "group relative policy optimisation"),
+    "ppo": ("proximal policy optimization", "proximal policy optimisation"),
+    "kto": ("kahneman tversky optimization", "kahneman tversky optimisation"),
+    "sft": ("supervised fine tuning", "supervised finetuning"),
+    "moe": ("mixture of experts",),
+    "lora": ("low rank adaptation", "low rank adapter", "low rank adapters"),
+    "qlora": ("quantized low rank adaptation", "quantised low rank adaptation"),
+    "peft": ("parameter efficient fine tuning", "parameter efficient finetuning"),
+    "rag": ("retrieval augmented generation",),
+    "ner": ("named entity recognition",),
+    "ocr": ("optical character recognition",),
+    "tts": ("text to speech",),
+    "asr": ("automatic speech recognition",),
+    "stt": ("speech to text",),
+    "vqa": ("visual question answering",),
+    "nli": ("natural language inference",),
+    "nlp": ("natural language processing",),
+    "llm": ("large language model", "large language models"),
+    "vlm": ("vision language model", "vision language models"),
+    "gan": ("generative adversarial network", "generative adversarial networks"),
+    "vae": ("variational autoencoder",),
+    "cot": ("chain of thought",),
+}
+METHODS = frozenset({"rlhf", "rlaif", "dpo", "orpo", "grpo", "ppo", "kto", "sft", "moe", "lora", "qlora", "peft"})
 
 EXPANSIONS: dict[str, tuple[str, ...]] = {
     "embedding": ("sentence similarity", "feature extraction", "sentence transformers", "semantic search"),

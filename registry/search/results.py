@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import asdict, dataclass, field
 
 __all__ = ["SearchHit", "FacetValue", "Facet", "RecognisedFilter", "SuggestedFilter", "FollowUp",
@@ -97,6 +99,11 @@ class QueryUnderstanding:
     # the words left for matching with the question's frame still in ("Which model can ..."): what an
     # embedder that reads whole sentences embeds (``Embedder.reads_questions``); "" when it is ``text``
     sentence: str = ""
+    # the Hub tags words of the question were read as ("Core ML": coreml), matched in ``text`` in their place
+    tags: tuple[str, ...] = ()
+    # (tag, the words it stands for) for each tag that replaced words in ``text``: removing the library reading
+    # (``without``) puts the words back
+    tagged: tuple[tuple[str, str], ...] = ()
 
     def filters(self) -> dict[str, list[str]]:
         """Return the applied recognised filters (mode ``filter``) as facet -> values."""
@@ -117,8 +124,14 @@ class QueryUnderstanding:
         """Return this understanding with the constraints on ``facets`` dropped (the user removed them)."""
         if not facets:
             return self
-        return QueryUnderstanding(self.query, self.text, tuple(r for r in self.recognised if r.facet not in facets),
-                                  self.suggested, self.expansions, self.questions, self.source, self.sentence)
+        text, tags, tagged = self.text, self.tags, self.tagged
+        if "library" in facets and tags:
+            for tag, said in tagged:
+                text = re.sub(rf"(?<!\w){re.escape(tag)}(?!\w)", said, text, count=1)
+            tags, tagged = (), ()
+        return QueryUnderstanding(self.query, text, tuple(r for r in self.recognised if r.facet not in facets),
+                                  self.suggested, self.expansions, self.questions, self.source, self.sentence, tags,
+                                  tagged)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -49,6 +49,9 @@ BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results
 LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
 BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
+TAG_WEIGHT = 1  # a Hub tag read for a format ("Core ML": coreml) boosts like a library
+STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
+STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -110,14 +113,34 @@ class Searcher:
 
     def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
         """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
-        matches = self.concepts.match(qu.text or qu.query)  # the topic: the question's frame says nothing
+        # the topic: the question's frame says nothing; a format read as a Hub tag ("GGUF") is matched by the tag,
+        # the tasks its runtime serves would rank every text generator above the GGUF build asked for
+        text = qu.text or qu.query
+        if qu.tags:
+            text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
+        matches = self.concepts.match(text)
         if not matches:
             return qu
-        taken = {(r.facet, v) for r in qu.recognised for v in r.values}
+        recognised = list(qu.recognised)
         added = []
         for facet, values in self.concepts.boosts(matches).items():
             vocab = self.vocabulary(facet)
-            keys = [k for k in values if k in vocab and (facet, k) not in taken]
+            held = [k for k in values if k in vocab]
+            # a filter read from the same words as the concept, meaning part of it ("public domain": the
+            # reader's Unlicense and CC0; the concept's family also has PDDL and WTFPL) is widened to all of
+            # it, and the concept's boost keeps them all, so each joins the results whatever its words
+            widened = False
+            for i, r in enumerate(recognised):
+                if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
+                    continue
+                same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
+                if set(r.values) <= set(same) and set(same) - set(r.values):
+                    wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
+                    label = f"{facet}: " + " or ".join(vocab[k][0] for k in wide)
+                    recognised[i] = RecognisedFilter(r.facet, wide, label, r.span, r.applied, r.note, r.mode)
+                    widened = True
+            taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
+            keys = [k for k in held if (facet, k) not in taken]
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -125,8 +148,10 @@ class Searcher:
             shown = ", ".join(vocab[k][0] for k in keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
-        return QueryUnderstanding(qu.query, qu.text, qu.recognised + tuple(added), qu.suggested, qu.expansions,
-                                  qu.questions, qu.source, qu.sentence)
+        if not added and recognised == list(qu.recognised):
+            return qu
+        return QueryUnderstanding(qu.query, qu.text, tuple(recognised) + tuple(added), qu.suggested, qu.expansions,
+                                  qu.questions, qu.source, qu.sentence, qu.tags, qu.tagged)
 
     def named(self, name: str) -> list[tuple[str, str, int]]:
         """Return (pid, identifier, downloads) of the indexed FDOs called exactly ``name``, most downloaded first.
@@ -261,6 +286,13 @@ class Searcher:
             # words a filter already guarantees ("trained on squad", "models") need not be matched again
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
             n = len(set(tokens(text)) - covered)
+            if not n and covered and not any(r.facet in LENIENT_FACETS for r in qu.recognised
+                                             if r.applied and r.mode == "filter"):
+                # every word is a strict filter's ("models with more than 5 billion parameters"): no word is left
+                # to match, so the filters alone decide, as for a query of constraints only (a model need not also
+                # spell "billion" to be listed). A lenient filter ("for Urdu") lets through models stating no
+                # value: the words still find those that state it
+                return Candidates(None, None, None)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions)
             kw_scores, kw_ok = self.engine.keyword_scores(terms, min_match)
@@ -299,14 +331,22 @@ class Searcher:
         those stating the value rank above it.
         """
         boosts = {f: list(v) for f, v in qu.boosts().items() if f not in explicit}
+        stated = set()
         for facet, values in qu.filters().items():
             if facet in lenient and facet not in explicit:
+                vocab = self.vocabulary(facet)
+                if sum(vocab[v][1] for v in values if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
+                    stated.add(facet)
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
-        if not boosts:
+        if not boosts and not qu.tags:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
+        for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
+            score += self.engine.word_mask(tag).view(np.int8) * np.int16(TAG_WEIGHT)
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
-            score += sel.view(np.int8) * np.int16(BOOST_FACET_WEIGHTS.get(facet, 1))  # int16 throughout, no int64 temporary
+            # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
+            weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
+            score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
         return score
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
@@ -714,7 +754,12 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
         RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source,
-                              qu.sentence)
+                              qu.sentence, qu.tags, qu.tagged)
+
+
+def _same_words(span: str, phrase: str) -> bool:
+    """Say whether a filter's span shares a word with the phrase a concept was matched by."""
+    return bool(set(tokens(span)) & set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:

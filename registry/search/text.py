@@ -20,8 +20,8 @@ from collections.abc import Iterable
 
 import Stemmer
 
-__all__ = ["tokens", "term_id", "sparse_vector", "query_terms", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
-           "morph", "stem_term", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER"]
+__all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
+           "morph", "stem_term", "PART_FIELDS", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
 K1 = 1.2
@@ -36,7 +36,7 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 3  # 3: documents carry the papers a model cites (the "paper" facet)
+KEYWORDS_FORMAT = 4  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts
 
 # How much one occurrence counts in each field (a simple BM25F).
 FIELD_WEIGHTS: dict[str, float] = {
@@ -52,6 +52,17 @@ would you your find give looking look search any good best similar like get
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _ALPHA_DIGIT = re.compile(r"^([a-z]{3,})(\d[a-z0-9.]*)$")
+# a word written as one, as its writer cased it: "EntityLinking", "ShapeNeRF", "XMLParser", "img2vid"
+_CASED_WORD = re.compile(r"[A-Za-z0-9]+")
+# where a word written as one joins two: a small letter before a capitalised word or a capital and digits
+# (Entity|Linking, Shape|NeRF, Net|V2, but not LLa|NA or Ne|RF), a run of capitals before a capitalised word
+# (XML|Parser), letters against digits (img|2|vid)
+_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z\d])|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+MIN_PART = 3  # shorter parts ("7b" of "7B", "v" of "V2") are too common to say anything
+# the fields whose words written as one are names (a model's, a tag's, a base model's); a tag with a colon
+# ("diffusers:StableDiffusionPipeline") names code, prose writes its words apart, and a data set's name
+# ("GPTeacher") gave its models words of another subject ("teacher" for "distilled from a teacher model")
+PART_FIELDS = frozenset({"name", "identifier", "keywords", "base_model"})
 
 
 def normalise(text: str) -> str:
@@ -129,6 +140,27 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     return out
 
 
+def word_parts(text: str) -> list[str]:
+    """Return the parts of the words in ``text`` written as one, lower-cased: "OneGen-EntityLinking" -> one, gen,
+    entity, linking; "VideoPainter" -> video, painter; "img2vid" -> img, vid.
+
+    A part starts where a capitalised word follows a small letter or a run of capitals, or where letters
+    meet digits; parts of letters only, of ``MIN_PART`` letters or more, are kept (a word with no join
+    gives none). Documents index them beside the whole word (``sparse_vector``), so the words of a name
+    or tag written as one meet a question; a query keeps its words whole (it meets the whole word).
+    """
+    out: list[str] = []
+    for word in _CASED_WORD.findall(text):
+        pieces = _JOINS.split(word)
+        if len(pieces) < 2:
+            continue
+        for piece in pieces:
+            low = piece.lower()
+            if len(low) >= MIN_PART and low.isalpha() and low not in STOPWORDS:
+                out.append(_stem(low))
+    return out
+
+
 def term_id(token: str) -> int:
     """Return the stable 31-bit id of a token (Qdrant sparse indices are unsigned 32-bit)."""
     return zlib.crc32(token.encode("utf-8")) & 0x7FFFFFFF
@@ -137,18 +169,27 @@ def term_id(token: str) -> int:
 def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[float]]:
     """Return (term ids, BM25 weights) for a document given as field -> texts."""
     tf: Counter[str] = Counter()
-    stems: Counter[str] = Counter()
+    extra: Counter[str] = Counter()  # stems and the parts of words written as one
     for field, texts in fields.items():
         weight = FIELD_WEIGHTS.get(field, 1.0)
         for text in texts:
-            for tok in tokens(text):
+            words = tokens(text)
+            for tok in words:
                 tf[tok] += weight
                 term = stem_term(tok)
                 if term is not None:
-                    stems[term] += weight
+                    extra[term] += weight
+            for part in (word_parts(text) if field in PART_FIELDS and ":" not in text else ()):
+                if part not in words:  # "Llama2" already yields "llama"
+                    extra[part] += weight
+                    term = stem_term(part)
+                    if term is not None:
+                        extra[term] += weight
     length = sum(tf.values())
     norm = K1 * (1 - B + B * length / AVG_LENGTH)
-    tf.update(stems)  # every form of a word counts towards its stem (the length is the words' alone)
+    # every form of a word counts towards its stem, every part of a word written as one as that word
+    # (the length is the words' alone: a part is another reading of a word already counted)
+    tf.update(extra)
     weights: dict[int, float] = {}
     for tok, f in tf.items():
         tid = term_id(tok)

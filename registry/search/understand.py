@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS,
+    ACRONYMS, ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -64,6 +64,8 @@ class _Match:
     reason: str = ""
     note: str = ""
     loose: bool = False  # a linked FDO's name read inside looser words: it ranks, it does not filter
+    replace: str | None = None  # the words matched in place of the span (a library's Hub tag, an acronym)
+    tag: str = ""  # the Hub tag a library no FDO holds is read as
 
 
 class Understander:
@@ -100,10 +102,11 @@ class Understander:
                 recognised.extend(self._combine(facet, [m], query) for m in group)
             else:
                 recognised.append(self._combine(facet, group, query))
-        remove = sorted((m.start, m.end) for m in matches if m.remove)
+        edits = sorted((m.start, m.end, " " if m.remove else f" {m.replace} ") for m in matches
+                       if m.remove or m.replace is not None)
         text = query
-        for start, end in reversed(remove):
-            text = text[:start] + " " + text[end:]
+        for start, end, new in reversed(edits):
+            text = text[:start] + new + text[end:]
         # the words left for matching are the question's topic: its frame ("Which model can", "Do you have a")
         # would match records named "model" and blur the meaning (docs/search.md, "Query understanding")
         sentence = re.sub(r"\s+", " ", text).strip(" ,.;")
@@ -113,7 +116,9 @@ class Understander:
         return QueryUnderstanding(query=query, text=text, recognised=tuple(recognised),
                                   suggested=tuple(_dedupe(suggested)), expansions=self._expansions(text),
                                   questions=tuple(self._questions(applied_facets)),
-                                  sentence=sentence if sentence != text else "")
+                                  sentence=sentence if sentence != text else "",
+                                  tags=tuple(dict.fromkeys(m.tag for m in matches if m.tag)),
+                                  tagged=tuple((m.replace, query[m.start:m.end]) for m in matches if m.tag and m.replace))
 
     # ---------------------------------------------------------------- candidates
     def _candidates(self, low: str) -> list[_Match]:
@@ -122,15 +127,22 @@ class Understander:
         out += self._dates(low)
         out += self._phrases(low, "task", TASK_PATTERNS)
         out += self._vocab_words(low, "task")
+        out += self._job_nouns(low)
         out += self._licences(low)
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += self._lineage(low)
+        out += [self._partial_is_loose(m, low) for m in self._lineage(low)]
         out += self._links(low)
         out += self._authors(low)
         out += self._kinds(low)
-        return out
+        methods = self._methods(low)
+        # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
+        # and, unless a value is called exactly that, no dataset's or base model's name ("human" is not
+        # Human-Like-DPO-Dataset); "the ORPO paper" may still name the method's paper
+        out = [m for m in out if not (m.facet == "task" or (m.facet in ("dataset", "base_model") and m.loose))
+               or not any(m.start < x.end and x.start < m.end for x in methods)]
+        return out + methods
 
     def _present(self, facet: str, keys) -> tuple[str, ...]:
         vocab = self.vocabulary(facet)
@@ -143,8 +155,84 @@ class Understander:
             for m in re.finditer(pattern, low):
                 present = self._present(facet, keys)
                 label = f"{facet}: " + " or ".join(self._value_label(facet, k) for k in (present or keys))
-                out.append(_Match(m.start(), m.end(), facet, present, label,
-                                  note="" if present else f"no indexed FDO has {facet} {' or '.join(keys)}"))
+                note = "" if present else f"no indexed FDO has {facet} {' or '.join(keys)}"
+                written = "".join(tokens(m.group(0)))
+                tag = LIBRARY_TAGS.get(written) or next((LIBRARY_TAGS[k] for k in keys if k in LIBRARY_TAGS), None) \
+                    if facet == "library" else None
+                if tag is not None and not present:
+                    # the Hub puts formats and runtimes (Core ML, TF Lite, GGUF) in tags: the tag is matched instead
+                    note += f": matched as the tag {tag!r}"
+                replace = tag if tag is not None and not present and tokens(m.group(0)) != [tag] else None
+                out.append(_Match(m.start(), m.end(), facet, present, label, note=note, replace=replace,
+                                  tag=tag if tag is not None and not present else ""))
+        return out
+
+    def _partial_is_loose(self, m: _Match, low: str) -> _Match:
+        """Mark a lineage match loose (it ranks, it does not filter) unless a value is called what the question
+        names: "trained on human preference data" is not a filter on every dataset with "human" in its name."""
+        said = [w for w in re.findall(r"[\w][\w.\-/]*", low[m.start:m.end])]
+        while said and said[-1] in LINK_NOUNS:
+            said.pop()
+        names = {" ".join(said[i:]) for i in range(max(0, len(said) - 6), len(said))}
+        if not any(_same_name(n, k, self._value_label(m.facet, k)) for n in names for k in m.values):
+            m.loose = True
+        return m
+
+    def _job_nouns(self, low: str) -> list[_Match]:
+        """Read a job named by its doer ("text generator", "image classifier", "summariser") as the job's name.
+
+        An agent noun (-or, -er) whose stem begins a task word of the index or the task phrases
+        ("generat-or": "generat-ion", "classifi-er": "classifi-cation", "caption-er": "caption-ing") is read as
+        that word; the task phrases are then matched on the question so rewritten.
+        """
+        jobs = self._job_words()
+        pieces, offsets, changed = [], [], False
+        pos = 0
+        for w in re.finditer(r"[a-z]+", low):
+            word = w.group(0)
+            action = _action_noun(word, jobs)
+            if action is None:
+                continue
+            pieces.append(low[pos:w.start()])
+            offsets.extend(range(pos, w.start()))
+            pieces.append(action)
+            offsets.extend([w.start()] * (len(action) - 1) + [w.end() - 1])
+            pos, changed = w.end(), True
+        if not changed:
+            return []
+        pieces.append(low[pos:])
+        offsets.extend(range(pos, len(low)))
+        offsets.append(len(low))
+        read = "".join(pieces)
+        out = []
+        for m in self._phrases(read, "task", TASK_PATTERNS) + self._vocab_words(read, "task"):
+            m.start, m.end = offsets[m.start], offsets[m.end - 1] + 1
+            out.append(m)
+        return out
+
+    def _job_words(self) -> frozenset[str]:
+        vocab = self.vocabulary("task")
+        cached = self._indexes.get("_jobs")
+        if cached is not None and cached[0] is vocab:
+            return cached[1]
+        found = {w for pattern, _ in TASK_PATTERNS for w in re.findall(r"[a-z]{5,}(?:ion|ing)\b", pattern)}
+        found |= {w for key, (label, _) in vocab.items() for w in re.findall(r"[a-z]+", f"{key} {label}".lower())
+                  if len(w) > 5 and w.endswith(("ion", "ing"))}
+        jobs = frozenset(found)
+        self._indexes["_jobs"] = (vocab, jobs)
+        return jobs
+
+    def _methods(self, low: str) -> list[_Match]:
+        """Return the spans naming a training method or design (``METHODS``), by acronym or written out; a
+        written-out one is matched as its acronym, the form names and tags use ("trained with RLHF")."""
+        out = []
+        norm = low.translate(SEPARATORS)
+        for acronym in METHODS:
+            for m in re.finditer(rf"\b{acronym}\b", norm):
+                out.append(_Match(m.start(), m.end(), "method", (), acronym.upper()))
+            for phrase in ACRONYMS.get(acronym, ()):
+                for m in re.finditer(r"\b" + r"[\s]+".join(map(re.escape, phrase.split())) + r"\b", norm):
+                    out.append(_Match(m.start(), m.end(), "method", (), acronym.upper(), replace=acronym.upper()))
         return out
 
     def _vocab_words(self, low: str, facet: str) -> list[_Match]:
@@ -521,10 +609,14 @@ class Understander:
     def _expansions(self, text: str) -> tuple[str, ...]:
         out: list[str] = []
         seen = set(tokens(text))
+        flat = " " + " ".join(words(text)) + " "
         for tok in tokens(text):
-            for extra in EXPANSIONS.get(tok, ()):
+            for extra in ACRONYMS.get(tok, ()) + EXPANSIONS.get(tok, ()):
                 if extra not in out and extra not in seen:
                     out.append(extra)
+        for acronym, phrases in ACRONYMS.items():  # the other way: "mixture of experts" is also "moe"
+            if acronym not in seen and acronym not in out and any(f" {p} " in flat for p in phrases):
+                out.append(acronym)
         return tuple(out[:12])
 
     def _questions(self, constrained: set[str]) -> list[FollowUp]:
@@ -533,6 +625,23 @@ class Understander:
                           sorted(self.vocabulary(facet).items(), key=lambda kv: -kv[1][1])[:6]]
                   for facet in ("task", "licence", "language") if facet not in constrained}
         return follow_up_questions(counts, constrained)
+
+
+_AGENT = re.compile(r"(.{4,}?)(?:or|er)s?$")
+
+
+def _action_noun(word: str, jobs: frozenset[str]) -> str | None:
+    """Return the job word an agent noun names ("generator": "generation"), or None."""
+    m = _AGENT.match(word)
+    if m is None or word in jobs:
+        return None
+    stem_ = m.group(1)
+    for ending in ("ion", "ation", "cation", "ing", "ption"):
+        if stem_ + ending in jobs:
+            return stem_ + ending
+    if stem_.endswith("b") and stem_[:-1] + "ption" in jobs:  # transcriber: transcription
+        return stem_[:-1] + "ption"
+    return None
 
 
 def _pretrained(keys: tuple[str, ...], after: str) -> tuple[str, ...]:
