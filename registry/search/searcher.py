@@ -298,7 +298,7 @@ class Searcher:
             kw_scores, kw_ok = self.engine.keyword_scores(terms, min_match)
             ranking = _without_words(terms, self._named_links(qu))
             if ranking is not terms:
-                # the words naming a base model (dataset, paper) a filter applies still make a match, but rank
+                # the words naming a base model (dataset, paper) the question applies still make a match, but rank
                 # nothing: every FDO passing the filter derives from it, one repeating its name no more so
                 kw_scores = self.engine.keyword_scores(ranking, min_match)[0]
         spread = None
@@ -309,14 +309,15 @@ class Searcher:
         return Candidates(kw_scores, kw_ok, sims, spread=spread)
 
     def _named_links(self, qu: QueryUnderstanding) -> set[str]:
-        """Return the question's words that name a linked value (base model, dataset, paper) a filter applies.
+        """Return the question's words that name a linked value (base model, dataset, paper) it applies.
 
         The words the reader took for it (its span) and those of the values' labels: a span read short
-        ("Diffusion 2.1 fine-tunes") leaves out no word of the name ("Stable").
+        ("Diffusion 2.1 fine-tunes") leaves out no word of the name ("Stable"). As a filter or as a boost
+        (the linked FDOs then come first, ``LINK_BONUS``): either way the words do not rank those FDOs.
         """
         named: set[str] = set()
         for r in qu.recognised:
-            if r.applied and r.mode == "filter" and r.facet in LINK_FACETS:
+            if r.applied and r.facet in LINK_FACETS:
                 named.update(tokens(r.span))
                 for value in r.values:
                     named.update(tokens(self.engine.labels.get((r.facet, value), value)))
@@ -393,7 +394,7 @@ class Searcher:
             # the keyword list: the top matches by rank, every other match shares the next rank
             key = np.full(len(cands), 1.0 / (RRF_K + len(top) + 1))
             key[added] = 0.0
-            unranked = cand.kw_scores[kw] <= 0 if len(kw) else None  # matched by words naming what a filter applies
+            unranked = cand.kw_scores[kw] <= 0 if len(kw) else None  # matched by words naming a linked value only
             if unranked is not None and unranked.any():
                 key[np.searchsorted(cands, kw[unranked])] = 0.0
                 top = top[~unranked[top]]
