@@ -126,12 +126,15 @@ def derived_searcher():
     registry.close()
 
 
-def test_words_naming_the_filtered_base_rank_nothing_among_its_derivatives(derived_searcher):
-    # the question's base is read as a filter; inside it the topic ("cats") decides, not how often a
-    # derivative repeats the base's name (the LoRA's card says "Brushwork Diffusion 3" twice)
-    response = derived_searcher.search("Which fine-tunes of brushwork-diffusion-3 draw cats?")
-    applied = {r.facet: r.values for r in response.understanding.recognised if r.applied and r.mode == "filter"}
-    assert applied.get("base_model") == (BRUSHWORK,)
+@pytest.mark.parametrize("question,mode", [("Which fine-tunes of brushwork-diffusion-3 draw cats?", "filter"),
+                                           ("Which brushwork diffusion 3 fine-tunes draw cats?", "boost")])
+def test_words_naming_the_base_rank_nothing_among_its_derivatives(derived_searcher, question, mode):
+    # the question's base is read as a filter (or as a linked boost: its derivatives come first); among them the
+    # topic ("cats") decides, not how often a derivative repeats the base's name (the LoRA's card says
+    # "Brushwork Diffusion 3" twice and "fine-tune" once)
+    response = derived_searcher.search(question)
+    read = {r.facet: (r.values, r.mode) for r in response.understanding.recognised if r.applied}
+    assert read.get("base_model") == ((BRUSHWORK,), mode)
     names = [hit.name.split("/")[1] for hit in response.results]
     assert names[0] == "whisker-sketches"
     # those naming the base stay in the results: its words still make a match, they only rank nothing
