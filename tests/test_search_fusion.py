@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from registry.search.engine import Candidates
-from registry.search.searcher import POPULARITY_WEIGHT, RRF_K
+from registry.search.searcher import POPULARITY_WEIGHT, RRF_K, UNSURE_FLOOR
 from registry.search.static import StaticEmbedder
+from registry.search.text import term_id
 from registry.service import Registry
 from tests.data.search.records import BASE, make_searcher, model_records, pid_of
 
@@ -69,6 +70,24 @@ def test_dense_credit_does_not_reorder_the_words_best_matches(searcher):
     # a record the words miss keeps all of its credit (and its popularity)
     assert scores["popular"] == pytest.approx(full + POPULARITY_WEIGHT / (RRF_K + 1))
     assert names == ["words-best", "neighbour", "words-second", "popular"]
+
+
+
+def test_unsure_words_rank_a_weak_match_by_its_score_too(searcher):
+    # the words' best match holds one of the question's three informative words, by idf ("sorts"; no record
+    # says "quokka" or "zeppelin"); a second match scores a tenth of it; a popular record only the dense side finds
+    cand = evidence(searcher, {"words-best": 10.0, "words-second": 1.0}, {"words-best": 0.9, "popular": 0.9})
+    cand.words = tuple((term_id(word), None, 1.0) for word in ("sort", "quokka", "zeppelin"))
+    names, scores = ranked_names(searcher, cand)
+    floor = UNSURE_FLOOR + (1 - UNSURE_FLOOR) / 3
+    assert scores["words-second"] == pytest.approx((floor + (1 - floor) * 0.1) / (RRF_K + 2))
+    assert scores["words-best"] == pytest.approx(1 / (RRF_K + 1) + searcher.index.embedder.dense_weight / (RRF_K + 1))
+    assert names == ["words-best", "popular", "words-second"]
+    # words that hold the whole question keep the plain ranks: the weak match stays above the neighbour
+    cand.words = ((term_id("sort"), None, 1.0),)
+    names, scores = ranked_names(searcher, cand)
+    assert scores["words-second"] == pytest.approx(1 / (RRF_K + 2))
+    assert names == ["words-best", "words-second", "popular"]
 
 
 def test_boosted_fdos_the_words_rank_alike_go_by_popularity_before_a_faint_neighbour(searcher):

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from registry.errors import BadRequest
+from registry.search.searcher import UNSURE_FLOOR
 from tests.data.search.records import make_registry, make_searcher, specs
 
 
@@ -128,6 +129,16 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
         min_sim = getattr(searcher.index.embedder, "min_sim", 0.25)
         near = [s for s in range(n) if mask[s] and not engine.stub[s] and cand.sims[s] >= min_sim]
         dense = sorted(near, key=lambda s: (-cand.sims[s], s))[:100]
+        ranked_kw = [s for s in kw if cand.kw_scores[s] > 0]
+        if ranked_kw and dense:
+            # as far as the words' best match misses the question's informative words (by idf), a keyword rank
+            # counts by the match's score against the best one's too
+            held = set(engine.docs[ranked_kw[0]].sparse[0])
+            total = sum(idf for _, _, idf in cand.words)
+            sure = sum(idf for tid, stem, idf in cand.words if tid in held or stem in held) / total if total else 1.0
+            floor = UNSURE_FLOOR + (1.0 - UNSURE_FLOOR) * sure
+            for s in ranked_kw:
+                key[s] *= floor + (1.0 - floor) * float(cand.kw_scores[s]) / float(cand.kw_scores[ranked_kw[0]])
         weight = getattr(searcher.index.embedder, "dense_weight", 1.0)
         best = max((float(cand.kw_scores[s]) for s in kw), default=0.0)
         for rank, s in enumerate(dense, 1):
@@ -164,7 +175,10 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
 @pytest.mark.parametrize("query,filters,mode", [("bert", None, "hybrid"), ("text classification", None, "hybrid"),
                                                 ("speech", {"licence": ["MIT", "Apache-2.0"]}, "hybrid"),
                                                 ("translation model", None, "keyword"),
-                                                ("audio transcription", None, "dense")])
+                                                ("audio transcription", None, "dense"),
+                                                # (words that leave part of the question unmatched)
+                                                ("classify tweets by mood", None, "hybrid"),
+                                                ("speech recognition for noisy meetings", None, "hybrid")])
 def test_ranking_over_candidates_equals_plain_sorts_over_every_slot(searcher, query, filters, mode):
     from registry.search.engine import MemoryEngine
 

@@ -52,6 +52,9 @@ BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # wha
 TAG_WEIGHT = 1  # a Hub tag read for a format ("Core ML": coreml) boosts like a library
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
+# a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
+# match scored near nothing) to all of it (one scored as the best); when it holds all of it, all (docs/search.md)
+UNSURE_FLOOR = 0.5
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -282,6 +285,7 @@ class Searcher:
         if not text:
             return Candidates(None, None, None)
         kw_scores = kw_ok = sims = None
+        words: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
             # words a filter already guarantees ("trained on squad", "models") need not be matched again
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
@@ -296,17 +300,32 @@ class Searcher:
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions)
             kw_scores, kw_ok = self.engine.keyword_scores(terms, min_match)
-            ranking = _without_words(terms, self._named_links(qu))
+            named = self._named_links(qu)
+            ranking = _without_words(terms, named)
             if ranking is not terms:
                 # the words naming a base model (dataset, paper) the question applies still make a match, but rank
                 # nothing: every FDO passing the filter derives from it, one repeating its name no more so
                 kw_scores = self.engine.keyword_scores(ranking, min_match)[0]
+            words = self._informative_words(text, covered | named)
         spread = None
         if vector is not None:
             sims = self.engine.similarities(vector.result())
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
-        return Candidates(kw_scores, kw_ok, sims, spread=spread)
+        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words)
+
+    def _informative_words(self, text: str, covered: set[str]) -> tuple[tuple[int, int | None, float], ...]:
+        """Return (term id, stem term id, idf) of the query's own words but those ``covered`` and those in more
+        than a third of the index (they make no match). A word no FDO holds stays: the question says it in words
+        the records do not use."""
+        n_alive = max(1, len(self.engine))
+        out = []
+        for word in dict.fromkeys(tokens(text)):
+            df, idf = self.engine.idf(term_id(word))
+            if word not in covered and df <= n_alive / 3:
+                stem = stem_term(word)
+                out.append((term_id(word), None if stem is None else term_id(stem), idf))
+        return tuple(out)
 
     def _named_links(self, qu: QueryUnderstanding) -> set[str]:
         """Return the question's words that name a linked value (base model, dataset, paper) it applies.
@@ -398,7 +417,15 @@ class Searcher:
             if unranked is not None and unranked.any():
                 key[np.searchsorted(cands, kw[unranked])] = 0.0
                 top = top[~unranked[top]]
-            key[np.searchsorted(cands, kw[top])] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
+            at_top = np.searchsorted(cands, kw[top])
+            key[at_top] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
+            if len(top) and len(dense):
+                # as far as the words are unsure (their best match holds little of the question), a keyword rank
+                # counts by the match's score against the best one's too: weak matches of a few words make room
+                # for the dense neighbours and the concept list (docs/search.md, "Ranking")
+                floor = UNSURE_FLOOR + (1.0 - UNSURE_FLOOR) * _word_confidence(engine, cand, int(kw[top[0]]))
+                scores = cand.kw_scores[kw[top]].astype(np.float64)
+                key[at_top] *= floor + (1.0 - floor) * scores / scores[0]
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
@@ -658,6 +685,16 @@ def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:
     if not any(weight >= 1.0 and tid not in kept.stem_of for tid, weight in kept.items()):
         return terms  # the question is all name ("fine-tunes of Stable Diffusion 2.1"): its words rank as before
     return kept
+
+
+def _word_confidence(engine, cand: Candidates, best: int) -> float:
+    """Return the share (by idf) of the question's informative words (``Candidates.words``) the keyword match
+    ``best`` holds, as written or by a stem; 1 when the question has none."""
+    total = sum(idf for _, _, idf in cand.words)
+    if not total:
+        return 1.0
+    held = set(engine.docs[best].sparse[0])
+    return sum(idf for tid, stem, idf in cand.words if tid in held or stem in held) / total
 
 
 def _marked(n: int, slots: np.ndarray) -> np.ndarray:
