@@ -52,7 +52,7 @@ def names(pids) -> set[str]:
 
 
 def test_search_lists_every_model_of_a_licence_family_read_wider_than_the_filter(registry):
-    # "public domain" is read as a filter on the Unlicense and CC0; the concept also holds PDDL and WTFPL
+    # "public domain" is read as the family of the licence vocabulary: CC0, the Unlicense, PDDL and WTFPL
     response = get_searcher(registry).search("Which models are public domain or under a licence with no conditions at all?")
     assert names(h.pid for h in response.results) == FREE
 

@@ -312,3 +312,63 @@ def test_a_format_read_as_a_tag_ranks_the_fdos_holding_the_tag_up():
             model_pid("org/tiny-bert-coreml")][1] == 0
     finally:
         registry.close()
+
+
+# ------------------------------------------------------------ session 8 (2): topics of constraint questions, terms
+def test_a_question_whose_words_a_size_took_has_no_topic_left_and_a_topic_keeps_no_dangling_frame():
+    rules = reader(task=["text-generation"])
+    assert rules.understand("Which models have more than 100 billion parameters?").text == ""
+    assert rules.understand("Which models were released in 2023?").text == ""
+    assert rules.understand("code models with more than 7B parameters").text == "code models"
+    # no constraint took words: a question that is all frame is still searched as asked
+    assert rules.understand("What do you have?").text == "What do you have?"
+
+
+def test_public_domain_reads_every_licence_of_the_family_or_that_asks_nothing():
+    rules = reader(licence=["CC0-1.0", "Unlicense", "PDDL-1.0", "WTFPL", "MIT", "CC-BY-4.0"])
+    read_ = rules.understand("public domain models").filters()["licence"]
+    assert set(read_) == {"CC0-1.0", "Unlicense", "PDDL-1.0", "WTFPL"}
+    assert rules.understand("CC0 models").filters()["licence"] == ["CC0-1.0"]  # one licence named is that one
+
+
+def test_public_domain_follows_the_licence_vocabulary_when_the_registry_holds_it():
+    from harvesters.vocabularies import harvest
+    from registry.search.concepts import ConceptIndex
+    from registry.search.understand import Understander
+    from registry.store import Store
+
+    store = Store.open(None, "http://registry.test")
+    harvest(store)
+    family = ConceptIndex(store).licences_of
+    assert {"CC0-1.0", "Unlicense", "PDDL-1.0", "WTFPL"} <= set(family("public-domain"))
+    vocab = {"licence": {k: (k, 1) for k in ("CC0-1.0", "WTFPL", "MIT", "0BSD")}}
+    rules = Understander(lambda facet: vocab.get(facet, {}), licence_family=family)
+    # the vocabulary, not a list in the code, says which licences ask nothing: 0BSD is not among them there
+    assert set(rules.understand("Which models set no conditions at all?").filters()["licence"]) == {"CC0-1.0", "WTFPL"}
+
+
+@pytest.mark.parametrize("question", [
+    "Which models use a mixture-of-experts design?",
+    "Which models are stored in 8-bit?",
+    "Is there an int8 or fp16 build of this?",
+    "Which encoder-decoder models do summarisation?",
+    "a long-context chat model",
+])
+def test_a_technical_term_written_like_a_name_is_no_model_name(question):
+    from registry.search.understand import read
+
+    assert read(question).mentions == []
+
+
+def test_names_beside_technical_terms_are_still_names():
+    from registry.search.understand import read
+
+    assert read("Is there an int8 version of phi-2 or of bert-base-uncased?").mentions == ["phi-2", "bert-base-uncased"]
+
+
+def test_coming_from_a_library_reads_the_library_not_the_organisation_of_the_same_name():
+    rules = reader(author=["espnet", "google"], library=["espnet", "transformers"])
+    u = rules.understand("Which models come from the ESPnet speech toolkit?")
+    assert "author" not in u.filters() and u.boosts().get("library") == ["espnet"]
+    assert rules.understand("models by espnet").filters()["author"] == ["espnet"]  # made by: the organisation
+    assert rules.understand("models from google").filters()["author"] == ["google"]

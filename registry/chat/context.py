@@ -90,6 +90,7 @@ class Context:
     bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
     ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
     link: Link | None = None  # "models trained on X": the dataset, base model or paper named (chat.links)
+    relaxed: list[str] = field(default_factory=list)  # the question's filters no FDO meets, left out as search does
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

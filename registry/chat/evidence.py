@@ -5,6 +5,7 @@ The chat cites what really has what the question asks for; these are the checks 
 
 from __future__ import annotations
 
+import math
 import re
 
 from dataclasses import dataclass, field as dc_field
@@ -12,11 +13,27 @@ from dataclasses import dataclass, field as dc_field
 from registry.chat.context import Candidate
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading
+from registry.search.patterns import ACRONYMS, LINK_NOUNS
 from registry.search.searcher import CONCEPT_NOTE
+from registry.search.text import stem_term, tokens, word_parts
 from registry.search.understand import Question, stem, words
 
+# plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
+JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
+doing help helps helping generate generates generating create creates creating produce produces turn turns handle
+handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
+using""".split())
+# words of the question that say the relation, not its topic
+RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
+learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
+derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
+cited citing point points pointing linked link links come comes accompany accompanies go goes referenced reference
+references described introduced deal deals dealing handle handles speak speaks spoken understand
+understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
+""".split()) | frozenset(stem(w) for w in LINK_NOUNS)
+
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
-           "fact_words", "hosting_words"]
+           "fact_words", "hosting_words", "Topic", "read_topic", "index_terms", "cover"]
 
 
 def read_constraints(q: Question) -> tuple:
@@ -32,7 +49,7 @@ def by_words(hits) -> set[str]:
 def has_evidence(q: Question, cand: Candidate) -> bool:
     """Say whether a candidate has any of the question's topical words or of the constraints read from it."""
     read = read_constraints(q)
-    return cand.coverage > 0 or any(read[i].facet != "kind" for i in cand.met if i < len(read))
+    return bool(cand.covered) or any(read[i].facet != "kind" for i in cand.met if i < len(read))
 
 
 def fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
@@ -71,6 +88,7 @@ class Asked:
     job_words: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     task_words: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
+    paper: bool = False  # a list of the models citing a paper ("Which models point to the DPO paper?")
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
@@ -84,8 +102,11 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
                         and r.facet not in skip | {"kind"})
     job: set[str] = set()
     field: set[str] = set()
+    # a list of models linked to a paper the reader did not resolve (chat.links answers those it did): the words
+    # describe the paper, so a model showing them but citing no paper is not what is asked
+    paper = "paper" in q.attributes and q.wants == "list"
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
-        return Asked(filters, kinds=reading.kinds)
+        return Asked(filters, kinds=reading.kinds, paper=paper)
     # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
     libraries = {r.span.lower() for r in read if r.applied and r.facet == "library" and r.note != CONCEPT_NOTE}
     for r in read:
@@ -99,7 +120,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     field -= job
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
-    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words)
+    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper)
 
 
 def states_asked(cand: Candidate, wanted: Asked) -> bool:
@@ -114,6 +135,8 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     classifier holds "photo" but not "write"; a captioner's task says "write a caption for a photo").
     """
     if cand.facts is None or cand.facts.status == "stub" or not wanted.filters <= cand.met:
+        return False
+    if wanted.paper and not cand.facts.papers:
         return False
     if wanted.kinds:
         held = fact_words(cand.facts)
@@ -159,6 +182,8 @@ def unstated(q: Question, cands: list[Candidate], wanted: Asked) -> str:
     """Return what no candidate states, as the question's words ("German", "animate a still photo"), or ""."""
     read = read_constraints(q)
     missing = [read[i].span for i in sorted(wanted.filters) if not any(i in c.met for c in cands)]
+    if wanted.paper and not any(c.facts is not None and c.facts.papers for c in cands):
+        missing.append("a paper it cites")
     tasks = wanted.job or wanted.field
     if tasks and not any({t.key for t in c.facts.tasks} & tasks for c in cands if c.facts is not None):
         missing += [r.span for r in read if r.applied and r.facet == "task" and set(r.values) & tasks]
@@ -199,3 +224,135 @@ def _with_stems(text: str) -> set[str]:
         out.add(w)
         out.add(stem(w))
     return out
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The question's topical words as the search index holds them, each with its weight.
+
+    ``keys`` are the question's topical words (``Question.terms``, Snowball stems, the keys the rest of the chat
+    uses); ``forms`` per key the ways an FDO's words hold it, in the index's own tokens (``registry.search.text``):
+    each a set of index terms that must all be held (the word as indexed, its stem term; the Hub tag or acronym
+    the reader matched in its place, "Core ML": ``coreml``, "reinforcement learning from human feedback":
+    ``rlhf``; for an acronym the question writes, the words it stands for); ``weights`` per key the IDF of the
+    word in the index as the keyword search computes it: a word most FDOs hold counts little, a word no FDO holds
+    (in any of its forms) nothing, since no FDO can show it ("decide" in "helps decide how to manage crops"), and
+    the plain verbs of a job (``JOB_WORDS``: "help", "run") nothing when another word counts, nor the
+    words of a relation (``RELATION_WORDS``: "point to") in a question asking for models linked to a paper or data. Without a
+    search index every word weighs 1.
+    """
+
+    keys: tuple[str, ...] = ()
+    forms: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
+    weights: dict[str, float] = dc_field(default_factory=dict)
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.get(k, 0.0) for k in self.keys)
+
+
+def _forms(word: str) -> list[frozenset[str]]:
+    """Return the index forms of one written word: its tokens, and their stem terms where they have one."""
+    toks = tokens(word)
+    if not toks:  # an index stopword ("need", "best"): the index never holds it
+        return []
+    out = [frozenset(toks)]
+    stems = frozenset(stem_term(t) or t for t in toks)
+    if stems != out[0]:
+        out.append(stems)
+    return out
+
+
+def read_topic(q: Question, frequencies=None) -> Topic:
+    """Return the question's topical words with their index forms and weights.
+
+    ``frequencies`` is ``SearchAdapter.document_frequencies`` (None: no index, every word weighs 1). A word read as
+    a constraint ("billion" in "more than 5 billion parameters") is held as a facet value, not as a word: when no
+    FDO holds it as a word it weighs as a word one FDO holds.
+    """
+    keys = tuple(q.terms)
+    if not keys:
+        return Topic()
+    written: dict[str, list[str]] = {k: [] for k in keys}
+    said = words(q.text)
+    for w in said:
+        w = re.sub(r"'s$", "", w)
+        key = stem(w)
+        if key in written and w not in written[key]:
+            written[key].append(w)
+    forms: dict[str, list[frozenset[str]]] = {k: [f for w in ws for f in _forms(w)] for k, ws in written.items()}
+    # a Hub tag the reader matched in place of words ("Core ML": coreml) holds them
+    understanding = q.understanding
+    for tag, span in getattr(understanding, "tagged", ()) if understanding is not None else ():
+        for w in words(span):
+            key = stem(w)
+            if key in forms:
+                forms[key].append(frozenset(tokens(tag)))
+    # an acronym holds the words it stands for, and those words the acronym ("trained with RLHF")
+    flat = " " + " ".join(said) + " "
+    for acronym, phrases in ACRONYMS.items():
+        for phrase in phrases:
+            if f" {phrase} " in flat:
+                for w in phrase.split():
+                    if stem(w) in forms:
+                        forms[stem(w)].append(frozenset({acronym}))
+        if f" {acronym} " in flat and acronym in forms:
+            forms[acronym] += [frozenset(t for w in p.split() for t in tokens(w)) for p in phrases]
+    result = {k: tuple(dict.fromkeys(f for f in v if f)) for k, v in forms.items()}
+    if frequencies is None:
+        return Topic(keys, result, {k: 1.0 for k in keys})
+    needed = [t for alts in result.values() for alt in alts for t in alt]
+    counted = frequencies(needed)
+    if counted is None:
+        return Topic(keys, result, {k: 1.0 for k in keys})
+    n, df = counted
+    constrained = {stem(w) for r in read_constraints(q) if r.applied and r.values and r.facet != "kind"
+                   for w in words(r.span)}
+    weights = {}
+    for key in keys:
+        # how many FDOs hold the word in some form (the most of its forms: a form held by more FDOs is the
+        # one the keyword search would meet it by), as the keyword search's IDF
+        most = max((_held_by(alt, df) for alt in result[key]), default=0)
+        if not most and key in constrained:
+            most = 1
+        weights[key] = math.log(1.0 + (n - most + 0.5) / (most + 0.5)) if most else 0.0
+    # the plain verbs of a job ("help", "run", "use") say what a model does, not what about: they count only
+    # when the question has no other word the index holds ("helps decide how to manage crops": crops)
+
+    # the words of a relation only when the question asks for models linked to a paper or data ("point to the DPO
+    # paper"): with no such link, the relation may be the topic ("models distilled from a bigger teacher model")
+    plain = JOB_WORDS | (RELATION_WORDS if {"paper", "datasets"} & set(q.attributes) else frozenset())
+    if any(w > 0 for k, w in weights.items() if k not in plain):
+        weights = {k: 0.0 if k in plain else w for k, w in weights.items()}
+    return Topic(keys, result, weights)
+
+
+def _held_by(alt: frozenset[str], df: dict[str, int]) -> int:
+    """Return how many FDOs hold every term of ``alt`` at most (the fewest holding one of them)."""
+    return min((df.get(t, 0) for t in alt), default=0)
+
+
+def index_terms(facts: FdoFacts) -> set[str]:
+    """Return the index terms of an FDO's facts (hosting and tooling tags left out): tokens, stem terms and the
+    parts of words written as one, as the keyword index makes them (``registry.search.text.sparse_vector``)."""
+    keywords = [k for k in facts.keywords if not _hosting(k)]
+    text = facts.render() + " " + " ".join(keywords)
+    out: set[str] = set()
+    for tok in tokens(text) + word_parts(text):
+        out.add(tok)
+        term = stem_term(tok)
+        if term is not None:
+            out.add(term)
+    return out
+
+
+def cover(topic: Topic, held: set[str], also: set[str] = frozenset()) -> tuple[frozenset[str], float]:
+    """Return the topical words an FDO holds and their weighted share of the question's words.
+
+    ``held`` is the FDO's index terms (``index_terms``); ``also`` the keys it holds otherwise (a Snowball stem
+    of its facts, a constraint read from the word that it meets). A word counts by its weight (``Topic``).
+    """
+    covered = frozenset(k for k in topic.keys if k in also or any(alt <= held for alt in topic.forms.get(k, ())))
+    total = topic.total
+    share = sum(topic.weights.get(k, 0.0) for k in covered) / total if total > 0 else 0.0
+    return covered, share

@@ -14,7 +14,7 @@ from registry.chat.facts import FdoFacts, Ref, fdo_href, format_count
 from registry.chat.retrieval import Context
 from registry.relations import derived_phrase
 
-__all__ = ["compose", "link", "refusal", "closest_lines"]
+__all__ = ["compose", "link", "refusal", "closest_lines", "relaxed_note"]
 
 _ABOUT_ATTRIBUTES = ("licence", "task", "datasets", "evaluation", "size", "base", "derivatives", "paper", "author",
                      "downloads", "languages", "library")
@@ -64,6 +64,15 @@ def closest_lines(ctx: Context) -> list[str]:
     return [f"- {_one_line(c.facts)}" for c in ctx.closest if c.facts is not None]
 
 
+def relaxed_note(ctx: Context) -> str:
+    """Say which filters of the question no record meets, left out as the search left them out ("" when none)."""
+    if not ctx.relaxed:
+        return ""
+    said = " or ".join(f"“{_md(s)}”" for s in ctx.relaxed)
+    return (f"No record in the registry meets {said}, so {'it is' if len(ctx.relaxed) == 1 else 'they are'} "
+            f"left out, as the search leaves {'it' if len(ctx.relaxed) == 1 else 'them'} out.")
+
+
 def refusal(ctx: Context) -> str:
     """Return the answer to a question the registry cannot answer, with the closest FDOs."""
     if ctx.unknown:
@@ -73,6 +82,8 @@ def refusal(ctx: Context) -> str:
     else:
         text = "The registry does not hold an answer to this question"
         text += f" ({ctx.reason})." if ctx.reason else "."
+    if ctx.relaxed:
+        text += " " + relaxed_note(ctx)
     lines = closest_lines(ctx)
     if lines:
         text += "\n\nClosest FDOs in the registry (not answers to the question):\n" + "\n".join(lines)
@@ -180,6 +191,8 @@ def _listing(ctx: Context, base_url: str) -> str:
     read = "; ".join(p for p in (f"filtered by {filters}" if filters else "",
                                  f"preferring {preferred}" if preferred else "") if p)
     intro = "FDOs in the registry that match the question" + (f" ({_md(read)}):" if read else ":")
+    if ctx.relaxed:
+        intro = intro.replace("that match the question", "that match the rest of the question")
     lines = [intro]
     for f in items:
         line = f"- {_one_line(f)}"
@@ -283,5 +296,7 @@ def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
     if ctx.question.compare:
         return _about(ctx, base_url)
     if ctx.question.wants == "list" and not (ctx.named and ctx.question.anaphora):
-        return _listing(ctx, base_url)
-    return _about(ctx, base_url)
+        text = _listing(ctx, base_url)
+    else:
+        text = _about(ctx, base_url)
+    return (relaxed_note(ctx) + "\n\n" + text) if ctx.relaxed else text

@@ -15,10 +15,10 @@ import re
 from typing import Callable
 
 from registry.chat.context import Candidate, Context, Link
-from registry.chat.evidence import fact_words, hosting_words
+from registry.chat.evidence import JOB_WORDS, RELATION_WORDS, fact_words, hosting_words
 from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
-from registry.search.patterns import LINK_FACETS, LINK_NOUNS
+from registry.search.patterns import LINK_FACETS
 from registry.search.understand import Question, stem, topical_terms, words
 
 __all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
@@ -37,24 +37,9 @@ KIND_FACETS = {"dataset": "dataset", "paper": "paper"}  # the kinds of FDO a mod
 PLATFORMS = {"dataset": ("hf-dataset", "openml-dataset"), "base_model": ("hf", "openml"), "paper": ("arxiv",)}
 LINK_K = 6  # linked models an answer lists (the linked search shows them all)
 CLOSEST_K = 3
-# plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
-JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
-doing help helps helping generate generates generating create creates creating produce produces turn turns handle
-handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
-using""".split())
 MIN_COVERAGE = 0.5  # share of the topic's words a linked model's facts must hold to be about it
 RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
             "paper": ("citing", "cites")}
-# words of the question that say the relation, not its topic
-RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
-learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
-derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
-cited citing point points pointing linked link links come comes accompany accompanies go goes referenced reference
-references described introduced deal deals dealing handle handles speak speaks spoken understand
-understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
-""".split()) | frozenset(stem(w) for w in LINK_NOUNS)
-
-
 def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
     """Set ``ctx.link`` when ``q`` asks for the models linked to a dataset, base model or paper it names."""
     if q.understanding is None or q.compare:

@@ -8,7 +8,8 @@ Candidates come from four places, each with a prior:
 The graph then expands every candidate into facts (task, licence, datasets, papers, evaluation
 results, lineage in both directions). A topical question's rank = 0.85 prior + 0.10 coverage + 0.05
 similarity (the search's order decides), where coverage is the share of the question's topical
-words found in the candidate's facts or in a constraint read from them that it has, and similarity
+words found in the candidate's facts or in a constraint read from them that it has, each word weighed
+by its rarity in the search index (``evidence.read_topic``), and similarity
 the cosine of question and facts under the search index's embedder (a question that names an FDO,
 or no embedder: 0.55 prior + 0.45 coverage). Selection keeps named FDOs first, then the best ranked
 ones with some coverage (for a topical question: those that really have the constraints read from
@@ -19,13 +20,15 @@ after that, up to ``max_items``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
 from registry.chat.context import Ambiguous, Candidate, Context
-from registry.chat.evidence import fact_words, fitting, has_evidence, read_constraints, asked, states_asked, unstated
+from registry.chat.evidence import (asked, cover, fact_words, fitting, has_evidence, index_terms, read_constraints,
+                                    read_topic, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
+from registry.search.patterns import ACRONYMS
 from registry.search.understand import Question, stem, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 
@@ -46,6 +49,7 @@ TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
 ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
+WRITTEN_OUT = frozenset(p for phrases in ACRONYMS.values() for p in phrases)  # "mixture of experts" (moe)
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class Retriever:
             whole = self.search.search(q.text, limit=SEARCH_K)
             if whole.hits or not ctx.search.hits:
                 ctx.search = whole
+        _follow_relaxation(q, ctx)
         hits = ctx.search.hits + self._concept_hits(q, ctx)
         hits += self._stated_hits(q, ctx, {h.pid for h in hits})
         for rank, hit in enumerate(hits):
@@ -187,25 +192,38 @@ class Retriever:
         return [h for h in found.hits if h.pid not in seen]
 
     def _stated_hits(self, q: Question, ctx: Context, seen: set[str]) -> list:
-        """Return the search's hits among the FDOs that state the question's filters, when none of its first hits
-        states them all ("Gemma fine-tunes that speak Romanian": the first hits state no language).
+        """Return the search's hits among the FDOs that state the question's filters and have the task it means, when
+        none of its first hits does ("Gemma fine-tunes that speak Romanian": the first hits state no language;
+        "chat models that speak Indonesian": those stating it are not chat models, the chat models state none).
 
         A filter read from text is lenient in search (an FDO stating no language passes "Romanian");
-        passed explicitly, as here, it is strict. Nothing is added when the question names an FDO.
+        passed explicitly, as here, it is strict. The task the question means (``evidence.asked``: "chat
+        models", text generation) is passed as a filter too; when nothing has both, the filters alone. Nothing is
+        added when the question names an FDO.
         """
         read = read_constraints(q)
         wanted = {i for i, r in enumerate(read) if r.applied and r.mode == "filter" and r.facet != "kind" and r.values}
         if not wanted or ctx.named or ctx.lineage_topic is not None:
             return []
+        job = asked(q, self.search.concept_reading(q.understanding)).job
+        tasks = {i for i, r in enumerate(read) if r.applied and r.mode == "boost" and r.facet == "task"
+                 and set(r.values) & job}
         met = self.search.met([h.pid for h in ctx.search.hits], q.understanding)
-        if any(wanted <= met.get(h.pid, frozenset()) for h in ctx.search.hits):
+        if any(wanted | tasks <= met.get(h.pid, frozenset()) for h in ctx.search.hits):
             return []
         filters: dict[str, list[str]] = {}
         for i in sorted(wanted):
             filters.setdefault(read[i].facet, []).extend(read[i].values)
         if "kind" in q.filters:
             filters["kind"] = q.filters["kind"]
-        found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES, filters=filters)
+        found = None
+        if tasks and "task" not in filters:
+            found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES,
+                                       filters={**filters, "task": sorted(job)})
+        if not (found and found.hits):
+            if any(wanted <= met.get(h.pid, frozenset()) for h in ctx.search.hits):
+                return []
+            found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES, filters=filters)
         return [h for h in found.hits if h.pid not in seen]
 
     def _resolve_base(self, q: Question, ctx: Context) -> None:
@@ -252,6 +270,8 @@ class Retriever:
         return known[1] if known else pid
 
     def _resolve_mentions(self, q: Question, ctx: Context) -> None:
+        # what an acronym stands for, hyphenated ("mixture-of-experts"), is a topic, not a name
+        q.mentions = [m for m in q.mentions if " ".join(words(m)) not in WRITTEN_OUT]
         for mention in q.mentions:
             pids = self._resolve_one(mention, ctx)
             if pids:
@@ -303,19 +323,22 @@ class Retriever:
         # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
         # that has the constraint, whether or not its facts spell the word
         spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
-        # so is a format read as a Hub tag ("Core ML": coreml) by an FDO tagged so
+        # the question's words weighed by how rare they are in the index; a Hub tag or acronym read in their
+        # place ("Core ML": coreml, "reinforcement learning from human feedback": rlhf) holds them too
+        topic = read_topic(q, self.search.document_frequencies)
+        # the formats the reader read as Hub tags are alternatives, as a library filter's values are ("LoRA or
+        # PEFT"): an FDO tagged with one holds the words of each
         tags = q.understanding.tags if q.understanding is not None else ()
         tagged = {stem(w) for r in read_constraints(q) if r.facet == "library" and not r.applied and tags
                   for w in words(r.span)}
         terms = q.terms
         for cand in ctx.candidates:
-            text = fact_words(cand.facts)
-            text |= {t for i in cand.met for t in spans.get(i, ())}
-            if tagged and any(tag in text for tag in tags):
-                text |= tagged
             if terms:
-                cand.covered = frozenset(t for t in terms if t in text)
-                cand.coverage = len(cand.covered) / len(terms)
+                held = index_terms(cand.facts)
+                also = fact_words(cand.facts) | {t for i in cand.met for t in spans.get(i, ())}
+                if tagged and any(tag in held for tag in tags):
+                    also |= tagged
+                cand.covered, cand.coverage = cover(topic, held, also)
         sims = None
         # similarity only helps topical questions; named FDOs are ranked first anyway (and embedding
         # candidates costs ~40 ms each on 2 cores, so it is skipped when it cannot change the answer)
@@ -399,7 +422,7 @@ class Retriever:
             ctx.reason = "" if ctx.answerable else "the question names no model, task or topic the registry knows"
             return
         best = max((c.coverage for c in ctx.candidates), default=0.0)
-        filtered = bool(ctx.search.applied or ctx.search.boosted) and any(c.coverage > 0 for c in ctx.candidates)
+        filtered = bool(ctx.search.applied or ctx.search.boosted) and any(c.covered for c in ctx.candidates)
         ctx.answerable = best >= MIN_COVERAGE or filtered
         if not ctx.answerable:
             ctx.reason = "no FDO in the registry matches the question's topic"
@@ -454,6 +477,24 @@ def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     ctx.closest = shown[:CLOSEST_K]
 
 
+def _follow_relaxation(q: Question, ctx: Context) -> None:
+    """Leave out the filters the search left out because no FDO met them ("a speech synthesiser under 100 million
+    parameters": no text-to-speech model states a size under it), so the chat judges its candidates as the search
+    showed them; ``ctx.relaxed`` keeps their words, which the answer says were not met."""
+    understanding = q.understanding
+    if not ctx.search.relaxed or understanding is None:
+        return
+    dropped = {(facet, tuple(values)) for facet, values, _ in ctx.search.relaxed}
+    recognised = []
+    for r in understanding.recognised:
+        if r.applied and r.mode == "filter" and (r.facet, tuple(r.values)) in dropped:
+            ctx.relaxed.append(r.span)
+            r = replace(r, applied=False, note="not applied: no result had it")
+        recognised.append(r)
+    if ctx.relaxed:
+        q.understanding = replace(understanding, recognised=tuple(recognised))
+
+
 def _lost(q: Question, outcome: SearchOutcome) -> bool:
     """Say whether a search missed a constraint read from the whole question (a filter or a preference on a facet
     other than the kind, which the chat passes itself)."""
@@ -470,7 +511,7 @@ def _relevant(cand: Candidate, ctx: Context) -> bool:
         return True
     if not q.terms:
         return "search" in cand.reasons
-    return cand.coverage > 0
+    return cand.coverage > 0  # a word that counts (a candidate holding only words no FDO is told apart by shows nothing)
 
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.search.text import tokens
+from registry.search.text import term_id, tokens
 from registry.search.understand import stem, topical_terms, words
 from registry.errors import MlfdoError
 
@@ -56,6 +56,9 @@ class SearchOutcome:
     engine: str = "none"
     total: int = 0  # how many FDOs the search found in all (the hits are the first of them)
     query: str = ""  # the text searched: a link to the search page with it shows them all
+    # the filters read from the text that no FDO met, which the search then left out to show results anyway
+    # (facet, values, the words read): the chat follows it and says so
+    relaxed: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,26 @@ class SearchAdapter:
             return {}
         return searcher.met(pids, understanding)
 
+    def document_frequencies(self, terms: list[str]) -> tuple[int, dict[str, int]] | None:
+        """Return (FDOs in the search index, index term -> how many of them hold it) for index terms (the keyword
+        index's tokens and stem terms, ``registry.search.text``); None without a search index.
+
+        The chat weighs a question's words by these, as the keyword search does (IDF): a word most FDOs hold says
+        little, and one no FDO holds cannot tell FDOs apart. Read from the engine's postings, which the search
+        package exposes no call for (a ``Searcher.document_frequencies`` would be the cleaner seam).
+        """
+        engine = getattr(self.searcher(), "engine", None)
+        postings = getattr(engine, "terms", None)
+        if engine is None or postings is None:
+            return None
+        with engine.lock:
+            alive = engine.alive[:engine.size]
+            found = {}
+            for term in dict.fromkeys(terms):
+                posting = postings.get(term_id(term))
+                found[term] = 0 if posting is None else posting.alive_count(alive, engine.generation)
+            return max(1, len(engine.slot_of)), found
+
     def embed(self, texts: list[str]) -> np.ndarray | None:
         """Return unit-length embeddings of ``texts`` with the search index's embedder, or None.
 
@@ -224,10 +247,13 @@ def _from_response(response) -> SearchOutcome:
     understanding = getattr(response, "understanding", None)
     applied: dict[str, list[str]] = {}
     boosted: dict[str, list[str]] = {}
+    relaxed = []
     for rec in getattr(understanding, "recognised", ()) if understanding is not None else ():
         if getattr(rec, "applied", True):
             target = boosted if getattr(rec, "mode", "filter") == "boost" else applied
             target.setdefault(rec.facet, []).extend(rec.values)
+        elif rec.values:  # read with values but not applied: no FDO met it, the search dropped it
+            relaxed.append((rec.facet, tuple(rec.values), rec.span))
     suggested = [Suggestion(s.facet, s.value, s.label, getattr(s, "reason", ""))
                  for s in getattr(response, "suggested", ())]
     questions = []
@@ -236,4 +262,4 @@ def _from_response(response) -> SearchOutcome:
         questions.append((fq.question, options))
     return SearchOutcome(hits=hits, applied=applied, boosted=boosted, suggested=suggested, questions=questions,
                          total=int(getattr(response, "total", len(hits))),
-                         engine="search")
+                         engine="search", relaxed=relaxed)

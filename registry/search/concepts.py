@@ -168,6 +168,17 @@ class ConceptIndex:
         """Return the concept standing for facet value ``key`` (a task id), or None."""
         return next((c for c in self._build().concepts if c.facet == facet and c.key == key), None)
 
+    def licences_of(self, family: str) -> tuple[str, ...]:
+        """Return the licence keys of a licence family (``public-domain``): its members, and the licences holding
+        the property it groups (``GROUPED_BY``: WTFPL asks nothing, so it is public-domain too); () if unknown."""
+        built = self._build()
+        group = next((c for c in built.concepts if c.facet == "licence-family" and c.key == family), None)
+        if group is None:
+            return ()
+        held = GROUPED_BY.get(family)
+        return tuple(c.key for c in built.concepts if c.facet == "licence" and
+                     (c.family == group.pid or (held is not None and held(c))))
+
     def match(self, text: str, vector: np.ndarray | None = None, limit: int = 6) -> list[ConceptMatch]:
         """Return the concepts ``text`` speaks of, best first (one match per concept)."""
         built = self._build()

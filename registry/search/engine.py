@@ -408,11 +408,18 @@ class MemoryEngine:
         informative = absent = 0
         uncommon = np.zeros(n, dtype=bool)  # matched by a term in at most a third of the FDOs
         stem_of: dict[int, int] = getattr(terms, "stem_of", {})
+        words_of: dict[int, int] = getattr(terms, "words_of", {})  # a term spelled another way stands for its words
+        # terms that rank, never decide: stems, and the words of a term spelled another way that an FDO holds
+        # (the term decides for them: "mixture of experts" is matched as moe, by FDOs spelling either)
+        spelled: dict[int, int] = getattr(terms, "spelled", {})
+        held = {t for t in set(spelled.values()) if t in self.terms and self.terms[t].alive_count(alive, self.generation)}
+        rank_only = stem_of.keys() | {w for w, t in spelled.items() if t in held}
         for tid, qweight in terms.items():
             posting = self.terms.get(tid)
             df = 0 if posting is None else posting.alive_count(alive, self.generation)
             if df == 0:
-                absent += qweight >= 1.0 and tid not in stem_of
+                # a term spelled another way that no FDO holds leaves the decision to its words
+                absent += qweight >= 1.0 and tid not in rank_only and tid not in words_of
                 continue  # a word no FDO has cannot be required
             slots, weights = posting.arrays()
             if tid in stem_of:
@@ -426,9 +433,9 @@ class MemoryEngine:
             # terms in more than a third of the corpus rank but do not decide membership
             if df <= n_alive / 3:
                 uncommon[slots] = True
-                if qweight >= 1.0 and tid not in stem_of:
-                    np.add.at(hits, slots, np.ones(len(slots), dtype=np.int16))
-                    informative += 1
+                if qweight >= 1.0 and tid not in rank_only:
+                    np.add.at(hits, slots, np.full(len(slots), words_of.get(tid, 1), dtype=np.int16))
+                    informative += words_of.get(tid, 1)
         if informative:
             need = max(1, min(min_match, informative))
             return kw_scores, (hits >= need) & (kw_scores > 0)

@@ -77,13 +77,19 @@ LICENCE_PATTERNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (r"\bcc[ -]?by[ -]?nc(?:[ -]?(?:sa|nd))?(?:[ -]?[34]\.0)?\b|non[ -]?commercial", lambda k: k.startswith("cc-by-nc")),
     (r"\bcc[ -]?by[ -]?sa(?:[ -]?[34]\.0)?\b", lambda k: k.startswith("cc-by-sa")),
     (r"\bcc[ -]?by(?:[ -]?[34]\.0)?\b(?![ -]?(?:nc|sa|nd))", lambda k: k in ("cc-by-4.0", "cc-by-3.0")),
-    (r"\bcc0\b|public domain", lambda k: k.startswith("cc0") or k == "unlicense"),
+    (r"\bcc0\b", lambda k: k.startswith("cc0")),
     (r"open[ -]?rail(?:[ -]?\+\+|[ -]?m)?", lambda k: "openrail" in k),
     (r"llama[ -]?2[ -](?:community[ -])?licen[sc]e", lambda k: "llama2" in k or "llama 2" in k or "llama-2" in k),
     (r"llama[ -]?3(?:\.\d)?[ -](?:community[ -])?licen[sc]e", lambda k: "llama3" in k or "llama 3" in k or "llama-3" in k),
     (r"gemma[ -](?:terms|licen[sc]e)", lambda k: "gemma" in k),
     (r"\bunlicen[sc]e\b", lambda k: k == "unlicense"),
     (r"\bmpl(?:[ -]?2\.0)?\b|mozilla public licen[sc]e", lambda k: k.startswith("mpl")),
+)
+# (pattern, licence family or property in the licence vocabulary, predicate over lower-cased keys when the registry
+# holds no licence concepts): the family's licences are read, not a list of ids (registry/search/concepts.py)
+LICENCE_FAMILIES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    (r"public[ -]domain(?:[ -]dedication)?|no rights reserved|\bno (?:licen[sc]e )?conditions(?: at all)?",
+     "public-domain", lambda k: k.startswith(("cc0", "pddl")) or k in ("unlicense", "wtfpl")),
 )
 PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
                    r"free to use|open[ -]source licen[sc]e"
@@ -153,6 +159,7 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "gan": ("generative adversarial network", "generative adversarial networks"),
     "vae": ("variational autoencoder",),
     "cot": ("chain of thought",),
+    "nerf": ("neural radiance field", "neural radiance fields"),
 }
 METHODS = frozenset({"rlhf", "rlaif", "dpo", "orpo", "grpo", "ppo", "kto", "sft", "moe", "lora", "qlora", "peft"})
 
@@ -277,6 +284,19 @@ NOT_A_NAME = re.compile(r"^(?:\d+(?:\.\d+)?[kmbt]b?|v\d+(?:\.\d+)*|\d{4}s?|"
                          r"(?:non|pre|multi|cross|self|semi|zero|few|one)-\w+|state-of-the-art|open-source|"
                          r"question-answering|text-\w+|\w+-generation|\w+-classification|\w+-recognition|"
                          r"\w+-to-\w+|\w+-ml|co2|ml|gpt-like)$", re.I)
+
+# Words of common ML terms written like names ("encoder-decoder", "mixture-of-experts", "long-context"): a token made
+# only of these (and stopwords) is a technical term, not a model's name (``understand.read``, docs/search.md)
+ML_TERM_WORDS = frozenset(w for phrases in ACRONYMS.values() for p in phrases for w in p.split()) | frozenset("""
+encoder decoder encoders decoders only attention precision context rank state space expert experts mixture sparse
+dense head heads layer layers token tokens weight weights transformer transformers vision language text image audio
+speech video multi modal multimodal instruction instructions tuned tuning fine pre post training trained learning shot
+few zero self supervised unsupervised semi half full mixed quantization quantisation quantized quantised distillation
+distilled open source long short term memory convolutional recurrent neural network networks diffusion latent
+autoregressive masked causal sequence bidirectional reward preference policy retrieval augmented generation chain
+thought in to on the and for with based low high resolution bit bits float integer grained coarse end gated
+activation feed forward residual native merged merge
+""".split())
 
 QUESTION_STOPWORDS = frozenset("""
 a about above after again all also am an and any are as at be because been before being between both but by

@@ -67,9 +67,10 @@ class Searcher:
 
     def __init__(self, index: SearchIndex, llm: "OllamaUnderstander | None" = None) -> None:
         self.index = index
-        self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers)
-        self.llm = llm
         self.concepts = ConceptIndex(index.store, index.embedder)
+        self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
+                                  licence_family=self.concepts.licences_of)
+        self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
@@ -129,18 +130,23 @@ class Searcher:
         for facet, values in self.concepts.boosts(matches).items():
             vocab = self.vocabulary(facet)
             held = [k for k in values if k in vocab]
-            # a filter read from the same words as the concept, meaning part of it ("public domain": the
-            # reader's Unlicense and CC0; the concept's family also has PDDL and WTFPL) is widened to all of
-            # it, and the concept's boost keeps them all, so each joins the results whatever its words
+            # a filter read from the same words as the concept, meaning part of it (a licence family the LLM
+            # reader read in part) is widened to all of it, and the concept's boost keeps them all, so each
+            # joins the results whatever its words
             widened = False
             for i, r in enumerate(recognised):
                 if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
-                if set(r.values) <= set(same) and set(same) - set(r.values):
-                    wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
-                    label = f"{facet}: " + " or ".join(vocab[k][0] for k in wide)
-                    recognised[i] = RecognisedFilter(r.facet, wide, label, r.span, r.applied, r.note, r.mode)
+                family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
+                if family and set(r.values) <= set(same):
+                    if set(same) - set(r.values):
+                        wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
+                        label = f"{facet}: " + " or ".join(vocab[k][0] for k in wide)
+                        recognised[i] = RecognisedFilter(r.facet, wide, label, r.span, r.applied, r.note, r.mode)
+                    # a family (the reader may already read all of it): its boost is kept all the same; one licence
+                    # named exactly ("MIT") or values named one by one ("German or English") need none (measured:
+                    # set 3 dense -0.02 with it for a licence)
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
             keys = [k for k in held if (facet, k) not in taken]

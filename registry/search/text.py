@@ -20,7 +20,9 @@ from collections.abc import Iterable
 
 import Stemmer
 
-__all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
+from registry.search.patterns import ACRONYMS
+
+__all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
            "morph", "stem_term", "PART_FIELDS", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
@@ -36,7 +38,8 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 4  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts
+KEYWORDS_FORMAT = 5  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+# for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit)
 
 # How much one occurrence counts in each field (a simple BM25F).
 FIELD_WEIGHTS: dict[str, float] = {
@@ -140,6 +143,62 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     return out
 
 
+# an acronym's expansions as index tokens ("mixture of experts": mixture, expert) -> the acronym (``ACRONYMS``),
+# by first token, longest first
+_EXPANDED: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+# a weight precision written as one token: int8, fp16, bf16, int8bit, float8bit, q4 (a GGUF quant), 8bit
+_PRECISION = re.compile(r"^(?:u?int|fp|bf|float|q)?(\d{1,2})(?:bits?)?$")
+_BITS = frozenset({"1", "2", "3", "4", "5", "6", "8", "16", "32"})
+
+
+def _expanded() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    if not _EXPANDED:
+        found: dict[tuple[str, ...], str] = {}
+        for acronym, phrases in ACRONYMS.items():
+            for phrase in phrases:
+                found.setdefault(tuple(tokens(phrase)), acronym)
+        for words, acronym in sorted(found.items(), key=lambda kv: -len(kv[0])):
+            if len(words) > 1:
+                _EXPANDED.setdefault(words[0], []).append((words, acronym))
+    return _EXPANDED
+
+
+def spellings(toks: list[str]) -> list[tuple[int, int, str]]:
+    """Return (start, end, term) for the runs of ``toks`` that spell a term another way, and that term.
+
+    Either spelling then meets the other (docs/search.md, "Query understanding"): an acronym's
+    expansion (``ACRONYMS``: mixture, expert -> ``moe``) is also its acronym, and a weight precision
+    however written ("8-bit": 8, bit; "8bit", "int8", "int8bit", "fp8", "q8") is also ``8bit``. A
+    document indexes the term beside its words (``sparse_vector``); a query matches the term in place
+    of the words (``query_terms``).
+    """
+    out: list[tuple[int, int, str]] = []
+    table = _expanded()
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        found = next(((words, acronym) for words, acronym in table.get(tok, ())
+                      if tuple(toks[i:i + len(words)]) == words), None)
+        if found is not None:
+            out.append((i, i + len(found[0]), found[1]))
+            i += len(found[0])
+            continue
+        if tok[-1:].isdigit() or tok.endswith(("bit", "bits")):  # the precisions' shapes, before the pattern
+            if tok in _BITS and i + 1 < n and toks[i + 1] == "bit":
+                out.append((i, i + 2, tok + "bit"))
+                i += 2
+                continue
+            m = _PRECISION.match(tok)
+            if m and m.group(1) in _BITS and tok != m.group(1) and tok != m.group(1) + "bit":
+                # "int8" is also the token "int" (``tokens``): the letters belong to the precision
+                end = i + 2 if i + 1 < n and tok.startswith(toks[i + 1]) and toks[i + 1].isalpha() else i + 1
+                out.append((i, end, m.group(1) + "bit"))
+                i = end
+                continue
+        i += 1
+    return out
+
+
 def word_parts(text: str) -> list[str]:
     """Return the parts of the words in ``text`` written as one, lower-cased: "OneGen-EntityLinking" -> one, gen,
     entity, linking; "VideoPainter" -> video, painter; "img2vid" -> img, vid.
@@ -179,6 +238,9 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
                 term = stem_term(tok)
                 if term is not None:
                     extra[term] += weight
+            for _, _, term in spellings(words):  # "mixture of experts" is also moe, "int8" also 8bit
+                if term not in words:
+                    extra[term] += weight
             for part in (word_parts(text) if field in PART_FIELDS and ":" not in text else ()):
                 if part not in words:  # "Llama2" already yields "llama"
                     extra[part] += weight
@@ -199,11 +261,19 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
 
 
 class QueryTerms(dict[int, float]):
-    """Term id -> query weight, and for each word that has a stem term, stem term id -> the word's term id."""
+    """Term id -> query weight, and for each word that has a stem term, stem term id -> the word's term id.
+
+    ``words_of`` holds, for a term standing for several of the query's words (``spellings``: moe for
+    "mixture of experts"), how many: matching it counts as matching them all. ``spelled`` maps those
+    words to the term: while an FDO holds the term, the words only rank (an FDO may spell the term
+    another way); when none does, the words decide as any other.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.stem_of: dict[int, int] = {}
+        self.words_of: dict[int, int] = {}
+        self.spelled: dict[int, int] = {}
 
 
 def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4) -> QueryTerms:
@@ -214,16 +284,29 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
     "translation" then meets the query word "translating".
     """
     terms = QueryTerms()
-    for words, weight in ((tokens(text), 1.0), ([t for extra in expansions for t in tokens(extra)], expansion_weight)):
-        for tok in words:
-            tid = term_id(tok)
-            if tid in terms:
-                continue
-            terms[tid] = weight
-            term = stem_term(tok)
-            if term is not None:
-                sid = term_id(term)
-                if sid not in terms:
-                    terms[sid] = weight * STEM_WEIGHT
-                    terms.stem_of.setdefault(sid, tid)
+    words = tokens(text)
+    # a term spelled another way ("mixture of experts", "8-bit") is matched as the one term every spelling
+    # is indexed under (moe, 8bit); its words as written only rank
+    spelled = spellings(words)
+    inside = {j for start, end, _ in spelled for j in range(start, end)}
+    weighed = [(t, 1.0) for t in dict.fromkeys([w for j, w in enumerate(words) if j not in inside] +
+                                               [term for _, _, term in spelled])]
+    weighed += [(w, 1.0) for j, w in enumerate(words) if j in inside]
+    weighed += [(t, expansion_weight) for extra in expansions for t in tokens(extra)]
+    for start, end, term in spelled:
+        terms.words_of[term_id(term)] = max(terms.words_of.get(term_id(term), 1), end - start)
+        for w in words[start:end]:
+            if term_id(w) not in terms.words_of:
+                terms.spelled.setdefault(term_id(w), term_id(term))
+    for tok, weight in weighed:
+        tid = term_id(tok)
+        if tid in terms:
+            continue
+        terms[tid] = weight
+        term = stem_term(tok)
+        if term is not None:
+            sid = term_id(term)
+            if sid not in terms:
+                terms[sid] = weight * STEM_WEIGHT
+                terms.stem_of.setdefault(sid, tid)
     return terms

@@ -26,10 +26,10 @@ from datetime import datetime, timezone
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
-    LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
+    LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
-from registry.search.text import normalise, stem, tokens
+from registry.search.text import normalise, spellings, stem, tokens
 
 __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
            "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
@@ -72,8 +72,10 @@ class Understander:
     """Rule-based query understanding over the index's facet vocabulary."""
 
     def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None,
-                 keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None) -> None:
+                 keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None,
+                 licence_family: Callable[[str], tuple[str, ...]] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.licence_family = licence_family  # a licence family's key -> its licences' keys (the concepts')
         self.keyword_papers = keyword_papers  # keyword -> (FDOs carrying it, paper key -> how many of them cite it)
         self._tag_papers: dict[str, tuple[dict, tuple[str, ...]]] = {}
         self.now = now or (lambda: datetime.now(timezone.utc))
@@ -111,6 +113,12 @@ class Understander:
         # would match records named "model" and blur the meaning (docs/search.md, "Query understanding")
         sentence = re.sub(r"\s+", " ", text).strip(" ,.;")
         text = unframe(sentence)
+        if edits and not topical_terms(text):
+            # a constraint took the question's words ("Which models have more than 100 billion parameters?"):
+            # what is left is frame only and there is no topic to match (the constraints alone decide)
+            text = ""
+        elif edits:
+            text = _untail(text)  # "code models with [more than 7B parameters]": the words that led to it
         applied_facets = {r.facet for r in recognised if r.applied}
         suggested = [s for s in suggested if s.facet not in applied_facets]
         return QueryUnderstanding(query=query, text=text, recognised=tuple(recognised),
@@ -253,6 +261,13 @@ class Understander:
         for pattern, accept in LICENCE_PATTERNS:
             for m in re.finditer(pattern, low):
                 keys = tuple(k for k in vocab if accept(k.lower()))
+                label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
+                out.append(_Match(m.start(), m.end(), "licence", keys, label,
+                                  note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
+        for pattern, family, accept in LICENCE_FAMILIES:
+            for m in re.finditer(pattern, low):
+                members = {k.lower() for k in self.licence_family(family)} if self.licence_family else set()
+                keys = tuple(k for k in vocab if (k.lower() in members if members else accept(k.lower())))
                 label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
                 out.append(_Match(m.start(), m.end(), "licence", keys, label,
                                   note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
@@ -485,6 +500,8 @@ class Understander:
         for m in re.finditer(r"\b(?:made by|published by|released by|created by|developed by|trained by|shared by|"
                              r"by|from)\s+(?:the\s+)?([a-z0-9][\w.\-]*)", low):
             name = m.group(1).rstrip(".,;")
+            if m.group(0).startswith("from") and name in {k.lower() for k in self.vocabulary("library")}:
+                continue  # "models from the ESPnet toolkit": what they come from is a library (its org may share the name)
             words, exact = self._name_index("author")
             keys = set(exact.get(name, ()))
             if len(name) >= 3 and not name.isdigit():
@@ -828,7 +845,7 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
     for rx in (ORG_NAME, NAME_TOKEN):
         for m in rx.finditer(text):
             token = m.group(1).strip(".-_")
-            if not token or NOT_A_NAME.match(token) or token.lower() in seen:
+            if not token or NOT_A_NAME.match(token) or token.lower() in seen or _technical(token):
                 continue
             if rx is NAME_TOKEN and any(token.lower() in s for s in seen):
                 continue  # part of an org/name already taken
@@ -841,6 +858,18 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
     q.terms = topical_terms(text)
     q.search_text = unframe(text)
     return q
+
+
+def _technical(token: str) -> bool:
+    """Say whether a token written like a name is a technical term: an acronym's expansion or a precision
+    however written ("mixture-of-experts", "8-bit", "int8"), or a compound of common ML words
+    ("encoder-decoder", "long-context"). The chat would otherwise look it up as a model and say there is none."""
+    toks = tokens(token, keep_stopwords=True)
+    covered = {j for start, end, _ in spellings(toks) for j in range(start, end)}
+    if toks and len(covered) == len(toks):
+        return True
+    parts = re.split(r"[-_.]+", token.lower())
+    return all(p.isalpha() for p in parts) and all(p in ML_TERM_WORDS or p in QUESTION_STOPWORDS for p in parts)
 
 
 # a task's name may begin with a frame word ("question answering", "answer questions"): the frame ends there
@@ -872,6 +901,16 @@ def unframe(text: str) -> str:
         kept.append(sentence[pos:].strip())
     out = " ".join(k for k in kept if k).strip(" ?!.")
     return out or text
+
+
+def _untail(text: str) -> str:
+    """Return ``text`` without the stopwords it ends with ("code models with", "models that have"); a
+    constraint word ("only", "not") stays."""
+    words_ = text.split()
+    while len(words_) > 1 and words_[-1].lower().strip(",;:") in QUESTION_STOPWORDS \
+            and words_[-1].lower() not in KEEP_IN_FRAME:
+        words_.pop()
+    return " ".join(words_).rstrip(" ,;:")
 
 
 def topical_terms(text: str) -> list[str]:

@@ -1,0 +1,73 @@
+"""One term written several ways (an acronym and its expansion, a weight precision) meets every way it is written."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.search.text import spellings, tokens
+from tests.test_search_word_forms import FILLER, make_engine, matched
+
+
+@pytest.mark.parametrize("text,term", [
+    ("a mixture-of-experts design", "moe"),
+    ("Mixture of Experts", "moe"),
+    ("named entity recognition", "ner"),
+    ("large language models", "llm"),
+    ("stored in 8-bit", "8bit"),
+    ("8 bit weights", "8bit"),
+    ("int8", "8bit"),
+    ("QUANTO-int8bit-smashed", "8bit"),
+    ("float8bit", "8bit"),
+    ("fp16", "16bit"),
+    ("bf16", "16bit"),
+    ("Q4_K_M", "4bit"),
+    ("int4", "4bit"),
+])
+def test_a_term_written_another_way_is_read_as_the_term(text, term):
+    assert [t for _, _, t in spellings(tokens(text))] == [term]
+
+
+@pytest.mark.parametrize("text", ["8bit", "moe", "Llama-3.1-8B", "v2", "experts in a mixture", "20 bits of text"])
+def test_the_term_itself_and_words_that_only_share_its_parts_are_no_other_spelling(text):
+    assert spellings(tokens(text)) == []
+
+
+def make_moe_engine():
+    return make_engine({
+        "acme/spelled-out": {"description": ["A sparse mixture of experts with eight experts per layer."]},
+        "acme/acronym": {"keywords": ["moe"], "description": ["Routes each token to two experts."]},
+        "acme/dense": {"description": ["A dense decoder trained on web text."]},
+        **FILLER,
+    })
+
+
+def test_an_acronym_meets_the_records_that_only_spell_it_out_and_the_other_way_round():
+    engine = make_moe_engine()
+    assert set(matched(engine, "MoE")) == {"acme/spelled-out", "acme/acronym"}
+    assert set(matched(engine, "mixture-of-experts")) == {"acme/spelled-out", "acme/acronym"}
+
+
+def test_a_precision_meets_every_way_it_is_written():
+    engine = make_engine({
+        "acme/model-8bit": {"description": ["Weights quantized."]},
+        "acme/model-int8": {"description": ["Weights quantized."]},
+        "acme/model-quanto-int8bit-smashed": {"description": ["Weights quantized."]},
+        "acme/model": {"description": ["Weights stored in 8-bit."]},
+        "acme/model-4bit": {"description": ["Weights quantized."]},
+        "acme/llama-3-8b": {"description": ["Eight billion parameters."]},
+        **FILLER,
+    })
+    eight = {"acme/model-8bit", "acme/model-int8", "acme/model-quanto-int8bit-smashed", "acme/model"}
+    for query in ("8-bit", "8bit", "int8", "8 bit"):
+        assert set(matched(engine, query)) == eight, query
+    assert matched(engine, "4-bit") == ["acme/model-4bit"]
+
+
+def test_the_words_of_a_spelling_no_record_holds_still_decide():
+    # no record holds ner (nor its words in a row): the words met apart still make a match, as before
+    engine = make_engine({
+        "acme/entity-linker": {"description": ["Links each entity to a knowledge base."]},
+        "acme/speech": {"description": ["Speech recognition for meetings."]},
+        **FILLER,
+    })
+    assert set(matched(engine, "named entity recognition")) == {"acme/entity-linker", "acme/speech"}
