@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from registry.search.engine import Candidates
-from registry.search.searcher import POPULARITY_WEIGHT, RRF_K
+from registry.search.searcher import POPULARITY_WEIGHT, RRF_K, UNSURE_FLOOR
 from registry.search.static import StaticEmbedder
+from registry.search.text import term_id
 from registry.service import Registry
 from tests.data.search.records import BASE, make_searcher, model_records, pid_of
 
@@ -71,6 +72,24 @@ def test_dense_credit_does_not_reorder_the_words_best_matches(searcher):
     assert names == ["words-best", "neighbour", "words-second", "popular"]
 
 
+
+def test_unsure_words_rank_a_weak_match_by_its_score_too(searcher):
+    # the words' best match holds one of the question's three informative words, by idf ("sorts"; no record
+    # says "quokka" or "zeppelin"); a second match scores a tenth of it; a popular record only the dense side finds
+    cand = evidence(searcher, {"words-best": 10.0, "words-second": 1.0}, {"words-best": 0.9, "popular": 0.9})
+    cand.words = tuple((term_id(word), None, 1.0) for word in ("sort", "quokka", "zeppelin"))
+    names, scores = ranked_names(searcher, cand)
+    floor = UNSURE_FLOOR + (1 - UNSURE_FLOOR) / 3
+    assert scores["words-second"] == pytest.approx((floor + (1 - floor) * 0.1) / (RRF_K + 2))
+    assert scores["words-best"] == pytest.approx(1 / (RRF_K + 1) + searcher.index.embedder.dense_weight / (RRF_K + 1))
+    assert names == ["words-best", "popular", "words-second"]
+    # words that hold the whole question keep the plain ranks: the weak match stays above the neighbour
+    cand.words = ((term_id("sort"), None, 1.0),)
+    names, scores = ranked_names(searcher, cand)
+    assert scores["words-second"] == pytest.approx(1 / (RRF_K + 2))
+    assert names == ["words-best", "words-second", "popular"]
+
+
 def test_boosted_fdos_the_words_rank_alike_go_by_popularity_before_a_faint_neighbour(searcher):
     # every test record carries what the question means (one boost level); the words match none of them;
     # three stand barely out of the query's similarities (1.56-1.6 deviations: a faint credit)
@@ -97,3 +116,45 @@ def test_popularity_key_of_the_boosted_equals_ranking_every_candidate_by_downloa
     ranks = np.array([np.count_nonzero(everyone > t) + 1 for t in target])
     expected = np.where((target > 0) & (ranks <= POPULARITY_K), POPULARITY_WEIGHT / (RRF_K + ranks), 0.0)
     assert _popularity_key(target, candidates, others).tolist() == expected.tolist()
+
+
+BRUSHWORK = "fusion-test/brushwork-diffusion-3"
+DERIVED = [("brushwork-diffusion-3-lora", 900, "A LoRA fine-tune of Brushwork Diffusion 3, tuned on Brushwork Diffusion 3 samples."),
+           ("brushwork-diffusion-3-ink", 400, "Brushwork Diffusion 3 fine-tuned further for ink drawings of city streets."),
+           ("harbour-dusk", 60, "Paints harbours and fishing boats at dusk."),
+           ("whisker-sketches", 3, "Learned from a few hundred pencil sketches gathered over one summer; short prompts work "
+                                "best, longer ones drift towards plain shading, and what it draws most readily is cats.")]
+
+
+@pytest.fixture(scope="module")
+def derived_searcher():
+    registry = Registry.open({"BASE_URL": BASE, "DATA_DIR": ""}, in_memory=True, environ={})
+    base = {"id": BRUSHWORK, "task": ["text-to-image"], "licence": "MIT", "created": "2024-01-10",
+            "description": "Test record: turns a prompt into a painted picture.", "downloads": 5000}
+    # (the one drawing cats states no task, as many small fine-tunes do)
+    specs = [base] + [{"id": f"fusion-test/{name}", "task": [] if name == "whisker-sketches" else ["text-to-image"],
+                       "licence": "MIT", "created": "2024-05-01", "description": text, "downloads": downloads,
+                       "base": [BRUSHWORK]}
+                      for name, downloads, text in DERIVED]
+    # unrelated records, so that the base's name is a rare word as in a real index; cats are not
+    specs += [{"id": f"fusion-test/other-{i}", "task": ["image-classification"], "licence": "MIT", "created": "2024-02-01",
+               "description": f"Test record {i}: tells " + ("cats from dogs" if i % 2 else "birds from fish") + " in photos."}
+              for i in range(16)]
+    registry.store.ingest_many([r for spec in specs for r in model_records(spec)])
+    yield make_searcher(registry, embedder=StaticEmbedder())
+    registry.close()
+
+
+@pytest.mark.parametrize("question,mode", [("Which fine-tunes of brushwork-diffusion-3 draw cats?", "filter"),
+                                           ("Which brushwork diffusion 3 fine-tunes draw cats?", "boost")])
+def test_words_naming_the_base_rank_nothing_among_its_derivatives(derived_searcher, question, mode):
+    # the question's base is read as a filter (or as a linked boost: its derivatives come first); among them the
+    # topic ("cats") decides, not how often a derivative repeats the base's name (the LoRA's card says
+    # "Brushwork Diffusion 3" twice and "fine-tune" once)
+    response = derived_searcher.search(question)
+    read = {r.facet: (r.values, r.mode) for r in response.understanding.recognised if r.applied}
+    assert read.get("base_model") == ((BRUSHWORK,), mode)
+    names = [hit.name.split("/")[1] for hit in response.results]
+    assert names[0] == "whisker-sketches"
+    # those naming the base stay in the results: its words still make a match, they only rank nothing
+    assert {"brushwork-diffusion-3-lora", "brushwork-diffusion-3-ink"} <= set(names)

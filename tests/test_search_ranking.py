@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from registry.errors import BadRequest
+from registry.search.searcher import UNSURE_FLOOR
 from tests.data.search.records import make_registry, make_searcher, specs
 
 
@@ -120,13 +121,24 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
     if cand.kw_ok is not None:
         kw = sorted((s for s in range(n) if cand.kw_ok[s] and mask[s]), key=lambda s: (-cand.kw_scores[s], -dl[s], s))
         assert len(kw) <= 1000  # every match has its own rank (no shared rank for deeper ones)
-        for rank, s in enumerate(kw, 1):
+        # a match on only the words naming a base model a filter applies (the rest score it 0) has no rank
+        for rank, s in enumerate((s for s in kw if cand.kw_scores[s] > 0), 1):
             key[s] += 1.0 / (60 + rank)
     dense_key = {s: 0.0 for s in range(n)}
     if cand.sims is not None:
         min_sim = getattr(searcher.index.embedder, "min_sim", 0.25)
         near = [s for s in range(n) if mask[s] and not engine.stub[s] and cand.sims[s] >= min_sim]
         dense = sorted(near, key=lambda s: (-cand.sims[s], s))[:100]
+        ranked_kw = [s for s in kw if cand.kw_scores[s] > 0]
+        if ranked_kw and dense:
+            # as far as the words' best match misses the question's informative words (by idf), a keyword rank
+            # counts by the match's score against the best one's too
+            held = set(engine.docs[ranked_kw[0]].sparse[0])
+            total = sum(idf for _, _, idf in cand.words)
+            sure = sum(idf for tid, stem, idf in cand.words if tid in held or stem in held) / total if total else 1.0
+            floor = UNSURE_FLOOR + (1.0 - UNSURE_FLOOR) * sure
+            for s in ranked_kw:
+                key[s] *= floor + (1.0 - floor) * float(cand.kw_scores[s]) / float(cand.kw_scores[ranked_kw[0]])
         weight = getattr(searcher.index.embedder, "dense_weight", 1.0)
         best = max((float(cand.kw_scores[s]) for s in kw), default=0.0)
         for rank, s in enumerate(dense, 1):
@@ -163,7 +175,10 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
 @pytest.mark.parametrize("query,filters,mode", [("bert", None, "hybrid"), ("text classification", None, "hybrid"),
                                                 ("speech", {"licence": ["MIT", "Apache-2.0"]}, "hybrid"),
                                                 ("translation model", None, "keyword"),
-                                                ("audio transcription", None, "dense")])
+                                                ("audio transcription", None, "dense"),
+                                                # (words that leave part of the question unmatched)
+                                                ("classify tweets by mood", None, "hybrid"),
+                                                ("speech recognition for noisy meetings", None, "hybrid")])
 def test_ranking_over_candidates_equals_plain_sorts_over_every_slot(searcher, query, filters, mode):
     from registry.search.engine import MemoryEngine
 

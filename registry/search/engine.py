@@ -149,6 +149,9 @@ class Candidates:
     # mean and standard deviation of the query's similarities over the FDOs with a meaning to compare
     # (``MemoryEngine.spread``); None when there are too few of them to say (``MIN_SPREAD``)
     spread: tuple[float, float] | None = None
+    # the question's informative words as (term id, stem term id or None, idf): how much of the question the
+    # keyword side's best match holds tells how sure the words are (``searcher._word_confidence``)
+    words: tuple[tuple[int, int | None, float], ...] = ()
 
 
 class MemoryEngine:
@@ -389,6 +392,13 @@ class MemoryEngine:
         """Score every slot once: BM25 over the query terms and cosine similarity to the query vector."""
         kw_scores, kw_ok = self.keyword_scores(terms, min_match) if terms else (None, None)
         return Candidates(kw_scores, kw_ok, self.similarities(vector) if vector is not None else None)
+
+    def idf(self, tid: int) -> tuple[int, float]:
+        """Return how many alive FDOs hold a term, and its BM25 idf (as in ``keyword_scores``; a term none holds too)."""
+        n_alive = max(1, len(self.slot_of))
+        posting = self.terms.get(tid)
+        df = 0 if posting is None else posting.alive_count(self.alive[:self.size], self.generation)
+        return df, math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
 
     def keyword_scores(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray]:
         """Return (BM25 score per slot, whether the slot matches enough informative query terms).

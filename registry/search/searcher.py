@@ -27,7 +27,7 @@ from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import query_terms, tokens
+from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
 from registry.search.patterns import LINK_FACETS
 from registry.search.understand import Understander, follow_up_questions
 
@@ -52,6 +52,9 @@ BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # wha
 TAG_WEIGHT = 1  # a Hub tag read for a format ("Core ML": coreml) boosts like a library
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
+# a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
+# match scored near nothing) to all of it (one scored as the best); when it holds all of it, all (docs/search.md)
+UNSURE_FLOOR = 0.5
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -292,6 +295,7 @@ class Searcher:
         if not text:
             return Candidates(None, None, None)
         kw_scores = kw_ok = sims = None
+        words: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
             # words a filter already guarantees ("trained on squad", "models") need not be matched again
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
@@ -304,13 +308,49 @@ class Searcher:
                 # value: the words still find those that state it
                 return Candidates(None, None, None)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
-            kw_scores, kw_ok = self.engine.keyword_scores(query_terms(text, qu.expansions), min_match)
+            terms = query_terms(text, qu.expansions)
+            kw_scores, kw_ok = self.engine.keyword_scores(terms, min_match)
+            named = self._named_links(qu)
+            ranking = _without_words(terms, named)
+            if ranking is not terms:
+                # the words naming a base model (dataset, paper) the question applies still make a match, but rank
+                # nothing: every FDO passing the filter derives from it, one repeating its name no more so
+                kw_scores = self.engine.keyword_scores(ranking, min_match)[0]
+            words = self._informative_words(text, covered | named)
         spread = None
         if vector is not None:
             sims = self.engine.similarities(vector.result())
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
-        return Candidates(kw_scores, kw_ok, sims, spread=spread)
+        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words)
+
+    def _informative_words(self, text: str, covered: set[str]) -> tuple[tuple[int, int | None, float], ...]:
+        """Return (term id, stem term id, idf) of the query's own words but those ``covered`` and those in more
+        than a third of the index (they make no match). A word no FDO holds stays: the question says it in words
+        the records do not use."""
+        n_alive = max(1, len(self.engine))
+        out = []
+        for word in dict.fromkeys(tokens(text)):
+            df, idf = self.engine.idf(term_id(word))
+            if word not in covered and df <= n_alive / 3:
+                stem = stem_term(word)
+                out.append((term_id(word), None if stem is None else term_id(stem), idf))
+        return tuple(out)
+
+    def _named_links(self, qu: QueryUnderstanding) -> set[str]:
+        """Return the question's words that name a linked value (base model, dataset, paper) it applies.
+
+        The words the reader took for it (its span) and those of the values' labels: a span read short
+        ("Diffusion 2.1 fine-tunes") leaves out no word of the name ("Stable"). As a filter or as a boost
+        (the linked FDOs then come first, ``LINK_BONUS``): either way the words do not rank those FDOs.
+        """
+        named: set[str] = set()
+        for r in qu.recognised:
+            if r.applied and r.facet in LINK_FACETS:
+                named.update(tokens(r.span))
+                for value in r.values:
+                    named.update(tokens(self.engine.labels.get((r.facet, value), value)))
+        return named
 
     def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
                      lenient: frozenset[str] = frozenset()) -> np.ndarray | None:
@@ -383,7 +423,19 @@ class Searcher:
             # the keyword list: the top matches by rank, every other match shares the next rank
             key = np.full(len(cands), 1.0 / (RRF_K + len(top) + 1))
             key[added] = 0.0
-            key[np.searchsorted(cands, kw[top])] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
+            unranked = cand.kw_scores[kw] <= 0 if len(kw) else None  # matched by words naming a linked value only
+            if unranked is not None and unranked.any():
+                key[np.searchsorted(cands, kw[unranked])] = 0.0
+                top = top[~unranked[top]]
+            at_top = np.searchsorted(cands, kw[top])
+            key[at_top] = 1.0 / (RRF_K + np.arange(1, len(top) + 1))
+            if len(top) and len(dense):
+                # as far as the words are unsure (their best match holds little of the question), a keyword rank
+                # counts by the match's score against the best one's too: weak matches of a few words make room
+                # for the dense neighbours and the concept list (docs/search.md, "Ranking")
+                floor = UNSURE_FLOOR + (1.0 - UNSURE_FLOOR) * _word_confidence(engine, cand, int(kw[top[0]]))
+                scores = cand.kw_scores[kw[top]].astype(np.float64)
+                key[at_top] *= floor + (1.0 - floor) * scores / scores[0]
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
@@ -630,6 +682,29 @@ def _dense_key(cand: Candidates, dense: np.ndarray, embedder) -> np.ndarray:
     mean, sd = cand.spread
     z = (cand.sims[dense] - mean) / sd
     return weight / (RRF_K + 1) * np.clip((z - embedder.min_z) / (embedder.full_z - embedder.min_z), 0.0, 1.0)
+
+
+def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:
+    """Return ``terms`` without the terms of ``words`` (and their stems); ``terms`` itself when none or all would go."""
+    drop = {term_id(t) for w in words for t in (w, stem_term(w)) if t is not None}
+    if not drop & terms.keys():
+        return terms
+    kept = QueryTerms()
+    kept.update((tid, weight) for tid, weight in terms.items() if tid not in drop)
+    kept.stem_of.update((sid, tid) for sid, tid in terms.stem_of.items() if sid in kept)
+    if not any(weight >= 1.0 and tid not in kept.stem_of for tid, weight in kept.items()):
+        return terms  # the question is all name ("fine-tunes of Stable Diffusion 2.1"): its words rank as before
+    return kept
+
+
+def _word_confidence(engine, cand: Candidates, best: int) -> float:
+    """Return the share (by idf) of the question's informative words (``Candidates.words``) the keyword match
+    ``best`` holds, as written or by a stem; 1 when the question has none."""
+    total = sum(idf for _, _, idf in cand.words)
+    if not total:
+        return 1.0
+    held = set(engine.docs[best].sparse[0])
+    return sum(idf for tid, stem, idf in cand.words if tid in held or stem in held) / total
 
 
 def _marked(n: int, slots: np.ndarray) -> np.ndarray:
