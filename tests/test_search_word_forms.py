@@ -182,3 +182,14 @@ def test_a_word_no_record_holds_meets_a_verb_form_of_a_short_stem_without_raisin
     # the word's absence asks nothing more of the records holding the other words
     assert set(matched(engine, "links mentions")) == {"entity-linker", "mention-finder"}
     assert matched(engine, "links") == ["entity-linker"]
+
+
+def test_a_word_held_as_written_brings_no_verb_forms_however_rare():
+    # "tune" is held by one record, "tuned" by many: "fine-tunes" must not rank every fine-tuned record
+    engine = make_engine({
+        "pitch-tune": {"description": ["Names the tune a person hums."]},
+        **{f"tuned-{i}": {"description": ["A model tuned on reviews."]} for i in range(5)},
+        **FILLER,
+    })
+    scores, _ = engine.keyword_scores(query_terms("tunes"), 1)
+    assert [engine.docs[s].name for s in np.flatnonzero(scores > 0)] == ["pitch-tune"]

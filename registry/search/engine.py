@@ -438,8 +438,8 @@ class MemoryEngine:
             if tid in stem_of:
                 written = self.terms.get(stem_of[tid])
                 written_df = 0 if written is None else written.alive_count(alive, self.generation)
-                if written_df * STEM_WHEN_RARER >= df:
-                    continue  # the word as written is common enough: its other forms are not needed
+                if written_df * STEM_WHEN_RARER >= df or (written_df and tid in stand_ins):
+                    continue  # the word as written is common enough (a verb form: held at all): no other form needed
                 if not written_df and tid in stand_ins and df <= n_alive / 3:
                     # no FDO holds the word as written: a verb form of it counts as it for the FDOs holding it
                     standing = stand_in.setdefault(stem_of[tid], np.zeros(n, dtype=bool))
