@@ -193,3 +193,12 @@ def test_a_word_held_as_written_brings_no_verb_forms_however_rare():
     })
     scores, _ = engine.keyword_scores(query_terms("tunes"), 1)
     assert [engine.docs[s].name for s in np.flatnonzero(scores > 0)] == ["pitch-tune"]
+
+
+def test_verb_forms_stay_marked_when_the_words_naming_a_base_model_are_dropped_from_the_ranking():
+    from registry.search.searcher import _without_words
+
+    terms = query_terms("fine-tunes of stable diffusion that draw cats")
+    kept = _without_words(terms, {"stable", "diffusion"})
+    assert kept is not terms and term_id("stable") not in kept
+    assert kept.forms == terms.forms and term_id("tuned") in kept.forms and term_id("drawing") in kept.forms
