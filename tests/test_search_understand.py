@@ -372,3 +372,24 @@ def test_coming_from_a_library_reads_the_library_not_the_organisation_of_the_sam
     assert "author" not in u.filters() and u.boosts().get("library") == ["espnet"]
     assert rules.understand("models by espnet").filters()["author"] == ["espnet"]  # made by: the organisation
     assert rules.understand("models from google").filters()["author"] == ["google"]
+
+
+def _kinds_reader():
+    from registry.search.understand import Understander
+
+    kinds = {"kind": {"model": ("model", 10), "paper": ("paper", 5), "dataset": ("dataset", 3)}}
+    return Understander(lambda facet: kinds.get(facet, {}))
+
+
+@pytest.mark.parametrize("query", ["Which model can summarise news articles?", "summarize scientific papers",
+                                   "something to classify legal articles by topic"])
+def test_papers_a_job_works_on_are_not_the_kind_asked_for(query):
+    kinds = {r.facet: r.values for r in _kinds_reader().understand(query.lower()).recognised}
+    assert kinds.get("kind") != ("paper",)
+
+
+@pytest.mark.parametrize("query", ["Which papers describe speech recognition?", "articles about diffusion",
+                                   "find publications on protein folding"])
+def test_papers_asked_for_are_still_read_as_the_kind(query):
+    kinds = {r.facet: r.values for r in _kinds_reader().understand(query).recognised}
+    assert kinds.get("kind") == ("paper",)
