@@ -393,3 +393,24 @@ def test_a_paper_named_by_a_method_written_out_reads_as_the_paper_its_acronym_ta
     links = [r for r in rules.understand(question).recognised if r.facet == "paper"]
     assert [r.values for r in links] == [(paper,)]
     assert "optimization" not in seen and "optimisation" not in seen
+
+
+def _kinds_reader():
+    from registry.search.understand import Understander
+
+    kinds = {"kind": {"model": ("model", 10), "paper": ("paper", 5), "dataset": ("dataset", 3)}}
+    return Understander(lambda facet: kinds.get(facet, {}))
+
+
+@pytest.mark.parametrize("query", ["Which model can summarise news articles?", "summarize scientific papers",
+                                   "something to classify legal articles by topic"])
+def test_papers_a_job_works_on_are_not_the_kind_asked_for(query):
+    kinds = {r.facet: r.values for r in _kinds_reader().understand(query.lower()).recognised}
+    assert kinds.get("kind") != ("paper",)
+
+
+@pytest.mark.parametrize("query", ["Which papers describe speech recognition?", "articles about diffusion",
+                                   "find publications on protein folding"])
+def test_papers_asked_for_are_still_read_as_the_kind(query):
+    kinds = {r.facet: r.values for r in _kinds_reader().understand(query).recognised}
+    assert kinds.get("kind") == ("paper",)

@@ -520,9 +520,12 @@ class Understander:
             return []
         for pattern, kind in ((r"\bmodels?\b|\bcheckpoints?\b", "model"), (r"\bdatasets?\b|\bcorp(?:us|ora)\b", "dataset"),
                               (r"\bpapers?\b|\barticles?\b|\bpublications?\b", "paper")):
-            m = re.search(pattern, low)
-            if m and kind in vocab:
-                return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
+            for m in re.finditer(pattern, low):
+                if kind == "paper" and _WORKED_ON.search(low[:m.start()]):
+                    continue  # "summarise news articles": the texts a job works on, not the kind of FDO asked for
+                if kind in vocab:
+                    return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
+                break
         return []
 
     def _name_index(self, facet: str) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
@@ -679,6 +682,14 @@ def _linked_kind(matches: list[_Match], low: str) -> list[_Match]:
     if re.search(PAPER_RELATION, low):
         linked.add("paper")
     return [m for m in matches if not (m.facet == "kind" and set(m.values) & linked)]
+
+
+# a job's verb, or a kind of text, just before "papers"/"articles": they are what the job works on
+# ("summarise news articles", "classify scientific papers"), not papers asked for
+_WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|classif(?:y|ies|ying)|translat(?:e|es|ing)|"
+                        r"writ(?:e|es|ing)|generat(?:e|es|ing)|read(?:s|ing)?|analy[sz](?:e|es|ing)|tag(?:s|ging)?|"
+                        r"label(?:s|ling|ing)?|extract(?:s|ing)?|pars(?:e|es|ing)|news|scientific|research|academic|"
+                        r"medical|legal|long|short)(?:\s+\w+){0,2}\s*$")
 
 
 def _direction(group: list[_Match], low: str) -> bool:
