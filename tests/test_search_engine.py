@@ -278,3 +278,12 @@ def test_dense_neighbours_score_by_how_far_they_stand_out_not_by_rank():
     # without a known spread (a small index), reciprocal ranks as before
     ranked = _dense_key(Candidates(None, None, sims), dense, _StandingOut())
     assert ranked.tolist() == pytest.approx([0.25 / (RRF_K + r) for r in range(1, 5)])
+
+
+def test_document_frequencies_count_alive_holders_after_reindexing_and_deletions(engine):
+    # 400 documents, 30 re-indexed under new slots: each still counts once; "rare" is held by every 7th
+    holders = [f"http://x/fdo/d{i}" for i in range(400) if i % 7 == 0]
+    total, found = engine.document_frequencies(["rare", "common", "absent", "rare"])
+    assert (total, found) == (400, {"rare": len(holders), "common": 400, "absent": 0})
+    engine.delete(holders[:10])
+    assert engine.document_frequencies(["rare"]) == (390, {"rare": len(holders) - 10})

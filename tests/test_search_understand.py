@@ -374,6 +374,27 @@ def test_coming_from_a_library_reads_the_library_not_the_organisation_of_the_sam
     assert rules.understand("models from google").filters()["author"] == ["google"]
 
 
+@pytest.mark.parametrize("question", [
+    "Which models cite the DPO paper?",
+    "Which models cite the Direct Preference Optimization paper?",
+    "Which models build on the direct-preference-optimisation paper?",
+])
+def test_a_paper_named_by_a_method_written_out_reads_as_the_paper_its_acronym_tags(question):
+    from registry.search.understand import Understander
+
+    paper = "arXiv:2399.00002"
+    seen = []
+
+    def keyword_papers(word):  # the FDOs tagged dpo (4) all cite the paper; no other word marks one
+        seen.append(word)
+        return (4, {paper: 4}) if word == "dpo" else (0, {})
+
+    rules = Understander(lambda facet: {paper: (paper, 4)} if facet == "paper" else {}, keyword_papers=keyword_papers)
+    links = [r for r in rules.understand(question).recognised if r.facet == "paper"]
+    assert [r.values for r in links] == [(paper,)]
+    assert "optimization" not in seen and "optimisation" not in seen
+
+
 def _kinds_reader():
     from registry.search.understand import Understander
 

@@ -156,3 +156,49 @@ def test_an_index_of_an_older_keyword_format_is_indexed_again_not_read(tmp_path)
         reopened.close()
     finally:
         registry.close()
+
+
+@pytest.mark.parametrize("word,forms", [
+    ("links", ("linking", "linked")), ("code", ("coding", "coded")), ("spots", ("spotting", "spotted")),
+    ("named", ("naming",)),  # never the bare stem: "named" is not "name"
+    ("translating", ()),  # a stem of five letters has its stem term instead
+])
+def test_a_word_whose_stem_is_short_has_its_verb_forms(word, forms):
+    from registry.search.text import tokens, verb_forms
+
+    assert verb_forms(tokens(word)[0]) == forms
+
+
+def test_a_word_no_record_holds_meets_a_verb_form_of_a_short_stem_without_raising_the_bar():
+    engine = make_engine({
+        "entity-linker": {"keywords": ["entity linking"], "description": ["Ties mentions to a knowledge base."]},
+        "mention-finder": {"description": ["Finds mentions of people in prose."]},
+        **FILLER,
+    })
+    # "links": no record holds it as written; "linking" counts as it where held, so entity-linker meets two words
+    # of "links mentions prose" as mention-finder does
+    scores, ok = engine.keyword_scores(query_terms("links mentions prose"), 2)
+    assert {engine.docs[s].name for s in np.flatnonzero(ok)} == {"entity-linker", "mention-finder"}
+    # the word's absence asks nothing more of the records holding the other words
+    assert set(matched(engine, "links mentions")) == {"entity-linker", "mention-finder"}
+    assert matched(engine, "links") == ["entity-linker"]
+
+
+def test_a_word_held_as_written_brings_no_verb_forms_however_rare():
+    # "tune" is held by one record, "tuned" by many: "fine-tunes" must not rank every fine-tuned record
+    engine = make_engine({
+        "pitch-tune": {"description": ["Names the tune a person hums."]},
+        **{f"tuned-{i}": {"description": ["A model tuned on reviews."]} for i in range(5)},
+        **FILLER,
+    })
+    scores, _ = engine.keyword_scores(query_terms("tunes"), 1)
+    assert [engine.docs[s].name for s in np.flatnonzero(scores > 0)] == ["pitch-tune"]
+
+
+def test_verb_forms_stay_marked_when_the_words_naming_a_base_model_are_dropped_from_the_ranking():
+    from registry.search.searcher import _without_words
+
+    terms = query_terms("fine-tunes of stable diffusion that draw cats")
+    kept = _without_words(terms, {"stable", "diffusion"})
+    assert kept is not terms and term_id("stable") not in kept
+    assert kept.forms == terms.forms and term_id("tuned") in kept.forms and term_id("drawing") in kept.forms

@@ -263,6 +263,9 @@ def _forms(word: str) -> list[frozenset[str]]:
     return out
 
 
+FEW_HOLDERS = 5  # a word held by fewer FDOs weighs as one held by this many (``read_topic``)
+
+
 def read_topic(q: Question, frequencies=None) -> Topic:
     """Return the question's topical words with their index forms and weights.
 
@@ -315,6 +318,9 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         most = max((_held_by(alt, df) for alt in result[key]), default=0)
         if not most and key in constrained:
             most = 1
+        # a word held by a few FDOs or by one weighs the same: that few hold it says it is topical, not which of
+        # two such words the question is more about ("teaching" held by 2, "students" by 1)
+        most = max(most, FEW_HOLDERS) if most else 0
         weights[key] = math.log(1.0 + (n - most + 0.5) / (most + 0.5)) if most else 0.0
     # the plain verbs of a job ("help", "run", "use") say what a model does, not what about: they count only
     # when the question has no other word the index holds ("helps decide how to manage crops": crops)

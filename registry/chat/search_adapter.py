@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.search.text import term_id, tokens
+from registry.search.text import tokens
 from registry.search.understand import stem, topical_terms, words
 from registry.errors import MlfdoError
 
@@ -188,20 +188,10 @@ class SearchAdapter:
         index's tokens and stem terms, ``registry.search.text``); None without a search index.
 
         The chat weighs a question's words by these, as the keyword search does (IDF): a word most FDOs hold says
-        little, and one no FDO holds cannot tell FDOs apart. Read from the engine's postings, which the search
-        package exposes no call for (a ``Searcher.document_frequencies`` would be the cleaner seam).
+        little, and one no FDO holds cannot tell FDOs apart.
         """
-        engine = getattr(self.searcher(), "engine", None)
-        postings = getattr(engine, "terms", None)
-        if engine is None or postings is None:
-            return None
-        with engine.lock:
-            alive = engine.alive[:engine.size]
-            found = {}
-            for term in dict.fromkeys(terms):
-                posting = postings.get(term_id(term))
-                found[term] = 0 if posting is None else posting.alive_count(alive, engine.generation)
-            return max(1, len(engine.slot_of)), found
+        searcher = self.searcher()
+        return None if searcher is None else searcher.document_frequencies(terms)
 
     def embed(self, texts: list[str]) -> np.ndarray | None:
         """Return unit-length embeddings of ``texts`` with the search index's embedder, or None.

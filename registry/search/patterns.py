@@ -313,6 +313,7 @@ suggest suggestion best good better great top use used using want need looking l
 ones available exist exists existing kind kinds type types thing things compare comparison difference differences
 versus vs describe description explain information info details detail say says record records recorded
 answer question many much number count hold holds offer offers work works working
+meant intended example
 """.split())
 # What joins two language names into a translation direction ("German into English", "French to Spanish")
 DIRECTION = re.compile(r"\s*(?:in)?to\s*$")

@@ -93,6 +93,10 @@ class Searcher:
         refs = refs_for(store, [pid for pid, _ in cited]) if cited else {}
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
 
+    def document_frequencies(self, terms: list[str]) -> tuple[int, dict[str, int]]:
+        """Return (FDOs in the index, index term -> how many of them hold it): the keyword side's IDF inputs."""
+        return self.engine.document_frequencies(terms)
+
     # ---------------------------------------------------------------- understanding
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says: recognised filters, expansions, suggestions, questions."""
@@ -688,6 +692,7 @@ def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:
     kept = QueryTerms()
     kept.update((tid, weight) for tid, weight in terms.items() if tid not in drop)
     kept.stem_of.update((sid, tid) for sid, tid in terms.stem_of.items() if sid in kept)
+    kept.forms.update(sid for sid in terms.forms if sid in kept)
     if not any(weight >= 1.0 and tid not in kept.stem_of for tid, weight in kept.items()):
         return terms  # the question is all name ("fine-tunes of Stable Diffusion 2.1"): its words rank as before
     return kept

@@ -117,6 +117,31 @@ def morph(token: str) -> str | None:
     return root if len(root) >= MIN_STEM else None
 
 
+def verb_forms(token: str) -> tuple[str, ...]:
+    """Return the other regular verb forms of a token whose stem is too short for a stem term, as index tokens.
+
+    "link" (of "links") -> linking, linked; "code" -> coding, coded; "spot" -> spotting, spotted; never the bare
+    stem ("named" does not meet "name"). Only -ing and -ed
+    are added to a stem, and only forms Snowball gives the same stem are kept: a short stem's other endings join
+    unrelated words (``MIN_STEM``), a verb's -ing and -ed are the same word. A form no FDO holds matches nothing.
+    """
+    if len(token) < 4 or not token.isalpha() or morph(token) is not None:
+        return ()
+    root = stem(token)
+    if len(root) < 4 or not root.isalpha():
+        return ()
+    if root.endswith("e"):  # code: coding, coded
+        found = (root[:-1] + "ing", root + "d")
+    elif _SHORT_VOWEL_END.search(root):  # spot: spotting, spotted
+        found = (root + root[-1] + "ing", root + root[-1] + "ed")
+    else:  # link: linking, linked
+        found = (root + "ing", root + "ed")
+    return tuple(f for f in found if f != token and _stem(f) == f and stem(f) == root)
+
+
+_SHORT_VOWEL_END = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")  # one vowel before a last consonant doubles it
+
+
 @functools.lru_cache(maxsize=1 << 16)  # indexing asks for the same few thousand words again and again
 def stem_term(token: str) -> str | None:
     """Return the index term of a token's stem (``~translat``), or None when it has no stem."""
@@ -274,6 +299,7 @@ class QueryTerms(dict[int, float]):
         self.stem_of: dict[int, int] = {}
         self.words_of: dict[int, int] = {}
         self.spelled: dict[int, int] = {}
+        self.forms: set[int] = set()  # verb forms of a word whose stem is too short for a stem term
 
 
 def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4) -> QueryTerms:
@@ -304,9 +330,11 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
             continue
         terms[tid] = weight
         term = stem_term(tok)
-        if term is not None:
-            sid = term_id(term)
+        for other in (term,) if term is not None else verb_forms(tok):
+            sid = term_id(other)
             if sid not in terms:
                 terms[sid] = weight * STEM_WEIGHT
                 terms.stem_of.setdefault(sid, tid)
+                if term is None and weight >= 1.0:
+                    terms.forms.add(sid)
     return terms

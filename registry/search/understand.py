@@ -438,12 +438,13 @@ class Understander:
                 if found is not None:
                     out.append(_Match(found.start, m.end(), "paper", found.values, found.label, loose=not found.exact))
                     continue
-                word = re.search(r"([a-z0-9][\w\-]*)\s*$", low[start:m.end(1)])
-                keys = self._tag_paper(word.group(1)) if word else ()
+                tagged = _paper_tag(low[start:m.end(1)])
+                keys = self._tag_paper(tagged[1]) if tagged else ()
                 if keys:
-                    out.append(_Match(start + word.start(1), m.end(), "paper", keys,
-                                      self._names_label("citing", keys) + f" (cited by the models tagged {word.group(1)!r})",
-                                      loose=True, note=TAG_PAPER_NOTE.format(tag=word.group(1))))
+                    tag = tagged[1]
+                    out.append(_Match(start + tagged[0], m.end(), "paper", keys,
+                                      self._names_label("citing", keys) + f" (cited by the models tagged {tag!r})",
+                                      loose=True, note=TAG_PAPER_NOTE.format(tag=tag)))
         return out
 
     def _tag_paper(self, word: str) -> tuple[str, ...]:
@@ -884,6 +885,22 @@ def _technical(token: str) -> bool:
 
 
 # a task's name may begin with a frame word ("question answering", "answer questions"): the frame ends there
+# an acronym's expansion at the end of the words before "paper" ("direct preference optimization") -> the acronym
+_WRITTEN_OUT = {phrase: acronym for acronym, phrases in ACRONYMS.items() for phrase in phrases}
+_WRITTEN_OUT_END = re.compile(r"\b(" + "|".join(re.escape(p).replace(r"\ ", r"[\s\-]+")
+                                               for p in sorted(_WRITTEN_OUT, key=len, reverse=True)) + r")\s*$")
+
+
+def _paper_tag(words: str) -> tuple[int, str] | None:
+    """Return (offset, tag) of the word naming a paper as a tag: an acronym written out ("the direct preference
+    optimization paper": dpo) or else the last word ("the orpo paper"); None without a word."""
+    written = _WRITTEN_OUT_END.search(words)
+    if written:
+        return written.start(1), _WRITTEN_OUT[re.sub(r"[\s\-]+", " ", written.group(1))]
+    last = re.search(r"([a-z0-9][\w\-]*)\s*$", words)
+    return (last.start(1), last.group(1)) if last else None
+
+
 _TASK_AT = re.compile("|".join(f"(?:{p})" for p, _ in TASK_PATTERNS))
 _SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\w))+[.?!]*")  # a dot inside a word ("llama.cpp", "3.1") ends no sentence
 _FRAME_WORD = re.compile(r"[\w'’-]+")
