@@ -320,7 +320,9 @@ def read_topic(q: Question, frequencies=None) -> Topic:
             most = 1
         # a word held by a few FDOs or by one weighs the same: that few hold it says it is topical, not which of
         # two such words the question is more about ("teaching" held by 2, "students" by 1)
-        most = max(most, FEW_HOLDERS) if most else 0
+        # (in an index of a few FDOs, at most half of them: a floor above that would make every held word weigh
+        # nothing, and the chat refuse what the search found)
+        most = max(most, min(FEW_HOLDERS, max(1, n // 2))) if most else 0
         weights[key] = math.log(1.0 + (n - most + 0.5) / (most + 0.5)) if most else 0.0
     # the plain verbs of a job ("help", "run", "use") say what a model does, not what about: they count only
     # when the question has no other word the index holds ("helps decide how to manage crops": crops)
