@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from registry.fdo.model import Evaluation, Fdo, Ref, read_fdos, refs_for
 from registry.pid import id_from_pid
 from registry.relations import INBOUND, LINEAGE, InboundKind, LineageKind
+from registry.search.snippets import plain_text
 from registry.store import Store
 from registry.vocab import SCHEMA
 
@@ -187,7 +188,8 @@ def gather(store: Store, pids: list[str], derivatives: bool = True) -> dict[str,
 
 def facts_of(fdo: Fdo, base_url: str) -> FdoFacts:
     """Return the chat's facts about an FDO."""
-    facts = FdoFacts(fdo=fdo, href=fdo_href(fdo.pid, base_url), description=_opening(fdo.description))
+    # a description is Markdown (a model card's opening): the chat quotes its words, not its markup
+    facts = FdoFacts(fdo=fdo, href=fdo_href(fdo.pid, base_url), description=_opening(plain_text(fdo.description)))
     if facts.kind == "paper" and fdo.strings(SCHEMA.name.value):
         facts.description = facts.description or fdo.name
     facts.papers = [Ref(r.iri, _paper_label(r), r.href, r.local, r.kind, r.status, r.key) for r in fdo.papers]

@@ -1,0 +1,31 @@
+"""The chat quotes a description's words, not its Markdown (a card's opening is often a bullet list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from harvesters.vocabularies import harvest
+from registry.service import Registry
+from tests.factories import BASE, model_doing, model_pid, task_record
+
+CARD = "- Architecture family: `gemma`\n- Licence: `mit`\n\n**Tuned** to answer [support](https://example.org) tickets."
+
+
+@pytest.fixture(scope="module")
+def registry():
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    harvest(registry.store, registry.base_url)
+    registry.store.ingest_many([task_record("text-generation"),
+                                model_doing("org/ticket-helper", "text-generation", downloads=10, description=CARD),
+                                model_doing("org/poem-writer", "text-generation", downloads=5,
+                                            description="Writes short poems.")])
+    yield registry
+    registry.close()
+
+
+def test_a_listed_models_description_is_quoted_without_its_markdown(chat):
+    answer = chat.ask("Which models answer support tickets?")
+    assert model_pid("org/ticket-helper") in {c.pid for c in answer.answers}
+    line = next(line for line in answer.text.splitlines() if "ticket-helper" in line)
+    assert "`" not in line and "**" not in line and "](https://example.org)" not in line
+    assert "Architecture family: gemma" in line and "Tuned to answer support tickets" in line
