@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from harvesters.vocabularies import harvest
-from registry.chat import ChatService
 from registry.search import get_searcher
 from registry.service import Registry
 from tests.data.search.records import BASE, model_records, pid_of
@@ -37,13 +36,6 @@ def registry():
     harvest(registry.store)  # the licence concepts
     yield registry
     registry.close()
-
-
-@pytest.fixture(scope="module")
-def chat(registry):
-    service = ChatService(registry, llm="extractive")
-    yield service
-    service.close()
 
 
 def names(pids) -> set[str]:

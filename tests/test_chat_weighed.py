@@ -10,7 +10,6 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
 from harvesters.vocabularies import harvest
-from registry.chat import ChatService
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.service import Registry
@@ -63,13 +62,6 @@ def registry():
     harvest(registry.store)  # the concepts ("speech synthesiser": text to speech)
     yield registry
     registry.close()
-
-
-@pytest.fixture(scope="module")
-def chat(registry):
-    service = ChatService(registry, llm="extractive")
-    yield service
-    service.close()
 
 
 def offered(answer) -> set[str]:
