@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 __all__ = ["SearchHit", "FacetValue", "Facet", "RecognisedFilter", "SuggestedFilter", "FollowUp",
            "QueryUnderstanding", "SearchResponse"]
@@ -129,9 +129,8 @@ class QueryUnderstanding:
             for tag, said in tagged:
                 text = re.sub(rf"(?<!\w){re.escape(tag)}(?!\w)", said, text, count=1)
             tags, tagged = (), ()
-        return QueryUnderstanding(self.query, text, tuple(r for r in self.recognised if r.facet not in facets),
-                                  self.suggested, self.expansions, self.questions, self.source, self.sentence, tags,
-                                  tagged)
+        return replace(self, text=text, recognised=tuple(r for r in self.recognised if r.facet not in facets),
+                       tags=tags, tagged=tagged)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -14,6 +14,7 @@ import math
 import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -163,8 +164,7 @@ class Searcher:
                                           note=CONCEPT_NOTE))
         if not added and recognised == list(qu.recognised):
             return qu
-        return QueryUnderstanding(qu.query, qu.text, tuple(recognised) + tuple(added), qu.suggested, qu.expansions,
-                                  qu.questions, qu.source, qu.sentence, qu.tags, qu.tagged)
+        return replace(qu, recognised=tuple(recognised) + tuple(added))
 
     def named(self, name: str) -> list[tuple[str, str, int]]:
         """Return (pid, identifier, downloads) of the indexed FDOs called exactly ``name``, most downloaded first.
@@ -802,8 +802,7 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
     recognised = tuple(
         RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
         if r.applied and r.facet in facets else r for r in qu.recognised)
-    return QueryUnderstanding(qu.query, qu.text, recognised, qu.suggested, qu.expansions, qu.questions, qu.source,
-                              qu.sentence, qu.tags, qu.tagged)
+    return replace(qu, recognised=recognised)
 
 
 def _same_words(span: str, phrase: str) -> bool:
