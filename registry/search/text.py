@@ -23,7 +23,7 @@ import Stemmer
 from registry.search.patterns import ACRONYMS
 
 __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
-           "morph", "stem_term", "PART_FIELDS", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER"]
+           "morph", "stem_term", "PART_FIELDS", "CONCEPT_WEIGHT", "LENGTHLESS_FIELDS", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
 K1 = 1.2
@@ -38,14 +38,22 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 5  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
-# for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit)
+KEYWORDS_FORMAT = 6  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+# for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
+# 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 
+# What a word of the concepts a model points at (its task's definition and jobs, its library's purpose) counts
+# against a word of its own record: a model is found through its task's words, below models saying them.
+CONCEPT_WEIGHT = 0.5
 # How much one occurrence counts in each field (a simple BM25F).
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0, "identifier": 2.0, "keywords": 1.5, "task": 2.0, "library": 1.5, "base_model": 1.5,
     "dataset": 1.0, "author": 1.0, "language": 1.0, "licence": 1.0, "description": 1.0, "card": 0.5,
+    "concepts": CONCEPT_WEIGHT,
 }
+# fields that do not count towards a document's length: the concepts' text is the same for every model of a
+# task, and must not make a model's own words count for less
+LENGTHLESS_FIELDS = frozenset({"concepts"})
 
 STOPWORDS = frozenset("""
 a an and are as at be by can could do does for from has have how i in into is it its me my need needs of on
@@ -256,10 +264,11 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
     extra: Counter[str] = Counter()  # stems and the parts of words written as one
     for field, texts in fields.items():
         weight = FIELD_WEIGHTS.get(field, 1.0)
+        counts = extra if field in LENGTHLESS_FIELDS else tf
         for text in texts:
             words = tokens(text)
             for tok in words:
-                tf[tok] += weight
+                counts[tok] += weight
                 term = stem_term(tok)
                 if term is not None:
                     extra[term] += weight

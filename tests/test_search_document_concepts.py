@@ -1,0 +1,82 @@
+"""A model's index document carries the text of the concepts it points at: a question in everyday words
+meets the models whose records never use those words (document expansion, docs/search.md "What is indexed")."""
+
+from __future__ import annotations
+
+import pytest
+import numpy as np
+from pyoxigraph import Literal, NamedNode, Triple
+
+from harvesters.vocabularies import harvest
+from registry.pid import mint_id, pid_iri
+from registry.search.document import build_docs, indexed_versions, read_concepts
+from registry.search.engine import MemoryEngine
+from registry.search.text import query_terms, sparse_vector, term_id
+from registry.store import Store
+from registry.vocab import FAIR4ML, MLFDO
+from tests.factories import BASE, model_pid, model_record
+
+
+def _task(task_id: str) -> NamedNode:
+    return NamedNode(pid_iri(BASE, mint_id("hf-task", task_id)))
+
+
+@pytest.fixture(scope="module")
+def store():
+    store = Store.open(None, BASE)
+    harvest(store, BASE)
+    store.ingest_many([
+        model_record("acme/esc-tagger", description="A fine-tuned checkpoint of wav2vec2 on ESC-50.",
+                     extra=[Triple(NamedNode(model_pid("acme/esc-tagger")), FAIR4ML.mlTask, _task("audio-classification"))]),
+        model_record("acme/story-writer", description="A fine-tuned checkpoint of a small decoder.",
+                     extra=[Triple(NamedNode(model_pid("acme/story-writer")), FAIR4ML.mlTask, _task("text-generation"))]),
+        model_record("acme/reader", description="A fine-tuned checkpoint for speech.",
+                     extra=[Triple(NamedNode(model_pid("acme/reader")), FAIR4ML.mlTask, _task("text-to-speech")),
+                            Triple(NamedNode(model_pid("acme/reader")), MLFDO.library, Literal("espnet"))]),
+    ])
+    return store
+
+
+def _docs(store):
+    items = indexed_versions(store, ("model",))
+    return {d.pid: d for d in build_docs(store, sorted(items.values()))}
+
+
+def test_a_model_document_holds_the_words_of_its_task_concept(store):
+    doc = _docs(store)[model_pid("acme/esc-tagger")]
+    held = set(doc.sparse[0])
+    # the record says none of these; the audio-classification concept's definition and jobs do
+    assert {term_id("sound"), term_id("clip"), term_id("speaker")} <= held
+    assert "Assigns labels to a sound clip" in doc.embed_text and "input audio, output text" in doc.embed_text
+
+
+def test_a_model_document_holds_its_library_concepts_words_and_its_tasks_direction(store):
+    doc = _docs(store)[model_pid("acme/reader")]
+    held = set(doc.sparse[0])
+    assert term_id("espnet") in held and term_id("output") in held
+    assert "output audio" in doc.embed_text
+
+
+def test_concept_text_is_read_once_for_every_task_and_library(store):
+    concepts = read_concepts(store)
+    assert str(_task("audio-classification").value) in concepts.tasks
+    assert "espnet" in concepts.libraries
+    assert not [p for p in concepts.tasks if "language" in p]  # languages and licences are the record's own facts
+
+
+def test_a_question_in_everyday_words_finds_the_model_through_its_task(store):
+    # neither record holds a word of the question; the audio-classification concept's words do
+    docs = _docs(store)
+    engine = MemoryEngine(8)
+    engine.upsert(list(docs.values()), np.eye(len(docs), 8, dtype=np.float32))
+    scores, ok = engine.keyword_scores(query_terms("listen to a short clip and say what kind of sound it is"), 1)
+    ranked = [engine.docs[s].pid for s in sorted(np.flatnonzero(ok), key=lambda s: -scores[s])]
+    assert ranked[:1] == [model_pid("acme/esc-tagger")]
+
+
+def test_concept_words_do_not_lengthen_the_document():
+    alone = dict(zip(*sparse_vector({"description": ["tiny checkpoint"]})))
+    expanded = dict(zip(*sparse_vector({"description": ["tiny checkpoint"],
+                                        "concepts": ["Assigns labels to a sound clip " * 5]})))
+    assert expanded[term_id("tiny")] == alone[term_id("tiny")]
+    assert 0 < expanded[term_id("sound")] < expanded[term_id("tiny")] * 5
