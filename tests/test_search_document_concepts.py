@@ -11,10 +11,11 @@ from harvesters.vocabularies import harvest
 from registry.pid import mint_id, pid_iri
 from registry.search.document import build_docs, indexed_versions, read_concepts
 from registry.search.engine import MemoryEngine
-from registry.search.text import query_terms, sparse_vector, term_id
+from registry.search.text import concept_term, query_terms, sparse_vector, term_id
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO
 from tests.factories import BASE, model_pid, model_record
+from tests.test_search_word_forms import make_engine
 
 
 def _task(task_id: str) -> NamedNode:
@@ -45,16 +46,15 @@ def _docs(store):
 def test_a_model_document_holds_the_words_of_its_task_concept(store):
     doc = _docs(store)[model_pid("acme/esc-tagger")]
     held = set(doc.sparse[0])
-    # the record says none of these; the audio-classification concept's definition and jobs do
-    assert {term_id("sound"), term_id("clip"), term_id("speaker")} <= held
-    assert "Assigns labels to a sound clip" in doc.embed_text and "input audio, output text" in doc.embed_text
+    # the record says none of these; the audio-classification concept's definition and jobs do, as concept terms
+    assert {term_id(concept_term(w)) for w in ("sound", "clip", "speaker")} <= held
+    assert not {term_id(w) for w in ("sound", "clip", "speaker")} & held  # the record's words stay its own
 
 
 def test_a_model_document_holds_its_library_concepts_words_and_its_tasks_direction(store):
     doc = _docs(store)[model_pid("acme/reader")]
     held = set(doc.sparse[0])
-    assert term_id("espnet") in held and term_id("output") in held
-    assert "output audio" in doc.embed_text
+    assert {term_id(concept_term("espnet")), term_id(concept_term("output"))} <= held
 
 
 def test_concept_text_is_read_once_for_every_task_and_library(store):
@@ -79,4 +79,16 @@ def test_concept_words_do_not_lengthen_the_document():
     expanded = dict(zip(*sparse_vector({"description": ["tiny checkpoint"],
                                         "concepts": ["Assigns labels to a sound clip " * 5]})))
     assert expanded[term_id("tiny")] == alone[term_id("tiny")]
-    assert 0 < expanded[term_id("sound")] < expanded[term_id("tiny")] * 5
+    assert expanded[term_id(concept_term("sounds"))] > 0 and term_id("sound") not in expanded
+
+
+def test_a_word_only_concepts_say_does_not_raise_the_bar_for_a_records_rare_word():
+    # every chat model's task says "draft an email"; one record says "job": the question's two words do not
+    # both have to be met, as when no record said "draft"
+    records = {f"chat-{i}": {"description": ["A chat model."], "concepts": ["draft an email for me"]} for i in range(5)}
+    records["job-writer"] = {"description": ["Writes job descriptions."]}
+    records.update({f"other-{i}": {"description": ["Something else."]} for i in range(10)})
+    engine = make_engine(records)
+    scores, ok = engine.keyword_scores(query_terms("draft a job advert for a position I am hiring for"), 2)
+    found = [engine.docs[s].name for s in sorted(np.flatnonzero(ok), key=lambda s: -scores[s])]
+    assert found[0] == "job-writer" and set(found[1:]) == {f"chat-{i}" for i in range(5)}

@@ -22,8 +22,8 @@ from registry.search.text import KEYWORDS_FORMAT, sparse_vector
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 
-__all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text", "ConceptText",
-           "Concepts", "read_concepts"]
+__all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text", "Concepts",
+           "read_concepts"]
 
 INDEXED_KINDS = ("model", "dataset", "paper")
 DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
@@ -32,9 +32,9 @@ EMBED_DESCRIPTION_CHARS = 700  # MiniLM reads 256 word pieces: the description's
 _CARD_TEXT = (FAIR4ML.intendedUse.value, FAIR4ML.usageInstructions.value, MLFDO.trainingDataDescription.value)
 _DESC = SCHEMA.description.value
 _SPDX = "https://spdx.org/licenses/"
-_TASK_SCHEMES = ("/hf-task", "/openml-task-type")
-_LIBRARY_SCHEME = "/library"
-_MODALITY_SCHEME = "/modality"
+_TASK_SCHEMES = ("hf-task", "openml-task-type")  # the concept schemes (``schema:inDefinedTermSet``) read for models
+_LIBRARY_SCHEME = "library"
+_MODALITY_SCHEME = "modality"
 _PLAIN = MLFDO.plainDescription.value
 _INPUT, _OUTPUT = MLFDO.inputModality.value, MLFDO.outputModality.value
 _IN_SET = SCHEMA.inDefinedTermSet.value
@@ -115,19 +115,11 @@ def _timestamp(text: str) -> float | None:
 
 
 @dataclass(frozen=True)
-class ConceptText:
-    """What a concept says about the models pointing at it: phrases for the keyword index, a line to embed."""
-
-    phrases: tuple[str, ...] = ()
-    short: str = ""
-
-
-@dataclass(frozen=True)
 class Concepts:
-    """The text of the task concepts (by PID, the IRI models point at) and library concepts (by library key)."""
+    """The phrases of the task concepts (by PID, the IRI models point at) and library concepts (by library key)."""
 
-    tasks: dict[str, ConceptText] = field(default_factory=dict)
-    libraries: dict[str, ConceptText] = field(default_factory=dict)
+    tasks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    libraries: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _scheme(fdo: Fdo) -> str:
@@ -143,23 +135,20 @@ def read_concepts(store: Store) -> Concepts:
     Language and licence concepts are left out: a model's record names those already.
     """
     fdos = read_fdos(store, store.pids(kind="term", include_stubs=False))
-    modality = {pid: f.name for pid, f in fdos.items() if "/" + _scheme(f) == _MODALITY_SCHEME}
+    modality = {pid: f.name for pid, f in fdos.items() if _scheme(f) == _MODALITY_SCHEME}
     out = Concepts()
     for pid, fdo in fdos.items():
-        scheme = "/" + _scheme(fdo)
+        scheme = _scheme(fdo)
         if scheme in _TASK_SCHEMES:
             ins = [modality[o.value].lower() for o in fdo.properties.get(_INPUT, []) if o.value in modality]
             outs = [modality[o.value].lower() for o in fdo.properties.get(_OUTPUT, []) if o.value in modality]
             flow = [f"input {m}" for m in ins] + [f"output {m}" for m in outs]
             phrases = [fdo.name, *fdo.alternate_names, fdo.description, *fdo.strings(_PLAIN), *flow]
-            short = fdo.name + (f": {fdo.description}" if fdo.description else "")
-            if ins or outs:
-                short += f" ({', '.join(flow)})"
-            out.tasks[pid] = ConceptText(tuple(p for p in phrases if p), short)
+            out.tasks[pid] = tuple(p for p in phrases if p)
         elif scheme == _LIBRARY_SCHEME:
             phrases = [fdo.name, *fdo.alternate_names, *fdo.strings(_PLAIN)]
             for code in fdo.strings(_CODE):
-                out.libraries[code] = ConceptText(tuple(p for p in phrases if p), fdo.name)
+                out.libraries[code] = tuple(p for p in phrases if p)
     return out
 
 
@@ -227,13 +216,12 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
         "dataset": keys_of.get("dataset", []), "author": labels_of.get("author", []),
         "language": labels_of.get("language", []), "licence": keys_of.get("licence", []),
         "description": [description], "card": [card],
-        "concepts": [p for c in expanded for p in c.phrases],
+        "concepts": [p for phrases in expanded for p in phrases],
     }
     doc = IndexDoc(pid=pid, version=version, kind=kind, name=name, identifier=identifier,
                    url=fdo.url, description=description or card[:DESCRIPTION_CHARS],
                    facets=facets, params=params, date=date, downloads=downloads, exact=exact, stub=item.stub)
-    doc.embed_text = embed_text(doc, keywords, labels_of,
-                                [concepts.tasks[r.iri].short for r in fdo.tasks if r.iri in concepts.tasks])
+    doc.embed_text = embed_text(doc, keywords, labels_of)
     doc.sparse = sparse_vector(fields)
     return doc
 
@@ -252,19 +240,17 @@ def _joined(keywords: list[str]) -> list[str]:
     return out
 
 
-def embed_text(doc: IndexDoc, keywords: list[str], labels_of: dict[str, list[str]], tasks: list[str] = ()) -> str:
+def embed_text(doc: IndexDoc, keywords: list[str], labels_of: dict[str, list[str]]) -> str:
     """Return the text embedded for an FDO: what it is and does first, provenance facts after.
 
     The name, task and the opening of the description say what the model is for, which is what
     people describe in a query; tags, library, languages, base models and datasets follow. Licence,
-    dates and counters are left out: they are filters, and would only blur the meaning. ``tasks`` are the
-    task concepts' short forms (label, definition, input and output: ``read_concepts``), said in place
-    of the bare task labels where the vocabulary has them.
+    dates and counters are left out: they are filters, and would only blur the meaning. The concepts'
+    text (``read_concepts``) is left out too: measured, it blurred the static embedder's vectors more
+    than it told them (docs/benchmarks.md, "Document expansion").
     """
     parts = [doc.name.replace("/", " / ")]
-    if tasks:
-        parts.append("Task: " + "; ".join(tasks[:2]))
-    elif labels_of.get("task"):
+    if labels_of.get("task"):
         parts.append("Task: " + ", ".join(labels_of["task"]))
     if doc.description:
         parts.append(doc.description[:EMBED_DESCRIPTION_CHARS])
