@@ -166,6 +166,11 @@ def concept_term(token: str) -> str:
     return CONCEPT_MARK + (morph(token) or token)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # every model of a task carries the same phrases: tokenised once
+def _concept_terms(text: str) -> tuple[str, ...]:
+    return tuple(concept_term(tok) for tok in tokens(text))
+
+
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     """Return the index tokens of ``text``: lower-cased, split on punctuation, plural ``s`` removed.
 
@@ -275,8 +280,8 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
         weight = FIELD_WEIGHTS.get(field, 1.0)
         if field in CONCEPT_FIELDS:
             for text in texts:
-                for tok in tokens(text):
-                    extra[concept_term(tok)] += weight
+                for term in _concept_terms(text):
+                    extra[term] += weight
             continue
         for text in texts:
             words = tokens(text)
