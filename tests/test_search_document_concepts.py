@@ -9,11 +9,13 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from harvesters.vocabularies import harvest
 from registry.pid import mint_id, pid_iri
+from registry.search import open_searcher
 from registry.search.document import build_docs, indexed_versions, read_concepts
 from registry.search.engine import MemoryEngine
 from registry.search.text import concept_term, query_terms, sparse_vector, term_id
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO
+from tests.data.search.records import make_registry, shared_embedder
 from tests.factories import BASE, model_pid, model_record
 from tests.test_search_word_forms import make_engine
 
@@ -92,3 +94,17 @@ def test_a_word_only_concepts_say_does_not_raise_the_bar_for_a_records_rare_word
     scores, ok = engine.keyword_scores(query_terms("draft a job advert for a position I am hiring for"), 2)
     found = [engine.docs[s].name for s in sorted(np.flatnonzero(ok), key=lambda s: -scores[s])]
     assert found[0] == "job-writer" and set(found[1:]) == {f"chat-{i}" for i in range(5)}
+
+
+def test_a_model_indexed_after_the_vocabularies_change_carries_their_text():
+    registry = make_registry(None)
+    searcher = open_searcher(registry, embedder=shared_embedder())
+    assert not searcher.index.concepts().tasks  # read once when the index was built: no vocabularies then
+    harvest(registry.store, BASE)  # concept FDOs change: their text is read again for the next documents
+    pid = model_pid("acme/esc-tagger")
+    registry.store.ingest_many([model_record("acme/esc-tagger", description="A fine-tuned checkpoint.", extra=[
+        Triple(NamedNode(pid), FAIR4ML.mlTask, _task("audio-classification"))])])
+    doc = searcher.engine.docs[searcher.engine.slot_of[pid]]
+    assert term_id(concept_term("sound")) in doc.sparse[0]
+    searcher.close()
+    registry.close()
