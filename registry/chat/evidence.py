@@ -107,8 +107,9 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     # describe the paper, so a model showing them but citing no paper is not what is asked
     paper = "paper" in q.attributes and q.wants == "list"
     # a list of the models derived from a base the reader did not resolve (chat.lineage answers those it did):
-    # a model that records no base model is not one, however well it shows the base's words
-    derived = "derivatives" in q.attributes and q.wants == "list"
+    # a model that records no base model is not one, however well it shows the base's words (a question about
+    # licences speaks of derivative works, not of models derived from another)
+    derived = "derivatives" in q.attributes and q.wants == "list" and not asks_licence(q)
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
         return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived)
     # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
@@ -234,7 +235,8 @@ def unstated(q: Question, cands: list[Candidate], wanted: Asked, topic: Topic | 
     if topic is not None:
         held = {k for c in cands for k in c.covered}
         absent = {k for k in topic.keys if topic.weights.get(k, 0.0) > 0 and k not in held}
-        missing += [w for w in words(q.text) if stem(re.sub(r"'s$", "", w)) in absent]
+        said = {stem(w) for m in missing for w in words(m)}
+        missing += [w for w in words(q.text) if (key := stem(re.sub(r"'s$", "", w))) in absent and key not in said]
     return ", ".join(dict.fromkeys(m for m in missing if m))
 
 
