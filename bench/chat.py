@@ -241,7 +241,8 @@ def main() -> None:
     parser.add_argument("--data-dir", default=os.environ.get("MLFDO_DATA_DIR", "./mlfdo-data"))
     parser.add_argument("--modes", default="extractive,local,ollama")
     parser.add_argument("--questions", default=str(QUESTIONS))
-    parser.add_argument("--out", default=None, help="write every answer and check as JSON")
+    parser.add_argument("--out", default=None, help="write every answer and check as JSON (with --unseen: every "
+                                                    "answer, the models put forward and named as closest)")
     parser.add_argument("--llm-cache", default=None, help="cache of the dequantised local model (default ~/.cache/mlfdo)")
     parser.add_argument("--ollama-model", default="llama3.2")
     parser.add_argument("--unseen", default=None,

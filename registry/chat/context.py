@@ -43,8 +43,8 @@ class Topic:
     word in the index as the keyword search computes it: a word most FDOs hold counts little, a word no FDO holds
     (in any of its forms) nothing, since no FDO can show it ("decide" in "helps decide how to manage crops"), and
     the plain verbs of a job (``evidence.JOB_WORDS``: "help", "run") nothing when another word counts, nor the
-    words of a relation (``evidence.RELATION_WORDS``: "point to") in a question asking for models linked to a paper or data. Without a
-    search index every word weighs 1.
+    words of a relation (``evidence.RELATION_WORDS``: "point to") in a question asking for models linked to a
+    paper or data. Without a search index every word weighs 1.
     """
 
     keys: tuple[str, ...] = ()

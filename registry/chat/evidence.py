@@ -33,7 +33,8 @@ understands support supports available released licensed derivatives derivative 
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
-           "shows_enough", "fact_text", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic", "index_terms", "cover"]
+           "shows_enough", "fact_text", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
+           "index_terms", "cover"]
 
 
 def read_constraints(q: Question) -> tuple:

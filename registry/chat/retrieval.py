@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
 from registry.chat.context import Ambiguous, Candidate, Context
-from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms, read_constraints,
-                                    read_topic, shows_enough, states_asked, unstated)
+from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
+                                    read_constraints, read_topic, shows_enough, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.patterns import ACRONYMS

@@ -268,7 +268,8 @@ CHILDREN = re.compile(r"\b(?:models?|which|what|any)\b(?:\s+\w+){0,2}\s+(?:are|i
                       # "the models built on X", "models based on X" (not "trained on": that is data)
                       r"\bmodels\s+(?:fine[ -]?tuned|derived|based|built|made)\s+(?:from|on|upon)\b|"
                       # "What has been made from X?"
-                      r"\bwhat\s+(?:has|have)\s+been\s+(?:made|built|derived|fine[ -]?tuned|created)\s+(?:from|on|out of)\b",
+                      r"\bwhat\s+(?:has|have)\s+been\s+(?:made|built|derived|fine[ -]?tuned|created)\s+"
+                      r"(?:from|on|out of)\b",
                       re.I)
 LIST = re.compile(r"\b(?:which|list|show|find|recommend|suggest|any|what)\b.*\bmodels?\b|"
                    r"\bmodels?\s+(?:for|that|which|"
