@@ -95,6 +95,14 @@ def test_chat_offers_only_the_model_showing_every_word_of_the_toolkit(chat):
     assert offered(answer) == {model_pid("acme/quillon-loom")}
 
 
+def test_models_showing_part_of_the_question_are_named_as_the_closest_not_offered(chat):
+    answer = chat.ask("Which models come from the Quillon weaving toolkit?")
+    partial = {model_pid("acme/loom-helper"), model_pid("acme/shuttle")}
+    assert {c.pid for c in answer.closest} == partial
+    assert not partial & offered(answer)
+    assert "Closest records, showing only part of the question (not answers to it):" in answer.text
+
+
 def test_a_licence_name_is_no_evidence_for_a_question_not_about_licences(registry):
     facts = gather(registry.store, [model_pid("acme/ledger")])[model_pid("acme/ledger")]
     assert "artistic" in index_terms(facts)  # its licence's name holds the word

@@ -117,6 +117,9 @@ class Context:
     link: Link | None = None  # "models trained on X": the dataset, base model or paper named (chat.links)
     relaxed: list[str] = field(default_factory=list)  # the question's filters no FDO meets, left out as search does
     topic: Topic = field(default_factory=Topic)  # the question's words with their weights (``evidence.read_topic``)
+    # of a topical answer, found models that state what it asks for but show less of its words than those offered
+    # (``evidence.shows_enough``): named as the closest records, not as answers
+    partial: list[Candidate] = field(default_factory=list)
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

@@ -450,7 +450,8 @@ class Retriever:
             wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
-            sure = shows_enough(ctx.question, [c for c in rest if states_asked(c, wanted)], ctx.topic, wanted)
+            stated = [c for c in rest if states_asked(c, wanted)]
+            sure = shows_enough(ctx.question, stated, ctx.topic, wanted)
             if not sure:
                 # nothing found states what the question asks for: the best found are named as the closest
                 # records, not offered as answers
@@ -458,6 +459,8 @@ class Retriever:
                 return
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
             rest = sure[:TOPICAL_CITES]
+            # those stating it but showing less of its words fill the list's other places, named as the closest
+            ctx.partial = [c for c in stated if c not in sure][:TOPICAL_CITES - len(rest)]
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:

@@ -250,6 +250,8 @@ def _closest(ctx: Context) -> list[Citation]:
         shown = ctx.selected
     elif not ctx.answerable:
         shown = ctx.closest
+    elif ctx.partial and ctx.question.wants == "list":  # a list's models showing only part of the question
+        shown = ctx.partial
     else:
         return []
     return [Citation(c.pid, c.facts.href, c.facts.name, c.facts.kind) for c in shown if c.facts is not None]
