@@ -152,6 +152,9 @@ class Candidates:
     # the question's informative words as (term id, stem term id or None, idf): how much of the question the
     # keyword side's best match holds tells how sure the words are (``searcher._word_confidence``)
     words: tuple[tuple[int, int | None, float], ...] = ()
+    # per slot: the FDO's record's own words match an uncommon query word, not only the concepts it points at
+    # (``MemoryEngine.keyword_match``); None when not known
+    kw_own: np.ndarray | None = None
 
 
 class MemoryEngine:
@@ -401,7 +404,13 @@ class MemoryEngine:
         return df, math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
 
     def keyword_scores(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray]:
-        """Return (BM25 score per slot, whether the slot matches enough informative query terms).
+        """Return (BM25 score per slot, whether the slot matches enough informative query terms) (``keyword_match``)."""
+        scores, ok, _ = self.keyword_match(terms, min_match)
+        return scores, ok
+
+    def keyword_match(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return (BM25 score per slot, whether the slot matches enough informative query terms, whether its record's
+        own words match an uncommon query term, not only the words of the concepts it points at).
 
         A query word's stem term (``terms.stem_of``, see ``text.query_terms``) counts only when the
         word as written is rare beside the other forms of it (``STEM_WHEN_RARER``): in fewer than a
@@ -423,7 +432,9 @@ class MemoryEngine:
         # (the term decides for them: "mixture of experts" is matched as moe, by FDOs spelling either)
         spelled: dict[int, int] = getattr(terms, "spelled", {})
         held = {t for t in set(spelled.values()) if t in self.terms and self.terms[t].alive_count(alive, self.generation)}
-        rank_only = stem_of.keys() | {w for w, t in spelled.items() if t in held}
+        decided = {w for w, t in spelled.items() if t in held}  # words whose term decides for them
+        rank_only = stem_of.keys() | decided
+        undecided = np.zeros(n, dtype=bool)  # matched by a term other than those words
         # a word no FDO holds as written -> the slots holding a verb form of it (``text.verb_forms``)
         stand_ins: set[int] = getattr(terms, "forms", set())
         stand_in: dict[int, np.ndarray] = {}
@@ -452,6 +463,8 @@ class MemoryEngine:
                     standing = stand_in.setdefault(stem_of[tid], np.zeros(n, dtype=bool))
                     standing[slots] = True
             idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
+            if tid not in decided:
+                undecided[slots] = True
             if tid in concept_of:
                 np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
                 if qweight >= CONCEPT_WEIGHT:
@@ -461,7 +474,7 @@ class MemoryEngine:
             # (a posting names a slot once), without the gather and scatter copies (1.8x faster at 1M)
             np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
             # terms in more than a third of the corpus rank but do not decide membership
-            if df <= n_alive / 3:
+            if df <= n_alive / 3 and tid not in decided:
                 uncommon[slots] = True
                 if qweight >= 1.0 and tid not in rank_only:
                     np.add.at(hits, slots, np.full(len(slots), words_of.get(tid, 1), dtype=np.int16))
@@ -469,6 +482,7 @@ class MemoryEngine:
         for standing in stand_in.values():  # a hit where a form is held; the bar stays where the word left it
             uncommon |= standing
             hits += standing
+        own_uncommon = uncommon.copy()  # matched by an uncommon word of the record's own, before the concepts add theirs
         for word, slots in by_concept.items():
             # an FDO whose concepts say a query word no more than a third of the records say is a hit for it where
             # its record does not say it; the bar stays where the records' words left it (a concept's word is said
@@ -485,12 +499,13 @@ class MemoryEngine:
             hits += said
         if informative:
             need = max(1, min(min_match, informative))
-            return kw_scores, (hits >= need) & (kw_scores > 0)
+            return kw_scores, (hits >= need) & (kw_scores > 0), own_uncommon
         if absent:
             # none of the query's own uncommon words is held as written ("turn a recording into text"):
             # what a stem or an expansion matched is a match, a common word alone ("text") is none
-            return kw_scores, uncommon & (kw_scores > 0)
-        return kw_scores, kw_scores > 0  # a query of common words only ("text model")
+            return kw_scores, uncommon & (kw_scores > 0), own_uncommon
+        # a query of common words only ("text model"); words a term decides for make no match by themselves
+        return kw_scores, undecided & (kw_scores > 0), own_uncommon
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         """Return the cosine similarity of every slot to a (normalised) query vector.
