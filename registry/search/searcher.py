@@ -138,12 +138,17 @@ class Searcher:
             # a filter read from the same words as the concept, meaning part of it (a licence family the LLM
             # reader read in part) is widened to all of it, and the concept's boost keeps them all, so each
             # joins the results whatever its words
-            widened = False
+            widened = narrowed = False
             for i, r in enumerate(recognised):
                 if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
                 family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
+                if family and set(r.values) < set(same) and _names_more(r.span, values[same[0]]):
+                    # the words name a member of the family, a version ("the Llama 3 community licences"): the
+                    # reader's narrower reading stands, and the family's other members are not preferred either
+                    narrowed = True
+                    continue
                 if family and set(r.values) <= set(same):
                     if set(same) - set(r.values):
                         wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
@@ -154,7 +159,7 @@ class Searcher:
                     # set 3 dense -0.02 with it for a licence)
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
-            keys = [k for k in held if (facet, k) not in taken]
+            keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -808,6 +813,12 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 def _same_words(span: str, phrase: str) -> bool:
     """Say whether a filter's span shares a word with the phrase a concept was matched by."""
     return bool(set(tokens(span)) & set(tokens(phrase)))
+
+
+def _names_more(span: str, phrase: str) -> bool:
+    """Say whether a filter's span has words beyond the phrase a concept was matched by ("Llama 3 community
+    licence" beyond "community licence"): it names part of what the concept stands for."""
+    return bool(set(tokens(span)) - set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:

@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
-    LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
+    LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
@@ -295,15 +295,15 @@ class Understander:
         out = []
         below = r"(?:under|below|less than|smaller than|fewer than|up to|at most|max(?:imum)?|no more than|<=?|≤)"
         above = r"(?:over|above|more than|larger than|bigger than|at least|min(?:imum)?|>=?|≥)"
-        for m in re.finditer(rf"between\s+{NUM}(?:{PARAMS})?\s+and\s+{NUM}{PARAMS}", low):
-            low_n = parse_count(m.group(1) + m.group(2))
-            high_n = parse_count(m.group(3) + m.group(4))
+        for m in re.finditer(rf"between\s+{NUM}(?:{PARAMS})?\s+and\s+{NUM}{PARAMS}{NOT_PARAMS}", low):
+            low_n = _count(m.group(1), m.group(2))
+            high_n = _count(m.group(3), m.group(4))
             if low_n is not None and high_n is not None:
                 out.append(self._range_match(m, f"{format_count(low_n)}-{format_count(high_n)}"))
         inclusive = ("<=", "≤", "up to", "at most", "max", "no more", ">=", "≥", "at least", "min")
         for pattern, strict_op, incl_op in ((below, "<", "<="), (above, ">", ">=")):
-            for m in re.finditer(rf"{pattern}\s*{NUM}{PARAMS}", low):
-                count = parse_count(m.group(1) + m.group(2))
+            for m in re.finditer(rf"{pattern}\s*{NUM}{PARAMS}{NOT_PARAMS}", low):
+                count = _count(m.group(1), m.group(2))
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
                     out.append(self._range_match(m, op + format_count(count)))
@@ -474,6 +474,8 @@ class Understander:
         first when ``last``), or None."""
         # a possessive joins an owner to its model ("tencent's hunyuanvideo": tencent/HunyuanVideo), its "s" is no word
         text = re.sub(r"['’]s\b", "  ", low[start:end])
+        # a size written out names the size part of an id ("the 20-billion-parameter NeoX": gpt-neox-20b)
+        text = re.sub(rf"{NUM}{PARAMS}{NOT_PARAMS}", _size_word, text)
         found = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"[\w][\w.\-/]*", text)][:8]
         spans = sorted(((i, j) for i in range(len(found)) for j in range(i + 1, len(found) + 1)),
                        key=lambda ij: (-(ij[1] - ij[0]), -ij[0] if last else ij[0]))
@@ -646,6 +648,38 @@ class Understander:
                           sorted(self.vocabulary(facet).items(), key=lambda kv: -kv[1][1])[:6]]
                   for facet in ("task", "licence", "language") if facet not in constrained}
         return follow_up_questions(counts, constrained)
+
+
+# a count of something other than parameters ("more than a million downloads", "under 10k examples")
+NOT_PARAMS = r"(?![\s-]*(?:downloads?|likes?|tokens?|examples?|samples?|rows?|images?|hours?|words?|sentences?|" \
+             r"documents?|users?|pairs?|instances?|records?|stars?|times?)\b)"
+
+
+def _size_word(m: re.Match) -> str:
+    """Return a size written out ("20-billion-parameter", "seven billion") as ids write it ("20b"), padded to
+    the length of the words it replaces (spans stay aligned)."""
+    count = _count(m.group(1), m.group(2))
+    word = format_count(count).lower() if count is not None else m.group(0)
+    return word.ljust(len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
+
+
+def _count(number: str, unit: str) -> float | None:
+    """Return the count ``number`` ``unit`` names, the number in digits or in words ("one", "a hundred",
+    "half a", "twenty-five", "two and a half"), or None."""
+    if number[:1].isdigit():
+        return parse_count(number + unit)
+    value, hundreds = 0.0, 0.0
+    for w in re.split(r"[\s-]+", number):
+        if w == "hundred":
+            hundreds, value = (value or 1) * 100, 0.0
+        elif w == "half":
+            value += 0.5
+        elif w in NUMBER_WORDS:
+            value += NUMBER_WORDS[w]
+        elif w == "a" and "half" not in number:
+            value += 1
+    total = hundreds + value
+    return parse_count(f"{total:g}{unit}") if total else None
 
 
 _AGENT = re.compile(r"(.{4,}?)(?:or|er)s?$")

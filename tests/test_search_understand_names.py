@@ -1,0 +1,63 @@
+"""The reader on numbers written as words, sizes inside names, versions inside licence families and owners."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.search.understand import Understander, read
+
+
+def reader(**facets: list[str]) -> Understander:
+    """Return an Understander over an index holding these facet values (one FDO each)."""
+    vocab = {facet: {key: (key, 1) for key in keys} for facet, keys in facets.items()}
+    return Understander(lambda facet: vocab.get(facet, {}))
+
+
+@pytest.mark.parametrize("query, value", [
+    ("Which models have fewer than one billion parameters?", "<1B"),
+    ("models under half a billion parameters", "<500M"),
+    ("at most a hundred million parameters", "<=100M"),
+    ("more than twenty-five million parameters", ">25M"),
+    ("below two and a half billion params", "<2.5B"),
+    ("between one hundred million and one billion parameters", "100M-1B"),
+    ("over ten billion parameters", ">10B"),
+])
+def test_a_size_written_in_words_is_read_as_the_size(query, value):
+    assert reader().understand(query).filters()["params"] == [value]
+
+
+def test_counts_of_other_things_and_words_that_only_look_like_numbers_are_no_size():
+    rules = reader()
+    for query in ("models with more than a million downloads", "at most twenty examples",
+                  "trained on under 10k examples", "models at most a few megabytes"):
+        assert "params" not in rules.understand(query).filters(), query
+
+
+def test_a_size_written_out_in_a_name_names_the_model_of_that_size():
+    rules = reader(base_model=["EleutherAI/gpt-neox-20b", "EleutherAI/pythia-160m", "EleutherAI/gpt-j-6b"],
+                   author=["EleutherAI"])
+    u = rules.understand("What has been made from EleutherAI's 20-billion-parameter NeoX model?")
+    assert u.boosts()["base_model"] == ["EleutherAI/gpt-neox-20b"]
+    assert "author" not in u.filters()  # the owner is part of the name, not a filter on its own models
+    assert "derivatives" in read("What has been made from EleutherAI's NeoX model?").attributes
+
+
+def test_a_version_named_in_a_licence_family_narrows_the_family():
+    from harvesters.vocabularies import harvest
+    from registry.search import get_searcher
+    from registry.service import Registry
+    from tests.factories import model_record
+
+    registry = Registry.open({"BASE_URL": "http://registry.test"}, in_memory=True, environ={})
+    try:
+        harvest(registry.store)
+        registry.store.ingest_many([model_record(f"org/m-{key}", licence=key) for key in ("llama2", "llama3", "gemma")])
+        searcher = get_searcher(registry)
+        u = searcher.understand("Which models fall under one of Meta's Llama 3 community licences?")
+        assert u.filters()["licence"] == ["llama3"]
+        assert "licence" not in u.boosts()  # the family's other members are not preferred either
+        # the family named without a version is all of it
+        assert set(searcher.understand("Which models carry a community licence?").boosts()["licence"]) == {
+            "llama2", "llama3", "gemma"}
+    finally:
+        registry.close()
