@@ -61,3 +61,32 @@ def test_a_version_named_in_a_licence_family_narrows_the_family():
             "llama2", "llama3", "gemma"}
     finally:
         registry.close()
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    from tests.data.search.records import make_registry, make_searcher
+
+    registry = make_registry(None)
+    yield make_searcher(registry)
+    registry.close()
+
+
+@pytest.mark.parametrize("question, owner, topic", [
+    ("Do you have Meta's Segment Anything model?", "meta-llama", "Segment Anything model"),
+    ("Is OpenAI's Sora in the registry?", "openai", "Sora"),
+])
+def test_an_owner_whose_named_thing_is_not_held_does_not_rank_its_other_models(searcher, question, owner, topic):
+    u = searcher.understand(question)
+    [note] = [r for r in u.recognised if r.facet == "author"]
+    assert not note.applied and not note.values and owner in note.note and "held" in note.note
+    assert topic.split()[0] in u.text and "Meta" not in u.text and "OpenAI" not in u.text
+    ranked = [h.name for h in searcher.search(question).results]
+    assert not any(name.startswith(owner + "/") for name in ranked[:3]), ranked
+
+
+def test_an_owner_holding_what_is_named_stays_part_of_the_question(searcher):
+    for question in ("Tell me about Meta's Llama 2", "Is OpenAI's Whisper small any good?"):
+        u = searcher.understand(question)
+        assert not [r for r in u.recognised if r.facet == "author"], question
+        assert "'s" in u.text, question

@@ -70,7 +70,7 @@ class Searcher:
         self.index = index
         self.concepts = ConceptIndex(index.store, index.embedder)
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
-                                  licence_family=self.concepts.licences_of)
+                                  licence_family=self.concepts.licences_of, owns=self.owns)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -93,6 +93,24 @@ class Searcher:
         total, cited = store.papers_cited_with_keyword(keyword)
         refs = refs_for(store, [pid for pid, _ in cited]) if cited else {}
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
+
+    def owns(self, authors: tuple[str, ...], word: str) -> bool:
+        """Say whether an FDO of one of ``authors`` has ``word`` in its name or identifier."""
+        wanted = tokens(word, keep_stopwords=True)
+        if not wanted:
+            return False
+        with self.engine.lock:
+            sel = self.engine.facet_masks({"author": list(authors)}, {}).get("author")
+            if sel is None:
+                return False
+            for w in wanted:
+                sel = sel & self.engine.word_mask(w)
+            for slot in np.flatnonzero(sel):
+                doc = self.engine.docs[slot]
+                if doc is not None and set(wanted) <= set(tokens(f"{doc.name} {doc.identifier or ''}",
+                                                                   keep_stopwords=True)):
+                    return True
+        return False
 
     def document_frequencies(self, terms: list[str]) -> tuple[int, dict[str, int]]:
         """Return (FDOs in the index, index term -> how many of them hold it): the keyword side's IDF inputs."""

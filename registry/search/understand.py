@@ -73,8 +73,10 @@ class Understander:
 
     def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None,
                  keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None,
-                 licence_family: Callable[[str], tuple[str, ...]] | None = None) -> None:
+                 licence_family: Callable[[str], tuple[str, ...]] | None = None,
+                 owns: Callable[[tuple[str, ...], str], bool] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.owns = owns  # (author keys, words) -> whether those authors hold an FDO whose name has the words
         self.licence_family = licence_family  # a licence family's key -> its licences' keys (the concepts')
         self.keyword_papers = keyword_papers  # keyword -> (FDOs carrying it, paper key -> how many of them cite it)
         self._tag_papers: dict[str, tuple[dict, tuple[str, ...]]] = {}
@@ -143,6 +145,7 @@ class Understander:
         out += [self._partial_is_loose(m, low) for m in self._lineage(low)]
         out += self._links(low)
         out += self._authors(low)
+        out += self._owners(low)
         out += self._kinds(low)
         methods = self._methods(low)
         # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
@@ -516,6 +519,38 @@ class Understander:
                                   "author: " + " or ".join(vocab[k][0] for k in ordered[:5])))
         return out
 
+    def _owners(self, low: str) -> list[_Match]:
+        """Return the owners' possessives naming nothing the owner holds ("Meta's Segment Anything", "OpenAI's
+        Sora"): the owner's word is dropped from the text matched, with a note that the thing is not held.
+
+        The owner is an author of the index called so, or whose key starts with the word and a dash ("meta":
+        meta-llama). The name is the words after it, up to a clause or a descriptive word ("model"); the owner
+        holds it when one of its FDOs has the name's first word in its name. Otherwise the owner's word would
+        rank its other FDOs (Meta's chat models) first: the rest of the words ("segment") are the topic.
+        """
+        if self.owns is None:
+            return []
+        out = []
+        vocab = self.vocabulary("author")
+        lowered: dict[str, list[str]] = {}
+        for key in vocab:
+            k = key.lower()
+            lowered.setdefault(k, []).append(key)
+            if "-" in k:
+                lowered.setdefault(k.split("-", 1)[0] + "-", []).append(key)
+        for m in list(re.finditer(r"\b([a-z0-9][\w.\-]*)['’]s\s+", low))[:MAX_LINKS]:
+            word = m.group(1)
+            owners = tuple(dict.fromkeys(lowered.get(word, []) + lowered.get(word + "-", [])))
+            if not owners or word in QUESTION_STOPWORDS or word in GENERIC:
+                continue
+            named = _owned_name(low, m.end())
+            if not named or self.owns(owners, named.split()[0]):
+                continue
+            shown = named
+            out.append(_Match(m.start(), m.end(1) + 2, "author", (), "author: " + " or ".join(owners[:3]), remove=True,
+                              note=f"nothing by {' or '.join(owners[:3])} called {shown!r} is held"))
+        return out
+
     def _kinds(self, low: str) -> list[_Match]:
         vocab = self.vocabulary("kind")
         if len(vocab) < 2:
@@ -653,6 +688,18 @@ class Understander:
 # a count of something other than parameters ("more than a million downloads", "under 10k examples")
 NOT_PARAMS = r"(?![\s-]*(?:downloads?|likes?|tokens?|examples?|samples?|rows?|images?|hours?|words?|sentences?|" \
              r"documents?|users?|pairs?|instances?|records?|stars?|times?)\b)"
+
+
+def _owned_name(text: str, start: int) -> str:
+    """Return the name written after an owner's possessive at ``start`` ("Meta's Segment Anything model":
+    Segment Anything): the words up to a clause or a descriptive word ("model"), as written."""
+    stop = LINK_STOP.search(text.lower(), start)
+    named = []
+    for w in re.findall(r"[\w][\w.\-]*", text[start:stop.start() if stop else len(text)])[:6]:
+        if w.lower() in LINK_NOUNS:
+            break
+        named.append(w)
+    return " ".join(named).rstrip(".")
 
 
 def _size_word(m: re.Match) -> str:
@@ -901,6 +948,14 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
         if s.lower() not in seen:
             seen.add(s.lower())
             q.mentions.append(s)
+    for r in q.understanding.recognised if q.understanding is not None else ():
+        # an owner's possessive naming nothing the owner holds ("Meta's Segment Anything"): the name is a
+        # mention, so the chat says it is not held rather than describing the closest record as if it were
+        at = text.find(r.span) if r.facet == "author" and not r.values and r.note else -1
+        name = _owned_name(text, at + len(r.span)).strip() if at >= 0 else ""
+        if name and name.lower() not in seen and not any(name.lower() in s for s in seen):
+            seen.add(name.lower())
+            q.mentions.append(name)
     q.terms = topical_terms(text)
     q.search_text = unframe(text)
     return q
@@ -978,6 +1033,8 @@ def _untail(text: str) -> str:
 def topical_terms(text: str) -> list[str]:
     """Return the stemmed words of ``text`` that name a topic (not stopwords, generic or attribute words)."""
     out = []
+    # a size written out is one word as ids write it ("the 20-billion-parameter NeoX": 20b, gpt-neox-20b's word)
+    text = re.sub(rf"{NUM}{PARAMS}{NOT_PARAMS}", lambda m: _size_word(m).strip(), text.lower())
     for w in words(text):
         w = re.sub(r"'s$", "", w)  # "the speaker's gender": the speaker
         if w in QUESTION_STOPWORDS or w in GENERIC or len(w) < 2:
