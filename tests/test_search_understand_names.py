@@ -51,7 +51,8 @@ def test_a_version_named_in_a_licence_family_narrows_the_family():
     registry = Registry.open({"BASE_URL": "http://registry.test"}, in_memory=True, environ={})
     try:
         harvest(registry.store)
-        registry.store.ingest_many([model_record(f"org/m-{key}", licence=key) for key in ("llama2", "llama3", "gemma")])
+        registry.store.ingest_many([model_record(f"org/m-{key}", licence=key) for key in ("llama2", "llama3", "gemma")]
+                                   + [model_record(f"org/mit-{i}", licence="MIT") for i in range(4)])
         searcher = get_searcher(registry)
         u = searcher.understand("Which models fall under one of Meta's Llama 3 community licences?")
         assert u.filters()["licence"] == ["llama3"]
@@ -90,3 +91,31 @@ def test_an_owner_holding_what_is_named_stays_part_of_the_question(searcher):
         u = searcher.understand(question)
         assert not [r for r in u.recognised if r.facet == "author"], question
         assert "'s" in u.text, question
+
+
+def test_a_platform_kind_named_with_the_platform_is_the_kind_asked_not_a_later_kind_word():
+    rules = reader(kind=["model", "dataset", "task"])
+    u = rules.understand("Which OpenML task evaluates classifiers on dataset 3 with 10-fold cross-validation?")
+    assert u.filters()["kind"] == ["task"]
+    # a kind the index does not hold is not read from the platform's words
+    assert reader(kind=["model", "dataset"]).understand("Which OpenML task uses dataset 3?").filters()["kind"] == [
+        "dataset"]
+
+
+@pytest.fixture(scope="module")
+def with_concepts():
+    from harvesters.vocabularies import harvest
+    from tests.data.search.records import make_registry, make_searcher
+
+    registry = make_registry(None)
+    harvest(registry.store)
+    yield make_searcher(registry)
+    registry.close()
+
+
+def test_a_concept_standing_for_most_tasks_prefers_none_of_them(with_concepts):
+    # "words" is the text modality: most of the index's models do a text task; preferring them all ranks the
+    # popular first, above the record whose words match
+    assert "task" not in with_concepts.understand("a benchmark of news documents stored as word counts").boosts()
+    # a modality of a few tasks still prefers them
+    assert "task" in with_concepts.understand("a vision model for my photos").boosts()
