@@ -71,7 +71,8 @@ class Searcher:
         self.index = index
         self.concepts = ConceptIndex(index.store, index.embedder)
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
-                                  licence_family=self.concepts.licences_of, owns=self.owns)
+                                  licence_family=self.concepts.licences_of, owns=self.owns,
+                                  means=self.means)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -95,13 +96,19 @@ class Searcher:
         refs = refs_for(store, [pid for pid, _ in cited]) if cited else {}
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
 
+    def means(self, words: str) -> bool:
+        """Say whether ``words`` name a concept of the registry by its words ("segment anything": mask generation)."""
+        return any(m.how == "words" for m in self.concepts.match(words))
+
     def owns(self, authors: tuple[str, ...], word: str) -> bool:
-        """Say whether an FDO of one of ``authors`` has ``word`` in its name or identifier."""
+        """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
+        or identifier."""
         wanted = tokens(word, keep_stopwords=True)
         if not wanted:
             return False
         with self.engine.lock:
-            sel = self.engine.facet_masks({"author": list(authors)}, {}).get("author")
+            sel = self.engine.facet_masks({"author": list(authors)}, {}).get("author") if authors else \
+                self.engine.alive[:self.engine.size].copy()
             if sel is None:
                 return False
             for w in wanted:

@@ -74,9 +74,11 @@ class Understander:
     def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None,
                  keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None,
                  licence_family: Callable[[str], tuple[str, ...]] | None = None,
-                 owns: Callable[[tuple[str, ...], str], bool] | None = None) -> None:
+                 owns: Callable[[tuple[str, ...], str], bool] | None = None,
+                 means: Callable[[str], bool] | None = None) -> None:
         self.vocabulary = vocabulary
-        self.owns = owns  # (author keys, words) -> whether those authors hold an FDO whose name has the words
+        self.owns = owns  # (author keys or (), a word) -> whether those authors (anyone) hold an FDO named with it
+        self.means = means  # words -> whether they name a concept of the registry
         self.licence_family = licence_family  # a licence family's key -> its licences' keys (the concepts')
         self.keyword_papers = keyword_papers  # keyword -> (FDOs carrying it, paper key -> how many of them cite it)
         self._tag_papers: dict[str, tuple[dict, tuple[str, ...]]] = {}
@@ -86,7 +88,7 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = _linked_kind(self._resolve(self._candidates(low)), low)
+        matches = _linked_kind(self._resolve(self._candidates(low) + self._owners(query)), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -145,7 +147,6 @@ class Understander:
         out += [self._partial_is_loose(m, low) for m in self._lineage(low)]
         out += self._links(low)
         out += self._authors(low)
-        out += self._owners(low)
         out += self._kinds(low)
         methods = self._methods(low)
         # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
@@ -519,14 +520,17 @@ class Understander:
                                   "author: " + " or ".join(vocab[k][0] for k in ordered[:5])))
         return out
 
-    def _owners(self, low: str) -> list[_Match]:
+    def _owners(self, query: str) -> list[_Match]:
         """Return the owners' possessives naming nothing the owner holds ("Meta's Segment Anything", "OpenAI's
         Sora"): the owner's word is dropped from the text matched, with a note that the thing is not held.
 
         The owner is an author of the index called so, or whose key starts with the word and a dash ("meta":
         meta-llama). The name is the words after it, up to a clause or a descriptive word ("model"); the owner
-        holds it when one of its FDOs has the name's first word in its name. Otherwise the owner's word would
-        rank its other FDOs (Meta's chat models) first: the rest of the words ("segment") are the topic.
+        holds it when one of its FDOs has the name's first word in its name. Otherwise, when the name's words mean
+        something else the registry knows (a concept, another FDO's name), the owner's word would rank its other
+        FDOs (Meta's chat models) first: the rest of the words ("segment anything") are the topic. When they mean
+        nothing ("Google's Gemini"), the owner's FDOs are the closest and the owner's word stays. Either way the
+        note says the thing is not held.
         """
         if self.owns is None:
             return []
@@ -538,17 +542,21 @@ class Understander:
             lowered.setdefault(k, []).append(key)
             if "-" in k:
                 lowered.setdefault(k.split("-", 1)[0] + "-", []).append(key)
+        low = query.lower()
         for m in list(re.finditer(r"\b([a-z0-9][\w.\-]*)['’]s\s+", low))[:MAX_LINKS]:
             word = m.group(1)
             owners = tuple(dict.fromkeys(lowered.get(word, []) + lowered.get(word + "-", [])))
             if not owners or word in QUESTION_STOPWORDS or word in GENERIC:
                 continue
-            named = _owned_name(low, m.end())
+            named = _owned_name(query, m.end()).lower()
             if not named or self.owns(owners, named.split()[0]):
                 continue
-            shown = named
-            out.append(_Match(m.start(), m.end(1) + 2, "author", (), "author: " + " or ".join(owners[:3]), remove=True,
-                              note=f"nothing by {' or '.join(owners[:3])} called {shown!r} is held"))
+            # when the words name nothing the registry knows ("Google's Gemini"), the owner's FDOs are the closest
+            # and the owner's word stays
+            elsewhere = any(self.owns((), w) for w in named.split() if w not in QUESTION_STOPWORDS and w not in GENERIC) \
+                or (self.means is not None and self.means(named))
+            out.append(_Match(m.start(), m.end(1) + 2, "author", (), "author: " + " or ".join(owners[:3]),
+                              remove=elsewhere, note=f"nothing by {' or '.join(owners[:3])} called {named!r} is held"))
         return out
 
     def _kinds(self, low: str) -> list[_Match]:
@@ -698,11 +706,13 @@ NOT_PARAMS = r"(?![\s-]*(?:downloads?|likes?|tokens?|examples?|samples?|rows?|im
 
 def _owned_name(text: str, start: int) -> str:
     """Return the name written after an owner's possessive at ``start`` ("Meta's Segment Anything model":
-    Segment Anything): the words up to a clause or a descriptive word ("model"), as written."""
+    Segment Anything): the words up to a clause or a descriptive word ("model"), as written; when the name
+    begins with a capital, the capitalised words (or words with digits) only ("Google's Gemini available here")."""
     stop = LINK_STOP.search(text.lower(), start)
     named = []
     for w in re.findall(r"[\w][\w.\-]*", text[start:stop.start() if stop else len(text)])[:6]:
-        if w.lower() in LINK_NOUNS:
+        if w.lower() in LINK_NOUNS or (named and named[0][0].isupper() and not (w[0].isupper() or
+                                                                              any(c.isdigit() for c in w))):
             break
         named.append(w)
     return " ".join(named).rstrip(".")
@@ -957,7 +967,9 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
     for r in q.understanding.recognised if q.understanding is not None else ():
         # an owner's possessive naming nothing the owner holds ("Meta's Segment Anything"): the name is a
         # mention, so the chat says it is not held rather than describing the closest record as if it were
-        at = text.find(r.span) if r.facet == "author" and not r.values and r.note else -1
+        # (when the owner's word stays, "Google's Gemini", the owner's FDOs are the closest and the chat names them)
+        at = text.find(r.span) if r.facet == "author" and not r.values and r.note and \
+            r.span not in q.understanding.text else -1
         name = _owned_name(text, at + len(r.span)).strip() if at >= 0 else ""
         if name and name.lower() not in seen and not any(name.lower() in s for s in seen):
             seen.add(name.lower())
