@@ -59,7 +59,7 @@ UNSURE_FLOOR = 0.5
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
-CONCEPT_MAX_SHARE = 0.5  # a concept's boost holding more than this share of a facet's values says nothing
+CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -186,7 +186,7 @@ class Searcher:
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
-            if not keys or sum(vocab[k][1] for k in keys) > CONCEPT_MAX_SHARE * sum(n for _, n in vocab.values()):
+            if not keys or len(keys) > CONCEPT_MAX_SHARE * len(vocab):
                 # a concept standing for most of the facet's values ("words": every text task) prefers nearly
                 # everything: its boost would only put the popular first, above what the words match
                 continue
