@@ -52,7 +52,8 @@ def test_a_version_named_in_a_licence_family_narrows_the_family():
     try:
         harvest(registry.store)
         registry.store.ingest_many([model_record(f"org/m-{key}", licence=key) for key in ("llama2", "llama3", "gemma")]
-                                   + [model_record(f"org/mit-{i}", licence="MIT") for i in range(4)])
+                                   + [model_record(f"org/other-{key}", licence=key)
+                                      for key in ("MIT", "Apache-2.0", "CC-BY-4.0", "BSD-3-Clause")])
         searcher = get_searcher(registry)
         u = searcher.understand("Which models fall under one of Meta's Llama 3 community licences?")
         assert u.filters()["licence"] == ["llama3"]
