@@ -186,9 +186,7 @@ class Searcher:
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
-            if not keys or len(keys) > CONCEPT_MAX_SHARE * len(vocab):
-                # a concept standing for most of the facet's values ("words": every text task) prefers nearly
-                # everything: its boost would only put the popular first, above what the words match
+            if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
             spans = " / ".join(dict.fromkeys(values[k] for k in keys))
@@ -385,6 +383,13 @@ class Searcher:
                     named.update(tokens(self.engine.labels.get((r.facet, value), value)))
         return named
 
+    def _broad(self, r: RecognisedFilter) -> bool:
+        """Say whether a concept's boost stands for most of the values its facet holds (``CONCEPT_MAX_SHARE``: the
+        text modality, read from "words", is most tasks). It prefers nearly everything, so it ranks nothing: it
+        only put the popular first, above what the words match. It stays in the reading (the chat reads the
+        field a question names from it)."""
+        return r.note == CONCEPT_NOTE and len(r.values) > CONCEPT_MAX_SHARE * len(self.vocabulary(r.facet))
+
     def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
                      lenient: frozenset[str] = frozenset()) -> np.ndarray | None:
         """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted).
@@ -393,7 +398,11 @@ class Searcher:
         lets through an FDO stating no value ("in German": a model stating no language), and
         those stating the value rank above it.
         """
-        boosts = {f: list(v) for f, v in qu.boosts().items() if f not in explicit}
+        boosts: dict[str, list[str]] = {}
+        for r in qu.recognised:
+            if not r.applied or r.mode != "boost" or r.facet in explicit or self._broad(r):
+                continue
+            boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         stated = set()
         for facet, values in qu.filters().items():
             if facet in lenient and facet not in explicit:

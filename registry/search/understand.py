@@ -718,6 +718,11 @@ def _owned_name(text: str, start: int) -> str:
     return " ".join(named).rstrip(".")
 
 
+def _joined(m: re.Match) -> str:
+    """Return what joins a count's number to its unit in a ``NUM`` match ("-" in "20-billion")."""
+    return m.string[m.end(1):m.start(2)]
+
+
 def _size_word(m: re.Match) -> str:
     """Return a size written out ("20-billion-parameter", "seven billion") as ids write it ("20b"), padded to
     the length of the words it replaces (spans stay aligned)."""
@@ -1051,8 +1056,10 @@ def _untail(text: str) -> str:
 def topical_terms(text: str) -> list[str]:
     """Return the stemmed words of ``text`` that name a topic (not stopwords, generic or attribute words)."""
     out = []
-    # a size written out is one word as ids write it ("the 20-billion-parameter NeoX": 20b, gpt-neox-20b's word)
-    text = re.sub(rf"{NUM}{PARAMS}{NOT_PARAMS}", lambda m: _size_word(m).strip(), text.lower())
+    # a size written out as one word is one word as ids write it ("the 20-billion-parameter NeoX": 20b, a word of
+    # gpt-neox-20b); a size apart ("more than 5 billion parameters") is a constraint's words, as before
+    text = re.sub(rf"{NUM}{PARAMS}{NOT_PARAMS}", lambda m: _size_word(m).strip() if "-" in _joined(m) else m.group(0),
+                  text.lower())
     for w in words(text):
         w = re.sub(r"'s$", "", w)  # "the speaker's gender": the speaker
         if w in QUESTION_STOPWORDS or w in GENERIC or len(w) < 2:
