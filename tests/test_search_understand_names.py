@@ -97,7 +97,8 @@ def test_an_owner_whose_named_thing_means_nothing_here_stays_the_best_clue(searc
 
 
 def test_an_owner_holding_what_is_named_stays_part_of_the_question(searcher):
-    for question in ("Tell me about Meta's Llama 2", "Is OpenAI's Whisper small any good?"):
+    for question in ("Tell me about Meta's Llama 2", "Is OpenAI's Whisper small any good?",
+                     "What is Meta's latest model?", "Which is Meta's best one?"):
         u = searcher.understand(question)
         assert not [r for r in u.recognised if r.facet == "author"], question
         assert "'s" in u.text, question

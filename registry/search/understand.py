@@ -548,8 +548,13 @@ class Understander:
             owners = tuple(dict.fromkeys(lowered.get(word, []) + lowered.get(word + "-", [])))
             if not owners or word in QUESTION_STOPWORDS or word in GENERIC:
                 continue
-            named = _owned_name(query, m.end()).lower()
-            if not named or self.owns(owners, named.split()[0]):
+            written = _owned_name(query, m.end())
+            first = written.split()[0] if written else ""
+            if not first or first.lower() in QUESTION_STOPWORDS or first.lower() in GENERIC or not (
+                    first[0].isupper() or any(c.isdigit() for c in first) or query.islower()):
+                continue  # "Meta's latest model", "Meta's own": no name (a name is capitalised, unless nothing is)
+            named = written.lower()
+            if self.owns(owners, named.split()[0]):
                 continue
             # when the words name nothing the registry knows ("Google's Gemini"), the owner's FDOs are the closest
             # and the owner's word stays
