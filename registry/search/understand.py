@@ -974,16 +974,6 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
         if s.lower() not in seen:
             seen.add(s.lower())
             q.mentions.append(s)
-    for r in q.understanding.recognised if q.understanding is not None else ():
-        # an owner's possessive naming nothing the owner holds ("Meta's Segment Anything"): the name is a
-        # mention, so the chat says it is not held rather than describing the closest record as if it were
-        # (when the owner's word stays, "Google's Gemini", the owner's FDOs are the closest and the chat names them)
-        at = text.find(r.span) if r.facet == "author" and not r.values and r.note and \
-            r.span not in q.understanding.text else -1
-        name = _owned_name(text, at + len(r.span)).strip() if at >= 0 else ""
-        if name and name.lower() not in seen and not any(name.lower() in s for s in seen):
-            seen.add(name.lower())
-            q.mentions.append(name)
     q.terms = topical_terms(text)
     q.search_text = unframe(text)
     return q
