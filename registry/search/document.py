@@ -2,6 +2,9 @@
 
 Built from the FDO read model (``registry.fdo.model.read_fdos``: the current view plus the labels of
 what it references, one query per batch); the list of FDOs to index comes from ``Store.catalogue``.
+A model's document also carries the text of the concepts it points at (``read_concepts``: its task's
+label, synonyms, definition, plain-language jobs and input/output modalities, its library's name and
+purpose), so a question in everyday words meets the models whose records never use them.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from registry.search.text import KEYWORDS_FORMAT, sparse_vector
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 
-__all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text"]
+__all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text", "Concepts",
+           "read_concepts"]
 
 INDEXED_KINDS = ("model", "dataset", "paper")
 DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
@@ -28,6 +32,13 @@ EMBED_DESCRIPTION_CHARS = 700  # MiniLM reads 256 word pieces: the description's
 _CARD_TEXT = (FAIR4ML.intendedUse.value, FAIR4ML.usageInstructions.value, MLFDO.trainingDataDescription.value)
 _DESC = SCHEMA.description.value
 _SPDX = "https://spdx.org/licenses/"
+_TASK_SCHEMES = ("hf-task", "openml-task-type")  # the concept schemes (``schema:inDefinedTermSet``) read for models
+_LIBRARY_SCHEME = "library"
+_MODALITY_SCHEME = "modality"
+_PLAIN = MLFDO.plainDescription.value
+_INPUT, _OUTPUT = MLFDO.inputModality.value, MLFDO.outputModality.value
+_IN_SET = SCHEMA.inDefinedTermSet.value
+_CODE = SCHEMA.termCode.value
 
 
 class Item(NamedTuple):
@@ -103,17 +114,60 @@ def _timestamp(text: str) -> float | None:
     return value.timestamp()
 
 
-def build_docs(store: Store, items: list[Item]) -> list[IndexDoc]:
-    """Return index documents for items; PIDs the store does not hold are skipped."""
+@dataclass(frozen=True)
+class Concepts:
+    """The phrases of the task concepts (by PID, the IRI models point at) and library concepts (by library key)."""
+
+    tasks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    libraries: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _scheme(fdo: Fdo) -> str:
+    sets = [o.value for o in fdo.properties.get(_IN_SET, [])]
+    return sets[0].rsplit("/", 1)[-1] if sets else ""
+
+
+def read_concepts(store: Store) -> Concepts:
+    """Return the text of every task and library concept the store holds (one read; an index build reads it once).
+
+    A task gives its label, synonyms, definition and plain-language jobs, and the kinds of data it takes
+    in and gives back ("input audio", "output text"); a library its name, synonyms and what it is for.
+    Language and licence concepts are left out: a model's record names those already.
+    """
+    fdos = read_fdos(store, store.pids(kind="term", include_stubs=False))
+    modality = {pid: f.name for pid, f in fdos.items() if _scheme(f) == _MODALITY_SCHEME}
+    out = Concepts()
+    for pid, fdo in fdos.items():
+        scheme = _scheme(fdo)
+        if scheme in _TASK_SCHEMES:
+            ins = [modality[o.value].lower() for o in fdo.properties.get(_INPUT, []) if o.value in modality]
+            outs = [modality[o.value].lower() for o in fdo.properties.get(_OUTPUT, []) if o.value in modality]
+            flow = [f"input {m}" for m in ins] + [f"output {m}" for m in outs]
+            phrases = [fdo.name, *fdo.alternate_names, fdo.description, *fdo.strings(_PLAIN), *flow]
+            out.tasks[pid] = tuple(p for p in phrases if p)
+        elif scheme == _LIBRARY_SCHEME:
+            phrases = [fdo.name, *fdo.alternate_names, *fdo.strings(_PLAIN)]
+            for code in fdo.strings(_CODE):
+                out.libraries[code] = tuple(p for p in phrases if p)
+    return out
+
+
+def build_docs(store: Store, items: list[Item], concepts: Concepts | None = None) -> list[IndexDoc]:
+    """Return index documents for items; PIDs the store does not hold are skipped.
+
+    ``concepts`` is the text of the concepts the items point at (``read_concepts``); read here when not given.
+    """
     fdos = read_fdos(store, [item.pid for item in items])
-    return [_doc(item, fdos[item.pid]) for item in items if item.pid in fdos]
+    if concepts is None:
+        concepts = read_concepts(store)
+    return [_doc(item, fdos[item.pid], concepts) for item in items if item.pid in fdos]
 
 
 def _strings(values: dict[str, list], prop: str) -> list[str]:
     return [o.value for o in values.get(prop, []) if isinstance(o, Literal) and o.value.strip()]
 
 
-def _doc(item: Item, fdo: Fdo) -> IndexDoc:
+def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
     pid, version, kind, platform = item.pid, item.version, item.kind, item.platform
     values = fdo.properties
     alts = fdo.alternate_names
@@ -153,6 +207,8 @@ def _doc(item: Item, fdo: Fdo) -> IndexDoc:
     exact = sorted({s.lower() for s in [name, identifier, *alts, fdo.fdo_id, pid] if s})
     labels_of = {k: [label for _, label in v] for k, v in facets.items()}
     keys_of = {k: [key for key, _ in v] for k, v in facets.items()}
+    expanded = [concepts.tasks[r.iri] for r in fdo.tasks if r.iri in concepts.tasks]
+    expanded += [concepts.libraries[key] for key in keys_of.get("library", []) if key in concepts.libraries]
     fields = {
         "name": [name, *alts], "identifier": [identifier], "keywords": keywords + _joined(keywords),
         "task": labels_of.get("task", []) + keys_of.get("task", []),
@@ -160,6 +216,7 @@ def _doc(item: Item, fdo: Fdo) -> IndexDoc:
         "dataset": keys_of.get("dataset", []), "author": labels_of.get("author", []),
         "language": labels_of.get("language", []), "licence": keys_of.get("licence", []),
         "description": [description], "card": [card],
+        "concepts": [p for phrases in expanded for p in phrases],
     }
     doc = IndexDoc(pid=pid, version=version, kind=kind, name=name, identifier=identifier,
                    url=fdo.url, description=description or card[:DESCRIPTION_CHARS],
@@ -188,7 +245,9 @@ def embed_text(doc: IndexDoc, keywords: list[str], labels_of: dict[str, list[str
 
     The name, task and the opening of the description say what the model is for, which is what
     people describe in a query; tags, library, languages, base models and datasets follow. Licence,
-    dates and counters are left out: they are filters, and would only blur the meaning.
+    dates and counters are left out: they are filters, and would only blur the meaning. The concepts'
+    text (``read_concepts``) is left out too: measured, it blurred the static embedder's vectors more
+    than it told them (docs/benchmarks.md, "Document expansion").
     """
     parts = [doc.name.replace("/", " / ")]
     if labels_of.get("task"):

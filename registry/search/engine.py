@@ -22,7 +22,7 @@ from threadpoolctl import ThreadpoolController
 
 from registry.search.document import IndexDoc
 from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
-from registry.search.text import STEM_WHEN_RARER, term_id
+from registry.search.text import CONCEPT_WEIGHT, STEM_WHEN_RARER, term_id
 
 __all__ = ["MemoryEngine", "Candidates"]
 
@@ -427,6 +427,9 @@ class MemoryEngine:
         # a word no FDO holds as written -> the slots holding a verb form of it (``text.verb_forms``)
         stand_ins: set[int] = getattr(terms, "forms", set())
         stand_in: dict[int, np.ndarray] = {}
+        # concept terms (``text.concept_term``): the words of the concepts an FDO points at, per query word
+        concept_of: dict[int, int] = getattr(terms, "concept_of", {})
+        by_concept: dict[int, np.ndarray] = {}
         for tid, qweight in terms.items():
             posting = self.terms.get(tid)
             df = 0 if posting is None else posting.alive_count(alive, self.generation)
@@ -434,6 +437,10 @@ class MemoryEngine:
                 # a term spelled another way that no FDO holds leaves the decision to its words
                 absent += qweight >= 1.0 and tid not in rank_only and tid not in words_of
                 continue  # a word no FDO has cannot be required
+            if tid in concept_of and df > n_alive / 3:
+                # a word the concepts of more than a third of the FDOs say ("text") tells nothing; skipping it
+                # saves a scan of its long posting (measured: sets 1, 3-6 same or higher, docs/benchmarks.md)
+                continue
             slots, weights = posting.arrays()
             if tid in stem_of:
                 written = self.terms.get(stem_of[tid])
@@ -445,6 +452,11 @@ class MemoryEngine:
                     standing = stand_in.setdefault(stem_of[tid], np.zeros(n, dtype=bool))
                     standing[slots] = True
             idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
+            if tid in concept_of:
+                np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
+                if qweight >= CONCEPT_WEIGHT:
+                    by_concept[concept_of[tid]] = slots
+                continue
             # ``add.at`` with values of the array's own type: the same float32 sums as ``a[slots] += v``
             # (a posting names a slot once), without the gather and scatter copies (1.8x faster at 1M)
             np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
@@ -457,6 +469,20 @@ class MemoryEngine:
         for standing in stand_in.values():  # a hit where a form is held; the bar stays where the word left it
             uncommon |= standing
             hits += standing
+        for word, slots in by_concept.items():
+            # an FDO whose concepts say a query word no more than a third of the records say is a hit for it where
+            # its record does not say it; the bar stays where the records' words left it (a concept's word is said
+            # by every model of the task, and must not make a question's rare word count for more)
+            written = self.terms.get(word)
+            written_df = 0 if written is None else written.alive_count(alive, self.generation)
+            if written_df > n_alive / 3:
+                continue
+            said = np.zeros(n, dtype=bool)
+            said[slots] = True
+            if written_df:
+                said[written.arrays()[0]] = False
+            uncommon |= said
+            hits += said
         if informative:
             need = max(1, min(min_match, informative))
             return kw_scores, (hits >= need) & (kw_scores > 0)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from registry.search.document import INDEXED_KINDS, IndexDoc, Item, build_docs, indexed_versions
+from registry.search.document import INDEXED_KINDS, Concepts, IndexDoc, Item, build_docs, indexed_versions, read_concepts
 from registry.search.embed import Embedder
 from registry.search.engine import MemoryEngine
 from registry.search.persist import QdrantIndex
@@ -65,6 +65,7 @@ class SearchIndex:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.follower = None  # a registry.changefeed.FeedFollower when other processes write (search/follow.py)
+        self._concepts: Concepts | None = None  # the concepts' text, read once per sync (``concepts``)
 
     def load(self) -> int:
         """Fill the engine from the persisted collection; return how many FDOs it holds."""
@@ -86,6 +87,8 @@ class SearchIndex:
                 if r.status not in ("new", "changed"):
                     continue
                 kind = self.store.kind(r.pid)
+                if kind == "term":
+                    self._concepts = None  # a changed concept: its text is read again for the next documents
                 if kind in INDEXED_KINDS:
                     platform = self.store.platform_id(r.pid)
                     items.append(Item(r.pid, int(r.version or 0), kind, platform[0] if platform else "",
@@ -105,7 +108,7 @@ class SearchIndex:
             if self._stop.is_set():
                 break
             chunk = items[start:start + INDEX_BATCH]
-            docs = build_docs(self.store, chunk)
+            docs = build_docs(self.store, chunk, self.concepts())
             if docs:
                 vectors = self.embedder.embed([d.embed_text for d in docs])
                 self.write(docs, vectors)
@@ -115,6 +118,13 @@ class SearchIndex:
             if progress:
                 progress(len(chunk))
         return done
+
+    def concepts(self) -> Concepts:
+        """Return the text of the task and library concepts, read from the store once and kept until they change."""
+        concepts = self._concepts
+        if concepts is None:
+            concepts = self._concepts = read_concepts(self.store)
+        return concepts
 
     def write(self, docs: list[IndexDoc], vectors: np.ndarray) -> None:
         """Store documents in Qdrant and in the engine."""
@@ -150,6 +160,7 @@ class SearchIndex:
                 self.pull_shared(todo)
                 todo = [item for item in todo if self.engine.version_of(item.pid) != item.version]
                 self.building = (0, len(todo))
+                self._concepts = None  # read once per sync: another process may have harvested the vocabularies
                 try:
                     self.index_items(todo, progress)
                 finally:

@@ -735,6 +735,12 @@ def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:
     kept.update((tid, weight) for tid, weight in terms.items() if tid not in drop)
     kept.stem_of.update((sid, tid) for sid, tid in terms.stem_of.items() if sid in kept)
     kept.forms.update(sid for sid in terms.forms if sid in kept)
+    for cid, tid in terms.concept_of.items():  # a dropped word's concept term goes with it
+        if tid in kept:
+            kept[cid] = terms[cid]
+            kept.concept_of[cid] = tid
+        else:
+            kept.pop(cid, None)
     if not any(weight >= 1.0 and tid not in kept.stem_of for tid, weight in kept.items()):
         return terms  # the question is all name ("fine-tunes of Stable Diffusion 2.1"): its words rank as before
     return kept

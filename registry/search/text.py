@@ -23,7 +23,7 @@ import Stemmer
 from registry.search.patterns import ACRONYMS
 
 __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
-           "morph", "stem_term", "PART_FIELDS", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER"]
+           "morph", "stem_term", "PART_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS", "concept_term", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
 K1 = 1.2
@@ -38,14 +38,25 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 5  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
-# for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit)
+KEYWORDS_FORMAT = 6  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+# for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
+# 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 
+# The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
+# apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
+# many records hold a word (a question word no record held stays one, ``MemoryEngine.keyword_scores``). A query
+# word meets them at ``CONCEPT_WEIGHT`` of its own weight: a model is found through its task's words, below
+# models whose records say them.
+CONCEPT_WEIGHT = 0.5
+CONCEPT_MARK = "^"
 # How much one occurrence counts in each field (a simple BM25F).
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0, "identifier": 2.0, "keywords": 1.5, "task": 2.0, "library": 1.5, "base_model": 1.5,
     "dataset": 1.0, "author": 1.0, "language": 1.0, "licence": 1.0, "description": 1.0, "card": 0.5,
 }
+# fields indexed as concept terms (``concept_term``), outside the document's length: the concepts' text is the same
+# for every model of a task, and must not make a model's own words count for less
+CONCEPT_FIELDS = frozenset({"concepts"})
 
 STOPWORDS = frozenset("""
 a an and are as at be by can could do does for from has have how i in into is it its me my need needs of on
@@ -147,6 +158,17 @@ def stem_term(token: str) -> str | None:
     """Return the index term of a token's stem (``~translat``), or None when it has no stem."""
     root = morph(token)
     return None if root is None else STEM_MARK + root
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def concept_term(token: str) -> str:
+    """Return the term under which a word of a concept's text is indexed: ``^`` and its stem (``^listen``)."""
+    return CONCEPT_MARK + (morph(token) or token)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # every model of a task carries the same phrases: tokenised once
+def _concept_terms(text: str) -> tuple[str, ...]:
+    return tuple(concept_term(tok) for tok in tokens(text))
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
@@ -256,6 +278,11 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
     extra: Counter[str] = Counter()  # stems and the parts of words written as one
     for field, texts in fields.items():
         weight = FIELD_WEIGHTS.get(field, 1.0)
+        if field in CONCEPT_FIELDS:
+            for text in texts:
+                for term in _concept_terms(text):
+                    extra[term] += weight
+            continue
         for text in texts:
             words = tokens(text)
             for tok in words:
@@ -300,6 +327,7 @@ class QueryTerms(dict[int, float]):
         self.words_of: dict[int, int] = {}
         self.spelled: dict[int, int] = {}
         self.forms: set[int] = set()  # verb forms of a word whose stem is too short for a stem term
+        self.concept_of: dict[int, int] = {}  # concept term id (``concept_term``) -> the query word's term id
 
 
 def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4) -> QueryTerms:
@@ -337,4 +365,9 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
                 terms.stem_of.setdefault(sid, tid)
                 if term is None and weight >= 1.0:
                     terms.forms.add(sid)
+    for tok, weight in weighed:  # each word also meets the concepts' words (``concept_term``), at a lower weight
+        cid = term_id(concept_term(tok))
+        if cid not in terms:
+            terms[cid] = weight * CONCEPT_WEIGHT
+            terms.concept_of[cid] = term_id(tok)
     return terms
