@@ -22,7 +22,7 @@ from threadpoolctl import ThreadpoolController
 
 from registry.search.document import IndexDoc
 from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
-from registry.search.text import STEM_WHEN_RARER, term_id
+from registry.search.text import STEM_WHEN_RARER, marker_terms, term_id
 
 __all__ = ["MemoryEngine", "Candidates"]
 
@@ -327,6 +327,18 @@ class MemoryEngine:
         if posting is not None:
             sel[posting.arrays()[0]] = True
         return sel
+
+    def marker_mask(self, marker: str) -> np.ndarray:
+        """Return the alive slots whose facts hold a concept's marker: a tag that is the marker whole, or a name,
+        identifier or data set holding all of its words (``text.marker_terms``)."""
+        tag, words = marker_terms(marker)
+        sel = self.word_mask(tag)
+        if words:
+            held = self.word_mask(words[0])
+            for word in words[1:]:
+                held &= self.word_mask(word)
+            sel |= held
+        return sel & self.alive[:self.size]
 
     def facet_masks(self, terms: dict[str, list[str]], ranges: dict[str, list[tuple[float, float]]],
                     lenient: frozenset[str] = frozenset()) -> dict[str, np.ndarray]:
