@@ -80,6 +80,7 @@ class Searcher:
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
+        self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, mask)
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -125,6 +126,7 @@ class Searcher:
         if any(r.status in ("new", "changed") for r in results):
             self.concepts.refresh()
             self._understood.clear()
+            self._topic_masks.clear()
 
     def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
         """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
@@ -196,15 +198,19 @@ class Searcher:
         all the same (measured: an embedder trained on NLI pairs and Flan-T5 on GSM8K answered set 6's questions;
         only such models counting less lost 0.1 on two of them and gained nothing).
         """
-        sel = np.zeros(self.engine.size, dtype=bool)
+        engine = self.engine
+        cached = self._topic_masks.get(key)
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
+        sel = np.zeros(engine.size, dtype=bool)
         concept = self.concepts.topic(key)
-        if concept is None:
-            return sel
-        most = max(MARKER_SHARE * len(self.engine.slot_of), MARKER_FLOOR)
-        for marker in concept.markers:
-            held = self.engine.marker_mask(marker)
-            if np.count_nonzero(held) <= most:
-                sel |= held
+        if concept is not None:
+            most = max(MARKER_SHARE * len(engine.slot_of), MARKER_FLOOR)
+            for marker in concept.markers:
+                held = engine.marker_mask(marker)
+                if np.count_nonzero(held) <= most:
+                    sel |= held
+        self._topic_masks[key] = (engine, engine.generation, sel)  # read-only from here: callers combine copies
         return sel
 
     def _topics_mask(self, keys) -> np.ndarray:
