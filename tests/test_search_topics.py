@@ -37,12 +37,17 @@ MODELS = [
 
 
 @pytest.fixture(scope="module")
-def searcher():
+def registry():
     registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
     harvest(registry.store)
     registry.store.ingest_many([dataset_record("openai/gsm8k"), *MODELS])
-    yield get_searcher(registry)
+    yield registry
     registry.close()
+
+
+@pytest.fixture(scope="module")
+def searcher(registry):
+    return get_searcher(registry)
 
 
 def topic(qu):
@@ -90,6 +95,16 @@ def test_removing_the_topic_boost_leaves_no_boost_of_it(searcher):
     assert searcher.judge([model_pid("lab/molecule-chat")], qu)[model_pid("lab/molecule-chat")][1] == 0
     response = searcher.search("Which models are meant for chemical questions?", drop={"topic"})
     assert topic(response.understanding) is None
+
+
+def test_the_api_shows_the_topic_boost_and_drops_it_when_asked(registry, searcher):
+    from registry.web import create_app
+
+    client = create_app({"REGISTRY": registry, "TESTING": True}).test_client()
+    read = client.get("/api/search?q=Which+models+are+meant+for+chemical+questions").get_json()["recognised"]
+    assert [r["values"] for r in read if r["facet"] == "topic"] == [["chemistry"]]
+    dropped = client.get("/api/search?q=Which+models+are+meant+for+chemical+questions&drop=topic")
+    assert dropped.status_code == 200 and "topic" not in {r["facet"] for r in dropped.get_json()["recognised"]}
 
 
 def test_a_marker_most_of_the_registry_holds_boosts_nothing():
