@@ -143,3 +143,12 @@ def test_subject_areas_are_concepts_with_markers_and_keys_no_kind_of_task_shares
     assert len(keys) == len(set(keys))
     assert {c.key for c in built if c.facet == "domain"} >= {"art", "biology", "chemistry", "physics", "medicine",
                                                             "law", "finance", "music", "history", "commerce"}
+
+
+def test_a_kind_of_task_does_not_boost_its_task_when_most_models_have_it_unless_the_question_names_the_task(searcher):
+    def tasks(question):
+        return {v for r in searcher.understand(question).recognised if r.facet == "task" and r.applied for v in r.values}
+
+    # most of this registry generates text: "maths homework" means the models showing maths, not every generator
+    assert "text-generation" not in tasks("help with maths homework")
+    assert "text-generation" in tasks("text generation models for maths homework")

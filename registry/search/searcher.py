@@ -57,6 +57,7 @@ TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose
 TOPIC_WEIGHT = 2
 MARKER_SHARE = 0.05  # a marker held by more of the index says nothing of a concept ("code" if most names held it)
 MARKER_FLOOR = 25  # ... unless few FDOs hold it all the same (a small registry)
+GENERIC_TASK_SHARE = 0.1  # a kind of task's own task held by more of the index (text generation) is not boosted
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
 # a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
@@ -140,7 +141,7 @@ class Searcher:
             return qu
         recognised = list(qu.recognised)
         added = []
-        for facet, values in self.concepts.boosts(matches).items():
+        for facet, values in self._concept_boosts(matches).items():
             if facet == TOPIC:
                 topic = self._topic_boost(values)
                 if topic is not None:
@@ -178,6 +179,19 @@ class Searcher:
         if not added and recognised == list(qu.recognised):
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added))
+
+    def _concept_boosts(self, matches) -> dict[str, dict[str, str]]:
+        """Return the concepts' boosts (``ConceptIndex.boosts``) without the task a kind of task narrows when more than
+        ``GENERIC_TASK_SHARE`` of the index has it and no other concept of the question names it: "maths homework"
+        means the models showing math problem solving, not every text generator."""
+        boosts = self.concepts.boosts(matches)
+        kinds = [m for m in matches if m.concept.facet == "task-kind"]
+        if not kinds or "task" not in boosts:
+            return boosts
+        named = self.concepts.boosts([m for m in matches if m not in kinds]).get("task", {})
+        vocab, most = self.vocabulary("task"), GENERIC_TASK_SHARE * max(1, len(self.engine.slot_of))
+        boosts["task"] = {k: p for k, p in boosts["task"].items() if k in named or vocab.get(k, ("", 0))[1] <= most}
+        return {f: v for f, v in boosts.items() if v}
 
     def _topic_boost(self, values: dict[str, str]) -> RecognisedFilter | None:
         """Return the boost of the kinds of task and subject areas ``values`` names (key -> phrase) that some FDO's
