@@ -33,6 +33,8 @@ MODELS = [
     tagged("lab/llama-tutor", "text-generation", downloads=5, datasets=("openai/gsm8k",),
            description="A chat model."),
     tagged("lab/tiny-coder", "text-generation", downloads=5, description="A chat model."),
+    tagged("lab/search-embedder", "sentence-similarity", downloads=5, datasets=("code_search_net",),
+           description="A sentence encoder."),
 ]
 
 
@@ -40,7 +42,7 @@ MODELS = [
 def registry():
     registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
     harvest(registry.store)
-    registry.store.ingest_many([dataset_record("openai/gsm8k"), *MODELS])
+    registry.store.ingest_many([dataset_record("openai/gsm8k"), dataset_record("code_search_net"), *MODELS])
     yield registry
     registry.close()
 
@@ -89,6 +91,12 @@ def test_a_kind_of_task_reaches_the_models_trained_on_its_data_or_named_for_it(s
     assert code["lab/tiny-coder"] > code["lab/llama-tutor"]
 
 
+def test_a_model_named_or_tagged_for_a_kind_outranks_one_only_trained_on_its_data(searcher):
+    got = weights(searcher, "Which model is built for programming?",
+                  ["lab/tiny-coder", "lab/search-embedder", "lab/answer-bot"])
+    assert got["lab/tiny-coder"] > got["lab/search-embedder"] > got["lab/answer-bot"]
+
+
 def test_removing_the_topic_boost_leaves_no_boost_of_it(searcher):
     qu = searcher.understand("Which models are meant for chemical questions?").without({"topic"})
     assert topic(qu) is None
@@ -127,7 +135,7 @@ def test_an_index_document_holds_each_tag_whole_and_the_words_of_its_name_and_da
                             "dataset": ["PKU-Alignment/PKU-SafeRLHF"], "description": ["history of art"]})
     held = set(ids)
     assert term_id(tag_term("art")) in held and term_id(tag_term("state-of-the-art")) in held
-    assert term_id(mark_term("gsm8k")) in held and term_id(mark_term("saferlhf")) in held
+    assert term_id(mark_term("gsm8k")) in held and term_id(mark_term("saferlhf", "dataset")) in held
     assert term_id(tag_term("history")) not in held and term_id(mark_term("history")) not in held  # prose: no marker
 
 

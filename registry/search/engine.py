@@ -328,17 +328,21 @@ class MemoryEngine:
             sel[posting.arrays()[0]] = True
         return sel
 
-    def marker_mask(self, marker: str) -> np.ndarray:
-        """Return the alive slots whose facts hold a concept's marker: a tag that is the marker whole, or a name,
-        identifier or data set holding all of its words (``text.marker_terms``)."""
-        tag, words = marker_terms(marker)
-        sel = self.word_mask(tag)
-        if words:
-            held = self.word_mask(words[0])
-            for word in words[1:]:
-                held &= self.word_mask(word)
-            sel |= held
-        return sel & self.alive[:self.size]
+    def marker_masks(self, marker: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return the alive slots whose own facts hold a concept's marker (a tag that is the marker whole, or a name
+        or identifier holding all of its words), and those whose data sets hold all of its words
+        (``text.marker_terms``)."""
+        tag, named, trained = marker_terms(marker)
+        alive = self.alive[:self.size]
+        return (self.word_mask(tag) | self._all_words(named)) & alive, self._all_words(trained) & alive
+
+    def _all_words(self, terms: tuple[str, ...]) -> np.ndarray:
+        if not terms:
+            return np.zeros(self.size, dtype=bool)
+        held = self.word_mask(terms[0])
+        for term in terms[1:]:
+            held &= self.word_mask(term)
+        return held
 
     def facet_masks(self, terms: dict[str, list[str]], ranges: dict[str, list[tuple[float, float]]],
                     lenient: frozenset[str] = frozenset()) -> dict[str, np.ndarray]:

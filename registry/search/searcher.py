@@ -81,7 +81,7 @@ class Searcher:
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
-        self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, mask)
+        self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -205,27 +205,37 @@ class Searcher:
                                 " / ".join(dict.fromkeys(values[k] for k in keys)), mode="boost", note=CONCEPT_NOTE)
 
     def _topic_mask(self, key: str) -> np.ndarray:
-        """Return the slots whose facts hold a marker of the kind of task or subject area ``key``.
+        """Return the slots whose facts hold a marker of the kind of task or subject area ``key`` (``_topic_score``)."""
+        return self._topic_score(key) > 0
+
+    def _topic_score(self, key: str) -> np.ndarray:
+        """Return, per slot, the weight of the kind of task or subject area ``key`` in what the FDO's facts show:
+        ``TOPIC_WEIGHT`` when its tags or name hold one of the concept's markers (it says so itself: "Coder",
+        "GSM8K" in its name), 1 when only its training data sets do (an embedder trained on code search pairs
+        among thirty other sets), else 0.
 
         A marker held by more than ``MARKER_SHARE`` of the index (and more than ``MARKER_FLOOR`` FDOs) is left out:
         it would boost half the registry. A model showing a kind of task under another task than the kind's counts
-        all the same (measured: an embedder trained on NLI pairs and Flan-T5 on GSM8K answered set 6's questions;
-        only such models counting less lost 0.1 on two of them and gained nothing).
+        all the same (measured: Flan-T5, text-to-text, trained on GSM8K answers set 6's maths question; such models
+        counting less lost 0.1 on two questions and gained nothing the split by field above does not).
         """
         engine = self.engine
         cached = self._topic_masks.get(key)
         if cached is not None and cached[0] is engine and cached[1] == engine.generation:
             return cached[2]
-        sel = np.zeros(engine.size, dtype=bool)
+        named = np.zeros(engine.size, dtype=bool)
+        trained = np.zeros(engine.size, dtype=bool)
         concept = self.concepts.topic(key)
         if concept is not None:
             most = max(MARKER_SHARE * len(engine.slot_of), MARKER_FLOOR)
             for marker in concept.markers:
-                held = engine.marker_mask(marker)
-                if np.count_nonzero(held) <= most:
-                    sel |= held
-        self._topic_masks[key] = (engine, engine.generation, sel)  # read-only from here: callers combine copies
-        return sel
+                own, data = engine.marker_masks(marker)
+                if np.count_nonzero(own | data) <= most:
+                    named |= own
+                    trained |= data
+        score = np.where(named, np.int16(TOPIC_WEIGHT), np.where(trained, np.int16(1), np.int16(0))).astype(np.int16)
+        self._topic_masks[key] = (engine, engine.generation, score)  # read-only from here: callers combine copies
+        return score
 
     def _topics_mask(self, keys) -> np.ndarray:
         """Return the slots whose facts hold a marker of any of the kinds of task and subject areas ``keys``."""
@@ -442,7 +452,7 @@ class Searcher:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
-            score += self._topic_mask(key).view(np.int8) * np.int16(TOPIC_WEIGHT)
+            score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
             score += self.engine.word_mask(tag).view(np.int8) * np.int16(TAG_WEIGHT)
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():

@@ -70,8 +70,8 @@ MIN_PART = 3  # shorter parts ("7b" of "7B", "v" of "V2") are too common to say 
 PART_FIELDS = frozenset({"name", "identifier", "keywords", "base_model"})
 # the fields whose words are an FDO's own facts about what it is (its name, the data it was trained on): a concept's
 # markers ("gsm8k", "safe") are looked up there and in whole tags, never in prose ("chat history" is no history)
-MARK_FIELDS = frozenset({"name", "identifier", "dataset"})
-TAG_MARK, WORD_MARK = "#", "="  # marked terms live apart from words (no query word starts with either)
+MARK_FIELDS = {"name": "=", "identifier": "=", "dataset": "+"}  # field -> the mark of its words' marked terms
+TAG_MARK = "#"  # marked terms live apart from words (no query word starts with a mark)
 
 
 def normalise(text: str) -> str:
@@ -261,15 +261,17 @@ def tag_term(tag: str) -> str:
     return TAG_MARK + " ".join(tag.lower().split())
 
 
-def mark_term(word: str) -> str:
-    """Return the marked term of one token of a name, identifier or data set (``MARK_FIELDS``)."""
-    return WORD_MARK + word
+def mark_term(word: str, field: str = "name") -> str:
+    """Return the marked term of one token of a name, identifier or data set (``MARK_FIELDS``); a name and an
+    identifier share theirs."""
+    return MARK_FIELDS[field] + word
 
 
-def marker_terms(marker: str) -> tuple[str, tuple[str, ...]]:
+def marker_terms(marker: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Return how an FDO's facts hold a concept's marker: the whole tag, and the marked terms of its words, all of
-    which a name or data set must hold ("hh-rlhf": hh and rlhf)."""
-    return tag_term(marker), tuple(mark_term(t) for t in dict.fromkeys(tokens(marker)))
+    which its name (or identifier) must hold, or all of which its data sets must ("hh-rlhf": hh and rlhf)."""
+    words = tuple(dict.fromkeys(tokens(marker)))
+    return tag_term(marker), tuple(mark_term(t) for t in words), tuple(mark_term(t, "dataset") for t in words)
 
 
 def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[float]]:
@@ -303,7 +305,7 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
                 extra[tag_term(text)] += weight
             if field in MARK_FIELDS:
                 for word in dict.fromkeys([*words, *parts]):
-                    extra[mark_term(word)] += weight
+                    extra[mark_term(word, field)] += weight
     length = sum(tf.values())
     norm = K1 * (1 - B + B * length / AVG_LENGTH)
     # every form of a word counts towards its stem, every part of a word written as one as that word
