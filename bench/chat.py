@@ -130,7 +130,7 @@ def run_mode(registry: Registry, mode: str, questions: list[dict], args) -> tupl
     return rows, extra
 
 
-def run_unseen(registry: Registry, path: str) -> None:
+def run_unseen(registry: Registry, path: str, out: str | None = None) -> None:
     """Ask the chat questions of a relevance file (bench/relevance/unseen.json) in extractive mode and print
     how many cited models satisfy each question (its judged models), whether every cited PID exists, latency.
 
@@ -143,7 +143,8 @@ def run_unseen(registry: Registry, path: str) -> None:
     grade}) satisfy it, and every OpenML object put forward or named as closest (flow, run, task,
     dataset) is counted. A file
     without a ``chat`` list (bench/relevance/queries.json) is asked its search queries, their relevant
-    models as judgments.
+    models as judgments. ``out`` writes every answer (its text, the models put forward and named as closest,
+    each with whether it satisfies the question) as JSON.
     """
     from registry.pid import mint_id, pid_iri
 
@@ -155,6 +156,7 @@ def run_unseen(registry: Registry, path: str) -> None:
     counts = {"offered": [0, 0], "closest": [0, 0], "linked": [0, 0], "offered+other": [0, 0], "closest+other": [0, 0]}
     exist = answered = 0
     times = []
+    rows = []
     for item in items:
         answer = chat.ask(item["q"])
         good = {pid_iri(registry.base_url, mint_id("hf", i)) for i in item["satisfies"]}
@@ -179,9 +181,15 @@ def run_unseen(registry: Registry, path: str) -> None:
         exist += all(registry.store.exists(registry.base_url + p) for p in linked) and \
             all(registry.store.exists(c.pid) for c in answer.citations + answer.closest)
         times.append(answer.timings["total_ms"])
+        rows.append({"question": item["q"], "answerable": answer.answerable, "total_ms": answer.timings["total_ms"],
+                     "put_forward": [{"name": c.name, "satisfies": c.pid in good} for c in answer.answers],
+                     "closest": [{"name": c.name, "satisfies": c.pid in good} for c in closest],
+                     "answer": answer.text})
         print(f"  {shown[0]:>5} (closest {shown[1]:>5}, linked {shown[2]:>5}) {answer.timings['total_ms']:7.1f} ms  "
               f"{item['q']}", file=sys.stderr)
     chat.close()
+    if out:
+        Path(out).write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     times.sort()
 
     def share(rule: str) -> str:
@@ -233,7 +241,8 @@ def main() -> None:
     parser.add_argument("--data-dir", default=os.environ.get("MLFDO_DATA_DIR", "./mlfdo-data"))
     parser.add_argument("--modes", default="extractive,local,ollama")
     parser.add_argument("--questions", default=str(QUESTIONS))
-    parser.add_argument("--out", default=None, help="write every answer and check as JSON")
+    parser.add_argument("--out", default=None, help="write every answer and check as JSON (with --unseen: every "
+                                                    "answer, the models put forward and named as closest)")
     parser.add_argument("--llm-cache", default=None, help="cache of the dequantised local model (default ~/.cache/mlfdo)")
     parser.add_argument("--ollama-model", default="llama3.2")
     parser.add_argument("--unseen", default=None,
@@ -243,7 +252,7 @@ def main() -> None:
     if args.unseen:
         registry = open_demo(args.data_dir)
         try:
-            run_unseen(registry, args.unseen)
+            run_unseen(registry, args.unseen, args.out)
         finally:
             registry.close()
         return

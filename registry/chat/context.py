@@ -13,7 +13,7 @@ from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchOutcome
 from registry.search.understand import Question
 
-__all__ = ["Ambiguous", "Candidate", "Context", "Link"]
+__all__ = ["Ambiguous", "Candidate", "Context", "Link", "Topic"]
 
 
 @dataclass
@@ -29,6 +29,31 @@ class Candidate:
     boosted: int = 0  # weight of the question's boosted facets (task, library...) this candidate has
     met: frozenset[int] = frozenset()  # positions in the question's read constraints that it really has
     covered: frozenset[str] = frozenset()  # the question's topical words (stems) its facts or met constraints hold
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The question's topical words as the search index holds them, each with its weight.
+
+    ``keys`` are the question's topical words (``Question.terms``, Snowball stems, the keys the rest of the chat
+    uses); ``forms`` per key the ways an FDO's words hold it, in the index's own tokens (``registry.search.text``):
+    each a set of index terms that must all be held (the word as indexed, its stem term; the Hub tag or acronym
+    the reader matched in its place, "Core ML": ``coreml``, "reinforcement learning from human feedback":
+    ``rlhf``; for an acronym the question writes, the words it stands for); ``weights`` per key the IDF of the
+    word in the index as the keyword search computes it: a word most FDOs hold counts little, a word no FDO holds
+    (in any of its forms) nothing, since no FDO can show it ("decide" in "helps decide how to manage crops"), and
+    the plain verbs of a job (``evidence.JOB_WORDS``: "help", "run") nothing when another word counts, nor the
+    words of a relation (``evidence.RELATION_WORDS``: "point to") in a question asking for models linked to a
+    paper or data. Without a search index every word weighs 1.
+    """
+
+    keys: tuple[str, ...] = ()
+    forms: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.get(k, 0.0) for k in self.keys)
 
 
 @dataclass
@@ -91,6 +116,10 @@ class Context:
     ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
     link: Link | None = None  # "models trained on X": the dataset, base model or paper named (chat.links)
     relaxed: list[str] = field(default_factory=list)  # the question's filters no FDO meets, left out as search does
+    topic: Topic = field(default_factory=Topic)  # the question's words with their weights (``evidence.read_topic``)
+    # of a topical answer, found models that state what it asks for but show less of its words than those offered
+    # (``evidence.shows_enough``): named as the closest records, not as answers
+    partial: list[Candidate] = field(default_factory=list)
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

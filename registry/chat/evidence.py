@@ -10,7 +10,7 @@ import re
 
 from dataclasses import dataclass, field as dc_field
 
-from registry.chat.context import Candidate
+from registry.chat.context import Candidate, Topic
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading
 from registry.search.patterns import ACRONYMS, LINK_NOUNS
@@ -33,7 +33,8 @@ understands support supports available released licensed derivatives derivative 
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
-           "fact_words", "hosting_words", "Topic", "read_topic", "index_terms", "cover"]
+           "shows_enough", "fact_text", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
+           "index_terms", "cover"]
 
 
 def read_constraints(q: Question) -> tuple:
@@ -89,6 +90,7 @@ class Asked:
     kinds: tuple[frozenset[str], ...] = ()
     task_words: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
     paper: bool = False  # a list of the models citing a paper ("Which models point to the DPO paper?")
+    derived: bool = False  # a list of derived models whose base was not resolved ("What has been made from ...?")
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
@@ -105,8 +107,12 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     # a list of models linked to a paper the reader did not resolve (chat.links answers those it did): the words
     # describe the paper, so a model showing them but citing no paper is not what is asked
     paper = "paper" in q.attributes and q.wants == "list"
+    # a list of the models derived from a base the reader did not resolve (chat.lineage answers those it did):
+    # a model that records no base model is not one, however well it shows the base's words (a question about
+    # licences speaks of derivative works, not of models derived from another)
+    derived = "derivatives" in q.attributes and q.wants == "list" and not asks_licence(q)
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
-        return Asked(filters, kinds=reading.kinds, paper=paper)
+        return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived)
     # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
     libraries = {r.span.lower() for r in read if r.applied and r.facet == "library" and r.note != CONCEPT_NOTE}
     for r in read:
@@ -120,7 +126,8 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     field -= job
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
-    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper)
+    return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
+                 derived)
 
 
 def states_asked(cand: Candidate, wanted: Asked) -> bool:
@@ -132,11 +139,15 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     image task), it has one of the field's tasks and, when the question also describes a job in its own
     words ("writes a description of a photo"), at least half of those words in its facts or in what its
     task does (the task concept's names and jobs): the field alone does not say the job (an image
-    classifier holds "photo" but not "write"; a captioner's task says "write a caption for a photo").
+    classifier holds "photo" but not "write"; a captioner's task says "write a caption for a photo"). When the
+    question lists the models citing a paper, or derived from a base, that no reader resolved, it cites a paper or
+    records a base model.
     """
     if cand.facts is None or cand.facts.status == "stub" or not wanted.filters <= cand.met:
         return False
     if wanted.paper and not cand.facts.papers:
+        return False
+    if wanted.derived and not cand.facts.bases:
         return False
     if wanted.kinds:
         held = fact_words(cand.facts)
@@ -178,15 +189,55 @@ def _holds(held: set[str], phrase: str) -> bool:
     return bool(said) and all(w in held or stem(w) in held for w in said)
 
 
-def unstated(q: Question, cands: list[Candidate], wanted: Asked) -> str:
-    """Return what no candidate states, as the question's words ("German", "animate a still photo"), or ""."""
+MIN_SHOWN = 1 / 3  # share of the question's words (by weight) a model offered for a topical question holds, at least
+NEAR_BEST = 0.15  # share of the question's words (by weight) a model offered may hold less than the best found
+
+
+def _constrained(q: Question, cand: Candidate) -> bool:
+    """Say whether a candidate states a constraint read from the question other than the kind it asks for."""
+    read = read_constraints(q)
+    return any(read[i].facet != "kind" for i in cand.met if i < len(read))
+
+
+def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Asked | None = None) -> list[Candidate]:
+    """Keep the candidates whose own facts show the question's words as fully as the best found does.
+
+    The words count by weight (``read_topic``: a word few FDOs hold counts most, one none holds nothing). A
+    candidate is kept when it holds at least ``MIN_SHOWN`` of them or states a constraint read from the
+    question (a language, a licence, a task), and no less than ``NEAR_BEST`` below the candidate holding the
+    most: a model showing "speech" and "toolkit" is no answer to "models from the ESPnet speech toolkit" when
+    another found shows "ESPnet" too, nor one showing "meta" alone to "Meta's Segment Anything model". A
+    question with no word that counts keeps every candidate; one listing the models linked to a paper
+    (``wanted.paper``) is not held to the best found, since its words describe the paper, not the models.
+    """
+    if topic.total <= 0:
+        return list(cands)
+    enough = [c for c in cands if c.coverage >= MIN_SHOWN or _constrained(q, c)]
+    if wanted is not None and wanted.paper:
+        return enough
+    best = max((c.coverage for c in enough), default=0.0)
+    return [c for c in enough if c.coverage >= best - NEAR_BEST]
+
+
+def unstated(q: Question, cands: list[Candidate], wanted: Asked, topic: Topic | None = None) -> str:
+    """Return what no candidate states, as the question's words ("German", "animate a still photo"), or "".
+
+    With ``topic``, the question's words that count and that no candidate holds ("Segment") are said too.
+    """
     read = read_constraints(q)
     missing = [read[i].span for i in sorted(wanted.filters) if not any(i in c.met for c in cands)]
     if wanted.paper and not any(c.facts is not None and c.facts.papers for c in cands):
         missing.append("a paper it cites")
+    if wanted.derived and not any(c.facts is not None and c.facts.bases for c in cands):
+        missing.append("a base model it derives from")
     tasks = wanted.job or wanted.field
     if tasks and not any({t.key for t in c.facts.tasks} & tasks for c in cands if c.facts is not None):
         missing += [r.span for r in read if r.applied and r.facet == "task" and set(r.values) & tasks]
+    if topic is not None:
+        held = {k for c in cands for k in c.covered}
+        absent = {k for k in topic.keys if topic.weights.get(k, 0.0) > 0 and k not in held}
+        said = {stem(w) for m in missing for w in words(m)}
+        missing += [w for w in words(q.text) if (key := stem(re.sub(r"'s$", "", w))) in absent and key not in said]
     return ", ".join(dict.fromkeys(m for m in missing if m))
 
 
@@ -201,11 +252,32 @@ def _hosting(tag: str) -> bool:
     return tag in HOSTING_TAGS or tag.startswith(HOSTING_PREFIXES)
 
 
-def fact_words(facts: FdoFacts) -> set[str]:
-    """Return the words of an FDO's facts and their stems (hosting and tooling tags left out), with the words inside
-    code names too ("sklearn.ensemble.AdaBoostClassifier": ensemble, ada, boost, classifier)."""
+def fact_text(facts: FdoFacts, licence: bool = True) -> str:
+    """Return the text of an FDO's facts and tags (hosting and tooling tags left out); without ``licence``, the names
+    of its licences taken out wherever they stand (its licence line, its description, a ``license:`` tag).
+
+    A licence's name says on what terms a model is shared, not what it is or does: "artistic" in Artistic-2.0 or
+    "community" in a community licence is no evidence for a question that does not ask about licences.
+    """
     keywords = [k for k in facts.keywords if not _hosting(k)]
     text = facts.render() + " " + " ".join(keywords)
+    if not licence:
+        names = {n for r in facts.licences for n in (r.label, r.key) if n}
+        for name in sorted(names, key=len, reverse=True):
+            text = re.sub(re.escape(name), " ", text, flags=re.I)
+    return text
+
+
+def asks_licence(q: Question) -> bool:
+    """Say whether the question asks about licences (a licence attribute or a licence constraint read from it)."""
+    return "licence" in q.attributes or any(r.facet == "licence" for r in read_constraints(q))
+
+
+def fact_words(facts: FdoFacts, licence: bool = True) -> set[str]:
+    """Return the words of an FDO's facts and their stems (hosting and tooling tags left out), with the words inside
+    code names too ("sklearn.ensemble.AdaBoostClassifier": ensemble, ada, boost, classifier); without ``licence``,
+    not the words of its licences' names (``fact_text``)."""
+    text = fact_text(facts, licence)
     return _with_stems(text) | _with_stems(_CODE_DOT.sub(" ", _CAMEL.sub(" ", text)))
 
 
@@ -224,31 +296,6 @@ def _with_stems(text: str) -> set[str]:
         out.add(w)
         out.add(stem(w))
     return out
-
-
-@dataclass(frozen=True)
-class Topic:
-    """The question's topical words as the search index holds them, each with its weight.
-
-    ``keys`` are the question's topical words (``Question.terms``, Snowball stems, the keys the rest of the chat
-    uses); ``forms`` per key the ways an FDO's words hold it, in the index's own tokens (``registry.search.text``):
-    each a set of index terms that must all be held (the word as indexed, its stem term; the Hub tag or acronym
-    the reader matched in its place, "Core ML": ``coreml``, "reinforcement learning from human feedback":
-    ``rlhf``; for an acronym the question writes, the words it stands for); ``weights`` per key the IDF of the
-    word in the index as the keyword search computes it: a word most FDOs hold counts little, a word no FDO holds
-    (in any of its forms) nothing, since no FDO can show it ("decide" in "helps decide how to manage crops"), and
-    the plain verbs of a job (``JOB_WORDS``: "help", "run") nothing when another word counts, nor the
-    words of a relation (``RELATION_WORDS``: "point to") in a question asking for models linked to a paper or data. Without a
-    search index every word weighs 1.
-    """
-
-    keys: tuple[str, ...] = ()
-    forms: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
-    weights: dict[str, float] = dc_field(default_factory=dict)
-
-    @property
-    def total(self) -> float:
-        return sum(self.weights.get(k, 0.0) for k in self.keys)
 
 
 def _forms(word: str) -> list[frozenset[str]]:
@@ -340,11 +387,11 @@ def _held_by(alt: frozenset[str], df: dict[str, int]) -> int:
     return min((df.get(t, 0) for t in alt), default=0)
 
 
-def index_terms(facts: FdoFacts) -> set[str]:
+def index_terms(facts: FdoFacts, licence: bool = True) -> set[str]:
     """Return the index terms of an FDO's facts (hosting and tooling tags left out): tokens, stem terms and the
-    parts of words written as one, as the keyword index makes them (``registry.search.text.sparse_vector``)."""
-    keywords = [k for k in facts.keywords if not _hosting(k)]
-    text = facts.render() + " " + " ".join(keywords)
+    parts of words written as one, as the keyword index makes them (``registry.search.text.sparse_vector``);
+    without ``licence``, not those of its licences' names (``fact_text``)."""
+    text = fact_text(facts, licence)
     out: set[str] = set()
     for tok in tokens(text) + word_parts(text):
         out.add(tok)

@@ -204,6 +204,9 @@ def _listing(ctx: Context, base_url: str) -> str:
         query = ctx.search.query or ctx.question.search_text or ctx.question.text  # the search that found them
         lines.append(f"{ctx.more} more found {'states' if ctx.more == 1 else 'state'} it too: "
                      f"[search for “{_md(query)}”](/search?{urlencode({'q': query})})")
+    if ctx.partial:
+        lines.append("Closest records, showing only part of the question (not answers to it):")
+        lines += [f"- {_one_line(c.facts)}" for c in ctx.partial if c.facts is not None]
     asked = [a for a in ctx.question.attributes if a in ("datasets", "evaluation", "base", "paper")]
     for a in asked:
         for f in items[:3]:

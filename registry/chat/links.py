@@ -63,8 +63,8 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
     if any(pid not in entities for pid in ctx.named):
         return  # the question is about another FDO it names ("which datasets was bert trained on")
     topic = _topic(q, read.span, read.values)
-    if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic:
-        return  # "which models are fine-tuned from X", X named: the answer about X says it, relation by relation
+    if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic and q.wants != "list":
+        return  # "what are X's fine-tunes?", X named: the answer about X says it, relation by relation
     facts = gather(store, entities, derivatives=False)
     ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts],
                     note=f"“{read.span}” is read as {', '.join(read.values[:3])}: {read.note}." if read.note else "")

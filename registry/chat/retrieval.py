@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
 from registry.chat.context import Ambiguous, Candidate, Context
-from registry.chat.evidence import (asked, cover, fact_words, fitting, has_evidence, index_terms, read_constraints,
-                                    read_topic, states_asked, unstated)
+from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
+                                    read_constraints, read_topic, shows_enough, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.patterns import ACRONYMS
@@ -325,17 +325,19 @@ class Retriever:
         spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
         # the question's words weighed by how rare they are in the index; a Hub tag or acronym read in their
         # place ("Core ML": coreml, "reinforcement learning from human feedback": rlhf) holds them too
-        topic = read_topic(q, self.search.document_frequencies)
+        topic = ctx.topic = read_topic(q, self.search.document_frequencies)
         # the formats the reader read as Hub tags are alternatives, as a library filter's values are ("LoRA or
         # PEFT"): an FDO tagged with one holds the words of each
         tags = q.understanding.tags if q.understanding is not None else ()
         tagged = {stem(w) for r in read_constraints(q) if r.facet == "library" and not r.applied and tags
                   for w in words(r.span)}
         terms = q.terms
+        # a licence's name is evidence only for a question about licences ("artistic" is not Artistic-2.0)
+        licence = asks_licence(q)
         for cand in ctx.candidates:
             if terms:
-                held = index_terms(cand.facts)
-                also = fact_words(cand.facts) | {t for i in cand.met for t in spans.get(i, ())}
+                held = index_terms(cand.facts, licence)
+                also = fact_words(cand.facts, licence) | {t for i in cand.met for t in spans.get(i, ())}
                 if tagged and any(tag in held for tag in tags):
                     also |= tagged
                 cand.covered, cand.coverage = cover(topic, held, also)
@@ -446,14 +448,19 @@ class Retriever:
         if not first:
             rest = fitting(ctx.question, rest)
             wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
-            sure = [c for c in rest if states_asked(c, wanted)]
+            # what states every constraint and task the question asks for, and shows its words as fully as the
+            # best found does
+            stated = [c for c in rest if states_asked(c, wanted)]
+            sure = shows_enough(ctx.question, stated, ctx.topic, wanted)
             if not sure:
                 # nothing found states what the question asks for: the best found are named as the closest
                 # records, not offered as answers
-                _unsure(ctx, rest, unstated(ctx.question, rest, wanted))
+                _unsure(ctx, rest, unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
                 return
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
             rest = sure[:TOPICAL_CITES]
+            # those stating it but showing less of its words fill the list's other places, named as the closest
+            ctx.partial = [c for c in stated if c not in sure][:TOPICAL_CITES - len(rest)]
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:

@@ -223,7 +223,8 @@ class ChatService:
 def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
     """Return the cited FDOs the answer offers as its answer: what it lists or is about.
 
-    The other links are context: the X of "fine-tunes of X for Y", a base model, a training dataset
+    The other links are context: the X of "fine-tunes of X for Y" or of "what has been built on X" (whose answer
+    is the derived models it names), a base model, a training dataset
     or a paper named in a fact about an FDO the answer offers. The closest records of a refusal, or
     of "fine-tunes of X for Y" when none shows Y, are labelled so and not offered (``_closest``).
     """
@@ -231,6 +232,12 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
         return []
     if ctx.link is not None and ctx.link.topic and not ctx.link.on_topic:
         return []  # the linked models named are the closest, not answers
+    if "derivatives" in ctx.question.attributes and ctx.named and ctx.link is None and ctx.lineage_topic is None:
+        # "What has been built on X?": X is what the answer speaks of, the models derived from it it names are
+        # the answer
+        facts = ctx.facts
+        derived = {r.iri for pid in ctx.named if pid in facts for _, _, sample in facts[pid].derived for r in sample}
+        return [c for c in cited if c.pid in derived]
     offered = {c.pid for c in ctx.selected}
     return [c for c in cited if c.pid in offered]
 
@@ -243,6 +250,8 @@ def _closest(ctx: Context) -> list[Citation]:
         shown = ctx.selected
     elif not ctx.answerable:
         shown = ctx.closest
+    elif ctx.partial and ctx.question.wants == "list":  # a list's models showing only part of the question
+        shown = ctx.partial
     else:
         return []
     return [Citation(c.pid, c.facts.href, c.facts.name, c.facts.kind) for c in shown if c.facts is not None]

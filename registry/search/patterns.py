@@ -264,7 +264,13 @@ COMPARE = [
 ]
 # "which models are fine-tuned from X": the question asks for children, not for X's base.
 CHILDREN = re.compile(r"\b(?:models?|which|what|any)\b(?:\s+\w+){0,2}\s+(?:are|is|were|was|have been)\s+"
-                       r"(?:fine[ -]?tuned|derived|quantized|quantised|based|built|adapters?)\s+(?:from|on|of)\b", re.I)
+                      r"(?:fine[ -]?tuned|derived|quantized|quantised|based|built|adapters?)\s+(?:from|on|of)\b|"
+                      # "the models built on X", "models based on X" (not "trained on": that is data)
+                      r"\bmodels\s+(?:fine[ -]?tuned|derived|based|built|made)\s+(?:from|on|upon)\b|"
+                      # "What has been made from X?"
+                      r"\bwhat\s+(?:has|have)\s+been\s+(?:made|built|derived|fine[ -]?tuned|created)\s+"
+                      r"(?:from|on|out of)\b",
+                      re.I)
 LIST = re.compile(r"\b(?:which|list|show|find|recommend|suggest|any|what)\b.*\bmodels?\b|"
                    r"\bmodels?\s+(?:for|that|which|"
                    r"trained|fine|with|under|from)\b|\b(?:recommend|suggest)\b", re.I)
