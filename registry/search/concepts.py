@@ -1,15 +1,16 @@
 """Concepts in search: reach models through what a question means, not only through their words.
 
 The concept FDOs harvested from `registry/ontology/vocabularies` (tasks, libraries, licences and their
-families, languages, modalities) carry labels, synonyms and plain-language jobs. A question is
+families, languages, modalities, kinds of task, subject areas) carry labels, synonyms and plain-language jobs. A question is
 matched against those phrases twice: by words (every informative word of a phrase in the
 question, after stemming) and by meaning (the embedding of the question close to a phrase's).
 A matched concept becomes a *boost* on the facet values it stands for: a task, every task of a
 modality ("vision models"), the task a kind of task narrows ("positive or negative reviews", sentiment
 analysis: text classification), every licence of a family ("share-alike"), the licences that allow
 commercial use ("for a commercial product"), forbid derivative works ("no derivatives") or ask nothing
-at all ("public domain or no conditions"), the tasks a library serves. Boosts rank models up
-and may add them to the results; they never remove one.
+at all ("public domain or no conditions"), the tasks a library serves; a kind of task or a subject area
+("chemical questions": chemistry) also stands for the models whose tags, name or data sets hold its markers
+(a ``topic`` boost). Boosts rank models up and may add them to the results; they never remove one.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ import numpy as np
 from registry.search.text import normalise, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY"]
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS"]
 
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
-                   "task-kind": "task-kind"}
+                   "task-kind": "task-kind", "domain": "domain"}
+TOPICS = ("task-kind", "domain")  # the facets of concepts a model shows only by markers in its facts (``Concept.markers``)
 # words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
                      "classification generation learning words document documents".split())
@@ -48,7 +50,7 @@ class Concept:
     """One concept FDO as search uses it."""
 
     pid: str
-    facet: str  # task | library | licence | language | modality | licence-family
+    facet: str  # task | library | licence | language | modality | licence-family | task-kind | domain
     key: str  # the facet value it stands for (task id, SPDX id or licence key, language code, library)
     label: str
     phrases: tuple[str, ...]
@@ -59,7 +61,9 @@ class Concept:
     unconditional: bool = False  # a licence asking nothing (a public-domain dedication, WTFPL)
     serves: tuple[str, ...] = ()  # PIDs of the tasks a library is built for
     broader: tuple[str, ...] = ()  # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification)
-    markers: tuple[str, ...] = ()  # words by which a model's facts show a kind of task ("sentiment", "sst2")
+    # words by which a model's facts (tags, name, data sets) show a kind of task ("sentiment", "sst2") or a subject
+    # area ("chemistry", "gsm8k"); a subject area's other names ("chemist") are how people ask, not how models show it
+    markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,8 +107,16 @@ def _concept(pid: str, triples) -> Concept | None:
                    unconditional=any(v.lower() in _TRUE for v in values.get(MLFDO.noConditions.value, [])),
                    serves=tuple(values.get(MLFDO.servesTask.value, [])),
                    broader=tuple(values.get(SKOS.broader.value, [])),
-                   markers=tuple(dict.fromkeys([label] + values.get(SCHEMA.alternateName.value, []) +
-                                               values.get(SKOS.hiddenLabel.value, []))) if facet == "task-kind" else ())
+                   markers=_markers(facet, label, values))
+
+
+def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
+    hidden = values.get(SKOS.hiddenLabel.value, [])
+    if facet == "task-kind":
+        return tuple(dict.fromkeys([label] + values.get(SCHEMA.alternateName.value, []) + hidden))
+    if facet == "domain":
+        return tuple(dict.fromkeys([label] + hidden))
+    return ()
 
 
 def _reversed(phrase: str, text: str) -> bool:
@@ -150,7 +162,7 @@ class ConceptIndex:
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
                         built.phrase_tokens.append((i, toks, phrase))
-                    if concept.facet in ("task", "library", "modality", "licence-family", "task-kind") and len(phrase) > 3:
+                    if concept.facet in ("task", "library", "modality", "licence-family", *TOPICS) and len(phrase) > 3:
                         texts.append(phrase)
                         built.vector_owner.append((i, phrase))
             if self.embedder is not None and texts:
@@ -167,6 +179,10 @@ class ConceptIndex:
     def of(self, facet: str, key: str) -> Concept | None:
         """Return the concept standing for facet value ``key`` (a task id), or None."""
         return next((c for c in self._build().concepts if c.facet == facet and c.key == key), None)
+
+    def topic(self, key: str) -> Concept | None:
+        """Return the kind of task or subject area with ``key`` (a ``topic`` boost's value), or None."""
+        return next((c for c in self._build().concepts if c.facet in TOPICS and c.key == key), None)
 
     def licences_of(self, family: str) -> tuple[str, ...]:
         """Return the licence keys of a licence family (``public-domain``): its members, and the licences holding
@@ -210,13 +226,18 @@ class ConceptIndex:
         return sorted(kept, key=lambda m: -m.score)[:limit]
 
     def boosts(self, matches: list[ConceptMatch]) -> dict[str, dict[str, str]]:
-        """Return facet -> value -> the phrase that suggested it, for the facet values the matches stand for."""
+        """Return facet -> value -> the phrase that suggested it, for the facet values the matches stand for.
+
+        A kind of task or subject area also stands for the models whose facts hold its markers: under ``topic``,
+        its key (``ConceptIndex.topic``)."""
         built = self._build()
         out: dict[str, dict[str, str]] = defaultdict(dict)
         for m in matches:
             c = m.concept
             if c.facet in ("task", "licence", "language", "library"):
                 out[c.facet].setdefault(c.key, m.phrase)
+            if c.facet in TOPICS and c.markers:
+                out["topic"].setdefault(c.key, m.phrase)  # the models whose facts hold its markers (``topic``)
             for task_pid in c.serves + c.broader:
                 task = built.by_pid.get(task_pid)
                 if task is not None:

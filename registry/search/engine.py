@@ -22,7 +22,7 @@ from threadpoolctl import ThreadpoolController
 
 from registry.search.document import IndexDoc
 from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
-from registry.search.text import CONCEPT_WEIGHT, STEM_WHEN_RARER, term_id
+from registry.search.text import CONCEPT_WEIGHT, STEM_WHEN_RARER, marker_terms, term_id
 
 __all__ = ["MemoryEngine", "Candidates"]
 
@@ -330,6 +330,22 @@ class MemoryEngine:
         if posting is not None:
             sel[posting.arrays()[0]] = True
         return sel
+
+    def marker_masks(self, marker: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return the alive slots whose own facts hold a concept's marker (a tag that is the marker whole, or a name
+        or identifier holding all of its words), and those whose data sets hold all of its words
+        (``text.marker_terms``)."""
+        tag, named, trained = marker_terms(marker)
+        alive = self.alive[:self.size]
+        return (self.word_mask(tag) | self._all_words(named)) & alive, self._all_words(trained) & alive
+
+    def _all_words(self, terms: tuple[str, ...]) -> np.ndarray:
+        if not terms:
+            return np.zeros(self.size, dtype=bool)
+        held = self.word_mask(terms[0])
+        for term in terms[1:]:
+            held &= self.word_mask(term)
+        return held
 
     def facet_masks(self, terms: dict[str, list[str]], ranges: dict[str, list[tuple[float, float]]],
                     lenient: frozenset[str] = frozenset()) -> dict[str, np.ndarray]:

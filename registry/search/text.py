@@ -23,7 +23,8 @@ import Stemmer
 from registry.search.patterns import ACRONYMS
 
 __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
-           "morph", "stem_term", "PART_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS", "concept_term", "QueryTerms", "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER",
+           "morph", "stem_term", "PART_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS", "concept_term", "QueryTerms",
+           "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER", "MARK_FIELDS", "tag_term", "mark_term", "marker_terms",
            "flow_term", "flows", "FLOW_MODALITIES", "TERM_FIELDS"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
@@ -39,10 +40,11 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 7  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 8  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
-# 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``); 7: the kinds
-# of data its task takes in and gives back as one term per direction (``flow_term``), not as words
+# 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
+# 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
+# 8: the kinds of data a model's task takes in and gives back, one term per direction (``flow_term``), not as words
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -55,7 +57,6 @@ CONCEPT_MARK = "^"
 # concept term per direction and kind (``^input:image``, ``flow_term``), never as the words "input" and "image": a
 # text-to-image model holds those words too. A question stating a direction ("take an image as input", "image in,
 # text out", "output audio": ``flows``) asks for the term, and its words only rank while an FDO holds it.
-FLOW_DIRECTIONS = ("input", "output")
 # the words a question names a kind of data by -> the modality's code (skos:notation in vocabularies/modalities.ttl)
 FLOW_MODALITIES = {
     "image": "image", "picture": "image", "photo": "image", "photograph": "image",
@@ -103,6 +104,10 @@ MIN_PART = 3  # shorter parts ("7b" of "7B", "v" of "V2") are too common to say 
 # ("diffusers:StableDiffusionPipeline") names code, prose writes its words apart, and a data set's name
 # ("GPTeacher") gave its models words of another subject ("teacher" for "distilled from a teacher model")
 PART_FIELDS = frozenset({"name", "identifier", "keywords", "base_model"})
+# the fields whose words are an FDO's own facts about what it is (its name, the data it was trained on): a concept's
+# markers ("gsm8k", "safe") are looked up there and in whole tags, never in prose ("chat history" is no history)
+MARK_FIELDS = {"name": "=", "identifier": "=", "dataset": "+"}  # field -> the mark of its words' marked terms
+TAG_MARK = "#"  # marked terms live apart from words (no query word starts with a mark)
 
 
 def normalise(text: str) -> str:
@@ -325,8 +330,30 @@ def term_id(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) & 0x7FFFFFFF
 
 
+def tag_term(tag: str) -> str:
+    """Return the marked term of a whole tag: "art" is the tag art, never a part of "state-of-the-art"."""
+    return TAG_MARK + " ".join(tag.lower().split())
+
+
+def mark_term(word: str, field: str = "name") -> str:
+    """Return the marked term of one token of a name, identifier or data set (``MARK_FIELDS``); a name and an
+    identifier share theirs."""
+    return MARK_FIELDS[field] + word
+
+
+def marker_terms(marker: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Return how an FDO's facts hold a concept's marker: the whole tag, and the marked terms of its words, all of
+    which its name (or identifier) must hold, or all of which its data sets must ("hh-rlhf": hh and rlhf)."""
+    words = tuple(dict.fromkeys(tokens(marker)))
+    return tag_term(marker), tuple(mark_term(t) for t in words), tuple(mark_term(t, "dataset") for t in words)
+
+
 def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[float]]:
-    """Return (term ids, BM25 weights) for a document given as field -> texts."""
+    """Return (term ids, BM25 weights) for a document given as field -> texts.
+
+    Beside the words, the marked terms by which a concept's markers find the FDO (``marker_terms``): each tag
+    whole, and the tokens and word parts of its name, identifier and data sets. No query holds them, so they
+    weigh nothing in the keyword ranking."""
     tf: Counter[str] = Counter()
     extra: Counter[str] = Counter()  # stems and the parts of words written as one
     for field, texts in fields.items():
@@ -350,12 +377,18 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
             for _, _, term in spellings(words):  # "mixture of experts" is also moe, "int8" also 8bit
                 if term not in words:
                     extra[term] += weight
-            for part in (word_parts(text) if field in PART_FIELDS and ":" not in text else ()):
+            parts = word_parts(text) if field in PART_FIELDS and ":" not in text else ()
+            for part in parts:
                 if part not in words:  # "Llama2" already yields "llama"
                     extra[part] += weight
                     term = stem_term(part)
                     if term is not None:
                         extra[term] += weight
+            if field == "keywords" and ":" not in text:
+                extra[tag_term(text)] += weight
+            if field in MARK_FIELDS:
+                for word in dict.fromkeys([*words, *parts]):
+                    extra[mark_term(word, field)] += weight
     length = sum(tf.values())
     norm = K1 * (1 - B + B * length / AVG_LENGTH)
     # every form of a word counts towards its stem, every part of a word written as one as that word

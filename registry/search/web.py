@@ -9,7 +9,7 @@ from flask import Blueprint, current_app, render_template, request
 from registry.errors import BadRequest
 from registry.search import get_searcher
 from registry.search.facets import FACET_NAMES, facet_name, format_count
-from registry.search.searcher import MAX_PER_PAGE, MODES
+from registry.search.searcher import MAX_PER_PAGE, MODES, TOPIC
 from registry.search.snippets import highlight
 
 __all__ = ["bp", "OPENAPI"]
@@ -41,15 +41,15 @@ def _params() -> dict:
             raise BadRequest(f"unknown parameter {name!r}; facets are: {', '.join(FACET_NAMES)}")
         filters.setdefault(facet, []).extend(v for v in request.args.getlist(name) if v.strip())
     drop = [v for v in request.args.getlist("drop") if v.strip()]
-    unknown = [v for v in drop if facet_name(v) is None]
+    unknown = [v for v in drop if facet_name(v) is None and v != TOPIC]
     if unknown:
-        raise BadRequest(f"drop takes facet names; unknown: {', '.join(unknown)}; facets are: {', '.join(FACET_NAMES)}")
+        raise BadRequest(f"drop takes facet names or {TOPIC}; unknown: {', '.join(unknown)}; facets are: {', '.join(FACET_NAMES)}")
     if len(request.args.get("q", "")) > MAX_QUERY_CHARS:
         raise BadRequest(f"q is longer than {MAX_QUERY_CHARS} characters: describe the need in fewer words")
     return {"query": request.args.get("q", ""), "filters": filters, "page": _int("page", 1),
             "per_page": _int("per_page", 10), "mode": request.args.get("mode", "hybrid"),
             "understand": request.args.get("understand", "1") not in ("0", "false", "no", "off"),
-            "drop": frozenset(facet_name(v) for v in drop)}
+            "drop": frozenset(facet_name(v) or v for v in drop)}
 
 
 @bp.get("/api/search")
@@ -116,7 +116,8 @@ OPENAPI = {
             {"name": "understand", "in": "query", "required": False, "schema": {"type": "boolean"},
              "description": "0 to apply no constraint read from the query text"},
             {"name": "drop", "in": "query", "required": False, "schema": _STRINGS, "style": "form", "explode": True,
-             "description": "A facet whose constraints read from the query are ignored (the user removed them)"},
+             "description": "A facet whose constraints read from the query are ignored (the user removed them), or topic "
+                            "(the kinds of task and subject areas read from its meaning)"},
             *_FACET_PARAMS,
         ],
         "responses": {
