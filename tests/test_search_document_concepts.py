@@ -169,3 +169,9 @@ def test_a_model_found_through_its_tasks_words_alone_is_not_said_to_match_the_wo
     hits = {h.name: h.match for h in popular_searcher.search("bird", mode="keyword", understand=False).results}
     assert hits["field-notes"] == "keyword"
     assert {hits[f"sound-tagger-{i}"] for i in range(3)} == {"semantic"}
+
+
+def test_models_whose_tasks_say_more_of_the_question_than_any_record_keep_their_popularity(popular_searcher):
+    # the classifiers' task says "recognise a bird from its song": two of the question's words, the notes one
+    hits = popular_searcher.search("bird song", mode="keyword", understand=False, per_page=10).results
+    assert hits[0].name == "sound-tagger-0"

@@ -426,7 +426,8 @@ class MemoryEngine:
 
     def keyword_match(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Return (BM25 score per slot, whether the slot matches enough informative query terms, whether its record's
-        own words match an uncommon query term, not only the words of the concepts it points at).
+        own words match an uncommon query term, not only the words of the concepts it points at; a match whose
+        concepts say more of the question's words than any record's own words does counts as such too).
 
         A query word's stem term (``terms.stem_of``, see ``text.query_terms``) counts only when the
         word as written is rare beside the other forms of it (``STEM_WHEN_RARER``): in fewer than a
@@ -515,7 +516,12 @@ class MemoryEngine:
             hits += said
         if informative:
             need = max(1, min(min_match, informative))
-            return kw_scores, (hits >= need) & (kw_scores > 0), own_uncommon
+            ok = (hits >= need) & (kw_scores > 0)
+            owned = ok & own_uncommon
+            if owned.any():
+                # a match whose concepts say more of the question's words than any record does counts as the records'
+                own_uncommon |= ok & (hits > hits[owned].max())
+            return kw_scores, ok, own_uncommon
         if absent:
             # none of the query's own uncommon words is held as written ("turn a recording into text"):
             # what a stem or an expansion matched is a match, a common word alone ("text") is none
