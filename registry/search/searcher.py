@@ -825,13 +825,14 @@ def _holds_core(engine, cand: Candidates, slots: np.ndarray, boost: np.ndarray) 
     """Return, for each of ``slots`` (keyword matches), whether it carries a concept's boost (a linked value's
     weight, ``LINK_LEVEL``, does not count: "Llama-2-7b-chat fine-tunes": every one of them) or holds one of the
     words a concept was read from (``Candidates.core``), as written or by a stem. The postings of those words are
-    read, not the matches' documents: a rare word's posting is short, a thousand documents are not."""
+    read, not the matches' documents, through a table over the slots (at 1M slots: np.isin sorting a posting of
+    100k slots took 100 ms, the table 1 ms)."""
     holds = boost[slots] % LINK_LEVEL > 0
     for tid, stem, _ in cand.core:
         for t in (tid, stem):
             posting = engine.terms.get(t) if t is not None else None
             if posting is not None:
-                holds |= np.isin(slots, posting.arrays()[0])
+                holds |= np.isin(slots, posting.arrays()[0], kind="table")
     return holds
 
 
