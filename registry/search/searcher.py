@@ -66,6 +66,7 @@ UNSURE_FLOOR = 0.5
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
+CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -77,7 +78,8 @@ class Searcher:
         self.index = index
         self.concepts = ConceptIndex(index.store, index.embedder)
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
-                                  licence_family=self.concepts.licences_of)
+                                  licence_family=self.concepts.licences_of, owns=self.owns,
+                                  means=self.means)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -101,6 +103,30 @@ class Searcher:
         total, cited = store.papers_cited_with_keyword(keyword)
         refs = refs_for(store, [pid for pid, _ in cited]) if cited else {}
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
+
+    def means(self, words: str) -> bool:
+        """Say whether ``words`` name a concept of the registry by its words ("segment anything": mask generation)."""
+        return any(m.how == "words" for m in self.concepts.match(words))
+
+    def owns(self, authors: tuple[str, ...], word: str) -> bool:
+        """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
+        or identifier."""
+        wanted = tokens(word, keep_stopwords=True)
+        if not wanted:
+            return False
+        with self.engine.lock:
+            sel = self.engine.facet_masks({"author": list(authors)}, {}).get("author") if authors else \
+                self.engine.alive[:self.engine.size].copy()
+            if sel is None:
+                return False
+            for w in wanted:
+                sel = sel & self.engine.word_mask(w)
+            for slot in np.flatnonzero(sel):
+                doc = self.engine.docs[slot]
+                if doc is not None and set(wanted) <= set(tokens(f"{doc.name} {doc.identifier or ''}",
+                                                                   keep_stopwords=True)):
+                    return True
+        return False
 
     def document_frequencies(self, terms: list[str]) -> tuple[int, dict[str, int]]:
         """Return (FDOs in the index, index term -> how many of them hold it): the keyword side's IDF inputs."""
@@ -152,12 +178,17 @@ class Searcher:
             # a filter read from the same words as the concept, meaning part of it (a licence family the LLM
             # reader read in part) is widened to all of it, and the concept's boost keeps them all, so each
             # joins the results whatever its words
-            widened = False
+            widened = narrowed = False
             for i, r in enumerate(recognised):
                 if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
                 family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
+                if family and set(r.values) < set(same) and _names_more(r.span, values[same[0]]):
+                    # the words name a member of the family, a version ("the Llama 3 community licences"): the
+                    # reader's narrower reading stands, and the family's other members are not preferred either
+                    narrowed = True
+                    continue
                 if family and set(r.values) <= set(same):
                     if set(same) - set(r.values):
                         wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
@@ -168,7 +199,7 @@ class Searcher:
                     # set 3 dense -0.02 with it for a licence)
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
-            keys = [k for k in held if (facet, k) not in taken]
+            keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -435,6 +466,16 @@ class Searcher:
                     named.update(tokens(self.engine.labels.get((r.facet, value), value)))
         return named
 
+    def _broad(self, r: RecognisedFilter) -> bool:
+        """Say whether a concept's boost stands for most of the values its facet holds (``CONCEPT_MAX_SHARE``: the
+        text modality, read from "words", is most tasks). It prefers nearly everything, so it ranks nothing: it
+        only put the popular first, above what the words match. It stays in the reading (the chat reads the
+        field a question names from it)."""
+        if r.note != CONCEPT_NOTE or r.facet == TOPIC:
+            return False
+        vocab = self.vocabulary(r.facet)
+        return bool(vocab) and len(r.values) > CONCEPT_MAX_SHARE * len(vocab)
+
     def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
                      lenient: frozenset[str] = frozenset()) -> np.ndarray | None:
         """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted).
@@ -443,7 +484,11 @@ class Searcher:
         lets through an FDO stating no value ("in German": a model stating no language), and
         those stating the value rank above it.
         """
-        boosts = {f: list(v) for f, v in qu.boosts().items() if f not in explicit}
+        boosts: dict[str, list[str]] = {}
+        for r in qu.recognised:
+            if not r.applied or r.mode != "boost" or r.facet in explicit or self._broad(r):
+                continue
+            boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
         stated = set()
         for facet, values in qu.filters().items():
@@ -936,6 +981,12 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 def _same_words(span: str, phrase: str) -> bool:
     """Say whether a filter's span shares a word with the phrase a concept was matched by."""
     return bool(set(tokens(span)) & set(tokens(phrase)))
+
+
+def _names_more(span: str, phrase: str) -> bool:
+    """Say whether a filter's span has words beyond the phrase a concept was matched by ("Llama 3 community
+    licence" beyond "community licence"): it names part of what the concept stands for."""
+    return bool(set(tokens(span)) - set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:
