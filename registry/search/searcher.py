@@ -63,6 +63,9 @@ STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models)
 # a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
 # match scored near nothing) to all of it (one scored as the best); when it holds all of it, all (docs/search.md)
 UNSURE_FLOOR = 0.5
+# a keyword match holding neither the words a concept of the question was read from nor a concept's boost keeps
+# (1 - their share of the question) to this power of its rank credit (docs/search.md, "Ranking")
+CORE_POWER = 2
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -579,8 +582,8 @@ class Searcher:
             if boost is not None and cand.core and len(top):
                 # a match neither holding the words a concept of the question was read from ("chemical": Chemistry)
                 # nor carrying a concept's boost holds only the rest of the question ("questions"): its rank credit
-                # shrinks by those words' share of the question (docs/search.md, "Ranking")
-                key[at_top[~_holds_core(engine, cand, kw[top], boost)]] *= 1.0 - _core_share(cand)
+                # keeps the square of the share of the question left to it (docs/search.md, "Ranking")
+                key[at_top[~_holds_core(engine, cand, kw[top], boost)]] *= (1.0 - _core_share(cand)) ** CORE_POWER
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
