@@ -67,3 +67,34 @@ def test_the_frame_word_still_ranks_when_no_concept_is_read(searcher):
     got = ranked(searcher, "Which models answer questions?")
     assert set(got[:len(ASKERS)]) == {model_pid(n) for n in ASKERS}
 
+
+
+DERIVED_TAGGED = [f"lab/brightline-chem-{i}" for i in range(8)]
+DERIVED_ASKERS = [f"lab/brightline-qa-{i}" for i in range(6)]
+
+
+@pytest.fixture(scope="module")
+def derived_searcher():
+    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
+    harvest(registry.store)
+    registry.store.ingest_many([
+        tagged("lab/brightline-7b", "text-generation", downloads=50_000, description="A base language model."),
+        *(tagged(n, "text-generation", "chemistry", downloads=5 + i, base_model="lab/brightline-7b",
+                 description="A chat model.") for i, n in enumerate(DERIVED_TAGGED)),
+        *(tagged(n, "question-answering", downloads=10_000 * (i + 1), base_model="lab/brightline-7b",
+                 description="Answers questions about a passage: questions in, answers out.")
+          for i, n in enumerate(DERIVED_ASKERS)),
+        *(tagged(f"lab/filler-{i}", "text-classification", downloads=10, description=f"Sorts reviews, batch {i}.")
+          for i in range(12))])
+    yield get_searcher(registry)
+    registry.close()
+
+
+def test_a_linked_base_does_not_count_as_carrying_the_concept_asked_for(derived_searcher):
+    # every derivative carries the base's link boost: among them the subject area decides, not the frame word
+    response = derived_searcher.search("brightline 7b fine-tunes for chemical questions", per_page=30)
+    read = {r.facet: r.mode for r in response.understanding.recognised if r.applied}
+    assert read.get("base_model") == "boost" and read.get("topic") == "boost"
+    first = {h.pid for h in response.results[:len(DERIVED_TAGGED)]}
+    # (the most downloaded of the others may still slip in, by its popularity)
+    assert len(first & {model_pid(n) for n in DERIVED_TAGGED}) >= len(DERIVED_TAGGED) - 1
