@@ -13,7 +13,8 @@ from registry.search import open_searcher
 from registry.search.document import build_docs, indexed_versions, read_concepts
 from registry.search.engine import MemoryEngine
 from registry.search.concepts import ConceptIndex
-from registry.search.text import FLOW_MODALITIES, concept_term, flow_term, query_terms, sparse_vector, term_id
+from registry.search.text import (FLOW_MODALITIES, concept_term, flow_term, flows, query_terms, sparse_vector,
+                                  term_id)
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO
 from tests.data.search.records import make_registry, shared_embedder
@@ -146,7 +147,8 @@ def popular_searcher():
     # that says it, downloaded by nobody
     registry = make_registry(None)
     harvest(registry.store, BASE)
-    classifiers = [model_record(f"acme/sound-tagger-{i}", description="A fine-tuned checkpoint.", downloads=10 ** (6 - i),
+    classifiers = [model_record(f"acme/sound-tagger-{i}", description="A fine-tuned checkpoint.",
+                                downloads=10 ** (6 - i),
                                 extra=[Triple(NamedNode(model_pid(f"acme/sound-tagger-{i}")), FAIR4ML.mlTask,
                                               _task("audio-classification"))]) for i in range(3)]
     registry.store.ingest_many([*classifiers, model_record(
@@ -175,3 +177,17 @@ def test_models_whose_tasks_say_more_of_the_question_than_any_record_keep_their_
     # the classifiers' task says "recognise a bird from its song": two of the question's words, the notes one
     hits = popular_searcher.search("bird song", mode="keyword", understand=False, per_page=10).results
     assert hits[0].name == "sound-tagger-0"
+
+
+@pytest.mark.parametrize("question, stated", [
+    ("Which models take an image as their input?", [("input", "image")]),
+    ("image in, text out", [("input", "image"), ("output", "text")]),
+    ("Which models produce audio as their output?", [("output", "audio")]),
+    ("output audio", [("output", "audio")]),
+    ("models whose inputs are photos", [("input", "image")]),
+    ("text in French", []),
+    ("image models", []),
+    ("turn text into speech", []),
+])
+def test_a_question_states_a_direction_only_with_input_or_output_words(question, stated):
+    assert [(direction, code) for direction, code, _ in flows(question)] == stated

@@ -3,8 +3,9 @@
 Built from the FDO read model (``registry.fdo.model.read_fdos``: the current view plus the labels of
 what it references, one query per batch); the list of FDOs to index comes from ``Store.catalogue``.
 A model's document also carries the text of the concepts it points at (``read_concepts``: its task's
-label, synonyms, definition and plain-language jobs, its library's name and purpose; the kinds of data its task
-takes in and gives back as one term per direction), so a question in everyday words meets the models whose records never use them.
+label, synonyms, definition and plain-language jobs, its library's name and purpose; the kinds of data
+its task takes in and gives back as one term per direction), so a question in everyday words meets the
+models whose records never use them.
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ def read_concepts(store: Store) -> Concepts:
         if scheme in _TASK_SCHEMES:
             phrases = [fdo.name, *fdo.alternate_names, fdo.description, *fdo.strings(_PLAIN)]
             out.tasks[pid] = tuple(p for p in phrases if p)
-            flow = [flow_term(direction, modality[o.value]) for direction, prop in (("input", _INPUT), ("output", _OUTPUT))
+            flow = [flow_term(direction, modality[o.value])
+                    for direction, prop in (("input", _INPUT), ("output", _OUTPUT))
                     for o in fdo.properties.get(prop, []) if o.value in modality]
             if flow:
                 out.flows[pid] = tuple(dict.fromkeys(flow))

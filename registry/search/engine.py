@@ -502,7 +502,7 @@ class MemoryEngine:
         for standing in stand_in.values():  # a hit where a form is held; the bar stays where the word left it
             uncommon |= standing
             hits += standing
-        own_uncommon = uncommon.copy()  # matched by an uncommon word of the record's own, before the concepts add theirs
+        own_uncommon = uncommon.copy()  # matched by an uncommon word of the record's own (before the concepts')
         for word, slots in by_concept.items():
             # an FDO whose concepts say a query word no more than a third of the records say is a hit for it where
             # its record does not say it; the bar stays where the records' words left it (a concept's word is said
