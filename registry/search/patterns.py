@@ -17,8 +17,19 @@ PERMISSIVE_LICENCES = frozenset({"apache-2.0", "mit", "bsd-2-clause", "bsd-3-cla
                                  "cc-by-4.0", "cc-by-3.0", "cc0-1.0", "unlicense", "bsl-1.0", "zlib", "afl-3.0",
                                  "ecl-2.0", "postgresql", "wtfpl", "artistic-2.0", "ms-pl", "ncsa", "upl-1.0"})
 
-NUM = r"(\d+(?:[.,]\d+)?)\s*(k|m|mn|b|bn|t|thousand|million|billion|trillion)\b"
-PARAMS = r"(?:\s*(?:param(?:eter)?s?|weights))?"
+# numbers written as words ("one billion", "a hundred million", "half a billion", "twenty-five million"): word -> value
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())} | {w: 10 * i for i, w in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+NUMBER_IN_WORDS = (rf"(?:(?:a|{_UNIT_WORD})[ -]hundred(?:[ -](?:and[ -])?(?:{_TENS_WORD}(?:[ -]{_UNIT_WORD})?|"
+                   rf"{_UNIT_WORD}))?|{_TENS_WORD}(?:[ -]{_UNIT_WORD})?|ten|eleven|twelve|(?:thir|four|fif|six|seven|"
+                   rf"eigh|nine)teen|{_UNIT_WORD}(?:[ -]and[ -]a[ -]half)?|half[ -]a|a)")
+# a count, in digits or words, and its unit ("7B", "1.5 billion", "one billion", "20-billion-parameter")
+NUM = rf"(?<![\w.-])(\d+(?:[.,]\d+)?|{NUMBER_IN_WORDS}(?=[\s-]))[\s-]*(k|m|mn|b|bn|t|thousand|million|billion|trillion)\b"
+PARAMS = r"(?:[\s-]*(?:param(?:eter)?s?|weights))?"
 NAME = r"([a-z0-9][\w.\-/]*(?:[ -]\d+(?:\.\d+)?[bm]?)?)"
 
 TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -208,6 +219,7 @@ LINK_RELATIONS = (
      r"(?:on|from|with|using)\b", ("dataset", "base_model")),
     (r"\b(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s+(?:on|upon)(?:\s+top\s+of)?|built\s+(?:on|upon)(?:\s+top\s+of)?|"
      r"start(?:s|ed|ing)?\s+from|based\s+on|derived?\s+from|descend(?:s|ed|ing)?\s+from|"
+     r"(?:made|created|produced|developed)\s+(?:from|out\s+of)|"
      r"(?:compressed|quanti[sz]ed|pruned|shrunk|distill?ed|merged|slimmed)\s+(?:versions?\s+|variants?\s+)?"
      r"(?:of|from))\b", ("base_model",)),
     (r"\b(?:cit(?:e|es|ed|ing)|point(?:s|ing)?\s+to|link(?:ed|s)?\s+to|come(?:s)?\s+with|referenc(?:e|es|ed|ing)|"

@@ -63,9 +63,13 @@ STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models)
 # a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
 # match scored near nothing) to all of it (one scored as the best); when it holds all of it, all (docs/search.md)
 UNSURE_FLOOR = 0.5
+# a keyword match holding neither the words a concept of the question was read from nor a concept's boost keeps
+# (1 - their share of the question) to this power of its rank credit (docs/search.md, "Ranking")
+CORE_POWER = 2
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
+CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -77,7 +81,8 @@ class Searcher:
         self.index = index
         self.concepts = ConceptIndex(index.store, index.embedder)
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
-                                  licence_family=self.concepts.licences_of)
+                                  licence_family=self.concepts.licences_of, owns=self.owns,
+                                  means=self.means)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -101,6 +106,30 @@ class Searcher:
         total, cited = store.papers_cited_with_keyword(keyword)
         refs = refs_for(store, [pid for pid, _ in cited]) if cited else {}
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
+
+    def means(self, words: str) -> bool:
+        """Say whether ``words`` name a concept of the registry by its words ("segment anything": mask generation)."""
+        return any(m.how == "words" for m in self.concepts.match(words))
+
+    def owns(self, authors: tuple[str, ...], word: str) -> bool:
+        """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
+        or identifier."""
+        wanted = tokens(word, keep_stopwords=True)
+        if not wanted:
+            return False
+        with self.engine.lock:
+            sel = self.engine.facet_masks({"author": list(authors)}, {}).get("author") if authors else \
+                self.engine.alive[:self.engine.size].copy()
+            if sel is None:
+                return False
+            for w in wanted:
+                sel = sel & self.engine.word_mask(w)
+            for slot in np.flatnonzero(sel):
+                doc = self.engine.docs[slot]
+                if doc is not None and set(wanted) <= set(tokens(f"{doc.name} {doc.identifier or ''}",
+                                                                   keep_stopwords=True)):
+                    return True
+        return False
 
     def document_frequencies(self, terms: list[str]) -> tuple[int, dict[str, int]]:
         """Return (FDOs in the index, index term -> how many of them hold it): the keyword side's IDF inputs."""
@@ -152,12 +181,17 @@ class Searcher:
             # a filter read from the same words as the concept, meaning part of it (a licence family the LLM
             # reader read in part) is widened to all of it, and the concept's boost keeps them all, so each
             # joins the results whatever its words
-            widened = False
+            widened = narrowed = False
             for i, r in enumerate(recognised):
                 if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
                 family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
+                if family and set(r.values) < set(same) and _names_more(r.span, values[same[0]]):
+                    # the words name a member of the family, a version ("the Llama 3 community licences"): the
+                    # reader's narrower reading stands, and the family's other members are not preferred either
+                    narrowed = True
+                    continue
                 if family and set(r.values) <= set(same):
                     if set(same) - set(r.values):
                         wide = tuple(r.values) + tuple(k for k in same if k not in r.values)
@@ -168,7 +202,7 @@ class Searcher:
                     # set 3 dense -0.02 with it for a licence)
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
-            keys = [k for k in held if (facet, k) not in taken]
+            keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -375,6 +409,7 @@ class Searcher:
             return Candidates(None, None, None)
         kw_scores = kw_ok = sims = None
         words: tuple[tuple[int, int | None, float], ...] = ()
+        core: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
             # words a filter already guarantees ("trained on squad", "models") need not be matched again
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
@@ -396,12 +431,15 @@ class Searcher:
                 # nothing: every FDO passing the filter derives from it, one repeating its name no more so
                 kw_scores = self.engine.keyword_scores(ranking, min_match)[0]
             words = self._informative_words(text, covered | named)
+            read = {term_id(t) for r in qu.recognised if r.applied and r.mode == "boost" and r.facet not in LINK_FACETS
+                    for t in tokens(r.span)}
+            core = tuple(w for w in words if w[0] in read)
         spread = None
         if vector is not None:
             sims = self.engine.similarities(vector.result())
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
-        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words)
+        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core)
 
     def _informative_words(self, text: str, covered: set[str]) -> tuple[tuple[int, int | None, float], ...]:
         """Return (term id, stem term id, idf) of the query's own words but those ``covered`` and those in more
@@ -431,6 +469,16 @@ class Searcher:
                     named.update(tokens(self.engine.labels.get((r.facet, value), value)))
         return named
 
+    def _broad(self, r: RecognisedFilter) -> bool:
+        """Say whether a concept's boost stands for most of the values its facet holds (``CONCEPT_MAX_SHARE``: the
+        text modality, read from "words", is most tasks). It prefers nearly everything, so it ranks nothing: it
+        only put the popular first, above what the words match. It stays in the reading (the chat reads the
+        field a question names from it)."""
+        if r.note != CONCEPT_NOTE or r.facet == TOPIC:
+            return False
+        vocab = self.vocabulary(r.facet)
+        return bool(vocab) and len(r.values) > CONCEPT_MAX_SHARE * len(vocab)
+
     def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
                      lenient: frozenset[str] = frozenset()) -> np.ndarray | None:
         """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted).
@@ -439,7 +487,11 @@ class Searcher:
         lets through an FDO stating no value ("in German": a model stating no language), and
         those stating the value rank above it.
         """
-        boosts = {f: list(v) for f, v in qu.boosts().items() if f not in explicit}
+        boosts: dict[str, list[str]] = {}
+        for r in qu.recognised:
+            if not r.applied or r.mode != "boost" or r.facet in explicit or self._broad(r):
+                continue
+            boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
         stated = set()
         for facet, values in qu.filters().items():
@@ -455,10 +507,19 @@ class Searcher:
             score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
             score += self.engine.word_mask(tag).view(np.int8) * np.int16(TAG_WEIGHT)
+        links = None
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
+            if facet in LINK_FACETS:
+                links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
+                continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
+        if links is not None:
+            # the concepts' weights stay below a link's, so the rest of a division by LINK_LEVEL is what an FDO
+            # carries of the concepts (``_holds_core``)
+            np.minimum(score, np.int16(LINK_LEVEL - 1), out=score)
+            score += links
         return score
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
@@ -518,6 +579,11 @@ class Searcher:
                 floor = UNSURE_FLOOR + (1.0 - UNSURE_FLOOR) * _word_confidence(engine, cand, int(kw[top[0]]))
                 scores = cand.kw_scores[kw[top]].astype(np.float64)
                 key[at_top] *= floor + (1.0 - floor) * scores / scores[0]
+            if boost is not None and cand.core and len(top):
+                # a match neither holding the words a concept of the question was read from ("chemical": Chemistry)
+                # nor carrying a concept's boost holds only the rest of the question ("questions"): its rank credit
+                # keeps the square of the share of the question left to it (docs/search.md, "Ranking")
+                key[at_top[~_holds_core(engine, cand, kw[top], boost)]] *= (1.0 - _core_share(cand)) ** CORE_POWER
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
@@ -796,6 +862,28 @@ def _word_confidence(engine, cand: Candidates, best: int) -> float:
     return sum(idf for tid, stem, idf in cand.words if tid in held or stem in held) / total
 
 
+def _core_share(cand: Candidates) -> float:
+    """Return the share (by idf) of the question's informative words that a concept boost was read from
+    (``Candidates.core``)."""
+    total = sum(idf for _, _, idf in cand.words)
+    return sum(idf for _, _, idf in cand.core) / total if total else 0.0
+
+
+def _holds_core(engine, cand: Candidates, slots: np.ndarray, boost: np.ndarray) -> np.ndarray:
+    """Return, for each of ``slots`` (keyword matches), whether it carries a concept's boost (a linked value's
+    weight, ``LINK_LEVEL``, does not count: "Llama-2-7b-chat fine-tunes": every one of them) or holds one of the
+    words a concept was read from (``Candidates.core``), as written or by a stem. The postings of those words are
+    read, not the matches' documents, through a table over the slots (at 1M slots: np.isin sorting a posting of
+    100k slots took 100 ms, the table 1 ms)."""
+    holds = boost[slots] % LINK_LEVEL > 0
+    for tid, stem, _ in cand.core:
+        for t in (tid, stem):
+            posting = engine.terms.get(t) if t is not None else None
+            if posting is not None:
+                holds |= np.isin(slots, posting.arrays()[0], kind="table")
+    return holds
+
+
 def _marked(n: int, slots: np.ndarray) -> np.ndarray:
     """Return a boolean array of ``n`` slots, true at ``slots``."""
     out = np.zeros(n, dtype=bool)
@@ -896,6 +984,12 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 def _same_words(span: str, phrase: str) -> bool:
     """Say whether a filter's span shares a word with the phrase a concept was matched by."""
     return bool(set(tokens(span)) & set(tokens(phrase)))
+
+
+def _names_more(span: str, phrase: str) -> bool:
+    """Say whether a filter's span has words beyond the phrase a concept was matched by ("Llama 3 community
+    licence" beyond "community licence"): it names part of what the concept stands for."""
+    return bool(set(tokens(span)) - set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:

@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
-    LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, ORG_NAME, PARAMS,
+    LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
@@ -73,8 +73,12 @@ class Understander:
 
     def __init__(self, vocabulary: Vocabulary, now: Callable[[], datetime] | None = None,
                  keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None,
-                 licence_family: Callable[[str], tuple[str, ...]] | None = None) -> None:
+                 licence_family: Callable[[str], tuple[str, ...]] | None = None,
+                 owns: Callable[[tuple[str, ...], str], bool] | None = None,
+                 means: Callable[[str], bool] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.owns = owns  # (author keys or (), a word) -> whether those authors (anyone) hold an FDO named with it
+        self.means = means  # words -> whether they name a concept of the registry
         self.licence_family = licence_family  # a licence family's key -> its licences' keys (the concepts')
         self.keyword_papers = keyword_papers  # keyword -> (FDOs carrying it, paper key -> how many of them cite it)
         self._tag_papers: dict[str, tuple[dict, tuple[str, ...]]] = {}
@@ -84,7 +88,7 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = _linked_kind(self._resolve(self._candidates(low)), low)
+        matches = _linked_kind(self._resolve(self._candidates(low) + self._owners(query)), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -295,15 +299,15 @@ class Understander:
         out = []
         below = r"(?:under|below|less than|smaller than|fewer than|up to|at most|max(?:imum)?|no more than|<=?|≤)"
         above = r"(?:over|above|more than|larger than|bigger than|at least|min(?:imum)?|>=?|≥)"
-        for m in re.finditer(rf"between\s+{NUM}(?:{PARAMS})?\s+and\s+{NUM}{PARAMS}", low):
-            low_n = parse_count(m.group(1) + m.group(2))
-            high_n = parse_count(m.group(3) + m.group(4))
+        for m in re.finditer(rf"between\s+{NUM}(?:{PARAMS})?\s+and\s+{NUM}{PARAMS}{NOT_PARAMS}", low):
+            low_n = _count(m.group(1), m.group(2))
+            high_n = _count(m.group(3), m.group(4))
             if low_n is not None and high_n is not None:
                 out.append(self._range_match(m, f"{format_count(low_n)}-{format_count(high_n)}"))
         inclusive = ("<=", "≤", "up to", "at most", "max", "no more", ">=", "≥", "at least", "min")
         for pattern, strict_op, incl_op in ((below, "<", "<="), (above, ">", ">=")):
-            for m in re.finditer(rf"{pattern}\s*{NUM}{PARAMS}", low):
-                count = parse_count(m.group(1) + m.group(2))
+            for m in re.finditer(rf"{pattern}\s*{NUM}{PARAMS}{NOT_PARAMS}", low):
+                count = _count(m.group(1), m.group(2))
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
                     out.append(self._range_match(m, op + format_count(count)))
@@ -474,6 +478,8 @@ class Understander:
         first when ``last``), or None."""
         # a possessive joins an owner to its model ("tencent's hunyuanvideo": tencent/HunyuanVideo), its "s" is no word
         text = re.sub(r"['’]s\b", "  ", low[start:end])
+        # a size written out names the size part of an id ("the 20-billion-parameter NeoX": gpt-neox-20b)
+        text = re.sub(rf"{NUM}{PARAMS}{NOT_PARAMS}", _size_word, text)
         found = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"[\w][\w.\-/]*", text)][:8]
         spans = sorted(((i, j) for i in range(len(found)) for j in range(i + 1, len(found) + 1)),
                        key=lambda ij: (-(ij[1] - ij[0]), -ij[0] if last else ij[0]))
@@ -514,10 +520,60 @@ class Understander:
                                   "author: " + " or ".join(vocab[k][0] for k in ordered[:5])))
         return out
 
+    def _owners(self, query: str) -> list[_Match]:
+        """Return the owners' possessives naming nothing the owner holds ("Meta's Segment Anything", "OpenAI's
+        Sora"): the owner's word is dropped from the text matched, with a note that the thing is not held.
+
+        The owner is an author of the index called so, or whose key starts with the word and a dash ("meta":
+        meta-llama). The name is the words after it, up to a clause or a descriptive word ("model"); the owner
+        holds it when one of its FDOs has the name's first word in its name. Otherwise, when the name's words mean
+        something else the registry knows (a concept, another FDO's name), the owner's word would rank its other
+        FDOs (Meta's chat models) first: the rest of the words ("segment anything") are the topic. When they mean
+        nothing ("Google's Gemini"), the owner's FDOs are the closest and the owner's word stays. Either way the
+        note says the thing is not held.
+        """
+        if self.owns is None:
+            return []
+        out = []
+        vocab = self.vocabulary("author")
+        lowered: dict[str, list[str]] = {}
+        for key in vocab:
+            k = key.lower()
+            lowered.setdefault(k, []).append(key)
+            if "-" in k:
+                lowered.setdefault(k.split("-", 1)[0] + "-", []).append(key)
+        low = query.lower()
+        for m in list(re.finditer(r"\b([a-z0-9][\w.\-]*)['’]s\s+", low))[:MAX_LINKS]:
+            word = m.group(1)
+            owners = tuple(dict.fromkeys(lowered.get(word, []) + lowered.get(word + "-", [])))
+            if not owners or word in QUESTION_STOPWORDS or word in GENERIC:
+                continue
+            written = _owned_name(query, m.end())
+            first = written.split()[0] if written else ""
+            if not first or first.lower() in QUESTION_STOPWORDS or first.lower() in GENERIC or not (
+                    first[0].isupper() or any(c.isdigit() for c in first) or query.islower()):
+                continue  # "Meta's latest model", "Meta's own": no name (a name is capitalised, unless nothing is)
+            named = written.lower()
+            if self.owns(owners, named.split()[0]):
+                continue
+            # when the words name nothing the registry knows ("Google's Gemini"), the owner's FDOs are the closest
+            # and the owner's word stays
+            elsewhere = any(self.owns((), w) for w in named.split() if w not in QUESTION_STOPWORDS and w not in GENERIC) \
+                or (self.means is not None and self.means(named))
+            out.append(_Match(m.start(), m.end(1) + 2, "author", (), "author: " + " or ".join(owners[:3]),
+                              remove=elsewhere, note=f"nothing by {' or '.join(owners[:3])} called {named!r} is held"))
+        return out
+
     def _kinds(self, low: str) -> list[_Match]:
         vocab = self.vocabulary("kind")
         if len(vocab) < 2:
             return []
+        # a platform's own kinds, named with the platform ("Which OpenML task evaluates ... on dataset 3"): the
+        # kind asked for, before any other kind word (there "dataset" is what the task is evaluated on)
+        for m in re.finditer(r"\bopenml\s+(task|run|flow|dataset)s?\b", low):
+            kind = {"flow": "model"}.get(m.group(1), m.group(1))
+            if kind in vocab:
+                return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
         for pattern, kind in ((r"\bmodels?\b|\bcheckpoints?\b", "model"), (r"\bdatasets?\b|\bcorp(?:us|ora)\b", "dataset"),
                               (r"\bpapers?\b|\barticles?\b|\bpublications?\b", "paper")):
             for m in re.finditer(pattern, low):
@@ -646,6 +702,57 @@ class Understander:
                           sorted(self.vocabulary(facet).items(), key=lambda kv: -kv[1][1])[:6]]
                   for facet in ("task", "licence", "language") if facet not in constrained}
         return follow_up_questions(counts, constrained)
+
+
+# a count of something other than parameters ("more than a million downloads", "under 10k examples")
+NOT_PARAMS = r"(?![\s-]*(?:downloads?|likes?|tokens?|examples?|samples?|rows?|images?|hours?|words?|sentences?|" \
+             r"documents?|users?|pairs?|instances?|records?|stars?|times?)\b)"
+
+
+def _owned_name(text: str, start: int) -> str:
+    """Return the name written after an owner's possessive at ``start`` ("Meta's Segment Anything model":
+    Segment Anything): the words up to a clause or a descriptive word ("model"), as written; when the name
+    begins with a capital, the capitalised words (or words with digits) only ("Google's Gemini available here")."""
+    stop = LINK_STOP.search(text.lower(), start)
+    named = []
+    for w in re.findall(r"[\w][\w.\-]*", text[start:stop.start() if stop else len(text)])[:6]:
+        if w.lower() in LINK_NOUNS or (named and named[0][0].isupper() and not (w[0].isupper() or
+                                                                              any(c.isdigit() for c in w))):
+            break
+        named.append(w)
+    return " ".join(named).rstrip(".")
+
+
+def _joined(m: re.Match) -> str:
+    """Return what joins a count's number to its unit in a ``NUM`` match ("-" in "20-billion")."""
+    return m.string[m.end(1):m.start(2)]
+
+
+def _size_word(m: re.Match) -> str:
+    """Return a size written out ("20-billion-parameter", "seven billion") as ids write it ("20b"), padded to
+    the length of the words it replaces (spans stay aligned)."""
+    count = _count(m.group(1), m.group(2))
+    word = format_count(count).lower() if count is not None else m.group(0)
+    return word.ljust(len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
+
+
+def _count(number: str, unit: str) -> float | None:
+    """Return the count ``number`` ``unit`` names, the number in digits or in words ("one", "a hundred",
+    "half a", "twenty-five", "two and a half"), or None."""
+    if number[:1].isdigit():
+        return parse_count(number + unit)
+    value, hundreds = 0.0, 0.0
+    for w in re.split(r"[\s-]+", number):
+        if w == "hundred":
+            hundreds, value = (value or 1) * 100, 0.0
+        elif w == "half":
+            value += 0.5
+        elif w in NUMBER_WORDS:
+            value += NUMBER_WORDS[w]
+        elif w == "a" and "half" not in number:
+            value += 1
+    total = hundreds + value
+    return parse_count(f"{total:g}{unit}") if total else None
 
 
 _AGENT = re.compile(r"(.{4,}?)(?:or|er)s?$")
@@ -944,6 +1051,10 @@ def _untail(text: str) -> str:
 def topical_terms(text: str) -> list[str]:
     """Return the stemmed words of ``text`` that name a topic (not stopwords, generic or attribute words)."""
     out = []
+    # a size written out as one word is one word as ids write it ("the 20-billion-parameter NeoX": 20b, a word of
+    # gpt-neox-20b); a size apart ("more than 5 billion parameters") is a constraint's words, as before
+    text = re.sub(rf"{NUM}{PARAMS}{NOT_PARAMS}", lambda m: _size_word(m).strip() if "-" in _joined(m) else m.group(0),
+                  text.lower())
     for w in words(text):
         w = re.sub(r"'s$", "", w)  # "the speaker's gender": the speaker
         if w in QUESTION_STOPWORDS or w in GENERIC or len(w) < 2:
