@@ -290,10 +290,13 @@ class Retriever:
         q.search_text = without_frame(q.search_text or q.text)
 
     def _holds(self, name: str, kind: str) -> bool:
-        """Say whether an FDO is called ``name``, or one of ``kind`` has it as a whole part of its name."""
+        """Say whether an FDO is called ``name`` (a concept: by its key), or one of ``kind`` has it as a whole part of its
+        name."""
         forms = list(dict.fromkeys((name, re.sub(r"\s+", "-", name), re.sub(r"\s+", "", name))))
-        if any(self.search.named(f) or self.names.lookup(f) for f in forms):
-            return True
+        exact = {pid for f in forms for pid in [p for p, _, _ in self.search.named(f)] + [m.pid for m in
+                                                                                          self.names.lookup(f)]}
+        if any(self.store.kind(pid) != "term" or _key_named(self.store.platform_id(pid), name) for pid in exact):
+            return True  # a concept answers to its own key, not to another name it carries (a task's example model)
         return any(self.store.kind(m.pid) == kind for f in forms for m in self.names.containing(f, HOLDERS_K))
 
     def _identifier(self, pid: str) -> str:
@@ -513,6 +516,13 @@ def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     ctx.reason = "no record the search found states what the question asks for" + (f": “{what}”" if what else "")
     shown = [c for c in found if c.facts is not None and c.facts.status != "stub"] or ctx.closest
     ctx.closest = shown[:CLOSEST_K]
+
+
+def _key_named(known: tuple[str, str] | None, name: str) -> bool:
+    """Say whether a concept's key ("transformers", "text-generation") is ``name``, separators aside."""
+    def flat(text: str) -> str:
+        return re.sub(r"[\s_\-./]+", "", text.lower())
+    return known is not None and flat(known[1].rsplit("/", 1)[-1]) == flat(name)
 
 
 def _absent_closest(ctx: Context) -> None:
