@@ -13,7 +13,7 @@ from registry.record import Record, SourceInfo
 from registry.search.understand import read
 from registry.service import Registry
 from registry.vocab import FAIR4ML, RDF, SCHEMA
-from tests.factories import BASE, model_doing, model_pid, task_record
+from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record
 
 ACME = NamedNode(pid_iri(BASE, mint_id("hf-user", "acme")))
 SHARED = [Triple(ACME, RDF.type, SCHEMA.Organization), Triple(ACME, SCHEMA.name, Literal("acme")),
@@ -35,6 +35,8 @@ MODELS = [
     model_doing("acme/tale-spinner", "text-generation", languages=("en",), downloads=900,
                 description="Continues English prompts into short tales."),
     model_doing("acme/zephyr-chat", "text-generation", downloads=300, description="A small chat assistant."),
+    model_doing("acme/imitator", "text-generation", downloads=50, datasets=("acme/claude-replies",),
+                description="Learned to reply from a collection of assistant replies."),
     model_doing("acme/lueckenfueller", "fill-mask", languages=("de",), downloads=500,
                 description="Guesses a hidden word in German sentences."),
 ]
@@ -44,7 +46,7 @@ MODELS = [
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
     harvest(registry.store, registry.base_url)
-    registry.store.ingest_many([task_record(t) for t in TASKS] + [ORGANISATION] + MODELS)
+    registry.store.ingest_many([task_record(t) for t in TASKS] + [ORGANISATION, dataset_record("acme/claude-replies", stub=False)] + MODELS)
     yield registry
     registry.close()
 
@@ -83,6 +85,7 @@ def test_without_frame_drops_the_words_asking_whether_the_registry_holds_it():
     assert without_frame("OpenAI's Sora in the registry") == "OpenAI's Sora"
     assert without_frame("Whisper available here") == "Whisper"
     assert without_frame("Segment Anything model") == "Segment Anything model"
+    assert without_frame("Anthropic's Claude in the registry", "Anthropic") == "Claude"
 
 
 def test_a_name_no_record_carries_is_said_absent_and_the_found_are_only_closest(chat):
@@ -100,10 +103,18 @@ def test_an_owners_name_the_owner_does_not_hold_names_the_owner(chat):
     assert model_pid("acme/outliner") in {c.pid for c in answer.closest}
 
 
-def test_a_name_nothing_comes_near_is_still_said_absent(chat):
-    answer = chat.ask("Is Claude here?")
+def test_a_name_only_a_dataset_carries_is_absent_and_the_models_trained_on_it_are_closest(chat):
+    answer = chat.ask("Is Claude here?")  # no model has it in its name; a dataset does
     assert answer.text.startswith("“Claude” is not in the registry")
     assert answer.answers == []
+    closest = [c.pid for c in answer.closest]
+    assert dataset_pid("acme/claude-replies") in closest and model_pid("acme/imitator") in closest
+
+
+def test_an_unknown_owners_word_is_not_searched_for_the_closest(chat):
+    answer = chat.ask("Is Initech's Claude in the registry?")  # no owner called Initech: the name alone is searched
+    assert answer.text.startswith("“Claude” is not in the registry")
+    assert model_pid("acme/imitator") in {c.pid for c in answer.closest}
 
 
 def test_a_name_held_as_part_of_a_model_name_is_answered_as_before(chat):

@@ -39,7 +39,8 @@ class Asked:
 
     name: str
     owner: str = ""
-    kind: str = "model"  # what the question calls it: model, dataset or paper ("the Dexter data": dataset)
+    kind: str = "model"
+    unknown_owner: str = ""  # a possessive whose word the reader knows as no owner ("Anthropic's"): not X's words  # what the question calls it: model, dataset or paper ("the Dexter data": dataset)
 
 
 def asked_name(q: Question) -> Asked | None:
@@ -58,16 +59,21 @@ def asked_name(q: Question) -> Asked | None:
     owner = m.group("owner") or ""
     if not name:
         return None
+    unknown = ""
     if owner and not _owner_noted(q, owner):
-        owner = ""
+        owner, unknown = "", owner
     word = (m.group("kind") or "model").lower()
     kind = "dataset" if word.startswith("data") else "paper" if word.startswith("paper") else "model"
-    return Asked(name, owner, kind)
+    return Asked(name, owner, kind, unknown)
 
 
-def without_frame(text: str) -> str:
-    """Return a search text without the words that ask whether the registry holds it ("in the registry", "here")."""
-    return _TAIL_WORDS.sub("", text.strip(" ?!.")).strip() or text
+def without_frame(text: str, owner: str = "") -> str:
+    """Return a search text without the words that ask whether the registry holds it ("in the registry", "here"),
+    nor the possessive of ``owner`` (one the reader knows as no owner: its word is not the thing's)."""
+    out = _TAIL_WORDS.sub("", text.strip(" ?!.")).strip()
+    if owner:
+        out = re.sub(rf"\b{re.escape(owner)}['’]s\s+", "", out).strip()
+    return out or text
 
 
 def _without_constraints(q: Question, name: str) -> str:

@@ -172,7 +172,7 @@ class Retriever:
         self._decide(q, ctx)
         self._select(ctx, budget)
         if ctx.absent is not None:
-            _absent_closest(ctx)
+            self._absent_closest(ctx)
         return ctx
 
     def _concept_hits(self, q: Question, ctx: Context) -> list:
@@ -287,7 +287,27 @@ class Retriever:
         if not asked.owner and self._holds(asked.name, asked.kind):
             return
         ctx.absent = asked
-        q.search_text = without_frame(q.search_text or q.text)
+        q.search_text = without_frame(q.search_text or q.text, asked.unknown_owner)
+
+    def _absent_closest(self, ctx: Context) -> None:
+        """Name what was found for a question about a name the registry does not hold as the closest records: the
+        answer says the name is not held, and offers nothing as if it were the thing.
+
+        A record of another kind found (a dataset named after it, "s1K-claude-3-7-sonnet") is followed by the
+        models linked to it (trained on it), the closest models there are.
+        """
+        shown = ctx.selected + ctx.partial if ctx.answerable and ctx.selected else ctx.closest
+        shown = [c for c in shown if c.facts is not None][:CLOSEST_K]
+        linked = [r.iri for c in shown if c.facts.kind != "model" for _, _, sample in c.facts.inbound[:1]
+                  for r in sample if r.local]
+        seen = {c.pid for c in shown}
+        linked = [pid for pid in dict.fromkeys(linked) if pid not in seen][:max(0, CLOSEST_K - len(shown))]
+        found = gather(self.store, linked) if linked else {}
+        shown += [Candidate(pid, 0.0, {"closest"}, found[pid]) for pid in linked if pid in found]
+        ctx.closest = shown
+        ctx.answerable = False
+        ctx.reason = "the question names something the registry does not hold"
+        ctx.selected, ctx.rendered, ctx.partial, ctx.more = [], [], [], 0
 
     def _holds(self, name: str, kind: str) -> bool:
         """Say whether an FDO is called ``name`` (a concept: by its key), or one of ``kind`` has it as a whole part of its
@@ -523,16 +543,6 @@ def _key_named(known: tuple[str, str] | None, name: str) -> bool:
     def flat(text: str) -> str:
         return re.sub(r"[\s_\-./]+", "", text.lower())
     return known is not None and flat(known[1].rsplit("/", 1)[-1]) == flat(name)
-
-
-def _absent_closest(ctx: Context) -> None:
-    """Name what was found for a question about a name the registry does not hold as the closest records: the
-    answer says the name is not held, and offers nothing as if it were the thing."""
-    shown = ctx.selected + ctx.partial if ctx.answerable and ctx.selected else ctx.closest
-    ctx.closest = [c for c in shown if c.facts is not None][:CLOSEST_K]
-    ctx.answerable = False
-    ctx.reason = "the question names something the registry does not hold"
-    ctx.selected, ctx.rendered, ctx.partial, ctx.more = [], [], [], 0
 
 
 def _follow_relaxation(q: Question, ctx: Context) -> None:
