@@ -133,3 +133,13 @@ def test_a_capitalised_constraint_is_no_name(chat):
     answer = chat.ask("Do you have German models?")
     assert "not in the registry" not in answer.text
     assert model_pid("acme/lueckenfueller") in {c.pid for c in answer.answers}
+
+
+def test_a_hyphenated_description_before_a_noun_is_no_missing_name(chat):
+    answer = chat.ask("Is there a photo-outline maker?")  # plain words describing the noun after them
+    assert "called “photo-outline”" not in answer.text
+
+
+def test_a_hyphenated_name_asked_alone_is_still_a_missing_name(chat):
+    answer = chat.ask("Tell me about outliner-mega-pro")
+    assert "no model called “outliner-mega-pro”" in answer.text and answer.answers == []

@@ -30,7 +30,7 @@ from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitt
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.patterns import ACRONYMS
-from registry.search.understand import Question, stem, words
+from registry.search.understand import Question, stem, topical_terms, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 
 __all__ = ["Ambiguous", "Candidate", "Context", "Retriever", "Budget", "BUDGETS"]
@@ -333,7 +333,7 @@ class Retriever:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
-            else:
+            elif not _modifier(q.text, mention):
                 ctx.unknown.append(mention)
 
     def _constraints_not_subjects(self, q: Question, ctx: Context) -> None:
@@ -543,6 +543,16 @@ def _key_named(known: tuple[str, str] | None, name: str) -> bool:
     def flat(text: str) -> str:
         return re.sub(r"[\s_\-./]+", "", text.lower())
     return known is not None and flat(known[1].rsplit("/", 1)[-1]) == flat(name)
+
+
+def _modifier(text: str, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is plain words describing the noun after it ("a
+    protein-structure predictor"): lower-case letters only, followed by a topical word. Its words are the topic,
+    not a name the registry lacks; a name written so alone ("Tell me about bert-large-mega") stays a name."""
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
+        return False
+    after = re.search(rf"(?<![\w-]){re.escape(mention)}\s+([a-z]+)\b", text)
+    return after is not None and bool(topical_terms(after.group(1)))
 
 
 def _follow_relaxation(q: Question, ctx: Context) -> None:
