@@ -152,6 +152,9 @@ class Candidates:
     # the question's informative words as (term id, stem term id or None, idf): how much of the question the
     # keyword side's best match holds tells how sure the words are (``searcher._word_confidence``)
     words: tuple[tuple[int, int | None, float], ...] = ()
+    # those of them a concept boost of the question was read from ("chemical" for the subject area Chemistry): an FDO
+    # carrying the boost holds them by meaning (``searcher._core_share``)
+    core: tuple[tuple[int, int | None, float], ...] = ()
 
 
 class MemoryEngine:

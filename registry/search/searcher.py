@@ -63,6 +63,9 @@ STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models)
 # a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
 # match scored near nothing) to all of it (one scored as the best); when it holds all of it, all (docs/search.md)
 UNSURE_FLOOR = 0.5
+# a keyword match holding neither the words a concept of the question was read from nor a concept's boost keeps
+# (1 - their share of the question) to this power of its rank credit (docs/search.md, "Ranking")
+CORE_POWER = 2
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -406,6 +409,7 @@ class Searcher:
             return Candidates(None, None, None)
         kw_scores = kw_ok = sims = None
         words: tuple[tuple[int, int | None, float], ...] = ()
+        core: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
             # words a filter already guarantees ("trained on squad", "models") need not be matched again
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
@@ -427,12 +431,15 @@ class Searcher:
                 # nothing: every FDO passing the filter derives from it, one repeating its name no more so
                 kw_scores = self.engine.keyword_scores(ranking, min_match)[0]
             words = self._informative_words(text, covered | named)
+            read = {term_id(t) for r in qu.recognised if r.applied and r.mode == "boost" and r.facet not in LINK_FACETS
+                    for t in tokens(r.span)}
+            core = tuple(w for w in words if w[0] in read)
         spread = None
         if vector is not None:
             sims = self.engine.similarities(vector.result())
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
-        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words)
+        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core)
 
     def _informative_words(self, text: str, covered: set[str]) -> tuple[tuple[int, int | None, float], ...]:
         """Return (term id, stem term id, idf) of the query's own words but those ``covered`` and those in more
@@ -500,10 +507,19 @@ class Searcher:
             score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
             score += self.engine.word_mask(tag).view(np.int8) * np.int16(TAG_WEIGHT)
+        links = None
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
+            if facet in LINK_FACETS:
+                links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
+                continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
+        if links is not None:
+            # the concepts' weights stay below a link's, so the rest of a division by LINK_LEVEL is what an FDO
+            # carries of the concepts (``_holds_core``)
+            np.minimum(score, np.int16(LINK_LEVEL - 1), out=score)
+            score += links
         return score
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
@@ -563,6 +579,11 @@ class Searcher:
                 floor = UNSURE_FLOOR + (1.0 - UNSURE_FLOOR) * _word_confidence(engine, cand, int(kw[top[0]]))
                 scores = cand.kw_scores[kw[top]].astype(np.float64)
                 key[at_top] *= floor + (1.0 - floor) * scores / scores[0]
+            if boost is not None and cand.core and len(top):
+                # a match neither holding the words a concept of the question was read from ("chemical": Chemistry)
+                # nor carrying a concept's boost holds only the rest of the question ("questions"): its rank credit
+                # keeps the square of the share of the question left to it (docs/search.md, "Ranking")
+                key[at_top[~_holds_core(engine, cand, kw[top], boost)]] *= (1.0 - _core_share(cand)) ** CORE_POWER
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
@@ -839,6 +860,28 @@ def _word_confidence(engine, cand: Candidates, best: int) -> float:
         return 1.0
     held = set(engine.docs[best].sparse[0])
     return sum(idf for tid, stem, idf in cand.words if tid in held or stem in held) / total
+
+
+def _core_share(cand: Candidates) -> float:
+    """Return the share (by idf) of the question's informative words that a concept boost was read from
+    (``Candidates.core``)."""
+    total = sum(idf for _, _, idf in cand.words)
+    return sum(idf for _, _, idf in cand.core) / total if total else 0.0
+
+
+def _holds_core(engine, cand: Candidates, slots: np.ndarray, boost: np.ndarray) -> np.ndarray:
+    """Return, for each of ``slots`` (keyword matches), whether it carries a concept's boost (a linked value's
+    weight, ``LINK_LEVEL``, does not count: "Llama-2-7b-chat fine-tunes": every one of them) or holds one of the
+    words a concept was read from (``Candidates.core``), as written or by a stem. The postings of those words are
+    read, not the matches' documents, through a table over the slots (at 1M slots: np.isin sorting a posting of
+    100k slots took 100 ms, the table 1 ms)."""
+    holds = boost[slots] % LINK_LEVEL > 0
+    for tid, stem, _ in cand.core:
+        for t in (tid, stem):
+            posting = engine.terms.get(t) if t is not None else None
+            if posting is not None:
+                holds |= np.isin(slots, posting.arrays()[0], kind="table")
+    return holds
 
 
 def _marked(n: int, slots: np.ndarray) -> np.ndarray:
