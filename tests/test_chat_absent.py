@@ -46,7 +46,8 @@ MODELS = [
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
     harvest(registry.store, registry.base_url)
-    registry.store.ingest_many([task_record(t) for t in TASKS] + [ORGANISATION, dataset_record("acme/claude-replies", stub=False)] + MODELS)
+    replies = dataset_record("acme/claude-replies", stub=False)
+    registry.store.ingest_many([task_record(t) for t in TASKS] + [ORGANISATION, replies] + MODELS)
     yield registry
     registry.close()
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from registry.search.understand import Question
 
-__all__ = ["Asked", "asked_name", "without_frame"]
+__all__ = ["AskedName", "asked_name", "without_frame"]
 
 # a word written as a name: capitalised, with a digit, or with a capital inside ("spaCy")
 _WORD = r"(?:[A-Z0-9][\w.\-]*|[a-z]+[A-Z][\w.\-]*)"
@@ -34,16 +34,16 @@ _SENTENCES = re.compile(r"(?<=[?!.])\s+")
 
 
 @dataclass(frozen=True)
-class Asked:
+class AskedName:
     """A name a question asks for as a whole, with the owner it is said to be by ("Meta" of "Meta's ...")."""
 
     name: str
     owner: str = ""
-    kind: str = "model"
-    unknown_owner: str = ""  # a possessive whose word the reader knows as no owner ("Anthropic's"): not X's words  # what the question calls it: model, dataset or paper ("the Dexter data": dataset)
+    kind: str = "model"  # what the question calls it: model, dataset or paper ("the Dexter data": dataset)
+    unknown_owner: str = ""  # a possessive whose word the reader knows as no owner ("Anthropic's"): not X's words
 
 
-def asked_name(q: Question) -> Asked | None:
+def asked_name(q: Question) -> AskedName | None:
     """Return the name ``q`` asks for as a whole, or None (a question about a topic, or a name read as a constraint).
 
     A possessive's owner is kept only when the search's reader says the owner holds nothing so named (its note on
@@ -64,7 +64,7 @@ def asked_name(q: Question) -> Asked | None:
         owner, unknown = "", owner
     word = (m.group("kind") or "model").lower()
     kind = "dataset" if word.startswith("data") else "paper" if word.startswith("paper") else "model"
-    return Asked(name, owner, kind, unknown)
+    return AskedName(name, owner, kind, unknown)
 
 
 def without_frame(text: str, owner: str = "") -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from registry.chat.absent import Asked
+from registry.chat.absent import AskedName
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchOutcome
 from registry.search.understand import Question
@@ -123,7 +123,7 @@ class Context:
     partial: list[Candidate] = field(default_factory=list)
     # a name the question asks for as a whole that the registry does not hold ("Do you have Meta's Segment Anything
     # model?"): the answer says so, and what was found is named as the closest records, never as the thing
-    absent: Asked | None = None
+    absent: AskedName | None = None
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

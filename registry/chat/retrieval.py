@@ -310,8 +310,8 @@ class Retriever:
         ctx.selected, ctx.rendered, ctx.partial, ctx.more = [], [], [], 0
 
     def _holds(self, name: str, kind: str) -> bool:
-        """Say whether an FDO is called ``name`` (a concept: by its key), or one of ``kind`` has it as a whole part of its
-        name."""
+        """Say whether an FDO is called ``name`` (a concept: by its key), or one of ``kind`` has it as a whole part
+        of its name."""
         forms = list(dict.fromkeys((name, re.sub(r"\s+", "-", name), re.sub(r"\s+", "", name))))
         exact = {pid for f in forms for pid in [p for p, _, _ in self.search.named(f)] + [m.pid for m in
                                                                                           self.names.lookup(f)]}
