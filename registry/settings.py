@@ -60,7 +60,8 @@ SETTINGS: tuple[Setting, ...] = (
             int),
     Setting("QDRANT_URL", "", "URL of a Qdrant server for the search index (empty: embedded index in DATA_DIR)."),
     Setting("EMBEDDER", "static", "Embedding model: 'static' (a static model distilled here from the local "
-            "all-MiniLM-L6-v2, the default), 'minilm' (all-MiniLM-L6-v2 itself) or 'ollama:<model>'."),
+            "all-MiniLM-L6-v2, the default), 'static:<directory>' (a static model distilled elsewhere, e.g. by "
+            "bench/static_variants.py), 'minilm' (all-MiniLM-L6-v2 itself) or 'ollama:<model>'."),
     Setting("HARVEST_INTERVAL", 3600.0, "Seconds between the incremental harvests beat schedules for every platform.",
             float),
     Setting("LOG_FORMAT", "text", "Log lines as 'text' or 'json' (one JSON object per line, for log collectors)."),

@@ -12,7 +12,9 @@ from registry.pid import mint_id, pid_iri
 from registry.search import open_searcher
 from registry.search.document import build_docs, indexed_versions, read_concepts
 from registry.search.engine import MemoryEngine
-from registry.search.text import concept_term, query_terms, sparse_vector, term_id
+from registry.search.concepts import ConceptIndex
+from registry.search.text import (FLOW_MODALITIES, concept_term, flow_term, flows, query_terms, sparse_vector,
+                                  term_id)
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO
 from tests.data.search.records import make_registry, shared_embedder
@@ -53,10 +55,39 @@ def test_a_model_document_holds_the_words_of_its_task_concept(store):
     assert not {term_id(w) for w in ("sound", "clip", "speaker")} & held  # the record's words stay its own
 
 
-def test_a_model_document_holds_its_library_concepts_words_and_its_tasks_direction(store):
+def test_a_model_document_holds_its_library_concepts_words_and_its_tasks_direction_as_one_term_each(store):
     doc = _docs(store)[model_pid("acme/reader")]
     held = set(doc.sparse[0])
-    assert {term_id(concept_term("espnet")), term_id(concept_term("output"))} <= held
+    # text-to-speech takes text in and gives audio back: one term per direction, never the words "input", "audio"
+    assert {term_id(concept_term("espnet")), term_id(flow_term("input", "text")),
+            term_id(flow_term("output", "audio"))} <= held
+    assert term_id(flow_term("input", "audio")) not in held
+    assert not {term_id(concept_term(w)) for w in ("input", "output")} & held
+
+
+def test_a_question_stating_a_direction_finds_only_the_models_whose_task_goes_that_way():
+    # both records say "image"; only the classifier's task takes one in (the generator's gives one back)
+    records = {
+        "picture-painter": {"description": ["Paints an image from a prompt."],
+                            "flows": [flow_term("input", "text"), flow_term("output", "image")]},
+        "photo-sorter": {"description": ["Sorts an image into classes."],
+                         "flows": [flow_term("input", "image"), flow_term("output", "text")]},
+        **{f"other-{i}": {"description": ["Something else."]} for i in range(6)},
+    }
+    engine = make_engine(records)
+    for question, found in (("Which models take an image as their input?", ["photo-sorter"]),
+                            ("Which models produce an image as their output?", ["picture-painter"]),
+                            ("image in, text out", ["photo-sorter"])):
+        scores, ok = engine.keyword_scores(query_terms(question), 1)
+        assert [engine.docs[s].name for s in sorted(np.flatnonzero(ok), key=lambda s: -scores[s])] == found, question
+
+
+def test_every_kind_of_data_a_question_or_a_task_names_is_a_modality_of_the_vocabulary(store):
+    index = ConceptIndex(store)
+    assert [code for code in set(FLOW_MODALITIES.values()) if index.of("modality", code) is None] == []
+    # and every direction a task states can be asked for in words
+    askable = {flow_term(d, code) for code in FLOW_MODALITIES.values() for d in ("input", "output")}
+    assert {t for terms in read_concepts(store).flows.values() for t in terms} - askable == set()
 
 
 def test_concept_text_is_read_once_for_every_task_and_library(store):
@@ -108,3 +139,55 @@ def test_a_model_indexed_after_the_vocabularies_change_carries_their_text():
     assert term_id(concept_term("sound")) in doc.sparse[0]
     searcher.close()
     registry.close()
+
+
+@pytest.fixture(scope="module")
+def popular_searcher():
+    # three popular audio classifiers, whose records never say "bird" (their task's jobs do), and one record
+    # that says it, downloaded by nobody
+    registry = make_registry(None)
+    harvest(registry.store, BASE)
+    classifiers = [model_record(f"acme/sound-tagger-{i}", description="A fine-tuned checkpoint.",
+                                downloads=10 ** (6 - i),
+                                extra=[Triple(NamedNode(model_pid(f"acme/sound-tagger-{i}")), FAIR4ML.mlTask,
+                                              _task("audio-classification"))]) for i in range(3)]
+    registry.store.ingest_many([*classifiers, model_record(
+        "acme/field-notes", downloads=0,
+        description="Notes kept over many seasons of walks in the wetlands, with a bird list and the weather.")])
+    searcher = open_searcher(registry, embedder=shared_embedder())
+    yield searcher
+    searcher.close()
+    registry.close()
+
+
+def test_a_popular_model_found_through_its_tasks_words_alone_goes_after_the_record_saying_the_word(popular_searcher):
+    hits = popular_searcher.search("bird", mode="keyword", understand=False, per_page=10).results
+    names = [h.name for h in hits]
+    assert names[0] == "field-notes"
+    assert {f"sound-tagger-{i}" for i in range(3)} <= set(names)  # still found, below it
+
+
+def test_a_model_found_through_its_tasks_words_alone_is_not_said_to_match_the_words(popular_searcher):
+    hits = {h.name: h.match for h in popular_searcher.search("bird", mode="keyword", understand=False).results}
+    assert hits["field-notes"] == "keyword"
+    assert {hits[f"sound-tagger-{i}"] for i in range(3)} == {"semantic"}
+
+
+def test_models_whose_tasks_say_more_of_the_question_than_any_record_keep_their_popularity(popular_searcher):
+    # the classifiers' task says "recognise a bird from its song": two of the question's words, the notes one
+    hits = popular_searcher.search("bird song", mode="keyword", understand=False, per_page=10).results
+    assert hits[0].name == "sound-tagger-0"
+
+
+@pytest.mark.parametrize("question, stated", [
+    ("Which models take an image as their input?", [("input", "image")]),
+    ("image in, text out", [("input", "image"), ("output", "text")]),
+    ("Which models produce audio as their output?", [("output", "audio")]),
+    ("output audio", [("output", "audio")]),
+    ("models whose inputs are photos", [("input", "image")]),
+    ("text in French", []),
+    ("image models", []),
+    ("turn text into speech", []),
+])
+def test_a_question_states_a_direction_only_with_input_or_output_words(question, stated):
+    assert [(direction, code) for direction, code, _ in flows(question)] == stated

@@ -49,3 +49,23 @@ def test_embedding_from_many_threads_at_once_matches_one_thread(embedder):
     with ThreadPoolExecutor(max_workers=8) as pool:
         batches = list(pool.map(lambda i: embedder.embed(texts[i:i + 20]), range(0, len(texts), 20)))
     assert np.allclose(np.vstack(batches), expected, atol=1e-6)
+
+
+def test_a_static_model_in_a_named_directory_is_loaded_under_that_directory_name(embedder, tmp_path):
+    """``static:<directory>`` searches with a model distilled elsewhere; its own name keeps its index apart."""
+    import shutil
+
+    variant = tmp_path / "variant-a"
+    shutil.copytree(static_model_dir(), variant)
+    other = make_embedder(f"static:{variant}")
+    assert isinstance(other, StaticEmbedder) and other.name == "static-variant-a"
+    assert other.slug != embedder.slug
+    assert np.allclose(other.embed(["speech recognition"]), embedder.embed(["speech recognition"]))
+
+
+def test_a_named_static_directory_without_a_model_is_refused_not_distilled(tmp_path):
+    from registry.search.embed import EmbedderUnavailable
+
+    with pytest.raises(EmbedderUnavailable, match="no distilled static model"):
+        make_embedder(f"static:{tmp_path / 'absent'}")
+    assert not (tmp_path / "absent").exists()

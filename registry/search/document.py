@@ -3,8 +3,9 @@
 Built from the FDO read model (``registry.fdo.model.read_fdos``: the current view plus the labels of
 what it references, one query per batch); the list of FDOs to index comes from ``Store.catalogue``.
 A model's document also carries the text of the concepts it points at (``read_concepts``: its task's
-label, synonyms, definition, plain-language jobs and input/output modalities, its library's name and
-purpose), so a question in everyday words meets the models whose records never use them.
+label, synonyms, definition and plain-language jobs, its library's name and purpose; the kinds of data
+its task takes in and gives back as one term per direction), so a question in everyday words meets the
+models whose records never use them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pyoxigraph import Literal
 
 from registry.fdo.model import Fdo, read_fdos
 from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, language_label
-from registry.search.text import KEYWORDS_FORMAT, sparse_vector
+from registry.search.text import KEYWORDS_FORMAT, flow_term, sparse_vector
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 
@@ -120,6 +121,7 @@ class Concepts:
 
     tasks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     libraries: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    flows: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task PID -> its direction terms (``flow_term``)
 
 
 def _scheme(fdo: Fdo) -> str:
@@ -130,21 +132,25 @@ def _scheme(fdo: Fdo) -> str:
 def read_concepts(store: Store) -> Concepts:
     """Return the text of every task and library concept the store holds (one read; an index build reads it once).
 
-    A task gives its label, synonyms, definition and plain-language jobs, and the kinds of data it takes
-    in and gives back ("input audio", "output text"); a library its name, synonyms and what it is for.
-    Language and licence concepts are left out: a model's record names those already.
+    A task gives its label, synonyms, definition and plain-language jobs, and, as terms of their own, the
+    kinds of data it takes in and gives back (``^input:audio``, ``^output:text``: ``text.flow_term``); a
+    library its name, synonyms and what it is for. Language and licence concepts are left out: a model's
+    record names those already.
     """
     fdos = read_fdos(store, store.pids(kind="term", include_stubs=False))
-    modality = {pid: f.name for pid, f in fdos.items() if _scheme(f) == _MODALITY_SCHEME}
+    modality = {pid: (f.strings(_CODE) or [f.name.lower()])[0] for pid, f in fdos.items()
+                if _scheme(f) == _MODALITY_SCHEME}
     out = Concepts()
     for pid, fdo in fdos.items():
         scheme = _scheme(fdo)
         if scheme in _TASK_SCHEMES:
-            ins = [modality[o.value].lower() for o in fdo.properties.get(_INPUT, []) if o.value in modality]
-            outs = [modality[o.value].lower() for o in fdo.properties.get(_OUTPUT, []) if o.value in modality]
-            flow = [f"input {m}" for m in ins] + [f"output {m}" for m in outs]
-            phrases = [fdo.name, *fdo.alternate_names, fdo.description, *fdo.strings(_PLAIN), *flow]
+            phrases = [fdo.name, *fdo.alternate_names, fdo.description, *fdo.strings(_PLAIN)]
             out.tasks[pid] = tuple(p for p in phrases if p)
+            flow = [flow_term(direction, modality[o.value])
+                    for direction, prop in (("input", _INPUT), ("output", _OUTPUT))
+                    for o in fdo.properties.get(prop, []) if o.value in modality]
+            if flow:
+                out.flows[pid] = tuple(dict.fromkeys(flow))
         elif scheme == _LIBRARY_SCHEME:
             phrases = [fdo.name, *fdo.alternate_names, *fdo.strings(_PLAIN)]
             for code in fdo.strings(_CODE):
@@ -217,6 +223,7 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
         "language": labels_of.get("language", []), "licence": keys_of.get("licence", []),
         "description": [description], "card": [card],
         "concepts": [p for phrases in expanded for p in phrases],
+        "flows": list(dict.fromkeys(t for r in fdo.tasks for t in concepts.flows.get(r.iri, ()))),
     }
     doc = IndexDoc(pid=pid, version=version, kind=kind, name=name, identifier=identifier,
                    url=fdo.url, description=description or card[:DESCRIPTION_CHARS],

@@ -115,21 +115,25 @@ class OllamaEmbedder(Embedder):
 
 
 def make_embedder(spec: str, ollama_url: str | None = None) -> Embedder:
-    """Return the embedder named by a setting value: ``static``, ``minilm`` or ``ollama:<model>`` (at ``ollama_url``).
+    """Return the embedder named by a setting value: ``static``, ``static:<directory>`` (a static model distilled
+    elsewhere), ``minilm`` or ``ollama:<model>`` (at ``ollama_url``).
 
     Raises EmbedderUnavailable when it cannot be loaded or reached.
     """
     spec = (spec or "static").strip()
     if spec.lower() in ("static", "minilm-static"):
         return _static()
+    if spec.startswith("static:") and spec[7:].strip():
+        return _static(spec[7:].strip())
     if spec.lower() in ("minilm", "all-minilm-l6-v2", "local"):
         return MiniLMEmbedder()
     if spec.startswith("ollama:") and spec[7:].strip():
         return OllamaEmbedder(spec[7:].strip(), host=ollama_url)
-    raise EmbedderUnavailable(f"unknown embedder {spec!r}: use 'static', 'minilm' or 'ollama:<model>'")
+    raise EmbedderUnavailable(f"unknown embedder {spec!r}: use 'static', 'static:<directory>', 'minilm' or "
+                              "'ollama:<model>'")
 
 
-def _static() -> Embedder:
+def _static(path: str | None = None) -> Embedder:
     from registry.search.static import StaticEmbedder  # model2vec is imported only when chosen
 
-    return StaticEmbedder()
+    return StaticEmbedder() if path is None else StaticEmbedder.at(path)

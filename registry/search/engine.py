@@ -155,6 +155,9 @@ class Candidates:
     # those of them a concept boost of the question was read from ("chemical" for the subject area Chemistry): an FDO
     # carrying the boost holds them by meaning (``searcher._core_share``)
     core: tuple[tuple[int, int | None, float], ...] = ()
+    # per slot: the FDO's record's own words match an uncommon query word, not only the concepts it points at
+    # (``MemoryEngine.keyword_match``); None when not known
+    kw_own: np.ndarray | None = None
 
 
 class MemoryEngine:
@@ -420,7 +423,14 @@ class MemoryEngine:
         return df, math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
 
     def keyword_scores(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray]:
-        """Return (BM25 score per slot, whether the slot matches enough informative query terms).
+        """Return (BM25 score per slot, whether the slot matches enough informative query terms) (``keyword_match``)."""
+        scores, ok, _ = self.keyword_match(terms, min_match)
+        return scores, ok
+
+    def keyword_match(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return (BM25 score per slot, whether the slot matches enough informative query terms, whether its record's
+        own words match an uncommon query term, not only the words of the concepts it points at; a match whose
+        concepts say more of the question's words than any record's own words does counts as such too).
 
         A query word's stem term (``terms.stem_of``, see ``text.query_terms``) counts only when the
         word as written is rare beside the other forms of it (``STEM_WHEN_RARER``): in fewer than a
@@ -442,7 +452,9 @@ class MemoryEngine:
         # (the term decides for them: "mixture of experts" is matched as moe, by FDOs spelling either)
         spelled: dict[int, int] = getattr(terms, "spelled", {})
         held = {t for t in set(spelled.values()) if t in self.terms and self.terms[t].alive_count(alive, self.generation)}
-        rank_only = stem_of.keys() | {w for w, t in spelled.items() if t in held}
+        decided = {w for w, t in spelled.items() if t in held}  # words whose term decides for them
+        rank_only = stem_of.keys() | decided
+        undecided = np.zeros(n, dtype=bool)  # matched by a term other than those words
         # a word no FDO holds as written -> the slots holding a verb form of it (``text.verb_forms``)
         stand_ins: set[int] = getattr(terms, "forms", set())
         stand_in: dict[int, np.ndarray] = {}
@@ -471,6 +483,8 @@ class MemoryEngine:
                     standing = stand_in.setdefault(stem_of[tid], np.zeros(n, dtype=bool))
                     standing[slots] = True
             idf = math.log(1.0 + (n_alive - df + 0.5) / (df + 0.5))
+            if tid not in decided:
+                undecided[slots] = True
             if tid in concept_of:
                 np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
                 if qweight >= CONCEPT_WEIGHT:
@@ -480,7 +494,7 @@ class MemoryEngine:
             # (a posting names a slot once), without the gather and scatter copies (1.8x faster at 1M)
             np.add.at(kw_scores, slots, np.float32(qweight * idf) * weights)
             # terms in more than a third of the corpus rank but do not decide membership
-            if df <= n_alive / 3:
+            if df <= n_alive / 3 and tid not in decided:
                 uncommon[slots] = True
                 if qweight >= 1.0 and tid not in rank_only:
                     np.add.at(hits, slots, np.full(len(slots), words_of.get(tid, 1), dtype=np.int16))
@@ -488,6 +502,7 @@ class MemoryEngine:
         for standing in stand_in.values():  # a hit where a form is held; the bar stays where the word left it
             uncommon |= standing
             hits += standing
+        own_uncommon = uncommon.copy()  # matched by an uncommon word of the record's own (before the concepts')
         for word, slots in by_concept.items():
             # an FDO whose concepts say a query word no more than a third of the records say is a hit for it where
             # its record does not say it; the bar stays where the records' words left it (a concept's word is said
@@ -504,12 +519,18 @@ class MemoryEngine:
             hits += said
         if informative:
             need = max(1, min(min_match, informative))
-            return kw_scores, (hits >= need) & (kw_scores > 0)
+            ok = (hits >= need) & (kw_scores > 0)
+            owned = ok & own_uncommon
+            if owned.any():
+                # a match whose concepts say more of the question's words than any record does counts as the records'
+                own_uncommon |= ok & (hits > hits[owned].max())
+            return kw_scores, ok, own_uncommon
         if absent:
             # none of the query's own uncommon words is held as written ("turn a recording into text"):
             # what a stem or an expansion matched is a match, a common word alone ("text") is none
-            return kw_scores, uncommon & (kw_scores > 0)
-        return kw_scores, kw_scores > 0  # a query of common words only ("text model")
+            return kw_scores, uncommon & (kw_scores > 0), own_uncommon
+        # a query of common words only ("text model"); words a term decides for make no match by themselves
+        return kw_scores, undecided & (kw_scores > 0), own_uncommon
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         """Return the cosine similarity of every slot to a (normalised) query vector.

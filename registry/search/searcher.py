@@ -407,7 +407,7 @@ class Searcher:
         text = qu.text
         if not text:
             return Candidates(None, None, None)
-        kw_scores = kw_ok = sims = None
+        kw_scores = kw_ok = kw_own = sims = None
         words: tuple[tuple[int, int | None, float], ...] = ()
         core: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
@@ -423,13 +423,13 @@ class Searcher:
                 return Candidates(None, None, None)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions)
-            kw_scores, kw_ok = self.engine.keyword_scores(terms, min_match)
+            kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
             named = self._named_links(qu)
             ranking = _without_words(terms, named)
             if ranking is not terms:
                 # the words naming a base model (dataset, paper) the question applies still make a match, but rank
                 # nothing: every FDO passing the filter derives from it, one repeating its name no more so
-                kw_scores = self.engine.keyword_scores(ranking, min_match)[0]
+                kw_scores, _, kw_own = self.engine.keyword_match(ranking, min_match)
             words = self._informative_words(text, covered | named)
             read = {term_id(t) for r in qu.recognised if r.applied and r.mode == "boost" and r.facet not in LINK_FACETS
                     for t in tokens(r.span)}
@@ -439,7 +439,7 @@ class Searcher:
             sims = self.engine.similarities(vector.result())
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
-        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core)
+        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core, kw_own=kw_own)
 
     def _informative_words(self, text: str, covered: set[str]) -> tuple[tuple[int, int | None, float], ...]:
         """Return (term id, stem term id, idf) of the query's own words but those ``covered`` and those in more
@@ -634,6 +634,12 @@ class Searcher:
         if not depth:
             return _Ranked(pinned, np.ones(len(pinned)), total, members, len(pinned))
         has_downloads = downloads[cands] > 0
+        own = _own_words(cand, kw)
+        if own is not None:
+            # a keyword match through its concepts' words alone, and not near in meaning, earns no popularity rank
+            # while some match holds the question's words itself: a task's words reach every model of the task, and
+            # the most downloaded of them went before the records saying the words (docs/search.md, "Ranking")
+            has_downloads &= own[cands] | ~_within(cands, kw) | np.isin(cands, dense)
         popular = np.flatnonzero(has_downloads if is_member is None else is_member & has_downloads)
         if len(popular) > POPULARITY_K:
             popular = popular[np.argpartition(-downloads[cands[popular]], POPULARITY_K - 1)[:POPULARITY_K]]
@@ -645,8 +651,11 @@ class Searcher:
             chosen = chosen[np.argpartition(-key if is_member is None else -key[chosen], depth - 1)[:depth]]
         slots = cands[chosen]
         chosen = chosen[np.lexsort((slots, -downloads[slots], -key[chosen]))]
+        in_kw = _within(cands[chosen], kw)
+        if own is not None:
+            in_kw &= own[cands[chosen]]  # found through its concepts' words alone: by meaning, not by the words
         return _Ranked(np.concatenate([pinned, cands[chosen]]), np.concatenate([np.ones(len(pinned)), key[chosen]]),
-                       total, members, len(pinned), _within(cands[chosen], kw), np.isin(cands[chosen], dense))
+                       total, members, len(pinned), in_kw, np.isin(cands[chosen], dense))
 
     def _facets(self, cand: Candidates, masks: "_Masks", query: str, ranked: "_Ranked") -> tuple[Facet, ...]:
         engine = self.engine
@@ -850,6 +859,14 @@ def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:
     if not any(weight >= 1.0 and tid not in kept.stem_of for tid, weight in kept.items()):
         return terms  # the question is all name ("fine-tunes of Stable Diffusion 2.1"): its words rank as before
     return kept
+
+
+def _own_words(cand: Candidates, kw: np.ndarray) -> np.ndarray | None:
+    """Return per slot whether its record's own words match an uncommon word of the question, or None when no
+    keyword match ``kw`` does (then a match through the concepts' words is all the words found)."""
+    if cand.kw_own is None or not len(kw) or not cand.kw_own[kw].any():
+        return None
+    return cand.kw_own
 
 
 def _word_confidence(engine, cand: Candidates, best: int) -> float:

@@ -97,6 +97,17 @@ class StaticEmbedder(Embedder):
         # search and the background index catch-up would otherwise race into a 500.
         self._encode_lock = threading.Lock()
 
+    @classmethod
+    def at(cls, path: str | Path) -> "StaticEmbedder":
+        """Load a static model distilled elsewhere (``MLFDO_EMBEDDER=static:<directory>``), never building one.
+
+        Its name carries the directory's, so a persisted index of another model's vectors is not reused.
+        Raises EmbedderUnavailable when the directory holds no model.
+        """
+        embedder = cls(Path(path), build=False)
+        embedder.name = f"static-{Path(path).resolve().name}"
+        return embedder
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

@@ -24,7 +24,8 @@ from registry.search.patterns import ACRONYMS
 
 __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
            "morph", "stem_term", "PART_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS", "concept_term", "QueryTerms",
-           "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER", "MARK_FIELDS", "tag_term", "mark_term", "marker_terms"]
+           "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER", "MARK_FIELDS", "tag_term", "mark_term", "marker_terms",
+           "flow_term", "flows", "FLOW_MODALITIES", "TERM_FIELDS"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
 K1 = 1.2
@@ -39,10 +40,11 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 7  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 8  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
+# 8: the kinds of data a model's task takes in and gives back, one term per direction (``flow_term``), not as words
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -51,6 +53,27 @@ KEYWORDS_FORMAT = 7  # 4: words written as one (EntityLinking, Hunyuan3D) also i
 # models whose records say them.
 CONCEPT_WEIGHT = 0.5
 CONCEPT_MARK = "^"
+# The kinds of data a task takes in and gives back (``mlfdo:inputModality``/``outputModality``) are indexed as one
+# concept term per direction and kind (``^input:image``, ``flow_term``), never as the words "input" and "image": a
+# text-to-image model holds those words too. A question stating a direction ("take an image as input", "image in,
+# text out", "output audio": ``flows``) asks for the term, and its words only rank while an FDO holds it.
+# the words a question names a kind of data by -> the modality's code (skos:notation in vocabularies/modalities.ttl)
+FLOW_MODALITIES = {
+    "image": "image", "picture": "image", "photo": "image", "photograph": "image",
+    "audio": "audio", "sound": "audio", "speech": "audio", "voice": "audio", "music": "audio",
+    "text": "text", "video": "video", "table": "tabular", "tabular": "tabular", "spreadsheet": "tabular",
+    "3d": "3d", "time series": "time-series", "graph": "graph",
+}
+_FLOW_WORD = "(" + "|".join(sorted((re.escape(w) for w in FLOW_MODALITIES), key=len, reverse=True)) + ")s?"
+_FLOW_PATTERNS = (
+    # "an image as their input", "audio output", "text as the output"
+    re.compile(rf"\b{_FLOW_WORD}\s+(?:as\s+)?(?:(?:their|its|the|an?|my|your)\s+)?(input|output)s?\b"),
+    # "output audio", "inputs are images", "input is an image"
+    re.compile(rf"\b(input|output)s?\s+(?:(?:is|are|of|as|in)\s+)?(?:(?:an?|the|some)\s+)?{_FLOW_WORD}\b"),
+    # "image in, text out": the short forms only before a pause or the end ("text in French" says no direction)
+    re.compile(rf"\b{_FLOW_WORD}\s+(in|out)\b(?=\s*(?:[,.;:?!]|and\b|$))"),
+)
+_FLOW_OF = {"in": "input", "out": "output", "input": "input", "output": "output"}
 # How much one occurrence counts in each field (a simple BM25F).
 FIELD_WEIGHTS: dict[str, float] = {
     "name": 3.0, "identifier": 2.0, "keywords": 1.5, "task": 2.0, "library": 1.5, "base_model": 1.5,
@@ -59,6 +82,8 @@ FIELD_WEIGHTS: dict[str, float] = {
 # fields indexed as concept terms (``concept_term``), outside the document's length: the concepts' text is the same
 # for every model of a task, and must not make a model's own words count for less
 CONCEPT_FIELDS = frozenset({"concepts"})
+# fields whose entries are index terms already (``flow_term``), indexed as given, outside the document's length
+TERM_FIELDS = frozenset({"flows"})
 
 STOPWORDS = frozenset("""
 a an and are as at be by can could do does for from has have how i in into is it its me my need needs of on
@@ -170,6 +195,33 @@ def stem_term(token: str) -> str | None:
 def concept_term(token: str) -> str:
     """Return the term under which a word of a concept's text is indexed: ``^`` and its stem (``^listen``)."""
     return CONCEPT_MARK + (morph(token) or token)
+
+
+def flow_term(direction: str, modality: str) -> str:
+    """Return the concept term of a kind of data taken in or given back: ``^input:image``, ``^output:audio``.
+
+    ``direction`` is "input" or "output", ``modality`` a modality's code (``FLOW_MODALITIES``' values).
+    """
+    return f"{CONCEPT_MARK}{direction}:{modality}"
+
+
+def flows(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Return (direction, modality code, the index tokens saying it) for each direction ``text`` states.
+
+    "Which models take an image as their input?" -> ("input", "image", ("image", "input")); "image in,
+    text out" -> input image, output text; "output audio" -> output audio. A kind of data named without
+    a direction ("image models") states none.
+    """
+    low = normalise(text)
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for pattern in _FLOW_PATTERNS:
+        for m in pattern.finditer(low):
+            a, b = m.group(1), m.group(2)
+            word, direction = (b, a) if a in _FLOW_OF else (a, b)
+            found = (_FLOW_OF[direction], FLOW_MODALITIES[word], tuple(tokens(f"{word} {direction}")))
+            if found[:2] not in [f[:2] for f in out]:
+                out.append(found)
+    return out
 
 
 @functools.lru_cache(maxsize=1 << 12)  # every model of a task carries the same phrases: tokenised once
@@ -306,6 +358,10 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
     extra: Counter[str] = Counter()  # stems and the parts of words written as one
     for field, texts in fields.items():
         weight = FIELD_WEIGHTS.get(field, 1.0)
+        if field in TERM_FIELDS:
+            for term in texts:
+                extra[term] += weight
+            continue
         if field in CONCEPT_FIELDS:
             for text in texts:
                 for term in _concept_terms(text):
@@ -404,4 +460,12 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
         if cid not in terms:
             terms[cid] = weight * CONCEPT_WEIGHT
             terms.concept_of[cid] = term_id(tok)
+    for direction, modality, said in flows(text):
+        # the direction is matched as its concept term; a hit for it where no record says it (none does), and while
+        # an FDO holds it the words saying it only rank (a text-to-image model says "image" too)
+        fid = term_id(flow_term(direction, modality))
+        terms[fid] = 1.0
+        terms.concept_of[fid] = term_id(f"{direction}:{modality}")
+        for w in said:
+            terms.spelled.setdefault(term_id(w), fid)
     return terms
