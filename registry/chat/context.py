@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from registry.chat.absent import AskedName
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchOutcome
 from registry.search.understand import Question
@@ -120,6 +121,9 @@ class Context:
     # of a topical answer, found models that state what it asks for but show less of its words than those offered
     # (``evidence.shows_enough``): named as the closest records, not as answers
     partial: list[Candidate] = field(default_factory=list)
+    # a name the question asks for as a whole that the registry does not hold ("Do you have Meta's Segment Anything
+    # model?"): the answer says so, and what was found is named as the closest records, never as the thing
+    absent: AskedName | None = None
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

@@ -14,7 +14,7 @@ from registry.chat.facts import FdoFacts, Ref, fdo_href, format_count
 from registry.chat.retrieval import Context
 from registry.relations import derived_phrase
 
-__all__ = ["compose", "link", "refusal", "closest_lines", "relaxed_note"]
+__all__ = ["compose", "link", "refusal", "closest_lines", "relaxed_note", "absent_sentence"]
 
 _ABOUT_ATTRIBUTES = ("licence", "task", "datasets", "evaluation", "size", "base", "derivatives", "paper", "author",
                      "downloads", "languages", "library")
@@ -73,8 +73,25 @@ def relaxed_note(ctx: Context) -> str:
             f"left out, as the search leaves {'it' if len(ctx.relaxed) == 1 else 'them'} out.")
 
 
+def absent_sentence(ctx: Context) -> str:
+    """Say that the name the question asks for is not in the registry ("" when the question asks for none)."""
+    if ctx.absent is None:
+        return ""
+    name = f"“{_md(ctx.absent.name)}”"
+    if ctx.absent.owner:
+        return f"{name} is not in the registry: it holds nothing by {_md(ctx.absent.owner)} called so."
+    return f"{name} is not in the registry: no record there is called so, and no {ctx.absent.kind} has it in its name."
+
+
 def refusal(ctx: Context) -> str:
     """Return the answer to a question the registry cannot answer, with the closest FDOs."""
+    if ctx.absent is not None:
+        lines = closest_lines(ctx)
+        text = absent_sentence(ctx)
+        if lines:
+            text += (f"\n\nThe closest records in the registry (none of them is “{_md(ctx.absent.name)}”, and none is "
+                     f"an answer to the question):\n" + "\n".join(lines))
+        return text
     if ctx.unknown:
         it = "it" if len(ctx.unknown) == 1 else "them"
         text = (f"The registry has {_unknown(ctx.unknown)}, so I cannot say anything about {it}: "

@@ -23,13 +23,14 @@ import re
 from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
+from registry.chat.absent import asked_name, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
                                     read_constraints, read_topic, shows_enough, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.patterns import ACRONYMS
-from registry.search.understand import Question, stem, words
+from registry.search.understand import Question, stem, topical_terms, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 
 __all__ = ["Ambiguous", "Candidate", "Context", "Retriever", "Budget", "BUDGETS"]
@@ -44,6 +45,7 @@ MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical
 # read the question (concepts, boosts, keyword and semantic match); word coverage only breaks near-ties
 TOPICAL_WEIGHTS = (0.85, 0.10, 0.05)
 BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the question prefers ("vision": image tasks)
+HOLDERS_K = 10  # FDOs whose names hold a name as a part, looked at for one of the kind asked for
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
@@ -97,6 +99,7 @@ class Retriever:
             ctx.named.append(about)
         self._resolve_mentions(q, ctx)
         self._constraints_not_subjects(q, ctx)
+        self._read_absent(q, ctx)
         for amb in ctx.ambiguous:
             amb.identifiers = [ident or self._identifier(pid) for pid, ident in zip(amb.pids, amb.identifiers)]
         if "derivatives" in q.attributes and not ctx.named and not q.compare:
@@ -168,6 +171,8 @@ class Retriever:
         self._rank(q, ctx)
         self._decide(q, ctx)
         self._select(ctx, budget)
+        if ctx.absent is not None:
+            self._absent_closest(ctx)
         return ctx
 
     def _concept_hits(self, q: Question, ctx: Context) -> list:
@@ -265,6 +270,55 @@ class Retriever:
                 return [pid]
         return []
 
+    def _read_absent(self, q: Question, ctx: Context) -> None:
+        """Note a name the question asks for as a whole that the registry does not hold (``absent.asked_name``).
+
+        Not held: no FDO is called so (the search's name index, else the chat's), with spaces, hyphens or neither,
+        and no FDO of the kind asked for (a model unless the question says data or paper) has it as a whole part of
+        its name ("Phi" of phi-2); an owner's possessive ("Meta's Segment Anything") is decided by the reader's note.
+        The search then looks for the name's words and the rest of the question without the words asking whether
+        the registry holds it ("in the registry", "here").
+        """
+        if ctx.named or ctx.unknown or q.compare:
+            return
+        asked = asked_name(q)
+        if asked is None or any(asked.name.lower() == m.lower() for m in q.mentions):
+            return  # a name-shaped mention is looked up as one (``_resolve_mentions``)
+        if not asked.owner and self._holds(asked.name, asked.kind):
+            return
+        ctx.absent = asked
+        q.search_text = without_frame(q.search_text or q.text, asked.unknown_owner)
+
+    def _absent_closest(self, ctx: Context) -> None:
+        """Name what was found for a question about a name the registry does not hold as the closest records: the
+        answer says the name is not held, and offers nothing as if it were the thing.
+
+        A record of another kind found (a dataset named after it, "s1K-claude-3-7-sonnet") is followed by the
+        models linked to it (trained on it), the closest models there are.
+        """
+        shown = ctx.selected + ctx.partial if ctx.answerable and ctx.selected else ctx.closest
+        shown = [c for c in shown if c.facts is not None][:CLOSEST_K]
+        linked = [r.iri for c in shown if c.facts.kind != "model" for _, _, sample in c.facts.inbound[:1]
+                  for r in sample if r.local]
+        seen = {c.pid for c in shown}
+        linked = [pid for pid in dict.fromkeys(linked) if pid not in seen][:max(0, CLOSEST_K - len(shown))]
+        found = gather(self.store, linked) if linked else {}
+        shown += [Candidate(pid, 0.0, {"closest"}, found[pid]) for pid in linked if pid in found]
+        ctx.closest = shown
+        ctx.answerable = False
+        ctx.reason = "the question names something the registry does not hold"
+        ctx.selected, ctx.rendered, ctx.partial, ctx.more = [], [], [], 0
+
+    def _holds(self, name: str, kind: str) -> bool:
+        """Say whether an FDO is called ``name`` (a concept: by its key), or one of ``kind`` has it as a whole part
+        of its name."""
+        forms = list(dict.fromkeys((name, re.sub(r"\s+", "-", name), re.sub(r"\s+", "", name))))
+        exact = {pid for f in forms for pid in [p for p, _, _ in self.search.named(f)] + [m.pid for m in
+                                                                                          self.names.lookup(f)]}
+        if any(self.store.kind(pid) != "term" or _key_named(self.store.platform_id(pid), name) for pid in exact):
+            return True  # a concept answers to its own key, not to another name it carries (a task's example model)
+        return any(self.store.kind(m.pid) == kind for f in forms for m in self.names.containing(f, HOLDERS_K))
+
     def _identifier(self, pid: str) -> str:
         known = self.store.platform_id(pid)
         return known[1] if known else pid
@@ -279,7 +333,7 @@ class Retriever:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
-            else:
+            elif not _modifier(q.text, mention):
                 ctx.unknown.append(mention)
 
     def _constraints_not_subjects(self, q: Question, ctx: Context) -> None:
@@ -482,6 +536,23 @@ def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     ctx.reason = "no record the search found states what the question asks for" + (f": “{what}”" if what else "")
     shown = [c for c in found if c.facts is not None and c.facts.status != "stub"] or ctx.closest
     ctx.closest = shown[:CLOSEST_K]
+
+
+def _key_named(known: tuple[str, str] | None, name: str) -> bool:
+    """Say whether a concept's key ("transformers", "text-generation") is ``name``, separators aside."""
+    def flat(text: str) -> str:
+        return re.sub(r"[\s_\-./]+", "", text.lower())
+    return known is not None and flat(known[1].rsplit("/", 1)[-1]) == flat(name)
+
+
+def _modifier(text: str, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is plain words describing the noun after it ("a
+    protein-structure predictor"): lower-case letters only, followed by a topical word. Its words are the topic,
+    not a name the registry lacks; a name written so alone ("Tell me about bert-large-mega") stays a name."""
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
+        return False
+    after = re.search(rf"(?<![\w-]){re.escape(mention)}\s+([a-z]+)\b", text)
+    return after is not None and bool(topical_terms(after.group(1)))
 
 
 def _follow_relaxation(q: Question, ctx: Context) -> None:

@@ -1,0 +1,99 @@
+"""A thing the question asks about by name that the registry does not hold ("Do you have Meta's Segment Anything
+model?", "Is Claude here?").
+
+Such a question must not be answered with the nearest record as if it were the thing: the answer says the name is
+not in the registry and names what the search found nearest as the closest records (``Context.absent``). A name is
+read only from a question that asks for it as a whole ("Do you have X?", "Is X in the registry?", "Tell me about
+X", "What is X?"), written as a name (every word capitalised or with a digit: "Segment Anything", "Stable Diffusion
+XL", "GPT-4", "spaCy"), and not read by the search as a constraint (a language, a licence, a library).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from registry.search.understand import Question
+
+__all__ = ["AskedName", "asked_name", "without_frame"]
+
+# a word written as a name: capitalised, with a digit, or with a capital inside ("spaCy")
+_WORD = r"(?:[A-Z0-9][\w.\-]*|[a-z]+[A-Z][\w.\-]*)"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,4}}"
+_OWNER = r"(?:(?P<owner>[\w.\-]+)['’]s\s+)?"
+_KIND = r"(?:\s+(?P<kind>(?i:models?|checkpoints?|data|datasets?|papers?)))?"
+_END = r"\s*(?:[?.!,]|$)"
+# "Do you have X?", "Tell me about X", "What is X?"
+_LEAD = re.compile(rf"^\s*(?i:do you (?:have|hold|know)|have you got|does the registry (?:have|hold|know)|"
+                   rf"tell me about|what is|what's|what are)\s+(?:(?i:the)\s+)?{_OWNER}(?P<name>{_NAME}){_KIND}{_END}")
+# "Is X in the registry?", "Is X here?", "Is X available here?"
+_TAIL_FRAME = r"(?i:in (?:the|your|this) registry|here|available(?: here| in the registry)?|listed(?: here)?)"
+_TAIL = re.compile(rf"^\s*(?i:is|are)\s+(?:(?i:the)\s+)?{_OWNER}(?P<name>{_NAME}){_KIND}\s+{_TAIL_FRAME}{_END}")
+_TAIL_WORDS = re.compile(rf"\s+{_TAIL_FRAME}\s*$")
+_SENTENCES = re.compile(r"(?<=[?!.])\s+")
+
+
+@dataclass(frozen=True)
+class AskedName:
+    """A name a question asks for as a whole, with the owner it is said to be by ("Meta" of "Meta's ...")."""
+
+    name: str
+    owner: str = ""
+    kind: str = "model"  # what the question calls it: model, dataset or paper ("the Dexter data": dataset)
+    unknown_owner: str = ""  # a possessive whose word the reader knows as no owner ("Anthropic's"): not X's words
+
+
+def asked_name(q: Question) -> AskedName | None:
+    """Return the name ``q`` asks for as a whole, or None (a question about a topic, or a name read as a constraint).
+
+    A possessive's owner is kept only when the search's reader says the owner holds nothing so named (its note on
+    the owner's words): an owner the reader does not know, or one holding it, leaves the name alone.
+    """
+    for sentence in _SENTENCES.split(q.text.strip()):
+        m = _LEAD.match(sentence) or _TAIL.match(sentence)
+        if m is not None:
+            break
+    else:
+        return None
+    name = _without_constraints(q, m.group("name").strip(".-"))
+    owner = m.group("owner") or ""
+    if not name:
+        return None
+    unknown = ""
+    if owner and not _owner_noted(q, owner):
+        owner, unknown = "", owner
+    word = (m.group("kind") or "model").lower()
+    kind = "dataset" if word.startswith("data") else "paper" if word.startswith("paper") else "model"
+    return AskedName(name, owner, kind, unknown)
+
+
+def without_frame(text: str, owner: str = "") -> str:
+    """Return a search text without the words that ask whether the registry holds it ("in the registry", "here"),
+    nor the possessive of ``owner`` (one the reader knows as no owner: its word is not the thing's)."""
+    out = _TAIL_WORDS.sub("", text.strip(" ?!.")).strip()
+    if owner:
+        out = re.sub(rf"\b{re.escape(owner)}['’]s\s+", "", out).strip()
+    return out or text
+
+
+def _without_constraints(q: Question, name: str) -> str:
+    """Return ``name`` without the words the search read as a filter or a tag ("Dutch" of "Dutch BERT"; "MIT",
+    "GGUF": nothing left). A concept read only as a preference leaves the name whole ("Stable Diffusion" of
+    "Stable Diffusion XL" prefers text-to-image models; the name is still asked for)."""
+    if q.understanding is None:
+        return name
+    read = set()
+    for r in q.understanding.recognised:
+        if r.values and getattr(r, "mode", "filter") == "filter" or r.facet == "library" and q.understanding.tags:
+            read |= {w.lower() for w in r.span.split()}
+    kept = [w for w in name.split() if w.lower() not in read]
+    return " ".join(kept)
+
+
+def _owner_noted(q: Question, owner: str) -> bool:
+    """Say whether the reader noted that ``owner`` holds nothing called what follows its possessive."""
+    if q.understanding is None:
+        return False
+    low = owner.lower()
+    return any(r.facet == "author" and not r.values and r.note and r.span.lower().startswith(low)
+               for r in q.understanding.recognised)
