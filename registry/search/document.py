@@ -10,6 +10,7 @@ models whose records never use them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -174,6 +175,13 @@ def _strings(values: dict[str, list], prop: str) -> list[str]:
 
 
 def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
+    """Return the index document of one FDO.
+
+    A licence's name says on what terms a model is shared, not what it is about ("Artistic-2.0" is no artistic
+    model). So the licence ids, and their names where the description or card states them ("- License:
+    artistic-2.0", ``without_licences``), are indexed as licence terms (``text.licence_term``), not as words: only
+    a question about licences matches them (``text.query_terms``). The description shown keeps them.
+    """
     pid, version, kind, platform = item.pid, item.version, item.kind, item.platform
     values = fdo.properties
     alts = fdo.alternate_names
@@ -213,6 +221,10 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
     exact = sorted({s.lower() for s in [name, identifier, *alts, fdo.fdo_id, pid] if s})
     labels_of = {k: [label for _, label in v] for k, v in facets.items()}
     keys_of = {k: [key for key, _ in v] for k, v in facets.items()}
+    names = [n for key, label in facets.get("licence", []) for n in (key, label)]
+    text, stated = without_licences(description, names)
+    card_text, in_card = without_licences(card, names)
+    stated += in_card
     expanded = [concepts.tasks[r.iri] for r in fdo.tasks if r.iri in concepts.tasks]
     expanded += [concepts.libraries[key] for key in keys_of.get("library", []) if key in concepts.libraries]
     fields = {
@@ -220,8 +232,9 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
         "task": labels_of.get("task", []) + keys_of.get("task", []),
         "library": keys_of.get("library", []), "base_model": keys_of.get("base_model", []),
         "dataset": keys_of.get("dataset", []), "author": labels_of.get("author", []),
-        "language": labels_of.get("language", []), "licence": keys_of.get("licence", []),
-        "description": [description], "card": [card],
+        "language": labels_of.get("language", []),
+        "licence": keys_of.get("licence", []) + stated,
+        "description": [text], "card": [card_text],
         "concepts": [p for phrases in expanded for p in phrases],
         "flows": list(dict.fromkeys(t for r in fdo.tasks for t in concepts.flows.get(r.iri, ()))),
     }
@@ -231,6 +244,29 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
     doc.embed_text = embed_text(doc, keywords, labels_of)
     doc.sparse = sparse_vector(fields)
     return doc
+
+
+_LICENCE_WORD = r"licen[cs]e[ds]?"
+
+
+def without_licences(text: str, names: Iterable[str]) -> tuple[str, list[str]]:
+    """Return ``text`` without the licence ``names`` where it states them as a licence, and the names taken out.
+
+    A name is stated as a licence after the word licence ("License: artistic-2.0", "licensed under the MIT") or
+    before it ("Apache-2.0 license"). A name standing alone is kept: "llama2", the key of the Llama 2 licence, is
+    also the name of the model a card says it fine-tunes.
+    """
+    taken: list[str] = []
+
+    def take(m: re.Match) -> str:
+        taken.append(m.group(2) or m.group(3))
+        return (m.group(1) or "") + " "
+
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        quoted = re.escape(name)
+        text = re.sub(rf"(\b{_LICENCE_WORD}\b(?:\W|\s(?:under|as|is|of|the|a)\b){{0,12}})({quoted})(?![\w-])"
+                      rf"|(?<![\w-])({quoted})(?=\W{{0,3}}{_LICENCE_WORD}\b)", take, text, flags=re.I)
+    return text, taken
 
 
 def _joined(keywords: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ floor, or is among the concept list's first ``BOOST_K``.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -422,7 +423,7 @@ class Searcher:
                 # value: the words still find those that state it
                 return Candidates(None, None, None)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
-            terms = query_terms(text, qu.expansions)
+            terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
             named = self._named_links(qu)
             ranking = _without_words(terms, named)
@@ -899,6 +900,15 @@ def _holds_core(engine, cand: Candidates, slots: np.ndarray, boost: np.ndarray) 
             if posting is not None:
                 holds |= np.isin(slots, posting.arrays()[0], kind="table")
     return holds
+
+
+_LICENCE_WORDS = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b", re.I)
+
+
+def _asks_licence(qu: QueryUnderstanding) -> bool:
+    """Say whether a question is about licences: it says licence, or a licence constraint was read from it. Only such
+    a question's words meet the words of licence names (``text.licence_term``)."""
+    return bool(_LICENCE_WORDS.search(qu.query)) or any(r.facet == "licence" for r in qu.recognised)
 
 
 def _marked(n: int, slots: np.ndarray) -> np.ndarray:

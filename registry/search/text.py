@@ -23,7 +23,8 @@ import Stemmer
 from registry.search.patterns import ACRONYMS
 
 __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
-           "morph", "stem_term", "PART_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS", "concept_term", "QueryTerms",
+           "morph", "stem_term", "PART_FIELDS", "licence_term", "LICENCE_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS",
+           "concept_term", "QueryTerms",
            "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER", "MARK_FIELDS", "tag_term", "mark_term", "marker_terms",
            "flow_term", "flows", "FLOW_MODALITIES", "TERM_FIELDS"]
 
@@ -40,11 +41,12 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 8  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 9  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
 # 8: the kinds of data a model's task takes in and gives back, one term per direction (``flow_term``), not as words
+# 9: licence ids and the licence names a description states are indexed as licence terms (``licence_term``), not words
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -82,6 +84,10 @@ FIELD_WEIGHTS: dict[str, float] = {
 # fields indexed as concept terms (``concept_term``), outside the document's length: the concepts' text is the same
 # for every model of a task, and must not make a model's own words count for less
 CONCEPT_FIELDS = frozenset({"concepts"})
+# fields whose words are indexed as licence terms (``licence_term``): counted in the document's length as before, but
+# met only by a question about licences; a licence's name says on what terms a model is shared, not what it is about
+LICENCE_FIELDS = frozenset({"licence"})
+LICENCE_MARK = "\u00a7"
 # fields whose entries are index terms already (``flow_term``), indexed as given, outside the document's length
 TERM_FIELDS = frozenset({"flows"})
 
@@ -335,6 +341,11 @@ def tag_term(tag: str) -> str:
     return TAG_MARK + " ".join(tag.lower().split())
 
 
+def licence_term(word: str) -> str:
+    """Return the term of one word of a licence's name (``LICENCE_FIELDS``): "\u00a7artistic" for Artistic-2.0."""
+    return LICENCE_MARK + word
+
+
 def mark_term(word: str, field: str = "name") -> str:
     """Return the marked term of one token of a name, identifier or data set (``MARK_FIELDS``); a name and an
     identifier share theirs."""
@@ -356,11 +367,17 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
     weigh nothing in the keyword ranking."""
     tf: Counter[str] = Counter()
     extra: Counter[str] = Counter()  # stems and the parts of words written as one
+    licence: Counter[str] = Counter()  # licence terms: in the length, as the licences' words were
     for field, texts in fields.items():
         weight = FIELD_WEIGHTS.get(field, 1.0)
         if field in TERM_FIELDS:
             for term in texts:
                 extra[term] += weight
+            continue
+        if field in LICENCE_FIELDS:
+            for text in texts:
+                for tok in tokens(text):
+                    licence[licence_term(tok)] += weight
             continue
         if field in CONCEPT_FIELDS:
             for text in texts:
@@ -389,11 +406,12 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
             if field in MARK_FIELDS:
                 for word in dict.fromkeys([*words, *parts]):
                     extra[mark_term(word, field)] += weight
-    length = sum(tf.values())
+    length = sum(tf.values()) + sum(licence.values())
     norm = K1 * (1 - B + B * length / AVG_LENGTH)
     # every form of a word counts towards its stem, every part of a word written as one as that word
     # (the length is the words' alone: a part is another reading of a word already counted)
     tf.update(extra)
+    tf.update(licence)
     weights: dict[int, float] = {}
     for tok, f in tf.items():
         tid = term_id(tok)
@@ -420,8 +438,11 @@ class QueryTerms(dict[int, float]):
         self.concept_of: dict[int, int] = {}  # concept term id (``concept_term``) -> the query word's term id
 
 
-def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4) -> QueryTerms:
-    """Return term id -> query weight for a query and its expansion terms, with their stems at ``STEM_WEIGHT``.
+def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4,
+                licences: bool = False) -> QueryTerms:
+    """Return term id -> query weight for a query and its expansion terms, with their stems at ``STEM_WEIGHT``;
+    with ``licences`` (the question is about licences) each word also meets the words of the FDOs' licence names
+    (``licence_term``), at the word's weight.
 
     ``stem_of`` tells the engine which word a stem term stands for, so it can use the stem only
     when that word as written is rare (``MemoryEngine.keyword_scores``): an FDO tagged
@@ -455,6 +476,10 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
                 terms.stem_of.setdefault(sid, tid)
                 if term is None and weight >= 1.0:
                     terms.forms.add(sid)
+    for tok, weight in weighed if licences else ():
+        lid = term_id(licence_term(tok))
+        if lid not in terms:
+            terms[lid] = weight
     for tok, weight in weighed:  # each word also meets the concepts' words (``concept_term``), at a lower weight
         cid = term_id(concept_term(tok))
         if cid not in terms:
