@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -72,6 +74,8 @@ def test_asked_name_reads_a_name_asked_for_as_a_whole(question, name, owner):
     "Is Fisher's iris flower data in the registry?",  # lower-case words: a description
     "Do you have any fastText models?",  # "any": a kind of models
     "What is GPT-2 trained on?",
+    "What is DPO?",  # a method's acronym: a term, not a record's name
+    "Tell me about RLHF",
 ])
 def test_asked_name_reads_no_name_from_a_topic_or_an_attribute_question(question):
     assert asked_name(read(question)) is None
@@ -87,6 +91,12 @@ def test_without_frame_drops_the_words_asking_whether_the_registry_holds_it():
     assert without_frame("Whisper available here") == "Whisper"
     assert without_frame("Segment Anything model") == "Segment Anything model"
     assert without_frame("Anthropic's Claude in the registry", "Anthropic") == "Claude"
+
+
+def test_without_frame_takes_a_long_run_of_spaces_in_linear_time():
+    started = time.perf_counter()
+    assert without_frame("Whisper" + " " * 20_000 + "here") == "Whisper"
+    assert time.perf_counter() - started < 0.5  # the frame's regex alone took seconds on such a run
 
 
 def test_a_name_no_record_carries_is_said_absent_and_the_found_are_only_closest(chat):

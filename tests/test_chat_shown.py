@@ -24,6 +24,9 @@ MODELS = [
     # its licence's name is its only "artistic"
     model_doing("acme/ledger", "text-classification", licence="Artistic-2.0", downloads=400,
                 description="Sorts invoices by supplier."),
+    # its licence's key ("mit") is inside two of its words, which are no licence's name
+    model_doing("acme/dispatch", "text-classification", licence="MIT", downloads=60,
+                description="Routes submitted forms to transmitter stations."),
     # a base model and what was built on it
     model_doing("acme/granite-lm", "text-generation", downloads=5000, description="General text generator."),
     model_doing("acme/granite-lm-poet", "text-generation", base_model="acme/granite-lm", downloads=30,
@@ -109,6 +112,13 @@ def test_a_licence_name_is_no_evidence_for_a_question_not_about_licences(registr
     assert "artistic" not in index_terms(facts, licence=False)
     assert not {"artistic", "artist"} & fact_words(facts, licence=False)
     assert {"invoic", "supplier"} <= fact_words(facts, licence=False)  # the rest of its facts stay
+
+
+def test_a_licence_name_is_taken_out_only_as_a_whole_word(registry):
+    facts = gather(registry.store, [model_pid("acme/dispatch")])[model_pid("acme/dispatch")]
+    kept = fact_words(facts, licence=False)
+    assert {"submitted", "transmitter"} <= kept  # "mit" inside them is no licence name
+    assert "mit" not in kept
 
 
 def test_chat_does_not_offer_a_model_for_a_word_only_its_licence_holds(chat):

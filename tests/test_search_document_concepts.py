@@ -188,6 +188,7 @@ def test_models_whose_tasks_say_more_of_the_question_than_any_record_keep_their_
     ("text in French", []),
     ("image models", []),
     ("turn text into speech", []),
+    ("What is the output of an image classifier?", []),  # "output of": what it gives, no kind of data stated
 ])
 def test_a_question_states_a_direction_only_with_input_or_output_words(question, stated):
     assert [(direction, code) for direction, code, _ in flows(question)] == stated

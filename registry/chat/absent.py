@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from registry.search.patterns import ACRONYMS
 from registry.search.understand import Question
 
 __all__ = ["AskedName", "asked_name", "without_frame"]
@@ -57,8 +58,8 @@ def asked_name(q: Question) -> AskedName | None:
         return None
     name = _without_constraints(q, m.group("name").strip(".-"))
     owner = m.group("owner") or ""
-    if not name:
-        return None
+    if not name or all(w.lower() in ACRONYMS for w in name.split()):
+        return None  # a method's acronym ("What is DPO?") is a term, not the name of a record
     unknown = ""
     if owner and not _owner_noted(q, owner):
         owner, unknown = "", owner
@@ -70,7 +71,7 @@ def asked_name(q: Question) -> AskedName | None:
 def without_frame(text: str, owner: str = "") -> str:
     """Return a search text without the words that ask whether the registry holds it ("in the registry", "here"),
     nor the possessive of ``owner`` (one the reader knows as no owner: its word is not the thing's)."""
-    out = _TAIL_WORDS.sub("", text.strip(" ?!.")).strip()
+    out = _TAIL_WORDS.sub("", " ".join(text.split()).strip(" ?!.")).strip()  # one space: no quadratic scan
     if owner:
         out = re.sub(rf"\b{re.escape(owner)}['’]s\s+", "", out).strip()
     return out or text
@@ -84,7 +85,7 @@ def _without_constraints(q: Question, name: str) -> str:
         return name
     read = set()
     for r in q.understanding.recognised:
-        if r.values and getattr(r, "mode", "filter") == "filter" or r.facet == "library" and q.understanding.tags:
+        if (r.values and getattr(r, "mode", "filter") == "filter") or (r.facet == "library" and q.understanding.tags):
             read |= {w.lower() for w in r.span.split()}
     kept = [w for w in name.split() if w.lower() not in read]
     return " ".join(kept)

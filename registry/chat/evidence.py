@@ -15,7 +15,7 @@ from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading
 from registry.search.patterns import ACRONYMS, LINK_NOUNS
 from registry.search.searcher import CONCEPT_NOTE
-from registry.search.text import stem_term, tokens, word_parts
+from registry.search.text import licence_term, stem_term, tokens, word_parts
 from registry.search.understand import Question, stem, words
 
 # plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
@@ -263,8 +263,8 @@ def fact_text(facts: FdoFacts, licence: bool = True) -> str:
     text = facts.render() + " " + " ".join(keywords)
     if not licence:
         names = {n for r in facts.licences for n in (r.label, r.key) if n}
-        for name in sorted(names, key=len, reverse=True):
-            text = re.sub(re.escape(name), " ", text, flags=re.I)
+        for name in sorted(names, key=len, reverse=True):  # as a whole word: "mit" is no part of "submit"
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text, flags=re.I)
     return text
 
 
@@ -349,6 +349,11 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         if f" {acronym} " in flat and acronym in forms:
             forms[acronym] += [frozenset(t for w in p.split() for t in tokens(w)) for p in phrases]
     result = {k: tuple(dict.fromkeys(f for f in v if f)) for k, v in forms.items()}
+    if asks_licence(q):
+        # the index holds a licence's name as licence terms ("§artistic"), which only a question about
+        # licences reaches: there the word is held by the FDOs under that licence
+        result = {k: alts + tuple(frozenset(licence_term(t) for t in alt) for alt in alts)
+                  for k, alts in result.items()}
     if frequencies is None:
         return Topic(keys, result, {k: 1.0 for k in keys})
     needed = [t for alts in result.values() for alt in alts for t in alt]

@@ -25,8 +25,9 @@ import numpy as np
 from registry.search.text import normalise, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS"]
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC"]
 
+TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
@@ -237,7 +238,7 @@ class ConceptIndex:
             if c.facet in ("task", "licence", "language", "library"):
                 out[c.facet].setdefault(c.key, m.phrase)
             if c.facet in TOPICS and c.markers:
-                out["topic"].setdefault(c.key, m.phrase)  # the models whose facts hold its markers (``topic``)
+                out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + c.broader:
                 task = built.by_pid.get(task_pid)
                 if task is not None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.concepts import ConceptIndex
+from registry.search.concepts import TOPIC, ConceptIndex
 from registry.search.engine import Candidates, _top_set
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
 from registry.search.follow import follow_notes
@@ -52,7 +52,6 @@ LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset
 BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
 TAG_WEIGHT = 1  # a Hub tag read for a format ("Core ML": coreml) boosts like a library
-TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 # a kind of task or subject area shown by a model's tags, name or data ("gsm8k", "chemistry") says what it is for,
 # as a task does (measured: a subject area at 1, as a library, lost set 4's legal question and gained nothing)
 TOPIC_WEIGHT = 2

@@ -71,7 +71,7 @@ _FLOW_PATTERNS = (
     # "an image as their input", "audio output", "text as the output"
     re.compile(rf"\b{_FLOW_WORD}\s+(?:as\s+)?(?:(?:their|its|the|an?|my|your)\s+)?(input|output)s?\b"),
     # "output audio", "inputs are images", "input is an image"
-    re.compile(rf"\b(input|output)s?\s+(?:(?:is|are|of|as|in)\s+)?(?:(?:an?|the|some)\s+)?{_FLOW_WORD}\b"),
+    re.compile(rf"\b(input|output)s?\s+(?:(?:is|are|as|in)\s+)?(?:(?:an?|the|some)\s+)?{_FLOW_WORD}\b"),
     # "image in, text out": the short forms only before a pause or the end ("text in French" says no direction)
     re.compile(rf"\b{_FLOW_WORD}\s+(in|out)\b(?=\s*(?:[,.;:?!]|and\b|$))"),
 )
