@@ -34,7 +34,7 @@ understands support supports available released licensed derivatives derivative 
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
            "shows_enough", "fact_text", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
-           "index_terms", "cover"]
+           "index_terms", "cover", "by_use"]
 
 
 def read_constraints(q: Question) -> tuple:
@@ -217,6 +217,23 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
         return enough
     best = max((c.coverage for c in enough), default=0.0)
     return [c for c in enough if c.coverage >= best - NEAR_BEST]
+
+
+def by_use(cands: list[Candidate]) -> list[Candidate]:
+    """Order the candidates an answer may offer: those showing more of the question's words first; among those showing
+    as much, the ones whose own facts hold some of its words in the search's order, then those holding them only
+    through a constraint they meet, the most downloaded first.
+
+    Candidates that show the question only through the task they state (every token classifier "picks out people and
+    place names") are not told apart by their words: their search order follows how few other words their cards have,
+    and a record with an empty card and no download comes first; how much a record is used is the sign left of which
+    one does the job.
+    """
+    def key(c: Candidate):
+        if c.own:
+            return (-round(c.coverage, 2), 0, 0)
+        return (-round(c.coverage, 2), 1, -((c.facts.downloads or 0) if c.facts else 0))
+    return sorted(cands, key=key)
 
 
 def unstated(q: Question, cands: list[Candidate], wanted: Asked, topic: Topic | None = None) -> str:

@@ -26,7 +26,7 @@ from registry.chat import lineage, links
 from registry.chat.absent import asked_name, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
-                                    read_constraints, read_topic, shows_enough, states_asked, unstated)
+                                    read_constraints, read_topic, shows_enough, by_use, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.patterns import ACRONYMS
@@ -395,6 +395,7 @@ class Retriever:
                 if tagged and any(tag in held for tag in tags):
                     also |= tagged
                 cand.covered, cand.coverage = cover(topic, held, also)
+                cand.own = cover(topic, held, also - {t for i in cand.met for t in spans.get(i, ())})[0]
         sims = None
         # similarity only helps topical questions; named FDOs are ranked first anyway (and embedding
         # candidates costs ~40 ms each on 2 cores, so it is skipped when it cannot change the answer)
@@ -511,6 +512,7 @@ class Retriever:
                 # records, not offered as answers
                 _unsure(ctx, rest, unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
                 return
+            sure = by_use(sure)
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
             rest = sure[:TOPICAL_CITES]
             # those stating it but showing less of its words fill the list's other places, named as the closest
