@@ -269,14 +269,15 @@ def _hosting(tag: str) -> bool:
     return tag in HOSTING_TAGS or tag.startswith(HOSTING_PREFIXES)
 
 
-def fact_text(facts: FdoFacts, licence: bool = True) -> str:
+def fact_text(facts: FdoFacts, licence: bool = True, skip_tags: frozenset[str] = frozenset()) -> str:
     """Return the text of an FDO's facts and tags (hosting and tooling tags left out); without ``licence``, the names
     of its licences taken out wherever they stand (its licence line, its description, a ``license:`` tag).
 
     A licence's name says on what terms a model is shared, not what it is or does: "artistic" in Artistic-2.0 or
-    "community" in a community licence is no evidence for a question that does not ask about licences.
+    "community" in a community licence is no evidence for a question that does not ask about licences. The tags in
+    ``skip_tags`` are left out too (those a derived model shares with its base, copied from the base's card).
     """
-    keywords = [k for k in facts.keywords if not _hosting(k)]
+    keywords = [k for k in facts.keywords if not _hosting(k) and k not in skip_tags]
     text = facts.render() + " " + " ".join(keywords)
     if not licence:
         names = {n for r in facts.licences for n in (r.label, r.key) if n}
@@ -290,11 +291,11 @@ def asks_licence(q: Question) -> bool:
     return "licence" in q.attributes or any(r.facet == "licence" for r in read_constraints(q))
 
 
-def fact_words(facts: FdoFacts, licence: bool = True) -> set[str]:
+def fact_words(facts: FdoFacts, licence: bool = True, skip_tags: frozenset[str] = frozenset()) -> set[str]:
     """Return the words of an FDO's facts and their stems (hosting and tooling tags left out), with the words inside
     code names too ("sklearn.ensemble.AdaBoostClassifier": ensemble, ada, boost, classifier); without ``licence``,
     not the words of its licences' names (``fact_text``)."""
-    text = fact_text(facts, licence)
+    text = fact_text(facts, licence, skip_tags)
     return _with_stems(text) | _with_stems(_CODE_DOT.sub(" ", _CAMEL.sub(" ", text)))
 
 
