@@ -34,7 +34,7 @@ understands support supports available released licensed derivatives derivative 
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
            "shows_enough", "fact_text", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
-           "index_terms", "cover"]
+           "index_terms", "cover", "by_use"]
 
 
 def read_constraints(q: Question) -> tuple:
@@ -219,6 +219,23 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     return [c for c in enough if c.coverage >= best - NEAR_BEST]
 
 
+def by_use(cands: list[Candidate]) -> list[Candidate]:
+    """Order the candidates an answer may offer: those showing more of the question's words first; among those showing
+    as much, the ones whose own facts hold some of its words in the search's order, then those holding them only
+    through a constraint they meet, the most downloaded first.
+
+    Candidates that show the question only through the task they state (every token classifier "picks out people and
+    place names") are not told apart by their words: their search order follows how few other words their cards have,
+    and a record with an empty card and no download comes first; how much a record is used is the sign left of which
+    one does the job.
+    """
+    def key(c: Candidate):
+        if c.own:
+            return (-round(c.coverage, 2), 0, 0)
+        return (-round(c.coverage, 2), 1, -((c.facts.downloads or 0) if c.facts else 0))
+    return sorted(cands, key=key)
+
+
 def unstated(q: Question, cands: list[Candidate], wanted: Asked, topic: Topic | None = None) -> str:
     """Return what no candidate states, as the question's words ("German", "animate a still photo"), or "".
 
@@ -252,14 +269,15 @@ def _hosting(tag: str) -> bool:
     return tag in HOSTING_TAGS or tag.startswith(HOSTING_PREFIXES)
 
 
-def fact_text(facts: FdoFacts, licence: bool = True) -> str:
+def fact_text(facts: FdoFacts, licence: bool = True, skip_tags: frozenset[str] = frozenset()) -> str:
     """Return the text of an FDO's facts and tags (hosting and tooling tags left out); without ``licence``, the names
     of its licences taken out wherever they stand (its licence line, its description, a ``license:`` tag).
 
     A licence's name says on what terms a model is shared, not what it is or does: "artistic" in Artistic-2.0 or
-    "community" in a community licence is no evidence for a question that does not ask about licences.
+    "community" in a community licence is no evidence for a question that does not ask about licences. The tags in
+    ``skip_tags`` are left out too (those a derived model shares with its base, copied from the base's card).
     """
-    keywords = [k for k in facts.keywords if not _hosting(k)]
+    keywords = [k for k in facts.keywords if not _hosting(k) and k not in skip_tags]
     text = facts.render() + " " + " ".join(keywords)
     if not licence:
         names = {n for r in facts.licences for n in (r.label, r.key) if n}
@@ -273,11 +291,11 @@ def asks_licence(q: Question) -> bool:
     return "licence" in q.attributes or any(r.facet == "licence" for r in read_constraints(q))
 
 
-def fact_words(facts: FdoFacts, licence: bool = True) -> set[str]:
+def fact_words(facts: FdoFacts, licence: bool = True, skip_tags: frozenset[str] = frozenset()) -> set[str]:
     """Return the words of an FDO's facts and their stems (hosting and tooling tags left out), with the words inside
     code names too ("sklearn.ensemble.AdaBoostClassifier": ensemble, ada, boost, classifier); without ``licence``,
     not the words of its licences' names (``fact_text``)."""
-    text = fact_text(facts, licence)
+    text = fact_text(facts, licence, skip_tags)
     return _with_stems(text) | _with_stems(_CODE_DOT.sub(" ", _CAMEL.sub(" ", text)))
 
 

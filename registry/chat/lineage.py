@@ -79,9 +79,15 @@ def keep_on_topic(q: Question, ctx: Context, facts: dict[str, FdoFacts], search:
     concepts = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.facet not in ("base_model", "kind")}
     models = [pid for pid, fdo in facts.items() if fdo.kind == "model" and pid != ctx.lineage_topic[0]]
     met = search.met(models, q.understanding)
-    # the search's word match is no evidence when only a hosting tag holds Y's word ("code" of custom_code)
-    ctx.on_topic -= {pid for pid in models if topic & hosting_words(facts[pid]) and not topic & fact_words(facts[pid])}
-    ctx.on_topic |= {pid for pid in models if topic & fact_words(facts[pid]) or met.get(pid, frozenset()) & concepts}
+    # the search's word match is no evidence when only a hosting tag holds Y's word ("code" of custom_code), nor
+    # when only a tag the base has too does: a conversion copies its base's tags ("code" of phi-2 on its MLX copy),
+    # which say what the base is for, not what the derived model was tuned for
+    base = facts.get(ctx.lineage_topic[0])
+    inherited = frozenset(base.keywords) if base is not None else frozenset()
+    own = {pid: fact_words(facts[pid], skip_tags=inherited) for pid in models}
+    ctx.on_topic -= {pid for pid in models if topic & (hosting_words(facts[pid]) | fact_words(facts[pid]))
+                     and not topic & own[pid]}
+    ctx.on_topic |= {pid for pid in models if topic & own[pid] or met.get(pid, frozenset()) & concepts}
     # an explicit constraint besides X ("speak Romanian") must be stated: the search lets through a model stating none
     stated = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.mode == "filter"
               and r.facet not in ("base_model", "kind")}

@@ -26,7 +26,7 @@ from registry.chat import lineage, links
 from registry.chat.absent import asked_name, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
-                                    read_constraints, read_topic, shows_enough, states_asked, unstated)
+                                    read_constraints, read_topic, shows_enough, by_use, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.search.patterns import ACRONYMS
@@ -395,6 +395,8 @@ class Retriever:
                 if tagged and any(tag in held for tag in tags):
                     also |= tagged
                 cand.covered, cand.coverage = cover(topic, held, also)
+                own = cover(topic, held, also - {t for i in cand.met for t in spans.get(i, ())})[0]
+                cand.own = frozenset(k for k in own if topic.weights.get(k, 0.0) > 0)
         sims = None
         # similarity only helps topical questions; named FDOs are ranked first anyway (and embedding
         # candidates costs ~40 ms each on 2 cores, so it is skipped when it cannot change the answer)
@@ -511,6 +513,12 @@ class Retriever:
                 # records, not offered as answers
                 _unsure(ctx, rest, unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
                 return
+            sure = by_use(sure)
+            # one nobody downloaded that shows the question only through the task it states (an empty card) is no
+            # answer beside one that is used or shows the words itself: it is named among the closest. A language,
+            # library or licence read from the question ("Kazakh", "spaCy") is what it asks, and a model stating one
+            # is an answer as it stands
+            sure = [c for c in sure if _vouched(ctx.question, c)] or sure
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
             rest = sure[:TOPICAL_CITES]
             # those stating it but showing less of its words fill the list's other places, named as the closest
@@ -528,6 +536,14 @@ class Retriever:
             ctx.selected.append(cand)
             ctx.rendered.append(text)
             used += len(text) + 1
+
+
+def _vouched(q: Question, cand: Candidate) -> bool:
+    """Say whether a candidate's own facts hold some of the question's words that count, it states a constraint read
+    from the question other than a task or the kind, or someone downloaded it."""
+    read = read_constraints(q)
+    stated = any(read[i].facet not in ("task", "kind") for i in cand.met if i < len(read))
+    return bool(cand.own) or stated or bool(cand.facts is not None and cand.facts.downloads)
 
 
 def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
