@@ -50,34 +50,3 @@ def test_models_whose_own_facts_hold_the_words_keep_the_search_order_ahead_of_th
 def test_models_showing_more_of_the_question_come_first_whatever_their_downloads(cand):
     found = [cand("less", coverage=0.9), cand("more", coverage=1.0)]
     assert names(by_use(found)) == ["more", "less"]
-
-
-@pytest.fixture(scope="module")
-def chat():
-    from harvesters.vocabularies import harvest
-    from registry.chat import ChatService
-    from registry.chat.generate import ExtractiveGenerator
-
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
-    registry.store.ingest_many([task_record("token-classification"), task_record("text-generation")] + [
-        model_doing(f"acme/empty-{i}", "token-classification", downloads=0) for i in range(3)] + [
-        model_doing("acme/tagger", "token-classification", downloads=120_000, description="Tags CoNLL-03 entities."),
-        model_doing("acme/writer", "text-generation", downloads=5_000, description="Writes stories."),
-        model_doing("acme/kk-empty", "text-generation", languages=("kk",), downloads=0),
-        model_doing("acme/kk-used", "text-generation", languages=("kk",), downloads=900)])
-    service = ChatService(registry, generator=ExtractiveGenerator())
-    yield service
-    service.close()
-    registry.close()
-
-
-def test_an_empty_card_nobody_downloaded_is_named_as_closest_not_offered_beside_a_used_model(chat):
-    answer = chat.ask("Which model picks out people and place names from a text?")
-    assert [c.pid for c in answer.answers] == [model_pid("acme/tagger")]
-    assert {model_pid(f"acme/empty-{i}") for i in range(3)} & {c.pid for c in answer.closest}
-
-
-def test_a_model_nobody_downloaded_stating_the_language_asked_for_is_still_offered(chat):
-    answer = chat.ask("Which models work with Kazakh?")
-    assert {c.pid for c in answer.answers} == {model_pid("acme/kk-empty"), model_pid("acme/kk-used")}

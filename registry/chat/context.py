@@ -30,7 +30,7 @@ class Candidate:
     boosted: int = 0  # weight of the question's boosted facets (task, library...) this candidate has
     met: frozenset[int] = frozenset()  # positions in the question's read constraints that it really has
     covered: frozenset[str] = frozenset()  # the question's topical words (stems) its facts or met constraints hold
-    own: frozenset[str] = frozenset()  # those of them that count (weight > 0) its own facts hold, not a constraint
+    own: frozenset[str] = frozenset()  # those its own facts hold (not only a constraint it meets)
 
 
 @dataclass(frozen=True)

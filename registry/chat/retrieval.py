@@ -395,8 +395,7 @@ class Retriever:
                 if tagged and any(tag in held for tag in tags):
                     also |= tagged
                 cand.covered, cand.coverage = cover(topic, held, also)
-                own = cover(topic, held, also - {t for i in cand.met for t in spans.get(i, ())})[0]
-                cand.own = frozenset(k for k in own if topic.weights.get(k, 0.0) > 0)
+                cand.own = cover(topic, held, also - {t for i in cand.met for t in spans.get(i, ())})[0]
         sims = None
         # similarity only helps topical questions; named FDOs are ranked first anyway (and embedding
         # candidates costs ~40 ms each on 2 cores, so it is skipped when it cannot change the answer)
@@ -514,11 +513,6 @@ class Retriever:
                 _unsure(ctx, rest, unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
                 return
             sure = by_use(sure)
-            # one nobody downloaded that shows the question only through the task it states (an empty card) is no
-            # answer beside one that is used or shows the words itself: it is named among the closest. A language,
-            # library or licence read from the question ("Kazakh", "spaCy") is what it asks, and a model stating one
-            # is an answer as it stands
-            sure = [c for c in sure if _vouched(ctx.question, c)] or sure
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
             rest = sure[:TOPICAL_CITES]
             # those stating it but showing less of its words fill the list's other places, named as the closest
@@ -536,14 +530,6 @@ class Retriever:
             ctx.selected.append(cand)
             ctx.rendered.append(text)
             used += len(text) + 1
-
-
-def _vouched(q: Question, cand: Candidate) -> bool:
-    """Say whether a candidate's own facts hold some of the question's words that count, it states a constraint read
-    from the question other than a task or the kind, or someone downloaded it."""
-    read = read_constraints(q)
-    stated = any(read[i].facet not in ("task", "kind") for i in cand.met if i < len(read))
-    return bool(cand.own) or stated or bool(cand.facts is not None and cand.facts.downloads)
 
 
 def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
