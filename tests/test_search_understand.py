@@ -222,6 +222,14 @@ def test_a_job_named_by_its_doer_reads_as_the_task_and_only_boosts(query, task):
     assert [r.values for r in found] == [(task,)] and found[0].mode == "boost"
 
 
+@pytest.mark.parametrize("query", ["Which video generators can I use commercially?", "steer a video generator with a pose",
+                                   "video generation", "generate videos from text prompts"])
+def test_a_video_generator_reads_as_text_to_video_and_not_as_a_text_or_image_generator(query):
+    rules = reader(task=["text-to-video", "text-generation", "text-to-image", "image-to-video"])
+    found = [r for r in rules.understand(query).recognised if r.facet == "task"]
+    assert [r.values for r in found] == [("text-to-video",)] and found[0].mode == "boost"
+
+
 def test_words_ending_like_a_doer_that_name_no_job_read_no_task():
     rules = reader(task=["text-generation", "translation", "image-classification", "feature-extraction"])
     for query in ("a transformer that runs on my computer", "a speaker identification model", "models under 1B parameters"):

@@ -59,6 +59,8 @@ TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"text[ -]to[ -]image|image generation|generat(?:e|ing|es) (?:images|pictures|art|photos)|"
      r"(?:images|pictures|photos) from (?:text|prompts)|diffusion models?|stable diffusion",
      ("text-to-image",)),
+    (r"text[ -]to[ -]video|video generation|generat(?:e|ing|es) (?:videos?|clips|animations?)|"
+     r"(?:videos?|clips) from (?:text|prompts)", ("text-to-video",)),
     (r"image captioning|image[ -]to[ -]text|caption(?:ing)? images", ("image-to-text",)),
     (r"unconditional(?: image)?(?: generation)?|(?:images?|pictures?|photos?|art) without (?:being )?(?:given )?"
      r"(?:a |any )?(?:text )?(?:prompts?|conditioning)", ("unconditional-image-generation",)),
