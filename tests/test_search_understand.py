@@ -243,6 +243,13 @@ def test_a_job_phrase_with_an_article_and_an_adjective_inside_still_reads_as_its
     assert [r.values for r in found] == [(task,)] and found[0].mode == "boost"
 
 
+@pytest.mark.parametrize("query", ["run a model on my MacBook", "a chat model for Apple silicon"])
+def test_an_apple_computer_reads_as_a_boost_for_the_apple_libraries(query):
+    rules = reader(library=["mlx", "transformers"])
+    found = [r for r in rules.understand(query).recognised if r.facet == "library"]
+    assert [r.values for r in found] == [("mlx",)] and found[0].mode == "boost"
+
+
 def test_words_ending_like_a_doer_that_name_no_job_read_no_task():
     rules = reader(task=["text-generation", "translation", "image-classification", "feature-extraction"])
     for query in ("a transformer that runs on my computer", "a speaker identification model", "models under 1B parameters"):
