@@ -222,6 +222,34 @@ def test_a_job_named_by_its_doer_reads_as_the_task_and_only_boosts(query, task):
     assert [r.values for r in found] == [(task,)] and found[0].mode == "boost"
 
 
+@pytest.mark.parametrize("query", ["Which video generators can I use commercially?", "steer a video generator with a pose",
+                                   "video generation", "generate videos from text prompts"])
+def test_a_video_generator_reads_as_text_to_video_and_not_as_a_text_or_image_generator(query):
+    rules = reader(task=["text-to-video", "text-generation", "text-to-image", "image-to-video"])
+    found = [r for r in rules.understand(query).recognised if r.facet == "task"]
+    assert [r.values for r in found] == [("text-to-video",)] and found[0].mode == "boost"
+
+
+@pytest.mark.parametrize("query, task", [
+    ("answer questions about a scanned invoice", "document-question-answering"),
+    ("questions about my blurry photos", "visual-question-answering"),
+    ("draw a picture from a description", "text-to-image"),
+    ("an image from a text prompt", "text-to-image"),
+])
+def test_a_job_phrase_with_an_article_and_an_adjective_inside_still_reads_as_its_task(query, task):
+    rules = reader(task=["question-answering", "document-question-answering", "visual-question-answering",
+                         "text-to-image", "image-classification"])
+    found = [r for r in rules.understand(query).recognised if r.facet == "task"]
+    assert [r.values for r in found] == [(task,)] and found[0].mode == "boost"
+
+
+@pytest.mark.parametrize("query", ["run a model on my MacBook", "a chat model for Apple silicon"])
+def test_an_apple_computer_reads_as_a_boost_for_the_apple_libraries(query):
+    rules = reader(library=["mlx", "transformers"])
+    found = [r for r in rules.understand(query).recognised if r.facet == "library"]
+    assert [r.values for r in found] == [("mlx",)] and found[0].mode == "boost"
+
+
 def test_words_ending_like_a_doer_that_name_no_job_read_no_task():
     rules = reader(task=["text-generation", "translation", "image-classification", "feature-extraction"])
     for query in ("a transformer that runs on my computer", "a speaker identification model", "models under 1B parameters"):

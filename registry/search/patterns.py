@@ -57,15 +57,19 @@ TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"speech recognition|speech[ -]to[ -]text|\basr\b|transcri(?:be|bing)|transcription", ("automatic-speech-recognition",)),
     (r"text[ -]to[ -]speech|\btts\b|speech synthesis|voice synthesis", ("text-to-speech",)),
     (r"text[ -]to[ -]image|image generation|generat(?:e|ing|es) (?:images|pictures|art|photos)|"
-     r"(?:images|pictures|photos) from (?:text|prompts)|diffusion models?|stable diffusion",
+     r"(?:images?|pictures?|photos?) from (?:an? |the )?(?:text|prompts?|descriptions?|captions?)|"
+     r"draw(?:s|ing)? (?:an? )?(?:images?|pictures?)|diffusion models?|stable diffusion",
      ("text-to-image",)),
+    (r"text[ -]to[ -]video|video generation|generat(?:e|ing|es) (?:videos?|clips|animations?)|"
+     r"(?:videos?|clips) from (?:text|prompts)", ("text-to-video",)),
     (r"image captioning|image[ -]to[ -]text|caption(?:ing)? images", ("image-to-text",)),
     (r"unconditional(?: image)?(?: generation)?|(?:images?|pictures?|photos?|art) without (?:being )?(?:given )?"
      r"(?:a |any )?(?:text )?(?:prompts?|conditioning)", ("unconditional-image-generation",)),
-    (r"visual question answering|\bvqa\b|questions? about (?:an? |the )?(?:images?|pictures?|photos?)",
+    (r"visual question answering|\bvqa\b|questions? about (?:(?:an?|the|my|this) )?(?:\w+ )?(?:images?|pictures?|photos?)",
      ("visual-question-answering",)),
     (r"table question answering|questions? (?:about|over|on) (?:a |the )?tables?", ("table-question-answering",)),
-    (r"document question answering|questions? (?:about|over|on) (?:\w+ )?(?:documents?|invoices?|forms?|receipts?)",
+    (r"document question answering|questions? (?:about|over|on) (?:(?:an?|the|my|this) )?(?:\w+ )?"
+     r"(?:documents?|invoices?|forms?|receipts?)",
      ("document-question-answering",)),
     (r"depth estimation", ("depth-estimation",)),
     (r"audio classification|sound classification", ("audio-classification",)),
@@ -126,7 +130,8 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bjax\b|\bflax\b", ("jax", "flax")),
     (r"\bspacy\b", ("spacy",)), (r"\bfastai\b", ("fastai",)), (r"\btimm\b", ("timm",)),
     (r"scikit[ -]learn|\bsklearn\b", ("sklearn", "scikit-learn")), (r"\bsetfit\b", ("setfit",)),
-    (r"\bmlx\b", ("mlx",)), (r"\bespnet\b", ("espnet",)), (r"\bspeechbrain\b", ("speechbrain",)),
+    (r"\bmlx\b", ("mlx",)), (r"\bmac ?books?\b|\bapple silicon\b|\bapple m[1-4]\b", ("mlx", "coreml")),
+    (r"\bespnet\b", ("espnet",)), (r"\bspeechbrain\b", ("speechbrain",)),
     (r"\bnemo\b", ("nemo",)), (r"open[_ -]?clip", ("open_clip",)),
     (r"stable[ -]baselines ?3|\bsb3\b", ("stable-baselines3",)), (r"\bflair\b", ("flair",)),
     (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
