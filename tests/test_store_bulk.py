@@ -287,3 +287,61 @@ def test_a_bulk_session_collects_garbage_less_often_until_it_ends(tmp_path: Path
     with pytest.raises(KeyboardInterrupt), Store.open(tmp_path / "stopped", BASE).bulk(now=T0):
         raise KeyboardInterrupt
     assert gc.get_threshold() == before, "an interrupted run restores them too"
+
+
+def test_ctrl_c_while_a_harvest_batch_is_written_leaves_counts_equal_to_the_store(tmp_path: Path):
+    """Ctrl-C lands after a batch is counted (while its raw records are saved); ``run_harvest`` writes its batch again."""
+    import signal
+
+    from harvesters.run import Harvested, run_harvest
+
+    store = Store.open(tmp_path, BASE)
+    records = [model_record(f"org/raw-{i}") for i in range(12)]
+    for record in records:
+        record.raw = '{"id": "raw"}'
+    save, saved = store._save_raw, []
+
+    def save_then_ctrl_c(pid: str, n: int, raw: str) -> None:
+        save(pid, n, raw)
+        saved.append(pid)
+        if len(saved) == 7:  # in the second batch: Ctrl-C as the terminal sends it
+            signal.raise_signal(signal.SIGINT)
+
+    store._save_raw = save_then_ctrl_c
+    store.batch_size = 5
+    with pytest.raises(KeyboardInterrupt), store.bulk(now=T0, optimize=False) as bulk_loading:
+        run_harvest(store, [Harvested(r.platform_id, [r]) for r in records], batch_size=10)
+    assert bulk_loading and len(saved) >= 7
+    assert listing.differences(store) == []
+    assert store.stats()["by_kind"]["model"] == {"active": len(store.pids())}
+
+
+class _SignalBefore:
+    """The store's database, where Ctrl-C arrives as ``method`` is called (once)."""
+
+    def __init__(self, db, method: str) -> None:
+        self._db, self._method, self.fired = db, method, False
+
+    def __getattr__(self, name: str):
+        if name != self._method or self.fired:
+            return getattr(self._db, name)
+
+        def signalled(*args, **kwargs):
+            import signal
+
+            self.fired = True
+            signal.raise_signal(signal.SIGINT)
+            return getattr(self._db, name)(*args, **kwargs)
+        return signalled
+
+
+def test_ctrl_c_as_a_failure_is_recorded_in_a_bulk_session_leaves_it_counted_if_stored(tmp_path: Path):
+    store = Store.open(tmp_path, BASE)
+    with pytest.raises(KeyboardInterrupt), store.bulk(now=T0, optimize=False):
+        store.ingest_many([model_record("org/first")], now=T0)
+        store.db = ctrl_c = _SignalBefore(store.db, "update")
+        store.record_failure("hf", "org/broken", "unreadable")
+    store.db = ctrl_c._db
+    assert ctrl_c.fired
+    assert listing.differences(store) == []
+    assert len(store.failures()) == 1

@@ -25,6 +25,8 @@ what is loaded while nothing else runs (the last chunk) is split in halves loade
 A run that completes ends with a compaction (``Store.optimize``): a bulk-loaded store is slow to
 read until RocksDB has merged its files. A chunk that fails to load leaves the journal, so the
 store is emptied when reopened; any other stop (Ctrl-C included) completes what was written.
+Ctrl-C is held while a batch is written (:func:`hold_interrupts`), so a batch's quads, counts
+and PIDs go in together.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from __future__ import annotations
 import gc
 import logging
 import shutil
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -47,7 +51,7 @@ from registry.store.writer import PreparedBatch, write_batch, commit_two_steps
 from registry.validate import Validator
 from registry.vocab import MLFDO
 
-__all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "CHUNK_LINES"]
+__all__ = ["BulkLoader", "bulk_session", "roll_back", "can_bulk_load", "hold_interrupts", "CHUNK_LINES"]
 
 CHUNK_LINES = 500_000  # N-Quads lines per bulk-loader call (~4k records): fewer, larger files
 SPLIT = 2  # a flush (the session's last chunk) loads in this many pieces at once, one per core
@@ -56,6 +60,35 @@ GC_THRESHOLD = 50_000  # the garbage collector's first threshold during a run (P
 LOAD_BEHIND = True  # load a full chunk in a thread while the next one is planned (the bulk loader releases the GIL)
 _BEGUN = f"<{MLFDO}bulkLoadBegun>"
 _log = logging.getLogger(__name__)
+
+
+_HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def hold_interrupts() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) and SIGTERM while the block runs, then deliver them as they came.
+
+    A batch is counted in the tally and its quads queued for the loader by many statements; a
+    KeyboardInterrupt between two of them would leave counts without quads (or the reverse), and
+    a caller that writes the batch again after the interrupt (``run_harvest`` flushes its batch
+    when it stops) would count it twice. Held, the interrupt lands after the whole batch.
+    Signals are handled in the main thread only: elsewhere there is nothing to hold.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous: dict[int, object] = {}
+    try:
+        for sig in _HELD_SIGNALS:
+            previous[sig] = signal.signal(sig, lambda signum, _frame: caught.append(signum))
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old if old is not None else signal.SIG_DFL)
+        for sig in dict.fromkeys(caught):
+            signal.raise_signal(sig)  # its own handler runs now: KeyboardInterrupt for Ctrl-C
 
 
 def _journal(store) -> str:
@@ -120,7 +153,16 @@ class BulkLoader:
         self.lines.extend(inserts)
 
     def write(self, batch: PreparedBatch, summaries: dict[int, object], when: datetime) -> list[IngestResult]:
-        """Write one prepared batch: new FDOs to the chunk, records of PIDs already written transactionally."""
+        """Write one prepared batch: new FDOs to the chunk, records of PIDs already written transactionally.
+
+        Ctrl-C is held until the batch is written (:func:`hold_interrupts`): its quads, its counts
+        and the PIDs it wrote go together, so writing the batch again after an interrupt finds
+        it written. The wait is one batch, or one chunk's load when the batch flushes.
+        """
+        with hold_interrupts():
+            return self._write(batch, summaries, when)
+
+    def _write(self, batch: PreparedBatch, summaries: dict[int, object], when: datetime) -> list[IngestResult]:
         skipped: dict[int, IngestResult] = {}
         rest = []
         for index, (record, prep, error) in enumerate(batch.items):

@@ -340,12 +340,13 @@ class Store(StoreReads, StoreLinks):
         ]
         changes = listing.Changes()
         changes.add("failures", 1)
-        if self._bulk is not None:  # a bulk session keeps the counts until it ends
-            self._bulk.listing_changes(changes)
         ops = listing.render(self, changes).ops if listing.is_ready(self) else []
         data = "\n".join(f"{t} ." for t in triples)
-        with self.counts_guard():
+        # a bulk session keeps the counts until it ends: Ctrl-C is held so the failure is counted if stored
+        with bulk.hold_interrupts() if self._bulk is not None else nullcontext(), self.counts_guard():
             self.db.update(" ;\n".join([f"INSERT DATA {{ GRAPH {self.registry_graph} {{ {data} }} }}", *ops]))
+            if self._bulk is not None:
+                self._bulk.listing_changes(changes)
         if raw is not None and self.data_dir is not None:
             path = self.data_dir / "raw" / "failures" / f"{key}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
