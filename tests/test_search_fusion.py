@@ -11,10 +11,8 @@ import pytest
 
 from registry.search.engine import Candidates
 from registry.search.searcher import POPULARITY_WEIGHT, RRF_K, UNSURE_FLOOR
-from registry.search.static import StaticEmbedder
 from registry.search.text import term_id
-from registry.service import Registry
-from tests.data.search.records import BASE, make_searcher, model_records, pid_of
+from tests.data.search.records import pid_of, specs_searcher
 
 SPECS = [{"id": f"fusion-test/{name}", "task": ["text-classification"], "licence": "MIT", "created": "2024-03-01",
           "description": f"Test record {name}: sorts short texts into a few labels.", "downloads": downloads}
@@ -24,10 +22,7 @@ SPECS = [{"id": f"fusion-test/{name}", "task": ["text-classification"], "licence
 
 @pytest.fixture(scope="module")
 def searcher():
-    registry = Registry.open({"BASE_URL": BASE, "DATA_DIR": ""}, in_memory=True, environ={})
-    registry.store.ingest_many([r for spec in SPECS for r in model_records(spec)])
-    yield make_searcher(registry, embedder=StaticEmbedder())
-    registry.close()
+    yield from specs_searcher(SPECS)
 
 
 def slot(searcher, name: str) -> int:
@@ -128,7 +123,6 @@ DERIVED = [("brushwork-diffusion-3-lora", 900, "A LoRA fine-tune of Brushwork Di
 
 @pytest.fixture(scope="module")
 def derived_searcher():
-    registry = Registry.open({"BASE_URL": BASE, "DATA_DIR": ""}, in_memory=True, environ={})
     base = {"id": BRUSHWORK, "task": ["text-to-image"], "licence": "MIT", "created": "2024-01-10",
             "description": "Test record: turns a prompt into a painted picture.", "downloads": 5000}
     # (the one drawing cats states no task, as many small fine-tunes do)
@@ -140,9 +134,7 @@ def derived_searcher():
     specs += [{"id": f"fusion-test/other-{i}", "task": ["image-classification"], "licence": "MIT", "created": "2024-02-01",
                "description": f"Test record {i}: tells " + ("cats from dogs" if i % 2 else "birds from fish") + " in photos."}
               for i in range(16)]
-    registry.store.ingest_many([r for spec in specs for r in model_records(spec)])
-    yield make_searcher(registry, embedder=StaticEmbedder())
-    registry.close()
+    yield from specs_searcher(specs)
 
 
 @pytest.mark.parametrize("question,mode", [("Which fine-tunes of brushwork-diffusion-3 draw cats?", "filter"),

@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 
 from registry.search.document import without_licences
-from registry.search.static import StaticEmbedder
-from registry.service import Registry
-from tests.data.search.records import BASE, make_searcher, model_records
+from tests.data.search.records import specs_searcher
 
 SPECS = [
     {"id": "licence-words/painter", "task": ["text-to-image"], "licence": "MIT", "created": "2024-03-01",
@@ -22,10 +20,7 @@ SPECS = [
 
 @pytest.fixture(scope="module")
 def searcher():
-    registry = Registry.open({"BASE_URL": BASE, "DATA_DIR": ""}, in_memory=True, environ={})
-    registry.store.ingest_many([r for spec in SPECS for r in model_records(spec)])
-    yield make_searcher(registry, embedder=StaticEmbedder())
-    registry.close()
+    yield from specs_searcher(SPECS)
 
 
 def names(searcher, query: str) -> list[str]:

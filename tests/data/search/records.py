@@ -123,6 +123,17 @@ def make_searcher(registry: Registry, embedder: MiniLMEmbedder | None = None) ->
     return registry.extension("search", lambda r: open_searcher(r, embedder=embedder or shared_embedder()))
 
 
+def specs_searcher(specs: list[dict]):
+    """Yield a searcher (static embedder) over an in-memory registry holding the records of ``specs``; close it
+    after (the body of a module fixture over a test module's own records)."""
+    from registry.search.static import StaticEmbedder
+
+    registry = Registry.open({"BASE_URL": BASE, "DATA_DIR": ""}, in_memory=True, environ={})
+    registry.store.ingest_many([r for spec in specs for r in model_records(spec)])
+    yield make_searcher(registry, embedder=StaticEmbedder())
+    registry.close()
+
+
 def make_registry(data_dir: Path | None) -> Registry:
     """Return a registry (store in ``data_dir``, or in memory) holding every test record."""
     registry = Registry.open({"BASE_URL": BASE, "DATA_DIR": str(data_dir) if data_dir else ""},
