@@ -78,6 +78,12 @@ def absent_sentence(ctx: Context) -> str:
     if ctx.absent is None:
         return ""
     name = f"“{_md(ctx.absent.name)}”"
+    system = ctx.absent.system
+    if system is not None:
+        what = _a(system.category) + " " + _md(system.category) if system.category else "a system"
+        by = f" made by {_md(system.provider)}" if system.provider else ""
+        return (f"{name} is not in the registry: it is {what}{by}, offered as a closed service and not published as "
+                f"an open model, so no record here describes it.")
     if ctx.absent.owner:
         return f"{name} is not in the registry: it holds nothing by {_md(ctx.absent.owner)} called so."
     return f"{name} is not in the registry: no record there is called so, and no {ctx.absent.kind} has it in its name."
@@ -88,9 +94,12 @@ def refusal(ctx: Context) -> str:
     if ctx.absent is not None:
         lines = closest_lines(ctx)
         text = absent_sentence(ctx)
+        system = ctx.absent.system
+        doing = f", models for {_md(' or '.join(t.lower() for t in system.task_labels))}" \
+            if system is not None and system.task_labels else ""
         if lines:
-            text += (f"\n\nThe closest records in the registry (none of them is “{_md(ctx.absent.name)}”, and none is "
-                     f"an answer to the question):\n" + "\n".join(lines))
+            text += (f"\n\nThe closest records in the registry{doing} (none of them is “{_md(ctx.absent.name)}”, and "
+                     f"none is an answer to the question):\n" + "\n".join(lines))
         return text
     if ctx.unknown:
         it = "it" if len(ctx.unknown) == 1 else "them"

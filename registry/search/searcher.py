@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.concepts import TOPIC, ConceptIndex
+from registry.search.concepts import SYSTEM, TOPIC, ConceptIndex
 from registry.search.engine import Candidates, _top_set
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
 from registry.search.follow import follow_notes
@@ -108,8 +108,16 @@ class Searcher:
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
 
     def means(self, words: str) -> bool:
-        """Say whether ``words`` name a concept of the registry by its words ("segment anything": mask generation)."""
-        return any(m.how == "words" for m in self.concepts.match(words))
+        """Say whether ``words`` name a concept of the registry by its words ("segment anything": mask generation).
+
+        A system the registry does not hold ("Gemini") is no such concept: its owner's FDOs stay the closest."""
+        return any(m.how == "words" and m.concept.facet != SYSTEM for m in self.concepts.match(words))
+
+    def not_held(self, text: str) -> list:
+        """Return the matches of ``text`` to systems the registry does not hold (``concepts.SYSTEM``: "Midjourney"),
+        without those a record carries the name of: an FDO whose name or identifier holds the phrase's words wins
+        over the entry."""
+        return [m for m in self.concepts.match(text) if m.concept.facet == SYSTEM and not self.owns((), m.phrase)]
 
     def owns(self, authors: tuple[str, ...], word: str) -> bool:
         """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
@@ -165,7 +173,8 @@ class Searcher:
         text = qu.text or qu.query
         if qu.tags:
             text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
-        matches = self.concepts.match(text)
+        # a system not held stands for its tasks unless a record carries its name (the record wins)
+        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
         if not matches:
             return qu
         recognised = list(qu.recognised)
