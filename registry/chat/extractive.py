@@ -14,7 +14,7 @@ from registry.chat.facts import FdoFacts, Ref, fdo_href, format_count
 from registry.chat.retrieval import Context
 from registry.relations import derived_phrase
 
-__all__ = ["compose", "link", "refusal", "closest_lines", "relaxed_note", "absent_sentence"]
+__all__ = ["compose", "link", "refusal", "closest_lines", "relaxed_note", "absent_sentence", "senses_answer"]
 
 _ABOUT_ATTRIBUTES = ("licence", "task", "datasets", "evaluation", "size", "base", "derivatives", "paper", "author",
                      "downloads", "languages", "library")
@@ -297,6 +297,24 @@ def _linked(ctx: Context) -> str:
     return "\n".join(lines)
 
 
+def senses_answer(ctx: Context) -> str:
+    """Say that no record is called the name asked for but several carry it inside a longer word, and list each
+    such word (sense) with the records it names."""
+    name = f"“{_md(ctx.sense_name)}”"
+    n = len(ctx.senses)
+    lines = [f"No record in the registry is called {name}, but it is part of longer names, so it may mean "
+             f"{'one of ' + str(n) + ' things' if n > 1 else 'this'}:"]
+    for sense in ctx.senses:
+        parts = []
+        for group, what in ((sense.models, "model"), (sense.datasets, "dataset"),
+                            (sense.trained, "model trained on it" if len(sense.datasets) < 2 else "model trained on them")):
+            if group:
+                said = what if len(group) == 1 else what.replace("model", "models").replace("dataset", "datasets")
+                parts.append(f"the {said} " + ", ".join(link(f) for f in group))
+        lines.append(f"- {_md(sense.word)}: " + "; ".join(parts))
+    return "\n".join(lines)
+
+
 def ambiguity_note(ctx: Context) -> str:
     """Say which FDO a name several FDOs carry was read as, and name the others ("" when no name is ambiguous)."""
     notes = []
@@ -315,6 +333,8 @@ def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
         return _derived_topic(ctx, base_url)
     if ctx.link is not None and ctx.answerable:
         return _linked(ctx)
+    if ctx.senses and ctx.answerable:
+        return senses_answer(ctx)
     if not ctx.answerable or not ctx.selected:
         return refusal(ctx)
     if ctx.question.compare and table is not None and len(table.columns) >= 2:

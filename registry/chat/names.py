@@ -9,6 +9,7 @@ PID listing and ``Store.names``, a page at a time, kept current through the stor
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 
@@ -133,6 +134,24 @@ class NameIndex:
                 best[pid] = max(dl, best.get(pid, 0))
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [Match(pid, dl) for pid, dl in ranked]
+
+    def carrying(self, fragment: str) -> dict[str, dict[str, int]]:
+        """Return, for each word of FDO names holding ``fragment`` inside it (``deephermes``, ``openhermes`` for
+        ``hermes``), the FDOs whose names have that word, with their downloads; {} when none does."""
+        self._ensure()
+        frag = fragment.strip().lower()
+        if len(frag) < 3 or not self.contains(frag):
+            return {}
+        inside = re.compile(rf"[a-z]*{re.escape(frag)}[a-z]*")
+        out: dict[str, dict[str, int]] = {}
+        for key, entry in list(self._keys.items()):
+            if frag not in key:
+                continue
+            for word in set(inside.findall(key)) - {frag}:
+                held = out.setdefault(word, {})
+                for pid, dl in entry.items():
+                    held[pid] = max(dl, held.get(pid, 0))
+        return out
 
     def names_of(self, pid: str) -> set[str]:
         """Return the lower-cased names of ``pid``."""

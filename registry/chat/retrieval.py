@@ -29,6 +29,7 @@ from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitt
                                     read_constraints, read_topic, shows_enough, by_use, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
+from registry.chat.senses import senses_of
 from registry.search.concepts import SYSTEM
 from registry.search.patterns import ACRONYMS
 from registry.search.understand import Question, stem, topical_terms, words
@@ -112,6 +113,9 @@ class Retriever:
         for family in ctx.families:
             for m in self.names.containing(family, FAMILY_K):
                 add(m.pid, 0.9, "family")
+        for sense in ctx.senses:  # the models carrying the name, then those trained on the data named with it
+            for f in sense.models + sense.trained:
+                add(f.pid, 0.9, "family")
         if previous and not ctx.named and (q.anaphora or not q.terms):
             for pid in previous:
                 if self.store.exists(pid):
@@ -299,6 +303,11 @@ class Retriever:
             return
         if not asked.owner and self._holds(asked.name, asked.kind):
             return
+        if system is None and not asked.owner:
+            ctx.senses = senses_of(asked.name, self.names, self.store)
+            if ctx.senses:  # carried inside longer words of names: ambiguous, not absent
+                ctx.sense_name = asked.name
+                return
         ctx.absent = replace(asked, system=system)
         q.search_text = without_frame(q.search_text or q.text, asked.unknown_owner)
 
@@ -551,7 +560,8 @@ class Retriever:
         first = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
         order = {pid: i for i, pid in enumerate(ctx.named)}
         first.sort(key=lambda c: order.get(c.pid, len(order)))
-        rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
+        # a name's senses: the answer offers the models carrying it (and trained on the data named with it) only
+        rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)] if not ctx.senses else []
         if not first:
             rest = fitting(ctx.question, rest)
             wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
