@@ -7,6 +7,7 @@ import pytest
 
 from harvesters.vocabularies import harvest
 from registry.chat.names import NameIndex
+from registry.search import get_searcher
 from registry.service import Registry
 from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record
 
@@ -51,3 +52,10 @@ def test_the_senses_name_the_models_first_then_the_data_and_the_models_trained_o
     put = {c.pid for c in answer.answers}
     assert {model_pid("acme/DeepWidget-7b"), model_pid("gamma/llama-openwidget"), model_pid("delta/tuned")} <= put
     assert dataset_pid("acme/OpenWidget-data") not in put  # data is named, the models are what the answer offers
+
+
+def test_search_puts_the_models_carrying_a_name_inside_longer_words_first(registry):
+    hits = [h.pid for h in get_searcher(registry).search("What is Widget?").results]
+    # the models named with a word of their own first, then those named after the data, before the data itself
+    assert hits[:3] == [model_pid("acme/DeepWidget-7b"), model_pid("beta/DeepWidget-7b-gguf"),
+                        model_pid("gamma/llama-openwidget")]
