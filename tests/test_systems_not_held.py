@@ -6,16 +6,36 @@ from __future__ import annotations
 
 import pytest
 
+from pyoxigraph import Literal, NamedNode, Triple
+
 from harvesters.vocabularies import concept_records, harvest
+from registry.pid import mint_id, pid_iri
+from registry.record import Record, SourceInfo
 from registry.search import get_searcher
 from registry.service import Registry
+from registry.vocab import FAIR4ML, RDF, SCHEMA
 from tests.factories import BASE, dataset_record, model_doing, model_pid, task_record
+
+
+def organisation(name: str) -> tuple[NamedNode, Record]:
+    node = NamedNode(pid_iri(BASE, mint_id("hf-user", name)))
+    triples = [Triple(node, RDF.type, SCHEMA.Organization), Triple(node, SCHEMA.name, Literal(name)),
+               Triple(node, SCHEMA.identifier, Literal(name))]
+    return node, Record(node.value, triples, kind="organisation", platform="hf-user", platform_id=name, stub=True,
+                        source=SourceInfo("test", "1", f"https://huggingface.co/{name}", "sha-1"))
+
+
+ACME, ACME_RECORD = organisation("acme")
+ZETA, ZETA_RECORD = organisation("zeta")
 
 TASKS = ("text-generation", "image-segmentation", "text-to-image")
 MODELS = [
     model_doing("acme/outliner", "image-segmentation", downloads=700, description="Outlines every object in a photo."),
     model_doing("acme/tale-spinner", "text-generation", downloads=900, description="Continues prompts into tales."),
-    model_doing("acme/painter", "text-to-image", downloads=40, description="Renders a picture from a prompt."),
+    model_doing("acme/painter", "text-to-image", downloads=40, description="Renders a picture from a prompt.",
+                extra=[Triple(NamedNode(model_pid("acme/painter")), FAIR4ML.sharedBy, ACME)]),
+    model_doing("zeta/storyteller", "text-generation", downloads=25, description="Writes stories.",
+                extra=[Triple(NamedNode(model_pid("zeta/storyteller")), FAIR4ML.sharedBy, ZETA)]),
     model_doing("acme/sketcher", "text-to-image", downloads=30, description="Draws sketches from prompts."),
     model_doing("acme/copilot-lite", "text-generation", downloads=20, description="Suggests the next line."),
 ]
@@ -25,8 +45,8 @@ MODELS = [
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
     harvest(registry.store, registry.base_url)
-    registry.store.ingest_many([task_record(t) for t in TASKS] + [dataset_record("acme/claude-replies", stub=False)]
-                               + MODELS)
+    registry.store.ingest_many([task_record(t) for t in TASKS] + [dataset_record("acme/claude-replies", stub=False),
+                                                                   ACME_RECORD, ZETA_RECORD] + MODELS)
     yield registry
     registry.close()
 
@@ -54,6 +74,13 @@ def test_a_system_whose_name_a_record_carries_is_not_read_as_not_held(searcher):
     assert searcher.not_held("Claude") == []  # the dataset acme/claude-replies carries the name
     assert searcher.not_held("Copilot") == []  # acme/copilot-lite does
     assert [m.concept.label for m in searcher.not_held("Midjourney")] == ["Midjourney"]
+
+
+def test_an_owner_holding_models_of_the_systems_task_keeps_its_own_models_closest(searcher):
+    def task_boosts(question):
+        return [r.values for r in searcher.understand(question).recognised if r.facet == "task" and r.mode == "boost"]
+    assert task_boosts("Is Acme's Midjourney in the registry?") == []  # acme has a text-to-image model
+    assert task_boosts("Is Zeta's Midjourney in the registry?") == [("text-to-image",)]  # zeta has none
 
 
 def test_the_chat_says_what_a_system_not_held_is_and_names_models_of_its_task_as_closest(chat):

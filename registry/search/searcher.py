@@ -175,8 +175,11 @@ class Searcher:
         text = qu.text or qu.query
         if qu.tags:
             text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
-        # a system not held stands for its tasks unless a record carries its name (the record wins)
-        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
+        # a system not held stands for its tasks unless a record carries its name (the record wins), or its owner's
+        # possessive names an owner holding models of those tasks ("Google's Gemini": Google's own are the closest)
+        owners = self._possessive_owners(qu)
+        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not (
+            self.owns((), m.phrase) or (owners and self._owners_do(owners, m.concept)))]
         if not matches:
             return qu
         recognised = list(qu.recognised)
@@ -224,6 +227,24 @@ class Searcher:
         if not added and recognised == list(qu.recognised):
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added))
+
+    def _possessive_owners(self, qu: QueryUnderstanding) -> list[str]:
+        """Return the author keys of an owner's possessive the reader noted as holding nothing so named ("Google's
+        Gemini": google, google-bert...), [] when there is none."""
+        noted = [r for r in qu.recognised if r.facet == "author" and not r.values and r.note]
+        if not noted:
+            return []
+        word = re.sub(r"['’]s?$", "", noted[0].span.strip().lower())
+        return [k for k in self.vocabulary("author") if k.lower() == word or k.lower().startswith(word + "-")]
+
+    def _owners_do(self, owners: list[str], system) -> bool:
+        """Say whether an FDO of ``owners`` has one of the tasks ``system`` (a system not held) does."""
+        tasks = [c.key for c in (self.concepts.concept(pid) for pid in system.serves) if c is not None]
+        if not tasks:
+            return False
+        with self.engine.lock:
+            masks = self.engine.facet_masks({"author": owners, "task": tasks}, {})
+            return bool((masks["author"] & masks["task"]).any())
 
     def _concept_boosts(self, matches) -> dict[str, dict[str, str]]:
         """Return the concepts' boosts (``ConceptIndex.boosts``) without the task a kind of task narrows when more than
