@@ -30,7 +30,6 @@ from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitt
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
-from registry.search.concepts import SYSTEM
 from registry.search.patterns import ACRONYMS
 from registry.search.understand import Question, stem, topical_terms, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
@@ -262,8 +261,8 @@ class Retriever:
         it chose and offers the others.
         """
         found = [(pid, ident) for pid, ident, _ in self.search.named(name)]
-        if not found:  # a system the registry does not hold is described by a concept, never held by it
-            found = [(m.pid, "") for m in self.names.lookup(name) if not self._not_held_concept(m.pid)]
+        if not found:
+            found = [(m.pid, "") for m in self.names.lookup(name)]
         if len(found) > 1 and ctx is not None and not any(a.name == name for a in ctx.ambiguous):
             ctx.ambiguous.append(Ambiguous(name, [pid for pid, _ in found[:AMBIGUOUS_K]],
                                            [ident for _, ident in found[:AMBIGUOUS_K]]))
@@ -370,15 +369,9 @@ class Retriever:
         forms = list(dict.fromkeys((name, re.sub(r"\s+", "-", name), re.sub(r"\s+", "", name))))
         exact = {pid for f in forms for pid in [p for p, _, _ in self.search.named(f)] + [m.pid for m in
                                                                                           self.names.lookup(f)]}
-        exact = {pid for pid in exact if not self._not_held_concept(pid)}
         if any(self.store.kind(pid) != "term" or _key_named(self.store.platform_id(pid), name) for pid in exact):
             return True  # a concept answers to its own key, not to another name it carries (a task's example model)
         return any(self.store.kind(m.pid) == kind for f in forms for m in self.names.containing(f, HOLDERS_K))
-
-    def _not_held_concept(self, pid: str) -> bool:
-        """Say whether ``pid`` is the concept of a system the registry does not hold (``concepts.SYSTEM``)."""
-        known = self.store.platform_id(pid)
-        return bool(known) and known[0] == SYSTEM
 
     def _identifier(self, pid: str) -> str:
         known = self.store.platform_id(pid)
