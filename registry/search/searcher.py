@@ -71,7 +71,8 @@ LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
 CONCEPT_NOTE = "read from the meaning of the question"
-CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)  # the note of a boost a concept of the question added
+CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
+CARRIED_MAX_DF = 3  # FDOs holding that word as a word of their own (a description naming it) beyond which it is none  # the note of a boost a concept of the question added
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
 
@@ -560,7 +561,8 @@ class Searcher:
     def _carried(self, qu: QueryUnderstanding) -> list[int]:
         """Return the slots of the models whose name or identifier carries the query's one word only inside a longer
         word ("Hermes": DeepHermes-3-..., gemma-7b-openhermes), when no FDO's name or identifier is it or holds it as
-        a word of its own.
+        a word of its own, and at most ``CARRIED_MAX_DF`` FDOs hold it as a word at all (a common word is no such name,
+        and the scan of every name is kept for rare words).
 
         The word is a name asked for that records carry in compounds of their names; the keyword side, matching
         whole words, finds none of them. Words that also carry it in a data set's name (OpenHermes, data) come after
@@ -572,7 +574,9 @@ class Searcher:
             return []
         word = words[0].lower()
         engine = self.engine
-        if engine.exact_slots(word):
+        # a word many FDOs hold as a word of their own ("sentiment", "bert") is no name carried only in compounds:
+        # the scan of every name below is kept for the rare words
+        if engine.exact_slots(word) or any(engine.idf(term_id(t))[0] > CARRIED_MAX_DF for t in tokens(word)):
             return []
         cached = self._carried_cache.get(word)
         if cached is not None and cached[0] == engine.generation:
