@@ -28,7 +28,7 @@ def organisation(name: str) -> tuple[NamedNode, Record]:
 ACME, ACME_RECORD = organisation("acme")
 ZETA, ZETA_RECORD = organisation("zeta")
 
-TASKS = ("text-generation", "image-segmentation", "text-to-image")
+TASKS = ("text-generation", "image-segmentation", "text-to-image", "text-to-speech", "automatic-speech-recognition")
 MODELS = [
     model_doing("acme/outliner", "image-segmentation", downloads=700, description="Outlines every object in a photo."),
     model_doing("acme/tale-spinner", "text-generation", downloads=900, description="Continues prompts into tales."),
@@ -38,6 +38,8 @@ MODELS = [
                 extra=[Triple(NamedNode(model_pid("zeta/storyteller")), FAIR4ML.sharedBy, ZETA)]),
     model_doing("acme/sketcher", "text-to-image", downloads=30, description="Draws sketches from prompts."),
     model_doing("acme/copilot-lite", "text-generation", downloads=20, description="Suggests the next line."),
+    model_doing("acme/reader", "text-to-speech", downloads=15, description="Reads text aloud."),
+    model_doing("acme/hearer", "automatic-speech-recognition", downloads=900, description="Writes down speech."),
 ]
 
 
@@ -81,6 +83,13 @@ def test_an_owner_holding_models_of_the_systems_task_keeps_its_own_models_closes
         return [r.values for r in searcher.understand(question).recognised if r.facet == "task" and r.mode == "boost"]
     assert task_boosts("Is Acme's Midjourney in the registry?") == []  # acme has a text-to-image model
     assert task_boosts("Is Zeta's Midjourney in the registry?") == [("text-to-image",)]  # zeta has none
+
+
+def test_a_system_narrows_a_modality_the_question_also_speaks_of_to_its_tasks(searcher):
+    question = "Do you have ElevenLabs' voice model?"  # "voice": every audio task; ElevenLabs: text to speech
+    boosts = [r.values for r in searcher.understand(question).recognised if r.facet == "task" and r.mode == "boost"]
+    assert boosts == [("text-to-speech",)]
+    assert searcher.search(question).results[0].pid == model_pid("acme/reader")
 
 
 def test_the_chat_says_what_a_system_not_held_is_and_names_models_of_its_task_as_closest(chat):

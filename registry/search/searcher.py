@@ -181,6 +181,13 @@ class Searcher:
         owners = self._possessive_owners(qu)
         matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not (
             self.owns((), m.phrase) or (owners and self._owners_do(owners, m.concept)))]
+        # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
+        # adds no other task of that modality
+        served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
+        if served:
+            matches = [m for m in matches if m.concept.facet != "modality" or not any(
+                c.facet == "task" and m.concept.pid in c.modalities and c.pid in served
+                for c in (self.concepts.concept(pid) for pid in served) if c is not None)]
         if not matches:
             return qu
         recognised = list(qu.recognised)
@@ -561,8 +568,7 @@ class Searcher:
     def _carried(self, qu: QueryUnderstanding) -> list[int]:
         """Return the slots of the models whose name or identifier carries the query's one word only inside a longer
         word ("Hermes": DeepHermes-3-..., gemma-7b-openhermes), when no FDO's name or identifier is it or holds it as
-        a word of its own, and at most ``CARRIED_MAX_DF`` FDOs hold it as a word at all (a common word is no such name,
-        and the scan of every name is kept for rare words).
+        a word of its own.
 
         The word is a name asked for that records carry in compounds of their names; the keyword side, matching
         whole words, finds none of them. Words that also carry it in a data set's name (OpenHermes, data) come after
@@ -574,9 +580,9 @@ class Searcher:
             return []
         word = words[0].lower()
         engine = self.engine
-        # a word many FDOs hold as a word of their own ("sentiment", "bert") is no name carried only in compounds:
-        # the scan of every name below is kept for the rare words
-        if engine.exact_slots(word) or any(engine.idf(term_id(t))[0] > CARRIED_MAX_DF for t in tokens(word)):
+        # a word a name holds as a word of its own ("bert") is found by the keyword side; the check, stopping at the
+        # first such name, keeps the scan of every name below for the words no name holds so
+        if engine.exact_slots(word) or self.owns((), word):
             return []
         cached = self._carried_cache.get(word)
         if cached is not None and cached[0] == engine.generation:
