@@ -113,6 +113,10 @@ LICENCE_FAMILIES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
     (r"public[ -]domain(?:[ -]dedication)?|no rights reserved|\bno (?:licen[sc]e )?conditions(?: at all)?",
      "public-domain", lambda k: k.startswith(("cc0", "pddl")) or k in ("unlicense", "wtfpl")),
 )
+# a question about the terms of use: a licence family named in it is a constraint, not a hint ("an open-source
+# model" may only mean published weights; "under an open-source licence", "may I use it commercially" ask for terms)
+LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\b|\bcommercial(?:ly)?\b|\bmay (?:i|we)\b|"
+                          r"\b(?:allowed|permitted) to\b|\bcopyleft\b|\bpermissive\b", re.I)
 PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
                    r"free to use|open[ -]source licen[sc]e"
 
