@@ -25,6 +25,8 @@ MODELS = [
     ("acme/chat-llama", "llama2", ("ko",), "A chat assistant."),
     ("acme/chat-other", "other", ("ko",), "A chat assistant for a commercial product line."),
     ("acme/chat-unlicensed", None, ("ko",), "A chat assistant that answers in Korean."),
+    ("acme/persona-generator", "MIT", (), "Makes up characters for role-play."),
+    ("acme/story-writer", "MIT", (), "A text generator writing bedtime stories."),
 ]
 
 
@@ -53,7 +55,8 @@ def names(response) -> set[str]:
     ("Which models carry a GNU licence?", {"acme/parser-gpl", "acme/parser-lgpl"}),
     # two families named together narrow each other: WTFPL is permissive but not OSI-approved, the GPL open source
     # but not permissive
-    ("Which models are under a permissive open-source licence?", {"acme/tagger-mit", "acme/tagger-apache"}),
+    ("Which models are under a permissive open-source licence?", {"acme/tagger-mit", "acme/tagger-apache",
+                                                                  "acme/persona-generator", "acme/story-writer"}),
     ("Which models carry a Llama community licence?", {"acme/chat-llama"}),
 ])
 def test_a_licence_family_named_in_a_question_lists_its_licences_models_only(searcher, question, expected):
@@ -70,3 +73,9 @@ def test_commercial_use_asked_for_keeps_only_the_licences_that_allow_it(searcher
 def test_a_licence_familys_words_outside_a_question_about_terms_only_boost(searcher):
     u = searcher.understand("an open-source tagger for news text")
     assert "licence" not in u.filters()  # "open-source" may mean published weights: no licence constraint
+
+
+def test_the_words_a_licence_family_was_read_from_still_count_among_those_a_match_needs(searcher):
+    # "commercial product" is the filter's; were it taken out of the words to match, "generator" alone would do
+    response = searcher.search("a text generator I can ship in a commercial product", per_page=50)
+    assert "acme/story-writer" in names(response) and "acme/persona-generator" not in names(response)

@@ -240,7 +240,7 @@ class Searcher:
         keys = sorted(dict.fromkeys(keys), key=lambda k: -vocab[k][1])
         label = "licence: " + " and ".join(m.concept.label for m, _ in named)
         return RecognisedFilter("licence", tuple(keys), label, " / ".join(m.phrase for m, _ in named),
-                                note=f"{len(keys)} licences of the vocabulary", mode="filter")
+                                note=CONCEPT_NOTE, mode="filter")
 
     def _concept_boosts(self, matches) -> dict[str, dict[str, str]]:
         """Return the concepts' boosts (``ConceptIndex.boosts``) without the task a kind of task narrows when more than
@@ -439,8 +439,11 @@ class Searcher:
         words: tuple[tuple[int, int | None, float], ...] = ()
         core: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
-            # words a filter already guarantees ("trained on squad", "models") need not be matched again
-            covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
+            # words a filter already guarantees ("trained on squad", "models") need not be matched again; a filter read
+            # from the meaning of words ("a commercial product": the licences allowing it) leaves them to the count of
+            # words a match needs (taken out, "text generator I can ship" let a model match by "generator" alone)
+            covered = {t for r in qu.recognised if r.applied and r.mode == "filter" and r.note != CONCEPT_NOTE
+                       for t in tokens(r.span)}
             n = len(set(tokens(text)) - covered)
             if not n and covered and not any(r.facet in LENIENT_FACETS for r in qu.recognised
                                              if r.applied and r.mode == "filter"):
