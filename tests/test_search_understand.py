@@ -477,3 +477,8 @@ def test_a_size_word_beside_a_size_written_out_is_read_with_it_not_searched_for(
     u = reader().understand(query)
     assert "params" in u.filters() and u.text == text
     assert not [s for s in u.suggested if s.facet == "params"]
+
+
+def test_a_size_word_before_a_number_stays_a_part_of_the_name_beside_a_size_constraint():
+    u = reader().understand("Mistral Small 24B fine-tunes with fewer than 30B parameters")
+    assert u.filters()["params"] == ["<30B"] and "Small 24B" in u.text

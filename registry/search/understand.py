@@ -326,8 +326,9 @@ class Understander:
                               reason=f"{m.group(0)!r} names a size"))
         if any(m.strong for m in out):
             # a size word beside a size written out ("really tiny, under 50 million parameters") is that
-            # constraint's word: it is read with it, not searched for
-            for m in re.finditer(f"{SMALL}|{LARGE}", low):
+            # constraint's word: it is read with it, not searched for; one before a number is part of a name
+            # ("Mistral Small 24B")
+            for m in re.finditer(rf"(?:{SMALL}|{LARGE})(?![\s-]*\d)", low):
                 out.append(_Match(m.start(), m.end(), "params", (), "size", strong=False, remove=True))
             return out
         for m in re.finditer(SMALL, low):
