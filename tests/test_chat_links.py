@@ -103,13 +103,20 @@ MODELS = [
                 extra=cites("acme/adapter-two")),
     model_doing("acme/tiny-everything", "text-classification", downloads=50000,
                 description="Tiny adapters for everything you sort."),
+    # a base with a popular derived chat model and a little-used derived question answerer
+    model_doing("acme/quill-base", "text-generation", downloads=600, description="Continues text."),
+    model_doing("acme/quill-chatter", "text-generation", base_model="acme/quill-base", downloads=300,
+                description="Chats."),
+    model_doing("acme/quill-reader", "question-answering", base_model="acme/quill-base", downloads=1,
+                description="Reads a passage and replies."),
 ]
 
 
 @pytest.fixture(scope="module")
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video", "text-to-speech"]
+    tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video", "text-to-speech",
+             "question-answering"]
     registry.store.ingest_many([task_record(t) for t in tasks] + [dataset_record("acme/alpaca-chats", stub=False),
                                                                   paper_record(), untitled_paper()] + MODELS)
     yield registry
@@ -333,3 +340,10 @@ def test_the_topic_keeps_a_dotted_name_whole():
     # "llama.cpp" and "2.1" end no sentence: split, "cpp" and "1" would be topic words no record states
     assert unframe("Is there a GGUF build of Stable Diffusion 2.1 that runs with llama.cpp?") == \
         "GGUF build of Stable Diffusion 2.1 that runs with llama.cpp"
+
+
+def test_derived_models_of_a_named_base_with_a_task_are_those_meeting_the_task(chat):
+    # the task is a constraint of the list, as the base is: not the base's most downloaded derivatives
+    answer = chat.ask("Which question-answering models were fine-tuned from quill-base?")
+    assert offered(answer) == {model_pid("acme/quill-reader")}
+    assert "base_model=acme%2Fquill-base" in answer.text and "task=question-answering" in answer.text
