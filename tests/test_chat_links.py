@@ -347,3 +347,9 @@ def test_derived_models_of_a_named_base_with_a_task_are_those_meeting_the_task(c
     answer = chat.ask("Which question-answering models were fine-tuned from quill-base?")
     assert offered(answer) == {model_pid("acme/quill-reader")}
     assert "base_model=acme%2Fquill-base" in answer.text and "task=question-answering" in answer.text
+
+
+def test_mentioning_a_named_paper_is_the_relation_not_a_topic(chat):
+    # "mention" says how the models link to the paper: every model citing it answers
+    answer = chat.ask("Which models mention the Tiny Adapters paper?")
+    assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}

@@ -27,8 +27,8 @@ using""".split())
 RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
 learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
 derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
-cited citing point points pointing linked link links come comes accompany accompanies go goes referenced reference
-references described introduced deal deals dealing handle handles speak speaks spoken understand
+cited citing mention mentions mentioned mentioning point points pointing linked link links come comes accompany
+accompanies go goes referenced reference references described introduced deal deals dealing handle handles speak speaks spoken understand
 understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
