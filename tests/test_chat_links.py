@@ -109,6 +109,12 @@ MODELS = [
                 description="Chats."),
     model_doing("acme/quill-reader", "question-answering", base_model="acme/quill-base", downloads=1,
                 description="Reads a passage and replies."),
+    # a base held only as a reference, a more downloaded copy under the same name, and a fine-tune of the base
+    model_doing("studio/Mover-9", None, stub=True),
+    model_doing("copycat/Mover-9", "text-to-video", base_model="studio/Mover-9", downloads=500,
+                description="Moves pictures, copied."),
+    model_doing("acme/mover-dance", "text-to-video", base_model="studio/Mover-9", downloads=3,
+                description="Makes people dance."),
 ]
 
 
@@ -353,3 +359,18 @@ def test_mentioning_a_named_paper_is_the_relation_not_a_topic(chat):
     # "mention" says how the models link to the paper: every model citing it answers
     answer = chat.ask("Which models mention the Tiny Adapters paper?")
     assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
+
+
+def test_an_owners_possessive_picks_the_owners_model_among_those_of_that_name(chat):
+    # "Studio's Mover-9" is studio/Mover-9 (a base known by reference only), not copycat's more downloaded copy
+    answer = chat.ask("What has been built from Studio's Mover-9?")
+    assert offered(answer) == {model_pid("copycat/Mover-9"), model_pid("acme/mover-dance")}
+    assert "is the name of" not in answer.text  # the question said which one: no ambiguity to report
+
+
+def test_an_owners_possessive_before_the_named_base_is_no_topic_of_its_fine_tunes(chat):
+    # "Quillco's" says whose quill-base is meant (the registry holds it under another owner): no words are left to
+    # match, so the answer lists quill-base's derived models rather than those matching “” (none)
+    answer = chat.ask("What has been built from Quillco's quill-base?")
+    assert offered(answer) == {model_pid("acme/quill-chatter"), model_pid("acme/quill-reader")}
+    assert "“”" not in answer.text

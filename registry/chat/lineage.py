@@ -8,6 +8,7 @@ search found nearest Y in meaning (the lineage is what the question is sure of),
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from registry.chat.context import Candidate, Context
@@ -42,10 +43,14 @@ def read_topic(q: Question, ctx: Context, store, names) -> None:
         return
     named_words = {stem(w) for name in names.names_of(base) for w in words(name)}
     named_words |= {stem(w) for m in q.mentions for w in words(m)}
+    # an owner's possessive before the name ("DeepSeek's Janus-Pro-7B") says whose X, not what for
+    named_words |= {stem(m.group(1).lower()) for mention in q.mentions
+                    for m in re.finditer(rf"\b(\w+)['’]s\s+{re.escape(mention)}", q.text, re.I)}
     topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS]
-    if not topic_stems:
+    said = [re.sub(r"['’]s$", "", w) for w in words(q.text)]
+    topic = " ".join(dict.fromkeys(w for w in said if stem(w) in topic_stems))
+    if not topic:
         return
-    topic = " ".join(dict.fromkeys(w for w in words(q.text) if stem(w) in topic_stems))
     ctx.lineage_topic = (base, identifier, topic)
 
 

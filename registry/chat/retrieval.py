@@ -259,6 +259,9 @@ class Retriever:
         found = [(pid, ident) for pid, ident, _ in self.search.named(name)]
         if not found:
             found = [(m.pid, "") for m in self.names.lookup(name)]
+        owned = self._owned(name, found, ctx) if ctx is not None else []
+        if owned:
+            return owned
         if len(found) > 1 and ctx is not None and not any(a.name == name for a in ctx.ambiguous):
             ctx.ambiguous.append(Ambiguous(name, [pid for pid, _ in found[:AMBIGUOUS_K]],
                                            [ident for _, ident in found[:AMBIGUOUS_K]]))
@@ -269,6 +272,33 @@ class Retriever:
             if pid:
                 return [pid]
         return []
+
+    def _owned(self, name: str, found: list[tuple[str, str]], ctx: Context) -> list[str]:
+        """Return the FDOs called ``name`` that the owner the question gives it has ("DeepSeek's Janus-Pro-7B":
+        deepseek-ai/Janus-Pro-7B, not another account's copy of that name, however more downloaded), or [].
+
+        The owner is the possessive written just before the name; it is the owner part of an FDO's identifier when
+        one begins with the other, separators aside ("DeepSeek" of ``deepseek-ai``, "Meta" of ``meta-llama``). A
+        base model held only as a reference (a stub, which the search does not index) counts too: the chat's name
+        index holds it.
+        """
+        said = re.search(rf"\b([A-Za-z][\w.-]*)'s\s+{re.escape(name)}(?![\w-])", ctx.question.text.replace("’", "'"),
+                         re.I) if name.strip() else None
+        if said is None:
+            return []
+        owner = _flat(said.group(1))
+        # a stub is held by its identifier alone ("deepseek-ai/Janus-Pro-7B"): the names holding the name as a part
+        pids = list(dict.fromkeys([pid for pid, _ in found] + [m.pid for m in self.names.lookup(name)] +
+                                  [m.pid for m in self.names.containing(name, HOLDERS_K)]))
+        mine = []
+        for pid in pids:
+            known = self._identifier(pid)
+            if "/" not in known or _flat(known.rsplit("/", 1)[-1]) != _flat(name):
+                continue
+            who = _flat(known.split("/", 1)[0])
+            if len(owner) >= 3 and len(who) >= 3 and (who.startswith(owner) or owner.startswith(who)):
+                mine.append(pid)
+        return mine
 
     def _read_absent(self, q: Question, ctx: Context) -> None:
         """Note a name the question asks for as a whole that the registry does not hold (``absent.asked_name``).
@@ -538,6 +568,10 @@ def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     ctx.reason = "no record the search found states what the question asks for" + (f": “{what}”" if what else "")
     shown = [c for c in found if c.facts is not None and c.facts.status != "stub"] or ctx.closest
     ctx.closest = shown[:CLOSEST_K]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
 def _key_named(known: tuple[str, str] | None, name: str) -> bool:
