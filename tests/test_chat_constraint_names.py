@@ -31,6 +31,7 @@ MODELS = [
                 extra=library("org/fs-translator", "fairseq")),
     model_doing("org/toolkit-talk", "fill-mask", downloads=800, languages=("de",),
                 description="A chat model that loves the fairseq toolkit and talks about the fairseq toolkit."),
+    model_doing("org/de-chatter", "fill-mask", downloads=4, languages=("de",), description="Chats about cooking."),
 ]
 
 
@@ -70,3 +71,10 @@ def test_a_library_the_question_names_is_stated_by_every_model_offered(chat):
     answer = chat.ask("Which German models come from the fairseq toolkit?")
     assert answer.answers == [] and not answer.answerable
     assert "fairseq" in answer.text.split("\n")[0]
+
+
+def test_a_constraint_joined_to_a_word_is_no_name_the_registry_lacks(chat):
+    # "German-speaking" is the language read from it: the answer lists German models, it does not refuse a name
+    answer = chat.ask("Which German-speaking models chat about cooking?")
+    assert answer.answerable and model_pid("org/de-chatter") in {c.pid for c in answer.answers}
+    assert "German-speaking" not in answer.text

@@ -356,14 +356,19 @@ class Retriever:
     def _resolve_mentions(self, q: Question, ctx: Context) -> None:
         # what an acronym stands for, hyphenated ("mixture-of-experts"), is a topic, not a name
         q.mentions = [m for m in q.mentions if " ".join(words(m)) not in WRITTEN_OUT]
-        for mention in q.mentions:
+        for mention in list(q.mentions):
             pids = self._resolve_one(mention, ctx)
             if pids:
                 if pids[0] not in ctx.named:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
-            elif not _modifier(q.text, mention):
+            elif _modifier(q.text, mention):
+                continue
+            elif _constraint_compound(q, mention):
+                # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
+                q.mentions = [m for m in q.mentions if m != mention]
+            else:
                 ctx.unknown.append(mention)
 
     def _constraints_not_subjects(self, q: Question, ctx: Context) -> None:
@@ -589,6 +594,17 @@ def _modifier(text: str, mention: str) -> bool:
         return False
     after = re.search(rf"(?<![\w-]){re.escape(mention)}\s+([a-z]+)\b", text)
     return after is not None and bool(topical_terms(after.group(1)))
+
+
+def _constraint_compound(q: Question, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is a constraint the reader read, joined to a plain word
+    ("Korean-speaking": language ko; "Apache-licensed"): letters only, one part a word of the constraint's span. It
+    describes the models asked for; it names no model the registry lacks."""
+    if q.understanding is None or not re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", mention):
+        return False
+    parts = {p.lower() for p in mention.split("-")}
+    return any(parts & set(words(r.span)) for r in q.understanding.recognised
+               if r.applied and r.values and r.facet != "kind")
 
 
 def _follow_relaxation(q: Question, ctx: Context) -> None:
