@@ -109,6 +109,8 @@ MODELS = [
                 description="Chats."),
     model_doing("acme/quill-reader", "question-answering", base_model="acme/quill-base", downloads=1,
                 description="Reads a passage and replies."),
+    model_doing("acme/quill-base-4bit", None, base_model="acme/quill-base", downloads=2,
+                description="Quill base squeezed into 4 bits."),
     # a base held only as a reference, a more downloaded copy under the same name, and a fine-tune of the base
     model_doing("studio/Mover-9", None, stub=True),
     model_doing("copycat/Mover-9", "text-to-video", base_model="studio/Mover-9", downloads=500,
@@ -372,5 +374,16 @@ def test_an_owners_possessive_before_the_named_base_is_no_topic_of_its_fine_tune
     # "Quillco's" says whose quill-base is meant (the registry holds it under another owner): no words are left to
     # match, so the answer lists quill-base's derived models rather than those matching “” (none)
     answer = chat.ask("What has been built from Quillco's quill-base?")
-    assert offered(answer) == {model_pid("acme/quill-chatter"), model_pid("acme/quill-reader")}
+    assert offered(answer) == {model_pid("acme/quill-chatter"), model_pid("acme/quill-reader"),
+                               model_pid("acme/quill-base-4bit")}
     assert "“”" not in answer.text
+
+
+def test_what_a_named_model_does_not_show_and_its_derived_models_do_is_asked_of_them(chat):
+    # quill-base holds neither "squeezed" nor "bits"; its 4-bit copy does: that copy is the answer, not quill-base
+    answer = chat.ask("Do you have quill-base squeezed into 4 bits?")
+    assert offered(answer) == {model_pid("acme/quill-base-4bit")}
+    assert "Models derived from" in answer.text
+    # what quill-base shows itself ("continues text") is asked of it
+    answer = chat.ask("Do you have quill-base for continuing text?")
+    assert offered(answer) == {model_pid("acme/quill-base")}

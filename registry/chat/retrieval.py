@@ -169,6 +169,8 @@ class Retriever:
                 cands[pid].facts = fdo
         ctx.candidates = [c for c in cands.values() if c.facts is not None]
         self._rank(q, ctx)
+        if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
+            lineage.read_unshown(q, ctx, self.store, self.names)
         self._decide(q, ctx)
         self._select(ctx, budget)
         if ctx.absent is not None:
