@@ -51,6 +51,9 @@ TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
 ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
+# words describing a licence's terms: a model under a licence read from the question holds them (``_rank``)
+LICENCE_WORDS = frozenset(stem(w) for w in """open source opensource free libre permissive permissively copyleft
+restrictive restrictions unrestricted commercial commercially""".split())
 WRITTEN_OUT = frozenset(p for phrases in ACRONYMS.values() for p in phrases)  # "mixture of experts" (moe)
 
 
@@ -414,6 +417,12 @@ class Retriever:
         # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
         # that has the constraint, whether or not its facts spell the word
         spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
+        # the words that describe a licence's terms ("open-source", "free") are held by a model under a licence the
+        # question reads from them, as the words of the span are ("permissive open-source licence": the licence is
+        # read from "permissive licence", and "open source" says the same of it)
+        for i, r in enumerate(read_constraints(q)):
+            if r.applied and r.facet == "licence" and r.values:
+                spans[i] = spans.get(i, set()) | (set(q.terms) & LICENCE_WORDS)
         # the question's words weighed by how rare they are in the index; a Hub tag or acronym read in their
         # place ("Core ML": coreml, "reinforcement learning from human feedback": rlhf) holds them too
         topic = ctx.topic = read_topic(q, self.search.document_frequencies)
