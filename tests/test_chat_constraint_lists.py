@@ -85,3 +85,13 @@ def test_the_words_describing_a_licence_are_held_by_every_model_under_it(chat):
     offered = names(c.pid for c in answer.answers)
     assert len(offered) == 3 and offered & ({"acme/huge-coder", "acme/tiny-tagger"} | {f"acme/filler-{i}" for i in range(5)})
     assert "acme/fixed-art" not in offered and "acme/research-chat" not in offered  # non-commercial, no derivatives
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Do you have anything really tiny, under 100 million parameters?", {"acme/fixed-art"}),
+    ("Which models are between 5 and 20 billion parameters?", {"acme/open-law", "acme/research-chat", "acme/tiny-tagger"}),
+    ("Which models have between one and ten billion parameters?", {"acme/open-law", "acme/tiny-tagger"}),
+])
+def test_search_of_a_size_only_question_lists_every_model_of_that_size(registry, question, expected):
+    response = get_searcher(registry).search(question)
+    assert names(h.pid for h in response.results) == expected  # no model says "tiny" or "billion"
