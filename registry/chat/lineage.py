@@ -43,17 +43,23 @@ def read_topic(q: Question, ctx: Context, store, names) -> None:
         (t.object.value for t in store.current(base) if t.predicate == SCHEMA.identifier), None)
     if not identifier:
         return
-    named_words = {stem(w) for name in names.names_of(base) for w in words(name)}
-    named_words |= {stem(w) for m in q.mentions for w in words(m)}
-    # an owner's possessive before the name ("DeepSeek's Janus-Pro-7B") says whose X, not what for
-    named_words |= {stem(m.group(1).lower()) for mention in q.mentions
-                    for m in re.finditer(rf"\b(\w+)['’]s\s+{re.escape(mention)}", q.text, re.I)}
+    named_words = _named_words(q, base, names)
     topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS]
     said = [re.sub(r"['’]s$", "", w) for w in words(q.text)]
     topic = " ".join(dict.fromkeys(w for w in said if stem(w) in topic_stems))
     if not topic:
         return
     ctx.lineage_topic = (base, identifier, topic)
+
+
+def _named_words(q: Question, base: str, names) -> set[str]:
+    """Return the stems of the words naming X: its names, the names the question writes, and an owner's possessive
+    before them ("DeepSeek's Janus-Pro-7B" says whose X, not what for)."""
+    named = {stem(w) for name in names.names_of(base) for w in words(name)}
+    named |= {stem(w) for m in q.mentions for w in words(m)}
+    named |= {stem(m.group(1).lower()) for mention in q.mentions
+              for m in re.finditer(rf"\b(\w+)['’]s\s+{re.escape(mention)}", q.text, re.I)}
+    return named
 
 
 def read_unshown(q: Question, ctx: Context, store, names) -> None:
@@ -74,10 +80,7 @@ def read_unshown(q: Question, ctx: Context, store, names) -> None:
     known = store.platform_id(base)
     if own is None or own.facts is None or not known:
         return
-    named_words = {stem(w) for name in names.names_of(base) for w in words(name)}
-    named_words |= {stem(w) for m in q.mentions for w in words(m)}
-    named_words |= {stem(m.group(1).lower()) for mention in q.mentions
-                    for m in re.finditer(rf"\b(\w+)['’]s\s+{re.escape(mention)}", q.text, re.I)}
+    named_words = _named_words(q, base, names)
     rest = {k for k in ctx.topic.keys if ctx.topic.weights.get(k, 0.0) > 0 and k not in named_words}
     # X's own facts, not the names of the models derived from it (its 4-bit copy's name says "bit", X does not)
     alone = replace(own.facts, derived=[], inbound=[])
