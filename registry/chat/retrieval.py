@@ -52,6 +52,9 @@ TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
 ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
+# words describing a licence's terms: a model under a licence read from the question holds them (``_rank``)
+LICENCE_WORDS = frozenset(stem(w) for w in """open source opensource free libre permissive permissively copyleft
+restrictive restrictions unrestricted commercial commercially""".split())
 WRITTEN_OUT = frozenset(p for phrases in ACRONYMS.values() for p in phrases)  # "mixture of experts" (moe)
 
 
@@ -173,6 +176,8 @@ class Retriever:
                 cands[pid].facts = fdo
         ctx.candidates = [c for c in cands.values() if c.facts is not None]
         self._rank(q, ctx)
+        if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
+            lineage.read_unshown(q, ctx, self.store, self.names)
         self._decide(q, ctx)
         self._select(ctx, budget)
         if ctx.absent is not None:
@@ -263,6 +268,9 @@ class Retriever:
         found = [(pid, ident) for pid, ident, _ in self.search.named(name)]
         if not found:
             found = [(m.pid, "") for m in self.names.lookup(name)]
+        owned = self._owned(name, found, ctx) if ctx is not None else []
+        if owned:
+            return owned
         if len(found) > 1 and ctx is not None and not any(a.name == name for a in ctx.ambiguous):
             ctx.ambiguous.append(Ambiguous(name, [pid for pid, _ in found[:AMBIGUOUS_K]],
                                            [ident for _, ident in found[:AMBIGUOUS_K]]))
@@ -273,6 +281,33 @@ class Retriever:
             if pid:
                 return [pid]
         return []
+
+    def _owned(self, name: str, found: list[tuple[str, str]], ctx: Context) -> list[str]:
+        """Return the FDOs called ``name`` that the owner the question gives it has ("DeepSeek's Janus-Pro-7B":
+        deepseek-ai/Janus-Pro-7B, not another account's copy of that name, however more downloaded), or [].
+
+        The owner is the possessive written just before the name; it is the owner part of an FDO's identifier when
+        one begins with the other, separators aside ("DeepSeek" of ``deepseek-ai``, "Meta" of ``meta-llama``). A
+        base model held only as a reference (a stub, which the search does not index) counts too: the chat's name
+        index holds it.
+        """
+        said = re.search(rf"\b([A-Za-z][\w.-]*)'s\s+{re.escape(name)}(?![\w-])", ctx.question.text.replace("’", "'"),
+                         re.I) if name.strip() else None
+        if said is None:
+            return []
+        owner = _flat(said.group(1))
+        # a stub is held by its identifier alone ("deepseek-ai/Janus-Pro-7B"): the names holding the name as a part
+        pids = list(dict.fromkeys([pid for pid, _ in found] + [m.pid for m in self.names.lookup(name)] +
+                                  [m.pid for m in self.names.containing(name, HOLDERS_K)]))
+        mine = []
+        for pid in pids:
+            known = self._identifier(pid)
+            if "/" not in known or _flat(known.rsplit("/", 1)[-1]) != _flat(name):
+                continue
+            who = _flat(known.split("/", 1)[0])
+            if len(owner) >= 3 and len(who) >= 3 and (who.startswith(owner) or owner.startswith(who)):
+                mine.append(pid)
+        return mine
 
     def _read_absent(self, q: Question, ctx: Context) -> None:
         """Note a name the question asks for as a whole that the registry does not hold (``absent.asked_name``).
@@ -380,14 +415,19 @@ class Retriever:
     def _resolve_mentions(self, q: Question, ctx: Context) -> None:
         # what an acronym stands for, hyphenated ("mixture-of-experts"), is a topic, not a name
         q.mentions = [m for m in q.mentions if " ".join(words(m)) not in WRITTEN_OUT]
-        for mention in q.mentions:
+        for mention in list(q.mentions):
             pids = self._resolve_one(mention, ctx)
             if pids:
                 if pids[0] not in ctx.named:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
-            elif not _modifier(q.text, mention):
+            elif _modifier(q.text, mention):
+                continue
+            elif _constraint_compound(q, mention):
+                # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
+                q.mentions = [m for m in q.mentions if m != mention]
+            else:
                 ctx.unknown.append(mention)
 
     def _constraints_not_subjects(self, q: Question, ctx: Context) -> None:
@@ -431,6 +471,12 @@ class Retriever:
         # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
         # that has the constraint, whether or not its facts spell the word
         spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
+        # the words that describe a licence's terms ("open-source", "free") are held by a model under a licence the
+        # question reads from them, as the words of the span are ("permissive open-source licence": the licence is
+        # read from "permissive licence", and "open source" says the same of it)
+        for i, r in enumerate(read_constraints(q)):
+            if r.applied and r.facet == "licence" and r.values:
+                spans[i] = spans.get(i, set()) | (set(q.terms) & LICENCE_WORDS)
         # the question's words weighed by how rare they are in the index; a Hub tag or acronym read in their
         # place ("Core ML": coreml, "reinforcement learning from human feedback": rlhf) holds them too
         topic = ctx.topic = read_topic(q, self.search.document_frequencies)
@@ -595,6 +641,10 @@ def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     ctx.closest = shown[:CLOSEST_K]
 
 
+def _flat(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
 def _key_named(known: tuple[str, str] | None, name: str) -> bool:
     """Say whether a concept's key ("transformers", "text-generation") is ``name``, separators aside."""
     def flat(text: str) -> str:
@@ -610,6 +660,17 @@ def _modifier(text: str, mention: str) -> bool:
         return False
     after = re.search(rf"(?<![\w-]){re.escape(mention)}\s+([a-z]+)\b", text)
     return after is not None and bool(topical_terms(after.group(1)))
+
+
+def _constraint_compound(q: Question, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is a constraint the reader read, joined to a plain word
+    ("Korean-speaking": language ko; "Apache-licensed"): letters only, one part a word of the constraint's span. It
+    describes the models asked for; it names no model the registry lacks."""
+    if q.understanding is None or not re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", mention):
+        return False
+    parts = {p.lower() for p in mention.split("-")}
+    return any(parts & set(words(r.span)) for r in q.understanding.recognised
+               if r.applied and r.values and r.facet != "kind")
 
 
 def _follow_relaxation(q: Question, ctx: Context) -> None:
