@@ -23,7 +23,7 @@ import Stemmer
 from registry.search.patterns import ACRONYMS
 
 __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
-           "morph", "stem_term", "PART_FIELDS", "licence_term", "LICENCE_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS",
+           "morph", "root", "same_family", "stem_term", "PART_FIELDS", "licence_term", "LICENCE_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS",
            "concept_term", "QueryTerms",
            "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER", "MARK_FIELDS", "tag_term", "mark_term", "marker_terms",
            "flow_term", "flows", "FLOW_MODALITIES", "TERM_FIELDS"]
@@ -163,6 +163,41 @@ def morph(token: str) -> str | None:
     elif root.endswith("ector") and len(root) > 6:
         root = root[:-2]
     return root if len(root) >= MIN_STEM else None
+
+
+# the endings that make an adjective of a word ("sociable", "social"; "clinical", "clinic"; "physical", "physics"), on
+# Snowball stems, longest first; ``root`` strips one while ``MIN_ROOT`` letters or more are left
+_ADJECTIVE_ENDINGS = ("abl", "ibl", "al", "ic")
+MIN_ROOT = 4
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def root(word: str) -> str | None:
+    """Return the root an adjective shares with the other words of its family: its Snowball stem without the ending
+    that makes the adjective (``_ADJECTIVE_ENDINGS``), or None when the stem has none or too little is left.
+
+    sociable, social, socially -> soci; clinical, clinic -> clin; physical, physics -> phys; legal -> None (leg is
+    too short to say anything). People-nouns are left alone: "physicist" and "physician" share a root and not a
+    field, a "teacher" model is no teaching; a vocabulary names the people of its fields itself. The concepts'
+    phrases are matched with it (``registry.search.concepts``), never the index's words.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return None
+    found = stem(word)
+    ending = next((e for e in _ADJECTIVE_ENDINGS if found.endswith(e) and len(found) - len(e) >= MIN_ROOT), None)
+    return None if ending is None else found[:-len(ending)]
+
+
+def same_family(word: str, other: str) -> bool:
+    """Say whether two words are adjective forms of one family, or one is an adjective of the other (``root``), or
+    an adverb of it: sociable and social, clinical and clinic, legally and legal; not sell and selling (no adjective: the concepts' phrases fold plurals
+    only, and name the other forms they mean)."""
+    if word == other:
+        return True
+    if word.endswith("ly") != other.endswith("ly") and stem(word) == stem(other):
+        return True  # an adverb and its adjective: legally, legal; medically, medical
+    a, b = root(word), root(other)
+    return (a is not None and a in (b, stem(other))) or (b is not None and b == stem(word))
 
 
 def verb_forms(token: str) -> tuple[str, ...]:
