@@ -358,7 +358,7 @@ def compounds(text: str) -> list[tuple[str, int]]:
     "K-pop fans" -> [("kpop", 2)]; "role-play", "co-pilot", "e-mail"; "K pop" and "e mail" too (a lone letter
     belongs to the next word); not a phrase written with hyphens ("text-to-speech": "to" is no part of a word). A
     question matches the word written as one beside its parts (``query_terms``), so it meets a tag or name writing
-    it as one ("KPOP", "roleplay": set 4's role-play question 0 -> 0.85); a name or tag writing it in parts is also
+    it as one ("KPOP", "roleplay": set 4's role-play question 0 -> 0.62); a name or tag writing it in parts is also
     indexed as one (``sparse_vector``), so a question writing it as one meets that. An FDO holding both forms
     counts twice (unseen's "phi-2 fine-tunes for writing code" 0.58 -> 0.38, a model tagged finetune first).
     """
