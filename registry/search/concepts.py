@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.search.text import normalise, tokens
+from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
+ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
@@ -86,6 +87,9 @@ class _Built:
     concepts: list[Concept] = field(default_factory=list)
     by_pid: dict[str, Concept] = field(default_factory=dict)
     phrase_tokens: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # concept, tokens, phrase
+    # by the same position as phrase_tokens: the tokens of a kind of task's or subject area's phrase, which an adjective
+    # of the same family matches too (``text.same_family``), else None
+    phrase_roots: list[frozenset[str] | None] = field(default_factory=list)
     vectors: np.ndarray | None = None
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
@@ -179,6 +183,7 @@ class ConceptIndex:
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
                         built.phrase_tokens.append((i, toks, phrase))
+                        built.phrase_roots.append(toks if concept.facet in TOPICS else None)
                     if concept.facet in ("task", "library", "modality", "licence-family", *TOPICS) and len(phrase) > 3:
                         texts.append(phrase)
                         built.vector_owner.append((i, phrase))
@@ -214,10 +219,17 @@ class ConceptIndex:
         """Return the concepts ``text`` speaks of, best first (one match per concept)."""
         built = self._build()
         words = set(tokens(text))
+        derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
-        for i, toks, phrase in built.phrase_tokens:
-            if toks <= words and not _reversed(phrase, text):
-                score = 1.0 + 0.1 * len(toks)
+        for (i, toks, phrase), rooted in zip(built.phrase_tokens, built.phrase_roots):
+            # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
+            # "clinic" for clinical (``text.same_family``)
+            written = toks <= words
+            if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
+                                                                   for t in rooted))) and not _reversed(phrase, text):
+                # a phrase the question writes as it is written is the surer reading of a concept, and its words are
+                # those the question was read from (the span)
+                score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
         if vector is None and self.embedder is not None and built.vectors is not None and words:
