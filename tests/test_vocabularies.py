@@ -87,6 +87,17 @@ def test_concept_links_point_at_the_linked_concepts_fdos():
     assert family == [pid_iri(BASE, mint_id("licence-family", "copyleft"))]
 
 
+def test_every_family_of_tasks_groups_hub_tasks_and_links_to_their_fdos():
+    families = notations("task-family")
+    assert {"text-understanding", "semantic-search", "audio-understanding"} <= set(families)
+    tasks = {f"https://w3id.org/mlfdo/vocab/hf-task-{t}" for t in notations("hf-task")}
+    for notation, props in families.items():
+        assert len(props[SKOS + "narrower"]) > 1 and set(props[SKOS + "narrower"]) <= tasks, notation
+    record = next(r for r in concept_records(BASE) if r.platform == "task-family" and r.platform_id == "text-understanding")
+    members = {t.object.value for t in record.triples if t.predicate.value == SKOS + "narrower"}
+    assert pid_iri(BASE, mint_id("hf-task", "fill-mask")) in members
+
+
 def test_every_mlfdo_property_the_vocabularies_use_is_defined_in_the_ontology():
     ontology = VOCABULARY_DIR.parent / "mlfdo.ttl"
     defined = {t.subject.value for t in parse(path=str(ontology), format=RdfFormat.TURTLE)
