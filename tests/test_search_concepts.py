@@ -91,6 +91,15 @@ def test_a_plain_job_reaches_its_task(concepts, question, task):
     assert task in boosts(concepts, question)["task"]
 
 
+def test_an_acronym_in_capitals_is_not_read_from_the_plain_word_it_spells(concepts):
+    # "CLIP" names zero-shot image classification; "a short clip" is a video
+    assert "zero-shot-image-classification" not in boosts(concepts, "I'd like a short clip of a cat").get("task", {})
+    assert "zero-shot-image-classification" in boosts(concepts, "Zero-shot labels with CLIP")["task"]
+    # a question all in lower case may mean either
+    assert "zero-shot-image-classification" in boosts(concepts, "clip models")["task"]
+    assert "token-classification" in boosts(concepts, "Which NER models are there?")["task"]
+
+
 def test_concept_index_follows_a_refresh(concepts):
     before = len(concepts)
     concepts.refresh()

@@ -136,6 +136,17 @@ def _reversed(phrase: str, text: str) -> bool:
     return re.search(rf"\b{b}s?\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?{a}s?\b", normalise(text)) is not None
 
 
+def _acronym_unsaid(phrase: str, text: str) -> bool:
+    """Say whether ``phrase`` is an acronym or name in capitals ("CLIP", "RAG") that ``text`` does not write so.
+
+    Its lower-case form may be a plain word ("a short clip of", "a rag"): a question that writes some word
+    in capitals writes an acronym in capitals too. A question all in lower case may mean either.
+    """
+    if not (phrase.isupper() and phrase.isalpha() and len(phrase) > 1) or text.lower() == text:
+        return False
+    return re.search(rf"\b{re.escape(phrase)}s?\b", text) is None
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -205,7 +216,7 @@ class ConceptIndex:
         words = set(tokens(text))
         best: dict[int, ConceptMatch] = {}
         for i, toks, phrase in built.phrase_tokens:
-            if toks <= words and not _reversed(phrase, text):
+            if toks <= words and not _reversed(phrase, text) and not _acronym_unsaid(phrase, text):
                 score = 1.0 + 0.1 * len(toks)
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
