@@ -91,6 +91,11 @@ def test_a_plain_job_reaches_its_task(concepts, question, task):
     assert task in boosts(concepts, question)["task"]
 
 
+def test_filling_in_a_yes_no_column_for_new_rows_names_tabular_classification_not_only_tables(concepts):
+    matches = concepts.match("My spreadsheet has a yes/no column. Can a model learn to fill it in for new rows?")
+    assert "tabular-classification" in {m.concept.key for m in matches if m.concept.facet == "task"}
+
+
 def test_an_acronym_in_capitals_is_not_read_from_the_plain_word_it_spells(concepts):
     # "CLIP" names zero-shot image classification; "a short clip" is a video
     assert "zero-shot-image-classification" not in boosts(concepts, "I'd like a short clip of a cat").get("task", {})
