@@ -84,7 +84,7 @@ def test_a_family_of_tasks_named_in_plain_words_boosts_every_task_it_groups(conc
 
 @pytest.mark.parametrize("question,task", [
     ("I log how many people visit my shop each day. Can a model project the coming weeks?", "time-series-forecasting"),
-    ("I want one model that can describe pictures and draw new ones", "any-to-any"),
+    ("I want one model that can both describe pictures and draw new ones", "any-to-any"),
     ("Can a model spot messages where someone is being picked on or harassed?", "text-classification"),
 ])
 def test_a_plain_job_reaches_its_task(concepts, question, task):
