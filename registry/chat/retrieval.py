@@ -23,12 +23,13 @@ import re
 from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
-from registry.chat.absent import asked_name, without_frame
+from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
                                     read_constraints, read_topic, shows_enough, by_use, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
+from registry.chat.senses import senses_of
 from registry.search.patterns import ACRONYMS
 from registry.search.understand import Question, stem, topical_terms, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
@@ -111,6 +112,9 @@ class Retriever:
         for family in ctx.families:
             for m in self.names.containing(family, FAMILY_K):
                 add(m.pid, 0.9, "family")
+        for sense in ctx.senses:  # the models carrying the name, then those trained on the data named with it
+            for f in sense.models + sense.trained:
+                add(f.pid, 0.9, "family")
         if previous and not ctx.named and (q.anaphora or not q.terms):
             for pid in previous:
                 if self.store.exists(pid):
@@ -276,18 +280,50 @@ class Retriever:
         Not held: no FDO is called so (the search's name index, else the chat's), with spaces, hyphens or neither,
         and no FDO of the kind asked for (a model unless the question says data or paper) has it as a whole part of
         its name ("Phi" of phi-2); an owner's possessive ("Meta's Segment Anything") is decided by the reader's note.
-        The search then looks for the name's words and the rest of the question without the words asking whether
-        the registry holds it ("in the registry", "here").
+        A well-known system the registry does not hold (the vocabulary of systems: "Midjourney") is noted with what
+        it is, also when the question's frame is followed by its possessive ("Do you have ElevenLabs' voice
+        model?"). The search then looks for the name's words and the rest of the question without the words asking
+        whether the registry holds it ("in the registry", "here").
         """
-        if ctx.named or ctx.unknown or q.compare:
+        if ctx.named or q.compare:
             return
         asked = asked_name(q)
-        if asked is None or any(asked.name.lower() == m.lower() for m in q.mentions):
+        system = self._system(q, asked)
+        if ctx.unknown:
+            # a name-shaped mention matching nothing ("GPT-4") is said to be unknown, unless it is a known system
+            if system is None or asked is None or [m.lower() for m in ctx.unknown] != [asked.name.lower()]:
+                return
+            ctx.unknown = []
+        elif asked is not None and any(asked.name.lower() == m.lower() for m in q.mentions):
             return  # a name-shaped mention is looked up as one (``_resolve_mentions``)
+        if asked is None and system is not None:
+            asked = AskedName(system.label)
+        if asked is None:
+            return
         if not asked.owner and self._holds(asked.name, asked.kind):
             return
-        ctx.absent = asked
+        if system is None and not asked.owner:
+            ctx.senses = senses_of(asked.name, self.names, self.store)
+            if ctx.senses:  # carried inside longer words of names: ambiguous, not absent
+                ctx.sense_name = asked.name
+                return
+        ctx.absent = replace(asked, system=system)
         q.search_text = without_frame(q.search_text or q.text, asked.unknown_owner)
+
+    def _system(self, q: Question, asked: AskedName | None) -> NotHeld | None:
+        """Return the known system not held that the question asks for: the name asked for begins with its name, or
+        the question's frame is followed by it (``absent.framed``); None when a record carries its name."""
+        searcher = self.search.searcher()
+        if searcher is None:
+            return None
+        asked_words = _name_words(asked.name) if asked is not None else None
+        for m in searcher.not_held(asked.name if asked is not None else q.text):
+            phrase = _name_words(m.phrase)
+            if (asked_words[:len(phrase)] == phrase) if asked_words is not None else framed(q.text, m.phrase):
+                tasks = [t for t in (searcher.concepts.concept(pid) for pid in m.concept.serves) if t is not None]
+                return NotHeld(m.concept.label, m.concept.category, m.concept.provider,
+                               tuple(t.key for t in tasks), tuple(t.label for t in tasks))
+        return None
 
     def _absent_closest(self, ctx: Context) -> None:
         """Name what was found for a question about a name the registry does not hold as the closest records: the
@@ -304,10 +340,28 @@ class Retriever:
         linked = [pid for pid in dict.fromkeys(linked) if pid not in seen][:max(0, CLOSEST_K - len(shown))]
         found = gather(self.store, linked) if linked else {}
         shown += [Candidate(pid, 0.0, {"closest"}, found[pid]) for pid in linked if pid in found]
+        if ctx.absent.system is not None:
+            shown = self._doing(ctx.absent.system, shown, ctx.question)
         ctx.closest = shown
         ctx.answerable = False
         ctx.reason = "the question names something the registry does not hold"
         ctx.selected, ctx.rendered, ctx.partial, ctx.more = [], [], [], 0
+
+    def _doing(self, system: NotHeld, shown: list[Candidate], q: Question) -> list[Candidate]:
+        """Return the closest records for a system not held: the models found that do one of its tasks, then the
+        models of those tasks the search finds for the question (the most downloaded when none has its words)."""
+        tasks = set(system.tasks)
+        doing = [c for c in shown if c.facts.kind == "model" and {r.key for r in c.facts.tasks} & tasks]
+        if len(doing) < CLOSEST_K and tasks:
+            filters = {"task": sorted(tasks), "kind": ["model"]}
+            found = self.search.search(q.search_text or q.text, limit=CLOSEST_K, filters=filters)
+            if not found.hits:
+                found = self.search.search("", limit=CLOSEST_K, filters=filters)
+            seen = {c.pid for c in doing}
+            more = [h.pid for h in found.hits if h.pid not in seen][:CLOSEST_K - len(doing)]
+            facts = gather(self.store, more) if more else {}
+            doing += [Candidate(pid, 0.0, {"closest"}, facts[pid]) for pid in more if pid in facts]
+        return doing or shown
 
     def _holds(self, name: str, kind: str) -> bool:
         """Say whether an FDO is called ``name`` (a concept: by its key), or one of ``kind`` has it as a whole part
@@ -499,7 +553,8 @@ class Retriever:
         first = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
         order = {pid: i for i, pid in enumerate(ctx.named)}
         first.sort(key=lambda c: order.get(c.pid, len(order)))
-        rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
+        # a name's senses: the answer offers the models carrying it (and trained on the data named with it) only
+        rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)] if not ctx.senses else []
         if not first:
             rest = fitting(ctx.question, rest)
             wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
@@ -573,6 +628,10 @@ def _follow_relaxation(q: Question, ctx: Context) -> None:
         recognised.append(r)
     if ctx.relaxed:
         q.understanding = replace(understanding, recognised=tuple(recognised))
+
+
+def _name_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def _lost(q: Question, outcome: SearchOutcome) -> bool:

@@ -25,22 +25,26 @@ import numpy as np
 from registry.search.text import normalise, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC"]
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
-                   "task-kind": "task-kind", "domain": "domain", "task-family": "task-family"}
+                   "task-kind": "task-kind", "domain": "domain", "system": "system",
+                   "task-family": "task-family"}
+SYSTEM = "system"  # a well-known system the registry does not hold (a closed service): stands for the tasks it does
 TOPICS = ("task-kind", "domain")  # the facets of concepts a model shows only by markers in its facts (``Concept.markers``)
 # words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
                      "classification generation learning words document documents".split())
 _VOCAB = "https://w3id.org/mlfdo/vocab/"
 # licence families whose members are (also) the licences with a property, whatever their own family: a licence
-# has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives or ask nothing at all
+# has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives, ask nothing at all or allow
+# commercial use
 GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
-              "public-domain": lambda licence: licence.unconditional}
+              "public-domain": lambda licence: licence.unconditional,
+              "commercial-use": lambda licence: licence.commercial is True}
 _TRUE = ("true", "1")
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 _DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
@@ -51,12 +55,13 @@ class Concept:
     """One concept FDO as search uses it."""
 
     pid: str
-    facet: str  # task | task-family | library | licence | language | modality | licence-family | task-kind | domain
+    facet: str  # task | task-family | library | licence | language | modality | licence-family | task-kind | domain | system
     key: str  # the facet value it stands for (task id, SPDX id or licence key, language code, library)
     label: str
     phrases: tuple[str, ...]
     modalities: tuple[str, ...] = ()  # PIDs of modality concepts
     family: str = ""  # PID of the licence family concept
+    groups: tuple[str, ...] = ()  # a licence: PIDs of the other groups it belongs to (Creative Commons, GNU, open source)
     commercial: bool | None = None
     derivatives: bool | None = None  # a licence: may changed versions be distributed (False: an ND licence)
     unconditional: bool = False  # a licence asking nothing (a public-domain dedication, WTFPL)
@@ -66,6 +71,8 @@ class Concept:
     # words by which a model's facts (tags, name, data sets) show a kind of task ("sentiment", "sst2") or a subject
     # area ("chemistry", "gsm8k"); a subject area's other names ("chemist") are how people ask, not how models show it
     markers: tuple[str, ...] = ()
+    provider: str = ""  # a system not held: who makes it ("OpenAI")
+    category: str = ""  # a system not held: what kind of system it is ("image generator")
 
 
 @dataclass(frozen=True)
@@ -104,13 +111,16 @@ def _concept(pid: str, triples) -> Concept | None:
                    phrases=tuple(dict.fromkeys(p for p in phrases if p)),
                    modalities=tuple(values.get(MLFDO.modality.value, [])),
                    family=(values.get(MLFDO.licenceFamily.value) or [""])[0],
+                   groups=tuple(values.get(MLFDO.licenceGroup.value, [])),
                    commercial=None if not commercial else commercial[0].lower() in _TRUE,
                    derivatives=None if not derivatives else derivatives[0].lower() in _TRUE,
                    unconditional=any(v.lower() in _TRUE for v in values.get(MLFDO.noConditions.value, [])),
                    serves=tuple(values.get(MLFDO.servesTask.value, [])),
                    broader=tuple(values.get(SKOS.broader.value, [])),
                    members=tuple(values.get(SKOS.narrower.value, [])),
-                   markers=_markers(facet, label, values))
+                   markers=_markers(facet, label, values),
+                   provider=(values.get(SCHEMA.provider.value) or [""])[0],
+                   category=(values.get(SCHEMA.category.value) or [""])[0])
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -120,6 +130,13 @@ def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]
     if facet == "domain":
         return tuple(dict.fromkeys([label] + hidden))
     return ()
+
+
+def _member(licence: Concept, group: Concept) -> bool:
+    """Say whether a licence belongs to a licence family or group: its family, one of its groups, or the property the
+    group stands for (``GROUPED_BY``)."""
+    held = GROUPED_BY.get(group.key)
+    return licence.family == group.pid or group.pid in licence.groups or (held is not None and held(licence))
 
 
 def _reversed(phrase: str, text: str) -> bool:
@@ -206,9 +223,7 @@ class ConceptIndex:
         group = next((c for c in built.concepts if c.facet == "licence-family" and c.key == family), None)
         if group is None:
             return ()
-        held = GROUPED_BY.get(family)
-        return tuple(c.key for c in built.concepts if c.facet == "licence" and
-                     (c.family == group.pid or (held is not None and held(c))))
+        return tuple(c.key for c in built.concepts if c.facet == "licence" and _member(c, group))
 
     def match(self, text: str, vector: np.ndarray | None = None, limit: int = 6) -> list[ConceptMatch]:
         """Return the concepts ``text`` speaks of, best first (one match per concept)."""
@@ -262,10 +277,7 @@ class ConceptIndex:
                     if other.facet == "task" and c.pid in other.modalities:
                         out["task"].setdefault(other.key, m.phrase)
             if c.facet == "licence-family":
-                commercial = c.key == "permissive" and any(t in tokens(m.phrase) for t in ("commercial", "business"))
-                held = GROUPED_BY.get(c.key)
                 for other in built.concepts:
-                    if other.facet == "licence" and (other.family == c.pid or (commercial and other.commercial)
-                                                     or (held is not None and held(other))):
+                    if other.facet == "licence" and _member(other, c):
                         out["licence"].setdefault(other.key, m.phrase)
         return {facet: dict(values) for facet, values in out.items()}
