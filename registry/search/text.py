@@ -502,6 +502,9 @@ class QueryTerms(dict[int, float]):
         self.spelled: dict[int, int] = {}
         self.forms: set[int] = set()  # verb forms of a word whose stem is too short for a stem term
         self.concept_of: dict[int, int] = {}  # concept term id (``concept_term``) -> the query word's term id
+        # a word the question says more than once ("upper case, lower case and title case") -> how many times: it is
+        # what the question is about, and a record holding it counts that many of the question's words
+        self.repeats: dict[int, int] = {}
 
 
 def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4,
@@ -529,11 +532,14 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
         for w in words[start:end]:
             if term_id(w) not in terms.words_of:
                 terms.spelled.setdefault(term_id(w), term_id(term))
+    said = Counter(words)
     for tok, weight in weighed:
         tid = term_id(tok)
         if tid in terms:
             continue
         terms[tid] = weight
+        if weight >= 1.0 and said[tok] > 1:
+            terms.repeats[tid] = said[tok]
         term = stem_term(tok)
         for other in (term,) if term is not None else verb_forms(tok):
             sid = term_id(other)
