@@ -79,3 +79,19 @@ def test_the_words_a_licence_family_was_read_from_still_count_among_those_a_matc
     # "commercial product" is the filter's; were it taken out of the words to match, "generator" alone would do
     response = searcher.search("a text generator I can ship in a commercial product", per_page=50)
     assert "acme/story-writer" in names(response) and "acme/persona-generator" not in names(response)
+
+
+@pytest.mark.parametrize("question", [
+    "an open-source model that extracts medical terms",  # terms as words, not terms of use
+    "open-source models explaining legal terms in plain words",
+    "May I ask for an open-source tagger for news text?",  # a polite frame, no permission asked
+])
+def test_ordinary_uses_of_terms_or_may_i_are_no_question_about_licence_terms(searcher, question):
+    assert "licence" not in searcher.understand(question).filters()
+
+
+def test_a_question_about_terms_of_use_still_reads_the_family_as_a_filter(searcher):
+    for question in ("an open-source tagger released under open-source terms", "May we use an open-source tagger?",
+                     "an open-source tagger whose terms of use are clear"):
+        assert "licence" in searcher.understand(question).filters(), question
+
