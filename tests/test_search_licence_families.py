@@ -95,3 +95,11 @@ def test_a_question_about_terms_of_use_still_reads_the_family_as_a_filter(search
                      "an open-source tagger whose terms of use are clear"):
         assert "licence" in searcher.understand(question).filters(), question
 
+
+
+def test_non_commercially_is_no_commercial_use(searcher):
+    # the rules read "non-commercial"; "commercially" inside it names no group allowing commercial use (both were
+    # filters: no licence is in both, and the search dropped every licence constraint)
+    u = searcher.understand("Which models may I use non-commercially?")
+    assert u.filters()["licence"] == ["CC-BY-NC-4.0"]
+    assert not any(r.facet == "licence" and "MIT" in r.values for r in u.recognised)  # nor a boost of them

@@ -188,6 +188,12 @@ class Searcher:
             matches = [m for m in matches if m.concept.facet != "modality" or not any(
                 c.facet == "task" and m.concept.pid in c.modalities and c.pid in served
                 for c in (self.concepts.concept(pid) for pid in served) if c is not None)]
+        # a licence family's words inside the span a rule read another licence constraint from ("commercially" of
+        # "non-commercially": the non-commercial licences) name no family of their own
+        read = [r.span for r in qu.recognised if r.facet == "licence" and r.applied and r.note != CONCEPT_NOTE and r.span]
+        if read:
+            matches = [m for m in matches if m.concept.facet != "licence-family" or not _inside_spans(m.phrase, read,
+                                                                                                   qu.query)]
         if not matches:
             return qu
         recognised = list(qu.recognised)
@@ -1121,6 +1127,15 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
         RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return replace(qu, recognised=recognised)
+
+
+def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
+    """Say whether ``text`` writes the words of ``phrase`` only where it overlaps one of ``spans`` (the words left
+    once the spans are taken out of ``text`` do not hold them all)."""
+    rest = text.lower()
+    for span in spans:
+        rest = rest.replace(span.lower(), " ")
+    return not set(tokens(phrase)) <= set(tokens(rest))
 
 
 def _same_words(span: str, phrase: str) -> bool:
