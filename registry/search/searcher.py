@@ -1137,12 +1137,16 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 
 
 def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
-    """Say whether ``text`` writes the words of ``phrase`` only where it overlaps one of ``spans`` (the words left
-    once the spans are taken out of ``text`` do not hold them all)."""
+    """Say whether ``text`` writes the words of ``phrase`` only where it overlaps one of ``spans`` and no span holds
+    them as words ("commercially" of "non-commercially", the span "non-commercial"; not "non-commercial" itself:
+    the concept of the rule's own words stays, it widens the rule's filter)."""
+    words = set(tokens(phrase))
+    if any(words <= set(tokens(span)) for span in spans):
+        return False
     rest = text.lower()
     for span in spans:
         rest = rest.replace(span.lower(), " ")
-    return not set(tokens(phrase)) <= set(tokens(rest))
+    return not words <= set(tokens(rest))
 
 
 def _same_words(span: str, phrase: str) -> bool:
