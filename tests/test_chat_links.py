@@ -150,6 +150,29 @@ def test_search_reads_a_paper_by_its_title_and_by_its_arxiv_id(registry):
         assert set(names(response)[:2]) == {"acme/adapter-one", "acme/adapter-two"}, query
 
 
+@pytest.mark.parametrize("query", ["What is linked to arXiv paper 2401.00001?", "models citing paper 2401.00001",
+                                   "Which models cite an arXiv preprint, 2401.00001?"])
+def test_an_arxiv_id_after_arxiv_paper_names_that_paper_alone_as_a_filter(registry, query):
+    # "arXiv" is a word of every paper held by its id: alone it names none of them
+    searcher = get_searcher(registry)
+    response = searcher.search(query)
+    [read] = [r for r in response.understanding.recognised if r.facet == "paper"]
+    assert read.values == ("arXiv:2401.00001",) and read.mode == "filter"
+    assert set(names(response)) == {"acme/adapter-one", "acme/adapter-two"}
+
+
+def test_an_arxiv_id_names_no_paper_whose_id_merely_begins_with_it(registry):
+    searcher = get_searcher(registry)
+    assert not [r for r in searcher.understand("models citing arXiv 2401.0000").recognised if r.facet == "paper"]
+
+
+def test_the_fdos_linked_to_a_filtered_paper_are_listed_whatever_the_other_words_match(registry):
+    # "mention" is said by no record: the paper filter decides what is listed, the words only rank
+    response = get_searcher(registry).search("Which models mention arXiv 2401.00001?")
+    assert set(names(response)) == {"acme/adapter-one", "acme/adapter-two"}
+    assert not response.notes
+
+
 def test_chat_lists_the_models_trained_on_a_named_dataset_and_links_the_search(chat):
     answer = chat.ask("Which models learned from the Alpaca instructions?")
     assert offered(answer) == {model_pid("acme/tuned-law"), model_pid("acme/tuned-cook")}

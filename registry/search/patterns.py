@@ -233,9 +233,11 @@ LINK_RELATIONS = (
 # a paper named by its words: "the Sentence-BERT paper", "the paper on LoRA", an arXiv id
 PAPER_PHRASES = (r"\b(?:the\s+)?([\w][\w .:\-/]{1,80}?)\s+(?:paper|article|publication)\b",
                  r"\b(?:paper|article|publication)\s+(?:on|about|called|titled|named)\s+[\"“']?([\w][\w .:\-/]{1,80})",
-                 r"\barxiv[: ]\s*(\d{4}\.\d{4,5})")
+                 # an arXiv id, written alone or after "arXiv", "arXiv paper", "paper", "preprint"
+                 r"(?:\barxiv(?:\s+(?:paper|preprint|id))?\s*[: ]\s*|\b(?:paper|preprint)\s+)?"
+                 r"(?<![\w.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\w]|\.\d)")
 # words that describe what a linked name is, not part of it ("the Alpaca instructions", "Common Voice recordings")
-LINK_NOUNS = frozenset("""the a an this that plain original base basic paper papers article publication dataset
+LINK_NOUNS = frozenset("""the a an this that plain original base basic paper papers article publication arxiv preprint dataset
 datasets data corpus corpora collection set benchmark instructions instruction recordings recording pairs pair
 preference preferences samples examples images pictures photos texts text questions answers conversations
 dialogues chats documents clips videos model models version versions variant variants checkpoint checkpoints weights

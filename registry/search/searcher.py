@@ -495,6 +495,11 @@ class Searcher:
         topics = boosts.pop(TOPIC, [])
         stated = set()
         for facet, values in qu.filters().items():
+            if facet in LINK_FACETS and facet not in explicit:
+                # a linked FDO the question names as a filter ("Which models mention arXiv 2009.03300?") brings its
+                # FDOs in as a linked boost does: the words left ("mention") rank them, they do not decide (the
+                # filter already says what is asked; docs/search.md, "Ranking")
+                boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
             if facet in lenient and facet not in explicit:
                 vocab = self.vocabulary(facet)
                 if sum(vocab[v][1] for v in values if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):

@@ -430,7 +430,9 @@ class Understander:
         for pattern in PAPER_PHRASES:
             for m in list(re.finditer(pattern, low))[:MAX_LINKS]:
                 if m.group(1)[:1].isdigit() and re.fullmatch(r"\d{4}\.\d{4,5}", m.group(1)):
-                    keys = tuple(k for k in self.vocabulary("paper") if m.group(1) in k.lower())
+                    # the id itself, not one it begins (an old-style 2005.1287 is no part of 2005.12872)
+                    same = re.compile(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])")
+                    keys = tuple(k for k in self.vocabulary("paper") if same.search(k))
                     if keys:
                         out.append(_Match(m.start(), m.end(), "paper", keys, self._names_label("citing", keys)))
                     continue
@@ -872,12 +874,14 @@ class _Link(NamedTuple):
 
 
 def _same_name(name: str, key: str, label: str) -> bool:
-    """Tell whether ``name`` is what ``key`` is called: the key, its last part ("tatsu-lab/alpaca": alpaca), or the
-    label up to a colon ("LoRA: Low-Rank Adaptation ..."), separators (a slash too: "tatsu-lab alpaca") aside."""
+    """Tell whether ``name`` is what ``key`` is called: the key, its last part ("tatsu-lab/alpaca": alpaca), the
+    label up to a colon ("LoRA: Low-Rank Adaptation ..."), or the key after its scheme ("arXiv:2005.12872":
+    2005.12872), separators (a slash too: "tatsu-lab alpaca") aside."""
     def flat(text: str) -> str:
         return re.sub(r"[\s_\-./]+", " ", text.lower()).strip()
     target = flat(name)
-    return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0])}
+    return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0]),
+                      flat(key.split(":", 1)[-1])}
 
 
 # ------------------------------------------------------------ the shape of a question
