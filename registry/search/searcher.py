@@ -218,7 +218,14 @@ class Searcher:
         """Return the concepts' boosts (``ConceptIndex.boosts``) without the task a kind of task narrows when more than
         ``GENERIC_TASK_SHARE`` of the index has it and no other concept of the question names it: "maths homework"
         means the models showing math problem solving, not every text generator."""
-        boosts = self.concepts.boosts(matches)
+        # a library the index holds is named for its own models: the tasks it serves (fairseq: translation) would
+        # weigh more than it (a task's boost is 2, a library's 1) and rank others' translators above its models
+        held = self.vocabulary("library")
+        named_libraries = {m.concept.key: m.phrase for m in matches if m.concept.facet == "library" and m.concept.key in held}
+        boosts = self.concepts.boosts([m for m in matches if m.concept.key not in named_libraries
+                                       or m.concept.facet != "library"])
+        if named_libraries:
+            boosts.setdefault("library", {}).update(named_libraries)
         kinds = [m for m in matches if m.concept.facet == "task-kind"]
         if not kinds or "task" not in boosts:
             return boosts

@@ -511,6 +511,10 @@ class Understander:
             name = m.group(1).rstrip(".,;")
             if m.group(0).startswith("from") and name in {k.lower() for k in self.vocabulary("library")}:
                 continue  # "models from the ESPnet toolkit": what they come from is a library (its org may share the name)
+            if m.group(0).startswith("from") and re.match(r"['’]s\s", low[m.end():]):
+                # "models from Meta's fairseq toolkit": what they come from is the owner's thing, whose owner made
+                # the thing, not the models (the thing's own reading says what it is)
+                continue
             words, exact = self._name_index("author")
             keys = set(exact.get(name, ()))
             if len(name) >= 3 and not name.isdigit():

@@ -1,0 +1,65 @@
+"""A library the question names is asked for its own models: the tasks it serves do not outrank it, and the owner
+of the library ("Meta's fairseq toolkit") is no author of the models."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from harvesters.vocabularies import harvest
+from registry.search import get_searcher
+from registry.search.understand import Understander
+from registry.service import Registry
+from registry.vocab import MLFDO
+from tests.factories import BASE, model_doing, model_pid
+
+SEQ_MODELS = [f"lab/fs-weights-{i}" for i in range(3)]  # built with fairseq, no task stated, few downloads
+TRANSLATORS = [f"lab/translator-{i}" for i in range(6)]  # popular translators of another library
+
+
+def with_library(name: str, task: str | None, library: str, **kwargs):
+    return model_doing(name, task, extra=[Triple(NamedNode(model_pid(name)), MLFDO.library, Literal(library))],
+                       **kwargs)
+
+
+MODELS = [
+    *(with_library(n, None, "fairseq", downloads=1 + i, description="Weights.") for i, n in
+      enumerate(SEQ_MODELS)),
+    *(with_library(n, "translation", "transformers", downloads=100_000 * (i + 1),
+                   description="Translates between languages.") for i, n in enumerate(TRANSLATORS)),
+    # a few cards holding the question's other words: with them the question has words enough that one word
+    # ("fairseq") alone makes no keyword match
+    *(with_library(f"lab/sorter-{i}", "text-classification", "transformers", downloads=50,
+                   description="Sorts reviews with a sequence modelling toolkit.") for i in range(3)),
+    *(with_library(f"lab/filler-{i}", "text-classification", "transformers", downloads=50,
+                   description=f"Sorts reviews, batch {i}.") for i in range(10)),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
+    harvest(registry.store)
+    registry.store.ingest_many(MODELS)
+    yield get_searcher(registry)
+    registry.close()
+
+
+def test_a_named_librarys_own_models_outrank_the_models_of_the_tasks_it_serves(searcher):
+    # the fairseq concept serves translation: a task boost (2) weighed more than the library's (1) and every
+    # popular translator went before the three fairseq models (their cards hold too few of the question's words
+    # to be keyword matches)
+    got = [h.pid for h in searcher.search("Which models come out of the fairseq sequence modelling toolkit?",
+                                          per_page=30).results]
+    seq_at = [got.index(model_pid(n)) for n in SEQ_MODELS]
+    assert max(seq_at) < min(got.index(model_pid(n)) if model_pid(n) in got else len(got) for n in TRANSLATORS)
+
+
+def test_the_owner_of_the_thing_models_come_from_is_no_author_of_the_models():
+    vocab = {"author": {"meta-llama": ("meta-llama", 7)}, "library": {"fairseq": ("fairseq", 3)},
+             "kind": {"model": ("model", 10), "dataset": ("dataset", 2)}}
+    rules = Understander(lambda facet: vocab.get(facet, {}))
+    read = {r.facet: r.values for r in rules.understand("Which models come from Meta's fairseq toolkit?").recognised}
+    assert "author" not in read and read["library"] == ("fairseq",)
+    # without the possessive, the owner is who the models come from
+    assert rules.understand("models from meta").filters()["author"] == ["meta-llama"]
