@@ -276,6 +276,16 @@ def test_search_reads_a_copy_in_a_format_as_derived_from_the_named_model(registr
     assert "gguf" in response.understanding.text.lower() or "GGUF" not in query  # the format stays a word to rank by
 
 
+@pytest.mark.parametrize("query", ["Are there lower-precision builds of Chat-It?", "Which compressed copies of chat-it are there?",
+                                   "Do you have chat-it squeezed into 4 or 8 bits?"])
+def test_a_copy_in_fewer_bits_named_without_a_format_is_a_quantised_derivative(registry, query):
+    # no format is named: the words are read as "quantized", whose expansions (gguf, 4bit...) rank the copy first
+    response = get_searcher(registry).search(query)
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/chat-it",)]
+    assert names(response)[0] == "acme/chat-it-GGUF"
+    assert response.understanding.tags == ("quantized",)
+
+
 def test_chat_lists_the_copy_in_the_format_asked_for(chat):
     answer = chat.ask("Is there a GGUF build of Chat-It that I can run with llama.cpp?")
     assert offered(answer) == {model_pid("acme/chat-it-GGUF")}

@@ -63,3 +63,30 @@ def test_the_owner_of_the_thing_models_come_from_is_no_author_of_the_models():
     assert "author" not in read and read["library"] == ("fairseq",)
     # without the possessive, the owner is who the models come from
     assert rules.understand("models from meta").filters()["author"] == ["meta-llama"]
+
+
+BASE_LM = "lab/base-lm"
+TUNES = [f"lab/base-lm-helper-{i}" for i in range(6)]  # popular text-generating fine-tunes of the base
+
+
+@pytest.fixture(scope="module")
+def copies():
+    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
+    harvest(registry.store)
+    registry.store.ingest_many([
+        model_doing(BASE_LM, "text-generation", downloads=500, description="Continues text."),
+        model_doing("lab/base-lm-q4bit", None, base_model=BASE_LM, downloads=0, description="Weights."),
+        *(model_doing(n, "text-generation", base_model=BASE_LM, downloads=1000 * (i + 1), description="Helps.")
+          for i, n in enumerate(TUNES)),
+        *(model_doing(f"lab/other-{i}", "text-classification", downloads=10, description="Sorts.") for i in range(8)),
+    ])
+    yield get_searcher(registry)
+    registry.close()
+
+
+def test_a_copy_in_fewer_bits_boosts_no_task_of_the_format_its_words_name(copies):
+    # "compressed" is read as "quantized", an alternative name of the GGUF format concept, which serves text
+    # generation: boosted, it ranked the base's text-generating fine-tunes above the quantised copy asked for
+    response = copies.search("Which compressed copies of base-lm are there?")
+    assert not [r for r in response.understanding.recognised if r.facet == "task"]
+    assert response.results[0].identifier == "lab/base-lm-q4bit"

@@ -191,7 +191,7 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "summary": ("summarization", "summarisation"), "qa": ("question answering",),
     "tts": ("text to speech", "speech synthesis"), "ocr": ("optical character recognition", "text recognition"),
     "translation": ("translate", "machine translation"), "code": ("programming", "coder", "code generation"),
-    "math": ("mathematics", "reasoning"), "quantized": ("gguf", "awq", "gptq", "4bit"),
+    "math": ("mathematics", "reasoning"), "quantized": ("gguf", "awq", "gptq", "4bit", "8bit"),
     "quantised": ("quantized", "gguf", "awq", "gptq"), "toxic": ("hate speech", "offensive", "moderation"),
     "toxicity": ("toxic", "hate speech", "offensive"), "medical": ("clinical", "biomedical", "health"),
     "clinical": ("medical", "biomedical"), "biomedical": ("medical", "clinical", "pubmed"),

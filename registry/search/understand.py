@@ -38,9 +38,13 @@ __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabu
 FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
 TUNED_NAME = re.compile(r"(?:^|[-_.])(?:instruct|chat|it|sft|dpo|rlhf)(?:$|[-_.])", re.I)  # an instruction-tuned variant's name
 PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))  # "cites", "points to", ...
-COPY_OF = rf"\b{FORMATS}\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|files|" \
-          rf"checkpoints?|quants?)\s+(?:of|for)\b"
+# words saying a copy holds its weights in fewer bits without naming a format ("lower-precision builds of X",
+# "compressed copies of X", "X squeezed into 4 bits"): read as the word quantized (its expansions name the formats)
+LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squeezed|shrunk|quanti[sz]ed)"
+COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
+          rf"releases?|weights|files|checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
+INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,3}?bits?\b"
 # a tag names a paper when this many FDOs carry it and cite the paper, this share of the tag's FDOs cite it, and
 # this share of the paper's citing FDOs carry the tag (docs/search.md, "Papers named by a word")
 TAG_PAPER_MIN = 3
@@ -403,6 +407,18 @@ class Understander:
             found = self._linked_name(low, m.end(), stop.start() if stop else len(low), ("base_model",))
             if found is not None:
                 out.append(_Match(found.start, found.end, *found[:2], found.label))
+            said = re.match(LOWER_PRECISION, low[m.start():])
+            if said is not None:
+                out.append(_quantised(m.start(), m.start() + said.end()))
+        for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
+            # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
+            out.append(_quantised(m.start(1), m.end(1), "quantized to"))
+            start = 0
+            for stop in LINK_STOP.finditer(low, 0, m.start()):
+                start = max(start, stop.end())
+            found = self._linked_name(low, start, m.start(), ("base_model",), last=True)
+            if found is not None and not low[found.end:m.start()].strip():
+                out.append(_Match(found.start, found.end, *found[:2], found.label))
         for m in list(re.finditer(IN_FORMAT, low))[:MAX_LINKS]:
             start = 0
             for stop in LINK_STOP.finditer(low, 0, m.start()):
@@ -727,6 +743,14 @@ def _owned_name(text: str, start: int) -> str:
             break
         named.append(w)
     return " ".join(named).rstrip(".")
+
+
+def _quantised(start: int, end: int, word: str = "quantized") -> _Match:
+    """Return the span of words saying a copy is quantised without naming how, matched as ``word`` ("quantized",
+    whose expansions are the formats and precisions names and tags use: gguf, 4bit, 8bit...). Like a format read
+    as its Hub tag, it is the tag ``quantized``: the tasks of the format concept the word also names (GGUF: text
+    generation) are not boosted, the derivatives asked for state no task."""
+    return _Match(start, end, "method", (), "quantized", replace=word, tag="quantized")
 
 
 def _joined(m: re.Match) -> str:
