@@ -51,6 +51,8 @@ TAG_PAPER_MIN = 3
 TAG_PAPER_SHARE = 0.8
 TAG_PAPER_COVER = 0.5
 TAG_PAPER_NOTE = "the paper the models tagged {tag!r} cite; the registry holds no title for it"
+DATA_PHRASE = r"\b([\w][\w .:\-/]{1,80}?)\s+(?:data(?:sets?)?|corp(?:us|ora))\b"  # "the X data", "the X corpus"
+DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at most this many holding the words
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -70,6 +72,7 @@ class _Match:
     loose: bool = False  # a linked FDO's name read inside looser words: it ranks, it does not filter
     replace: str | None = None  # the words matched in place of the span (a library's Hub tag, an acronym)
     tag: str = ""  # the Hub tag a library no FDO holds is read as
+    name_start: int | None = None  # where the words naming a linked FDO begin (after a relation's words), when known
 
 
 class Understander:
@@ -156,8 +159,10 @@ class Understander:
         # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
         # and, unless a value is called exactly that, no dataset's or base model's name ("human" is not
         # Human-Like-DPO-Dataset); "the ORPO paper" may still name the method's paper
+        # ("human-like DPO data" names the dataset by more than the method's word: it stays)
         out = [m for m in out if not (m.facet == "task" or (m.facet in ("dataset", "base_model") and m.loose))
-               or not any(m.start < x.end and x.start < m.end for x in methods)]
+               or not any((m.start < x.end and x.start < m.end) if m.facet == "task" else
+                          (x.start <= m.start and m.end <= x.end) or _only_method(m, x, low) for x in methods)]
         return out + methods
 
     def _present(self, facet: str, keys) -> tuple[str, ...]:
@@ -442,7 +447,20 @@ class Understander:
                 stop = LINK_STOP.search(low, m.end())
                 found = self._linked_name(low, m.end(), stop.start() if stop else len(low), facets)
                 if found is not None:
-                    out.append(_Match(m.start(), found.end, *found[:2], found.label, loose=not found.exact))
+                    out.append(_Match(m.start(), found.end, *found[:2], found.label, loose=not found.exact,
+                                      name_start=found.start))
+        for m in list(re.finditer(DATA_PHRASE, low))[:MAX_LINKS]:
+            # "with the human-like DPO data": the words before "data", back to the start of its clause, naming a
+            # dataset by the name index of datasets (as "the X paper" names a paper); a loose name only when few
+            # datasets hold all its words and it has two words at least ("tabular data" names no dataset)
+            start = m.start(1)
+            for stop in LINK_STOP.finditer(low, 0, m.end(1)):
+                start = max(start, stop.end())
+            found = self._linked_name(low, start, m.end(1), ("dataset",), last=True)
+            if found is not None and (found.exact or (len(found.values) <= DATA_NAME_MAX and
+                                                      len(re.findall(r"[a-z0-9]+", low[found.start:found.end])) > 1)):
+                out.append(_Match(found.start, m.end(), "dataset", found.values, found.label, loose=not found.exact,
+                                  name_start=found.start))
         for pattern in PAPER_PHRASES:
             for m in list(re.finditer(pattern, low))[:MAX_LINKS]:
                 if m.group(1)[:1].isdigit() and re.fullmatch(r"\d{4}\.\d{4,5}", m.group(1)):
@@ -743,6 +761,18 @@ def _owned_name(text: str, start: int) -> str:
             break
         named.append(w)
     return " ".join(named).rstrip(".")
+
+
+def _only_method(m: _Match, method: _Match, low: str) -> bool:
+    """Say whether the words of link match ``m`` that name something are those of ``method`` only (its name's other
+    words descriptive or frame words; any overlap when ``m`` does not say where its name begins)."""
+    if not (m.start < method.end and method.start < m.end):
+        return False
+    if m.name_start is None:
+        return True  # where its name begins is not known: overlapping the method is enough
+    outside = low[m.name_start:method.start] + " " + low[method.end:m.end]
+    return not [w for w in re.findall(r"[a-z0-9]+", outside)
+                if w not in LINK_NOUNS and w not in QUESTION_STOPWORDS and w not in GENERIC]
 
 
 def _quantised(start: int, end: int, word: str = "quantized") -> _Match:
