@@ -230,6 +230,9 @@ LINK_RELATIONS = (
     (r"\b(?:cit(?:e|es|ed|ing)|point(?:s|ing)?\s+to|link(?:ed|s)?\s+to|come(?:s)?\s+with|referenc(?:e|es|ed|ing)|"
      r"describ(?:ed|es)\s+in|introduced\s+in|accompan(?:y|ies|ied)|go(?:es)?\s+with)\b", ("paper",)),
 )
+# "sound" as the verb "to seem" ("trained to sound more like a person", "sounds natural"): no sound, no audio
+SOUND_AS_SEEM = re.compile(r"\bsound(?:s|ed|ing)?\s+(?:(?:much|a\s+bit|a\s+lot)\s+)?(?:more\s+|less\s+)?"
+                           r"(?:like\b|natural|human|real|friendl|polite|formal|casual|smart|confident)", re.I)
 # a paper named by its words: "the Sentence-BERT paper", "the paper on LoRA", an arXiv id
 PAPER_PHRASES = (r"\b(?:the\s+)?([\w][\w .:\-/]{1,80}?)\s+(?:paper|article|publication)\b",
                  r"\b(?:paper|article|publication)\s+(?:on|about|called|titled|named)\s+[\"“']?([\w][\w .:\-/]{1,80})",

@@ -30,7 +30,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import LINK_FACETS
+from registry.search.patterns import LINK_FACETS, SOUND_AS_SEEM
 from registry.search.understand import Understander, follow_up_questions
 
 if TYPE_CHECKING:
@@ -165,6 +165,8 @@ class Searcher:
         text = qu.text or qu.query
         if qu.tags:
             text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
+        # "to sound more like a person" says how it comes across: the word "sound" is no audio
+        text = SOUND_AS_SEEM.sub(lambda m: m.group(0).replace(m.group(0).split()[0], "seem", 1), text)
         matches = self.concepts.match(text)
         if not matches:
             return qu
