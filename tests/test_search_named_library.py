@@ -62,7 +62,17 @@ def test_the_owner_of_the_thing_models_come_from_is_no_author_of_the_models():
     read = {r.facet: r.values for r in rules.understand("Which models come from Meta's fairseq toolkit?").recognised}
     assert "author" not in read and read["library"] == ("fairseq",)
     # without the possessive, the owner is who the models come from
-    assert rules.understand("models from meta").filters()["author"] == ["meta-llama"]
+    assert rules.understand("models from meta").boosts()["author"] == ["meta-llama"]
+
+
+def test_an_owner_no_account_is_called_ranks_the_accounts_it_begins_and_filters_nothing():
+    # "Meta" is no account: meta-llama only begins with it, and the company publishes under other accounts too
+    vocab = {"author": {"meta-llama": ("meta-llama", 7), "acme": ("acme", 3), "acme-labs": ("acme-labs", 2)}}
+    rules = Understander(lambda facet: vocab.get(facet, {}))
+    meta = rules.understand("Which models come from Meta?")
+    assert "author" not in meta.filters() and meta.boosts()["author"] == ["meta-llama"]
+    # an account called so stays a filter, with the accounts that begin with it
+    assert set(rules.understand("models from acme").filters()["author"]) == {"acme", "acme-labs"}
 
 
 BASE_LM = "lab/base-lm"

@@ -551,13 +551,16 @@ class Understander:
                 continue
             words, exact = self._name_index("author")
             keys = set(exact.get(name, ()))
+            called = bool(keys)
             if len(name) >= 3 and not name.isdigit():
                 keys |= {k for k in words.get(name, ()) if k.lower().startswith(name + "-")}
             if keys:
                 vocab = self.vocabulary("author")
                 ordered = tuple(sorted(keys, key=lambda k: (-vocab[k][1], k)))
+                # no account is called so ("from Meta": meta-llama only begins with it): a guess at the owner's
+                # accounts, which ranks them first and filters nothing (the company may publish under others)
                 out.append(_Match(m.start(), m.end(), "author", ordered,
-                                  "author: " + " or ".join(vocab[k][0] for k in ordered[:5])))
+                                  "author: " + " or ".join(vocab[k][0] for k in ordered[:5]), loose=not called))
         return out
 
     def _owners(self, query: str) -> list[_Match]:
@@ -698,7 +701,7 @@ class Understander:
         A task or library filters only when the words before it say so ("only", "must")
         or the query names the value exactly as the index spells it (``text-classification``).
         """
-        if facet in LINK_FACETS and all(m.loose for m in group) and not any(
+        if (facet in LINK_FACETS or facet == "author") and all(m.loose for m in group) and not any(
                 EXPLICIT.search(query[:m.start].lower()) for m in group):
             return "boost"
         if facet not in LOOSE_FACETS:
