@@ -76,3 +76,13 @@ def test_chat_lists_the_models_with_no_conditions(chat):
 def test_chat_lists_the_model_whose_licence_forbids_derivatives(chat):
     answer = chat.ask("Which models forbid derivative works?")
     assert names(c.pid for c in answer.answers) == {"acme/fixed-art"}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Do you have anything really tiny, under 100 million parameters?", {"acme/fixed-art"}),
+    ("Which models are between 5 and 20 billion parameters?", {"acme/open-law", "acme/research-chat", "acme/tiny-tagger"}),
+    ("Which models have between one and ten billion parameters?", {"acme/open-law", "acme/tiny-tagger"}),
+])
+def test_search_of_a_size_only_question_lists_every_model_of_that_size(registry, question, expected):
+    response = get_searcher(registry).search(question)
+    assert names(h.pid for h in response.results) == expected  # no model says "tiny" or "billion"

@@ -101,3 +101,12 @@ def test_a_direction_named_the_other_way_round_does_not_match(concepts):
     assert "image-to-text" not in boosts(concepts, "text to image generator").get("task", {})
     # a direction written with "from" is no reversal: the video is made from the text
     assert "text-to-video" in boosts(concepts, "generate a video from a text prompt")["task"]
+
+
+def test_a_licence_group_holds_its_licences_whatever_their_family(concepts):
+    cc = set(concepts.licences_of("creative-commons"))  # permissive, copyleft, non-commercial and public domain
+    assert {"CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC0-1.0", "CC-BY-ND-4.0"} <= cc and "MIT" not in cc
+    osi = set(concepts.licences_of("open-source"))
+    assert {"MIT", "Apache-2.0", "GPL-3.0-only", "MPL-2.0"} <= osi and not {"WTFPL", "CC-BY-4.0", "llama2"} & osi
+    commercial = set(concepts.licences_of("commercial-use"))  # the licences marked so, whatever their family
+    assert {"Apache-2.0", "llama2", "gemma", "CC-BY-SA-4.0"} <= commercial and "CC-BY-NC-4.0" not in commercial

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.data.search.records import make_registry, make_searcher, specs
@@ -442,3 +444,41 @@ def test_papers_a_job_works_on_are_not_the_kind_asked_for(query):
 def test_papers_asked_for_are_still_read_as_the_kind(query):
     kinds = {r.facet: r.values for r in _kinds_reader().understand(query).recognised}
     assert kinds.get("kind") == ("paper",)
+
+
+# ------------------------------------------------------------ session 10: size ranges and size words
+@pytest.mark.parametrize("query, value", [
+    ("Which models are between 30 and 100 billion parameters?", "30B-100B"),
+    ("Which models have between one and three billion parameters?", "1B-3B"),
+    ("models from 1 to 3 billion parameters", "1B-3B"),
+    ("a chat model of 7-13B parameters", "7B-13B"),
+    ("models with 1.5-3 billion parameters", "1.5B-3B"),
+    ("between thirty and a hundred billion parameters", "30B-100B"),
+    ("between 100M and 1B parameters", "100M-1B"),
+])
+def test_a_size_range_reads_as_a_params_range_whose_first_count_may_leave_its_unit_to_the_second(query, value):
+    u = reader().understand(query)
+    assert u.filters()["params"] == [value]
+    assert not re.search(r"\d|billion|million", u.text)  # the range's words are the constraint, not searched for
+
+
+@pytest.mark.parametrize("query", ["llama 3-8b fine-tunes", "7B and 13B models", "trained on 1-3 billion tokens",
+                                   "models from 2020 to 2022"])
+def test_two_sizes_a_name_or_a_range_of_other_things_is_no_params_range(query):
+    assert "params" not in reader().understand(query).filters()
+
+
+@pytest.mark.parametrize("query, text", [
+    ("Do you have anything really tiny, under 50 million parameters?", ""),
+    ("I want a really small speech synthesiser, under 100 million parameters.", "speech synthesiser"),
+    ("a large chat model with more than 30B parameters", "chat model"),
+])
+def test_a_size_word_beside_a_size_written_out_is_read_with_it_not_searched_for(query, text):
+    u = reader().understand(query)
+    assert "params" in u.filters() and u.text == text
+    assert not [s for s in u.suggested if s.facet == "params"]
+
+
+def test_a_size_word_before_a_number_stays_a_part_of_the_name_beside_a_size_constraint():
+    u = reader().understand("Mistral Small 24B fine-tunes with fewer than 30B parameters")
+    assert u.filters()["params"] == ["<30B"] and "Small 24B" in u.text

@@ -38,9 +38,11 @@ _GENERIC = frozenset("text model data image audio video language other custom op
                      "classification generation learning words document documents".split())
 _VOCAB = "https://w3id.org/mlfdo/vocab/"
 # licence families whose members are (also) the licences with a property, whatever their own family: a licence
-# has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives or ask nothing at all
+# has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives, ask nothing at all or allow
+# commercial use
 GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
-              "public-domain": lambda licence: licence.unconditional}
+              "public-domain": lambda licence: licence.unconditional,
+              "commercial-use": lambda licence: licence.commercial is True}
 _TRUE = ("true", "1")
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 _DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
@@ -57,6 +59,7 @@ class Concept:
     phrases: tuple[str, ...]
     modalities: tuple[str, ...] = ()  # PIDs of modality concepts
     family: str = ""  # PID of the licence family concept
+    groups: tuple[str, ...] = ()  # a licence: PIDs of the other groups it belongs to (Creative Commons, GNU, open source)
     commercial: bool | None = None
     derivatives: bool | None = None  # a licence: may changed versions be distributed (False: an ND licence)
     unconditional: bool = False  # a licence asking nothing (a public-domain dedication, WTFPL)
@@ -103,6 +106,7 @@ def _concept(pid: str, triples) -> Concept | None:
                    phrases=tuple(dict.fromkeys(p for p in phrases if p)),
                    modalities=tuple(values.get(MLFDO.modality.value, [])),
                    family=(values.get(MLFDO.licenceFamily.value) or [""])[0],
+                   groups=tuple(values.get(MLFDO.licenceGroup.value, [])),
                    commercial=None if not commercial else commercial[0].lower() in _TRUE,
                    derivatives=None if not derivatives else derivatives[0].lower() in _TRUE,
                    unconditional=any(v.lower() in _TRUE for v in values.get(MLFDO.noConditions.value, [])),
@@ -118,6 +122,13 @@ def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]
     if facet == "domain":
         return tuple(dict.fromkeys([label] + hidden))
     return ()
+
+
+def _member(licence: Concept, group: Concept) -> bool:
+    """Say whether a licence belongs to a licence family or group: its family, one of its groups, or the property the
+    group stands for (``GROUPED_BY``)."""
+    held = GROUPED_BY.get(group.key)
+    return licence.family == group.pid or group.pid in licence.groups or (held is not None and held(licence))
 
 
 def _reversed(phrase: str, text: str) -> bool:
@@ -192,9 +203,7 @@ class ConceptIndex:
         group = next((c for c in built.concepts if c.facet == "licence-family" and c.key == family), None)
         if group is None:
             return ()
-        held = GROUPED_BY.get(family)
-        return tuple(c.key for c in built.concepts if c.facet == "licence" and
-                     (c.family == group.pid or (held is not None and held(c))))
+        return tuple(c.key for c in built.concepts if c.facet == "licence" and _member(c, group))
 
     def match(self, text: str, vector: np.ndarray | None = None, limit: int = 6) -> list[ConceptMatch]:
         """Return the concepts ``text`` speaks of, best first (one match per concept)."""
@@ -248,10 +257,7 @@ class ConceptIndex:
                     if other.facet == "task" and c.pid in other.modalities:
                         out["task"].setdefault(other.key, m.phrase)
             if c.facet == "licence-family":
-                commercial = c.key == "permissive" and any(t in tokens(m.phrase) for t in ("commercial", "business"))
-                held = GROUPED_BY.get(c.key)
                 for other in built.concepts:
-                    if other.facet == "licence" and (other.family == c.pid or (commercial and other.commercial)
-                                                     or (held is not None and held(other))):
+                    if other.facet == "licence" and _member(other, c):
                         out["licence"].setdefault(other.key, m.phrase)
         return {facet: dict(values) for facet, values in out.items()}

@@ -174,6 +174,25 @@ def _strings(values: dict[str, list], prop: str) -> list[str]:
     return [o.value for o in values.get(prop, []) if isinstance(o, Literal) and o.value.strip()]
 
 
+# a size written as a part of a model id ("Kokoro-82M", "gemma-7b-it", "Qwen2.5-0.5B"): a number and m or b between
+# separators; "8x7b" (experts), "1_6b" and "4bit" are no such part
+_NAME_SIZE = re.compile(r"(?:^|[-_./])(?<!\d_)(\d+(?:\.\d+)?)([mb])(?=$|[-_.])", re.I)
+
+
+def size_in_name(model_id: str | None) -> float | None:
+    """Return the parameter count the last part of a model id states ("hexgrad/Kokoro-82M": 82M), or None.
+
+    A model whose record holds no parameter count (no safetensors index) is still found by a size constraint
+    when its id states one, as its authors name it (docs/search.md, "Facets").
+    """
+    if not model_id:
+        return None
+    m = _NAME_SIZE.search(model_id.rsplit("/", 1)[-1])
+    if m is None:
+        return None
+    return float(m.group(1)) * (1e6 if m.group(2).lower() == "m" else 1e9)
+
+
 def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
     """Return the index document of one FDO.
 
@@ -210,7 +229,7 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
                     seen[key] = label
         if seen:
             facets[fdef.name] = sorted(seen.items())
-    params = float(fdo.params) if fdo.params else None
+    params = float(fdo.params) if fdo.params else (size_in_name(identifier or name) if kind == "model" else None)
     date = None
     for prop in (SCHEMA.dateCreated.value, SCHEMA.dateModified.value):
         stamps = [s for s in (_timestamp(o.value) for o in values.get(prop, [])) if s is not None]

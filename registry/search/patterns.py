@@ -30,6 +30,13 @@ NUMBER_IN_WORDS = (rf"(?:(?:a|{_UNIT_WORD})[ -]hundred(?:[ -](?:and[ -])?(?:{_TE
 # a count, in digits or words, and its unit ("7B", "1.5 billion", "one billion", "20-billion-parameter")
 NUM = rf"(?<![\w.-])(\d+(?:[.,]\d+)?|{NUMBER_IN_WORDS}(?=[\s-]))[\s-]*(k|m|mn|b|bn|t|thousand|million|billion|trillion)\b"
 PARAMS = r"(?:[\s-]*(?:param(?:eter)?s?|weights))?"
+# a range of counts: "between 30 and 100 billion", "from one to three billion", "7-13B parameters"; the first count's
+# unit may be left to the second's (groups ``n1``, ``u1`` (or None), ``sep``, ``n2``, ``u2``, ``param``)
+_COUNT_UNIT = r"(?:k|m|mn|b|bn|t|thousand|million|billion|trillion)"
+SIZE_RANGE = (rf"(?:\bbetween\s+|\bfrom\s+)?(?<![\w.-])(?P<n1>\d+(?:[.,]\d+)?|{NUMBER_IN_WORDS})(?:[\s-]*(?P<u1>{_COUNT_UNIT})\b)?"
+              rf"(?:[\s-]*(?:param(?:eter)?s?))?(?P<sep>\s+and\s+|\s*(?:-|–|\bto\b|\.\.)\s*)"
+              rf"(?<![\w.])(?P<n2>\d+(?:[.,]\d+)?|{NUMBER_IN_WORDS}(?=[\s-]))[\s-]*(?P<u2>{_COUNT_UNIT})\b"
+              rf"(?P<param>[\s-]*(?:param(?:eter)?s?|weights)\b)?")
 NAME = r"([a-z0-9][\w.\-/]*(?:[ -]\d+(?:\.\d+)?[bm]?)?)"
 
 TASK_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -106,6 +113,10 @@ LICENCE_FAMILIES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
     (r"public[ -]domain(?:[ -]dedication)?|no rights reserved|\bno (?:licen[sc]e )?conditions(?: at all)?",
      "public-domain", lambda k: k.startswith(("cc0", "pddl")) or k in ("unlicense", "wtfpl")),
 )
+# a question about the terms of use: a licence family named in it is a constraint, not a hint ("an open-source
+# model" may only mean published weights; "under an open-source licence", "may I use it commercially" ask for terms)
+LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\b|\bcommercial(?:ly)?\b|\bmay (?:i|we)\b|"
+                          r"\b(?:allowed|permitted) to\b|\bcopyleft\b|\bpermissive\b", re.I)
 PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
                    r"free to use|open[ -]source licen[sc]e"
 
@@ -331,7 +342,8 @@ a about above after again all also am an and any are as at be because been befor
 can could did do does doing down during each few for from further had has have having he her here hers him his
 how i if in into is it its itself just me more most my no nor not of off on once only or other our out over own
 same she should so some such than that the their them then there these they this those through to too under
-until up very was we were what when where which while who whom why will with would you your yours please tell
+until up very really quite rather extremely truly was we were what when where which while who whom why will with would
+you your yours please tell
 show give list find me know let lets let's get got there's what's which's it's i'm can't don't doesn't isn't
 """.split())
 # Words that say "this is a question to the registry" but carry no topic of their own.

@@ -30,7 +30,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import LINK_FACETS, SOUND_AS_SEEM
+from registry.search.patterns import LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
 from registry.search.understand import Understander, follow_up_questions
 
 if TYPE_CHECKING:
@@ -171,7 +171,8 @@ class Searcher:
         if not matches:
             return qu
         recognised = list(qu.recognised)
-        added = []
+        family = self._licence_family_filter(qu, matches)
+        added = [family] if family is not None else []
         for facet, values in self._concept_boosts(matches).items():
             if facet == TOPIC:
                 topic = self._topic_boost(values)
@@ -215,6 +216,33 @@ class Searcher:
         if not added and recognised == list(qu.recognised):
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added))
+
+    def _licence_family_filter(self, qu: QueryUnderstanding, matches) -> RecognisedFilter | None:
+        """Return the filter on the licences of the licence families a question about licences names by their words
+        ("a Creative Commons licence", "under a permissive open-source licence", "may I use in a commercial
+        product"), or None. Families named together narrow each other (permissive and open source) unless no licence
+        is in both; a family whose words the rules already read a filter from (a version of it, "the Llama 3
+        community licences") is left to that filter."""
+        if not LICENCE_TALK.search(qu.query):
+            return None
+        vocab = self.vocabulary("licence")
+        read = [r for r in qu.recognised if r.facet == "licence" and r.mode == "filter" and r.applied]
+        named = []
+        for m in matches:
+            if m.concept.facet != "licence-family" or m.how != "words" or any(_same_words(r.span, m.phrase)
+                                                                              for r in read):
+                continue
+            keys = [k for k in self.concepts.licences_of(m.concept.key) if k in vocab]
+            if keys:
+                named.append((m, keys))
+        if not named:
+            return None
+        common = set.intersection(*(set(keys) for _, keys in named))
+        keys = [k for _, ks in named for k in ks if k in common] if common else [k for _, ks in named for k in ks]
+        keys = sorted(dict.fromkeys(keys), key=lambda k: -vocab[k][1])
+        label = "licence: " + " and ".join(m.concept.label for m, _ in named)
+        return RecognisedFilter("licence", tuple(keys), label, " / ".join(m.phrase for m, _ in named),
+                                note=CONCEPT_NOTE, mode="filter")
 
     def _concept_boosts(self, matches) -> dict[str, dict[str, str]]:
         """Return the concepts' boosts (``ConceptIndex.boosts``) without the task a kind of task narrows when more than
@@ -420,8 +448,11 @@ class Searcher:
         words: tuple[tuple[int, int | None, float], ...] = ()
         core: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
-            # words a filter already guarantees ("trained on squad", "models") need not be matched again
-            covered = {t for r in qu.recognised if r.applied and r.mode == "filter" for t in tokens(r.span)}
+            # words a filter already guarantees ("trained on squad", "models") need not be matched again; a filter read
+            # from the meaning of words ("a commercial product": the licences allowing it) leaves them to the count of
+            # words a match needs (taken out, "text generator I can ship" let a model match by "generator" alone)
+            covered = {t for r in qu.recognised if r.applied and r.mode == "filter" and r.note != CONCEPT_NOTE
+                       for t in tokens(r.span)}
             n = len(set(tokens(text)) - covered)
             if not n and covered and not any(r.facet in LENIENT_FACETS for r in qu.recognised
                                              if r.applied and r.mode == "filter"):

@@ -27,7 +27,8 @@ from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, pa
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SMALL, TASK_PATTERNS, WORD)
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SMALL, TASK_PATTERNS,
+    WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
 
@@ -308,11 +309,19 @@ class Understander:
         out = []
         below = r"(?:under|below|less than|smaller than|fewer than|up to|at most|max(?:imum)?|no more than|<=?|≤)"
         above = r"(?:over|above|more than|larger than|bigger than|at least|min(?:imum)?|>=?|≥)"
-        for m in re.finditer(rf"between\s+{NUM}(?:{PARAMS})?\s+and\s+{NUM}{PARAMS}{NOT_PARAMS}", low):
-            low_n = _count(m.group(1), m.group(2))
-            high_n = _count(m.group(3), m.group(4))
-            if low_n is not None and high_n is not None:
-                out.append(self._range_match(m, f"{format_count(low_n)}-{format_count(high_n)}"))
+        # a range: "between 30 and 100 billion", "from one to three billion", "7-13B parameters"; the first count
+        # may leave its unit to the second's
+        for m in re.finditer(SIZE_RANGE, low):
+            first, unit, sep, high_unit = m.group("n1"), m.group("u1"), m.group("sep").strip(), m.group("u2")
+            low_n = _count(first, unit or high_unit)
+            high_n = _count(m.group("n2"), high_unit)
+            if (low_n is None or high_n is None or low_n >= high_n
+                    or (sep == "and" and not m.group(0).startswith("between"))  # "7B and 13B models": two sizes
+                    or (sep in ("-", "–") and not m.group("param") and len(high_unit) < 3)  # "llama 3-8b": a name
+                    or (not unit and first in ("a", "half a"))  # "from a 7B ...": no first count
+                    or not re.match(NOT_PARAMS, low[m.end():])):
+                continue
+            out.append(self._range_match(m, f"{format_count(low_n)}-{format_count(high_n)}"))
         inclusive = ("<=", "≤", "up to", "at most", "max", "no more", ">=", "≥", "at least", "min")
         for pattern, strict_op, incl_op in ((below, "<", "<="), (above, ">", ">=")):
             for m in re.finditer(rf"{pattern}\s*{NUM}{PARAMS}{NOT_PARAMS}", low):
@@ -324,6 +333,13 @@ class Understander:
             out.append(_Match(m.start(), m.end(), "params", (m.group(1) + m.group(2).upper(),),
                               f"about {m.group(1)}{m.group(2).upper()} parameters", strong=False, remove=True,
                               reason=f"{m.group(0)!r} names a size"))
+        if any(m.strong for m in out):
+            # a size word beside a size written out ("really tiny, under 50 million parameters") is that
+            # constraint's word: it is read with it, not searched for; one before a number is part of a name
+            # ("Mistral Small 24B")
+            for m in re.finditer(rf"(?:{SMALL}|{LARGE})(?![\s-]*\d)", low):
+                out.append(_Match(m.start(), m.end(), "params", (), "size", strong=False, remove=True))
+            return out
         for m in re.finditer(SMALL, low):
             out.append(_Match(m.start(), m.end(), "params", ("<500M",), "under 500M parameters", strong=False,
                               reason=f"{m.group(0)!r} suggests a small model"))

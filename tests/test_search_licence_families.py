@@ -1,0 +1,81 @@
+"""Licence families and groups named in a question (Creative Commons, GNU, open source, commercial use) constrain a
+search to the licences the licence vocabulary puts in them."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from harvesters.vocabularies import harvest
+from registry.search import get_searcher
+from registry.service import Registry
+from registry.vocab import SCHEMA
+from tests.factories import model_pid, model_record
+
+# (id, licence, languages, description): no description names a licence
+MODELS = [
+    ("acme/poet-nc", "CC-BY-NC-4.0", ("ko",), "Writes short poems about the sea."),
+    ("acme/poet-sa", "CC-BY-SA-4.0", (), "Writes long poems about mountains."),
+    ("acme/poet-zero", "CC0-1.0", (), "Writes limericks."),
+    ("acme/tagger-mit", "MIT", ("ko",), "Marks names of people in news text."),
+    ("acme/tagger-apache", "Apache-2.0", (), "Marks places in news text."),
+    ("acme/tagger-wtfpl", "WTFPL", (), "Marks dates in news text."),
+    ("acme/parser-gpl", "GPL-3.0-only", (), "Parses sentences into trees."),
+    ("acme/parser-lgpl", "LGPL-3.0-only", (), "Parses sentences into dependencies."),
+    ("acme/chat-llama", "llama2", ("ko",), "A chat assistant."),
+    ("acme/chat-other", "other", ("ko",), "A chat assistant for a commercial product line."),
+    ("acme/chat-unlicensed", None, ("ko",), "A chat assistant that answers in Korean."),
+    ("acme/persona-generator", "MIT", (), "Makes up characters for role-play."),
+    ("acme/story-writer", "MIT", (), "A text generator writing bedtime stories."),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    registry = Registry.open({"BASE_URL": "http://registry.test"}, in_memory=True, environ={})
+    records = []
+    for i, (name, licence, languages, description) in enumerate(MODELS):
+        pid = NamedNode(model_pid(name, "http://registry.test"))
+        records.append(model_record(name, licence=licence, description=description, downloads=100 - i,
+                                    base="http://registry.test",
+                                    extra=[Triple(pid, SCHEMA.inLanguage, Literal(code)) for code in languages]))
+    registry.store.ingest_many(records)
+    harvest(registry.store)  # the licence concepts
+    yield get_searcher(registry)
+    registry.close()
+
+
+def names(response) -> set[str]:
+    by_pid = {model_pid(m[0], "http://registry.test"): m[0] for m in MODELS}
+    return {by_pid.get(h.pid, h.pid) for h in response.results}
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which models use a Creative Commons licence?", {"acme/poet-nc", "acme/poet-sa", "acme/poet-zero"}),
+    ("Which models carry a GNU licence?", {"acme/parser-gpl", "acme/parser-lgpl"}),
+    # two families named together narrow each other: WTFPL is permissive but not OSI-approved, the GPL open source
+    # but not permissive
+    ("Which models are under a permissive open-source licence?", {"acme/tagger-mit", "acme/tagger-apache",
+                                                                  "acme/persona-generator", "acme/story-writer"}),
+    ("Which models carry a Llama community licence?", {"acme/chat-llama"}),
+])
+def test_a_licence_family_named_in_a_question_lists_its_licences_models_only(searcher, question, expected):
+    assert names(searcher.search(question, per_page=50)) == expected
+
+
+def test_commercial_use_asked_for_keeps_only_the_licences_that_allow_it(searcher):
+    response = searcher.search("Which Korean-speaking models may I use in a commercial product?", per_page=50)
+    # not the non-commercial poet, nor the models with no licence or an unnamed one, whatever their words say
+    assert names(response) == {"acme/tagger-mit", "acme/chat-llama"}
+    assert response.understanding.filters()["language"] == ["ko"]
+
+
+def test_a_licence_familys_words_outside_a_question_about_terms_only_boost(searcher):
+    u = searcher.understand("an open-source tagger for news text")
+    assert "licence" not in u.filters()  # "open-source" may mean published weights: no licence constraint
+
+
+def test_the_words_a_licence_family_was_read_from_still_count_among_those_a_match_needs(searcher):
+    # "commercial product" is the filter's; were it taken out of the words to match, "generator" alone would do
+    response = searcher.search("a text generator I can ship in a commercial product", per_page=50)
+    assert "acme/story-writer" in names(response) and "acme/persona-generator" not in names(response)
