@@ -78,6 +78,15 @@ def test_chat_lists_the_model_whose_licence_forbids_derivatives(chat):
     assert names(c.pid for c in answer.answers) == {"acme/fixed-art"}
 
 
+def test_the_words_describing_a_licence_are_held_by_every_model_under_it(chat):
+    # "open source" says what "permissive" does: acme/open-law holds "open" in its name, yet the MIT and Apache models
+    # are as much an answer
+    answer = chat.ask("Which models are under a permissive open-source licence?")
+    offered = names(c.pid for c in answer.answers)
+    assert len(offered) == 3 and offered & ({"acme/huge-coder", "acme/tiny-tagger"} | {f"acme/filler-{i}" for i in range(5)})
+    assert "acme/fixed-art" not in offered and "acme/research-chat" not in offered  # non-commercial, no derivatives
+
+
 @pytest.mark.parametrize("question, expected", [
     ("Do you have anything really tiny, under 100 million parameters?", {"acme/fixed-art"}),
     ("Which models are between 5 and 20 billion parameters?", {"acme/open-law", "acme/research-chat", "acme/tiny-tagger"}),

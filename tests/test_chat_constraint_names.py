@@ -26,6 +26,12 @@ MODELS = [
     model_doing("org/word-guesser", "fill-mask", downloads=900, description="Guesses a hidden word."),
     model_doing("org/bloom-GGUF", None, downloads=40, description="Quantised files of a large multilingual writer.",
                 extra=[Triple(NamedNode(model_pid("org/bloom-GGUF")), SCHEMA.keywords, Literal("gguf"))]),
+    # a model built with fairseq, and one that only talks about it
+    model_doing("org/fs-translator", "fill-mask", downloads=5, description="Translates sentences.",
+                extra=library("org/fs-translator", "fairseq")),
+    model_doing("org/toolkit-talk", "fill-mask", downloads=800, languages=("de",),
+                description="A chat model that loves the fairseq toolkit and talks about the fairseq toolkit."),
+    model_doing("org/de-chatter", "fill-mask", downloads=4, languages=("de",), description="Chats about cooking."),
 ]
 
 
@@ -54,3 +60,21 @@ def test_a_format_read_as_a_hub_tag_is_a_constraint_not_the_subject(chat):
     answer = chat.ask("Is there a GGUF build of BLOOM that I can run with llama.cpp?")
     assert model_pid("org/bloom-GGUF") in {c.pid for c in answer.answers}
     assert all(c.kind != "term" for c in answer.answers)
+
+
+def test_a_library_the_question_names_is_stated_by_every_model_offered(chat):
+    # the words "fairseq toolkit" are in both; only one is built with fairseq
+    answer = chat.ask("Which models come from the fairseq toolkit?")
+    assert {c.pid for c in answer.answers} == {model_pid("org/fs-translator")}
+    # the German one talks about fairseq but is not built with it, the fairseq one states no language: neither is
+    # offered, and the answer says what none states
+    answer = chat.ask("Which German models come from the fairseq toolkit?")
+    assert answer.answers == [] and not answer.answerable
+    assert "fairseq" in answer.text.split("\n")[0]
+
+
+def test_a_constraint_joined_to_a_word_is_no_name_the_registry_lacks(chat):
+    # "German-speaking" is the language read from it: the answer lists German models, it does not refuse a name
+    answer = chat.ask("Which German-speaking models chat about cooking?")
+    assert answer.answerable and model_pid("org/de-chatter") in {c.pid for c in answer.answers}
+    assert "German-speaking" not in answer.text

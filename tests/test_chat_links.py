@@ -103,13 +103,28 @@ MODELS = [
                 extra=cites("acme/adapter-two")),
     model_doing("acme/tiny-everything", "text-classification", downloads=50000,
                 description="Tiny adapters for everything you sort."),
+    # a base with a popular derived chat model and a little-used derived question answerer
+    model_doing("acme/quill-base", "text-generation", downloads=600, description="Continues text."),
+    model_doing("acme/quill-chatter", "text-generation", base_model="acme/quill-base", downloads=300,
+                description="Chats."),
+    model_doing("acme/quill-reader", "question-answering", base_model="acme/quill-base", downloads=1,
+                description="Reads a passage and replies."),
+    model_doing("acme/quill-base-4bit", None, base_model="acme/quill-base", downloads=2,
+                description="Quill base squeezed into 4 bits."),
+    # a base held only as a reference, a more downloaded copy under the same name, and a fine-tune of the base
+    model_doing("studio/Mover-9", None, stub=True),
+    model_doing("copycat/Mover-9", "text-to-video", base_model="studio/Mover-9", downloads=500,
+                description="Moves pictures, copied."),
+    model_doing("acme/mover-dance", "text-to-video", base_model="studio/Mover-9", downloads=3,
+                description="Makes people dance."),
 ]
 
 
 @pytest.fixture(scope="module")
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video", "text-to-speech"]
+    tasks = ["text-generation", "text-to-image", "text-classification", "text-to-video", "text-to-speech",
+             "question-answering"]
     registry.store.ingest_many([task_record(t) for t in tasks] + [dataset_record("acme/alpaca-chats", stub=False),
                                                                   paper_record(), untitled_paper()] + MODELS)
     yield registry
@@ -366,3 +381,42 @@ def test_the_topic_keeps_a_dotted_name_whole():
     # "llama.cpp" and "2.1" end no sentence: split, "cpp" and "1" would be topic words no record states
     assert unframe("Is there a GGUF build of Stable Diffusion 2.1 that runs with llama.cpp?") == \
         "GGUF build of Stable Diffusion 2.1 that runs with llama.cpp"
+
+
+def test_derived_models_of_a_named_base_with_a_task_are_those_meeting_the_task(chat):
+    # the task is a constraint of the list, as the base is: not the base's most downloaded derivatives
+    answer = chat.ask("Which question-answering models were fine-tuned from quill-base?")
+    assert offered(answer) == {model_pid("acme/quill-reader")}
+    assert "base_model=acme%2Fquill-base" in answer.text and "task=question-answering" in answer.text
+
+
+def test_mentioning_a_named_paper_is_the_relation_not_a_topic(chat):
+    # "mention" says how the models link to the paper: every model citing it answers
+    answer = chat.ask("Which models mention the Tiny Adapters paper?")
+    assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
+
+
+def test_an_owners_possessive_picks_the_owners_model_among_those_of_that_name(chat):
+    # "Studio's Mover-9" is studio/Mover-9 (a base known by reference only), not copycat's more downloaded copy
+    answer = chat.ask("What has been built from Studio's Mover-9?")
+    assert offered(answer) == {model_pid("copycat/Mover-9"), model_pid("acme/mover-dance")}
+    assert "is the name of" not in answer.text  # the question said which one: no ambiguity to report
+
+
+def test_an_owners_possessive_before_the_named_base_is_no_topic_of_its_fine_tunes(chat):
+    # "Quillco's" says whose quill-base is meant (the registry holds it under another owner): no words are left to
+    # match, so the answer lists quill-base's derived models rather than those matching “” (none)
+    answer = chat.ask("What has been built from Quillco's quill-base?")
+    assert offered(answer) == {model_pid("acme/quill-chatter"), model_pid("acme/quill-reader"),
+                               model_pid("acme/quill-base-4bit")}
+    assert "“”" not in answer.text
+
+
+def test_what_a_named_model_does_not_show_and_its_derived_models_do_is_asked_of_them(chat):
+    # quill-base holds neither "squeezed" nor "bits"; its 4-bit copy does: that copy is the answer, not quill-base
+    answer = chat.ask("Do you have quill-base squeezed into 4 bits?")
+    assert offered(answer) == {model_pid("acme/quill-base-4bit")}
+    assert "Models derived from" in answer.text
+    # what quill-base shows itself ("continues text") is asked of it
+    answer = chat.ask("Do you have quill-base for continuing text?")
+    assert offered(answer) == {model_pid("acme/quill-base")}

@@ -6,6 +6,11 @@ not in the registry and names what the search found nearest as the closest recor
 read only from a question that asks for it as a whole ("Do you have X?", "Is X in the registry?", "Tell me about
 X", "What is X?"), written as a name (every word capitalised or with a digit: "Segment Anything", "Stable Diffusion
 XL", "GPT-4", "spaCy"), and not read by the search as a constraint (a language, a licence, a library).
+
+A well-known system the vocabulary of systems not held describes (a closed service: "Midjourney", "ElevenLabs") is
+known for what it is (``NotHeld``): the answer says what kind of system it is and who makes it, and the closest
+records are models of the tasks it does. Such a name is also read when the question's frame is followed by it in a
+possessive ("Do you have ElevenLabs' voice model?": ``framed``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 from registry.search.patterns import ACRONYMS
 from registry.search.understand import Question
 
-__all__ = ["AskedName", "asked_name", "without_frame"]
+__all__ = ["AskedName", "NotHeld", "asked_name", "framed", "without_frame"]
 
 # a word written as a name: capitalised, with a digit, or with a capital inside ("spaCy")
 _WORD = r"(?:[A-Z0-9][\w.\-]*|[a-z]+[A-Z][\w.\-]*)"
@@ -32,6 +37,20 @@ _TAIL_FRAME = r"(?i:in (?:the|your|this) registry|here|available(?: here| in the
 _TAIL = re.compile(rf"^\s*(?i:is|are)\s+(?:(?i:the)\s+)?{_OWNER}(?P<name>{_NAME}){_KIND}\s+{_TAIL_FRAME}{_END}")
 _TAIL_WORDS = re.compile(rf"\s+{_TAIL_FRAME}\s*$")
 _SENTENCES = re.compile(r"(?<=[?!.])\s+")
+_FRAME_LEAD = re.compile(r"^\s*(?i:do you (?:have|hold|know)|have you got|does the registry (?:have|hold|know)|"
+                         r"tell me about|what is|what's|what are)\s+(?:(?i:the|an?)\s+)?")
+_FRAME_IS = re.compile(r"^\s*(?i:is|are)\s+(?:(?i:the)\s+)?")
+
+
+@dataclass(frozen=True)
+class NotHeld:
+    """A well-known system the registry does not hold (a closed service), as the vocabulary of systems says."""
+
+    label: str
+    category: str  # what kind of system it is: "image generator"
+    provider: str  # who makes it: "Midjourney, Inc."
+    tasks: tuple[str, ...]  # the task keys of what it does (text-to-image)
+    task_labels: tuple[str, ...]  # their labels ("Text to image")
 
 
 @dataclass(frozen=True)
@@ -42,6 +61,7 @@ class AskedName:
     owner: str = ""
     kind: str = "model"  # what the question calls it: model, dataset or paper ("the Dexter data": dataset)
     unknown_owner: str = ""  # a possessive whose word the reader knows as no owner ("Anthropic's"): not X's words
+    system: NotHeld | None = None  # what the name is, when it is a known system the registry does not hold
 
 
 def asked_name(q: Question) -> AskedName | None:
@@ -66,6 +86,23 @@ def asked_name(q: Question) -> AskedName | None:
     word = (m.group("kind") or "model").lower()
     kind = "dataset" if word.startswith("data") else "paper" if word.startswith("paper") else "model"
     return AskedName(name, owner, kind, unknown)
+
+
+def framed(text: str, phrase: str) -> bool:
+    """Say whether ``text`` asks whether the registry holds what ``phrase`` names, the phrase right after the
+    question's frame ("Do you have ElevenLabs' voice model?", "Is Midjourney here?"), not a thing like it ("Do you
+    have a model like Midjourney?")."""
+    want = [w.lower().strip(".") for w in re.findall(r"[\w.\-]+", phrase)]
+    for sentence in _SENTENCES.split(text.strip()):
+        m = _FRAME_LEAD.match(sentence)
+        tail = m is None
+        m = m or _FRAME_IS.match(sentence)
+        if m is None or (tail and not re.search(rf"\s{_TAIL_FRAME}{_END}", sentence)):
+            continue
+        got = [w.lower().strip(".") for w in re.findall(r"[\w.\-]+", sentence[m.end():])][:len(want)]
+        if want and [re.sub(r"['’]s?$", "", w) for w in got] == want:
+            return True
+    return False
 
 
 def without_frame(text: str, owner: str = "") -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from registry.chat.absent import AskedName
+from registry.chat.senses import Sense
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchOutcome
 from registry.search.understand import Question
@@ -125,6 +126,9 @@ class Context:
     # a name the question asks for as a whole that the registry does not hold ("Do you have Meta's Segment Anything
     # model?"): the answer says so, and what was found is named as the closest records, never as the thing
     absent: AskedName | None = None
+    # a name records carry only inside longer words of their names ("Hermes": DeepHermes, OpenHermes): its senses
+    senses: list[Sense] = field(default_factory=list)
+    sense_name: str = ""  # the name as the question writes it
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

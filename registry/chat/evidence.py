@@ -27,8 +27,8 @@ using""".split())
 RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
 learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
 derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
-cited citing point points pointing linked link links come comes accompany accompanies go goes referenced reference
-references described introduced deal deals dealing handle handles speak speaks spoken understand
+cited citing mention mentions mentioned mentioning point points pointing linked link links come comes accompany
+accompanies go goes referenced reference references described introduced deal deals dealing handle handles speak speaks spoken understand
 understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
@@ -91,6 +91,7 @@ class Asked:
     task_words: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
     paper: bool = False  # a list of the models citing a paper ("Which models point to the DPO paper?")
     derived: bool = False  # a list of derived models whose base was not resolved ("What has been made from ...?")
+    libraries: frozenset[int] = frozenset()  # libraries the question names (positions in its read constraints)
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
@@ -111,8 +112,13 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     # a model that records no base model is not one, however well it shows the base's words (a question about
     # licences speaks of derivative works, not of models derived from another)
     derived = "derivatives" in q.attributes and q.wants == "list" and not asks_licence(q)
+    # a library the question names by its name ("Meta's fairseq toolkit"), read as a preference: a model built with
+    # another library does not come from it, whatever else it shares with the question (a concept's library, read
+    # from the meaning of the question, is no name it wrote)
+    named = frozenset(i for i, r in enumerate(read) if r.applied and r.mode == "boost" and r.facet == "library"
+                      and r.values and r.note != CONCEPT_NOTE and "library" not in skip)
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
-        return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived)
+        return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived, libraries=named)
     # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
     libraries = {r.span.lower() for r in read if r.applied and r.facet == "library" and r.note != CONCEPT_NOTE}
     for r in read:
@@ -127,7 +133,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
-                 derived)
+                 derived, named)
 
 
 def states_asked(cand: Candidate, wanted: Asked) -> bool:
@@ -144,6 +150,8 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     records a base model.
     """
     if cand.facts is None or cand.facts.status == "stub" or not wanted.filters <= cand.met:
+        return False
+    if wanted.libraries and not wanted.libraries & cand.met:  # one of the libraries it names ("LoRA or PEFT")
         return False
     if wanted.paper and not cand.facts.papers:
         return False
@@ -243,6 +251,8 @@ def unstated(q: Question, cands: list[Candidate], wanted: Asked, topic: Topic | 
     """
     read = read_constraints(q)
     missing = [read[i].span for i in sorted(wanted.filters) if not any(i in c.met for c in cands)]
+    if wanted.libraries and not any(wanted.libraries & c.met for c in cands):
+        missing += [read[i].span for i in sorted(wanted.libraries)]
     if wanted.paper and not any(c.facts is not None and c.facts.papers for c in cands):
         missing.append("a paper it cites")
     if wanted.derived and not any(c.facts is not None and c.facts.bases for c in cands):

@@ -14,7 +14,7 @@ from registry.chat.facts import FdoFacts, Ref, fdo_href, format_count
 from registry.chat.retrieval import Context
 from registry.relations import derived_phrase
 
-__all__ = ["compose", "link", "refusal", "closest_lines", "relaxed_note", "absent_sentence"]
+__all__ = ["compose", "link", "refusal", "closest_lines", "relaxed_note", "absent_sentence", "senses_answer"]
 
 _ABOUT_ATTRIBUTES = ("licence", "task", "datasets", "evaluation", "size", "base", "derivatives", "paper", "author",
                      "downloads", "languages", "library")
@@ -78,6 +78,12 @@ def absent_sentence(ctx: Context) -> str:
     if ctx.absent is None:
         return ""
     name = f"“{_md(ctx.absent.name)}”"
+    system = ctx.absent.system
+    if system is not None:
+        what = _a(system.category) + " " + _md(system.category) if system.category else "a system"
+        by = f" made by {_md(system.provider)}" if system.provider else ""
+        return (f"{name} is not in the registry: it is {what}{by}, offered as a closed service and not published as "
+                f"an open model, so no record here describes it.")
     if ctx.absent.owner:
         return f"{name} is not in the registry: it holds nothing by {_md(ctx.absent.owner)} called so."
     return f"{name} is not in the registry: no record there is called so, and no {ctx.absent.kind} has it in its name."
@@ -88,9 +94,12 @@ def refusal(ctx: Context) -> str:
     if ctx.absent is not None:
         lines = closest_lines(ctx)
         text = absent_sentence(ctx)
+        system = ctx.absent.system
+        doing = f", models for {_md(' or '.join(t.lower() for t in system.task_labels))}" \
+            if system is not None and system.task_labels else ""
         if lines:
-            text += (f"\n\nThe closest records in the registry (none of them is “{_md(ctx.absent.name)}”, and none is "
-                     f"an answer to the question):\n" + "\n".join(lines))
+            text += (f"\n\nThe closest records in the registry{doing} (none of them is “{_md(ctx.absent.name)}”, and "
+                     f"none is an answer to the question):\n" + "\n".join(lines))
         return text
     if ctx.unknown:
         it = "it" if len(ctx.unknown) == 1 else "them"
@@ -288,6 +297,24 @@ def _linked(ctx: Context) -> str:
     return "\n".join(lines)
 
 
+def senses_answer(ctx: Context) -> str:
+    """Say that no record is called the name asked for but several carry it inside a longer word, and list each
+    such word (sense) with the records it names."""
+    name = f"“{_md(ctx.sense_name)}”"
+    n = len(ctx.senses)
+    lines = [f"No record in the registry is called {name}, but it is part of longer names, so it may mean "
+             f"{'one of ' + str(n) + ' things' if n > 1 else 'this'}:"]
+    for sense in ctx.senses:
+        parts = []
+        for group, what in ((sense.models, "model"), (sense.datasets, "dataset"),
+                            (sense.trained, "model trained on it" if len(sense.datasets) < 2 else "model trained on them")):
+            if group:
+                said = what if len(group) == 1 else what.replace("model", "models").replace("dataset", "datasets")
+                parts.append(f"the {said} " + ", ".join(link(f) for f in group))
+        lines.append(f"- {_md(sense.word)}: " + "; ".join(parts))
+    return "\n".join(lines)
+
+
 def ambiguity_note(ctx: Context) -> str:
     """Say which FDO a name several FDOs carry was read as, and name the others ("" when no name is ambiguous)."""
     notes = []
@@ -306,6 +333,8 @@ def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
         return _derived_topic(ctx, base_url)
     if ctx.link is not None and ctx.answerable:
         return _linked(ctx)
+    if ctx.senses and ctx.answerable:
+        return senses_answer(ctx)
     if not ctx.answerable or not ctx.selected:
         return refusal(ctx)
     if ctx.question.compare and table is not None and len(table.columns) >= 2:

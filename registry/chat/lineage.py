@@ -8,10 +8,13 @@ search found nearest Y in meaning (the lineage is what the question is sure of),
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Callable
 
 from registry.chat.context import Candidate, Context
-from registry.chat.evidence import by_words, fact_words, hosting_words, read_constraints
+from registry.chat.evidence import (asks_licence, by_words, cover, fact_words, hosting_words, index_terms,
+                                    read_constraints)
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 from registry.search.understand import Question, stem, words
@@ -40,13 +43,62 @@ def read_topic(q: Question, ctx: Context, store, names) -> None:
         (t.object.value for t in store.current(base) if t.predicate == SCHEMA.identifier), None)
     if not identifier:
         return
-    named_words = {stem(w) for name in names.names_of(base) for w in words(name)}
-    named_words |= {stem(w) for m in q.mentions for w in words(m)}
+    named_words = _named_words(q, base, names)
     topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS]
-    if not topic_stems:
+    said = [re.sub(r"['’]s$", "", w) for w in words(q.text)]
+    topic = " ".join(dict.fromkeys(w for w in said if stem(w) in topic_stems))
+    if not topic:
         return
-    topic = " ".join(dict.fromkeys(w for w in words(q.text) if stem(w) in topic_stems))
     ctx.lineage_topic = (base, identifier, topic)
+
+
+def _named_words(q: Question, base: str, names) -> set[str]:
+    """Return the stems of the words naming X: its names, the names the question writes, and an owner's possessive
+    before them ("DeepSeek's Janus-Pro-7B" says whose X, not what for)."""
+    named = {stem(w) for name in names.names_of(base) for w in words(name)}
+    named |= {stem(w) for m in q.mentions for w in words(m)}
+    named |= {stem(m.group(1).lower()) for mention in q.mentions
+              for m in re.finditer(rf"\b(\w+)['’]s\s+{re.escape(mention)}", q.text, re.I)}
+    return named
+
+
+def read_unshown(q: Question, ctx: Context, store, names) -> None:
+    """Answer as "X's derived models that show Y" a question naming one model X for what X does not show and models
+    derived from X do ("Do you have phi-2 squeezed into 4 or 8 bits?": phi-2 holds neither "squeezed" nor "bits",
+    its 4- and 8-bit copies hold "bits").
+
+    Only for a question that asks no attribute of X (its licence, its size: those are about X) and compares
+    nothing; Y is the question's words that count (``Context.topic``) beside X's names and an owner's possessive; the
+    derived models are the candidates found that record X as their base, hold one of Y's words and state the
+    question's filters. When X shows one of Y's words, or no derived model does, the answer stays about X.
+    """
+    if len(ctx.named) != 1 or q.compare or q.attributes or store.kind(ctx.named[0]) != "model":
+        return
+    base = ctx.named[0]
+    by_pid = {c.pid: c for c in ctx.candidates}
+    own = by_pid.get(base)
+    known = store.platform_id(base)
+    if own is None or own.facts is None or not known:
+        return
+    named_words = _named_words(q, base, names)
+    rest = {k for k in ctx.topic.keys if ctx.topic.weights.get(k, 0.0) > 0 and k not in named_words}
+    # X's own facts, not the names of the models derived from it (its 4-bit copy's name says "bit", X does not)
+    alone = replace(own.facts, derived=[], inbound=[])
+    licence = asks_licence(q)
+    shown, _ = cover(ctx.topic, index_terms(alone, licence), fact_words(alone, licence))
+    if not rest or rest & shown:
+        return
+    filters = {i for i, r in enumerate(read_constraints(q)) if r.applied and r.mode == "filter" and r.facet != "kind"}
+    derived = [c for c in ctx.candidates if c.pid != base and c.facts is not None and c.facts.status != "stub"
+               and base in {r.iri for _, r in c.facts.bases} and rest & c.covered and filters <= c.met]
+    if not derived:
+        return
+    derived.sort(key=lambda c: (-len(rest & c.covered), c.search_rank if c.search_rank is not None else 99))
+    said = [re.sub(r"['’]s$", "", w) for w in words(q.text)]
+    topic = " ".join(dict.fromkeys(w for w in said if stem(w) in rest))
+    ctx.lineage_topic = (base, known[1], topic)
+    ctx.derived_hits = [c.pid for c in derived][:DERIVED_K]
+    ctx.on_topic = {c.pid for c in derived}
 
 
 def find_derived(q: Question, ctx: Context, search: SearchAdapter, add: Callable, limit: int) -> None:

@@ -63,11 +63,20 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
     if any(pid not in entities for pid in ctx.named):
         return  # the question is about another FDO it names ("which datasets was bert trained on")
     topic = _topic(q, read.span, read.values)
-    if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic and q.wants != "list":
-        return  # "what are X's fine-tunes?", X named: the answer about X says it, relation by relation
+    if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic and \
+            q.wants != "list" and not _other_filters(q):
+        # "what are X's fine-tunes?", X named: the answer about X says it, relation by relation; with another
+        # explicit constraint ("Which question-answering models were fine-tuned from X?") only the linked models
+        # meeting it answer, not X's most downloaded derivatives
+        return
     facts = gather(store, entities, derivatives=False)
     ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts],
                     note=f"“{read.span}” is read as {', '.join(read.values[:3])}: {read.note}." if read.note else "")
+
+
+def _other_filters(q: Question) -> dict[str, list[str]]:
+    """Return the question's explicit constraints besides the link and the kind (a task, a language, a licence)."""
+    return {f: v for f, v in q.filters.items() if f not in LINK_FACETS and f != "kind"}
 
 
 def _named_record(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
@@ -108,7 +117,7 @@ def _topic(q: Question, span: str, values) -> str:
 def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable) -> None:
     """Search the models linked to the named FDO (those nearest the topic first) and add them as candidates."""
     link = ctx.link
-    other = {f: v for f, v in q.filters.items() if f not in LINK_FACETS and f != "kind"}
+    other = _other_filters(q)
     link.constraints = other
     within = {**other, link.facet: list(link.values), "kind": ["model"]}
     every = search.search("", limit=LINK_K, filters=within)

@@ -3,14 +3,17 @@
 Keys are lower-cased ``schema:name``, ``schema:identifier`` and ``schema:alternateName`` values
 (``google-bert/bert-base-uncased``, ``bert-base-uncased``). Built on first use from the store's
 PID listing and ``Store.names``, a page at a time, kept current through the store's change listener. At 100k models it holds ~300k keys
-(~40 MB); a lookup is a dict access.
+(~40 MB); a lookup is a dict access. The concepts of systems the registry does not hold (``concepts.SYSTEM``:
+"Midjourney") are left out: they describe what is not here, so a question naming one never reads it as held.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 
+from registry.search.concepts import SYSTEM
 from registry.store import IngestResult, Store
 from registry.store.results import Names
 
@@ -46,6 +49,7 @@ class NameIndex:
         self._joined: str | None = None
         self._built = False
         self._lock = threading.Lock()
+        self._absent: set[str] = set()  # concepts of systems not held: never keys
         store.on_change(self._on_change)
 
     def _ensure(self) -> None:
@@ -54,6 +58,7 @@ class NameIndex:
         with self._lock:
             if self._built:
                 return
+            self._absent = {pid for pid in self.store.pids(kind="term") if self._describes_absent(pid)}
             offset = 0
             while True:
                 pids = self.store.pids(offset=offset, limit=PAGE)
@@ -63,8 +68,14 @@ class NameIndex:
                 offset += PAGE
             self._built = True
 
+    def _describes_absent(self, pid: str) -> bool:
+        known = self.store.platform_id(pid)
+        return bool(known) and known[0] == SYSTEM
+
     def _add(self, found: Iterable[Names]) -> None:
         for entry in found:
+            if entry.pid in self._absent:
+                continue
             for name in {n.strip().lower() for n in entry.names} - {""}:
                 self._keys.setdefault(name, {})[entry.pid] = entry.downloads
                 self._by_pid.setdefault(entry.pid, set()).add(name)
@@ -86,6 +97,8 @@ class NameIndex:
             pids = [r.pid for r in results]
             for pid in pids:
                 self._remove(pid)
+            self._absent |= {r.pid for r in results if r.status in ("new", "changed") and self.store.kind(r.pid) == "term"
+                             and self._describes_absent(r.pid)}
             self._add(self.store.names(r.pid for r in results if r.status != "withdrawn").values())
 
     def lookup(self, name: str) -> list[Match]:
@@ -121,6 +134,24 @@ class NameIndex:
                 best[pid] = max(dl, best.get(pid, 0))
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [Match(pid, dl) for pid, dl in ranked]
+
+    def carrying(self, fragment: str) -> dict[str, dict[str, int]]:
+        """Return, for each word of FDO names holding ``fragment`` inside it (``deephermes``, ``openhermes`` for
+        ``hermes``), the FDOs whose names have that word, with their downloads; {} when none does."""
+        self._ensure()
+        frag = fragment.strip().lower()
+        if len(frag) < 3 or not self.contains(frag):
+            return {}
+        inside = re.compile(rf"[a-z]*{re.escape(frag)}[a-z]*")
+        out: dict[str, dict[str, int]] = {}
+        for key, entry in list(self._keys.items()):
+            if frag not in key:
+                continue
+            for word in set(inside.findall(key)) - {frag}:
+                held = out.setdefault(word, {})
+                for pid, dl in entry.items():
+                    held[pid] = max(dl, held.get(pid, 0))
+        return out
 
     def names_of(self, pid: str) -> set[str]:
         """Return the lower-cased names of ``pid``."""

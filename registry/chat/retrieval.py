@@ -23,12 +23,13 @@ import re
 from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
-from registry.chat.absent import asked_name, without_frame
+from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
                                     read_constraints, read_topic, shows_enough, by_use, states_asked, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
+from registry.chat.senses import senses_of
 from registry.search.patterns import ACRONYMS
 from registry.search.understand import Question, stem, topical_terms, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
@@ -51,6 +52,9 @@ TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
 ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
+# words describing a licence's terms: a model under a licence read from the question holds them (``_rank``)
+LICENCE_WORDS = frozenset(stem(w) for w in """open source opensource free libre permissive permissively copyleft
+restrictive restrictions unrestricted commercial commercially""".split())
 WRITTEN_OUT = frozenset(p for phrases in ACRONYMS.values() for p in phrases)  # "mixture of experts" (moe)
 
 
@@ -111,6 +115,9 @@ class Retriever:
         for family in ctx.families:
             for m in self.names.containing(family, FAMILY_K):
                 add(m.pid, 0.9, "family")
+        for sense in ctx.senses:  # the models carrying the name, then those trained on the data named with it
+            for f in sense.models + sense.trained:
+                add(f.pid, 0.9, "family")
         if previous and not ctx.named and (q.anaphora or not q.terms):
             for pid in previous:
                 if self.store.exists(pid):
@@ -169,6 +176,8 @@ class Retriever:
                 cands[pid].facts = fdo
         ctx.candidates = [c for c in cands.values() if c.facts is not None]
         self._rank(q, ctx)
+        if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
+            lineage.read_unshown(q, ctx, self.store, self.names)
         self._decide(q, ctx)
         self._select(ctx, budget)
         if ctx.absent is not None:
@@ -259,6 +268,9 @@ class Retriever:
         found = [(pid, ident) for pid, ident, _ in self.search.named(name)]
         if not found:
             found = [(m.pid, "") for m in self.names.lookup(name)]
+        owned = self._owned(name, found, ctx) if ctx is not None else []
+        if owned:
+            return owned
         if len(found) > 1 and ctx is not None and not any(a.name == name for a in ctx.ambiguous):
             ctx.ambiguous.append(Ambiguous(name, [pid for pid, _ in found[:AMBIGUOUS_K]],
                                            [ident for _, ident in found[:AMBIGUOUS_K]]))
@@ -270,24 +282,83 @@ class Retriever:
                 return [pid]
         return []
 
+    def _owned(self, name: str, found: list[tuple[str, str]], ctx: Context) -> list[str]:
+        """Return the FDOs called ``name`` that the owner the question gives it has ("DeepSeek's Janus-Pro-7B":
+        deepseek-ai/Janus-Pro-7B, not another account's copy of that name, however more downloaded), or [].
+
+        The owner is the possessive written just before the name; it is the owner part of an FDO's identifier when
+        one begins with the other, separators aside ("DeepSeek" of ``deepseek-ai``, "Meta" of ``meta-llama``). A
+        base model held only as a reference (a stub, which the search does not index) counts too: the chat's name
+        index holds it.
+        """
+        said = re.search(rf"\b([A-Za-z][\w.-]*)'s\s+{re.escape(name)}(?![\w-])", ctx.question.text.replace("’", "'"),
+                         re.I) if name.strip() else None
+        if said is None:
+            return []
+        owner = _flat(said.group(1))
+        # a stub is held by its identifier alone ("deepseek-ai/Janus-Pro-7B"): the names holding the name as a part
+        pids = list(dict.fromkeys([pid for pid, _ in found] + [m.pid for m in self.names.lookup(name)] +
+                                  [m.pid for m in self.names.containing(name, HOLDERS_K)]))
+        mine = []
+        for pid in pids:
+            known = self._identifier(pid)
+            if "/" not in known or _flat(known.rsplit("/", 1)[-1]) != _flat(name):
+                continue
+            who = _flat(known.split("/", 1)[0])
+            if len(owner) >= 3 and len(who) >= 3 and (who.startswith(owner) or owner.startswith(who)):
+                mine.append(pid)
+        return mine
+
     def _read_absent(self, q: Question, ctx: Context) -> None:
         """Note a name the question asks for as a whole that the registry does not hold (``absent.asked_name``).
 
         Not held: no FDO is called so (the search's name index, else the chat's), with spaces, hyphens or neither,
         and no FDO of the kind asked for (a model unless the question says data or paper) has it as a whole part of
         its name ("Phi" of phi-2); an owner's possessive ("Meta's Segment Anything") is decided by the reader's note.
-        The search then looks for the name's words and the rest of the question without the words asking whether
-        the registry holds it ("in the registry", "here").
+        A well-known system the registry does not hold (the vocabulary of systems: "Midjourney") is noted with what
+        it is, also when the question's frame is followed by its possessive ("Do you have ElevenLabs' voice
+        model?"). The search then looks for the name's words and the rest of the question without the words asking
+        whether the registry holds it ("in the registry", "here").
         """
-        if ctx.named or ctx.unknown or q.compare:
+        if ctx.named or q.compare:
             return
         asked = asked_name(q)
-        if asked is None or any(asked.name.lower() == m.lower() for m in q.mentions):
+        system = self._system(q, asked)
+        if ctx.unknown:
+            # a name-shaped mention matching nothing ("GPT-4") is said to be unknown, unless it is a known system
+            if system is None or asked is None or [m.lower() for m in ctx.unknown] != [asked.name.lower()]:
+                return
+            ctx.unknown = []
+        elif asked is not None and any(asked.name.lower() == m.lower() for m in q.mentions):
             return  # a name-shaped mention is looked up as one (``_resolve_mentions``)
+        if asked is None and system is not None:
+            asked = AskedName(system.label)
+        if asked is None:
+            return
         if not asked.owner and self._holds(asked.name, asked.kind):
             return
-        ctx.absent = asked
+        if system is None and not asked.owner:
+            ctx.senses = senses_of(asked.name, self.names, self.store)
+            if ctx.senses:  # carried inside longer words of names: ambiguous, not absent
+                ctx.sense_name = asked.name
+                return
+        ctx.absent = replace(asked, system=system)
         q.search_text = without_frame(q.search_text or q.text, asked.unknown_owner)
+
+    def _system(self, q: Question, asked: AskedName | None) -> NotHeld | None:
+        """Return the known system not held that the question asks for: the name asked for begins with its name, or
+        the question's frame is followed by it (``absent.framed``); None when a record carries its name."""
+        searcher = self.search.searcher()
+        if searcher is None:
+            return None
+        asked_words = _name_words(asked.name) if asked is not None else None
+        for m in searcher.not_held(asked.name if asked is not None else q.text):
+            phrase = _name_words(m.phrase)
+            if (asked_words[:len(phrase)] == phrase) if asked_words is not None else framed(q.text, m.phrase):
+                tasks = [t for t in (searcher.concepts.concept(pid) for pid in m.concept.serves) if t is not None]
+                return NotHeld(m.concept.label, m.concept.category, m.concept.provider,
+                               tuple(t.key for t in tasks), tuple(t.label for t in tasks))
+        return None
 
     def _absent_closest(self, ctx: Context) -> None:
         """Name what was found for a question about a name the registry does not hold as the closest records: the
@@ -304,10 +375,28 @@ class Retriever:
         linked = [pid for pid in dict.fromkeys(linked) if pid not in seen][:max(0, CLOSEST_K - len(shown))]
         found = gather(self.store, linked) if linked else {}
         shown += [Candidate(pid, 0.0, {"closest"}, found[pid]) for pid in linked if pid in found]
+        if ctx.absent.system is not None:
+            shown = self._doing(ctx.absent.system, shown, ctx.question)
         ctx.closest = shown
         ctx.answerable = False
         ctx.reason = "the question names something the registry does not hold"
         ctx.selected, ctx.rendered, ctx.partial, ctx.more = [], [], [], 0
+
+    def _doing(self, system: NotHeld, shown: list[Candidate], q: Question) -> list[Candidate]:
+        """Return the closest records for a system not held: the models found that do one of its tasks, then the
+        models of those tasks the search finds for the question (the most downloaded when none has its words)."""
+        tasks = set(system.tasks)
+        doing = [c for c in shown if c.facts.kind == "model" and {r.key for r in c.facts.tasks} & tasks]
+        if len(doing) < CLOSEST_K and tasks:
+            filters = {"task": sorted(tasks), "kind": ["model"]}
+            found = self.search.search(q.search_text or q.text, limit=CLOSEST_K, filters=filters)
+            if not found.hits:
+                found = self.search.search("", limit=CLOSEST_K, filters=filters)
+            seen = {c.pid for c in doing}
+            more = [h.pid for h in found.hits if h.pid not in seen][:CLOSEST_K - len(doing)]
+            facts = gather(self.store, more) if more else {}
+            doing += [Candidate(pid, 0.0, {"closest"}, facts[pid]) for pid in more if pid in facts]
+        return doing or shown
 
     def _holds(self, name: str, kind: str) -> bool:
         """Say whether an FDO is called ``name`` (a concept: by its key), or one of ``kind`` has it as a whole part
@@ -326,14 +415,19 @@ class Retriever:
     def _resolve_mentions(self, q: Question, ctx: Context) -> None:
         # what an acronym stands for, hyphenated ("mixture-of-experts"), is a topic, not a name
         q.mentions = [m for m in q.mentions if " ".join(words(m)) not in WRITTEN_OUT]
-        for mention in q.mentions:
+        for mention in list(q.mentions):
             pids = self._resolve_one(mention, ctx)
             if pids:
                 if pids[0] not in ctx.named:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
-            elif not _modifier(q.text, mention):
+            elif _modifier(q.text, mention):
+                continue
+            elif _constraint_compound(q, mention):
+                # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
+                q.mentions = [m for m in q.mentions if m != mention]
+            else:
                 ctx.unknown.append(mention)
 
     def _constraints_not_subjects(self, q: Question, ctx: Context) -> None:
@@ -377,6 +471,12 @@ class Retriever:
         # a word read as a constraint ("German": language de, "vision": image tasks) is covered by an FDO
         # that has the constraint, whether or not its facts spell the word
         spans = {i: {stem(w) for w in words(r.span)} for i, r in enumerate(read_constraints(q)) if r.applied}
+        # the words that describe a licence's terms ("open-source", "free") are held by a model under a licence the
+        # question reads from them, as the words of the span are ("permissive open-source licence": the licence is
+        # read from "permissive licence", and "open source" says the same of it)
+        for i, r in enumerate(read_constraints(q)):
+            if r.applied and r.facet == "licence" and r.values:
+                spans[i] = spans.get(i, set()) | (set(q.terms) & LICENCE_WORDS)
         # the question's words weighed by how rare they are in the index; a Hub tag or acronym read in their
         # place ("Core ML": coreml, "reinforcement learning from human feedback": rlhf) holds them too
         topic = ctx.topic = read_topic(q, self.search.document_frequencies)
@@ -499,7 +599,8 @@ class Retriever:
         first = [c for c in ctx.candidates if c.reasons & {"named", "page", "previous", "family"}]
         order = {pid: i for i, pid in enumerate(ctx.named)}
         first.sort(key=lambda c: order.get(c.pid, len(order)))
-        rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)]
+        # a name's senses: the answer offers the models carrying it (and trained on the data named with it) only
+        rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)] if not ctx.senses else []
         if not first:
             rest = fitting(ctx.question, rest)
             wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
@@ -540,6 +641,10 @@ def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     ctx.closest = shown[:CLOSEST_K]
 
 
+def _flat(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
 def _key_named(known: tuple[str, str] | None, name: str) -> bool:
     """Say whether a concept's key ("transformers", "text-generation") is ``name``, separators aside."""
     def flat(text: str) -> str:
@@ -555,6 +660,17 @@ def _modifier(text: str, mention: str) -> bool:
         return False
     after = re.search(rf"(?<![\w-]){re.escape(mention)}\s+([a-z]+)\b", text)
     return after is not None and bool(topical_terms(after.group(1)))
+
+
+def _constraint_compound(q: Question, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is a constraint the reader read, joined to a plain word
+    ("Korean-speaking": language ko; "Apache-licensed"): letters only, one part a word of the constraint's span. It
+    describes the models asked for; it names no model the registry lacks."""
+    if q.understanding is None or not re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)+", mention):
+        return False
+    parts = {p.lower() for p in mention.split("-")}
+    return any(parts & set(words(r.span)) for r in q.understanding.recognised
+               if r.applied and r.values and r.facet != "kind")
 
 
 def _follow_relaxation(q: Question, ctx: Context) -> None:
@@ -573,6 +689,10 @@ def _follow_relaxation(q: Question, ctx: Context) -> None:
         recognised.append(r)
     if ctx.relaxed:
         q.understanding = replace(understanding, recognised=tuple(recognised))
+
+
+def _name_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def _lost(q: Question, outcome: SearchOutcome) -> bool:

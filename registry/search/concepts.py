@@ -25,13 +25,14 @@ import numpy as np
 from registry.search.text import normalise, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC"]
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
-                   "task-kind": "task-kind", "domain": "domain"}
+                   "task-kind": "task-kind", "domain": "domain", "system": "system"}
+SYSTEM = "system"  # a well-known system the registry does not hold (a closed service): stands for the tasks it does
 TOPICS = ("task-kind", "domain")  # the facets of concepts a model shows only by markers in its facts (``Concept.markers``)
 # words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
@@ -53,7 +54,7 @@ class Concept:
     """One concept FDO as search uses it."""
 
     pid: str
-    facet: str  # task | library | licence | language | modality | licence-family | task-kind | domain
+    facet: str  # task | library | licence | language | modality | licence-family | task-kind | domain | system
     key: str  # the facet value it stands for (task id, SPDX id or licence key, language code, library)
     label: str
     phrases: tuple[str, ...]
@@ -68,6 +69,8 @@ class Concept:
     # words by which a model's facts (tags, name, data sets) show a kind of task ("sentiment", "sst2") or a subject
     # area ("chemistry", "gsm8k"); a subject area's other names ("chemist") are how people ask, not how models show it
     markers: tuple[str, ...] = ()
+    provider: str = ""  # a system not held: who makes it ("OpenAI")
+    category: str = ""  # a system not held: what kind of system it is ("image generator")
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,9 @@ def _concept(pid: str, triples) -> Concept | None:
                    unconditional=any(v.lower() in _TRUE for v in values.get(MLFDO.noConditions.value, [])),
                    serves=tuple(values.get(MLFDO.servesTask.value, [])),
                    broader=tuple(values.get(SKOS.broader.value, [])),
-                   markers=_markers(facet, label, values))
+                   markers=_markers(facet, label, values),
+                   provider=(values.get(SCHEMA.provider.value) or [""])[0],
+                   category=(values.get(SCHEMA.category.value) or [""])[0])
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.concepts import TOPIC, ConceptIndex
+from registry.search.concepts import SYSTEM, TOPIC, ConceptIndex
 from registry.search.engine import Candidates, _top_set
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
 from registry.search.follow import follow_notes
@@ -70,7 +70,9 @@ LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
-CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
+CONCEPT_NOTE = "read from the meaning of the question"
+CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
+CARRIED_MAX_DF = 3  # FDOs holding that word as a word of their own (a description naming it) beyond which it is none  # the note of a boost a concept of the question added
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
 
@@ -87,6 +89,7 @@ class Searcher:
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
+        self._carried_cache: dict[str, tuple[int, list[int]]] = {}  # word -> (generation, slots) (``_carried``)
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -108,8 +111,16 @@ class Searcher:
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
 
     def means(self, words: str) -> bool:
-        """Say whether ``words`` name a concept of the registry by its words ("segment anything": mask generation)."""
-        return any(m.how == "words" for m in self.concepts.match(words))
+        """Say whether ``words`` name a concept of the registry by its words ("segment anything": mask generation).
+
+        A system the registry does not hold ("Gemini") is no such concept: its owner's FDOs stay the closest."""
+        return any(m.how == "words" and m.concept.facet != SYSTEM for m in self.concepts.match(words))
+
+    def not_held(self, text: str) -> list:
+        """Return the matches of ``text`` to systems the registry does not hold (``concepts.SYSTEM``: "Midjourney"),
+        without those a record carries the name of: an FDO whose name or identifier holds the phrase's words wins
+        over the entry."""
+        return [m for m in self.concepts.match(text) if m.concept.facet == SYSTEM and not self.owns((), m.phrase)]
 
     def owns(self, authors: tuple[str, ...], word: str) -> bool:
         """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
@@ -167,7 +178,18 @@ class Searcher:
             text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
         # "to sound more like a person" says how it comes across: the word "sound" is no audio
         text = SOUND_AS_SEEM.sub(lambda m: m.group(0).replace(m.group(0).split()[0], "seem", 1), text)
-        matches = self.concepts.match(text)
+        # a system not held stands for its tasks unless a record carries its name (the record wins), or its owner's
+        # possessive names an owner holding models of those tasks ("Google's Gemini": Google's own are the closest)
+        owners = self._possessive_owners(qu)
+        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not (
+            self.owns((), m.phrase) or (owners and self._owners_do(owners, m.concept)))]
+        # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
+        # adds no other task of that modality
+        served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
+        if served:
+            matches = [m for m in matches if m.concept.facet != "modality" or not any(
+                c.facet == "task" and m.concept.pid in c.modalities and c.pid in served
+                for c in (self.concepts.concept(pid) for pid in served) if c is not None)]
         if not matches:
             return qu
         recognised = list(qu.recognised)
@@ -216,6 +238,24 @@ class Searcher:
         if not added and recognised == list(qu.recognised):
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added))
+
+    def _possessive_owners(self, qu: QueryUnderstanding) -> list[str]:
+        """Return the author keys of an owner's possessive the reader noted as holding nothing so named ("Google's
+        Gemini": google, google-bert...), [] when there is none."""
+        noted = [r for r in qu.recognised if r.facet == "author" and not r.values and r.note]
+        if not noted:
+            return []
+        word = re.sub(r"['’]s?$", "", noted[0].span.strip().lower())
+        return [k for k in self.vocabulary("author") if k.lower() == word or k.lower().startswith(word + "-")]
+
+    def _owners_do(self, owners: list[str], system) -> bool:
+        """Say whether an FDO of ``owners`` has one of the tasks ``system`` (a system not held) does."""
+        tasks = [c.key for c in (self.concepts.concept(pid) for pid in system.serves) if c is not None]
+        if not tasks:
+            return False
+        with self.engine.lock:
+            masks = self.engine.facet_masks({"author": owners, "task": tasks}, {})
+            return bool((masks["author"] & masks["task"]).any())
 
     def _licence_family_filter(self, qu: QueryUnderstanding, matches) -> RecognisedFilter | None:
         """Return the filter on the licences of the licence families a question about licences names by their words
@@ -393,14 +433,17 @@ class Searcher:
             masks.boost = self._boost_score(qu, explicit, masks.filters.lenient())
             cand = self._candidates(qu, mode, vector)
             depth = max(10, page * per_page)
-            ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost)
+            carried = self._carried(qu)
+            ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
+                                carried)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
                 boost = masks.boost
                 masks = _Masks(self.engine, _Filters(explicit, {}))
                 masks.boost = boost
-                ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost)
+                ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
+                                    carried)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -567,9 +610,50 @@ class Searcher:
             score += links
         return score
 
+    def _carried(self, qu: QueryUnderstanding) -> list[int]:
+        """Return the slots of the models whose name or identifier carries the query's one word only inside a longer
+        word ("Hermes": DeepHermes-3-..., gemma-7b-openhermes), when no FDO's name or identifier is it or holds it as
+        a word of its own.
+
+        The word is a name asked for that records carry in compounds of their names; the keyword side, matching
+        whole words, finds none of them. Words that also carry it in a data set's name (OpenHermes, data) come after
+        the others (the models named after the data); records with facts before stubs, most downloaded first.
+        """
+        words = (qu.text or "").split()
+        if len(words) != 1 or not words[0].isalpha() or len(words[0]) < CARRIED_MIN or \
+                any(r.applied and r.values for r in qu.recognised):
+            return []
+        word = words[0].lower()
+        engine = self.engine
+        # a word a name holds as a word of its own ("bert") is found by the keyword side; the check, stopping at the
+        # first such name, keeps the scan of every name below for the words no name holds so
+        if engine.exact_slots(word) or self.owns((), word):
+            return []
+        cached = self._carried_cache.get(word)
+        if cached is not None and cached[0] == engine.generation:
+            return cached[1]
+        inside = re.compile(rf"[a-z]*{re.escape(word)}[a-z]*")
+        by_word: dict[str, set[int]] = {}
+        for key, slots in list(engine.exact.items()):
+            if word in key:
+                for w in set(inside.findall(key)):
+                    by_word.setdefault(w, set()).update(s for s in slots if engine.alive[s])
+        if by_word.pop(word, None):  # a name holds it as a word of its own: the keyword side finds those
+            by_word = {}
+        data = {w for w, slots in by_word.items() if any(engine.docs[s].kind == "dataset" for s in slots)}
+        order = {}
+        for w, slots in by_word.items():
+            for s in slots:
+                if engine.docs[s].kind == "model":
+                    order[s] = min(order.get(s, 2), int(w in data))
+        found = sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
+        self._carried_cache[word] = (engine.generation, found)
+        return found
+
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
-              boost: np.ndarray | None = None) -> "_Ranked":
-        """Rank the result set: exact matches, then RRF of keyword, dense and popularity ranks.
+              boost: np.ndarray | None = None, carried: list[int] = ()) -> "_Ranked":
+        """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
+        names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
         it); the rest of the result set is kept as its slots, for counts and facets. Scores are
@@ -579,7 +663,8 @@ class Searcher:
         engine = self.engine
         n = engine.size
         downloads = engine.downloads[:n]
-        pinned = np.asarray([s for s in engine.exact_slots(query) if exact_mask[s]] if query else [], dtype=np.int64)
+        pinned = [s for s in engine.exact_slots(query) if exact_mask[s]] if query else []
+        pinned = np.asarray(list(dict.fromkeys(pinned + [s for s in carried if mask[s]])), dtype=np.int64)
         if cand.kw_ok is None and cand.sims is None:
             # no words left to match (empty query, or only constraints): list what passes the filters
             member = mask.copy()
