@@ -66,6 +66,45 @@ def test_a_library_brings_the_tasks_it_is_built_for(concepts):
     assert "audio-to-audio" in boosts(concepts, "asteroid models")["task"]
 
 
+@pytest.mark.parametrize("question,members,others", [
+    ("Which models analyse text rather than write it?",
+     {"text-classification", "token-classification", "zero-shot-classification", "question-answering", "fill-mask"},
+     {"text-generation", "summarization", "translation"}),
+    ("build a search engine over my own documents",
+     {"sentence-similarity", "feature-extraction", "text-ranking", "text-retrieval"}, {"text-generation"}),
+    ("Which models understand spoken audio?",
+     {"automatic-speech-recognition", "audio-classification", "audio-text-to-text"}, {"text-to-speech"}),
+])
+def test_a_family_of_tasks_named_in_plain_words_boosts_every_task_it_groups(concepts, question, members, others):
+    found = boosts(concepts, question)
+    assert members <= set(found["task"])
+    assert not others & set(found["task"])
+    assert set(found) == {"task"} or "library" in found  # a family is a boost on tasks, never a facet of its own
+
+
+@pytest.mark.parametrize("question,task", [
+    ("I log how many people visit my shop each day. Can a model project the coming weeks?", "time-series-forecasting"),
+    ("I want one model that can both describe pictures and draw new ones", "any-to-any"),
+    ("Can a model spot messages where someone is being picked on or harassed?", "text-classification"),
+])
+def test_a_plain_job_reaches_its_task(concepts, question, task):
+    assert task in boosts(concepts, question)["task"]
+
+
+def test_filling_in_a_yes_no_column_for_new_rows_names_tabular_classification_not_only_tables(concepts):
+    matches = concepts.match("My spreadsheet has a yes/no column. Can a model learn to fill it in for new rows?")
+    assert "tabular-classification" in {m.concept.key for m in matches if m.concept.facet == "task"}
+
+
+def test_an_acronym_in_capitals_is_not_read_from_the_plain_word_it_spells(concepts):
+    # "CLIP" names zero-shot image classification; "a short clip" is a video
+    assert "zero-shot-image-classification" not in boosts(concepts, "I'd like a short clip of a cat").get("task", {})
+    assert "zero-shot-image-classification" in boosts(concepts, "Zero-shot labels with CLIP")["task"]
+    # a question all in lower case may mean either
+    assert "zero-shot-image-classification" in boosts(concepts, "clip models")["task"]
+    assert "token-classification" in boosts(concepts, "Which NER models are there?")["task"]
+
+
 def test_concept_index_follows_a_refresh(concepts):
     before = len(concepts)
     concepts.refresh()

@@ -88,3 +88,38 @@ def test_the_words_of_a_spelling_no_record_holds_still_decide():
         **FILLER,
     })
     assert set(matched(engine, "named entity recognition")) == {"acme/entity-linker", "acme/speech"}
+
+
+@pytest.mark.parametrize("text,joined", [
+    ("Anything for K-pop fans?", [("kpop", 2)]),
+    ("K pop", [("kpop", 2)]),
+    ("an e mail assistant", [("email", 2)]),
+    ("good at role-play", [("roleplay", 2)]),
+    ("a co-pilot for code", [("copilot", 2)]),
+    ("text-to-speech", []),  # a phrase written with hyphens: "to" is no part of a word
+    ("I need a cat", []),  # the words "I" and "a" are no lone letters of a compound
+])
+def test_a_compound_written_in_parts_is_also_read_as_one_word(text, joined):
+    from registry.search.text import compounds
+
+    assert compounds(text) == joined
+
+
+def make_kpop_engine():
+    return make_engine({
+        "fan/idol-model": {"keywords": ["KPOP", "AI"], "description": ["A fan model."]},
+        "acme/k-pop-lyrics": {"description": ["Writes lyrics."]},
+        "acme/llama-Q4_K_M": {"description": ["A quantized chat model."]},
+        "acme/pop-art": {"keywords": ["art"], "description": ["Paints pop art."]},
+        **FILLER,
+    })
+
+
+def test_a_hyphenated_compound_meets_the_tag_writing_it_as_one_and_the_other_way_round():
+    engine = make_kpop_engine()
+    got = matched(engine, "K-pop fans")
+    assert got[0] in {"fan/idol-model", "acme/k-pop-lyrics"} and {"fan/idol-model", "acme/k-pop-lyrics"} <= set(got)
+    # the lone letter of the compound decides nothing while an FDO writes the compound as one: a quant is no K-pop
+    assert "acme/llama-Q4_K_M" not in got
+    assert set(matched(engine, "kpop")) == {"fan/idol-model", "acme/k-pop-lyrics"}
+    assert "fan/idol-model" in matched(engine, "K pop")

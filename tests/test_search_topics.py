@@ -35,6 +35,11 @@ MODELS = [
     tagged("lab/tiny-coder", "text-generation", downloads=5, description="A chat model."),
     tagged("lab/search-embedder", "sentence-similarity", downloads=5, datasets=("code_search_net",),
            description="A sentence encoder."),
+    tagged("lab/friendly-llama", "text-generation", "social", downloads=5, description="A chat model."),
+    tagged("lab/small-llama", "text-generation", downloads=700, description="A small chat model."),
+    tagged("lab/dungeon-llama", "text-generation", "adventure", "roleplay", downloads=5, description="A chat model."),
+    tagged("lab/persona-llama", "text-generation", "roleplay", downloads=5, description="A chat model."),
+    tagged("lab/roteirista", "text-generation", "roteiro", downloads=5, description="A chat model."),
 ]
 
 
@@ -160,3 +165,40 @@ def test_a_kind_of_task_does_not_boost_its_task_when_most_models_have_it_unless_
     # most of this registry generates text: "maths homework" means the models showing maths, not every generator
     assert "text-generation" not in tasks("help with maths homework")
     assert "text-generation" in tasks("text generation models for maths homework")
+
+
+def test_an_adjective_of_a_fields_word_names_the_field_and_a_phrase_names_a_kind_of_talk(searcher):
+    # "sociable" is an adjective of the family of "social" (``text.same_family``); "small talk" is a phrase of
+    # social chat, not the word "small" of a model's name
+    assert topic(searcher.understand("Which models are sociable?")).values == ("social-chat",)
+    question = "Which models are sociable, made for small talk?"
+    assert topic(searcher.understand(question)).values == ("social-chat",)
+    got = weights(searcher, question, ["lab/friendly-llama", "lab/small-llama"])
+    assert got["lab/friendly-llama"] > got["lab/small-llama"]
+    assert "medicine" in {m.concept.key for m in searcher.concepts.match("models for clinic notes")}  # clinical
+
+
+def test_another_form_of_a_word_names_a_field_only_as_its_adjective_or_adverb():
+    from registry.search.text import same_family
+
+    assert same_family("sociable", "social") and same_family("socially", "social")
+    assert same_family("clinic", "clinical") and same_family("legally", "legal")
+    # people-nouns share roots across fields (physicist, physician), and a teacher model is no teaching; verb forms
+    # are left to the vocabularies too (sell, selling)
+    assert not same_family("physicist", "physician") and not same_family("teacher", "teaching")
+    assert not same_family("sell", "selling") and not same_family("commercially", "commerce")
+
+
+def test_interactive_fiction_prefers_the_text_adventures_to_the_role_players(searcher):
+    qu = searcher.understand("Which models are for interactive fiction?")
+    assert set(topic(qu).values) == {"interactive-fiction", "role-play"}
+    got = weights(searcher, "Which models are for interactive fiction?",
+                  ["lab/dungeon-llama", "lab/persona-llama", "lab/answer-bot"])
+    assert got["lab/dungeon-llama"] > got["lab/persona-llama"] > got["lab/answer-bot"]
+
+
+def test_a_screenplay_reaches_the_models_tagged_for_scripts_in_another_language(searcher):
+    question = "I'm writing a screenplay. Is there a model that helps with scripts?"
+    assert topic(searcher.understand(question)).values == ("creative-writing",)
+    got = weights(searcher, question, ["lab/roteirista", "lab/answer-bot"])
+    assert got["lab/roteirista"] > got["lab/answer-bot"]

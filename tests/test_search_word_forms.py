@@ -108,6 +108,21 @@ def test_another_form_ranks_but_does_not_count_towards_the_words_a_record_must_h
     assert by_name["german-news-summaries"][0] > by_name["german-news"][0]
 
 
+def test_a_word_the_question_repeats_counts_as_often_as_it_is_said():
+    # six words, two of which a record must hold; "case" said three times is what the question is about
+    engine = make_engine({
+        "convert-case": {"keywords": ["case"]},
+        "switch-board": {"keywords": ["switches"]},
+        **FILLER,
+    })
+    query = "switches my text between upper case, lower case and title case"
+    scores, ok = engine.keyword_scores(query_terms(query), 2)
+    by_name = {engine.docs[s].name: bool(ok[s]) for s in range(engine.size)}
+    assert by_name["convert-case"]
+    assert not by_name["switch-board"]  # a word said once still counts once
+    assert query_terms(query).repeats == {term_id("case"): 3}
+
+
 @pytest.fixture(scope="module")
 def searcher():
     registry = make_registry(None)

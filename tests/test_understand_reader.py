@@ -54,6 +54,10 @@ def test_reader_without_a_searcher_reads_the_question_but_no_constraints():
     ("What do you have?", "What do you have?"),  # nothing but frame: the question as asked
     ("question answering on scanned documents", "question answering on scanned documents"),  # a task's name
     ("Which model can answer questions about a table?", "answer questions about a table"),
+    # a generic verb inside the frame with a topic after it is a job; at the start it asks about a model
+    ("I want one model that can both describe pictures and draw new ones.", "describe pictures and draw new ones"),
+    ("Describe bert-base-uncased.", "bert-base-uncased"),
+    ("Can you describe the model gpt2?", "gpt2"),
 ])
 def test_unframe_keeps_the_topic_and_drops_the_question_frame(question, topic):
     assert unframe(question) == topic

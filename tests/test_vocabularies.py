@@ -12,6 +12,7 @@ from harvesters.huggingface.terms import TASK_LABELS
 from harvesters.vocabularies import VOCABULARY_DIR, concept_records, harvest
 from harvesters.vocabularies.harvest import HARVESTER, SKOS
 from registry.pid import mint_id, pid_iri
+from registry.search.text import tokens
 from registry.store import Store
 from registry.vocab import MLFDO, SCHEMA
 
@@ -85,6 +86,26 @@ def test_concept_links_point_at_the_linked_concepts_fdos():
     records = {r.platform_id: r for r in concept_records(BASE) if r.platform == "licence"}
     family = [t.object.value for t in records["cc-by-sa-4.0"].triples if t.predicate == MLFDO.licenceFamily]
     assert family == [pid_iri(BASE, mint_id("licence-family", "copyleft"))]
+
+
+def test_every_family_of_tasks_groups_hub_tasks_and_links_to_their_fdos():
+    families = notations("task-family")
+    assert {"text-understanding", "semantic-search", "audio-understanding"} <= set(families)
+    tasks = {f"https://w3id.org/mlfdo/vocab/hf-task-{t}" for t in notations("hf-task")}
+    for notation, props in families.items():
+        assert len(props[SKOS + "narrower"]) > 1 and set(props[SKOS + "narrower"]) <= tasks, notation
+    record = next(r for r in concept_records(BASE) if r.platform == "task-family" and r.platform_id == "text-understanding")
+    members = {t.object.value for t in record.triples if t.predicate.value == SKOS + "narrower"}
+    assert pid_iri(BASE, mint_id("hf-task", "fill-mask")) in members
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: Path(p).name)
+def test_every_plain_job_keeps_two_words_the_index_reads(path):
+    # a job whose other words are stopwords ("what is in this photo": photo) would match every question saying its one
+    # word, as a synonym of the task
+    for t in parse(path.read_bytes(), format=RdfFormat.TURTLE):
+        if t.predicate == MLFDO.plainDescription:
+            assert len(set(tokens(t.object.value))) > 1, t.object.value
 
 
 def test_every_mlfdo_property_the_vocabularies_use_is_defined_in_the_ontology():

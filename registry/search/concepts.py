@@ -5,7 +5,7 @@ families, languages, modalities, kinds of task, subject areas) carry labels, syn
 matched against those phrases twice: by words (every informative word of a phrase in the
 question, after stemming) and by meaning (the embedding of the question close to a phrase's).
 A matched concept becomes a *boost* on the facet values it stands for: a task, every task of a
-modality ("vision models"), the task a kind of task narrows ("positive or negative reviews", sentiment
+family ("models that analyse text": classification, tagging, extractive answering, ...) or of a modality ("vision models"), the task a kind of task narrows ("positive or negative reviews", sentiment
 analysis: text classification), every licence of a family ("share-alike"), the licences that allow
 commercial use ("for a commercial product"), forbid derivative works ("no derivatives") or ask nothing
 at all ("public domain or no conditions"), the tasks a library serves; a kind of task or a subject area
@@ -22,16 +22,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.search.text import normalise, tokens
+from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
+ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
-                   "task-kind": "task-kind", "domain": "domain", "system": "system"}
+                   "task-kind": "task-kind", "domain": "domain", "system": "system",
+                   "task-family": "task-family"}
 SYSTEM = "system"  # a well-known system the registry does not hold (a closed service): stands for the tasks it does
 TOPICS = ("task-kind", "domain")  # the facets of concepts a model shows only by markers in its facts (``Concept.markers``)
 # words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
@@ -54,7 +56,7 @@ class Concept:
     """One concept FDO as search uses it."""
 
     pid: str
-    facet: str  # task | library | licence | language | modality | licence-family | task-kind | domain | system
+    facet: str  # task | task-family | library | licence | language | modality | licence-family | task-kind | domain | system
     key: str  # the facet value it stands for (task id, SPDX id or licence key, language code, library)
     label: str
     phrases: tuple[str, ...]
@@ -66,6 +68,7 @@ class Concept:
     unconditional: bool = False  # a licence asking nothing (a public-domain dedication, WTFPL)
     serves: tuple[str, ...] = ()  # PIDs of the tasks a library is built for
     broader: tuple[str, ...] = ()  # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification)
+    members: tuple[str, ...] = ()  # PIDs of the tasks a family of tasks groups (text understanding: text classification, ...)
     # words by which a model's facts (tags, name, data sets) show a kind of task ("sentiment", "sst2") or a subject
     # area ("chemistry", "gsm8k"); a subject area's other names ("chemist") are how people ask, not how models show it
     markers: tuple[str, ...] = ()
@@ -86,6 +89,9 @@ class _Built:
     concepts: list[Concept] = field(default_factory=list)
     by_pid: dict[str, Concept] = field(default_factory=dict)
     phrase_tokens: list[tuple[int, frozenset[str], str]] = field(default_factory=list)  # concept, tokens, phrase
+    # by the same position as phrase_tokens: the tokens of a kind of task's or subject area's phrase, which an adjective
+    # of the same family matches too (``text.same_family``), else None
+    phrase_roots: list[frozenset[str] | None] = field(default_factory=list)
     vectors: np.ndarray | None = None
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
@@ -115,6 +121,7 @@ def _concept(pid: str, triples) -> Concept | None:
                    unconditional=any(v.lower() in _TRUE for v in values.get(MLFDO.noConditions.value, [])),
                    serves=tuple(values.get(MLFDO.servesTask.value, [])),
                    broader=tuple(values.get(SKOS.broader.value, [])),
+                   members=tuple(values.get(SKOS.narrower.value, [])),
                    markers=_markers(facet, label, values),
                    provider=(values.get(SCHEMA.provider.value) or [""])[0],
                    category=(values.get(SCHEMA.category.value) or [""])[0])
@@ -150,6 +157,17 @@ def _reversed(phrase: str, text: str) -> bool:
     return re.search(rf"\b{b}s?\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?{a}s?\b", normalise(text)) is not None
 
 
+def _acronym_unsaid(phrase: str, text: str) -> bool:
+    """Say whether ``phrase`` is an acronym or name in capitals ("CLIP", "RAG") that ``text`` does not write so.
+
+    Its lower-case form may be a plain word ("a short clip of", "a rag"): a question that writes some word
+    in capitals writes an acronym in capitals too. A question all in lower case may mean either.
+    """
+    if not (phrase.isupper() and phrase.isalpha() and len(phrase) > 1) or text.lower() == text:
+        return False
+    return re.search(rf"\b{re.escape(phrase)}s?\b", text) is None
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -179,7 +197,9 @@ class ConceptIndex:
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
                         built.phrase_tokens.append((i, toks, phrase))
-                    if concept.facet in ("task", "library", "modality", "licence-family", *TOPICS) and len(phrase) > 3:
+                        built.phrase_roots.append(toks if concept.facet in TOPICS else None)
+                    if concept.facet in ("task", "task-family", "library", "modality", "licence-family", *TOPICS) \
+                            and len(phrase) > 3:
                         texts.append(phrase)
                         built.vector_owner.append((i, phrase))
             if self.embedder is not None and texts:
@@ -214,10 +234,18 @@ class ConceptIndex:
         """Return the concepts ``text`` speaks of, best first (one match per concept)."""
         built = self._build()
         words = set(tokens(text))
+        derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
-        for i, toks, phrase in built.phrase_tokens:
-            if toks <= words and not _reversed(phrase, text):
-                score = 1.0 + 0.1 * len(toks)
+        for (i, toks, phrase), rooted in zip(built.phrase_tokens, built.phrase_roots):
+            # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
+            # "clinic" for clinical (``text.same_family``)
+            written = toks <= words
+            if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
+                                                                   for t in rooted))) and not _reversed(phrase, text) \
+                    and not _acronym_unsaid(phrase, text):
+                # a phrase the question writes as it is written is the surer reading of a concept, and its words are
+                # those the question was read from (the span)
+                score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
         if vector is None and self.embedder is not None and built.vectors is not None and words:
@@ -253,7 +281,7 @@ class ConceptIndex:
                 out[c.facet].setdefault(c.key, m.phrase)
             if c.facet in TOPICS and c.markers:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
-            for task_pid in c.serves + c.broader:
+            for task_pid in c.serves + c.broader + c.members:
                 task = built.by_pid.get(task_pid)
                 if task is not None:
                     out["task"].setdefault(task.key, m.phrase)

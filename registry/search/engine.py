@@ -448,6 +448,7 @@ class MemoryEngine:
         uncommon = np.zeros(n, dtype=bool)  # matched by a term in at most a third of the FDOs
         stem_of: dict[int, int] = getattr(terms, "stem_of", {})
         words_of: dict[int, int] = getattr(terms, "words_of", {})  # a term spelled another way stands for its words
+        repeats: dict[int, int] = getattr(terms, "repeats", {})  # a word the question says n times counts n times
         # terms that rank, never decide: stems, and the words of a term spelled another way that an FDO holds
         # (the term decides for them: "mixture of experts" is matched as moe, by FDOs spelling either)
         spelled: dict[int, int] = getattr(terms, "spelled", {})
@@ -497,8 +498,9 @@ class MemoryEngine:
             if df <= n_alive / 3 and tid not in decided:
                 uncommon[slots] = True
                 if qweight >= 1.0 and tid not in rank_only:
-                    np.add.at(hits, slots, np.full(len(slots), words_of.get(tid, 1), dtype=np.int16))
-                    informative += words_of.get(tid, 1)
+                    said = words_of.get(tid, 1) * repeats.get(tid, 1)
+                    np.add.at(hits, slots, np.full(len(slots), said, dtype=np.int16))
+                    informative += said
         for standing in stand_in.values():  # a hit where a form is held; the bar stays where the word left it
             uncommon |= standing
             hits += standing

@@ -23,8 +23,8 @@ import Stemmer
 from registry.search.patterns import ACRONYMS
 
 __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
-           "morph", "stem_term", "PART_FIELDS", "licence_term", "LICENCE_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS",
-           "concept_term", "QueryTerms",
+           "morph", "root", "same_family", "stem_term", "PART_FIELDS", "licence_term", "LICENCE_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS",
+           "concept_term", "QueryTerms", "compounds",
            "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER", "MARK_FIELDS", "tag_term", "mark_term", "marker_terms",
            "flow_term", "flows", "FLOW_MODALITIES", "TERM_FIELDS"]
 
@@ -41,13 +41,14 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 10  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 11  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
 # 8: the kinds of data a model's task takes in and gives back, one term per direction (``flow_term``), not as words
 # 9: licence ids and the licence names a description states are indexed as licence terms (``licence_term``), not words
 # 10: a model without a parameter count takes the size its id states (``document.size_in_name``)
+# 11: the compounds a name or tag writes in parts ("K-Pop") are also indexed as one word (``compounds``: kpop)
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -164,6 +165,41 @@ def morph(token: str) -> str | None:
     elif root.endswith("ector") and len(root) > 6:
         root = root[:-2]
     return root if len(root) >= MIN_STEM else None
+
+
+# the endings that make an adjective of a word ("sociable", "social"; "clinical", "clinic"; "physical", "physics"), on
+# Snowball stems, longest first; ``root`` strips one while ``MIN_ROOT`` letters or more are left
+_ADJECTIVE_ENDINGS = ("abl", "ibl", "al", "ic")
+MIN_ROOT = 4
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def root(word: str) -> str | None:
+    """Return the root an adjective shares with the other words of its family: its Snowball stem without the ending
+    that makes the adjective (``_ADJECTIVE_ENDINGS``), or None when the stem has none or too little is left.
+
+    sociable, social, socially -> soci; clinical, clinic -> clin; physical, physics -> phys; legal -> None (leg is
+    too short to say anything). People-nouns are left alone: "physicist" and "physician" share a root and not a
+    field, a "teacher" model is no teaching; a vocabulary names the people of its fields itself. The concepts'
+    phrases are matched with it (``registry.search.concepts``), never the index's words.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return None
+    found = stem(word)
+    ending = next((e for e in _ADJECTIVE_ENDINGS if found.endswith(e) and len(found) - len(e) >= MIN_ROOT), None)
+    return None if ending is None else found[:-len(ending)]
+
+
+def same_family(word: str, other: str) -> bool:
+    """Say whether two words are adjective forms of one family, or one is an adjective of the other (``root``), or
+    an adverb of it: sociable and social, clinical and clinic, legally and legal; not sell and selling (no adjective: the concepts' phrases fold plurals
+    only, and name the other forms they mean)."""
+    if word == other:
+        return True
+    if word.endswith("ly") != other.endswith("ly") and stem(word) == stem(other):
+        return True  # an adverb and its adjective: legally, legal; medically, medical
+    a, b = root(word), root(other)
+    return (a is not None and a in (b, stem(other))) or (b is not None and b == stem(word))
 
 
 def verb_forms(token: str) -> tuple[str, ...]:
@@ -326,6 +362,32 @@ def spellings(toks: list[str], spoken: bool = False) -> list[tuple[int, int, str
     return out
 
 
+# words joined by hyphens, two of letters side by side read as one ("K-pop", "e-mail", "k-pop-lyrics": kpop,
+# poplyrics), or a lone letter written apart from the word it belongs to ("K pop", "e mail"; not the words "a", "I")
+_HYPHENED = re.compile(r"(?<![\w-])([a-z0-9]+(?:-[a-z0-9]+)+)(?![\w-])")
+_LONE_LETTER = re.compile(r"(?<![\w-])([b-hj-z])\s+([a-z]{2,})(?![\w-])")
+
+
+def compounds(text: str) -> list[tuple[str, int]]:
+    """Return (the word written as one, 2) for each two words ``text`` joins by a hyphen (or a lone letter by a space).
+
+    "K-pop fans" -> [("kpop", 2)]; "role-play", "co-pilot", "e-mail"; "K pop" and "e mail" too (a lone letter
+    belongs to the next word); not a phrase written with hyphens ("text-to-speech": "to" is no part of a word). A
+    question matches the word written as one beside its parts (``query_terms``), so it meets a tag or name writing
+    it as one ("KPOP", "roleplay": set 4's role-play question 0 -> 0.62); a name or tag writing it in parts is also
+    indexed as one (``sparse_vector``), so a question writing it as one meets that. An FDO holding both forms
+    counts twice (unseen's "phi-2 fine-tunes for writing code" 0.58 -> 0.38, a model tagged finetune first).
+    """
+    low = text.lower()
+    found = []
+    for m in _HYPHENED.finditer(low):
+        parts = m.group(1).split("-")
+        found += [(a + b, 2) for a, b in zip(parts, parts[1:])  # text-to-speech is a phrase, not a word
+                  if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS]
+    found += [(m.group(1) + m.group(2), 2) for m in _LONE_LETTER.finditer(low)]
+    return [(_stem(word), parts) for word, parts in dict.fromkeys(found)]
+
+
 def word_parts(text: str) -> list[str]:
     """Return the parts of the words in ``text`` written as one, lower-cased: "OneGen-EntityLinking" -> one, gen,
     entity, linking; "VideoPainter" -> video, painter; "img2vid" -> img, vid.
@@ -417,6 +479,9 @@ def sparse_vector(fields: dict[str, Iterable[str]]) -> tuple[list[int], list[flo
                     term = stem_term(part)
                     if term is not None:
                         extra[term] += weight
+            for joined, _ in compounds(text) if field in PART_FIELDS and ":" not in text else ():
+                if joined not in words and joined not in parts:  # "K-Pop" is also kpop, as a question writes it
+                    extra[joined] += weight
             if field == "keywords" and ":" not in text:
                 extra[tag_term(text)] += weight
             if field in MARK_FIELDS:
@@ -452,6 +517,9 @@ class QueryTerms(dict[int, float]):
         self.spelled: dict[int, int] = {}
         self.forms: set[int] = set()  # verb forms of a word whose stem is too short for a stem term
         self.concept_of: dict[int, int] = {}  # concept term id (``concept_term``) -> the query word's term id
+        # a word the question says more than once ("upper case, lower case and title case") -> how many times: it is
+        # what the question is about, and a record holding it counts that many of the question's words
+        self.repeats: dict[int, int] = {}
 
 
 def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4,
@@ -479,11 +547,14 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
         for w in words[start:end]:
             if term_id(w) not in terms.words_of:
                 terms.spelled.setdefault(term_id(w), term_id(term))
+    said = Counter(words)
     for tok, weight in weighed:
         tid = term_id(tok)
         if tid in terms:
             continue
         terms[tid] = weight
+        if weight >= 1.0 and said[tok] > 1:
+            terms.repeats[tid] = said[tok]
         term = stem_term(tok)
         for other in (term,) if term is not None else verb_forms(tok):
             sid = term_id(other)
@@ -492,6 +563,17 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
                 terms.stem_of.setdefault(sid, tid)
                 if term is None and weight >= 1.0:
                     terms.forms.add(sid)
+    for joined, parts in compounds(text):
+        # a compound written in parts also meets it written as one ("K-pop": the tag KPOP), as a match of all its
+        # parts; its parts still decide as words of their own (an FDO writing it in parts holds them), but a lone
+        # letter says nothing by itself: while an FDO holds the compound, the letter only ranks ("Q4_K_M" is no K-pop)
+        jid = term_id(joined)
+        if jid not in terms:
+            terms[jid] = 1.0
+            terms.words_of[jid] = parts
+            for part in words:
+                if len(part) == 1 and joined.startswith(part):
+                    terms.spelled.setdefault(term_id(part), jid)
     for tok, weight in weighed if licences else ():
         lid = term_id(licence_term(tok))
         if lid not in terms:

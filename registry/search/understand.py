@@ -1094,6 +1094,14 @@ _SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\w))+[.?!]*")  # a dot inside a word ("l
 _FRAME_WORD = re.compile(r"[\w'’-]+")
 
 
+# generic words that are also jobs a model does when a topic follows them inside the frame ("can describe pictures")
+_JOB_VERBS = frozenset("describe explain answer compare count".split())
+
+
+def _topical(word: str) -> bool:
+    return not (word in QUESTION_STOPWORDS or word in GENERIC)
+
+
 def unframe(text: str) -> str:
     """Return ``text`` without the words that frame a question to the registry, for searching.
 
@@ -1109,10 +1117,13 @@ def unframe(text: str) -> str:
             continue
         pos = 0
         low = sentence.lower()
-        for m in _FRAME_WORD.finditer(sentence):
+        frame = list(_FRAME_WORD.finditer(sentence))
+        for i, m in enumerate(frame):
             w = m.group(0).lower()
             if w in KEEP_IN_FRAME or not (w in QUESTION_STOPWORDS or w in GENERIC) or _TASK_AT.match(low, m.start()):
                 break
+            if w in _JOB_VERBS and pos and i + 1 < len(frame) and _topical(frame[i + 1].group(0).lower()):
+                break  # "a model that can describe pictures": a job; "describe bert", at the start, asks about one
             pos = m.end()
         kept.append(sentence[pos:].strip())
     out = " ".join(k for k in kept if k).strip(" ?!.")
