@@ -165,6 +165,29 @@ def test_search_reads_a_paper_by_its_title_and_by_its_arxiv_id(registry):
         assert set(names(response)[:2]) == {"acme/adapter-one", "acme/adapter-two"}, query
 
 
+@pytest.mark.parametrize("query", ["What is linked to arXiv paper 2401.00001?", "models citing paper 2401.00001",
+                                   "Which models cite an arXiv preprint, 2401.00001?"])
+def test_an_arxiv_id_after_arxiv_paper_names_that_paper_alone_as_a_filter(registry, query):
+    # "arXiv" is a word of every paper held by its id: alone it names none of them
+    searcher = get_searcher(registry)
+    response = searcher.search(query)
+    [read] = [r for r in response.understanding.recognised if r.facet == "paper"]
+    assert read.values == ("arXiv:2401.00001",) and read.mode == "filter"
+    assert set(names(response)) == {"acme/adapter-one", "acme/adapter-two"}
+
+
+def test_an_arxiv_id_names_no_paper_whose_id_merely_begins_with_it(registry):
+    searcher = get_searcher(registry)
+    assert not [r for r in searcher.understand("models citing arXiv 2401.0000").recognised if r.facet == "paper"]
+
+
+def test_the_fdos_linked_to_a_filtered_paper_are_listed_whatever_the_other_words_match(registry):
+    # "mention" is said by no record: the paper filter decides what is listed, the words only rank
+    response = get_searcher(registry).search("Which models mention arXiv 2401.00001?")
+    assert set(names(response)) == {"acme/adapter-one", "acme/adapter-two"}
+    assert not response.notes
+
+
 def test_chat_lists_the_models_trained_on_a_named_dataset_and_links_the_search(chat):
     answer = chat.ask("Which models learned from the Alpaca instructions?")
     assert offered(answer) == {model_pid("acme/tuned-law"), model_pid("acme/tuned-cook")}
@@ -266,6 +289,17 @@ def test_search_reads_a_copy_in_a_format_as_derived_from_the_named_model(registr
     assert "acme/chat-it-GGUF" in names(response)
     assert set(names(response)) <= {"acme/chat-it-GGUF", "acme/chat-it-legal"}  # the derived models only
     assert "gguf" in response.understanding.text.lower() or "GGUF" not in query  # the format stays a word to rank by
+
+
+@pytest.mark.parametrize("query", ["Are there lower-precision builds of Chat-It?", "Which compressed copies of chat-it are there?",
+                                   "Do you have chat-it squeezed into 4 or 8 bits?"])
+def test_a_copy_in_fewer_bits_named_without_a_format_is_a_quantised_derivative(registry, query):
+    # no format is named: the words are read as "quantized", whose expansions (gguf, 4bit...) rank the copy first
+    response = get_searcher(registry).search(query)
+    assert [r.values for r in response.understanding.recognised if r.facet == "base_model"] == [("acme/chat-it",)]
+    assert response.understanding.tags == ("quantized",) and "gguf" in response.understanding.expansions
+    if "bits" not in query:  # (the bits asked for are in no name here: the two derivatives tie on the words)
+        assert names(response)[0] == "acme/chat-it-GGUF"
 
 
 def test_chat_lists_the_copy_in_the_format_asked_for(chat):

@@ -63,6 +63,23 @@ def test_a_precision_meets_every_way_it_is_written():
     assert matched(engine, "4-bit") == ["acme/model-4bit"]
 
 
+@pytest.mark.parametrize("text,terms", [("squeezed to one or two bits", ["1bit", "2bit"]), ("four bits", ["4bit"]),
+                                        ("in 4 or 8 bits", ["4bit", "8bit"])])
+def test_a_questions_precision_written_in_words_or_shared_by_two_numbers_is_read_as_each(text, terms):
+    assert [t for _, _, t in spellings(tokens(text), spoken=True)] == terms
+    assert "1bit" not in [t for _, _, t in spellings(tokens("one bit of text"))]  # a record is read as written
+
+
+def test_a_question_in_bits_written_as_words_meets_the_records_of_those_precisions():
+    engine = make_engine({
+        "acme/model-hqq-1bit": {"description": ["Weights quantized."]},
+        "acme/model-int2bit": {"description": ["Weights quantized."]},
+        "acme/model-8bit": {"description": ["Weights quantized."]},
+        **FILLER,
+    })
+    assert set(matched(engine, "one or two bits")) == {"acme/model-hqq-1bit", "acme/model-int2bit"}
+
+
 def test_the_words_of_a_spelling_no_record_holds_still_decide():
     # no record holds ner (nor its words in a row): the words met apart still make a match, as before
     engine = make_engine({

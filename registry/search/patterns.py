@@ -207,7 +207,7 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "summary": ("summarization", "summarisation"), "qa": ("question answering",),
     "tts": ("text to speech", "speech synthesis"), "ocr": ("optical character recognition", "text recognition"),
     "translation": ("translate", "machine translation"), "code": ("programming", "coder", "code generation"),
-    "math": ("mathematics", "reasoning"), "quantized": ("gguf", "awq", "gptq", "4bit"),
+    "math": ("mathematics", "reasoning"), "quantized": ("gguf", "awq", "gptq", "4bit", "8bit"),
     "quantised": ("quantized", "gguf", "awq", "gptq"), "toxic": ("hate speech", "offensive", "moderation"),
     "toxicity": ("toxic", "hate speech", "offensive"), "medical": ("clinical", "biomedical", "health"),
     "clinical": ("medical", "biomedical"), "biomedical": ("medical", "clinical", "pubmed"),
@@ -246,12 +246,17 @@ LINK_RELATIONS = (
     (r"\b(?:cit(?:e|es|ed|ing)|point(?:s|ing)?\s+to|link(?:ed|s)?\s+to|come(?:s)?\s+with|referenc(?:e|es|ed|ing)|"
      r"describ(?:ed|es)\s+in|introduced\s+in|accompan(?:y|ies|ied)|go(?:es)?\s+with)\b", ("paper",)),
 )
+# "sound" as the verb "to seem" ("trained to sound more like a person", "sounds natural"): no sound, no audio
+SOUND_AS_SEEM = re.compile(r"\bsound(?:s|ed|ing)?\s+(?:(?:much|a\s+bit|a\s+lot)\s+)?(?:more\s+|less\s+)?"
+                           r"(?:like\b|natural|human|real|friendl|polite|formal|casual|smart|confident)", re.I)
 # a paper named by its words: "the Sentence-BERT paper", "the paper on LoRA", an arXiv id
 PAPER_PHRASES = (r"\b(?:the\s+)?([\w][\w .:\-/]{1,80}?)\s+(?:paper|article|publication)\b",
                  r"\b(?:paper|article|publication)\s+(?:on|about|called|titled|named)\s+[\"“']?([\w][\w .:\-/]{1,80})",
-                 r"\barxiv[: ]\s*(\d{4}\.\d{4,5})")
+                 # an arXiv id, written alone or after "arXiv", "arXiv paper", "paper", "preprint"
+                 r"(?:\barxiv(?:\s+(?:paper|preprint|id))?\s*[: ]\s*|\b(?:paper|preprint)\s+)?"
+                 r"(?<![\w.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\w]|\.\d)")
 # words that describe what a linked name is, not part of it ("the Alpaca instructions", "Common Voice recordings")
-LINK_NOUNS = frozenset("""the a an this that plain original base basic paper papers article publication dataset
+LINK_NOUNS = frozenset("""the a an this that plain original base basic paper papers article publication arxiv preprint dataset
 datasets data corpus corpora collection set benchmark instructions instruction recordings recording pairs pair
 preference preferences samples examples images pictures photos texts text questions answers conversations
 dialogues chats documents clips videos model models version versions variant variants checkpoint checkpoints weights

@@ -30,7 +30,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import LICENCE_TALK, LINK_FACETS
+from registry.search.patterns import LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
 from registry.search.understand import Understander, follow_up_questions
 
 if TYPE_CHECKING:
@@ -178,6 +178,8 @@ class Searcher:
         text = qu.text or qu.query
         if qu.tags:
             text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
+        # "to sound more like a person" says how it comes across: the word "sound" is no audio
+        text = SOUND_AS_SEEM.sub(lambda m: m.group(0).replace(m.group(0).split()[0], "seem", 1), text)
         # a system not held stands for its tasks unless a record carries its name (the record wins), or its owner's
         # possessive names an owner holding models of those tasks ("Google's Gemini": Google's own are the closest)
         owners = self._possessive_owners(qu)
@@ -294,7 +296,14 @@ class Searcher:
         """Return the concepts' boosts (``ConceptIndex.boosts``) without the task a kind of task narrows when more than
         ``GENERIC_TASK_SHARE`` of the index has it and no other concept of the question names it: "maths homework"
         means the models showing math problem solving, not every text generator."""
-        boosts = self.concepts.boosts(matches)
+        # a library the index holds is named for its own models: the tasks it serves (fairseq: translation) would
+        # weigh more than it (a task's boost is 2, a library's 1) and rank others' translators above its models
+        held = self.vocabulary("library")
+        named_libraries = {m.concept.key: m.phrase for m in matches if m.concept.facet == "library" and m.concept.key in held}
+        boosts = self.concepts.boosts([m for m in matches if m.concept.key not in named_libraries
+                                       or m.concept.facet != "library"])
+        if named_libraries:
+            boosts.setdefault("library", {}).update(named_libraries)
         kinds = [m for m in matches if m.concept.facet == "task-kind"]
         if not kinds or "task" not in boosts:
             return boosts
@@ -577,6 +586,11 @@ class Searcher:
         topics = boosts.pop(TOPIC, [])
         stated = set()
         for facet, values in qu.filters().items():
+            if facet in LINK_FACETS and facet not in explicit:
+                # a linked FDO the question names as a filter ("Which models mention arXiv 2009.03300?") brings its
+                # FDOs in as a linked boost does: the words left ("mention") rank them, they do not decide (the
+                # filter already says what is asked; docs/search.md, "Ranking")
+                boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
             if facet in lenient and facet not in explicit:
                 vocab = self.vocabulary(facet)
                 if sum(vocab[v][1] for v in values if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):

@@ -297,6 +297,9 @@ _EXPANDED: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 # a weight precision written as one token: int8, fp16, bf16, int8bit, float8bit, q4 (a GGUF quant), 8bit
 _PRECISION = re.compile(r"^(?:u?int|fp|bf|float|q)?(\d{1,2})(?:bits?)?$")
 _BITS = frozenset({"1", "2", "3", "4", "5", "6", "8", "16", "32"})
+# a precision's number written as a word ("one or two bits", "four-bit")
+_BIT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8",
+              "sixteen": "16"}
 
 
 def _expanded() -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -311,14 +314,15 @@ def _expanded() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return _EXPANDED
 
 
-def spellings(toks: list[str]) -> list[tuple[int, int, str]]:
+def spellings(toks: list[str], spoken: bool = False) -> list[tuple[int, int, str]]:
     """Return (start, end, term) for the runs of ``toks`` that spell a term another way, and that term.
 
     Either spelling then meets the other (docs/search.md, "Query understanding"): an acronym's
     expansion (``ACRONYMS``: mixture, expert -> ``moe``) is also its acronym, and a weight precision
     however written ("8-bit": 8, bit; "8bit", "int8", "int8bit", "fp8", "q8") is also ``8bit``. A
     document indexes the term beside its words (``sparse_vector``); a query matches the term in place
-    of the words (``query_terms``).
+    of the words (``query_terms``). ``spoken`` (a query's words) also reads a precision's number written as a word
+    or shared by two numbers ("one or two bits": 1bit, 2bit); documents write their precisions in ids and tags.
     """
     out: list[tuple[int, int, str]] = []
     table = _expanded()
@@ -342,6 +346,17 @@ def spellings(toks: list[str]) -> list[tuple[int, int, str]]:
                 end = i + 2 if i + 1 < n and tok.startswith(toks[i + 1]) and toks[i + 1].isalpha() else i + 1
                 out.append((i, end, m.group(1) + "bit"))
                 i = end
+                continue
+        if spoken:
+            number = _BIT_WORDS.get(tok, tok if tok in _BITS else None)
+            if number is not None and i + 1 < n and toks[i + 1] == "bit" and tok in _BIT_WORDS:
+                out.append((i, i + 2, number + "bit"))  # "two bits"
+                i += 2
+                continue
+            j = i + 2 if i + 1 < n and toks[i + 1] in ("or", "and", "to") else i + 1  # (a query's "or" may be gone)
+            if number is not None and j + 1 < n and toks[j + 1] == "bit" and (toks[j] in _BITS or toks[j] in _BIT_WORDS):
+                out.append((i, i + 1, number + "bit"))  # "one or two bits": the first number shares the unit
+                i += 1
                 continue
         i += 1
     return out
@@ -521,7 +536,7 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
     words = tokens(text)
     # a term spelled another way ("mixture of experts", "8-bit") is matched as the one term every spelling
     # is indexed under (moe, 8bit); its words as written only rank
-    spelled = spellings(words)
+    spelled = spellings(words, spoken=True)
     inside = {j for start, end, _ in spelled for j in range(start, end)}
     weighed = [(t, 1.0) for t in dict.fromkeys([w for j, w in enumerate(words) if j not in inside] +
                                                [term for _, _, term in spelled])]

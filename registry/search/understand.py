@@ -39,15 +39,21 @@ __all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabu
 FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
 TUNED_NAME = re.compile(r"(?:^|[-_.])(?:instruct|chat|it|sft|dpo|rlhf)(?:$|[-_.])", re.I)  # an instruction-tuned variant's name
 PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))  # "cites", "points to", ...
-COPY_OF = rf"\b{FORMATS}\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|files|" \
-          rf"checkpoints?|quants?)\s+(?:of|for)\b"
+# words saying a copy holds its weights in fewer bits without naming a format ("lower-precision builds of X",
+# "compressed copies of X", "X squeezed into 4 bits"): read as the word quantized (its expansions name the formats)
+LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squeezed|shrunk|quanti[sz]ed)"
+COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
+          rf"releases?|weights|files|checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
+INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,3}?bits?\b"
 # a tag names a paper when this many FDOs carry it and cite the paper, this share of the tag's FDOs cite it, and
 # this share of the paper's citing FDOs carry the tag (docs/search.md, "Papers named by a word")
 TAG_PAPER_MIN = 3
 TAG_PAPER_SHARE = 0.8
 TAG_PAPER_COVER = 0.5
 TAG_PAPER_NOTE = "the paper the models tagged {tag!r} cite; the registry holds no title for it"
+DATA_PHRASE = r"\b([\w][\w .:\-/]{1,80}?)\s+(?:data(?:sets?)?|corp(?:us|ora))\b"  # "the X data", "the X corpus"
+DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at most this many holding the words
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -67,6 +73,7 @@ class _Match:
     loose: bool = False  # a linked FDO's name read inside looser words: it ranks, it does not filter
     replace: str | None = None  # the words matched in place of the span (a library's Hub tag, an acronym)
     tag: str = ""  # the Hub tag a library no FDO holds is read as
+    name_start: int | None = None  # where the words naming a linked FDO begin (after a relation's words), when known
 
 
 class Understander:
@@ -153,8 +160,10 @@ class Understander:
         # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
         # and, unless a value is called exactly that, no dataset's or base model's name ("human" is not
         # Human-Like-DPO-Dataset); "the ORPO paper" may still name the method's paper
+        # ("human-like DPO data" names the dataset by more than the method's word: it stays)
         out = [m for m in out if not (m.facet == "task" or (m.facet in ("dataset", "base_model") and m.loose))
-               or not any(m.start < x.end and x.start < m.end for x in methods)]
+               or not any((m.start < x.end and x.start < m.end) if m.facet == "task" else
+                          (x.start <= m.start and m.end <= x.end) or _only_method(m, x, low) for x in methods)]
         return out + methods
 
     def _present(self, facet: str, keys) -> tuple[str, ...]:
@@ -419,6 +428,18 @@ class Understander:
             found = self._linked_name(low, m.end(), stop.start() if stop else len(low), ("base_model",))
             if found is not None:
                 out.append(_Match(found.start, found.end, *found[:2], found.label))
+            said = re.match(LOWER_PRECISION, low[m.start():])
+            if said is not None:
+                out.append(_quantised(m.start(), m.start() + said.end()))
+        for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
+            # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
+            out.append(_quantised(m.start(1), m.end(1), "quantized to"))
+            start = 0
+            for stop in LINK_STOP.finditer(low, 0, m.start()):
+                start = max(start, stop.end())
+            found = self._linked_name(low, start, m.start(), ("base_model",), last=True)
+            if found is not None and not low[found.end:m.start()].strip():
+                out.append(_Match(found.start, found.end, *found[:2], found.label))
         for m in list(re.finditer(IN_FORMAT, low))[:MAX_LINKS]:
             start = 0
             for stop in LINK_STOP.finditer(low, 0, m.start()):
@@ -442,11 +463,26 @@ class Understander:
                 stop = LINK_STOP.search(low, m.end())
                 found = self._linked_name(low, m.end(), stop.start() if stop else len(low), facets)
                 if found is not None:
-                    out.append(_Match(m.start(), found.end, *found[:2], found.label, loose=not found.exact))
+                    out.append(_Match(m.start(), found.end, *found[:2], found.label, loose=not found.exact,
+                                      name_start=found.start))
+        for m in list(re.finditer(DATA_PHRASE, low))[:MAX_LINKS]:
+            # "with the human-like DPO data": the words before "data", back to the start of its clause, naming a
+            # dataset by the name index of datasets (as "the X paper" names a paper); a loose name only when few
+            # datasets hold all its words and it has two words at least ("tabular data" names no dataset)
+            start = m.start(1)
+            for stop in LINK_STOP.finditer(low, 0, m.end(1)):
+                start = max(start, stop.end())
+            found = self._linked_name(low, start, m.end(1), ("dataset",), last=True)
+            if found is not None and (found.exact or (len(found.values) <= DATA_NAME_MAX and
+                                                      len(re.findall(r"[a-z0-9]+", low[found.start:found.end])) > 1)):
+                out.append(_Match(found.start, m.end(), "dataset", found.values, found.label, loose=not found.exact,
+                                  name_start=found.start))
         for pattern in PAPER_PHRASES:
             for m in list(re.finditer(pattern, low))[:MAX_LINKS]:
                 if m.group(1)[:1].isdigit() and re.fullmatch(r"\d{4}\.\d{4,5}", m.group(1)):
-                    keys = tuple(k for k in self.vocabulary("paper") if m.group(1) in k.lower())
+                    # the id itself, not one it begins (an old-style 2005.1287 is no part of 2005.12872)
+                    same = re.compile(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])")
+                    keys = tuple(k for k in self.vocabulary("paper") if same.search(k))
                     if keys:
                         out.append(_Match(m.start(), m.end(), "paper", keys, self._names_label("citing", keys)))
                     continue
@@ -525,15 +561,22 @@ class Understander:
             name = m.group(1).rstrip(".,;")
             if m.group(0).startswith("from") and name in {k.lower() for k in self.vocabulary("library")}:
                 continue  # "models from the ESPnet toolkit": what they come from is a library (its org may share the name)
+            if m.group(0).startswith("from") and re.match(r"['’]s\s", low[m.end():]):
+                # "models from Meta's fairseq toolkit": what they come from is the owner's thing, whose owner made
+                # the thing, not the models (the thing's own reading says what it is)
+                continue
             words, exact = self._name_index("author")
             keys = set(exact.get(name, ()))
+            called = bool(keys)
             if len(name) >= 3 and not name.isdigit():
                 keys |= {k for k in words.get(name, ()) if k.lower().startswith(name + "-")}
             if keys:
                 vocab = self.vocabulary("author")
                 ordered = tuple(sorted(keys, key=lambda k: (-vocab[k][1], k)))
+                # no account is called so ("from Meta": meta-llama only begins with it): a guess at the owner's
+                # accounts, which ranks them first and filters nothing (the company may publish under others)
                 out.append(_Match(m.start(), m.end(), "author", ordered,
-                                  "author: " + " or ".join(vocab[k][0] for k in ordered[:5])))
+                                  "author: " + " or ".join(vocab[k][0] for k in ordered[:5]), loose=not called))
         return out
 
     def _owners(self, query: str) -> list[_Match]:
@@ -674,7 +717,7 @@ class Understander:
         A task or library filters only when the words before it say so ("only", "must")
         or the query names the value exactly as the index spells it (``text-classification``).
         """
-        if facet in LINK_FACETS and all(m.loose for m in group) and not any(
+        if (facet in LINK_FACETS or facet == "author") and all(m.loose for m in group) and not any(
                 EXPLICIT.search(query[:m.start].lower()) for m in group):
             return "boost"
         if facet not in LOOSE_FACETS:
@@ -737,6 +780,26 @@ def _owned_name(text: str, start: int) -> str:
             break
         named.append(w)
     return " ".join(named).rstrip(".")
+
+
+def _only_method(m: _Match, method: _Match, low: str) -> bool:
+    """Say whether the words of link match ``m`` that name something are those of ``method`` only (its name's other
+    words descriptive or frame words; any overlap when ``m`` does not say where its name begins)."""
+    if not (m.start < method.end and method.start < m.end):
+        return False
+    if m.name_start is None:
+        return True  # where its name begins is not known: overlapping the method is enough
+    outside = low[m.name_start:method.start] + " " + low[method.end:m.end]
+    return not [w for w in re.findall(r"[a-z0-9]+", outside)
+                if w not in LINK_NOUNS and w not in QUESTION_STOPWORDS and w not in GENERIC]
+
+
+def _quantised(start: int, end: int, word: str = "quantized") -> _Match:
+    """Return the span of words saying a copy is quantised without naming how, matched as ``word`` ("quantized",
+    whose expansions are the formats and precisions names and tags use: gguf, 4bit, 8bit...). Like a format read
+    as its Hub tag, it is the tag ``quantized``: the tasks of the format concept the word also names (GGUF: text
+    generation) are not boosted, the derivatives asked for state no task."""
+    return _Match(start, end, "method", (), "quantized", replace=word, tag="quantized")
 
 
 def _joined(m: re.Match) -> str:
@@ -888,12 +951,14 @@ class _Link(NamedTuple):
 
 
 def _same_name(name: str, key: str, label: str) -> bool:
-    """Tell whether ``name`` is what ``key`` is called: the key, its last part ("tatsu-lab/alpaca": alpaca), or the
-    label up to a colon ("LoRA: Low-Rank Adaptation ..."), separators (a slash too: "tatsu-lab alpaca") aside."""
+    """Tell whether ``name`` is what ``key`` is called: the key, its last part ("tatsu-lab/alpaca": alpaca), the
+    label up to a colon ("LoRA: Low-Rank Adaptation ..."), or the key after its scheme ("arXiv:2005.12872":
+    2005.12872), separators (a slash too: "tatsu-lab alpaca") aside."""
     def flat(text: str) -> str:
         return re.sub(r"[\s_\-./]+", " ", text.lower()).strip()
     target = flat(name)
-    return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0])}
+    return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0]),
+                      flat(key.split(":", 1)[-1])}
 
 
 # ------------------------------------------------------------ the shape of a question

@@ -1,0 +1,34 @@
+""""Sound" as the verb "to seem" ("trained to sound more like a person") is no audio: the concepts read no audio task."""
+
+from __future__ import annotations
+
+import pytest
+
+from harvesters.vocabularies import harvest
+from registry.search import get_searcher
+from registry.service import Registry
+from tests.factories import BASE, model_doing
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
+    harvest(registry.store)
+    registry.store.ingest_many([model_doing("lab/speaker", "text-to-speech", description="Speaks."),
+                                model_doing("lab/chatter", "text-generation", description="Chats.")])
+    yield get_searcher(registry)
+    registry.close()
+
+
+def tasks(searcher, question: str) -> set[str]:
+    return {v for r in searcher.understand(question).recognised if r.facet == "task" for v in r.values}
+
+
+@pytest.mark.parametrize("question", ["Which models were trained to sound more like a person?",
+                                      "a chat model that sounds natural"])
+def test_sound_as_seem_reads_no_audio_task(searcher, question):
+    assert "text-to-speech" not in tasks(searcher, question)
+
+
+def test_sound_as_a_noun_still_reads_the_audio_tasks(searcher):
+    assert "text-to-speech" in tasks(searcher, "models that make sound effects")
