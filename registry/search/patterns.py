@@ -115,7 +115,12 @@ LICENCE_FAMILIES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
 )
 # a question about the terms of use: a licence family named in it is a constraint, not a hint ("an open-source
 # model" may only mean published weights; "under an open-source licence", "may I use it commercially" ask for terms)
-LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\b|\bcommercial(?:ly)?\b|\bmay (?:i|we)\b|"
+# "terms" only as terms of use ("medical terms", "search terms" are words), "may I" only asking leave ("May I ask for
+# ...", "may I have ..." are a polite frame)
+LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\s+(?:of\s+(?:use|service)|and\s+conditions)\b|"
+                          r"\b(?:licen[cs]e|licensing|usage|use|its|their|whose|same)\s+terms\b|"
+                          r"\bunder\s+(?:[\w'’-]+\s+){0,3}terms\b|\bcommercial(?:ly)?\b|"
+                          r"\bmay (?:i|we)\b(?!\s+(?:ask|have|get|see|know|request|suggest|find|please)\b)|"
                           r"\b(?:allowed|permitted) to\b|\bcopyleft\b|\bpermissive\b", re.I)
 PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
                    r"free to use|open[ -]source licen[sc]e"

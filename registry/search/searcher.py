@@ -70,9 +70,9 @@ LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
-CONCEPT_NOTE = "read from the meaning of the question"
+CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
-CARRIED_MAX_DF = 3  # FDOs holding that word as a word of their own (a description naming it) beyond which it is none  # the note of a boost a concept of the question added
+CARRIED_CACHE_MAX = 1024  # words whose carrying names are kept for the current index (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
 
@@ -89,7 +89,9 @@ class Searcher:
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
-        self._carried_cache: dict[str, tuple[int, list[int]]] = {}  # word -> (generation, slots) (``_carried``)
+        # word -> slots (``_carried``), for the index generation ``_carried_generation`` only, the newest words kept
+        self._carried_cache: OrderedDict[str, list[int]] = OrderedDict()
+        self._carried_generation = -1
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -190,6 +192,12 @@ class Searcher:
             matches = [m for m in matches if m.concept.facet != "modality" or not any(
                 c.facet == "task" and m.concept.pid in c.modalities and c.pid in served
                 for c in (self.concepts.concept(pid) for pid in served) if c is not None)]
+        # a licence family's words inside the span a rule read another licence constraint from ("commercially" of
+        # "non-commercially": the non-commercial licences) name no family of their own
+        read = [r.span for r in qu.recognised if r.facet == "licence" and r.applied and r.note != CONCEPT_NOTE and r.span]
+        if read:
+            matches = [m for m in matches if m.concept.facet != "licence-family" or not _inside_spans(m.phrase, read,
+                                                                                                   qu.query)]
         if not matches:
             return qu
         recognised = list(qu.recognised)
@@ -629,9 +637,12 @@ class Searcher:
         # first such name, keeps the scan of every name below for the words no name holds so
         if engine.exact_slots(word) or self.owns((), word):
             return []
+        if self._carried_generation != engine.generation:  # the index changed: nothing kept holds
+            self._carried_cache.clear()
+            self._carried_generation = engine.generation
         cached = self._carried_cache.get(word)
-        if cached is not None and cached[0] == engine.generation:
-            return cached[1]
+        if cached is not None:
+            return cached
         inside = re.compile(rf"[a-z]*{re.escape(word)}[a-z]*")
         by_word: dict[str, set[int]] = {}
         for key, slots in list(engine.exact.items()):
@@ -647,7 +658,9 @@ class Searcher:
                 if engine.docs[s].kind == "model":
                     order[s] = min(order.get(s, 2), int(w in data))
         found = sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
-        self._carried_cache[word] = (engine.generation, found)
+        self._carried_cache[word] = found
+        if len(self._carried_cache) > CARRIED_CACHE_MAX:  # every word asked once would be kept for ever
+            self._carried_cache.popitem(last=False)
         return found
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
@@ -1135,6 +1148,19 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
         RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return replace(qu, recognised=recognised)
+
+
+def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
+    """Say whether ``text`` writes the words of ``phrase`` only where it overlaps one of ``spans`` and no span holds
+    them as words ("commercially" of "non-commercially", the span "non-commercial"; not "non-commercial" itself:
+    the concept of the rule's own words stays, it widens the rule's filter)."""
+    words = set(tokens(phrase))
+    if any(words <= set(tokens(span)) for span in spans):
+        return False
+    rest = text.lower()
+    for span in spans:
+        rest = rest.replace(span.lower(), " ")
+    return not words <= set(tokens(rest))
 
 
 def _same_words(span: str, phrase: str) -> bool:
