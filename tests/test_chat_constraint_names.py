@@ -32,6 +32,15 @@ MODELS = [
     model_doing("org/toolkit-talk", "fill-mask", downloads=800, languages=("de",),
                 description="A chat model that loves the fairseq toolkit and talks about the fairseq toolkit."),
     model_doing("org/de-chatter", "fill-mask", downloads=4, languages=("de",), description="Chats about cooking."),
+    # two segmenters built with transformers: one lists PyTorch weights among its tags, the other does not
+    model_doing("org/torch-segmenter", "image-segmentation", downloads=3, description="Outlines the regions of a photo.",
+                extra=library("org/torch-segmenter", "transformers")
+                + [Triple(NamedNode(model_pid("org/torch-segmenter")), SCHEMA.keywords, Literal("pytorch"))]),
+    model_doing("org/torch-classifier", "image-classification", downloads=9, description="Names what a photo shows.",
+                extra=library("org/torch-classifier", "pytorch")),  # a model whose library is PyTorch itself
+    model_doing("org/flax-segmenter", "image-segmentation", downloads=30, description="Outlines the regions of a photo.",
+                extra=library("org/flax-segmenter", "transformers")
+                + [Triple(NamedNode(model_pid("org/flax-segmenter")), SCHEMA.keywords, Literal("jax"))]),
 ]
 
 
@@ -39,7 +48,9 @@ MODELS = [
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
     harvest(registry.store, registry.base_url)  # the concepts: scikit-learn is a library term
-    registry.store.ingest_many([task_record(t) for t in ("tabular-classification", "fill-mask")] + MODELS)
+    registry.store.ingest_many([task_record(t) for t in ("tabular-classification", "fill-mask", "image-segmentation",
+                                                                  "image-classification")]
+                               + MODELS)
     yield registry
     registry.close()
 
@@ -78,3 +89,9 @@ def test_a_constraint_joined_to_a_word_is_no_name_the_registry_lacks(chat):
     answer = chat.ask("Which German-speaking models chat about cooking?")
     assert answer.answerable and model_pid("org/de-chatter") in {c.pid for c in answer.answers}
     assert "German-speaking" not in answer.text
+
+
+def test_a_framework_named_as_a_library_is_stated_by_a_model_whose_tags_list_it(chat):
+    # "a PyTorch model": its library is transformers, its tags list the PyTorch weights; the JAX one is not offered
+    answer = chat.ask("Is there a PyTorch model for image segmentation?")
+    assert {c.pid for c in answer.answers} == {model_pid("org/torch-segmenter")}

@@ -92,6 +92,7 @@ class Asked:
     paper: bool = False  # a list of the models citing a paper ("Which models point to the DPO paper?")
     derived: bool = False  # a list of derived models whose base was not resolved ("What has been made from ...?")
     libraries: frozenset[int] = frozenset()  # libraries the question names (positions in its read constraints)
+    library_names: frozenset[str] = frozenset()  # those libraries' keys, lower-cased (a model's tags may list them)
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
@@ -117,8 +118,9 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     # from the meaning of the question, is no name it wrote)
     named = frozenset(i for i, r in enumerate(read) if r.applied and r.mode == "boost" and r.facet == "library"
                       and r.values and r.note != CONCEPT_NOTE and "library" not in skip)
+    names = frozenset(v.lower() for i in named for v in read[i].values)
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
-        return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived, libraries=named)
+        return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived, libraries=named, library_names=names)
     # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
     libraries = {r.span.lower() for r in read if r.applied and r.facet == "library" and r.note != CONCEPT_NOTE}
     for r in read:
@@ -133,7 +135,17 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
-                 derived, named)
+                 derived, named, names)
+
+
+def states_library(cand: Candidate, wanted: Asked) -> bool:
+    """Say whether a candidate is built with one of the libraries the question names: its library, or a framework
+    its record lists among its tags (a transformers model whose weights are PyTorch's is "a PyTorch model")."""
+    if wanted.libraries & cand.met:
+        return True
+    if cand.facts is None:
+        return False
+    return any(k.lower() in wanted.library_names for k in cand.facts.keywords)
 
 
 def states_asked(cand: Candidate, wanted: Asked) -> bool:
@@ -151,7 +163,7 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     """
     if cand.facts is None or cand.facts.status == "stub" or not wanted.filters <= cand.met:
         return False
-    if wanted.libraries and not wanted.libraries & cand.met:  # one of the libraries it names ("LoRA or PEFT")
+    if wanted.libraries and not states_library(cand, wanted):  # one of the libraries it names ("LoRA or PEFT")
         return False
     if wanted.paper and not cand.facts.papers:
         return False
@@ -251,7 +263,7 @@ def unstated(q: Question, cands: list[Candidate], wanted: Asked, topic: Topic | 
     """
     read = read_constraints(q)
     missing = [read[i].span for i in sorted(wanted.filters) if not any(i in c.met for c in cands)]
-    if wanted.libraries and not any(wanted.libraries & c.met for c in cands):
+    if wanted.libraries and not any(states_library(c, wanted) for c in cands):
         missing += [read[i].span for i in sorted(wanted.libraries)]
     if wanted.paper and not any(c.facts is not None and c.facts.papers for c in cands):
         missing.append("a paper it cites")
