@@ -56,6 +56,10 @@ TAG_PAPER_COVER = 0.5
 TAG_PAPER_NOTE = "the paper the models tagged {tag!r} cite; the registry holds no title for it"
 DATA_PHRASE = r"\b([\w][\w .:\-/]{1,80}?)\s+(?:data(?:sets?)?|corp(?:us|ora))\b"  # "the X data", "the X corpus"
 DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at most this many holding the words
+# "from X's Y" where Y is a thing of the owner, not its people (team, lab, researchers ...)
+OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science|engineering|core)\s+)?"
+                          r"(?:teams?|labs?|laborator(?:y|ies)|researchers?|research|engineers?|scientists?|groups?|"
+                          r"divisions?|departments?|people|staff|own)\b)")
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -563,9 +567,10 @@ class Understander:
             name = m.group(1).rstrip(".,;")
             if m.group(0).startswith("from") and name in {k.lower() for k in self.vocabulary("library")}:
                 continue  # "models from the ESPnet toolkit": what they come from is a library (its org may share the name)
-            if m.group(0).startswith("from") and re.match(r"['’]s\s", low[m.end():]):
+            if m.group(0).startswith("from") and OWNERS_THING.match(low, m.end()):
                 # "models from Meta's fairseq toolkit": what they come from is the owner's thing, whose owner made
-                # the thing, not the models (the thing's own reading says what it is)
+                # the thing, not the models (the thing's own reading says what it is); the owner's people ("from
+                # Google's research team") made the models
                 continue
             words, exact = self._name_index("author")
             keys = set(exact.get(name, ()))
