@@ -434,8 +434,10 @@ class Understander:
             found = self._linked_name(low, m.end(), stop.start() if stop else len(low), ("base_model",))
             if found is not None:
                 out.append(_Match(found.start, found.end, *found[:2], found.label))
-            said = re.match(LOWER_PRECISION, low[m.start():])
-            if said is not None:
+            said = re.compile(LOWER_PRECISION).match(low, m.start())
+            # "compressed", "squeezed", "shrunk" say fewer bits of a copy of a model named after them only
+            # ("compressed files for OCR" are zip files); "lower-precision" and "quantized" say it alone
+            if said is not None and (found is not None or re.search(r"precision|quanti", said.group(0))):
                 out.append(_quantised(m.start(), m.start() + said.end()))
         for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
             # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
