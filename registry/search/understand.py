@@ -55,6 +55,8 @@ TAG_PAPER_SHARE = 0.8
 TAG_PAPER_COVER = 0.5
 TAG_PAPER_NOTE = "the paper the models tagged {tag!r} cite; the registry holds no title for it"
 DATA_PHRASE = r"\b([\w][\w .:\-/]{1,80}?)\s+(?:data(?:sets?)?|corp(?:us|ora))\b"  # "the X data", "the X corpus"
+# the words before a name that ask for the things it names ("which", "are there any"): "X data" is then the kind
+ASKED_FOR = re.compile(r"\b(?:which|what|any|list|show|find|all|some|there|have)\s+(?:(?:the|of|me|all)\s+)*$")
 DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at most this many holding the words
 # "from X's Y" where Y is a thing of the owner, not its people (team, lab, researchers ...)
 OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science|engineering|core)\s+)?"
@@ -481,6 +483,8 @@ class Understander:
             for stop in LINK_STOP.finditer(low, 0, m.end(1)):
                 start = max(start, stop.end())
             found = self._linked_name(low, start, m.end(1), ("dataset",), last=True)
+            if found is not None and ASKED_FOR.search(low, max(0, found.start - 40), found.start):
+                continue  # "which alpaca datasets do you have?": the datasets are what is asked for, no link
             if found is not None and (found.exact or (len(found.values) <= DATA_NAME_MAX and
                                                       len(re.findall(r"[a-z0-9]+", low[found.start:found.end])) > 1)):
                 out.append(_Match(found.start, m.end(), "dataset", found.values, found.label, loose=not found.exact,
