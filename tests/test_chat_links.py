@@ -302,6 +302,21 @@ def test_a_copy_in_fewer_bits_named_without_a_format_is_a_quantised_derivative(r
         assert names(response)[0] == "acme/chat-it-GGUF"
 
 
+@pytest.mark.parametrize("query", ["chat-it with its latency cut to a bit under 50 ms",
+                                   "Is there a chat-it whose size was reduced to a bit less than 1 GB?"])
+def test_a_bit_as_a_little_is_no_precision_and_reads_no_quantised_copy(registry, query):
+    # "cut to a bit under": "a bit" is "a little"; only a number of bits says a copy in fewer bits
+    assert "quantized" not in get_searcher(registry).search(query).understanding.tags
+
+
+@pytest.mark.parametrize("query", ["Which model can read compressed files for OCR?",
+                                   "a model to unpack compressed files for archives"])
+def test_compressed_files_of_no_named_model_are_no_quantised_copy(registry, query):
+    # "compressed" says fewer bits only of a copy of a model named after it; files for OCR are zip files
+    understanding = get_searcher(registry).search(query).understanding
+    assert "quantized" not in understanding.tags and "quantized" not in understanding.text
+
+
 def test_chat_lists_the_copy_in_the_format_asked_for(chat):
     answer = chat.ask("Is there a GGUF build of Chat-It that I can run with llama.cpp?")
     assert offered(answer) == {model_pid("acme/chat-it-GGUF")}

@@ -65,6 +65,14 @@ def test_the_owner_of_the_thing_models_come_from_is_no_author_of_the_models():
     assert rules.understand("models from meta").boosts()["author"] == ["meta-llama"]
 
 
+@pytest.mark.parametrize("question", ["Which models come from Google's research team?", "models from google's own lab"])
+def test_the_owners_people_after_the_possessive_still_name_the_author(question):
+    # "Google's research team" is who made the models, not a thing they come from
+    vocab = {"author": {"google": ("google", 7)}, "kind": {"model": ("model", 10)}}
+    rules = Understander(lambda facet: vocab.get(facet, {}))
+    assert rules.understand(question).filters()["author"] == ["google"]
+
+
 def test_an_owner_no_account_is_called_ranks_the_accounts_it_begins_and_filters_nothing():
     # "Meta" is no account: meta-llama only begins with it, and the company publishes under other accounts too
     vocab = {"author": {"meta-llama": ("meta-llama", 7), "acme": ("acme", 3), "acme-labs": ("acme-labs", 2)}}

@@ -32,3 +32,10 @@ def test_sound_as_seem_reads_no_audio_task(searcher, question):
 
 def test_sound_as_a_noun_still_reads_the_audio_tasks(searcher):
     assert "text-to-speech" in tasks(searcher, "models that make sound effects")
+
+
+@pytest.mark.parametrize("question", ["models that make a sound like rain falling",
+                                      "Which models generate sounds like birds singing?"])
+def test_sound_after_an_article_or_a_verb_making_it_is_the_noun(searcher, question):
+    # "a sound like rain", "generate sounds like birds": the thing heard, not the verb "to seem"
+    assert "text-to-speech" in tasks(searcher, question)

@@ -123,3 +123,12 @@ def test_a_hyphenated_compound_meets_the_tag_writing_it_as_one_and_the_other_way
     assert "acme/llama-Q4_K_M" not in got
     assert set(matched(engine, "kpop")) == {"fan/idol-model", "acme/k-pop-lyrics"}
     assert "fan/idol-model" in matched(engine, "K pop")
+
+
+@pytest.mark.parametrize("text,alone", [("the top 5 4-bit models", "5bit"), ("one 8-bit build of llama", "1bit")])
+def test_a_count_before_a_precision_is_no_precision_of_its_own(text, alone):
+    # "5 4-bit models" are five models in 4 bits: only numbers joined by "or", "and", "to" share the unit
+    from registry.search.text import query_terms, term_id
+    terms = query_terms(text)
+    assert term_id(alone) not in terms and term_id(text.split("-bit")[0].split()[-1] + "bit") in terms
+    assert {term_id("4bit"), term_id("8bit")} <= set(query_terms("4 or 8 bits"))

@@ -39,3 +39,18 @@ def test_a_methods_acronym_inside_a_datasets_name_does_not_hide_the_dataset(rule
                                       "What is there for tabular data?"])
 def test_a_method_or_one_common_word_before_data_names_no_dataset(rules, question):
     assert datasets(rules, question) == []
+
+
+@pytest.mark.parametrize("question", ["Which zebra DPO datasets do you have?", "Are there any human-like DPO datasets?"])
+def test_datasets_the_question_asks_for_are_the_kind_not_a_link(rules, question):
+    # "which X datasets": datasets are what is listed, not the data some model was trained on
+    understanding = rules.understand(question)
+    assert datasets(rules, question) == [] and understanding.filters().get("kind") == ["dataset"]
+
+
+def test_a_10kB_word_is_read_in_linear_time(rules):
+    # a name pattern tried at every letter of one long word ("xxxx...", no space) took seconds on 10 kB
+    import time
+    started = time.perf_counter()
+    rules.understand("x" * 10_000 + " data")
+    assert time.perf_counter() - started < 1.0

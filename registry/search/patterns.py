@@ -247,7 +247,13 @@ LINK_RELATIONS = (
      r"describ(?:ed|es)\s+in|introduced\s+in|accompan(?:y|ies|ied)|go(?:es)?\s+with)\b", ("paper",)),
 )
 # "sound" as the verb "to seem" ("trained to sound more like a person", "sounds natural"): no sound, no audio
-SOUND_AS_SEEM = re.compile(r"\bsound(?:s|ed|ing)?\s+(?:(?:much|a\s+bit|a\s+lot)\s+)?(?:more\s+|less\s+)?"
+# after an article or a verb making or hearing it, "sound" is the noun ("a sound like rain", "generate sounds like
+# birds", "detect sounds like sirens"): what is heard
+_SOUND_NOUN_BEFORE = """a an the any some each every this these those make makes making produce produces producing
+generate generates generating create creates creating detect detects detecting classify classifies classifying
+recognise recognises recognize recognizes identify identifies""".split()
+SOUND_AS_SEEM = re.compile("".join(rf"(?<!\b{w}\s)" for w in _SOUND_NOUN_BEFORE) +
+                           r"\bsound(?:s|ed|ing)?\s+(?:(?:much|a\s+bit|a\s+lot)\s+)?(?:more\s+|less\s+)?"
                            r"(?:like\b|natural|human|real|friendl|polite|formal|casual|smart|confident)", re.I)
 # a paper named by its words: "the Sentence-BERT paper", "the paper on LoRA", an arXiv id
 PAPER_PHRASES = (r"\b(?:the\s+)?([\w][\w .:\-/]{1,80}?)\s+(?:paper|article|publication)\b",

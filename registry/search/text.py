@@ -300,6 +300,9 @@ _BITS = frozenset({"1", "2", "3", "4", "5", "6", "8", "16", "32"})
 # a precision's number written as a word ("one or two bits", "four-bit")
 _BIT_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8",
               "sixteen": "16"}
+# two numbers sharing one unit: "one or two bits", "4 to 8 bits" ("the top 5 4-bit models" are five, in 4 bits)
+_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|eight|sixteen)"
+_JOINED_BITS = re.compile(rf"\b{_NUMBER}\s*(?:or|and|to|,|/)\s*{_NUMBER}[\s-]*bits?\b")
 
 
 def _expanded() -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -314,7 +317,7 @@ def _expanded() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return _EXPANDED
 
 
-def spellings(toks: list[str], spoken: bool = False) -> list[tuple[int, int, str]]:
+def spellings(toks: list[str], spoken: bool = False, shared: bool = True) -> list[tuple[int, int, str]]:
     """Return (start, end, term) for the runs of ``toks`` that spell a term another way, and that term.
 
     Either spelling then meets the other (docs/search.md, "Query understanding"): an acronym's
@@ -322,7 +325,8 @@ def spellings(toks: list[str], spoken: bool = False) -> list[tuple[int, int, str
     however written ("8-bit": 8, bit; "8bit", "int8", "int8bit", "fp8", "q8") is also ``8bit``. A
     document indexes the term beside its words (``sparse_vector``); a query matches the term in place
     of the words (``query_terms``). ``spoken`` (a query's words) also reads a precision's number written as a word
-    or shared by two numbers ("one or two bits": 1bit, 2bit); documents write their precisions in ids and tags.
+    or shared by two numbers ("one or two bits": 1bit, 2bit; not when ``shared`` is false: the text joins no two
+    numbers so); documents write their precisions in ids and tags.
     """
     out: list[tuple[int, int, str]] = []
     table = _expanded()
@@ -354,7 +358,8 @@ def spellings(toks: list[str], spoken: bool = False) -> list[tuple[int, int, str
                 i += 2
                 continue
             j = i + 2 if i + 1 < n and toks[i + 1] in ("or", "and", "to") else i + 1  # (a query's "or" may be gone)
-            if number is not None and j + 1 < n and toks[j + 1] == "bit" and (toks[j] in _BITS or toks[j] in _BIT_WORDS):
+            if shared and number is not None and j + 1 < n and toks[j + 1] == "bit" and \
+                    (toks[j] in _BITS or toks[j] in _BIT_WORDS):
                 out.append((i, i + 1, number + "bit"))  # "one or two bits": the first number shares the unit
                 i += 1
                 continue
@@ -536,7 +541,7 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
     words = tokens(text)
     # a term spelled another way ("mixture of experts", "8-bit") is matched as the one term every spelling
     # is indexed under (moe, 8bit); its words as written only rank
-    spelled = spellings(words, spoken=True)
+    spelled = spellings(words, spoken=True, shared=bool(_JOINED_BITS.search(text.lower())))
     inside = {j for start, end, _ in spelled for j in range(start, end)}
     weighed = [(t, 1.0) for t in dict.fromkeys([w for j, w in enumerate(words) if j not in inside] +
                                                [term for _, _, term in spelled])]

@@ -45,7 +45,9 @@ LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squ
 COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
           rf"releases?|weights|files|checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
-INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,3}?bits?\b"
+# (a number of bits: "cut to a bit under 50 ms" is "a little", no precision)
+INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,2}?" \
+            r"(?:\d{1,2}|one|two|three|four|five|six|eight|sixteen)[\s-]bits?\b"
 # a tag names a paper when this many FDOs carry it and cite the paper, this share of the tag's FDOs cite it, and
 # this share of the paper's citing FDOs carry the tag (docs/search.md, "Papers named by a word")
 TAG_PAPER_MIN = 3
@@ -53,7 +55,13 @@ TAG_PAPER_SHARE = 0.8
 TAG_PAPER_COVER = 0.5
 TAG_PAPER_NOTE = "the paper the models tagged {tag!r} cite; the registry holds no title for it"
 DATA_PHRASE = r"\b([\w][\w .:\-/]{1,80}?)\s+(?:data(?:sets?)?|corp(?:us|ora))\b"  # "the X data", "the X corpus"
+# the words before a name that ask for the things it names ("which", "are there any"): "X data" is then the kind
+ASKED_FOR = re.compile(r"\b(?:which|what|any|list|show|find|all|some|there|have)\s+(?:(?:the|of|me|all)\s+)*$")
 DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at most this many holding the words
+# "from X's Y" where Y is a thing of the owner, not its people (team, lab, researchers ...)
+OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science|engineering|core)\s+)?"
+                          r"(?:teams?|labs?|laborator(?:y|ies)|researchers?|research|engineers?|scientists?|groups?|"
+                          r"divisions?|departments?|people|staff|own)\b)")
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -406,7 +414,7 @@ class Understander:
             bases = self._match_names("base_model", m.group(1).rstrip(".,;"))
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
-        for m in re.finditer(rf"{NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters)\b", low):
+        for m in re.finditer(rf"(?<![\w.\-/]){NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters)\b", low):
             # "gemma 7b fine-tunes": the whole name first, "7b" alone would be every 7B base
             bases = self._match_names("base_model", m.group(1)) or self._match_names("base_model",
                                                                                     m.group(1).split()[-1])
@@ -428,8 +436,10 @@ class Understander:
             found = self._linked_name(low, m.end(), stop.start() if stop else len(low), ("base_model",))
             if found is not None:
                 out.append(_Match(found.start, found.end, *found[:2], found.label))
-            said = re.match(LOWER_PRECISION, low[m.start():])
-            if said is not None:
+            said = re.compile(LOWER_PRECISION).match(low, m.start())
+            # "compressed", "squeezed", "shrunk" say fewer bits of a copy of a model named after them only
+            # ("compressed files for OCR" are zip files); "lower-precision" and "quantized" say it alone
+            if said is not None and (found is not None or re.search(r"precision|quanti", said.group(0))):
                 out.append(_quantised(m.start(), m.start() + said.end()))
         for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
             # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
@@ -473,6 +483,8 @@ class Understander:
             for stop in LINK_STOP.finditer(low, 0, m.end(1)):
                 start = max(start, stop.end())
             found = self._linked_name(low, start, m.end(1), ("dataset",), last=True)
+            if found is not None and ASKED_FOR.search(low, max(0, found.start - 40), found.start):
+                continue  # "which alpaca datasets do you have?": the datasets are what is asked for, no link
             if found is not None and (found.exact or (len(found.values) <= DATA_NAME_MAX and
                                                       len(re.findall(r"[a-z0-9]+", low[found.start:found.end])) > 1)):
                 out.append(_Match(found.start, m.end(), "dataset", found.values, found.label, loose=not found.exact,
@@ -561,9 +573,10 @@ class Understander:
             name = m.group(1).rstrip(".,;")
             if m.group(0).startswith("from") and name in {k.lower() for k in self.vocabulary("library")}:
                 continue  # "models from the ESPnet toolkit": what they come from is a library (its org may share the name)
-            if m.group(0).startswith("from") and re.match(r"['’]s\s", low[m.end():]):
+            if m.group(0).startswith("from") and OWNERS_THING.match(low, m.end()):
                 # "models from Meta's fairseq toolkit": what they come from is the owner's thing, whose owner made
-                # the thing, not the models (the thing's own reading says what it is)
+                # the thing, not the models (the thing's own reading says what it is); the owner's people ("from
+                # Google's research team") made the models
                 continue
             words, exact = self._name_index("author")
             keys = set(exact.get(name, ()))
