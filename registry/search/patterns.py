@@ -96,7 +96,7 @@ LICENCE_PATTERNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (r"\bagpl(?:[ -]?v?3(?:\.0)?)?\b", lambda k: k.startswith("agpl")),
     (r"\blgpl(?:[ -]?v?[23](?:\.\d)?)?\b", lambda k: k.startswith("lgpl")),
     (r"(?<![al])\bgpl(?:[ -]?v?[23](?:\.0)?)?\b", lambda k: k.startswith("gpl")),
-    (r"\bcc[ -]?by[ -]?nc(?:[ -]?(?:sa|nd))?(?:[ -]?[34]\.0)?\b|non[ -]?commercial", lambda k: k.startswith("cc-by-nc")),
+    (r"\bcc[ -]?by[ -]?nc(?:[ -]?(?:sa|nd))?(?:[ -]?[34]\.0)?\b|non[ -]?commercial(?:ly)?", lambda k: k.startswith("cc-by-nc")),
     (r"\bcc[ -]?by[ -]?sa(?:[ -]?[34]\.0)?\b", lambda k: k.startswith("cc-by-sa")),
     (r"\bcc[ -]?by(?:[ -]?[34]\.0)?\b(?![ -]?(?:nc|sa|nd))", lambda k: k in ("cc-by-4.0", "cc-by-3.0")),
     (r"\bcc0\b", lambda k: k.startswith("cc0")),

@@ -1150,12 +1150,17 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
     return replace(qu, recognised=recognised)
 
 
+NEGATIONS = frozenset({"non", "not", "no"})  # words a licence span negates the rest of its words with
+
+
 def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
     """Say whether ``text`` writes the words of ``phrase`` only where it overlaps one of ``spans`` and no span holds
     them as words ("commercially" of "non-commercially", the span "non-commercial"; not "non-commercial" itself:
     the concept of the rule's own words stays, it widens the rule's filter)."""
     words = set(tokens(phrase))
-    if any(words <= set(tokens(span)) for span in spans):
+    # the span's own words, unless the span negates them and the phrase does not ("commercially" in the span
+    # "non-commercially" says the opposite of it)
+    if any(words <= set(tokens(span)) and not (set(tokens(span)) & NEGATIONS) - words for span in spans):
         return False
     rest = text.lower()
     for span in spans:
