@@ -100,3 +100,17 @@ class DiesBeforeSecondStep:
 
     def __getattr__(self, name):
         return getattr(self._db, name)
+
+
+def concepts_searcher(records: list[Record]):
+    """Yield a searcher over an in-memory registry holding the concept vocabularies and ``records``; close it after
+    (the body of a module fixture)."""
+    from harvesters.vocabularies import harvest
+    from registry.search import get_searcher
+    from registry.service import Registry
+
+    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
+    harvest(registry.store)
+    registry.store.ingest_many(records)
+    yield get_searcher(registry)
+    registry.close()

@@ -7,11 +7,8 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
-from harvesters.vocabularies import harvest
-from registry.search import get_searcher
-from registry.service import Registry
 from registry.vocab import SCHEMA
-from tests.factories import BASE, model_doing, model_pid
+from tests.factories import concepts_searcher, model_doing, model_pid
 
 QUESTION = "Which models are meant for chemical questions?"
 TAGGED = [f"lab/molecule-chat-{i}" for i in range(12)]  # tagged with the field, no word of the question
@@ -38,11 +35,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def searcher():
-    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
-    harvest(registry.store)
-    registry.store.ingest_many(MODELS)
-    yield get_searcher(registry)
-    registry.close()
+    yield from concepts_searcher(MODELS)
 
 
 def ranked(searcher, query: str, mode: str = "hybrid") -> list[str]:
@@ -75,9 +68,7 @@ DERIVED_ASKERS = [f"lab/brightline-qa-{i}" for i in range(6)]
 
 @pytest.fixture(scope="module")
 def derived_searcher():
-    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
-    harvest(registry.store)
-    registry.store.ingest_many([
+    yield from concepts_searcher([
         tagged("lab/brightline-7b", "text-generation", downloads=50_000, description="A base language model."),
         *(tagged(n, "text-generation", "chemistry", downloads=5 + i, base_model="lab/brightline-7b",
                  description="A chat model.") for i, n in enumerate(DERIVED_TAGGED)),
@@ -86,8 +77,6 @@ def derived_searcher():
           for i, n in enumerate(DERIVED_ASKERS)),
         *(tagged(f"lab/filler-{i}", "text-classification", downloads=10, description=f"Sorts reviews, batch {i}.")
           for i in range(12))])
-    yield get_searcher(registry)
-    registry.close()
 
 
 def test_a_linked_base_does_not_count_as_carrying_the_concept_asked_for(derived_searcher):

@@ -6,12 +6,9 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
-from harvesters.vocabularies import harvest
-from registry.search import get_searcher
 from registry.search.understand import Understander
-from registry.service import Registry
 from registry.vocab import MLFDO
-from tests.factories import BASE, model_doing, model_pid
+from tests.factories import concepts_searcher, model_doing, model_pid
 
 SEQ_MODELS = [f"lab/fs-weights-{i}" for i in range(3)]  # built with fairseq, no task stated, few downloads
 TRANSLATORS = [f"lab/translator-{i}" for i in range(6)]  # popular translators of another library
@@ -38,11 +35,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def searcher():
-    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
-    harvest(registry.store)
-    registry.store.ingest_many(MODELS)
-    yield get_searcher(registry)
-    registry.close()
+    yield from concepts_searcher(MODELS)
 
 
 def test_a_named_librarys_own_models_outrank_the_models_of_the_tasks_it_serves(searcher):
@@ -89,17 +82,13 @@ TUNES = [f"lab/base-lm-helper-{i}" for i in range(6)]  # popular text-generating
 
 @pytest.fixture(scope="module")
 def copies():
-    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
-    harvest(registry.store)
-    registry.store.ingest_many([
+    yield from concepts_searcher([
         model_doing(BASE_LM, "text-generation", downloads=500, description="Continues text."),
         model_doing("lab/base-lm-q4bit", None, base_model=BASE_LM, downloads=0, description="Weights."),
         *(model_doing(n, "text-generation", base_model=BASE_LM, downloads=1000 * (i + 1), description="Helps.")
           for i, n in enumerate(TUNES)),
         *(model_doing(f"lab/other-{i}", "text-classification", downloads=10, description="Sorts.") for i in range(8)),
     ])
-    yield get_searcher(registry)
-    registry.close()
 
 
 def test_a_copy_in_fewer_bits_boosts_no_task_of_the_format_its_words_name(copies):

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from harvesters.vocabularies import harvest
-from registry.search import get_searcher
-from registry.service import Registry
-from tests.factories import BASE, model_doing
+from tests.factories import concepts_searcher, model_doing
 
 
 @pytest.fixture(scope="module")
 def searcher():
-    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
-    harvest(registry.store)
-    registry.store.ingest_many([model_doing("lab/speaker", "text-to-speech", description="Speaks."),
-                                model_doing("lab/chatter", "text-generation", description="Chats.")])
-    yield get_searcher(registry)
-    registry.close()
+    yield from concepts_searcher([model_doing("lab/speaker", "text-to-speech", description="Speaks."),
+                                  model_doing("lab/chatter", "text-generation", description="Chats.")])
 
 
 def tasks(searcher, question: str) -> set[str]:
