@@ -225,6 +225,13 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
 LARGE = r"\b(?:large|huge|big|frontier)\b"
 RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
+# beside a size written out, a verb placing the models in it ("Which models sit between 10 and 30 billion
+# parameters?") and a vague count restating it ("a few hundred million parameters, between 100 million and one
+# billion") are the constraint's words, not a topic (docs/search.md, "Query understanding")
+SIZE_VERB = re.compile(r"\b(?:sit(?:s|ting)?|fall(?:s|ing)?|lie(?:s)?|lying|weigh(?:s|ing)?(?:\s+in)?|"
+                       r"(?:comes?|coming)\s+in|land(?:s|ing)?|rang(?:es?|ing))\s+$")
+VAGUE_COUNT = (r"\b(?:(?:a\s+)?(?:few|couple(?:\s+of)?)|several|some|many)?\s*\b(?:(?:hundreds?|tens|dozens?)\s+(?:of\s+)?)?"
+               r"(?:thousand|million|billion|trillion)s?\s+(?:of\s+)?param(?:eter)?s\b")
 
 
 SEPARATORS = str.maketrans("-_/", "   ")

@@ -27,7 +27,8 @@ from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, pa
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SMALL, TASK_PATTERNS,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SIZE_VERB, SMALL,
+    VAGUE_COUNT, TASK_PATTERNS,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
@@ -341,12 +342,22 @@ class Understander:
             out.append(_Match(m.start(), m.end(), "params", (m.group(1) + m.group(2).upper(),),
                               f"about {m.group(1)}{m.group(2).upper()} parameters", strong=False, remove=True,
                               reason=f"{m.group(0)!r} names a size"))
-        if any(m.strong for m in out):
+        strong = [m for m in out if m.strong]
+        if strong:
             # a size word beside a size written out ("really tiny, under 50 million parameters") is that
             # constraint's word: it is read with it, not searched for; one before a number is part of a name
             # ("Mistral Small 24B")
             for m in re.finditer(rf"(?:{SMALL}|{LARGE})(?![\s-]*\d)", low):
                 out.append(_Match(m.start(), m.end(), "params", (), "size", strong=False, remove=True))
+            # so are a verb placing the models in it ("sit between 10 and 30 billion parameters") and a vague
+            # count restating it ("a few hundred million parameters, between 100 million and one billion")
+            for s in strong:
+                verb = SIZE_VERB.search(low, 0, s.start)
+                if verb:
+                    s.start = verb.start()
+            for m in re.finditer(VAGUE_COUNT, low):
+                if not any(m.start() < s.end and s.start < m.end() for s in strong):
+                    out.append(_Match(m.start(), m.end(), "params", (), "size", strong=False, remove=True))
             return out
         for m in re.finditer(SMALL, low):
             out.append(_Match(m.start(), m.end(), "params", ("<500M",), "under 500M parameters", strong=False,
