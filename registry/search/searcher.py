@@ -198,9 +198,18 @@ class Searcher:
         if read:
             matches = [m for m in matches if m.concept.facet != "licence-family" or not _inside_spans(m.phrase, read,
                                                                                                    qu.query)]
+        # a licence the question calls by its name ("the Academic Free License", "the Microsoft Public License") is
+        # that licence, a filter as "MIT" is; a looser reading of its words (the families "academic use", "free to
+        # use") is dropped
+        named = _named_licences(qu.query, matches)
+        if named:
+            said = {t for _, span in named for t in tokens(span)}
+            matches = [m for m in matches if m.concept.facet != "licence-family" or not said & set(tokens(m.phrase))]
         if not matches:
             return qu
         recognised = list(qu.recognised)
+        if named:
+            recognised = self._licence_names(recognised, named)
         family = self._licence_family_filter(qu, matches)
         added = [family] if family is not None else []
         for facet, values in self._concept_boosts(matches).items():
@@ -246,6 +255,26 @@ class Searcher:
         if not added and recognised == list(qu.recognised):
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added))
+
+    def _licence_names(self, recognised: list[RecognisedFilter], named) -> list[RecognisedFilter]:
+        """Return ``recognised`` with a filter on the licences the question calls by name (``_named_licences``), unless
+        a licence filter read from the text holds them already; a licence reading of words inside their names is
+        dropped."""
+        vocab = self.vocabulary("licence")
+        spans = [span.lower() for _, span in named]
+        kept = [r for r in recognised if r.facet != "licence" or not r.span or not any(
+            r.span.lower() in span for span in spans)]
+        read = {v for r in kept if r.facet == "licence" and r.mode == "filter" and r.applied for v in r.values}
+        keys = [c.key for c, _ in named if c.key not in read]
+        if not keys:
+            return kept
+        held = [k for k in keys if k in vocab]
+        span = " / ".join(dict.fromkeys(span for c, span in named if c.key in keys))
+        if not held:
+            return kept + [RecognisedFilter("licence", (), "licence: " + " or ".join(c.label for c, _ in named), span,
+                                            False, f"no indexed FDO has licence {' or '.join(keys)}")]
+        label = "licence: " + " or ".join(vocab[k][0] for k in held)
+        return kept + [RecognisedFilter("licence", tuple(held), label, span, mode="filter")]
 
     def _possessive_owners(self, qu: QueryUnderstanding) -> list[str]:
         """Return the author keys of an owner's possessive the reader noted as holding nothing so named ("Google's
@@ -1151,6 +1180,35 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 
 
 NEGATIONS = frozenset({"non", "not", "no"})  # words a licence span negates the rest of its words with
+
+
+_UNDER_LICENCE = re.compile(r"\b(?:released|shared|published|distributed|licen[cs]ed|available|offered|made|put)\s+"
+                            r"(?:available\s+|out\s+)?(?:under|with)\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def _named_licences(query: str, matches) -> list[tuple["object", str]]:
+    """Return (licence concept, the words calling it) for each licence the question calls by one of its names of two
+    words or more, as the vocabulary writes it ("Microsoft Public License", "Academic Free License" for the Academic
+    Free License 3.0, "AFL-3.0"): a licence named so, not a reading of loose words."""
+    out = []
+    for m in matches:
+        if m.concept.facet != "licence" or m.how != "words":
+            continue
+        found = []
+        for name in m.concept.names:
+            words_ = re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", name.lower())
+            if len(words_) < 2:
+                continue
+            pattern = r"[\s\-]+".join("licen[cs]e" if re.fullmatch(r"licen[cs]e", w) else re.escape(w) for w in words_)
+            hit = re.search(rf"(?<![\w.-]){pattern}(?![\w-])", query, re.I)
+            if hit:
+                # the verb putting models under it is the constraint's word too ("released under the ..."): left to
+                # match, it kept out the models under the licence whose records do not say "released"
+                verb = _UNDER_LICENCE.search(query, 0, hit.start())
+                found.append(query[verb.start() if verb else hit.start():hit.end()])
+        if found:
+            out.append((m.concept, max(found, key=len)))
+    return out
 
 
 def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
