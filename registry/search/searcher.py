@@ -31,7 +31,7 @@ from registry.search.results import (Facet, FacetValue, QueryUnderstanding, Reco
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
 from registry.search.patterns import LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
-from registry.search.understand import Understander, follow_up_questions
+from registry.search.understand import Understander, apposed, follow_up_questions
 
 if TYPE_CHECKING:
     from registry.search.llm import OllamaUnderstander
@@ -198,6 +198,14 @@ class Searcher:
         if read:
             matches = [m for m in matches if m.concept.facet != "licence-family" or not _inside_spans(m.phrase, read,
                                                                                                    qu.query)]
+        # a library the question names ("SetFit") is what it asks for; another only in the apposition describing it
+        # ("SetFit, the few-shot sentence-transformer method") is no library asked for (``understand._appositions``)
+        libraries = [r for r in qu.recognised if r.facet == "library" and r.values and r.note != CONCEPT_NOTE]
+        described = {t for r in libraries for t in tokens(apposed(qu.query, r.span))}
+        if described:
+            asked = {v for r in libraries for v in r.values}
+            matches = [m for m in matches if m.concept.facet != "library" or m.concept.key in asked
+                       or not set(tokens(m.phrase)) <= described]
         # a licence the question calls by its name ("the Academic Free License", "the Microsoft Public License") is
         # that licence, a filter as "MIT" is; a looser reading of its words (the families "academic use", "free to
         # use") is dropped

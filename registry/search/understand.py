@@ -33,7 +33,7 @@ from registry.search.patterns import (
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
 
-__all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
+__all__ = ["Understander", "follow_up_questions", "apposed", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
            "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
@@ -105,7 +105,7 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = _linked_kind(self._resolve(self._candidates(low) + self._owners(query)), low)
+        matches = _appositions(_linked_kind(self._resolve(self._candidates(low) + self._owners(query)), low), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -900,6 +900,38 @@ _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|
                         r"writ(?:e|es|ing)|generat(?:e|es|ing)|read(?:s|ing)?|analy[sz](?:e|es|ing)|tag(?:s|ging)?|"
                         r"label(?:s|ling|ing)?|extract(?:s|ing)?|pars(?:e|es|ing)|news|scientific|research|academic|"
                         r"medical|legal|long|short)(?:\s+\w+){0,2}\s*$")
+
+
+# what lies between a name and an apposition describing it: "SetFit, the few-shot sentence-transformer method",
+# "SetFit (a sentence-transformers method)"
+# (after a comma, an article: "SetFit, sentence-transformers and more" is a list)
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:the|a|an)\s+|(?:\(|--?|–|—)\s*(?:(?:the|a|an)\s+)?)(?:[\w-]+\s+){0,3}$")
+
+
+_APPOSED = re.compile(r"\s*(?:,\s*(?=(?:the|a|an)\s)|\(|--?|–|—)\s*((?:(?:the|a|an)\s+)?[^,.;:?!()]*)")
+
+
+def apposed(query: str, span: str) -> str:
+    """Return the apposition right after ``span`` in ``query`` ("SetFit, the few-shot sentence-transformer method":
+    "the few-shot sentence-transformer method"), or ""."""
+    at = query.lower().find(span.lower()) if span else -1
+    m = _APPOSED.match(query, at + len(span)) if at >= 0 else None
+    return m.group(1) if m else ""
+
+
+def _appositions(matches: list[_Match], low: str) -> list[_Match]:
+    """Drop a library read from an apposition describing the library just named: "trained with SetFit, the few-shot
+    sentence-transformer method" names SetFit; sentence-transformers is only what SetFit builds on (boosting both
+    ranked the sentence-transformers models above the one SetFit model)."""
+    out: list[_Match] = []
+    for m in matches:
+        named = next((o for o in reversed(out) if o.facet == m.facet == "library" and o.values and o.end <= m.start),
+                     None)
+        if named is not None and _APPOSITION.fullmatch(low[named.end:m.start]) \
+                and not set(m.values) & set(named.values):
+            continue
+        out.append(m)
+    return out
 
 
 def _direction(group: list[_Match], low: str) -> bool:
