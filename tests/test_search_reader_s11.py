@@ -32,3 +32,11 @@ def test_a_verb_apart_from_the_size_and_a_vague_count_without_a_size_constraint_
     assert u.filters()["params"] == ["<1B"] and "sitting" in u.text
     u = reader().understand("a chat model with a few billion parameters")
     assert "params" not in u.filters() and "billion" in u.text
+
+
+# ------------------------------------------------------------ relations
+@pytest.mark.parametrize("query", ["Has anyone built something on top of xAI's Grok-1?",
+                                   "Who built models upon Grok-1?", "Has anybody built anything on Grok-1?"])
+def test_what_was_built_between_built_and_on_leaves_the_relation_to_the_base_model(query):
+    u = reader(base_model=["xai-org/grok-1", "acme/llama-7b"], author=["xai-org", "acme"]).understand(query)
+    assert [r.values for r in u.recognised if r.facet == "base_model"] == [("xai-org/grok-1",)]

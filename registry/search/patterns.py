@@ -242,10 +242,12 @@ LOOSE_FACETS = frozenset({"task", "library"})
 # for one filters only when written as the registry spells it, or after "only"; else it ranks the linked first
 LINK_FACETS = frozenset({"dataset", "base_model", "paper"})
 # relation words before a name, and the facets that name is looked up in (in order)
+# what was built, between "built" and "on" ("built something on top of X", "built models upon X"): no name
+_BUILT_THING = r"(?:something|anything|things?|stuff|(?:an?\s+|their\s+own\s+|new\s+)?(?:models?|apps?|tools?|products?|versions?))"
 LINK_RELATIONS = (
     (r"\b(?:(?:fine[ -]?)?tun(?:ed|ing)|finetun(?:ed|ing)|(?:pre-?)?train(?:ed|ing)|learn(?:ed|t|s)|taught)\s+"
      r"(?:on|from|with|using)\b", ("dataset", "base_model")),
-    (r"\b(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s+(?:on|upon)(?:\s+top\s+of)?|built\s+(?:on|upon)(?:\s+top\s+of)?|"
+    (rf"\b(?:extend(?:s|ed|ing)?|(?:build(?:s|ing)?|built)\s+(?:{_BUILT_THING}\s+)?(?:on|upon)(?:\s+top\s+of)?|"
      r"start(?:s|ed|ing)?\s+from|based\s+on|derived?\s+from|descend(?:s|ed|ing)?\s+from|"
      r"(?:made|created|produced|developed)\s+(?:from|out\s+of)|"
      r"(?:compressed|quanti[sz]ed|pruned|shrunk|distill?ed|merged|slimmed)\s+(?:versions?\s+|variants?\s+)?"
