@@ -40,3 +40,28 @@ def test_a_verb_apart_from_the_size_and_a_vague_count_without_a_size_constraint_
 def test_what_was_built_between_built_and_on_leaves_the_relation_to_the_base_model(query):
     u = reader(base_model=["xai-org/grok-1", "acme/llama-7b"], author=["xai-org", "acme"]).understand(query)
     assert [r.values for r in u.recognised if r.facet == "base_model"] == [("xai-org/grok-1",)]
+
+
+# ------------------------------------------------------------ a model's variant named beside its name
+GEMMA = ["google/gemma-7b", "google/gemma-7b-it", "acme/gemma-7b-sft", "acme/gemma-7b-it-gguf"]
+
+
+def bases(query: str, keys=GEMMA) -> list[tuple[str, ...]]:
+    return [r.values for r in reader(base_model=keys).understand(query).recognised if r.facet == "base_model"]
+
+
+@pytest.mark.parametrize("query", ["Which models start from the instruction-tuned Gemma 7B rather than the base one?",
+                                   "Is there a quantised file of Gemma 7B instruct for llama.cpp?",
+                                   "fine-tunes of the chat Gemma 7B"])
+def test_an_instruction_tuned_or_chat_word_beside_a_name_selects_the_variant_so_called(query):
+    assert bases(query) == [("google/gemma-7b-it",)]
+
+
+def test_without_a_variant_word_or_a_variant_held_the_name_reads_as_before():
+    assert bases("Which models start from Gemma 7B?") == [("google/gemma-7b",)]
+    assert bases("Which models start from the instruction-tuned Gemma 7B?", ["google/gemma-7b"]) == [("google/gemma-7b",)]
+
+
+def test_a_precision_word_before_a_copy_takes_only_its_own_words_out_of_the_text():
+    u = reader(base_model=GEMMA).understand("Is there a quantised copy of Gemma 7B?")
+    assert "Gemma 7B" in u.text

@@ -44,7 +44,7 @@ PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))
 # "compressed copies of X", "X squeezed into 4 bits"): read as the word quantized (its expansions name the formats)
 LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squeezed|shrunk|quanti[sz]ed)"
 COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
-          rf"releases?|weights|files|checkpoints?|quants?)\s+(?:of|for)\b"
+          rf"releases?|weights|files?|checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
 # (a number of bits: "cut to a bit under 50 ms" is "a little", no precision)
 INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,2}?" \
@@ -451,7 +451,7 @@ class Understander:
             # "compressed", "squeezed", "shrunk" say fewer bits of a copy of a model named after them only
             # ("compressed files for OCR" are zip files); "lower-precision" and "quantized" say it alone
             if said is not None and (found is not None or re.search(r"precision|quanti", said.group(0))):
-                out.append(_quantised(m.start(), m.start() + said.end()))
+                out.append(_quantised(m.start(), said.end()))
         for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
             # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
             out.append(_quantised(m.start(1), m.end(1), "quantized to"))
@@ -569,12 +569,16 @@ class Understander:
                 if not keys:
                     continue
                 exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
-                if not exact and facet == "base_model":
-                    keys = _pretrained(keys, low[start + found[j - 1][1]:end])
+                stop = start + found[j - 1][1]
+                variant = _variant(keys, name, low[start:start + found[i][0]], low[stop:end]) \
+                    if facet == "base_model" else None
+                if variant is not None:  # "the instruction-tuned Gemma 7B", "Gemma 7B instruct": google/gemma-7b-it
+                    exact, stop = variant[0], stop + variant[1]
+                elif not exact and facet == "base_model":
+                    keys = _pretrained(keys, low[stop:end])
                 keys = exact or keys
                 relation = {"dataset": "trained on", "base_model": "derived from", "paper": "citing"}[facet]
-                return _Link(facet, keys, self._names_label(relation, keys), start + found[i][0],
-                             start + found[j - 1][1], bool(exact))
+                return _Link(facet, keys, self._names_label(relation, keys), start + found[i][0], stop, bool(exact))
         return None
 
     def _authors(self, low: str) -> list[_Match]:
@@ -873,6 +877,28 @@ def _action_noun(word: str, jobs: frozenset[str]) -> str | None:
     if stem_.endswith("b") and stem_[:-1] + "ption" in jobs:  # transcriber: transcription
         return stem_[:-1] + "ption"
     return None
+
+
+# a word beside a model's name saying which variant of it is meant: the instruction-tuned or chat one
+_VARIANT_BEFORE = re.compile(r"\b(?:instruct(?:ion)?[ -]?(?:tuned|following)|instruct|chat)\s+$")
+_VARIANT_AFTER = re.compile(r"\s+(?:instruct(?:ion[ -]?tuned)?|chat)\b")
+VARIANT_SUFFIXES = ("it", "instruct", "chat")  # how ids name that variant: gemma-7b-it, Llama-3.1-8B-Instruct
+
+
+def _variant(keys: tuple[str, ...], name: str, before: str, after: str) -> tuple[tuple[str, ...], int] | None:
+    """Return (the keys of the variant the words beside ``name`` ask for, how far the words after it go), or None.
+
+    "the instruction-tuned Gemma 7B", "Gemma 7B instruct", "the chat Llama 2 7B": among the models named with
+    ``name``, those called ``name`` plus an instruction-tuned or chat suffix (google/gemma-7b-it); None when no
+    such word stands beside the name or no such model is held (the name's own reading stands)."""
+    said_after = _VARIANT_AFTER.match(after)
+    if not (_VARIANT_BEFORE.search(before) or said_after):
+        return None
+    own = [w for w in re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", name.lower())]
+    found = tuple(k for k in keys if (lambda ws: len(ws) > len(own) and ws[:len(own)] == own
+                                      and ws[len(own)] in VARIANT_SUFFIXES and all(w == "hf" for w in ws[len(own) + 1:]))(
+        re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", k.rsplit("/", 1)[-1].lower())))
+    return (found, said_after.end() if said_after else 0) if found else None
 
 
 def _pretrained(keys: tuple[str, ...], after: str) -> tuple[str, ...]:
