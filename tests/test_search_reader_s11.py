@@ -65,3 +65,26 @@ def test_without_a_variant_word_or_a_variant_held_the_name_reads_as_before():
 def test_a_precision_word_before_a_copy_takes_only_its_own_words_out_of_the_text():
     u = reader(base_model=GEMMA).understand("Is there a quantised copy of Gemma 7B?")
     assert "Gemma 7B" in u.text
+
+
+# ------------------------------------------------------------ a dataset named by one word in a question about training
+DATASETS = ["HuggingFaceTB/finemath", "simplescaling/s1K", "simplescaling/s1K-1.1", "acme/math"]
+
+
+def datasets(query: str) -> list[tuple[str, ...]]:
+    return [r.values for r in reader(dataset=DATASETS).understand(query).recognised if r.facet == "dataset"]
+
+
+@pytest.mark.parametrize("query, key", [
+    ("Which models were taught maths with the FineMath web pages?", "HuggingFaceTB/finemath"),
+    ("Which models used the small s1K set of hard reasoning questions?", "simplescaling/s1K"),
+])
+def test_a_word_written_as_a_held_datasets_name_after_a_training_verb_and_before_a_data_word_links_it(query, key):
+    assert datasets(query) == [(key,)]
+
+
+@pytest.mark.parametrize("query", ["Which models used the math set?",  # a plain word, not written as a name
+                                   "Is FineMath a good set of pages?",  # no training verb
+                                   "Which models were trained by FineMath?"])  # no word for data after it
+def test_a_dataset_name_without_a_training_verb_a_data_word_or_a_name_s_writing_links_nothing(query):
+    assert datasets(query) == []

@@ -63,6 +63,15 @@ DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at m
 OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science|engineering|core)\s+)?"
                           r"(?:teams?|labs?|laborator(?:y|ies)|researchers?|research|engineers?|scientists?|groups?|"
                           r"divisions?|departments?|people|staff|own)\b)")
+# a verb of training or use, then a word naming a dataset and a word for data ("taught maths with the FineMath web
+# pages"; ``Understander._dataset_names``)
+TRAINING_VERB = re.compile(r"\b(?:(?:pre-?|fine[ -]?)?train(?:ed|ing)?|taught|learn(?:ed|t|s|ing)?|(?:fine[ -]?)?tun(?:ed|ing)|"
+                           r"use[ds]?|using|saw|seen|fed)\b")
+SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)")
+NAME_WORD = re.compile(r"(?<![\w.\-/])[A-Za-z0-9][\w.\-]*[A-Za-z0-9]")
+DATA_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:(?:data)?sets?|data|corp(?:us|ora)|collections?|pages|"
+                        r"questions|problems|examples|samples|instructions|conversations|dialogues|pairs|texts|documents|"
+                        r"recordings|benchmarks?|splits?)\b")
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -105,7 +114,8 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = _appositions(_linked_kind(self._resolve(self._candidates(low) + self._owners(query)), low), low)
+        matches = _appositions(_linked_kind(self._resolve(self._candidates(low) + self._owners(query) +
+                                                          self._dataset_names(query)), low), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -525,6 +535,38 @@ class Understander:
                                       self._names_label("citing", keys) + f" (cited by the models tagged {tag!r})",
                                       loose=True, note=TAG_PAPER_NOTE.format(tag=tag)))
         return out
+
+    def _dataset_names(self, query: str) -> list[_Match]:
+        """Return the datasets a word names exactly in a question about training ("taught maths with the FineMath web
+        pages", "used the small s1K set of hard reasoning questions"): after a verb of training or use, a word
+        written as a name (a capital or a digit inside it) that is the name of a held dataset (its part after the
+        owner), with a word for data at most two words after it."""
+        low = query.lower()
+        parts = self._dataset_parts()
+        out: list[_Match] = []
+        for verb in list(TRAINING_VERB.finditer(low))[:MAX_LINKS]:
+            end = SENTENCE_END.search(low, verb.end())
+            for w in NAME_WORD.finditer(query, verb.end(), end.start() if end else len(query)):
+                word = w.group(0)
+                keys = parts.get(word.lower())
+                if not keys or not re.search(r"(?<=\w)[A-Z0-9]", word) or not DATA_AFTER.match(low, w.end()):
+                    continue
+                out.append(_Match(verb.start(), w.end(), "dataset", keys, self._names_label("trained on", keys),
+                                  name_start=w.start()))
+        return out
+
+    def _dataset_parts(self) -> dict[str, tuple[str, ...]]:
+        """Return a held dataset's name after its owner, lower-cased -> the datasets so named."""
+        vocab = self.vocabulary("dataset")
+        cached = self._indexes.get("_dataset_parts")
+        if cached is not None and cached[0] is vocab:
+            return cached[1]
+        parts: dict[str, list[str]] = {}
+        for key in vocab:
+            parts.setdefault(key.rsplit("/", 1)[-1].lower(), []).append(key)
+        found = {p: tuple(keys) for p, keys in parts.items()}
+        self._indexes["_dataset_parts"] = (vocab, found)
+        return found
 
     def _tag_paper(self, word: str) -> tuple[str, ...]:
         """Return the paper a tag names ("the ORPO paper": the models tagged ``orpo`` cite arXiv:2403.07691), or ().
