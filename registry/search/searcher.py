@@ -70,6 +70,12 @@ LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
+# a proper name of several words written with capitals, joined by nothing or by "and", "of", "the", "&"
+# ("Wallace and Gromit", "Lord of the Rings"); ``Searcher._phrase_named``
+_NAME_JOINS = frozenset(("and", "of", "the"))
+_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+|\s+)[A-Z][A-Za-z0-9]+)+")
+PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
+PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 CARRIED_CACHE_MAX = 1024  # words whose carrying names are kept for the current index (``Searcher._carried``)
@@ -478,7 +484,8 @@ class Searcher:
             masks.boost = self._boost_score(qu, explicit, masks.filters.lenient())
             cand = self._candidates(qu, mode, vector)
             depth = max(10, page * per_page)
-            carried = self._carried(qu)
+            # the FDOs named by a proper name of the question ("the Wallace and Gromit style") come next to exact matches
+            carried = self._carried(qu) or [int(x) for x in self._phrase_named(qu.text or "")]
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
                                 carried)
             if not ranked.total and applied:
@@ -552,6 +559,16 @@ class Searcher:
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
+            phrased = self._phrase_named(text)
+            if len(phrased):
+                # a name the question writes as a proper name of several words ("the Wallace and Gromit style") that an
+                # FDO's name holds in that order ("CogVideoX-LoRA-Wallace_and_Gromit") is a match by its own words
+                # however many of the question's other words its record lacks
+                kw_ok = kw_ok.copy()
+                kw_ok[phrased] = True
+                if kw_own is not None:
+                    kw_own = kw_own.copy()
+                    kw_own[phrased] = True
             named = self._named_links(qu)
             ranking = _without_words(terms, named)
             if ranking is not terms:
@@ -568,6 +585,32 @@ class Searcher:
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
         return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core, kw_own=kw_own)
+
+    def _phrase_named(self, text: str) -> np.ndarray:
+        """Return the slots whose name or identifier holds a proper name of the text in its order ("Wallace and
+        Gromit": CogVideoX-LoRA-Wallace_and_Gromit, however its words are joined), for a proper name of two words
+        or more written with capitals that at most ``PHRASE_NAMED_MAX`` FDOs' names hold; none otherwise."""
+        engine = self.engine
+        found: set[int] = set()
+        for m in _PROPER_NAME.finditer(text):
+            said = [w for w in re.findall(r"[A-Za-z0-9]+", m.group(0)) if w.lower() not in _NAME_JOINS]
+            if len(said) < 2:
+                continue
+            # the rarest word's FDOs are the only ones that may hold the whole name
+            postings = [engine.terms.get(term_id(t)) for t in tokens(" ".join(said))]
+            if not postings or any(p is None for p in postings):
+                continue
+            rarest = min(postings, key=lambda p: len(p.arrays()[0]))
+            slots = rarest.arrays()[0]
+            if len(slots) > PHRASE_NAMED_SCAN:
+                continue
+            joined = re.compile(r"(?<![a-z0-9])" + r"[\W_]*(?:(?:and|of|the)[\W_]+)?".join(
+                re.escape(w.lower()) for w in said) + r"(?![a-z0-9])")
+            held = {int(s) for s in slots if engine.alive[s] and
+                    any(joined.search(str(x).lower()) for x in (engine.docs[s].name, engine.docs[s].identifier))}
+            if 0 < len(held) <= PHRASE_NAMED_MAX:
+                found |= held
+        return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
 
     def _informative_words(self, text: str, covered: set[str]) -> tuple[tuple[int, int | None, float], ...]:
         """Return (term id, stem term id, idf) of the query's own words but those ``covered`` and those in more
