@@ -17,6 +17,7 @@ SPECS = [
     {"id": "acme/motion-model", **VIDEO, "downloads": 400,
      "description": "Makes clips with stop motion looks in a chosen style."},
     {"id": "acme/style-video", **VIDEO, "downloads": 300, "description": "Video clips that look like a painting style."},
+    {"id": "acme/Hugging_Face_Tools", "task": [], "created": "2024-03-01", "description": "Tools.", "downloads": 0},
     {"id": "acme/gromit-fan-notes", "task": ["text-generation"], "created": "2024-03-01", "downloads": 900,
      "description": "Writes fan notes about Gromit and Wallace."},
 ]
@@ -36,3 +37,10 @@ def test_the_same_words_lower_case_or_out_of_order_in_a_description_name_nothing
     response = searcher.search("fan notes about gromit and wallace written for a cartoon club")
     assert response.results[0].name == "acme/gromit-fan-notes"
     assert searcher._phrase_named("a clip in the style of Gromit and Wallace").size == 0
+
+
+
+@pytest.mark.parametrize("text", ["models that load through Hugging Face's diffusers pipelines",
+                                  "the best Hugging Face models"])
+def test_an_owners_possessive_or_the_frames_words_name_nothing_so(searcher, text):
+    assert searcher._phrase_named(text).size == 0

@@ -30,7 +30,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
+from registry.search.patterns import GENERIC, LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
 from registry.search.understand import Understander, apposed, follow_up_questions
 
 if TYPE_CHECKING:
@@ -259,6 +259,17 @@ class Searcher:
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
+            said = {r.span.lower() for r in recognised if r.facet == facet}
+            missing = [k for k in values if k not in vocab and values[k].lower() not in said] \
+                if facet == "language" else []
+            if missing:
+                # a language the vocabulary knows and no record is tagged with ("the Otomi language"): said, not
+                # applied, as the rules say it of a language name they know ("Swahili")
+                concepts = [self.concepts.of("language", k) for k in missing]
+                names = ", ".join(c.label for c in concepts if c is not None) or ", ".join(missing)
+                added.append(RecognisedFilter(facet, (), f"language: {names}", " / ".join(dict.fromkeys(
+                    values[k] for k in missing)), False, "no indexed FDO is tagged with language " + " or ".join(
+                    repr(k) for k in missing)))
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -594,8 +605,8 @@ class Searcher:
         found: set[int] = set()
         for m in _PROPER_NAME.finditer(text):
             said = [w for w in re.findall(r"[A-Za-z0-9]+", m.group(0)) if w.lower() not in _NAME_JOINS]
-            if len(said) < 2:
-                continue
+            if len(said) < 2 or all(w.lower() in GENERIC for w in said) or re.match(r"['’]s\b", text[m.end():]):
+                continue  # the frame's words ("Hugging Face"), or an owner's possessive ("Hugging Face's diffusers")
             # the rarest word's FDOs are the only ones that may hold the whole name
             postings = [engine.terms.get(term_id(t)) for t in tokens(" ".join(said))]
             if not postings or any(p is None for p in postings):
