@@ -496,7 +496,7 @@ class Searcher:
             cand = self._candidates(qu, mode, vector)
             depth = max(10, page * per_page)
             # the FDOs named by a proper name of the question ("the Wallace and Gromit style") come next to exact matches
-            carried = self._carried(qu) or [int(x) for x in self._phrase_named(qu.text or "")]
+            carried = self._carried(qu) or [int(x) for x in self._phrase_named(qu)]
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
                                 carried)
             if not ranked.total and applied:
@@ -570,7 +570,7 @@ class Searcher:
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
-            phrased = self._phrase_named(text)
+            phrased = self._phrase_named(qu)
             if len(phrased):
                 # a name the question writes as a proper name of several words ("the Wallace and Gromit style") that an
                 # FDO's name holds in that order ("CogVideoX-LoRA-Wallace_and_Gromit") is a match by its own words
@@ -597,16 +597,22 @@ class Searcher:
                 spread = self.engine.spread(sims)
         return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core, kw_own=kw_own)
 
-    def _phrase_named(self, text: str) -> np.ndarray:
-        """Return the slots whose name or identifier holds a proper name of the text in its order ("Wallace and
+    def _phrase_named(self, qu: QueryUnderstanding) -> np.ndarray:
+        """Return the slots whose name or identifier holds a proper name of the topic in its order ("Wallace and
         Gromit": CogVideoX-LoRA-Wallace_and_Gromit, however its words are joined), for a proper name of two words
-        or more written with capitals that at most ``PHRASE_NAMED_MAX`` FDOs' names hold; none otherwise."""
+        or more written with capitals that at most ``PHRASE_NAMED_MAX`` FDOs' names hold and none of whose words a
+        constraint was read from ("build on Stable Video Diffusion": the base model, whose derivatives the
+        linked-first rule ranks); none otherwise."""
         engine = self.engine
+        text = qu.text or ""
+        read = {t for r in qu.recognised if r.applied and r.values for t in tokens(r.span)}
         found: set[int] = set()
         for m in _PROPER_NAME.finditer(text):
             said = [w for w in re.findall(r"[A-Za-z0-9]+", m.group(0)) if w.lower() not in _NAME_JOINS]
             if len(said) < 2 or all(w.lower() in GENERIC for w in said) or re.match(r"['’]s\b", text[m.end():]):
                 continue  # the frame's words ("Hugging Face"), or an owner's possessive ("Hugging Face's diffusers")
+            if set(tokens(" ".join(said))) & read:
+                continue
             # the rarest word's FDOs are the only ones that may hold the whole name
             postings = [engine.terms.get(term_id(t)) for t in tokens(" ".join(said))]
             if not postings or any(p is None for p in postings):
