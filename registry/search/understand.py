@@ -460,9 +460,10 @@ class Understander:
                 out.append(_Match(found.start, found.end, *found[:2], found.label))
             said = re.compile(LOWER_PRECISION).match(low, m.start())
             # "compressed", "squeezed", "shrunk" say fewer bits of a copy of a model named after them only
-            # ("compressed files for OCR" are zip files); "lower-precision" and "quantized" say it alone
+            # ("compressed files for OCR" are zip files); "lower-precision" and "quantized" say it alone; the words
+            # up to the name ("lower-precision builds of") are matched as "quantized"
             if said is not None and (found is not None or re.search(r"precision|quanti", said.group(0))):
-                out.append(_quantised(m.start(), said.end()))
+                out.append(_quantised(m.start(), m.end()))
         for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
             # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
             out.append(_quantised(m.start(1), m.end(1), "quantized to"))
