@@ -118,7 +118,8 @@ def test_a_narrow_job_is_read_from_its_plain_description(concepts, question, key
 def test_words_that_only_look_like_a_field_do_not_name_it(concepts):
     for question, key in [("a model that runs on a low budget", "finance"), ("a novel approach to translation", "literature"),
                           ("stress test a chat model", "mental-health"), ("course materials for my class", "materials-science"),
-                          ("models by the authors of the paper", "literature"), ("a model for my office documents", "workplace")]:
+                          ("models by the authors of the paper", "literature"), ("a model for my office documents", "workplace"),
+                          ("narrate my e-book as an audiobook", "literature")]:
         assert key not in {m.concept.key for m in concepts.match(question)}, question
 
 
