@@ -97,6 +97,9 @@ def test_every_field_tag_of_the_demo_snapshot_is_a_marker_of_a_subject_area(conc
     ("characters for my video game", "games"),
     ("virtual try-on of clothes and outfits", "fashion"),
     ("product photography for my web store", "photography"),
+    ("plan my holiday itinerary", "travel"),
+    ("help a sysadmin keep the servers running", "it-operations"),
+    ("questions about 3GPP standards for mobile networks", "telecommunications"),
 ])
 def test_a_field_is_read_from_the_everyday_words_people_ask_with(concepts, question, key):
     assert key in {m.concept.key for m in concepts.match(question)}
@@ -110,6 +113,7 @@ def test_a_field_is_read_from_the_everyday_words_people_ask_with(concepts, quest
     ("generate fake customer data for testing", "synthetic-data"),
     ("Which models learned from synthetic examples?", "synthetic-data"),
     ("flag the TODO comments and quick hacks in our codebase", "technical-debt-detection"),
+    ("Can a model write the minutes of our weekly meeting?", "meeting-summarisation"),
 ])
 def test_a_narrow_job_is_read_from_its_plain_description(concepts, question, key):
     assert key in {m.concept.key for m in concepts.match(question)}
