@@ -436,3 +436,17 @@ def test_what_a_named_model_does_not_show_and_its_derived_models_do_is_asked_of_
     # what quill-base shows itself ("continues text") is asked of it
     answer = chat.ask("Do you have quill-base for continuing text?")
     assert offered(answer) == {model_pid("acme/quill-base")}
+
+
+@pytest.mark.parametrize("question", ["Which models learned from the Alpaca set of 52 thousand problems?",
+                                      "Which models were fine-tuned on the Alpaca instruction selection?"])
+def test_the_words_going_on_naming_a_linked_dataset_are_no_topic(chat, question):
+    # "set of 52 thousand problems", "instruction selection": what the dataset is, not what its models are about
+    answer = chat.ask(question)
+    assert offered(answer) == {model_pid("acme/tuned-law"), model_pid("acme/tuned-cook")}
+
+
+def test_a_job_after_a_linked_datasets_kind_noun_is_still_the_topic(chat):
+    # "chats" ends the dataset's name; "about law" is what the models are about
+    answer = chat.ask("Which models trained on the Alpaca chats set are about law?")
+    assert offered(answer) == {model_pid("acme/tuned-law")}
