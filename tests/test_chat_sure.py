@@ -232,3 +232,16 @@ def test_what_the_model_task_does_in_words_shows_a_job_its_own_facts_do_not_spel
     # fill-mask's concept says "guess the blank in a sentence": two of the job's words
     assert states_asked(Candidate(filler, 0.5, facts=facts[filler]), wanted)
     assert not states_asked(Candidate(banter, 0.5, facts=facts[banter]), wanted)
+
+
+def test_a_job_the_question_sets_aside_is_not_asked_of_the_models(chat):
+    # "rather than putting a label on it": the tagger puts a label on each photo, the job set aside
+    answer = chat.ask("Which model writes about a photo rather than putting a label on it?")
+    assert offered(answer) == {model_pid("acme/caption-maker")}
+
+
+def test_a_job_is_judged_on_its_words_some_fdo_holds(chat):
+    # no FDO holds "vivid", "sparkling" or "prose": no model can show them, and "writes" with "sentence" still does
+    answer = chat.ask("Which model writes a sentence in vivid sparkling prose about a photo?")
+    assert offered(answer) == {model_pid("acme/caption-maker")}
+

@@ -95,10 +95,27 @@ class Asked:
     library_names: frozenset[str] = frozenset()  # those libraries' keys, lower-cased (a model's tags may list them)
 
 
-def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
+# where a question sets a job aside ("works out what a picture contains, rather than making pictures")
+SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not|not)\b([^,;.?!]*)", re.I)
+
+
+def set_aside(text: str) -> set[str]:
+    """Return the stems of the words a question sets aside ("rather than making pictures": make, pictur)."""
+    return {stem(w) for m in SET_ASIDE.finditer(text) for w in words(m.group(1))}
+
+
+def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset(),
+          topic: Topic | None = None) -> Asked:
     """Return what ``q`` asks for; ``reading`` is what its concepts ask beyond the read constraints (the search
     adapter's ``concept_reading``: the tasks and words of a field it names, the kinds of task it means);
-    ``skip`` names facets checked elsewhere."""
+    ``skip`` names facets checked elsewhere; ``topic`` the question's words with their weights (``read_topic``).
+
+    The job a field question describes in its own words leaves out the words it sets aside ("rather than making
+    pictures") and, with ``topic``, when some of its words count, those no FDO holds (weight 0; a plain verb of a job
+    stays): "build a 3D scene from one still picture that changes over time" is judged on "3D" and "time", since no
+    model can show "still", "scene" or "changes". When none counts ("turns a picture into a knitting pattern"), every
+    word stays: nothing shows the job, and the answer names the closest records.
+    """
     reading = reading or ConceptReading()
     field_tasks = reading.field_tasks
     read = read_constraints(q)
@@ -133,7 +150,10 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
                 job |= values
     field -= job
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
+    said |= set_aside(q.text)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
+    if topic is not None and any(topic.weights.get(t, 0.0) > 0 for t in job_words):
+        job_words = frozenset(t for t in job_words if topic.weights.get(t, 0.0) > 0 or t in JOB_WORDS)
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
                  derived, named, names)
 
