@@ -422,7 +422,7 @@ class Retriever:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
-            elif _modifier(q.text, mention):
+            elif _modifier(q.text, mention) or _owned(q.text, mention):
                 continue
             elif _constraint_compound(q, mention):
                 # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
@@ -660,6 +660,14 @@ def _modifier(text: str, mention: str) -> bool:
         return False
     after = re.search(rf"(?<![\w-]){re.escape(mention)}\s+([a-z]+)\b", text)
     return after is not None and bool(topical_terms(after.group(1)))
+
+
+def _owned(text: str, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is a thing of the asker's, written in lower case after a
+    possessive ("narrate my e-book", "our t-shirt designs"): a common noun, the topic, not a name the registry lacks."""
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
+        return False
+    return re.search(rf"\b(?:my|our|your|their|his|her)\s+{re.escape(mention)}(?![\w-])", text, re.I) is not None
 
 
 def _constraint_compound(q: Question, mention: str) -> bool:
