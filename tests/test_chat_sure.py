@@ -6,7 +6,7 @@ import pytest
 
 from harvesters.vocabularies import harvest
 from registry.chat.context import Candidate
-from registry.chat.evidence import Asked, asked, fact_words, states_asked
+from registry.chat.evidence import Asked, asked, fact_words, states_asked, task_forms
 from registry.chat.facts import gather
 from registry.search.understand import read, topical_terms
 from registry.service import Registry
@@ -240,8 +240,10 @@ def test_a_job_the_question_sets_aside_is_not_asked_of_the_models(chat):
     assert offered(answer) == {model_pid("acme/caption-maker")}
 
 
-def test_a_job_is_judged_on_its_words_some_fdo_holds(chat):
-    # no FDO holds "vivid", "sparkling" or "prose": no model can show them, and "writes" with "sentence" still does
-    answer = chat.ask("Which model writes a sentence in vivid sparkling prose about a photo?")
-    assert offered(answer) == {model_pid("acme/caption-maker")}
+def test_a_word_of_a_models_task_name_in_another_form_shows_the_job(registry):
+    # "classes" is a form of a word of "Text classification", "translated" of "Translation"; "texts" is the text
+    sorter, teller = gather(registry.store, [model_pid("acme/topic-sorter"), model_pid("acme/tale-spinner")]).values()
+    keys = topical_terms("Which models sort texts into classes or translated words?")
+    assert {"class"} <= task_forms(sorter, keys) and "class" not in task_forms(teller, keys)
+    assert "class" not in fact_words(sorter)  # its own words hold "classif", not "class"
 

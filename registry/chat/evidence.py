@@ -33,7 +33,7 @@ understands support supports available released licensed derivatives derivative 
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
-           "shows_enough", "fact_text", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
+           "shows_enough", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
            "index_terms", "cover", "by_use"]
 
 
@@ -104,17 +104,13 @@ def set_aside(text: str) -> set[str]:
     return {stem(w) for m in SET_ASIDE.finditer(text) for w in words(m.group(1))}
 
 
-def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset(),
-          topic: Topic | None = None) -> Asked:
+def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
     """Return what ``q`` asks for; ``reading`` is what its concepts ask beyond the read constraints (the search
     adapter's ``concept_reading``: the tasks and words of a field it names, the kinds of task it means);
-    ``skip`` names facets checked elsewhere; ``topic`` the question's words with their weights (``read_topic``).
+    ``skip`` names facets checked elsewhere.
 
-    The job a field question describes in its own words leaves out the words it sets aside ("rather than making
-    pictures") and, with ``topic``, when some of its words count, those no FDO holds (weight 0; a plain verb of a job
-    stays): "build a 3D scene from one still picture that changes over time" is judged on "3D" and "time", since no
-    model can show "still", "scene" or "changes". When none counts ("turns a picture into a knitting pattern"), every
-    word stays: nothing shows the job, and the answer names the closest records.
+    The job a field question describes in its own words leaves out the words it sets aside ("works out what a
+    picture contains, rather than making pictures": not "make").
     """
     reading = reading or ConceptReading()
     field_tasks = reading.field_tasks
@@ -152,8 +148,6 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     said |= set_aside(q.text)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
-    if topic is not None and any(topic.weights.get(t, 0.0) > 0 for t in job_words):
-        job_words = frozenset(t for t in job_words if topic.weights.get(t, 0.0) > 0 or t in JOB_WORDS)
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
                  derived, named, names)
 
@@ -221,6 +215,13 @@ ROOT = 5  # letters two stems must share to be forms of one word ("recogn" of re
 def _same_root(word: str, held: set[str]) -> bool:
     """Say whether ``held`` has another form of the stem ``word`` (one starts with the other, ``ROOT`` letters on)."""
     return len(word) >= ROOT and any(len(h) >= ROOT and (h.startswith(word) or word.startswith(h)) for h in held)
+
+
+def task_forms(facts: FdoFacts, keys) -> set[str]:
+    """Return the question's words (stems, ``keys``) that are another form of a word of the FDO's task names ("sort
+    texts into classes": "class" of "Text classification"): what its task is called says it does that."""
+    said = _with_stems(" ".join(t.label or t.key for t in facts.tasks)) if facts.tasks else set()
+    return {k for k in keys if said and (k in said or _same_root(k, said))}
 
 
 def _holds(held: set[str], phrase: str) -> bool:

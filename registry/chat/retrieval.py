@@ -26,7 +26,7 @@ from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
-                                    read_constraints, read_topic, shows_enough, by_use, states_asked, unstated)
+                                    read_constraints, read_topic, shows_enough, by_use, states_asked, task_forms, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
@@ -492,6 +492,7 @@ class Retriever:
             if terms:
                 held = index_terms(cand.facts, licence)
                 also = fact_words(cand.facts, licence) | {t for i in cand.met for t in spans.get(i, ())}
+                also |= task_forms(cand.facts, terms)  # "classes": a form of a word of "Text classification"
                 if tagged and any(tag in held for tag in tags):
                     also |= tagged
                 cand.covered, cand.coverage = cover(topic, held, also)
@@ -603,7 +604,7 @@ class Retriever:
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)] if not ctx.senses else []
         if not first:
             rest = fitting(ctx.question, rest)
-            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding), topic=ctx.topic)
+            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]
