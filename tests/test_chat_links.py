@@ -450,3 +450,15 @@ def test_a_job_after_a_linked_datasets_kind_noun_is_still_the_topic(chat):
     # "chats" ends the dataset's name; "about law" is what the models are about
     answer = chat.ask("Which models trained on the Alpaca chats set are about law?")
     assert offered(answer) == {model_pid("acme/tuned-law")}
+
+
+def test_a_named_model_not_in_the_format_asked_for_gives_way_to_its_copies_in_it(chat):
+    # "as a GGUF file": acme/chat-it is no GGUF file; its copy named so, derived from it, is the answer
+    answer = chat.ask("Can I get acme/chat-it as a GGUF file?")
+    assert offered(answer) == {model_pid("acme/chat-it-GGUF")}
+    assert "is in the gguf format itself" in answer.text
+
+
+def test_a_named_model_with_no_copy_in_the_format_stays_the_answer(chat):
+    answer = chat.ask("Can I get acme/quill-base as a GGUF file?")  # its derivatives are in no format named
+    assert offered(answer) == {model_pid("acme/quill-base")}

@@ -175,6 +175,7 @@ class Retriever:
             for pid, fdo in gather(self.store, missing).items():
                 cands[pid].facts = fdo
         ctx.candidates = [c for c in cands.values() if c.facts is not None]
+        _format_copies(q, ctx)
         self._rank(q, ctx)
         if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
             lineage.read_unshown(q, ctx, self.store, self.names)
@@ -634,6 +635,50 @@ class Retriever:
             used += len(text) + 1
 
 
+FORMAT_K = 3  # copies of a named model in the format asked for that an answer offers
+
+
+def _in_format(facts: FdoFacts, tags) -> bool:
+    """Say whether an FDO is in one of the formats ``tags`` (Hub tags the reader matched: "gguf"): its record is tagged
+    so, or its name carries the format's word ("DeepSeek-R1-GGUF")."""
+    name = set(words(facts.name))
+    keywords = {k.lower() for k in facts.keywords}
+    return any(t.lower() in keywords or (set(words(t)) and set(words(t)) <= name) for t in tags)
+
+
+def _format_copies(q: Question, ctx: Context) -> None:
+    """Make the copies of a named model in the format the question asks for what the answer is about ("Can I get
+    DeepSeek-R1 as a GGUF file?"): the model named is not in that format, so it is no answer; the models found in it
+    that derive from it (or from a model of the same name, as a copy of the original is recorded) are.
+
+    Nothing changes when the named model is in the format itself, or when no such copy was found (the answer about
+    the named model then says what it is, and the search link shows the rest)."""
+    tags = q.understanding.tags if q.understanding is not None else ()
+    if not tags or not ctx.named or q.compare or ctx.link is not None or ctx.lineage_topic is not None:
+        return
+    by_pid = {c.pid: c for c in ctx.candidates}
+    named = [by_pid[p] for p in ctx.named if p in by_pid and by_pid[p].facts.kind == "model"]
+    if not named or len(named) != len(ctx.named) or any(_in_format(c.facts, tags) for c in named):
+        return
+    pids = {c.pid for c in named}
+    parts = {c.facts.name.rsplit("/", 1)[-1].lower() for c in named}
+    copies = [c for c in ctx.candidates if c.pid not in pids and c.facts.kind == "model" and c.facts.status != "stub"
+              and _in_format(c.facts, tags) and any(ref.iri in pids or ref.label.rsplit("/", 1)[-1].lower() in parts
+                                                    for _, ref in c.facts.bases)]
+    if not copies:
+        return
+    copies.sort(key=lambda c: (c.search_rank if c.search_rank is not None else 99, -(c.facts.downloads or 0)))
+    for c in named:
+        c.reasons.discard("named")
+        c.reasons.add("context")
+    for c in copies[:FORMAT_K]:
+        c.reasons.add("named")
+        c.prior = 1.0
+    ctx.named = [c.pid for c in copies[:FORMAT_K]]
+    ctx.format_of = (named[0].facts.name, tags[0])
+    ctx.ambiguous = []  # the answer is about the copies, not about which model the name meant
+
+
 def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     """Turn a topical answer none of whose candidates states what the question asks for into a refusal."""
     ctx.answerable = False
@@ -714,6 +759,8 @@ def _lost(q: Question, outcome: SearchOutcome) -> bool:
 
 def _relevant(cand: Candidate, ctx: Context) -> bool:
     q = ctx.question
+    if "context" in cand.reasons:  # a named model the answer speaks of but does not offer (``_format_copies``)
+        return False
     if "lineage" in cand.reasons:
         return "base" in q.attributes or q.wants == "about"
     if "via" in cand.reasons:
