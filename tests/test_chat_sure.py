@@ -240,6 +240,14 @@ def test_a_job_the_question_sets_aside_is_not_asked_of_the_models(chat):
     assert offered(answer) == {model_pid("acme/caption-maker")}
 
 
+def test_a_job_is_shown_by_its_words_that_weigh_half_of_it(chat):
+    # no FDO holds "vivid", "sparkling" or "prose": they weigh nothing; "sentence" does, and the captioner holds it
+    answer = chat.ask("Which model writes a sentence in vivid sparkling prose about a photo?")
+    assert offered(answer) == {model_pid("acme/caption-maker")}
+    # a job none of whose words any FDO holds is shown by no model
+    answer = chat.ask("Which model turns a picture into a knitting pattern?")
+    assert answer.answers == []
+
 def test_a_word_of_a_models_task_name_in_another_form_shows_the_job(registry):
     # "classes" is a form of a word of "Text classification", "translated" of "Translation"; "texts" is the text
     sorter, teller = gather(registry.store, [model_pid("acme/topic-sorter"), model_pid("acme/tale-spinner")]).values()

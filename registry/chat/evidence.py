@@ -93,6 +93,8 @@ class Asked:
     derived: bool = False  # a list of derived models whose base was not resolved ("What has been made from ...?")
     libraries: frozenset[int] = frozenset()  # libraries the question names (positions in its read constraints)
     library_names: frozenset[str] = frozenset()  # those libraries' keys, lower-cased (a model's tags may list them)
+    # the job words' weights (``read_topic``: a word no FDO holds weighs nothing); empty: the words are only counted
+    job_weights: dict[str, float] = dc_field(default_factory=dict)
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
@@ -104,10 +106,12 @@ def set_aside(text: str) -> set[str]:
     return {stem(w) for m in SET_ASIDE.finditer(text) for w in words(m.group(1))}
 
 
-def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
+def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset(),
+          topic: Topic | None = None) -> Asked:
     """Return what ``q`` asks for; ``reading`` is what its concepts ask beyond the read constraints (the search
     adapter's ``concept_reading``: the tasks and words of a field it names, the kinds of task it means);
-    ``skip`` names facets checked elsewhere.
+    ``skip`` names facets checked elsewhere; ``topic`` the question's words with their weights (``read_topic``), which
+    the job words keep (``states_asked``).
 
     The job a field question describes in its own words leaves out the words it sets aside ("works out what a
     picture contains, rather than making pictures": not "make").
@@ -148,8 +152,9 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     said |= set_aside(q.text)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
+    weights = {t: topic.weights.get(t, 0.0) for t in job_words} if topic is not None else {}
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
-                 derived, named, names)
+                 derived, named, names, weights)
 
 
 def states_library(cand: Candidate, wanted: Asked) -> bool:
@@ -204,8 +209,14 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
             for phrase in wanted.task_words.get(t, ()):
                 if len(phrase & wanted.job_words) >= enough:
                     held |= phrase
-        found = sum(1 for w in wanted.job_words if w in cand.covered or w in held or _same_root(w, held))
-        return found >= MIN_COVERAGE * len(wanted.job_words)
+        found = [w for w in wanted.job_words if w in cand.covered or w in held or _same_root(w, held)]
+        if len(found) >= MIN_COVERAGE * len(wanted.job_words):
+            return True
+        # or the words it holds weigh half of the job's: a word no FDO holds weighs nothing, since no model can show
+        # it ("build a 3D scene from one still picture that changes over time": "3D" and "time" count, not "still",
+        # "scene" or "changes")
+        total = sum(wanted.job_weights.get(w, 0.0) for w in wanted.job_words)
+        return total > 0 and sum(wanted.job_weights.get(w, 0.0) for w in found) >= MIN_COVERAGE * total
     return True
 
 

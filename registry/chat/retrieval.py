@@ -605,7 +605,7 @@ class Retriever:
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)] if not ctx.senses else []
         if not first:
             rest = fitting(ctx.question, rest)
-            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
+            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding), topic=ctx.topic)
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]
