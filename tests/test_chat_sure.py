@@ -255,3 +255,11 @@ def test_a_word_of_a_models_task_name_in_another_form_shows_the_job(registry):
     assert {"class"} <= task_forms(sorter, keys) and "class" not in task_forms(teller, keys)
     assert "class" not in fact_words(sorter)  # its own words hold "classif", not "class"
 
+
+
+def test_a_name_the_question_writes_must_be_held_by_the_models_offered(chat):
+    # "Goethe" is held by a German model only: a French model states the language but is no "Goethe model"
+    answer = chat.ask("Which Goethe models speak French?")
+    assert answer.answers == [] and not answer.answerable
+    answer = chat.ask("Which Goethe models speak German?")
+    assert offered(answer) == {model_pid("acme/base-lm-deutsch")}

@@ -265,10 +265,32 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     if topic.total <= 0:
         return list(cands)
     enough = [c for c in cands if c.coverage >= MIN_SHOWN or _constrained(q, c)]
+    names = written_names(q, topic)
+    if names:  # a name the question writes ("Which Mullein models are MIT-licensed?") is what it asks about
+        enough = [c for c in enough if names & c.covered]
     if wanted is not None and wanted.paper:
         return enough
     best = max((c.coverage for c in enough), default=0.0)
     return [c for c in enough if c.coverage >= best - NEAR_BEST]
+
+
+# a capitalised word inside a sentence right before a word for models: the name of the models asked for
+NAMED_MODELS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z0-9]+)(?:'s)?\s+(?:models?|fine-?tunes|finetunes|variants|"
+                          r"versions|checkpoints)\b")
+
+
+def written_names(q: Question, topic: Topic) -> set[str]:
+    """Return the words (stems) the question writes as the name of the models it asks for, capitalised inside a sentence
+    right before a word for models ("Which Mullein models are MIT-licensed?": mullein), that some FDO holds (a weight above 0) and that are no word of a constraint read from it
+    ("Russian", "MIT"): a model holding none of them, whatever constraint it states, is not one the question asks
+    about."""
+    spans = {stem(w) for r in read_constraints(q) if r.applied for w in words(r.span)}
+    out = set()
+    for m in NAMED_MODELS.finditer(q.text.strip()):
+        key = stem(re.sub(r"'s$", "", m.group(1).lower()))
+        if topic.weights.get(key, 0.0) > 0 and key not in spans:
+            out.add(key)
+    return out
 
 
 def by_use(cands: list[Candidate]) -> list[Candidate]:
