@@ -462,3 +462,11 @@ def test_a_named_model_not_in_the_format_asked_for_gives_way_to_its_copies_in_it
 def test_a_named_model_with_no_copy_in_the_format_stays_the_answer(chat):
     answer = chat.ask("Can I get acme/quill-base as a GGUF file?")  # its derivatives are in no format named
     assert offered(answer) == {model_pid("acme/quill-base")}
+
+
+def test_something_built_on_top_of_a_named_model_asks_for_its_derived_models(chat):
+    # "built something on top of X": X is what the others derive from, not an answer itself
+    answer = chat.ask("Has anyone built something on top of acme/quill-base?")
+    assert model_pid("acme/quill-base") not in offered(answer)
+    assert offered(answer) and offered(answer) <= {model_pid(m) for m in ("acme/quill-chatter", "acme/quill-reader",
+                                                                          "acme/quill-base-4bit")}

@@ -106,6 +106,7 @@ class Retriever:
         self._read_absent(q, ctx)
         for amb in ctx.ambiguous:
             amb.identifiers = [ident or self._identifier(pid) for pid, ident in zip(amb.pids, amb.identifiers)]
+        _derived_from_named(q, ctx)
         if "derivatives" in q.attributes and not ctx.named and not q.compare:
             self._resolve_base(q, ctx)
         if q.compare:
@@ -633,6 +634,25 @@ class Retriever:
             ctx.selected.append(cand)
             ctx.rendered.append(text)
             used += len(text) + 1
+
+
+# a relation saying that something derives from what follows it, with up to two words between its verb and its
+# preposition ("built something on top of", "based anything on"), and an owner's possessive before the name
+DERIVED_FROM = re.compile(r"\b(?:buil[dt]s?|building|based|derived?|derives|descend(?:s|ed)?|start(?:s|ed)?|"
+                          r"fine[- ]?tuned|extend(?:s|ed)?)\b(?:\s+[\w-]+){0,2}?\s+(?:on\s+top\s+of|on|upon|from)"
+                          r"\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.I)
+
+
+def _derived_from_named(q: Question, ctx: Context) -> None:
+    """Ask for the models derived from the one model a question names right after a relation saying so, which the
+    reader did not read as one ("Has anyone built something on top of xAI's Grok-1?"): the named model is what the
+    answer speaks of, the models derived from it are the answer (``service._put_forward``)."""
+    if len(ctx.named) != 1 or q.compare or "derivatives" in q.attributes or len(q.mentions) != 1:
+        return
+    mention = q.mentions[0]
+    at = q.text.find(mention)
+    if at > 0 and DERIVED_FROM.search(q.text[:at]):
+        q.attributes.append("derivatives")
 
 
 FORMAT_K = 3  # copies of a named model in the format asked for that an answer offers
