@@ -470,3 +470,10 @@ def test_something_built_on_top_of_a_named_model_asks_for_its_derived_models(cha
     assert model_pid("acme/quill-base") not in offered(answer)
     assert offered(answer) and offered(answer) <= {model_pid(m) for m in ("acme/quill-chatter", "acme/quill-reader",
                                                                           "acme/quill-base-4bit")}
+
+
+def test_a_question_for_models_naming_a_dataset_offers_the_models_linked_to_it(chat):
+    # "used the alpaca-chats set": no relation the reader reads; the data set named is what the answer speaks of, and
+    # the models trained on it are the answer (not the data set, nor a model whose name carries "alpaca")
+    answer = chat.ask("Which models used the alpaca-chats set?")
+    assert offered(answer) == {model_pid("acme/tuned-law"), model_pid("acme/tuned-cook")}
