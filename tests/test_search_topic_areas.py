@@ -160,3 +160,9 @@ def test_a_kind_of_task_reaches_the_models_showing_it_by_tag_or_name(searcher):
     got = weights(searcher, "Which model points out the flaws in an answer and rewrites it?",
                   ["lab/critic-llama", "lab/answer-llama"])
     assert got["lab/critic-llama"] > got["lab/answer-llama"]
+
+
+@pytest.mark.parametrize("question", ["Which models answer support tickets?", "models for warehouse operations"])
+def test_an_acronym_read_as_a_stopword_names_its_field_only_in_the_whole_phrase(concepts, question):
+    assert "it-operations" not in {m.concept.key for m in concepts.match(question)}
+    assert "it-operations" in {m.concept.key for m in concepts.match("help with IT operations")}

@@ -98,6 +98,7 @@ class _Built:
     # by the same position as phrase_tokens: the tokens of a kind of task's or subject area's phrase, which an adjective
     # of the same family matches too (``text.same_family``), else None
     phrase_roots: list[frozenset[str] | None] = field(default_factory=list)
+    whole: set[int] = field(default_factory=set)  # phrases (by place in phrase_tokens) matched only written whole
     vectors: np.ndarray | None = None
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
@@ -202,9 +203,16 @@ class ConceptIndex:
                     built.concepts.append(concept)
             texts = []
             for i, concept in enumerate(built.concepts):
+                acronyms = {w.lower() for p in concept.phrases for w in p.split() if w.isupper() and len(w) > 1
+                            and not tokens(w)}
                 for phrase in concept.phrases:
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
+                        if any(w.lower() in acronyms for w in phrase.split()):
+                            # an acronym in capitals that reads as a stopword ("IT" of "IT operations") leaves the
+                            # phrase its other words: only the phrase written whole names the concept ("warehouse
+                            # operations" is no IT operations)
+                            built.whole.add(len(built.phrase_tokens))
                         built.phrase_tokens.append((i, toks, phrase))
                         built.phrase_roots.append(toks if concept.facet in TOPICS else None)
                     if concept.facet in ("task", "task-family", "library", "modality", "licence-family", *TOPICS) \
@@ -245,7 +253,9 @@ class ConceptIndex:
         words = set(tokens(text))
         derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
-        for (i, toks, phrase), rooted in zip(built.phrase_tokens, built.phrase_roots):
+        for k, ((i, toks, phrase), rooted) in enumerate(zip(built.phrase_tokens, built.phrase_roots)):
+            if k in built.whole and not re.search(rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", normalise(text)):
+                continue
             # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
             # "clinic" for clinical (``text.same_family``)
             written = toks <= words
