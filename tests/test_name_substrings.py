@@ -8,8 +8,12 @@ import pytest
 
 from harvesters.vocabularies import harvest
 from registry.chat.names import NameIndex
-from registry.search import get_searcher
+import numpy as np
 
+from registry.search import get_searcher
+from registry.search.document import IndexDoc
+from registry.search.engine import MemoryEngine
+from registry.search.substrings import SubstringIndex
 from registry.search.understand import Understander
 from registry.service import Registry
 from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record
@@ -81,3 +85,74 @@ def paper_values(query: str) -> tuple[str, ...]:
 ])
 def test_an_arxiv_id_names_the_papers_whose_keys_hold_it_whole(query, keys):
     assert paper_values(query) == keys
+
+
+class Unread(dict):
+    """A dict that may be looked up but not read through: a scan of it fails the test."""
+
+    def _scan(self, *args):
+        raise AssertionError("every entry was read")
+
+    __iter__ = items = keys = values = _scan
+
+
+def test_a_word_inside_longer_names_is_looked_up_in_the_index_not_by_reading_every_name(registry):
+    searcher = get_searcher(registry)
+    expected = carried(searcher, "gizmo")
+    engine = searcher.engine
+    kept, engine.exact = engine.exact, Unread(engine.exact)
+    try:
+        before = engine.names.lookups
+        assert carried(searcher, "gizmo") == expected
+        assert engine.names.lookups == before + 1
+    finally:
+        engine.exact = kept
+
+
+def test_the_chat_looks_a_word_inside_longer_names_up_without_reading_every_name(registry):
+    names = NameIndex(registry.store)
+    expected = names.carrying("gizmo")
+    names._keys, names._joined = Unread(names._keys), None
+    assert names.carrying("gizmo") == expected and names.carrying("gadget") == {}
+
+
+def test_a_bare_arxiv_id_is_looked_up_without_reading_every_paper(registry):
+    searcher = get_searcher(registry)
+    vocabulary = searcher.engine.facet_vocabulary
+    searcher.engine.facet_vocabulary = lambda facet: Unread(vocabulary(facet)) if facet == "paper" else vocabulary(facet)
+    try:
+        assert not [r for r in searcher.rules.understand("2401.00001").recognised if r.facet == "paper"]
+    finally:
+        del searcher.engine.facet_vocabulary
+
+
+def paper_engine(keys) -> MemoryEngine:
+    engine = MemoryEngine(dim=2)
+    docs = [IndexDoc(pid=f"http://x/fdo/p{i}", version=1, kind="model", name=f"p{i}", facets={"paper": [(key, label)]})
+            for i, (key, (label, _)) in enumerate(keys.items())]
+    engine.upsert(docs, np.ones((len(docs), 2), dtype=np.float32))
+    return engine
+
+
+@pytest.mark.parametrize("query", ["2005.12872", "arXiv 2005.1287", "2106.09685v3", "2005.1288",
+                                   "papers 2005.12872 and 2106.09685"])
+def test_the_engine_lists_the_papers_holding_an_id_as_the_scan_found_them(query):
+    engine = paper_engine(PAPERS)
+    rules = Understander(lambda facet: Unread(PAPERS) if facet == "paper" else {}, paper_keys=engine.paper_keys)
+    assert tuple(v for r in rules.understand(query).recognised if r.facet == "paper" for v in r.values) == \
+        paper_values(query)
+
+
+def test_a_paper_no_alive_fdo_cites_is_no_longer_named_by_its_id():
+    engine = paper_engine(PAPERS)
+    assert engine.paper_keys("2005.12872") == ("arXiv:2005.12872", "doi:10.1/2005.12872v2")
+    engine.delete(["http://x/fdo/p0"])
+    assert engine.paper_keys("2005.12872") == ("doi:10.1/2005.12872v2",)
+
+
+def test_the_substring_index_finds_each_name_once_and_declines_what_is_no_word_of_letters():
+    index = SubstringIndex()
+    for name in ("org/deephermes-3", "openhermes-hermes", "hermeneutics", "ab-hermes"):
+        index.add(name)
+    assert sorted(index.holding("hermes")) == ["ab-hermes", "openhermes-hermes", "org/deephermes-3"]
+    assert index.holding("zzz") == [] and index.holding("herm3") is None and index.holding("he") is None

@@ -72,7 +72,6 @@ FACET_VALUES_SHOWN = 10
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
-CARRIED_CACHE_MAX = 1024  # words whose carrying names are kept for the current index (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
 
@@ -84,14 +83,11 @@ class Searcher:
         self.concepts = ConceptIndex(index.store, index.embedder)
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
-                                  means=self.means)
+                                  means=self.means, paper_keys=self.paper_keys)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
-        # word -> slots (``_carried``), for the index generation ``_carried_generation`` only, the newest words kept
-        self._carried_cache: OrderedDict[str, list[int]] = OrderedDict()
-        self._carried_generation = -1
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -102,6 +98,10 @@ class Searcher:
     def vocabulary(self, facet: str) -> dict[str, tuple[str, int]]:
         """Return key -> (label, count) of a term facet over the whole index."""
         return self.engine.facet_vocabulary(facet)
+
+    def paper_keys(self, arxiv_id: str) -> tuple[str, ...]:
+        """Return the paper values holding an arXiv id whole (``MemoryEngine.paper_keys``)."""
+        return self.engine.paper_keys(arxiv_id)
 
     def keyword_papers(self, keyword: str) -> tuple[int, dict[str, int]]:
         """Return how many FDOs carry a keyword, and the paper facet keys most of them cite (key -> how many)."""
@@ -633,22 +633,20 @@ class Searcher:
             return []
         word = words[0].lower()
         engine = self.engine
-        # a word a name holds as a word of its own ("bert") is found by the keyword side; the check, stopping at the
-        # first such name, keeps the scan of every name below for the words no name holds so
+        # a word a name holds as a word of its own ("bert") is found by the keyword side
         if engine.exact_slots(word) or self.owns((), word):
             return []
-        if self._carried_generation != engine.generation:  # the index changed: nothing kept holds
-            self._carried_cache.clear()
-            self._carried_generation = engine.generation
-        cached = self._carried_cache.get(word)
-        if cached is not None:
-            return cached
+        # the names holding the word, from the index of the words inside names (``MemoryEngine.names``): as many
+        # as hold it, not every name (a scan of 3M names at 1M FDOs)
+        keys = engine.names.holding(word)
+        if keys is None:  # (a word whose lower case is no word of letters: "İ" lowers to i and a dot above)
+            keys = [key for key in list(engine.exact) if word in key]
         inside = re.compile(rf"[a-z]*{re.escape(word)}[a-z]*")
         by_word: dict[str, set[int]] = {}
-        for key, slots in list(engine.exact.items()):
-            if word in key:
-                for w in set(inside.findall(key)):
-                    by_word.setdefault(w, set()).update(s for s in slots if engine.alive[s])
+        for key in keys:
+            slots = engine.exact.get(key, ())
+            for w in set(inside.findall(key)):
+                by_word.setdefault(w, set()).update(s for s in slots if engine.alive[s])
         if by_word.pop(word, None):  # a name holds it as a word of its own: the keyword side finds those
             by_word = {}
         data = {w for w, slots in by_word.items() if any(engine.docs[s].kind == "dataset" for s in slots)}
@@ -657,11 +655,7 @@ class Searcher:
             for s in slots:
                 if engine.docs[s].kind == "model":
                     order[s] = min(order.get(s, 2), int(w in data))
-        found = sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
-        self._carried_cache[word] = found
-        if len(self._carried_cache) > CARRIED_CACHE_MAX:  # every word asked once would be kept for ever
-            self._carried_cache.popitem(last=False)
-        return found
+        return sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = ()) -> "_Ranked":
