@@ -443,7 +443,7 @@ class Searcher:
             depth = max(10, page * per_page)
             carried = self._carried(qu)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried)
+                                carried, masks.linked())
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -658,9 +658,13 @@ class Searcher:
         return sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
-              boost: np.ndarray | None = None, carried: list[int] = ()) -> "_Ranked":
+              boost: np.ndarray | None = None, carried: list[int] = (),
+              joined: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
+
+        ``joined`` (per slot) marks the FDOs passing a linked value read from the question as a filter: the boosted
+        among them join the result set beyond the first ``BOOST_K``, with no rank of the concept list.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
         it); the rest of the result set is kept as its slots, for counts and facets. Scores are
@@ -757,6 +761,12 @@ class Searcher:
                 # "models trained on X": those linked to X come first, in the order fused so far
                 linked = boosted[boost[boosted] >= LINK_LEVEL]
                 key[np.searchsorted(cands, linked)] += LINK_BONUS
+            if joined is not None:
+                # a linked value read as a filter ("Which models mention arXiv 2009.03300?"): every FDO passing it
+                # joins the results, those past the concept list's first BOOST_K ranked by the other lists only
+                cands, more = _merge(cands, pool[joined[pool]])
+                if depth:
+                    key = np.insert(key, more - np.arange(len(more)), 0)
         elif fused:
             key = key + other
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
@@ -808,7 +818,8 @@ class Searcher:
                 # counts for a filtered facet come from the results without that facet's filter,
                 # so the other values show what choosing them instead would give
                 slots = self._rank(cand, masks.combined(without=fdef.name),
-                                   masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost).members
+                                   masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost,
+                                   joined=masks.linked()).members  # (a linked value's count: all it joins)
             else:
                 slots = shared
             if fdef.range:
@@ -913,6 +924,15 @@ class _Masks:
             if facet != without and (not explicit_only or facet in self.filters.explicit):
                 mask &= sel
         return mask
+
+    def linked(self) -> np.ndarray | None:
+        """Return the FDOs passing the linked values (dataset, base model, paper) read from the question as filters,
+        None without one: they all join the results (``Searcher._rank``)."""
+        sel = None
+        for facet in self.filters.recognised:
+            if facet in LINK_FACETS and facet in self.per_facet:
+                sel = self.per_facet[facet] if sel is None else sel & self.per_facet[facet]
+        return sel
 
 
 class _Ranked:
