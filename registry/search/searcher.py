@@ -664,7 +664,8 @@ class Searcher:
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
         ``joined`` (per slot) marks the FDOs passing a linked value read from the question as a filter: the boosted
-        among them join the result set beyond the first ``BOOST_K``, with no rank of the concept list.
+        among them join the result set beyond the first ``BOOST_K``, with no rank of any list: after the ranked,
+        the most downloaded first.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
         it); the rest of the result set is kept as its slots, for counts and facets. Scores are
@@ -674,6 +675,7 @@ class Searcher:
         engine = self.engine
         n = engine.size
         downloads = engine.downloads[:n]
+        late = None  # the FDOs a linked filter adds past the concept list's first BOOST_K (``joined``)
         pinned = [s for s in engine.exact_slots(query) if exact_mask[s]] if query else []
         pinned = np.asarray(list(dict.fromkeys(pinned + [s for s in carried if mask[s]])), dtype=np.int64)
         if cand.kw_ok is None and cand.sims is None:
@@ -767,6 +769,8 @@ class Searcher:
                 cands, more = _merge(cands, pool[joined[pool]])
                 if depth:
                     key = np.insert(key, more - np.arange(len(more)), 0)
+                    late = np.zeros(len(cands), dtype=bool)  # they take no popularity rank either: the ranked
+                    late[more] = True  # keep their order, these follow them, the most downloaded first
         elif fused:
             key = key + other
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
@@ -781,6 +785,8 @@ class Searcher:
         if not depth:
             return _Ranked(pinned, np.ones(len(pinned)), total, members, len(pinned))
         has_downloads = downloads[cands] > 0
+        if late is not None:
+            has_downloads &= ~late
         own = _own_words(cand, kw)
         if own is not None:
             # a keyword match through its concepts' words alone, and not near in meaning, earns no popularity rank
