@@ -119,7 +119,7 @@ def test_the_chat_looks_a_word_inside_longer_names_up_without_reading_every_name
 def test_a_bare_arxiv_id_is_looked_up_without_reading_every_paper(registry):
     searcher = get_searcher(registry)
     vocabulary = searcher.engine.facet_vocabulary
-    searcher.engine.facet_vocabulary = lambda facet: Unread(vocabulary(facet)) if facet == "paper" else vocabulary(facet)
+    searcher.engine.facet_vocabulary = lambda f: Unread(vocabulary(f)) if f == "paper" else vocabulary(f)
     try:
         assert not [r for r in searcher.rules.understand("2401.00001").recognised if r.facet == "paper"]
     finally:

@@ -35,7 +35,8 @@ def test_every_fdo_passing_a_linked_filter_read_from_the_question_joins_the_resu
     listed = {h.pid for h in first.results + second.results}
     assert listed == {model_pid(f"acme/adapter-{i}") for i in range(CITING)}
     # past the concept list's 100 (the most downloaded here) they follow, the most downloaded first
-    assert [h.pid for h in second.results] == [model_pid(f"acme/adapter-{i}") for i in reversed(range(CITING - BOOST_K))]
+    late = reversed(range(CITING - BOOST_K))
+    assert [h.pid for h in second.results] == [model_pid(f"acme/adapter-{i}") for i in late]
     # the paper's own facet counts them all
     [paper] = [f for f in first.facets if f.name == "paper"]
     assert [(v.value, v.count) for v in paper.values if v.selected] == [("arXiv:2401.00001", CITING)]

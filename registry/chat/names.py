@@ -3,8 +3,9 @@
 Keys are lower-cased ``schema:name``, ``schema:identifier`` and ``schema:alternateName`` values
 (``google-bert/bert-base-uncased``, ``bert-base-uncased``). Built on first use from the store's
 PID listing and ``Store.names``, a page at a time, kept current through the store's change listener. At 100k models it holds ~300k keys
-(~40 MB); a lookup is a dict access. The keys are also listed by the words inside them (``SubstringIndex``), so a word
-asked for inside longer names (``carrying``) reads the names holding it, not every name. The concepts of systems the registry does not hold (``concepts.SYSTEM``:
+(~40 MB); a lookup is a dict access. The keys are also listed by the words inside them (``SubstringIndex``), so a
+word asked for inside longer names (``carrying``) reads the names holding it, not every name. The concepts of
+systems the registry does not hold (``concepts.SYSTEM``:
 "Midjourney") are left out: they describe what is not here, so a question naming one never reads it as held.
 """
 

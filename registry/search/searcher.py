@@ -765,7 +765,7 @@ class Searcher:
                 key[np.searchsorted(cands, linked)] += LINK_BONUS
             if joined is not None:
                 # a linked value read as a filter ("Which models mention arXiv 2009.03300?"): every FDO passing it
-                # joins the results, those past the concept list's first BOOST_K ranked by the other lists only
+                # joins the results, those past the concept list's first BOOST_K after the ranked ones
                 cands, more = _merge(cands, pool[joined[pool]])
                 if depth:
                     key = np.insert(key, more - np.arange(len(more)), 0)
