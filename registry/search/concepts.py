@@ -67,7 +67,9 @@ class Concept:
     derivatives: bool | None = None  # a licence: may changed versions be distributed (False: an ND licence)
     unconditional: bool = False  # a licence asking nothing (a public-domain dedication, WTFPL)
     serves: tuple[str, ...] = ()  # PIDs of the tasks a library is built for
-    broader: tuple[str, ...] = ()  # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification)
+    # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification), or of the subject area a
+    # subject area narrows (dentistry: medicine)
+    broader: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # PIDs of the tasks a family of tasks groups (text understanding: text classification, ...)
     # words by which a model's facts (tags, name, data sets) show a kind of task ("sentiment", "sst2") or a subject
     # area ("chemistry", "gsm8k"); a subject area's other names ("chemist") are how people ask, not how models show it
@@ -266,6 +268,10 @@ class ConceptIndex:
         # is only near it)
         worded = {m.concept.facet for m in kept if m.how == "words"}
         kept = [m for m in kept if m.how == "words" or m.concept.facet not in worded]
+        # a field read beside a narrower field of its own stands back: the question names the narrower one, and the
+        # broader one's word is a word of it ("patients" of a dental practice: dentistry, not all of medicine)
+        narrower_of = {pid for m in kept if m.concept.facet == "domain" for pid in m.concept.broader}
+        kept = [m for m in kept if m.concept.facet != "domain" or m.concept.pid not in narrower_of]
         return sorted(kept, key=lambda m: -m.score)[:limit]
 
     def boosts(self, matches: list[ConceptMatch]) -> dict[str, dict[str, str]]:
@@ -283,7 +289,7 @@ class ConceptIndex:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + c.broader + c.members:
                 task = built.by_pid.get(task_pid)
-                if task is not None:
+                if task is not None and task.facet == "task":  # a field's broader field is no task
                     out["task"].setdefault(task.key, m.phrase)
             if c.facet == "modality":
                 for other in built.concepts:
