@@ -47,6 +47,7 @@ GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
               "public-domain": lambda licence: licence.unconditional,
               "commercial-use": lambda licence: licence.commercial is True}
 _TRUE = ("true", "1")
+_VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing version: "... License 3.0", "... v2"
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 _DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
 
@@ -76,6 +77,9 @@ class Concept:
     markers: tuple[str, ...] = ()
     provider: str = ""  # a system not held: who makes it ("OpenAI")
     category: str = ""  # a system not held: what kind of system it is ("image generator")
+    # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
+    # label without the version ("Academic Free License" for "Academic Free License 3.0")
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,10 @@ def _concept(pid: str, triples) -> Concept | None:
     facet, code = FACET_OF_SCHEME[schemes[0]], values[SCHEMA.termCode.value][0]
     spdx = values.get(MLFDO.spdxId.value)
     label = (values.get(SCHEMA.name.value) or [code])[0]
-    phrases = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, []) + \
-        values.get(MLFDO.plainDescription.value, [])
+    names = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, [])
+    if facet == "licence":
+        names.append(_VERSION.sub("", label))
+    phrases = names + values.get(MLFDO.plainDescription.value, [])
     commercial = values.get(MLFDO.commercialUse.value)
     derivatives = values.get(MLFDO.derivativesAllowed.value)
     return Concept(pid=pid, facet=facet, key=spdx[0] if spdx else code, label=label,
@@ -126,7 +132,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    members=tuple(values.get(SKOS.narrower.value, [])),
                    markers=_markers(facet, label, values),
                    provider=(values.get(SCHEMA.provider.value) or [""])[0],
-                   category=(values.get(SCHEMA.category.value) or [""])[0])
+                   category=(values.get(SCHEMA.category.value) or [""])[0],
+                   names=tuple(dict.fromkeys(n for n in names if n)))
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
