@@ -12,6 +12,12 @@ repeats it with the vector cached. Every response (without ``took_ms``) is compa
 sides: results, scores, totals, facets, suggestions. Percentiles are printed for all searches and
 for each third of them: no filter, a licence filter, task + language filters. Beyond ``--unique``
 FDOs the documents are copies, as in ``bench/search_speed.py`` (1M distinct ones take too long to make).
+
+``--scans`` more searches (no filter) follow, timed as their own group: the questions whose reading once read every
+name or paper (``SCAN_QUERIES``: one word no name holds whole, found inside longer words of names or in none; a
+bare arXiv id). Every third synthetic FDO cites one of ``size / 3`` papers (``arXiv:dddd.ddddd``) for them. End to
+end also clears the per-index cache of words found inside names where a side still has one
+(``Searcher._carried_cache``): a harvest changing the index every few seconds empties it as often.
 """
 
 from __future__ import annotations
@@ -27,6 +33,13 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
+# one word only inside longer words of names ("transformer", "multilingual", "recognition"), one in no name at all,
+# a bare arXiv id held by a paper key and one held by none
+SCAN_QUERIES = ["former", "lingual", "ognition", "zyxwvut", "2004.00003", "2399.99999"]
+
+
+def paper_key(i: int) -> str:
+    return f"arXiv:{2001 + i % 400:04d}.{i % 100000:05d}"
 
 
 def serve(size: int, spec: str, unique: int) -> None:
@@ -44,6 +57,8 @@ def serve(size: int, spec: str, unique: int) -> None:
     embedder = make_embedder(spec)
     anchors = embedder.embed([t.replace("-", " ") for t in TASKS] + QUERIES)
     docs = scaled_docs(size, unique)
+    for i in range(0, size, 3):  # every third FDO cites a paper (``SCAN_QUERIES``)
+        docs[i].facets["paper"] = [(paper_key(i), paper_key(i))]
     index = SearchIndex(Store.open(None, "http://127.0.0.1:8000"), embedder,
                         QdrantIndex.open("", None, "bench", embedder.dim))
     for start in range(0, size, 5000):
@@ -65,6 +80,7 @@ def serve(size: int, spec: str, unique: int) -> None:
         else:
             embedder._cache.clear()
             searcher._understood.clear()
+            getattr(searcher, "_carried_cache", {}).clear()
         t0, c0 = time.perf_counter(), time.thread_time()
         response = searcher.search(req["query"], req["filters"])
         wall, cpu = (time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000
@@ -116,6 +132,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--embedder", default="static")
     parser.add_argument("--unique", type=int, default=100_000, help="distinct generated FDOs; more are copies")
+    parser.add_argument("--scans", type=int, default=30, help="searches of SCAN_QUERIES after the others")
     parser.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve is not None:
@@ -140,6 +157,8 @@ def main() -> None:
         elif i % 3 == 2:
             filters = {"task": [rng.choice(TASKS)], "language": [rng.choice(LANGS[:10])]}
         cases.append((QUERIES[i % len(QUERIES)], filters))
+    cases += [(SCAN_QUERIES[i % len(SCAN_QUERIES)], None) for i in range(args.scans)]
+    n = args.queries
     order = random.Random(5)
     same = differ = 0
     for cached, label in ((False, "end to end (query embedded)"), (True, "engine (query vector cached)")):
@@ -158,9 +177,11 @@ def main() -> None:
                 if differ <= 3:
                     print(f"  DIFFERENT answer for {query!r} {filters}")
         print(f"{label} (load average {load_average()}):")
-        for group, picked in (("all", slice(None)), ("no filter", slice(0, None, 3)), ("licence", slice(1, None, 3)),
-                              ("task+lang", slice(2, None, 3))):
+        for group, picked in (("all", slice(0, n)), ("no filter", slice(0, n, 3)), ("licence", slice(1, n, 3)),
+                              ("task+lang", slice(2, n, 3)), ("scans", slice(n, None))):
             for name, (wall, cpu) in times.items():
+                if not wall[picked]:
+                    continue
                 print(f"  {group:9s} {name:7s} wall {percentiles(wall[picked])} ms   "
                       f"thread CPU {percentiles(cpu[picked])} ms")
     print(f"identical answers: {same} of {same + differ}")

@@ -61,15 +61,11 @@ def test_search_puts_the_models_carrying_a_name_inside_longer_words_first(regist
                         model_pid("gamma/llama-openwidget")]
 
 
-def test_the_search_keeps_the_names_carrying_a_word_only_for_the_current_index_and_a_bounded_number_of_words(registry):
-    from registry.search.searcher import CARRIED_CACHE_MAX
-
+def test_the_models_carrying_a_word_follow_the_index_as_records_come_and_go(registry):
     searcher = get_searcher(registry)
-    assert searcher.search("Widget").results  # carried inside DeepWidget and OpenWidget: pinned, and kept
-    for i in range(CARRIED_CACHE_MAX + 20):  # words no name carries are kept too, a few at most
-        word = "".join(chr(ord("a") + int(d)) for d in f"{i:04d}") + "zz"
-        searcher._carried(searcher.understand(word))
-    assert len(searcher._carried_cache) <= CARRIED_CACHE_MAX
-    registry.store.ingest_many([model_doing("acme/Unrelated", "text-generation", downloads=1, description="New.")])
-    searcher.search("Widget")  # the index changed: what was kept for the old one is dropped
-    assert len(searcher._carried_cache) == 1
+    mega = model_pid("zeta/MegaWidget")
+    assert mega not in [h.pid for h in searcher.search("Widget").results]
+    registry.store.ingest_many([model_doing("zeta/MegaWidget", "text-generation", downloads=1, description="New.")])
+    assert mega in [h.pid for h in searcher.search("Widget").results]  # listed as it was added
+    registry.store.withdraw(mega, "a test")
+    assert mega not in [h.pid for h in searcher.search("Widget").results]

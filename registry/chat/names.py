@@ -3,7 +3,9 @@
 Keys are lower-cased ``schema:name``, ``schema:identifier`` and ``schema:alternateName`` values
 (``google-bert/bert-base-uncased``, ``bert-base-uncased``). Built on first use from the store's
 PID listing and ``Store.names``, a page at a time, kept current through the store's change listener. At 100k models it holds ~300k keys
-(~40 MB); a lookup is a dict access. The concepts of systems the registry does not hold (``concepts.SYSTEM``:
+(~40 MB); a lookup is a dict access. The keys are also listed by the words inside them (``SubstringIndex``), so a
+word asked for inside longer names (``carrying``) reads the names holding it, not every name. The concepts of
+systems the registry does not hold (``concepts.SYSTEM``:
 "Midjourney") are left out: they describe what is not here, so a question naming one never reads it as held.
 """
 
@@ -14,6 +16,7 @@ import threading
 from collections.abc import Iterable
 
 from registry.search.concepts import SYSTEM
+from registry.search.substrings import SubstringIndex
 from registry.store import IngestResult, Store
 from registry.store.results import Names
 
@@ -47,6 +50,8 @@ class NameIndex:
         self._keys: dict[str, dict[str, int]] = {}
         self._by_pid: dict[str, set[str]] = {}
         self._joined: str | None = None
+        self._words = SubstringIndex()  # every key ever held, by the words inside it (``carrying``)
+        self._listed: set[str] = set()  # the keys listed in ``_words`` (a key dropped and held again is listed once)
         self._built = False
         self._lock = threading.Lock()
         self._absent: set[str] = set()  # concepts of systems not held: never keys
@@ -78,6 +83,9 @@ class NameIndex:
                 continue
             for name in {n.strip().lower() for n in entry.names} - {""}:
                 self._keys.setdefault(name, {})[entry.pid] = entry.downloads
+                if name not in self._listed:
+                    self._listed.add(name)
+                    self._words.add(name)
                 self._by_pid.setdefault(entry.pid, set()).add(name)
         self._joined = None
 
@@ -140,13 +148,18 @@ class NameIndex:
         ``hermes``), the FDOs whose names have that word, with their downloads; {} when none does."""
         self._ensure()
         frag = fragment.strip().lower()
-        if len(frag) < 3 or not self.contains(frag):
+        if len(frag) < 3:
             return {}
+        with self._lock:  # the names holding it, from the words inside names: as many as hold it, not every name
+            listed = self._words.holding(frag)
+            found = None if listed is None else [(key, self._keys[key]) for key in listed if key in self._keys]
+        if found is None:  # not a word of letters ("llama-2"): every name is read
+            if not self.contains(frag):
+                return {}
+            found = [(key, entry) for key, entry in list(self._keys.items()) if frag in key]
         inside = re.compile(rf"[a-z]*{re.escape(frag)}[a-z]*")
         out: dict[str, dict[str, int]] = {}
-        for key, entry in list(self._keys.items()):
-            if frag not in key:
-                continue
+        for key, entry in found:
             for word in set(inside.findall(key)) - {frag}:
                 held = out.setdefault(word, {})
                 for pid, dl in entry.items():

@@ -12,6 +12,7 @@ postings that point at dead slots are masked at query time and dropped by ``comp
 from __future__ import annotations
 
 import math
+import re
 import threading
 from array import array
 from collections.abc import Iterable
@@ -22,11 +23,14 @@ from threadpoolctl import ThreadpoolController
 
 from registry.search.document import IndexDoc
 from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
+from registry.search.substrings import SubstringIndex
 from registry.search.text import CONCEPT_WEIGHT, STEM_WHEN_RARER, marker_terms, term_id
 
 __all__ = ["MemoryEngine", "Candidates"]
 
 _GROW = 1.5
+# an arXiv-like id in a paper's key: four digits not after a digit or a dot, a dot, the digits after it
+_ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d+)")
 REDUCE_AT = 20_000  # from this many FDOs on, the dense scan runs on reduced vectors first
 REDUCED_DIM = 128
 RERANK = 4_000  # candidates of the reduced scan re-scored exactly
@@ -186,6 +190,8 @@ class MemoryEngine:
         self.values: dict[tuple[str, str], _Postings] = {}  # (facet, key) -> slots
         self.labels: dict[tuple[str, str], str] = {}
         self.exact: dict[str, set[int]] = {}
+        self.names = SubstringIndex()  # the keys of ``exact``, by the words written inside them
+        self.paper_ids: dict[str, list[str]] = {}  # arXiv id -> the paper facet's keys holding it whole (``paper_keys``)
         # per facet: parallel arrays (slot, value id) in slot order, for counting with bincount
         self.pairs: dict[str, tuple[array, array]] = {f: (array("q"), array("q")) for f in TERM_FACETS}
         self.value_ids: dict[str, dict[str, int]] = {f: {} for f in TERM_FACETS}
@@ -243,7 +249,11 @@ class MemoryEngine:
                     for key, label in vals:
                         self._add_value(facet, key, label, slot)
                 for key in doc.exact:
-                    self.exact.setdefault(key, set()).add(slot)
+                    held = self.exact.get(key)
+                    if held is None:  # a key is kept once listed (emptied, not dropped): listed once under its words
+                        held = self.exact[key] = set()
+                        self.names.add(key)
+                    held.add(slot)
             if self.size >= REDUCE_AT and self.size >= 2 * self._basis_size:
                 self._fit_basis()
 
@@ -258,6 +268,10 @@ class MemoryEngine:
         if vid is None:
             vid = ids[key] = len(ids)
             self.value_keys[facet].append(key)
+            if facet == "paper":
+                for found in _ARXIV_ID.finditer(key):
+                    if len(found.group(1)) - 5 in (4, 5):  # four digits, a dot, four or five digits
+                        self.paper_ids.setdefault(found.group(1), []).append(key)
         slots, vids = self.pairs[facet]
         slots.append(slot)
         vids.append(vid)
@@ -405,6 +419,14 @@ class MemoryEngine:
                     self.stub[slot] = flag
                     self.docs[slot].stub = flag  # type: ignore[union-attr]
                     self._spread_slots = None
+
+    def paper_keys(self, arxiv_id: str) -> tuple[str, ...]:
+        """Return the keys of the paper facet held by alive FDOs that hold ``arxiv_id`` ("2005.12872") whole: not
+        after a digit or a dot, not before a digit (an old-style 2005.1287 is no part of 2005.12872), in the order
+        of ``facet_vocabulary("paper")``. A lookup: the ids were listed as the values were added."""
+        with self.lock:
+            return tuple(key for key in self.paper_ids.get(arxiv_id, ())
+                         if self.alive[self.values[("paper", key)].arrays()[0]].any())
 
     def exact_slots(self, key: str) -> list[int]:
         """Return alive slots whose name, identifier, id or PID equals ``key`` (lower-cased)."""

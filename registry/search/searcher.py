@@ -78,7 +78,6 @@ PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a com
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
-CARRIED_CACHE_MAX = 1024  # words whose carrying names are kept for the current index (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
 
@@ -90,14 +89,11 @@ class Searcher:
         self.concepts = ConceptIndex(index.store, index.embedder)
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
-                                  means=self.means)
+                                  means=self.means, paper_keys=self.paper_keys)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
-        # word -> slots (``_carried``), for the index generation ``_carried_generation`` only, the newest words kept
-        self._carried_cache: OrderedDict[str, list[int]] = OrderedDict()
-        self._carried_generation = -1
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -108,6 +104,10 @@ class Searcher:
     def vocabulary(self, facet: str) -> dict[str, tuple[str, int]]:
         """Return key -> (label, count) of a term facet over the whole index."""
         return self.engine.facet_vocabulary(facet)
+
+    def paper_keys(self, arxiv_id: str) -> tuple[str, ...]:
+        """Return the paper values holding an arXiv id whole (``MemoryEngine.paper_keys``)."""
+        return self.engine.paper_keys(arxiv_id)
 
     def keyword_papers(self, keyword: str) -> tuple[int, dict[str, int]]:
         """Return how many FDOs carry a keyword, and the paper facet keys most of them cite (key -> how many)."""
@@ -498,7 +498,7 @@ class Searcher:
             # the FDOs named by a proper name of the question ("the Wallace and Gromit style") come next to exact matches
             carried = self._carried(qu) or [int(x) for x in self._phrase_named(qu)]
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried)
+                                carried, masks.linked())
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -730,22 +730,20 @@ class Searcher:
             return []
         word = words[0].lower()
         engine = self.engine
-        # a word a name holds as a word of its own ("bert") is found by the keyword side; the check, stopping at the
-        # first such name, keeps the scan of every name below for the words no name holds so
+        # a word a name holds as a word of its own ("bert") is found by the keyword side
         if engine.exact_slots(word) or self.owns((), word):
             return []
-        if self._carried_generation != engine.generation:  # the index changed: nothing kept holds
-            self._carried_cache.clear()
-            self._carried_generation = engine.generation
-        cached = self._carried_cache.get(word)
-        if cached is not None:
-            return cached
+        # the names holding the word, from the index of the words inside names (``MemoryEngine.names``): as many
+        # as hold it, not every name (a scan of 3M names at 1M FDOs)
+        keys = engine.names.holding(word)
+        if keys is None:  # (a word whose lower case is no word of letters: "İ" lowers to i and a dot above)
+            keys = [key for key in list(engine.exact) if word in key]
         inside = re.compile(rf"[a-z]*{re.escape(word)}[a-z]*")
         by_word: dict[str, set[int]] = {}
-        for key, slots in list(engine.exact.items()):
-            if word in key:
-                for w in set(inside.findall(key)):
-                    by_word.setdefault(w, set()).update(s for s in slots if engine.alive[s])
+        for key in keys:
+            slots = engine.exact.get(key, ())
+            for w in set(inside.findall(key)):
+                by_word.setdefault(w, set()).update(s for s in slots if engine.alive[s])
         if by_word.pop(word, None):  # a name holds it as a word of its own: the keyword side finds those
             by_word = {}
         data = {w for w, slots in by_word.items() if any(engine.docs[s].kind == "dataset" for s in slots)}
@@ -754,16 +752,17 @@ class Searcher:
             for s in slots:
                 if engine.docs[s].kind == "model":
                     order[s] = min(order.get(s, 2), int(w in data))
-        found = sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
-        self._carried_cache[word] = found
-        if len(self._carried_cache) > CARRIED_CACHE_MAX:  # every word asked once would be kept for ever
-            self._carried_cache.popitem(last=False)
-        return found
+        return sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
-              boost: np.ndarray | None = None, carried: list[int] = ()) -> "_Ranked":
+              boost: np.ndarray | None = None, carried: list[int] = (),
+              joined: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
+
+        ``joined`` (per slot) marks the FDOs passing a linked value read from the question as a filter: the boosted
+        among them join the result set beyond the first ``BOOST_K``, with no rank of any list: after the ranked,
+        the most downloaded first.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
         it); the rest of the result set is kept as its slots, for counts and facets. Scores are
@@ -773,6 +772,7 @@ class Searcher:
         engine = self.engine
         n = engine.size
         downloads = engine.downloads[:n]
+        late = None  # the FDOs a linked filter adds past the concept list's first BOOST_K (``joined``)
         pinned = [s for s in engine.exact_slots(query) if exact_mask[s]] if query else []
         pinned = np.asarray(list(dict.fromkeys(pinned + [s for s in carried if mask[s]])), dtype=np.int64)
         if cand.kw_ok is None and cand.sims is None:
@@ -860,6 +860,14 @@ class Searcher:
                 # "models trained on X": those linked to X come first, in the order fused so far
                 linked = boosted[boost[boosted] >= LINK_LEVEL]
                 key[np.searchsorted(cands, linked)] += LINK_BONUS
+            if joined is not None:
+                # a linked value read as a filter ("Which models mention arXiv 2009.03300?"): every FDO passing it
+                # joins the results, those past the concept list's first BOOST_K after the ranked ones
+                cands, more = _merge(cands, pool[joined[pool]])
+                if depth:
+                    key = np.insert(key, more - np.arange(len(more)), 0)
+                    late = np.zeros(len(cands), dtype=bool)  # they take no popularity rank either: the ranked
+                    late[more] = True  # keep their order, these follow them, the most downloaded first
         elif fused:
             key = key + other
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
@@ -874,6 +882,8 @@ class Searcher:
         if not depth:
             return _Ranked(pinned, np.ones(len(pinned)), total, members, len(pinned))
         has_downloads = downloads[cands] > 0
+        if late is not None:
+            has_downloads &= ~late
         own = _own_words(cand, kw)
         if own is not None:
             # a keyword match through its concepts' words alone, and not near in meaning, earns no popularity rank
@@ -911,7 +921,8 @@ class Searcher:
                 # counts for a filtered facet come from the results without that facet's filter,
                 # so the other values show what choosing them instead would give
                 slots = self._rank(cand, masks.combined(without=fdef.name),
-                                   masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost).members
+                                   masks.combined(without=fdef.name, explicit_only=True), query, 0, masks.boost,
+                                   joined=masks.linked()).members  # (a linked value's count: all it joins)
             else:
                 slots = shared
             if fdef.range:
@@ -1016,6 +1027,15 @@ class _Masks:
             if facet != without and (not explicit_only or facet in self.filters.explicit):
                 mask &= sel
         return mask
+
+    def linked(self) -> np.ndarray | None:
+        """Return the FDOs passing the linked values (dataset, base model, paper) read from the question as filters,
+        None without one: they all join the results (``Searcher._rank``)."""
+        sel = None
+        for facet in self.filters.recognised:
+            if facet in LINK_FACETS and facet in self.per_facet:
+                sel = self.per_facet[facet] if sel is None else sel & self.per_facet[facet]
+        return sel
 
 
 class _Ranked:

@@ -101,8 +101,12 @@ class Understander:
                  keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None,
                  licence_family: Callable[[str], tuple[str, ...]] | None = None,
                  owns: Callable[[tuple[str, ...], str], bool] | None = None,
-                 means: Callable[[str], bool] | None = None) -> None:
+                 means: Callable[[str], bool] | None = None,
+                 paper_keys: Callable[[str], tuple[str, ...]] | None = None) -> None:
         self.vocabulary = vocabulary
+        # an arXiv id -> the paper values holding it whole, in the vocabulary's order (``MemoryEngine.paper_keys``);
+        # without it the paper vocabulary is read through for each id
+        self.paper_keys = paper_keys
         self.owns = owns  # (author keys or (), a word) -> whether those authors (anyone) hold an FDO named with it
         self.means = means  # words -> whether they name a concept of the registry
         self.licence_family = licence_family  # a licence family's key -> its licences' keys (the concepts')
@@ -516,8 +520,11 @@ class Understander:
             for m in list(re.finditer(pattern, low))[:MAX_LINKS]:
                 if m.group(1)[:1].isdigit() and re.fullmatch(r"\d{4}\.\d{4,5}", m.group(1)):
                     # the id itself, not one it begins (an old-style 2005.1287 is no part of 2005.12872)
-                    same = re.compile(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])")
-                    keys = tuple(k for k in self.vocabulary("paper") if same.search(k))
+                    if self.paper_keys is not None:
+                        keys = self.paper_keys(m.group(1))
+                    else:
+                        same = re.compile(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])")
+                        keys = tuple(k for k in self.vocabulary("paper") if same.search(k))
                     if keys:
                         out.append(_Match(m.start(), m.end(), "paper", keys, self._names_label("citing", keys)))
                     continue
