@@ -216,3 +216,10 @@ def test_a_new_plain_job_reaches_its_task_alone(concepts, question, task):
 ])
 def test_a_plain_job_reaches_its_kind_of_task(concepts, question, kind):
     assert kind in boosts(concepts, question)["topic"]
+
+
+def test_a_list_naming_other_things_than_media_leaves_the_job_whole_and_its_media_name_no_tasks(concepts):
+    # support tickets are no medium the vocabulary names: the list does not narrow the family to photos and voice
+    tasks = set(boosts(concepts, "Which models sort support tickets, photos and voice notes into categories?")["task"])
+    assert {"text-classification", "image-classification", "audio-classification"} <= tasks
+    assert not {"text-to-speech", "image-to-image", "object-detection"} & tasks

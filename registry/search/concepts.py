@@ -344,10 +344,13 @@ class ConceptIndex:
             for i, m in list(best.items()):
                 if m.concept.facet == "modality" and any(frozenset(tokens(m.phrase)) <= x for x in items):
                     del best[i]  # a source of the job, not a job of its own
+            # the list may begin with the end of the job's own clause ("into categories, whether text"): an item
+            # holding a word of the job's phrase is no source
+            said = frozenset().union(*(frozenset(tokens(best[i].phrase)) for i in jobs))
+            while len(items) > 1 and items[0] & said:
+                items = items[1:]
             media = [self._medium(built, x) for x in items]
-            while media and media[0] is None:
-                media.pop(0)  # the list may begin with the end of the clause before it ("into categories, whether text")
-            if not media or None in media:
+            if None in media:
                 continue  # a list naming other things than media too ("a passage, a table or a scan") leaves it whole
             within = tuple(dict.fromkeys(c.pid for c in media))
             for i in jobs:
