@@ -54,6 +54,7 @@ _TRUE = ("true", "1")
 _DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
 # a list of three or more items of one or two words each: "text, images, sound or table rows"
 _ITEM = r"[a-z0-9]+(?:\s+[a-z0-9]+)?"
+_LIST_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")  # between a list's items
 _LIST = re.compile(rf"\b{_ITEM}(?:\s*,\s*{_ITEM}){{1,}},?\s+(?:or|and)\s+{_ITEM}\b")
 
 
@@ -305,7 +306,8 @@ class ConceptIndex:
         gives back what it takes in). The direction's words then hold the modalities' own words, which no longer
         count alone (``match``). A direction a task's own phrase names ("speech into text") is that task's alone."""
         named = {frozenset(tokens(m.phrase)) for m in best.values() if m.how == "words" and m.concept.facet == "task"}
-        conversions = {pid for c in built.concepts if c.facet == "task-family" and c.key == CONVERSION for pid in c.members}
+        conversions = {pid for c in built.concepts if c.facet == "task-family" and c.key == CONVERSION
+                       for pid in c.members}
         for d in _DIRECTION.finditer(normalise(text)):
             if frozenset(tokens(d.group(0))) in named:
                 continue
@@ -330,7 +332,7 @@ class ConceptIndex:
         outside the list ("put things into categories, whether text, images or sound") narrow the family to its
         members taking one of them in (when every item is a medium), and add no tasks of their own."""
         for found in _LIST.finditer(normalise(text)):
-            items = [frozenset(tokens(x)) for x in re.split(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+", found.group(0))]
+            items = [frozenset(tokens(x)) for x in _LIST_SEP.split(found.group(0))]
             items = [x for x in items if x]
             inside = frozenset().union(*items)
             for i, m in list(best.items()):

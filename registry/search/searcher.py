@@ -627,8 +627,8 @@ class Searcher:
         out = np.zeros(self.engine.size, dtype=np.int16)
         for key in topics:
             concept = self.concepts.topic(key)
-            own = [t.key for t in (self.concepts.concept(p) for p in concept.broader) if t is not None and t.key in tasks] \
-                if concept is not None else []
+            broader = (self.concepts.concept(p) for p in concept.broader) if concept is not None else ()
+            own = [t.key for t in broader if t is not None and t.key in tasks]
             if not own:
                 continue
             stated = self.engine.facet_masks({"task": own}, {})["task"]
