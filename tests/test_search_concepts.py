@@ -223,3 +223,9 @@ def test_a_list_naming_other_things_than_media_leaves_the_job_whole_and_its_medi
     tasks = set(boosts(concepts, "Which models sort support tickets, photos and voice notes into categories?")["task"])
     assert {"text-classification", "image-classification", "audio-classification"} <= tasks
     assert not {"text-to-speech", "image-to-image", "object-detection"} & tasks
+
+
+def test_one_kind_of_classifier_named_does_not_bring_the_whole_classification_family(concepts):
+    # "classifier" alone is no name of the family: an image classifier is asked for, not audio or text ones
+    tasks = set(boosts(concepts, "Is there an image classifier with few parameters?").get("task", {}))
+    assert not {"audio-classification", "text-classification", "token-classification"} & tasks
