@@ -50,6 +50,7 @@ GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
               "public-domain": lambda licence: licence.unconditional,
               "commercial-use": lambda licence: licence.commercial is True}
 _TRUE = ("true", "1")
+_VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing version: "... License 3.0", "... v2"
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 _DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
 # a list of three or more items of one or two words each: "text, images, sound or table rows"
@@ -74,7 +75,9 @@ class Concept:
     derivatives: bool | None = None  # a licence: may changed versions be distributed (False: an ND licence)
     unconditional: bool = False  # a licence asking nothing (a public-domain dedication, WTFPL)
     serves: tuple[str, ...] = ()  # PIDs of the tasks a library is built for
-    broader: tuple[str, ...] = ()  # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification)
+    # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification), or of the subject area a
+    # subject area narrows (dentistry: medicine)
+    broader: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # PIDs of the tasks a family of tasks groups (text understanding: text classification, ...)
     inputs: tuple[str, ...] = ()  # a task: PIDs of the modalities it takes in
     outputs: tuple[str, ...] = ()  # a task: PIDs of the modalities it gives back
@@ -83,6 +86,9 @@ class Concept:
     markers: tuple[str, ...] = ()
     provider: str = ""  # a system not held: who makes it ("OpenAI")
     category: str = ""  # a system not held: what kind of system it is ("image generator")
+    # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
+    # label without the version ("Academic Free License" for "Academic Free License 3.0")
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,8 +125,10 @@ def _concept(pid: str, triples) -> Concept | None:
     facet, code = FACET_OF_SCHEME[schemes[0]], values[SCHEMA.termCode.value][0]
     spdx = values.get(MLFDO.spdxId.value)
     label = (values.get(SCHEMA.name.value) or [code])[0]
-    phrases = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, []) + \
-        values.get(MLFDO.plainDescription.value, [])
+    names = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, [])
+    if facet == "licence":
+        names.append(_VERSION.sub("", label))
+    phrases = names + values.get(MLFDO.plainDescription.value, [])
     commercial = values.get(MLFDO.commercialUse.value)
     derivatives = values.get(MLFDO.derivativesAllowed.value)
     return Concept(pid=pid, facet=facet, key=spdx[0] if spdx else code, label=label,
@@ -138,7 +146,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    outputs=tuple(values.get(MLFDO.outputModality.value, [])),
                    markers=_markers(facet, label, values),
                    provider=(values.get(SCHEMA.provider.value) or [""])[0],
-                   category=(values.get(SCHEMA.category.value) or [""])[0])
+                   category=(values.get(SCHEMA.category.value) or [""])[0],
+                   names=tuple(dict.fromkeys(n for n in names if n)))
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -290,6 +299,10 @@ class ConceptIndex:
         # is only near it)
         worded = {m.concept.facet for m in kept if m.how == "words"}
         kept = [m for m in kept if m.how == "words" or m.concept.facet not in worded]
+        # a field read beside a narrower field of its own stands back: the question names the narrower one, and the
+        # broader one's word is a word of it ("patients" of a dental practice: dentistry, not all of medicine)
+        narrower_of = {pid for m in kept if m.concept.facet == "domain" for pid in m.concept.broader}
+        kept = [m for m in kept if m.concept.facet != "domain" or m.concept.pid not in narrower_of]
         return sorted(kept, key=lambda m: -m.score)[:limit]
 
     def _medium(self, built: _Built, words: frozenset[str]) -> Concept | None:
@@ -373,7 +386,9 @@ class ConceptIndex:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + c.broader + c.members:
                 task = built.by_pid.get(task_pid)
-                if task is not None and (not m.within or set(task.inputs or task.modalities) & set(m.within)):
+                # a field's broader field is no task
+                if task is not None and task.facet == "task" and (
+                        not m.within or set(task.inputs or task.modalities) & set(m.within)):
                     out["task"].setdefault(task.key, m.phrase)
             if c.facet == "modality":
                 for other in built.concepts:
