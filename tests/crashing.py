@@ -39,7 +39,7 @@ def write_ingest_file(path: Path, records: int, round_: int) -> Path:
 
 def cli_env(data_dir: Path, **extra: str) -> dict:
     return {**os.environ, "PYTHONPATH": str(ROOT), "MLFDO_DATA_DIR": str(data_dir), "MLFDO_BASE_URL": BASE,
-            "MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "minilm", **extra}
+            "MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "static", **extra}
 
 
 def start_cli(env: dict, *args: str) -> subprocess.Popen:

@@ -154,3 +154,13 @@ def test_a_hyphenated_description_before_a_noun_is_no_missing_name(chat):
 def test_a_hyphenated_name_asked_alone_is_still_a_missing_name(chat):
     answer = chat.ask("Tell me about outliner-mega-pro")
     assert "no model called “outliner-mega-pro”" in answer.text and answer.answers == []
+
+
+def test_a_hyphenated_word_after_a_possessive_is_the_askers_thing_not_a_missing_name(chat):
+    # "my e-book" is something of the asker's, in plain lower-case words, not a model the registry lacks
+    answer = chat.ask("Which model could narrate my e-book so I can listen to it?")
+    assert "no model called" not in answer.text
+    answer = chat.ask("Tell me about my outliner-mega-pro")  # still a lower-case thing of the asker's
+    assert "no model called" not in answer.text
+    answer = chat.ask("Tell me about the outliner-mega-pro")  # no possessive: a name, as before
+    assert "no model called “outliner-mega-pro”" in answer.text

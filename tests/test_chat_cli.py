@@ -24,7 +24,7 @@ def data_dir(tmp_path_factory):
 
 def run(data_dir, *args, input=None):
     return CliRunner().invoke(cli, ["--data-dir", str(data_dir), "--base-url", BASE, *args], input=input,
-                              env={"MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "minilm",
+                              env={"MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "static",
                                    "MLFDO_LLM": "extractive"},
                               catch_exceptions=False)
 

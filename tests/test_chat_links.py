@@ -436,3 +436,44 @@ def test_what_a_named_model_does_not_show_and_its_derived_models_do_is_asked_of_
     # what quill-base shows itself ("continues text") is asked of it
     answer = chat.ask("Do you have quill-base for continuing text?")
     assert offered(answer) == {model_pid("acme/quill-base")}
+
+
+@pytest.mark.parametrize("question", ["Which models learned from the Alpaca set of 52 thousand problems?",
+                                      "Which models were fine-tuned on the Alpaca instruction selection?"])
+def test_the_words_going_on_naming_a_linked_dataset_are_no_topic(chat, question):
+    # "set of 52 thousand problems", "instruction selection": what the dataset is, not what its models are about
+    answer = chat.ask(question)
+    assert offered(answer) == {model_pid("acme/tuned-law"), model_pid("acme/tuned-cook")}
+
+
+def test_a_job_after_a_linked_datasets_kind_noun_is_still_the_topic(chat):
+    # "chats" ends the dataset's name; "about law" is what the models are about
+    answer = chat.ask("Which models trained on the Alpaca chats set are about law?")
+    assert offered(answer) == {model_pid("acme/tuned-law")}
+
+
+def test_a_named_model_not_in_the_format_asked_for_gives_way_to_its_copies_in_it(chat):
+    # "as a GGUF file": acme/chat-it is no GGUF file; its copy named so, derived from it, is the answer
+    answer = chat.ask("Can I get acme/chat-it as a GGUF file?")
+    assert offered(answer) == {model_pid("acme/chat-it-GGUF")}
+    assert "is in the gguf format itself" in answer.text
+
+
+def test_a_named_model_with_no_copy_in_the_format_stays_the_answer(chat):
+    answer = chat.ask("Can I get acme/quill-base as a GGUF file?")  # its derivatives are in no format named
+    assert offered(answer) == {model_pid("acme/quill-base")}
+
+
+def test_something_built_on_top_of_a_named_model_asks_for_its_derived_models(chat):
+    # "built something on top of X": X is what the others derive from, not an answer itself
+    answer = chat.ask("Has anyone built something on top of acme/quill-base?")
+    assert model_pid("acme/quill-base") not in offered(answer)
+    assert offered(answer) and offered(answer) <= {model_pid(m) for m in ("acme/quill-chatter", "acme/quill-reader",
+                                                                          "acme/quill-base-4bit")}
+
+
+def test_a_question_for_models_naming_a_dataset_offers_the_models_linked_to_it(chat):
+    # "used the alpaca-chats set": no relation the reader reads; the data set named is what the answer speaks of, and
+    # the models trained on it are the answer (not the data set, nor a model whose name carries "alpaca")
+    answer = chat.ask("Which models used the alpaca-chats set?")
+    assert offered(answer) == {model_pid("acme/tuned-law"), model_pid("acme/tuned-cook")}

@@ -6,7 +6,7 @@ import pytest
 
 from harvesters.vocabularies import harvest
 from registry.chat.context import Candidate
-from registry.chat.evidence import Asked, asked, fact_words, states_asked
+from registry.chat.evidence import Asked, asked, fact_words, states_asked, task_forms
 from registry.chat.facts import gather
 from registry.search.understand import read, topical_terms
 from registry.service import Registry
@@ -232,3 +232,34 @@ def test_what_the_model_task_does_in_words_shows_a_job_its_own_facts_do_not_spel
     # fill-mask's concept says "guess the blank in a sentence": two of the job's words
     assert states_asked(Candidate(filler, 0.5, facts=facts[filler]), wanted)
     assert not states_asked(Candidate(banter, 0.5, facts=facts[banter]), wanted)
+
+
+def test_a_job_the_question_sets_aside_is_not_asked_of_the_models(chat):
+    # "rather than putting a label on it": the tagger puts a label on each photo, the job set aside
+    answer = chat.ask("Which model writes about a photo rather than putting a label on it?")
+    assert offered(answer) == {model_pid("acme/caption-maker")}
+
+
+def test_a_job_is_shown_by_its_words_that_weigh_half_of_it(chat):
+    # no FDO holds "vivid", "sparkling" or "prose": they weigh nothing; "sentence" does, and the captioner holds it
+    answer = chat.ask("Which model writes a sentence in vivid sparkling prose about a photo?")
+    assert offered(answer) == {model_pid("acme/caption-maker")}
+    # a job none of whose words any FDO holds is shown by no model
+    answer = chat.ask("Which model turns a picture into a knitting pattern?")
+    assert answer.answers == []
+
+def test_a_word_of_a_models_task_name_in_another_form_shows_the_job(registry):
+    # "classes" is a form of a word of "Text classification", "translated" of "Translation"; "texts" is the text
+    sorter, teller = gather(registry.store, [model_pid("acme/topic-sorter"), model_pid("acme/tale-spinner")]).values()
+    keys = topical_terms("Which models sort texts into classes or translated words?")
+    assert {"class"} <= task_forms(sorter, keys) and "class" not in task_forms(teller, keys)
+    assert "class" not in fact_words(sorter)  # its own words hold "classif", not "class"
+
+
+
+def test_a_name_the_question_writes_must_be_held_by_the_models_offered(chat):
+    # "Goethe" is held by a German model only: a French model states the language but is no "Goethe model"
+    answer = chat.ask("Which Goethe models speak French?")
+    assert answer.answers == [] and not answer.answerable
+    answer = chat.ask("Which Goethe models speak German?")
+    assert offered(answer) == {model_pid("acme/base-lm-deutsch")}

@@ -44,7 +44,7 @@ def test_sigkill_loop_over_harvest_ingest_and_index_keeps_the_store_consistent(t
         plan = {  # command, and a first guess of how long it runs (seconds)
             "harvest": (("harvest", "huggingface", "--since", "2000-01-01"), 4.0),
             "ingest": (("ingest", str(tmp_path / "records.ttl")), 3.0),
-            "index": (("index",), 12.0),
+            "index": (("index",), 6.0),  # the default static embedder (MiniLM's load took most of a run)
         }
         # The kill lands at a random fraction of the command's run time, learnt from the runs that
         # finished before their kill: a fixed window misses on a faster or slower machine.
@@ -81,7 +81,8 @@ def test_sigkill_loop_over_harvest_ingest_and_index_keeps_the_store_consistent(t
 def test_ctrl_c_stops_harvest_and_index_with_a_clear_message_and_nothing_half_written(tmp_path, command):
     data_dir = tmp_path / "data"
     with ReplayServer(small_snapshot(300 if command[0] == "harvest" else MODELS)) as hub:
-        env = cli_env(data_dir, HF_ENDPOINT=hub.url, MLFDO_INGEST_BATCH="5")
+        # MiniLM (torch) for the index: embedding 60 models takes long enough to be interrupted mid-work
+        env = cli_env(data_dir, HF_ENDPOINT=hub.url, MLFDO_INGEST_BATCH="5", MLFDO_EMBEDDER="minilm")
         if command[0] == "index":  # something to index first
             finish(start_cli(env, "harvest", "huggingface", "--since", "2000-01-01"), 300)
         proc = start_cli(env, *command)

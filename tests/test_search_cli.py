@@ -21,7 +21,7 @@ def data_dir(tmp_path_factory):
 def run(data_dir, *args):
     runner = CliRunner()
     result = runner.invoke(cli, ["--data-dir", str(data_dir), "--base-url", BASE, *args],
-                           env={"MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "minilm"},
+                           env={"MLFDO_QDRANT_URL": "", "MLFDO_EMBEDDER": "static"},
                            catch_exceptions=False)
     return result
 

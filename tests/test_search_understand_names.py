@@ -115,11 +115,13 @@ def test_a_platform_kind_named_with_the_platform_is_the_kind_asked_not_a_later_k
 @pytest.fixture(scope="module")
 def with_concepts():
     from harvesters.vocabularies import harvest
+    from registry.search.embed import make_embedder
     from tests.data.search.records import make_registry, make_searcher
 
     registry = make_registry(None)
     harvest(registry.store)
-    yield make_searcher(registry)
+    # the default (static) embedder: MiniLM would embed every concept phrase of the vocabularies (a minute on 2 cores)
+    yield make_searcher(registry, embedder=make_embedder("static"))
     registry.close()
 
 

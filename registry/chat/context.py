@@ -117,6 +117,8 @@ class Context:
     chosen: str = ""  # which entity a loosely written name was read as, said in the answer
     bases: list[str] = field(default_factory=list)  # every base model identifier that name may mean
     ambiguous: list[Ambiguous] = field(default_factory=list)  # names several FDOs carry
+    # "X as a GGUF file": X's name and the format asked for, when the answer is about the copies of X in it
+    format_of: tuple[str, str] | None = None
     link: Link | None = None  # "models trained on X": the dataset, base model or paper named (chat.links)
     relaxed: list[str] = field(default_factory=list)  # the question's filters no FDO meets, left out as search does
     topic: Topic = field(default_factory=Topic)  # the question's words with their weights (``evidence.read_topic``)

@@ -33,7 +33,7 @@ understands support supports available released licensed derivatives derivative 
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
-           "shows_enough", "fact_text", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
+           "shows_enough", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
            "index_terms", "cover", "by_use"]
 
 
@@ -93,12 +93,29 @@ class Asked:
     derived: bool = False  # a list of derived models whose base was not resolved ("What has been made from ...?")
     libraries: frozenset[int] = frozenset()  # libraries the question names (positions in its read constraints)
     library_names: frozenset[str] = frozenset()  # those libraries' keys, lower-cased (a model's tags may list them)
+    # the job words' weights (``read_topic``: a word no FDO holds weighs nothing); empty: the words are only counted
+    job_weights: dict[str, float] = dc_field(default_factory=dict)
 
 
-def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset()) -> Asked:
+# where a question sets a job aside ("works out what a picture contains, rather than making pictures")
+SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not|not)\b([^,;.?!]*)", re.I)
+
+
+def set_aside(text: str) -> set[str]:
+    """Return the stems of the words a question sets aside ("rather than making pictures": make, pictur)."""
+    return {stem(w) for m in SET_ASIDE.finditer(text) for w in words(m.group(1))}
+
+
+def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset(),
+          topic: Topic | None = None) -> Asked:
     """Return what ``q`` asks for; ``reading`` is what its concepts ask beyond the read constraints (the search
     adapter's ``concept_reading``: the tasks and words of a field it names, the kinds of task it means);
-    ``skip`` names facets checked elsewhere."""
+    ``skip`` names facets checked elsewhere; ``topic`` the question's words with their weights (``read_topic``), which
+    the job words keep (``states_asked``).
+
+    The job a field question describes in its own words leaves out the words it sets aside ("works out what a
+    picture contains, rather than making pictures": not "make").
+    """
     reading = reading or ConceptReading()
     field_tasks = reading.field_tasks
     read = read_constraints(q)
@@ -133,9 +150,11 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
                 job |= values
     field -= job
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
+    said |= set_aside(q.text)
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
+    weights = {t: topic.weights.get(t, 0.0) for t in job_words} if topic is not None else {}
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
-                 derived, named, names)
+                 derived, named, names, weights)
 
 
 def states_library(cand: Candidate, wanted: Asked) -> bool:
@@ -190,8 +209,14 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
             for phrase in wanted.task_words.get(t, ()):
                 if len(phrase & wanted.job_words) >= enough:
                     held |= phrase
-        found = sum(1 for w in wanted.job_words if w in cand.covered or w in held or _same_root(w, held))
-        return found >= MIN_COVERAGE * len(wanted.job_words)
+        found = [w for w in wanted.job_words if w in cand.covered or w in held or _same_root(w, held)]
+        if len(found) >= MIN_COVERAGE * len(wanted.job_words):
+            return True
+        # or the words it holds weigh half of the job's: a word no FDO holds weighs nothing, since no model can show
+        # it ("build a 3D scene from one still picture that changes over time": "3D" and "time" count, not "still",
+        # "scene" or "changes")
+        total = sum(wanted.job_weights.get(w, 0.0) for w in wanted.job_words)
+        return total > 0 and sum(wanted.job_weights.get(w, 0.0) for w in found) >= MIN_COVERAGE * total
     return True
 
 
@@ -201,6 +226,13 @@ ROOT = 5  # letters two stems must share to be forms of one word ("recogn" of re
 def _same_root(word: str, held: set[str]) -> bool:
     """Say whether ``held`` has another form of the stem ``word`` (one starts with the other, ``ROOT`` letters on)."""
     return len(word) >= ROOT and any(len(h) >= ROOT and (h.startswith(word) or word.startswith(h)) for h in held)
+
+
+def task_forms(facts: FdoFacts, keys) -> set[str]:
+    """Return the question's words (stems, ``keys``) that are another form of a word of the FDO's task names ("sort
+    texts into classes": "class" of "Text classification"): what its task is called says it does that."""
+    said = _with_stems(" ".join(t.label or t.key for t in facts.tasks)) if facts.tasks else set()
+    return {k for k in keys if said and (k in said or _same_root(k, said))}
 
 
 def _holds(held: set[str], phrase: str) -> bool:
@@ -233,10 +265,32 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     if topic.total <= 0:
         return list(cands)
     enough = [c for c in cands if c.coverage >= MIN_SHOWN or _constrained(q, c)]
+    names = written_names(q, topic)
+    if names:  # a name the question writes ("Which Mullein models are MIT-licensed?") is what it asks about
+        enough = [c for c in enough if names & c.covered]
     if wanted is not None and wanted.paper:
         return enough
     best = max((c.coverage for c in enough), default=0.0)
     return [c for c in enough if c.coverage >= best - NEAR_BEST]
+
+
+# a capitalised word inside a sentence right before a word for models: the name of the models asked for
+NAMED_MODELS = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z0-9]+)(?:'s)?\s+(?:models?|fine-?tunes|finetunes|variants|"
+                          r"versions|checkpoints)\b")
+
+
+def written_names(q: Question, topic: Topic) -> set[str]:
+    """Return the words (stems) the question writes as the name of the models it asks for, capitalised inside a sentence
+    right before a word for models ("Which Mullein models are MIT-licensed?": mullein), that some FDO holds (a weight above 0) and that are no word of a constraint read from it
+    ("Russian", "MIT"): a model holding none of them, whatever constraint it states, is not one the question asks
+    about."""
+    spans = {stem(w) for r in read_constraints(q) if r.applied for w in words(r.span)}
+    out = set()
+    for m in NAMED_MODELS.finditer(q.text.strip()):
+        key = stem(re.sub(r"'s$", "", m.group(1).lower()))
+        if topic.weights.get(key, 0.0) > 0 and key not in spans:
+            out.add(key)
+    return out
 
 
 def by_use(cands: list[Candidate]) -> list[Candidate]:

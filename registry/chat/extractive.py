@@ -200,6 +200,11 @@ def _about(ctx: Context, base_url: str) -> str:
             paragraphs.append(" ".join(_overview(f, base_url)))
     if ctx.unknown:
         paragraphs.append(f"The registry has {_unknown(ctx.unknown)}.")
+    if ctx.format_of is not None:  # the copies of a named model in the format asked for
+        name, fmt = ctx.format_of
+        paragraphs.insert(0, f"No record called “{_md(name.rsplit('/', 1)[-1])}” is in the {_md(fmt)} format itself; "
+                             f"{'these records' if len(focus) > 1 else 'this record'} in that format derive from a "
+                             f"model of that name:")
     return "\n\n".join(paragraphs)
 
 

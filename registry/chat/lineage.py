@@ -28,6 +28,8 @@ CLOSEST_K = 3
 LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finetuned finetunes derived derivative "
                           "derivatives variant variants version versions quantized quantised adapter adapters "
                           "merge merges child children descendant descendants".split())
+# who asks ("Has anyone built something on X?"), no topic of the derived models
+ASKERS = frozenset(stem(w) for w in "anyone anybody someone somebody everyone everybody people".split())
 
 
 def read_topic(q: Question, ctx: Context, store, names) -> None:
@@ -44,7 +46,7 @@ def read_topic(q: Question, ctx: Context, store, names) -> None:
     if not identifier:
         return
     named_words = _named_words(q, base, names)
-    topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS]
+    topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS and t not in ASKERS]
     said = [re.sub(r"['’]s$", "", w) for w in words(q.text)]
     topic = " ".join(dict.fromkeys(w for w in said if stem(w) in topic_stems))
     if not topic:

@@ -18,7 +18,7 @@ from registry.chat.context import Candidate, Context, Link
 from registry.chat.evidence import JOB_WORDS, RELATION_WORDS, fact_words, hosting_words
 from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
-from registry.search.patterns import LINK_FACETS
+from registry.search.patterns import LINK_FACETS, LINK_NOUNS, LINK_STOP, NUMBER_WORDS
 from registry.search.understand import Question, stem, topical_terms, words
 
 __all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
@@ -40,6 +40,14 @@ CLOSEST_K = 3
 MIN_COVERAGE = 0.5  # share of the topic's words a linked model's facts must hold to be about it
 RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
             "paper": ("citing", "cites")}
+# the nouns of a record's kind that may end the phrase naming it ("the OpenR1 maths set of 220 thousand problems", "the
+# Deita 10k instruction selection"): the words of a link besides articles and descriptions, and a few of a data set's
+RECORD_NOUNS = frozenset(LINK_NOUNS - {"the", "a", "an", "this", "that", "plain", "original", "base", "basic"}) | \
+    frozenset("selection subset split mix mixture problems tasks sentences".split())
+# the words inside such a phrase that are no noun of a record: "set of problems", a count ("220 thousand problems")
+RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
+
+
 def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
     """Set ``ctx.link`` when ``q`` asks for the models linked to a dataset, base model or paper it names."""
     if q.understanding is None or q.compare:
@@ -108,10 +116,31 @@ def _topic(q: Question, span: str, values) -> str:
         named |= {stem(w) for m in PAPER_NAME.finditer(q.text) for w in words(m.group(1))}
     others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
               for w in words(r.span)}
+    named |= {stem(w) for w in _record_phrase(q.text, span)}
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others]
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
+
+
+def _record_phrase(text: str, span: str) -> list[str]:
+    """Return the words that go on naming the record right after the words read as it (``span``), when they are nouns
+    of a record's kind, counts and "of" ("learned from the OpenR1 maths | set of 220 thousand problems", "fine-tuned on
+    the Deita 10k | instruction selection"): they say what the record is, not what the models are about. The phrase
+    stops at the first other word ("trained on the Alpaca chats | help solve contract problems": a job, the topic) and
+    where a name stops (``LINK_STOP``: "for finance", "that ..."); one holding no noun of a record is no part of it."""
+    at = text.lower().find(span.lower()) if span else -1
+    if at < 0:
+        return []
+    rest = text[at + len(span):]
+    stop = LINK_STOP.search(rest)
+    said = []
+    for w in words(rest[:stop.start()] if stop else rest):
+        if w in RECORD_NOUNS or w in RECORD_FILLERS or any(ch.isdigit() for ch in w):
+            said.append(w)
+        else:
+            break
+    return said if any(w in RECORD_NOUNS for w in said) else []
 
 
 def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable) -> None:

@@ -26,7 +26,7 @@ from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
-                                    read_constraints, read_topic, shows_enough, by_use, states_asked, unstated)
+                                    read_constraints, read_topic, shows_enough, by_use, states_asked, task_forms, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
@@ -106,6 +106,7 @@ class Retriever:
         self._read_absent(q, ctx)
         for amb in ctx.ambiguous:
             amb.identifiers = [ident or self._identifier(pid) for pid, ident in zip(amb.pids, amb.identifiers)]
+        _derived_from_named(q, ctx)
         if "derivatives" in q.attributes and not ctx.named and not q.compare:
             self._resolve_base(q, ctx)
         if q.compare:
@@ -175,6 +176,7 @@ class Retriever:
             for pid, fdo in gather(self.store, missing).items():
                 cands[pid].facts = fdo
         ctx.candidates = [c for c in cands.values() if c.facts is not None]
+        _format_copies(q, ctx)
         self._rank(q, ctx)
         if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
             lineage.read_unshown(q, ctx, self.store, self.names)
@@ -422,7 +424,7 @@ class Retriever:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
-            elif _modifier(q.text, mention):
+            elif _modifier(q.text, mention) or _owned(q.text, mention):
                 continue
             elif _constraint_compound(q, mention):
                 # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
@@ -492,6 +494,7 @@ class Retriever:
             if terms:
                 held = index_terms(cand.facts, licence)
                 also = fact_words(cand.facts, licence) | {t for i in cand.met for t in spans.get(i, ())}
+                also |= task_forms(cand.facts, terms)  # "classes": a form of a word of "Text classification"
                 if tagged and any(tag in held for tag in tags):
                     also |= tagged
                 cand.covered, cand.coverage = cover(topic, held, also)
@@ -603,7 +606,7 @@ class Retriever:
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)] if not ctx.senses else []
         if not first:
             rest = fitting(ctx.question, rest)
-            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding))
+            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding), topic=ctx.topic)
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]
@@ -633,6 +636,69 @@ class Retriever:
             used += len(text) + 1
 
 
+# a relation saying that something derives from what follows it, with up to two words between its verb and its
+# preposition ("built something on top of", "based anything on"), and an owner's possessive before the name
+DERIVED_FROM = re.compile(r"\b(?:buil[dt]s?|building|based|derived?|derives|descend(?:s|ed)?|start(?:s|ed)?|"
+                          r"fine[- ]?tuned|extend(?:s|ed)?)\b(?:\s+[\w-]+){0,2}?\s+(?:on\s+top\s+of|on|upon|from)"
+                          r"\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.I)
+
+
+def _derived_from_named(q: Question, ctx: Context) -> None:
+    """Ask for the models derived from the one model a question names right after a relation saying so, which the
+    reader did not read as one ("Has anyone built something on top of xAI's Grok-1?"): the named model is what the
+    answer speaks of, the models derived from it are the answer (``service._put_forward``)."""
+    if len(ctx.named) != 1 or q.compare or "derivatives" in q.attributes or len(q.mentions) != 1:
+        return
+    mention = q.mentions[0]
+    at = q.text.find(mention)
+    if at > 0 and DERIVED_FROM.search(q.text[:at]):
+        q.attributes.append("derivatives")
+
+
+FORMAT_K = 3  # copies of a named model in the format asked for that an answer offers
+
+
+def _in_format(facts: FdoFacts, tags) -> bool:
+    """Say whether an FDO is in one of the formats ``tags`` (Hub tags the reader matched: "gguf"): its record is tagged
+    so, or its name carries the format's word ("DeepSeek-R1-GGUF")."""
+    name = set(words(facts.name))
+    keywords = {k.lower() for k in facts.keywords}
+    return any(t.lower() in keywords or (set(words(t)) and set(words(t)) <= name) for t in tags)
+
+
+def _format_copies(q: Question, ctx: Context) -> None:
+    """Make the copies of a named model in the format the question asks for what the answer is about ("Can I get
+    DeepSeek-R1 as a GGUF file?"): the model named is not in that format, so it is no answer; the models found in it
+    that derive from it (or from a model of the same name, as a copy of the original is recorded) are.
+
+    Nothing changes when the named model is in the format itself, or when no such copy was found (the answer about
+    the named model then says what it is, and the search link shows the rest)."""
+    tags = q.understanding.tags if q.understanding is not None else ()
+    if not tags or not ctx.named or q.compare or ctx.link is not None or ctx.lineage_topic is not None:
+        return
+    by_pid = {c.pid: c for c in ctx.candidates}
+    named = [by_pid[p] for p in ctx.named if p in by_pid and by_pid[p].facts.kind == "model"]
+    if not named or len(named) != len(ctx.named) or any(_in_format(c.facts, tags) for c in named):
+        return
+    pids = {c.pid for c in named}
+    parts = {c.facts.name.rsplit("/", 1)[-1].lower() for c in named}
+    copies = [c for c in ctx.candidates if c.pid not in pids and c.facts.kind == "model" and c.facts.status != "stub"
+              and _in_format(c.facts, tags) and any(ref.iri in pids or ref.label.rsplit("/", 1)[-1].lower() in parts
+                                                    for _, ref in c.facts.bases)]
+    if not copies:
+        return
+    copies.sort(key=lambda c: (c.search_rank if c.search_rank is not None else 99, -(c.facts.downloads or 0)))
+    for c in named:
+        c.reasons.discard("named")
+        c.reasons.add("context")
+    for c in copies[:FORMAT_K]:
+        c.reasons.add("named")
+        c.prior = 1.0
+    ctx.named = [c.pid for c in copies[:FORMAT_K]]
+    ctx.format_of = (named[0].facts.name, tags[0])
+    ctx.ambiguous = []  # the answer is about the copies, not about which model the name meant
+
+
 def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:
     """Turn a topical answer none of whose candidates states what the question asks for into a refusal."""
     ctx.answerable = False
@@ -660,6 +726,14 @@ def _modifier(text: str, mention: str) -> bool:
         return False
     after = re.search(rf"(?<![\w-]){re.escape(mention)}\s+([a-z]+)\b", text)
     return after is not None and bool(topical_terms(after.group(1)))
+
+
+def _owned(text: str, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is a thing of the asker's, written in lower case after a
+    possessive ("narrate my e-book", "our t-shirt designs"): a common noun, the topic, not a name the registry lacks."""
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
+        return False
+    return re.search(rf"\b(?:my|our|your|their|his|her)\s+{re.escape(mention)}(?![\w-])", text, re.I) is not None
 
 
 def _constraint_compound(q: Question, mention: str) -> bool:
@@ -705,6 +779,8 @@ def _lost(q: Question, outcome: SearchOutcome) -> bool:
 
 def _relevant(cand: Candidate, ctx: Context) -> bool:
     q = ctx.question
+    if "context" in cand.reasons:  # a named model the answer speaks of but does not offer (``_format_copies``)
+        return False
     if "lineage" in cand.reasons:
         return "base" in q.attributes or q.wants == "about"
     if "via" in cand.reasons:

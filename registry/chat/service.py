@@ -238,8 +238,29 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
         facts = ctx.facts
         derived = {r.iri for pid in ctx.named if pid in facts for _, _, sample in facts[pid].derived for r in sample}
         return [c for c in cited if c.pid in derived]
+    records = _records_of_models(ctx)
+    if records:
+        # "Which models used the small s1K set ...?": the data set the name means is what the answer speaks of; the
+        # models linked to it are the answer, not the data set, nor a model whose name merely carries the name
+        facts = ctx.facts
+        linked = {r.iri for pid in records if pid in facts for _, _, sample in facts[pid].inbound for r in sample}
+        return [c for c in cited if c.pid in linked]
     offered = {c.pid for c in ctx.selected}
     return [c for c in cited if c.pid in offered]
+
+
+def _records_of_models(ctx: Context) -> list[str]:
+    """Return the data sets and papers a question for models names (or names a part of: a family), those called
+    exactly as a name it writes first ("s1K": simplescaling/s1K, not simplescaling/s1K-1.1); [] when it asks for no
+    models or names none."""
+    q = ctx.question
+    if q.filters.get("kind") != ["model"] or q.compare or ctx.link is not None or ctx.lineage_topic is not None:
+        return []
+    found = [c for c in ctx.selected if c.reasons & {"named", "family"} and c.facts is not None
+             and c.facts.kind in ("dataset", "paper")]
+    written = {m.lower() for m in q.mentions}
+    exact = [c.pid for c in found if c.facts.name.rsplit("/", 1)[-1].lower() in written]
+    return exact or [c.pid for c in found]
 
 
 def _closest(ctx: Context) -> list[Citation]:
