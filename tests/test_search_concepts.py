@@ -149,3 +149,83 @@ def test_a_licence_group_holds_its_licences_whatever_their_family(concepts):
     assert {"MIT", "Apache-2.0", "GPL-3.0-only", "MPL-2.0"} <= osi and not {"WTFPL", "CC-BY-4.0", "llama2"} & osi
     commercial = set(concepts.licences_of("commercial-use"))  # the licences marked so, whatever their family
     assert {"Apache-2.0", "llama2", "gemma", "CC-BY-SA-4.0"} <= commercial and "CC-BY-NC-4.0" not in commercial
+
+
+# ---------------------------------------------------------------- broad jobs, lists of media, directions between media
+
+@pytest.mark.parametrize("question,members,others", [
+    ("Which models label things by category?",
+     {"text-classification", "image-classification", "audio-classification", "tabular-classification",
+      "token-classification", "video-classification"}, {"text-generation", "text-to-image"}),
+    ("models that convert between media",
+     {"text-to-image", "image-to-text", "automatic-speech-recognition", "text-to-speech", "image-to-video"},
+     {"text-generation", "image-classification"}),
+    ("Which models can answer questions from any source, be it a passage, a table or a scan?",
+     {"question-answering", "table-question-answering", "document-question-answering", "visual-question-answering"},
+     {"tabular-classification", "table-to-text"}),
+])
+def test_a_broad_job_names_the_family_of_every_task_doing_it(concepts, question, members, others):
+    found = set(boosts(concepts, question)["task"])
+    assert members <= found
+    assert not others & found
+
+
+def test_media_listed_after_a_job_narrow_it_and_name_no_tasks_of_their_own(concepts):
+    tasks = set(boosts(concepts, "I need something that sorts things into categories, be it text, photos, "
+                                 "recordings or spreadsheet rows")["task"])
+    assert {"text-classification", "image-classification", "audio-classification", "tabular-classification"} <= tasks
+    # no medium of the list is video; the media name no task of their own (sound: speech synthesis)
+    assert not {"video-classification", "text-to-speech", "text-to-image", "table-to-text"} & tasks
+
+
+def test_words_spread_over_the_items_of_a_list_name_no_direction(concepts):
+    tasks = boosts(concepts, "models for text, images or sound").get("task", {})
+    assert "text-to-image" not in tasks and "image-text-to-text" not in tasks
+    assert "text-to-image" in boosts(concepts, "text to image models, small or large")["task"]  # one item holds it
+
+
+@pytest.mark.parametrize("question,task", [
+    ("I want to turn my words into pictures", "text-to-image"),
+    ("Is there a model to make photos into clips?", "image-to-video"),
+    ("turn a recording into text", "automatic-speech-recognition"),
+])
+def test_a_direction_between_two_media_names_the_conversion_and_not_every_task_of_either(concepts, question, task):
+    tasks = set(boosts(concepts, question)["task"])
+    assert task in tasks
+    assert not {"text-generation", "image-classification", "audio-classification", "text-classification"} & tasks
+
+
+def test_a_chat_about_a_picture_is_image_chat_not_any_chat_model(concepts):
+    tasks = set(boosts(concepts, "Can I drop a photo in a chat with a model and discuss it?")["task"])
+    assert tasks == {"image-text-to-text"}
+
+
+@pytest.mark.parametrize("question,task", [
+    ("Which model could read my novel aloud as an audiobook?", "text-to-speech"),
+    ("From a spreadsheet of past patients, predict who will be readmitted", "tabular-classification"),
+    ("Turn a single photo into a 3D object that moves", "image-to-3d"),
+])
+def test_a_new_plain_job_reaches_its_task_alone(concepts, question, task):
+    tasks = set(boosts(concepts, question)["task"])
+    assert task in tasks and len(tasks) <= 2, tasks
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Something that colours in my line drawing and keeps to the lines", "controlled-image-generation"),
+    ("Turn a single photo into a 3D object that moves", "dynamic-3d-generation"),
+])
+def test_a_plain_job_reaches_its_kind_of_task(concepts, question, kind):
+    assert kind in boosts(concepts, question)["topic"]
+
+
+def test_a_list_naming_other_things_than_media_leaves_the_job_whole_and_its_media_name_no_tasks(concepts):
+    # support tickets are no medium the vocabulary names: the list does not narrow the family to photos and voice
+    tasks = set(boosts(concepts, "Which models sort support tickets, photos and voice notes into categories?")["task"])
+    assert {"text-classification", "image-classification", "audio-classification"} <= tasks
+    assert not {"text-to-speech", "image-to-image", "object-detection"} & tasks
+
+
+def test_one_kind_of_classifier_named_does_not_bring_the_whole_classification_family(concepts):
+    # "classifier" alone is no name of the family: an image classifier is asked for, not audio or text ones
+    tasks = set(boosts(concepts, "Is there an image classifier with few parameters?").get("task", {}))
+    assert not {"audio-classification", "text-classification", "token-classification"} & tasks

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -40,6 +40,9 @@ TOPICS = ("task-kind", "domain")  # the facets of concepts a model shows only by
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
                      "classification generation learning words document documents".split())
 _VOCAB = "https://w3id.org/mlfdo/vocab/"
+CONVERSION = "media-conversion"  # the family of tasks carrying content from one medium into another
+DIRECTION_SCORE = 1.2  # a direction between two media ("words into pictures") scores as a two-word phrase
+_FRAME = frozenset(tokens("model system tool"))  # words naming what is asked for, not what it does (``_said``)
 # licence families whose members are (also) the licences with a property, whatever their own family: a licence
 # has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives, ask nothing at all or allow
 # commercial use
@@ -50,6 +53,10 @@ _TRUE = ("true", "1")
 _VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing version: "... License 3.0", "... v2"
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 _DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
+# a list of three or more items of one or two words each: "text, images, sound or table rows"
+_ITEM = r"[a-z0-9]+(?:\s+[a-z0-9]+)?"
+_LIST_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")  # between a list's items
+_LIST = re.compile(rf"\b{_ITEM}(?:\s*,\s*{_ITEM}){{1,}},?\s+(?:or|and)\s+{_ITEM}\b")
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ class Concept:
     # subject area narrows (dentistry: medicine)
     broader: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # PIDs of the tasks a family of tasks groups (text understanding: text classification, ...)
+    inputs: tuple[str, ...] = ()  # a task: PIDs of the modalities it takes in
+    outputs: tuple[str, ...] = ()  # a task: PIDs of the modalities it gives back
     # words by which a model's facts (tags, name, data sets) show a kind of task ("sentiment", "sst2") or a subject
     # area ("chemistry", "gsm8k"); a subject area's other names ("chemist") are how people ask, not how models show it
     markers: tuple[str, ...] = ()
@@ -88,6 +97,9 @@ class ConceptMatch:
     phrase: str
     score: float
     how: str  # words | meaning
+    # a family of tasks the question narrows to some media ("put things into categories, whether text, images or
+    # sound"): the PIDs of those modalities; it then stands for its members that take one of them in
+    within: tuple[str, ...] = ()
 
 
 @dataclass
@@ -131,6 +143,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    serves=tuple(values.get(MLFDO.servesTask.value, [])),
                    broader=tuple(values.get(SKOS.broader.value, [])),
                    members=tuple(values.get(SKOS.narrower.value, [])),
+                   inputs=tuple(values.get(MLFDO.inputModality.value, [])),
+                   outputs=tuple(values.get(MLFDO.outputModality.value, [])),
                    markers=_markers(facet, label, values),
                    provider=(values.get(SCHEMA.provider.value) or [""])[0],
                    category=(values.get(SCHEMA.category.value) or [""])[0],
@@ -151,6 +165,11 @@ def _member(licence: Concept, group: Concept) -> bool:
     group stands for (``GROUPED_BY``)."""
     held = GROUPED_BY.get(group.key)
     return licence.family == group.pid or group.pid in licence.groups or (held is not None and held(licence))
+
+
+def _said(phrase: str) -> frozenset[str]:
+    """Return the words of a phrase but those naming the thing asked for, not its job ("model" of "chat model")."""
+    return frozenset(tokens(phrase)) - _FRAME
 
 
 def _reversed(phrase: str, text: str) -> bool:
@@ -267,6 +286,8 @@ class ConceptIndex:
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
+        self._directions(built, text, best)
+        self._lists(built, text, best)
         if vector is None and self.embedder is not None and built.vectors is not None and words:
             vector = self.embedder.embed_query(text)
         if vector is not None and built.vectors is not None and len(built.vectors) == len(built.vector_owner):
@@ -276,9 +297,12 @@ class ConceptIndex:
                 score = float(sims[j])
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "meaning")
-        # "non-commercial" also holds "commercial": a phrase inside a longer matched one does not count
+        # "non-commercial" also holds "commercial": a phrase inside a longer matched one does not count; nor does a
+        # phrase of the same facet whose words, but for those naming the thing asked for ("chat model": chat), are inside
+        # another's ("a screenshot in a chat": the chat is about a picture)
         kept = [m for m in best.values() if m.how != "words" or not any(
-            o is not m and o.how == "words" and frozenset(tokens(m.phrase)) < frozenset(tokens(o.phrase))
+            o is not m and o.how == "words" and (frozenset(tokens(m.phrase)) < frozenset(tokens(o.phrase)) or (
+                o.concept.facet == m.concept.facet and _said(m.phrase) < frozenset(tokens(o.phrase))))
             for o in best.values())]
         # meaning is the fallback for words: a concept only near the question is dropped when its words
         # name another of the same kind ("a video from a text prompt" names text-to-video; text generation
@@ -290,6 +314,72 @@ class ConceptIndex:
         narrower_of = {pid for m in kept if m.concept.facet == "domain" for pid in m.concept.broader}
         kept = [m for m in kept if m.concept.facet != "domain" or m.concept.pid not in narrower_of]
         return sorted(kept, key=lambda m: -m.score)[:limit]
+
+    def _medium(self, built: _Built, words: frozenset[str]) -> Concept | None:
+        """Return the modality a word or two name by one of its one-word phrases ("pictures", "table rows": tables),
+        or None; the bare words a phrase alone never matches by ("text", "images") count here."""
+        for c in built.concepts:
+            if c.facet == "modality" and any(len(t) == 1 and t <= words for t in map(frozenset, map(tokens, c.phrases))):
+                return c
+        return None
+
+    def _directions(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Add to ``best`` the tasks a direction between two media names ("words into pictures": text to image; "a
+        photo into a 3D model"): the tasks taking the first in and giving the second back, one way only (neither
+        gives back what it takes in). The direction's words then hold the modalities' own words, which no longer
+        count alone (``match``). A direction a task's own phrase names ("speech into text") is that task's alone."""
+        named = {frozenset(tokens(m.phrase)) for m in best.values() if m.how == "words" and m.concept.facet == "task"}
+        conversions = {pid for c in built.concepts if c.facet == "task-family" and c.key == CONVERSION
+                       for pid in c.members}
+        for d in _DIRECTION.finditer(normalise(text)):
+            if frozenset(tokens(d.group(0))) in named:
+                continue
+            source, target = (self._medium(built, frozenset(tokens(w))) for w in d.groups())
+            if source is None or target is None or source.pid == target.pid:
+                continue
+            ways = [i for i, c in enumerate(built.concepts)
+                    if c.facet == "task" and source.pid in c.inputs and target.pid in c.outputs
+                    and source.pid not in c.outputs and target.pid not in c.inputs]
+            # those the family of conversions between media holds, when it holds some: a classifier of recordings
+            # also gives back text, but a label, not the recording's content
+            converting = [i for i in ways if built.concepts[i].pid in conversions]
+            for i in converting or ways:
+                if i not in best or best[i].score < DIRECTION_SCORE:
+                    best[i] = ConceptMatch(built.concepts[i], d.group(0), DIRECTION_SCORE, "words")
+
+    def _lists(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Read the lists of three or more items in ``text`` ("whether text, images, sound or table rows").
+
+        A list names alternatives: a phrase whose words are spread over its items ("text to image" from "text,
+        images") is not said, and is dropped from ``best``. Media listed after a family of tasks the question names
+        outside the list ("put things into categories, whether text, images or sound") narrow the family to its
+        members taking one of them in (when every item is a medium), and add no tasks of their own."""
+        for found in _LIST.finditer(normalise(text)):
+            items = [frozenset(tokens(x)) for x in _LIST_SEP.split(found.group(0))]
+            items = [x for x in items if x]
+            inside = frozenset().union(*items)
+            for i, m in list(best.items()):
+                toks = frozenset(tokens(m.phrase))
+                if m.how == "words" and toks <= inside and not any(toks <= x for x in items):
+                    del best[i]
+            jobs = [i for i, m in best.items() if m.how == "words" and m.concept.facet == "task-family"
+                    and not frozenset(tokens(m.phrase)) <= inside]
+            if not jobs:
+                continue
+            for i, m in list(best.items()):
+                if m.concept.facet == "modality" and any(frozenset(tokens(m.phrase)) <= x for x in items):
+                    del best[i]  # a source of the job, not a job of its own
+            # the list may begin with the end of the job's own clause ("into categories, whether text"): an item
+            # holding a word of the job's phrase is no source
+            said = frozenset().union(*(frozenset(tokens(best[i].phrase)) for i in jobs))
+            while len(items) > 1 and items[0] & said:
+                items = items[1:]
+            media = [self._medium(built, x) for x in items]
+            if None in media:
+                continue  # a list naming other things than media too ("a passage, a table or a scan") leaves it whole
+            within = tuple(dict.fromkeys(c.pid for c in media))
+            for i in jobs:
+                best[i] = replace(best[i], within=tuple(dict.fromkeys(best[i].within + within)))
 
     def boosts(self, matches: list[ConceptMatch]) -> dict[str, dict[str, str]]:
         """Return facet -> value -> the phrase that suggested it, for the facet values the matches stand for.
@@ -306,7 +396,9 @@ class ConceptIndex:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + c.broader + c.members:
                 task = built.by_pid.get(task_pid)
-                if task is not None and task.facet == "task":  # a field's broader field is no task
+                # a field's broader field is no task
+                if task is not None and task.facet == "task" and (
+                        not m.within or set(task.inputs or task.modalities) & set(m.within)):
                     out["task"].setdefault(task.key, m.phrase)
             if c.facet == "modality":
                 for other in built.concepts:

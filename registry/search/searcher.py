@@ -708,12 +708,31 @@ class Searcher:
                 links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
                 continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
+        if topics and boosts.get("task"):
+            score += self._unstated_task(topics, boosts["task"])
         if links is not None:
             # the concepts' weights stay below a link's, so the rest of a division by LINK_LEVEL is what an FDO
             # carries of the concepts (``_holds_core``)
             np.minimum(score, np.int16(LINK_LEVEL - 1), out=score)
             score += links
         return score
+
+    def _unstated_task(self, topics: list[str], tasks: list[str]) -> np.ndarray:
+        """Return, per slot, the task boost's weight for the FDOs that name a kind of task of the question themselves
+        (its marker in their name or tags: "ControlNet") and state no task: they are taken at their word, as if they
+        stated the kind's own task, when that task is boosted; 0 for the others."""
+        out = np.zeros(self.engine.size, dtype=np.int16)
+        for key in topics:
+            concept = self.concepts.topic(key)
+            broader = (self.concepts.concept(p) for p in concept.broader) if concept is not None else ()
+            own = [t.key for t in broader if t is not None and t.facet == "task" and t.key in tasks]
+            if not own:
+                continue
+            stated = self.engine.facet_masks({"task": own}, {})["task"]
+            unstated = self.engine.facet_masks({"task": own}, {}, frozenset({"task"}))["task"] & ~stated
+            out = np.maximum(out, ((self._topic_score(key) == TOPIC_WEIGHT) & unstated).view(np.int8)
+                             * np.int16(BOOST_FACET_WEIGHTS["task"]))
+        return out
 
     def _carried(self, qu: QueryUnderstanding) -> list[int]:
         """Return the slots of the models whose name or identifier carries the query's one word only inside a longer
