@@ -3,8 +3,9 @@
 Keys are lower-cased ``schema:name``, ``schema:identifier`` and ``schema:alternateName`` values
 (``google-bert/bert-base-uncased``, ``bert-base-uncased``). Built on first use from the store's
 PID listing and ``Store.names``, a page at a time, kept current through the store's change listener. At 100k models it holds ~300k keys
-(~40 MB); a lookup is a dict access. The concepts of systems the registry does not hold (``concepts.SYSTEM``:
-"Midjourney") are left out: they describe what is not here, so a question naming one never reads it as held.
+(~40 MB); a lookup is a dict access. The concepts of systems and open models the registry does not hold
+(``concepts.SYSTEM``: "Midjourney", "MusicGen") are left out: they describe what is not here, so a question naming
+one never reads it as held; so are the organisations ("Meta"), which name who publishes, not a record.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 import threading
 from collections.abc import Iterable
 
-from registry.search.concepts import SYSTEM
+from registry.search.concepts import OPEN_SCHEME, ORGANISATION, SYSTEM
 from registry.store import IngestResult, Store
 from registry.store.results import Names
 
@@ -49,7 +50,7 @@ class NameIndex:
         self._joined: str | None = None
         self._built = False
         self._lock = threading.Lock()
-        self._absent: set[str] = set()  # concepts of systems not held: never keys
+        self._absent: set[str] = set()  # concepts of systems not held and organisations: never keys
         store.on_change(self._on_change)
 
     def _ensure(self) -> None:
@@ -70,7 +71,7 @@ class NameIndex:
 
     def _describes_absent(self, pid: str) -> bool:
         known = self.store.platform_id(pid)
-        return bool(known) and known[0] == SYSTEM
+        return bool(known) and known[0] in (SYSTEM, OPEN_SCHEME, ORGANISATION)
 
     def _add(self, found: Iterable[Names]) -> None:
         for entry in found:

@@ -352,12 +352,16 @@ class Retriever:
         if searcher is None:
             return None
         asked_words = _name_words(asked.name) if asked is not None else None
+        owner = (asked.owner or asked.unknown_owner) if asked is not None else ""
         for m in searcher.not_held(asked.name if asked is not None else q.text):
+            if owner and not searcher.concepts.made_by(m.concept, owner):
+                continue  # "Acme's Segment Anything": not Meta's, so not the system the vocabulary knows
             phrase = _name_words(m.phrase)
             if (asked_words[:len(phrase)] == phrase) if asked_words is not None else framed(q.text, m.phrase):
-                tasks = [t for t in (searcher.concepts.concept(pid) for pid in m.concept.serves) if t is not None]
+                tasks = [t for t in (searcher.concepts.concept(pid) for pid in m.concept.serves)
+                         if t is not None and t.facet == "task"]  # a kind of task it does (code) is no task key
                 return NotHeld(m.concept.label, m.concept.category, m.concept.provider,
-                               tuple(t.key for t in tasks), tuple(t.label for t in tasks))
+                               tuple(t.key for t in tasks), tuple(t.label for t in tasks), m.concept.open)
         return None
 
     def _absent_closest(self, ctx: Context) -> None:

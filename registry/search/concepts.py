@@ -25,16 +25,21 @@ import numpy as np
 from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM"]
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
+           "ORGANISATION", "OPEN_SCHEME"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
-                   "task-kind": "task-kind", "domain": "domain", "system": "system",
-                   "task-family": "task-family"}
-SYSTEM = "system"  # a well-known system the registry does not hold (a closed service): stands for the tasks it does
+                   "task-kind": "task-kind", "domain": "domain", "system": "system", "open-model": "system",
+                   "task-family": "task-family", "organisation": "organisation"}
+# a well-known system the registry does not hold (a closed service, or an open model family no record is of: scheme
+# ``open-model``): stands for the tasks it does
+SYSTEM = "system"
+OPEN_SCHEME = "open-model"  # the scheme of the open model families not held (``Concept.open``)
+ORGANISATION = "organisation"  # a company or lab and the Hub accounts it publishes under: no phrase of a question
 TOPICS = ("task-kind", "domain")  # the facets of concepts a model shows only by markers in its facts (``Concept.markers``)
 # words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
@@ -56,7 +61,9 @@ class Concept:
     """One concept FDO as search uses it."""
 
     pid: str
-    facet: str  # task | task-family | library | licence | language | modality | licence-family | task-kind | domain | system
+    # task | task-family | library | licence | language | modality | licence-family | task-kind | domain | system |
+    # organisation
+    facet: str
     key: str  # the facet value it stands for (task id, SPDX id or licence key, language code, library)
     label: str
     phrases: tuple[str, ...]
@@ -74,6 +81,9 @@ class Concept:
     markers: tuple[str, ...] = ()
     provider: str = ""  # a system not held: who makes it ("OpenAI")
     category: str = ""  # a system not held: what kind of system it is ("image generator")
+    open: bool = False  # a system not held that is an open model family (its weights are published), not a service
+    related: tuple[str, ...] = ()  # a system not held: PIDs of the subject areas it is for (MusicGen: music)
+    accounts: tuple[str, ...] = ()  # an organisation: the Hub accounts it publishes under (Meta: meta-llama, facebook)
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,7 @@ class _Built:
     # of the same family matches too (``text.same_family``), else None
     phrase_roots: list[frozenset[str] | None] = field(default_factory=list)
     vectors: np.ndarray | None = None
+    organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -124,7 +135,9 @@ def _concept(pid: str, triples) -> Concept | None:
                    members=tuple(values.get(SKOS.narrower.value, [])),
                    markers=_markers(facet, label, values),
                    provider=(values.get(SCHEMA.provider.value) or [""])[0],
-                   category=(values.get(SCHEMA.category.value) or [""])[0])
+                   category=(values.get(SCHEMA.category.value) or [""])[0],
+                   open=schemes[0] == OPEN_SCHEME, related=tuple(values.get(SKOS.related.value, [])),
+                   accounts=tuple(values.get(MLFDO.hubAccount.value, [])))
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -193,6 +206,10 @@ class ConceptIndex:
                     built.concepts.append(concept)
             texts = []
             for i, concept in enumerate(built.concepts):
+                if concept.facet == ORGANISATION:
+                    for phrase in concept.phrases:
+                        built.organisations.setdefault(phrase.lower(), []).extend(concept.accounts)
+                    continue
                 for phrase in concept.phrases:
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
@@ -216,6 +233,21 @@ class ConceptIndex:
     def of(self, facet: str, key: str) -> Concept | None:
         """Return the concept standing for facet value ``key`` (a task id), or None."""
         return next((c for c in self._build().concepts if c.facet == facet and c.key == key), None)
+
+    def accounts(self, name: str) -> tuple[str, ...]:
+        """Return the Hub accounts of the organisation called ``name`` (any case: "Meta": meta-llama, facebook), or ()."""
+        return tuple(dict.fromkeys(self._build().organisations.get(name.strip().lower(), ())))
+
+    def made_by(self, concept: Concept, owner: str) -> bool:
+        """Say whether ``owner`` (a question's possessive: "Meta" of "Meta's MusicGen") names the maker of a system not
+        held: a word of its maker's name ("Mistral" of Mistral AI), or an organisation sharing an account with it."""
+        maker, word = concept.provider.lower(), owner.strip().lower()
+        if not maker or not word:
+            return False
+        if word == maker or word in re.findall(r"[\w.\-]+", maker):
+            return True
+        mine = set(self.accounts(maker)) | {maker}
+        return bool(mine & ({word} | set(self.accounts(word))))
 
     def topic(self, key: str) -> Concept | None:
         """Return the kind of task or subject area with ``key`` (a ``topic`` boost's value), or None."""
@@ -283,8 +315,17 @@ class ConceptIndex:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + c.broader + c.members:
                 task = built.by_pid.get(task_pid)
-                if task is not None:
+                if task is not None and task.facet in TOPICS:
+                    # a system not held doing a kind of task (Codestral: code generation) stands for the models
+                    # showing it, as the kind of task would
+                    if task.markers:
+                        out[TOPIC].setdefault(task.key, m.phrase)
+                elif task is not None:
                     out["task"].setdefault(task.key, m.phrase)
+            for area_pid in c.related:  # the subject areas a system not held is for (MusicGen: music)
+                area = built.by_pid.get(area_pid)
+                if area is not None and area.facet in TOPICS and area.markers:
+                    out[TOPIC].setdefault(area.key, m.phrase)
             if c.facet == "modality":
                 for other in built.concepts:
                     if other.facet == "task" and c.pid in other.modalities:
