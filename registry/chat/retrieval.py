@@ -325,8 +325,14 @@ class Retriever:
         asked = asked_name(q)
         system = self._system(q, asked)
         if ctx.unknown:
-            # a name-shaped mention matching nothing ("GPT-4") is said to be unknown, unless it is a known system
-            if system is None or asked is None or [m.lower() for m in ctx.unknown] != [asked.name.lower()]:
+            # a name-shaped mention matching nothing ("GPT-4") is said to be unknown, unless it is a known system: the
+            # name asked for, or, when the question's frame says nothing asked ("Can I find Qwen2-VL in the
+            # registry?"), the one mention, naming the system
+            if system is None or len(ctx.unknown) != 1:
+                return
+            if asked is None and self._names_system(ctx.unknown[0], system):
+                asked = AskedName(ctx.unknown[0])
+            if asked is None or ctx.unknown[0].lower() != asked.name.lower():
                 return
             ctx.unknown = []
         elif asked is not None and any(asked.name.lower() == m.lower() for m in q.mentions):
@@ -363,6 +369,12 @@ class Retriever:
                 return NotHeld(m.concept.label, m.concept.category, m.concept.provider,
                                tuple(t.key for t in tasks), tuple(t.label for t in tasks), m.concept.open)
         return None
+
+    def _names_system(self, mention: str, system: NotHeld) -> bool:
+        """Say whether ``mention`` names the system not held ``system`` (by its name or another of its names)."""
+        searcher = self.search.searcher()
+        return searcher is not None and any(m.concept.label == system.label and _name_words(m.phrase) ==
+                                            _name_words(mention) for m in searcher.not_held(mention))
 
     def _absent_closest(self, ctx: Context) -> None:
         """Name what was found for a question about a name the registry does not hold as the closest records: the
