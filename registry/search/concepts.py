@@ -289,10 +289,12 @@ class ConceptIndex:
                 score = float(sims[j])
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "meaning")
-        # "non-commercial" also holds "commercial": a phrase inside a longer matched one does not count
+        # "non-commercial" also holds "commercial": a phrase inside a longer matched one does not count; a system not
+        # held takes only another's place ("Open-Sora" holds Sora), not a concept's its name holds ("segment
+        # anything", mask generation, in "Segment Anything Model")
         kept = [m for m in best.values() if m.how != "words" or not any(
             o is not m and o.how == "words" and frozenset(tokens(m.phrase)) < frozenset(tokens(o.phrase))
-            for o in best.values())]
+            and (o.concept.facet != SYSTEM or m.concept.facet == SYSTEM) for o in best.values())]
         # meaning is the fallback for words: a concept only near the question is dropped when its words
         # name another of the same kind ("a video from a text prompt" names text-to-video; text generation
         # is only near it)

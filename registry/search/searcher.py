@@ -249,9 +249,11 @@ class Searcher:
                                           note=CONCEPT_NOTE))
         # the name of a system not held that stands for its tasks is carried by no record (else the record would
         # win): its words ("Qwen" of "Qwen2-VL") would only rank records holding part of it
+        # (words naming another concept as well stay: "segment anything" is also mask generation)
         names = [m.phrase for m in matches if m.concept.facet == SYSTEM]
-        text, sentence = (_without_name(qu.text, names), _without_name(qu.sentence, names)) if names else \
-            (qu.text, qu.sentence)
+        meant = [m.phrase for m in matches if m.concept.facet != SYSTEM and m.how == "words"]
+        text, sentence = (_without_name(qu.text, names, meant), _without_name(qu.sentence, names, meant)) if names \
+            else (qu.text, qu.sentence)
         if not added and recognised == list(qu.recognised) and text == qu.text:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence)
@@ -1009,11 +1011,13 @@ def _dense_key(cand: Candidates, dense: np.ndarray, embedder) -> np.ndarray:
     return weight / (RRF_K + 1) * np.clip((z - embedder.min_z) / (embedder.full_z - embedder.min_z), 0.0, 1.0)
 
 
-def _without_name(text: str, names: list[str]) -> str:
-    """Return ``text`` without the words made only of the tokens of ``names`` ("Qwen2-VL", "MusicGen")."""
+def _without_name(text: str, names: list[str], meant: list[str] = ()) -> str:
+    """Return ``text`` without the words made only of the tokens of ``names`` ("Qwen2-VL", "MusicGen") but those of
+    the phrases ``meant`` (of other concepts)."""
     if not text:
         return text
-    held = {t for name in names for t in tokens(name, keep_stopwords=True)}
+    held = {t for name in names for t in tokens(name, keep_stopwords=True)} - \
+        {t for phrase in meant for t in tokens(phrase, keep_stopwords=True)}
     return " ".join(w for w in text.split() if not (set(tokens(w, keep_stopwords=True)) and
                                                    set(tokens(w, keep_stopwords=True)) <= held))
 
