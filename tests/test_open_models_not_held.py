@@ -192,3 +192,19 @@ def test_the_chat_reads_can_i_find_as_asking_whether_a_model_is_held(chat):
 def test_an_organisation_is_no_name_the_chat_answers_with(chat):
     answer = chat.ask("Tell me about Meta.")
     assert "Hugging Face Hub under" not in answer.text  # the organisation's concept is not a record asked about
+
+
+@pytest.fixture(scope="module")
+def mentioning():
+    from tests.factories import concepts_searcher
+    records = [task_record(t) for t in ("text-generation", "image-text-to-text")] + [
+        model_doing("zeta/qwen-chat", "text-generation", downloads=9000, description="A chat model."),
+        model_doing("zeta/looker", "image-text-to-text", downloads=15, description="Talks about pictures."),
+        model_doing("zeta/seer", "image-text-to-text", downloads=10, description="Compared with Qwen2-VL on charts.")]
+    yield from concepts_searcher(records)
+
+
+def test_the_words_of_a_name_not_held_that_a_record_mentions_still_find_it(mentioning):
+    # zeta/seer speaks of Qwen2-VL: the name's words stay in the text matched, and find it first
+    assert "Qwen2-VL" in mentioning.understand("Can I find Qwen2-VL in the registry?").text
+    assert mentioning.search("Can I find Qwen2-VL in the registry?").results[0].pid == model_pid("zeta/seer")

@@ -128,6 +128,17 @@ class Searcher:
         over the entry."""
         return [m for m in self.concepts.match(text) if m.concept.facet == SYSTEM and not self.owns((), m.phrase)]
 
+    def _mentioned(self, phrase: str) -> bool:
+        """Say whether an FDO of the index holds every word of ``phrase`` anywhere in its text."""
+        wanted = tokens(phrase, keep_stopwords=True)
+        if not wanted:
+            return False
+        with self.engine.lock:
+            sel = self.engine.alive[:self.engine.size].copy()
+            for w in wanted:
+                sel = sel & self.engine.word_mask(w)
+            return bool(sel.any())
+
     def owns(self, authors: tuple[str, ...], word: str) -> bool:
         """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
         or identifier."""
@@ -248,9 +259,10 @@ class Searcher:
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
         # the name of a system not held that stands for its tasks is carried by no record (else the record would
-        # win): its words ("Qwen" of "Qwen2-VL") would only rank records holding part of it
-        # (words naming another concept as well stay: "segment anything" is also mask generation)
-        names = [m.phrase for m in matches if m.concept.facet == SYSTEM]
+        # win); when no record mentions it either, its words ("Qwen" of "Qwen2-VL") would only rank records holding
+        # part of it (words naming another concept as well stay: "segment anything" is also mask generation). One a
+        # record mentions ("an open alternative to Sora") keeps its words: that record speaks of it
+        names = [m.phrase for m in matches if m.concept.facet == SYSTEM and not self._mentioned(m.phrase)]
         meant = [m.phrase for m in matches if m.concept.facet != SYSTEM and m.how == "words"]
         text, sentence = (_without_name(qu.text, names, meant), _without_name(qu.sentence, names, meant)) if names \
             else (qu.text, qu.sentence)
