@@ -482,3 +482,15 @@ def test_a_size_word_beside_a_size_written_out_is_read_with_it_not_searched_for(
 def test_a_size_word_before_a_number_stays_a_part_of_the_name_beside_a_size_constraint():
     u = reader().understand("Mistral Small 24B fine-tunes with fewer than 30B parameters")
     assert u.filters()["params"] == ["<30B"] and "Small 24B" in u.text
+
+
+@pytest.mark.parametrize("query", ["phi-2 fine-tuned for medical questions", "phi-2 finetuned on legal texts",
+                                   "phi-2 adapted to chemistry"])
+def test_a_name_before_fine_tuned_for_or_on_reads_as_derived_from_that_base(query):
+    u = reader(base_model=["microsoft/phi-2"]).understand(query)
+    assert [r.values for r in u.recognised if r.facet == "base_model"] == [("microsoft/phi-2",)]
+
+
+def test_a_model_fine_tuned_for_a_job_names_no_base():
+    u = reader(base_model=["microsoft/phi-2"]).understand("a model fine-tuned for medical questions")
+    assert not [r for r in u.recognised if r.facet == "base_model"]

@@ -62,3 +62,24 @@ def test_a_tag_written_as_a_phrase_meets_the_phrase_written_as_one():
     from registry.search.document import _joined
 
     assert _joined(["Entity Linking", "video", "base_model:x", "a b c d"]) == ["entitylinking"]
+
+
+@pytest.mark.parametrize("written,parts", [
+    ("acme/evol-codealpaca-v1", ["code", "alpaca"]),
+    ("medalpaca-13b", ["med", "alpaca"]),
+    ("dmis-lab/biobert-base", ["bio", "bert"]),
+    ("acme/stablediffusion-ft", ["stable", "diffusion"]),
+])
+def test_a_word_glued_in_small_letters_to_a_model_family_yields_the_word_before_it(written, parts):
+    assert word_parts(written) == parts
+
+
+@pytest.mark.parametrize("written", ["roberta-base", "hubert-large", "bloomz", "chatgpt-clone"])
+def test_a_family_name_itself_or_one_after_a_short_head_has_no_parts(written):
+    assert word_parts(written) == []
+
+
+def test_a_query_word_meets_a_name_gluing_it_to_a_model_family():
+    engine = make_engine({"AlekseyKorshuk/evol-codealpaca-v1": {"keywords": ["text-generation"]},
+                          "acme/alpaca-chat": {"keywords": ["text-generation"]}, **FILLER})
+    assert matched(engine, "code") == ["AlekseyKorshuk/evol-codealpaca-v1"]

@@ -41,7 +41,7 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 11  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 12  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
@@ -49,6 +49,7 @@ KEYWORDS_FORMAT = 11  # 4: words written as one (EntityLinking, Hunyuan3D) also 
 # 9: licence ids and the licence names a description states are indexed as licence terms (``licence_term``), not words
 # 10: a model without a parameter count takes the size its id states (``document.size_in_name``)
 # 11: the compounds a name or tag writes in parts ("K-Pop") are also indexed as one word (``compounds``: kpop)
+# 12: a word glued in small letters to a model family ("codealpaca", "tinyllama") also indexes the word (``GLUED_FAMILIES``)
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -393,6 +394,22 @@ def compounds(text: str) -> list[tuple[str, int]]:
     return [(_stem(word), parts) for word, parts in dict.fromkeys(found)]
 
 
+# model families a name glues a word to, in small letters ("codealpaca", "medalpaca", "tinyllama", "biobert"): such a
+# word also yields the word before the family (``word_parts``)
+GLUED_FAMILIES = ("alpaca", "llama", "bert", "roberta", "deberta", "mistral", "gemma", "qwen", "bart", "whisper",
+                  "vicuna", "falcon", "bloom", "electra", "diffusion", "coder")
+
+
+def _family_glued(low: str) -> list[str]:
+    """Return [word, family] for a word written in small letters that ends in a model family after a word of
+    ``MIN_PART`` letters or more ("codealpaca" -> code, alpaca), else []."""
+    for family in GLUED_FAMILIES:
+        head = low[:-len(family)]
+        if low.endswith(family) and len(head) >= MIN_PART and head.isalpha() and head not in STOPWORDS:
+            return [head, family]
+    return []
+
+
 def word_parts(text: str) -> list[str]:
     """Return the parts of the words in ``text`` written as one, lower-cased: "OneGen-EntityLinking" -> one, gen,
     entity, linking; "VideoPainter" -> video, painter; "img2vid" -> img, vid.
@@ -405,6 +422,8 @@ def word_parts(text: str) -> list[str]:
     out: list[str] = []
     for word in _CASED_WORD.findall(text):
         pieces = _JOINS.split(word)
+        if len(pieces) < 2:
+            pieces = _family_glued(word.lower())
         if len(pieces) < 2:
             continue
         for piece in pieces:

@@ -417,7 +417,8 @@ class Understander:
             bases = self._match_names("base_model", m.group(1).rstrip(".,;"))
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
-        for m in re.finditer(rf"(?<![\w.\-/]){NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters)\b", low):
+        for m in re.finditer(rf"(?<![\w.\-/]){NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters|"
+                             rf"(?:fine[ -]?tuned|finetuned|adapted)(?=\s+(?:for|to|on)\b))", low):
             # "gemma 7b fine-tunes": the whole name first, "7b" alone would be every 7B base
             bases = self._match_names("base_model", m.group(1)) or self._match_names("base_model",
                                                                                     m.group(1).split()[-1])
