@@ -208,3 +208,9 @@ def test_the_words_of_a_name_not_held_that_a_record_mentions_still_find_it(menti
     # zeta/seer speaks of Qwen2-VL: the name's words stay in the text matched, and find it first
     assert "Qwen2-VL" in mentioning.understand("Can I find Qwen2-VL in the registry?").text
     assert mentioning.search("Can I find Qwen2-VL in the registry?").results[0].pid == model_pid("zeta/seer")
+
+
+def test_a_one_word_name_written_in_small_letters_in_a_capitalised_question_is_the_word(searcher):
+    assert searcher.not_held("Detect a dog's bark in my recordings") == []  # the word, not Suno's Bark
+    assert [m.concept.label for m in searcher.not_held("Is Bark here?")] == ["Bark"]
+    assert [m.concept.label for m in searcher.not_held("is bark here")] == ["Bark"]  # all small: either

@@ -181,6 +181,15 @@ def _acronym_unsaid(phrase: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(phrase)}s?\b", text) is None
 
 
+def _name_unsaid(phrase: str, text: str) -> bool:
+    """Say whether ``phrase``, a one-word name written with a capital ("Bark", "Falcon", "Whisper"), is written in
+    ``text`` only in small letters: then it is the word ("a dog's bark"), not the name. A question all in lower case
+    may mean either."""
+    if not phrase[:1].isupper() or not phrase.isalpha() or text.lower() == text:
+        return False
+    return not any(w[:1].isupper() for w in re.findall(rf"(?i)\b{re.escape(phrase)}s?\b", text))
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -274,7 +283,8 @@ class ConceptIndex:
             written = toks <= words
             if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
                                                                    for t in rooted))) and not _reversed(phrase, text) \
-                    and not _acronym_unsaid(phrase, text):
+                    and not _acronym_unsaid(phrase, text) and not (built.concepts[i].facet == SYSTEM and _name_unsaid(
+                        built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase, text)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
