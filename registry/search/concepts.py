@@ -52,6 +52,7 @@ GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
               "public-domain": lambda licence: licence.unconditional,
               "commercial-use": lambda licence: licence.commercial is True}
 _TRUE = ("true", "1")
+_VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing version: "... License 3.0", "... v2"
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 _DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
 
@@ -74,7 +75,9 @@ class Concept:
     derivatives: bool | None = None  # a licence: may changed versions be distributed (False: an ND licence)
     unconditional: bool = False  # a licence asking nothing (a public-domain dedication, WTFPL)
     serves: tuple[str, ...] = ()  # PIDs of the tasks a library is built for
-    broader: tuple[str, ...] = ()  # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification)
+    # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification), or of the subject area a
+    # subject area narrows (dentistry: medicine)
+    broader: tuple[str, ...] = ()
     members: tuple[str, ...] = ()  # PIDs of the tasks a family of tasks groups (text understanding: text classification, ...)
     # words by which a model's facts (tags, name, data sets) show a kind of task ("sentiment", "sst2") or a subject
     # area ("chemistry", "gsm8k"); a subject area's other names ("chemist") are how people ask, not how models show it
@@ -84,6 +87,9 @@ class Concept:
     open: bool = False  # a system not held that is an open model family (its weights are published), not a service
     related: tuple[str, ...] = ()  # a system not held: PIDs of the subject areas it is for (MusicGen: music)
     accounts: tuple[str, ...] = ()  # an organisation: the Hub accounts it publishes under (Meta: meta-llama, facebook)
+    # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
+    # label without the version ("Academic Free License" for "Academic Free License 3.0")
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,8 +124,10 @@ def _concept(pid: str, triples) -> Concept | None:
     facet, code = FACET_OF_SCHEME[schemes[0]], values[SCHEMA.termCode.value][0]
     spdx = values.get(MLFDO.spdxId.value)
     label = (values.get(SCHEMA.name.value) or [code])[0]
-    phrases = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, []) + \
-        values.get(MLFDO.plainDescription.value, [])
+    names = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, [])
+    if facet == "licence":
+        names.append(_VERSION.sub("", label))
+    phrases = names + values.get(MLFDO.plainDescription.value, [])
     commercial = values.get(MLFDO.commercialUse.value)
     derivatives = values.get(MLFDO.derivativesAllowed.value)
     return Concept(pid=pid, facet=facet, key=spdx[0] if spdx else code, label=label,
@@ -137,7 +145,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    provider=(values.get(SCHEMA.provider.value) or [""])[0],
                    category=(values.get(SCHEMA.category.value) or [""])[0],
                    open=schemes[0] == OPEN_SCHEME, related=tuple(values.get(SKOS.related.value, [])),
-                   accounts=tuple(values.get(MLFDO.hubAccount.value, [])))
+                   accounts=tuple(values.get(MLFDO.hubAccount.value, [])),
+                   names=tuple(dict.fromkeys(n for n in names if n)))
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -310,6 +319,10 @@ class ConceptIndex:
         # is only near it)
         worded = {m.concept.facet for m in kept if m.how == "words"}
         kept = [m for m in kept if m.how == "words" or m.concept.facet not in worded]
+        # a field read beside a narrower field of its own stands back: the question names the narrower one, and the
+        # broader one's word is a word of it ("patients" of a dental practice: dentistry, not all of medicine)
+        narrower_of = {pid for m in kept if m.concept.facet == "domain" for pid in m.concept.broader}
+        kept = [m for m in kept if m.concept.facet != "domain" or m.concept.pid not in narrower_of]
         return sorted(kept, key=lambda m: -m.score)[:limit]
 
     def boosts(self, matches: list[ConceptMatch]) -> dict[str, dict[str, str]]:
@@ -327,12 +340,12 @@ class ConceptIndex:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + c.broader + c.members:
                 task = built.by_pid.get(task_pid)
-                if task is not None and task.facet in TOPICS:
+                if task is not None and task.facet in TOPICS and task_pid in c.serves:
                     # a system not held doing a kind of task (Codestral: code generation) stands for the models
                     # showing it, as the kind of task would
                     if task.markers:
                         out[TOPIC].setdefault(task.key, m.phrase)
-                elif task is not None:
+                elif task is not None and task.facet == "task":  # a field's broader field is no task
                     out["task"].setdefault(task.key, m.phrase)
             for area_pid in c.related:  # the subject areas a system not held is for (MusicGen: music)
                 area = built.by_pid.get(area_pid)

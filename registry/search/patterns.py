@@ -225,6 +225,13 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
 LARGE = r"\b(?:large|huge|big|frontier)\b"
 RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
+# beside a size written out, a verb placing the models in it ("Which models sit between 10 and 30 billion
+# parameters?") and a vague count restating it ("a few hundred million parameters, between 100 million and one
+# billion") are the constraint's words, not a topic (docs/search.md, "Query understanding")
+SIZE_VERB = re.compile(r"\b(?:sit(?:s|ting)?|fall(?:s|ing)?|lie(?:s)?|lying|weigh(?:s|ing)?(?:\s+in)?|"
+                       r"(?:comes?|coming)\s+in|land(?:s|ing)?|rang(?:es?|ing))\s+$")
+VAGUE_COUNT = (r"\b(?:(?:a\s+)?(?:few|couple(?:\s+of)?)|several|some|many)?\s*\b(?:(?:hundreds?|tens|dozens?)\s+(?:of\s+)?)?"
+               r"(?:thousand|million|billion|trillion)s?\s+(?:of\s+)?param(?:eter)?s\b")
 
 
 SEPARATORS = str.maketrans("-_/", "   ")
@@ -235,10 +242,12 @@ LOOSE_FACETS = frozenset({"task", "library"})
 # for one filters only when written as the registry spells it, or after "only"; else it ranks the linked first
 LINK_FACETS = frozenset({"dataset", "base_model", "paper"})
 # relation words before a name, and the facets that name is looked up in (in order)
+# what was built, between "built" and "on" ("built something on top of X", "built models upon X"): no name
+_BUILT_THING = r"(?:something|anything|things?|stuff|(?:an?\s+|their\s+own\s+|new\s+)?(?:models?|apps?|tools?|products?|versions?))"
 LINK_RELATIONS = (
     (r"\b(?:(?:fine[ -]?)?tun(?:ed|ing)|finetun(?:ed|ing)|(?:pre-?)?train(?:ed|ing)|learn(?:ed|t|s)|taught)\s+"
      r"(?:on|from|with|using)\b", ("dataset", "base_model")),
-    (r"\b(?:extend(?:s|ed|ing)?|build(?:s|ing)?\s+(?:on|upon)(?:\s+top\s+of)?|built\s+(?:on|upon)(?:\s+top\s+of)?|"
+    (rf"\b(?:extend(?:s|ed|ing)?|(?:build(?:s|ing)?|built)\s+(?:{_BUILT_THING}\s+)?(?:on|upon)(?:\s+top\s+of)?|"
      r"start(?:s|ed|ing)?\s+from|based\s+on|derived?\s+from|descend(?:s|ed|ing)?\s+from|"
      r"(?:made|created|produced|developed)\s+(?:from|out\s+of)|"
      r"(?:compressed|quanti[sz]ed|pruned|shrunk|distill?ed|merged|slimmed)\s+(?:versions?\s+|variants?\s+)?"

@@ -30,8 +30,8 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
-from registry.search.understand import Understander, follow_up_questions
+from registry.search.patterns import GENERIC, LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
+from registry.search.understand import Understander, apposed, follow_up_questions
 
 if TYPE_CHECKING:
     from registry.search.llm import OllamaUnderstander
@@ -70,6 +70,12 @@ LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
+# a proper name of several words written with capitals, joined by nothing or by "and", "of", "the", "&"
+# ("Wallace and Gromit", "Lord of the Rings"); ``Searcher._phrase_named``
+_NAME_JOINS = frozenset(("and", "of", "the"))
+_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+|\s+)[A-Z][A-Za-z0-9]+)+")
+PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
+PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 CARRIED_CACHE_MAX = 1024  # words whose carrying names are kept for the current index (``Searcher._carried``)
@@ -213,9 +219,26 @@ class Searcher:
         if read:
             matches = [m for m in matches if m.concept.facet != "licence-family" or not _inside_spans(m.phrase, read,
                                                                                                    qu.query)]
+        # a library the question names ("SetFit") is what it asks for; another only in the apposition describing it
+        # ("SetFit, the few-shot sentence-transformer method") is no library asked for (``understand._appositions``)
+        libraries = [r for r in qu.recognised if r.facet == "library" and r.values and r.note != CONCEPT_NOTE]
+        described = {t for r in libraries for t in tokens(apposed(qu.query, r.span))}
+        if described:
+            asked = {v for r in libraries for v in r.values}
+            matches = [m for m in matches if m.concept.facet != "library" or m.concept.key in asked
+                       or not set(tokens(m.phrase)) <= described]
+        # a licence the question calls by its name ("the Academic Free License", "the Microsoft Public License") is
+        # that licence, a filter as "MIT" is; a looser reading of its words (the families "academic use", "free to
+        # use") is dropped
+        named = _named_licences(qu.query, matches)
+        if named:
+            said = {t for _, span in named for t in tokens(span)}
+            matches = [m for m in matches if m.concept.facet != "licence-family" or not said & set(tokens(m.phrase))]
         if not matches:
             return qu
         recognised = list(qu.recognised)
+        if named:
+            recognised = self._licence_names(recognised, named)
         family = self._licence_family_filter(qu, matches)
         added = [family] if family is not None else []
         for facet, values in self._concept_boosts(matches).items():
@@ -251,6 +274,17 @@ class Searcher:
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
+            said = {r.span.lower() for r in recognised if r.facet == facet}
+            missing = [k for k in values if k not in vocab and values[k].lower() not in said] \
+                if facet == "language" else []
+            if missing:
+                # a language the vocabulary knows and no record is tagged with ("the Otomi language"): said, not
+                # applied, as the rules say it of a language name they know ("Swahili")
+                concepts = [self.concepts.of("language", k) for k in missing]
+                names = ", ".join(c.label for c in concepts if c is not None) or ", ".join(missing)
+                added.append(RecognisedFilter(facet, (), f"language: {names}", " / ".join(dict.fromkeys(
+                    values[k] for k in missing)), False, "no indexed FDO is tagged with language " + " or ".join(
+                    repr(k) for k in missing)))
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -269,6 +303,26 @@ class Searcher:
         if not added and recognised == list(qu.recognised) and text == qu.text:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence)
+
+    def _licence_names(self, recognised: list[RecognisedFilter], named) -> list[RecognisedFilter]:
+        """Return ``recognised`` with a filter on the licences the question calls by name (``_named_licences``), unless
+        a licence filter read from the text holds them already; a licence reading of words inside their names is
+        dropped."""
+        vocab = self.vocabulary("licence")
+        spans = [span.lower() for _, span in named]
+        kept = [r for r in recognised if r.facet != "licence" or not r.span or not any(
+            r.span.lower() in span for span in spans)]
+        read = {v for r in kept if r.facet == "licence" and r.mode == "filter" and r.applied for v in r.values}
+        keys = [c.key for c, _ in named if c.key not in read]
+        if not keys:
+            return kept
+        held = [k for k in keys if k in vocab]
+        span = " / ".join(dict.fromkeys(span for c, span in named if c.key in keys))
+        if not held:
+            return kept + [RecognisedFilter("licence", (), "licence: " + " or ".join(c.label for c, _ in named), span,
+                                            False, f"no indexed FDO has licence {' or '.join(keys)}")]
+        label = "licence: " + " or ".join(vocab[k][0] for k in held)
+        return kept + [RecognisedFilter("licence", tuple(held), label, span, mode="filter")]
 
     def _possessive_owners(self, qu: QueryUnderstanding) -> list[str]:
         """Return the author keys of an owner's possessive the reader noted as holding nothing so named ("Google's
@@ -474,7 +528,8 @@ class Searcher:
             masks.boost = self._boost_score(qu, explicit, masks.filters.lenient())
             cand = self._candidates(qu, mode, vector)
             depth = max(10, page * per_page)
-            carried = self._carried(qu)
+            # the FDOs named by a proper name of the question ("the Wallace and Gromit style") come next to exact matches
+            carried = self._carried(qu) or [int(x) for x in self._phrase_named(qu)]
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
                                 carried)
             if not ranked.total and applied:
@@ -548,6 +603,16 @@ class Searcher:
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
+            phrased = self._phrase_named(qu)
+            if len(phrased):
+                # a name the question writes as a proper name of several words ("the Wallace and Gromit style") that an
+                # FDO's name holds in that order ("CogVideoX-LoRA-Wallace_and_Gromit") is a match by its own words
+                # however many of the question's other words its record lacks
+                kw_ok = kw_ok.copy()
+                kw_ok[phrased] = True
+                if kw_own is not None:
+                    kw_own = kw_own.copy()
+                    kw_own[phrased] = True
             named = self._named_links(qu)
             ranking = _without_words(terms, named)
             if ranking is not terms:
@@ -564,6 +629,38 @@ class Searcher:
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
         return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core, kw_own=kw_own)
+
+    def _phrase_named(self, qu: QueryUnderstanding) -> np.ndarray:
+        """Return the slots whose name or identifier holds a proper name of the topic in its order ("Wallace and
+        Gromit": CogVideoX-LoRA-Wallace_and_Gromit, however its words are joined), for a proper name of two words
+        or more written with capitals that at most ``PHRASE_NAMED_MAX`` FDOs' names hold and none of whose words a
+        constraint was read from ("build on Stable Video Diffusion": the base model, whose derivatives the
+        linked-first rule ranks); none otherwise."""
+        engine = self.engine
+        text = qu.text or ""
+        read = {t for r in qu.recognised if r.applied and r.values for t in tokens(r.span)}
+        found: set[int] = set()
+        for m in _PROPER_NAME.finditer(text):
+            said = [w for w in re.findall(r"[A-Za-z0-9]+", m.group(0)) if w.lower() not in _NAME_JOINS]
+            if len(said) < 2 or all(w.lower() in GENERIC for w in said) or re.match(r"['’]s\b", text[m.end():]):
+                continue  # the frame's words ("Hugging Face"), or an owner's possessive ("Hugging Face's diffusers")
+            if set(tokens(" ".join(said))) & read:
+                continue
+            # the rarest word's FDOs are the only ones that may hold the whole name
+            postings = [engine.terms.get(term_id(t)) for t in tokens(" ".join(said))]
+            if not postings or any(p is None for p in postings):
+                continue
+            rarest = min(postings, key=lambda p: len(p.arrays()[0]))
+            slots = rarest.arrays()[0]
+            if len(slots) > PHRASE_NAMED_SCAN:
+                continue
+            joined = re.compile(r"(?<![a-z0-9])" + r"[\W_]*(?:(?:and|of|the)[\W_]+)?".join(
+                re.escape(w.lower()) for w in said) + r"(?![a-z0-9])")
+            held = {int(s) for s in slots if engine.alive[s] and
+                    any(joined.search(str(x).lower()) for x in (engine.docs[s].name, engine.docs[s].identifier))}
+            if 0 < len(held) <= PHRASE_NAMED_MAX:
+                found |= held
+        return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
 
     def _informative_words(self, text: str, covered: set[str]) -> tuple[tuple[int, int | None, float], ...]:
         """Return (term id, stem term id, idf) of the query's own words but those ``covered`` and those in more
@@ -1201,6 +1298,35 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 
 
 NEGATIONS = frozenset({"non", "not", "no"})  # words a licence span negates the rest of its words with
+
+
+_UNDER_LICENCE = re.compile(r"\b(?:released|shared|published|distributed|licen[cs]ed|available|offered|made|put)\s+"
+                            r"(?:available\s+|out\s+)?(?:under|with)\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def _named_licences(query: str, matches) -> list[tuple["object", str]]:
+    """Return (licence concept, the words calling it) for each licence the question calls by one of its names of two
+    words or more, as the vocabulary writes it ("Microsoft Public License", "Academic Free License" for the Academic
+    Free License 3.0, "AFL-3.0"): a licence named so, not a reading of loose words."""
+    out = []
+    for m in matches:
+        if m.concept.facet != "licence" or m.how != "words":
+            continue
+        found = []
+        for name in m.concept.names:
+            words_ = re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", name.lower())
+            if len(words_) < 2:
+                continue
+            pattern = r"[\s\-]+".join("licen[cs]e" if re.fullmatch(r"licen[cs]e", w) else re.escape(w) for w in words_)
+            hit = re.search(rf"(?<![\w.-]){pattern}(?![\w-])", query, re.I)
+            if hit:
+                # the verb putting models under it is the constraint's word too ("released under the ..."): left to
+                # match, it kept out the models under the licence whose records do not say "released"
+                verb = _UNDER_LICENCE.search(query, 0, hit.start())
+                found.append(query[verb.start() if verb else hit.start():hit.end()])
+        if found:
+            out.append((m.concept, max(found, key=len)))
+    return out
 
 
 def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:

@@ -41,7 +41,7 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 12  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 13  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
@@ -50,6 +50,7 @@ KEYWORDS_FORMAT = 12  # 4: words written as one (EntityLinking, Hunyuan3D) also 
 # 10: a model without a parameter count takes the size its id states (``document.size_in_name``)
 # 11: the compounds a name or tag writes in parts ("K-Pop") are also indexed as one word (``compounds``: kpop)
 # 12: a word glued in small letters to a model family ("codealpaca", "tinyllama") also indexes the word (``GLUED_FAMILIES``)
+# 13: a tag's words joined by "+" (a space in a URL: "mobilier+de+bureau") are its words apart in its whole-tag term
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -438,9 +439,17 @@ def term_id(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) & 0x7FFFFFFF
 
 
+# a "+" between two words of a tag: a space as a URL writes it ("mobilier+de+bureau"), never a "+" closing a name ("c++")
+_URL_SPACE = re.compile(r"(?<=\w)\+(?=\w)")
+
+
 def tag_term(tag: str) -> str:
-    """Return the marked term of a whole tag: "art" is the tag art, never a part of "state-of-the-art"."""
-    return TAG_MARK + " ".join(tag.lower().split())
+    """Return the marked term of a whole tag: "art" is the tag art, never a part of "state-of-the-art".
+
+    Words a tag joins with "+" are its words apart: the Hub keeps some tags as their URL wrote them, so the tag
+    "ergonomie+au+travail" is the marker "ergonomie au travail"; "c++" stays itself.
+    """
+    return TAG_MARK + " ".join(_URL_SPACE.sub(" ", tag.lower()).split())
 
 
 def licence_term(word: str) -> str:

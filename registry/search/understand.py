@@ -27,12 +27,13 @@ from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, pa
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SMALL, TASK_PATTERNS,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SIZE_VERB, SMALL,
+    VAGUE_COUNT, TASK_PATTERNS,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
 
-__all__ = ["Understander", "follow_up_questions", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
+__all__ = ["Understander", "follow_up_questions", "apposed", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
            "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
@@ -43,7 +44,7 @@ PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))
 # "compressed copies of X", "X squeezed into 4 bits"): read as the word quantized (its expansions name the formats)
 LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squeezed|shrunk|quanti[sz]ed)"
 COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
-          rf"releases?|weights|files|checkpoints?|quants?)\s+(?:of|for)\b"
+          rf"releases?|weights|files?|checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
 # (a number of bits: "cut to a bit under 50 ms" is "a little", no precision)
 INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,2}?" \
@@ -62,6 +63,15 @@ DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at m
 OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science|engineering|core)\s+)?"
                           r"(?:teams?|labs?|laborator(?:y|ies)|researchers?|research|engineers?|scientists?|groups?|"
                           r"divisions?|departments?|people|staff|own)\b)")
+# a verb of training or use, then a word naming a dataset and a word for data ("taught maths with the FineMath web
+# pages"; ``Understander._dataset_names``)
+TRAINING_VERB = re.compile(r"\b(?:(?:pre-?|fine[ -]?)?train(?:ed|ing)?|taught|learn(?:ed|t|s|ing)?|(?:fine[ -]?)?tun(?:ed|ing)|"
+                           r"use[ds]?|using|saw|seen|fed)\b")
+SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)")
+NAME_WORD = re.compile(r"(?<![\w.\-/])[A-Za-z0-9][\w.\-]*[A-Za-z0-9]")
+DATA_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:(?:data)?sets?|data|corp(?:us|ora)|collections?|pages|"
+                        r"questions|problems|examples|samples|instructions|conversations|dialogues|pairs|texts|documents|"
+                        r"recordings|benchmarks?|splits?)\b")
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -107,7 +117,8 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = _linked_kind(self._resolve(self._candidates(low) + self._owners(query)), low)
+        matches = _appositions(_linked_kind(self._resolve(self._candidates(low) + self._owners(query) +
+                                                          self._dataset_names(query)), low), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -344,12 +355,22 @@ class Understander:
             out.append(_Match(m.start(), m.end(), "params", (m.group(1) + m.group(2).upper(),),
                               f"about {m.group(1)}{m.group(2).upper()} parameters", strong=False, remove=True,
                               reason=f"{m.group(0)!r} names a size"))
-        if any(m.strong for m in out):
+        strong = [m for m in out if m.strong]
+        if strong:
             # a size word beside a size written out ("really tiny, under 50 million parameters") is that
             # constraint's word: it is read with it, not searched for; one before a number is part of a name
             # ("Mistral Small 24B")
             for m in re.finditer(rf"(?:{SMALL}|{LARGE})(?![\s-]*\d)", low):
                 out.append(_Match(m.start(), m.end(), "params", (), "size", strong=False, remove=True))
+            # so are a verb placing the models in it ("sit between 10 and 30 billion parameters") and a vague
+            # count restating it ("a few hundred million parameters, between 100 million and one billion")
+            for s in strong:
+                verb = SIZE_VERB.search(low, 0, s.start)
+                if verb:
+                    s.start = verb.start()
+            for m in re.finditer(VAGUE_COUNT, low):
+                if not any(m.start() < s.end and s.start < m.end() for s in strong):
+                    out.append(_Match(m.start(), m.end(), "params", (), "size", strong=False, remove=True))
             return out
         for m in re.finditer(SMALL, low):
             out.append(_Match(m.start(), m.end(), "params", ("<500M",), "under 500M parameters", strong=False,
@@ -442,9 +463,10 @@ class Understander:
                 out.append(_Match(found.start, found.end, *found[:2], found.label))
             said = re.compile(LOWER_PRECISION).match(low, m.start())
             # "compressed", "squeezed", "shrunk" say fewer bits of a copy of a model named after them only
-            # ("compressed files for OCR" are zip files); "lower-precision" and "quantized" say it alone
+            # ("compressed files for OCR" are zip files); "lower-precision" and "quantized" say it alone; the words
+            # up to the name ("lower-precision builds of") are matched as "quantized"
             if said is not None and (found is not None or re.search(r"precision|quanti", said.group(0))):
-                out.append(_quantised(m.start(), m.start() + said.end()))
+                out.append(_quantised(m.start(), m.end()))
         for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
             # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
             out.append(_quantised(m.start(1), m.end(1), "quantized to"))
@@ -519,6 +541,38 @@ class Understander:
                                       loose=True, note=TAG_PAPER_NOTE.format(tag=tag)))
         return out
 
+    def _dataset_names(self, query: str) -> list[_Match]:
+        """Return the datasets a word names exactly in a question about training ("taught maths with the FineMath web
+        pages", "used the small s1K set of hard reasoning questions"): after a verb of training or use, a word
+        written as a name (a capital or a digit inside it) that is the name of a held dataset (its part after the
+        owner), with a word for data at most two words after it."""
+        low = query.lower()
+        parts = self._dataset_parts()
+        out: list[_Match] = []
+        for verb in list(TRAINING_VERB.finditer(low))[:MAX_LINKS]:
+            end = SENTENCE_END.search(low, verb.end())
+            for w in NAME_WORD.finditer(query, verb.end(), end.start() if end else len(query)):
+                word = w.group(0)
+                keys = parts.get(word.lower())
+                if not keys or not re.search(r"(?<=\w)[A-Z0-9]", word) or not DATA_AFTER.match(low, w.end()):
+                    continue
+                out.append(_Match(verb.start(), w.end(), "dataset", keys, self._names_label("trained on", keys),
+                                  name_start=w.start()))
+        return out
+
+    def _dataset_parts(self) -> dict[str, tuple[str, ...]]:
+        """Return a held dataset's name after its owner, lower-cased -> the datasets so named."""
+        vocab = self.vocabulary("dataset")
+        cached = self._indexes.get("_dataset_parts")
+        if cached is not None and cached[0] is vocab:
+            return cached[1]
+        parts: dict[str, list[str]] = {}
+        for key in vocab:
+            parts.setdefault(key.rsplit("/", 1)[-1].lower(), []).append(key)
+        found = {p: tuple(keys) for p, keys in parts.items()}
+        self._indexes["_dataset_parts"] = (vocab, found)
+        return found
+
     def _tag_paper(self, word: str) -> tuple[str, ...]:
         """Return the paper a tag names ("the ORPO paper": the models tagged ``orpo`` cite arXiv:2403.07691), or ().
 
@@ -562,12 +616,16 @@ class Understander:
                 if not keys:
                     continue
                 exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
-                if not exact and facet == "base_model":
-                    keys = _pretrained(keys, low[start + found[j - 1][1]:end])
+                stop = start + found[j - 1][1]
+                variant = _variant(keys, name, low[start:start + found[i][0]], low[stop:end]) \
+                    if facet == "base_model" else None
+                if variant is not None:  # "the instruction-tuned Gemma 7B", "Gemma 7B instruct": google/gemma-7b-it
+                    exact, stop = variant[0], stop + variant[1]
+                elif not exact and facet == "base_model":
+                    keys = _pretrained(keys, low[stop:end])
                 keys = exact or keys
                 relation = {"dataset": "trained on", "base_model": "derived from", "paper": "citing"}[facet]
-                return _Link(facet, keys, self._names_label(relation, keys), start + found[i][0],
-                             start + found[j - 1][1], bool(exact))
+                return _Link(facet, keys, self._names_label(relation, keys), start + found[i][0], stop, bool(exact))
         return None
 
     def _authors(self, low: str) -> list[_Match]:
@@ -879,6 +937,28 @@ def _action_noun(word: str, jobs: frozenset[str]) -> str | None:
     return None
 
 
+# a word beside a model's name saying which variant of it is meant: the instruction-tuned or chat one
+_VARIANT_BEFORE = re.compile(r"\b(?:instruct(?:ion)?[ -]?(?:tuned|following)|instruct|chat)\s+$")
+_VARIANT_AFTER = re.compile(r"\s+(?:instruct(?:ion[ -]?tuned)?|chat)\b")
+VARIANT_SUFFIXES = ("it", "instruct", "chat")  # how ids name that variant: gemma-7b-it, Llama-3.1-8B-Instruct
+
+
+def _variant(keys: tuple[str, ...], name: str, before: str, after: str) -> tuple[tuple[str, ...], int] | None:
+    """Return (the keys of the variant the words beside ``name`` ask for, how far the words after it go), or None.
+
+    "the instruction-tuned Gemma 7B", "Gemma 7B instruct", "the chat Llama 2 7B": among the models named with
+    ``name``, those called ``name`` plus an instruction-tuned or chat suffix (google/gemma-7b-it); None when no
+    such word stands beside the name or no such model is held (the name's own reading stands)."""
+    said_after = _VARIANT_AFTER.match(after)
+    if not (_VARIANT_BEFORE.search(before) or said_after):
+        return None
+    own = [w for w in re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", name.lower())]
+    found = tuple(k for k in keys if (lambda ws: len(ws) > len(own) and ws[:len(own)] == own
+                                      and ws[len(own)] in VARIANT_SUFFIXES and all(w == "hf" for w in ws[len(own) + 1:]))(
+        re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", k.rsplit("/", 1)[-1].lower())))
+    return (found, said_after.end() if said_after else 0) if found else None
+
+
 def _pretrained(keys: tuple[str, ...], after: str) -> tuple[str, ...]:
     """Keep the pretrained models of ``keys`` when the name is followed by "base" ("the Llama 4 Scout base model":
     not its instruction-tuned versions); all of them when none is."""
@@ -904,6 +984,38 @@ _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|
                         r"writ(?:e|es|ing)|generat(?:e|es|ing)|read(?:s|ing)?|analy[sz](?:e|es|ing)|tag(?:s|ging)?|"
                         r"label(?:s|ling|ing)?|extract(?:s|ing)?|pars(?:e|es|ing)|news|scientific|research|academic|"
                         r"medical|legal|long|short)(?:\s+\w+){0,2}\s*$")
+
+
+# what lies between a name and an apposition describing it: "SetFit, the few-shot sentence-transformer method",
+# "SetFit (a sentence-transformers method)"
+# (after a comma, an article: "SetFit, sentence-transformers and more" is a list)
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:the|a|an)\s+|(?:\(|--?|–|—)\s*(?:(?:the|a|an)\s+)?)(?:[\w-]+\s+){0,3}$")
+
+
+_APPOSED = re.compile(r"\s*(?:,\s*(?=(?:the|a|an)\s)|\(|--?|–|—)\s*((?:(?:the|a|an)\s+)?[^,.;:?!()]*)")
+
+
+def apposed(query: str, span: str) -> str:
+    """Return the apposition right after ``span`` in ``query`` ("SetFit, the few-shot sentence-transformer method":
+    "the few-shot sentence-transformer method"), or ""."""
+    at = query.lower().find(span.lower()) if span else -1
+    m = _APPOSED.match(query, at + len(span)) if at >= 0 else None
+    return m.group(1) if m else ""
+
+
+def _appositions(matches: list[_Match], low: str) -> list[_Match]:
+    """Drop a library read from an apposition describing the library just named: "trained with SetFit, the few-shot
+    sentence-transformer method" names SetFit; sentence-transformers is only what SetFit builds on (boosting both
+    ranked the sentence-transformers models above the one SetFit model)."""
+    out: list[_Match] = []
+    for m in matches:
+        named = next((o for o in reversed(out) if o.facet == m.facet == "library" and o.values and o.end <= m.start),
+                     None)
+        if named is not None and _APPOSITION.fullmatch(low[named.end:m.start]) \
+                and not set(m.values) & set(named.values):
+            continue
+        out.append(m)
+    return out
 
 
 def _direction(group: list[_Match], low: str) -> bool:
