@@ -4,8 +4,9 @@ Each SKOS concept becomes a `schema:DefinedTerm` FDO. Its PID is minted from the
 concept belongs to, so a Hub task concept *is* the task FDO that Hub models point at
 (`hf-task` + id), and a licence concept is the named-licence FDO models point at (`licence` +
 Hub id). Libraries, languages, modalities and licence families get PIDs of their own
-(`library`, `language`, `modality`, `licence-family`, `task-kind`, `task-family`, `domain`, `system`). Concept-to-concept
-links (modality, licence family, tasks a library or a closed system serves, the task a kind of task narrows, the tasks a
+(`library`, `language`, `modality`, `licence-family`, `task-kind`, `task-family`, `domain`, `system`,
+`open-model`, `organisation`). Concept-to-concept
+links (modality, licence family, tasks a library or a system or open model not held serves, the task a kind of task narrows, the tasks a
 family groups) are rewritten to the linked concepts' PIDs. A harvest of
 unchanged files creates no new version.
 """
@@ -34,7 +35,8 @@ VOCAB = "https://w3id.org/mlfdo/vocab/"
 # concept scheme -> platform its PIDs are minted on (Hub tasks and named licences keep the PIDs models link to)
 PLATFORMS = {"hf-task": "hf-task", "openml-task-type": "openml-task-type", "library": "library", "domain": "domain",
              "licence": "licence", "licence-family": "licence-family", "language": "language", "modality": "modality",
-             "task-kind": "task-kind", "task-family": "task-family", "system": "system"}
+             "task-kind": "task-kind", "task-family": "task-family", "system": "system",
+             "open-model": "open-model", "organisation": "organisation"}
 # SKOS / vocabulary property -> property of the FDO
 PROPERTIES = {SKOS + "prefLabel": SCHEMA.name, SKOS + "definition": SCHEMA.description,
               SKOS + "altLabel": SCHEMA.alternateName, SKOS + "notation": SCHEMA.termCode}

@@ -7,8 +7,8 @@ read only from a question that asks for it as a whole ("Do you have X?", "Is X i
 X", "What is X?"), written as a name (every word capitalised or with a digit: "Segment Anything", "Stable Diffusion
 XL", "GPT-4", "spaCy"), and not read by the search as a constraint (a language, a licence, a library).
 
-A well-known system the vocabulary of systems not held describes (a closed service: "Midjourney", "ElevenLabs") is
-known for what it is (``NotHeld``): the answer says what kind of system it is and who makes it, and the closest
+A well-known system the vocabulary of systems not held describes (a closed service: "Midjourney", "ElevenLabs"; an
+open model family no record is of: "MusicGen", "Qwen2-VL") is known for what it is (``NotHeld``): the answer says what kind of system it is and who makes it, and the closest
 records are models of the tasks it does. Such a name is also read when the question's frame is followed by it in a
 possessive ("Do you have ElevenLabs' voice model?": ``framed``).
 """
@@ -39,18 +39,22 @@ _TAIL_WORDS = re.compile(rf"\s+{_TAIL_FRAME}\s*$")
 _SENTENCES = re.compile(r"(?<=[?!.])\s+")
 _FRAME_LEAD = re.compile(r"^\s*(?i:do you (?:have|hold|know)|have you got|does the registry (?:have|hold|know)|"
                          r"tell me about|what is|what's|what are)\s+(?:(?i:the|an?)\s+)?")
+# "Can I find X in the registry?", "Could I get X here?": a frame only with the words asking whether it is held after
+_FRAME_FIND = re.compile(r"^\s*(?i:can|could|may) (?i:i|we|you) (?i:find|get|see|download)\s+(?:(?i:the|an?)\s+)?")
 _FRAME_IS = re.compile(r"^\s*(?i:is|are)\s+(?:(?i:the)\s+)?")
 
 
 @dataclass(frozen=True)
 class NotHeld:
-    """A well-known system the registry does not hold (a closed service), as the vocabulary of systems says."""
+    """A well-known system the registry does not hold (a closed service, or an open model family no record is of), as
+    the vocabularies of systems and open models say."""
 
     label: str
     category: str  # what kind of system it is: "image generator"
     provider: str  # who makes it: "Midjourney, Inc."
     tasks: tuple[str, ...]  # the task keys of what it does (text-to-image)
     task_labels: tuple[str, ...]  # their labels ("Text to image")
+    open: bool = False  # an open model family (published weights) the registry has no record of, not a service
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def framed(text: str, phrase: str) -> bool:
     for sentence in _SENTENCES.split(text.strip()):
         m = _FRAME_LEAD.match(sentence)
         tail = m is None
-        m = m or _FRAME_IS.match(sentence)
+        m = m or _FRAME_IS.match(sentence) or _FRAME_FIND.match(sentence)
         if m is None or (tail and not re.search(rf"\s{_TAIL_FRAME}{_END}", sentence)):
             continue
         got = [w.lower().strip(".") for w in re.findall(r"[\w.\-]+", sentence[m.end():])][:len(want)]

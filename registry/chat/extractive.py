@@ -82,6 +82,9 @@ def absent_sentence(ctx: Context) -> str:
     if system is not None:
         what = _a(system.category) + " " + _md(system.category) if system.category else "a system"
         by = f" made by {_md(system.provider)}" if system.provider else ""
+        if system.open:
+            return (f"{name} is not in the registry: it is {what}{by}, whose weights are published openly, but no "
+                    f"record here describes it.")
         return (f"{name} is not in the registry: it is {what}{by}, offered as a closed service and not published as "
                 f"an open model, so no record here describes it.")
     if ctx.absent.owner:

@@ -5,8 +5,9 @@ Keys are lower-cased ``schema:name``, ``schema:identifier`` and ``schema:alterna
 PID listing and ``Store.names``, a page at a time, kept current through the store's change listener. At 100k models it holds ~300k keys
 (~40 MB); a lookup is a dict access. The keys are also listed by the words inside them (``SubstringIndex``), so a
 word asked for inside longer names (``carrying``) reads the names holding it, not every name. The concepts of
-systems the registry does not hold (``concepts.SYSTEM``:
-"Midjourney") are left out: they describe what is not here, so a question naming one never reads it as held.
+systems and open models the registry does not hold (``concepts.SYSTEM``: "Midjourney", "MusicGen") are left out:
+they describe what is not here, so a question naming one never reads it as held; so are the organisations
+("Meta"), which name who publishes, not a record.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 import threading
 from collections.abc import Iterable
 
-from registry.search.concepts import SYSTEM
+from registry.search.concepts import OPEN_SCHEME, ORGANISATION, SYSTEM
 from registry.search.substrings import SubstringIndex
 from registry.store import IngestResult, Store
 from registry.store.results import Names
@@ -54,7 +55,7 @@ class NameIndex:
         self._listed: set[str] = set()  # the keys listed in ``_words`` (a key dropped and held again is listed once)
         self._built = False
         self._lock = threading.Lock()
-        self._absent: set[str] = set()  # concepts of systems not held: never keys
+        self._absent: set[str] = set()  # concepts of systems not held and organisations: never keys
         store.on_change(self._on_change)
 
     def _ensure(self) -> None:
@@ -75,7 +76,7 @@ class NameIndex:
 
     def _describes_absent(self, pid: str) -> bool:
         known = self.store.platform_id(pid)
-        return bool(known) and known[0] == SYSTEM
+        return bool(known) and known[0] in (SYSTEM, OPEN_SCHEME, ORGANISATION)
 
     def _add(self, found: Iterable[Names]) -> None:
         for entry in found:

@@ -327,8 +327,14 @@ class Retriever:
         asked = asked_name(q)
         system = self._system(q, asked)
         if ctx.unknown:
-            # a name-shaped mention matching nothing ("GPT-4") is said to be unknown, unless it is a known system
-            if system is None or asked is None or [m.lower() for m in ctx.unknown] != [asked.name.lower()]:
+            # a name-shaped mention matching nothing ("GPT-4") is said to be unknown, unless it is a known system: the
+            # name asked for, or, when the question's frame says nothing asked ("Can I find Qwen2-VL in the
+            # registry?"), the one mention, naming the system
+            if system is None or len(ctx.unknown) != 1:
+                return
+            if asked is None and self._names_system(ctx.unknown[0], system):
+                asked = AskedName(ctx.unknown[0])
+            if asked is None or ctx.unknown[0].lower() != asked.name.lower():
                 return
             ctx.unknown = []
         elif asked is not None and any(asked.name.lower() == m.lower() for m in q.mentions):
@@ -354,13 +360,23 @@ class Retriever:
         if searcher is None:
             return None
         asked_words = _name_words(asked.name) if asked is not None else None
+        owner = (asked.owner or asked.unknown_owner) if asked is not None else ""
         for m in searcher.not_held(asked.name if asked is not None else q.text):
+            if owner and not searcher.concepts.made_by(m.concept, owner):
+                continue  # "Acme's Segment Anything": not Meta's, so not the system the vocabulary knows
             phrase = _name_words(m.phrase)
             if (asked_words[:len(phrase)] == phrase) if asked_words is not None else framed(q.text, m.phrase):
-                tasks = [t for t in (searcher.concepts.concept(pid) for pid in m.concept.serves) if t is not None]
+                tasks = [t for t in (searcher.concepts.concept(pid) for pid in m.concept.serves)
+                         if t is not None and t.facet == "task"]  # a kind of task it does (code) is no task key
                 return NotHeld(m.concept.label, m.concept.category, m.concept.provider,
-                               tuple(t.key for t in tasks), tuple(t.label for t in tasks))
+                               tuple(t.key for t in tasks), tuple(t.label for t in tasks), m.concept.open)
         return None
+
+    def _names_system(self, mention: str, system: NotHeld) -> bool:
+        """Say whether ``mention`` names the system not held ``system`` (by its name or another of its names)."""
+        searcher = self.search.searcher()
+        return searcher is not None and any(m.concept.label == system.label and _name_words(m.phrase) ==
+                                            _name_words(mention) for m in searcher.not_held(mention))
 
     def _absent_closest(self, ctx: Context) -> None:
         """Name what was found for a question about a name the registry does not hold as the closest records: the

@@ -25,16 +25,21 @@ import numpy as np
 from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM"]
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
+           "ORGANISATION", "OPEN_SCHEME"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
-                   "task-kind": "task-kind", "domain": "domain", "system": "system",
-                   "task-family": "task-family"}
-SYSTEM = "system"  # a well-known system the registry does not hold (a closed service): stands for the tasks it does
+                   "task-kind": "task-kind", "domain": "domain", "system": "system", "open-model": "system",
+                   "task-family": "task-family", "organisation": "organisation"}
+# a well-known system the registry does not hold (a closed service, or an open model family no record is of: scheme
+# ``open-model``): stands for the tasks it does
+SYSTEM = "system"
+OPEN_SCHEME = "open-model"  # the scheme of the open model families not held (``Concept.open``)
+ORGANISATION = "organisation"  # a company or lab and the Hub accounts it publishes under: no phrase of a question
 TOPICS = ("task-kind", "domain")  # the facets of concepts a model shows only by markers in its facts (``Concept.markers``)
 # words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
@@ -64,7 +69,9 @@ class Concept:
     """One concept FDO as search uses it."""
 
     pid: str
-    facet: str  # task | task-family | library | licence | language | modality | licence-family | task-kind | domain | system
+    # task | task-family | library | licence | language | modality | licence-family | task-kind | domain | system |
+    # organisation
+    facet: str
     key: str  # the facet value it stands for (task id, SPDX id or licence key, language code, library)
     label: str
     phrases: tuple[str, ...]
@@ -86,6 +93,9 @@ class Concept:
     markers: tuple[str, ...] = ()
     provider: str = ""  # a system not held: who makes it ("OpenAI")
     category: str = ""  # a system not held: what kind of system it is ("image generator")
+    open: bool = False  # a system not held that is an open model family (its weights are published), not a service
+    related: tuple[str, ...] = ()  # a system not held: PIDs of the subject areas it is for (MusicGen: music)
+    accounts: tuple[str, ...] = ()  # an organisation: the Hub accounts it publishes under (Meta: meta-llama, facebook)
     # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
     # label without the version ("Academic Free License" for "Academic Free License 3.0")
     names: tuple[str, ...] = ()
@@ -112,6 +122,7 @@ class _Built:
     phrase_roots: list[frozenset[str] | None] = field(default_factory=list)
     whole: set[int] = field(default_factory=set)  # phrases (by place in phrase_tokens) matched only written whole
     vectors: np.ndarray | None = None
+    organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -148,6 +159,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    markers=_markers(facet, label, values),
                    provider=(values.get(SCHEMA.provider.value) or [""])[0],
                    category=(values.get(SCHEMA.category.value) or [""])[0],
+                   open=schemes[0] == OPEN_SCHEME, related=tuple(values.get(SKOS.related.value, [])),
+                   accounts=tuple(values.get(MLFDO.hubAccount.value, [])),
                    names=tuple(dict.fromkeys(n for n in names if n)))
 
 
@@ -197,6 +210,15 @@ def _acronym_unsaid(phrase: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(phrase)}s?\b", text) is None
 
 
+def _name_unsaid(phrase: str, text: str) -> bool:
+    """Say whether ``phrase``, a one-word name written with a capital ("Bark", "Falcon", "Whisper"), is written in
+    ``text`` only in small letters: then it is the word ("a dog's bark"), not the name. A question all in lower case
+    may mean either."""
+    if not phrase[:1].isupper() or not phrase.isalpha() or text.lower() == text:
+        return False
+    return not any(w[:1].isupper() for w in re.findall(rf"(?i)\b{re.escape(phrase)}s?\b", text))
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -222,6 +244,10 @@ class ConceptIndex:
                     built.concepts.append(concept)
             texts = []
             for i, concept in enumerate(built.concepts):
+                if concept.facet == ORGANISATION:
+                    for phrase in concept.phrases:
+                        built.organisations.setdefault(phrase.lower(), []).extend(concept.accounts)
+                    continue
                 acronyms = {w.lower() for p in concept.phrases for w in p.split() if w.isupper() and len(w) > 1
                             and not tokens(w)}
                 for phrase in concept.phrases:
@@ -253,6 +279,21 @@ class ConceptIndex:
         """Return the concept standing for facet value ``key`` (a task id), or None."""
         return next((c for c in self._build().concepts if c.facet == facet and c.key == key), None)
 
+    def accounts(self, name: str) -> tuple[str, ...]:
+        """Return the Hub accounts of the organisation called ``name`` (any case: "Meta": meta-llama, facebook), or ()."""
+        return tuple(dict.fromkeys(self._build().organisations.get(name.strip().lower(), ())))
+
+    def made_by(self, concept: Concept, owner: str) -> bool:
+        """Say whether ``owner`` (a question's possessive: "Meta" of "Meta's MusicGen") names the maker of a system not
+        held: a word of its maker's name ("Mistral" of Mistral AI), or an organisation sharing an account with it."""
+        maker, word = concept.provider.lower(), owner.strip().lower()
+        if not maker or not word:
+            return False
+        if word == maker or word in re.findall(r"[\w.\-]+", maker):
+            return True
+        mine = set(self.accounts(maker)) | {maker}
+        return bool(mine & ({word} | set(self.accounts(word))))
+
     def topic(self, key: str) -> Concept | None:
         """Return the kind of task or subject area with ``key`` (a ``topic`` boost's value), or None."""
         return next((c for c in self._build().concepts if c.facet in TOPICS and c.key == key), None)
@@ -280,7 +321,8 @@ class ConceptIndex:
             written = toks <= words
             if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
                                                                    for t in rooted))) and not _reversed(phrase, text) \
-                    and not _acronym_unsaid(phrase, text):
+                    and not _acronym_unsaid(phrase, text) and not (built.concepts[i].facet == SYSTEM and _name_unsaid(
+                        built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase, text)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
@@ -299,11 +341,13 @@ class ConceptIndex:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "meaning")
         # "non-commercial" also holds "commercial": a phrase inside a longer matched one does not count; nor does a
         # phrase of the same facet whose words, but for those naming the thing asked for ("chat model": chat), are inside
-        # another's ("a screenshot in a chat": the chat is about a picture)
+        # another's ("a screenshot in a chat": the chat is about a picture); a system not held takes only another's
+        # place ("Open-Sora" holds Sora), not a concept's its name holds ("segment anything", mask generation, in
+        # "Segment Anything Model")
         kept = [m for m in best.values() if m.how != "words" or not any(
             o is not m and o.how == "words" and (frozenset(tokens(m.phrase)) < frozenset(tokens(o.phrase)) or (
                 o.concept.facet == m.concept.facet and _said(m.phrase) < frozenset(tokens(o.phrase))))
-            for o in best.values())]
+            and (o.concept.facet != SYSTEM or m.concept.facet == SYSTEM) for o in best.values())]
         # meaning is the fallback for words: a concept only near the question is dropped when its words
         # name another of the same kind ("a video from a text prompt" names text-to-video; text generation
         # is only near it)
@@ -396,10 +440,19 @@ class ConceptIndex:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + c.broader + c.members:
                 task = built.by_pid.get(task_pid)
-                # a field's broader field is no task
-                if task is not None and task.facet == "task" and (
+                if task is not None and task.facet in TOPICS and task_pid in c.serves:
+                    # a system not held doing a kind of task (Codestral: code generation) stands for the models
+                    # showing it, as the kind of task would
+                    if task.markers:
+                        out[TOPIC].setdefault(task.key, m.phrase)
+                elif task is not None and task.facet == "task" and (
                         not m.within or set(task.inputs or task.modalities) & set(m.within)):
+                    # a field's broader field is no task
                     out["task"].setdefault(task.key, m.phrase)
+            for area_pid in c.related:  # the subject areas a system not held is for (MusicGen: music)
+                area = built.by_pid.get(area_pid)
+                if area is not None and area.facet in TOPICS and area.markers:
+                    out[TOPIC].setdefault(area.key, m.phrase)
             if c.facet == "modality":
                 for other in built.concepts:
                     if other.facet == "task" and c.pid in other.modalities:

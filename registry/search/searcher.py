@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.concepts import SYSTEM, TOPIC, ConceptIndex
+from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex
 from registry.search.engine import Candidates, _top_set
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
 from registry.search.follow import follow_notes
@@ -89,7 +89,7 @@ class Searcher:
         self.concepts = ConceptIndex(index.store, index.embedder)
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
-                                  means=self.means, paper_keys=self.paper_keys)
+                                  means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -118,17 +118,32 @@ class Searcher:
         refs = refs_for(store, [pid for pid, _ in cited]) if cited else {}
         return total, {refs[pid].key: n for pid, n in cited if pid in refs}
 
-    def means(self, words: str) -> bool:
+    def means(self, words: str, owners: tuple[str, ...] = ()) -> bool:
         """Say whether ``words`` name a concept of the registry by its words ("segment anything": mask generation).
 
-        A system the registry does not hold ("Gemini") is no such concept: its owner's FDOs stay the closest."""
-        return any(m.how == "words" and m.concept.facet != SYSTEM for m in self.concepts.match(words))
+        A system the registry does not hold ("Gemini") is such a concept only when ``owners`` (the accounts of the
+        owner a question gives it, "Meta's MusicGen") hold no model of what it does: then the models of its tasks
+        are the closest, not the owner's other models; when they hold some, the owner's FDOs stay the closest."""
+        return any(m.how == "words" and (m.concept.facet != SYSTEM or (
+            owners and not self.owns((), m.phrase) and not self._owners_do(list(owners), m.concept)))
+            for m in self.concepts.match(words))
 
     def not_held(self, text: str) -> list:
         """Return the matches of ``text`` to systems the registry does not hold (``concepts.SYSTEM``: "Midjourney"),
         without those a record carries the name of: an FDO whose name or identifier holds the phrase's words wins
         over the entry."""
         return [m for m in self.concepts.match(text) if m.concept.facet == SYSTEM and not self.owns((), m.phrase)]
+
+    def _mentioned(self, phrase: str) -> bool:
+        """Say whether an FDO of the index holds every word of ``phrase`` anywhere in its text."""
+        wanted = tokens(phrase, keep_stopwords=True)
+        if not wanted:
+            return False
+        with self.engine.lock:
+            sel = self.engine.alive[:self.engine.size].copy()
+            for w in wanted:
+                sel = sel & self.engine.word_mask(w)
+            return bool(sel.any())
 
     def owns(self, authors: tuple[str, ...], word: str) -> bool:
         """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
@@ -277,9 +292,17 @@ class Searcher:
             shown = ", ".join(vocab[k][0] for k in keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
             added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
                                           note=CONCEPT_NOTE))
-        if not added and recognised == list(qu.recognised):
+        # the name of a system not held that stands for its tasks is carried by no record (else the record would
+        # win); when no record mentions it either, its words ("Qwen" of "Qwen2-VL") would only rank records holding
+        # part of it (words naming another concept as well stay: "segment anything" is also mask generation). One a
+        # record mentions ("an open alternative to Sora") keeps its words: that record speaks of it
+        names = [m.phrase for m in matches if m.concept.facet == SYSTEM and not self._mentioned(m.phrase)]
+        meant = [m.phrase for m in matches if m.concept.facet != SYSTEM and m.how == "words"]
+        text, sentence = (_without_name(qu.text, names, meant), _without_name(qu.sentence, names, meant)) if names \
+            else (qu.text, qu.sentence)
+        if not added and recognised == list(qu.recognised) and text == qu.text:
             return qu
-        return replace(qu, recognised=tuple(recognised) + tuple(added))
+        return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence)
 
     def _licence_names(self, recognised: list[RecognisedFilter], named) -> list[RecognisedFilter]:
         """Return ``recognised`` with a filter on the licences the question calls by name (``_named_licences``), unless
@@ -308,16 +331,26 @@ class Searcher:
         if not noted:
             return []
         word = re.sub(r"['’]s?$", "", noted[0].span.strip().lower())
-        return [k for k in self.vocabulary("author") if k.lower() == word or k.lower().startswith(word + "-")]
+        vocab = self.vocabulary("author")
+        accounts = [k for k in self.concepts.accounts(word) if k in vocab]  # an organisation's accounts (Meta: facebook)
+        return list(dict.fromkeys([k for k in vocab if k.lower() == word or k.lower().startswith(word + "-")]
+                                  + accounts))
 
     def _owners_do(self, owners: list[str], system) -> bool:
-        """Say whether an FDO of ``owners`` has one of the tasks ``system`` (a system not held) does."""
-        tasks = [c.key for c in (self.concepts.concept(pid) for pid in system.serves) if c is not None]
+        """Say whether an FDO of ``owners`` has one of the tasks ``system`` (a system not held) does, and, when it
+        does a kind of task or is for a subject area (Codestral: code; MusicGen: music), shows one of those too: a
+        company's chat models are not its code model's closest kin."""
+        served = [c for c in (self.concepts.concept(pid) for pid in system.serves + system.related) if c is not None]
+        tasks = [c.key for c in served if c.facet == "task"]
+        topics = [c.key for c in served if c.facet in TOPICS and c.markers]
         if not tasks:
             return False
         with self.engine.lock:
             masks = self.engine.facet_masks({"author": owners, "task": tasks}, {})
-            return bool((masks["author"] & masks["task"]).any())
+            held = masks["author"] & masks["task"]
+            if topics and held.any():
+                held = held & self._topics_mask(topics)
+            return bool(held.any())
 
     def _licence_family_filter(self, qu: QueryUnderstanding, matches) -> RecognisedFilter | None:
         """Return the filter on the licences of the licence families a question about licences names by their words
@@ -803,9 +836,15 @@ class Searcher:
             members = np.flatnonzero(mask | _marked(n, pinned)) if len(pinned) else slots
             if not depth:
                 return _Ranked(pinned, np.ones(len(pinned)), total, members, len(pinned))
+            # what the question means (a boost: the tasks of a system not held, whose name was all its words) goes
+            # first, the most downloaded first within it
+            first = slots[boost[slots] > 0] if boost is not None else slots[:0]
+            if len(first):
+                first = first[np.lexsort((first, -downloads[first], -boost[first]))][:depth]
+                slots = slots[~np.isin(slots, first)]
             if len(slots) > depth:
                 slots = slots[np.argpartition(-downloads[slots], depth - 1)[:depth]]
-            slots = slots[np.lexsort((slots, -downloads[slots]))]
+            slots = np.concatenate([first, slots[np.lexsort((slots, -downloads[slots]))]])[:max(depth, len(first))]
             scores = np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))])
             return _Ranked(np.concatenate([pinned, slots]), scores, total, members, len(pinned))
         # a membership-only ranking (facet counts, depth 0) needs no order unless boosts depend on it
@@ -1118,6 +1157,17 @@ def _dense_key(cand: Candidates, dense: np.ndarray, embedder) -> np.ndarray:
     mean, sd = cand.spread
     z = (cand.sims[dense] - mean) / sd
     return weight / (RRF_K + 1) * np.clip((z - embedder.min_z) / (embedder.full_z - embedder.min_z), 0.0, 1.0)
+
+
+def _without_name(text: str, names: list[str], meant: list[str] = ()) -> str:
+    """Return ``text`` without the words made only of the tokens of ``names`` ("Qwen2-VL", "MusicGen") but those of
+    the phrases ``meant`` (of other concepts)."""
+    if not text:
+        return text
+    held = {t for name in names for t in tokens(name, keep_stopwords=True)} - \
+        {t for phrase in meant for t in tokens(phrase, keep_stopwords=True)}
+    return " ".join(w for w in text.split() if not (set(tokens(w, keep_stopwords=True)) and
+                                                   set(tokens(w, keep_stopwords=True)) <= held))
 
 
 def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:

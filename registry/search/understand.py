@@ -101,14 +101,17 @@ class Understander:
                  keyword_papers: Callable[[str], tuple[int, dict[str, int]]] | None = None,
                  licence_family: Callable[[str], tuple[str, ...]] | None = None,
                  owns: Callable[[tuple[str, ...], str], bool] | None = None,
-                 means: Callable[[str], bool] | None = None,
-                 paper_keys: Callable[[str], tuple[str, ...]] | None = None) -> None:
+                 means: Callable[..., bool] | None = None,
+                 paper_keys: Callable[[str], tuple[str, ...]] | None = None,
+                 accounts: Callable[[str], tuple[str, ...]] | None = None) -> None:
         self.vocabulary = vocabulary
         # an arXiv id -> the paper values holding it whole, in the vocabulary's order (``MemoryEngine.paper_keys``);
         # without it the paper vocabulary is read through for each id
         self.paper_keys = paper_keys
         self.owns = owns  # (author keys or (), a word) -> whether those authors (anyone) hold an FDO named with it
-        self.means = means  # words -> whether they name a concept of the registry
+        # (words, the accounts of the owner the question gives them) -> whether they name a concept of the registry
+        self.means = means
+        self.accounts = accounts  # an organisation's name ("Meta") -> the Hub accounts it publishes under
         self.licence_family = licence_family  # a licence family's key -> its licences' keys (the concepts')
         self.keyword_papers = keyword_papers  # keyword -> (FDOs carrying it, paper key -> how many of them cite it)
         self._tag_papers: dict[str, tuple[dict, tuple[str, ...]]] = {}
@@ -646,6 +649,8 @@ class Understander:
                 continue
             words, exact = self._name_index("author")
             keys = set(exact.get(name, ()))
+            # a company publishing under accounts not spelled like it ("Meta": meta-llama and facebook) means them all
+            keys |= set(self._organisation_accounts(name))
             called = bool(keys)
             if len(name) >= 3 and not name.isdigit():
                 keys |= {k for k in words.get(name, ()) if k.lower().startswith(name + "-")}
@@ -683,7 +688,8 @@ class Understander:
         low = query.lower()
         for m in list(re.finditer(r"\b([a-z0-9][\w.\-]*)['’]s\s+", low))[:MAX_LINKS]:
             word = m.group(1)
-            owners = tuple(dict.fromkeys(lowered.get(word, []) + lowered.get(word + "-", [])))
+            owners = tuple(dict.fromkeys(lowered.get(word, []) + lowered.get(word + "-", []) +
+                                         list(self._organisation_accounts(word))))
             if not owners or word in QUESTION_STOPWORDS or word in GENERIC:
                 continue
             written = _owned_name(query, m.end())
@@ -697,10 +703,18 @@ class Understander:
             # when the words name nothing the registry knows ("Google's Gemini"), the owner's FDOs are the closest
             # and the owner's word stays
             elsewhere = any(self.owns((), w) for w in named.split() if w not in QUESTION_STOPWORDS and w not in GENERIC) \
-                or (self.means is not None and self.means(named))
+                or (self.means is not None and self.means(named, owners))
             out.append(_Match(m.start(), m.end(1) + 2, "author", (), "author: " + " or ".join(owners[:3]),
                               remove=elsewhere, note=f"nothing by {' or '.join(owners[:3])} called {named!r} is held"))
         return out
+
+    def _organisation_accounts(self, name: str) -> tuple[str, ...]:
+        """Return the accounts of the index that the organisation called ``name`` publishes under (the organisations
+        vocabulary: "meta" -> meta-llama, facebook), or ()."""
+        if self.accounts is None:
+            return ()
+        vocab = self.vocabulary("author")
+        return tuple(k for k in self.accounts(name) if k in vocab)
 
     def _kinds(self, low: str) -> list[_Match]:
         vocab = self.vocabulary("kind")
