@@ -45,7 +45,14 @@ def cli_env(data_dir: Path, **extra: str) -> dict:
 def start_cli(env: dict, *args: str) -> subprocess.Popen:
     """Start `mlfdo ARGS...` with its output collected, in a process group of its own (its children too)."""
     return subprocess.Popen([sys.executable, "-m", "registry", *args], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_default_sigint)
+
+
+def _default_sigint() -> None:
+    """Give the command Ctrl-C's default action: a test suite started in the background of a shell without job control
+    inherits SIGINT ignored, and the command would then run through the Ctrl-C the tests send it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def finish(proc: subprocess.Popen, timeout: float) -> tuple[str, str]:
