@@ -24,6 +24,8 @@ doing help helps helping generate generates generating create creates creating p
 handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
 using""".split())
 # words of the question that say the relation, not its topic
+# who asks ("Has anyone built something on X?"), no topic of the records asked for
+ASKERS = frozenset(stem(w) for w in "anyone anybody someone somebody everyone everybody people".split())
 RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
 learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
 derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites

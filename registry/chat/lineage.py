@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Callable
 
 from registry.chat.context import Candidate, Context
-from registry.chat.evidence import (asks_licence, by_words, cover, fact_words, hosting_words, index_terms,
+from registry.chat.evidence import (ASKERS, asks_licence, by_words, cover, fact_words, hosting_words, index_terms,
                                     read_constraints)
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
@@ -28,8 +28,6 @@ CLOSEST_K = 3
 LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finetuned finetunes derived derivative "
                           "derivatives variant variants version versions quantized quantised adapter adapters "
                           "merge merges child children descendant descendants".split())
-# who asks ("Has anyone built something on X?"), no topic of the derived models
-ASKERS = frozenset(stem(w) for w in "anyone anybody someone somebody everyone everybody people".split())
 
 
 def read_topic(q: Question, ctx: Context, store, names) -> None:

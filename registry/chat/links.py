@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from registry.chat.context import Candidate, Context, Link
-from registry.chat.evidence import JOB_WORDS, RELATION_WORDS, fact_words, hosting_words
+from registry.chat.evidence import ASKERS, JOB_WORDS, RELATION_WORDS, fact_words, hosting_words
 from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS, LINK_STOP, NUMBER_WORDS
@@ -119,7 +119,8 @@ def _topic(q: Question, span: str, values) -> str:
     named |= {stem(w) for w in _record_phrase(q.text, span)}
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
-    kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others]
+    kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
+            and t not in ASKERS]  # "Has anyone built on X?": who asks is no topic
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
 
 
