@@ -231,3 +231,12 @@ def test_the_chat_reads_can_i_get_and_the_name_alone_as_asking_whether_a_model_i
 def test_can_i_get_a_named_model_to_do_something_is_no_question_whether_it_is_held():
     assert framed("Could we get Whisper?", "Whisper")
     assert not framed("Can I get Whisper to write my lecture down?", "Whisper")
+
+
+def test_a_model_an_organisation_publishes_is_one_of_the_models_its_name_written_before_models_asks_for(chat):
+    # "Meta models": facebook/polyglot-mt carries no word "meta", but Meta publishes under facebook; the rule that a
+    # model must hold a name written for the models refused the question
+    answer = chat.ask("Which Meta models translate text?")
+    assert answer.answerable
+    assert {c.pid for c in answer.answers} == {model_pid("facebook/polyglot-mt")}
+    assert not chat.ask("Which Meta models make music?").answerable  # acme/tune-maker is no Meta model
