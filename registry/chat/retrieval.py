@@ -26,7 +26,8 @@ from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
 from registry.chat.evidence import (NAMED_MODELS, asked, asks_licence, cover, fact_words, fitting, has_evidence,
-                                    index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked, task_forms, unstated)
+                                    index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
+                                    task_forms, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
