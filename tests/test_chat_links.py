@@ -11,7 +11,7 @@ from registry.record import Record, SourceInfo
 from registry.search import get_searcher
 from registry.service import Registry
 from registry.vocab import CODEMETA, FAIR4ML, MLFDO, RDF, SCHEMA
-from tests.factories import BASE, dataset_record, model_doing, model_pid, task_record
+from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record
 
 PAPER = pid_iri(BASE, mint_id("arxiv", "2401.00001"))
 
@@ -477,3 +477,22 @@ def test_a_question_for_models_naming_a_dataset_offers_the_models_linked_to_it(c
     # the models trained on it are the answer (not the data set, nor a model whose name carries "alpaca")
     answer = chat.ask("Which models used the alpaca-chats set?")
     assert offered(answer) == {model_pid("acme/tuned-law"), model_pid("acme/tuned-cook")}
+
+
+@pytest.fixture(scope="module")
+def unlinked_chat():
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    registry.store.ingest_many([task_record("text-generation"), dataset_record("acme/lonely-poems", stub=False)]
+                               + MODELS[:4])
+    service = ChatService(registry, llm="extractive")
+    yield service
+    service.close()
+    registry.close()
+
+
+def test_a_question_for_models_naming_a_dataset_no_model_is_linked_to_still_offers_the_dataset_it_describes(
+        unlinked_chat):
+    # the answer describes the data set; with no model linked to it, offering nothing left the answer's record unoffered
+    answer = unlinked_chat.ask("Which models write poems like lonely-poems?")
+    assert "acme/lonely-poems" in answer.text
+    assert offered(answer) == {dataset_pid("acme/lonely-poems")}

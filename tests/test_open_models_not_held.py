@@ -16,6 +16,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from harvesters.huggingface.datasets_offline import demo_datasets_file
 from harvesters.huggingface.snapshot import demo_snapshot_dir
 from harvesters.vocabularies import concept_records, harvest
+from registry.chat.absent import framed
 from registry.paths import PACKAGE_DIR
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
@@ -214,3 +215,28 @@ def test_a_one_word_name_written_in_small_letters_in_a_capitalised_question_is_t
     assert searcher.not_held("Detect a dog's bark in my recordings") == []  # the word, not Suno's Bark
     assert [m.concept.label for m in searcher.not_held("Is Bark here?")] == ["Bark"]
     assert [m.concept.label for m in searcher.not_held("is bark here")] == ["Bark"]  # all small: either
+
+
+@pytest.mark.parametrize("question", ["Could we get Pixtral?", "Can I download Pixtral?"])
+def test_the_chat_reads_can_i_get_and_the_name_alone_as_asking_whether_a_model_is_held(chat, question):
+    # the frame with nothing after the name asks for the model itself: a chat model about pictures the registry
+    # holds was put forward as if it were Pixtral
+    answer = chat.ask(question)
+    assert answer.text.startswith("“Pixtral” is not in the registry: it is an image-and-text chat model made by "
+                                  "Mistral AI")
+    assert answer.answers == []
+    assert model_pid("zeta/looker") in {c.pid for c in answer.closest}
+
+
+def test_can_i_get_a_named_model_to_do_something_is_no_question_whether_it_is_held():
+    assert framed("Could we get Whisper?", "Whisper")
+    assert not framed("Can I get Whisper to write my lecture down?", "Whisper")
+
+
+def test_a_model_an_organisation_publishes_is_one_of_the_models_its_name_written_before_models_asks_for(chat):
+    # "Meta models": facebook/polyglot-mt carries no word "meta", but Meta publishes under facebook; the rule that a
+    # model must hold a name written for the models refused the question
+    answer = chat.ask("Which Meta models translate text?")
+    assert answer.answerable
+    assert {c.pid for c in answer.answers} == {model_pid("facebook/polyglot-mt")}
+    assert not chat.ask("Which Meta models make music?").answerable  # acme/tune-maker is no Meta model

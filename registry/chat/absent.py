@@ -39,7 +39,8 @@ _TAIL_WORDS = re.compile(rf"\s+{_TAIL_FRAME}\s*$")
 _SENTENCES = re.compile(r"(?<=[?!.])\s+")
 _FRAME_LEAD = re.compile(r"^\s*(?i:do you (?:have|hold|know)|have you got|does the registry (?:have|hold|know)|"
                          r"tell me about|what is|what's|what are)\s+(?:(?i:the|an?)\s+)?")
-# "Can I find X in the registry?", "Could I get X here?": a frame only with the words asking whether it is held after
+# "Can I find X in the registry?", "Could I get X here?": a frame only with the words asking whether it is held after,
+# or with nothing after the name ("Could we get Whisper?")
 _FRAME_FIND = re.compile(r"^\s*(?i:can|could|may) (?i:i|we|you) (?i:find|get|see|download)\s+(?:(?i:the|an?)\s+)?")
 _FRAME_IS = re.compile(r"^\s*(?i:is|are)\s+(?:(?i:the)\s+)?")
 
@@ -100,11 +101,17 @@ def framed(text: str, phrase: str) -> bool:
     for sentence in _SENTENCES.split(text.strip()):
         m = _FRAME_LEAD.match(sentence)
         tail = m is None
-        m = m or _FRAME_IS.match(sentence) or _FRAME_FIND.match(sentence)
-        if m is None or (tail and not re.search(rf"\s{_TAIL_FRAME}{_END}", sentence)):
+        find = m is None and _FRAME_FIND.match(sentence)
+        m = m or _FRAME_IS.match(sentence) or find
+        if m is None:
             continue
-        got = [w.lower().strip(".") for w in re.findall(r"[\w.\-]+", sentence[m.end():])][:len(want)]
-        if want and [re.sub(r"['’]s?$", "", w) for w in got] == want:
+        said = re.findall(r"[\w.\-]+", sentence[m.end():])
+        got = [w.lower().strip(".") for w in said][:len(want)]
+        if not want or [re.sub(r"['’]s?$", "", w) for w in got] != want:
+            continue
+        # the words asking whether it is held after it ("Is X here?"), or, after "Can I get", nothing ("Could we get
+        # Whisper?": the sentence asks for the thing itself, not for something to do with it)
+        if not tail or re.search(rf"\s{_TAIL_FRAME}{_END}", sentence) or (find and len(said) == len(want)):
             return True
     return False
 

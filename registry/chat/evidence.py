@@ -253,7 +253,8 @@ def _constrained(q: Question, cand: Candidate) -> bool:
     return any(read[i].facet != "kind" for i in cand.met if i < len(read))
 
 
-def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Asked | None = None) -> list[Candidate]:
+def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Asked | None = None,
+                 publishers: dict[str, set[str]] | None = None) -> list[Candidate]:
     """Keep the candidates whose own facts show the question's words as fully as the best found does.
 
     The words count by weight (``read_topic``: a word few FDOs hold counts most, one none holds nothing). A
@@ -263,17 +264,27 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     another found shows "ESPnet" too, nor one showing "meta" alone to "Meta's Segment Anything model". A
     question with no word that counts keeps every candidate; one listing the models linked to a paper
     (``wanted.paper``) is not held to the best found, since its words describe the paper, not the models.
+    ``publishers`` maps a name written for the models (``written_names``) that is an organisation's to its Hub
+    accounts: a model published under one of them is one of that name's ("Which Meta models ...": facebook/...).
     """
     if topic.total <= 0:
         return list(cands)
     enough = [c for c in cands if c.coverage >= MIN_SHOWN or _constrained(q, c)]
     names = written_names(q, topic)
     if names:  # a name the question writes ("Which Mullein models are MIT-licensed?") is what it asks about
-        enough = [c for c in enough if names & c.covered]
+        publishers = publishers or {}
+        enough = [c for c in enough if names & c.covered or _published_by(c, names, publishers)]
     if wanted is not None and wanted.paper:
         return enough
     best = max((c.coverage for c in enough), default=0.0)
     return [c for c in enough if c.coverage >= best - NEAR_BEST]
+
+
+def _published_by(cand: Candidate, names: set[str], publishers: dict[str, set[str]]) -> bool:
+    """Say whether a candidate is published under a Hub account of an organisation a name written stands for."""
+    ident = (cand.facts.identifier or cand.facts.name or "") if cand.facts is not None else ""
+    owner = ident.split("/", 1)[0].lower() if "/" in ident else ""
+    return bool(owner) and any(owner in publishers.get(n, ()) for n in names)
 
 
 # a capitalised word inside a sentence right before a word for models: the name of the models asked for

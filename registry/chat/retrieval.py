@@ -25,8 +25,9 @@ from dataclasses import dataclass, replace
 from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
-from registry.chat.evidence import (asked, asks_licence, cover, fact_words, fitting, has_evidence, index_terms,
-                                    read_constraints, read_topic, shows_enough, by_use, states_asked, task_forms, unstated)
+from registry.chat.evidence import (NAMED_MODELS, asked, asks_licence, cover, fact_words, fitting, has_evidence,
+                                    index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
+                                    task_forms, unstated)
 from registry.chat.facts import FdoFacts, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
@@ -372,6 +373,20 @@ class Retriever:
                                tuple(t.key for t in tasks), tuple(t.label for t in tasks), m.concept.open)
         return None
 
+    def _publishers(self, q: Question) -> dict[str, set[str]]:
+        """Return the names written for the models asked for that are organisations' ("Which Meta models ...?"), as
+        stems, with the Hub accounts each publishes under (meta: meta-llama, facebook)."""
+        searcher = self.search.searcher()
+        if searcher is None:
+            return {}
+        out: dict[str, set[str]] = {}
+        for m in NAMED_MODELS.finditer(q.text.strip()):
+            word = re.sub(r"'s$", "", m.group(1))
+            accounts = searcher.concepts.accounts(word)
+            if accounts:
+                out.setdefault(stem(word.lower()), set()).update(a.lower() for a in accounts)
+        return out
+
     def _names_system(self, mention: str, system: NotHeld) -> bool:
         """Say whether ``mention`` names the system not held ``system`` (by its name or another of its names)."""
         searcher = self.search.searcher()
@@ -626,7 +641,7 @@ class Retriever:
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]
-            sure = shows_enough(ctx.question, stated, ctx.topic, wanted)
+            sure = shows_enough(ctx.question, stated, ctx.topic, wanted, self._publishers(ctx.question))
             if not sure:
                 # nothing found states what the question asks for: the best found are named as the closest
                 # records, not offered as answers

@@ -244,7 +244,9 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
         # models linked to it are the answer, not the data set, nor a model whose name merely carries the name
         facts = ctx.facts
         linked = {r.iri for pid in records if pid in facts for _, _, sample in facts[pid].inbound for r in sample}
-        return [c for c in cited if c.pid in linked]
+        models = [c for c in cited if c.pid in linked]
+        if models:  # none linked or cited: the data set the answer describes is what it offers
+            return models
     offered = {c.pid for c in ctx.selected}
     return [c for c in cited if c.pid in offered]
 
