@@ -229,3 +229,21 @@ def test_one_kind_of_classifier_named_does_not_bring_the_whole_classification_fa
     # "classifier" alone is no name of the family: an image classifier is asked for, not audio or text ones
     tasks = set(boosts(concepts, "Is there an image classifier with few parameters?").get("task", {}))
     assert not {"audio-classification", "text-classification", "token-classification"} & tasks
+
+
+@pytest.mark.parametrize("question", [
+    "a" * 20_000,  # one long word: a direction tried from each of its letters
+    "1234567890" * 2_000,
+    "text, " * 3_400,  # a list without "or": a list tried from each item read to its end
+    "SetFit, the " * 1_700,
+])
+def test_a_long_question_is_matched_in_time_linear_in_its_length(concepts, question):
+    import time
+    started = time.perf_counter()
+    concepts.match(question)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_a_list_after_many_commas_is_still_read_to_its_last_item(concepts):
+    tasks = boosts(concepts, "models for " + "things, " * 30 + "text, images or sound").get("task", {})
+    assert "text-to-image" not in tasks and "image-text-to-text" not in tasks

@@ -494,3 +494,11 @@ def test_a_name_before_fine_tuned_for_or_on_reads_as_derived_from_that_base(quer
 def test_a_model_fine_tuned_for_a_job_names_no_base():
     u = reader(base_model=["microsoft/phi-2"]).understand("a model fine-tuned for medical questions")
     assert not [r for r in u.recognised if r.facet == "base_model"]
+
+
+def test_a_long_hyphenated_word_is_read_for_owners_in_time_linear_in_its_length(searcher):
+    import time
+    searcher.understand("warm up")
+    started = time.perf_counter()
+    searcher.understand("a-" * 10_000)  # an owner's possessive tried from each part of one long word
+    assert time.perf_counter() - started < 1.0

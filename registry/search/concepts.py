@@ -57,11 +57,14 @@ GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
 _TRUE = ("true", "1")
 _VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing version: "... License 3.0", "... v2"
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
-_DIRECTION = re.compile(r"(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
+# (a word read from its start: begun inside a long word, the match would be tried once per letter)
+_DIRECTION = re.compile(r"(?<!\w)(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
 # a list of three or more items of one or two words each: "text, images, sound or table rows"
 _ITEM = r"[a-z0-9]+(?:\s+[a-z0-9]+)?"
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")  # between a list's items
-_LIST = re.compile(rf"\b{_ITEM}(?:\s*,\s*{_ITEM}){{1,}},?\s+(?:or|and)\s+{_ITEM}\b")
+# (at most LIST_MAX items: a match tried at each item of a long list without "or" reads the rest of it)
+LIST_MAX = 16
+_LIST = re.compile(rf"\b{_ITEM}(?:\s*,\s*{_ITEM}){{1,{LIST_MAX - 2}}},?\s+(?:or|and)\s+{_ITEM}\b")
 
 
 @dataclass(frozen=True)

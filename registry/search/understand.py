@@ -686,7 +686,9 @@ class Understander:
             if "-" in k:
                 lowered.setdefault(k.split("-", 1)[0] + "-", []).append(key)
         low = query.lower()
-        for m in list(re.finditer(r"\b([a-z0-9][\w.\-]*)['’]s\s+", low))[:MAX_LINKS]:
+        # (an owner's word of at most 80 characters: tried from each part of a long hyphenated word, an unbounded
+        # one was read to that word's end each time)
+        for m in list(re.finditer(r"\b([a-z0-9][\w.\-]{0,79})['’]s\s+", low))[:MAX_LINKS]:
             word = m.group(1)
             owners = tuple(dict.fromkeys(lowered.get(word, []) + lowered.get(word + "-", []) +
                                          list(self._organisation_accounts(word))))
