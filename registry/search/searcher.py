@@ -793,7 +793,7 @@ class Searcher:
         inside = re.compile(rf"[a-z]*{re.escape(word)}[a-z]*")
         by_word: dict[str, set[int]] = {}
         for key in keys:
-            slots = engine.exact.get(key, ())
+            slots = tuple(engine.exact.get(key, ()))  # a copy: an update may add to the set meanwhile
             for w in set(inside.findall(key)):
                 by_word.setdefault(w, set()).update(s for s in slots if engine.alive[s])
         if by_word.pop(word, None):  # a name holds it as a word of its own: the keyword side finds those
