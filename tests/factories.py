@@ -114,3 +114,15 @@ def concepts_searcher(records: list[Record]):
     registry.store.ingest_many(records)
     yield get_searcher(registry)
     registry.close()
+
+
+def topic(understanding):
+    """Return the subject-area or kind-of-task constraint applied in a search's reading of a question, if any."""
+    return next((r for r in understanding.recognised if r.facet == "topic" and r.applied), None)
+
+
+def weights(searcher, question: str, names: list[str]) -> dict[str, float]:
+    """Return model id -> the weight ``searcher.judge`` gives it for ``question`` (how much of the question it shows)."""
+    understanding = searcher.understand(question)
+    judged = searcher.judge([model_pid(n) for n in names], understanding)
+    return {n: judged[model_pid(n)][1] for n in names}

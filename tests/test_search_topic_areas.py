@@ -14,7 +14,7 @@ from registry.search.text import sparse_vector, tag_term, term_id
 from registry.service import Registry
 from registry.store import Store
 from registry.vocab import SCHEMA
-from tests.factories import BASE, model_doing, model_pid
+from tests.factories import BASE, model_doing, model_pid, topic, weights
 
 
 def tagged(name: str, task: str | None, *tags: str, **kwargs):
@@ -55,16 +55,6 @@ def concepts():
     store = Store.open(None, BASE)
     harvest(store)
     return ConceptIndex(store)
-
-
-def topic(qu):
-    return next((r for r in qu.recognised if r.facet == "topic" and r.applied), None)
-
-
-def weights(searcher, question, names):
-    qu = searcher.understand(question)
-    judged = searcher.judge([model_pid(n) for n in names], qu)
-    return {n: judged[model_pid(n)][1] for n in names}
 
 
 # the subject-area tags of the demo snapshot (harvesters/data/hf_snapshot), one or more models each, as written there
