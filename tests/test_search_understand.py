@@ -502,3 +502,12 @@ def test_a_long_hyphenated_word_is_read_for_owners_in_time_linear_in_its_length(
     started = time.perf_counter()
     searcher.understand("a-" * 10_000)  # an owner's possessive tried from each part of one long word
     assert time.perf_counter() - started < 1.0
+
+
+def test_built_or_based_on_a_name_that_both_a_base_and_a_data_set_hold_reads_the_base():
+    rules = reader(base_model=["meta-llama/Llama-2-7b-hf"], dataset=["acme/llama-2-chats"])
+    for question in ("Which models are built on Llama 2?", "models based on llama 2"):
+        facets = {r.facet for r in rules.understand(question).recognised}
+        assert "base_model" in facets and "dataset" not in facets, question
+    facets = {r.facet for r in rules.understand("models trained on llama 2 chats").recognised}
+    assert "dataset" in facets

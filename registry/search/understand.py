@@ -421,6 +421,8 @@ class Understander:
             prep = m.group(1)
             if prep == "on":
                 datasets = self._match_names("dataset", name)
+                if datasets and re.match(r"built|based", m.group(0)) and self._match_names("base_model", name):
+                    datasets = ()  # "built on Llama 2": a model is built on a model, trained on a data set
                 if datasets:
                     out.append(_Match(m.start(), m.end(), "dataset", datasets, self._names_label("trained on", datasets)))
                     continue
