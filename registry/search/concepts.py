@@ -126,6 +126,8 @@ class _Built:
     whole: set[int] = field(default_factory=set)  # phrases (by place in phrase_tokens) matched only written whole
     vectors: np.ndarray | None = None
     organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
+    # the word of a modality's one-word phrase ("pictures": image) -> (the modality's place in concepts, the modality)
+    media: dict[str, tuple[int, Concept]] = field(default_factory=dict)
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -251,6 +253,10 @@ class ConceptIndex:
                     for phrase in concept.phrases:
                         built.organisations.setdefault(phrase.lower(), []).extend(concept.accounts)
                     continue
+                if concept.facet == "modality":
+                    for toks in map(tokens, concept.phrases):
+                        if len(set(toks)) == 1:
+                            built.media.setdefault(toks[0], (i, concept))
                 acronyms = {w.lower() for p in concept.phrases for w in p.split() if w.isupper() and len(w) > 1
                             and not tokens(w)}
                 for phrase in concept.phrases:
@@ -362,13 +368,12 @@ class ConceptIndex:
         kept = [m for m in kept if m.concept.facet != "domain" or m.concept.pid not in narrower_of]
         return sorted(kept, key=lambda m: -m.score)[:limit]
 
-    def _medium(self, built: _Built, words: frozenset[str]) -> Concept | None:
+    @staticmethod
+    def _medium(built: _Built, words: frozenset[str]) -> Concept | None:
         """Return the modality a word or two name by one of its one-word phrases ("pictures", "table rows": tables),
         or None; the bare words a phrase alone never matches by ("text", "images") count here."""
-        for c in built.concepts:
-            if c.facet == "modality" and any(len(t) == 1 and t <= words for t in map(frozenset, map(tokens, c.phrases))):
-                return c
-        return None
+        found = [built.media[w] for w in words if w in built.media]
+        return min(found, key=lambda x: x[0])[1] if found else None
 
     def _directions(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
         """Add to ``best`` the tasks a direction between two media names ("words into pictures": text to image; "a

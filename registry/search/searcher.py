@@ -526,10 +526,12 @@ class Searcher:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
             masks.boost = self._boost_score(qu, explicit, masks.filters.lenient())
-            cand = self._candidates(qu, mode, vector)
+            # the FDOs named by a proper name of the question ("the Wallace and Gromit style"): matches by their own
+            # words, and next to exact matches in the ranking
+            phrased = self._phrase_named(qu)
+            cand = self._candidates(qu, mode, vector, phrased)
             depth = max(10, page * per_page)
-            # the FDOs named by a proper name of the question ("the Wallace and Gromit style") come next to exact matches
-            carried = self._carried(qu) or [int(x) for x in self._phrase_named(qu)]
+            carried = self._carried(qu) or [int(x) for x in phrased]
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
                                 carried, masks.linked())
             if not ranked.total and applied:
@@ -579,7 +581,8 @@ class Searcher:
         done.set_result(embedder.embed_query(text))
         return done
 
-    def _candidates(self, qu: QueryUnderstanding, mode: str, vector: "Future | None") -> Candidates:
+    def _candidates(self, qu: QueryUnderstanding, mode: str, vector: "Future | None",
+                    phrased: np.ndarray | None = None) -> Candidates:
         text = qu.text
         if not text:
             return Candidates(None, None, None)
@@ -603,8 +606,7 @@ class Searcher:
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
-            phrased = self._phrase_named(qu)
-            if len(phrased):
+            if phrased is not None and len(phrased):
                 # a name the question writes as a proper name of several words ("the Wallace and Gromit style") that an
                 # FDO's name holds in that order ("CogVideoX-LoRA-Wallace_and_Gromit") is a match by its own words
                 # however many of the question's other words its record lacks
@@ -1166,8 +1168,7 @@ def _without_name(text: str, names: list[str], meant: list[str] = ()) -> str:
         return text
     held = {t for name in names for t in tokens(name, keep_stopwords=True)} - \
         {t for phrase in meant for t in tokens(phrase, keep_stopwords=True)}
-    return " ".join(w for w in text.split() if not (set(tokens(w, keep_stopwords=True)) and
-                                                   set(tokens(w, keep_stopwords=True)) <= held))
+    return " ".join(w for w in text.split() if not ((said := set(tokens(w, keep_stopwords=True))) and said <= held))
 
 
 def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:
