@@ -785,8 +785,10 @@ class Searcher:
         word = words[0].lower()
         engine = self.engine
         # a word a name holds as a word of its own ("bert") is found by the keyword side
-        if engine.exact_slots(word) or self.owns((), word):
+        if engine.exact_slots(word):
             return []
+        if self.owns((), word):
+            return self._named_beside_account(word)
         # the names holding the word, from the index of the words inside names (``MemoryEngine.names``): as many
         # as hold it, not every name (a scan of 3M names at 1M FDOs)
         keys = engine.names.holding(word)
@@ -807,6 +809,30 @@ class Searcher:
                 if engine.docs[s].kind == "model":
                     order[s] = min(order.get(s, 2), int(w in data))
         return sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
+
+    def _named_beside_account(self, word: str) -> list[int]:
+        """Return the models whose own name (after the owner) holds ``word`` as a word, when the word is also the
+        account of FDOs of the index none of which is a model ("What is medalpaca?": the medalpaca account's data sets,
+        and eleven models of another author named medalpaca_...): the question asks what the models so called are;
+        the account's data sets, whose short records the keyword side ranked first, follow. [] otherwise."""
+        engine = self.engine
+        posting = engine.terms.get(term_id(word))
+        if posting is None or len(posting.arrays()[0]) > PHRASE_NAMED_SCAN:
+            return []
+        named, account = [], []
+        for s in map(int, posting.arrays()[0]):
+            doc = engine.docs[s] if engine.alive[s] else None
+            if doc is None:
+                continue
+            owner, _, short = (doc.identifier or doc.name).rpartition("/")
+            if word in tokens(short, keep_stopwords=True):
+                if doc.kind == "model":
+                    named.append(s)
+            elif owner.lower() == word:
+                account.append(s)
+        if not named or not account or any(engine.docs[s].kind == "model" for s in account):
+            return []
+        return sorted(named, key=lambda s: (bool(engine.stub[s]), -engine.downloads[s], s))
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = (),
