@@ -147,7 +147,8 @@ class Searcher:
 
     def owns(self, authors: tuple[str, ...], word: str) -> bool:
         """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
-        or identifier."""
+        or identifier: its words in their order, one after the other ("Code Llama" is no name of
+        llama_2_llama_2_code_math)."""
         wanted = tokens(word, keep_stopwords=True)
         if not wanted:
             return False
@@ -160,8 +161,8 @@ class Searcher:
                 sel = sel & self.engine.word_mask(w)
             for slot in np.flatnonzero(sel):
                 doc = self.engine.docs[slot]
-                if doc is not None and set(wanted) <= set(tokens(f"{doc.name} {doc.identifier or ''}",
-                                                                   keep_stopwords=True)):
+                if doc is not None and any(holds_run(tokens(n, keep_stopwords=True), wanted)
+                                           for n in (doc.name, doc.identifier or "")):
                     return True
         return False
 
@@ -201,11 +202,12 @@ class Searcher:
             text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
         # "to sound more like a person" says how it comes across: the word "sound" is no audio
         text = SOUND_AS_SEEM.sub(lambda m: m.group(0).replace(m.group(0).split()[0], "seem", 1), text)
-        # a system not held stands for its tasks unless a record carries its name (the record wins), or its owner's
-        # possessive names an owner holding models of those tasks ("Google's Gemini": Google's own are the closest)
+        # a system not held stands for its tasks unless a record carries its name (the record wins); when its owner's
+        # possessive names an owner holding models of those tasks ("Salesforce's BLIP-2": Salesforce's BLIP captioner;
+        # "Google's Gemini": Gemma), the owner's models doing them are its closest kin, first (``_kin``), and the
+        # tasks' other models follow
         owners = self._possessive_owners(qu)
-        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not (
-            self.owns((), m.phrase) or (owners and self._owners_do(owners, m.concept)))]
+        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
         # adds no other task of that modality
         served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
@@ -300,9 +302,11 @@ class Searcher:
         meant = [m.phrase for m in matches if m.concept.facet != SYSTEM and m.how == "words"]
         text, sentence = (_without_name(qu.text, names, meant), _without_name(qu.sentence, names, meant)) if names \
             else (qu.text, qu.sentence)
-        if not added and recognised == list(qu.recognised) and text == qu.text:
+        kin = tuple(m.concept.pid for m in matches if m.concept.facet == SYSTEM and (
+            m.concept.base or (owners and self._owners_do(owners, m.concept))))
+        if not added and recognised == list(qu.recognised) and text == qu.text and not kin:
             return qu
-        return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence)
+        return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin)
 
     def _licence_names(self, recognised: list[RecognisedFilter], named) -> list[RecognisedFilter]:
         """Return ``recognised`` with a filter on the licences the question calls by name (``_named_licences``), unless
@@ -728,7 +732,7 @@ class Searcher:
                 if sum(vocab[v][1] for v in values if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
                     stated.add(facet)
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
-        if not boosts and not qu.tags and not topics:
+        if not boosts and not qu.tags and not topics and not qu.kin:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
@@ -745,12 +749,62 @@ class Searcher:
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
         if topics and boosts.get("task"):
             score += self._unstated_task(topics, boosts["task"])
+        if qu.kin and "task" not in explicit:
+            # the models of the family a model not held is built on that do what it does: first, as linked ones are
+            kin = self._kin(qu.kin, self._possessive_owners(qu)).view(np.int8) * np.int16(LINK_LEVEL)
+            links = kin if links is None else np.maximum(links, kin)
         if links is not None:
             # the concepts' weights stay below a link's, so the rest of a division by LINK_LEVEL is what an FDO
             # carries of the concepts (``_holds_core``)
             np.minimum(score, np.int16(LINK_LEVEL - 1), out=score)
             score += links
         return score
+
+    def _kin(self, systems: tuple[str, ...], owners: list[str] = ()) -> np.ndarray:
+        """Return the slots of the closest kin of the open model families not held ``systems`` (PIDs) built on a family
+        of their own (``schema:isBasedOn``: Code Llama on Llama 2, LLaVA on Llama): the models of that family (their
+        name, or a base model's name after its owner, holds the family's words in their order: "llama_2_code",
+        "Llama-4-Scout", fine-tuned from "Llama-2-7b") showing the kind of task or subject area the system does, in
+        their own tags or name (Code Llama: code), or, when it does none, stating one of its tasks (LLaVA: image-text
+        to text). The models of ``owners`` (the accounts of the owner a question gives it: "Salesforce's BLIP-2")
+        doing so are its kin too: its maker's own models of what it does (Salesforce's BLIP captioner)."""
+        engine = self.engine
+        out = np.zeros(engine.size, dtype=bool)
+        bases = self.vocabulary("base_model")
+        for pid in systems:
+            system = self.concepts.concept(pid)
+            if system is None:
+                continue
+            served = [c for c in (self.concepts.concept(p) for p in system.serves + system.related) if c is not None]
+            topics = [c.key for c in served if c.facet in TOPICS and c.markers]
+            tasks = [c.key for c in served if c.facet == "task"]
+            if topics:
+                purpose = np.zeros(engine.size, dtype=bool)
+                for key in topics:
+                    purpose |= self._topic_score(key) == TOPIC_WEIGHT
+            elif tasks:
+                purpose = engine.facet_masks({"task": tasks}, {})["task"].copy()
+            else:
+                continue
+            if owners:
+                out |= purpose & engine.facet_masks({"author": list(owners)}, {})["author"]
+            for family in system.base:
+                words = tokens(family, keep_stopwords=True)
+                if not words:
+                    continue
+                keys = [k for k in bases if holds_run(tokens(k.rsplit("/", 1)[-1], keep_stopwords=True), words)]
+                member = engine.facet_masks({"base_model": keys}, {})["base_model"].copy() if keys else \
+                    np.zeros(engine.size, dtype=bool)
+                named = purpose & ~member
+                for w in words:
+                    named &= engine.word_mask(w)
+                for s in np.flatnonzero(named):
+                    doc = engine.docs[s]
+                    if doc is not None and holds_run(tokens((doc.identifier or doc.name).rsplit("/", 1)[-1],
+                                                            keep_stopwords=True), words):
+                        member[s] = True
+                out |= purpose & member
+        return out & engine.alive[:engine.size]
 
     def _unstated_task(self, topics: list[str], tasks: list[str]) -> np.ndarray:
         """Return, per slot, the task boost's weight for the FDOs that name a kind of task of the question themselves
@@ -1143,6 +1197,12 @@ class _Ranked:
             return "browse"
         kw, dense = bool(self.in_kw[i - self.pinned]), bool(self.in_dense[i - self.pinned])
         return "hybrid" if kw and dense else ("keyword" if kw else "semantic")
+
+
+def holds_run(toks: list[str], wanted: list[str]) -> bool:
+    """Say whether ``wanted`` (words) occur in ``toks`` one after the other, in their order."""
+    n = len(wanted)
+    return any(toks[i:i + n] == wanted for i in range(len(toks) - n + 1))
 
 
 def _lookup(ascending: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
