@@ -64,7 +64,7 @@ def test_a_family_is_named_by_its_words_in_their_order_in_a_model_or_base_name(k
     assert kin_searcher.search("Do you have LLaVA?").results[0].pid == model_pid("meta-llama/Llama-4-Scout")
     code_llama = kin_searcher.not_held("Code Llama")[0].concept
     with kin_searcher.engine.lock:
-        kin = kin_searcher._kin((code_llama.pid,))
+        kin, _ = kin_searcher._kin((code_llama.pid,))
     slots = {kin_searcher.engine.docs[s].identifier for s in np.flatnonzero(kin)}
     assert slots == {"solo/tuned-helper"}  # not solo/llama-3-2-coder: "llama 3 2" holds no "llama 2" in order
 

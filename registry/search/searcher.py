@@ -298,12 +298,16 @@ class Searcher:
         # win); when no record mentions it either, its words ("Qwen" of "Qwen2-VL") would only rank records holding
         # part of it (words naming another concept as well stay: "segment anything" is also mask generation). One a
         # record mentions ("an open alternative to Sora") keeps its words: that record speaks of it
-        names = [m.phrase for m in matches if m.concept.facet == SYSTEM and not self._mentioned(m.phrase)]
-        meant = [m.phrase for m in matches if m.concept.facet != SYSTEM and m.how == "words"]
-        text, sentence = (_without_name(qu.text, names, meant), _without_name(qu.sentence, names, meant)) if names \
-            else (qu.text, qu.sentence)
         kin = tuple(m.concept.pid for m in matches if m.concept.facet == SYSTEM and (
             m.concept.base or (owners and self._owners_do(owners, m.concept))))
+        names = [m.phrase for m in matches if m.concept.facet == SYSTEM and not self._mentioned(m.phrase)]
+        meant = [m.phrase for m in matches if m.concept.facet != SYSTEM and m.how == "words"]
+        if owners and kin:
+            # the owner's word stays when its models are the system's kin ("Google's Gemini", matched as "Google
+            # Gemini"): it finds the owner's other models, next after the kin
+            meant += [r.span for r in qu.recognised if r.facet == "author" and not r.values and r.note]
+        text, sentence = (_without_name(qu.text, names, meant), _without_name(qu.sentence, names, meant)) if names \
+            else (qu.text, qu.sentence)
         if not added and recognised == list(qu.recognised) and text == qu.text and not kin:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin)
@@ -750,8 +754,11 @@ class Searcher:
         if topics and boosts.get("task"):
             score += self._unstated_task(topics, boosts["task"])
         if qu.kin and "task" not in explicit:
-            # the models of the family a model not held is built on that do what it does: first, as linked ones are
-            kin = self._kin(qu.kin, self._possessive_owners(qu)).view(np.int8) * np.int16(LINK_LEVEL)
+            # the models of the family a model not held is built on, or of the owner the question gives it, that do
+            # what it does: first, as linked ones are; the owner's other models next, above the job's other models
+            kin, owned = self._kin(qu.kin, self._possessive_owners(qu))
+            score += owned.view(np.int8) * np.int16(STATED_WEIGHT)
+            kin = kin.view(np.int8) * np.int16(LINK_LEVEL)
             links = kin if links is None else np.maximum(links, kin)
         if links is not None:
             # the concepts' weights stay below a link's, so the rest of a division by LINK_LEVEL is what an FDO
@@ -760,16 +767,19 @@ class Searcher:
             score += links
         return score
 
-    def _kin(self, systems: tuple[str, ...], owners: list[str] = ()) -> np.ndarray:
+    def _kin(self, systems: tuple[str, ...], owners: list[str] = ()) -> tuple[np.ndarray, np.ndarray]:
         """Return the slots of the closest kin of the open model families not held ``systems`` (PIDs) built on a family
         of their own (``schema:isBasedOn``: Code Llama on Llama 2, LLaVA on Llama): the models of that family (their
         name, or a base model's name after its owner, holds the family's words in their order: "llama_2_code",
         "Llama-4-Scout", fine-tuned from "Llama-2-7b") showing the kind of task or subject area the system does, in
         their own tags or name (Code Llama: code), or, when it does none, stating one of its tasks (LLaVA: image-text
         to text). The models of ``owners`` (the accounts of the owner a question gives it: "Salesforce's BLIP-2")
-        doing so are its kin too: its maker's own models of what it does (Salesforce's BLIP captioner)."""
+        doing so are its kin too: its maker's own models of what it does (Salesforce's BLIP captioner; "Google's
+        Gemini": Gemma). Returns the kin, and the owner's models when some of them are kin (its other models, Google's
+        Flan-T5, are nearer than another account's model of the job), else no slot."""
         engine = self.engine
         out = np.zeros(engine.size, dtype=bool)
+        owned = np.zeros(engine.size, dtype=bool)
         bases = self.vocabulary("base_model")
         for pid in systems:
             system = self.concepts.concept(pid)
@@ -787,7 +797,10 @@ class Searcher:
             else:
                 continue
             if owners:
-                out |= purpose & engine.facet_masks({"author": list(owners)}, {})["author"]
+                mine = engine.facet_masks({"author": list(owners)}, {})["author"]
+                if (purpose & mine).any():
+                    out |= purpose & mine
+                    owned |= mine
             for family in system.base:
                 words = tokens(family, keep_stopwords=True)
                 if not words:
@@ -804,7 +817,8 @@ class Searcher:
                                                             keep_stopwords=True), words):
                         member[s] = True
                 out |= purpose & member
-        return out & engine.alive[:engine.size]
+        alive = engine.alive[:engine.size]
+        return out & alive, owned & alive & ~out
 
     def _unstated_task(self, topics: list[str], tasks: list[str]) -> np.ndarray:
         """Return, per slot, the task boost's weight for the FDOs that name a kind of task of the question themselves
