@@ -94,6 +94,7 @@ class Searcher:
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
+        self._kin_masks: dict[tuple, tuple[object, int, tuple[np.ndarray, np.ndarray]]] = {}  # ``_kin``
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -192,6 +193,7 @@ class Searcher:
             self.concepts.refresh()
             self._understood.clear()
             self._topic_masks.clear()
+            self._kin_masks.clear()
 
     def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
         """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
@@ -778,6 +780,10 @@ class Searcher:
         Gemini": Gemma). Returns the kin, and the owner's models when some of them are kin (its other models, Google's
         Flan-T5, are nearer than another account's model of the job), else no slot."""
         engine = self.engine
+        key = (systems, tuple(owners))
+        cached = self._kin_masks.get(key)
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
         out = np.zeros(engine.size, dtype=bool)
         owned = np.zeros(engine.size, dtype=bool)
         bases = self.vocabulary("base_model")
@@ -818,7 +824,12 @@ class Searcher:
                         member[s] = True
                 out |= purpose & member
         alive = engine.alive[:engine.size]
-        return out & alive, owned & alive & ~out
+        found = (out & alive, owned & alive & ~out)
+        # (a family's members are read from the names of the models doing the job: kept until the index changes)
+        self._kin_masks[key] = (engine, engine.generation, found)
+        if len(self._kin_masks) > 64:
+            self._kin_masks.pop(next(iter(self._kin_masks)))
+        return found
 
     def _unstated_task(self, topics: list[str], tasks: list[str]) -> np.ndarray:
         """Return, per slot, the task boost's weight for the FDOs that name a kind of task of the question themselves
