@@ -108,3 +108,13 @@ def test_an_owners_possessive_names_the_accounts_the_organisations_vocabulary_gi
     answer = chat.ask("What has been built from Meta's Mover-9?")
     assert {c.pid for c in answer.answers} == {model_pid("acme/mover-dance")}
     assert "is the name of" not in answer.text  # the question said which one: no ambiguity to report
+
+
+def test_a_frame_asking_for_a_name_may_give_its_owner_first():
+    from registry.chat.absent import framed
+
+    # "Can I find Meta's Code Llama here?" asks whether Code Llama is held: the answer put a Llama 2 fine-tune forward
+    # as if it were Code Llama
+    assert framed("Can I find Meta's Code Llama here?", "Code Llama")
+    assert framed("Do you have ElevenLabs' voice model?", "ElevenLabs")  # the possessive is the name
+    assert not framed("Can I find Meta's chat model for Code Llama users here?", "Code Llama")
