@@ -59,3 +59,14 @@ def test_the_copies_stay_first_when_a_format_is_asked_for(searcher):
 def test_without_another_constraint_the_copies_keep_their_place(searcher):
     r = searcher.search("What has been built on Big-R1?", per_page=10)
     assert r.results[0].pid == model_pid("nvidia/Big-R1-FP4")  # the most downloaded derivative
+
+
+def test_what_a_linked_fdo_carries_of_the_other_asks_counts_a_stated_language_and_not_the_task(searcher):
+    qu = searcher.understand("Which chat models built on Big-R1 speak Chinese?")
+    assert any(r.facet == "task" for r in qu.recognised)
+    tiers: list = []
+    searcher._boost_score(qu, {}, frozenset({"language"}), tiers)
+    [tier] = tiers
+    slot = searcher.engine.slot_of
+    assert tier[slot[model_pid("solo/helper")]] > 0  # states Chinese
+    assert tier[slot[model_pid("solo/plain-tune")]] == 0  # states the task only: every derivative does
