@@ -782,10 +782,14 @@ class Searcher:
         """Return, per slot, the FDOs among ``derived`` that are copies of one of ``bases``: named as the base is
         after its owner but for format and precision words (nvidia/DeepSeek-R1-FP4, unsloth/DeepSeek-R1)."""
         names = {_copy_name(b.rsplit("/", 1)[-1]) for b in bases}
+        firsts = {n[0] for n in names if n}  # a copy's name holds its base's first word: most derivatives' do not
         out = np.zeros(len(derived), dtype=bool)
         for slot in np.flatnonzero(derived):
             doc = self.engine.doc(int(slot))
-            if doc is not None and _copy_name((doc.identifier or doc.name).rsplit("/", 1)[-1]) in names:
+            if doc is None:
+                continue
+            name = (doc.identifier or doc.name).rsplit("/", 1)[-1]
+            if any(f in name.lower() for f in firsts) and _copy_name(name) in names:
                 out[slot] = True
         return out
 
