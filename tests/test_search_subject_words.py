@@ -74,7 +74,7 @@ def keys(concepts, question):
     ("Which models were tuned to be honest?", "truthfulness"),
     ("a chat model with fewer hallucinations", "truthfulness"),
     ("Can a model say how sure it is that its answer is right?", "confidence-calibration"),
-    ("draw up quiz questions for my pupils", "question-generation"),
+    ("draw up quiz questions for my students", "question-generation"),
     ("I teach a class of ten-year-olds", "education"),
     ("Which models know about phone networks?", "telecommunications"),
 ])
