@@ -386,9 +386,13 @@ class Understander:
                 out.append(_Match(m.start(), m.end(), "language", keys, f"language: {LANGUAGE_NAMES.get(code, code)}",
                                   note="" if keys else f"no indexed FDO is tagged with language {code!r}"))
         for m in re.finditer(MULTILINGUAL, low):
-            keys = tuple(k for k in vocab if k.lower() == "multilingual")
+            # (the Hub harvester writes the tag multilingual as BCP-47's "mul")
+            keys = tuple(k for k in vocab if k.lower() in ("multilingual", "mul"))
+            # "polyglot", "dozens of languages" say what the filter says and leave the text ("languages ... models"
+            # is no language model); the word "multilingual" stays, names hold it
             out.append(_Match(m.start(), m.end(), "language", keys, "language: Multilingual",
-                              note="" if keys else "no indexed FDO is tagged multilingual"))
+                              note="" if keys else "no indexed FDO is tagged multilingual",
+                              remove=bool(keys) and "lingual" not in m.group(0)))
         return out
 
     def _size(self, low: str) -> list[_Match]:
