@@ -496,3 +496,22 @@ def test_a_question_for_models_naming_a_dataset_no_model_is_linked_to_still_offe
     answer = unlinked_chat.ask("Which models write poems like lonely-poems?")
     assert "acme/lonely-poems" in answer.text
     assert offered(answer) == {dataset_pid("acme/lonely-poems")}
+
+
+def test_models_tied_to_a_named_paper_are_those_citing_it(chat):
+    # "tied to" says how the models link to the paper, as "point to" does: it is no topic they must match
+    answer = chat.ask("Which models are tied to the Tiny Adapters paper?")
+    assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
+
+
+def test_a_word_read_as_another_constraint_before_a_records_noun_goes_on_naming_the_record():
+    from registry.chat.links import _record_phrase
+    from registry.search.understand import stem
+    text = "Which models learned from NovaSky's Sky-T1 reasoning data of 17 thousand examples?"
+    span = "learned from NovaSky's Sky-T1"
+    # "reasoning" (read as a topic) describes the data: the phrase goes on to the count and "examples"
+    assert _record_phrase(text, span, {stem("reasoning")}) == ["reasoning", "data", "of", "17", "thousand", "examples"]
+    # a word read as nothing ends the phrase, and a constraint's word with no record noun after it is no part of it
+    assert _record_phrase(text, span, set()) == []
+    assert _record_phrase("Which models learned from the Alpaca set about reasoning?", "learned from the Alpaca",
+                          {stem("reasoning")}) == ["set"]

@@ -32,6 +32,7 @@ derive descend descends descended compressed quantized quantised pruned shrunk d
 cited citing mention mentions mentioned mentioning point points pointing linked link links come comes accompany
 accompanies go goes referenced reference references described introduced deal deals dealing handle handles speak speaks spoken understand
 understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
+tie ties tied associated connected attached
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 __all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",

@@ -116,7 +116,7 @@ def _topic(q: Question, span: str, values) -> str:
         named |= {stem(w) for m in PAPER_NAME.finditer(q.text) for w in words(m.group(1))}
     others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
               for w in words(r.span)}
-    named |= {stem(w) for w in _record_phrase(q.text, span)}
+    named |= {stem(w) for w in _record_phrase(q.text, span, others)}
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
@@ -124,21 +124,27 @@ def _topic(q: Question, span: str, values) -> str:
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
 
 
-def _record_phrase(text: str, span: str) -> list[str]:
+def _record_phrase(text: str, span: str, described: set[str] = frozenset()) -> list[str]:
     """Return the words that go on naming the record right after the words read as it (``span``), when they are nouns
     of a record's kind, counts and "of" ("learned from the OpenR1 maths | set of 220 thousand problems", "fine-tuned on
     the Deita 10k | instruction selection"): they say what the record is, not what the models are about. The phrase
     stops at the first other word ("trained on the Alpaca chats | help solve contract problems": a job, the topic) and
-    where a name stops (``LINK_STOP``: "for finance", "that ..."); one holding no noun of a record is no part of it."""
+    where a name stops (``LINK_STOP``: "for finance", "that ..."); one holding no noun of a record is no part of it.
+    A word the reader read as another constraint (``described``, stems: the topic "reasoning") goes on naming the record
+    when a noun of a record follows it ("NovaSky's Sky-T1 | reasoning data of 17 thousand examples")."""
     at = text.lower().find(span.lower()) if span else -1
     if at < 0:
         return []
     rest = text[at + len(span):]
     stop = LINK_STOP.search(rest)
-    said = []
+    said: list[str] = []
+    pending: list[str] = []  # words of another constraint, part of the phrase only when a record's noun follows
     for w in words(rest[:stop.start()] if stop else rest):
         if w in RECORD_NOUNS or w in RECORD_FILLERS or any(ch.isdigit() for ch in w):
-            said.append(w)
+            said += pending + [w]
+            pending = []
+        elif stem(w) in described:
+            pending.append(w)
         else:
             break
     return said if any(w in RECORD_NOUNS for w in said) else []
