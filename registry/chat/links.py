@@ -43,7 +43,7 @@ RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived
 # the nouns of a record's kind that may end the phrase naming it ("the OpenR1 maths set of 220 thousand problems", "the
 # Deita 10k instruction selection"): the words of a link besides articles and descriptions, and a few of a data set's
 RECORD_NOUNS = frozenset(LINK_NOUNS - {"the", "a", "an", "this", "that", "plain", "original", "base", "basic"}) | \
-    frozenset("selection subset split mix mixture problems tasks sentences".split())
+    frozenset("selection subset split mix mixture problems tasks sentences traces".split())
 # the words inside such a phrase that are no noun of a record: "set of problems", a count ("220 thousand problems")
 RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
 

@@ -144,6 +144,15 @@ class NameIndex:
 
     def containing(self, fragment: str, limit: int = 5) -> list[Match]:
         """Return FDOs whose name contains ``fragment`` as a whole part (``llama-2`` in ``llama-2-7b-hf``)."""
+        best: dict[str, int] = {}
+        for _, entry in self.holders(fragment):
+            for pid, dl in entry.items():
+                best[pid] = max(dl, best.get(pid, 0))
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [Match(pid, dl) for pid, dl in ranked]
+
+    def holders(self, fragment: str) -> list[tuple[str, dict[str, int]]]:
+        """Return (name, its FDOs with their downloads) of the names holding ``fragment`` as a whole part."""
         self._ensure()
         frag = fragment.strip().lower()
         if not frag:
@@ -152,8 +161,8 @@ class NameIndex:
         if held is None:
             if not self.contains(frag):
                 return []
-            held = list(self._keys.items())
-        best: dict[str, int] = {}
+            held = [(key, entry) for key, entry in list(self._keys.items()) if frag in key]
+        out = []
         for key, entry in held:
             pos = key.find(frag)
             while pos >= 0:  # a whole part somewhere: "llama-2" in "codellama-2-llama-2-7b" at its second place
@@ -162,12 +171,9 @@ class NameIndex:
                 if not (before.isalnum() or after.isalnum()):
                     break
                 pos = key.find(frag, pos + 1)
-            if pos < 0:
-                continue
-            for pid, dl in entry.items():
-                best[pid] = max(dl, best.get(pid, 0))
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [Match(pid, dl) for pid, dl in ranked]
+            if pos >= 0:
+                out.append((key, entry))
+        return out
 
     def carrying(self, fragment: str) -> dict[str, dict[str, int]]:
         """Return, for each word of FDO names holding ``fragment`` inside it (``deephermes``, ``openhermes`` for

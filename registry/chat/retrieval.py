@@ -47,6 +47,8 @@ MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical
 # read the question (concepts, boosts, keyword and semantic match); word coverage only breaks near-ties
 TOPICAL_WEIGHTS = (0.85, 0.10, 0.05)
 BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the question prefers ("vision": image tasks)
+LONGER_PARTS = 2  # parts besides a mention a longer name must have, all written around it, to be what is named
+KIND_PARTS = frozenset({"data", "dataset", "model", "hf"})  # parts of a name saying its kind, which a question may leave out
 HOLDERS_K = 10  # FDOs whose names hold a name as a part, looked at for one of the kind asked for
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
@@ -449,7 +451,8 @@ class Retriever:
         # what an acronym stands for, hyphenated ("mixture-of-experts"), is a topic, not a name
         q.mentions = [m for m in q.mentions if " ".join(words(m)) not in WRITTEN_OUT]
         for mention in list(q.mentions):
-            pids = self._resolve_one(mention, ctx)
+            longer = self._longer_name(q, mention)
+            pids = [longer] if longer else self._resolve_one(mention, ctx)
             if pids:
                 if pids[0] not in ctx.named:
                     ctx.named.append(pids[0])
@@ -462,6 +465,37 @@ class Retriever:
                 q.mentions = [m for m in q.mentions if m != mention]
             else:
                 ctx.unknown.append(mention)
+
+    def _longer_name(self, q: Question, mention: str) -> str | None:
+        """Return the FDO whose longer name the question spells out in words around ``mention``, or None.
+
+        "the 32B Qwen distillation of DeepSeek-R1" is ``DeepSeek-R1-Distill-Qwen-32B``, "the pruned 411B coder
+        version of DeepSeek-R1" ``DeepSeek-R1-Pruned-Coder-411B``, "the 110k Chinese reasoning traces distilled from
+        DeepSeek-R1" the data set ``Chinese-DeepSeek-R1-Distill-data-110k``: a name holding the mention as a whole
+        part whose every other part (at least ``LONGER_PARTS`` of them; a record's kind word, "data", may be left
+        unsaid) the mention's sentence writes, as a word or the start of one ("distill" of "distillation"). The name
+        with most parts so written is chosen, the most downloaded of those."""
+        if q.compare or "/" in mention or len(mention) < 3:
+            return None
+        frag = mention.strip().lower()
+        sentence = next((s for s in re.split(r"(?<=[.?!])\s+", q.text) if mention in s), q.text)
+        said = set(re.findall(r"[a-z0-9]+", sentence.lower())) - set(re.findall(r"[a-z0-9]+", frag))
+
+        def written(part: str) -> bool:
+            return part in said or len(part) >= 4 and any(w.startswith(part) for w in said)
+
+        best: tuple[int, int, str] | None = None
+        for key, entry in self.names.holders(frag):
+            tail = key.rsplit("/", 1)[-1]
+            if frag not in tail:
+                continue
+            parts = [p for p in re.findall(r"[a-z0-9]+", tail.replace(frag, " ", 1)) if p not in KIND_PARTS]
+            if len(parts) < LONGER_PARTS or not all(written(p) for p in parts):
+                continue
+            for pid, downloads in entry.items():
+                if best is None or (len(parts), downloads) > best[:2]:
+                    best = (len(parts), downloads, pid)
+        return best[2] if best else None
 
     def _constraints_not_subjects(self, q: Question, ctx: Context) -> None:
         """Drop from ``ctx.named`` the concepts (a library, task, licence) the question uses as a constraint on the
@@ -673,16 +707,23 @@ DERIVED_FROM = re.compile(r"\b(?:buil[dt]s?|building|based|derived?|derives|desc
                           r"fine[- ]?tuned|extend(?:s|ed)?)\b(?:\s+[\w-]+){0,2}?\s+(?:on\s+top\s+of|on|upon|from)"
                           r"\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.I)
 
+# who asks, then a relation verb whose object is the named model ("Has anyone fine-tuned the 32B Qwen distillation of
+# DeepSeek-R1?"): the object's own words may stand between (up to five), the model named after them
+WORKED_ON = re.compile(r"\b(?:has|have|did)\s+(?:anyone|anybody|someone|somebody|people)\s+(?:ever\s+)?"
+                       r"(?:fine[- ]?tuned|tuned|trained|retrained|quanti[sz]ed|merged|distilled|adapted|extended|"
+                       r"modified)\s+(?:[\w-]+(?:'s)?\s+){0,5}$", re.I)
+
 
 def _derived_from_named(q: Question, ctx: Context) -> None:
     """Ask for the models derived from the one model a question names right after a relation saying so, which the
-    reader did not read as one ("Has anyone built something on top of xAI's Grok-1?"): the named model is what the
-    answer speaks of, the models derived from it are the answer (``service._put_forward``)."""
+    reader did not read as one ("Has anyone built something on top of xAI's Grok-1?"), or that someone worked on it
+    ("Has anyone fine-tuned X?", ``WORKED_ON``): the named model is what the answer speaks of, the models derived from
+    it are the answer (``service._put_forward``)."""
     if len(ctx.named) != 1 or q.compare or "derivatives" in q.attributes or len(q.mentions) != 1:
         return
     mention = q.mentions[0]
     at = q.text.find(mention)
-    if at > 0 and DERIVED_FROM.search(q.text[:at]):
+    if at > 0 and (DERIVED_FROM.search(q.text[:at]) or WORKED_ON.search(q.text[:at].replace("’", "'"))):
         q.attributes.append("derivatives")
 
 

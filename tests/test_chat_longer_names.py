@@ -1,0 +1,52 @@
+"""A longer name spelled out in words around the name a question writes ("the 7B Mini distillation of Gizmo-R1" is
+Gizmo-R1-Distill-Mini-7B), and a question whether anyone worked on a named model (its derived models answer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.service import Registry
+from tests.factories import BASE, model_doing, model_pid, task_record
+
+MODELS = [
+    model_doing("acme/Gizmo-R1", "text-generation", downloads=900, description="Reasons step by step."),
+    model_doing("acme/gizmo-chat", "text-generation", base_model="acme/Gizmo-R1", downloads=50,
+                description="Chats about anything."),
+    model_doing("acme/Gizmo-R1-Distill-Mini-7B", "text-generation", base_model="acme/Gizmo-R1", downloads=80,
+                description="A smaller student."),
+    model_doing("acme/Gizmo-R1-Distill-Mega-70B", "text-generation", base_model="acme/Gizmo-R1", downloads=90,
+                description="A larger student."),
+    model_doing("kit/mini-tuned", "text-generation", base_model="acme/Gizmo-R1-Distill-Mini-7B", downloads=3,
+                description="Tuned for support tickets."),
+]
+
+
+@pytest.fixture(scope="module")
+def registry():
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    registry.store.ingest_many([task_record("text-generation")] + MODELS)
+    yield registry
+    registry.close()
+
+
+def offered(answer) -> set[str]:
+    return {c.pid for c in answer.answers}
+
+
+def test_a_longer_name_spelled_out_around_a_name_is_what_the_question_names(chat):
+    answer = chat.ask("What licence does the 7B Mini distillation of Gizmo-R1 have?")
+    assert offered(answer) == {model_pid("acme/Gizmo-R1-Distill-Mini-7B")}
+
+
+def test_a_longer_name_needs_every_part_written(chat):
+    # "Mini" alone does not spell Gizmo-R1-Distill-Mini-7B: the question is about Gizmo-R1
+    answer = chat.ask("What licence does the Mini build of Gizmo-R1 have?")
+    assert offered(answer) == {model_pid("acme/Gizmo-R1")}
+
+
+def test_has_anyone_fine_tuned_a_named_model_asks_for_its_derived_models(chat):
+    answer = chat.ask("Has anyone fine-tuned the 7B Mini distillation of Gizmo-R1?")
+    assert offered(answer) == {model_pid("kit/mini-tuned")}
+    answer = chat.ask("Has anyone fine-tuned Gizmo-R1?")
+    assert model_pid("acme/Gizmo-R1") not in offered(answer)
+    assert model_pid("acme/gizmo-chat") in offered(answer)
