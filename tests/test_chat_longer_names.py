@@ -50,3 +50,14 @@ def test_has_anyone_fine_tuned_a_named_model_asks_for_its_derived_models(chat):
     answer = chat.ask("Has anyone fine-tuned Gizmo-R1?")
     assert model_pid("acme/Gizmo-R1") not in offered(answer)
     assert model_pid("acme/gizmo-chat") in offered(answer)
+
+
+def test_the_relation_words_after_a_name_spell_no_longer_name(registry):
+    # "Gizmo-R1 fine-tunes" asks for Gizmo-R1's fine-tunes, not a model named Gizmo-R1-fine-tune
+    from registry.chat import ChatService
+    registry.store.ingest_many([model_doing("acme/Gizmo-R1-fine_tune", "text-generation", downloads=1,
+                                            description="Writes poems.")])
+    chat = ChatService(registry, llm="extractive")
+    answer = chat.ask("Which Gizmo-R1 fine-tunes chat about anything?")
+    assert model_pid("acme/gizmo-chat") in offered(answer)
+    assert model_pid("acme/Gizmo-R1-fine_tune") not in offered(answer)

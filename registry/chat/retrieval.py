@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
-from registry.chat.evidence import (NAMED_MODELS, asked, asks_licence, cover, fact_words, fitting, has_evidence,
+from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_licence, cover, fact_words, fitting, has_evidence,
                                     index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
                                     task_forms, unstated)
 from registry.chat.facts import FdoFacts, gather
@@ -472,14 +472,16 @@ class Retriever:
         "the 32B Qwen distillation of DeepSeek-R1" is ``DeepSeek-R1-Distill-Qwen-32B``, "the pruned 411B coder
         version of DeepSeek-R1" ``DeepSeek-R1-Pruned-Coder-411B``, "the 110k Chinese reasoning traces distilled from
         DeepSeek-R1" the data set ``Chinese-DeepSeek-R1-Distill-data-110k``: a name holding the mention as a whole
-        part whose every other part (at least ``LONGER_PARTS`` of them; a record's kind word, "data", may be left
-        unsaid) the mention's sentence writes, as a word or the start of one ("distill" of "distillation"). The name
-        with most parts so written is chosen, the most downloaded of those."""
+        part whose every other part (a record's kind word, "data", may be left unsaid) the mention's sentence writes
+        before it, as a word or the start of one ("distill" of "distillation"), at least ``LONGER_PARTS`` of them no
+        word of a relation ("Llama-2-7b-chat fine-tunes" asks for the fine-tunes, not ``Llama-2-7b-chat-fine_tune``).
+        The name with most parts so written is chosen, the most downloaded of those."""
         if q.compare or "/" in mention or len(mention) < 3:
             return None
         frag = mention.strip().lower()
         sentence = next((s for s in re.split(r"(?<=[.?!])\s+", q.text) if mention in s), q.text)
-        said = set(re.findall(r"[a-z0-9]+", sentence.lower())) - set(re.findall(r"[a-z0-9]+", frag))
+        before = sentence[:sentence.find(mention)] if mention in sentence else ""
+        said = set(re.findall(r"[a-z0-9]+", before.lower())) - set(re.findall(r"[a-z0-9]+", frag))
 
         def written(part: str) -> bool:
             return part in said or len(part) >= 4 and any(w.startswith(part) for w in said)
@@ -490,7 +492,8 @@ class Retriever:
             if frag not in tail:
                 continue
             parts = [p for p in re.findall(r"[a-z0-9]+", tail.replace(frag, " ", 1)) if p not in KIND_PARTS]
-            if len(parts) < LONGER_PARTS or not all(written(p) for p in parts):
+            if len([p for p in parts if stem(p) not in RELATION_WORDS]) < LONGER_PARTS or \
+                    not all(written(p) for p in parts):
                 continue
             for pid, downloads in entry.items():
                 if best is None or (len(parts), downloads) > best[:2]:
