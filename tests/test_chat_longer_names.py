@@ -18,6 +18,8 @@ MODELS = [
                 description="A larger student."),
     model_doing("kit/mini-tuned", "text-generation", base_model="acme/Gizmo-R1-Distill-Mini-7B", downloads=3,
                 description="Tuned for support tickets."),
+    model_doing("kit/Gizmo-R1-Distill-Mini-7B-GGUF", "text-generation", base_model="acme/Gizmo-R1-Distill-Mini-7B",
+                keywords=("gguf",), downloads=2, description="Weights for local inference."),
 ]
 
 
@@ -46,10 +48,17 @@ def test_a_longer_name_needs_every_part_written(chat):
 
 def test_has_anyone_fine_tuned_a_named_model_asks_for_its_derived_models(chat):
     answer = chat.ask("Has anyone fine-tuned the 7B Mini distillation of Gizmo-R1?")
-    assert offered(answer) == {model_pid("kit/mini-tuned")}
+    assert offered(answer) == {model_pid("kit/mini-tuned"), model_pid("kit/Gizmo-R1-Distill-Mini-7B-GGUF")}
     answer = chat.ask("Has anyone fine-tuned Gizmo-R1?")
     assert model_pid("acme/Gizmo-R1") not in offered(answer)
     assert model_pid("acme/gizmo-chat") in offered(answer)
+
+
+def test_a_longer_names_copies_in_the_format_asked_for_are_the_answer(chat):
+    # the search reads "version of Gizmo-R1" as the base and misses the copy of the distillation: its derived
+    # models in the format are the answer
+    answer = chat.ask("Is the 7B Mini distillation version of Gizmo-R1 available as a GGUF file?")
+    assert offered(answer) == {model_pid("kit/Gizmo-R1-Distill-Mini-7B-GGUF")}
 
 
 def test_the_relation_words_after_a_name_spell_no_longer_name(registry):

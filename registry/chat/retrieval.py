@@ -179,7 +179,7 @@ class Retriever:
             for pid, fdo in gather(self.store, missing).items():
                 cands[pid].facts = fdo
         ctx.candidates = [c for c in cands.values() if c.facts is not None]
-        _format_copies(q, ctx)
+        _format_copies(q, ctx, self.store)
         self._rank(q, ctx)
         if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
             lineage.read_unshown(q, ctx, self.store, self.names)
@@ -741,13 +741,15 @@ def _in_format(facts: FdoFacts, tags) -> bool:
     return any(t.lower() in keywords or (set(words(t)) and set(words(t)) <= name) for t in tags)
 
 
-def _format_copies(q: Question, ctx: Context) -> None:
+def _format_copies(q: Question, ctx: Context, store=None) -> None:
     """Make the copies of a named model in the format the question asks for what the answer is about ("Can I get
     DeepSeek-R1 as a GGUF file?"): the model named is not in that format, so it is no answer; the models found in it
     that derive from it (or from a model of the same name, as a copy of the original is recorded) are.
 
     Nothing changes when the named model is in the format itself, or when no such copy was found (the answer about
-    the named model then says what it is, and the search link shows the rest)."""
+    the named model then says what it is, and the search link shows the rest). When the search found no copy (it read
+    the format but another base: "the pruned 411B coder version of DeepSeek-R1"), the named model's own derived models
+    (the few its facts name) in the format are the copies."""
     tags = q.understanding.tags if q.understanding is not None else ()
     if not tags or not ctx.named or q.compare or ctx.link is not None or ctx.lineage_topic is not None:
         return
@@ -760,6 +762,13 @@ def _format_copies(q: Question, ctx: Context) -> None:
     copies = [c for c in ctx.candidates if c.pid not in pids and c.facts.kind == "model" and c.facts.status != "stub"
               and _in_format(c.facts, tags) and any(ref.iri in pids or ref.label.rsplit("/", 1)[-1].lower() in parts
                                                     for _, ref in c.facts.bases)]
+    if not copies and store is not None:
+        refs = [r.iri for c in named for _, _, rs in c.facts.derived for r in rs if r.local and r.iri not in by_pid]
+        for pid, fdo in gather(store, list(dict.fromkeys(refs))).items():
+            if fdo.kind == "model" and fdo.status != "stub" and _in_format(fdo, tags):
+                cand = Candidate(pid, 1.0, {"lineage"}, fdo)
+                ctx.candidates.append(cand)
+                copies.append(cand)
     if not copies:
         return
     copies.sort(key=lambda c: (c.search_rank if c.search_rank is not None else 99, -(c.facts.downloads or 0)))
