@@ -20,6 +20,9 @@ MODELS = [
                 description="Tuned for support tickets."),
     model_doing("kit/Gizmo-R1-Distill-Mini-7B-GGUF", "text-generation", base_model="acme/Gizmo-R1-Distill-Mini-7B",
                 keywords=("gguf",), downloads=2, description="Weights for local inference."),
+    # models trained with a tool the Hub records as a tag; no record is called so
+    model_doing("kit/forged-one", "text-generation", keywords=("anvil-forge",), downloads=4, description="Chats."),
+    model_doing("kit/forged-two", "text-generation", keywords=("anvil-forge",), downloads=3, description="Sums up."),
 ]
 
 
@@ -59,6 +62,12 @@ def test_a_longer_names_copies_in_the_format_asked_for_are_the_answer(chat):
     # models in the format are the answer
     answer = chat.ask("Is the 7B Mini distillation version of Gizmo-R1 available as a GGUF file?")
     assert offered(answer) == {model_pid("kit/Gizmo-R1-Distill-Mini-7B-GGUF")}
+
+
+def test_a_name_no_record_is_called_but_records_carry_as_a_tag_lists_them(chat):
+    answer = chat.ask("Which models came out of Anvil-Forge?")
+    assert offered(answer) == {model_pid("kit/forged-one"), model_pid("kit/forged-two")}
+    assert "no model called" not in answer.text
 
 
 def test_the_relation_words_after_a_name_spell_no_longer_name(registry):

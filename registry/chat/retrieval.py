@@ -179,6 +179,7 @@ class Retriever:
             for pid, fdo in gather(self.store, missing).items():
                 cands[pid].facts = fdo
         ctx.candidates = [c for c in cands.values() if c.facts is not None]
+        _tags_not_names(q, ctx)
         _format_copies(q, ctx, self.store)
         self._rank(q, ctx)
         if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
@@ -728,6 +729,19 @@ def _derived_from_named(q: Question, ctx: Context) -> None:
     at = q.text.find(mention)
     if at > 0 and (DERIVED_FROM.search(q.text[:at]) or WORKED_ON.search(q.text[:at].replace("’", "'"))):
         q.attributes.append("derivatives")
+
+
+def _tags_not_names(q: Question, ctx: Context) -> None:
+    """A name-shaped word no record is called but that records found carry as a tag ("LLaMA-Factory": the Hub tag
+    ``llama-factory`` of the models trained with that tool) is no unknown name: the question asks for the records
+    carrying it (separators and case aside), and the answer lists them instead of saying the name is not held."""
+    if not ctx.unknown or q.compare:
+        return
+    tags = {_flat(k) for c in ctx.candidates for k in c.facts.keywords}
+    tagged = [m for m in ctx.unknown if len(_flat(m)) >= 3 and _flat(m) in tags]
+    if tagged:
+        ctx.unknown = [m for m in ctx.unknown if m not in tagged]
+        q.mentions = [m for m in q.mentions if m not in tagged]
 
 
 FORMAT_K = 3  # copies of a named model in the format asked for that an answer offers
