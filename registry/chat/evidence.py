@@ -101,12 +101,24 @@ class Asked:
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
-SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not|not)\b([^,;.?!]*)", re.I)
+SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not)\b|(\bnot\b|n't\b))([^,;.?!]*)",
+                       re.I)
+# where a bare "not" stops setting words aside: the clause it negates ends at a conjunction or a relative word
+CLAUSE_END = re.compile(r"\b(?:and|but|so|because|while|whereas|which|that|who|whose|where|when|since|though|"
+                        r"although|yet|then)\b", re.I)
 
 
 def set_aside(text: str) -> set[str]:
-    """Return the stems of the words a question sets aside ("rather than making pictures": make, pictur)."""
-    return {stem(w) for m in SET_ASIDE.finditer(text) for w in words(m.group(1))}
+    """Return the stems of the words a question sets aside ("rather than making pictures": make, pictur). A bare
+    "not" sets aside the words of its own clause only ("does not make pictures but describes them": make, pictur)."""
+    out = set()
+    for m in SET_ASIDE.finditer(text.replace("’", "'")):
+        after = m.group(2)
+        if m.group(1):
+            end = CLAUSE_END.search(after)
+            after = after[:end.start()] if end else after
+        out |= {stem(w) for w in words(after)}
+    return out
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset(),
