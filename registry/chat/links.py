@@ -45,6 +45,7 @@ RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived
 RECORD_NOUNS = frozenset(LINK_NOUNS - {"the", "a", "an", "this", "that", "plain", "original", "base", "basic"}) | \
     frozenset("selection subset split mix mixture problems tasks sentences traces".split())
 # the words inside such a phrase that are no noun of a record: "set of problems", a count ("220 thousand problems")
+DESCRIBING = 3  # words read as another constraint that may stand before a record's noun ("reasoning | data")
 RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
 
 
@@ -143,7 +144,7 @@ def _record_phrase(text: str, span: str, described: set[str] = frozenset()) -> l
         if w in RECORD_NOUNS or w in RECORD_FILLERS or any(ch.isdigit() for ch in w):
             said += pending + [w]
             pending = []
-        elif stem(w) in described:
+        elif stem(w) in described and len(pending) < DESCRIBING:
             pending.append(w)
         else:
             break
