@@ -515,3 +515,17 @@ def test_a_word_read_as_another_constraint_before_a_records_noun_goes_on_naming_
     assert _record_phrase(text, span, set()) == []
     assert _record_phrase("Which models learned from the Alpaca set about reasoning?", "learned from the Alpaca",
                           {stem("reasoning")}) == ["set"]
+
+
+@pytest.mark.parametrize("question", ["Which compressed copies of acme/quill-base can I download?",
+                                      "Are there lower-precision builds of quill-base?"])
+def test_copies_in_fewer_bits_of_a_named_model_are_those_named_or_tagged_with_a_precision(chat, question):
+    # no format named: "compressed", "lower-precision" are met by a copy whose name says 4bit, not by a fine-tune
+    answer = chat.ask(question)
+    assert offered(answer) == {model_pid("acme/quill-base-4bit")}
+
+
+def test_a_precision_inside_a_larger_number_is_no_fewer_bits():
+    from registry.chat.evidence import FEWER_BITS
+    assert FEWER_BITS.search("labess-7b-chat-16bit") is None and FEWER_BITS.search("model-int8bit-smashed")
+    assert FEWER_BITS.search("deepseek-v3-i1-gguf") and FEWER_BITS.search("exaone-deep-32b-q4_k_m-gguf")

@@ -35,7 +35,7 @@ understands support supports available released licensed derivatives derivative 
 tie ties tied associated connected attached
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
-__all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
+__all__ = ["in_format", "read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
            "shows_enough", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
            "index_terms", "cover", "by_use"]
 
@@ -536,3 +536,22 @@ def cover(topic: Topic, held: set[str], also: set[str] = frozenset()) -> tuple[f
     total = topic.total
     share = sum(topic.weights.get(k, 0.0) for k in covered) / total if total > 0 else 0.0
     return covered, share
+
+
+# the formats and precisions a copy in fewer bits is named or tagged with ("GGUF", "int4", "mlx-4Bit", "Q4_K_M", "int8bit")
+FEWER_BITS = re.compile(r"gguf|ggml|gptq|awq|exl2|bnb|nf4|hqq|quanto|int[248]|(?<![0-9])[1-8]-?bits?|q[2-8]_k|"
+                        r"(?<![0-9])\d(?:\.\d+)?bpw|quanti[sz]ed", re.I)
+
+
+def in_format(facts: FdoFacts, tags) -> bool:
+    """Say whether an FDO is in one of the formats ``tags`` (Hub tags the reader matched: "gguf"): its record is tagged
+    so, or its name carries the format's word ("DeepSeek-R1-GGUF"). The tag ``quantized`` (a copy in fewer bits, no
+    format named: "compressed copies of X", "lower-precision builds") is met by any such format or precision
+    (``FEWER_BITS``) in its name or tags, or a base it is quantised from."""
+    name = set(words(facts.name))
+    keywords = {k.lower() for k in facts.keywords}
+    if any(t.lower() == "quantized" for t in tags):
+        said = " ".join([facts.name.lower().rsplit("/", 1)[-1], *keywords])
+        if FEWER_BITS.search(said) or any("quantiz" in rel.lower() for rel, _ in facts.bases):
+            return True
+    return any(t.lower() in keywords or (set(words(t)) and set(words(t)) <= name) for t in tags)

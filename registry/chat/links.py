@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from registry.chat.context import Candidate, Context, Link
-from registry.chat.evidence import ASKERS, JOB_WORDS, RELATION_WORDS, fact_words, hosting_words
+from registry.chat.evidence import ASKERS, JOB_WORDS, RELATION_WORDS, fact_words, hosting_words, in_format
 from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS, LINK_STOP, NUMBER_WORDS
@@ -45,6 +45,9 @@ RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived
 RECORD_NOUNS = frozenset(LINK_NOUNS - {"the", "a", "an", "this", "that", "plain", "original", "base", "basic"}) | \
     frozenset("selection subset split mix mixture problems tasks sentences traces".split())
 # the words inside such a phrase that are no noun of a record: "set of problems", a count ("220 thousand problems")
+# the words saying a copy is in fewer bits or another format ("lower-precision builds", "a quantised file")
+COPY_WORDS = frozenset(stem(w) for w in """lower low reduced smaller precision compressed squeezed shrunk quantized quantised
+build builds version versions copy copies file files form forms conversion conversions export exports weights""".split())
 DESCRIBING = 3  # words read as another constraint that may stand before a record's noun ("reasoning | data")
 RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
 
@@ -180,8 +183,19 @@ def decide(ctx: Context) -> None:
     linked.sort(key=lambda c: c.search_rank if c.search_rank is not None else 99)
     if link.linked:
         ctx.answerable = True
-        if link.topic:  # about the topic: half its words or more are in the model's facts, a hosting tag aside
-            topic = {stem(w) for w in words(link.topic)}
+        tags = ctx.question.understanding.tags if ctx.question.understanding is not None else ()
+        copies = [c for c in linked if c.facts is not None and in_format(c.facts, tags)] if tags else []
+        topic = {stem(w) for w in words(link.topic)}
+        if copies:
+            # "lower-precision builds of X", "a GGUF file of X": the linked models in that format or precision; the
+            # words saying so are no topic they must hold
+            linked = copies
+            # the format's words, and those of a runtime the reader read as its tag ("for llama.cpp": gguf)
+            formats = {stem(w) for t in tags for w in words(t)}
+            formats |= {stem(w) for r in ctx.question.understanding.recognised
+                        if r.facet == "library" and not r.values for w in words(r.span)}
+            topic -= COPY_WORDS | formats | JOB_WORDS  # "that I can run with llama.cpp": the format's use
+        if topic:  # about the topic: half its words or more are in the model's facts, a hosting tag aside
             topic = (topic - JOB_WORDS) or topic  # "write code": code says the topic, write only the job
             about = [c for c in linked if c.facts is not None
                      and len(topic & (fact_words(c.facts) - hosting_words(c.facts))) >= MIN_COVERAGE * len(topic)]

@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
-from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_licence, cover, fact_words, fitting, has_evidence,
+from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_licence, cover, fact_words, fitting,
+                                    has_evidence, in_format,
                                     index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
                                     task_forms, unstated)
 from registry.chat.facts import FdoFacts, gather
@@ -747,14 +748,6 @@ def _tags_not_names(q: Question, ctx: Context) -> None:
 FORMAT_K = 3  # copies of a named model in the format asked for that an answer offers
 
 
-def _in_format(facts: FdoFacts, tags) -> bool:
-    """Say whether an FDO is in one of the formats ``tags`` (Hub tags the reader matched: "gguf"): its record is tagged
-    so, or its name carries the format's word ("DeepSeek-R1-GGUF")."""
-    name = set(words(facts.name))
-    keywords = {k.lower() for k in facts.keywords}
-    return any(t.lower() in keywords or (set(words(t)) and set(words(t)) <= name) for t in tags)
-
-
 def _format_copies(q: Question, ctx: Context, store=None) -> None:
     """Make the copies of a named model in the format the question asks for what the answer is about ("Can I get
     DeepSeek-R1 as a GGUF file?"): the model named is not in that format, so it is no answer; the models found in it
@@ -769,17 +762,17 @@ def _format_copies(q: Question, ctx: Context, store=None) -> None:
         return
     by_pid = {c.pid: c for c in ctx.candidates}
     named = [by_pid[p] for p in ctx.named if p in by_pid and by_pid[p].facts.kind == "model"]
-    if not named or len(named) != len(ctx.named) or any(_in_format(c.facts, tags) for c in named):
+    if not named or len(named) != len(ctx.named) or any(in_format(c.facts, tags) for c in named):
         return
     pids = {c.pid for c in named}
     parts = {c.facts.name.rsplit("/", 1)[-1].lower() for c in named}
     copies = [c for c in ctx.candidates if c.pid not in pids and c.facts.kind == "model" and c.facts.status != "stub"
-              and _in_format(c.facts, tags) and any(ref.iri in pids or ref.label.rsplit("/", 1)[-1].lower() in parts
+              and in_format(c.facts, tags) and any(ref.iri in pids or ref.label.rsplit("/", 1)[-1].lower() in parts
                                                     for _, ref in c.facts.bases)]
     if not copies and store is not None:
         refs = [r.iri for c in named for _, _, rs in c.facts.derived for r in rs if r.local and r.iri not in by_pid]
         for pid, fdo in gather(store, list(dict.fromkeys(refs))).items():
-            if fdo.kind == "model" and fdo.status != "stub" and _in_format(fdo, tags):
+            if fdo.kind == "model" and fdo.status != "stub" and in_format(fdo, tags):
                 cand = Candidate(pid, 1.0, {"lineage"}, fdo)
                 ctx.candidates.append(cand)
                 copies.append(cand)
