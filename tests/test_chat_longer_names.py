@@ -20,6 +20,12 @@ MODELS = [
                 description="Tuned for support tickets."),
     model_doing("kit/Gizmo-R1-Distill-Mini-7B-GGUF", "text-generation", base_model="acme/Gizmo-R1-Distill-Mini-7B",
                 keywords=("gguf",), downloads=2, description="Weights for local inference."),
+    # a chat model with four copies in fewer bits and a fine-tune
+    model_doing("acme/widget-adapted-7b-chat", "text-generation", downloads=60, description="Chats in two languages."),
+    model_doing("acme/widget-legal", "text-generation", base_model="acme/widget-adapted-7b-chat", downloads=9,
+                description="Answers legal questions."),
+    *[model_doing(f"bits/widget-adapted-7b-chat-{suffix}", "text-generation", base_model="acme/widget-adapted-7b-chat",
+                  downloads=1, description="Smaller weights.") for suffix in ("4bit", "8bit", "GGUF", "AWQ")],
     # models trained with a tool the Hub records as a tag; no record is called so
     model_doing("kit/forged-one", "text-generation", keywords=("anvil-forge",), downloads=4, description="Chats."),
     model_doing("kit/forged-two", "text-generation", keywords=("anvil-forge",), downloads=3, description="Sums up."),
@@ -62,6 +68,12 @@ def test_a_longer_names_copies_in_the_format_asked_for_are_the_answer(chat):
     # models in the format are the answer
     answer = chat.ask("Is the 7B Mini distillation version of Gizmo-R1 available as a GGUF file?")
     assert offered(answer) == {model_pid("kit/Gizmo-R1-Distill-Mini-7B-GGUF")}
+
+
+def test_copies_in_fewer_bits_of_a_named_model_are_offered_up_to_three(chat):
+    answer = chat.ask("Are there lower-precision builds of the Widget adapted 7B chat model?")
+    copies = {model_pid(f"bits/widget-adapted-7b-chat-{s}") for s in ("4bit", "8bit", "GGUF", "AWQ")}
+    assert len(offered(answer)) == 3 and offered(answer) <= copies
 
 
 def test_a_name_no_record_is_called_but_records_carry_as_a_tag_lists_them(chat):

@@ -37,6 +37,7 @@ KIND_FACETS = {"dataset": "dataset", "paper": "paper"}  # the kinds of FDO a mod
 PLATFORMS = {"dataset": ("hf-dataset", "openml-dataset"), "base_model": ("hf", "openml"), "paper": ("arxiv",)}
 LINK_K = 6  # linked models an answer lists (the linked search shows them all)
 CLOSEST_K = 3
+COPIES_K = 3  # linked copies in the format or precision asked for that an answer offers (the linked search shows all)
 MIN_COVERAGE = 0.5  # share of the topic's words a linked model's facts must hold to be about it
 RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
             "paper": ("citing", "cites")}
@@ -203,7 +204,8 @@ def decide(ctx: Context) -> None:
             linked = about or linked
         else:
             link.on_topic = bool(linked)
-        ctx.selected = linked[:LINK_K] if link.on_topic else linked[:CLOSEST_K]
+        # copies in a format are offered as a named model's copies are (``retrieval._format_copies``): up to three
+        ctx.selected = linked[:COPIES_K if copies else LINK_K] if link.on_topic else linked[:CLOSEST_K]
         ctx.more = max(0, link.linked - len(ctx.selected))
         return
     names = " or ".join(f.name for f in link.entities) or ", ".join(link.values[:3])
