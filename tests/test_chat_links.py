@@ -292,7 +292,8 @@ def test_search_reads_a_copy_in_a_format_as_derived_from_the_named_model(registr
 
 
 @pytest.mark.parametrize("query", ["Are there lower-precision builds of Chat-It?", "Which compressed copies of chat-it are there?",
-                                   "Do you have chat-it squeezed into 4 or 8 bits?"])
+                                   "Do you have chat-it squeezed into 4 or 8 bits?",
+                                   "Can I get Chat-It in a lower-precision form that fits on a laptop?"])
 def test_a_copy_in_fewer_bits_named_without_a_format_is_a_quantised_derivative(registry, query):
     # no format is named: the words are read as "quantized", whose expansions (gguf, 4bit...) rank the copy first
     response = get_searcher(registry).search(query)

@@ -46,6 +46,8 @@ LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squ
 COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
           rf"releases?|weights|files?|checkpoints?|quants?)\s+(?:of|for)\b"
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+)?{FORMATS}(?:\s+format)?\b"
+# "X in a lower-precision form": a copy of X in fewer bits, no format named
+IN_PRECISION = rf"\s(?:in|as)\s+(?:an?\s+|the\s+)?({LOWER_PRECISION}\s+(?:forms?|formats?|versions?|builds?|cop(?:y|ies)|files?))\b"
 # (a number of bits: "cut to a bit under 50 ms" is "a little", no precision)
 INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,2}?" \
             r"(?:\d{1,2}|one|two|three|four|five|six|eight|sixteen)[\s-]bits?\b"
@@ -476,6 +478,15 @@ class Understander:
         for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
             # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
             out.append(_quantised(m.start(1), m.end(1), "quantized to"))
+            start = 0
+            for stop in LINK_STOP.finditer(low, 0, m.start()):
+                start = max(start, stop.end())
+            found = self._linked_name(low, start, m.start(), ("base_model",), last=True)
+            if found is not None and not low[found.end:m.start()].strip():
+                out.append(_Match(found.start, found.end, *found[:2], found.label))
+        for m in list(re.finditer(IN_PRECISION, low))[:MAX_LINKS]:
+            # "EXAONE Deep 32B in a lower-precision form": the name before, as for a format; the words say quantized
+            out.append(_quantised(m.start(1), m.end(1)))
             start = 0
             for stop in LINK_STOP.finditer(low, 0, m.start()):
                 start = max(start, stop.end())
