@@ -26,6 +26,10 @@ MODELS = [
                 description="Answers legal questions."),
     *[model_doing(f"bits/widget-adapted-7b-chat-{suffix}", "text-generation", base_model="acme/widget-adapted-7b-chat",
                   downloads=1, description="Smaller weights.") for suffix in ("4bit", "8bit", "GGUF", "AWQ")],
+    # models exported to ONNX (tagged so), and one whose words say "export" and "ships"
+    model_doing("kit/onnx-sorter", "text-classification", keywords=("onnx",), downloads=30, description="Sorts mail."),
+    model_doing("kit/onnx-tagger", "token-classification", keywords=("onnx",), downloads=20, description="Tags names."),
+    model_doing("kit/export-helper", "text-generation", downloads=5, description="Ships export paperwork for traders."),
     # models trained with a tool the Hub records as a tag; no record is called so
     model_doing("kit/forged-one", "text-generation", keywords=("anvil-forge",), downloads=4, description="Chats."),
     model_doing("kit/forged-two", "text-generation", keywords=("anvil-forge",), downloads=3, description="Sums up."),
@@ -35,7 +39,8 @@ MODELS = [
 @pytest.fixture(scope="module")
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    registry.store.ingest_many([task_record("text-generation")] + MODELS)
+    registry.store.ingest_many([task_record(t) for t in ("text-generation", "text-classification",
+                                                         "token-classification")] + MODELS)
     yield registry
     registry.close()
 
@@ -74,6 +79,12 @@ def test_copies_in_fewer_bits_of_a_named_model_are_offered_up_to_three(chat):
     answer = chat.ask("Are there lower-precision builds of the Widget adapted 7B chat model?")
     copies = {model_pid(f"bits/widget-adapted-7b-chat-{s}") for s in ("4bit", "8bit", "GGUF", "AWQ")}
     assert len(offered(answer)) == 3 and offered(answer) <= copies
+
+
+def test_the_words_naming_a_copy_in_a_format_are_no_topic_a_model_must_hold(chat):
+    # "ship an ONNX export": the models tagged onnx answer; "ship" and "export" say the copy, not its topic
+    answer = chat.ask("Which models ship an ONNX export?")
+    assert offered(answer) == {model_pid("kit/onnx-sorter"), model_pid("kit/onnx-tagger")}
 
 
 def test_a_name_no_record_is_called_but_records_carry_as_a_tag_lists_them(chat):

@@ -22,7 +22,11 @@ from registry.search.understand import Question, stem, words
 JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
 doing help helps helping generate generates generating create creates creating produce produces turn turns handle
 handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
-using""".split())
+using ship ships shipped shipping provide provides offer offers""".split())
+# the words saying a copy is in fewer bits or another format ("lower-precision builds", "a quantised file", "an ONNX
+# export"): with a format or precision read as a Hub tag, they name the copy, not what it is about
+COPY_WORDS = frozenset(stem(w) for w in """lower low reduced smaller precision compressed squeezed shrunk quantized quantised
+build builds version versions copy copies file files form forms conversion conversions export exports weights""".split())
 # words of the question that say the relation, not its topic
 # who asks ("Has anyone built something on X?"), no topic of the records asked for
 ASKERS = frozenset(stem(w) for w in "anyone anybody someone somebody everyone everybody people".split())
@@ -502,6 +506,8 @@ def read_topic(q: Question, frequencies=None) -> Topic:
     # the words of a relation only when the question asks for models linked to a paper or data ("point to the DPO
     # paper"): with no such link, the relation may be the topic ("models distilled from a bigger teacher model")
     plain = JOB_WORDS | (RELATION_WORDS if {"paper", "datasets"} & set(q.attributes) else frozenset())
+    if understanding is not None and understanding.tags:
+        plain |= COPY_WORDS
     if any(w > 0 for k, w in weights.items() if k not in plain):
         weights = {k: 0.0 if k in plain else w for k, w in weights.items()}
     return Topic(keys, result, weights)

@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from registry.chat.context import Candidate, Context, Link
-from registry.chat.evidence import ASKERS, JOB_WORDS, RELATION_WORDS, fact_words, hosting_words, in_format
+from registry.chat.evidence import ASKERS, COPY_WORDS, JOB_WORDS, RELATION_WORDS, fact_words, hosting_words, in_format
 from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS, LINK_STOP, NUMBER_WORDS
@@ -46,9 +46,6 @@ RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived
 RECORD_NOUNS = frozenset(LINK_NOUNS - {"the", "a", "an", "this", "that", "plain", "original", "base", "basic"}) | \
     frozenset("selection subset split mix mixture problems tasks sentences traces".split())
 # the words inside such a phrase that are no noun of a record: "set of problems", a count ("220 thousand problems")
-# the words saying a copy is in fewer bits or another format ("lower-precision builds", "a quantised file")
-COPY_WORDS = frozenset(stem(w) for w in """lower low reduced smaller precision compressed squeezed shrunk quantized quantised
-build builds version versions copy copies file files form forms conversion conversions export exports weights""".split())
 DESCRIBING = 3  # words read as another constraint that may stand before a record's noun ("reasoning | data")
 RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
 
