@@ -7,6 +7,7 @@ import pytest
 
 from registry.service import Registry
 from tests.factories import BASE, model_doing, model_pid, task_record
+from tests.test_chat_links import UNTITLED, cites, paper_record, untitled_paper
 
 MODELS = [
     model_doing("acme/Gizmo-R1", "text-generation", downloads=900, description="Reasons step by step."),
@@ -30,6 +31,13 @@ MODELS = [
     model_doing("kit/onnx-sorter", "text-classification", keywords=("onnx",), downloads=30, description="Sorts mail."),
     model_doing("kit/onnx-tagger", "token-classification", keywords=("onnx",), downloads=20, description="Tags names."),
     model_doing("kit/export-helper", "text-generation", downloads=5, description="Ships export paperwork for traders."),
+    # models showing the words of a paper's name: two cite one paper, a third another
+    model_doing("kit/widgetformer-small", "sentence-similarity", downloads=3, description="Widget-Former sentence vectors.",
+                extra=cites("kit/widgetformer-small", UNTITLED)),
+    model_doing("kit/widgetformer-large", "sentence-similarity", downloads=2, description="Widget-Former sentence vectors.",
+                extra=cites("kit/widgetformer-large", UNTITLED)),
+    model_doing("kit/widgetformer-popular", "sentence-similarity", downloads=900,
+                description="Widget-Former sentence vectors.", extra=cites("kit/widgetformer-popular")),
     # models trained with a tool the Hub records as a tag; no record is called so
     model_doing("kit/forged-one", "text-generation", keywords=("anvil-forge",), downloads=4, description="Chats."),
     model_doing("kit/forged-two", "text-generation", keywords=("anvil-forge",), downloads=3, description="Sums up."),
@@ -40,7 +48,8 @@ MODELS = [
 def registry():
     registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
     registry.store.ingest_many([task_record(t) for t in ("text-generation", "text-classification",
-                                                         "token-classification")] + MODELS)
+                                                         "token-classification", "sentence-similarity")] +
+                               [paper_record(), untitled_paper()] + MODELS)
     yield registry
     registry.close()
 
@@ -85,6 +94,13 @@ def test_the_words_naming_a_copy_in_a_format_are_no_topic_a_model_must_hold(chat
     # "ship an ONNX export": the models tagged onnx answer; "ship" and "export" say the copy, not its topic
     answer = chat.ask("Which models ship an ONNX export?")
     assert offered(answer) == {model_pid("kit/onnx-sorter"), model_pid("kit/onnx-tagger")}
+
+
+def test_the_models_linked_to_a_paper_described_by_name_cite_the_paper_most_of_them_share(chat):
+    # three models show "Widget-Former" (a name no record has: the name of a paper); two cite one paper, the most
+    # downloaded another: the paper so described is the one most cite
+    answer = chat.ask("Which models are linked to the Widget-Former paper?")
+    assert offered(answer) == {model_pid("kit/widgetformer-small"), model_pid("kit/widgetformer-large")}
 
 
 def test_a_name_no_record_is_called_but_records_carry_as_a_tag_lists_them(chat):

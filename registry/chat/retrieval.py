@@ -183,6 +183,7 @@ class Retriever:
         _tags_not_names(q, ctx)
         _format_copies(q, ctx, self.store)
         self._rank(q, ctx)
+        _shared_paper(q, ctx)
         if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
             lineage.read_unshown(q, ctx, self.store, self.names)
         self._decide(q, ctx)
@@ -462,6 +463,10 @@ class Retriever:
                 ctx.families.append(mention)
             elif _modifier(q.text, mention) or _owned(q.text, mention):
                 continue
+            elif re.search(rf"(?<![\w-]){re.escape(mention)}\s+(?:paper|article|preprint|publication)s?\b", q.text, re.I):
+                # "the Sentence-BERT paper": the name of a paper, which the registry holds by its arXiv id; the
+                # question lists the models citing a paper so described, it names no model the registry lacks
+                q.mentions = [m for m in q.mentions if m != mention]
             elif _constraint_compound(q, mention):
                 # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
                 q.mentions = [m for m in q.mentions if m != mention]
@@ -743,6 +748,29 @@ def _tags_not_names(q: Question, ctx: Context) -> None:
     if tagged:
         ctx.unknown = [m for m in ctx.unknown if m not in tagged]
         q.mentions = [m for m in q.mentions if m not in tagged]
+
+
+def _shared_paper(q: Question, ctx: Context) -> None:
+    """For a list of the models linked to a paper the reader did not resolve ("Which models are linked to the
+    Sentence-BERT paper?"), keep the models citing the paper that most of the models showing every word describing
+    it cite (arXiv:1908.10084, cited by the sentence-BERT models), when at least two and half of them cite one: a
+    model showing the words but citing other papers is not linked to the paper so described."""
+    if "paper" not in q.attributes or q.wants != "list" or ctx.link is not None or ctx.lineage_topic is not None:
+        return
+    citing = [c for c in ctx.candidates if c.facts.kind == "model" and c.facts.papers and c.covered]
+    if not citing:
+        return
+    best = max(c.coverage for c in citing)
+    showing = [c for c in citing if c.coverage >= best - 1e-9]
+    counts: dict[str, int] = {}
+    for c in showing:
+        for ref in {r.iri for r in c.facts.papers}:
+            counts[ref] = counts.get(ref, 0) + 1
+    paper, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n < 2 or 2 * n < len(showing):
+        return
+    ctx.candidates = [c for c in ctx.candidates if c.facts.kind != "model" or not c.facts.papers
+                      or any(r.iri == paper for r in c.facts.papers)]
 
 
 FORMAT_K = 3  # copies of a named model in the format asked for that an answer offers
