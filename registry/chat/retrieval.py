@@ -416,7 +416,13 @@ class Retriever:
         found = gather(self.store, linked) if linked else {}
         shown += [Candidate(pid, 0.0, {"closest"}, found[pid]) for pid in linked if pid in found]
         if ctx.absent.system is not None:
-            shown = self._doing(ctx.absent.system, shown, ctx.question)
+            # a family the vocabulary knows: its kin in the search's order (it ranks them by the family's tasks and
+            # words), not in the order the chat weighed them for the question's other words
+            ranked = sorted((c for c in ctx.candidates if c.search_rank is not None and c.facts is not None),
+                            key=lambda c: c.search_rank)
+            seen = {c.pid for c in ranked}
+            shown = self._doing(ctx.absent.system, ranked + [c for c in shown if c.pid not in seen], ctx.question)
+            shown = shown[:CLOSEST_K]
         ctx.closest = shown
         ctx.answerable = False
         ctx.reason = "the question names something the registry does not hold"

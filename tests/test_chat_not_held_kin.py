@@ -1,0 +1,43 @@
+"""The chat's closest records for a well-known model family the registry does not hold follow the search's ranking
+of its kin (docs/chat.md, "not in the registry"), not the chat's own weighing of the question's other words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import model_pid
+from tests.test_search_known_names import KIN
+
+
+@pytest.fixture(scope="module")
+def chat():
+    from harvesters.vocabularies import harvest
+    from registry.chat import ChatService
+    from registry.service import Registry
+    from tests.factories import BASE
+
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    harvest(registry.store)
+    registry.store.ingest_many(KIN)
+    service = ChatService(registry, llm="extractive")
+    yield service
+    service.close()
+    registry.close()
+
+
+def test_the_closest_records_of_a_family_not_held_are_its_kin_in_the_search_order(chat):
+    # LLaVA is built on Llama: the search ranks Llama-4-Scout (doing its job, its name holding the base's word) before
+    # a more downloaded image-and-text model of no kin; the chat named the more downloaded one first
+    answer = chat.ask("Do you have LLaVA?")
+    assert answer.text.startswith("“LLaVA” is not in the registry")
+    assert answer.answers == []
+    assert [c.pid for c in answer.closest][:1] == [model_pid("meta-llama/Llama-4-Scout")]
+
+
+def test_the_words_set_aside_go_on_to_the_end_of_a_list_only_for_what_an_answer_lacks():
+    from registry.chat.evidence import set_aside
+    text = "Which models work with numbers rather than with language, images or sound?"
+    assert {"languag", "imag", "sound"} <= set_aside(text, lists=True)
+    assert "imag" not in set_aside(text)  # the job words keep them: the search finds models of them
+    assert set_aside("Summaries rather than text, and it should run fast", lists=True) & {"fast", "run"} == set()
+    assert "imag" in set_aside("not for images, video, and sound", lists=True)
