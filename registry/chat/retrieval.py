@@ -295,15 +295,16 @@ class Retriever:
         deepseek-ai/Janus-Pro-7B, not another account's copy of that name, however more downloaded), or [].
 
         The owner is the possessive written just before the name; it is the owner part of an FDO's identifier when
-        one begins with the other, separators aside ("DeepSeek" of ``deepseek-ai``, "Meta" of ``meta-llama``). A
-        base model held only as a reference (a stub, which the search does not index) counts too: the chat's name
-        index holds it.
+        one begins with the other, separators aside ("DeepSeek" of ``deepseek-ai``), or an account the organisations
+        vocabulary says it publishes under ("Meta": meta-llama and facebook). A base model held only as a reference
+        (a stub, which the search does not index) counts too: the chat's name index holds it.
         """
         said = re.search(rf"\b([A-Za-z][\w.-]*)'s\s+{re.escape(name)}(?![\w-])", ctx.question.text.replace("’", "'"),
                          re.I) if name.strip() else None
         if said is None:
             return []
         owner = _flat(said.group(1))
+        accounts = {_flat(a) for a in self.search.accounts(said.group(1))}
         # a stub is held by its identifier alone ("deepseek-ai/Janus-Pro-7B"): the names holding the name as a part
         pids = list(dict.fromkeys([pid for pid, _ in found] + [m.pid for m in self.names.lookup(name)] +
                                   [m.pid for m in self.names.containing(name, HOLDERS_K)]))
@@ -313,7 +314,8 @@ class Retriever:
             if "/" not in known or _flat(known.rsplit("/", 1)[-1]) != _flat(name):
                 continue
             who = _flat(known.split("/", 1)[0])
-            if len(owner) >= 3 and len(who) >= 3 and (who.startswith(owner) or owner.startswith(who)):
+            if who in accounts or (len(owner) >= 3 and len(who) >= 3 and (who.startswith(owner)
+                                                                         or owner.startswith(who))):
                 mine.append(pid)
         return mine
 
