@@ -41,3 +41,21 @@ def test_the_words_set_aside_go_on_to_the_end_of_a_list_only_for_what_an_answer_
     assert "imag" not in set_aside(text)  # the job words keep them: the search finds models of them
     assert set_aside("Summaries rather than text, and it should run fast", lists=True) & {"fast", "run"} == set()
     assert "imag" in set_aside("not for images, video, and sound", lists=True)
+
+
+def _found(*tasks: tuple[str, ...]):
+    from types import SimpleNamespace
+
+    from registry.chat.context import Candidate
+    return [Candidate(f"m{i}", 0.0, {"search"}, SimpleNamespace(kind="model", tasks=[SimpleNamespace(key=t) for t in ts]))
+            for i, ts in enumerate(tasks)]
+
+
+def test_with_no_words_shown_the_closest_are_the_first_hits_agreeing_on_an_uncommon_job():
+    from registry.chat.retrieval import _same_job_run
+    found = _found(("text-generation", "time-series-forecasting"), ("time-series-forecasting",),
+                   ("time-series-forecasting",), ("translation",), ("time-series-forecasting",))
+    common = lambda tasks: tasks & {"text-generation"}  # noqa: E731
+    assert [c.pid for c in _same_job_run(found, common)] == ["m0", "m1", "m2"]  # the run stops at the translator
+    chat_models = _found(("text-generation",), ("text-generation",))
+    assert [c.pid for c in _same_job_run(chat_models, common)] == ["m0"]  # sharing a common task says nothing
