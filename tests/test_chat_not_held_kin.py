@@ -59,3 +59,34 @@ def test_with_no_words_shown_the_closest_are_the_first_hits_agreeing_on_an_uncom
     assert [c.pid for c in _same_job_run(found, common)] == ["m0", "m1", "m2"]  # the run stops at the translator
     chat_models = _found(("text-generation",), ("text-generation",))
     assert [c.pid for c in _same_job_run(chat_models, common)] == ["m0"]  # sharing a common task says nothing
+
+
+def test_models_naming_a_base_without_saying_how_they_derive_are_listed_as_based_on_it():
+    # a card listing two bases has the Hub tag one with its kind: the other is linked by schema:isBasedOn alone, and
+    # "What has been made from X?" said the registry records no models derived from X
+    from pyoxigraph import NamedNode, Triple
+
+    from harvesters.vocabularies import harvest
+    from registry.chat import ChatService
+    from registry.service import Registry
+    from registry.vocab import SCHEMA
+    from tests.factories import BASE, model_doing, task_record
+
+    based = model_doing("solo/two-bases", "text-generation", base_model="acme/first-base", downloads=5,
+                        extra=[Triple(NamedNode(model_pid("solo/two-bases")), SCHEMA.isBasedOn,
+                                      NamedNode(model_pid("acme/second-base")))])
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    try:
+        harvest(registry.store)
+        registry.store.ingest_many([task_record("text-generation"), based,
+                                    model_doing("acme/first-base", "text-generation", stub=True),
+                                    model_doing("acme/second-base", "text-generation", stub=True)])
+        chat = ChatService(registry, llm="extractive")
+        answer = chat.ask("What has been made from acme/second-base?")
+        assert "1 model is based on" in answer.text
+        assert model_pid("solo/two-bases") in {c.pid for c in answer.answers}
+        # a base some model says it is fine-tuned from lists those only
+        assert "fine-tuned" in chat.ask("What has been made from acme/first-base?").text
+        chat.close()
+    finally:
+        registry.close()
