@@ -79,8 +79,12 @@ PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a com
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
-COPY_WORD = re.compile(r"\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|"
-                       r"\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?|k|m|s|l|xs|xl)\b", re.I)
+_COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|" \
+              r"\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
+# (and the letters of a quant's size, parts of a name split at "_": "Q4_K_M"; in a question they are other words: the
+# "s" of "Acme's", ``COPY_SAID``)
+COPY_WORD = re.compile(rf"\b(?:{_COPY_WORDS}|k|m|s|l|xs|xl)\b", re.I)
+COPY_SAID = re.compile(rf"\b(?:{_COPY_WORDS})\b", re.I)  # a question asking for copies in a format or fewer bits
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -853,7 +857,7 @@ class Searcher:
         """Say whether the question asks the models derived from a base for something more (a language, a task, a
         topic) and not for copies in a format ("in GGUF", "quantised"): then the base's own copies, which carry only
         what the base does, are not linked first."""
-        if qu.tags or COPY_WORD.search(qu.text or ""):
+        if qu.tags or COPY_SAID.search(qu.text or ""):
             return False
         return any(r.applied and r.facet not in ("kind", "base_model", "author") for r in qu.recognised)
 
