@@ -80,3 +80,18 @@ def test_a_possessive_or_a_letter_of_the_question_is_no_format_asked_for(searche
     assert ranked[0] == model_pid("solo/helper")
     copies = [ranked.index(model_pid(n)) for n in ("nvidia/Big-R1-FP4", "other/Big-R1-bf16")]
     assert min(copies) > ranked.index(model_pid("solo/plain-tune"))
+
+
+def test_the_copies_of_a_base_are_read_once_per_index_generation(searcher, monkeypatch):
+    # every derived model's name was read on every search asking the base's derivatives for more (thousands of
+    # derived models of a popular base at scale); they are read again only when the index changes
+    question = "Which models built on Big-R1 are meant for Chinese?"
+    searcher.search(question)
+    from registry.search import searcher as module
+    read = []
+    monkeypatch.setattr(module, "_copy_name", lambda name: read.append(name) or _copy_name(name))
+    searcher.search(question + " ")
+    assert read == []
+    searcher.engine.generation += 1
+    ranked = [h.pid for h in searcher.search(question + "  ").results]
+    assert read and ranked[0] == model_pid("solo/helper")

@@ -103,6 +103,7 @@ class Searcher:
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
         self._kin_masks: dict[tuple, tuple[object, int, tuple[np.ndarray, np.ndarray]]] = {}  # ``_kin``
+        self._copy_masks: dict[tuple, tuple[object, int, np.ndarray]] = {}  # ``_copies``
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -202,6 +203,7 @@ class Searcher:
             self._understood.clear()
             self._topic_masks.clear()
             self._kin_masks.clear()
+            self._copy_masks.clear()
 
     def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
         """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
@@ -864,16 +866,26 @@ class Searcher:
     def _copies(self, bases: list[str], derived: np.ndarray) -> np.ndarray:
         """Return, per slot, the FDOs among ``derived`` that are copies of one of ``bases``: named as the base is
         after its owner but for format and precision words (nvidia/DeepSeek-R1-FP4, unsloth/DeepSeek-R1)."""
+        # (a popular base has thousands of derived models at scale, each name read: kept until the index changes)
+        engine = self.engine
+        key = tuple(sorted(bases))
+        cached = self._copy_masks.get(key)
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation \
+                and len(cached[2]) == len(derived):
+            return cached[2]
         names = {_copy_name(b.rsplit("/", 1)[-1]) for b in bases}
         firsts = {n[0] for n in names if n}  # a copy's name holds its base's first word: most derivatives' do not
         out = np.zeros(len(derived), dtype=bool)
         for slot in np.flatnonzero(derived):
-            doc = self.engine.doc(int(slot))
+            doc = engine.doc(int(slot))
             if doc is None:
                 continue
             name = (doc.identifier or doc.name).rsplit("/", 1)[-1]
             if any(f in name.lower() for f in firsts) and _copy_name(name) in names:
                 out[slot] = True
+        self._copy_masks[key] = (engine, engine.generation, out)
+        if len(self._copy_masks) > 64:
+            self._copy_masks.pop(next(iter(self._copy_masks)), None)
         return out
 
     def _unstated_task(self, topics: list[str], tasks: list[str]) -> np.ndarray:
