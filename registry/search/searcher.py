@@ -204,7 +204,7 @@ class Searcher:
         # a system not held stands for its tasks unless a record carries its name (the record wins), or its owner's
         # possessive names an owner holding models of those tasks ("Google's Gemini": Google's own are the closest)
         owners = self._possessive_owners(qu)
-        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not (
+        matches = [m for m in self.concepts.match(text, written_as=qu.query) if m.concept.facet != SYSTEM or not (
             self.owns((), m.phrase) or (owners and self._owners_do(owners, m.concept)))]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
         # adds no other task of that modality
