@@ -86,3 +86,11 @@ def test_capitals_are_read_from_the_question_as_written_not_its_lower_case_topic
 ])
 def test_an_everyday_job_reaches_its_kind_of_task(concepts, question, kind):
     assert kind in boosts(concepts, question)["topic"]
+
+
+def test_a_list_item_naming_a_medium_by_its_own_word_is_that_medium_not_a_hidden_one(concepts):
+    # "voice notes": "voice" names audio, "notes" names text only at a direction's end or as an item of its own
+    tasks = set(boosts(concepts, "Which models sort things into categories, whether photos, recordings or voice "
+                                 "notes?")["task"])
+    assert {"image-classification", "audio-classification"} <= tasks
+    assert "text-classification" not in tasks

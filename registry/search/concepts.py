@@ -25,7 +25,7 @@ import numpy as np
 from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
            "ORGANISATION", "OPEN_SCHEME"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
@@ -80,6 +80,11 @@ _TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(
 _DEPICTED = re.compile(r"\b(?:photo|photograph|picture|image|video|clip|snapshot|scan|shot)s?\s+of\s+"
                        r"(?:(?:a|an|the|my|our|some|this|that)\s+)?(\w+(?:\s+\w+)?)")
 GENERATION = "media-generation"  # the family of tasks making new pictures, clips, sound or shapes
+
+
+def set_aside(text: str) -> str:
+    """Return ``text`` without what it sets aside ("rather than text", "instead of writing freely")."""
+    return re.sub(r"\s+", " ", _SET_ASIDE.sub(" ", text)).strip(" ,")
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,8 @@ class _Built:
     organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
     # the word of a modality's one-word phrase ("pictures": image) -> (the modality's place in concepts, the modality)
     media: dict[str, tuple[int, Concept]] = field(default_factory=dict)
+    # the same for a modality's words naming it only as a direction's end or a list's item ("voicemails", "notes")
+    hidden_media: dict[str, tuple[int, Concept]] = field(default_factory=dict)
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -273,9 +280,12 @@ class ConceptIndex:
                         built.organisations.setdefault(phrase.lower(), []).extend(concept.accounts)
                     continue
                 if concept.facet == "modality":
-                    for toks in map(tokens, concept.phrases + concept.media_words):
+                    for toks in map(tokens, concept.phrases):
                         if len(set(toks)) == 1:
                             built.media.setdefault(toks[0], (i, concept))
+                    for toks in map(tokens, concept.media_words):
+                        if len(set(toks)) == 1:
+                            built.hidden_media.setdefault(toks[0], (i, concept))
                 acronyms = {w.lower() for p in concept.phrases for w in p.split() if w.isupper() and len(w) > 1
                             and not tokens(w)}
                 for phrase in concept.phrases:
@@ -347,7 +357,7 @@ class ConceptIndex:
         "instead of writing freely") is not matched."""
         built = self._build()
         written_as = written_as or text
-        text = _SET_ASIDE.sub(" ", text)
+        text = set_aside(text)
         words = set(tokens(text))
         derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
@@ -418,7 +428,8 @@ class ConceptIndex:
     def _medium(built: _Built, words: frozenset[str]) -> Concept | None:
         """Return the modality a word or two name by one of its one-word phrases ("pictures", "table rows": tables),
         or None; the bare words a phrase alone never matches by ("text", "images") count here."""
-        found = [built.media[w] for w in words if w in built.media]
+        found = [built.media[w] for w in words if w in built.media] or [
+            built.hidden_media[w] for w in words if w in built.hidden_media]  # "voice notes": a voice, not notes
         return min(found, key=lambda x: x[0])[1] if found else None
 
     def _directions(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
