@@ -361,8 +361,10 @@ class ConceptIndex:
         words = set(tokens(text))
         derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
+        low = normalise(text)
         for k, ((i, toks, phrase), rooted) in enumerate(zip(built.phrase_tokens, built.phrase_roots)):
-            if k in built.whole and not re.search(rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", normalise(text)):
+            if k in built.whole and (not toks <= words or not re.search(
+                    rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", low)):
                 continue
             # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
             # "clinic" for clinical (``text.same_family``)
