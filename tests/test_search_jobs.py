@@ -94,3 +94,45 @@ def test_a_list_item_naming_a_medium_by_its_own_word_is_that_medium_not_a_hidden
                                  "notes?")["task"])
     assert {"image-classification", "audio-classification"} <= tasks
     assert "text-classification" not in tasks
+
+
+@pytest.mark.parametrize("question,tasks", [
+    ("Can a model make a short clip in which an object gets sliced open?", {"text-to-video", "image-to-video"}),
+    ("Which models produce audio as their output?", {"text-to-speech", "text-to-audio"}),
+])
+def test_a_verb_of_making_before_a_medium_names_the_making_tasks_giving_it_back(concepts, question, tasks):
+    found = set(boosts(concepts, question)["task"])
+    assert tasks <= found
+    # not every task of the medium: a clip's captioner or classifier, a speech recogniser make nothing of it
+    assert not {"video-text-to-text", "video-classification", "automatic-speech-recognition",
+                "audio-classification"} & found
+
+
+def test_a_thing_made_ends_before_a_preposition(concepts):
+    # "generate captions for images" makes captions: the images are what they are for, no medium made
+    assert not set(boosts(concepts, "generate captions for images").get("task", {})) & {"text-to-image",
+                                                                                      "image-to-image"}
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    from registry.search import get_searcher
+    from registry.service import Registry
+    from tests.factories import BASE as FACTORY_BASE, model_doing
+    registry = Registry.open({"BASE_URL": FACTORY_BASE}, in_memory=True, environ={})
+    harvest(registry.store)
+    registry.store.ingest_many([model_doing("lab/noise-painter", "unconditional-image-generation", downloads=5),
+                                model_doing("lab/prompt-painter", "text-to-image", downloads=900),
+                                model_doing("lab/photo-editor", "image-to-image", downloads=800)])
+    yield get_searcher(registry)
+    registry.close()
+
+
+def test_a_task_the_rules_read_from_the_words_keeps_a_concept_reading_other_tasks_from_them_back(searcher):
+    qu = searcher.understand("Which models make images without being given any prompt?")
+    tasks = {v for r in qu.recognised if r.facet == "task" and r.applied for v in r.values}
+    assert tasks == {"unconditional-image-generation"}, qu.recognised
+    # with no rule reading a task from its words, the verb of making still reads the tasks making images
+    qu = searcher.understand("Which models make images of cats?")
+    tasks = {v for r in qu.recognised if r.facet == "task" and r.applied for v in r.values}
+    assert {"text-to-image", "image-to-image"} <= tasks and "image-classification" not in tasks, qu.recognised

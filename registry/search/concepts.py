@@ -80,6 +80,12 @@ _TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(
 _DEPICTED = re.compile(r"\b(?:photo|photograph|picture|image|video|clip|snapshot|scan|shot)s?\s+of\s+"
                        r"(?:(?:a|an|the|my|our|some|this|that)\s+)?(\w+(?:\s+\w+)?)")
 GENERATION = "media-generation"  # the family of tasks making new pictures, clips, sound or shapes
+# "make a clip", "generate a short video", "draw a picture": a verb of making before a medium (two words may come
+# between: "a short", "some new")
+_MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|generates|generating|produce|produces|"
+                     r"producing|draw|draws|drawing|compose|composes|composing)\s+((?:\w+\s+){0,2}\w+)")
+# words ending the thing made ("captions for images", "a video of a person")
+_NOT_MADE = frozenset("for of from with to into in on about and or that which as by where while".split())
 
 
 def set_aside(text: str) -> str:
@@ -136,6 +142,9 @@ class ConceptMatch:
     # a family of tasks the question narrows to some media ("put things into categories, whether text, images or
     # sound"): the PIDs of those modalities; it then stands for its members that take one of them in
     within: tuple[str, ...] = ()
+    # read from a verb of making before a medium ("make images": every task making images), a loose reading that a
+    # task the rules read from the same words takes the place of (``Searcher._with_concepts``)
+    making: bool = False
 
 
 @dataclass
@@ -383,6 +392,7 @@ class ConceptIndex:
         self._depicted(text, best)
         self._directions(built, text, best)
         self._given(built, text, best)
+        self._made(built, text, best)
         self._lists(built, text, best)
         if vector is None and self.embedder is not None and built.vectors is not None and words:
             vector = self.embedder.embed_query(text)
@@ -486,6 +496,31 @@ class ConceptIndex:
                 for i in ways:  # the direction's words hold a task's own ("Image to 3D"): the direction is the span
                     if i not in best or best[i].score <= DIRECTION_SCORE:
                         best[i] = ConceptMatch(built.concepts[i], g.group(0), DIRECTION_SCORE, "words")
+
+    def _made(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Add to ``best`` the tasks of the family making new media that give back the medium a verb of making names
+        ("make a clip": text to video, image to video, video to video; not a video's captioner). Its words hold the
+        medium's own word, which then boosts no task of its own (``match``)."""
+        making = {pid for c in built.concepts if c.facet == "task-family" and c.key == GENERATION for pid in c.members}
+        if not making:
+            return
+        for g in _MAKING.finditer(normalise(text)):
+            # the first of the next three words naming a medium by one of its own words ("a short clip"), within the
+            # thing made: "generate captions for images" makes captions
+            after = g.group(1).split()
+            stop = next((k for k, w in enumerate(after) if w in _NOT_MADE), len(after))
+            at = next((k for k, w in enumerate(after[:stop]) if any(t in built.media for t in tokens(w))), None)
+            if at is None:
+                continue
+            medium = next(built.media[t][1] for t in tokens(after[at]) if t in built.media)
+            span = g.group(0)[:g.start(1) - g.start(0)] + " ".join(after[:at + 1])
+            ways = [i for i, c in enumerate(built.concepts)
+                    if c.facet == "task" and c.pid in making and medium.pid in c.outputs]
+            if any(i in best and best[i].how == "words" for i in ways):
+                continue  # the question names which of them by its own words ("images without any prompt")
+            for i in ways:
+                if i not in best or best[i].score < DIRECTION_SCORE:
+                    best[i] = ConceptMatch(built.concepts[i], span, DIRECTION_SCORE, "words", making=True)
 
     def _lists(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
         """Read the lists of three or more items in ``text`` ("whether text, images, sound or table rows").
