@@ -125,11 +125,13 @@ LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\s+(?:of\s+(?:us
 PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
                    r"free to use|open[ -]source licen[sc]e"
 
-LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items() if code != "multilingual"},
+LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items()
+                       if code not in ("multilingual", "mul")},
                     "deutsch": "de", "français": "fr", "francais": "fr", "español": "es", "espanol": "es",
                     "mandarin": "zh", "cantonese": "yue", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
                     "bokmal": "nb"}
-MULTILINGUAL = r"multi[ -]?lingual|many languages|cross[ -]?lingual"
+MULTILINGUAL = (r"multi[ -]?lingual|cross[ -]?lingual|polyglot|(?:many|numerous|multiple)\s+languages|"
+                r"(?:dozens|scores|hundreds|lots)\s+of\s+languages")
 
 LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"sentence[ -]?transformers?(?! models?)|\bsbert\b", ("sentence-transformers",)),
