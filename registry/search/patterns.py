@@ -222,8 +222,10 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "licence": ("license",), "license": ("licence",), "optimised": ("optimized",), "german": ("deutsch",),
 }
 
+# a word saying a count is approximate ("roughly seven billion parameters")
+APPROX = r"\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)"
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
-LARGE = r"\b(?:large|huge|big|frontier)\b"
+LARGE = r"\b(?:large|huge|big|frontier|enormous|gigantic|giant|massive|colossal|vast)\b"
 RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
 # beside a size written out, a verb placing the models in it ("Which models sit between 10 and 30 billion
 # parameters?") and a vague count restating it ("a few hundred million parameters, between 100 million and one
