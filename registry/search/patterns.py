@@ -131,6 +131,7 @@ LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items
                     "bokmal": "nb"}
 MULTILINGUAL = r"multi[ -]?lingual|many languages|cross[ -]?lingual"
 
+_TOOL_WORDS = r"(?:[ -](?:fine[ -]?tuning|training|trainer))?(?:[ -](?:tool|library|framework|toolkit))?"
 LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"sentence[ -]?transformers?(?! models?)|\bsbert\b", ("sentence-transformers",)),
     (r"(?<!sentence )(?<!sentence-)(?<!adapter-)(?<!adapter )\btransformers\b", ("transformers",)),
@@ -151,6 +152,8 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bnemo\b", ("nemo",)), (r"open[_ -]?clip", ("open_clip",)),
     (r"stable[ -]baselines ?3|\bsb3\b", ("stable-baselines3",)), (r"\bflair\b", ("flair",)),
     (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
+    # fine-tuning tools the Hub shows as tags ("trained with the Axolotl fine-tuning tool": the tag axolotl)
+    (r"\baxolotl\b" + _TOOL_WORDS, ("axolotl",)), (r"\bunsloth\b" + _TOOL_WORDS, ("unsloth",)),
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
 
@@ -159,7 +162,7 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # (the words as written, joined, are looked up first: "LoRA" is tagged lora, though its library is peft)
 LIBRARY_TAGS: dict[str, str] = {"lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
                                 "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq",
-                                "awq": "awq", "exl2": "exl2"}
+                                "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth"}
 
 # Common ML acronyms and what they stand for: either form in a question is matched as the other too
 # (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not

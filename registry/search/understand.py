@@ -190,6 +190,11 @@ class Understander:
         out = [m for m in out if not (m.facet == "task" or (m.facet in ("dataset", "base_model") and m.loose))
                or not any((m.start < x.end and x.start < m.end) if m.facet == "task" else
                           (x.start <= m.start and m.end <= x.end) or _only_method(m, x, low) for x in methods)]
+        # a linked FDO's name that is a library or tool the question names ("fine-tuned with Unsloth", "trained with
+        # the Axolotl fine-tuning tool") is that tool, not a base model under its account nor a data set holding "tool"
+        tools = [m for m in out if m.facet == "library"]
+        out = [m for m in out if m.facet not in LINK_FACETS or not any(
+            x.start <= (m.name_start if m.name_start is not None else m.start) and m.end <= x.end for x in tools)]
         return out + methods
 
     def _present(self, facet: str, keys) -> tuple[str, ...]:
