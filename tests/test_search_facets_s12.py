@@ -141,3 +141,25 @@ def test_a_questions_stopwords_do_not_raise_the_count_of_words_a_match_needs(tit
     response = titanic.search("Where can I get the Titanic passenger list itself, with who lived and who died?",
                               mode="keyword")
     assert response.results and response.results[0].pid == model_pid("acme/ship-voyage", BASE)
+
+
+# ------------------------------------------------------------ a language few state, beside strict filters only
+@pytest.fixture(scope="module")
+def painters():
+    records = [model_doing("acme/zh-painter", "text-to-image", languages=("zh",), downloads=0,
+                           description="Draws pictures from a description.")]
+    records += [model_doing(f"acme/painter-{i}", "text-to-image", downloads=1000 * (i + 1),
+                            description="Draws pictures from prompts. Good prompts give good pictures.")
+                for i in range(6)]
+    records += [model_doing("acme/zh-chat", None, languages=("zh",), description="Chats.")]
+    # (few state Chinese: at most a tenth of the index)
+    records += [model_doing(f"acme/speaker-{i}", "text-generation", languages=("en",), description="Chats.")
+                for i in range(20)]
+    yield from concepts_searcher(records)
+
+
+def test_the_models_stating_a_rare_language_come_first_when_nothing_else_is_only_preferred(painters):
+    names = [h.pid for h in painters.search("Which text-to-image models take prompts in Chinese?").results]
+    assert names[0] == model_pid("acme/zh-painter", BASE)
+    # a model stating the language and no task is not put before the models of the task asked for
+    assert model_pid("acme/zh-chat", BASE) not in names[:7]

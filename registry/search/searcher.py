@@ -608,11 +608,8 @@ class Searcher:
             # words a match needs (taken out, "text generator I can ship" let a model match by "generator" alone)
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" and r.note != CONCEPT_NOTE
                        for t in tokens(r.span)}
-            # a question's stopwords left in its topic ("list", "itself", "who") do not raise the count of words a match
-            # needs ("the Titanic passenger list itself, with who lived and who died": 3 of 7 before, which the one
-            # data set holding "Titanic" and "passenger" missed)
             said = set(tokens(text)) - covered
-            n = len(said - QUESTION_STOPWORDS) or len(said)
+            n = len(said)
             if not n and covered and not any(r.facet in LENIENT_FACETS for r in qu.recognised
                                              if r.applied and r.mode == "filter"):
                 # every word is a strict filter's ("models with more than 5 billion parameters"): no word is left
@@ -620,7 +617,10 @@ class Searcher:
                 # spell "billion" to be listed). A lenient filter ("for Urdu") lets through models stating no
                 # value: the words still find those that state it
                 return Candidates(None, None, None)
-            min_match = 1 if n <= 3 else math.ceil(n / 3)
+            # a question's stopwords left in its topic ("list", "itself", "who") do not raise the count of words a match
+            # needs past two ("the Titanic passenger list itself, with who lived and who died": 3 of 7 before, which
+            # the one data set holding "Titanic" and "passenger" missed)
+            min_match = 1 if n <= 3 else max(2, math.ceil(len(said - QUESTION_STOPWORDS) / 3))
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
             if phrased is not None and len(phrased):
@@ -756,7 +756,17 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
-            if facet in LINK_FACETS:
+            if facet in LINK_FACETS or (facet in stated and facet == "language" and not self._loose_topic(qu)):
+                # a language few state, with no task or topic preferred beyond what the filters hold ("Which
+                # text-to-image models take prompts in Chinese?"): the models stating it are what is asked and come
+                # first, as linked ones do; those passing by stating none follow
+                if facet not in LINK_FACETS:
+                    weight = LINK_LEVEL
+                    # (those stating what the other lenient filters ask as well: a text-to-image model stating Chinese,
+                    # not a chat model stating Chinese and no task)
+                    others = {f: v for f, v in qu.filters().items() if f in lenient and f != facet and f not in explicit}
+                    for mask in self.engine.facet_masks(others, {}, frozenset()).values():
+                        sel = sel & mask
                 links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
                 continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
@@ -768,6 +778,14 @@ class Searcher:
             np.minimum(score, np.int16(LINK_LEVEL - 1), out=score)
             score += links
         return score
+
+    @staticmethod
+    def _loose_topic(qu: QueryUnderstanding) -> bool:
+        """Say whether the question prefers a task, library or topic its filters do not already hold ("chat models":
+        a task read from loose words), besides what it filters on."""
+        strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
+        return any(r.applied and r.mode == "boost" and r.values and r.facet in ("task", "library", TOPIC)
+                   and r.facet not in strict for r in qu.recognised) or bool(qu.tags)
 
     def _unstated_task(self, topics: list[str], tasks: list[str]) -> np.ndarray:
         """Return, per slot, the task boost's weight for the FDOs that name a kind of task of the question themselves
