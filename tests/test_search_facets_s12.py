@@ -1,5 +1,5 @@
 """Facets read from a question (session 12): an approximate size, a licence qualified by its owner, fine-tuning tools
-the Hub shows as tags, languages called by any of their names, and the count of words a match needs."""
+the Hub shows as tags, languages called by any of their names, and a language few state beside strict filters."""
 
 from __future__ import annotations
 
@@ -123,24 +123,6 @@ def test_every_language_of_the_vocabulary_a_record_holds_is_read_by_each_of_its_
         if code not in read:
             missed.append((name, code, read))
     assert not missed
-
-
-# ------------------------------------------------------------ the words a match needs
-@pytest.fixture(scope="module")
-def titanic():
-    records = [model_record("acme/ship-voyage", description="Passengers of a historic ship and whether each "
-                            "survived the Titanic sinking.")]
-    others = ["Keeps a shopping list.", "Sorts a reading list.", "Tells who wrote a poem.", "Guesses who is speaking.",
-              "Stories of people who lived long ago.", "Recipes people lived on.", "Plants that died in winter.",
-              "Birds that died out."] + [f"A model about other things, number {i}." for i in range(8)]
-    records += [model_record(f"acme/other-{i}", description=text) for i, text in enumerate(others)]
-    yield from concepts_searcher(records)
-
-
-def test_a_questions_stopwords_do_not_raise_the_count_of_words_a_match_needs(titanic):
-    response = titanic.search("Where can I get the Titanic passenger list itself, with who lived and who died?",
-                              mode="keyword")
-    assert response.results and response.results[0].pid == model_pid("acme/ship-voyage", BASE)
 
 
 # ------------------------------------------------------------ a language few state, beside strict filters only

@@ -30,7 +30,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import GENERIC, LICENCE_TALK, LINK_FACETS, QUESTION_STOPWORDS, SOUND_AS_SEEM
+from registry.search.patterns import GENERIC, LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
 from registry.search.understand import Understander, apposed, follow_up_questions
 
 if TYPE_CHECKING:
@@ -288,7 +288,10 @@ class Searcher:
             if facet == "language":
                 # a language called by one of its names ("Nepali", "Nepalese") is named exactly, as the rules' short
                 # list names "Marathi": a lenient filter like theirs, not a preference (set 9: Nepali 0 -> 1.00)
-                named = [k for k in keys if self._language_named(k, values[k])]
+                # (not a word of a name the rules read, "the 110k Chinese reasoning traces": a data set's name)
+                spans = [r.span for r in qu.recognised if r.applied and r.values and r.note != CONCEPT_NOTE and r.span]
+                named = [k for k in keys if self._language_named(k, values[k]) and not _only_within(values[k], spans,
+                                                                                                     qu.query)]
                 if named:
                     added.append(RecognisedFilter(facet, tuple(named), "language: " + " or ".join(
                         vocab[k][0] for k in named), " / ".join(dict.fromkeys(values[k] for k in named))))
@@ -608,8 +611,7 @@ class Searcher:
             # words a match needs (taken out, "text generator I can ship" let a model match by "generator" alone)
             covered = {t for r in qu.recognised if r.applied and r.mode == "filter" and r.note != CONCEPT_NOTE
                        for t in tokens(r.span)}
-            said = set(tokens(text)) - covered
-            n = len(said)
+            n = len(set(tokens(text)) - covered)
             if not n and covered and not any(r.facet in LENIENT_FACETS for r in qu.recognised
                                              if r.applied and r.mode == "filter"):
                 # every word is a strict filter's ("models with more than 5 billion parameters"): no word is left
@@ -617,10 +619,7 @@ class Searcher:
                 # spell "billion" to be listed). A lenient filter ("for Urdu") lets through models stating no
                 # value: the words still find those that state it
                 return Candidates(None, None, None)
-            # a question's stopwords left in its topic ("list", "itself", "who") do not raise the count of words a match
-            # needs past two ("the Titanic passenger list itself, with who lived and who died": 3 of 7 before, which
-            # the one data set holding "Titanic" and "passenger" missed)
-            min_match = 1 if n <= 3 else max(2, math.ceil(len(said - QUESTION_STOPWORDS) / 3))
+            min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
             if phrased is not None and len(phrased):
@@ -1402,6 +1401,14 @@ def _named_licences(query: str, matches) -> list[tuple["object", str]]:
         if found:
             out.append((m.concept, max(found, key=len)))
     return out
+
+
+def _only_within(phrase: str, spans: list[str], text: str) -> bool:
+    """Say whether ``text`` writes the words of ``phrase`` only inside ``spans``."""
+    rest = text.lower()
+    for span in spans:
+        rest = rest.replace(span.lower(), " ")
+    return not set(tokens(phrase)) <= set(tokens(rest))
 
 
 def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
