@@ -193,6 +193,9 @@ def size_in_name(model_id: str | None) -> float | None:
     return float(m.group(1)) * (1e6 if m.group(2).lower() == "m" else 1e9)
 
 
+MANY_LANGUAGES = 20  # languages a record states from which it counts as multilingual too
+
+
 def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
     """Return the index document of one FDO.
 
@@ -227,6 +230,9 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
                     key, label = ref.key, ref.label
                 if key and key not in seen:
                     seen[key] = label
+        if fdef.name == "language" and len(seen) >= MANY_LANGUAGES and "multilingual" not in seen:
+            # a model stating twenty languages or more is multilingual, as those tagged so are ("polyglot models")
+            seen["multilingual"] = language_label("multilingual")
         if seen:
             facets[fdef.name] = sorted(seen.items())
     params = float(fdo.params) if fdo.params else (size_in_name(identifier or name) if kind == "model" else None)

@@ -129,7 +129,8 @@ LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items
                     "deutsch": "de", "français": "fr", "francais": "fr", "español": "es", "espanol": "es",
                     "mandarin": "zh", "cantonese": "yue", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
                     "bokmal": "nb"}
-MULTILINGUAL = r"multi[ -]?lingual|many languages|cross[ -]?lingual"
+MULTILINGUAL = (r"multi[ -]?lingual|cross[ -]?lingual|\bpolyglots?\b|\b(?:many|numerous|dozens of|hundreds of|scores of|"
+                r"lots of|a (?:wide|broad) range of)\s+(?:different\s+)?languages")
 
 _TOOL_WORDS = r"(?:[ -](?:fine[ -]?tuning|training|trainer))?(?:[ -](?:tool|library|framework|toolkit))?"
 LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
