@@ -29,7 +29,7 @@ from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
+from registry.search.text import QueryTerms, query_terms, stem, stem_term, term_id, tokens
 from registry.search.patterns import GENERIC, LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
 from registry.search.understand import Understander, apposed, follow_up_questions
 
@@ -219,6 +219,13 @@ class Searcher:
         if read:
             matches = [m for m in matches if m.concept.facet != "licence-family" or not _inside_spans(m.phrase, read,
                                                                                                    qu.query)]
+        # a concept whose words the question writes only inside the words a language was read from ("polyglot models
+        # cover dozens of languages": the text generator's "language model") names nothing more than that language
+        spoken = [r.span for r in qu.recognised if r.facet == "language" and r.applied and r.values
+                  and r.note != CONCEPT_NOTE and r.span]
+        if spoken:
+            matches = [m for m in matches if m.concept.facet == "language" or not _said_only_in(m.phrase, spoken,
+                                                                                                 qu.query)]
         # a library the question names ("SetFit") is what it asks for; another only in the apposition describing it
         # ("SetFit, the few-shot sentence-transformer method") is no library asked for (``understand._appositions``)
         libraries = [r for r in qu.recognised if r.facet == "library" and r.values and r.note != CONCEPT_NOTE]
@@ -1401,6 +1408,20 @@ def _named_licences(query: str, matches) -> list[tuple["object", str]]:
         if found:
             out.append((m.concept, max(found, key=len)))
     return out
+
+
+_ASKED_FOR = frozenset(stem(w) for w in ("model", "models", "system", "tool"))  # words naming what is asked for
+
+
+def _said_only_in(phrase: str, spans: list[str], text: str) -> bool:
+    """Say whether every word of ``phrase`` but those naming what is asked for ("model") is written in ``text`` only
+    inside ``spans`` (compared by stems: "languages" is "language")."""
+    rest = text.lower()
+    for part in (p for span in spans for p in span.split(" / ")):
+        rest = rest.replace(part.lower(), " ")
+    said = {stem(w) for w in tokens(phrase)} - _ASKED_FOR
+    inside = {stem(w) for span in spans for w in tokens(span)}
+    return bool(said) and said <= inside and not said & {stem(w) for w in tokens(rest)}
 
 
 def _only_within(phrase: str, spans: list[str], text: str) -> bool:
