@@ -145,35 +145,3 @@ def test_the_models_stating_a_rare_language_come_first_when_nothing_else_is_only
     assert names[0] == model_pid("acme/zh-painter", BASE)
     # a model stating the language and no task is not put before the models of the task asked for
     assert model_pid("acme/zh-chat", BASE) not in names[:7]
-
-
-# ------------------------------------------------------------ many languages
-TWENTY = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "fi", "pl", "cs", "hu", "ro", "bg", "el", "ru", "uk",
-          "tr", "ar")
-
-
-@pytest.fixture(scope="module")
-def polyglots():
-    records = [model_doing("acme/many-tongues", None, languages=TWENTY, downloads=1, description="Writes text."),
-               model_doing("acme/two-tongues", None, languages=("en", "fr"), downloads=5000, description="Writes text."),
-               model_doing("acme/no-tongue", None, downloads=9000, description="Writes text."),
-               model_doing("acme/story-writer", "text-generation", downloads=9000, description="Writes text.")]
-    records += [model_doing(f"acme/english-{i}", None, languages=("en",), description="Writes text.") for i in range(12)]
-    yield from concepts_searcher(records)
-
-
-@pytest.mark.parametrize("query", ["Which polyglot models cover dozens of languages at once?",
-                                   "models that handle many languages"])
-def test_a_model_stating_twenty_languages_is_multilingual_and_polyglot_asks_for_it(polyglots, query):
-    assert polyglots.understand(query).filters()["language"] == ["multilingual"]
-    assert polyglots.search(query).results[0].pid == model_pid("acme/many-tongues", BASE)
-    slot = polyglots.engine.slot_of[model_pid("acme/two-tongues", BASE)]
-    assert "multilingual" not in dict(polyglots.engine.docs[slot].facets["language"])
-
-
-def test_a_concept_written_only_inside_the_words_of_a_language_is_no_task_asked_for(polyglots):
-    u = polyglots.understand("Which polyglot models cover dozens of languages at once?")
-    assert not any(r.facet == "task" for r in u.recognised)  # "language model" (text generation) of "models ... languages"
-    # a task written outside them stays
-    u = polyglots.understand("Which text generation models speak many languages?")
-    assert [r.values for r in u.recognised if r.facet == "task"] == [("text-generation",)]

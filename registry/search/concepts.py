@@ -40,6 +40,9 @@ FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "li
 SYSTEM = "system"
 OPEN_SCHEME = "open-model"  # the scheme of the open model families not held (``Concept.open``)
 ORGANISATION = "organisation"  # a company or lab and the Hub accounts it publishes under: no phrase of a question
+# what a concept matched only by meaning is dropped beside (``match``): one of the same kind matched by words; a kind
+# of task counts as a task there
+_JOB_KIND = {"task-kind": "task"}
 TOPICS = ("task-kind", "domain")  # the facets of concepts a model shows only by markers in its facts (``Concept.markers``)
 # words that alone say nothing about a concept ("text", "model"): a one-word phrase made of them never matches
 _GENERIC = frozenset("text model data image audio video language other custom open licence license "
@@ -363,8 +366,10 @@ class ConceptIndex:
         # meaning is the fallback for words: a concept only near the question is dropped when its words
         # name another of the same kind ("a video from a text prompt" names text-to-video; text generation
         # is only near it)
-        worded = {m.concept.facet for m in kept if m.how == "words"}
-        kept = [m for m in kept if m.how == "words" or m.concept.facet not in worded]
+        # A kind of task is a job as a task is: "video generation" names text-to-video, and "question generation" or
+        # "4D generation" are only near it
+        worded = {_JOB_KIND.get(m.concept.facet, m.concept.facet) for m in kept if m.how == "words"}
+        kept = [m for m in kept if m.how == "words" or _JOB_KIND.get(m.concept.facet, m.concept.facet) not in worded]
         # a field read beside a narrower field of its own stands back: the question names the narrower one, and the
         # broader one's word is a word of it ("patients" of a dental practice: dentistry, not all of medicine)
         narrower_of = {pid for m in kept if m.concept.facet == "domain" for pid in m.concept.broader}

@@ -28,6 +28,10 @@ __all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS"
            "read_concepts"]
 
 INDEXED_KINDS = ("model", "dataset", "paper")
+# a model listing this many languages (Hub language codes) is also indexed with the language "multilingual" (BLOOM's
+# 46, mBART-50's 52; the Llama 4 and Mistral Small cards list 10-12 and say nothing of being multilingual)
+MANY_LANGUAGES = 20
+MULTILINGUAL = "mul"  # BCP-47's code for many languages, as the Hub harvester writes the tag multilingual
 DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
 EMBED_DESCRIPTION_CHARS = 700  # MiniLM reads 256 word pieces: the description's opening carries the gist
 
@@ -193,9 +197,6 @@ def size_in_name(model_id: str | None) -> float | None:
     return float(m.group(1)) * (1e6 if m.group(2).lower() == "m" else 1e9)
 
 
-MANY_LANGUAGES = 20  # languages a record states from which it counts as multilingual too
-
-
 def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
     """Return the index document of one FDO.
 
@@ -230,9 +231,9 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
                     key, label = ref.key, ref.label
                 if key and key not in seen:
                     seen[key] = label
-        if fdef.name == "language" and len(seen) >= MANY_LANGUAGES and "multilingual" not in seen:
-            # a model stating twenty languages or more is multilingual, as those tagged so are ("polyglot models")
-            seen["multilingual"] = language_label("multilingual")
+        if fdef.name == "language" and len(seen.keys() - {MULTILINGUAL}) >= MANY_LANGUAGES:
+            # a model listing dozens of languages is multilingual, whether or not it also says the word
+            seen.setdefault(MULTILINGUAL, language_label(MULTILINGUAL))
         if seen:
             facets[fdef.name] = sorted(seen.items())
     params = float(fdo.params) if fdo.params else (size_in_name(identifier or name) if kind == "model" else None)

@@ -202,6 +202,7 @@ LANGUAGE_NAMES: dict[str, str] = {
     "gl": "Galician", "hr": "Croatian", "sr": "Serbian", "sl": "Slovenian", "et": "Estonian", "lv": "Latvian",
     "lt": "Lithuanian", "ga": "Irish", "cy": "Welsh", "is": "Icelandic", "af": "Afrikaans", "am": "Amharic",
     "yo": "Yoruba", "ha": "Hausa", "zu": "Zulu", "yue": "Cantonese", "multilingual": "Multilingual",
+    "mul": "Multilingual",  # BCP-47's code for many languages: the Hub harvester writes the tag multilingual so
 }
 
 

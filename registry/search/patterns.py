@@ -125,12 +125,13 @@ LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\s+(?:of\s+(?:us
 PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
                    r"free to use|open[ -]source licen[sc]e"
 
-LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items() if code != "multilingual"},
+LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items()
+                       if code not in ("multilingual", "mul")},
                     "deutsch": "de", "français": "fr", "francais": "fr", "español": "es", "espanol": "es",
                     "mandarin": "zh", "cantonese": "yue", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
                     "bokmal": "nb"}
-MULTILINGUAL = (r"multi[ -]?lingual|cross[ -]?lingual|\bpolyglots?\b|\b(?:many|numerous|dozens of|hundreds of|scores of|"
-                r"lots of|a (?:wide|broad) range of)\s+(?:different\s+)?languages")
+MULTILINGUAL = (r"multi[ -]?lingual|cross[ -]?lingual|polyglot|(?:many|numerous|multiple)\s+languages|"
+                r"(?:dozens|scores|hundreds|lots)\s+of\s+languages")
 
 _TOOL_WORDS = r"(?:[ -](?:fine[ -]?tuning|training|trainer))?(?:[ -](?:tool|library|framework|toolkit))?"
 LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (

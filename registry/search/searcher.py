@@ -29,7 +29,7 @@ from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import QueryTerms, query_terms, stem, stem_term, term_id, tokens
+from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
 from registry.search.patterns import GENERIC, LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
 from registry.search.understand import Understander, apposed, follow_up_questions
 
@@ -67,6 +67,7 @@ UNSURE_FLOOR = 0.5
 # (1 - their share of the question) to this power of its rank credit (docs/search.md, "Ranking")
 CORE_POWER = 2
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
+LINK_TIER = 0.1  # and this much per weight of the question's other boosts but a task it carries (above any fused key)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
@@ -77,6 +78,9 @@ _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+
 PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
+# the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
+COPY_WORD = re.compile(r"\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|"
+                       r"\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?|k|m|s|l|xs|xl)\b", re.I)
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -219,13 +223,6 @@ class Searcher:
         if read:
             matches = [m for m in matches if m.concept.facet != "licence-family" or not _inside_spans(m.phrase, read,
                                                                                                    qu.query)]
-        # a concept whose words the question writes only inside the words a language was read from ("polyglot models
-        # cover dozens of languages": the text generator's "language model") names nothing more than that language
-        spoken = [r.span for r in qu.recognised if r.facet == "language" and r.applied and r.values
-                  and r.note != CONCEPT_NOTE and r.span]
-        if spoken:
-            matches = [m for m in matches if m.concept.facet == "language" or not _said_only_in(m.phrase, spoken,
-                                                                                                 qu.query)]
         # a library the question names ("SetFit") is what it asks for; another only in the apposition describing it
         # ("SetFit, the few-shot sentence-transformer method") is no library asked for (``understand._appositions``)
         libraries = [r for r in qu.recognised if r.facet == "library" and r.values and r.note != CONCEPT_NOTE]
@@ -548,7 +545,8 @@ class Searcher:
         with self.engine.lock:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
-            masks.boost = self._boost_score(qu, explicit, masks.filters.lenient())
+            tiers: list[np.ndarray] = []
+            masks.boost = self._boost_score(qu, explicit, masks.filters.lenient(), tiers)
             # the FDOs named by a proper name of the question ("the Wallace and Gromit style"): matches by their own
             # words, and next to exact matches in the ranking
             phrased = self._phrase_named(qu)
@@ -556,7 +554,7 @@ class Searcher:
             depth = max(10, page * per_page)
             carried = self._carried(qu) or [int(x) for x in phrased]
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked())
+                                carried, masks.linked(), tiers[0] if tiers else None)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -564,7 +562,7 @@ class Searcher:
                 masks = _Masks(self.engine, _Filters(explicit, {}))
                 masks.boost = boost
                 ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
-                                    carried)
+                                    carried, tier=tiers[0] if tiers else None)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -726,12 +724,13 @@ class Searcher:
         return bool(vocab) and len(r.values) > CONCEPT_MAX_SHARE * len(vocab)
 
     def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
-                     lenient: frozenset[str] = frozenset()) -> np.ndarray | None:
+                     lenient: frozenset[str] = frozenset(), tiers: list | None = None) -> np.ndarray | None:
         """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted).
 
         The filters read from the text on the ``lenient`` facets count as boosts too: such a filter
         lets through an FDO stating no value ("in German": a model stating no language), and
-        those stating the value rank above it.
+        those stating the value rank above it. ``tiers`` gets, when a linked value is boosted, what each FDO carries
+        of the question's other boosts but a task (``LINK_TIER``).
         """
         boosts: dict[str, list[str]] = {}
         for r in qu.recognised:
@@ -758,31 +757,42 @@ class Searcher:
             score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
             score += self.engine.word_mask(tag).view(np.int8) * np.int16(TAG_WEIGHT)
-        links = None
+        asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
+        links = based = None
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
             if facet in LINK_FACETS or (facet in stated and facet == "language" and not self._loose_topic(qu)):
-                # a language few state, with no task or topic preferred beyond what the filters hold ("Which
-                # text-to-image models take prompts in Chinese?"): the models stating it are what is asked and come
-                # first, as linked ones do; those passing by stating none follow
+                if facet == "base_model":
+                    based = sel
                 if facet not in LINK_FACETS:
+                    # a language few state, with no task or topic preferred beyond what the filters hold ("Which
+                    # text-to-image models take prompts in Chinese?"): the models stating it, and what the other
+                    # lenient filters ask (a text-to-image model stating Chinese, not a chat model stating Chinese and
+                    # no task), are what is asked and come first, as linked ones do; those stating none follow
                     weight = LINK_LEVEL
-                    # (those stating what the other lenient filters ask as well: a text-to-image model stating Chinese,
-                    # not a chat model stating Chinese and no task)
+                    asked += sel.view(np.int8) * np.int16(STATED_WEIGHT)
                     others = {f: v for f, v in qu.filters().items() if f in lenient and f != facet and f not in explicit}
                     for mask in self.engine.facet_masks(others, {}, frozenset()).values():
                         sel = sel & mask
                 links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
                 continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
+            if facet != "task":
+                asked += sel.view(np.int8) * np.int16(weight)
         if topics and boosts.get("task"):
             score += self._unstated_task(topics, boosts["task"])
+        if based is not None and self._asks_beyond_link(qu):
+            # the base's own copies in other formats carrying nothing else the question asks are not what it asks
+            # for: they are not linked first (docs/search.md, "Ranking", linked first)
+            links -= (self._copies(boosts["base_model"], based) & (asked == 0)).view(np.int8) * np.int16(LINK_LEVEL)
         if links is not None:
             # the concepts' weights stay below a link's, so the rest of a division by LINK_LEVEL is what an FDO
             # carries of the concepts (``_holds_core``)
             np.minimum(score, np.int16(LINK_LEVEL - 1), out=score)
             score += links
+            if tiers is not None:
+                tiers.append(np.minimum(asked, np.int16(LINK_LEVEL - 1)))
         return score
 
     @staticmethod
@@ -792,6 +802,30 @@ class Searcher:
         strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
         return any(r.applied and r.mode == "boost" and r.values and r.facet in ("task", "library", TOPIC)
                    and r.facet not in strict for r in qu.recognised) or bool(qu.tags)
+
+    @staticmethod
+    def _asks_beyond_link(qu: QueryUnderstanding) -> bool:
+        """Say whether the question asks the models derived from a base for something more (a language, a task, a
+        topic) and not for copies in a format ("in GGUF", "quantised"): then the base's own copies, which carry only
+        what the base does, are not linked first."""
+        if qu.tags or COPY_WORD.search(qu.text or ""):
+            return False
+        return any(r.applied and r.facet not in ("kind", "base_model", "author") for r in qu.recognised)
+
+    def _copies(self, bases: list[str], derived: np.ndarray) -> np.ndarray:
+        """Return, per slot, the FDOs among ``derived`` that are copies of one of ``bases``: named as the base is
+        after its owner but for format and precision words (nvidia/DeepSeek-R1-FP4, unsloth/DeepSeek-R1)."""
+        names = {_copy_name(b.rsplit("/", 1)[-1]) for b in bases}
+        firsts = {n[0] for n in names if n}  # a copy's name holds its base's first word: most derivatives' do not
+        out = np.zeros(len(derived), dtype=bool)
+        for slot in np.flatnonzero(derived):
+            doc = self.engine.doc(int(slot))
+            if doc is None:
+                continue
+            name = (doc.identifier or doc.name).rsplit("/", 1)[-1]
+            if any(f in name.lower() for f in firsts) and _copy_name(name) in names:
+                out[slot] = True
+        return out
 
     def _unstated_task(self, topics: list[str], tasks: list[str]) -> np.ndarray:
         """Return, per slot, the task boost's weight for the FDOs that name a kind of task of the question themselves
@@ -851,13 +885,14 @@ class Searcher:
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = (),
-              joined: np.ndarray | None = None) -> "_Ranked":
+              joined: np.ndarray | None = None, tier: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
         ``joined`` (per slot) marks the FDOs passing a linked value read from the question as a filter: the boosted
         among them join the result set beyond the first ``BOOST_K``, with no rank of any list: after the ranked,
-        the most downloaded first.
+        the most downloaded first. ``tier`` (per slot) is what a linked FDO carries of the question's other asks:
+        the more, the earlier among the linked.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
         it); the rest of the result set is kept as its slots, for counts and facets. Scores are
@@ -960,7 +995,9 @@ class Searcher:
                 key[np.searchsorted(cands, boosted)] += BOOST_WEIGHT / (RRF_K + np.arange(1, len(boosted) + 1))
                 # "models trained on X": those linked to X come first, in the order fused so far
                 linked = boosted[boost[boosted] >= LINK_LEVEL]
-                key[np.searchsorted(cands, linked)] += LINK_BONUS
+                # those also carrying what else the question asks (a language it states, a format's tag, a topic; not a
+                # task, which the base's copies and adapters often leave unstated) go first, the more of it the earlier
+                key[np.searchsorted(cands, linked)] += LINK_BONUS + (LINK_TIER * tier[linked] if tier is not None else 0)
             if joined is not None:
                 # a linked value read as a filter ("Which models mention arXiv 2009.03300?"): every FDO passing it
                 # joins the results, those past the concept list's first BOOST_K after the ranked ones
@@ -1166,6 +1203,12 @@ def _lookup(ascending: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.n
     found = at < len(ascending)
     found[found] = ascending[at[found]] == values[found]
     return at, found
+
+
+def _copy_name(name: str) -> tuple[str, ...]:
+    """Return a model's name after its owner without the words of a format or precision ("DeepSeek-R1-FP4",
+    "EXAONE-Deep-32B-Q4_K_M-GGUF": its base's name)."""
+    return tuple(w for w in re.split(r"[^a-z0-9.]+", name.lower()) if w and not COPY_WORD.fullmatch(w))
 
 
 def _merge(slots: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1408,20 +1451,6 @@ def _named_licences(query: str, matches) -> list[tuple["object", str]]:
         if found:
             out.append((m.concept, max(found, key=len)))
     return out
-
-
-_ASKED_FOR = frozenset(stem(w) for w in ("model", "models", "system", "tool"))  # words naming what is asked for
-
-
-def _said_only_in(phrase: str, spans: list[str], text: str) -> bool:
-    """Say whether every word of ``phrase`` but those naming what is asked for ("model") is written in ``text`` only
-    inside ``spans`` (compared by stems: "languages" is "language")."""
-    rest = text.lower()
-    for part in (p for span in spans for p in span.split(" / ")):
-        rest = rest.replace(part.lower(), " ")
-    said = {stem(w) for w in tokens(phrase)} - _ASKED_FOR
-    inside = {stem(w) for span in spans for w in tokens(span)}
-    return bool(said) and said <= inside and not said & {stem(w) for w in tokens(rest)}
 
 
 def _only_within(phrase: str, spans: list[str], text: str) -> bool:

@@ -41,7 +41,7 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 13  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 14  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
@@ -51,6 +51,8 @@ KEYWORDS_FORMAT = 13  # 4: words written as one (EntityLinking, Hunyuan3D) also 
 # 11: the compounds a name or tag writes in parts ("K-Pop") are also indexed as one word (``compounds``: kpop)
 # 12: a word glued in small letters to a model family ("codealpaca", "tinyllama") also indexes the word (``GLUED_FAMILIES``)
 # 13: a tag's words joined by "+" (a space in a URL: "mobilier+de+bureau") are its words apart in its whole-tag term
+# 14: a part of a word written as one glues a word to a family or a benchmark's ending in turn ("truthbench1": truth);
+# a model listing ``document.MANY_LANGUAGES`` languages also has the language multilingual
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -398,7 +400,9 @@ def compounds(text: str) -> list[tuple[str, int]]:
 # model families a name glues a word to, in small letters ("codealpaca", "medalpaca", "tinyllama", "biobert"): such a
 # word also yields the word before the family (``word_parts``)
 GLUED_FAMILIES = ("alpaca", "llama", "bert", "roberta", "deberta", "mistral", "gemma", "qwen", "bart", "whisper",
-                  "vicuna", "falcon", "bloom", "electra", "diffusion", "coder")
+                  "vicuna", "falcon", "bloom", "electra", "diffusion", "coder",
+                  # and the endings of benchmark names, glued the same way ("truthbench", "truthfulqa", "scienceqa")
+                  "bench", "qa")
 
 
 def _family_glued(low: str) -> list[str]:
@@ -425,6 +429,8 @@ def word_parts(text: str) -> list[str]:
         pieces = _JOINS.split(word)
         if len(pieces) < 2:
             pieces = _family_glued(word.lower())
+        else:  # a part may glue a word to a family in turn ("truthbench1": truthbench, truth, bench)
+            pieces = pieces + [p for piece in pieces for p in _family_glued(piece.lower())]
         if len(pieces) < 2:
             continue
         for piece in pieces:
