@@ -292,7 +292,8 @@ def test_search_reads_a_copy_in_a_format_as_derived_from_the_named_model(registr
 
 
 @pytest.mark.parametrize("query", ["Are there lower-precision builds of Chat-It?", "Which compressed copies of chat-it are there?",
-                                   "Do you have chat-it squeezed into 4 or 8 bits?"])
+                                   "Do you have chat-it squeezed into 4 or 8 bits?",
+                                   "Can I get Chat-It in a lower-precision form that fits on a laptop?"])
 def test_a_copy_in_fewer_bits_named_without_a_format_is_a_quantised_derivative(registry, query):
     # no format is named: the words are read as "quantized", whose expansions (gguf, 4bit...) rank the copy first
     response = get_searcher(registry).search(query)
@@ -496,3 +497,36 @@ def test_a_question_for_models_naming_a_dataset_no_model_is_linked_to_still_offe
     answer = unlinked_chat.ask("Which models write poems like lonely-poems?")
     assert "acme/lonely-poems" in answer.text
     assert offered(answer) == {dataset_pid("acme/lonely-poems")}
+
+
+def test_models_tied_to_a_named_paper_are_those_citing_it(chat):
+    # "tied to" says how the models link to the paper, as "point to" does: it is no topic they must match
+    answer = chat.ask("Which models are tied to the Tiny Adapters paper?")
+    assert offered(answer) == {model_pid("acme/adapter-one"), model_pid("acme/adapter-two")}
+
+
+def test_a_word_read_as_another_constraint_before_a_records_noun_goes_on_naming_the_record():
+    from registry.chat.links import _record_phrase
+    from registry.search.understand import stem
+    text = "Which models learned from NovaSky's Sky-T1 reasoning data of 17 thousand examples?"
+    span = "learned from NovaSky's Sky-T1"
+    # "reasoning" (read as a topic) describes the data: the phrase goes on to the count and "examples"
+    assert _record_phrase(text, span, {stem("reasoning")}) == ["reasoning", "data", "of", "17", "thousand", "examples"]
+    # a word read as nothing ends the phrase, and a constraint's word with no record noun after it is no part of it
+    assert _record_phrase(text, span, set()) == []
+    assert _record_phrase("Which models learned from the Alpaca set about reasoning?", "learned from the Alpaca",
+                          {stem("reasoning")}) == ["set"]
+
+
+@pytest.mark.parametrize("question", ["Which compressed copies of acme/quill-base can I download?",
+                                      "Are there lower-precision builds of quill-base?"])
+def test_copies_in_fewer_bits_of_a_named_model_are_those_named_or_tagged_with_a_precision(chat, question):
+    # no format named: "compressed", "lower-precision" are met by a copy whose name says 4bit, not by a fine-tune
+    answer = chat.ask(question)
+    assert offered(answer) == {model_pid("acme/quill-base-4bit")}
+
+
+def test_a_precision_inside_a_larger_number_is_no_fewer_bits():
+    from registry.chat.evidence import FEWER_BITS
+    assert FEWER_BITS.search("labess-7b-chat-16bit") is None and FEWER_BITS.search("model-int8bit-smashed")
+    assert FEWER_BITS.search("deepseek-v3-i1-gguf") and FEWER_BITS.search("exaone-deep-32b-q4_k_m-gguf")

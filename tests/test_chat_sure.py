@@ -8,7 +8,7 @@ from harvesters.vocabularies import harvest
 from registry.chat.context import Candidate
 from registry.chat.evidence import Asked, asked, fact_words, states_asked, task_forms
 from registry.chat.facts import gather
-from registry.search.understand import read, topical_terms
+from registry.search.understand import read, stem, topical_terms
 from registry.service import Registry
 from tests.chatting import after_first_search
 from tests.factories import BASE, model_doing, model_pid, task_record
@@ -263,3 +263,14 @@ def test_a_name_the_question_writes_must_be_held_by_the_models_offered(chat):
     assert answer.answers == [] and not answer.answerable
     answer = chat.ask("Which Goethe models speak German?")
     assert offered(answer) == {model_pid("acme/base-lm-deutsch")}
+
+
+def test_a_bare_not_sets_aside_its_own_clause_only(registry, chat):
+    # "not put a label on a photo" sets aside "put" and "label"; "but writes about it" is still the job asked
+    from registry.chat.evidence import set_aside
+    assert set_aside("Which model does not put a label on a photo but writes about it?") == \
+        {stem(w) for w in ("put", "a", "label", "on", "photo")}
+    adapter = chat.retriever.search
+    q = read("Which model doesn't put a label on a photo but writes about it?", adapter.understand)
+    wanted = asked(q, adapter.concept_reading(q.understanding))
+    assert stem("writes") in wanted.job_words and stem("label") not in wanted.job_words

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from harvesters.vocabularies import harvest
-from registry.chat.names import NameIndex
+from registry.chat.names import Match, NameIndex
 import numpy as np
 
 from registry.search import get_searcher
@@ -114,6 +114,18 @@ def test_the_chat_looks_a_word_inside_longer_names_up_without_reading_every_name
     expected = names.carrying("gizmo")
     names._keys, names._joined = Unread(names._keys), None
     assert names.carrying("gizmo") == expected and names.carrying("gadget") == {}
+
+
+def test_the_chat_finds_a_fragment_with_hyphens_and_digits_without_reading_every_name(registry):
+    names = NameIndex(registry.store)
+    # a family written with a hyphen and digits ("deepgizmo-7b"), a whole part of the names holding it
+    expected = [model_pid("acme/DeepGizmo-7b"), model_pid("beta/DeepGizmo-7b-gguf")]
+    names._ensure()
+    names._keys, names._joined = Unread(names._keys), None
+    assert [m.pid for m in names.containing("DeepGizmo-7b")] == expected
+    assert names.contains("llama-opengizmo") and not names.contains("llama-gizmo")
+    assert names.containing("gizmo-7b") == []  # inside "deepgizmo-7b", not a whole part
+    assert names.containing("opengizmo-data") == [Match(dataset_pid("acme/OpenGizmo-data"), 0)]
 
 
 def test_a_bare_arxiv_id_is_looked_up_without_reading_every_paper(registry):

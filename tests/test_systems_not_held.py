@@ -78,11 +78,15 @@ def test_a_system_whose_name_a_record_carries_is_not_read_as_not_held(searcher):
     assert [m.concept.label for m in searcher.not_held("Midjourney")] == ["Midjourney"]
 
 
-def test_an_owner_holding_models_of_the_systems_task_keeps_its_own_models_closest(searcher):
+def test_an_owner_holding_models_of_the_systems_task_keeps_its_own_models_closest_and_the_tasks_others_next(searcher):
     def task_boosts(question):
         return [r.values for r in searcher.understand(question).recognised if r.facet == "task" and r.mode == "boost"]
-    assert task_boosts("Is Acme's Midjourney in the registry?") == []  # acme has a text-to-image model
     assert task_boosts("Is Zeta's Midjourney in the registry?") == [("text-to-image",)]  # zeta has none
+    # acme shares a text-to-image model: it comes first, the other text-to-image model next, before acme's popular
+    # models of other tasks
+    assert task_boosts("Is Acme's Midjourney in the registry?") == [("text-to-image",)]
+    top = [h.pid for h in searcher.search("Is Acme's Midjourney in the registry?").results[:2]]
+    assert top == [model_pid("acme/painter"), model_pid("acme/sketcher")]
 
 
 def test_a_system_narrows_a_modality_the_question_also_speaks_of_to_its_tasks(searcher):

@@ -105,7 +105,10 @@ def framed(text: str, phrase: str) -> bool:
         m = m or _FRAME_IS.match(sentence) or find
         if m is None:
             continue
-        said = re.findall(r"[\w.\-]+", sentence[m.end():])
+        said = re.findall(r"[\w.\-]+(?:['’]s?)?", sentence[m.end():])
+        if len(said) > len(want) and re.search(r"['’]s?$", said[0]) and \
+                re.sub(r"['’]s?$", "", said[0]).lower() != (want or [""])[0]:
+            said = said[1:]  # an owner's possessive before the name ("Can I find Meta's Code Llama here?")
         got = [w.lower().strip(".") for w in said][:len(want)]
         if not want or [re.sub(r"['’]s?$", "", w) for w in got] != want:
             continue

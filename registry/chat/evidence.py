@@ -22,7 +22,11 @@ from registry.search.understand import Question, stem, words
 JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
 doing help helps helping generate generates generating create creates creating produce produces turn turns handle
 handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
-using""".split())
+using ship ships shipped shipping provide provides offer offers""".split())
+# the words saying a copy is in fewer bits or another format ("lower-precision builds", "a quantised file", "an ONNX
+# export"): with a format or precision read as a Hub tag, they name the copy, not what it is about
+COPY_WORDS = frozenset(stem(w) for w in """lower low reduced smaller precision compressed squeezed shrunk quantized quantised
+build builds version versions copy copies file files form forms conversion conversions export exports weights""".split())
 # words of the question that say the relation, not its topic
 # who asks ("Has anyone built something on X?"), no topic of the records asked for
 ASKERS = frozenset(stem(w) for w in "anyone anybody someone somebody everyone everybody people".split())
@@ -32,9 +36,10 @@ derive descend descends descended compressed quantized quantised pruned shrunk d
 cited citing mention mentions mentioned mentioning point points pointing linked link links come comes accompany
 accompanies go goes referenced reference references described introduced deal deals dealing handle handles speak speaks spoken understand
 understands support supports available released licensed derivatives derivative variants variant versions version quants adapters merges
+tie ties tied associated connected attached
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
-__all__ = ["read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
+__all__ = ["in_format", "read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
            "shows_enough", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
            "index_terms", "cover", "by_use"]
 
@@ -100,12 +105,24 @@ class Asked:
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
-SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not|not)\b([^,;.?!]*)", re.I)
+SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not)\b|(\bnot\b|n't\b))([^,;.?!]*)",
+                       re.I)
+# where a bare "not" stops setting words aside: the clause it negates ends at a conjunction or a relative word
+CLAUSE_END = re.compile(r"\b(?:and|but|so|because|while|whereas|which|that|who|whose|where|when|since|though|"
+                        r"although|yet|then)\b", re.I)
 
 
 def set_aside(text: str) -> set[str]:
-    """Return the stems of the words a question sets aside ("rather than making pictures": make, pictur)."""
-    return {stem(w) for m in SET_ASIDE.finditer(text) for w in words(m.group(1))}
+    """Return the stems of the words a question sets aside ("rather than making pictures": make, pictur). A bare
+    "not" sets aside the words of its own clause only ("does not make pictures but describes them": make, pictur)."""
+    out = set()
+    for m in SET_ASIDE.finditer(text.replace("’", "'")):
+        after = m.group(2)
+        if m.group(1):
+            end = CLAUSE_END.search(after)
+            after = after[:end.start()] if end else after
+        out |= {stem(w) for w in words(after)}
+    return out
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset(),
@@ -489,6 +506,8 @@ def read_topic(q: Question, frequencies=None) -> Topic:
     # the words of a relation only when the question asks for models linked to a paper or data ("point to the DPO
     # paper"): with no such link, the relation may be the topic ("models distilled from a bigger teacher model")
     plain = JOB_WORDS | (RELATION_WORDS if {"paper", "datasets"} & set(q.attributes) else frozenset())
+    if understanding is not None and understanding.tags:
+        plain |= COPY_WORDS
     if any(w > 0 for k, w in weights.items() if k not in plain):
         weights = {k: 0.0 if k in plain else w for k, w in weights.items()}
     return Topic(keys, result, weights)
@@ -523,3 +542,22 @@ def cover(topic: Topic, held: set[str], also: set[str] = frozenset()) -> tuple[f
     total = topic.total
     share = sum(topic.weights.get(k, 0.0) for k in covered) / total if total > 0 else 0.0
     return covered, share
+
+
+# the formats and precisions a copy in fewer bits is named or tagged with ("GGUF", "int4", "mlx-4Bit", "Q4_K_M", "int8bit")
+FEWER_BITS = re.compile(r"gguf|ggml|gptq|awq|exl2|bnb|nf4|hqq|quanto|int[248]|(?<![0-9])[1-8]-?bits?|q[2-8]_k|"
+                        r"(?<![0-9])\d(?:\.\d+)?bpw|quanti[sz]ed", re.I)
+
+
+def in_format(facts: FdoFacts, tags) -> bool:
+    """Say whether an FDO is in one of the formats ``tags`` (Hub tags the reader matched: "gguf"): its record is tagged
+    so, or its name carries the format's word ("DeepSeek-R1-GGUF"). The tag ``quantized`` (a copy in fewer bits, no
+    format named: "compressed copies of X", "lower-precision builds") is met by any such format or precision
+    (``FEWER_BITS``) in its name or tags, or a base it is quantised from."""
+    name = set(words(facts.name))
+    keywords = {k.lower() for k in facts.keywords}
+    if any(t.lower() == "quantized" for t in tags):
+        said = " ".join([facts.name.lower().rsplit("/", 1)[-1], *keywords])
+        if FEWER_BITS.search(said) or any("quantiz" in rel.lower() for rel, _ in facts.bases):
+            return True
+    return any(t.lower() in keywords or (set(words(t)) and set(words(t)) <= name) for t in tags)

@@ -15,7 +15,7 @@ import re
 from typing import Callable
 
 from registry.chat.context import Candidate, Context, Link
-from registry.chat.evidence import ASKERS, JOB_WORDS, RELATION_WORDS, fact_words, hosting_words
+from registry.chat.evidence import ASKERS, COPY_WORDS, JOB_WORDS, RELATION_WORDS, fact_words, hosting_words, in_format
 from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS, LINK_STOP, NUMBER_WORDS
@@ -37,14 +37,16 @@ KIND_FACETS = {"dataset": "dataset", "paper": "paper"}  # the kinds of FDO a mod
 PLATFORMS = {"dataset": ("hf-dataset", "openml-dataset"), "base_model": ("hf", "openml"), "paper": ("arxiv",)}
 LINK_K = 6  # linked models an answer lists (the linked search shows them all)
 CLOSEST_K = 3
+COPIES_K = 3  # linked copies in the format or precision asked for that an answer offers (the linked search shows all)
 MIN_COVERAGE = 0.5  # share of the topic's words a linked model's facts must hold to be about it
 RELATION = {"dataset": ("trained on", "was trained on"), "base_model": ("derived from", "derives from"),
             "paper": ("citing", "cites")}
 # the nouns of a record's kind that may end the phrase naming it ("the OpenR1 maths set of 220 thousand problems", "the
 # Deita 10k instruction selection"): the words of a link besides articles and descriptions, and a few of a data set's
 RECORD_NOUNS = frozenset(LINK_NOUNS - {"the", "a", "an", "this", "that", "plain", "original", "base", "basic"}) | \
-    frozenset("selection subset split mix mixture problems tasks sentences".split())
+    frozenset("selection subset split mix mixture problems tasks sentences traces".split())
 # the words inside such a phrase that are no noun of a record: "set of problems", a count ("220 thousand problems")
+DESCRIBING = 3  # words read as another constraint that may stand before a record's noun ("reasoning | data")
 RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
 
 
@@ -116,7 +118,7 @@ def _topic(q: Question, span: str, values) -> str:
         named |= {stem(w) for m in PAPER_NAME.finditer(q.text) for w in words(m.group(1))}
     others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
               for w in words(r.span)}
-    named |= {stem(w) for w in _record_phrase(q.text, span)}
+    named |= {stem(w) for w in _record_phrase(q.text, span, others)}
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
@@ -124,21 +126,27 @@ def _topic(q: Question, span: str, values) -> str:
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
 
 
-def _record_phrase(text: str, span: str) -> list[str]:
+def _record_phrase(text: str, span: str, described: set[str] = frozenset()) -> list[str]:
     """Return the words that go on naming the record right after the words read as it (``span``), when they are nouns
     of a record's kind, counts and "of" ("learned from the OpenR1 maths | set of 220 thousand problems", "fine-tuned on
     the Deita 10k | instruction selection"): they say what the record is, not what the models are about. The phrase
     stops at the first other word ("trained on the Alpaca chats | help solve contract problems": a job, the topic) and
-    where a name stops (``LINK_STOP``: "for finance", "that ..."); one holding no noun of a record is no part of it."""
+    where a name stops (``LINK_STOP``: "for finance", "that ..."); one holding no noun of a record is no part of it.
+    A word the reader read as another constraint (``described``, stems: the topic "reasoning") goes on naming the record
+    when a noun of a record follows it ("NovaSky's Sky-T1 | reasoning data of 17 thousand examples")."""
     at = text.lower().find(span.lower()) if span else -1
     if at < 0:
         return []
     rest = text[at + len(span):]
     stop = LINK_STOP.search(rest)
-    said = []
+    said: list[str] = []
+    pending: list[str] = []  # words of another constraint, part of the phrase only when a record's noun follows
     for w in words(rest[:stop.start()] if stop else rest):
         if w in RECORD_NOUNS or w in RECORD_FILLERS or any(ch.isdigit() for ch in w):
-            said.append(w)
+            said += pending + [w]
+            pending = []
+        elif stem(w) in described and len(pending) < DESCRIBING:
+            pending.append(w)
         else:
             break
     return said if any(w in RECORD_NOUNS for w in said) else []
@@ -173,8 +181,19 @@ def decide(ctx: Context) -> None:
     linked.sort(key=lambda c: c.search_rank if c.search_rank is not None else 99)
     if link.linked:
         ctx.answerable = True
-        if link.topic:  # about the topic: half its words or more are in the model's facts, a hosting tag aside
-            topic = {stem(w) for w in words(link.topic)}
+        tags = ctx.question.understanding.tags if ctx.question.understanding is not None else ()
+        copies = [c for c in linked if c.facts is not None and in_format(c.facts, tags)] if tags else []
+        topic = {stem(w) for w in words(link.topic)}
+        if copies:
+            # "lower-precision builds of X", "a GGUF file of X": the linked models in that format or precision; the
+            # words saying so are no topic they must hold
+            linked = copies
+            # the format's words, and those of a runtime the reader read as its tag ("for llama.cpp": gguf)
+            formats = {stem(w) for t in tags for w in words(t)}
+            formats |= {stem(w) for r in ctx.question.understanding.recognised
+                        if r.facet == "library" and not r.values for w in words(r.span)}
+            topic -= COPY_WORDS | formats | JOB_WORDS  # "that I can run with llama.cpp": the format's use
+        if topic:  # about the topic: half its words or more are in the model's facts, a hosting tag aside
             topic = (topic - JOB_WORDS) or topic  # "write code": code says the topic, write only the job
             about = [c for c in linked if c.facts is not None
                      and len(topic & (fact_words(c.facts) - hosting_words(c.facts))) >= MIN_COVERAGE * len(topic)]
@@ -182,7 +201,8 @@ def decide(ctx: Context) -> None:
             linked = about or linked
         else:
             link.on_topic = bool(linked)
-        ctx.selected = linked[:LINK_K] if link.on_topic else linked[:CLOSEST_K]
+        # copies in a format are offered as a named model's copies are (``retrieval._format_copies``): up to three
+        ctx.selected = linked[:COPIES_K if copies else LINK_K] if link.on_topic else linked[:CLOSEST_K]
         ctx.more = max(0, link.linked - len(ctx.selected))
         return
     names = " or ".join(f.name for f in link.entities) or ", ".join(link.values[:3])

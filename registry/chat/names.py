@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable
 
 from registry.search.concepts import OPEN_SCHEME, ORGANISATION, SYSTEM
-from registry.search.substrings import SubstringIndex
+from registry.search.substrings import GRAM, SubstringIndex
 from registry.store import IngestResult, Store
 from registry.store.results import Names
 
@@ -116,33 +116,64 @@ class NameIndex:
         entry = self._keys.get(name.strip().lower(), {})
         return [Match(pid, dl) for pid, dl in sorted(entry.items(), key=lambda kv: (-kv[1], kv[0]))]
 
+    def _holding(self, frag: str) -> list[tuple[str, dict[str, int]]] | None:
+        """Return (key, FDOs) of the names holding ``frag`` (lower-case) anywhere inside them, read through the words
+        of the names (``SubstringIndex``): a fragment's longest run of letters lies inside a run of letters of every
+        name holding the fragment ("llama" of ``llama-2``), so only the names holding that run are read; None when
+        the fragment has no run of ``GRAM`` letters or more ("r1", "7b": every name is read then)."""
+        runs = [r for r in re.findall(r"[^\W\d_]+", frag) if len(r) >= GRAM]
+        if not runs:
+            return None
+        with self._lock:
+            listed = self._words.holding(max(runs, key=len))
+            if listed is None:
+                return None
+            return [(key, self._keys[key]) for key in listed if frag in key and key in self._keys]
+
     def contains(self, fragment: str) -> bool:
         """Tell whether some FDO name contains ``fragment`` (case-insensitive): a family such as ``llama-2``."""
         self._ensure()
+        frag = fragment.strip().lower()
+        held = self._holding(frag)
+        if held is not None:
+            return bool(held)
         if self._joined is None:
             with self._lock:
                 self._joined = "\n".join(self._keys)
-        return fragment.strip().lower() in self._joined
+        return frag in self._joined
 
     def containing(self, fragment: str, limit: int = 5) -> list[Match]:
         """Return FDOs whose name contains ``fragment`` as a whole part (``llama-2`` in ``llama-2-7b-hf``)."""
-        self._ensure()
-        frag = fragment.strip().lower()
-        if not frag or not self.contains(frag):
-            return []
         best: dict[str, int] = {}
-        for key, entry in list(self._keys.items()):
-            pos = key.find(frag)
-            if pos < 0:
-                continue
-            before = key[pos - 1] if pos else ""
-            after = key[pos + len(frag)] if pos + len(frag) < len(key) else ""
-            if before.isalnum() or after.isalnum():
-                continue
+        for _, entry in self.holders(fragment):
             for pid, dl in entry.items():
                 best[pid] = max(dl, best.get(pid, 0))
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [Match(pid, dl) for pid, dl in ranked]
+
+    def holders(self, fragment: str) -> list[tuple[str, dict[str, int]]]:
+        """Return (name, its FDOs with their downloads) of the names holding ``fragment`` as a whole part."""
+        self._ensure()
+        frag = fragment.strip().lower()
+        if not frag:
+            return []
+        held = self._holding(frag)
+        if held is None:
+            if not self.contains(frag):
+                return []
+            held = [(key, entry) for key, entry in list(self._keys.items()) if frag in key]
+        out = []
+        for key, entry in held:
+            pos = key.find(frag)
+            while pos >= 0:  # a whole part somewhere: "llama-2" in "codellama-2-llama-2-7b" at its second place
+                before = key[pos - 1] if pos else ""
+                after = key[pos + len(frag)] if pos + len(frag) < len(key) else ""
+                if not (before.isalnum() or after.isalnum()):
+                    break
+                pos = key.find(frag, pos + 1)
+            if pos >= 0:
+                out.append((key, entry))
+        return out
 
     def carrying(self, fragment: str) -> dict[str, dict[str, int]]:
         """Return, for each word of FDO names holding ``fragment`` inside it (``deephermes``, ``openhermes`` for
@@ -154,7 +185,9 @@ class NameIndex:
         with self._lock:  # the names holding it, from the words inside names: as many as hold it, not every name
             listed = self._words.holding(frag)
             found = None if listed is None else [(key, self._keys[key]) for key in listed if key in self._keys]
-        if found is None:  # not a word of letters ("llama-2"): every name is read
+        if found is None:  # not a word of letters ("llama-2"): the names holding its longest run of letters
+            found = self._holding(frag)
+        if found is None:  # no run of letters long enough ("r1"): every name is read
             if not self.contains(frag):
                 return {}
             found = [(key, entry) for key, entry in list(self._keys.items()) if frag in key]

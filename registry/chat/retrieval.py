@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
 from registry.chat.context import Ambiguous, Candidate, Context
-from registry.chat.evidence import (NAMED_MODELS, asked, asks_licence, cover, fact_words, fitting, has_evidence,
+from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_licence, cover, fact_words, fitting,
+                                    has_evidence, in_format,
                                     index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
                                     task_forms, unstated)
 from registry.chat.facts import FdoFacts, gather
@@ -47,6 +48,8 @@ MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical
 # read the question (concepts, boosts, keyword and semantic match); word coverage only breaks near-ties
 TOPICAL_WEIGHTS = (0.85, 0.10, 0.05)
 BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the question prefers ("vision": image tasks)
+LONGER_PARTS = 2  # parts besides a mention a longer name must have, all written around it, to be what is named
+KIND_PARTS = frozenset({"data", "dataset", "model", "hf"})  # parts of a name saying its kind, which a question may leave out
 HOLDERS_K = 10  # FDOs whose names hold a name as a part, looked at for one of the kind asked for
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
@@ -177,8 +180,10 @@ class Retriever:
             for pid, fdo in gather(self.store, missing).items():
                 cands[pid].facts = fdo
         ctx.candidates = [c for c in cands.values() if c.facts is not None]
-        _format_copies(q, ctx)
+        _tags_not_names(q, ctx)
+        _format_copies(q, ctx, self.store)
         self._rank(q, ctx)
+        _shared_paper(q, ctx)
         if ctx.lineage_topic is None and ctx.link is None and ctx.absent is None:
             lineage.read_unshown(q, ctx, self.store, self.names)
         self._decide(q, ctx)
@@ -290,15 +295,16 @@ class Retriever:
         deepseek-ai/Janus-Pro-7B, not another account's copy of that name, however more downloaded), or [].
 
         The owner is the possessive written just before the name; it is the owner part of an FDO's identifier when
-        one begins with the other, separators aside ("DeepSeek" of ``deepseek-ai``, "Meta" of ``meta-llama``). A
-        base model held only as a reference (a stub, which the search does not index) counts too: the chat's name
-        index holds it.
+        one begins with the other, separators aside ("DeepSeek" of ``deepseek-ai``), or an account the organisations
+        vocabulary says it publishes under ("Meta": meta-llama and facebook). A base model held only as a reference
+        (a stub, which the search does not index) counts too: the chat's name index holds it.
         """
         said = re.search(rf"\b([A-Za-z][\w.-]*)'s\s+{re.escape(name)}(?![\w-])", ctx.question.text.replace("’", "'"),
                          re.I) if name.strip() else None
         if said is None:
             return []
         owner = _flat(said.group(1))
+        accounts = {_flat(a) for a in self.search.accounts(said.group(1))}
         # a stub is held by its identifier alone ("deepseek-ai/Janus-Pro-7B"): the names holding the name as a part
         pids = list(dict.fromkeys([pid for pid, _ in found] + [m.pid for m in self.names.lookup(name)] +
                                   [m.pid for m in self.names.containing(name, HOLDERS_K)]))
@@ -308,7 +314,8 @@ class Retriever:
             if "/" not in known or _flat(known.rsplit("/", 1)[-1]) != _flat(name):
                 continue
             who = _flat(known.split("/", 1)[0])
-            if len(owner) >= 3 and len(who) >= 3 and (who.startswith(owner) or owner.startswith(who)):
+            if who in accounts or (len(owner) >= 3 and len(who) >= 3 and (who.startswith(owner)
+                                                                         or owner.startswith(who))):
                 mine.append(pid)
         return mine
 
@@ -449,7 +456,8 @@ class Retriever:
         # what an acronym stands for, hyphenated ("mixture-of-experts"), is a topic, not a name
         q.mentions = [m for m in q.mentions if " ".join(words(m)) not in WRITTEN_OUT]
         for mention in list(q.mentions):
-            pids = self._resolve_one(mention, ctx)
+            longer = self._longer_name(q, mention)
+            pids = [longer] if longer else self._resolve_one(mention, ctx)
             if pids:
                 if pids[0] not in ctx.named:
                     ctx.named.append(pids[0])
@@ -457,11 +465,49 @@ class Retriever:
                 ctx.families.append(mention)
             elif _modifier(q.text, mention) or _owned(q.text, mention):
                 continue
+            elif re.search(rf"(?<![\w-]){re.escape(mention)}\s+(?:paper|article|preprint|publication)s?\b", q.text, re.I):
+                # "the Sentence-BERT paper": the name of a paper, which the registry holds by its arXiv id; the
+                # question lists the models citing a paper so described, it names no model the registry lacks
+                q.mentions = [m for m in q.mentions if m != mention]
             elif _constraint_compound(q, mention):
                 # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
                 q.mentions = [m for m in q.mentions if m != mention]
             else:
                 ctx.unknown.append(mention)
+
+    def _longer_name(self, q: Question, mention: str) -> str | None:
+        """Return the FDO whose longer name the question spells out in words around ``mention``, or None.
+
+        "the 32B Qwen distillation of DeepSeek-R1" is ``DeepSeek-R1-Distill-Qwen-32B``, "the pruned 411B coder
+        version of DeepSeek-R1" ``DeepSeek-R1-Pruned-Coder-411B``, "the 110k Chinese reasoning traces distilled from
+        DeepSeek-R1" the data set ``Chinese-DeepSeek-R1-Distill-data-110k``: a name holding the mention as a whole
+        part whose every other part (a record's kind word, "data", may be left unsaid) the mention's sentence writes
+        before it, as a word or the start of one ("distill" of "distillation"), at least ``LONGER_PARTS`` of them no
+        word of a relation ("Llama-2-7b-chat fine-tunes" asks for the fine-tunes, not ``Llama-2-7b-chat-fine_tune``).
+        The name with most parts so written is chosen, the most downloaded of those."""
+        if q.compare or "/" in mention or len(mention) < 3:
+            return None
+        frag = mention.strip().lower()
+        sentence = next((s for s in re.split(r"(?<=[.?!])\s+", q.text) if mention in s), q.text)
+        before = sentence[:sentence.find(mention)] if mention in sentence else ""
+        said = set(re.findall(r"[a-z0-9]+", before.lower())) - set(re.findall(r"[a-z0-9]+", frag))
+
+        def written(part: str) -> bool:
+            return part in said or len(part) >= 4 and any(w.startswith(part) for w in said)
+
+        best: tuple[int, int, str] | None = None
+        for key, entry in self.names.holders(frag):
+            tail = key.rsplit("/", 1)[-1]
+            if frag not in tail:
+                continue
+            parts = [p for p in re.findall(r"[a-z0-9]+", tail.replace(frag, " ", 1)) if p not in KIND_PARTS]
+            if len([p for p in parts if stem(p) not in RELATION_WORDS]) < LONGER_PARTS or \
+                    not all(written(p) for p in parts):
+                continue
+            for pid, downloads in entry.items():
+                if best is None or (len(parts), downloads) > best[:2]:
+                    best = (len(parts), downloads, pid)
+        return best[2] if best else None
 
     def _constraints_not_subjects(self, q: Question, ctx: Context) -> None:
         """Drop from ``ctx.named`` the concepts (a library, task, licence) the question uses as a constraint on the
@@ -673,49 +719,93 @@ DERIVED_FROM = re.compile(r"\b(?:buil[dt]s?|building|based|derived?|derives|desc
                           r"fine[- ]?tuned|extend(?:s|ed)?)\b(?:\s+[\w-]+){0,2}?\s+(?:on\s+top\s+of|on|upon|from)"
                           r"\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.I)
 
+# who asks, then a relation verb whose object is the named model ("Has anyone fine-tuned the 32B Qwen distillation of
+# DeepSeek-R1?"): the object's own words may stand between (up to five), the model named after them
+WORKED_ON = re.compile(r"\b(?:has|have|did)\s+(?:anyone|anybody|someone|somebody|people)\s+(?:ever\s+)?"
+                       r"(?:fine[- ]?tuned|tuned|trained|retrained|quanti[sz]ed|merged|distilled|adapted|extended|"
+                       r"modified)\s+(?:[\w-]+(?:'s)?\s+){0,5}$", re.I)
+
 
 def _derived_from_named(q: Question, ctx: Context) -> None:
     """Ask for the models derived from the one model a question names right after a relation saying so, which the
-    reader did not read as one ("Has anyone built something on top of xAI's Grok-1?"): the named model is what the
-    answer speaks of, the models derived from it are the answer (``service._put_forward``)."""
+    reader did not read as one ("Has anyone built something on top of xAI's Grok-1?"), or that someone worked on it
+    ("Has anyone fine-tuned X?", ``WORKED_ON``): the named model is what the answer speaks of, the models derived from
+    it are the answer (``service._put_forward``)."""
     if len(ctx.named) != 1 or q.compare or "derivatives" in q.attributes or len(q.mentions) != 1:
         return
     mention = q.mentions[0]
     at = q.text.find(mention)
-    if at > 0 and DERIVED_FROM.search(q.text[:at]):
+    if at > 0 and (DERIVED_FROM.search(q.text[:at]) or WORKED_ON.search(q.text[:at].replace("’", "'"))):
         q.attributes.append("derivatives")
+
+
+def _tags_not_names(q: Question, ctx: Context) -> None:
+    """A name-shaped word no record is called but that records found carry as a tag ("LLaMA-Factory": the Hub tag
+    ``llama-factory`` of the models trained with that tool) is no unknown name: the question asks for the records
+    carrying it (separators and case aside), and the answer lists them instead of saying the name is not held."""
+    if not ctx.unknown or q.compare:
+        return
+    tags = {_flat(k) for c in ctx.candidates for k in c.facts.keywords}
+    tagged = [m for m in ctx.unknown if len(_flat(m)) >= 3 and _flat(m) in tags]
+    if tagged:
+        ctx.unknown = [m for m in ctx.unknown if m not in tagged]
+        q.mentions = [m for m in q.mentions if m not in tagged]
+
+
+def _shared_paper(q: Question, ctx: Context) -> None:
+    """For a list of the models linked to a paper the reader did not resolve ("Which models are linked to the
+    Sentence-BERT paper?"), keep the models citing the paper that most of the models showing every word describing
+    it cite (arXiv:1908.10084, cited by the sentence-BERT models), when at least two and half of them cite one: a
+    model showing the words but citing other papers is not linked to the paper so described."""
+    if "paper" not in q.attributes or q.wants != "list" or ctx.link is not None or ctx.lineage_topic is not None:
+        return
+    citing = [c for c in ctx.candidates if c.facts.kind == "model" and c.facts.papers and c.covered]
+    if not citing:
+        return
+    best = max(c.coverage for c in citing)
+    showing = [c for c in citing if c.coverage >= best - 1e-9]
+    counts: dict[str, int] = {}
+    for c in showing:
+        for ref in {r.iri for r in c.facts.papers}:
+            counts[ref] = counts.get(ref, 0) + 1
+    paper, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n < 2 or 2 * n < len(showing):
+        return
+    ctx.candidates = [c for c in ctx.candidates if c.facts.kind != "model" or not c.facts.papers
+                      or any(r.iri == paper for r in c.facts.papers)]
 
 
 FORMAT_K = 3  # copies of a named model in the format asked for that an answer offers
 
 
-def _in_format(facts: FdoFacts, tags) -> bool:
-    """Say whether an FDO is in one of the formats ``tags`` (Hub tags the reader matched: "gguf"): its record is tagged
-    so, or its name carries the format's word ("DeepSeek-R1-GGUF")."""
-    name = set(words(facts.name))
-    keywords = {k.lower() for k in facts.keywords}
-    return any(t.lower() in keywords or (set(words(t)) and set(words(t)) <= name) for t in tags)
-
-
-def _format_copies(q: Question, ctx: Context) -> None:
+def _format_copies(q: Question, ctx: Context, store=None) -> None:
     """Make the copies of a named model in the format the question asks for what the answer is about ("Can I get
     DeepSeek-R1 as a GGUF file?"): the model named is not in that format, so it is no answer; the models found in it
     that derive from it (or from a model of the same name, as a copy of the original is recorded) are.
 
     Nothing changes when the named model is in the format itself, or when no such copy was found (the answer about
-    the named model then says what it is, and the search link shows the rest)."""
+    the named model then says what it is, and the search link shows the rest). When the search found no copy (it read
+    the format but another base: "the pruned 411B coder version of DeepSeek-R1"), the named model's own derived models
+    (the few its facts name) in the format are the copies."""
     tags = q.understanding.tags if q.understanding is not None else ()
     if not tags or not ctx.named or q.compare or ctx.link is not None or ctx.lineage_topic is not None:
         return
     by_pid = {c.pid: c for c in ctx.candidates}
     named = [by_pid[p] for p in ctx.named if p in by_pid and by_pid[p].facts.kind == "model"]
-    if not named or len(named) != len(ctx.named) or any(_in_format(c.facts, tags) for c in named):
+    if not named or len(named) != len(ctx.named) or any(in_format(c.facts, tags) for c in named):
         return
     pids = {c.pid for c in named}
     parts = {c.facts.name.rsplit("/", 1)[-1].lower() for c in named}
     copies = [c for c in ctx.candidates if c.pid not in pids and c.facts.kind == "model" and c.facts.status != "stub"
-              and _in_format(c.facts, tags) and any(ref.iri in pids or ref.label.rsplit("/", 1)[-1].lower() in parts
+              and in_format(c.facts, tags) and any(ref.iri in pids or ref.label.rsplit("/", 1)[-1].lower() in parts
                                                     for _, ref in c.facts.bases)]
+    if not copies and store is not None:
+        refs = [r.iri for c in named for _, _, rs in c.facts.derived for r in rs if r.local and r.iri not in by_pid]
+        for pid, fdo in gather(store, list(dict.fromkeys(refs))).items():
+            if fdo.kind == "model" and fdo.status != "stub" and in_format(fdo, tags):
+                cand = Candidate(pid, 1.0, {"lineage"}, fdo)
+                ctx.candidates.append(cand)
+                copies.append(cand)
     if not copies:
         return
     copies.sort(key=lambda c: (c.search_rank if c.search_rank is not None else 99, -(c.facts.downloads or 0)))

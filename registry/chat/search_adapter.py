@@ -131,6 +131,12 @@ class SearchAdapter:
         searcher = self.searcher()
         return searcher.named(name) if searcher is not None else []
 
+    def accounts(self, name: str) -> tuple[str, ...]:
+        """Return the Hub accounts the organisation called ``name`` publishes under (organisations.ttl: "Meta":
+        meta-llama, facebook), () when it is none the vocabulary knows or search is unavailable."""
+        concepts = getattr(self.searcher(), "concepts", None)
+        return concepts.accounts(name) if concepts is not None else ()
+
     def judge(self, pids: list[str], understanding) -> dict[str, tuple[bool, int]]:
         """Return pid -> (satisfies the question's filters, weight of its boosted facets matched); {} without search."""
         searcher = self.searcher()

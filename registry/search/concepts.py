@@ -50,7 +50,11 @@ _GENERIC = frozenset("text model data image audio video language other custom op
 _VOCAB = "https://w3id.org/mlfdo/vocab/"
 CONVERSION = "media-conversion"  # the family of tasks carrying content from one medium into another
 DIRECTION_SCORE = 1.2  # a direction between two media ("words into pictures") scores as a two-word phrase
-_FRAME = frozenset(tokens("model system tool"))  # words naming what is asked for, not what it does (``_said``)
+_FRAME = frozenset(tokens("model system tool"))
+# a question's words around a name asked for ("is bark here", "can I find whisper in the registry")
+_FRAME_WORDS = frozenset(tokens("here there registry available find get have model models weights"))
+# what follows a name where it stands as one: a version or size ("falcon 7b", "falcon-40b"), or what it names
+_AS_NAME = re.compile(r"(?:[\s-]*v?\d|\s+(?:models?|weights|checkpoints?|fine-?tunes?|family|variants?)\b)")  # words naming what is asked for, not what it does (``_said``)
 # licence families whose members are (also) the licences with a property, whatever their own family: a licence
 # has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives, ask nothing at all or allow
 # commercial use
@@ -103,6 +107,9 @@ class Concept:
     open: bool = False  # a system not held that is an open model family (its weights are published), not a service
     related: tuple[str, ...] = ()  # a system not held: PIDs of the subject areas it is for (MusicGen: music)
     accounts: tuple[str, ...] = ()  # an organisation: the Hub accounts it publishes under (Meta: meta-llama, facebook)
+    # an open model family not held: the model families it is built on, in words (Code Llama: "Llama 2")
+    base: tuple[str, ...] = ()
+    everyday: bool = False  # a system not held whose one-word name is also an everyday word ("Bark", "Cursor")
     # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
     # label without the version ("Academic Free License" for "Academic Free License 3.0")
     names: tuple[str, ...] = ()
@@ -172,6 +179,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    category=(values.get(SCHEMA.category.value) or [""])[0],
                    open=schemes[0] == OPEN_SCHEME, related=tuple(values.get(SKOS.related.value, [])),
                    accounts=tuple(values.get(MLFDO.hubAccount.value, [])),
+                   base=tuple(values.get(SCHEMA.isBasedOn.value, [])),
+                   everyday=any(v.lower() in _TRUE for v in values.get(MLFDO.everydayWord.value, [])),
                    names=tuple(dict.fromkeys(n for n in names if n)))
 
 
@@ -221,12 +230,21 @@ def _acronym_unsaid(phrase: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(phrase)}s?\b", text) is None
 
 
-def _name_unsaid(phrase: str, text: str) -> bool:
+def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
     """Say whether ``phrase``, a one-word name written with a capital ("Bark", "Falcon", "Whisper"), is written in
     ``text`` only in small letters: then it is the word ("a dog's bark"), not the name. A question all in lower case
-    may mean either."""
-    if not phrase[:1].isupper() or not phrase.isalpha() or text.lower() == text:
+    may mean either; there a name that is also an everyday word (``everyday``: "bark", "cursor", "perplexity") is the
+    name only where it stands as one: alone but for frame words ("is bark here"), or before a version, a size or a
+    word such as "model" ("falcon 7b", "whisper models")."""
+    if not phrase[:1].isupper() or not phrase.isalpha():
         return False
+    if text.lower() == text:
+        if not everyday:
+            return False
+        word = phrase.lower()
+        if not set(tokens(text)) - {word, word + "s"} - _FRAME_WORDS:
+            return False
+        return not any(_AS_NAME.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
     return not any(w[:1].isupper() for w in re.findall(rf"(?i)\b{re.escape(phrase)}s?\b", text))
 
 
@@ -337,7 +355,8 @@ class ConceptIndex:
             if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
                                                                    for t in rooted))) and not _reversed(phrase, text) \
                     and not _acronym_unsaid(phrase, text) and not (built.concepts[i].facet == SYSTEM and _name_unsaid(
-                        built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase, text)):
+                        built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase, text,
+                        built.concepts[i].everyday)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)

@@ -104,6 +104,9 @@ class QueryUnderstanding:
     # (tag, the words it stands for) for each tag that replaced words in ``text``: removing the library reading
     # (``without``) puts the words back
     tagged: tuple[tuple[str, str], ...] = ()
+    # the PIDs of the open model families not held the question names that are built on a family of their own (Code
+    # Llama: Llama 2): that family's models doing what they do are the closest, first (``Searcher._kin``)
+    kin: tuple[str, ...] = ()
 
     def filters(self) -> dict[str, list[str]]:
         """Return the applied recognised filters (mode ``filter``) as facet -> values."""

@@ -98,6 +98,7 @@ class Searcher:
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
         self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
+        self._kin_masks: dict[tuple, tuple[object, int, tuple[np.ndarray, np.ndarray]]] = {}  # ``_kin``
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -151,7 +152,8 @@ class Searcher:
 
     def owns(self, authors: tuple[str, ...], word: str) -> bool:
         """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
-        or identifier."""
+        or identifier: its words in their order, one after the other ("Code Llama" is no name of
+        llama_2_llama_2_code_math)."""
         wanted = tokens(word, keep_stopwords=True)
         if not wanted:
             return False
@@ -164,8 +166,8 @@ class Searcher:
                 sel = sel & self.engine.word_mask(w)
             for slot in np.flatnonzero(sel):
                 doc = self.engine.docs[slot]
-                if doc is not None and set(wanted) <= set(tokens(f"{doc.name} {doc.identifier or ''}",
-                                                                   keep_stopwords=True)):
+                if doc is not None and any(holds_run(tokens(n, keep_stopwords=True), wanted)
+                                           for n in (doc.name, doc.identifier or "")):
                     return True
         return False
 
@@ -195,6 +197,7 @@ class Searcher:
             self.concepts.refresh()
             self._understood.clear()
             self._topic_masks.clear()
+            self._kin_masks.clear()
 
     def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
         """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
@@ -205,11 +208,12 @@ class Searcher:
             text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
         # "to sound more like a person" says how it comes across: the word "sound" is no audio
         text = SOUND_AS_SEEM.sub(lambda m: m.group(0).replace(m.group(0).split()[0], "seem", 1), text)
-        # a system not held stands for its tasks unless a record carries its name (the record wins), or its owner's
-        # possessive names an owner holding models of those tasks ("Google's Gemini": Google's own are the closest)
+        # a system not held stands for its tasks unless a record carries its name (the record wins); when its owner's
+        # possessive names an owner holding models of those tasks ("Salesforce's BLIP-2": Salesforce's BLIP captioner;
+        # "Google's Gemini": Gemma), the owner's models doing them are its closest kin, first (``_kin``), and the
+        # tasks' other models follow
         owners = self._possessive_owners(qu)
-        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not (
-            self.owns((), m.phrase) or (owners and self._owners_do(owners, m.concept)))]
+        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
         # adds no other task of that modality
         served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
@@ -311,13 +315,19 @@ class Searcher:
         # win); when no record mentions it either, its words ("Qwen" of "Qwen2-VL") would only rank records holding
         # part of it (words naming another concept as well stay: "segment anything" is also mask generation). One a
         # record mentions ("an open alternative to Sora") keeps its words: that record speaks of it
+        kin = tuple(m.concept.pid for m in matches if m.concept.facet == SYSTEM and (
+            m.concept.base or (owners and self._owners_do(owners, m.concept))))
         names = [m.phrase for m in matches if m.concept.facet == SYSTEM and not self._mentioned(m.phrase)]
         meant = [m.phrase for m in matches if m.concept.facet != SYSTEM and m.how == "words"]
+        if owners and kin:
+            # the owner's word stays when its models are the system's kin ("Google's Gemini", matched as "Google
+            # Gemini"): it finds the owner's other models, next after the kin
+            meant += [r.span for r in qu.recognised if r.facet == "author" and not r.values and r.note]
         text, sentence = (_without_name(qu.text, names, meant), _without_name(qu.sentence, names, meant)) if names \
             else (qu.text, qu.sentence)
-        if not added and recognised == list(qu.recognised) and text == qu.text:
+        if not added and recognised == list(qu.recognised) and text == qu.text and not kin:
             return qu
-        return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence)
+        return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin)
 
     def _language_named(self, key: str, phrase: str) -> bool:
         """Say whether ``phrase`` is one of the names of the language ``key`` (not a phrase meaning it)."""
@@ -750,7 +760,7 @@ class Searcher:
                 if sum(vocab[v][1] for v in values if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
                     stated.add(facet)
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
-        if not boosts and not qu.tags and not topics:
+        if not boosts and not qu.tags and not topics and not qu.kin:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
@@ -786,6 +796,13 @@ class Searcher:
             # the base's own copies in other formats carrying nothing else the question asks are not what it asks
             # for: they are not linked first (docs/search.md, "Ranking", linked first)
             links -= (self._copies(boosts["base_model"], based) & (asked == 0)).view(np.int8) * np.int16(LINK_LEVEL)
+        if qu.kin and "task" not in explicit:
+            # the models of the family a model not held is built on, or of the owner the question gives it, that do
+            # what it does: first, as linked ones are; the owner's other models next, above the job's other models
+            kin, owned = self._kin(qu.kin, self._possessive_owners(qu))
+            score += owned.view(np.int8) * np.int16(STATED_WEIGHT)
+            kin = kin.view(np.int8) * np.int16(LINK_LEVEL)
+            links = kin if links is None else np.maximum(links, kin)
         if links is not None:
             # the concepts' weights stay below a link's, so the rest of a division by LINK_LEVEL is what an FDO
             # carries of the concepts (``_holds_core``)
@@ -794,6 +811,68 @@ class Searcher:
             if tiers is not None:
                 tiers.append(np.minimum(asked, np.int16(LINK_LEVEL - 1)))
         return score
+
+    def _kin(self, systems: tuple[str, ...], owners: list[str] = ()) -> tuple[np.ndarray, np.ndarray]:
+        """Return the slots of the closest kin of the open model families not held ``systems`` (PIDs) built on a family
+        of their own (``schema:isBasedOn``: Code Llama on Llama 2, LLaVA on Llama): the models of that family (their
+        name, or a base model's name after its owner, holds the family's words in their order: "llama_2_code",
+        "Llama-4-Scout", fine-tuned from "Llama-2-7b") showing the kind of task or subject area the system does, in
+        their own tags or name (Code Llama: code), or, when it does none, stating one of its tasks (LLaVA: image-text
+        to text). The models of ``owners`` (the accounts of the owner a question gives it: "Salesforce's BLIP-2")
+        doing so are its kin too: its maker's own models of what it does (Salesforce's BLIP captioner; "Google's
+        Gemini": Gemma). Returns the kin, and the owner's models when some of them are kin (its other models, Google's
+        Flan-T5, are nearer than another account's model of the job), else no slot."""
+        engine = self.engine
+        key = (systems, tuple(owners))
+        cached = self._kin_masks.get(key)
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
+        out = np.zeros(engine.size, dtype=bool)
+        owned = np.zeros(engine.size, dtype=bool)
+        bases = self.vocabulary("base_model")
+        for pid in systems:
+            system = self.concepts.concept(pid)
+            if system is None:
+                continue
+            served = [c for c in (self.concepts.concept(p) for p in system.serves + system.related) if c is not None]
+            topics = [c.key for c in served if c.facet in TOPICS and c.markers]
+            tasks = [c.key for c in served if c.facet == "task"]
+            if topics:
+                purpose = np.zeros(engine.size, dtype=bool)
+                for topic in topics:
+                    purpose |= self._topic_score(topic) == TOPIC_WEIGHT
+            elif tasks:
+                purpose = engine.facet_masks({"task": tasks}, {})["task"].copy()
+            else:
+                continue
+            if owners:
+                mine = engine.facet_masks({"author": list(owners)}, {})["author"]
+                if (purpose & mine).any():
+                    out |= purpose & mine
+                    owned |= mine
+            for family in system.base:
+                words = tokens(family, keep_stopwords=True)
+                if not words:
+                    continue
+                keys = [k for k in bases if holds_run(tokens(k.rsplit("/", 1)[-1], keep_stopwords=True), words)]
+                member = engine.facet_masks({"base_model": keys}, {})["base_model"].copy() if keys else \
+                    np.zeros(engine.size, dtype=bool)
+                named = purpose & ~member
+                for w in words:
+                    named &= engine.word_mask(w)
+                for s in np.flatnonzero(named):
+                    doc = engine.docs[s]
+                    if doc is not None and holds_run(tokens((doc.identifier or doc.name).rsplit("/", 1)[-1],
+                                                            keep_stopwords=True), words):
+                        member[s] = True
+                out |= purpose & member
+        alive = engine.alive[:engine.size]
+        found = (out & alive, owned & alive & ~out)
+        # (a family's members are read from the names of the models doing the job: kept until the index changes)
+        self._kin_masks[key] = (engine, engine.generation, found)
+        if len(self._kin_masks) > 64:
+            self._kin_masks.pop(next(iter(self._kin_masks)))
+        return found
 
     @staticmethod
     def _loose_topic(qu: QueryUnderstanding) -> bool:
@@ -860,8 +939,10 @@ class Searcher:
         word = words[0].lower()
         engine = self.engine
         # a word a name holds as a word of its own ("bert") is found by the keyword side
-        if engine.exact_slots(word) or self.owns((), word):
+        if engine.exact_slots(word):
             return []
+        if self.owns((), word):
+            return self._named_beside_account(word)
         # the names holding the word, from the index of the words inside names (``MemoryEngine.names``): as many
         # as hold it, not every name (a scan of 3M names at 1M FDOs)
         keys = engine.names.holding(word)
@@ -882,6 +963,30 @@ class Searcher:
                 if engine.docs[s].kind == "model":
                     order[s] = min(order.get(s, 2), int(w in data))
         return sorted(order, key=lambda s: (order[s], bool(engine.stub[s]), -engine.downloads[s], s))
+
+    def _named_beside_account(self, word: str) -> list[int]:
+        """Return the models whose own name (after the owner) holds ``word`` as a word, when the word is also the
+        account of FDOs of the index none of which is a model ("What is medalpaca?": the medalpaca account's data sets,
+        and eleven models of another author named medalpaca_...): the question asks what the models so called are;
+        the account's data sets, whose short records the keyword side ranked first, follow. [] otherwise."""
+        engine = self.engine
+        posting = engine.terms.get(term_id(word))
+        if posting is None or len(posting.arrays()[0]) > PHRASE_NAMED_SCAN:
+            return []
+        named, account = [], []
+        for s in map(int, posting.arrays()[0]):
+            doc = engine.docs[s] if engine.alive[s] else None
+            if doc is None:
+                continue
+            owner, _, short = (doc.identifier or doc.name).rpartition("/")
+            if word in tokens(short, keep_stopwords=True):
+                if doc.kind == "model":
+                    named.append(s)
+            elif owner.lower() == word:
+                account.append(s)
+        if not named or not account or any(engine.docs[s].kind == "model" for s in account):
+            return []
+        return sorted(named, key=lambda s: (bool(engine.stub[s]), -engine.downloads[s], s))
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = (),
@@ -1195,6 +1300,12 @@ class _Ranked:
             return "browse"
         kw, dense = bool(self.in_kw[i - self.pinned]), bool(self.in_dense[i - self.pinned])
         return "hybrid" if kw and dense else ("keyword" if kw else "semantic")
+
+
+def holds_run(toks: list[str], wanted: list[str]) -> bool:
+    """Say whether ``wanted`` (words) occur in ``toks`` one after the other, in their order."""
+    n = len(wanted)
+    return any(toks[i:i + n] == wanted for i in range(len(toks) - n + 1))
 
 
 def _lookup(ascending: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
