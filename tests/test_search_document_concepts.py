@@ -192,3 +192,33 @@ def test_models_whose_tasks_say_more_of_the_question_than_any_record_keep_their_
 ])
 def test_a_question_states_a_direction_only_with_input_or_output_words(question, stated):
     assert [(direction, code) for direction, code, _ in flows(question)] == stated
+
+
+
+@pytest.fixture(scope="module")
+def neighbour_searcher():
+    # popular audio classifiers near "bird" in meaning (sparrows, owls, finches) whose records never say it (their
+    # task's jobs do), and one record that says it, downloaded by nobody
+    registry = make_registry(None)
+    harvest(registry.store, BASE)
+    classifiers = [model_record(f"acme/call-tagger-{i}", downloads=10 ** (6 - i),
+                                description="Tags the calls of sparrows, owls, finches and gulls in field audio.",
+                                extra=[Triple(NamedNode(model_pid(f"acme/call-tagger-{i}")), FAIR4ML.mlTask,
+                                              _task("audio-classification"))]) for i in range(3)]
+    registry.store.ingest_many([*classifiers, model_record(
+        "acme/field-notes", downloads=0,
+        description="Notes kept over many seasons of walks in the wetlands, with a bird list and the weather.")])
+    searcher = open_searcher(registry, embedder=shared_embedder())
+    yield searcher
+    searcher.close()
+    registry.close()
+
+
+def test_a_neighbour_found_through_its_tasks_words_alone_does_not_pass_the_record_saying_the_word(
+        neighbour_searcher):
+    # being near in meaning too earned the classifiers neither the dense side's lift nor a popularity rank above
+    # the record holding the word (docs/search.md, "Ranking")
+    hits = neighbour_searcher.search("bird", mode="hybrid", understand=False, per_page=10).results
+    print([(h.name, h.match, round(h.score, 5)) for h in hits])
+    assert hits[0].name == "field-notes"
+    assert {h.name for h in hits} >= {f"call-tagger-{i}" for i in range(3)}  # still found, below it

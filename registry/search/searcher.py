@@ -1076,6 +1076,12 @@ class Searcher:
                 room = np.maximum(key[best] - key[dense_at], 0.0)
                 yielded = np.minimum(credit * (1.0 - _keyword_share(cand, kw, top, dense)), room)
                 credit = np.where(others, yielded, credit)
+            own = _own_words(cand, kw)
+            if own is not None and len(dense):
+                # a match the words find only through a concept's words ("draw": every text-to-image model), while
+                # others hold the question's own words ("cats"), is not lifted by the dense side: the neighbours
+                # the concept's words reach are near for the concept, not for what the question asks of it
+                credit = np.where(_within(dense, kw) & ~own[dense], 0.0, credit)
             other[dense_at] = credit
         if boost is not None:
             # FDOs carrying what the question means: best matched first, then by the keyword rank, then by
@@ -1129,10 +1135,12 @@ class Searcher:
             has_downloads &= ~late
         own = _own_words(cand, kw)
         if own is not None:
-            # a keyword match through its concepts' words alone, and not near in meaning, earns no popularity rank
+            # a keyword match through its concepts' words alone earns no popularity rank (near in meaning or not)
             # while some match holds the question's words itself: a task's words reach every model of the task, and
             # the most downloaded of them went before the records saying the words (docs/search.md, "Ranking")
-            has_downloads &= own[cands] | ~_within(cands, kw) | np.isin(cands, dense)
+            # (being a dense neighbour too earned it one until 2026-12-07: the neighbours of "draw cats" inside
+            # a base's fine-tunes are its dog models, which then went before the cat ones; docs/search.md)
+            has_downloads &= own[cands] | ~_within(cands, kw)
         popular = np.flatnonzero(has_downloads if is_member is None else is_member & has_downloads)
         if len(popular) > POPULARITY_K:
             popular = popular[np.argpartition(-downloads[cands[popular]], POPULARITY_K - 1)[:POPULARITY_K]]
