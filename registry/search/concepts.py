@@ -55,6 +55,10 @@ _FRAME = frozenset(tokens("model system tool"))
 _FRAME_WORDS = frozenset(tokens("here there registry available find get have model models weights"))
 # what follows a name where it stands as one: a version or size ("falcon 7b", "falcon-40b"), or what it names
 _AS_NAME = re.compile(r"(?:[\s-]*v?\d|\s+(?:models?|weights|checkpoints?|fine-?tunes?|family|variants?)\b)")  # words naming what is asked for, not what it does (``_said``)
+# what precedes a name where it stands as one: a comparison with it ("an open alternative to cursor", "something like
+# gemini"); a word would have an article between ("sounds like a bark")
+_BEFORE_NAME = re.compile(r"\b(?:like|alternatives?\s+to|similar\s+to|instead\s+of|such\s+as|compared\s+(?:to|with)|"
+                          r"vs\.?|versus|than)\s+$")
 # licence families whose members are (also) the licences with a property, whatever their own family: a licence
 # has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives, ask nothing at all or allow
 # commercial use
@@ -234,8 +238,9 @@ def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
     """Say whether ``phrase``, a one-word name written with a capital ("Bark", "Falcon", "Whisper"), is written in
     ``text`` only in small letters: then it is the word ("a dog's bark"), not the name. A question all in lower case
     may mean either; there a name that is also an everyday word (``everyday``: "bark", "cursor", "perplexity") is the
-    name only where it stands as one: alone but for frame words ("is bark here"), or before a version, a size or a
-    word such as "model" ("falcon 7b", "whisper models")."""
+    name only where it stands as one: alone but for frame words ("is bark here"), before a version, a size or a
+    word such as "model" ("falcon 7b", "whisper models"), or after a comparison with it ("an open alternative to
+    cursor", "something like gemini")."""
     if not phrase[:1].isupper() or not phrase.isalpha():
         return False
     if text.lower() == text:
@@ -244,7 +249,8 @@ def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
         word = phrase.lower()
         if not set(tokens(text)) - {word, word + "s"} - _FRAME_WORDS:
             return False
-        return not any(_AS_NAME.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+        return not any(_AS_NAME.match(text, m.end()) or _BEFORE_NAME.search(text, max(0, m.start() - 20), m.start())
+                       for m in re.finditer(rf"\b{re.escape(word)}\b", text))
     return not any(w[:1].isupper() for w in re.findall(rf"(?i)\b{re.escape(phrase)}s?\b", text))
 
 

@@ -500,7 +500,9 @@ class Understander:
         out = []
         verbs = (r"(?:fine[ -]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|trained|built|based|derived|distill?ed|"
                  r"quanti[sz]ed|adapted|merged|pre-?trained)")
-        for m in re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}", low):
+        # (a long text is read for its first few relations, as for links: each reads the name that follows)
+        for m in list(re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}",
+                                  low))[:MAX_LINKS]:
             name = m.group(2).rstrip(".,;")
             prep = m.group(1)
             if prep == "on":
@@ -515,9 +517,9 @@ class Understander:
             bases = _pretrained(self._match_names("base_model", name), low[m.end():])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
-        for m in re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|distillations?|adapters?|derivatives?|"
-                             rf"variants?|merges?|(?<!newer )(?<!older )(?<!other )(?<!later )(?<!earlier )"
-                             rf"(?<!previous )(?<!all )versions?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low):
+        for m in list(re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|distillations?|adapters?|"
+                                  rf"derivatives?|variants?|merges?|(?<!newer )(?<!older )(?<!other )(?<!later )"
+                                  rf"(?<!earlier )(?<!previous )(?<!all )versions?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low))[:MAX_LINKS]:
             # the longest run of words naming base models ("stable diffusion 2.1", not every "stable" one), else
             # the first word and a size
             stop = LINK_STOP.search(low, m.start(1))
@@ -528,8 +530,8 @@ class Understander:
             bases = self._match_names("base_model", m.group(1).rstrip(".,;"))
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
-        for m in re.finditer(rf"(?<![\w.\-/]){NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters|"
-                             rf"(?:fine[ -]?tuned|finetuned|adapted)(?=\s+(?:for|to|on)\b))", low):
+        for m in list(re.finditer(rf"(?<![\w.\-/]){NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters|"
+                                  rf"(?:fine[ -]?tuned|finetuned|adapted)(?=\s+(?:for|to|on)\b))", low))[:MAX_LINKS]:
             # "gemma 7b fine-tunes": the whole name first, "7b" alone would be every 7B base
             bases = self._match_names("base_model", m.group(1)) or self._match_names("base_model",
                                                                                     m.group(1).split()[-1])
