@@ -66,6 +66,7 @@ GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
               "public-domain": lambda licence: licence.unconditional,
               "commercial-use": lambda licence: licence.commercial is True}
 _TRUE = ("true", "1")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")  # a label's qualifier in brackets: "Nepali (macrolanguage)"
 _VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing version: "... License 3.0", "... v2"
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 # (a word read from its start: begun inside a long word, the match would be tried once per letter)
@@ -159,6 +160,8 @@ def _concept(pid: str, triples) -> Concept | None:
     names = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, [])
     if facet == "licence":
         names.append(_VERSION.sub("", label))
+    if facet == "language":  # "Nepali (macrolanguage)", "Occitan (post 1500)": called by the name before the brackets
+        names.append(_QUALIFIER.sub("", label))
     phrases = names + values.get(MLFDO.plainDescription.value, [])
     commercial = values.get(MLFDO.commercialUse.value)
     derivatives = values.get(MLFDO.derivativesAllowed.value)
