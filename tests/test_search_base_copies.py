@@ -70,3 +70,28 @@ def test_what_a_linked_fdo_carries_of_the_other_asks_counts_a_stated_language_an
     slot = searcher.engine.slot_of
     assert tier[slot[model_pid("solo/helper")]] > 0  # states Chinese
     assert tier[slot[model_pid("solo/plain-tune")]] == 0  # states the task only: every derivative does
+
+
+def test_a_possessive_or_a_letter_of_the_question_is_no_format_asked_for(searcher):
+    # the "s" of "Acme's" was read as a quant's size letter ("Q4_K_S"): the question seemed to ask for copies in a
+    # format, and the base's copies were linked first again
+    r = searcher.search("Which of Acme's models built on Big-R1 are meant for Chinese?", per_page=10)
+    ranked = [h.pid for h in r.results]
+    assert ranked[0] == model_pid("solo/helper")
+    copies = [ranked.index(model_pid(n)) for n in ("nvidia/Big-R1-FP4", "other/Big-R1-bf16")]
+    assert min(copies) > ranked.index(model_pid("solo/plain-tune"))
+
+
+def test_the_copies_of_a_base_are_read_once_per_index_generation(searcher, monkeypatch):
+    # every derived model's name was read on every search asking the base's derivatives for more (thousands of
+    # derived models of a popular base at scale); they are read again only when the index changes
+    question = "Which models built on Big-R1 are meant for Chinese?"
+    searcher.search(question)
+    from registry.search import searcher as module
+    read = []
+    monkeypatch.setattr(module, "_copy_name", lambda name: read.append(name) or _copy_name(name))
+    searcher.search(question + " ")
+    assert read == []
+    searcher.engine.generation += 1
+    ranked = [h.pid for h in searcher.search(question + "  ").results]
+    assert read and ranked[0] == model_pid("solo/helper")

@@ -105,8 +105,9 @@ class Asked:
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
-SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not)\b|(\bnot\b|n't\b))([^,;.?!]*)",
-                       re.I)
+# ("not only", "not just" add to what is asked: "not only writes code but also explains it" sets nothing aside)
+SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not)\b|"
+                       r"((?:\bnot|n't)\b(?!\s+(?:only|just|merely|simply)\b)))([^,;.?!]*)", re.I)
 # where a bare "not" stops setting words aside: the clause it negates ends at a conjunction or a relative word
 CLAUSE_END = re.compile(r"\b(?:and|but|so|because|while|whereas|which|that|who|whose|where|when|since|though|"
                         r"although|yet|then)\b", re.I)

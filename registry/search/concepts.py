@@ -55,6 +55,10 @@ _FRAME = frozenset(tokens("model system tool"))
 _FRAME_WORDS = frozenset(tokens("here there registry available find get have model models weights"))
 # what follows a name where it stands as one: a version or size ("falcon 7b", "falcon-40b"), or what it names
 _AS_NAME = re.compile(r"(?:[\s-]*v?\d|\s+(?:models?|weights|checkpoints?|fine-?tunes?|family|variants?)\b)")  # words naming what is asked for, not what it does (``_said``)
+# what precedes a name where it stands as one: a comparison with it ("an open alternative to cursor", "something like
+# gemini"); a word would have an article between ("sounds like a bark")
+_BEFORE_NAME = re.compile(r"\b(?:like|alternatives?\s+to|similar\s+to|instead\s+of|such\s+as|compared\s+(?:to|with)|"
+                          r"vs\.?|versus|than)\s+$")
 # licence families whose members are (also) the licences with a property, whatever their own family: a licence
 # has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives, ask nothing at all or allow
 # commercial use
@@ -62,6 +66,7 @@ GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
               "public-domain": lambda licence: licence.unconditional,
               "commercial-use": lambda licence: licence.commercial is True}
 _TRUE = ("true", "1")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")  # a label's qualifier in brackets: "Nepali (macrolanguage)"
 _VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing version: "... License 3.0", "... v2"
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 # (a word read from its start: begun inside a long word, the match would be tried once per letter)
@@ -189,6 +194,8 @@ def _concept(pid: str, triples) -> Concept | None:
     names = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, [])
     if facet == "licence":
         names.append(_VERSION.sub("", label))
+    if facet == "language":  # "Nepali (macrolanguage)", "Occitan (post 1500)": called by the name before the brackets
+        names.append(_QUALIFIER.sub("", label))
     phrases = names + values.get(MLFDO.plainDescription.value, [])
     commercial = values.get(MLFDO.commercialUse.value)
     derivatives = values.get(MLFDO.derivativesAllowed.value)
@@ -266,8 +273,9 @@ def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
     """Say whether ``phrase``, a one-word name written with a capital ("Bark", "Falcon", "Whisper"), is written in
     ``text`` only in small letters: then it is the word ("a dog's bark"), not the name. A question all in lower case
     may mean either; there a name that is also an everyday word (``everyday``: "bark", "cursor", "perplexity") is the
-    name only where it stands as one: alone but for frame words ("is bark here"), or before a version, a size or a
-    word such as "model" ("falcon 7b", "whisper models")."""
+    name only where it stands as one: alone but for frame words ("is bark here"), before a version, a size or a
+    word such as "model" ("falcon 7b", "whisper models"), or after a comparison with it ("an open alternative to
+    cursor", "something like gemini")."""
     if not phrase[:1].isupper() or not phrase.isalpha():
         return False
     if text.lower() == text:
@@ -276,7 +284,8 @@ def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
         word = phrase.lower()
         if not set(tokens(text)) - {word, word + "s"} - _FRAME_WORDS:
             return False
-        return not any(_AS_NAME.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+        return not any(_AS_NAME.match(text, m.end()) or _BEFORE_NAME.search(text, max(0, m.start() - 20), m.start())
+                       for m in re.finditer(rf"\b{re.escape(word)}\b", text))
     return not any(w[:1].isupper() for w in re.findall(rf"(?i)\b{re.escape(phrase)}s?\b", text))
 
 
