@@ -219,7 +219,8 @@ class Searcher:
         # "Google's Gemini": Gemma), the owner's models doing them are its closest kin, first (``_kin``), and the
         # tasks' other models follow
         owners = self._possessive_owners(qu)
-        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
+        matches = [m for m in self.concepts.match(text, written_as=qu.query)
+                   if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
         # adds no other task of that modality
         served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
@@ -227,6 +228,14 @@ class Searcher:
             matches = [m for m in matches if m.concept.facet != "modality" or not any(
                 c.facet == "task" and m.concept.pid in c.modalities and c.pid in served
                 for c in (self.concepts.concept(pid) for pid in served) if c is not None)]
+        # a task the rules read from the same words ("make images without being given any prompt": unconditional image
+        # generation) is the narrower reading: the tasks a verb of making reads from any of them ("make images": every
+        # task making images) stand back
+        ruled = [(frozenset(tokens(r.span)), set(r.values)) for r in qu.recognised
+                 if r.facet == "task" and r.applied and r.values and r.note != CONCEPT_NOTE and r.span]
+        if ruled:
+            matches = [m for m in matches if not m.making or not any(
+                span & set(tokens(m.phrase)) and m.concept.key not in keys for span, keys in ruled)]
         # a licence family's words inside the span a rule read another licence constraint from ("commercially" of
         # "non-commercially": the non-commercial licences) name no family of their own
         read = [r.span for r in qu.recognised if r.facet == "licence" and r.applied and r.note != CONCEPT_NOTE and r.span]
