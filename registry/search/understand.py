@@ -369,7 +369,8 @@ class Understander:
                 start = m.start()
                 # the owner before the name ("BigCode's OpenRAIL-M", "the BigScience OpenRAIL-M licence") names its
                 # own licence of those so called, the one whose key begins with the owner (bigcode-openrail-m)
-                owner = re.search(r"([a-z][\w-]*)(?:['’]s)?\s+$", low[:m.start()])
+                # (read in the few letters before the name: a 10 kB question was searched back to its start per name)
+                owner = _OWNER.search(low, max(0, m.start() - OWNER_CHARS), m.start())
                 own = tuple(k for k in keys if owner and k.lower().startswith(owner.group(1) + "-")) if owner else ()
                 if own:
                     keys, start = own, owner.start()
@@ -1006,6 +1007,11 @@ def _quantised(start: int, end: int, word: str = "quantized") -> _Match:
 def _joined(m: re.Match) -> str:
     """Return what joins a count's number to its unit in a ``NUM`` match ("-" in "20-billion")."""
     return m.string[m.end(1):m.start(2)]
+
+
+# an owner's name, possessive or not, right before a licence's name (``_licences``), within OWNER_CHARS letters
+_OWNER = re.compile(r"([a-z][\w-]*)(?:['’]s)?\s+$")
+OWNER_CHARS = 64
 
 
 def _size_word(m: re.Match) -> str:
