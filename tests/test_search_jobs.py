@@ -136,3 +136,12 @@ def test_a_task_the_rules_read_from_the_words_keeps_a_concept_reading_other_task
     qu = searcher.understand("Which models make images of cats?")
     tasks = {v for r in qu.recognised if r.facet == "task" and r.applied for v in r.values}
     assert {"text-to-image", "image-to-image"} <= tasks and "image-classification" not in tasks, qu.recognised
+
+
+def test_a_medium_referred_back_to_is_looked_for_in_time_linear_in_the_question(concepts):
+    # each "them" tokenised and read back the whole question before it: 10 kB of "turn them into" was quadratic
+    import time
+    concepts.match("warm up")
+    started = time.perf_counter()
+    concepts.match(("turn them into " * 1_400)[:20_000])
+    assert time.perf_counter() - started < 0.3

@@ -83,6 +83,9 @@ _SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|as\s+oppo
                         re.I)
 # a word referring back to something the question named before ("voicemails ... turn them into written notes")
 _BACK = frozenset("them it these those this that".split())
+# how far back the medium referred to is looked for: the question's start, per "them", was quadratic on 10 kB
+BACK_CHARS = 300
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 # "take a picture and give back something visual, a new image or a 3D shape": a direction from one medium to those
 # named after the verb of giving, up to the end of the sentence
 _TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(\w+)\s+and\s+(?:gives?|returns?|hands?|"
@@ -491,10 +494,11 @@ class ConceptIndex:
             first, second = d.groups()
             # "turn them into written notes": the medium referred back to is the last one named before
             source = self._medium(built, frozenset(tokens(first))) if first not in _BACK else next(
-                (c for c in (self._medium(built, frozenset([t])) for t in reversed(tokens(low[:d.start()])))
+                (c for c in (self._medium(built, frozenset([t]))
+                             for t in reversed(tokens(low[max(0, d.start() - BACK_CHARS):d.start()])))
                  if c is not None), None)
             # the medium may follow a word describing it ("into written notes")
-            after = re.match(r"\s+(\w+)", low[d.end():])
+            after = _NEXT_WORD.match(low, d.end())
             target = self._medium(built, frozenset(tokens(second))) or (
                 self._medium(built, frozenset(tokens(after.group(1)))) if after else None)
             if source is None or target is None or source.pid == target.pid:
