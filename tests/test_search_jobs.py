@@ -145,3 +145,11 @@ def test_a_medium_referred_back_to_is_looked_for_in_time_linear_in_the_question(
     started = time.perf_counter()
     concepts.match(("turn them into " * 1_400)[:20_000])
     assert time.perf_counter() - started < 0.3
+
+
+def test_a_thing_taken_of_two_words_is_the_medium_its_first_word_names(concepts):
+    # "an audio clip" was no thing taken (one word only): no speech recogniser, and "clip" alone read as video
+    tasks = set(boosts(concepts, "I need something that takes an audio clip and gives back text")["task"])
+    assert "automatic-speech-recognition" in tasks and not {"image-to-video", "text-to-video"} & tasks, tasks
+    tasks = set(boosts(concepts, "a model that takes a short video and returns a text description")["task"])
+    assert "video-text-to-text" in tasks or "video-to-text" in tasks, tasks

@@ -87,8 +87,9 @@ _BACK = frozenset("them it these those this that".split())
 BACK_CHARS = 300
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 # "take a picture and give back something visual, a new image or a 3D shape": a direction from one medium to those
-# named after the verb of giving, up to the end of the sentence
-_TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(\w+)\s+and\s+(?:gives?|returns?|hands?|"
+# named after the verb of giving, up to the end of the sentence; the thing taken may be two words ("an audio clip",
+# "a short video"), its medium the first's or, when the first names none, the pair's
+_TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(\w+(?:\s+\w+)?)\s+and\s+(?:gives?|returns?|hands?|"
                         r"sends?|produces?|makes?)\s+(?:back\s+|out\s+)?([^.?!;:]+)")
 # the thing a picture or clip shows is no medium: "a photo of a cluttered table" is a picture of furniture, not a table
 # of data
@@ -521,7 +522,8 @@ class ConceptIndex:
         families = {c.key: set(c.members) for c in built.concepts if c.facet == "task-family"}
         conversions, making = families.get(CONVERSION, set()), families.get(GENERATION, set())
         for g in _TAKE_GIVE.finditer(normalise(text)):
-            source = self._medium(built, frozenset(tokens(g.group(1))))
+            taken = g.group(1).split()
+            source = self._medium(built, frozenset(tokens(taken[0]))) or self._medium(built, frozenset(tokens(g.group(1))))
             if source is None:
                 continue
             targets = {c.pid: c for c in (self._medium(built, frozenset([t])) for t in tokens(g.group(2))) if c}
