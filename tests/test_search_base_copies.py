@@ -70,3 +70,21 @@ def test_what_a_linked_fdo_carries_of_the_other_asks_counts_a_stated_language_an
     slot = searcher.engine.slot_of
     assert tier[slot[model_pid("solo/helper")]] > 0  # states Chinese
     assert tier[slot[model_pid("solo/plain-tune")]] == 0  # states the task only: every derivative does
+
+
+def test_the_derivatives_names_are_read_for_copies_once_per_index_generation(searcher, monkeypatch):
+    import registry.search.searcher as module
+
+    read: list[str] = []
+    real = module._copy_name
+    monkeypatch.setattr(module, "_copy_name", lambda name: read.append(name) or real(name))
+    searcher._copy_masks.clear()
+    derived = searcher.engine.facet_masks({"base_model": [BIG]}, {})["base_model"].copy()
+    first = searcher._copies([BIG], derived)
+    assert read  # the derivatives named as the base were read
+    read.clear()
+    assert (searcher._copies([BIG], derived) == first).all()
+    assert read == []  # the same index: not read again (Llama's thousands of derivatives cost ~90 ms a search)
+    searcher.engine.generation += 1  # what any change of the index does
+    searcher._copies([BIG], derived)
+    assert read
