@@ -274,3 +274,20 @@ def test_a_bare_not_sets_aside_its_own_clause_only(registry, chat):
     q = read("Which model doesn't put a label on a photo but writes about it?", adapter.understand)
     wanted = asked(q, adapter.concept_reading(q.understanding))
     assert stem("writes") in wanted.job_words and stem("label") not in wanted.job_words
+
+
+def test_a_refusal_does_not_say_it_lacks_the_words_a_question_sets_aside_in_a_list(chat):
+    # "images" is the second item of the list the question sets aside: it was named as what no record states
+    answer = chat.ask("Which models work with numbers and records rather than with language, images or sound?")
+    assert answer.answers == []
+    first = answer.text.split("\n")[0]
+    assert "states what the question asks for" in first
+    assert not any(w in first for w in ("images", "sound", "language"))
+
+
+@pytest.mark.parametrize("question", ["Which model not only writes code but also explains it?",
+                                      "I want one that can not just summarise articles but also translate them"])
+def test_not_only_adds_to_the_job_and_sets_nothing_aside(question):
+    # "not only writes code" asks for writing code as well: the bare "not" set "writes" and "code" aside
+    from registry.chat.evidence import set_aside
+    assert set_aside(question) == set()

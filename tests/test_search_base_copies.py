@@ -72,19 +72,26 @@ def test_what_a_linked_fdo_carries_of_the_other_asks_counts_a_stated_language_an
     assert tier[slot[model_pid("solo/plain-tune")]] == 0  # states the task only: every derivative does
 
 
-def test_the_derivatives_names_are_read_for_copies_once_per_index_generation(searcher, monkeypatch):
-    import registry.search.searcher as module
+def test_a_possessive_or_a_letter_of_the_question_is_no_format_asked_for(searcher):
+    # the "s" of "Acme's" was read as a quant's size letter ("Q4_K_S"): the question seemed to ask for copies in a
+    # format, and the base's copies were linked first again
+    r = searcher.search("Which of Acme's models built on Big-R1 are meant for Chinese?", per_page=10)
+    ranked = [h.pid for h in r.results]
+    assert ranked[0] == model_pid("solo/helper")
+    copies = [ranked.index(model_pid(n)) for n in ("nvidia/Big-R1-FP4", "other/Big-R1-bf16")]
+    assert min(copies) > ranked.index(model_pid("solo/plain-tune"))
 
-    read: list[str] = []
-    real = module._copy_name
-    monkeypatch.setattr(module, "_copy_name", lambda name: read.append(name) or real(name))
-    searcher._copy_masks.clear()
-    derived = searcher.engine.facet_masks({"base_model": [BIG]}, {})["base_model"].copy()
-    first = searcher._copies([BIG], derived)
-    assert read  # the derivatives named as the base were read
-    read.clear()
-    assert (searcher._copies([BIG], derived) == first).all()
-    assert read == []  # the same index: not read again (Llama's thousands of derivatives cost ~90 ms a search)
-    searcher.engine.generation += 1  # what any change of the index does
-    searcher._copies([BIG], derived)
-    assert read
+
+def test_the_copies_of_a_base_are_read_once_per_index_generation(searcher, monkeypatch):
+    # every derived model's name was read on every search asking the base's derivatives for more (thousands of
+    # derived models of a popular base at scale); they are read again only when the index changes
+    question = "Which models built on Big-R1 are meant for Chinese?"
+    searcher.search(question)
+    from registry.search import searcher as module
+    read = []
+    monkeypatch.setattr(module, "_copy_name", lambda name: read.append(name) or _copy_name(name))
+    searcher.search(question + " ")
+    assert read == []
+    searcher.engine.generation += 1
+    ranked = [h.pid for h in searcher.search(question + "  ").results]
+    assert read and ranked[0] == model_pid("solo/helper")

@@ -70,14 +70,17 @@ def test_a_family_is_named_by_its_words_in_their_order_in_a_model_or_base_name(k
 
 
 @pytest.mark.parametrize("question", ["detect a dog's bark in my recordings", "models with low perplexity on wiki text",
-                                      "a falcon flying over a field"])
+                                      "a falcon flying over a field", "sounds like a bark in my recordings"])
 def test_an_everyday_word_that_is_a_name_in_a_question_all_in_small_letters_is_the_word(searcher, question):
     assert searcher.not_held(question) == []
 
 
 @pytest.mark.parametrize("question, name", [("is bark here", "Bark"), ("do you have falcon", "Falcon"),
                                             ("falcon 7b fine-tunes", "Falcon"), ("whisper models for german", "Whisper"),
-                                            ("something like midjourney", "Midjourney")])
+                                            ("something like midjourney", "Midjourney"),
+                                            # a comparison with it: before, only a capital read these
+                                            ("is there an open alternative to cursor", "Cursor"),
+                                            ("something like gemini but open", "Gemini")])
 def test_a_name_in_a_question_all_in_small_letters_is_the_name_where_it_stands_as_one(searcher, question, name):
     assert [m.concept.label for m in searcher.not_held(question)] == [name]
 

@@ -81,3 +81,17 @@ def test_a_name_followed_by_in_a_lower_precision_form_reads_its_quantised_copies
 def test_a_name_offered_as_a_format_file_is_read_as_its_base():
     u = reader(base_model=["microsoft/phi-2"]).understand("Is phi-2 available as a GGUF file?")
     assert [r.values for r in u.recognised if r.facet == "base_model"] == [("microsoft/phi-2",)]
+
+
+# ------------------------------------------------------------ a long text is read for its first few relations
+@pytest.mark.parametrize("phrase", ["the 32B Qwen distillation of DeepSeek-R1 ", "the pruned version of DeepSeek-R1 "])
+def test_a_ten_kilobyte_question_of_relations_reads_a_few_names_not_one_per_relation(phrase, monkeypatch):
+    # each relation reads the name after it up to the end of the text: one read per relation of a 10 kB question
+    # took a second (quadratic); the links are read for their first MAX_LINKS only, and so is the lineage now
+    from registry.search import understand
+    u = reader(base_model=R1)
+    calls = []
+    original = u._linked_name
+    monkeypatch.setattr(u, "_linked_name", lambda *a, **k: calls.append(a[1]) or original(*a, **k))
+    u.understand((phrase * (10000 // len(phrase) + 1))[:10000])
+    assert len(calls) <= 3 * understand.MAX_LINKS

@@ -105,23 +105,58 @@ class Asked:
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
-SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not)\b|(\bnot\b|n't\b))([^,;.?!]*)",
-                       re.I)
+# ("not only", "not just" add to what is asked: "not only writes code but also explains it" sets nothing aside)
+SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|but\s+not)\b|"
+                       r"((?:\bnot|n't)\b(?!\s+(?:only|just|merely|simply)\b)))([^,;.?!]*)", re.I)
 # where a bare "not" stops setting words aside: the clause it negates ends at a conjunction or a relative word
 CLAUSE_END = re.compile(r"\b(?:and|but|so|because|while|whereas|which|that|who|whose|where|when|since|though|"
                         r"although|yet|then)\b", re.I)
 
 
-def set_aside(text: str) -> set[str]:
+# a list going on after the words set aside: short items after commas, the last joined by "or", "nor" or "and"
+# ("rather than with language, images or sound")
+LIST_ITEM = re.compile(r"\s*,\s*([^,;.?!]+)")
+LIST_ITEM_WORDS = 3
+
+
+def _list_rest(text: str) -> str:
+    """Return the items of a list that ``text`` (what follows the words set aside) goes on with, or ""."""
+    items = []
+    pos = 0
+    while m := LIST_ITEM.match(text, pos):
+        item = m.group(1).strip()
+        joined = re.search(r"\b(?:or|nor|and)\s+", item, re.I)
+        n = len(item.split())
+        if joined is None:
+            if n > LIST_ITEM_WORDS or CLAUSE_END.match(item):
+                return ""
+            items.append(item)
+            pos = m.end()
+            continue
+        # the last item: "images or sound", or "and sound" after "images," (not "and it should run fast")
+        before, after = item[:joined.start()].split(), item[joined.end():].split()
+        if len(before) > LIST_ITEM_WORDS or len(after) > LIST_ITEM_WORDS or (not before and not items):
+            return ""
+        return " ".join(items + [item])
+    return ""
+
+
+def set_aside(text: str, lists: bool = False) -> set[str]:
     """Return the stems of the words a question sets aside ("rather than making pictures": make, pictur). A bare
-    "not" sets aside the words of its own clause only ("does not make pictures but describes them": make, pictur)."""
+    "not" sets aside the words of its own clause only ("does not make pictures but describes them": make, pictur).
+    With ``lists``, a list the words set aside begin goes on after commas to its last item joined by "or" or "and"
+    ("rather than with language, images or sound": languag, imag, sound): what an answer says it lacks leaves them
+    out. The job words keep them (``asked``): the search does not set them aside, and finds models of them."""
     out = set()
-    for m in SET_ASIDE.finditer(text.replace("’", "'")):
+    text = text.replace("’", "'")
+    for m in SET_ASIDE.finditer(text):
         after = m.group(2)
         if m.group(1):
             end = CLAUSE_END.search(after)
-            after = after[:end.start()] if end else after
-        out |= {stem(w) for w in words(after)}
+            if end:
+                out |= {stem(w) for w in words(after[:end.start()])}
+                continue
+        out |= {stem(w) for w in words(after + (" " + _list_rest(text[m.end():]) if lists else ""))}
     return out
 
 
@@ -361,6 +396,9 @@ def unstated(q: Question, cands: list[Candidate], wanted: Asked, topic: Topic | 
         absent = {k for k in topic.keys if topic.weights.get(k, 0.0) > 0 and k not in held}
         said = {stem(w) for m in missing for w in words(m)}
         missing += [w for w in words(q.text) if (key := stem(re.sub(r"'s$", "", w))) in absent and key not in said]
+    # what the question sets aside ("rather than with language, images or sound") is no part of what it asks for
+    aside = set_aside(q.text, lists=True)
+    missing = [m for m in missing if not (ws := {stem(re.sub(r"'s$", "", w)) for w in words(m)}) or not ws <= aside]
     return ", ".join(dict.fromkeys(m for m in missing if m))
 
 

@@ -208,14 +208,24 @@ def _paper_label(ref: Ref) -> str:
     return ref.label
 
 
+# a model naming another as its base without saying how it derives from it (schema:isBasedOn alone)
+BASED_ON = LineageKind(SCHEMA.isBasedOn.value, "based on", "based on", "based on")
+
+
 def _derived(store: Store, pid: str) -> list[tuple[LineageKind, int, list[str]]]:
     """Return the models derived from ``pid`` per lineage kind: how many, and a few (most downloaded first).
 
     A base model may have thousands: they are counted, and only a few are read.
     """
     counts = store.inbound_counts(pid, list(LINEAGE))
+    kinds = LINEAGE
+    if not any(counts.values()):
+        # no model says how it derives from ``pid``, but some name it as a base (a card listing several bases,
+        # of which the Hub tags one with its kind: efecans/soru names Llama-3.3-70B-Instruct): they are based on it
+        counts = store.inbound_counts(pid, [BASED_ON.predicate])
+        kinds = {BASED_ON.predicate: BASED_ON}
     return [(kind, counts[p], store.inbound_sample(pid, p, DERIVATIVES_KEPT, ranked=counts[p] <= RANKED_UP_TO))
-            for p, kind in LINEAGE.items() if counts.get(p)]
+            for p, kind in kinds.items() if counts.get(p)]
 
 
 def _linking(store: Store, pid: str) -> list[tuple[InboundKind, int, list[str]]]:

@@ -20,6 +20,7 @@ after that, up to ``max_items``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
@@ -40,6 +41,7 @@ __all__ = ["Ambiguous", "Candidate", "Context", "Retriever", "Budget", "BUDGETS"
 
 SEARCH_K = 10
 CLOSEST_K = 3
+COMMON_TASK = 0.05  # share of the models doing a task above which sharing it says nothing of what a model is for
 FAMILY_K = 4  # models shown for a name that is only part of model names ("llama-2")
 VIA_K = 6  # models reached through a dataset, paper or task a list question matches
 EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
@@ -416,7 +418,13 @@ class Retriever:
         found = gather(self.store, linked) if linked else {}
         shown += [Candidate(pid, 0.0, {"closest"}, found[pid]) for pid in linked if pid in found]
         if ctx.absent.system is not None:
-            shown = self._doing(ctx.absent.system, shown, ctx.question)
+            # a family the vocabulary knows: its kin in the search's order (it ranks them by the family's tasks and
+            # words), not in the order the chat weighed them for the question's other words
+            ranked = sorted((c for c in ctx.candidates if c.search_rank is not None and c.facts is not None),
+                            key=lambda c: c.search_rank)
+            seen = {c.pid for c in ranked}
+            shown = self._doing(ctx.absent.system, ranked + [c for c in shown if c.pid not in seen], ctx.question)
+            shown = shown[:CLOSEST_K]
         ctx.closest = shown
         ctx.answerable = False
         ctx.reason = "the question names something the registry does not hold"
@@ -437,6 +445,12 @@ class Retriever:
             facts = gather(self.store, more) if more else {}
             doing += [Candidate(pid, 0.0, {"closest"}, facts[pid]) for pid in more if pid in facts]
         return doing or shown
+
+    def _common_tasks(self, tasks: set[str]) -> set[str]:
+        """Return those of ``tasks`` that more than COMMON_TASK of the registry's models do."""
+        models = self.search.search("", limit=1, filters={"kind": ["model"]}).total
+        return {t for t in tasks if models and self.search.search("", limit=1, filters={"kind": ["model"], "task": [t]})
+                .total > COMMON_TASK * models}
 
     def _holds(self, name: str, kind: str) -> bool:
         """Say whether an FDO is called ``name`` (a concept: by its key), or one of ``kind`` has it as a whole part
@@ -626,7 +640,7 @@ class Retriever:
         by_search.sort(key=lambda c: (c.facts.kind != "model", not has_evidence(q, c),
                                       c.search_rank if c.search_rank is not None else 99))
         evident = [c for c in by_search if has_evidence(q, c)]
-        ctx.closest = (evident or by_search[:1] or ctx.candidates[:1])[:CLOSEST_K]
+        ctx.closest = (evident or _same_job_run(by_search, self._common_tasks) or ctx.candidates[:1])[:CLOSEST_K]
         if ctx.lineage_topic is not None:
             ctx.answerable = True
             return
@@ -711,6 +725,24 @@ class Retriever:
             ctx.selected.append(cand)
             ctx.rendered.append(text)
             used += len(text) + 1
+
+
+def _same_job_run(found: list[Candidate], common: Callable[[set[str]], set[str]]) -> list[Candidate]:
+    """Return the search's first model and the models right after it doing one of its tasks (not one of ``common``'s,
+    which many models of the registry do): when none found shows the question's words, the search's ranking (by
+    meaning) is all there is, and the first hits agreeing on a job ("predict the demand": forecasters) are as close
+    as the first; else the first alone. Text generation, which a third of the models do, says no agreement."""
+    if not found:
+        return []
+    first = found[0]
+    tasks = {t.key for t in first.facts.tasks} if first.facts.kind == "model" else set()
+    tasks -= common(tasks) if tasks else set()
+    run = [first]
+    for cand in found[1:]:
+        if not tasks or cand.facts.kind != "model" or not tasks & {t.key for t in cand.facts.tasks}:
+            break
+        run.append(cand)
+    return run
 
 
 # a relation saying that something derives from what follows it, with up to two words between its verb and its

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -25,7 +25,7 @@ import numpy as np
 from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
-__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
+__all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
            "ORGANISATION", "OPEN_SCHEME"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
@@ -55,6 +55,10 @@ _FRAME = frozenset(tokens("model system tool"))
 _FRAME_WORDS = frozenset(tokens("here there registry available find get have model models weights"))
 # what follows a name where it stands as one: a version or size ("falcon 7b", "falcon-40b"), or what it names
 _AS_NAME = re.compile(r"(?:[\s-]*v?\d|\s+(?:models?|weights|checkpoints?|fine-?tunes?|family|variants?)\b)")  # words naming what is asked for, not what it does (``_said``)
+# what precedes a name where it stands as one: a comparison with it ("an open alternative to cursor", "something like
+# gemini"); a word would have an article between ("sounds like a bark")
+_BEFORE_NAME = re.compile(r"\b(?:like|alternatives?\s+to|similar\s+to|instead\s+of|such\s+as|compared\s+(?:to|with)|"
+                          r"vs\.?|versus|than)\s+$")
 # licence families whose members are (also) the licences with a property, whatever their own family: a licence
 # has one family (CC-BY-NC-ND is non-commercial) but may also forbid derivatives, ask nothing at all or allow
 # commercial use
@@ -62,6 +66,7 @@ GROUPED_BY = {"no-derivatives": lambda licence: licence.derivatives is False,
               "public-domain": lambda licence: licence.unconditional,
               "commercial-use": lambda licence: licence.commercial is True}
 _TRUE = ("true", "1")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")  # a label's qualifier in brackets: "Nepali (macrolanguage)"
 _VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing version: "... License 3.0", "... v2"
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 # (a word read from its start: begun inside a long word, the match would be tried once per letter)
@@ -72,6 +77,32 @@ _LIST_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")  # between
 # (at most LIST_MAX items: a match tried at each item of a long list without "or" reads the rest of it)
 LIST_MAX = 16
 _LIST = re.compile(rf"\b{_ITEM}(?:\s*,\s*{_ITEM}){{1,{LIST_MAX - 2}}},?\s+(?:or|and)\s+{_ITEM}\b")
+# what a question sets aside ("rather than with language, images or sound", "instead of writing freely"): up to the end
+# of its sentence or a "but"; a concept whose words are only there is not asked for
+_SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|as\s+opposed\s+to)\b[^.?!;:]*?(?=[.?!;:]|\s+but\b|$)",
+                        re.I)
+# a word referring back to something the question named before ("voicemails ... turn them into written notes")
+_BACK = frozenset("them it these those this that".split())
+# "take a picture and give back something visual, a new image or a 3D shape": a direction from one medium to those
+# named after the verb of giving, up to the end of the sentence
+_TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(\w+)\s+and\s+(?:gives?|returns?|hands?|"
+                        r"sends?|produces?|makes?)\s+(?:back\s+|out\s+)?([^.?!;:]+)")
+# the thing a picture or clip shows is no medium: "a photo of a cluttered table" is a picture of furniture, not a table
+# of data
+_DEPICTED = re.compile(r"\b(?:photo|photograph|picture|image|video|clip|snapshot|scan|shot)s?\s+of\s+"
+                       r"(?:(?:a|an|the|my|our|some|this|that)\s+)?(\w+(?:\s+\w+)?)")
+GENERATION = "media-generation"  # the family of tasks making new pictures, clips, sound or shapes
+# "make a clip", "generate a short video", "draw a picture": a verb of making before a medium (two words may come
+# between: "a short", "some new")
+_MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|generates|generating|produce|produces|"
+                     r"producing|draw|draws|drawing|compose|composes|composing)\s+((?:\w+\s+){0,2}\w+)")
+# words ending the thing made ("captions for images", "a video of a person")
+_NOT_MADE = frozenset("for of from with to into in on about and or that which as by where while".split())
+
+
+def set_aside(text: str) -> str:
+    """Return ``text`` without what it sets aside ("rather than text", "instead of writing freely")."""
+    return re.sub(r"\s+", " ", _SET_ASIDE.sub(" ", text)).strip(" ,")
 
 
 @dataclass(frozen=True)
@@ -112,6 +143,9 @@ class Concept:
     # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
     # label without the version ("Academic Free License" for "Academic Free License 3.0")
     names: tuple[str, ...] = ()
+    # a modality: the words naming the medium only as a direction's or a list's end ("voicemails", "transcripts"),
+    # never matched alone (``skos:hiddenLabel``)
+    media_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +157,9 @@ class ConceptMatch:
     # a family of tasks the question narrows to some media ("put things into categories, whether text, images or
     # sound"): the PIDs of those modalities; it then stands for its members that take one of them in
     within: tuple[str, ...] = ()
+    # read from a verb of making before a medium ("make images": every task making images), a loose reading that a
+    # task the rules read from the same words takes the place of (``Searcher._with_concepts``)
+    making: bool = False
 
 
 @dataclass
@@ -138,6 +175,8 @@ class _Built:
     organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
     # the word of a modality's one-word phrase ("pictures": image) -> (the modality's place in concepts, the modality)
     media: dict[str, tuple[int, Concept]] = field(default_factory=dict)
+    # the same for a modality's words naming it only as a direction's end or a list's item ("voicemails", "notes")
+    hidden_media: dict[str, tuple[int, Concept]] = field(default_factory=dict)
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -155,6 +194,8 @@ def _concept(pid: str, triples) -> Concept | None:
     names = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, [])
     if facet == "licence":
         names.append(_VERSION.sub("", label))
+    if facet == "language":  # "Nepali (macrolanguage)", "Occitan (post 1500)": called by the name before the brackets
+        names.append(_QUALIFIER.sub("", label))
     phrases = names + values.get(MLFDO.plainDescription.value, [])
     commercial = values.get(MLFDO.commercialUse.value)
     derivatives = values.get(MLFDO.derivativesAllowed.value)
@@ -178,7 +219,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    accounts=tuple(values.get(MLFDO.hubAccount.value, [])),
                    base=tuple(values.get(SCHEMA.isBasedOn.value, [])),
                    everyday=any(v.lower() in _TRUE for v in values.get(MLFDO.everydayWord.value, [])),
-                   names=tuple(dict.fromkeys(n for n in names if n)))
+                   names=tuple(dict.fromkeys(n for n in names if n)),
+                   media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else ())
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -231,8 +273,9 @@ def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
     """Say whether ``phrase``, a one-word name written with a capital ("Bark", "Falcon", "Whisper"), is written in
     ``text`` only in small letters: then it is the word ("a dog's bark"), not the name. A question all in lower case
     may mean either; there a name that is also an everyday word (``everyday``: "bark", "cursor", "perplexity") is the
-    name only where it stands as one: alone but for frame words ("is bark here"), or before a version, a size or a
-    word such as "model" ("falcon 7b", "whisper models")."""
+    name only where it stands as one: alone but for frame words ("is bark here"), before a version, a size or a
+    word such as "model" ("falcon 7b", "whisper models"), or after a comparison with it ("an open alternative to
+    cursor", "something like gemini")."""
     if not phrase[:1].isupper() or not phrase.isalpha():
         return False
     if text.lower() == text:
@@ -241,7 +284,8 @@ def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
         word = phrase.lower()
         if not set(tokens(text)) - {word, word + "s"} - _FRAME_WORDS:
             return False
-        return not any(_AS_NAME.match(text, m.end()) for m in re.finditer(rf"\b{re.escape(word)}\b", text))
+        return not any(_AS_NAME.match(text, m.end()) or _BEFORE_NAME.search(text, max(0, m.start() - 20), m.start())
+                       for m in re.finditer(rf"\b{re.escape(word)}\b", text))
     return not any(w[:1].isupper() for w in re.findall(rf"(?i)\b{re.escape(phrase)}s?\b", text))
 
 
@@ -278,12 +322,18 @@ class ConceptIndex:
                     for toks in map(tokens, concept.phrases):
                         if len(set(toks)) == 1:
                             built.media.setdefault(toks[0], (i, concept))
+                    for toks in map(tokens, concept.media_words):
+                        if len(set(toks)) == 1:
+                            built.hidden_media.setdefault(toks[0], (i, concept))
                 acronyms = {w.lower() for p in concept.phrases for w in p.split() if w.isupper() and len(w) > 1
                             and not tokens(w)}
                 for phrase in concept.phrases:
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
-                        if any(w.lower() in acronyms for w in phrase.split()):
+                        if any(w.lower() in acronyms for w in phrase.split()) or (
+                                concept.facet in ("library", SYSTEM) and phrase in concept.names and len(toks) > 1):
+                            # a library's or system's name of several words ("open_clip", "open clip") names it only
+                            # written whole: "sliced open ... a clip" is no OpenCLIP
                             # an acronym in capitals that reads as a stopword ("IT" of "IT operations") leaves the
                             # phrase its other words: only the phrase written whole names the concept ("warehouse
                             # operations" is no IT operations)
@@ -337,29 +387,42 @@ class ConceptIndex:
             return ()
         return tuple(c.key for c in built.concepts if c.facet == "licence" and _member(c, group))
 
-    def match(self, text: str, vector: np.ndarray | None = None, limit: int = 6) -> list[ConceptMatch]:
-        """Return the concepts ``text`` speaks of, best first (one match per concept)."""
+    def match(self, text: str, vector: np.ndarray | None = None, limit: int = 6,
+              written_as: str | None = None) -> list[ConceptMatch]:
+        """Return the concepts ``text`` speaks of, best first (one match per concept).
+
+        ``written_as`` is the question as written, when ``text`` is a part of it (its topic without the frame "Which
+        models"): whether it writes capitals is read from it. What the question sets aside ("rather than text",
+        "instead of writing freely") is not matched."""
         built = self._build()
+        written_as = written_as or text
+        text = set_aside(text)
         words = set(tokens(text))
         derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
+        low = normalise(text)
         for k, ((i, toks, phrase), rooted) in enumerate(zip(built.phrase_tokens, built.phrase_roots)):
-            if k in built.whole and not re.search(rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", normalise(text)):
+            if k in built.whole and (not toks <= words or not re.search(
+                    rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", low)):
                 continue
             # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
             # "clinic" for clinical (``text.same_family``)
             written = toks <= words
             if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
                                                                    for t in rooted))) and not _reversed(phrase, text) \
-                    and not _acronym_unsaid(phrase, text) and not (built.concepts[i].facet == SYSTEM and _name_unsaid(
-                        built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase, text,
-                        built.concepts[i].everyday)):
+                    and not _acronym_unsaid(phrase, written_as) and not (
+                        built.concepts[i].facet == SYSTEM and _name_unsaid(
+                        built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
+                        text, built.concepts[i].everyday)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
+        self._depicted(text, best)
         self._directions(built, text, best)
+        self._given(built, text, best)
+        self._made(built, text, best)
         self._lists(built, text, best)
         if vector is None and self.embedder is not None and built.vectors is not None and words:
             vector = self.embedder.embed_query(text)
@@ -393,10 +456,24 @@ class ConceptIndex:
         return sorted(kept, key=lambda m: -m.score)[:limit]
 
     @staticmethod
+    def _depicted(text: str, best: dict[int, ConceptMatch]) -> None:
+        """Drop from ``best`` the media named only as what a picture or clip shows ("a photo of a cluttered table":
+        furniture, no table of data)."""
+        shown = Counter(t for m in _DEPICTED.finditer(normalise(text)) for t in tokens(m.group(1)))
+        if not shown:
+            return
+        said = Counter(tokens(text))
+        for i, m in list(best.items()):
+            toks = tokens(m.phrase)
+            if m.concept.facet == "modality" and m.how == "words" and all(shown[t] >= said[t] for t in toks):
+                del best[i]
+
+    @staticmethod
     def _medium(built: _Built, words: frozenset[str]) -> Concept | None:
         """Return the modality a word or two name by one of its one-word phrases ("pictures", "table rows": tables),
         or None; the bare words a phrase alone never matches by ("text", "images") count here."""
-        found = [built.media[w] for w in words if w in built.media]
+        found = [built.media[w] for w in words if w in built.media] or [
+            built.hidden_media[w] for w in words if w in built.hidden_media]  # "voice notes": a voice, not notes
         return min(found, key=lambda x: x[0])[1] if found else None
 
     def _directions(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
@@ -407,10 +484,19 @@ class ConceptIndex:
         named = {frozenset(tokens(m.phrase)) for m in best.values() if m.how == "words" and m.concept.facet == "task"}
         conversions = {pid for c in built.concepts if c.facet == "task-family" and c.key == CONVERSION
                        for pid in c.members}
-        for d in _DIRECTION.finditer(normalise(text)):
+        low = normalise(text)
+        for d in _DIRECTION.finditer(low):
             if frozenset(tokens(d.group(0))) in named:
                 continue
-            source, target = (self._medium(built, frozenset(tokens(w))) for w in d.groups())
+            first, second = d.groups()
+            # "turn them into written notes": the medium referred back to is the last one named before
+            source = self._medium(built, frozenset(tokens(first))) if first not in _BACK else next(
+                (c for c in (self._medium(built, frozenset([t])) for t in reversed(tokens(low[:d.start()])))
+                 if c is not None), None)
+            # the medium may follow a word describing it ("into written notes")
+            after = re.match(r"\s+(\w+)", low[d.end():])
+            target = self._medium(built, frozenset(tokens(second))) or (
+                self._medium(built, frozenset(tokens(after.group(1)))) if after else None)
             if source is None or target is None or source.pid == target.pid:
                 continue
             ways = [i for i, c in enumerate(built.concepts)
@@ -422,6 +508,51 @@ class ConceptIndex:
             for i in converting or ways:
                 if i not in best or best[i].score < DIRECTION_SCORE:
                     best[i] = ConceptMatch(built.concepts[i], d.group(0), DIRECTION_SCORE, "words")
+
+    def _given(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Add to ``best`` the tasks "take a picture and give back a new image, a moving clip or a 3D shape" names:
+        those taking the first medium in and giving one of the others back, of the families converting between media
+        and making new media (a medium given back as it was taken, "a new image", is one the making family's tasks
+        take and give: image to image, not depth estimation)."""
+        families = {c.key: set(c.members) for c in built.concepts if c.facet == "task-family"}
+        conversions, making = families.get(CONVERSION, set()), families.get(GENERATION, set())
+        for g in _TAKE_GIVE.finditer(normalise(text)):
+            source = self._medium(built, frozenset(tokens(g.group(1))))
+            if source is None:
+                continue
+            targets = {c.pid: c for c in (self._medium(built, frozenset([t])) for t in tokens(g.group(2))) if c}
+            for target in targets.values():
+                ways = [i for i, c in enumerate(built.concepts) if c.facet == "task" and source.pid in c.inputs
+                        and target.pid in c.outputs and (c.pid in making if source.pid == target.pid
+                                                         else c.pid in conversions | making)]
+                for i in ways:  # the direction's words hold a task's own ("Image to 3D"): the direction is the span
+                    if i not in best or best[i].score <= DIRECTION_SCORE:
+                        best[i] = ConceptMatch(built.concepts[i], g.group(0), DIRECTION_SCORE, "words")
+
+    def _made(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Add to ``best`` the tasks of the family making new media that give back the medium a verb of making names
+        ("make a clip": text to video, image to video, video to video; not a video's captioner). Its words hold the
+        medium's own word, which then boosts no task of its own (``match``)."""
+        making = {pid for c in built.concepts if c.facet == "task-family" and c.key == GENERATION for pid in c.members}
+        if not making:
+            return
+        for g in _MAKING.finditer(normalise(text)):
+            # the first of the next three words naming a medium by one of its own words ("a short clip"), within the
+            # thing made: "generate captions for images" makes captions
+            after = g.group(1).split()
+            stop = next((k for k, w in enumerate(after) if w in _NOT_MADE), len(after))
+            at = next((k for k, w in enumerate(after[:stop]) if any(t in built.media for t in tokens(w))), None)
+            if at is None:
+                continue
+            medium = next(built.media[t][1] for t in tokens(after[at]) if t in built.media)
+            span = g.group(0)[:g.start(1) - g.start(0)] + " ".join(after[:at + 1])
+            ways = [i for i, c in enumerate(built.concepts)
+                    if c.facet == "task" and c.pid in making and medium.pid in c.outputs]
+            if any(i in best and best[i].how == "words" for i in ways):
+                continue  # the question names which of them by its own words ("images without any prompt")
+            for i in ways:
+                if i not in best or best[i].score < DIRECTION_SCORE:
+                    best[i] = ConceptMatch(built.concepts[i], span, DIRECTION_SCORE, "words", making=True)
 
     def _lists(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
         """Read the lists of three or more items in ``text`` ("whether text, images, sound or table rows").
@@ -477,8 +608,10 @@ class ConceptIndex:
                     # showing it, as the kind of task would
                     if task.markers:
                         out[TOPIC].setdefault(task.key, m.phrase)
-                elif task is not None and task.facet == "task" and (
-                        not m.within or set(task.inputs or task.modalities) & set(m.within)):
+                elif task is not None and task.facet == "task" and (not m.within or set(
+                        # a family making media is narrowed by what its tasks give back ("make new media, pictures,
+                        # clips or sound"), any other by what they take in
+                        (task.outputs if c.outputs else task.inputs) or task.modalities) & set(m.within)):
                     # a field's broader field is no task
                     out["task"].setdefault(task.key, m.phrase)
             for area_pid in c.related:  # the subject areas a system not held is for (MusicGen: music)

@@ -133,6 +133,7 @@ LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items
 MULTILINGUAL = (r"multi[ -]?lingual|cross[ -]?lingual|polyglot|(?:many|numerous|multiple)\s+languages|"
                 r"(?:dozens|scores|hundreds|lots)\s+of\s+languages")
 
+_TOOL_WORDS = r"(?:[ -](?:fine[ -]?tuning|training|trainer))?(?:[ -](?:tool|library|framework|toolkit))?"
 LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"sentence[ -]?transformers?(?! models?)|\bsbert\b", ("sentence-transformers",)),
     (r"(?<!sentence )(?<!sentence-)(?<!adapter-)(?<!adapter )\btransformers\b", ("transformers",)),
@@ -153,6 +154,8 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bnemo\b", ("nemo",)), (r"open[_ -]?clip", ("open_clip",)),
     (r"stable[ -]baselines ?3|\bsb3\b", ("stable-baselines3",)), (r"\bflair\b", ("flair",)),
     (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
+    # fine-tuning tools the Hub shows as tags ("trained with the Axolotl fine-tuning tool": the tag axolotl)
+    (r"\baxolotl\b" + _TOOL_WORDS, ("axolotl",)), (r"\bunsloth\b" + _TOOL_WORDS, ("unsloth",)),
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
 
@@ -161,7 +164,7 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # (the words as written, joined, are looked up first: "LoRA" is tagged lora, though its library is peft)
 LIBRARY_TAGS: dict[str, str] = {"lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
                                 "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq",
-                                "awq": "awq", "exl2": "exl2"}
+                                "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth"}
 
 # Common ML acronyms and what they stand for: either form in a question is matched as the other too
 # (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not
@@ -224,8 +227,10 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "licence": ("license",), "license": ("licence",), "optimised": ("optimized",), "german": ("deutsch",),
 }
 
+# a word saying a count is approximate ("roughly seven billion parameters")
+APPROX = r"\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)"
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
-LARGE = r"\b(?:large|huge|big|frontier)\b"
+LARGE = r"\b(?:large|huge|big|frontier|enormous|gigantic|giant|massive|colossal|vast)\b"
 RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
 # beside a size written out, a verb placing the models in it ("Which models sit between 10 and 30 billion
 # parameters?") and a vague count restating it ("a few hundred million parameters, between 100 million and one

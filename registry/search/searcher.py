@@ -80,8 +80,12 @@ PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a com
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
-COPY_WORD = re.compile(r"\b(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|"
-                       r"\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?|k|m|s|l|xs|xl)\b", re.I)
+_COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|" \
+              r"\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
+# (and the letters of a quant's size, parts of a name split at "_": "Q4_K_M"; in a question they are other words: the
+# "s" of "Acme's", ``COPY_SAID``)
+COPY_WORD = re.compile(rf"\b(?:{_COPY_WORDS}|k|m|s|l|xs|xl)\b", re.I)
+COPY_SAID = re.compile(rf"\b(?:{_COPY_WORDS})\b", re.I)  # a question asking for copies in a format or fewer bits
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -216,7 +220,8 @@ class Searcher:
         # "Google's Gemini": Gemma), the owner's models doing them are its closest kin, first (``_kin``), and the
         # tasks' other models follow
         owners = self._possessive_owners(qu)
-        matches = [m for m in self.concepts.match(text) if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
+        matches = [m for m in self.concepts.match(text, written_as=qu.query)
+                   if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
         # adds no other task of that modality
         served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
@@ -224,6 +229,14 @@ class Searcher:
             matches = [m for m in matches if m.concept.facet != "modality" or not any(
                 c.facet == "task" and m.concept.pid in c.modalities and c.pid in served
                 for c in (self.concepts.concept(pid) for pid in served) if c is not None)]
+        # a task the rules read from the same words ("make images without being given any prompt": unconditional image
+        # generation) is the narrower reading: the tasks a verb of making reads from any of them ("make images": every
+        # task making images) stand back
+        ruled = [(frozenset(tokens(r.span)), set(r.values)) for r in qu.recognised
+                 if r.facet == "task" and r.applied and r.values and r.note != CONCEPT_NOTE and r.span]
+        if ruled:
+            matches = [m for m in matches if not m.making or not any(
+                span & set(tokens(m.phrase)) and m.concept.key not in keys for span, keys in ruled)]
         # a licence family's words inside the span a rule read another licence constraint from ("commercially" of
         # "non-commercially": the non-commercial licences) name no family of their own
         read = [r.span for r in qu.recognised if r.facet == "licence" and r.applied and r.note != CONCEPT_NOTE and r.span]
@@ -296,6 +309,17 @@ class Searcher:
                 added.append(RecognisedFilter(facet, (), f"language: {names}", " / ".join(dict.fromkeys(
                     values[k] for k in missing)), False, "no indexed FDO is tagged with language " + " or ".join(
                     repr(k) for k in missing)))
+            if facet == "language":
+                # a language called by one of its names ("Nepali", "Nepalese") is named exactly, as the rules' short
+                # list names "Marathi": a lenient filter like theirs, not a preference (set 9: Nepali 0 -> 1.00)
+                # (not a word of a name the rules read, "the 110k Chinese reasoning traces": a data set's name)
+                spans = [r.span for r in qu.recognised if r.applied and r.values and r.note != CONCEPT_NOTE and r.span]
+                named = [k for k in keys if self._language_named(k, values[k]) and not _only_within(values[k], spans,
+                                                                                                     qu.query)]
+                if named:
+                    added.append(RecognisedFilter(facet, tuple(named), "language: " + " or ".join(
+                        vocab[k][0] for k in named), " / ".join(dict.fromkeys(values[k] for k in named))))
+                    keys = [k for k in keys if k not in named]
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -320,6 +344,11 @@ class Searcher:
         if not added and recognised == list(qu.recognised) and text == qu.text and not kin:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin)
+
+    def _language_named(self, key: str, phrase: str) -> bool:
+        """Say whether ``phrase`` is one of the names of the language ``key`` (not a phrase meaning it)."""
+        concept = self.concepts.of("language", key)
+        return concept is not None and phrase.strip().lower() in {n.lower() for n in concept.names}
 
     def _licence_names(self, recognised: list[RecognisedFilter], named) -> list[RecognisedFilter]:
         """Return ``recognised`` with a filter on the licences the question calls by name (``_named_licences``), unless
@@ -759,9 +788,19 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
-            if facet in LINK_FACETS:
+            if facet in LINK_FACETS or (facet in stated and facet == "language" and not self._loose_topic(qu)):
                 if facet == "base_model":
                     based = sel
+                if facet not in LINK_FACETS:
+                    # a language few state, with no task or topic preferred beyond what the filters hold ("Which
+                    # text-to-image models take prompts in Chinese?"): the models stating it, and what the other
+                    # lenient filters ask (a text-to-image model stating Chinese, not a chat model stating Chinese and
+                    # no task), are what is asked and come first, as linked ones do; those stating none follow
+                    weight = LINK_LEVEL
+                    asked += sel.view(np.int8) * np.int16(STATED_WEIGHT)
+                    others = {f: v for f, v in qu.filters().items() if f in lenient and f != facet and f not in explicit}
+                    for mask in self.engine.facet_masks(others, {}, frozenset()).values():
+                        sel = sel & mask
                 links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
                 continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
@@ -852,20 +891,26 @@ class Searcher:
         return found
 
     @staticmethod
+    def _loose_topic(qu: QueryUnderstanding) -> bool:
+        """Say whether the question prefers a task, library or topic its filters do not already hold ("chat models":
+        a task read from loose words), besides what it filters on."""
+        strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
+        return any(r.applied and r.mode == "boost" and r.values and r.facet in ("task", "library", TOPIC)
+                   and r.facet not in strict for r in qu.recognised) or bool(qu.tags)
+
+    @staticmethod
     def _asks_beyond_link(qu: QueryUnderstanding) -> bool:
         """Say whether the question asks the models derived from a base for something more (a language, a task, a
         topic) and not for copies in a format ("in GGUF", "quantised"): then the base's own copies, which carry only
         what the base does, are not linked first."""
-        if qu.tags or COPY_WORD.search(qu.text or ""):
+        if qu.tags or COPY_SAID.search(qu.text or ""):
             return False
         return any(r.applied and r.facet not in ("kind", "base_model", "author") for r in qu.recognised)
 
     def _copies(self, bases: list[str], derived: np.ndarray) -> np.ndarray:
         """Return, per slot, the FDOs among ``derived`` that are copies of one of ``bases``: named as the base is
-        after its owner but for format and precision words (nvidia/DeepSeek-R1-FP4, unsloth/DeepSeek-R1).
-
-        ``derived`` is the FDOs derived from ``bases``: the answer is kept until the index changes (a base of many
-        thousand derivatives, Llama's, had their names read at each search: ~90 ms at 5,000 under load)."""
+        after its owner but for format and precision words (nvidia/DeepSeek-R1-FP4, unsloth/DeepSeek-R1)."""
+        # (a popular base has thousands of derived models at scale, each name read: kept until the index changes)
         engine = self.engine
         key = tuple(sorted(bases))
         cached = self._copy_masks.get(key)
@@ -886,7 +931,7 @@ class Searcher:
                 out[slot] = True
         self._copy_masks[key] = (engine, engine.generation, out)
         if len(self._copy_masks) > 64:
-            self._copy_masks.pop(next(iter(self._copy_masks)))
+            self._copy_masks.pop(next(iter(self._copy_masks)), None)
         return out
 
     def _unstated_task(self, topics: list[str], tasks: list[str]) -> np.ndarray:
@@ -1568,6 +1613,14 @@ def _named_licences(query: str, matches) -> list[tuple["object", str]]:
         if found:
             out.append((m.concept, max(found, key=len)))
     return out
+
+
+def _only_within(phrase: str, spans: list[str], text: str) -> bool:
+    """Say whether ``text`` writes the words of ``phrase`` only inside ``spans``."""
+    rest = text.lower()
+    for span in spans:
+        rest = rest.replace(span.lower(), " ")
+    return not set(tokens(phrase)) <= set(tokens(rest))
 
 
 def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:

@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS,
@@ -209,6 +209,11 @@ class Understander:
         out = [m for m in out if not (m.facet == "task" or (m.facet in ("dataset", "base_model") and m.loose))
                or not any((m.start < x.end and x.start < m.end) if m.facet == "task" else
                           (x.start <= m.start and m.end <= x.end) or _only_method(m, x, low) for x in methods)]
+        # a linked FDO's name that is a library or tool the question names ("fine-tuned with Unsloth", "trained with
+        # the Axolotl fine-tuning tool") is that tool, not a base model under its account nor a data set holding "tool"
+        tools = [m for m in out if m.facet == "library"]
+        out = [m for m in out if m.facet not in LINK_FACETS or not any(
+            x.start <= (m.name_start if m.name_start is not None else m.start) and m.end <= x.end for x in tools)]
         return out + methods
 
     def _present(self, facet: str, keys) -> tuple[str, ...]:
@@ -361,8 +366,15 @@ class Understander:
         for pattern, accept in LICENCE_PATTERNS:
             for m in re.finditer(pattern, low):
                 keys = tuple(k for k in vocab if accept(k.lower()))
+                start = m.start()
+                # the owner before the name ("BigCode's OpenRAIL-M", "the BigScience OpenRAIL-M licence") names its
+                # own licence of those so called, the one whose key begins with the owner (bigcode-openrail-m)
+                owner = re.search(r"([a-z][\w-]*)(?:['’]s)?\s+$", low[:m.start()])
+                own = tuple(k for k in keys if owner and k.lower().startswith(owner.group(1) + "-")) if owner else ()
+                if own:
+                    keys, start = own, owner.start()
                 label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
-                out.append(_Match(m.start(), m.end(), "licence", keys, label,
+                out.append(_Match(start, m.end(), "licence", keys, label,
                                   note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
         for pattern, family, accept in LICENCE_FAMILIES:
             for m in re.finditer(pattern, low):
@@ -419,7 +431,15 @@ class Understander:
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
                     out.append(self._range_match(m, op + format_count(count)))
+        # a count said to be approximate ("roughly seven billion parameters", "about 1.5B parameters") is the counts
+        # that round to it as written: 6.5B to 7.5B (a filter, as "under 7B" is)
+        for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
+            span = _rounding(m.group(1), m.group(2))
+            if span is not None:
+                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
         for m in re.finditer(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
+            if any(x.start <= m.start() and m.end() <= x.end for x in out):
+                continue
             out.append(_Match(m.start(), m.end(), "params", (m.group(1) + m.group(2).upper(),),
                               f"about {m.group(1)}{m.group(2).upper()} parameters", strong=False, remove=True,
                               reason=f"{m.group(0)!r} names a size"))
@@ -480,7 +500,9 @@ class Understander:
         out = []
         verbs = (r"(?:fine[ -]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|trained|built|based|derived|distill?ed|"
                  r"quanti[sz]ed|adapted|merged|pre-?trained)")
-        for m in re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}", low):
+        # (a long text is read for its first few relations, as for links: each reads the name that follows)
+        for m in list(re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}",
+                                  low))[:MAX_LINKS]:
             name = m.group(2).rstrip(".,;")
             prep = m.group(1)
             if prep == "on":
@@ -495,9 +517,9 @@ class Understander:
             bases = _pretrained(self._match_names("base_model", name), low[m.end():])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
-        for m in re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|distillations?|adapters?|derivatives?|"
-                             rf"variants?|merges?|(?<!newer )(?<!older )(?<!other )(?<!later )(?<!earlier )"
-                             rf"(?<!previous )(?<!all )versions?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low):
+        for m in list(re.finditer(rf"(?:fine[ -]?tunes?|finetunes?|quants?|quantizations?|distillations?|adapters?|"
+                                  rf"derivatives?|variants?|merges?|(?<!newer )(?<!older )(?<!other )(?<!later )"
+                                  rf"(?<!earlier )(?<!previous )(?<!all )versions?)\s+(?:of|for)\s+(?:the\s+)?{NAME}", low))[:MAX_LINKS]:
             # the longest run of words naming base models ("stable diffusion 2.1", not every "stable" one), else
             # the first word and a size
             stop = LINK_STOP.search(low, m.start(1))
@@ -508,8 +530,8 @@ class Understander:
             bases = self._match_names("base_model", m.group(1).rstrip(".,;"))
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
-        for m in re.finditer(rf"(?<![\w.\-/]){NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters|"
-                             rf"(?:fine[ -]?tuned|finetuned|adapted)(?=\s+(?:for|to|on)\b))", low):
+        for m in list(re.finditer(rf"(?<![\w.\-/]){NAME}\s+(?:fine[ -]?tunes|finetunes|quants|derivatives|adapters|"
+                                  rf"(?:fine[ -]?tuned|finetuned|adapted)(?=\s+(?:for|to|on)\b))", low))[:MAX_LINKS]:
             # "gemma 7b fine-tunes": the whole name first, "7b" alone would be every 7B base
             bases = self._match_names("base_model", m.group(1)) or self._match_names("base_model",
                                                                                     m.group(1).split()[-1])
@@ -1005,6 +1027,26 @@ def _size_word(m: re.Match) -> str:
     count = _count(m.group(1), m.group(2))
     word = format_count(count).lower() if count is not None else m.group(0)
     return word.ljust(len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
+
+
+def _rounding(number: str, unit: str) -> tuple[float, float] | None:
+    """Return the counts that round to ``number`` ``unit`` as written: "seven billion" and "7B" are 6.5B to 7.5B,
+    "1.5B" 1.45B to 1.55B, "70 billion" 65B to 75B, "two and a half billion" 2.25B to 2.75B; None for no count."""
+    count = _count(number, unit)
+    if count is None:
+        return None
+    one = _count("1", unit) or 1.0  # the unit's size
+    value = count / one
+    if number[:1].isdigit():
+        digits = number.replace(",", ".")
+        step = 10.0 ** -len(digits.split(".")[1]) if "." in digits else \
+            10.0 ** (len(digits) - len(digits.rstrip("0")))
+    elif value != int(value):
+        step = 0.5
+    else:
+        whole = str(int(value))
+        step = 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return (value - step / 2) * one, (value + step / 2) * one
 
 
 def _count(number: str, unit: str) -> float | None:

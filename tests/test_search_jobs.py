@@ -1,0 +1,138 @@
+"""Jobs described in everyday words and broad families of tasks: what a question sets aside, a medium referred back
+to, "take X and give back Y", names of libraries made of common words, and what a picture shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from harvesters.vocabularies import harvest
+from registry.search.concepts import ConceptIndex
+from registry.store import Store
+
+BASE = "http://registry.test"
+
+
+@pytest.fixture(scope="module")
+def concepts():
+    store = Store.open(None, BASE)
+    harvest(store)
+    return ConceptIndex(store)  # words only: no embedder, so the checks do not depend on a model
+
+
+def boosts(concepts, question, written_as=None):
+    matches = concepts.match(question, written_as=written_as) if written_as else concepts.match(question)
+    return concepts.boosts(matches)
+
+
+def test_media_a_question_sets_aside_name_no_tasks(concepts):
+    tasks = set(boosts(concepts, "models for numbers and records rather than with language, images or sound")["task"])
+    assert {"tabular-classification", "tabular-regression", "time-series-forecasting"} <= tasks
+    assert not {"text-to-speech", "automatic-speech-recognition", "image-classification"} & tasks
+    # said outside the set-aside clause, the same word still counts
+    assert "automatic-speech-recognition" in boosts(concepts, "models that work with sound, rather than pictures")["task"]
+
+
+def test_a_family_of_extraction_jobs_groups_tagging_and_extractive_answering(concepts):
+    tasks = set(boosts(concepts, "models that pull specific pieces of information out of the material I give them, "
+                                 "instead of writing freely")["task"])
+    assert {"token-classification", "question-answering", "table-question-answering",
+            "document-question-answering"} <= tasks
+    assert "text-generation" not in tasks
+
+
+def test_media_listed_after_a_making_job_narrow_it_by_what_its_tasks_give_back(concepts):
+    tasks = set(boosts(concepts, "models that make new media, pictures, clips or sound, rather than text")["task"])
+    assert {"text-to-image", "text-to-video", "image-to-video", "text-to-speech", "text-to-audio"} <= tasks
+    # narrowed by what they give back, not by what they take in: no captioner, no speech recogniser, no 3D
+    assert not {"image-to-text", "automatic-speech-recognition", "image-classification", "image-to-3d"} & tasks
+
+
+def test_take_a_medium_and_give_back_others_names_the_tasks_going_that_way(concepts):
+    tasks = set(boosts(concepts, "models that take a picture and give back something visual, a new image, a moving "
+                                 "clip or a 3D shape")["task"])
+    assert tasks == {"image-to-image", "image-to-video", "image-to-3d"}, tasks
+
+
+def test_a_medium_referred_back_to_is_the_source_of_a_direction(concepts):
+    tasks = set(boosts(concepts, "My phone is full of voicemails. What could turn them into written notes?")["task"])
+    assert tasks == {"automatic-speech-recognition"}, tasks
+
+
+def test_the_thing_a_photo_shows_is_no_medium(concepts):
+    matched = {m.concept.key for m in concepts.match("Given a photo of a cluttered table, can a model show a robot "
+                                                     "where to put things?")}
+    assert "tabular" not in matched and "image" in matched
+    assert "tabular" in {m.concept.key for m in concepts.match("models that read a table of numbers")}
+
+
+def test_a_library_name_of_common_words_is_read_only_written_whole(concepts):
+    question = "Can a model make a clip in which an everyday object gets sliced open and turns out to be cake?"
+    assert "open_clip" not in {m.concept.key for m in concepts.match(question)}
+    assert "open_clip" in {m.concept.key for m in concepts.match("models for open_clip")}
+    assert "open_clip" in {m.concept.key for m in concepts.match("models for open clip")}
+
+
+def test_capitals_are_read_from_the_question_as_written_not_its_lower_case_topic(concepts):
+    # the topic "make new media, pictures, clips or sound" has lost the capital of "Which": "clips" is no CLIP
+    topic = "make new media, pictures, clips or sound"
+    question = "Which models make new media, pictures, clips or sound?"
+    assert "zero-shot-image-classification" not in boosts(concepts, topic, written_as=question)["task"]
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("I have an old, grainy low-resolution video. Can a model make it sharper and larger?", "super-resolution"),
+    ("Can a model boil a scientific paper down to a single sentence?", "extreme-summarisation"),
+    ("Could a model sort them by kind of document?", "document-classification"),
+])
+def test_an_everyday_job_reaches_its_kind_of_task(concepts, question, kind):
+    assert kind in boosts(concepts, question)["topic"]
+
+
+def test_a_list_item_naming_a_medium_by_its_own_word_is_that_medium_not_a_hidden_one(concepts):
+    # "voice notes": "voice" names audio, "notes" names text only at a direction's end or as an item of its own
+    tasks = set(boosts(concepts, "Which models sort things into categories, whether photos, recordings or voice "
+                                 "notes?")["task"])
+    assert {"image-classification", "audio-classification"} <= tasks
+    assert "text-classification" not in tasks
+
+
+@pytest.mark.parametrize("question,tasks", [
+    ("Can a model make a short clip in which an object gets sliced open?", {"text-to-video", "image-to-video"}),
+    ("Which models produce audio as their output?", {"text-to-speech", "text-to-audio"}),
+])
+def test_a_verb_of_making_before_a_medium_names_the_making_tasks_giving_it_back(concepts, question, tasks):
+    found = set(boosts(concepts, question)["task"])
+    assert tasks <= found
+    # not every task of the medium: a clip's captioner or classifier, a speech recogniser make nothing of it
+    assert not {"video-text-to-text", "video-classification", "automatic-speech-recognition",
+                "audio-classification"} & found
+
+
+def test_a_thing_made_ends_before_a_preposition(concepts):
+    # "generate captions for images" makes captions: the images are what they are for, no medium made
+    assert not set(boosts(concepts, "generate captions for images").get("task", {})) & {"text-to-image",
+                                                                                      "image-to-image"}
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    from registry.search import get_searcher
+    from registry.service import Registry
+    from tests.factories import BASE as FACTORY_BASE, model_doing
+    registry = Registry.open({"BASE_URL": FACTORY_BASE}, in_memory=True, environ={})
+    harvest(registry.store)
+    registry.store.ingest_many([model_doing("lab/noise-painter", "unconditional-image-generation", downloads=5),
+                                model_doing("lab/prompt-painter", "text-to-image", downloads=900),
+                                model_doing("lab/photo-editor", "image-to-image", downloads=800)])
+    yield get_searcher(registry)
+    registry.close()
+
+
+def test_a_task_the_rules_read_from_the_words_keeps_a_concept_reading_other_tasks_from_them_back(searcher):
+    qu = searcher.understand("Which models make images without being given any prompt?")
+    tasks = {v for r in qu.recognised if r.facet == "task" and r.applied for v in r.values}
+    assert tasks == {"unconditional-image-generation"}, qu.recognised
+    # with no rule reading a task from its words, the verb of making still reads the tasks making images
+    qu = searcher.understand("Which models make images of cats?")
+    tasks = {v for r in qu.recognised if r.facet == "task" and r.applied for v in r.values}
+    assert {"text-to-image", "image-to-image"} <= tasks and "image-classification" not in tasks, qu.recognised
