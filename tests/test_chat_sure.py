@@ -291,3 +291,11 @@ def test_not_only_adds_to_the_job_and_sets_nothing_aside(question):
     # "not only writes code" asks for writing code as well: the bare "not" set "writes" and "code" aside
     from registry.chat.evidence import set_aside
     assert set_aside(question) == set()
+
+
+def test_a_model_whose_task_the_question_sets_aside_is_not_put_forward(chat):
+    # once "rather than with language, images or sound" is read as set aside, nothing else was read: the captioner
+    # holding "image" was put forward as the question's answer
+    answer = chat.ask("Which models work with numbers and records rather than with language, images or sound?")
+    assert not offered(answer) & {model_pid("acme/caption-maker"), model_pid("acme/photo-tagger"),
+                                   model_pid("acme/scribe"), model_pid("acme/voice-reader")}

@@ -102,6 +102,8 @@ class Asked:
     library_names: frozenset[str] = frozenset()  # those libraries' keys, lower-cased (a model's tags may list them)
     # the job words' weights (``read_topic``: a word no FDO holds weighs nothing); empty: the words are only counted
     job_weights: dict[str, float] = dc_field(default_factory=dict)
+    # the words the question sets aside ("rather than with language, images or sound": languag, imag, sound)
+    aside: frozenset[str] = frozenset()
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
@@ -208,7 +210,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
     weights = {t: topic.weights.get(t, 0.0) for t in job_words} if topic is not None else {}
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
-                 derived, named, names, weights)
+                 derived, named, names, weights, frozenset(set_aside(q.text, lists=True)))
 
 
 def states_library(cand: Candidate, wanted: Asked) -> bool:
@@ -249,6 +251,8 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     tasks = {t.key for t in cand.facts.tasks}
     if wanted.job:
         return bool(tasks & wanted.job)
+    if wanted.aside and _task_stems(cand.facts) & wanted.aside:
+        return False  # its task is what the question sets aside ("rather than ... images": an image captioner)
     if wanted.field:
         if not tasks & wanted.field:
             return False
@@ -272,6 +276,11 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
         total = sum(wanted.job_weights.get(w, 0.0) for w in wanted.job_words)
         return total > 0 and sum(wanted.job_weights.get(w, 0.0) for w in found) >= MIN_COVERAGE * total
     return True
+
+
+def _task_stems(facts: FdoFacts) -> set[str]:
+    """Return the stems of the words of an FDO's task names of four letters or more ("Image to text": imag, text)."""
+    return {stem(w) for t in facts.tasks for w in words(t.label or t.key) if len(w) >= 4}
 
 
 ROOT = 5  # letters two stems must share to be forms of one word ("recogn" of recognise, "recognit" of recognition)
