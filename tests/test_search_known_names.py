@@ -121,3 +121,22 @@ def test_a_frame_asking_for_a_name_may_give_its_owner_first():
     assert framed("Can I find Meta's Code Llama here?", "Code Llama")
     assert framed("Do you have ElevenLabs' voice model?", "ElevenLabs")  # the possessive is the name
     assert not framed("Can I find Meta's chat model for Code Llama users here?", "Code Llama")
+
+
+def test_the_base_models_names_are_tokenised_for_a_familys_kin_once_across_index_changes(kin_searcher, monkeypatch):
+    import registry.search.searcher as module
+
+    module._short_name_tokens.cache_clear()
+    read: list[str] = []
+    real = module.tokens
+    monkeypatch.setattr(module, "tokens", lambda text, **kw: read.append(text) or real(text, **kw))
+    llava = kin_searcher.not_held("LLaVA")[0].concept.pid
+    kin_searcher._kin_masks.clear()
+    shorts = {k.rsplit("/", 1)[-1] for k in kin_searcher.vocabulary("base_model")}
+    first = kin_searcher._kin((llava,))
+    assert shorts and shorts <= set(read)  # every base model's name was read
+    read.clear()
+    kin_searcher.engine.generation += 1  # any change of the index (a harvest every few seconds)
+    again = kin_searcher._kin((llava,))
+    assert all((a == b).all() for a, b in zip(first, again))
+    assert not shorts & set(read)  # and not again

@@ -511,3 +511,23 @@ def test_built_or_based_on_a_name_that_both_a_base_and_a_data_set_hold_reads_the
         assert "base_model" in facets and "dataset" not in facets, question
     facets = {r.facet for r in rules.understand("models trained on llama 2 chats").recognised}
     assert "dataset" in facets
+
+
+def test_the_accounts_are_read_for_owners_only_when_a_possessive_is_asked_and_once_per_vocabulary():
+    from registry.search.understand import Understander
+
+    class Counted(dict):
+        reads = 0
+
+        def __iter__(self):
+            Counted.reads += 1
+            return super().__iter__()
+
+    authors = Counted({"google": ("google", 3), "meta-llama": ("meta-llama", 2)})
+    rules = Understander(lambda facet: authors if facet == "author" else {}, owns=lambda owners, word: False)
+    assert rules._owners("small German sentence embeddings") == []
+    assert Counted.reads == 0  # no possessive: the 50,000 accounts of 1M FDOs are not read
+    first = rules._owners("Is Google's Gemini here?")
+    assert [m.label for m in first] == ["author: google"]
+    assert [m.label for m in rules._owners("Do you have Meta's Sora?")] == ["author: meta-llama"]
+    assert Counted.reads == 1  # the same vocabulary: read once
