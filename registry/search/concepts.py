@@ -143,7 +143,8 @@ class Concept:
     accounts: tuple[str, ...] = ()  # an organisation: the Hub accounts it publishes under (Meta: meta-llama, facebook)
     # an open model family not held: the model families it is built on, in words (Code Llama: "Llama 2")
     base: tuple[str, ...] = ()
-    everyday: bool = False  # a system not held whose one-word name is also an everyday word ("Bark", "Cursor")
+    # a system not held, or a language, whose one-word name is also an everyday word ("Bark", "Cursor", "Polish")
+    everyday: bool = False
     # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
     # label without the version ("Academic Free License" for "Academic Free License 3.0")
     names: tuple[str, ...] = ()
@@ -293,6 +294,14 @@ def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
     return not any(w[:1].isupper() for w in re.findall(rf"(?i)\b{re.escape(phrase)}s?\b", text))
 
 
+def _language_word_unsaid(phrase: str, text: str) -> bool:
+    """Say whether ``phrase``, a language's name that is also an everyday word (``Concept.everyday``: "Polish",
+    "Afar", "Ewe"), is written in ``text`` only as the word: never with its capital nor after "in" ("polish my drafts",
+    "from afar"; "in polish", "Polish models" name the language)."""
+    return not any(m.group(0)[:1].isupper() or re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], re.I)
+                   for m in re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text))
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -417,7 +426,9 @@ class ConceptIndex:
                     and not _acronym_unsaid(phrase, written_as) and not (
                         built.concepts[i].facet == SYSTEM and _name_unsaid(
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
-                        text, built.concepts[i].everyday)):
+                        text, built.concepts[i].everyday)) and not (
+                        built.concepts[i].facet == "language" and built.concepts[i].everyday
+                        and _language_word_unsaid(phrase, written_as)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)

@@ -25,10 +25,10 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SIZE_VERB, SMALL,
-    VAGUE_COUNT, TASK_PATTERNS,
+    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
@@ -395,6 +395,8 @@ class Understander:
         out = []
         for name, code in LANGUAGE_ALIASES.items():
             for m in re.finditer(r"\b" + re.escape(name) + r"\b", low):
+                if name in VERB_LANGUAGES and LANGUAGE_VERBS.match(low, m.end()):
+                    continue  # "polish my rough drafts": the verb
                 keys = tuple(k for k in vocab if k.lower() == code or k.lower().startswith(code + "-"))
                 out.append(_Match(m.start(), m.end(), "language", keys, f"language: {LANGUAGE_NAMES.get(code, code)}",
                                   note="" if keys else f"no indexed FDO is tagged with language {code!r}"))
