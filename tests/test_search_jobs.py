@@ -153,3 +153,17 @@ def test_a_thing_taken_of_two_words_is_the_medium_its_first_word_names(concepts)
     assert "automatic-speech-recognition" in tasks and not {"image-to-video", "text-to-video"} & tasks, tasks
     tasks = set(boosts(concepts, "a model that takes a short video and returns a text description")["task"])
     assert "video-text-to-text" in tasks or "video-to-text" in tasks, tasks
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("Which models classify text rather than generate it, for medical records?", "medicine"),
+    ("Which models summarise rather than translate, and work on legal contracts?", "law"),
+])
+def test_a_clause_after_what_is_set_aside_is_asked_for(concepts, question, kept):
+    # the set-aside ran to the end of the sentence: "medical" after ", for" was set aside with "generate it"
+    assert kept in boosts(concepts, question).get("topic", {}), boosts(concepts, question)
+
+
+def test_a_list_set_aside_goes_on_to_its_last_item_after_a_comma_and(concepts):
+    tasks = set(boosts(concepts, "models for numbers and records rather than images, text, and sound")["task"])
+    assert not {"text-to-speech", "automatic-speech-recognition", "audio-classification"} & tasks, tasks
