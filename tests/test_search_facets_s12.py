@@ -170,3 +170,11 @@ def test_a_language_name_that_is_an_everyday_word_is_the_word_when_written_as_on
 def test_a_language_name_that_is_an_everyday_word_is_the_language_with_its_capital_or_after_in(searcher, query, code):
     u = searcher.understand(query)
     assert code in {v for r in u.recognised if r.facet == "language" and r.applied for v in r.values}
+
+
+def test_many_matches_are_resolved_in_time_linear_in_the_question():
+    # every match was checked against every match chosen before it: 2,700 licence names in 15 kB took ~1 s
+    import time
+    started = time.perf_counter()
+    reader(licence=["apache-2.0", "mit"]).understand(("mit apache " * 2_000)[:20_000])
+    assert time.perf_counter() - started < 0.5
