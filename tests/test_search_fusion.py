@@ -150,3 +150,21 @@ def test_words_naming_the_base_rank_nothing_among_its_derivatives(derived_search
     assert names[0] == "whisker-sketches"
     # those naming the base stay in the results: its words still make a match, they only rank nothing
     assert {"brushwork-diffusion-3-lora", "brushwork-diffusion-3-ink"} <= set(names)
+
+
+
+def test_a_neighbour_carrying_no_concept_takes_no_popularity_rank_from_the_concept_list(searcher):
+    # no record holds the question's words; "faint-3" (10 downloads) carries two of its concepts (level 5),
+    # "popular" (1000 downloads) one (level 3); two neighbours only the dense side finds, carrying no concept,
+    # are downloaded more than "faint-3"
+    cand = evidence(searcher, {}, {"faint-1": 0.9, "faint-2": 0.9})
+    boost = np.zeros(searcher.engine.size)
+    boost[slot(searcher, "faint-3")] = 5
+    boost[slot(searcher, "popular")] = 3
+    names, scores = ranked_names(searcher, cand, boost)
+    # the popularity ranks go to the concept list's two: "faint-3" keeps its lead of that list
+    assert scores["faint-3"] == pytest.approx(1 / (RRF_K + 1) + POPULARITY_WEIGHT / (RRF_K + 2))
+    assert scores["popular"] == pytest.approx(1 / (RRF_K + 2) + POPULARITY_WEIGHT / (RRF_K + 1))
+    assert names[:2] == ["faint-3", "popular"]
+    # the neighbours keep their dense credit, with no popularity rank on top
+    assert scores["faint-1"] < searcher.index.embedder.dense_weight / (RRF_K + 1) + 1e-12

@@ -165,7 +165,10 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
             key[s] += 1.0 / (60 + rank)
         member |= set(boosted[:100])
     member -= set(pinned)
-    for rank, s in enumerate(sorted((s for s in member if dl[s] > 0), key=lambda s: (-dl[s], s))[:1000], 1):
+    # (while the question means something, a neighbour only the dense side finds and carrying no concept takes none)
+    popular = [s for s in member if dl[s] > 0
+               and (boost is None or cand.kw_ok is None or s in set(kw) or boost[s] > 0)]
+    for rank, s in enumerate(sorted(popular, key=lambda s: (-dl[s], s))[:1000], 1):
         key[s] += 0.5 / (60 + rank)
     order = sorted(member, key=lambda s: (-key[s], -dl[s], s))
     how = ["hybrid" if s in kw and s in dense else "keyword" if s in kw else "semantic" for s in order]

@@ -1169,6 +1169,11 @@ class Searcher:
             # (being a dense neighbour too earned it one until 2026-12-07: the neighbours of "draw cats" inside
             # a base's fine-tunes are its dog models, which then went before the cat ones; docs/search.md)
             has_downloads &= own[cands] | ~_within(cands, kw)
+        if boost is not None and cand.kw_ok is not None:
+            # a neighbour only the dense side finds, carrying none of what the question means, takes no popularity
+            # rank while the question was read as meaning something (docs/search.md, "Ranking"): popular neighbours
+            # pushed the popularity ranks of the concept list's own models down past those of models carrying less
+            has_downloads &= _within(cands, kw) | (boost[cands] > 0)
         popular = np.flatnonzero(has_downloads if is_member is None else is_member & has_downloads)
         if len(popular) > POPULARITY_K:
             popular = popular[np.argpartition(-downloads[cands[popular]], POPULARITY_K - 1)[:POPULARITY_K]]
