@@ -40,6 +40,15 @@ def test_the_words_set_aside_go_on_to_the_end_of_a_list_only_for_what_an_answer_
     assert {"languag", "imag", "sound"} <= set_aside(text, lists=True)
     assert "imag" not in set_aside(text)  # the job words keep them: the search finds models of them
     assert set_aside("Summaries rather than text, and it should run fast", lists=True) & {"fast", "run"} == set()
+
+
+def test_a_list_set_aside_is_read_in_time_linear_in_the_question():
+    # each "not" read the run of short items after it to the question's end: 10 kB took ~1.7 s
+    import time
+    from registry.chat.evidence import set_aside
+    started = time.perf_counter()
+    set_aside("not a, b, " * 1_000, lists=True)
+    assert time.perf_counter() - started < 0.3
     assert "imag" in set_aside("not for images, video, and sound", lists=True)
 
 

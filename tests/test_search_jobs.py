@@ -136,3 +136,34 @@ def test_a_task_the_rules_read_from_the_words_keeps_a_concept_reading_other_task
     qu = searcher.understand("Which models make images of cats?")
     tasks = {v for r in qu.recognised if r.facet == "task" and r.applied for v in r.values}
     assert {"text-to-image", "image-to-image"} <= tasks and "image-classification" not in tasks, qu.recognised
+
+
+def test_a_medium_referred_back_to_is_looked_for_in_time_linear_in_the_question(concepts):
+    # each "them" tokenised and read back the whole question before it: 10 kB of "turn them into" was quadratic
+    import time
+    concepts.match("warm up")
+    started = time.perf_counter()
+    concepts.match(("turn them into " * 1_400)[:20_000])
+    assert time.perf_counter() - started < 0.3
+
+
+def test_a_thing_taken_of_two_words_is_the_medium_its_first_word_names(concepts):
+    # "an audio clip" was no thing taken (one word only): no speech recogniser, and "clip" alone read as video
+    tasks = set(boosts(concepts, "I need something that takes an audio clip and gives back text")["task"])
+    assert "automatic-speech-recognition" in tasks and not {"image-to-video", "text-to-video"} & tasks, tasks
+    tasks = set(boosts(concepts, "a model that takes a short video and returns a text description")["task"])
+    assert "video-text-to-text" in tasks or "video-to-text" in tasks, tasks
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("Which models classify text rather than generate it, for medical records?", "medicine"),
+    ("Which models summarise rather than translate, and work on legal contracts?", "law"),
+])
+def test_a_clause_after_what_is_set_aside_is_asked_for(concepts, question, kept):
+    # the set-aside ran to the end of the sentence: "medical" after ", for" was set aside with "generate it"
+    assert kept in boosts(concepts, question).get("topic", {}), boosts(concepts, question)
+
+
+def test_a_list_set_aside_goes_on_to_its_last_item_after_a_comma_and(concepts):
+    tasks = set(boosts(concepts, "models for numbers and records rather than images, text, and sound")["task"])
+    assert not {"text-to-speech", "automatic-speech-recognition", "audio-classification"} & tasks, tasks

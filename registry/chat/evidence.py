@@ -119,13 +119,15 @@ CLAUSE_END = re.compile(r"\b(?:and|but|so|because|while|whereas|which|that|who|w
 # ("rather than with language, images or sound")
 LIST_ITEM = re.compile(r"\s*,\s*([^,;.?!]+)")
 LIST_ITEM_WORDS = 3
+LIST_ITEMS = 16  # items a list set aside holds at most (a longer run of short items is read as no list)
 
 
-def _list_rest(text: str) -> str:
-    """Return the items of a list that ``text`` (what follows the words set aside) goes on with, or ""."""
+def _list_rest(text: str, pos: int = 0) -> str:
+    """Return the items of a list that ``text`` goes on with from ``pos`` (what follows the words set aside), or "".
+    At most LIST_ITEMS are read: a question of 10 kB of short items after commas, "not" among them, was read to its
+    end once per "not" (seconds)."""
     items = []
-    pos = 0
-    while m := LIST_ITEM.match(text, pos):
+    while len(items) < LIST_ITEMS and (m := LIST_ITEM.match(text, pos)):
         item = m.group(1).strip()
         joined = re.search(r"\b(?:or|nor|and)\s+", item, re.I)
         n = len(item.split())
@@ -158,7 +160,7 @@ def set_aside(text: str, lists: bool = False) -> set[str]:
             if end:
                 out |= {stem(w) for w in words(after[:end.start()])}
                 continue
-        out |= {stem(w) for w in words(after + (" " + _list_rest(text[m.end():]) if lists else ""))}
+        out |= {stem(w) for w in words(after + (" " + _list_rest(text, m.end()) if lists else ""))}
     return out
 
 

@@ -78,14 +78,20 @@ _LIST_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")  # between
 LIST_MAX = 16
 _LIST = re.compile(rf"\b{_ITEM}(?:\s*,\s*{_ITEM}){{1,{LIST_MAX - 2}}},?\s+(?:or|and)\s+{_ITEM}\b")
 # what a question sets aside ("rather than with language, images or sound", "instead of writing freely"): up to the end
-# of its sentence or a "but"; a concept whose words are only there is not asked for
-_SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|as\s+opposed\s+to)\b[^.?!;:]*?(?=[.?!;:]|\s+but\b|$)",
-                        re.I)
+# of its sentence, a "but", or a comma opening a clause of its own (", for medical records", ", and work on contracts";
+# not a list's last item, ", and sound"); a concept whose words are only there is not asked for
+_SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|as\s+opposed\s+to)\b[^.?!;:]*?(?=[.?!;:]|\s+but\b|"
+                        r",\s*(?:for|in|on|at|with|by|that|which|who|whose|so|because|while|whereas|though|although|"
+                        r"and\s+(?!\w+(?:\s+\w+)?\s*(?:[.?!;:]|$)))\b|$)", re.I)
 # a word referring back to something the question named before ("voicemails ... turn them into written notes")
 _BACK = frozenset("them it these those this that".split())
+# how far back the medium referred to is looked for: the question's start, per "them", was quadratic on 10 kB
+BACK_CHARS = 300
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 # "take a picture and give back something visual, a new image or a 3D shape": a direction from one medium to those
-# named after the verb of giving, up to the end of the sentence
-_TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(\w+)\s+and\s+(?:gives?|returns?|hands?|"
+# named after the verb of giving, up to the end of the sentence; the thing taken may be two words ("an audio clip",
+# "a short video"), its medium the first's or, when the first names none, the pair's
+_TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(\w+(?:\s+\w+)?)\s+and\s+(?:gives?|returns?|hands?|"
                         r"sends?|produces?|makes?)\s+(?:back\s+|out\s+)?([^.?!;:]+)")
 # the thing a picture or clip shows is no medium: "a photo of a cluttered table" is a picture of furniture, not a table
 # of data
@@ -139,7 +145,8 @@ class Concept:
     accounts: tuple[str, ...] = ()  # an organisation: the Hub accounts it publishes under (Meta: meta-llama, facebook)
     # an open model family not held: the model families it is built on, in words (Code Llama: "Llama 2")
     base: tuple[str, ...] = ()
-    everyday: bool = False  # a system not held whose one-word name is also an everyday word ("Bark", "Cursor")
+    # a system not held, or a language, whose one-word name is also an everyday word ("Bark", "Cursor", "Polish")
+    everyday: bool = False
     # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
     # label without the version ("Academic Free License" for "Academic Free License 3.0")
     names: tuple[str, ...] = ()
@@ -289,6 +296,14 @@ def _name_unsaid(phrase: str, text: str, everyday: bool = False) -> bool:
     return not any(w[:1].isupper() for w in re.findall(rf"(?i)\b{re.escape(phrase)}s?\b", text))
 
 
+def _language_word_unsaid(phrase: str, text: str) -> bool:
+    """Say whether ``phrase``, a language's name that is also an everyday word (``Concept.everyday``: "Polish",
+    "Afar", "Ewe"), is written in ``text`` only as the word: never with its capital nor after "in" ("polish my drafts",
+    "from afar"; "in polish", "Polish models" name the language)."""
+    return not any(m.group(0)[:1].isupper() or re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], re.I)
+                   for m in re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text))
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -413,7 +428,9 @@ class ConceptIndex:
                     and not _acronym_unsaid(phrase, written_as) and not (
                         built.concepts[i].facet == SYSTEM and _name_unsaid(
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
-                        text, built.concepts[i].everyday)):
+                        text, built.concepts[i].everyday)) and not (
+                        built.concepts[i].facet == "language" and built.concepts[i].everyday
+                        and _language_word_unsaid(phrase, written_as)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
@@ -491,10 +508,11 @@ class ConceptIndex:
             first, second = d.groups()
             # "turn them into written notes": the medium referred back to is the last one named before
             source = self._medium(built, frozenset(tokens(first))) if first not in _BACK else next(
-                (c for c in (self._medium(built, frozenset([t])) for t in reversed(tokens(low[:d.start()])))
+                (c for c in (self._medium(built, frozenset([t]))
+                             for t in reversed(tokens(low[max(0, d.start() - BACK_CHARS):d.start()])))
                  if c is not None), None)
             # the medium may follow a word describing it ("into written notes")
-            after = re.match(r"\s+(\w+)", low[d.end():])
+            after = _NEXT_WORD.match(low, d.end())
             target = self._medium(built, frozenset(tokens(second))) or (
                 self._medium(built, frozenset(tokens(after.group(1)))) if after else None)
             if source is None or target is None or source.pid == target.pid:
@@ -517,7 +535,8 @@ class ConceptIndex:
         families = {c.key: set(c.members) for c in built.concepts if c.facet == "task-family"}
         conversions, making = families.get(CONVERSION, set()), families.get(GENERATION, set())
         for g in _TAKE_GIVE.finditer(normalise(text)):
-            source = self._medium(built, frozenset(tokens(g.group(1))))
+            taken = g.group(1).split()
+            source = self._medium(built, frozenset(tokens(taken[0]))) or self._medium(built, frozenset(tokens(g.group(1))))
             if source is None:
                 continue
             targets = {c.pid: c for c in (self._medium(built, frozenset([t])) for t in tokens(g.group(2))) if c}

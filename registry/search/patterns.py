@@ -130,6 +130,9 @@ LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items
                     "deutsch": "de", "français": "fr", "francais": "fr", "español": "es", "espanol": "es",
                     "mandarin": "zh", "cantonese": "yue", "farsi": "fa", "brazilian": "pt", "bokmål": "nb",
                     "bokmal": "nb"}
+# a language's name that is also a verb, read as the verb before its object ("polish my drafts", "polish the text")
+LANGUAGE_VERBS = re.compile(r"\s+(?:my|the|your|our|their|his|her|its|a|an|up|off|it|them|this|these|those|some)\b")
+VERB_LANGUAGES = frozenset({"polish"})
 MULTILINGUAL = (r"multi[ -]?lingual|cross[ -]?lingual|polyglot|(?:many|numerous|multiple)\s+languages|"
                 r"(?:dozens|scores|hundreds|lots)\s+of\s+languages")
 

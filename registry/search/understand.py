@@ -16,6 +16,7 @@ The word lists and patterns are in ``patterns.py``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -25,10 +26,10 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SIZE_VERB, SMALL,
-    VAGUE_COUNT, TASK_PATTERNS,
+    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
@@ -369,7 +370,8 @@ class Understander:
                 start = m.start()
                 # the owner before the name ("BigCode's OpenRAIL-M", "the BigScience OpenRAIL-M licence") names its
                 # own licence of those so called, the one whose key begins with the owner (bigcode-openrail-m)
-                owner = re.search(r"([a-z][\w-]*)(?:['’]s)?\s+$", low[:m.start()])
+                # (read in the few letters before the name: a 10 kB question was searched back to its start per name)
+                owner = _OWNER.search(low, max(0, m.start() - OWNER_CHARS), m.start())
                 own = tuple(k for k in keys if owner and k.lower().startswith(owner.group(1) + "-")) if owner else ()
                 if own:
                     keys, start = own, owner.start()
@@ -394,6 +396,8 @@ class Understander:
         out = []
         for name, code in LANGUAGE_ALIASES.items():
             for m in re.finditer(r"\b" + re.escape(name) + r"\b", low):
+                if name in VERB_LANGUAGES and LANGUAGE_VERBS.match(low, m.end()):
+                    continue  # "polish my rough drafts": the verb
                 keys = tuple(k for k in vocab if k.lower() == code or k.lower().startswith(code + "-"))
                 out.append(_Match(m.start(), m.end(), "language", keys, f"language: {LANGUAGE_NAMES.get(code, code)}",
                                   note="" if keys else f"no indexed FDO is tagged with language {code!r}"))
@@ -902,9 +906,15 @@ class Understander:
     # ---------------------------------------------------------------- assembling
     def _resolve(self, candidates: list[_Match]) -> list[_Match]:
         """Keep the longest non-overlapping matches (a strong match beats a weak one of the same length)."""
+        # the chosen spans, sorted: they do not overlap, so their ends rise with their starts, and the one starting
+        # last before ``m`` ends is the only one that can overlap it (checking every chosen one per candidate was
+        # quadratic: 2,700 licence names in a 15 kB question took ~0.7 s)
         chosen: list[_Match] = []
+        spans: list[tuple[int, int]] = []
         for m in sorted(candidates, key=lambda m: (-(m.end - m.start), not m.strong, not m.values, m.start)):
-            if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            at = bisect.bisect_left(spans, (m.end, -1))
+            if at == 0 or spans[at - 1][1] <= m.start:
+                bisect.insort(spans, (m.start, m.end))
                 chosen.append(m)
         return sorted(chosen, key=lambda m: m.start)
 
@@ -1019,6 +1029,11 @@ def _quantised(start: int, end: int, word: str = "quantized") -> _Match:
 def _joined(m: re.Match) -> str:
     """Return what joins a count's number to its unit in a ``NUM`` match ("-" in "20-billion")."""
     return m.string[m.end(1):m.start(2)]
+
+
+# an owner's name, possessive or not, right before a licence's name (``_licences``), within OWNER_CHARS letters
+_OWNER = re.compile(r"([a-z][\w-]*)(?:['’]s)?\s+$")
+OWNER_CHARS = 64
 
 
 def _size_word(m: re.Match) -> str:
@@ -1171,8 +1186,9 @@ def _appositions(matches: list[_Match], low: str) -> list[_Match]:
     ranked the sentence-transformers models above the one SetFit model)."""
     out: list[_Match] = []
     for m in matches:
+        # (only a library's match looks back: every match scanning all before it was quadratic in a long question)
         named = next((o for o in reversed(out) if o.facet == m.facet == "library" and o.values and o.end <= m.start),
-                     None)
+                     None) if m.facet == "library" else None
         if named is not None and _APPOSITION.fullmatch(low[named.end:m.start]) \
                 and not set(m.values) & set(named.values):
             continue
