@@ -116,6 +116,17 @@ def concepts_searcher(records: list[Record]):
     registry.close()
 
 
+def word_concepts():
+    """Return the concept index over the vocabularies alone, words only: no embedder, so checks do not depend on a model."""
+    from harvesters.vocabularies import harvest
+    from registry.search.concepts import ConceptIndex
+    from registry.store import Store
+
+    store = Store.open(None, BASE)
+    harvest(store)
+    return ConceptIndex(store)
+
+
 def topic(understanding):
     """Return the subject-area or kind-of-task constraint applied in a search's reading of a question, if any."""
     return next((r for r in understanding.recognised if r.facet == "topic" and r.applied), None)

@@ -7,15 +7,14 @@ import pytest
 from harvesters.vocabularies import harvest
 from registry.search.concepts import ConceptIndex
 from registry.store import Store
+from tests.factories import word_concepts
 
 BASE = "http://registry.test"
 
 
 @pytest.fixture(scope="module")
 def concepts():
-    store = Store.open(None, BASE)
-    harvest(store)
-    return ConceptIndex(store)  # words only: no embedder, so the checks do not depend on a model
+    return word_concepts()
 
 
 def boosts(concepts, question):

@@ -7,15 +7,10 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
-from harvesters.vocabularies import harvest
-from registry.search import get_searcher
-from registry.search.concepts import ConceptIndex
 from registry.search.document import MANY_LANGUAGES
 from registry.search.text import word_parts
-from registry.service import Registry
-from registry.store import Store
 from registry.vocab import SCHEMA
-from tests.factories import BASE, model_doing, model_pid, topic, weights
+from tests.factories import concepts_searcher, model_doing, model_pid, topic, weights, word_concepts
 
 # language codes enough for a model listing dozens of them
 CODES = ("ak", "ar", "as", "bm", "bn", "ca", "en", "es", "eu", "fr", "gu", "hi", "id", "ig", "kn", "ml", "mr", "ne",
@@ -40,24 +35,13 @@ MODELS = [
 
 
 @pytest.fixture(scope="module")
-def registry():
-    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
-    harvest(registry.store)
-    registry.store.ingest_many(MODELS)
-    yield registry
-    registry.close()
-
-
-@pytest.fixture(scope="module")
-def searcher(registry):
-    return get_searcher(registry)
+def searcher():
+    yield from concepts_searcher(MODELS)
 
 
 @pytest.fixture(scope="module")
 def concepts():
-    store = Store.open(None, BASE)
-    harvest(store)
-    return ConceptIndex(store)
+    return word_concepts()
 
 
 def keys(concepts, question):

@@ -7,14 +7,9 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
-from harvesters.vocabularies import harvest
-from registry.search import get_searcher
-from registry.search.concepts import ConceptIndex
 from registry.search.text import sparse_vector, tag_term, term_id
-from registry.service import Registry
-from registry.store import Store
 from registry.vocab import SCHEMA
-from tests.factories import BASE, model_doing, model_pid, topic, weights
+from tests.factories import concepts_searcher, model_doing, model_pid, topic, weights, word_concepts
 
 
 def tagged(name: str, task: str | None, *tags: str, **kwargs):
@@ -37,24 +32,13 @@ MODELS = [
 
 
 @pytest.fixture(scope="module")
-def registry():
-    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
-    harvest(registry.store)
-    registry.store.ingest_many(MODELS)
-    yield registry
-    registry.close()
-
-
-@pytest.fixture(scope="module")
-def searcher(registry):
-    return get_searcher(registry)
+def searcher():
+    yield from concepts_searcher(MODELS)
 
 
 @pytest.fixture(scope="module")
 def concepts():
-    store = Store.open(None, BASE)
-    harvest(store)
-    return ConceptIndex(store)
+    return word_concepts()
 
 
 # the subject-area tags of the demo snapshot (harvesters/data/hf_snapshot), one or more models each, as written there
