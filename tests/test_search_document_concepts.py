@@ -141,15 +141,13 @@ def test_a_model_indexed_after_the_vocabularies_change_carries_their_text():
     registry.close()
 
 
-@pytest.fixture(scope="module")
-def popular_searcher():
-    # three popular audio classifiers, whose records never say "bird" (their task's jobs do), and one record
-    # that says it, downloaded by nobody
+def _birds_searcher(prefix: str, description: str):
+    """Yield a searcher over three audio classifiers ``prefix``-0..2 (10^6, 10^5, 10^4 downloads, ``description``)
+    and one record saying "bird" that nobody downloaded; close it after (the body of a module fixture)."""
     registry = make_registry(None)
     harvest(registry.store, BASE)
-    classifiers = [model_record(f"acme/sound-tagger-{i}", description="A fine-tuned checkpoint.",
-                                downloads=10 ** (6 - i),
-                                extra=[Triple(NamedNode(model_pid(f"acme/sound-tagger-{i}")), FAIR4ML.mlTask,
+    classifiers = [model_record(f"{prefix}-{i}", description=description, downloads=10 ** (6 - i),
+                                extra=[Triple(NamedNode(model_pid(f"{prefix}-{i}")), FAIR4ML.mlTask,
                                               _task("audio-classification"))]) for i in range(3)]
     registry.store.ingest_many([*classifiers, model_record(
         "acme/field-notes", downloads=0,
@@ -158,6 +156,13 @@ def popular_searcher():
     yield searcher
     searcher.close()
     registry.close()
+
+
+@pytest.fixture(scope="module")
+def popular_searcher():
+    # three popular audio classifiers, whose records never say "bird" (their task's jobs do), and one record
+    # that says it, downloaded by nobody
+    yield from _birds_searcher("acme/sound-tagger", "A fine-tuned checkpoint.")
 
 
 def test_a_popular_model_found_through_its_tasks_words_alone_goes_after_the_record_saying_the_word(popular_searcher):
@@ -199,19 +204,8 @@ def test_a_question_states_a_direction_only_with_input_or_output_words(question,
 def neighbour_searcher():
     # popular audio classifiers near "bird" in meaning (sparrows, owls, finches) whose records never say it (their
     # task's jobs do), and one record that says it, downloaded by nobody
-    registry = make_registry(None)
-    harvest(registry.store, BASE)
-    classifiers = [model_record(f"acme/call-tagger-{i}", downloads=10 ** (6 - i),
-                                description="Tags the calls of sparrows, owls, finches and gulls in field audio.",
-                                extra=[Triple(NamedNode(model_pid(f"acme/call-tagger-{i}")), FAIR4ML.mlTask,
-                                              _task("audio-classification"))]) for i in range(3)]
-    registry.store.ingest_many([*classifiers, model_record(
-        "acme/field-notes", downloads=0,
-        description="Notes kept over many seasons of walks in the wetlands, with a bird list and the weather.")])
-    searcher = open_searcher(registry, embedder=shared_embedder())
-    yield searcher
-    searcher.close()
-    registry.close()
+    yield from _birds_searcher("acme/call-tagger",
+                               "Tags the calls of sparrows, owls, finches and gulls in field audio.")
 
 
 def test_a_neighbour_found_through_its_tasks_words_alone_does_not_pass_the_record_saying_the_word(
