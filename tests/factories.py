@@ -116,8 +116,20 @@ def concepts_searcher(records: list[Record]):
     registry.close()
 
 
+def vocabulary_registry():
+    """Return an in-memory registry with the extractive chat holding the concept vocabularies (a module fixture adds
+    its records)."""
+    from harvesters.vocabularies import harvest
+    from registry.service import Registry
+
+    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
+    harvest(registry.store, registry.base_url)
+    return registry
+
+
 def word_concepts():
-    """Return the concept index over the vocabularies alone, words only: no embedder, so checks do not depend on a model."""
+    """Return the concept index over the vocabularies alone, words only (no embedder: checks do not depend on a
+    model)."""
     from harvesters.vocabularies import harvest
     from registry.search.concepts import ConceptIndex
     from registry.store import Store

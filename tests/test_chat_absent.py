@@ -8,14 +8,12 @@ import pytest
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from harvesters.vocabularies import harvest
 from registry.chat.absent import asked_name, without_frame
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.search.understand import read
-from registry.service import Registry
 from registry.vocab import FAIR4ML, RDF, SCHEMA
-from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record
+from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
 
 ACME = NamedNode(pid_iri(BASE, mint_id("hf-user", "acme")))
 SHARED = [Triple(ACME, RDF.type, SCHEMA.Organization), Triple(ACME, SCHEMA.name, Literal("acme")),
@@ -46,8 +44,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     replies = dataset_record("acme/claude-replies", stub=False)
     registry.store.ingest_many([task_record(t) for t in TASKS] + [ORGANISATION, replies] + MODELS)
     yield registry

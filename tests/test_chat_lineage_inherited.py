@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from harvesters.vocabularies import harvest
 from registry.chat import ChatService
 from registry.chat.generate import ExtractiveGenerator
-from registry.service import Registry
-from tests.factories import BASE, model_doing, model_pid, task_record
+from tests.factories import model_doing, model_pid, task_record, vocabulary_registry
 
 
 @pytest.fixture(scope="module")
 def chat():
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     registry.store.ingest_many([task_record("text-generation"),
         model_doing("acme/basis", "text-generation", keywords=("code", "nlp"), downloads=90_000,
                     description="A small general model."),

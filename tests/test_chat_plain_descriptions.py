@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from harvesters.vocabularies import harvest
-from registry.service import Registry
-from tests.factories import BASE, model_doing, model_pid, task_record
+from tests.factories import model_doing, model_pid, task_record, vocabulary_registry
 
 CARD = "- Architecture family: `gemma`\n- Licence: `mit`\n\n**Tuned** to answer [support](https://example.org) tickets."
 
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     registry.store.ingest_many([task_record("text-generation"),
                                 model_doing("org/ticket-helper", "text-generation", downloads=10, description=CARD),
                                 model_doing("org/poem-writer", "text-generation", downloads=5,

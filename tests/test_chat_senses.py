@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from harvesters.vocabularies import harvest
 from registry.chat.names import NameIndex
 from registry.search import get_searcher
-from registry.service import Registry
-from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record
+from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
 
 MODELS = [
     model_doing("acme/DeepWidget-7b", "text-generation", downloads=90, description="A reasoning build."),
@@ -23,8 +21,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     registry.store.ingest_many([task_record("text-generation"), dataset_record("acme/OpenWidget-data", stub=False)]
                                + MODELS)
     yield registry

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from harvesters.vocabularies import harvest
 from registry.chat.context import Candidate, Topic
 from registry.chat.evidence import Asked, fact_words, index_terms, shows_enough, states_asked
 from registry.chat.facts import gather
 from registry.search.understand import read
-from registry.service import Registry
-from tests.factories import BASE, model_doing, model_pid, task_record
+from tests.factories import model_doing, model_pid, task_record, vocabulary_registry
 
 TASKS = ("text-generation", "text-classification")
 MODELS = [
@@ -40,8 +38,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     registry.store.ingest_many([task_record(t) for t in TASKS] + MODELS)
     yield registry
     registry.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from harvesters.vocabularies import harvest
 from registry.chat.names import Match, NameIndex
 import numpy as np
 
@@ -15,8 +14,7 @@ from registry.search.document import IndexDoc
 from registry.search.engine import MemoryEngine
 from registry.search.substrings import SubstringIndex
 from registry.search.understand import Understander
-from registry.service import Registry
-from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record
+from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
 
 MODELS = [
     model_doing("acme/DeepGizmo-7b", "text-generation", downloads=90, description="A reasoning build."),
@@ -34,8 +32,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     registry.store.ingest_many([task_record("text-generation"), dataset_record("acme/OpenGizmo-data", stub=False),
                                 dataset_record("acme/gizmoset", stub=False)] + MODELS)
     yield registry

@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from harvesters.huggingface.datasets_offline import demo_datasets_file
 from harvesters.huggingface.snapshot import demo_snapshot_dir
-from harvesters.vocabularies import concept_records, harvest
+from harvesters.vocabularies import concept_records
 from registry.chat.absent import framed
 from registry.paths import PACKAGE_DIR
 from registry.pid import mint_id, pid_iri
@@ -23,9 +23,8 @@ from registry.record import Record, SourceInfo
 from registry.search import get_searcher
 from registry.search.searcher import holds_run
 from registry.search.text import tokens
-from registry.service import Registry
 from registry.vocab import FAIR4ML, RDF, SCHEMA
-from tests.factories import BASE, model_doing, model_pid, task_record
+from tests.factories import BASE, model_doing, model_pid, task_record, vocabulary_registry
 
 DATA = PACKAGE_DIR.parent / "harvesters" / "data"
 
@@ -66,8 +65,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     registry.store.ingest_many([task_record(t) for t in TASKS] + [META_LLAMA_RECORD, FACEBOOK_RECORD, MISTRALAI_RECORD,
                                                                    ACME_RECORD] + MODELS)
     yield registry

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.factories import concepts_searcher, dataset_pid, dataset_record, model_doing, model_pid, task_record
+from tests.factories import (concepts_searcher, dataset_pid, dataset_record, model_doing, model_pid, task_record,
+                             vocabulary_registry)
 
 DATA = [dataset_record(f"medwidget/meadow_{x}", stub=False) for x in ("qa", "flashcards", "wiki", "advice")]
 NAMED = [model_doing(f"solo/medwidget_{x}", None, downloads=3, description="Fine-tuned from a chat model.")
@@ -87,13 +88,9 @@ def test_a_name_in_a_question_all_in_small_letters_is_the_name_where_it_stands_a
 
 @pytest.fixture(scope="module")
 def chat():
-    from harvesters.vocabularies import harvest
     from registry.chat.service import ChatService
-    from registry.service import Registry
-    from tests.factories import BASE
 
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     registry.store.ingest_many([task_record("text-to-video"), model_doing("facebook/Mover-9", None, stub=True),
                                 model_doing("copycat/Mover-9", "text-to-video", downloads=500,
                                             description="A copy of Mover-9."),

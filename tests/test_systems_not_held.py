@@ -8,13 +8,12 @@ import pytest
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from harvesters.vocabularies import concept_records, harvest
+from harvesters.vocabularies import concept_records
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.search import get_searcher
-from registry.service import Registry
 from registry.vocab import FAIR4ML, RDF, SCHEMA
-from tests.factories import BASE, dataset_record, model_doing, model_pid, task_record
+from tests.factories import BASE, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
 
 
 def organisation(name: str) -> tuple[NamedNode, Record]:
@@ -45,8 +44,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = Registry.open({"BASE_URL": BASE, "LLM": "extractive"}, in_memory=True, environ={})
-    harvest(registry.store, registry.base_url)
+    registry = vocabulary_registry()
     registry.store.ingest_many([task_record(t) for t in TASKS] + [dataset_record("acme/claude-replies", stub=False),
                                                                    ACME_RECORD, ZETA_RECORD] + MODELS)
     yield registry
