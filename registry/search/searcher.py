@@ -223,8 +223,10 @@ class Searcher:
         matches = [m for m in self.concepts.match(text, written_as=qu.query)
                    if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
-        # adds no other task of that modality
+        # adds no other task of that modality; so does a kind of task named by its words, through the task it narrows
+        # ("from a voice recording, is the speaker a man or a woman": audio classification, not every audio task)
         served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
+        served |= {pid for m in matches if m.concept.facet == "task-kind" and m.how == "words" for pid in m.concept.broader}
         if served:
             matches = [m for m in matches if m.concept.facet != "modality" or not any(
                 c.facet == "task" and m.concept.pid in c.modalities and c.pid in served
