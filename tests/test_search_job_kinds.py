@@ -21,6 +21,13 @@ MODELS = [
     model_doing("lab/wav2vec2-english", "automatic-speech-recognition", downloads=900, description="A test model."),
     model_doing("lab/bird-sounds", "audio-classification", downloads=900, description="A test model."),
     model_doing("lab/chat-llama", "text-generation", downloads=900, description="A test model."),
+    model_doing("lab/reasoning-llama", "text-generation", downloads=3, description="A test model."),
+    model_doing("lab/deep-32b", "text-generation", languages=("ko",), downloads=3,
+                description="A model that thinks its answers through, a reasoning model."),
+    model_doing("lab/sd-gray-to-rgb", "image-to-image", keywords=("colorization",), downloads=3,
+                description="A test model."),
+    model_doing("lab/photo-restyler", "image-to-image", downloads=900,
+                description="Restyles old photos: give it a black-and-white photo and a style, add colour or grain."),
 ]
 
 ASKED = [
@@ -66,3 +73,21 @@ def test_a_kind_named_by_its_words_keeps_the_medium_to_its_own_task(searcher):
 def test_everyday_words_alone_name_no_job(searcher, question):
     boost = topic(searcher.understand(question))
     assert boost is None or not {"title-writing", "reranking", "cv-screening"} & set(boost.values)
+
+
+def test_a_model_showing_the_kind_named_goes_before_one_of_its_task_whose_words_match_better(searcher):
+    # the restyler's description holds the question's words and it is popular; the colouriser says what it does only
+    # in its tag, and the question names that job ("add colour to black-and-white photos")
+    question = "I want to add colour to old black-and-white photos. What can do that?"
+    assert searcher.understand(question).kinds == ("colourisation",)
+    ranked = [r.pid for r in searcher.search(question).results]
+    assert ranked[0] == model_pid("lab/sd-gray-to-rgb") and model_pid("lab/photo-restyler") in ranked
+    # removing the topic boost removes the preference too
+    dropped = [r.pid for r in searcher.search(question, drop={"topic"}).results]
+    assert dropped[0] == model_pid("lab/photo-restyler")
+
+
+def test_a_model_showing_the_kind_does_not_go_before_one_carrying_more_of_the_question(searcher):
+    # "Korean": the model stating Korean carries more of the question than the one only named for reasoning
+    ranked = [r.pid for r in searcher.search("Korean reasoning model").results]
+    assert ranked.index(model_pid("lab/deep-32b")) < ranked.index(model_pid("lab/reasoning-llama"))
