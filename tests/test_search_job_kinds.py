@@ -39,6 +39,9 @@ ASKED = [
     ("Our search returns a hundred hits. What could put the best hits at the top?", "reranking", "lab/rank1-llm"),
     ("From a phone call, can a model guess whether the caller is a man or a woman?", "speaker-gender-recognition",
      "lab/wav2vec2-gender-recognition"),
+    ("Is there a model to filter out nonsense messages in my chat app?", "gibberish-detection",
+     "lab/gibberish-detector"),
+    ("Which model colourises grayscale pictures?", "colourisation", "lab/sd-gray-to-rgb"),
 ]
 
 
