@@ -26,9 +26,9 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SIZE_VERB, SMALL,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -438,8 +438,17 @@ class Understander:
         # a count said to be approximate ("roughly seven billion parameters", "about 1.5B parameters") is the counts
         # that round to it as written: 6.5B to 7.5B (a filter, as "under 7B" is)
         for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
-            span = _rounding(m.group(1), m.group(2))
+            span = _about(m.group(1), m.group(2))
             if span is not None:
+                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
+        # a size class ("the 24-billion-parameter class", "in the 7B range", "70B-class models") is the same
+        # approximate count; a range already read ("the 5 to 10 billion parameter range") keeps its bounds
+        for m in re.finditer(SIZE_CLASS, low):
+            span = _about(m.group(1), m.group(2))
+            within = [x for x in out if x.strong and x.start < m.end() and m.start() < x.end]
+            for x in within:
+                x.end = max(x.end, m.end())  # the class word is the range's word, not a topic
+            if span is not None and not within:
                 out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
         for m in re.finditer(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
             if any(x.start <= m.start() and m.end() <= x.end for x in out):
@@ -1042,6 +1051,16 @@ def _size_word(m: re.Match) -> str:
     count = _count(m.group(1), m.group(2))
     word = format_count(count).lower() if count is not None else m.group(0)
     return word.ljust(len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
+
+
+def _about(number: str, unit: str) -> tuple[float, float] | None:
+    """Return the counts an approximate size means: those rounding to it as written (``_rounding``), and at least
+    those within ``APPROX_SHARE`` of it, as a model's name rounds its count ("32B": 32.8B; "24B": 23.6B)."""
+    span = _rounding(number, unit)
+    count = _count(number, unit)
+    if span is None or count is None:
+        return None
+    return min(span[0], count * (1 - APPROX_SHARE)), max(span[1], count * (1 + APPROX_SHARE))
 
 
 def _rounding(number: str, unit: str) -> tuple[float, float] | None:

@@ -1,0 +1,43 @@
+"""Sizes and lineage read from a question (session 13): a size class, an approximate count as loose as names round."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.search.understand import Understander
+
+
+def reader(**facets: list[str]) -> Understander:
+    """Return an Understander over an index holding these facet values (one FDO each)."""
+    vocab = {facet: {key: (key, 1) for key in keys} for facet, keys in facets.items()}
+    return Understander(lambda facet: vocab.get(facet, {}))
+
+
+# ------------------------------------------------------------ a size class
+@pytest.mark.parametrize("query, value", [
+    ("Which models are in the 24-billion-parameter class?", "22.8B-25.2B"),
+    ("any chat model in the 7B range", "6.5B-7.5B"),
+    ("70B-class models for code", "65B-75B"),
+    ("Which models fall in the 13 billion parameter bracket?", "12.35B-13.65B"),
+])
+def test_a_size_class_is_the_approximate_count(query, value):
+    u = reader(kind=["model"]).understand(query)
+    assert u.filters()["params"] == [value]
+    assert not {"class", "range", "bracket", "billion"} & set(u.text.lower().split())
+
+
+def test_a_range_named_as_a_range_keeps_its_bounds_and_takes_the_word():
+    u = reader(kind=["model"]).understand("Which models are in the 5 to 10 billion parameter range?")
+    assert u.filters()["params"] == ["5B-10B"] and "range" not in u.text
+
+
+def test_a_size_describing_a_named_model_is_no_class():
+    u = reader(kind=["model"]).understand("What has been made from EleutherAI's 20-billion-parameter NeoX model?")
+    assert "params" not in u.filters()
+
+
+# ------------------------------------------------------------ an approximate count as names round it
+def test_an_approximate_count_takes_the_counts_its_names_round_to():
+    low, high = reader().understand("What do you have at around 32 billion parameters?").filters()["params"][0] \
+        .split("-")
+    assert low == "30.4B" and high == "33.6B"  # a "32B" Qwen holds 32.8B: 31.5B-32.5B missed it
