@@ -41,3 +41,32 @@ def test_an_approximate_count_takes_the_counts_its_names_round_to():
     low, high = reader().understand("What do you have at around 32 billion parameters?").filters()["params"][0] \
         .split("-")
     assert low == "30.4B" and high == "33.6B"  # a "32B" Qwen holds 32.8B: 31.5B-32.5B missed it
+
+
+# ------------------------------------------------------------ a base's dated or numbered checkpoint
+DEEPSEEK = ["deepseek-ai/DeepSeek-V3", "deepseek-ai/DeepSeek-V3-0324", "huihui-ai/DeepSeek-V3-Pruned-Coder-411B"]
+ORCA = ["acme/Orca-Small-12B-Base", "acme/Orca-Small-12B-Base-2409", "acme/Orca-Small-12B-Base-2502"]
+
+
+@pytest.mark.parametrize("query, facets, wanted", [
+    ("Is there anything built on the March 2025 update of DeepSeek-V3 (V3-0324)?", DEEPSEEK,
+     ["deepseek-ai/DeepSeek-V3-0324"]),
+    ("Anything fine-tuned from DeepSeek-V3, the 0324 one?", DEEPSEEK, ["deepseek-ai/DeepSeek-V3-0324"]),
+    ("Which models are fine-tuned from the September 2024 Orca-Small-12B-Base?", ORCA,
+     ["acme/Orca-Small-12B-Base-2409"]),
+    ("What has been built on Orca Small 12B Base, its checkpoint of February 2025?", ORCA,
+     ["acme/Orca-Small-12B-Base-2502"]),
+])
+def test_a_dated_or_numbered_checkpoint_chooses_the_base_that_carries_it(query, facets, wanted):
+    u = reader(kind=["model"], base_model=facets).understand(query)
+    assert u.filters()["base_model"] == wanted
+
+
+@pytest.mark.parametrize("query, plain", [
+    ("What did people build on DeepSeek-V3 in July?", "What did people build on DeepSeek-V3?"),
+    ("May I use something fine-tuned from DeepSeek-V3?", "Can I use something fine-tuned from DeepSeek-V3?"),
+])
+def test_a_month_no_checkpoint_carries_leaves_the_base_as_named(query, plain):
+    r = reader(kind=["model"], base_model=DEEPSEEK + ["deepseek-ai/DeepSeek-V3-0512"])
+    assert r.understand(query).filters()["base_model"] == r.understand(plain).filters()["base_model"]
+    assert r.understand(query).filters()["base_model"] != ["deepseek-ai/DeepSeek-V3-0512"]

@@ -92,6 +92,9 @@ NAME_WORD = re.compile(r"(?<![\w.\-/])[A-Za-z0-9][\w.\-]*[A-Za-z0-9]")
 DATA_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:(?:data)?sets?|data|corp(?:us|ora)|collections?|pages|"
                         r"questions|problems|examples|samples|instructions|conversations|dialogues|pairs|texts|documents|"
                         r"recordings|benchmarks?|splits?)\b")
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept?", "oct", "nov", "dec")
+MONTHS = {name[:3]: i % 12 + 1 for i, name in enumerate(MONTH_NAMES[:12])}
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -198,8 +201,8 @@ class Understander:
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += [self._described(low, self._partial_is_loose(m, low)) for m in self._lineage(low)]
-        out += [self._described(low, m) for m in self._links(low)]
+        out += [self._versioned(low, self._described(low, self._partial_is_loose(m, low))) for m in self._lineage(low)]
+        out += [self._versioned(low, self._described(low, m)) for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
         methods = self._methods(low)
@@ -291,6 +294,33 @@ class Understander:
         keys = tuple(k for n, k in fits if n == fewest)
         return _Match(min(start, m.start), m.end, "base_model", keys, self._names_label("derived from", keys),
                       name_start=start)
+
+    def _versioned(self, low: str, m: _Match) -> _Match:
+        """Read a base model whose dated or numbered checkpoint the question states ("the March 2025 update of
+        DeepSeek-V3 (V3-0324)", "Mistral Small 24B's base checkpoint of January 2025") as the held checkpoints
+        carrying it: the bases read and those whose name after the owner extends one of theirs
+        (DeepSeek-V3-0324 extends DeepSeek-V3), kept when their name holds a code of four or more digits the
+        sentence writes, or a date code (YYMM or MMDD) of a month (and year) it names. So named, they filter, as an
+        exact name does; no checkpoint carrying it leaves the match as it was."""
+        if m.facet != "base_model" or not m.values:
+            return m
+        start = max((e.end() for e in SENTENCE_END.finditer(low, 0, m.start)), default=0)
+        end = SENTENCE_END.search(low, m.end)
+        sentence = low[start:end.start() if end else len(low)]
+        codes, dates = _stated_versions(sentence)
+        if not codes and not dates:
+            return m
+        reads = {k.rsplit("/", 1)[-1].lower() for k in m.values}
+        vocab = self.vocabulary("base_model")
+        held = [k for k in vocab if k in m.values or any(
+            k.rsplit("/", 1)[-1].lower().startswith(r) and k.rsplit("/", 1)[-1][len(r):len(r) + 1] in "-_."
+            for r in reads)]
+        carrying = tuple(k for k in held if _carries_version(k, codes, dates))
+        if not carrying:
+            return m
+        keys = tuple(sorted(carrying, key=lambda k: (k not in m.values, -vocab[k][1], k)))
+        return _Match(m.start, m.end, "base_model", keys, self._names_label("derived from", keys),
+                      name_start=m.name_start)
 
     def _job_nouns(self, low: str) -> list[_Match]:
         """Read a job named by its doer ("text generator", "image classifier", "summariser") as the job's name.
@@ -1139,6 +1169,32 @@ def _variant(keys: tuple[str, ...], name: str, before: str, after: str) -> tuple
                                       and ws[len(own)] in VARIANT_SUFFIXES and all(w == "hf" for w in ws[len(own) + 1:]))(
         re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", k.rsplit("/", 1)[-1].lower())))
     return (found, said_after.end() if said_after else 0) if found else None
+
+
+def _stated_versions(sentence: str) -> tuple[set[str], set[tuple[int | None, int]]]:
+    """Return the version codes a sentence writes (runs of four or more digits: "0324", "2501") and the months it
+    names, with their year when given ("March 2025": (2025, 3); "the March update": (None, 3))."""
+    codes = set(re.findall(r"(?<![\d.,])\d{4,8}(?![\d.,]\d)", sentence))
+    dates = {(int(m.group(2)) if m.group(2) else None, MONTHS[m.group(1)[:3]])
+             for m in re.finditer(rf"\b({'|'.join(MONTH_NAMES)})\b(?:\s+(?:of\s+)?((?:19|20)\d\d)\b)?", sentence)
+             if m.group(2) or (len(m.group(1)) > 3 and m.group(1) != "may")}  # "may", "mar" alone are words
+    return codes - {str(y) for y, _ in dates if y}, dates
+
+
+def _carries_version(key: str, codes: set[str], dates: set[tuple[int | None, int]]) -> bool:
+    """Whether a model's name after its owner holds one of ``codes`` or a date code of one of ``dates``: YYMM
+    (Mistral's 2501, January 2025) or MMDD (DeepSeek's 0324, March 24th)."""
+    for part in re.split(r"[-_./]", key.rsplit("/", 1)[-1]):
+        if part in codes:
+            return True
+        if len(part) != 4 or not part.isdigit():
+            continue
+        first, second = int(part[:2]), int(part[2:])
+        if 18 <= first <= 40 and 1 <= second <= 12 and ((2000 + first, second) in dates or (None, second) in dates):
+            return True  # YYMM
+        if 1 <= first <= 12 and 1 <= second <= 31 and any(mo == first for _, mo in dates):
+            return True  # MMDD: the year is not written
+    return False
 
 
 def _pretrained(keys: tuple[str, ...], after: str) -> tuple[str, ...]:
