@@ -70,3 +70,37 @@ def test_a_month_no_checkpoint_carries_leaves_the_base_as_named(query, plain):
     r = reader(kind=["model"], base_model=DEEPSEEK + ["deepseek-ai/DeepSeek-V3-0512"])
     assert r.understand(query).filters()["base_model"] == r.understand(plain).filters()["base_model"]
     assert r.understand(query).filters()["base_model"] != ["deepseek-ai/DeepSeek-V3-0512"]
+
+
+# ------------------------------------------------------------ lineage with a task; a base's Hub-format name
+LLAMA_CHAT = ["meta-llama/Llama-2-7b-chat-hf", "TheBloke/Llama-2-7B-Chat-GGML"]
+
+
+def test_tuned_from_a_name_reads_the_base_before_a_data_set_holding_its_words():
+    u = reader(kind=["model"], task=["question-answering"], base_model=LLAMA_CHAT,
+               dataset=["acme/Llama-2-7b-chat-hf-answers-20k"]).understand(
+        "Which question-answering models were fine-tuned from Llama 2 7B chat?")
+    assert u.filters()["task"] == ["question-answering"]
+    assert u.filters()["base_model"] == ["meta-llama/Llama-2-7b-chat-hf"]  # called so, "-hf" aside: a filter
+    assert "dataset" not in u.filters() and "dataset" not in u.boosts()
+
+
+def test_trained_on_a_name_still_reads_the_data_set():
+    u = reader(kind=["model"], base_model=LLAMA_CHAT, dataset=["tatsu-lab/alpaca"]).understand(
+        "Which models were trained on alpaca?")
+    assert u.filters()["dataset"] == ["tatsu-lab/alpaca"]
+
+
+# ------------------------------------------------------------ a list of quantisation formats of a base
+def test_a_list_of_quantisation_formats_asks_for_the_quantised_copies():
+    u = reader(kind=["model"], base_model=LLAMA_CHAT).understand(
+        "Are there 4-bit, 8-bit or GGML builds of Llama 2 7B chat?")
+    assert u.filters()["base_model"] == ["meta-llama/Llama-2-7b-chat-hf"]
+    assert "quantized" in u.tags and "quantized" in u.text.split()
+    assert {"4-bit", "GGML"} <= set(u.text.replace(",", " ").split())  # the formats stay words of the topic
+    assert {"4bit", "gptq"} <= set(u.expansions)
+
+
+def test_one_format_named_asks_for_that_format_alone():
+    u = reader(kind=["model"], base_model=LLAMA_CHAT).understand("Is there a GGUF build of Llama 2 7B chat?")
+    assert "quantized" not in u.tags

@@ -46,6 +46,12 @@ PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))
 LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squeezed|shrunk|quanti[sz]ed)"
 COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
           rf"releases?|weights|files?|checkpoints?|quants?)\s+(?:of|for)\b"
+# formats and precisions that hold weights in fewer bits than the model was trained in
+QUANT_FORMATS = r"\b(?:gguf|ggml|gptq|awq|exl2|bnb|int[248]|fp[48]|[1-8][ -]?bits?|quanti[sz]ed)\b"
+# a list of formats before the copies' noun ("4-bit, 8-bit or GGML builds of"; groups: the formats, the noun on)
+FORMATS_COPY_OF = re.compile(rf"\b((?:{FORMATS}(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+|\s*/\s*))*{FORMATS})\s+"
+                             r"((?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|"
+                             r"files?|checkpoints?|quants?)\s+(?:of|for))\b")
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+|an?\s+)?(?:{FORMATS}|({LOWER_PRECISION}))" \
             r"(?:\s+(?:format|form|files?|builds?|versions?|cop(?:y|ies)))?\b"
 # words between a model's name and the format it is asked in ("X available as a GGUF file")
@@ -92,6 +98,7 @@ NAME_WORD = re.compile(r"(?<![\w.\-/])[A-Za-z0-9][\w.\-]*[A-Za-z0-9]")
 DATA_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:(?:data)?sets?|data|corp(?:us|ora)|collections?|pages|"
                         r"questions|problems|examples|samples|instructions|conversations|dialogues|pairs|texts|documents|"
                         r"recordings|benchmarks?|splits?)\b")
+TUNED_FROM = re.compile(r"(?:tun|train)(?:ed|ing)\s+from$")  # "fine-tuned from", "trained from": a base model
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept?", "oct", "nov", "dec")
 MONTHS = {name[:3]: i % 12 + 1 for i, name in enumerate(MONTH_NAMES[:12])}
@@ -602,6 +609,14 @@ class Understander:
             # up to the name ("lower-precision builds of") are matched as "quantized"
             if said is not None and (found is not None or re.search(r"precision|quanti", said.group(0))):
                 out.append(_quantised(m.start(), m.end()))
+        for m in list(re.finditer(FORMATS_COPY_OF, low))[:MAX_LINKS]:
+            # "4-bit, 8-bit or GGML builds of X": a list of formats, some holding weights in fewer bits, asks for the
+            # quantised copies; the noun and its "of" are matched as "quantized" (the formats stay words of the
+            # topic), so those whose names write another format or precision (int4, GPTQ) rank too. One format
+            # named ("a GGUF build of X") asks for that format alone
+            if len(re.findall(FORMATS, m.group(1))) > 1 and re.search(QUANT_FORMATS, m.group(1)) and not any(x.start <= m.start(2) < x.end for x in out
+                                                                  if x.facet == "method"):
+                out.append(_quantised(m.start(2), m.end()))
         for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
             # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
             out.append(_quantised(m.start(1), m.end(1), "quantized to"))
@@ -634,6 +649,10 @@ class Understander:
         for pattern, facets in LINK_RELATIONS:
             for m in list(re.finditer(pattern, low))[:MAX_LINKS]:  # a long text is read for its first few
                 stop = LINK_STOP.search(low, m.end())
+                if TUNED_FROM.search(m.group(0)):
+                    # a model is tuned or trained *from* a model, *on* data: "fine-tuned from Llama 2 7B chat" is
+                    # the base, not the data set named after it (calibration-tuning/Llama-2-7b-chat-hf-20k-choice)
+                    facets = tuple(sorted(facets, key=lambda f: f != "base_model"))
                 found = self._linked_name(low, m.end(), stop.start() if stop else len(low), facets)
                 if found is not None and found.facet == "dataset" and not found.exact and len(found.values) > 1:
                     found = self._from_source(low, found, stop.start() if stop else len(low))
@@ -1350,8 +1369,11 @@ def _same_name(name: str, key: str, label: str) -> bool:
     def flat(text: str) -> str:
         return re.sub(r"[\s_\-./]+", " ", text.lower()).strip()
     target = flat(name)
-    return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0]),
-                      flat(key.split(":", 1)[-1])}
+    last = flat(key.rsplit("/", 1)[-1])
+    # "-hf" marks a model's copy in the Hub's transformers format (meta-llama/Llama-2-7b-chat-hf), no part of the name
+    # people say: "Llama 2 7B chat" is what it is called
+    return target in {flat(key), last, flat(label), flat(label.split(":", 1)[0]), flat(key.split(":", 1)[-1]),
+                      re.sub(r" hf$", "", last)}
 
 
 # ------------------------------------------------------------ the shape of a question
