@@ -104,3 +104,11 @@ def test_a_list_of_quantisation_formats_asks_for_the_quantised_copies():
 def test_one_format_named_asks_for_that_format_alone():
     u = reader(kind=["model"], base_model=LLAMA_CHAT).understand("Is there a GGUF build of Llama 2 7B chat?")
     assert "quantized" not in u.tags
+
+
+@pytest.mark.parametrize("query", ["Which checkpoints were trained further from tsavage68's chat_600STEPS_1e8rate_SFT?",
+                                   "What was tuned again from chat_600STEPS_1e8rate_SFT?"])
+def test_an_adverb_between_the_verb_and_from_keeps_the_lineage(query):
+    u = reader(kind=["model"], base_model=["tsavage68/chat_600STEPS_1e8rate_SFT", "tsavage68/chat_150STEPS_SFT"]) \
+        .understand(query)
+    assert u.filters()["base_model"] == ["tsavage68/chat_600STEPS_1e8rate_SFT"]

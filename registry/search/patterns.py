@@ -262,8 +262,10 @@ LINK_FACETS = frozenset({"dataset", "base_model", "paper"})
 # what was built, between "built" and "on" ("built something on top of X", "built models upon X"): no name
 _BUILT_THING = r"(?:something|anything|things?|stuff|(?:an?\s+|their\s+own\s+|new\s+)?(?:models?|apps?|tools?|products?|versions?))"
 LINK_RELATIONS = (
+    # (an adverb may come between: "trained further from X", "tuned again on Y")
     (r"\b(?:(?:fine[ -]?)?tun(?:ed|ing)|finetun(?:ed|ing)|(?:pre-?)?train(?:ed|ing)|learn(?:ed|t|s)|taught)\s+"
-     r"(?:on|from|with|using)\b", ("dataset", "base_model")),
+     r"(?:(?:further|more|again|additionally|first|directly|initially|then)\s+)?(?:on|from|with|using)\b",
+     ("dataset", "base_model")),
     (rf"\b(?:extend(?:s|ed|ing)?|(?:build(?:s|ing)?|built)\s+(?:{_BUILT_THING}\s+)?(?:on|upon)(?:\s+top\s+of)?|"
      r"start(?:s|ed|ing)?\s+from|based\s+on|derived?\s+from|descend(?:s|ed|ing)?\s+from|"
      r"(?:made|created|produced|developed)\s+(?:from|out\s+of)|"

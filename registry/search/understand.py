@@ -98,7 +98,7 @@ NAME_WORD = re.compile(r"(?<![\w.\-/])[A-Za-z0-9][\w.\-]*[A-Za-z0-9]")
 DATA_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:(?:data)?sets?|data|corp(?:us|ora)|collections?|pages|"
                         r"questions|problems|examples|samples|instructions|conversations|dialogues|pairs|texts|documents|"
                         r"recordings|benchmarks?|splits?)\b")
-TUNED_FROM = re.compile(r"(?:tun|train)(?:ed|ing)\s+from$")  # "fine-tuned from", "trained from": a base model
+TUNED_FROM = re.compile(r"(?:tun|train)(?:ed|ing)\s+(?:\w+\s+)?from$")  # "fine-tuned from", "trained from": a base model
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept?", "oct", "nov", "dec")
 MONTHS = {name[:3]: i % 12 + 1 for i, name in enumerate(MONTH_NAMES[:12])}
