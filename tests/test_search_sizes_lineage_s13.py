@@ -112,3 +112,26 @@ def test_an_adverb_between_the_verb_and_from_keeps_the_lineage(query):
     u = reader(kind=["model"], base_model=["tsavage68/chat_600STEPS_1e8rate_SFT", "tsavage68/chat_150STEPS_SFT"]) \
         .understand(query)
     assert u.filters()["base_model"] == ["tsavage68/chat_600STEPS_1e8rate_SFT"]
+
+
+# ------------------------------------------------------------ an owner's possessive before a base's name
+MISTRAL_SMALL = ["mistralai/Mistral-Small-24B-Base-2501", "unsloth/Mistral-Small-24B-Base-2501",
+                 "mistralai/Mistral-Small-24B-Instruct-2501"]
+
+
+@pytest.mark.parametrize("query", [
+    "What has been fine-tuned or merged from Mistral's Small 24B base checkpoint of January 2025?",
+    "Which models were fine-tuned from Mistral's Small 24B Base?",
+])
+def test_an_owners_possessive_keeps_the_owners_base_not_a_copy_under_another_account(query):
+    u = reader(kind=["model"], base_model=MISTRAL_SMALL).understand(query)
+    read = [r for r in u.recognised if r.facet == "base_model"]
+    assert read and all(v.startswith("mistralai/") for r in read for v in r.values)
+    assert "mistralai/Mistral-Small-24B-Base-2501" in read[0].values
+
+
+def test_a_base_named_without_an_owner_keeps_every_account_holding_it():
+    u = reader(kind=["model"], base_model=MISTRAL_SMALL).understand(
+        "Which models were fine-tuned from Mistral Small 24B Base 2501?")
+    read = {v for r in u.recognised if r.facet == "base_model" for v in r.values}
+    assert {"mistralai/Mistral-Small-24B-Base-2501", "unsloth/Mistral-Small-24B-Base-2501"} <= read

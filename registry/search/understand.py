@@ -208,8 +208,9 @@ class Understander:
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += [self._versioned(low, self._described(low, self._partial_is_loose(m, low))) for m in self._lineage(low)]
-        out += [self._versioned(low, self._described(low, m)) for m in self._links(low)]
+        out += [self._versioned(low, self._owned_base(low, self._described(low, self._partial_is_loose(m, low))))
+                for m in self._lineage(low)]
+        out += [self._versioned(low, self._owned_base(low, self._described(low, m))) for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
         methods = self._methods(low)
@@ -302,6 +303,24 @@ class Understander:
         return _Match(min(start, m.start), m.end, "base_model", keys, self._names_label("derived from", keys),
                       name_start=start)
 
+    def _owned_base(self, low: str, m: _Match) -> _Match:
+        """Keep, of the bases a name read, those its owner's possessive says ("Mistral's Small 24B base": the
+        mistralai model, not unsloth's copy of it), when some are under the owner's accounts: the accounts called
+        so or beginning with the owner's word, and those the organisations vocabulary gives it."""
+        if m.facet != "base_model" or len(m.values) < 2:
+            return m
+        said = re.search(r"([a-z0-9][\w.\-]*)['’]s\s", low[m.start:m.end])
+        if said is None:
+            return m
+        owner = said.group(1)
+        accounts = {a.lower() for a in self._organisation_accounts(owner)}
+        keys = tuple(k for k in m.values if "/" in k and (
+            k.split("/", 1)[0].lower() in accounts or k.split("/", 1)[0].lower().startswith(owner)))
+        if not keys or len(keys) == len(m.values):
+            return m
+        return _Match(m.start, m.end, m.facet, keys, self._names_label("derived from", keys), strong=m.strong,
+                      loose=m.loose, name_start=m.name_start)
+
     def _versioned(self, low: str, m: _Match) -> _Match:
         """Read a base model whose dated or numbered checkpoint the question states ("the March 2025 update of
         DeepSeek-V3 (V3-0324)", "Mistral Small 24B's base checkpoint of January 2025") as the held checkpoints
@@ -320,7 +339,7 @@ class Understander:
         reads = {k.rsplit("/", 1)[-1].lower() for k in m.values}
         vocab = self.vocabulary("base_model")
         held = [k for k in vocab if k in m.values or any(
-            k.rsplit("/", 1)[-1].lower().startswith(r) and k.rsplit("/", 1)[-1][len(r):len(r) + 1] in "-_."
+            k.rsplit("/", 1)[-1].lower().startswith(r) and k.rsplit("/", 1)[-1][len(r):len(r) + 1] in ("-", "_", ".")
             for r in reads)]
         carrying = tuple(k for k in held if _carries_version(k, codes, dates))
         if not carrying:
