@@ -499,9 +499,10 @@ class Understander:
                 out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
         # a size class ("the 24-billion-parameter class", "in the 7B range", "70B-class models") is the same
         # approximate count; a range already read ("the 5 to 10 billion parameter range") keeps its bounds
+        ranges = [x for x in out if x.strong]
         for m in re.finditer(SIZE_CLASS, low):
             span = _about(m.group(1), m.group(2))
-            within = [x for x in out if x.strong and x.start < m.end() and m.start() < x.end]
+            within = [x for x in ranges if x.start < m.end() and m.start() < x.end]
             for x in within:
                 x.end = max(x.end, m.end())  # the class word is the range's word, not a topic
             if span is not None and not within:
@@ -522,7 +523,7 @@ class Understander:
             # so are a verb placing the models in it ("sit between 10 and 30 billion parameters") and a vague
             # count restating it ("a few hundred million parameters, between 100 million and one billion")
             for s in strong:
-                verb = SIZE_VERB.search(low, 0, s.start)
+                verb = SIZE_VERB.search(low, max(0, s.start - 40), s.start)  # a window: the verb ends where it starts
                 if verb:
                     s.start = verb.start()
             for m in re.finditer(VAGUE_COUNT, low):
