@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
@@ -167,6 +168,16 @@ class ConceptMatch:
     # read from a verb of making before a medium ("make images": every task making images), a loose reading that a
     # task the rules read from the same words takes the place of (``Searcher._with_concepts``)
     making: bool = False
+    # a medium the question gives a model ("from a voice recording": "in") or wants back ("answers in words": "out"):
+    # it stands for the tasks taking it in, or giving it back, not for every task touching it (``_ways``)
+    way: str = ""
+    to: tuple[str, ...] = ()  # a medium going in: the PIDs of the media wanted back ("a picture ... in words": text)
+    # a kind of task whose tasks work on another medium than the one the question names ("a grainy video made sharper":
+    # super-resolution is image to image): the PIDs of the tasks of the same shape for that medium (video to video)
+    instead: tuple[str, ...] = ()
+    # a medium a job the question names works on ("a depth map from a photo"): the PID of that job; the medium is the
+    # job's, no job of its own, and boosts nothing while the job stands for a task the index holds (``_sources``)
+    job: str = ""
 
 
 @dataclass
@@ -244,6 +255,17 @@ def _member(licence: Concept, group: Concept) -> bool:
     group stands for (``GROUPED_BY``)."""
     held = GROUPED_BY.get(group.key)
     return licence.family == group.pid or group.pid in licence.groups or (held is not None and held(licence))
+
+
+def _goes(task: Concept, medium: str, m: ConceptMatch) -> bool:
+    """Say whether a task works on a medium the way a match reads it (``ConceptMatch.way``): taking it in (and giving
+    back the media wanted, but not it again), giving it back, or either when no way was read."""
+    if m.way == "in":
+        return medium in task.inputs and (not m.to or (bool(set(m.to) & set(task.outputs))
+                                                       and medium not in task.outputs))
+    if m.way == "out":
+        return medium in task.outputs
+    return medium in task.modalities
 
 
 def _said(phrase: str) -> frozenset[str]:
@@ -393,6 +415,17 @@ class ConceptIndex:
         """Return the kind of task or subject area with ``key`` (a ``topic`` boost's value), or None."""
         return next((c for c in self._build().concepts if c.facet in TOPICS and c.key == key), None)
 
+    def job_tasks(self, pid: str) -> tuple[str, ...]:
+        """Return the keys of the tasks a job stands for: a task's own, a kind of task's or a family's tasks."""
+        built = self._build()
+        job = built.by_pid.get(pid)
+        if job is None:
+            return ()
+        if job.facet == "task":
+            return (job.key,)
+        return tuple(t.key for t in (built.by_pid.get(p) for p in job.broader + job.members)
+                     if t is not None and t.facet == "task")
+
     def licences_of(self, family: str) -> tuple[str, ...]:
         """Return the licence keys of a licence family (``public-domain``): its members, and the licences holding
         the property it groups (``GROUPED_BY``: WTFPL asks nothing, so it is public-domain too); () if unknown."""
@@ -441,6 +474,9 @@ class ConceptIndex:
         self._given(built, text, best)
         self._made(built, text, best)
         self._lists(built, text, best)
+        self._sources(built, text, best)
+        self._ways(built, set_aside(written_as), best)  # "I have", "From" are frame words of the topic
+        self._swapped(built, text, best)
         if vector is None and self.embedder is not None and built.vectors is not None and words:
             vector = self.embedder.embed_query(text)
         if vector is not None and built.vectors is not None and len(built.vectors) == len(built.vector_owner):
@@ -607,6 +643,131 @@ class ConceptIndex:
             for i in jobs:
                 best[i] = replace(best[i], within=tuple(dict.fromkeys(best[i].within + within)))
 
+    def _named_media(self, built: _Built, text: str) -> dict[str, Concept]:
+        """Return the modalities ``text`` names by one of their one-word phrases or bare words ("video", "photos"),
+        by PID, without those only shown in a picture or clip ("a photo of a cluttered table")."""
+        low = normalise(text)
+        shown = Counter(t for m in _DEPICTED.finditer(low) for t in tokens(m.group(1)))
+        said = Counter(tokens(low))
+        return {built.media[t][1].pid: built.media[t][1] for t in said if t in built.media and said[t] > shown[t]}
+
+    def _sources(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Mark in ``best`` the media a job the question names by its words works on: a task or a kind of task
+        taking it in or giving it back ("a depth map from a photo": depth estimation's pictures), a family taking it
+        in (a family making media: giving it back). Such a medium is the job's, no job of its own; a family it is
+        named with is narrowed to its members taking one of the media the question names ("label pieces of their
+        input, single words in a sentence or regions in a photo": the family labelling parts, over text and
+        pictures; the media of every task named, "words" and "photos", made the boost stand for most tasks)."""
+        jobs = [i for i, m in best.items() if m.how == "words" and m.concept.facet in ("task", "task-family", "task-kind")]
+        media = [i for i, m in best.items() if m.how == "words" and m.concept.facet == "modality" and not m.way
+                 and not m.job]
+        if not jobs or not media:
+            return
+        named: dict[str, Concept] | None = None
+        for i in media:
+            medium = best[i].concept.pid
+            for j in jobs:
+                job = best[j].concept
+                if job.facet == "task":
+                    tasks = [job]
+                else:
+                    tasks = [t for t in (built.by_pid.get(p) for p in job.members + job.broader)
+                             if t is not None and t.facet == "task"]
+                if job.facet == "task-family":
+                    worked = {p for t in tasks for p in (t.outputs if job.outputs else t.inputs)}
+                else:
+                    worked = {p for t in tasks for p in t.inputs + t.outputs}
+                if medium not in worked:
+                    continue
+                # marked, not dropped: its words stay read (a meaning of them is not matched instead), and the searcher
+                # lets it boost its tasks when the job's tasks are none the index holds
+                best[i] = replace(best[i], job=job.pid)
+                if job.facet == "task-family" and not best[j].within:
+                    named = self._named_media(built, text) if named is None else named
+                    within = tuple(p for p in named if p in worked) or (medium,)
+                    best[j] = replace(best[j], within=within)
+
+    def _ways(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Read the way media go (``media_ways``): a medium the question gives a model ("from a voice recording", "I have
+        a still photo", "take a sound recording as input") stands for the tasks taking it in, one it wants back
+        ("answers in words") for those giving it back. With another medium named after the one given (or before it),
+        or wanted back, they are a direction: the tasks taking the first in and giving the second back ("looks at a
+        picture and answers in words": captioning, image chat, visual question answering; "a still photo ... like a
+        short clip": image to video). Alone, a medium read so only narrows the match its own word made; a medium
+        inside a task's words already read ("take a picture and give back ...") is left to them."""
+        low = normalise(text)
+
+        def medium_of(word: str) -> Concept | None:
+            return self._medium(built, frozenset(tokens(word)))
+
+        found = [f for f in media_ways(low, lambda w: medium_of(w) is not None)]
+        if not found:
+            return
+        claimed = {t for m in best.values() if m.how == "words" and m.concept.facet == "task" for t in tokens(m.phrase)}
+        found = [f for f in found if not set(tokens(f.word)) & claimed]
+        given = next((f for f in found if f.way == "in"), None)
+        wanted = next((f for f in found if f.way == "out"), None)
+        place = {c.pid: i for i, c in enumerate(built.concepts)}
+        source = medium_of(given.word) if given else None
+        target = medium_of(wanted.word) if wanted else None
+        target_span = low[wanted.start:wanted.end] if wanted else ""
+        if source is not None and (target is None or target.pid == source.pid):
+            # another medium named after the one given, else before it: what is wanted from it
+            shown = {t for m in _DEPICTED.finditer(low) for t in range(m.start(1), m.end(1))}
+            others = [(w.start() < given.start, w) for w in re.finditer(r"\w+", low) if w.start() not in shown
+                      and not given.start <= w.start() < given.end]
+            other = next(((before, w) for before, w in sorted(others, key=lambda x: x[0])
+                          if (c := medium_of(w.group(0))) is not None and c.pid != source.pid
+                          and not set(tokens(w.group(0))) & claimed), None)
+            if other is not None:
+                target, target_span = medium_of(other[1].group(0)), other[1].group(0)
+            elif target is not None:
+                target = None
+        if source is not None and target is not None and target.pid != source.pid and any(
+                c.facet == "task" and source.pid in c.inputs and target.pid in c.outputs and source.pid not in c.outputs
+                for c in built.concepts):
+            span = f"{low[given.start:given.end]} / {target_span}"
+            best[place[source.pid]] = ConceptMatch(source, span, DIRECTION_SCORE, "words", way="in", to=(target.pid,))
+            for k, m in list(best.items()):  # the medium wanted is the direction's, no job of its own
+                if m.concept.pid == target.pid and m.how == "words" and not m.way:
+                    del best[k]
+            return
+        for read, medium in ((given, source), (wanted, medium_of(wanted.word) if wanted else None)):
+            k = place.get(medium.pid) if medium is not None else None
+            if k is not None and k in best and best[k].how == "words" and not best[k].way and not best[k].job:
+                best[k] = replace(best[k], phrase=low[read.start:read.end], way=read.way)
+
+    def _swapped(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Let the medium a question names choose among the tasks of a kind of task: a kind stands for those of its
+        tasks working on a medium named ("an old, grainy video ... make it sharper": super-resolution's video to
+        video, not its image to image); a kind none of whose tasks does stands for the tasks of the same shape for
+        the medium named, where some exist (a kind of image to image asked of a video: video to video). Text is no
+        medium swapped: it is what labels and answers are written in."""
+        text_pid = next((c.pid for c in built.concepts if c.facet == "modality" and c.key == "text"), "")
+        named = {p: c for p, c in self._named_media(built, text).items() if p != text_pid}
+        if not named:
+            return
+        for i, m in list(best.items()):
+            c = m.concept
+            if c.facet != "task-kind" or m.how != "words":
+                continue
+            tasks = [t for t in (built.by_pid.get(p) for p in c.broader) if t is not None and t.facet == "task"]
+            chosen = [t.pid for t in tasks if set(t.inputs + t.outputs + t.modalities) & named.keys()]
+            if chosen:  # those of its tasks working on a medium named ("a video": video to video, not image to image)
+                if len(chosen) < len(tasks):
+                    best[i] = replace(m, instead=tuple(chosen))
+                continue
+            instead = []
+            for t in tasks:
+                for x in set(t.inputs + t.outputs) - {text_pid}:
+                    for medium in named:
+                        shape = (sorted(medium if p == x else p for p in t.inputs),
+                                 sorted(medium if p == x else p for p in t.outputs))
+                        instead += [o.pid for o in built.concepts if o.facet == "task"
+                                    and (sorted(o.inputs), sorted(o.outputs)) == shape]
+            if instead:
+                best[i] = replace(m, instead=tuple(dict.fromkeys(instead)))
+
     def boosts(self, matches: list[ConceptMatch]) -> dict[str, dict[str, str]]:
         """Return facet -> value -> the phrase that suggested it, for the facet values the matches stand for.
 
@@ -620,7 +781,7 @@ class ConceptIndex:
                 out[c.facet].setdefault(c.key, m.phrase)
             if c.facet in TOPICS and c.markers:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
-            for task_pid in c.serves + c.broader + c.members:
+            for task_pid in c.serves + (m.instead or c.broader) + c.members:
                 task = built.by_pid.get(task_pid)
                 if task is not None and task.facet in TOPICS and task_pid in c.serves:
                     # a system not held doing a kind of task (Codestral: code generation) stands for the models
@@ -637,9 +798,9 @@ class ConceptIndex:
                 area = built.by_pid.get(area_pid)
                 if area is not None and area.facet in TOPICS and area.markers:
                     out[TOPIC].setdefault(area.key, m.phrase)
-            if c.facet == "modality":
+            if c.facet == "modality" and not m.job:
                 for other in built.concepts:
-                    if other.facet == "task" and c.pid in other.modalities:
+                    if other.facet == "task" and _goes(other, c.pid, m):
                         out["task"].setdefault(other.key, m.phrase)
             if c.facet == "licence-family":
                 for other in built.concepts:

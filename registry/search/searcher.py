@@ -222,6 +222,12 @@ class Searcher:
         owners = self._possessive_owners(qu)
         matches = [m for m in self.concepts.match(text, written_as=qu.query)
                    if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
+        # a medium a job the question names works on ("a depth map from a photo") is the job's; when the index holds
+        # none of the job's tasks ("house prices from a table": no tabular regressor), the medium's own tasks are the
+        # closest, and it boosts them as before
+        tasks = self.vocabulary("task")
+        matches = [replace(m, job="") if m.job and not any(k in tasks for k in self.concepts.job_tasks(m.job)) else m
+                   for m in matches]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
         # adds no other task of that modality
         served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
