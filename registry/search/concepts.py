@@ -658,7 +658,8 @@ class ConceptIndex:
         named with is narrowed to its members taking one of the media the question names ("label pieces of their
         input, single words in a sentence or regions in a photo": the family labelling parts, over text and
         pictures; the media of every task named, "words" and "photos", made the boost stand for most tasks)."""
-        jobs = [i for i, m in best.items() if m.how == "words" and m.concept.facet in ("task", "task-family", "task-kind")]
+        jobs = [i for i, m in best.items()
+                if m.how == "words" and m.concept.facet in ("task", "task-family", "task-kind")]
         media = [i for i, m in best.items() if m.how == "words" and m.concept.facet == "modality" and not m.way
                  and not m.job]
         if not jobs or not media:
@@ -688,8 +689,8 @@ class ConceptIndex:
                     best[j] = replace(best[j], within=within)
 
     def _ways(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
-        """Read the way media go (``media_ways``): a medium the question gives a model ("from a voice recording", "I have
-        a still photo", "take a sound recording as input") stands for the tasks taking it in, one it wants back
+        """Read the way media go (``media_ways``): a medium the question gives a model ("from a voice recording", "I
+        have a still photo", "take a sound recording as input") stands for the tasks taking it in, one it wants back
         ("answers in words") for those giving it back. With another medium named after the one given (or before it),
         or wanted back, they are a direction: the tasks taking the first in and giving the second back ("looks at a
         picture and answers in words": captioning, image chat, visual question answering; "a still photo ... like a
@@ -714,13 +715,14 @@ class ConceptIndex:
         if source is not None and (target is None or target.pid == source.pid):
             # another medium named after the one given, else before it: what is wanted from it
             shown = {t for m in _DEPICTED.finditer(low) for t in range(m.start(1), m.end(1))}
-            others = [(w.start() < given.start, w) for w in re.finditer(r"\w+", low) if w.start() not in shown
-                      and not given.start <= w.start() < given.end]
-            other = next(((before, w) for before, w in sorted(others, key=lambda x: x[0])
-                          if (c := medium_of(w.group(0))) is not None and c.pid != source.pid
+            words = [w for w in re.finditer(r"\w+", low) if w.start() not in shown
+                     and not given.start <= w.start() < given.end]
+            ordered = [w for w in words if w.start() >= given.end] + [w for w in reversed(words)
+                                                                       if w.start() < given.start]
+            other = next((w for w in ordered if (c := medium_of(w.group(0))) is not None and c.pid != source.pid
                           and not set(tokens(w.group(0))) & claimed), None)
             if other is not None:
-                target, target_span = medium_of(other[1].group(0)), other[1].group(0)
+                target, target_span = medium_of(other.group(0)), other.group(0)
             elif target is not None:
                 target = None
         if source is not None and target is not None and target.pid != source.pid and any(
