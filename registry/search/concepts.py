@@ -99,6 +99,7 @@ _TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(
 _DEPICTED = re.compile(r"\b(?:photo|photograph|picture|image|video|clip|snapshot|scan|shot)s?\s+of\s+"
                        r"(?:(?:a|an|the|my|our|some|this|that)\s+)?(\w+(?:\s+\w+)?)")
 GENERATION = "media-generation"  # the family of tasks making new pictures, clips, sound or shapes
+CLASSIFYING = "classification"  # the family of tasks giving an input labels from a set of classes
 # "make a clip", "generate a short video", "draw a picture": a verb of making before a medium (two words may come
 # between: "a short", "some new")
 _MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|generates|generating|produce|produces|"
@@ -172,8 +173,9 @@ class ConceptMatch:
     # it stands for the tasks taking it in, or giving it back, not for every task touching it (``_ways``)
     way: str = ""
     to: tuple[str, ...] = ()  # a medium going in: the PIDs of the media wanted back ("a picture ... in words": text)
-    # a kind of task whose tasks work on another medium than the one the question names ("a grainy video made sharper":
-    # super-resolution is image to image): the PIDs of the tasks of the same shape for that medium (video to video)
+    # the PIDs of the tasks the match stands for instead of its concept's own: of a kind of task, those working on the
+    # medium the question names ("a grainy video made sharper": super-resolution's video to video, not image to image);
+    # of a medium given with another wanted, those going that way (``_ways``)
     instead: tuple[str, ...] = ()
     # a medium a job the question names works on ("a depth map from a photo"): the PID of that job; the medium is the
     # job's, no job of its own, and boosts nothing while the job stands for a task the index holds (``_sources``)
@@ -725,11 +727,16 @@ class ConceptIndex:
                 target, target_span = medium_of(other.group(0)), other.group(0)
             elif target is not None:
                 target = None
-        if source is not None and target is not None and target.pid != source.pid and any(
-                c.facet == "task" and source.pid in c.inputs and target.pid in c.outputs and source.pid not in c.outputs
-                for c in built.concepts):
+        ways = [c.pid for c in built.concepts if source is not None and target is not None and c.facet == "task"
+                and source.pid in c.inputs and target.pid in c.outputs and source.pid not in c.outputs]
+        if ways:
+            # a classifier gives back a label from its classes, not content in the medium wanted ("answers in words":
+            # captioning, image chat, visual question answering; not image classification), unless it is all there is
+            labels = {pid for c in built.concepts if c.facet == "task-family" and c.key == CLASSIFYING for pid in c.members}
+            ways = [pid for pid in ways if pid not in labels] or ways
             span = f"{low[given.start:given.end]} / {target_span}"
-            best[place[source.pid]] = ConceptMatch(source, span, DIRECTION_SCORE, "words", way="in", to=(target.pid,))
+            best[place[source.pid]] = ConceptMatch(source, span, DIRECTION_SCORE, "words", way="in", to=(target.pid,),
+                                                   instead=tuple(ways))
             for k, m in list(best.items()):  # the medium wanted is the direction's, no job of its own
                 if m.concept.pid == target.pid and m.how == "words" and not m.way:
                     del best[k]
@@ -800,7 +807,8 @@ class ConceptIndex:
                 area = built.by_pid.get(area_pid)
                 if area is not None and area.facet in TOPICS and area.markers:
                     out[TOPIC].setdefault(area.key, m.phrase)
-            if c.facet == "modality" and not m.job:
+            # a medium read as a job's, or as a direction's source standing for its tasks (``instead``, above)
+            if c.facet == "modality" and not m.job and not m.instead:
                 for other in built.concepts:
                     if other.facet == "task" and _goes(other, c.pid, m):
                         out["task"].setdefault(other.key, m.phrase)
