@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -178,7 +179,7 @@ class ConceptMatch:
     # of a medium given with another wanted, those going that way (``_ways``)
     instead: tuple[str, ...] = ()
     # a medium a job the question names works on ("a depth map from a photo"): the PID of that job; the medium is the
-    # job's, no job of its own, and boosts nothing while the job stands for a task the index holds (``_sources``)
+    # job's, no job of its own, and boosts nothing (``_sources``: only while the index holds a model of the job's tasks)
     job: str = ""
 
 
@@ -331,9 +332,11 @@ def _language_word_unsaid(phrase: str, text: str) -> bool:
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
-    def __init__(self, store, embedder=None) -> None:
+    def __init__(self, store, embedder=None, held: Callable[[], Collection[str]] | None = None) -> None:
         self.store = store
         self.embedder = embedder
+        # the keys of the tasks the index holds models of (None: every task counts as held)
+        self.held = held
         self._built: _Built | None = None
         self._lock = threading.Lock()
 
@@ -416,17 +419,6 @@ class ConceptIndex:
     def topic(self, key: str) -> Concept | None:
         """Return the kind of task or subject area with ``key`` (a ``topic`` boost's value), or None."""
         return next((c for c in self._build().concepts if c.facet in TOPICS and c.key == key), None)
-
-    def job_tasks(self, pid: str) -> tuple[str, ...]:
-        """Return the keys of the tasks a job stands for: a task's own, a kind of task's or a family's tasks."""
-        built = self._build()
-        job = built.by_pid.get(pid)
-        if job is None:
-            return ()
-        if job.facet == "task":
-            return (job.key,)
-        return tuple(t.key for t in (built.by_pid.get(p) for p in job.broader + job.members)
-                     if t is not None and t.facet == "task")
 
     def licences_of(self, family: str) -> tuple[str, ...]:
         """Return the licence keys of a licence family (``public-domain``): its members, and the licences holding
@@ -659,7 +651,9 @@ class ConceptIndex:
         in (a family making media: giving it back). Such a medium is the job's, no job of its own; a family it is
         named with is narrowed to its members taking one of the media the question names ("label pieces of their
         input, single words in a sentence or regions in a photo": the family labelling parts, over text and
-        pictures; the media of every task named, "words" and "photos", made the boost stand for most tasks)."""
+        pictures; the media of every task named, "words" and "photos", made the boost stand for most tasks). Only
+        while the index holds a model of one of the job's tasks (``held``): else the medium's own tasks are the
+        closest."""
         jobs = [i for i, m in best.items()
                 if m.how == "words" and m.concept.facet in ("task", "task-family", "task-kind")]
         media = [i for i, m in best.items() if m.how == "words" and m.concept.facet == "modality" and not m.way
@@ -667,6 +661,7 @@ class ConceptIndex:
         if not jobs or not media:
             return
         named: dict[str, Concept] | None = None
+        held = self.held() if self.held is not None else None
         for i in media:
             medium = best[i].concept.pid
             for j in jobs:
@@ -680,10 +675,11 @@ class ConceptIndex:
                     worked = {p for t in tasks for p in (t.outputs if job.outputs else t.inputs)}
                 else:
                     worked = {p for t in tasks for p in t.inputs + t.outputs}
-                if medium not in worked:
+                # while the index holds no model of the job's tasks ("house prices from a table of features": no tabular
+                # regressor), the medium's own tasks are the closest, and it boosts them
+                if medium not in worked or (held is not None and not any(t.key in held for t in tasks)):
                     continue
-                # marked, not dropped: its words stay read (a meaning of them is not matched instead), and the searcher
-                # lets it boost its tasks when the job's tasks are none the index holds
+                # marked, not dropped: its words stay read (a meaning of them is not matched instead)
                 best[i] = replace(best[i], job=job.pid)
                 if job.facet == "task-family" and not best[j].within:
                     named = self._named_media(built, text) if named is None else named

@@ -95,7 +95,9 @@ class Searcher:
 
     def __init__(self, index: SearchIndex, llm: "OllamaUnderstander | None" = None) -> None:
         self.index = index
-        self.concepts = ConceptIndex(index.store, index.embedder)
+        # the tasks the index holds: a medium a job named works on is the job's only while the index holds one of the
+        # job's tasks (``ConceptIndex._sources``)
+        self.concepts = ConceptIndex(index.store, index.embedder, held=lambda: self.vocabulary("task"))
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
                                   means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts)
@@ -222,12 +224,6 @@ class Searcher:
         owners = self._possessive_owners(qu)
         matches = [m for m in self.concepts.match(text, written_as=qu.query)
                    if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
-        # a medium a job the question names works on ("a depth map from a photo") is the job's; when the index holds
-        # none of the job's tasks ("house prices from a table": no tabular regressor), the medium's own tasks are the
-        # closest, and it boosts them as before
-        tasks = self.vocabulary("task")
-        matches = [replace(m, job="") if m.job and not any(k in tasks for k in self.concepts.job_tasks(m.job)) else m
-                   for m in matches]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
         # adds no other task of that modality
         served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
