@@ -113,3 +113,23 @@ def test_a_medium_is_the_named_jobs_only_while_the_index_holds_a_model_of_the_jo
     # no tabular regressor is held: the models taking tables in are the closest, as the medium's own word reads them
     assert {"table-question-answering", "tabular-classification"} <= boosted_tasks(
         searcher, "Which model estimates house prices from a table of features?")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("Which models generate images from text?", {"text-to-image"}),
+    ("generate a video from a text prompt", {"text-to-video"}),
+    ("Which models write text from images?", {"image-to-text", "image-text-to-text"}),
+])
+def test_a_thing_made_from_another_is_no_direction_the_other_way(concepts, question, expected):
+    # "images from text" held the words of "image to text" (and "image-text to text"), matched as a set
+    assert tasks(concepts, question) == expected
+
+
+@pytest.mark.parametrize("question", ["image from text " * 1_300, "take a photo as input " * 900,
+                                      "I have a photo and " * 1_000])
+def test_the_ways_of_media_are_read_in_time_linear_in_the_question(concepts, question):
+    import time
+    concepts.match("warm up")
+    started = time.perf_counter()
+    concepts.match(question)
+    assert time.perf_counter() - started < 0.5

@@ -20,6 +20,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -73,6 +74,9 @@ _VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing v
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 # (a word read from its start: begun inside a long word, the match would be tried once per letter)
 _DIRECTION = re.compile(r"(?<!\w)(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
+# "images from text": what is made, from what ("from" read from a word's start: begun inside a long word, the match
+# would be tried once per letter)
+_FROM = re.compile(r"(?<!\w)(\w+)\s+from\s+(?:(?:a|an|the|my|some|any)\s+)?(\w+)")
 # a list of three or more items of one or two words each: "text, images, sound or table rows"
 _ITEM = r"[a-z0-9]+(?:\s+[a-z0-9]+)?"
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")  # between a list's items
@@ -276,18 +280,37 @@ def _said(phrase: str) -> frozenset[str]:
     return frozenset(tokens(phrase)) - _FRAME
 
 
-def _reversed(phrase: str, text: str) -> bool:
+def _made_from(text: str) -> frozenset[tuple[str, str]]:
+    """Return the (thing made, what from) word pairs ``text`` states ("images from text": ("image", "text"))."""
+    pairs = {(_head(f.group(1)), _head(f.group(2))) for f in _FROM.finditer(normalise(text))}
+    return frozenset((x, y) for x, y in pairs if x and y and x != y)
+
+
+@lru_cache(maxsize=4096)
+def _head(word: str) -> str:
+    """Return a word's index token ("images": image), or "" for a stopword."""
+    found = tokens(word)
+    return found[0] if found else ""
+
+
+def _reversed(phrase: str, text: str, made_from: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """Say whether ``text`` states the direction a phrase names the other way round.
 
     Words are matched as a set, so "speech to text" would match "text to speech". A phrase naming a
-    direction ("A to B", "A into B") is not matched by a text saying "B to A"; "a video from a text
-    prompt" still matches "text to video".
+    direction ("A to B", "A into B") is not matched by a text saying "B to A", nor by one saying "A from B"
+    ("images from text" is no image to text); "a video from a text prompt" still matches "text to video".
     """
-    m = _DIRECTION.search(normalise(phrase))
+    low = normalise(phrase)
+    m = _DIRECTION.search(low)
     if m is None:
         return False
     a, b = (re.escape(w) for w in m.groups())
-    return re.search(rf"\b{b}s?\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?{a}s?\b", normalise(text)) is not None
+    if re.search(rf"\b{b}s?\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?{a}s?\b", normalise(text)) is not None:
+        return True
+    # "B from A" is A to B: "images from text" is no image to text (and no image-text to text), "a video from a text
+    # prompt" no video-text to text (``made_from``: the pairs ``_made_from`` reads from the text)
+    taken, given = frozenset(tokens(low[:m.end(1)])), tokens(m.group(2))
+    return bool(given) and any(x in taken and y == given[0] for x, y in made_from)
 
 
 def _acronym_unsaid(phrase: str, text: str) -> bool:
@@ -443,6 +466,7 @@ class ConceptIndex:
         derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
         low = normalise(text)
+        made_from = _made_from(low)
         for k, ((i, toks, phrase), rooted) in enumerate(zip(built.phrase_tokens, built.phrase_roots)):
             if k in built.whole and (not toks <= words or not re.search(
                     rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", low)):
@@ -451,7 +475,7 @@ class ConceptIndex:
             # "clinic" for clinical (``text.same_family``)
             written = toks <= words
             if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
-                                                                   for t in rooted))) and not _reversed(phrase, text) \
+                                                                   for t in rooted))) and not _reversed(phrase, text, made_from) \
                     and not _acronym_unsaid(phrase, written_as) and not (
                         built.concepts[i].facet == SYSTEM and _name_unsaid(
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
@@ -697,7 +721,7 @@ class ConceptIndex:
         low = normalise(text)
 
         def medium_of(word: str) -> Concept | None:
-            return self._medium(built, frozenset(tokens(word)))
+            return self._medium(built, frozenset([_head(word)]))
 
         found = [f for f in media_ways(low, lambda w: medium_of(w) is not None)]
         if not found:
