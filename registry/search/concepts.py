@@ -109,9 +109,6 @@ CLASSIFYING = "classification"  # the family of tasks giving an input labels fro
 # between: "a short", "some new")
 _MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|generates|generating|produce|produces|"
                      r"producing|draw|draws|drawing|compose|composes|composing)\s+((?:\w+\s+){0,2}\w+)")
-# the thing made referring back to a medium named before ("more brain scan images ... make synthetic ones"): new
-# ones of it ("it" and "them" are the thing itself made over: "make it sharper")
-_NEW_ONES = frozenset({"one", "ones"})
 # words ending the thing made ("captions for images", "a video of a person")
 _NOT_MADE = frozenset("for of from with to into in on about and or that which as by where while".split())
 
@@ -618,18 +615,9 @@ class ConceptIndex:
             after = g.group(1).split()
             stop = next((k for k, w in enumerate(after) if w in _NOT_MADE), len(after))
             at = next((k for k, w in enumerate(after[:stop]) if any(t in built.media for t in tokens(w))), None)
-            if at is not None:
-                medium = next(built.media[t][1] for t in tokens(after[at]) if t in built.media)
-            else:
-                # "more brain scan images ... make synthetic ones": new ones of the medium named last before
-                at = next((k for k, w in enumerate(after[:stop]) if w in _NEW_ONES), None)
-                if at is None:
-                    continue
-                low = normalise(text)
-                medium = next((c for c in (self._medium(built, frozenset([t])) for t in reversed(
-                    tokens(low[max(0, g.start() - BACK_CHARS):g.start()]))) if c is not None), None)
-                if medium is None:
-                    continue
+            if at is None:
+                continue
+            medium = next(built.media[t][1] for t in tokens(after[at]) if t in built.media)
             span = g.group(0)[:g.start(1) - g.start(0)] + " ".join(after[:at + 1])
             ways = [i for i, c in enumerate(built.concepts)
                     if c.facet == "task" and c.pid in making and medium.pid in c.outputs]
