@@ -96,7 +96,9 @@ class Searcher:
 
     def __init__(self, index: SearchIndex, llm: "OllamaUnderstander | None" = None) -> None:
         self.index = index
-        self.concepts = ConceptIndex(index.store, index.embedder)
+        # the tasks the index holds: a medium a job named works on is the job's only while the index holds one of the
+        # job's tasks (``ConceptIndex._sources``)
+        self.concepts = ConceptIndex(index.store, index.embedder, held=lambda: self.vocabulary("task"))
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
                                   means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts)
