@@ -112,6 +112,13 @@ def test_a_platform_kind_named_with_the_platform_is_the_kind_asked_not_a_later_k
         "dataset"]
 
 
+def test_an_openml_run_is_the_evaluation_kind():
+    # OpenML calls its evaluations runs (the registry's kind "evaluation"); a flow is a model
+    rules = reader(kind=["model", "dataset", "task", "evaluation"])
+    assert rules.understand("Which OpenML runs evaluated a Bayes net?").filters()["kind"] == ["evaluation"]
+    assert rules.understand("an OpenML flow that boosts trees").filters()["kind"] == ["model"]
+
+
 @pytest.fixture(scope="module")
 def with_concepts():
     from harvesters.vocabularies import harvest

@@ -848,7 +848,7 @@ class Understander:
         # a platform's own kinds, named with the platform ("Which OpenML task evaluates ... on dataset 3"): the
         # kind asked for, before any other kind word (there "dataset" is what the task is evaluated on)
         for m in re.finditer(r"\bopenml\s+(task|run|flow|dataset)s?\b", low):
-            kind = {"flow": "model"}.get(m.group(1), m.group(1))
+            kind = {"flow": "model", "run": "evaluation"}.get(m.group(1), m.group(1))  # the registry's kinds
             if kind in vocab:
                 return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
         for pattern, kind in ((r"\bmodels?\b|\bcheckpoints?\b", "model"), (r"\bdatasets?\b|\bcorp(?:us|ora)\b", "dataset"),
