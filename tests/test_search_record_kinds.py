@@ -16,11 +16,16 @@ from harvesters.openml import OpenMLClient
 from harvesters.openml import harvest as harvest_openml
 from harvesters.openml.offline import OpenMLReplay, demo_snapshot_dir
 from harvesters.openml.transform import openml_pid
+from pyoxigraph import NamedNode, Triple
+
+from harvesters.arxiv.transform import paper_pid
 from registry.fdo.model import read_fdos
 from registry.search.about import describe, linked_data
 from registry.search.document import indexed_versions
 from registry.search.facets import kind_label
+from registry.vocab import CODEMETA
 from tests.data.search.records import BASE, make_registry, make_searcher
+from tests.factories import model_pid, model_record
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +36,8 @@ def registry():
     with ArxivReplay(arxiv_snapshot()) as server:
         harvest_arxiv(registry.store, base_url=BASE, client=ArxivClient(server.query_url),
                       ids=sorted(server.snapshot.entries))
+    registry.store.ingest_many([model_record(CITING, description="A checkpoint.", extra=[
+        Triple(NamedNode(model_pid(CITING)), CODEMETA.referencePublication, NamedNode(PAPER))])])
     yield registry
     registry.close()
 
@@ -40,6 +47,7 @@ def searcher(registry):
     return make_searcher(registry)
 
 
+CITING, PAPER = "acme/citing-checkpoint", paper_pid(BASE, "2501.07954")
 TASK_1, TASK_1882, TASK_3 = (openml_pid(BASE, "task", i) for i in ("1", "1882", "3"))
 RUN_100 = openml_pid(BASE, "run", "100")
 
@@ -105,6 +113,7 @@ def test_a_kind_label_names_the_platform_and_what_it_calls_the_record(kind, plat
 
 
 def test_a_paper_is_found_by_its_title_words_and_its_arxiv_id(searcher):
+    # with or without "arXiv:", the id names the paper itself first, though a model citing it is read as linked
     assert names(searcher.search("neuroevolution for testing games"))[0] == \
         "Many-Objective Neuroevolution for Testing Games"
     for question in ("arXiv:2501.07954", "2501.07954"):
@@ -118,3 +127,15 @@ def test_the_search_page_shows_what_each_result_is(registry, searcher):
     app = create_app({"TESTING": True, "REGISTRY": registry})
     page = app.test_client().get("/search?q=OpenML+runs+of+a+Weka+Bayes+net").get_data(as_text=True)
     assert "OpenML run (evaluation)" in page
+
+
+def test_a_papers_page_links_the_models_citing_it(registry):
+    from registry.pid import id_from_pid
+    from registry.web import create_app
+
+    app = create_app({"TESTING": True, "REGISTRY": registry})
+    page = app.test_client().get(f"/fdo/{id_from_pid(BASE, PAPER)}", headers={"Accept": "text/html"})
+    html = page.get_data(as_text=True)
+    section = html.split('id="referenced-by"', 1)[1]
+    assert "Many-Objective Neuroevolution for Testing Games" in html
+    assert f"/fdo/{id_from_pid(BASE, model_pid(CITING))}" in section

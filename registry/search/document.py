@@ -36,6 +36,7 @@ MULTILINGUAL = "mul"  # BCP-47's code for many languages, as the Hub harvester w
 DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
 EMBED_DESCRIPTION_CHARS = 700  # MiniLM reads 256 word pieces: the description's opening carries the gist
 
+_SCHEME = re.compile(r"^(?:arxiv|doi):\s*(\S.*)$", re.I)  # the schemes papers' identifiers are written with
 _CARD_TEXT = (FAIR4ML.intendedUse.value, FAIR4ML.usageInstructions.value, MLFDO.trainingDataDescription.value)
 _DESC = SCHEMA.description.value
 _SPDX = "https://spdx.org/licenses/"
@@ -258,7 +259,9 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts, data: dict[str, Fdo] | None =
             date = min(stamps)
             break
     downloads = fdo.downloads or 0
-    exact = sorted({s.lower() for s in [name, identifier, *alts, fdo.fdo_id, pid] if s})
+    # an identifier with its scheme ("arXiv:2501.07954", "doi:10.1/x") is also called by what follows the scheme
+    schemeless = [m.group(1) for m in [_SCHEME.match(identifier or "")] if m]
+    exact = sorted({s.lower() for s in [name, identifier, *schemeless, *alts, fdo.fdo_id, pid] if s})
     labels_of = {k: [label for _, label in v] for k, v in facets.items()}
     keys_of = {k: [key for key, _ in v] for k, v in facets.items()}
     names = [n for key, label in facets.get("licence", []) for n in (key, label)]
