@@ -72,6 +72,11 @@ def test_a_task_says_its_type_data_set_target_and_procedure(registry):
     assert about.datasets == ["anneal"] and "annealing" in about.data_text  # the data set's own description
 
 
+def test_a_stub_task_says_nothing_it_does_not_know(registry):
+    stub = openml_pid(BASE, "task", "28")  # run 100's task, which OpenML does not have
+    assert describe(read_fdos(registry.store, [stub])[stub], {}).description == ""
+
+
 def test_a_run_says_its_flow_task_data_set_and_results(registry):
     about = describe(read_fdos(registry.store, [RUN_100])[RUN_100], {})
     assert about.description.startswith("Evaluation run of weka.BayesNet_K2(1) on OpenML task 28 (Supervised "

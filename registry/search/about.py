@@ -76,6 +76,8 @@ def describe(fdo: Fdo, data: dict[str, Fdo]) -> About | None:
         results = _results(fdo)
         if results:
             parts.append("Results: " + ", ".join(results))
+    if parts in (["A task"], ["Evaluation run of a flow"]):
+        return About("", names, types, data_text)  # a stub: no fact to say it with (its name says what it is)
     return About(". ".join(parts) + ".", names, types, data_text)
 
 
