@@ -27,6 +27,7 @@ class SearchHit:
     params: float | None = None
     downloads: int = 0
     matched: tuple[str, ...] = ()  # the words of the snippet that match the query (highlighted on the page)
+    kind_label: str = ""  # what it is, for people: "Hugging Face model", "OpenML task" (``facets.kind_label``)
 
 
 @dataclass(frozen=True)

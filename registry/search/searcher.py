@@ -24,7 +24,7 @@ import numpy as np
 from registry.errors import BadRequest
 from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex
 from registry.search.engine import Candidates, _top_set
-from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
+from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
@@ -1261,7 +1261,8 @@ class Searcher:
                          identifier=doc.identifier, url=doc.url, match=how,
                          tasks=tuple(label for _, label in doc.facets.get("task", [])),
                          licences=tuple(label for _, label in doc.facets.get("licence", [])),
-                         params=doc.params, downloads=doc.downloads)
+                         params=doc.params, downloads=doc.downloads,
+                         kind_label=kind_label(doc.kind, next((k for k, _ in doc.facets.get("platform", [])), "")))
 
     def _suggestions(self, qu: QueryUnderstanding, counts: dict[str, list[FacetValue]], constrained: set[str],
                      top: list) -> tuple[SuggestedFilter, ...]:

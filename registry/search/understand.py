@@ -926,9 +926,21 @@ class Understander:
         # a platform's own kinds, named with the platform ("Which OpenML task evaluates ... on dataset 3"): the
         # kind asked for, before any other kind word (there "dataset" is what the task is evaluated on)
         for m in re.finditer(r"\bopenml\s+(task|run|flow|dataset)s?\b", low):
-            kind = {"flow": "model"}.get(m.group(1), m.group(1))
+            kind = {"flow": "model", "run": "evaluation"}.get(m.group(1), m.group(1))  # the registry's kinds
             if kind in vocab:
                 return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
+        # records of runs named as such ("evaluation runs on the optdigits data", "experiment results recorded with
+        # Weka"): evaluation records (an OpenML run), when no model is asked for
+        if "evaluation" in vocab and not re.search(r"\bmodels?\b|\bcheckpoints?\b", low):
+            m = _RUN_RECORDS.search(low)
+            if m:
+                return [_Match(m.start(), m.end(), "kind", ("evaluation",), f"kind: {vocab['evaluation'][0]}")]
+        # a task named as set on a data set ("a classification task on the anneal data", "tasks using dataset 3"): a
+        # task record (an OpenML task), when no model is asked for; "for a ... task on ..." is what a model is for
+        if "task" in vocab and not re.search(r"\bmodels?\b|\bcheckpoints?\b", low):
+            for m in _TASK_ON_DATA.finditer(low):
+                if not _FOR_A_TASK.search(low[:m.start()]):
+                    return [_Match(m.start(), m.start() + len(m.group(1)), "kind", ("task",), f"kind: {vocab['task'][0]}")]
         for pattern, kind in ((r"\bmodels?\b|\bcheckpoints?\b", "model"), (r"\bdatasets?\b|\bcorp(?:us|ora)\b", "dataset"),
                               (r"\bpapers?\b|\barticles?\b|\bpublications?\b", "paper")):
             for m in re.finditer(pattern, low):
@@ -1269,6 +1281,16 @@ def _linked_kind(matches: list[_Match], low: str) -> list[_Match]:
     return [m for m in matches if not (m.facet == "kind" and set(m.values) & linked)]
 
 
+# runs and their results named as records: "evaluation runs", "experiment runs", "experiment results", "runs of" a flow
+# ("runs with", "runs on" are what a model does)
+_RUN_RECORDS = re.compile(r"\b(?:evaluation|experiment(?:al)?|benchmark)\s+runs?\b|\bexperiment(?:al)?\s+results?\b|"
+                          r"\bruns\s+of\b")
+# "task(s)" set on a data set: "a classification task on the anneal data", "tasks using dataset 3", "the task over
+# the iris data set"; up to three words name the data between
+_TASK_ON_DATA = re.compile(r"\b(tasks?)\s+(?:on|over|using|uses|use|with|for|from)\s+(?:(?:the|a|an|this|that|my)\s+)?"
+                           r"(?:[\w'.-]+\s+){0,3}?(?:data(?:\s*sets?)?|datasets?)\b")
+# "for a classification task on ...", "can do a task on ...": the task is what something else is for or does
+_FOR_A_TASK = re.compile(r"\b(?:for|in|to|of|do|does|doing|perform|performs|handle|handles|solve|solves)\s+(?:(?:a|an|the|this|that|my|our|your|any)\s+)?(?:[\w-]+\s+){0,2}$")
 # a job's verb, or a kind of text, just before "papers"/"articles": they are what the job works on
 # ("summarise news articles", "classify scientific papers"), not papers asked for
 _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|classif(?:y|ies|ying)|translat(?:e|es|ing)|"
