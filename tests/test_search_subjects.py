@@ -38,7 +38,8 @@ SNAPSHOT_SUBJECT_WORDS = {
     "mathqa": "mathematics", "arithmetic": "mathematics", "aime": "mathematics", "qphysics": "physics",
     "crystal": "materials-science", "cif": "materials-science", "scitldr": "science", "edu": "education",
     "flashcards": "education", "textbook": "education", "exam": "education", "studying": "education",
-    "ohlcv": "finance", "usdt": "finance",
+    "ohlcv": "finance", "usdt": "finance", "futures": "finance", "med": "medicine", "kqa": "medicine",
+    "malicious": "cybersecurity",
 }
 
 
