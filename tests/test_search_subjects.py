@@ -39,7 +39,8 @@ SNAPSHOT_SUBJECT_WORDS = {
     "crystal": "materials-science", "cif": "materials-science", "scitldr": "science", "edu": "education",
     "flashcards": "education", "textbook": "education", "exam": "education", "studying": "education",
     "ohlcv": "finance", "usdt": "finance", "futures": "finance", "med": "medicine", "kqa": "medicine",
-    "malicious": "cybersecurity",
+    "malicious": "cybersecurity", "dogs": "dogs", "plants": "plants", "llamat": "materials-science",
+    "slither": "blockchain", "billsum": "law", "rct": "medicine", "sunoo": "music",
 }
 
 
