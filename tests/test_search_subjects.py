@@ -38,7 +38,7 @@ SNAPSHOT_SUBJECT_WORDS = {
     "mathqa": "mathematics", "arithmetic": "mathematics", "aime": "mathematics", "qphysics": "physics",
     "crystal": "materials-science", "cif": "materials-science", "scitldr": "science", "edu": "education",
     "flashcards": "education", "textbook": "education", "exam": "education", "studying": "education",
-    "ohlcv": "finance", "usdt": "finance", "futures": "finance", "med": "medicine", "kqa": "medicine",
+    "ohlcv": "finance", "usdt": "finance", "futures": "finance", "med": "medicine",
     "malicious": "cybersecurity", "dogs": "dogs", "plants": "plants", "llamat": "materials-science",
     "slither": "blockchain", "billsum": "law", "rct": "medicine", "sunoo": "music",
 }
