@@ -56,7 +56,7 @@ HOLDERS_K = 10  # FDOs whose names hold a name as a part, looked at for one of t
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
-ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have)\b", re.I)
+ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have|has anyone)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
 # words describing a licence's terms: a model under a licence read from the question holds them (``_rank``)
 LICENCE_WORDS = frozenset(stem(w) for w in """open source opensource free libre permissive permissively copyleft
