@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
-from registry.chat.context import Ambiguous, Candidate, Context
+from registry.chat.context import Ambiguous, Candidate, Carried, Context
 from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_licence, cover, fact_words, fitting,
                                     has_evidence, in_format,
                                     index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
@@ -43,6 +43,7 @@ SEARCH_K = 10
 CLOSEST_K = 3
 COMMON_TASK = 0.05  # share of the models doing a task above which sharing it says nothing of what a model is for
 FAMILY_K = 4  # models shown for a name that is only part of model names ("llama-2")
+CARRIED_K = 100  # records holding a name asked about as a part of their names, looked at for those of the kind asked
 VIA_K = 6  # models reached through a dataset, paper or task a list question matches
 EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
 MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
@@ -122,6 +123,9 @@ class Retriever:
         for family in ctx.families:
             for m in self.names.containing(family, FAMILY_K):
                 add(m.pid, 0.9, "family")
+        if ctx.carried is not None:  # a name several records carry as a part, none as its name ("What is LLaMat?")
+            for pid in ctx.carried.pids[:FAMILY_K]:
+                add(pid, 0.9, "family")
         for sense in ctx.senses:  # the models carrying the name, then those trained on the data named with it
             for f in sense.models + sense.trained:
                 add(f.pid, 0.9, "family")
@@ -348,12 +352,15 @@ class Retriever:
                 return
             ctx.unknown = []
         elif asked is not None and any(asked.name.lower() == m.lower() for m in q.mentions):
+            if asked.name in ctx.families and not asked.owner:  # "Tell me about Llama-2": part of several names
+                self._read_carried(asked, ctx)
             return  # a name-shaped mention is looked up as one (``_resolve_mentions``)
         if asked is None and system is not None:
             asked = AskedName(system.label)
         if asked is None:
             return
         if not asked.owner and self._holds(asked.name, asked.kind):
+            self._read_carried(asked, ctx)
             return
         if system is None and not asked.owner:
             ctx.senses = senses_of(asked.name, self.names, self.store)
@@ -362,6 +369,24 @@ class Retriever:
                 return
         ctx.absent = replace(asked, system=system)
         q.search_text = without_frame(q.search_text or q.text, asked.unknown_owner)
+
+    def _read_carried(self, asked: AskedName, ctx: Context) -> None:
+        """Note a name the question asks about as a whole that no record is called but that several records of the
+        kind asked for carry as a whole part of their names ("What is LLaMat?": ``llamat-2``, ``llamat-2-chat``,
+        ``llamat-2-cif``; "Tell me about VCtrl."): the answer is about the most downloaded of them and says that the
+        name is part of the names of several, which it describes and which others there are (``Context.carried``)."""
+        forms = list(dict.fromkeys((asked.name, re.sub(r"\s+", "-", asked.name), re.sub(r"\s+", "", asked.name))))
+        if any(self.search.named(f) or self.names.lookup(f) for f in forms):
+            return  # a record is called so: the name is resolved as one
+        found: dict[str, int] = {}
+        for f in forms:
+            for _, entry in self.names.holders(f):
+                for pid, downloads in entry.items():
+                    found[pid] = max(downloads, found.get(pid, 0))
+        ranked = sorted(found, key=lambda pid: (-found[pid], pid))[:CARRIED_K]
+        pids = [pid for pid in ranked if self.store.kind(pid) == asked.kind]
+        if len(pids) >= 2:
+            ctx.carried = Carried(asked.name, pids, len(pids))
 
     def _system(self, q: Question, asked: AskedName | None) -> NotHeld | None:
         """Return the known system not held that the question asks for: the name asked for begins with its name, or
