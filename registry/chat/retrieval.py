@@ -511,6 +511,8 @@ class Retriever:
             elif _constraint_compound(q, mention):
                 # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
                 q.mentions = [m for m in q.mentions if m != mention]
+            elif _in_phrase(q.text, mention):
+                continue  # a plain compound word inside a phrase ("trained on corporate e-mail"): the topic
             else:
                 ctx.unknown.append(mention)
 
@@ -662,9 +664,9 @@ class Retriever:
         by_search = [c for c in ctx.candidates if "search" in c.reasons]
         # closest: models with some of the question's words or constraints first, in the search's order;
         # one with neither is no closer than any other record, so only the first such is named
-        by_search.sort(key=lambda c: (c.facts.kind != "model", not has_evidence(q, c),
+        by_search.sort(key=lambda c: (c.facts.kind != "model", not has_evidence(q, c, ctx.topic),
                                       c.search_rank if c.search_rank is not None else 99))
-        evident = [c for c in by_search if has_evidence(q, c)]
+        evident = [c for c in by_search if has_evidence(q, c, ctx.topic)]
         ctx.closest = (evident or _same_job_run(by_search, self._common_tasks) or ctx.candidates[:1])[:CLOSEST_K]
         if ctx.lineage_topic is not None:
             ctx.answerable = True
@@ -912,6 +914,23 @@ def _owned(text: str, mention: str) -> bool:
     if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
         return False
     return re.search(rf"\b(?:my|our|your|their|his|her)\s+{re.escape(mention)}(?![\w-])", text, re.I) is not None
+
+
+# the words after which a name stands as one: the object of the question's frame ("Tell me about bert-large-mega", "Is
+# bert-large-mega here?", "the licence of bert-large-mega"), a side of a comparison, a thing it is likened to
+NAME_BEFORE = frozenset("""about is are was were of compare and or vs versus between have has had called named find get
+download than like to from the a an this that""".split())
+
+
+def _in_phrase(text: str, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is a plain compound word inside a phrase ("trained on corporate
+    e-mail", "put the best-fitting ones at the top"): lower-case letters only, after a word that is no frame of a name
+    (``NAME_BEFORE``: "about", "is", "of", "compare"...). Its words are the topic, not a name the registry lacks; a name
+    written after such a word, or opening the question, stays a name ("Tell me about bert-large-mega")."""
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
+        return False
+    before = re.search(rf"([A-Za-z']+)\s+{re.escape(mention)}(?![\w-])", text)
+    return before is not None and before.group(1).lower() not in NAME_BEFORE
 
 
 def _constraint_compound(q: Question, mention: str) -> bool:
