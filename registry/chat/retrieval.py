@@ -137,7 +137,7 @@ class Retriever:
         if ctx.lineage_topic is not None:
             lineage.find_derived(q, ctx, self.search, add, SEARCH_K)
         else:
-            links.read_link(q, ctx, self.store, self._resolve_one)
+            links.read_link(q, ctx, self.store, self._resolve_one, self.search.accounts)
             if ctx.link is not None:
                 links.find_linked(q, ctx, self.search, add)
         # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
@@ -513,6 +513,8 @@ class Retriever:
                 q.mentions = [m for m in q.mentions if m != mention]
             elif _in_phrase(q.text, mention):
                 continue  # a plain compound word inside a phrase ("trained on corporate e-mail"): the topic
+            elif _told(q.text, mention):
+                continue  # the asker's setting, told before the question ("I'm on an Apple-silicon Mac."): the topic
             else:
                 ctx.unknown.append(mention)
 
@@ -728,6 +730,10 @@ class Retriever:
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]
+            if (wanted.job or wanted.field) and any(c.facts.kind == "model" for c in stated):
+                # a question for what does a job ("looks at a picture and answers in words") is answered by models:
+                # a data set of that task is for training one, not the thing that does it
+                stated = [c for c in stated if c.facts.kind == "model"]
             sure = shows_enough(ctx.question, stated, ctx.topic, wanted, self._publishers(ctx.question))
             if not sure:
                 # nothing found states what the question asks for: the best found are named as the closest
@@ -931,6 +937,24 @@ def _in_phrase(text: str, mention: str) -> bool:
         return False
     before = re.search(rf"([A-Za-z']+)\s+{re.escape(mention)}(?![\w-])", text)
     return before is not None and before.group(1).lower() not in NAME_BEFORE
+
+
+# words by which a question refers back to what a sentence before it told ("I'm looking for Mixtral 8x7B. Is it here?")
+REFERS_BACK = re.compile(r"\b(?:it|its|this|that|these|those|them|they|one|ones|such)\b", re.I)
+
+
+def _told(text: str, mention: str) -> bool:
+    """Say whether a mention no FDO name holds stands in a sentence that tells, not asks, the asker's setting ("I'm on
+    an Apple-silicon Mac. Which models come converted for MLX?"), with a question after it that asks on its own (no
+    word referring back to it): the question is about what it asks, and the mention is part of the topic, not a name
+    the registry lacks. A sentence asking, or a question referring back ("I'm looking for Mixtral 8x7B. Is it
+    here?"), keeps it a name."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x]
+    told = next((x for x in sentences if re.search(rf"(?<![\w-]){re.escape(mention)}(?![\w-])", x)), None)
+    if told is None or told.rstrip().endswith("?"):
+        return False
+    asking = [x for x in sentences[sentences.index(told) + 1:] if x.rstrip().endswith("?")]
+    return bool(asking) and not any(REFERS_BACK.search(x) for x in asking)
 
 
 def _constraint_compound(q: Question, mention: str) -> bool:
