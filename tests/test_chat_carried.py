@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
 
 MODELS = [
-    model_doing("lab/Gizmo-7B-Base", "text-generation", downloads=40, description="A base model for chemistry."),
+    model_doing("lab/Gizmo-7B-Base", "text-generation", downloads=40, description="A base model for chemistry.",
+                datasets=("lab/Gizmo-pretrain-data",)),
     model_doing("lab/Gizmo-7B-Chat", "text-generation", downloads=90, description="A chat model for chemistry."),
     model_doing("lab/Gizmo-7B-Instruct", "text-generation", downloads=20, description="An instruction model."),
     model_doing("lab/Gizmo-7B-Lite", "text-generation", downloads=10, description="A small copy."),
-    model_doing("lab/Gizmo-7B-Mini", "text-generation", downloads=5, description="A smaller copy."),
     model_doing("other/Sprocket-7B", "text-generation", downloads=500, description="A model about gizmos."),
     model_doing("solo/Whirl-7B", "text-generation", downloads=3, description="A lone model."),
 ]
@@ -22,7 +22,8 @@ MODELS = [
 @pytest.fixture(scope="module")
 def registry():
     registry = vocabulary_registry()
-    registry.store.ingest_many([task_record("text-generation")] + MODELS)
+    registry.store.ingest_many([task_record("text-generation"), dataset_record("lab/Gizmo-pretrain-data", stub=False)]
+                               + MODELS)
     yield registry
     registry.close()
 
@@ -30,7 +31,7 @@ def registry():
 def test_the_answer_says_the_name_is_part_of_several_names_and_which_it_describes(chat):
     answer = chat.ask("What is Gizmo?")
     first = answer.text.split("\n\n")[0]
-    assert first.startswith("No record in the registry is called “Gizmo”, but it is part of the names of 5 models: "
+    assert first.startswith("No record in the registry is called “Gizmo”, but it is part of the names of 4 models: "
                             "this answer describes [Gizmo-7B-Chat]")
     # the three most downloaded are described, the others named after them
     assert first.index("Gizmo-7B-Chat") < first.index("Gizmo-7B-Base") < first.index("Gizmo-7B-Instruct")
@@ -38,6 +39,7 @@ def test_the_answer_says_the_name_is_part_of_several_names_and_which_it_describe
     put = {c.pid for c in answer.answers}
     assert {model_pid("lab/Gizmo-7B-Chat"), model_pid("lab/Gizmo-7B-Base"), model_pid("lab/Gizmo-7B-Instruct")} <= put
     assert model_pid("other/Sprocket-7B") not in put  # its description speaks of gizmos; its name does not carry it
+    assert dataset_pid("lab/Gizmo-pretrain-data") not in put  # named as what one was trained on, not an answer
 
 
 def test_a_name_one_record_carries_is_answered_about_it_without_the_note(chat):
