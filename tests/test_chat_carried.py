@@ -51,3 +51,14 @@ def test_a_name_one_record_carries_is_answered_about_it_without_the_note(chat):
 def test_a_name_a_record_is_called_is_no_part_of_several_names(chat):
     answer = chat.ask("Tell me about Gizmo-7B-Chat")
     assert "part of the names" not in answer.text
+
+
+def test_a_name_the_asker_looks_for_then_asks_about_is_said_not_held(chat):
+    answer = chat.ask("I'm looking for Widgetron 8x7B. Is it here?")
+    assert answer.text.startswith("“Widgetron 8x7B” is not in the registry")
+    assert answer.answers == []
+
+
+def test_a_name_the_asker_looks_for_that_a_record_has_is_answered_about_it(chat):
+    answer = chat.ask("I'm looking for Gizmo-7B-Chat. Is it here?")
+    assert [c.pid for c in answer.answers][:1] == [model_pid("lab/Gizmo-7B-Chat")]
