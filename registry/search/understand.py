@@ -236,8 +236,10 @@ class Understander:
                     # the Hub puts formats and runtimes (Core ML, TF Lite, GGUF) in tags: the tag is matched instead
                     note += f": matched as the tag {tag!r}"
                 replace = tag if tag is not None and not present and tokens(m.group(0)) != [tag] else None
+                # a format held as a library is its tag as well: a copy converted for it (MLX, GGUF) often keeps the
+                # library it came from and shows the format as a tag only
                 out.append(_Match(m.start(), m.end(), facet, present, label, note=note, replace=replace,
-                                  tag=tag if tag is not None and not present else ""))
+                                  tag=tag or ""))
         return out
 
     def _partial_is_loose(self, m: _Match, low: str) -> _Match:

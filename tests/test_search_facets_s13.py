@@ -1,0 +1,59 @@
+"""Facets read from a question (session 13): a format the index holds as a library is also matched as its Hub tag."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from registry.search.understand import Understander
+from registry.vocab import MLFDO, SCHEMA
+from tests.factories import concepts_searcher, model_doing, model_pid
+
+
+def reader(**facets: list[str]) -> Understander:
+    """Return an Understander over an index holding these facet values (one FDO each)."""
+    vocab = {facet: {key: (key, 1) for key in keys} for facet, keys in facets.items()}
+    return Understander(lambda facet: vocab.get(facet, {}))
+
+
+def _model(name: str, task: str, *, library: str | None = None, tags: tuple[str, ...] = (), downloads: int = 10,
+           description: str = "A test model."):
+    s = NamedNode(model_pid(name))
+    extra = [Triple(s, MLFDO.library, Literal(library))] if library else []
+    extra += [Triple(s, SCHEMA.keywords, Literal(t)) for t in tags]
+    return model_doing(name, task, extra=extra, downloads=downloads, description=description)
+
+
+MODELS = [
+    _model("acme/chat-mlx", "text-generation", library="mlx", downloads=5, description="A chat model."),
+    # converted for MLX, its library still transformers: the Hub shows the format as a tag
+    _model("acme/chat-4bit", "text-generation", library="transformers", tags=("mlx",), downloads=4,
+           description="A chat model in 4 bits."),
+    _model("acme/chat-plain", "text-generation", library="transformers", downloads=900, description="A chat model."),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher():
+    yield from concepts_searcher(MODELS)
+
+
+def ids(response) -> list[str]:
+    by_pid = {model_pid(n): n for n in ("acme/chat-mlx", "acme/chat-4bit", "acme/chat-plain")}
+    return [by_pid.get(h.pid, h.pid) for h in response.results]
+
+
+# ------------------------------------------------------------ a format held as a library is also its tag
+def test_a_format_the_index_holds_as_library_is_matched_as_its_tag_too():
+    u = reader(library=["mlx", "transformers"]).understand("Which models come converted for MLX?")
+    assert u.boosts().get("library") == ["mlx"] and u.tags == ("mlx",)
+
+
+def test_a_library_no_platform_shows_as_a_tag_is_no_tag():
+    u = reader(library=["flair", "transformers"]).understand("Which models run on Flair?")
+    assert u.boosts().get("library") == ["flair"] and not u.tags
+
+
+def test_models_converted_for_a_format_held_as_library_rank_with_those_of_the_library(searcher):
+    found = ids(searcher.search("I'm on an Apple-silicon Mac. Which models come converted for MLX?"))
+    assert set(found[:2]) == {"acme/chat-mlx", "acme/chat-4bit"}
