@@ -57,3 +57,29 @@ def test_a_library_no_platform_shows_as_a_tag_is_no_tag():
 def test_models_converted_for_a_format_held_as_library_rank_with_those_of_the_library(searcher):
     found = ids(searcher.search("I'm on an Apple-silicon Mac. Which models come converted for MLX?"))
     assert set(found[:2]) == {"acme/chat-mlx", "acme/chat-4bit"}
+
+
+# ------------------------------------------------------------ a tag is matched whole, not as a part of a longer tag
+TAGGED = [
+    _model("acme/shop-classifier", "image-classification", tags=("autotrain",), downloads=3,
+           description="Sorts shelf photos."),
+    # every transformers model carries the tag autotrain_compatible: it was not trained with AutoTrain
+    _model("acme/big-classifier", "image-classification", library="transformers", tags=("autotrain_compatible",),
+           downloads=9000, description="Sorts photos."),
+]
+
+
+@pytest.fixture(scope="module")
+def tagged():
+    yield from concepts_searcher(TAGGED)
+
+
+def test_a_training_service_the_hub_shows_as_a_tag_is_read_as_that_tag():
+    u = reader(library=["transformers"]).understand("Which models were trained through Hugging Face AutoTrain?")
+    assert u.tags == ("autotrain",)
+
+
+def test_a_tag_read_from_a_question_boosts_the_fdos_holding_it_whole_not_those_of_a_longer_tag(tagged):
+    qu = tagged.understand("Which models were trained through Hugging Face AutoTrain?")
+    judged = tagged.judge([model_pid("acme/shop-classifier"), model_pid("acme/big-classifier")], qu)
+    assert judged[model_pid("acme/shop-classifier")][1] > judged[model_pid("acme/big-classifier")][1] == 0

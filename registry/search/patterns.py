@@ -159,6 +159,8 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
     # fine-tuning tools the Hub shows as tags ("trained with the Axolotl fine-tuning tool": the tag axolotl)
     (r"\baxolotl\b" + _TOOL_WORDS, ("axolotl",)), (r"\bunsloth\b" + _TOOL_WORDS, ("unsloth",)),
+    # (Hugging Face's AutoTrain: the Hub tags what it trained autotrain; "autotrain_compatible" is another tag)
+    (r"\bauto[ -]?train\b(?!_)" + _TOOL_WORDS, ("autotrain",)),
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
 
@@ -167,7 +169,8 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # (the words as written, joined, are looked up first: "LoRA" is tagged lora, though its library is peft)
 LIBRARY_TAGS: dict[str, str] = {"lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
                                 "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq",
-                                "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth"}
+                                "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth",
+                                "autotrain": "autotrain"}
 
 # Common ML acronyms and what they stand for: either form in a question is matched as the other too
 # (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not
