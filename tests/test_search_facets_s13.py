@@ -83,3 +83,36 @@ def test_a_tag_read_from_a_question_boosts_the_fdos_holding_it_whole_not_those_o
     qu = tagged.understand("Which models were trained through Hugging Face AutoTrain?")
     judged = tagged.judge([model_pid("acme/shop-classifier"), model_pid("acme/big-classifier")], qu)
     assert judged[model_pid("acme/shop-classifier")][1] > judged[model_pid("acme/big-classifier")][1] == 0
+
+
+# ------------------------------------------------------------ libraries named one by one as alternatives
+def test_libraries_named_as_alternatives_are_a_filter_on_them():
+    rules = reader(library=["fastai", "flair", "transformers"], task=["text-classification"])
+    for query in ("Which text classifiers run on fastai or Flair?", "text classifiers for fastai, or flair"):
+        u = rules.understand(query)
+        assert u.filters().get("library") == ["fastai", "flair"], query
+
+
+@pytest.mark.parametrize("query", ["Which text classifiers run on Flair?",
+                                   "Which text classifiers run on fastai and Flair?"])
+def test_one_library_or_libraries_named_together_only_rank(query):
+    u = reader(library=["fastai", "flair", "transformers"], task=["text-classification"]).understand(query)
+    assert "library" not in u.filters() and u.boosts().get("library")
+
+
+LIBRARIES = [
+    _model("acme/flair-sentiment", "text-classification", library="flair", downloads=2, description="Sentiment."),
+    _model("acme/fastai-spam", "text-classification", library="fastai", downloads=3, description="Spam or not."),
+    _model("acme/popular-text-classifier", "text-classification", library="transformers", downloads=90_000,
+           description="A text classifier for reviews."),
+]
+
+
+@pytest.fixture(scope="module")
+def libraries():
+    yield from concepts_searcher(LIBRARIES)
+
+
+def test_text_classifiers_of_either_library_are_the_results(libraries):
+    found = {h.pid for h in libraries.search("Which text classifiers run on fastai or Flair?").results}
+    assert found == {model_pid("acme/flair-sentiment"), model_pid("acme/fastai-spam")}

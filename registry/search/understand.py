@@ -941,13 +941,16 @@ class Understander:
         """Return ``filter`` for an explicit constraint, ``boost`` for one read from loose words.
 
         A task or library filters only when the words before it say so ("only", "must")
-        or the query names the value exactly as the index spells it (``text-classification``).
+        or the query names the value exactly as the index spells it (``text-classification``); libraries also when
+        named one by one as alternatives ("fastai or Flair").
         """
         if (facet in LINK_FACETS or facet == "author") and all(m.loose for m in group) and not any(
                 EXPLICIT.search(query[:m.start].lower()) for m in group):
             return "boost"
         if facet not in LOOSE_FACETS:
             return "filter"
+        if facet == "library" and _alternatives(group, query):
+            return "filter"  # "run on fastai or Flair": the libraries accepted, listed
         for m in group:
             if EXPLICIT.search(query[:m.start].lower()):
                 return "filter"
@@ -1033,6 +1036,8 @@ def _joined(m: re.Match) -> str:
     return m.string[m.end(1):m.start(2)]
 
 
+# what joins values named one by one as alternatives ("fastai or Flair", "spaCy, Flair or fastai")
+_ALTERNATIVE = re.compile(r"\s*(?:,\s*(?:or\s+)?|\bor\s+|/\s*)")
 # an owner's name, possessive or not, right before a licence's name (``_licences``), within OWNER_CHARS letters
 _OWNER = re.compile(r"([a-z][\w-]*)(?:['’]s)?\s+$")
 OWNER_CHARS = 64
@@ -1196,6 +1201,14 @@ def _appositions(matches: list[_Match], low: str) -> list[_Match]:
             continue
         out.append(m)
     return out
+
+
+def _alternatives(group: list[_Match], query: str) -> bool:
+    """Say whether the group is two or more values named by name, joined as alternatives ("fastai or Flair", "spaCy,
+    Flair or fastai"); a format read as its tag is no value named."""
+    ordered = sorted(group, key=lambda m: m.start)
+    return len(ordered) > 1 and all(m.values and not m.tag for m in ordered) and all(
+        _ALTERNATIVE.fullmatch(query[a.end:b.start].lower()) for a, b in zip(ordered, ordered[1:]))
 
 
 def _direction(group: list[_Match], low: str) -> bool:
