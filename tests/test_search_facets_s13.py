@@ -116,3 +116,37 @@ def libraries():
 def test_text_classifiers_of_either_library_are_the_results(libraries):
     found = {h.pid for h in libraries.search("Which text classifiers run on fastai or Flair?").results}
     assert found == {model_pid("acme/flair-sentiment"), model_pid("acme/fastai-spam")}
+
+
+# ------------------------------------------------------------ what a question sets aside is not asked for
+LICENCES = ["Apache-2.0", "MIT", "GPL-3.0-only"]
+
+
+@pytest.mark.parametrize("query, kept", [
+    ("Which text generators are under Apache 2.0 rather than MIT?", ["Apache-2.0"]),
+    ("Which models use MIT instead of a GPL licence?", ["MIT"]),
+    ("Apache-licensed translators, not MIT ones", ["Apache-2.0"]),
+    ("MIT-licensed taggers but not GPL ones", ["MIT"]),
+])
+def test_a_licence_set_aside_is_no_licence_asked_for(query, kept):
+    assert reader(licence=LICENCES).understand(query).filters()["licence"] == kept
+
+
+def test_a_language_set_aside_is_no_language_asked_for():
+    u = reader(language=["de", "en"]).understand("translators into English rather than German")
+    assert u.filters()["language"] == ["en"]
+
+
+@pytest.mark.parametrize("query, gone", [
+    ("Which image generators are there, but not anime style?", "anime"),
+    ("Which models analyse text rather than write it?", "write"),
+])
+def test_what_is_set_aside_is_no_topic_to_match(query, gone):
+    u = reader(task=["text-to-image"]).understand(query)
+    assert gone not in u.text.lower() and u.text
+
+
+def test_but_not_sets_aside_for_concepts_too():
+    from registry.search.concepts import set_aside
+    assert set_aside("image generators, but not anime style") == "image generators"
+    assert set_aside("start from Llama 2 7B, not the chat version") == "start from Llama 2 7B"

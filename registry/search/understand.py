@@ -28,7 +28,7 @@ from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, pa
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, APPROX, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_RANGE, SIZE_VERB, SMALL,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -141,8 +141,8 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = _appositions(_linked_kind(_data_described(self._resolve(
-            self._candidates(low) + self._owners(query) + self._dataset_names(query)), low), low), low)
+        matches = _asked(_appositions(_linked_kind(_data_described(self._resolve(
+            self._candidates(low) + self._owners(query) + self._dataset_names(query)), low), low), low), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -164,6 +164,8 @@ class Understander:
                 recognised.append(self._combine(facet, group, query))
         edits = sorted((m.start, m.end, " " if m.remove else f" {m.replace} ") for m in matches
                        if m.remove or m.replace is not None)
+        # what the question sets aside is no topic to match ("image generators, but not anime style")
+        edits = _without_aside(edits, low)
         text = query
         for start, end, new in reversed(edits):
             text = text[:start] + new + text[end:]
@@ -1201,6 +1203,30 @@ def _appositions(matches: list[_Match], low: str) -> list[_Match]:
             continue
         out.append(m)
     return out
+
+
+# the facets of values the rules read by name that a question may set aside ("Apache 2.0 rather than MIT", "but not in
+# German"); a linked model or data set set aside ("rather than the base one") is left to the lineage rules
+SET_ASIDE_FACETS = frozenset({"licence", "task", "language", "library"})
+
+
+def _asked(matches: list[_Match], low: str) -> list[_Match]:
+    """Drop the constraints read inside what the question sets aside (``SET_ASIDE``: "under Apache 2.0 rather than
+    MIT" asks for Apache 2.0 alone; "text classifiers, not MIT ones")."""
+    aside = [(m.start(), m.end()) for m in SET_ASIDE.finditer(low)]
+    if not aside:
+        return matches
+    return [m for m in matches if m.facet not in SET_ASIDE_FACETS
+            or not any(a <= m.start and m.end <= b for a, b in aside)]
+
+
+def _without_aside(edits: list[tuple[int, int, str]], low: str) -> list[tuple[int, int, str]]:
+    """Return ``edits`` with the spans the question sets aside (``SET_ASIDE``) taken out; an edit inside one goes."""
+    aside = [(m.start(), m.end()) for m in SET_ASIDE.finditer(low)]
+    if not aside:
+        return edits
+    kept = [e for e in edits if not any(a < e[1] and e[0] < b for a, b in aside)]
+    return sorted(kept + [(a, b, " ") for a, b in aside])
 
 
 def _alternatives(group: list[_Match], query: str) -> bool:
