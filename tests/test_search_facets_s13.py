@@ -150,3 +150,21 @@ def test_but_not_sets_aside_for_concepts_too():
     from registry.search.concepts import set_aside
     assert set_aside("image generators, but not anime style") == "image generators"
     assert set_aside("start from Llama 2 7B, not the chat version") == "start from Llama 2 7B"
+
+
+# ------------------------------------------------------------ an owner's licence called by its family's short name
+RAIL = ["openrail", "bigcode-openrail-m", "creativeml-openrail-m", "bigscience-openrail-m", "bigscience-bloom-rail-1.0",
+        "MIT"]
+
+
+@pytest.mark.parametrize("query", ["Which models carry BigScience's RAIL licence?",
+                                   "models under the BigScience RAIL license"])
+def test_an_owner_before_rail_names_its_own_responsible_ai_licences(query):
+    assert set(reader(licence=RAIL).understand(query).filters()["licence"]) == {"bigscience-openrail-m",
+                                                                                  "bigscience-bloom-rail-1.0"}
+
+
+def test_rail_without_an_owner_is_every_rail_licence_and_guard_rails_are_none():
+    assert set(reader(licence=RAIL).understand("Which models use a RAIL licence?").filters()["licence"]) == \
+        set(RAIL) - {"MIT"}
+    assert "licence" not in reader(licence=RAIL).understand("chat models with safety guard rails").filters()

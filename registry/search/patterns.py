@@ -101,6 +101,9 @@ LICENCE_PATTERNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (r"\bcc[ -]?by(?:[ -]?[34]\.0)?\b(?![ -]?(?:nc|sa|nd))", lambda k: k in ("cc-by-4.0", "cc-by-3.0")),
     (r"\bcc0\b", lambda k: k.startswith("cc0")),
     (r"open[ -]?rail(?:[ -]?\+\+|[ -]?m)?", lambda k: "openrail" in k),
+    # a responsible-AI licence by its family's short name ("BigScience's RAIL licence": the owner names its own)
+    # (with its licence word: "guard rails" are no licence)
+    (r"(?<![\w-])rail[ -]licen[sc](?:e|ed|es)?\b", lambda k: "rail" in k),
     (r"llama[ -]?2[ -](?:community[ -])?licen[sc]e", lambda k: "llama2" in k or "llama 2" in k or "llama-2" in k),
     (r"llama[ -]?3(?:\.\d)?[ -](?:community[ -])?licen[sc]e", lambda k: "llama3" in k or "llama 3" in k or "llama-3" in k),
     (r"gemma[ -](?:terms|licen[sc]e)", lambda k: "gemma" in k),
