@@ -164,8 +164,6 @@ class Understander:
                 recognised.append(self._combine(facet, group, query))
         edits = sorted((m.start, m.end, " " if m.remove else f" {m.replace} ") for m in matches
                        if m.remove or m.replace is not None)
-        # what the question sets aside is no topic to match ("image generators, but not anime style")
-        edits = _without_aside(edits, low)
         text = query
         for start, end, new in reversed(edits):
             text = text[:start] + new + text[end:]
@@ -1218,15 +1216,6 @@ def _asked(matches: list[_Match], low: str) -> list[_Match]:
         return matches
     return [m for m in matches if m.facet not in SET_ASIDE_FACETS
             or not any(a <= m.start and m.end <= b for a, b in aside)]
-
-
-def _without_aside(edits: list[tuple[int, int, str]], low: str) -> list[tuple[int, int, str]]:
-    """Return ``edits`` with the spans the question sets aside (``SET_ASIDE``) taken out; an edit inside one goes."""
-    aside = [(m.start(), m.end()) for m in SET_ASIDE.finditer(low)]
-    if not aside:
-        return edits
-    kept = [e for e in edits if not any(a < e[1] and e[0] < b for a, b in aside)]
-    return sorted(kept + [(a, b, " ") for a, b in aside])
 
 
 def _alternatives(group: list[_Match], query: str) -> bool:
