@@ -83,6 +83,16 @@ def test_a_run_becomes_an_evaluation_with_its_metrics_settings_and_links(store, 
     assert any("OpenML has no dataset 28" in p for p in summary.problems)
 
 
+def test_a_stub_of_an_object_openml_does_not_have_keeps_the_name_the_run_gave_it(store, client):
+    # run 100 names its flow (weka.BayesNet_K2(1)) and data set (optdigits); OpenML has neither: their stubs say
+    # so and keep those names, so that the run's links and the stubs are found by them; the task it gives no name
+    run(store, client, runs=["100"])
+    assert values(store, "dataset", "28", SCHEMA.name) == {"optdigits"}
+    assert values(store, "flow", "67", SCHEMA.name) == {"weka.BayesNet_K2(1)"}
+    assert values(store, "task", "28", SCHEMA.name) == {"OpenML task 28"}
+    assert all(values(store, kind, oid, MLFDO.sourceProblem) for kind, oid in (("dataset", "28"), ("flow", "67")))
+
+
 def test_a_flow_maps_hyperparameters_components_uploader_and_dates(store, client):
     run(store, client, flows=["4253"])
     assert values(store, "flow", "4253", SCHEMA.url) == {"https://www.openml.org/f/4253"}

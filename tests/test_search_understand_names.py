@@ -112,6 +112,36 @@ def test_a_platform_kind_named_with_the_platform_is_the_kind_asked_not_a_later_k
         "dataset"]
 
 
+def test_an_openml_run_is_the_evaluation_kind():
+    # OpenML calls its evaluations runs (the registry's kind "evaluation"); a flow is a model
+    rules = reader(kind=["model", "dataset", "task", "evaluation"])
+    assert rules.understand("Which OpenML runs evaluated a Bayes net?").filters()["kind"] == ["evaluation"]
+    assert rules.understand("an OpenML flow that boosts trees").filters()["kind"] == ["model"]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("evaluation runs on the optdigits data", ["evaluation"]),
+    ("Are there experiment results recorded with a Weka classifier?", ["evaluation"]),
+    ("the runs of a random forest on the iris data", ["evaluation"]),
+    ("something that runs with llama.cpp", None),
+    ("Which model has evaluation runs on MMLU?", ["model"]),
+    ("a classification task on the anneal data", ["task"]),
+    ("Which tasks use the iris dataset?", ["task"]),
+    ("a regression task over the housing data set", ["task"]),
+    # what a task is for or done by: no task record is asked for
+    ("fine-tuned for a sentiment task on my data", None),
+    ("What can do a classification task on tabular data?", None),
+    ("a model for a classification task on the anneal data", ["model"]),
+    ("the task of labelling data", None),
+])
+def test_a_task_on_a_data_set_or_records_of_runs_are_read_as_their_kind(question, kind):
+    rules = reader(kind=["model", "dataset", "task", "evaluation"])
+    assert rules.understand(question).filters().get("kind") == kind
+    # an index holding no task or evaluation records reads neither kind
+    assert not {"task", "evaluation"} & set(reader(kind=["model", "dataset"]).understand(question).filters().get("kind")
+                                            or [])
+
+
 @pytest.fixture(scope="module")
 def with_concepts():
     from harvesters.vocabularies import harvest

@@ -29,7 +29,8 @@ from harvesters.run import (
     parse_time,
     run_harvest,
 )
-from registry.record import SourceInfo
+from registry.record import Record, SourceInfo
+from registry.vocab import SCHEMA
 
 __all__ = ["harvest", "STATE_KEY", "ORDER", "DEFAULT_PAGE"]
 
@@ -53,7 +54,8 @@ class _Fetcher:
         self.store, self.client, self.base_url, self.follow = store, client, base_url, follow
         self.seen: set[tuple[str, str]] = set()
 
-    def objects(self, kind: str, object_id_: str) -> Iterator[Harvested | Failed]:
+    def objects(self, kind: str, object_id_: str, name: str | None = None) -> Iterator[Harvested | Failed]:
+        """Yield the object and, when following, what it references; ``name`` is what a referencing record called it."""
         if (kind, object_id_) in self.seen:
             return
         self.seen.add((kind, object_id_))
@@ -64,7 +66,7 @@ class _Fetcher:
         key = f"{kind} {object_id_}"
         if answer.missing:
             yield Harvested(key, [missing_stub(kind, object_id_, answer.problem or "missing", base_url=self.base_url,
-                                               source=source)])
+                                               source=source, name=name)])
             return
         if answer.problem:
             yield Failed(key, answer.problem, PLATFORMS[kind], raw=answer.xml, fetched=answer.xml is not None)
@@ -79,7 +81,7 @@ class _Fetcher:
             for ref in records[1:]:
                 ref_kind = _KIND_OF.get(ref.platform or "")
                 if ref.stub and ref_kind and ref.platform_id and self.store.status(ref.pid) != "active":
-                    yield from self.objects(ref_kind, ref.platform_id)
+                    yield from self.objects(ref_kind, ref.platform_id, _name(ref))
 
     def ids(self, wanted: dict[str, list[str]]) -> Iterator[Harvested | Failed]:
         for kind in ORDER:
@@ -118,6 +120,12 @@ class _Fetcher:
             if len(entries) < page:
                 state.complete = True
                 return
+
+
+def _name(record: Record) -> str | None:
+    """Return the name a stub record gives its object, or None."""
+    return next((t.object.value for t in record.triples
+                 if t.subject.value == record.pid and t.predicate == SCHEMA.name), None)
 
 
 def _path(kind: str) -> str:

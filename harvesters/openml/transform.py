@@ -324,10 +324,14 @@ def transform(kind: str, data: object, object_id_: str, *, base_url: str, source
 
 
 def missing_stub(kind: str, object_id_: str, problem: str, *, base_url: str,
-                 source: SourceInfo | None = None) -> Record:
-    """Return the stub of an object OpenML does not have, with the problem recorded."""
+                 source: SourceInfo | None = None, name: str | None = None) -> Record:
+    """Return the stub of an object OpenML does not have, with the problem recorded.
+
+    ``name`` is what the record referencing it called it (a run names its flow and data set): the stub replaces
+    the referencing record's stub, and keeps that name, so the object stays findable by it.
+    """
     stubs = OpenMLStubs(base_url, source)
-    stubs.openml(kind, object_id_)
+    stubs.openml(kind, object_id_, name)
     return problem_stub(next(iter(stubs.records.values())), problem)
 
 

@@ -4,7 +4,7 @@ model?", "Is Claude here?").
 Such a question must not be answered with the nearest record as if it were the thing: the answer says the name is
 not in the registry and names what the search found nearest as the closest records (``Context.absent``). A name is
 read only from a question that asks for it as a whole ("Do you have X?", "Is X in the registry?", "Tell me about
-X", "What is X?"), written as a name (every word capitalised or with a digit: "Segment Anything", "Stable Diffusion
+X", "What is X?", "I'm looking for X. Is it here?"), written as a name (every word capitalised or with a digit: "Segment Anything", "Stable Diffusion
 XL", "GPT-4", "spaCy"), and not read by the search as a constraint (a language, a licence, a library).
 
 A well-known system the vocabulary of systems not held describes (a closed service: "Midjourney", "ElevenLabs"; an
@@ -36,6 +36,12 @@ _LEAD = re.compile(rf"^\s*(?i:do you (?:have|hold|know)|have you got|does the re
 _TAIL_FRAME = r"(?i:in (?:the|your|this) registry|here|available(?: here| in the registry)?|listed(?: here)?)"
 _TAIL = re.compile(rf"^\s*(?i:is|are)\s+(?:(?i:the)\s+)?{_OWNER}(?P<name>{_NAME}){_KIND}\s+{_TAIL_FRAME}{_END}")
 _TAIL_WORDS = re.compile(rf"\s+{_TAIL_FRAME}\s*$")
+# "I'm looking for X. Is it here?": the thing named in a sentence saying what the asker looks for, asked for as a whole
+# by the question right after it, which refers back to it
+_LOOKING = re.compile(rf"^\s*(?i:i'?m looking for|i am looking for|i'?m searching for|i am searching for|i need|"
+                      rf"i want)\s+(?:(?i:the)\s+)?{_OWNER}(?P<name>{_NAME}){_KIND}\s*[.!]?\s*$")
+_IT_HELD = re.compile(rf"^\s*(?i:is it\s+{_TAIL_FRAME}|do you (?:have|hold) it|have you got it|"
+                      rf"does the registry (?:have|hold) it)\s*\?\s*$")
 _SENTENCES = re.compile(r"(?<=[?!.])\s+")
 _FRAME_LEAD = re.compile(r"^\s*(?i:do you (?:have|hold|know)|have you got|does the registry (?:have|hold|know)|"
                          r"tell me about|what is|what's|what are)\s+(?:(?i:the|an?)\s+)?")
@@ -75,8 +81,11 @@ def asked_name(q: Question) -> AskedName | None:
     A possessive's owner is kept only when the search's reader says the owner holds nothing so named (its note on
     the owner's words): an owner the reader does not know, or one holding it, leaves the name alone.
     """
-    for sentence in _SENTENCES.split(q.text.strip()):
+    sentences = _SENTENCES.split(q.text.strip())
+    for i, sentence in enumerate(sentences):
         m = _LEAD.match(sentence) or _TAIL.match(sentence)
+        if m is None and i + 1 < len(sentences) and _IT_HELD.match(sentences[i + 1]):
+            m = _LOOKING.match(sentence)
         if m is not None:
             break
     else:

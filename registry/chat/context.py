@@ -15,7 +15,7 @@ from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import SearchOutcome
 from registry.search.understand import Question
 
-__all__ = ["Ambiguous", "Candidate", "Context", "Link", "Topic"]
+__all__ = ["Ambiguous", "Candidate", "Carried", "Context", "Link", "Topic"]
 
 
 @dataclass
@@ -66,6 +66,17 @@ class Ambiguous:
     name: str
     pids: list[str]
     identifiers: list[str]  # as the search index holds them ("" when the chat's own name index found them)
+
+
+@dataclass
+class Carried:
+    """A name the question asks about that no record is called but several carry as a whole part of their names
+    ("What is LLaMat?": ``m3rg-iitd/llamat-2``, ``llamat-2-chat``, ``llamat-2-cif``): ``pids`` the records carrying
+    it (of the kind asked for, most downloaded first; at most ``CARRIED_K`` looked at), ``total`` how many do."""
+
+    name: str
+    pids: list[str]
+    total: int
 
 
 @dataclass
@@ -131,6 +142,9 @@ class Context:
     # a name records carry only inside longer words of their names ("Hermes": DeepHermes, OpenHermes): its senses
     senses: list[Sense] = field(default_factory=list)
     sense_name: str = ""  # the name as the question writes it
+    # a name asked about that several records carry as a whole part of their names, none as its name ("What is
+    # LLaMat?"): the answer says so and which of them it describes
+    carried: Carried | None = None
 
     @property
     def facts(self) -> dict[str, FdoFacts]:

@@ -54,10 +54,18 @@ def by_words(hits) -> set[str]:
     return {h.pid for h in hits if h.match in ("exact", "keyword", "hybrid")}
 
 
-def has_evidence(q: Question, cand: Candidate) -> bool:
-    """Say whether a candidate has any of the question's topical words or of the constraints read from it."""
+def has_evidence(q: Question, cand: Candidate, topic: Topic | None = None) -> bool:
+    """Say whether a candidate has any of the question's topical words or of the constraints read from it.
+
+    With ``topic``, a word counts only when it weighs something (``read_topic``): a word no FDO holds in the index's
+    forms, or a plain verb of a job, tells no record apart, and a record holding only such a word ("open" of "every
+    opening" in a model card) is no closer to the question than any other."""
     read = read_constraints(q)
-    return bool(cand.covered) or any(read[i].facet != "kind" for i in cand.met if i < len(read))
+    if any(read[i].facet != "kind" for i in cand.met if i < len(read)):
+        return True
+    if topic is None or not topic.weights:
+        return bool(cand.covered)
+    return any(topic.weights.get(k, 0.0) > 0 for k in cand.covered)
 
 
 def fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:

@@ -189,7 +189,11 @@ def _overview(f: FdoFacts, base_url: str) -> list[str]:
 
 def _about(ctx: Context, base_url: str) -> str:
     q = ctx.question
-    focus = [c.facts for c in ctx.selected if c.reasons & {"named", "page", "previous", "family"}][:3]
+    focus = [c.facts for c in ctx.selected if c.reasons & {"named", "page", "previous", "family"}]
+    if ctx.carried is not None:  # the records carrying the name asked about: the most downloaded first
+        order = {pid: i for i, pid in enumerate(ctx.carried.pids)}
+        focus.sort(key=lambda f: order.get(f.pid, len(order)))
+    focus = focus[:3]
     focus = focus or [ctx.selected[0].facts]
     asked = [a for a in q.attributes if a in _ABOUT_ATTRIBUTES]
     paragraphs = []
@@ -203,6 +207,9 @@ def _about(ctx: Context, base_url: str) -> str:
             paragraphs.append(" ".join(_overview(f, base_url)))
     if ctx.unknown:
         paragraphs.append(f"The registry has {_unknown(ctx.unknown)}.")
+    note = carried_note(ctx, focus)
+    if note:
+        paragraphs.insert(0, note)
     if ctx.format_of is not None:  # the copies of a named model in the format asked for
         name, fmt = ctx.format_of
         paragraphs.insert(0, f"No record called “{_md(name.rsplit('/', 1)[-1])}” is in the {_md(fmt)} format itself; "
@@ -321,6 +328,37 @@ def senses_answer(ctx: Context) -> str:
                 parts.append(f"the {said} " + ", ".join(link(f) for f in group))
         lines.append(f"- {_md(sense.word)}: " + "; ".join(parts))
     return "\n".join(lines)
+
+
+CARRIED_SHOWN = 3  # records carrying a name, beside those described, the answer links to
+
+
+def carried_note(ctx: Context, focus: list[FdoFacts]) -> str:
+    """Say that the name asked about is no record's own name but a part of several records' names, which of them the
+    answer describes and which others carry it ("" when the question asks about no such name)."""
+    carried = ctx.carried
+    if carried is None:
+        return ""
+    facts = ctx.facts
+    kind = focus[0].kind if focus else "model"
+    described = [f for f in focus if f.pid in carried.pids]
+    if not described:
+        return ""
+    shown = {f.pid for f in described}
+    others = [facts[pid] for pid in carried.pids if pid in facts and pid not in shown][:CARRIED_SHOWN]
+    rest = carried.total - len(described) - len(others)
+    what = f"{carried.total} {kind}s"
+    text = (f"No record in the registry is called “{_md(carried.name)}”, but it is part of the names of {what}: "
+            f"this answer describes {_series([link(f) for f in described])}.")
+    if others:
+        more = f" and {rest} more ([search for “{_md(carried.name)}”](/search?{urlencode({'q': carried.name})}))" \
+            if rest > 0 else ""
+        text += f" Also carrying it: {', '.join(link(f) for f in others)}{more}."
+    return text
+
+
+def _series(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def ambiguity_note(ctx: Context) -> str:

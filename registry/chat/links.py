@@ -50,8 +50,12 @@ DESCRIBING = 3  # words read as another constraint that may stand before a recor
 RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
 
 
-def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]]) -> None:
-    """Set ``ctx.link`` when ``q`` asks for the models linked to a dataset, base model or paper it names."""
+def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]],
+              accounts: Callable[[str], tuple[str, ...]] = lambda owner: ()) -> None:
+    """Set ``ctx.link`` when ``q`` asks for the models linked to a dataset, base model or paper it names.
+
+    ``accounts`` gives the Hub accounts an organisation publishes under (``SearchAdapter.accounts``): an owner's
+    possessive in the question picks, of several records read for the name, those of that owner."""
     if q.understanding is None or q.compare:
         return
     asks = q.listing or "derivatives" in q.attributes or bool(ASKS_FOR_MODELS.search(q.text))
@@ -64,15 +68,16 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
         return
     if not asks and not (ASKS_FOR_LINKED.search(q.text) and set(q.attributes) <= LINK_ATTRIBUTES):
         return
+    values = _owned_values(q.text, read.values, accounts)
     entities: list[str] = []
-    for value in read.values[:4]:
+    for value in values[:4]:
         found = [pid for pid in (store.resolve(f"{p}:{value}") for p in PLATFORMS[read.facet]) if pid] or \
             resolve(value)
         if found and found[0] not in entities:
             entities.append(found[0])
     if any(pid not in entities for pid in ctx.named):
         return  # the question is about another FDO it names ("which datasets was bert trained on")
-    topic = _topic(q, read.span, read.values)
+    topic = _topic(q, read.span, values)
     if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic and \
             q.wants != "list" and not _other_filters(q):
         # "what are X's fine-tunes?", X named: the answer about X says it, relation by relation; with another
@@ -80,8 +85,25 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
         # meeting it answer, not X's most downloaded derivatives
         return
     facts = gather(store, entities, derivatives=False)
-    ctx.link = Link(read.facet, tuple(read.values), read.span, topic, [facts[p] for p in entities if p in facts],
+    ctx.link = Link(read.facet, tuple(values), read.span, topic, [facts[p] for p in entities if p in facts],
                     note=f"“{read.span}” is read as {', '.join(read.values[:3])}: {read.note}." if read.note else "")
+
+
+def _owned_values(text: str, values, accounts: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+    """Return those of the identifiers read for a name that an owner's possessive in the question says are meant
+    ("Mistral's Small 24B base checkpoint": mistralai/Mistral-Small-24B-Base-2501, not unsloth's copy of that name):
+    the owner part begins with the owner's word or the other way round, separators aside, or is an account the
+    organisations vocabulary gives the owner. All of them when no possessive picks some but not all."""
+    def flat(word: str) -> str:
+        return re.sub(r"[\s_\-./]+", "", word.lower())
+
+    for owner in re.findall(r"\b([A-Za-z][\w.-]*)['’]s\b", text):
+        said, known = flat(owner), {flat(a) for a in accounts(owner)}
+        mine = tuple(v for v in values if "/" in v and ((who := flat(v.split("/", 1)[0])) in known or (
+            len(said) >= 3 and len(who) >= 3 and (who.startswith(said) or said.startswith(who)))))
+        if mine and len(mine) < len(values):
+            return mine
+    return tuple(values)
 
 
 def _other_filters(q: Question) -> dict[str, list[str]]:
@@ -119,11 +141,29 @@ def _topic(q: Question, span: str, values) -> str:
     others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
               for w in words(r.span)}
     named |= {stem(w) for w in _record_phrase(q.text, span, others)}
+    named |= _dated(q.text, values)
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
             and t not in ASKERS]  # "Has anyone built on X?": who asks is no topic
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
+
+
+MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september october "
+                                         "november december".split())}
+MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(?:of\s+)?((?:19|20)?\d{2})\b", re.I)
+
+
+def _dated(text: str, values) -> set[str]:
+    """Return the words (stems) of a month and year the question writes that the named record's identifier spells as
+    its date code, year then month ("Mistral's Small 24B base checkpoint of January 2025": Mistral-Small-24B-Base-2501):
+    they say which record is named, no topic of the models linked to it."""
+    out = set()
+    for m in MONTH_YEAR.finditer(text):
+        code = f"{m.group(2)[-2:]}{MONTHS[m.group(1).lower()]:02d}"
+        if any(re.search(rf"(?<![0-9]){code}(?![0-9])", v) for v in values):
+            out |= {stem(m.group(1).lower()), m.group(2)}
+    return out
 
 
 def _record_phrase(text: str, span: str, described: set[str] = frozenset()) -> list[str]:

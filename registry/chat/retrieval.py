@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from registry.chat import lineage, links
 from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without_frame
-from registry.chat.context import Ambiguous, Candidate, Context
+from registry.chat.context import Ambiguous, Candidate, Carried, Context
 from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_licence, cover, fact_words, fitting,
                                     has_evidence, in_format,
                                     index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
@@ -43,6 +43,7 @@ SEARCH_K = 10
 CLOSEST_K = 3
 COMMON_TASK = 0.05  # share of the models doing a task above which sharing it says nothing of what a model is for
 FAMILY_K = 4  # models shown for a name that is only part of model names ("llama-2")
+CARRIED_K = 100  # records holding a name asked about as a part of their names, looked at for those of the kind asked
 VIA_K = 6  # models reached through a dataset, paper or task a list question matches
 EMBED_CHARS = 300  # of a candidate's short facts, embedded for similarity
 MIN_COVERAGE = 0.5  # share of topical words a candidate must hold for a topical question to count as answerable
@@ -56,7 +57,7 @@ HOLDERS_K = 10  # FDOs whose names hold a name as a part, looked at for one of t
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
-ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have)\b", re.I)
+ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have|has anyone)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
 # words describing a licence's terms: a model under a licence read from the question holds them (``_rank``)
 LICENCE_WORDS = frozenset(stem(w) for w in """open source opensource free libre permissive permissively copyleft
@@ -122,6 +123,9 @@ class Retriever:
         for family in ctx.families:
             for m in self.names.containing(family, FAMILY_K):
                 add(m.pid, 0.9, "family")
+        if ctx.carried is not None:  # a name several records carry as a part, none as its name ("What is LLaMat?")
+            for pid in ctx.carried.pids[:FAMILY_K]:
+                add(pid, 0.9, "family")
         for sense in ctx.senses:  # the models carrying the name, then those trained on the data named with it
             for f in sense.models + sense.trained:
                 add(f.pid, 0.9, "family")
@@ -133,7 +137,7 @@ class Retriever:
         if ctx.lineage_topic is not None:
             lineage.find_derived(q, ctx, self.search, add, SEARCH_K)
         else:
-            links.read_link(q, ctx, self.store, self._resolve_one)
+            links.read_link(q, ctx, self.store, self._resolve_one, self.search.accounts)
             if ctx.link is not None:
                 links.find_linked(q, ctx, self.search, add)
         # the question without its frame ("Which model can ..."), keeping "models" as the kind it asks for
@@ -348,12 +352,15 @@ class Retriever:
                 return
             ctx.unknown = []
         elif asked is not None and any(asked.name.lower() == m.lower() for m in q.mentions):
+            if asked.name in ctx.families and not asked.owner:  # "Tell me about Llama-2": part of several names
+                self._read_carried(asked, ctx)
             return  # a name-shaped mention is looked up as one (``_resolve_mentions``)
         if asked is None and system is not None:
             asked = AskedName(system.label)
         if asked is None:
             return
         if not asked.owner and self._holds(asked.name, asked.kind):
+            self._read_carried(asked, ctx)
             return
         if system is None and not asked.owner:
             ctx.senses = senses_of(asked.name, self.names, self.store)
@@ -362,6 +369,24 @@ class Retriever:
                 return
         ctx.absent = replace(asked, system=system)
         q.search_text = without_frame(q.search_text or q.text, asked.unknown_owner)
+
+    def _read_carried(self, asked: AskedName, ctx: Context) -> None:
+        """Note a name the question asks about as a whole that no record is called but that several records of the
+        kind asked for carry as a whole part of their names ("What is LLaMat?": ``llamat-2``, ``llamat-2-chat``,
+        ``llamat-2-cif``; "Tell me about VCtrl."): the answer is about the most downloaded of them and says that the
+        name is part of the names of several, which it describes and which others there are (``Context.carried``)."""
+        forms = list(dict.fromkeys((asked.name, re.sub(r"\s+", "-", asked.name), re.sub(r"\s+", "", asked.name))))
+        if any(self.search.named(f) or self.names.lookup(f) for f in forms):
+            return  # a record is called so: the name is resolved as one
+        found: dict[str, int] = {}
+        for f in forms:
+            for _, entry in self.names.holders(f):
+                for pid, downloads in entry.items():
+                    found[pid] = max(downloads, found.get(pid, 0))
+        ranked = sorted(found, key=lambda pid: (-found[pid], pid))[:CARRIED_K]
+        pids = [pid for pid in ranked if self.store.kind(pid) == asked.kind]
+        if len(pids) >= 2:
+            ctx.carried = Carried(asked.name, pids, len(pids))
 
     def _system(self, q: Question, asked: AskedName | None) -> NotHeld | None:
         """Return the known system not held that the question asks for: the name asked for begins with its name, or
@@ -486,6 +511,10 @@ class Retriever:
             elif _constraint_compound(q, mention):
                 # a constraint in a compound ("Korean-speaking models"), no name: the question lists what has it
                 q.mentions = [m for m in q.mentions if m != mention]
+            elif _in_phrase(q.text, mention):
+                continue  # a plain compound word inside a phrase ("trained on corporate e-mail"): the topic
+            elif _told(q.text, mention):
+                continue  # the asker's setting, told before the question ("I'm on an Apple-silicon Mac."): the topic
             else:
                 ctx.unknown.append(mention)
 
@@ -637,9 +666,9 @@ class Retriever:
         by_search = [c for c in ctx.candidates if "search" in c.reasons]
         # closest: models with some of the question's words or constraints first, in the search's order;
         # one with neither is no closer than any other record, so only the first such is named
-        by_search.sort(key=lambda c: (c.facts.kind != "model", not has_evidence(q, c),
+        by_search.sort(key=lambda c: (c.facts.kind != "model", not has_evidence(q, c, ctx.topic),
                                       c.search_rank if c.search_rank is not None else 99))
-        evident = [c for c in by_search if has_evidence(q, c)]
+        evident = [c for c in by_search if has_evidence(q, c, ctx.topic)]
         ctx.closest = (evident or _same_job_run(by_search, self._common_tasks) or ctx.candidates[:1])[:CLOSEST_K]
         if ctx.lineage_topic is not None:
             ctx.answerable = True
@@ -701,6 +730,10 @@ class Retriever:
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]
+            if (wanted.job or wanted.field) and any(c.facts.kind == "model" for c in stated):
+                # a question for what does a job ("looks at a picture and answers in words") is answered by models:
+                # a data set of that task is for training one, not the thing that does it
+                stated = [c for c in stated if c.facts.kind == "model"]
             sure = shows_enough(ctx.question, stated, ctx.topic, wanted, self._publishers(ctx.question))
             if not sure:
                 # nothing found states what the question asks for: the best found are named as the closest
@@ -887,6 +920,41 @@ def _owned(text: str, mention: str) -> bool:
     if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
         return False
     return re.search(rf"\b(?:my|our|your|their|his|her)\s+{re.escape(mention)}(?![\w-])", text, re.I) is not None
+
+
+# the words after which a name stands as one: the object of the question's frame ("Tell me about bert-large-mega", "Is
+# bert-large-mega here?", "the licence of bert-large-mega"), a side of a comparison, a thing it is likened to
+NAME_BEFORE = frozenset("""about is are was were of compare and or vs versus between have has had called named find get
+download than like to from the a an this that""".split())
+
+
+def _in_phrase(text: str, mention: str) -> bool:
+    """Say whether a hyphenated mention no FDO name holds is a plain compound word inside a phrase ("trained on corporate
+    e-mail", "put the best-fitting ones at the top"): lower-case letters only, after a word that is no frame of a name
+    (``NAME_BEFORE``: "about", "is", "of", "compare"...). Its words are the topic, not a name the registry lacks; a name
+    written after such a word, or opening the question, stays a name ("Tell me about bert-large-mega")."""
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
+        return False
+    before = re.search(rf"([A-Za-z']+)\s+{re.escape(mention)}(?![\w-])", text)
+    return before is not None and before.group(1).lower() not in NAME_BEFORE
+
+
+# words by which a question refers back to what a sentence before it told ("I'm looking for Mixtral 8x7B. Is it here?")
+REFERS_BACK = re.compile(r"\b(?:it|its|this|that|these|those|them|they|one|ones|such)\b", re.I)
+
+
+def _told(text: str, mention: str) -> bool:
+    """Say whether a mention no FDO name holds stands in a sentence that tells, not asks, the asker's setting ("I'm on
+    an Apple-silicon Mac. Which models come converted for MLX?"), with a question after it that asks on its own (no
+    word referring back to it): the question is about what it asks, and the mention is part of the topic, not a name
+    the registry lacks. A sentence asking, or a question referring back ("I'm looking for Mixtral 8x7B. Is it
+    here?"), keeps it a name."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x]
+    told = next((x for x in sentences if re.search(rf"(?<![\w-]){re.escape(mention)}(?![\w-])", x)), None)
+    if told is None or told.rstrip().endswith("?"):
+        return False
+    asking = [x for x in sentences[sentences.index(told) + 1:] if x.rstrip().endswith("?")]
+    return bool(asking) and not any(REFERS_BACK.search(x) for x in asking)
 
 
 def _constraint_compound(q: Question, mention: str) -> bool:

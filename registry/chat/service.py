@@ -248,6 +248,8 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
         if models:  # none linked or cited: the data set the answer describes is what it offers
             return models
     offered = {c.pid for c in ctx.selected}
+    if ctx.carried is not None:  # "What is LLaMat?": the records carrying the name, not the data named in their facts
+        offered &= set(ctx.carried.pids)
     return [c for c in cited if c.pid in offered]
 
 

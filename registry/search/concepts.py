@@ -18,11 +18,14 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
 from registry.search.patterns import SET_ASIDE as _SET_ASIDE
+from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
@@ -72,6 +75,9 @@ _VERSION = re.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", re.I)  # a name's trailing v
 # a phrase naming a direction: "speech to text", "turn a photo into a 3D model"
 # (a word read from its start: begun inside a long word, the match would be tried once per letter)
 _DIRECTION = re.compile(r"(?<!\w)(\w+)\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?(\w+)")
+# "images from text": what is made, from what ("from" read from a word's start: begun inside a long word, the match
+# would be tried once per letter)
+_FROM = re.compile(r"(?<!\w)(\w+)\s+from\s+(?:(?:a|an|the|my|some|any)\s+)?(\w+)")
 # a list of three or more items of one or two words each: "text, images, sound or table rows"
 _ITEM = r"[a-z0-9]+(?:\s+[a-z0-9]+)?"
 _LIST_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")  # between a list's items
@@ -93,6 +99,7 @@ _TAKE_GIVE = re.compile(r"\btakes?\s+(?:in\s+)?(?:(?:a|an|the|one|my|some)\s+)?(
 _DEPICTED = re.compile(r"\b(?:photo|photograph|picture|image|video|clip|snapshot|scan|shot)s?\s+of\s+"
                        r"(?:(?:a|an|the|my|our|some|this|that)\s+)?(\w+(?:\s+\w+)?)")
 GENERATION = "media-generation"  # the family of tasks making new pictures, clips, sound or shapes
+CLASSIFYING = "classification"  # the family of tasks giving an input labels from a set of classes
 # "make a clip", "generate a short video", "draw a picture": a verb of making before a medium (two words may come
 # between: "a short", "some new")
 _MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|generates|generating|produce|produces|"
@@ -162,6 +169,17 @@ class ConceptMatch:
     # read from a verb of making before a medium ("make images": every task making images), a loose reading that a
     # task the rules read from the same words takes the place of (``Searcher._with_concepts``)
     making: bool = False
+    # a medium the question gives a model ("from a voice recording": "in") or wants back ("answers in words": "out"):
+    # it stands for the tasks taking it in, or giving it back, not for every task touching it (``_ways``)
+    way: str = ""
+    to: tuple[str, ...] = ()  # a medium going in: the PIDs of the media wanted back ("a picture ... in words": text)
+    # the PIDs of the tasks the match stands for instead of its concept's own: of a kind of task, those working on the
+    # medium the question names ("a grainy video made sharper": super-resolution's video to video, not image to image);
+    # of a medium given with another wanted, those going that way (``_ways``)
+    instead: tuple[str, ...] = ()
+    # a medium a job the question names works on ("a depth map from a photo"): the PID of that job; the medium is the
+    # job's, no job of its own, and boosts nothing (``_sources``: only while the index holds a model of the job's tasks)
+    job: str = ""
 
 
 @dataclass
@@ -241,23 +259,53 @@ def _member(licence: Concept, group: Concept) -> bool:
     return licence.family == group.pid or group.pid in licence.groups or (held is not None and held(licence))
 
 
+def _goes(task: Concept, medium: str, m: ConceptMatch) -> bool:
+    """Say whether a task works on a medium the way a match reads it (``ConceptMatch.way``): taking it in (and giving
+    back the media wanted, but not it again), giving it back, or either when no way was read."""
+    if m.way == "in":
+        return medium in task.inputs and (not m.to or (bool(set(m.to) & set(task.outputs))
+                                                       and medium not in task.outputs))
+    if m.way == "out":
+        return medium in task.outputs
+    return medium in task.modalities
+
+
 def _said(phrase: str) -> frozenset[str]:
     """Return the words of a phrase but those naming the thing asked for, not its job ("model" of "chat model")."""
     return frozenset(tokens(phrase)) - _FRAME
 
 
-def _reversed(phrase: str, text: str) -> bool:
+def _made_from(text: str) -> frozenset[tuple[str, str]]:
+    """Return the (thing made, what from) word pairs ``text`` states ("images from text": ("image", "text"))."""
+    pairs = {(_head(f.group(1)), _head(f.group(2))) for f in _FROM.finditer(normalise(text))}
+    return frozenset((x, y) for x, y in pairs if x and y and x != y)
+
+
+@lru_cache(maxsize=4096)
+def _head(word: str) -> str:
+    """Return a word's index token ("images": image), or "" for a stopword."""
+    found = tokens(word)
+    return found[0] if found else ""
+
+
+def _reversed(phrase: str, text: str, made_from: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """Say whether ``text`` states the direction a phrase names the other way round.
 
     Words are matched as a set, so "speech to text" would match "text to speech". A phrase naming a
-    direction ("A to B", "A into B") is not matched by a text saying "B to A"; "a video from a text
-    prompt" still matches "text to video".
+    direction ("A to B", "A into B") is not matched by a text saying "B to A", nor by one saying "A from B"
+    ("images from text" is no image to text); "a video from a text prompt" still matches "text to video".
     """
-    m = _DIRECTION.search(normalise(phrase))
+    low = normalise(phrase)
+    m = _DIRECTION.search(low)
     if m is None:
         return False
     a, b = (re.escape(w) for w in m.groups())
-    return re.search(rf"\b{b}s?\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?{a}s?\b", normalise(text)) is not None
+    if re.search(rf"\b{b}s?\s+(?:in)?to\s+(?:(?:a|an|the)\s+)?{a}s?\b", normalise(text)) is not None:
+        return True
+    # "B from A" is A to B: "images from text" is no image to text (and no image-text to text), "a video from a text
+    # prompt" no video-text to text (``made_from``: the pairs ``_made_from`` reads from the text)
+    taken, given = frozenset(tokens(low[:m.end(1)])), tokens(m.group(2))
+    return bool(given) and any(x in taken and y == given[0] for x, y in made_from)
 
 
 def _acronym_unsaid(phrase: str, text: str) -> bool:
@@ -302,9 +350,11 @@ def _language_word_unsaid(phrase: str, text: str) -> bool:
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
-    def __init__(self, store, embedder=None) -> None:
+    def __init__(self, store, embedder=None, held: Callable[[], Collection[str]] | None = None) -> None:
         self.store = store
         self.embedder = embedder
+        # the keys of the tasks the index holds models of (None: every task counts as held)
+        self.held = held
         self._built: _Built | None = None
         self._lock = threading.Lock()
 
@@ -411,6 +461,7 @@ class ConceptIndex:
         derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
         low = normalise(text)
+        made_from = _made_from(low)
         for k, ((i, toks, phrase), rooted) in enumerate(zip(built.phrase_tokens, built.phrase_roots)):
             if k in built.whole and (not toks <= words or not re.search(
                     rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", low)):
@@ -419,7 +470,7 @@ class ConceptIndex:
             # "clinic" for clinical (``text.same_family``)
             written = toks <= words
             if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
-                                                                   for t in rooted))) and not _reversed(phrase, text) \
+                                                                   for t in rooted))) and not _reversed(phrase, text, made_from) \
                     and not _acronym_unsaid(phrase, written_as) and not (
                         built.concepts[i].facet == SYSTEM and _name_unsaid(
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
@@ -436,6 +487,9 @@ class ConceptIndex:
         self._given(built, text, best)
         self._made(built, text, best)
         self._lists(built, text, best)
+        self._sources(built, text, best)
+        self._ways(built, set_aside(written_as), best)  # "I have", "From" are frame words of the topic
+        self._swapped(built, text, best)
         if vector is None and self.embedder is not None and built.vectors is not None and words:
             vector = self.embedder.embed_query(text)
         if vector is not None and built.vectors is not None and len(built.vectors) == len(built.vector_owner):
@@ -602,6 +656,142 @@ class ConceptIndex:
             for i in jobs:
                 best[i] = replace(best[i], within=tuple(dict.fromkeys(best[i].within + within)))
 
+    def _named_media(self, built: _Built, text: str) -> dict[str, Concept]:
+        """Return the modalities ``text`` names by one of their one-word phrases or bare words ("video", "photos"),
+        by PID, without those only shown in a picture or clip ("a photo of a cluttered table")."""
+        low = normalise(text)
+        shown = Counter(t for m in _DEPICTED.finditer(low) for t in tokens(m.group(1)))
+        said = Counter(tokens(low))
+        return {built.media[t][1].pid: built.media[t][1] for t in said if t in built.media and said[t] > shown[t]}
+
+    def _sources(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Mark in ``best`` the media a job the question names by its words works on: a task or a kind of task
+        taking it in or giving it back ("a depth map from a photo": depth estimation's pictures), a family taking it
+        in (a family making media: giving it back). Such a medium is the job's, no job of its own; a family it is
+        named with is narrowed to its members taking one of the media the question names ("label pieces of their
+        input, single words in a sentence or regions in a photo": the family labelling parts, over text and
+        pictures; the media of every task named, "words" and "photos", made the boost stand for most tasks). Only
+        while the index holds a model of one of the job's tasks (``held``): else the medium's own tasks are the
+        closest."""
+        jobs = [i for i, m in best.items()
+                if m.how == "words" and m.concept.facet in ("task", "task-family", "task-kind")]
+        media = [i for i, m in best.items() if m.how == "words" and m.concept.facet == "modality" and not m.way
+                 and not m.job]
+        if not jobs or not media:
+            return
+        named: dict[str, Concept] | None = None
+        held = self.held() if self.held is not None else None
+        for i in media:
+            medium = best[i].concept.pid
+            for j in jobs:
+                job = best[j].concept
+                if job.facet == "task":
+                    tasks = [job]
+                else:
+                    tasks = [t for t in (built.by_pid.get(p) for p in job.members + job.broader)
+                             if t is not None and t.facet == "task"]
+                if job.facet == "task-family":
+                    worked = {p for t in tasks for p in (t.outputs if job.outputs else t.inputs)}
+                else:
+                    worked = {p for t in tasks for p in t.inputs + t.outputs}
+                # while the index holds no model of the job's tasks ("house prices from a table of features": no tabular
+                # regressor), the medium's own tasks are the closest, and it boosts them
+                if medium not in worked or (held is not None and not any(t.key in held for t in tasks)):
+                    continue
+                # marked, not dropped: its words stay read (a meaning of them is not matched instead)
+                best[i] = replace(best[i], job=job.pid)
+                if job.facet == "task-family" and not best[j].within:
+                    named = self._named_media(built, text) if named is None else named
+                    within = tuple(p for p in named if p in worked) or (medium,)
+                    best[j] = replace(best[j], within=within)
+
+    def _ways(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Read the way media go (``media_ways``): a medium the question gives a model ("from a voice recording", "I
+        have a still photo", "take a sound recording as input") stands for the tasks taking it in, one it wants back
+        ("answers in words") for those giving it back. With another medium named after the one given (or before it),
+        or wanted back, they are a direction: the tasks taking the first in and giving the second back ("looks at a
+        picture and answers in words": captioning, image chat, visual question answering; "a still photo ... like a
+        short clip": image to video). Alone, a medium read so only narrows the match its own word made; a medium
+        inside a task's words already read ("take a picture and give back ...") is left to them."""
+        low = normalise(text)
+
+        def medium_of(word: str) -> Concept | None:
+            return self._medium(built, frozenset([_head(word)]))
+
+        found = [f for f in media_ways(low, lambda w: medium_of(w) is not None)]
+        if not found:
+            return
+        claimed = {t for m in best.values() if m.how == "words" and m.concept.facet == "task" for t in tokens(m.phrase)}
+        found = [f for f in found if not set(tokens(f.word)) & claimed]
+        given = next((f for f in found if f.way == "in"), None)
+        wanted = next((f for f in found if f.way == "out"), None)
+        place = {c.pid: i for i, c in enumerate(built.concepts)}
+        source = medium_of(given.word) if given else None
+        target = medium_of(wanted.word) if wanted else None
+        target_span = low[wanted.start:wanted.end] if wanted else ""
+        if source is not None and (target is None or target.pid == source.pid):
+            # another medium named after the one given, else before it: what is wanted from it
+            shown = {t for m in _DEPICTED.finditer(low) for t in range(m.start(1), m.end(1))}
+            words = [w for w in re.finditer(r"\w+", low) if w.start() not in shown
+                     and not given.start <= w.start() < given.end]
+            ordered = [w for w in words if w.start() >= given.end] + [w for w in reversed(words)
+                                                                       if w.start() < given.start]
+            other = next((w for w in ordered if (c := medium_of(w.group(0))) is not None and c.pid != source.pid
+                          and not set(tokens(w.group(0))) & claimed), None)
+            if other is not None:
+                target, target_span = medium_of(other.group(0)), other.group(0)
+            elif target is not None:
+                target = None
+        ways = [c.pid for c in built.concepts if source is not None and target is not None and c.facet == "task"
+                and source.pid in c.inputs and target.pid in c.outputs and source.pid not in c.outputs]
+        if ways:
+            # a classifier gives back a label from its classes, not content in the medium wanted ("answers in words":
+            # captioning, image chat, visual question answering; not image classification), unless it is all there is
+            labels = {pid for c in built.concepts if c.facet == "task-family" and c.key == CLASSIFYING for pid in c.members}
+            ways = [pid for pid in ways if pid not in labels] or ways
+            span = f"{low[given.start:given.end]} / {target_span}"
+            best[place[source.pid]] = ConceptMatch(source, span, DIRECTION_SCORE, "words", way="in", to=(target.pid,),
+                                                   instead=tuple(ways))
+            for k, m in list(best.items()):  # the medium wanted is the direction's, no job of its own
+                if m.concept.pid == target.pid and m.how == "words" and not m.way:
+                    del best[k]
+            return
+        for read, medium in ((given, source), (wanted, medium_of(wanted.word) if wanted else None)):
+            k = place.get(medium.pid) if medium is not None else None
+            if k is not None and k in best and best[k].how == "words" and not best[k].way and not best[k].job:
+                best[k] = replace(best[k], phrase=low[read.start:read.end], way=read.way)
+
+    def _swapped(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Let the medium a question names choose among the tasks of a kind of task: a kind stands for those of its
+        tasks working on a medium named ("an old, grainy video ... make it sharper": super-resolution's video to
+        video, not its image to image); a kind none of whose tasks does stands for the tasks of the same shape for
+        the medium named, where some exist (a kind of image to image asked of a video: video to video). Text is no
+        medium swapped: it is what labels and answers are written in."""
+        text_pid = next((c.pid for c in built.concepts if c.facet == "modality" and c.key == "text"), "")
+        named = {p: c for p, c in self._named_media(built, text).items() if p != text_pid}
+        if not named:
+            return
+        for i, m in list(best.items()):
+            c = m.concept
+            if c.facet != "task-kind" or m.how != "words":
+                continue
+            tasks = [t for t in (built.by_pid.get(p) for p in c.broader) if t is not None and t.facet == "task"]
+            chosen = [t.pid for t in tasks if set(t.inputs + t.outputs + t.modalities) & named.keys()]
+            if chosen:  # those of its tasks working on a medium named ("a video": video to video, not image to image)
+                if len(chosen) < len(tasks):
+                    best[i] = replace(m, instead=tuple(chosen))
+                continue
+            instead = []
+            for t in tasks:
+                for x in set(t.inputs + t.outputs) - {text_pid}:
+                    for medium in named:
+                        shape = (sorted(medium if p == x else p for p in t.inputs),
+                                 sorted(medium if p == x else p for p in t.outputs))
+                        instead += [o.pid for o in built.concepts if o.facet == "task"
+                                    and (sorted(o.inputs), sorted(o.outputs)) == shape]
+            if instead:
+                best[i] = replace(m, instead=tuple(dict.fromkeys(instead)))
+
     def boosts(self, matches: list[ConceptMatch]) -> dict[str, dict[str, str]]:
         """Return facet -> value -> the phrase that suggested it, for the facet values the matches stand for.
 
@@ -615,7 +805,7 @@ class ConceptIndex:
                 out[c.facet].setdefault(c.key, m.phrase)
             if c.facet in TOPICS and c.markers:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
-            for task_pid in c.serves + c.broader + c.members:
+            for task_pid in c.serves + (m.instead or c.broader) + c.members:
                 task = built.by_pid.get(task_pid)
                 if task is not None and task.facet in TOPICS and task_pid in c.serves:
                     # a system not held doing a kind of task (Codestral: code generation) stands for the models
@@ -632,9 +822,10 @@ class ConceptIndex:
                 area = built.by_pid.get(area_pid)
                 if area is not None and area.facet in TOPICS and area.markers:
                     out[TOPIC].setdefault(area.key, m.phrase)
-            if c.facet == "modality":
+            # a medium read as a job's, or as a direction's source standing for its tasks (``instead``, above)
+            if c.facet == "modality" and not m.job and not m.instead:
                 for other in built.concepts:
-                    if other.facet == "task" and c.pid in other.modalities:
+                    if other.facet == "task" and _goes(other, c.pid, m):
                         out["task"].setdefault(other.key, m.phrase)
             if c.facet == "licence-family":
                 for other in built.concepts:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from pyoxigraph import Literal
 
 from registry.fdo.model import Fdo, read_fdos
+from registry.search.about import describe, linked_data
 from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, language_label
 from registry.search.text import KEYWORDS_FORMAT, flow_term, sparse_vector
 from registry.store import Store
@@ -27,7 +28,7 @@ from registry.vocab import FAIR4ML, MLFDO, SCHEMA
 __all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text", "Concepts",
            "read_concepts"]
 
-INDEXED_KINDS = ("model", "dataset", "paper")
+INDEXED_KINDS = ("model", "dataset", "paper", "task", "evaluation")
 # a model listing this many languages (Hub language codes) is also indexed with the language "multilingual" (BLOOM's
 # 46, mBART-50's 52; the Llama 4 and Mistral Small cards list 10-12 and say nothing of being multilingual)
 MANY_LANGUAGES = 20
@@ -35,6 +36,7 @@ MULTILINGUAL = "mul"  # BCP-47's code for many languages, as the Hub harvester w
 DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
 EMBED_DESCRIPTION_CHARS = 700  # MiniLM reads 256 word pieces: the description's opening carries the gist
 
+_SCHEME = re.compile(r"^(?:arxiv|doi):\s*(\S.*)$", re.I)  # the schemes papers' identifiers are written with
 _CARD_TEXT = (FAIR4ML.intendedUse.value, FAIR4ML.usageInstructions.value, MLFDO.trainingDataDescription.value)
 _DESC = SCHEMA.description.value
 _SPDX = "https://spdx.org/licenses/"
@@ -171,7 +173,9 @@ def build_docs(store: Store, items: list[Item], concepts: Concepts | None = None
     fdos = read_fdos(store, [item.pid for item in items])
     if concepts is None:
         concepts = read_concepts(store)
-    return [_doc(item, fdos[item.pid], concepts) for item in items if item.pid in fdos]
+    wanted = [pid for pid in linked_data(fdos.values()) if pid not in fdos]
+    data = {**fdos, **(read_fdos(store, wanted) if wanted else {})}  # the data sets tasks and runs are on
+    return [_doc(item, fdos[item.pid], concepts, data) for item in items if item.pid in fdos]
 
 
 def _strings(values: dict[str, list], prop: str) -> list[str]:
@@ -197,13 +201,16 @@ def size_in_name(model_id: str | None) -> float | None:
     return float(m.group(1)) * (1e6 if m.group(2).lower() == "m" else 1e9)
 
 
-def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
+def _doc(item: Item, fdo: Fdo, concepts: Concepts, data: dict[str, Fdo] | None = None) -> IndexDoc:
     """Return the index document of one FDO.
 
     A licence's name says on what terms a model is shared, not what it is about ("Artistic-2.0" is no artistic
     model). So the licence ids, and their names where the description or card states them ("- License:
     artistic-2.0", ``without_licences``), are indexed as licence terms (``text.licence_term``), not as words: only
     a question about licences matches them (``text.query_terms``). The description shown keeps them.
+
+    A task or an evaluation run states facts only: its description says what it is in words (``about.describe``),
+    its data sets' names are its data sets, its task type is its task, and its data set's description is card text.
     """
     pid, version, kind, platform = item.pid, item.version, item.kind, item.platform
     values = fdo.properties
@@ -211,6 +218,10 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
     name, identifier = fdo.name, fdo.identifier
     description = " ".join(_strings(values, _DESC))[:DESCRIPTION_CHARS]
     card = " ".join(s for p in _CARD_TEXT for s in _strings(values, p))[:DESCRIPTION_CHARS]
+    about = describe(fdo, data or {})
+    if about is not None:
+        description = " ".join(filter(None, [about.description, description]))[:DESCRIPTION_CHARS]
+        card = " ".join(filter(None, [card, about.data_text]))[:DESCRIPTION_CHARS]
     keywords = fdo.keywords
     facets: dict[str, list[tuple[str, str]]] = {"kind": [(kind, KIND_LABELS.get(kind, kind.title()))]}
     if platform:
@@ -236,6 +247,10 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
             seen.setdefault(MULTILINGUAL, language_label(MULTILINGUAL))
         if seen:
             facets[fdef.name] = sorted(seen.items())
+    # a task or a run is of a kind of task, it does not do one: the kind of task is its words, not the facet that
+    # filters and boosts what does the task (an OpenML classification task is no answer to "what can classify rows
+    # of my table?"), and the kind of task's concept text is not its text
+    typed = [w for key, label in facets.pop("task", []) for w in (label, key)] if about is not None else []
     params = float(fdo.params) if fdo.params else (size_in_name(identifier or name) if kind == "model" else None)
     date = None
     for prop in (SCHEMA.dateCreated.value, SCHEMA.dateModified.value):
@@ -244,25 +259,29 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts) -> IndexDoc:
             date = min(stamps)
             break
     downloads = fdo.downloads or 0
-    exact = sorted({s.lower() for s in [name, identifier, *alts, fdo.fdo_id, pid] if s})
+    # an identifier with its scheme ("arXiv:2501.07954", "doi:10.1/x") is also called by what follows the scheme
+    schemeless = [m.group(1) for m in [_SCHEME.match(identifier or "")] if m]
+    exact = sorted({s.lower() for s in [name, identifier, *schemeless, *alts, fdo.fdo_id, pid] if s})
     labels_of = {k: [label for _, label in v] for k, v in facets.items()}
     keys_of = {k: [key for key, _ in v] for k, v in facets.items()}
     names = [n for key, label in facets.get("licence", []) for n in (key, label)]
     text, stated = without_licences(description, names)
     card_text, in_card = without_licences(card, names)
     stated += in_card
-    expanded = [concepts.tasks[r.iri] for r in fdo.tasks if r.iri in concepts.tasks]
+    expanded = [concepts.tasks[r.iri] for r in fdo.tasks if r.iri in concepts.tasks and about is None]
     expanded += [concepts.libraries[key] for key in keys_of.get("library", []) if key in concepts.libraries]
     fields = {
         "name": [name, *alts], "identifier": [identifier], "keywords": keywords + _joined(keywords),
-        "task": labels_of.get("task", []) + keys_of.get("task", []),
+        "task": labels_of.get("task", []) + keys_of.get("task", []) + typed + (about.task_types if about else []),
         "library": keys_of.get("library", []), "base_model": keys_of.get("base_model", []),
-        "dataset": keys_of.get("dataset", []), "author": labels_of.get("author", []),
+        "dataset": keys_of.get("dataset", []) + (about.datasets if about else []),
+        "author": labels_of.get("author", []),
         "language": labels_of.get("language", []),
         "licence": keys_of.get("licence", []) + stated,
         "description": [text], "card": [card_text],
         "concepts": [p for phrases in expanded for p in phrases],
-        "flows": list(dict.fromkeys(t for r in fdo.tasks for t in concepts.flows.get(r.iri, ()))),
+        "flows": list(dict.fromkeys(t for r in fdo.tasks for t in concepts.flows.get(r.iri, ()))) if about is None
+        else [],
     }
     doc = IndexDoc(pid=pid, version=version, kind=kind, name=name, identifier=identifier,
                    url=fdo.url, description=description or card[:DESCRIPTION_CHARS],

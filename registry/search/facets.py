@@ -17,7 +17,7 @@ from registry.vocab import CODEMETA, FAIR4ML, MLFDO, SCHEMA
 
 __all__ = ["FacetDef", "FACETS", "TERM_FACETS", "RANGE_FACETS", "FACET_NAMES", "facet_name",
            "parse_range", "range_label", "PARAM_BUCKETS", "bucket_of", "year_bounds", "LANGUAGE_NAMES",
-           "language_label", "PLATFORM_LABELS", "KIND_LABELS", "format_count", "parse_count"]
+           "language_label", "PLATFORM_LABELS", "KIND_LABELS", "kind_label", "format_count", "parse_count"]
 
 
 @dataclass(frozen=True)
@@ -212,5 +212,16 @@ def language_label(code: str) -> str:
 
 
 PLATFORM_LABELS = {"hf": "Hugging Face", "openml": "OpenML", "arxiv": "arXiv", "hf-dataset": "Hugging Face",
-                   "openml-dataset": "OpenML"}
-KIND_LABELS = {"model": "Model", "dataset": "Dataset", "paper": "Paper"}
+                   "openml-dataset": "OpenML", "openml-run": "OpenML", "openml-task": "OpenML"}
+KIND_LABELS = {"model": "Model", "dataset": "Dataset", "paper": "Paper", "task": "Task", "evaluation": "Evaluation"}
+# what a platform calls its records, where that is not the registry's kind (an OpenML flow is a model, a run an
+# evaluation): results say it, so that a flow is not taken for a trained model
+_PLATFORM_NOUNS = {"openml": "flow", "openml-run": "run (evaluation)", "openml-task": "task",
+                   "openml-dataset": "dataset"}
+
+
+def kind_label(kind: str, platform: str = "") -> str:
+    """Return what a result is, for people: its platform and kind ("Hugging Face model", "OpenML task")."""
+    noun = _PLATFORM_NOUNS.get(platform) or KIND_LABELS.get(kind, kind).lower()
+    where = PLATFORM_LABELS.get(platform, "")
+    return f"{where} {noun}" if where else noun.capitalize()

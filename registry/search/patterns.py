@@ -248,6 +248,13 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 APPROX = r"\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)"
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
 LARGE = r"\b(?:large|huge|big|frontier|enormous|gigantic|giant|massive|colossal|vast)\b"
+# a count said to be approximate means at least the counts within this share of it: a model's name rounds its count
+# (Qwen's "32B" models hold 32.8B, Mistral Small "24B" 23.6B), so "around 32 billion" means them too
+APPROX_SHARE = 0.05
+# a size class: a count named as a class, range or bracket ("the 24-billion-parameter class", "in the 7B range",
+# "70B-class models"), read as the approximate count
+SIZE_CLASS = (rf"(?:\b(?:in|of|from)\s+)?(?:the\s+)?{NUM}{PARAMS}[\s-]*"
+              r"(?:size[\s-]+)?(?:class|range|bracket|tier|category|league|ballpark|band)\b")
 RECENT = r"\b(?:recent|latest|newest|new|up[ -]to[ -]date)\b"
 # beside a size written out, a verb placing the models in it ("Which models sit between 10 and 30 billion
 # parameters?") and a vague count restating it ("a few hundred million parameters, between 100 million and one
@@ -269,8 +276,10 @@ LINK_FACETS = frozenset({"dataset", "base_model", "paper"})
 # what was built, between "built" and "on" ("built something on top of X", "built models upon X"): no name
 _BUILT_THING = r"(?:something|anything|things?|stuff|(?:an?\s+|their\s+own\s+|new\s+)?(?:models?|apps?|tools?|products?|versions?))"
 LINK_RELATIONS = (
+    # (an adverb may come between: "trained further from X", "tuned again on Y")
     (r"\b(?:(?:fine[ -]?)?tun(?:ed|ing)|finetun(?:ed|ing)|(?:pre-?)?train(?:ed|ing)|learn(?:ed|t|s)|taught)\s+"
-     r"(?:on|from|with|using)\b", ("dataset", "base_model")),
+     r"(?:(?:further|more|again|additionally|first|directly|initially|then)\s+)?(?:on|from|with|using)\b",
+     ("dataset", "base_model")),
     (rf"\b(?:extend(?:s|ed|ing)?|(?:build(?:s|ing)?|built)\s+(?:{_BUILT_THING}\s+)?(?:on|upon)(?:\s+top\s+of)?|"
      r"start(?:s|ed|ing)?\s+from|based\s+on|derived?\s+from|descend(?:s|ed|ing)?\s+from|"
      r"(?:made|created|produced|developed)\s+(?:from|out\s+of)|"

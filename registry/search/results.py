@@ -27,6 +27,7 @@ class SearchHit:
     params: float | None = None
     downloads: int = 0
     matched: tuple[str, ...] = ()  # the words of the snippet that match the query (highlighted on the page)
+    kind_label: str = ""  # what it is, for people: "Hugging Face model", "OpenML task" (``facets.kind_label``)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,9 @@ class QueryUnderstanding:
     # the PIDs of the open model families not held the question names that are built on a family of their own (Code
     # Llama: Llama 2): that family's models doing what they do are the closest, first (``Searcher._kin``)
     kin: tuple[str, ...] = ()
+    # the kinds of task the question names by its words ("go through CVs": CV screening): the models whose tags or
+    # name show one come first among the rest (``Searcher._kinds_shown``)
+    kinds: tuple[str, ...] = ()
 
     def filters(self) -> dict[str, list[str]]:
         """Return the applied recognised filters (mode ``filter``) as facet -> values."""
@@ -133,7 +137,7 @@ class QueryUnderstanding:
                 text = re.sub(rf"(?<!\w){re.escape(tag)}(?!\w)", said, text, count=1)
             tags, tagged = (), ()
         return replace(self, text=text, recognised=tuple(r for r in self.recognised if r.facet not in facets),
-                       tags=tags, tagged=tagged)
+                       tags=tags, tagged=tagged, kinds=() if "topic" in facets else self.kinds)
 
     def to_dict(self) -> dict:
         return asdict(self)

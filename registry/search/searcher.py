@@ -24,7 +24,7 @@ import numpy as np
 from registry.errors import BadRequest
 from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex
 from registry.search.engine import Candidates, _top_set
-from registry.search.facets import FACETS, RANGE_FACETS, facet_name, parse_range
+from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
@@ -68,6 +68,7 @@ UNSURE_FLOOR = 0.5
 # (1 - their share of the question) to this power of its rank credit (docs/search.md, "Ranking")
 CORE_POWER = 2
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
+KIND_BONUS = 0.5  # added to the fused key of a model showing a kind of task the question names by its words
 LINK_TIER = 0.1  # and this much per weight of the question's other boosts but a task it carries (above any fused key)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -95,7 +96,9 @@ class Searcher:
 
     def __init__(self, index: SearchIndex, llm: "OllamaUnderstander | None" = None) -> None:
         self.index = index
-        self.concepts = ConceptIndex(index.store, index.embedder)
+        # the tasks the index holds: a medium a job named works on is the job's only while the index holds one of the
+        # job's tasks (``ConceptIndex._sources``)
+        self.concepts = ConceptIndex(index.store, index.embedder, held=lambda: self.vocabulary("task"))
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
                                   means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts)
@@ -223,8 +226,10 @@ class Searcher:
         matches = [m for m in self.concepts.match(text, written_as=qu.query)
                    if m.concept.facet != SYSTEM or not self.owns((), m.phrase)]
         # a system names the tasks it does: a modality the question also speaks of ("ElevenLabs' voice model": audio)
-        # adds no other task of that modality
+        # adds no other task of that modality; so does a kind of task named by its words, through the task it narrows
+        # ("from a voice recording, is the speaker a man or a woman": audio classification, not every audio task)
         served = {pid for m in matches if m.concept.facet == SYSTEM for pid in m.concept.serves}
+        served |= {pid for m in matches if m.concept.facet == "task-kind" and m.how == "words" for pid in m.concept.broader}
         if served:
             matches = [m for m in matches if m.concept.facet != "modality" or not any(
                 c.facet == "task" and m.concept.pid in c.modalities and c.pid in served
@@ -341,9 +346,11 @@ class Searcher:
             meant += [r.span for r in qu.recognised if r.facet == "author" and not r.values and r.note]
         text, sentence = (_without_name(qu.text, names, meant), _without_name(qu.sentence, names, meant)) if names \
             else (qu.text, qu.sentence)
+        kinds = tuple(dict.fromkeys(m.concept.key for m in matches if m.concept.facet == "task-kind" and m.how == "words"))
         if not added and recognised == list(qu.recognised) and text == qu.text and not kin:
             return qu
-        return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin)
+        return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin,
+                       kinds=kinds)
 
     def _language_named(self, key: str, phrase: str) -> bool:
         """Say whether ``phrase`` is one of the names of the language ``key`` (not a phrase meaning it)."""
@@ -489,6 +496,18 @@ class Searcher:
         self._topic_masks[key] = (engine, engine.generation, score)  # read-only from here: callers combine copies
         return score
 
+    def _kinds_shown(self, qu: QueryUnderstanding) -> np.ndarray | None:
+        """Return the slots whose tags or name show a kind of task the question names by its words and still boosts
+        (``QueryUnderstanding.kinds``), or None when there is none."""
+        boosted = {v for r in qu.recognised if r.facet == TOPIC and r.applied for v in r.values}
+        keys = [k for k in qu.kinds if k in boosted]
+        if not keys:
+            return None
+        sel = np.zeros(self.engine.size, dtype=bool)
+        for key in keys:
+            sel |= self._topic_score(key) == TOPIC_WEIGHT
+        return sel if sel.any() else None
+
     def _topics_mask(self, keys) -> np.ndarray:
         """Return the slots whose facts hold a marker of any of the kinds of task and subject areas ``keys``."""
         sel = np.zeros(self.engine.size, dtype=bool)
@@ -579,8 +598,9 @@ class Searcher:
             cand = self._candidates(qu, mode, vector, phrased)
             depth = max(10, page * per_page)
             carried = self._carried(qu) or [int(x) for x in phrased]
+            shown = self._kinds_shown(qu)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -588,7 +608,7 @@ class Searcher:
                 masks = _Masks(self.engine, _Filters(explicit, {}))
                 masks.boost = boost
                 ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
-                                    carried, tier=tiers[0] if tiers else None)
+                                    carried, tier=tiers[0] if tiers else None, shown=shown)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -1018,7 +1038,8 @@ class Searcher:
 
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = (),
-              joined: np.ndarray | None = None, tier: np.ndarray | None = None) -> "_Ranked":
+              joined: np.ndarray | None = None, tier: np.ndarray | None = None,
+              shown: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
@@ -1137,6 +1158,12 @@ class Searcher:
                 # those also carrying what else the question asks (a language it states, a format's tag, a topic; not a
                 # task, which the base's copies and adapters often leave unstated) go first, the more of it the earlier
                 key[np.searchsorted(cands, linked)] += LINK_BONUS + (LINK_TIER * tier[linked] if tier is not None else 0)
+                if shown is not None and len(boosted):
+                    # a kind of task the question names by its words: among the FDOs carrying the most of what the
+                    # question asks, those showing the kind in their tags or name go first (not before those carrying
+                    # more: "Korean reasoning model" keeps the Korean models before the other reasoning ones)
+                    levels = boost[boosted]
+                    key[np.searchsorted(cands, boosted[shown[boosted] & (levels >= levels.max())])] += KIND_BONUS
             if joined is not None:
                 # a linked value read as a filter ("Which models mention arXiv 2009.03300?"): every FDO passing it
                 # joins the results, those past the concept list's first BOOST_K after the ranked ones
@@ -1234,7 +1261,8 @@ class Searcher:
                          identifier=doc.identifier, url=doc.url, match=how,
                          tasks=tuple(label for _, label in doc.facets.get("task", [])),
                          licences=tuple(label for _, label in doc.facets.get("licence", [])),
-                         params=doc.params, downloads=doc.downloads)
+                         params=doc.params, downloads=doc.downloads,
+                         kind_label=kind_label(doc.kind, next((k for k, _ in doc.facets.get("platform", [])), "")))
 
     def _suggestions(self, qu: QueryUnderstanding, counts: dict[str, list[FacetValue]], constrained: set[str],
                      top: list) -> tuple[SuggestedFilter, ...]:

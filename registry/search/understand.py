@@ -26,9 +26,9 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, SIZE_RANGE, SIZE_VERB, SMALL,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -46,6 +46,12 @@ PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))
 LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squeezed|shrunk|quanti[sz]ed)"
 COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
           rf"releases?|weights|files?|checkpoints?|quants?)\s+(?:of|for)\b"
+# formats and precisions that hold weights in fewer bits than the model was trained in
+QUANT_FORMATS = r"\b(?:gguf|ggml|gptq|awq|exl2|bnb|int[248]|fp[48]|[1-8][ -]?bits?|quanti[sz]ed)\b"
+# a list of formats before the copies' noun ("4-bit, 8-bit or GGML builds of"; groups: the formats, the noun on)
+FORMATS_COPY_OF = re.compile(rf"\b((?:{FORMATS}(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+|\s*/\s*))*{FORMATS})\s+"
+                             r"((?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|"
+                             r"files?|checkpoints?|quants?)\s+(?:of|for))\b")
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+|an?\s+)?(?:{FORMATS}|({LOWER_PRECISION}))" \
             r"(?:\s+(?:format|form|files?|builds?|versions?|cop(?:y|ies)))?\b"
 # words between a model's name and the format it is asked in ("X available as a GGUF file")
@@ -92,6 +98,10 @@ NAME_WORD = re.compile(r"(?<![\w.\-/])[A-Za-z0-9][\w.\-]*[A-Za-z0-9]")
 DATA_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:(?:data)?sets?|data|corp(?:us|ora)|collections?|pages|"
                         r"questions|problems|examples|samples|instructions|conversations|dialogues|pairs|texts|documents|"
                         r"recordings|benchmarks?|splits?)\b")
+TUNED_FROM = re.compile(r"(?:tun|train)(?:ed|ing)\s+(?:\w+\s+)?from$")  # "fine-tuned from", "trained from": a base model
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept?", "oct", "nov", "dec")
+MONTHS = {name[:3]: i % 12 + 1 for i, name in enumerate(MONTH_NAMES[:12])}
 MAX_LINKS = 8  # relation phrases read per pattern: a 10 kB question is not read for a hundred links
 Vocabulary = Callable[[str], dict[str, tuple[str, int]]]  # facet -> key -> (label, count)
 
@@ -198,8 +208,9 @@ class Understander:
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += [self._described(low, self._partial_is_loose(m, low)) for m in self._lineage(low)]
-        out += [self._described(low, m) for m in self._links(low)]
+        out += [self._versioned(low, self._owned_base(low, self._described(low, self._partial_is_loose(m, low))))
+                for m in self._lineage(low)]
+        out += [self._versioned(low, self._owned_base(low, self._described(low, m))) for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
         methods = self._methods(low)
@@ -293,6 +304,51 @@ class Understander:
         keys = tuple(k for n, k in fits if n == fewest)
         return _Match(min(start, m.start), m.end, "base_model", keys, self._names_label("derived from", keys),
                       name_start=start)
+
+    def _owned_base(self, low: str, m: _Match) -> _Match:
+        """Keep, of the bases a name read, those its owner's possessive says ("Mistral's Small 24B base": the
+        mistralai model, not unsloth's copy of it), when some are under the owner's accounts: the accounts called
+        so or beginning with the owner's word, and those the organisations vocabulary gives it."""
+        if m.facet != "base_model" or len(m.values) < 2:
+            return m
+        said = re.search(r"([a-z0-9][\w.\-]*)['’]s\s", low[m.start:m.end])
+        if said is None:
+            return m
+        owner = said.group(1)
+        accounts = {a.lower() for a in self._organisation_accounts(owner)}
+        keys = tuple(k for k in m.values if "/" in k and (
+            k.split("/", 1)[0].lower() in accounts or k.split("/", 1)[0].lower().startswith(owner)))
+        if not keys or len(keys) == len(m.values):
+            return m
+        return _Match(m.start, m.end, m.facet, keys, self._names_label("derived from", keys), strong=m.strong,
+                      loose=m.loose, name_start=m.name_start)
+
+    def _versioned(self, low: str, m: _Match) -> _Match:
+        """Read a base model whose dated or numbered checkpoint the question states ("the March 2025 update of
+        DeepSeek-V3 (V3-0324)", "Mistral Small 24B's base checkpoint of January 2025") as the held checkpoints
+        carrying it: the bases read and those whose name after the owner extends one of theirs
+        (DeepSeek-V3-0324 extends DeepSeek-V3), kept when their name holds a code of four or more digits the
+        sentence writes, or a date code (YYMM or MMDD) of a month (and year) it names. So named, they filter, as an
+        exact name does; no checkpoint carrying it leaves the match as it was."""
+        if m.facet != "base_model" or not m.values:
+            return m
+        start = max((e.end() for e in SENTENCE_END.finditer(low, 0, m.start)), default=0)
+        end = SENTENCE_END.search(low, m.end)
+        sentence = low[start:end.start() if end else len(low)]
+        codes, dates = _stated_versions(sentence)
+        if not codes and not dates:
+            return m
+        reads = {k.rsplit("/", 1)[-1].lower() for k in m.values}
+        vocab = self.vocabulary("base_model")
+        held = [k for k in vocab if k in m.values or any(
+            k.rsplit("/", 1)[-1].lower().startswith(r) and k.rsplit("/", 1)[-1][len(r):len(r) + 1] in ("-", "_", ".")
+            for r in reads)]
+        carrying = tuple(k for k in held if _carries_version(k, codes, dates))
+        if not carrying:
+            return m
+        keys = tuple(sorted(carrying, key=lambda k: (k not in m.values, -vocab[k][1], k)))
+        return _Match(m.start, m.end, "base_model", keys, self._names_label("derived from", keys),
+                      name_start=m.name_start)
 
     def _job_nouns(self, low: str) -> list[_Match]:
         """Read a job named by its doer ("text generator", "image classifier", "summariser") as the job's name.
@@ -440,8 +496,18 @@ class Understander:
         # a count said to be approximate ("roughly seven billion parameters", "about 1.5B parameters") is the counts
         # that round to it as written: 6.5B to 7.5B (a filter, as "under 7B" is)
         for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
-            span = _rounding(m.group(1), m.group(2))
+            span = _about(m.group(1), m.group(2))
             if span is not None:
+                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
+        # a size class ("the 24-billion-parameter class", "in the 7B range", "70B-class models") is the same
+        # approximate count; a range already read ("the 5 to 10 billion parameter range") keeps its bounds
+        ranges = [x for x in out if x.strong]
+        for m in re.finditer(SIZE_CLASS, low):
+            span = _about(m.group(1), m.group(2))
+            within = [x for x in ranges if x.start < m.end() and m.start() < x.end]
+            for x in within:
+                x.end = max(x.end, m.end())  # the class word is the range's word, not a topic
+            if span is not None and not within:
                 out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
         for m in re.finditer(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
             if any(x.start <= m.start() and m.end() <= x.end for x in out):
@@ -459,7 +525,7 @@ class Understander:
             # so are a verb placing the models in it ("sit between 10 and 30 billion parameters") and a vague
             # count restating it ("a few hundred million parameters, between 100 million and one billion")
             for s in strong:
-                verb = SIZE_VERB.search(low, 0, s.start)
+                verb = SIZE_VERB.search(low, max(0, s.start - 40), s.start)  # a window: the verb ends where it starts
                 if verb:
                     s.start = verb.start()
             for m in re.finditer(VAGUE_COUNT, low):
@@ -565,6 +631,14 @@ class Understander:
             # up to the name ("lower-precision builds of") are matched as "quantized"
             if said is not None and (found is not None or re.search(r"precision|quanti", said.group(0))):
                 out.append(_quantised(m.start(), m.end()))
+        for m in list(re.finditer(FORMATS_COPY_OF, low))[:MAX_LINKS]:
+            # "4-bit, 8-bit or GGML builds of X": a list of formats, some holding weights in fewer bits, asks for the
+            # quantised copies; the noun and its "of" are matched as "quantized" (the formats stay words of the
+            # topic), so those whose names write another format or precision (int4, GPTQ) rank too. One format
+            # named ("a GGUF build of X") asks for that format alone
+            if len(re.findall(FORMATS, m.group(1))) > 1 and re.search(QUANT_FORMATS, m.group(1)) and not any(x.start <= m.start(2) < x.end for x in out
+                                                                  if x.facet == "method"):
+                out.append(_quantised(m.start(2), m.end()))
         for m in list(re.finditer(INTO_BITS, low))[:MAX_LINKS]:
             # "phi-2 squeezed into 4 or 8 bits": the name before, as for a format
             out.append(_quantised(m.start(1), m.end(1), "quantized to"))
@@ -597,6 +671,10 @@ class Understander:
         for pattern, facets in LINK_RELATIONS:
             for m in list(re.finditer(pattern, low))[:MAX_LINKS]:  # a long text is read for its first few
                 stop = LINK_STOP.search(low, m.end())
+                if TUNED_FROM.search(m.group(0)):
+                    # a model is tuned or trained *from* a model, *on* data: "fine-tuned from Llama 2 7B chat" is
+                    # the base, not the data set named after it (calibration-tuning/Llama-2-7b-chat-hf-20k-choice)
+                    facets = tuple(sorted(facets, key=lambda f: f != "base_model"))
                 found = self._linked_name(low, m.end(), stop.start() if stop else len(low), facets)
                 if found is not None and found.facet == "dataset" and not found.exact and len(found.values) > 1:
                     found = self._from_source(low, found, stop.start() if stop else len(low))
@@ -850,9 +928,21 @@ class Understander:
         # a platform's own kinds, named with the platform ("Which OpenML task evaluates ... on dataset 3"): the
         # kind asked for, before any other kind word (there "dataset" is what the task is evaluated on)
         for m in re.finditer(r"\bopenml\s+(task|run|flow|dataset)s?\b", low):
-            kind = {"flow": "model"}.get(m.group(1), m.group(1))
+            kind = {"flow": "model", "run": "evaluation"}.get(m.group(1), m.group(1))  # the registry's kinds
             if kind in vocab:
                 return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
+        # records of runs named as such ("evaluation runs on the optdigits data", "experiment results recorded with
+        # Weka"): evaluation records (an OpenML run), when no model is asked for
+        if "evaluation" in vocab and not re.search(r"\bmodels?\b|\bcheckpoints?\b", low):
+            m = _RUN_RECORDS.search(low)
+            if m:
+                return [_Match(m.start(), m.end(), "kind", ("evaluation",), f"kind: {vocab['evaluation'][0]}")]
+        # a task named as set on a data set ("a classification task on the anneal data", "tasks using dataset 3"): a
+        # task record (an OpenML task), when no model is asked for; "for a ... task on ..." is what a model is for
+        if "task" in vocab and not re.search(r"\bmodels?\b|\bcheckpoints?\b", low):
+            for m in _TASK_ON_DATA.finditer(low):
+                if not _FOR_A_TASK.search(low[:m.start()]):
+                    return [_Match(m.start(), m.start() + len(m.group(1)), "kind", ("task",), f"kind: {vocab['task'][0]}")]
         for pattern, kind in ((r"\bmodels?\b|\bcheckpoints?\b", "model"), (r"\bdatasets?\b|\bcorp(?:us|ora)\b", "dataset"),
                               (r"\bpapers?\b|\barticles?\b|\bpublications?\b", "paper")):
             for m in re.finditer(pattern, low):
@@ -1051,6 +1141,16 @@ def _size_word(m: re.Match) -> str:
     return word.ljust(len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
 
 
+def _about(number: str, unit: str) -> tuple[float, float] | None:
+    """Return the counts an approximate size means: those rounding to it as written (``_rounding``), and at least
+    those within ``APPROX_SHARE`` of it, as a model's name rounds its count ("32B": 32.8B; "24B": 23.6B)."""
+    span = _rounding(number, unit)
+    count = _count(number, unit)
+    if span is None or count is None:
+        return None
+    return min(span[0], count * (1 - APPROX_SHARE)), max(span[1], count * (1 + APPROX_SHARE))
+
+
 def _rounding(number: str, unit: str) -> tuple[float, float] | None:
     """Return the counts that round to ``number`` ``unit`` as written: "seven billion" and "7B" are 6.5B to 7.5B,
     "1.5B" 1.45B to 1.55B, "70 billion" 65B to 75B, "two and a half billion" 2.25B to 2.75B; None for no count."""
@@ -1129,6 +1229,32 @@ def _variant(keys: tuple[str, ...], name: str, before: str, after: str) -> tuple
     return (found, said_after.end() if said_after else 0) if found else None
 
 
+def _stated_versions(sentence: str) -> tuple[set[str], set[tuple[int | None, int]]]:
+    """Return the version codes a sentence writes (runs of four or more digits: "0324", "2501") and the months it
+    names, with their year when given ("March 2025": (2025, 3); "the March update": (None, 3))."""
+    codes = set(re.findall(r"(?<![\d.,])\d{4,8}(?![\d.,]\d)", sentence))
+    dates = {(int(m.group(2)) if m.group(2) else None, MONTHS[m.group(1)[:3]])
+             for m in re.finditer(rf"\b({'|'.join(MONTH_NAMES)})\b(?:\s+(?:of\s+)?((?:19|20)\d\d)\b)?", sentence)
+             if m.group(2) or (len(m.group(1)) > 3 and m.group(1) != "may")}  # "may", "mar" alone are words
+    return codes - {str(y) for y, _ in dates if y}, dates
+
+
+def _carries_version(key: str, codes: set[str], dates: set[tuple[int | None, int]]) -> bool:
+    """Whether a model's name after its owner holds one of ``codes`` or a date code of one of ``dates``: YYMM
+    (Mistral's 2501, January 2025) or MMDD (DeepSeek's 0324, March 24th)."""
+    for part in re.split(r"[-_./]", key.rsplit("/", 1)[-1]):
+        if part in codes:
+            return True
+        if len(part) != 4 or not part.isdigit():
+            continue
+        first, second = int(part[:2]), int(part[2:])
+        if 18 <= first <= 40 and 1 <= second <= 12 and ((2000 + first, second) in dates or (None, second) in dates):
+            return True  # YYMM
+        if 1 <= first <= 12 and 1 <= second <= 31 and any(mo == first for _, mo in dates):
+            return True  # MMDD: the year is not written
+    return False
+
+
 def _pretrained(keys: tuple[str, ...], after: str) -> tuple[str, ...]:
     """Keep the pretrained models of ``keys`` when the name is followed by "base" ("the Llama 4 Scout base model":
     not its instruction-tuned versions); all of them when none is."""
@@ -1162,6 +1288,16 @@ def _linked_kind(matches: list[_Match], low: str) -> list[_Match]:
     return [m for m in matches if not (m.facet == "kind" and set(m.values) & linked)]
 
 
+# runs and their results named as records: "evaluation runs", "experiment runs", "experiment results", "runs of" a flow
+# ("runs with", "runs on" are what a model does)
+_RUN_RECORDS = re.compile(r"\b(?:evaluation|experiment(?:al)?|benchmark)\s+runs?\b|\bexperiment(?:al)?\s+results?\b|"
+                          r"\bruns\s+of\b")
+# "task(s)" set on a data set: "a classification task on the anneal data", "tasks using dataset 3", "the task over
+# the iris data set"; up to three words name the data between
+_TASK_ON_DATA = re.compile(r"\b(tasks?)\s+(?:on|over|using|uses|use|with|for|from)\s+(?:(?:the|a|an|this|that|my)\s+)?"
+                           r"(?:[\w'.-]+\s+){0,3}?(?:data(?:\s*sets?)?|datasets?)\b")
+# "for a classification task on ...", "can do a task on ...": the task is what something else is for or does
+_FOR_A_TASK = re.compile(r"\b(?:for|in|to|of|do|does|doing|perform|performs|handle|handles|solve|solves)\s+(?:(?:a|an|the|this|that|my|our|your|any)\s+)?(?:[\w-]+\s+){0,2}$")
 # a job's verb, or a kind of text, just before "papers"/"articles": they are what the job works on
 # ("summarise news articles", "classify scientific papers"), not papers asked for
 _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|classif(?:y|ies|ying)|translat(?:e|es|ing)|"
@@ -1305,8 +1441,11 @@ def _same_name(name: str, key: str, label: str) -> bool:
     def flat(text: str) -> str:
         return re.sub(r"[\s_\-./]+", " ", text.lower()).strip()
     target = flat(name)
-    return target in {flat(key), flat(key.rsplit("/", 1)[-1]), flat(label), flat(label.split(":", 1)[0]),
-                      flat(key.split(":", 1)[-1])}
+    last = flat(key.rsplit("/", 1)[-1])
+    # "-hf" marks a model's copy in the Hub's transformers format (meta-llama/Llama-2-7b-chat-hf), no part of the name
+    # people say: "Llama 2 7B chat" is what it is called
+    return target in {flat(key), last, flat(label), flat(label.split(":", 1)[0]), flat(key.split(":", 1)[-1]),
+                      re.sub(r" hf$", "", last)}
 
 
 # ------------------------------------------------------------ the shape of a question

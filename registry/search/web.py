@@ -130,6 +130,7 @@ OPENAPI = {
     "components": {"schemas": {
         "SearchHit": {"type": "object", "required": ["pid", "name", "kind", "score", "snippet"], "properties": {
             "pid": {"type": "string", "format": "uri"}, "name": {"type": "string"}, "kind": {"type": "string"},
+            "kind_label": {"type": "string"},
             "score": {"type": "number"}, "snippet": {"type": "string"}, "identifier": {"type": "string"},
             "matched": _STRINGS,
             "url": {"type": "string"}, "match": {"type": "string", "enum": ["exact", "hybrid", "keyword", "semantic",

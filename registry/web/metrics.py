@@ -19,7 +19,6 @@ __all__ = ["bp", "OPENAPI", "queue_depth"]
 bp = Blueprint("metrics", __name__)
 _KEY = "mlfdo.metrics"
 QUEUES = ("celery",)  # the Celery queues whose depth is reported
-INDEXED_KINDS = ("model", "dataset", "paper")
 
 
 class _Metrics:
@@ -64,6 +63,8 @@ class _StoreCollector:
         yield failures
         index = getattr(registry._extensions.get("search"), "index", None)
         if index is not None:  # only once search is in use: scraping never loads the embedding model
+            from registry.search.document import INDEXED_KINDS  # loaded with the index already
+
             current = sum(stats["by_kind"].get(k, {}).get(s, 0) for k in INDEXED_KINDS for s in ("active", "stub"))
             yield GaugeMetricFamily("mlfdo_search_index_lag", "Current FDOs of the indexed kinds not in the index yet",
                                     value=max(0, current - len(index.engine)))
