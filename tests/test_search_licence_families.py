@@ -70,6 +70,17 @@ def test_commercial_use_asked_for_keeps_only_the_licences_that_allow_it(searcher
     assert response.understanding.filters()["language"] == ["ko"]
 
 
+@pytest.mark.parametrize("question", [
+    "We'd like a Korean model for a product we sell. Which ones does the licence permit?",
+    "Which Korean models may we put behind a paid API?",
+    "Which Korean models may we use in a paid app?",
+    "Which Korean models does the licence let us use for profit?",
+])
+def test_commercial_use_said_in_other_words_keeps_only_the_licences_that_allow_it(searcher, question):
+    # selling a product, a paid service, profit: commercial use, though the word "commercial" is not said
+    assert names(searcher.search(question, per_page=50)) == {"acme/tagger-mit", "acme/chat-llama"}, question
+
+
 def test_a_licence_familys_words_outside_a_question_about_terms_only_boost(searcher):
     u = searcher.understand("an open-source tagger for news text")
     assert "licence" not in u.filters()  # "open-source" may mean published weights: no licence constraint

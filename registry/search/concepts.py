@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from registry.search.patterns import SET_ASIDE as _SET_ASIDE
 from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
@@ -83,12 +84,6 @@ _LIST_SEP = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+")  # between
 # (at most LIST_MAX items: a match tried at each item of a long list without "or" reads the rest of it)
 LIST_MAX = 16
 _LIST = re.compile(rf"\b{_ITEM}(?:\s*,\s*{_ITEM}){{1,{LIST_MAX - 2}}},?\s+(?:or|and)\s+{_ITEM}\b")
-# what a question sets aside ("rather than with language, images or sound", "instead of writing freely"): up to the end
-# of its sentence, a "but", or a comma opening a clause of its own (", for medical records", ", and work on contracts";
-# not a list's last item, ", and sound"); a concept whose words are only there is not asked for
-_SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|other\s+than|as\s+opposed\s+to)\b[^.?!;:]*?(?=[.?!;:]|\s+but\b|"
-                        r",\s*(?:for|in|on|at|with|by|that|which|who|whose|so|because|while|whereas|though|although|"
-                        r"and\s+(?!\w+(?:\s+\w+)?\s*(?:[.?!;:]|$)))\b|$)", re.I)
 # a word referring back to something the question named before ("voicemails ... turn them into written notes")
 _BACK = frozenset("them it these those this that".split())
 # how far back the medium referred to is looked for: the question's start, per "them", was quadratic on 10 kB

@@ -101,6 +101,9 @@ LICENCE_PATTERNS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     (r"\bcc[ -]?by(?:[ -]?[34]\.0)?\b(?![ -]?(?:nc|sa|nd))", lambda k: k in ("cc-by-4.0", "cc-by-3.0")),
     (r"\bcc0\b", lambda k: k.startswith("cc0")),
     (r"open[ -]?rail(?:[ -]?\+\+|[ -]?m)?", lambda k: "openrail" in k),
+    # a responsible-AI licence by its family's short name ("BigScience's RAIL licence": the owner names its own)
+    # (with its licence word: "guard rails" are no licence)
+    (r"(?<![\w-])rail[ -]licen[sc](?:e|ed|es)?\b", lambda k: "rail" in k),
     (r"llama[ -]?2[ -](?:community[ -])?licen[sc]e", lambda k: "llama2" in k or "llama 2" in k or "llama-2" in k),
     (r"llama[ -]?3(?:\.\d)?[ -](?:community[ -])?licen[sc]e", lambda k: "llama3" in k or "llama 3" in k or "llama-3" in k),
     (r"gemma[ -](?:terms|licen[sc]e)", lambda k: "gemma" in k),
@@ -113,6 +116,14 @@ LICENCE_FAMILIES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
     (r"public[ -]domain(?:[ -]dedication)?|no rights reserved|\bno (?:licen[sc]e )?conditions(?: at all)?",
      "public-domain", lambda k: k.startswith(("cc0", "pddl")) or k in ("unlicense", "wtfpl")),
 )
+# what a question sets aside ("rather than with language, images or sound", "instead of writing freely", "but not anime
+# style", ", not MIT ones"): up to the end of its sentence, a "but", or a comma opening a clause of its own (", for
+# medical records", ", and work on contracts"; not a list's last item, ", and sound"); a concept whose words are only
+# there is not asked for, nor is a constraint the rules read there (``understand.Understander.understand``)
+SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|as\s+opposed\s+to|but\s+not)\b|,\s*not\b)"
+                       r"[^.?!;:]*?(?=[.?!;:]|\s+but\b|"
+                       r",\s*(?:for|in|on|at|with|by|that|which|who|whose|so|because|while|whereas|though|although|"
+                       r"and\s+(?!\w+(?:\s+\w+)?\s*(?:[.?!;:]|$)))\b|$)", re.I)
 # a question about the terms of use: a licence family named in it is a constraint, not a hint ("an open-source
 # model" may only mean published weights; "under an open-source licence", "may I use it commercially" ask for terms)
 # "terms" only as terms of use ("medical terms", "search terms" are words), "may I" only asking leave ("May I ask for
@@ -159,6 +170,8 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bfasttext\b", ("fasttext",)), (r"adapter[ -]transformers", ("adapter-transformers",)),
     # fine-tuning tools the Hub shows as tags ("trained with the Axolotl fine-tuning tool": the tag axolotl)
     (r"\baxolotl\b" + _TOOL_WORDS, ("axolotl",)), (r"\bunsloth\b" + _TOOL_WORDS, ("unsloth",)),
+    # (Hugging Face's AutoTrain: the Hub tags what it trained autotrain; "autotrain_compatible" is another tag)
+    (r"\bauto[ -]?train\b(?!_)" + _TOOL_WORDS, ("autotrain",)),
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
 
@@ -167,7 +180,8 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # (the words as written, joined, are looked up first: "LoRA" is tagged lora, though its library is peft)
 LIBRARY_TAGS: dict[str, str] = {"lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
                                 "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq",
-                                "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth"}
+                                "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth",
+                                "autotrain": "autotrain"}
 
 # Common ML acronyms and what they stand for: either form in a question is matched as the other too
 # (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not

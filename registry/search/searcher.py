@@ -802,7 +802,7 @@ class Searcher:
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
             score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
-            score += self.engine.word_mask(tag).view(np.int8) * np.int16(TAG_WEIGHT)
+            score += self.engine.marker_masks(tag)[0].view(np.int8) * np.int16(TAG_WEIGHT)
         asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
         links = based = None
         for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():

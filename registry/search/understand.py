@@ -28,7 +28,7 @@ from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, pa
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, APPROX, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -151,8 +151,8 @@ class Understander:
     def understand(self, query: str) -> QueryUnderstanding:
         """Return what the query says (no search is run)."""
         low = query.lower()
-        matches = _appositions(_linked_kind(_data_described(self._resolve(
-            self._candidates(low) + self._owners(query) + self._dataset_names(query)), low), low), low)
+        matches = _asked(_appositions(_linked_kind(_data_described(self._resolve(
+            self._candidates(low) + self._owners(query) + self._dataset_names(query)), low), low), low), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -247,8 +247,10 @@ class Understander:
                     # the Hub puts formats and runtimes (Core ML, TF Lite, GGUF) in tags: the tag is matched instead
                     note += f": matched as the tag {tag!r}"
                 replace = tag if tag is not None and not present and tokens(m.group(0)) != [tag] else None
+                # a format held as a library is its tag as well: a copy converted for it (MLX, GGUF) often keeps the
+                # library it came from and shows the format as a tag only
                 out.append(_Match(m.start(), m.end(), facet, present, label, note=note, replace=replace,
-                                  tag=tag if tag is not None and not present else ""))
+                                  tag=tag or ""))
         return out
 
     def _partial_is_loose(self, m: _Match, low: str) -> _Match:
@@ -1029,13 +1031,16 @@ class Understander:
         """Return ``filter`` for an explicit constraint, ``boost`` for one read from loose words.
 
         A task or library filters only when the words before it say so ("only", "must")
-        or the query names the value exactly as the index spells it (``text-classification``).
+        or the query names the value exactly as the index spells it (``text-classification``); libraries also when
+        named one by one as alternatives ("fastai or Flair").
         """
         if (facet in LINK_FACETS or facet == "author") and all(m.loose for m in group) and not any(
                 EXPLICIT.search(query[:m.start].lower()) for m in group):
             return "boost"
         if facet not in LOOSE_FACETS:
             return "filter"
+        if facet == "library" and _alternatives(group, query):
+            return "filter"  # "run on fastai or Flair": the libraries accepted, listed
         for m in group:
             if EXPLICIT.search(query[:m.start].lower()):
                 return "filter"
@@ -1121,6 +1126,8 @@ def _joined(m: re.Match) -> str:
     return m.string[m.end(1):m.start(2)]
 
 
+# what joins values named one by one as alternatives ("fastai or Flair", "spaCy, Flair or fastai")
+_ALTERNATIVE = re.compile(r"\s*(?:,\s*(?:or\s+)?|\bor\s+|/\s*)")
 # an owner's name, possessive or not, right before a licence's name (``_licences``), within OWNER_CHARS letters
 _OWNER = re.compile(r"([a-z][\w-]*)(?:['’]s)?\s+$")
 OWNER_CHARS = 64
@@ -1330,6 +1337,29 @@ def _appositions(matches: list[_Match], low: str) -> list[_Match]:
             continue
         out.append(m)
     return out
+
+
+# the facets of values the rules read by name that a question may set aside ("Apache 2.0 rather than MIT", "but not in
+# German"); a linked model or data set set aside ("rather than the base one") is left to the lineage rules
+SET_ASIDE_FACETS = frozenset({"licence", "task", "language", "library"})
+
+
+def _asked(matches: list[_Match], low: str) -> list[_Match]:
+    """Drop the constraints read inside what the question sets aside (``SET_ASIDE``: "under Apache 2.0 rather than
+    MIT" asks for Apache 2.0 alone; "text classifiers, not MIT ones")."""
+    aside = [(m.start(), m.end()) for m in SET_ASIDE.finditer(low)]
+    if not aside:
+        return matches
+    return [m for m in matches if m.facet not in SET_ASIDE_FACETS
+            or not any(a <= m.start and m.end <= b for a, b in aside)]
+
+
+def _alternatives(group: list[_Match], query: str) -> bool:
+    """Say whether the group is two or more values named by name, joined as alternatives ("fastai or Flair", "spaCy,
+    Flair or fastai"); a format read as its tag is no value named."""
+    ordered = sorted(group, key=lambda m: m.start)
+    return len(ordered) > 1 and all(m.values and not m.tag for m in ordered) and all(
+        _ALTERNATIVE.fullmatch(query[a.end:b.start].lower()) for a, b in zip(ordered, ordered[1:]))
 
 
 def _direction(group: list[_Match], low: str) -> bool:
