@@ -49,7 +49,11 @@ COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ie
 # formats and precisions that hold weights in fewer bits than the model was trained in
 QUANT_FORMATS = r"\b(?:gguf|ggml|gptq|awq|exl2|bnb|int[248]|fp[48]|[1-8][ -]?bits?|quanti[sz]ed)\b"
 # a list of formats before the copies' noun ("4-bit, 8-bit or GGML builds of"; groups: the formats, the noun on)
-FORMATS_COPY_OF = re.compile(rf"\b((?:{FORMATS}(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+|\s*/\s*))*{FORMATS})\s+"
+# (at most FORMATS_LISTED formats: a match tried at each item of a long list with no noun after it read the rest of it,
+# quadratic in the list)
+FORMATS_LISTED = 8
+FORMATS_COPY_OF = re.compile(rf"\b((?:{FORMATS}(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+|\s*/\s*)){{0,{FORMATS_LISTED - 1}}}"
+                             rf"{FORMATS})\s+"
                              r"((?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|"
                              r"files?|checkpoints?|quants?)\s+(?:of|for))\b")
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+|an?\s+)?(?:{FORMATS}|({LOWER_PRECISION}))" \
