@@ -945,7 +945,7 @@ class Understander:
         # task record (an OpenML task), when no model is asked for; "for a ... task on ..." is what a model is for
         if "task" in vocab and not re.search(r"\bmodels?\b|\bcheckpoints?\b", low):
             for m in _TASK_ON_DATA.finditer(low):
-                if not _FOR_A_TASK.search(low[:m.start()]):
+                if not _FOR_A_TASK.search(low, max(0, m.start() - FOR_A_TASK_CHARS), m.start()):
                     return [_Match(m.start(), m.start() + len(m.group(1)), "kind", ("task",), f"kind: {vocab['task'][0]}")]
         for pattern, kind in ((r"\bmodels?\b|\bcheckpoints?\b", "model"), (r"\bdatasets?\b|\bcorp(?:us|ora)\b", "dataset"),
                               (r"\bpapers?\b|\barticles?\b|\bpublications?\b", "paper")):
@@ -1301,6 +1301,8 @@ _RUN_RECORDS = re.compile(r"\b(?:evaluation|experiment(?:al)?|benchmark)\s+runs?
 _TASK_ON_DATA = re.compile(r"\b(tasks?)\s+(?:on|over|using|uses|use|with|for|from)\s+(?:(?:the|a|an|this|that|my)\s+)?"
                            r"(?:[\w'.-]+\s+){0,3}?(?:data(?:\s*sets?)?|datasets?)\b")
 # "for a classification task on ...", "can do a task on ...": the task is what something else is for or does
+# (read in the FOR_A_TASK_CHARS letters before the task: the question up to each "task on ... data" was quadratic)
+FOR_A_TASK_CHARS = 120
 _FOR_A_TASK = re.compile(r"\b(?:for|in|to|of|do|does|doing|perform|performs|handle|handles|solve|solves)\s+(?:(?:a|an|the|this|that|my|our|your|any)\s+)?(?:[\w-]+\s+){0,2}$")
 # a job's verb, or a kind of text, just before "papers"/"articles": they are what the job works on
 # ("summarise news articles", "classify scientific papers"), not papers asked for
