@@ -1334,13 +1334,19 @@ def _appositions(matches: list[_Match], low: str) -> list[_Match]:
     sentence-transformer method" names SetFit; sentence-transformers is only what SetFit builds on (boosting both
     ranked the sentence-transformers models above the one SetFit model)."""
     out: list[_Match] = []
+    # the libraries kept that name a value, by where they end: the one just named is found by halving (a look back
+    # through all before each match was quadratic in a long question of libraries not held, "mlx, mlx, ...")
+    named_at: list[tuple[int, int]] = []
     for m in matches:
-        # (only a library's match looks back: every match scanning all before it was quadratic in a long question)
-        named = next((o for o in reversed(out) if o.facet == m.facet == "library" and o.values and o.end <= m.start),
-                     None) if m.facet == "library" else None
+        named = None
+        if m.facet == "library":
+            k = bisect.bisect_right(named_at, (m.start, len(out)))
+            named = out[named_at[k - 1][1]] if k else None
         if named is not None and _APPOSITION.fullmatch(low[named.end:m.start]) \
                 and not set(m.values) & set(named.values):
             continue
+        if m.facet == "library" and m.values:
+            bisect.insort(named_at, (m.end, len(out)))
         out.append(m)
     return out
 
