@@ -28,7 +28,7 @@ from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, pa
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, APPROX, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -1356,10 +1356,22 @@ def _appositions(matches: list[_Match], low: str) -> list[_Match]:
 SET_ASIDE_FACETS = frozenset({"licence", "task", "language", "library"})
 
 
+# a bare "not" right before a value, or its preposition or article ("not Apache or MIT", "not in German")
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:under|in|with|using|on|for|from|by)\s+)?(?:(?:the|an?)\s+)?$")
+NOT_BEFORE_CHARS = 40
+
+
 def _asked(matches: list[_Match], low: str) -> list[_Match]:
     """Drop the constraints read inside what the question sets aside (``SET_ASIDE``: "under Apache 2.0 rather than
     MIT" asks for Apache 2.0 alone; "text classifiers, not MIT ones")."""
     aside = [(m.start(), m.end()) for m in SET_ASIDE.finditer(low)]
+    # a bare "not" right before a value ("text classifiers not Apache or MIT", "a translator not in German") sets it
+    # aside as far as SET_ASIDE would
+    for m in matches:
+        said = _NOT_BEFORE.search(low, max(0, m.start - NOT_BEFORE_CHARS), m.start) \
+            if m.facet in SET_ASIDE_FACETS else None
+        if said is not None:
+            aside.append((said.start(), NOT_ASIDE.match(low, said.start()).end()))
     if not aside:
         return matches
     return [m for m in matches if m.facet not in SET_ASIDE_FACETS
