@@ -132,6 +132,21 @@ def test_a_licence_set_aside_is_no_licence_asked_for(query, kept):
     assert reader(licence=LICENCES).understand(query).filters()["licence"] == kept
 
 
+@pytest.mark.parametrize("query, kept", [
+    ("GPL-3.0 text classifiers, or anything not Apache or MIT", ["GPL-3.0-only"]),
+    ("Which taggers are under GPL and not under MIT?", ["GPL-3.0-only"]),
+])
+def test_a_licence_after_a_bare_not_is_set_aside(query, kept):
+    # "not Apache or MIT" filtered on Apache and MIT, the licences the question turns down
+    assert reader(licence=LICENCES).understand(query).filters()["licence"] == kept
+
+
+def test_a_bare_not_sets_aside_only_the_value_right_after_it():
+    u = reader(language=["de", "en"]).understand("Is there a model not too big to translate German to English?")
+    assert u.filters()["language"] == ["de", "en"]
+    assert "language" not in reader(language=["de", "en"]).understand("text classifiers not in German").filters()
+
+
 def test_a_language_set_aside_is_no_language_asked_for():
     u = reader(language=["de", "en"]).understand("translators into English rather than German")
     assert u.filters()["language"] == ["en"]

@@ -101,6 +101,18 @@ def test_a_list_of_quantisation_formats_asks_for_the_quantised_copies():
     assert {"4bit", "gptq"} <= set(u.expansions)
 
 
+@pytest.mark.parametrize("question", ["gguf, " * 3_400, "mlx or " * 2_900, "4-bit / " * 2_500])
+def test_a_long_list_of_formats_is_read_in_time_linear_in_the_question(question):
+    # with no copies' noun after it, the list was read from each of its formats to its end: 20 kB took seconds
+    import time
+    from registry.search.understand import FORMATS_COPY_OF
+    started = time.perf_counter()
+    found = list(FORMATS_COPY_OF.finditer(question))
+    assert time.perf_counter() - started < 0.2 and found == []
+    # the list's last formats before the noun are still read
+    assert FORMATS_COPY_OF.search(question + "gguf builds of x").group(2) == "builds of"
+
+
 def test_one_format_named_asks_for_that_format_alone():
     u = reader(kind=["model"], base_model=LLAMA_CHAT).understand("Is there a GGUF build of Llama 2 7B chat?")
     assert "quantized" not in u.tags

@@ -102,7 +102,12 @@ def test_words_that_only_look_like_a_subject_do_not_name_it(concepts):
                           ("a model zoo for vision", "animals"),
                           ("train decision trees on my table", "plants"),
                           # "publicity" as an asking word stemmed to "public": every public-domain question read commerce
-                          ("Which models are public domain?", "commerce")]:
+                          ("Which models are public domain?", "commerce"),
+                          # the index reads "news" as "new": every question after new models read news
+                          ("Which new models are there for translation?", "news"),
+                          ("pictures of my dog in new scenes", "news"),
+                          # "buildings" read as "building": every question building something read architecture
+                          ("I am building a chatbot for my shop", "interiors")]:
         assert key not in {m.concept.key for m in concepts.match(question)}, question
 
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from registry.search.patterns import SET_ASIDE as _SET_ASIDE
 from registry.search.ways import media_ways
-from registry.search.text import normalise, root, same_family, tokens
+from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
@@ -270,6 +270,14 @@ def _goes(task: Concept, medium: str, m: ConceptMatch) -> bool:
     return medium in task.modalities
 
 
+def _unlike_its_token(phrase: str) -> bool:
+    """Say whether a word of ``phrase`` is made another word by the index's plural rule (``tokens``): "news" is
+    "new", not a form of it (their stems differ), where "plants" is "plant" and "weaknesses" (read "weaknesse") is
+    "weakness"."""
+    return any(len(found) == 1 and found[0] != w and stem(w) not in (stem(found[0]), stem(found[0].removesuffix("e")))
+               for w in re.findall(r"[a-z]+", phrase.lower()) for found in [tokens(w)])
+
+
 def _said(phrase: str) -> frozenset[str]:
     """Return the words of a phrase but those naming the thing asked for, not its job ("model" of "chat model")."""
     return frozenset(tokens(phrase)) - _FRAME
@@ -390,13 +398,15 @@ class ConceptIndex:
                 for phrase in concept.phrases:
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
-                        if any(w.lower() in acronyms for w in phrase.split()) or (
+                        if any(w.lower() in acronyms for w in phrase.split()) or _unlike_its_token(phrase) or (
                                 concept.facet in ("library", SYSTEM) and phrase in concept.names and len(toks) > 1):
                             # a library's or system's name of several words ("open_clip", "open clip") names it only
                             # written whole: "sliced open ... a clip" is no OpenCLIP
                             # an acronym in capitals that reads as a stopword ("IT" of "IT operations") leaves the
                             # phrase its other words: only the phrase written whole names the concept ("warehouse
                             # operations" is no IT operations)
+                            # a word the index's plural rule makes another word ("news": new) names it only written
+                            # so: "new models" is no news
                             built.whole.add(len(built.phrase_tokens))
                         built.phrase_tokens.append((i, toks, phrase))
                         built.phrase_roots.append(toks if concept.facet in TOPICS else None)

@@ -120,10 +120,13 @@ LICENCE_FAMILIES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
 # style", ", not MIT ones"): up to the end of its sentence, a "but", or a comma opening a clause of its own (", for
 # medical records", ", and work on contracts"; not a list's last item, ", and sound"); a concept whose words are only
 # there is not asked for, nor is a constraint the rules read there (``understand.Understander.understand``)
+_ASIDE_END = (r"[^.?!;:]*?(?=[.?!;:]|\s+but\b|"
+              r",\s*(?:for|in|on|at|with|by|that|which|who|whose|so|because|while|whereas|though|although|"
+              r"and\s+(?!\w+(?:\s+\w+)?\s*(?:[.?!;:]|$)))\b|$)")
 SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|as\s+opposed\s+to|but\s+not)\b|,\s*not\b)"
-                       r"[^.?!;:]*?(?=[.?!;:]|\s+but\b|"
-                       r",\s*(?:for|in|on|at|with|by|that|which|who|whose|so|because|while|whereas|though|although|"
-                       r"and\s+(?!\w+(?:\s+\w+)?\s*(?:[.?!;:]|$)))\b|$)", re.I)
+                       + _ASIDE_END, re.I)
+# a bare "not" sets aside as far, when a value the rules read follows it ("not Apache or MIT": ``understand._asked``)
+NOT_ASIDE = re.compile(r"\bnot\b" + _ASIDE_END, re.I)
 # a question about the terms of use: a licence family named in it is a constraint, not a hint ("an open-source
 # model" may only mean published weights; "under an open-source licence", "may I use it commercially" ask for terms)
 # "terms" only as terms of use ("medical terms", "search terms" are words), "may I" only asking leave ("May I ask for

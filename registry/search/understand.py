@@ -28,7 +28,7 @@ from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, pa
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, APPROX, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
@@ -49,7 +49,11 @@ COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ie
 # formats and precisions that hold weights in fewer bits than the model was trained in
 QUANT_FORMATS = r"\b(?:gguf|ggml|gptq|awq|exl2|bnb|int[248]|fp[48]|[1-8][ -]?bits?|quanti[sz]ed)\b"
 # a list of formats before the copies' noun ("4-bit, 8-bit or GGML builds of"; groups: the formats, the noun on)
-FORMATS_COPY_OF = re.compile(rf"\b((?:{FORMATS}(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+|\s*/\s*))*{FORMATS})\s+"
+# (at most FORMATS_LISTED formats: a match tried at each item of a long list with no noun after it read the rest of it,
+# quadratic in the list)
+FORMATS_LISTED = 8
+FORMATS_COPY_OF = re.compile(rf"\b((?:{FORMATS}(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+|\s*/\s*)){{0,{FORMATS_LISTED - 1}}}"
+                             rf"{FORMATS})\s+"
                              r"((?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|releases?|weights|"
                              r"files?|checkpoints?|quants?)\s+(?:of|for))\b")
 IN_FORMAT = rf"\s(?:in|as)\s+(?:the\s+|an?\s+)?(?:{FORMATS}|({LOWER_PRECISION}))" \
@@ -941,7 +945,7 @@ class Understander:
         # task record (an OpenML task), when no model is asked for; "for a ... task on ..." is what a model is for
         if "task" in vocab and not re.search(r"\bmodels?\b|\bcheckpoints?\b", low):
             for m in _TASK_ON_DATA.finditer(low):
-                if not _FOR_A_TASK.search(low[:m.start()]):
+                if not _FOR_A_TASK.search(low, max(0, m.start() - FOR_A_TASK_CHARS), m.start()):
                     return [_Match(m.start(), m.start() + len(m.group(1)), "kind", ("task",), f"kind: {vocab['task'][0]}")]
         for pattern, kind in ((r"\bmodels?\b|\bcheckpoints?\b", "model"), (r"\bdatasets?\b|\bcorp(?:us|ora)\b", "dataset"),
                               (r"\bpapers?\b|\barticles?\b|\bpublications?\b", "paper")):
@@ -1297,6 +1301,8 @@ _RUN_RECORDS = re.compile(r"\b(?:evaluation|experiment(?:al)?|benchmark)\s+runs?
 _TASK_ON_DATA = re.compile(r"\b(tasks?)\s+(?:on|over|using|uses|use|with|for|from)\s+(?:(?:the|a|an|this|that|my)\s+)?"
                            r"(?:[\w'.-]+\s+){0,3}?(?:data(?:\s*sets?)?|datasets?)\b")
 # "for a classification task on ...", "can do a task on ...": the task is what something else is for or does
+# (read in the FOR_A_TASK_CHARS letters before the task: the question up to each "task on ... data" was quadratic)
+FOR_A_TASK_CHARS = 120
 _FOR_A_TASK = re.compile(r"\b(?:for|in|to|of|do|does|doing|perform|performs|handle|handles|solve|solves)\s+(?:(?:a|an|the|this|that|my|our|your|any)\s+)?(?:[\w-]+\s+){0,2}$")
 # a job's verb, or a kind of text, just before "papers"/"articles": they are what the job works on
 # ("summarise news articles", "classify scientific papers"), not papers asked for
@@ -1328,13 +1334,19 @@ def _appositions(matches: list[_Match], low: str) -> list[_Match]:
     sentence-transformer method" names SetFit; sentence-transformers is only what SetFit builds on (boosting both
     ranked the sentence-transformers models above the one SetFit model)."""
     out: list[_Match] = []
+    # the libraries kept that name a value, by where they end: the one just named is found by halving (a look back
+    # through all before each match was quadratic in a long question of libraries not held, "mlx, mlx, ...")
+    named_at: list[tuple[int, int]] = []
     for m in matches:
-        # (only a library's match looks back: every match scanning all before it was quadratic in a long question)
-        named = next((o for o in reversed(out) if o.facet == m.facet == "library" and o.values and o.end <= m.start),
-                     None) if m.facet == "library" else None
+        named = None
+        if m.facet == "library":
+            k = bisect.bisect_right(named_at, (m.start, len(out)))
+            named = out[named_at[k - 1][1]] if k else None
         if named is not None and _APPOSITION.fullmatch(low[named.end:m.start]) \
                 and not set(m.values) & set(named.values):
             continue
+        if m.facet == "library" and m.values:
+            bisect.insort(named_at, (m.end, len(out)))
         out.append(m)
     return out
 
@@ -1344,10 +1356,22 @@ def _appositions(matches: list[_Match], low: str) -> list[_Match]:
 SET_ASIDE_FACETS = frozenset({"licence", "task", "language", "library"})
 
 
+# a bare "not" right before a value, or its preposition or article ("not Apache or MIT", "not in German")
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:(?:under|in|with|using|on|for|from|by)\s+)?(?:(?:the|an?)\s+)?$")
+NOT_BEFORE_CHARS = 40
+
+
 def _asked(matches: list[_Match], low: str) -> list[_Match]:
     """Drop the constraints read inside what the question sets aside (``SET_ASIDE``: "under Apache 2.0 rather than
     MIT" asks for Apache 2.0 alone; "text classifiers, not MIT ones")."""
     aside = [(m.start(), m.end()) for m in SET_ASIDE.finditer(low)]
+    # a bare "not" right before a value ("text classifiers not Apache or MIT", "a translator not in German") sets it
+    # aside as far as SET_ASIDE would
+    for m in matches:
+        said = _NOT_BEFORE.search(low, max(0, m.start - NOT_BEFORE_CHARS), m.start) \
+            if m.facet in SET_ASIDE_FACETS else None
+        if said is not None:
+            aside.append((said.start(), NOT_ASIDE.match(low, said.start()).end()))
     if not aside:
         return matches
     return [m for m in matches if m.facet not in SET_ASIDE_FACETS
