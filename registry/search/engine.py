@@ -139,6 +139,33 @@ def _top_set(values: np.ndarray, k: int) -> np.ndarray:
     return np.sort(np.argpartition(-values, k - 1)[:k])
 
 
+def first_in_order(columns: tuple[np.ndarray, ...], k: int) -> np.ndarray:
+    """Return the positions of the first ``k`` in the order of ``columns`` (ascending, the first column first), in order.
+
+    Exactly ``np.lexsort(columns[::-1])[:k]`` whatever ``k`` is, so a page of a ranking is the same
+    slice of it at any page size; the last column must tell every position apart (a slot number).
+    A partition per column instead of a full sort: the next column is looked at only among those
+    tied with the ``k``-th on this one, since which of them a partition keeps is its own affair.
+    """
+    n = len(columns[0])
+    if n <= k:
+        return np.lexsort(columns[::-1])
+    left = np.arange(n)
+    kept = []
+    for column in columns:
+        values = column[left]
+        kth = np.partition(values, k - 1)[k - 1]
+        before = values < kth
+        kept.append(left[before])
+        k -= int(np.count_nonzero(before))
+        left = left[values == kth]
+        if len(left) <= k:
+            break
+    kept.append(left[:k])
+    out = np.concatenate(kept)
+    return out[np.lexsort(tuple(c[out] for c in columns[::-1]))]
+
+
 @dataclass
 class Candidates:
     """Per-query scores over all slots, computed once and reused for every filter mask."""
