@@ -139,6 +139,37 @@ def _top_set(values: np.ndarray, k: int) -> np.ndarray:
     return np.sort(np.argpartition(-values, k - 1)[:k])
 
 
+def first_in_order(columns: tuple[np.ndarray, ...], k: int) -> np.ndarray:
+    """Return the positions of the first ``k`` in the order of ``columns`` (ascending, the first column first), in order.
+
+    Exactly ``np.lexsort(columns[::-1])[:k]`` whatever ``k`` is, so a page of a ranking is the same
+    slice of it at any page size; the last column must tell every position apart (a slot number).
+    A partition instead of a full sort: the next column is looked at only among those tied with
+    the ``k``-th on this one, when the tie crosses the cut (which of them a partition keeps is its
+    own affair).
+    """
+    if len(columns[0]) <= k:
+        return np.lexsort(columns[::-1])
+    out = _head(columns, k, None)
+    return out[np.lexsort(tuple(c[out] for c in columns[::-1]))]
+
+
+def _head(columns: tuple[np.ndarray, ...], k: int, among: np.ndarray | None) -> np.ndarray:
+    """Return the positions (in any order) of the first ``k`` of ``among`` (None: all) in the order of ``columns``."""
+    values = columns[0] if among is None else columns[0][among]
+    part = np.argpartition(values, k - 1)
+    kth = values[part[k - 1]]
+    part = part[:k]
+    if len(columns) > 1 and np.count_nonzero(values == kth) > np.count_nonzero(values[part] == kth):
+        # the tie crosses the cut: those before it are in, the next column picks among the tied
+        sure = part[values[part] < kth]
+        tied = np.flatnonzero(values == kth)
+        if among is not None:
+            sure, tied = among[sure], among[tied]
+        return np.concatenate([sure, _head(columns[1:], k - len(sure), tied)])
+    return part if among is None else among[part]
+
+
 @dataclass
 class Candidates:
     """Per-query scores over all slots, computed once and reused for every filter mask."""

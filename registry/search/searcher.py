@@ -23,7 +23,7 @@ import numpy as np
 
 from registry.errors import BadRequest
 from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex
-from registry.search.engine import Candidates, _top_set
+from registry.search.engine import Candidates, _top_set, first_in_order
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
@@ -1074,9 +1074,8 @@ class Searcher:
             if len(first):
                 first = first[np.lexsort((first, -downloads[first], -boost[first]))][:depth]
                 slots = slots[~np.isin(slots, first)]
-            if len(slots) > depth:
-                slots = slots[np.argpartition(-downloads[slots], depth - 1)[:depth]]
-            slots = np.concatenate([first, slots[np.lexsort((slots, -downloads[slots]))]])[:max(depth, len(first))]
+            slots = slots[first_in_order((-downloads[slots], slots), depth)]  # (the same order at any depth)
+            slots = np.concatenate([first, slots])[:max(depth, len(first))]
             scores = np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))])
             return _Ranked(np.concatenate([pinned, slots]), scores, total, members, len(pinned))
         # a membership-only ranking (facet counts, depth 0) needs no order unless boosts depend on it
@@ -1208,10 +1207,10 @@ class Searcher:
         key[popular] += POPULARITY_WEIGHT / (RRF_K + np.arange(1, len(popular) + 1))
         # (without pinned candidates every candidate is chosen: the same partition of the same keys)
         chosen = np.arange(len(cands)) if is_member is None else np.flatnonzero(is_member)
-        if len(chosen) > depth:
-            chosen = chosen[np.argpartition(-key if is_member is None else -key[chosen], depth - 1)[:depth]]
+        # the first ``depth`` of one order (key, downloads, slot) whatever ``depth`` is: a page is the same slice of
+        # the ranking at any page size (a partition by key alone kept any of those tied at the cut)
         slots = cands[chosen]
-        chosen = chosen[np.lexsort((slots, -downloads[slots], -key[chosen]))]
+        chosen = chosen[first_in_order((-key[chosen], -downloads[slots], slots), depth)]
         in_kw = _within(cands[chosen], kw)
         if own is not None:
             in_kw &= own[cands[chosen]]  # found through its concepts' words alone: by meaning, not by the words
