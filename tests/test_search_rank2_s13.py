@@ -93,3 +93,27 @@ def test_a_question_asking_no_format_keeps_the_derived_models_as_they_were(build
     qu = builds.understand("Which models are fine-tuned from base 7b chat?")
     judged = builds.judge([model_pid(BUILDS[0]), model_pid(TUNES[0])], qu)
     assert judged[model_pid(BUILDS[0])][1] <= judged[model_pid(TUNES[0])][1]
+
+
+# ------------------------------------------------------------ a version of a family not held: the nearest first
+@pytest.fixture(scope="module")
+def versions():
+    records = [model_doing("maker/pixel-forge-v1-4", "text-to-image", downloads=10, description="Draws pictures."),
+               model_doing("maker/pixel-forge-2-1", "text-to-image", downloads=50_000, description="Draws pictures."),
+               model_doing("maker/pixel-forge-3", "text-to-image", downloads=90_000, description="Draws pictures."),
+               model_doing("maker/pixel-forge-2-inpainting", "image-to-image", downloads=80_000,
+                           description="Fills in pictures.")]
+    records += [model_doing(f"lab/painter-{i}", "text-to-image", downloads=100_000 + i,
+                            description="Draws pictures from prompts, a pixel forge of its own.") for i in range(8)]
+    yield from concepts_searcher(records)
+
+
+def test_a_version_not_held_puts_the_familys_nearest_versions_first(versions):
+    got = [h.pid for h in versions.search("Do you have Pixel Forge 1.5?", per_page=10).results]
+    assert got[:3] == [model_pid(n) for n in ("maker/pixel-forge-v1-4", "maker/pixel-forge-2-1",
+                                              "maker/pixel-forge-3")], got
+
+
+def test_a_version_held_under_another_spelling_is_no_version_missing(versions):
+    # "2.1" is pixel-forge-2-1: no neighbour is put before what the words find
+    assert versions._nearest_versions("Do you have Pixel Forge 2.1?", versions.understand("Pixel Forge 2.1")) == []

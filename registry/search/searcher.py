@@ -79,6 +79,8 @@ CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share o
 # ("Wallace and Gromit", "Lord of the Rings"); ``Searcher._phrase_named``
 _NAME_JOINS = frozenset(("and", "of", "the"))
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+|\s+)[A-Z][A-Za-z0-9]+)+")
+# a family's name written with capitals and a version number ("Stable Diffusion 1.5", "Whisper v3"); ``_nearest_versions``
+_VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
 PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
@@ -604,7 +606,7 @@ class Searcher:
             phrased = self._phrase_named(qu)
             cand = self._candidates(qu, mode, vector, phrased)
             depth = max(10, page * per_page)
-            carried = self._carried(qu) or [int(x) for x in phrased]
+            carried = self._carried(qu) or self._nearest_versions(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
                                 carried, masks.linked(), tiers[0] if tiers else None, shown)
@@ -1030,6 +1032,43 @@ class Searcher:
             if doc is not None and COPY_SAID.search((doc.identifier or doc.name).rsplit("/", 1)[-1].replace("_", " ")):
                 out[slot] = True
         return out
+
+    def _nearest_versions(self, query: str, qu: QueryUnderstanding) -> list[int]:
+        """Return the slots of the held versions of a family the question names with a version no FDO's name holds
+        ("Do you have Stable Diffusion 1.5?"), the nearest version first (1.4, then 2.1): the models whose name,
+        after its owner, is the family's words and a version number (stable-diffusion-v1-4, stable-diffusion-2-1). Empty when the
+        question names no such version, when a name holds it, or when it names a system the vocabulary knows."""
+        if qu.kin:
+            return []
+        found = _VERSIONED.search(query)
+        if found is None:
+            return []
+        family = tokens(found.group(1), keep_stopwords=True)
+        asked = _version(found.group(2))
+        if not family or asked is None or self.owns((), f"{found.group(1)} {found.group(2)}"):
+            return []
+        engine = self.engine
+        sel = engine.alive[:engine.size].copy()
+        for w in family:
+            sel &= engine.word_mask(w)
+        near = []
+        for slot in np.flatnonzero(sel).tolist()[:PHRASE_NAMED_SCAN]:
+            doc = engine.docs[slot]
+            if doc is None:
+                continue
+            words = tokens((doc.identifier or doc.name).rsplit("/", 1)[-1], keep_stopwords=True)
+            if words[:len(family)] != family:
+                continue
+            # (the family's own versions: its words and a version, nothing after it; an inpainting model or a
+            # format's copy built on version 2 is no version of its own)
+            parts = [w[1:] if w[:1] == "v" and w[1:].isdigit() else w for w in words[len(family):]]
+            held = _version(".".join(parts)) if parts and all(re.fullmatch(r"\d+(?:\.\d+)*", w) for w in parts) \
+                else None
+            if held == asked:  # (held after all, written otherwise: "2.1" as stable-diffusion-2-1)
+                return []
+            if held is not None:
+                near.append((abs(held - asked), -int(engine.downloads[slot]), slot))
+        return [slot for *_, slot in sorted(near)][:PHRASE_NAMED_MAX]
 
     def _few_languages(self) -> np.ndarray:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
@@ -1457,6 +1496,15 @@ def _lookup(ascending: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.n
     found = at < len(ascending)
     found[found] = ascending[at[found]] == values[found]
     return at, found
+
+
+def _version(text: str) -> float | None:
+    """Return a version number as a number ("1.5": 1.5, "2.1": 2.1, "3": 3.0), or None (two dots and more: the first
+    two parts)."""
+    parts = text.split(".")
+    if not all(p.isdigit() for p in parts):
+        return None
+    return float(".".join(parts[:2]))
 
 
 def _copy_name(name: str) -> tuple[str, ...]:
