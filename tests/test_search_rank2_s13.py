@@ -69,32 +69,6 @@ def test_a_language_asked_alone_puts_the_models_stating_few_languages_first(spea
     assert {model_pid(n) for n in GENERAL} <= set(got[2:6]), got
 
 
-# ------------------------------------------------------------ builds in a format asked of a base
-BASE_MODEL = "meta/base-7b-chat"
-TUNES = [f"lab/base-7b-chat-tune-{i}" for i in range(12)]  # fine-tunes stating text generation, popular
-BUILDS = ["lab/base-7b-chat-int4", "lab/base-7b-chat-GGML", "lab/my-chat-quantized"]  # formats in their names
-
-
-@pytest.fixture(scope="module")
-def builds():
-    records = [model_doing(BASE_MODEL, "text-generation", description="A chat model.", downloads=1_000_000)]
-    records += [model_doing(n, "text-generation", base_model=BASE_MODEL, downloads=1000 * (i + 1),
-                            description="A chat model tuned further.") for i, n in enumerate(TUNES)]
-    records += [model_doing(n, None, base_model=BASE_MODEL, description="Weights.") for n in BUILDS]
-    yield from concepts_searcher(records)
-
-
-def test_builds_in_a_format_asked_of_a_base_come_before_its_other_derived_models(builds):
-    got = [h.pid for h in builds.search("Are there 4-bit or GGML builds of base 7b chat?", per_page=10).results]
-    assert set(got[:3]) == {model_pid(n) for n in BUILDS}, got
-
-
-def test_a_question_asking_no_format_keeps_the_derived_models_as_they_were(builds):
-    qu = builds.understand("Which models are fine-tuned from base 7b chat?")
-    judged = builds.judge([model_pid(BUILDS[0]), model_pid(TUNES[0])], qu)
-    assert judged[model_pid(BUILDS[0])][1] <= judged[model_pid(TUNES[0])][1]
-
-
 # ------------------------------------------------------------ a version of a family not held: the nearest first
 @pytest.fixture(scope="module")
 def versions():

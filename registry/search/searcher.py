@@ -510,6 +510,13 @@ class Searcher:
         # (a task read from one of its own names, "chatbot", is a kind the question names by its words too: the
         # models saying it in their name show it)
         sel = self._task_named(qu)
+        if sel is not None:
+            # (stating no task, and showing a subject area or kind the question asks besides: the name says both what
+            # it is and what it is about; a name saying only the task's words, "medical-question-answering-datasets"
+            # for "question answering on scanned documents", is matched by those words already)
+            topics = [v for r in qu.recognised if r.facet == TOPIC and r.applied for v in r.values]
+            sel = sel & self.engine.facet_masks({"task": []}, {}, frozenset({"task"}))["task"] & \
+                (self._topics_mask(topics) if topics else np.zeros(self.engine.size, dtype=bool))
         if not keys and sel is None:
             return None
         sel = np.zeros(self.engine.size, dtype=bool) if sel is None else sel.copy()
@@ -841,13 +848,6 @@ class Searcher:
             score += self._unstated_task(topics, boosts["task"])
         if boosts.get("task") and "task" not in explicit:
             score += self._named_task(qu, boosts["task"])
-        if based is not None and COPY_SAID.search(qu.text or ""):
-            # a question asking for builds in a format or fewer bits ("4-bit, 8-bit or GGML builds of Llama 2 7B
-            # chat"): among the base's derived models, those whose name shows a format or precision carry what it
-            # states it asks, above a task read from loose words (the derived models stating text generation)
-            shown = (based & self._format_named(based)).view(np.int8) * np.int16(STATED_WEIGHT)
-            score += shown
-            asked += shown
         if based is not None and self._asks_beyond_link(qu):
             # the base's own copies in other formats carrying nothing else the question asks are not what it asks
             # for: they are not linked first (docs/search.md, "Ranking", linked first)
@@ -1020,17 +1020,6 @@ class Searcher:
                     continue
                 named = self.engine.marker_masks(span)[0]
                 out = named if out is None else out | named
-        return out
-
-    def _format_named(self, derived: np.ndarray) -> np.ndarray:
-        """Return, per slot, the FDOs among ``derived`` whose name (after its owner) holds a word of a format or
-        precision (``COPY_SAID``: "-GGML", "-int4", "-quantized", "-4bit")."""
-        engine = self.engine
-        out = np.zeros(len(derived), dtype=bool)
-        for slot in np.flatnonzero(derived).tolist():
-            doc = engine.docs[slot]
-            if doc is not None and COPY_SAID.search((doc.identifier or doc.name).rsplit("/", 1)[-1].replace("_", " ")):
-                out[slot] = True
         return out
 
     def _nearest_versions(self, query: str, qu: QueryUnderstanding) -> list[int]:
