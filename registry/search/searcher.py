@@ -23,6 +23,7 @@ import numpy as np
 
 from registry.errors import BadRequest
 from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex
+from registry.search.document import MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
 from registry.search.follow import follow_notes
@@ -60,6 +61,7 @@ MARKER_SHARE = 0.05  # a marker held by more of the index says nothing of a conc
 MARKER_FLOOR = 25  # ... unless few FDOs hold it all the same (a small registry)
 GENERIC_TASK_SHARE = 0.1  # a kind of task's own task held by more of the index (text generation) is not boosted
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
+FEW_LANGUAGES = 5  # a model stating at most this many languages is for them (Llama 4 lists 12, Llama 3.1 eight)
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
 # a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
 # match scored near nothing) to all of it (one scored as the best); when it holds all of it, all (docs/search.md)
@@ -77,6 +79,8 @@ CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share o
 # ("Wallace and Gromit", "Lord of the Rings"); ``Searcher._phrase_named``
 _NAME_JOINS = frozenset(("and", "of", "the"))
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+|\s+)[A-Z][A-Za-z0-9]+)+")
+# a family's name written with capitals and a version number ("Stable Diffusion 1.5", "Whisper v3"); ``_nearest_versions``
+_VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
 PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
@@ -108,6 +112,7 @@ class Searcher:
         self._topic_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # key -> (engine, generation, score)
         self._kin_masks: dict[tuple, tuple[object, int, tuple[np.ndarray, np.ndarray]]] = {}  # ``_kin``
         self._copy_masks: dict[tuple, tuple[object, int, np.ndarray]] = {}  # ``_copies``
+        self._few_masks: dict[str, tuple[object, int, np.ndarray]] = {}  # ``_few_languages``
         # the query is embedded (torch, outside the GIL) while the keyword side is scored
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mlfdo-embed-query")
 
@@ -208,6 +213,7 @@ class Searcher:
             self._topic_masks.clear()
             self._kin_masks.clear()
             self._copy_masks.clear()
+            self._few_masks.clear()
 
     def _with_concepts(self, qu: QueryUnderstanding) -> QueryUnderstanding:
         """Add a boost for every facet value a concept of the question stands for (docs/search.md)."""
@@ -501,9 +507,19 @@ class Searcher:
         (``QueryUnderstanding.kinds``), or None when there is none."""
         boosted = {v for r in qu.recognised if r.facet == TOPIC and r.applied for v in r.values}
         keys = [k for k in qu.kinds if k in boosted]
-        if not keys:
+        # (a task read from one of its own names, "chatbot", is a kind the question names by its words too: the
+        # models saying it in their name show it)
+        sel = self._task_named(qu)
+        if sel is not None:
+            # (stating no task, and showing a subject area or kind the question asks besides: the name says both what
+            # it is and what it is about; a name saying only the task's words, "medical-question-answering-datasets"
+            # for "question answering on scanned documents", is matched by those words already)
+            topics = [v for r in qu.recognised if r.facet == TOPIC and r.applied for v in r.values]
+            sel = sel & self.engine.facet_masks({"task": []}, {}, frozenset({"task"}))["task"] & \
+                (self._topics_mask(topics) if topics else np.zeros(self.engine.size, dtype=bool))
+        if not keys and sel is None:
             return None
-        sel = np.zeros(self.engine.size, dtype=bool)
+        sel = np.zeros(self.engine.size, dtype=bool) if sel is None else sel.copy()
         for key in keys:
             sel |= self._topic_score(key) == TOPIC_WEIGHT
         return sel if sel.any() else None
@@ -597,7 +613,7 @@ class Searcher:
             phrased = self._phrase_named(qu)
             cand = self._candidates(qu, mode, vector, phrased)
             depth = max(10, page * per_page)
-            carried = self._carried(qu) or [int(x) for x in phrased]
+            carried = self._carried(qu) or self._nearest_versions(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
                                 carried, masks.linked(), tiers[0] if tiers else None, shown)
@@ -817,7 +833,9 @@ class Searcher:
                     # lenient filters ask (a text-to-image model stating Chinese, not a chat model stating Chinese and
                     # no task), are what is asked and come first, as linked ones do; those stating none follow
                     weight = LINK_LEVEL
-                    asked += sel.view(np.int8) * np.int16(STATED_WEIGHT)
+                    # (and those stating few languages beside it before those listing a dozen: the language is their
+                    # point, not one of many a general model lists; "a Hindi model")
+                    asked += sel.view(np.int8) * np.int16(STATED_WEIGHT) + (sel & self._few_languages()).view(np.int8)
                     others = {f: v for f, v in qu.filters().items() if f in lenient and f != facet and f not in explicit}
                     for mask in self.engine.facet_masks(others, {}, frozenset()).values():
                         sel = sel & mask
@@ -828,6 +846,8 @@ class Searcher:
                 asked += sel.view(np.int8) * np.int16(weight)
         if topics and boosts.get("task"):
             score += self._unstated_task(topics, boosts["task"])
+        if boosts.get("task") and "task" not in explicit:
+            score += self._named_task(qu, boosts["task"])
         if based is not None and self._asks_beyond_link(qu):
             # the base's own copies in other formats carrying nothing else the question asks are not what it asks
             # for: they are not linked first (docs/search.md, "Ranking", linked first)
@@ -969,6 +989,88 @@ class Searcher:
             unstated = self.engine.facet_masks({"task": own}, {}, frozenset({"task"}))["task"] & ~stated
             out = np.maximum(out, ((self._topic_score(key) == TOPIC_WEIGHT) & unstated).view(np.int8)
                              * np.int16(BOOST_FACET_WEIGHTS["task"]))
+        return out
+
+    def _named_task(self, qu: QueryUnderstanding, tasks: list[str]) -> np.ndarray:
+        """Return, per slot, the task boost's weight for the models stating no task whose name or tags hold the word
+        the question read a boosted task from, when that word is one of the task's own names ("chatbot", a name of
+        text generation: jcantu217/gemma-2-7b-invasive-plant-chatbot); 0 for the others. Such a model says what it
+        is in its name; taken at its word, it is not outranked by the models stating the task and nothing else asked.
+        """
+        named = self._task_named(qu, tasks)
+        if named is None:
+            return np.zeros(self.engine.size, dtype=np.int16)
+        # (a lenient filter on no task: the models stating none)
+        unstated = self.engine.facet_masks({"task": []}, {}, frozenset({"task"}))["task"]
+        return (named & unstated).view(np.int8) * np.int16(BOOST_FACET_WEIGHTS["task"])
+
+    def _task_named(self, qu: QueryUnderstanding, tasks: list[str] | None = None) -> np.ndarray | None:
+        """Return the slots whose name or tags hold the words a boosted task (of ``tasks``, or any) was read from, when
+        those words are one of the task's own names ("chatbot" of text generation), or None when no task was read
+        so."""
+        out = None
+        for r in qu.recognised:
+            if not r.applied or r.mode != "boost" or r.facet != "task" or not r.span:
+                continue
+            span = " ".join(tokens(r.span, keep_stopwords=True))
+            for key in r.values:
+                concept = self.concepts.of("task", key)
+                if (tasks is not None and key not in tasks) or concept is None or not span or \
+                        span not in {" ".join(tokens(p, keep_stopwords=True)) for p in (concept.label, *concept.phrases)}:
+                    continue
+                named = self.engine.marker_masks(span)[0]
+                out = named if out is None else out | named
+        return out
+
+    def _nearest_versions(self, query: str, qu: QueryUnderstanding) -> list[int]:
+        """Return the slots of the held versions of a family the question names with a version no FDO's name holds
+        ("Do you have Stable Diffusion 1.5?"), the nearest version first (1.4, then 2.1): the models whose name,
+        after its owner, is the family's words and a version number (stable-diffusion-v1-4, stable-diffusion-2-1). Empty when the
+        question names no such version, when a name holds it, or when it names a system the vocabulary knows."""
+        if qu.kin:
+            return []
+        found = _VERSIONED.search(query)
+        if found is None:
+            return []
+        family = tokens(found.group(1), keep_stopwords=True)
+        asked = _version(found.group(2))
+        if not family or asked is None or self.owns((), f"{found.group(1)} {found.group(2)}"):
+            return []
+        engine = self.engine
+        sel = engine.alive[:engine.size].copy()
+        for w in family:
+            sel &= engine.word_mask(w)
+        near = []
+        for slot in np.flatnonzero(sel).tolist()[:PHRASE_NAMED_SCAN]:
+            doc = engine.docs[slot]
+            if doc is None:
+                continue
+            words = tokens((doc.identifier or doc.name).rsplit("/", 1)[-1], keep_stopwords=True)
+            if words[:len(family)] != family:
+                continue
+            # (the family's own versions: its words and a version, nothing after it; an inpainting model or a
+            # format's copy built on version 2 is no version of its own)
+            parts = [w[1:] if w[:1] == "v" and w[1:].isdigit() else w for w in words[len(family):]]
+            held = _version(".".join(parts)) if parts and all(re.fullmatch(r"\d+(?:\.\d+)*", w) for w in parts) \
+                else None
+            if held == asked:  # (held after all, written otherwise: "2.1" as stable-diffusion-2-1)
+                return []
+            if held is not None:
+                near.append((abs(held - asked), -int(engine.downloads[slot]), slot))
+        return [slot for *_, slot in sorted(near)][:PHRASE_NAMED_MAX]
+
+    def _few_languages(self) -> np.ndarray:
+        """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
+        engine = self.engine
+        cached = self._few_masks.get("few")
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
+        out = np.zeros(engine.size, dtype=bool)
+        for slot, doc in enumerate(engine.docs[:engine.size]):
+            if doc is not None:
+                stated = [k for k, _ in doc.facets.get("language", ()) if k != MULTILINGUAL]
+                out[slot] = 0 < len(stated) <= FEW_LANGUAGES
+        self._few_masks["few"] = (engine, engine.generation, out)
         return out
 
     def _carried(self, qu: QueryUnderstanding) -> list[int]:
@@ -1382,6 +1484,15 @@ def _lookup(ascending: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.n
     found = at < len(ascending)
     found[found] = ascending[at[found]] == values[found]
     return at, found
+
+
+def _version(text: str) -> float | None:
+    """Return a version number as a number ("1.5": 1.5, "2.1": 2.1, "3": 3.0), or None (two dots and more: the first
+    two parts)."""
+    parts = text.split(".")
+    if not all(p.isdigit() for p in parts):
+        return None
+    return float(".".join(parts[:2]))
 
 
 def _copy_name(name: str) -> tuple[str, ...]:
