@@ -73,3 +73,15 @@ def test_a_job_said_in_the_words_of_its_task_is_shown_by_a_model_of_that_task():
     assert not states_asked(_table_model(), _wanted("I have a table and want the cell colours. Possible?"))
     # two short words of a phrase are too few to say a job in full
     assert not said_in_full(frozenset({"qa", "tabl"}), frozenset({"qa", "tabl"}))
+
+
+def test_a_list_asked_beside_a_name_of_no_fdo_is_answered_as_a_list():
+    from registry.chat.context import Context
+    from registry.chat.extractive import lists
+
+    q = read("I'm on an Apple-silicon Mac. Which models come converted for MLX?")
+    assert q.wants != "list"  # the name written ("Apple-silicon") makes the reader take it for a question about it
+    assert lists(Context(question=q))
+    # a list question about a model the chat resolved is answered about that model
+    assert not lists(Context(question=q, named=["https://example.org/fdo/abc"]))
+    assert not lists(Context(question=read("Tell me about VCtrl.")))
