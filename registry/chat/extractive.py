@@ -378,7 +378,8 @@ def lists(ctx: Context) -> bool:
     names no FDO the chat resolved ("I'm on an Apple-silicon Mac. Which models come converted for MLX?": the Mac is
     the asker's machine, not a model the answer is about)."""
     q = ctx.question
-    return q.wants == "list" or (q.listing and not q.compare and not ctx.named)
+    named = ctx.named or any(c.reasons & {"named", "page", "previous", "family"} for c in ctx.candidates)
+    return q.wants == "list" or (q.listing and not q.compare and not named)
 
 
 def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
