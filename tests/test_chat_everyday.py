@@ -40,13 +40,16 @@ def test_everyday_words_count_when_nothing_else_does():
 def test_words_said_of_the_input_follow_a_medium_and_of():
     media = frozenset({stem("table"), stem("photo")})
     assert input_words("I have a table of sales figures and a question", media) == [["sales", "figures", "and"]]
-    assert input_words("a photo of the waterfall", media) == [["waterfall"]]
+    assert input_words("given my photo of the waterfall", media) == [["waterfall"]]
     assert of_input("I have a table of sales figures", "sales", media)
-    assert of_input("a still photo of a waterfall, moving", "waterfall", media)
+    assert of_input("I have a still photo of a waterfall, moving", "waterfall", media)
     # the subject as what the model is for, not what the input shows
     assert not of_input("a sales assistant that reads a table", "sales", media)
     assert not of_input("a list of sales leads", "sales", media)  # "list" is no medium of a field named here
-    assert not of_input("a table of sales figures", "sales", frozenset())
+    assert not of_input("I have a table of sales figures", "sales", frozenset())
+    # a medium asked for, not given: what it shows is the job ("a short clip of an object being squashed")
+    assert input_words("I'd like a short clip of an object being squashed flat", frozenset({stem("clip")})) == []
+    assert not of_input("Can a model make a photo of a waterfall?", "waterfall", media)
 
 
 def _table_model() -> Candidate:

@@ -63,16 +63,21 @@ class SearchOutcome:
 
 DETERMINERS = frozenset("a an the my our your his her their its this that these those some".split())
 OF_INPUT_WORDS = 3  # words after "of" (a determiner left out) a subject said of the input may stand among
+# the words saying the asker gives the medium ("I have a table of", "my photo of", "given a scan of"), up to
+# GIVEN_WORDS before it: "I'd like a short clip of an object being squashed" asks for the clip, and what it shows is
+# the job
+GIVEN = frozenset("have has had got given my our this these from".split())
+GIVEN_WORDS = 4
 
 
 def input_words(text: str, media: frozenset[str]) -> list[list[str]]:
-    """Return, per "<medium> of" in ``text``, the words right after it (a determiner left out, at most
+    """Return, per "<medium> of" in ``text`` that the asker gives (``GIVEN``), the words right after it (a determiner left out, at most
     ``OF_INPUT_WORDS``), where a medium is a word (stem) of a field the question names: what the question's own input
     shows ("a table of sales figures": sales, figures; "a photo of a waterfall": waterfall)."""
     said = words(text)
     out = []
     for i in range(len(said) - 1) if media else ():
-        if said[i + 1] != "of" or stem(said[i]) not in media:
+        if said[i + 1] != "of" or stem(said[i]) not in media or not GIVEN & set(said[max(0, i - GIVEN_WORDS):i]):
             continue
         j = i + 2
         while j < len(said) and said[j] in DETERMINERS:
