@@ -16,6 +16,7 @@ from registry.chat.context import Candidate, Context
 from registry.chat.evidence import (ASKERS, asks_licence, by_words, cover, fact_words, hosting_words, index_terms,
                                     read_constraints)
 from registry.chat.facts import FdoFacts
+from registry.chat.links import _dated
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 from registry.search.understand import Question, stem, words
 from registry.vocab import SCHEMA
@@ -28,6 +29,8 @@ CLOSEST_K = 3
 LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finetuned finetunes derived derivative "
                           "derivatives variant variants version versions quantized quantised adapter adapters "
                           "merge merges child children descendant descendants".split())
+# nouns of a model record: "fine-tunes of X's base checkpoint" says what X is; every derived model is one
+RECORD_WORDS = frozenset(stem(w) for w in "model models checkpoint checkpoints weights".split())
 
 
 def read_topic(q: Question, ctx: Context, store, names) -> None:
@@ -43,13 +46,20 @@ def read_topic(q: Question, ctx: Context, store, names) -> None:
         (t.object.value for t in store.current(base) if t.predicate == SCHEMA.identifier), None)
     if not identifier:
         return
-    named_words = _named_words(q, base, names)
+    named_words = _named_words(q, base, names) | _describing_words(q, identifier)
     topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS and t not in ASKERS]
     said = [re.sub(r"['’]s$", "", w) for w in words(q.text)]
     topic = " ".join(dict.fromkeys(w for w in said if stem(w) in topic_stems))
     if not topic:
         return
     ctx.lineage_topic = (base, identifier, topic)
+
+
+def _describing_words(q: Question, identifier: str) -> set[str]:
+    """Return the stems of the words saying what X is, not what its derived models are about: a noun of a model record
+    ("Widget 24B base checkpoint", ``RECORD_WORDS``) and a month and year X's identifier spells as its date code ("of
+    January 2025": ...-2501, ``links._dated``)."""
+    return RECORD_WORDS | _dated(q.text, (identifier,))
 
 
 def _named_words(q: Question, base: str, names) -> set[str]:

@@ -935,8 +935,13 @@ def _in_phrase(text: str, mention: str) -> bool:
     written after such a word, or opening the question, stays a name ("Tell me about bert-large-mega")."""
     if not re.fullmatch(r"[a-z]+(?:-[a-z]+)+", mention):
         return False
-    before = re.search(rf"([A-Za-z']+)\s+{re.escape(mention)}(?![\w-])", text)
-    return before is not None and before.group(1).lower() not in NAME_BEFORE
+    # the word right before each place the mention stands, read backwards from it: a pattern searched for the word
+    # and the mention together would rescan a long word from each of its letters (quadratic in the question's length)
+    for m in re.finditer(rf"(?<=\s){re.escape(mention)}(?![\w-])", text):
+        before = re.search(r"[A-Za-z']+\Z", text[max(0, m.start() - 100):m.start()].rstrip())
+        if before is not None:
+            return before.group(0).lower() not in NAME_BEFORE
+    return False
 
 
 # words by which a question refers back to what a sentence before it told ("I'm looking for Mixtral 8x7B. Is it here?")

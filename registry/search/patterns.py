@@ -362,8 +362,9 @@ LIST = re.compile(r"\b(?:which|list|show|find|recommend|suggest|any|what)\b.*\bm
                    r"trained|fine|with|under|from)\b|\b(?:recommend|suggest)\b", re.I)
 ANAPHORA = re.compile(r"\b(?:it|its|it's|this model|that model|this one|that one|they|them|their|these|those|"
                        r"the same|both|the first|the second|the latter|the former)\b", re.I)
+# a quoted phrase; a straight apostrophe quotes only outside a word: the ones of "I'm ... I'd" are no quote marks
+QUOTED = re.compile(r"(?:[\"“”`]|(?<!\w)')([^\"“”'`]{2,80})(?:[\"“”`]|'(?!\w))")
 # Names written the way model ids are: org/name, or a token with digits or separators (gpt-5, t5-small).
-QUOTED = re.compile(r"[\"“”'`]([^\"“”'`]{2,80})[\"“”'`]")
 ORG_NAME = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w/-])")
 NAME_TOKEN = re.compile(r"(?<![\w/.-])([A-Za-z][\w]*(?:[-_.][\w]+)+|[A-Za-z]+\d[\w]*|\d+[A-Za-z][A-Za-z]+[\w]*)"
                          r"(?![\w/-])")
