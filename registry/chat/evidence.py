@@ -12,7 +12,7 @@ from dataclasses import dataclass, field as dc_field
 
 from registry.chat.context import Candidate, Topic
 from registry.chat.facts import FdoFacts
-from registry.chat.search_adapter import ConceptReading
+from registry.chat.search_adapter import ConceptReading, input_words
 from registry.search.patterns import ACRONYMS, LINK_NOUNS
 from registry.search.searcher import CONCEPT_NOTE
 from registry.search.text import licence_term, stem_term, tokens, word_parts
@@ -30,6 +30,18 @@ build builds version versions copy copies file files form forms conversion conve
 # words of the question that say the relation, not its topic
 # who asks ("Has anyone built something on X?"), no topic of the records asked for
 ASKERS = frozenset(stem(w) for w in "anyone anybody someone somebody everyone everybody people".split())
+# everyday words that say how much, how many, who or whether, not what a model is about ("two people talk over each
+# other", "a short clip", "Possible?"): model cards seldom write them, so a small index holds them in a few records
+# and would weigh them as rare, topical words no record found holds; they count only when the question has no other
+# word the index holds (``read_topic``)
+EVERYDAY_WORDS = frozenset(stem(w) for w in """one two three four five six seven eight nine ten dozen hundred hundreds
+thousand thousands many much few several lot lots more most less least some any every each both either whole
+people person persons someone somebody anyone anybody everyone everybody nobody myself yourself ourselves
+short quick quickly easy easily simple simply
+possible possibly impossible maybe perhaps probably really actually just also still even already almost
+good better best bad worse great nice fine okay ok kind sort way thing things something anything everything nothing
+want wants wanted need needs needed like likes would could should might able please thanks thank
+""".split()) - {""}
 RELATION_WORDS = frozenset(stem(w) for w in """fine tune tunes tuned tuning finetune finetuned trained training train
 learned learnt learn taught extend extends extended build builds built upon top start starts started based derived
 derive descend descends descended compressed quantized quantised pruned shrunk distilled merged slimmed cite cites
@@ -112,6 +124,8 @@ class Asked:
     job_weights: dict[str, float] = dc_field(default_factory=dict)
     # the words the question sets aside ("rather than with language, images or sound": languag, imag, sound)
     aside: frozenset[str] = frozenset()
+    # the question's words (stems), those it sets aside left out
+    said: frozenset[str] = frozenset()
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
@@ -217,10 +231,13 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     field -= job
     said = {stem(w) for i in filters for w in words(read[i].span)} | set(reading.field_words)
     said |= set_aside(q.text)
+    # what the question's own input shows ("a table of sales figures") is no job a model does
+    said |= {stem(w) for span in input_words(q.text, reading.field_words) for w in span}
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
     weights = {t: topic.weights.get(t, 0.0) for t in job_words} if topic is not None else {}
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
-                 derived, named, names, weights, frozenset(set_aside(q.text, lists=True)))
+                 derived, named, names, weights, frozenset(set_aside(q.text, lists=True)),
+                 frozenset(stem(w) for w in words(q.text)) - set_aside(q.text, lists=True))
 
 
 def states_library(cand: Candidate, wanted: Asked) -> bool:
@@ -275,6 +292,10 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
         enough = min(PHRASE_WORDS, len(wanted.job_words))
         for t in tasks & wanted.field:
             for phrase in wanted.task_words.get(t, ()):
+                # the question says the job in the words of one of its task's names or jobs ("type a question about
+                # a table and get the cell that answers it": question, table, answer), whatever else it says
+                if said_in_full(phrase, wanted.said):
+                    return True
                 if len(phrase & wanted.job_words) >= enough:
                     held |= phrase
         found = [w for w in wanted.job_words if w in cand.covered or w in held or _same_root(w, held)]
@@ -286,6 +307,16 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
         total = sum(wanted.job_weights.get(w, 0.0) for w in wanted.job_words)
         return total > 0 and sum(wanted.job_weights.get(w, 0.0) for w in found) >= MIN_COVERAGE * total
     return True
+
+
+SAID_WORDS = 3  # words of three letters or more a task's phrase has at least for the question to say it in full
+
+
+def said_in_full(phrase: frozenset[str], said: frozenset[str]) -> bool:
+    """Say whether the question's words (stems, ``said``) hold every word of a task's phrase of at least ``SAID_WORDS``
+    words of three letters or more (the small words, "a", "in", "an", left out)."""
+    full = {w for w in phrase if len(w) >= 3}
+    return len(full) >= SAID_WORDS and full <= said
 
 
 def _task_stems(facts: FdoFacts) -> set[str]:
@@ -557,12 +588,13 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         # nothing, and the chat refuse what the search found)
         most = max(most, min(FEW_HOLDERS, max(1, n // 2))) if most else 0
         weights[key] = math.log(1.0 + (n - most + 0.5) / (most + 0.5)) if most else 0.0
-    # the plain verbs of a job ("help", "run", "use") say what a model does, not what about: they count only
-    # when the question has no other word the index holds ("helps decide how to manage crops": crops)
+    # the plain verbs of a job ("help", "run", "use") say what a model does, not what about, and everyday words
+    # ("two", "people", "short", "possible") nothing of it: they count only when the question has no other word the
+    # index holds ("helps decide how to manage crops": crops)
 
     # the words of a relation only when the question asks for models linked to a paper or data ("point to the DPO
     # paper"): with no such link, the relation may be the topic ("models distilled from a bigger teacher model")
-    plain = JOB_WORDS | (RELATION_WORDS if {"paper", "datasets"} & set(q.attributes) else frozenset())
+    plain = JOB_WORDS | EVERYDAY_WORDS | (RELATION_WORDS if {"paper", "datasets"} & set(q.attributes) else frozenset())
     if understanding is not None and understanding.tags:
         plain |= COPY_WORDS
     if any(w > 0 for k, w in weights.items() if k not in plain):

@@ -373,6 +373,15 @@ def ambiguity_note(ctx: Context) -> str:
     return "\n".join(notes)
 
 
+def lists(ctx: Context) -> bool:
+    """Say whether the answer is a list: the question asks for one ("Which models ...?"), and a name it writes beside
+    names no FDO the chat resolved ("I'm on an Apple-silicon Mac. Which models come converted for MLX?": the Mac is
+    the asker's machine, not a model the answer is about)."""
+    q = ctx.question
+    named = ctx.named or any(c.reasons & {"named", "page", "previous", "family"} for c in ctx.candidates)
+    return q.wants == "list" or (q.listing and not q.compare and not named)
+
+
 def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
     """Return the extractive answer for a retrieval context (Markdown, every FDO linked)."""
     if ctx.lineage_topic is not None and ctx.answerable:
@@ -390,7 +399,7 @@ def compose(ctx: Context, base_url: str, table: Table | None = None) -> str:
         return text or "The registry records the same facts for both models (see the table)."
     if ctx.question.compare:
         return _about(ctx, base_url)
-    if ctx.question.wants == "list" and not (ctx.named and ctx.question.anaphora):
+    if lists(ctx) and not (ctx.named and ctx.question.anaphora):
         text = _listing(ctx, base_url)
     else:
         text = _about(ctx, base_url)

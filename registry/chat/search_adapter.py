@@ -61,6 +61,39 @@ class SearchOutcome:
     relaxed: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
 
 
+DETERMINERS = frozenset("a an the my our your his her their its this that these those some".split())
+OF_INPUT_WORDS = 3  # words after "of" (a determiner left out) a subject said of the input may stand among
+# the words saying the asker gives the medium ("I have a table of", "my photo of", "given a scan of"), up to
+# GIVEN_WORDS before it: "I'd like a short clip of an object being squashed" asks for the clip, and what it shows is
+# the job
+GIVEN = frozenset("have has had got given my our this these from".split())
+GIVEN_WORDS = 4
+
+
+def input_words(text: str, media: frozenset[str]) -> list[list[str]]:
+    """Return, per "<medium> of" in ``text`` that the asker gives (``GIVEN``), the words right after it (a determiner left out, at most
+    ``OF_INPUT_WORDS``), where a medium is a word (stem) of a field the question names: what the question's own input
+    shows ("a table of sales figures": sales, figures; "a photo of a waterfall": waterfall)."""
+    said = words(text)
+    out = []
+    for i in range(len(said) - 1) if media else ():
+        if said[i + 1] != "of" or stem(said[i]) not in media or not GIVEN & set(said[max(0, i - GIVEN_WORDS):i]):
+            continue
+        j = i + 2
+        while j < len(said) and said[j] in DETERMINERS:
+            j += 1
+        out.append(said[j:j + OF_INPUT_WORDS])
+    return out
+
+
+def of_input(text: str, phrase: str, media: frozenset[str]) -> bool:
+    """Say whether ``phrase`` (the words a subject concept matched) is among the words said of the question's own
+    input (``input_words``)."""
+    wanted = words(phrase)
+    return bool(wanted) and any(span[k:k + len(wanted)] == wanted for span in input_words(text, media)
+                                for k in range(len(span)))
+
+
 @dataclass(frozen=True)
 class ConceptReading:
     """What the question's concepts ask of a model beyond the constraints the search read.
@@ -161,8 +194,13 @@ class SearchAdapter:
         except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
             log.warning("the chat could not read the question's concepts (%s)", exc)
             return ConceptReading()
-        kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers)
         fields = [m for m in matches if m.concept.facet == "modality"]
+        # a subject said of what the question's own input shows ("a table of sales figures", "a photo of a
+        # waterfall") is about that input, not a kind of model: a model doing the job serves whatever the table
+        # or photo holds, and need not state the subject (commerce, landscapes)
+        media = frozenset(stem(w) for m in fields for p in m.concept.phrases for w in words(p))
+        kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers
+                      and not (m.concept.facet == "domain" and of_input(understanding.query, m.phrase, media)))
         if not fields:
             return ConceptReading(kinds=kinds)
         # a job matched only by a field's own words ("what is in this photo" by "photo", "CLIP" by "clips")
