@@ -127,6 +127,15 @@ def vocabulary_registry():
     return registry
 
 
+def registry_holding(records):
+    """Yield an in-memory registry with the extractive chat, the concept vocabularies and ``records``; close it after
+    (the body of a module fixture)."""
+    registry = vocabulary_registry()
+    registry.store.ingest_many(list(records))
+    yield registry
+    registry.close()
+
+
 def word_concepts():
     """Return the concept index over the vocabularies alone, words only (no embedder: checks do not depend on a
     model)."""

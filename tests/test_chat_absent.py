@@ -13,7 +13,7 @@ from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.search.understand import read
 from registry.vocab import FAIR4ML, RDF, SCHEMA
-from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import BASE, dataset_pid, dataset_record, model_doing, model_pid, registry_holding, task_record
 
 ACME = NamedNode(pid_iri(BASE, mint_id("hf-user", "acme")))
 SHARED = [Triple(ACME, RDF.type, SCHEMA.Organization), Triple(ACME, SCHEMA.name, Literal("acme")),
@@ -44,11 +44,8 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
     replies = dataset_record("acme/claude-replies", stub=False)
-    registry.store.ingest_many([task_record(t) for t in TASKS] + [ORGANISATION, replies] + MODELS)
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record(t) for t in TASKS] + [ORGANISATION, replies] + MODELS)
 
 
 @pytest.mark.parametrize("question, name, owner", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, registry_holding, task_record
 
 MODELS = [
     model_doing("lab/Gizmo-7B-Base", "text-generation", downloads=40, description="A base model for chemistry.",
@@ -21,11 +21,8 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many([task_record("text-generation"), dataset_record("lab/Gizmo-pretrain-data", stub=False)]
-                               + MODELS)
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record("text-generation"), dataset_record("lab/Gizmo-pretrain-data", stub=False)]
+                                + MODELS)
 
 
 def test_the_answer_says_the_name_is_part_of_several_names_and_which_it_describes(chat):

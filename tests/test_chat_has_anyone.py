@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import model_doing, model_pid, registry_holding, task_record
 
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many([task_record("text-generation"),
-                                model_doing("shop/llama-2-ecommerce-writer", "text-generation", downloads=10,
-                                            description="A chat model."),
-                                model_doing("shop/llama-2-enron-scrubbed", "text-generation", downloads=10,
-                                            description="A chat model."),
-                                model_doing("org/poem-writer", "text-generation", downloads=50,
-                                            description="Writes short poems.")])
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record("text-generation"),
+                                 model_doing("shop/llama-2-ecommerce-writer", "text-generation", downloads=10,
+                                             description="A chat model."),
+                                 model_doing("shop/llama-2-enron-scrubbed", "text-generation", downloads=10,
+                                             description="A chat model."),
+                                 model_doing("org/poem-writer", "text-generation", downloads=50,
+                                             description="Writes short poems.")])
 
 
 @pytest.mark.parametrize("question, name", [

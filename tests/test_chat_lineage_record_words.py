@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import model_doing, model_pid, registry_holding, task_record
 
 BASE = "acme/Widget-24B-Base-2501"
 DERIVED = ["tinker/Widget-24B-Poet", "tinker/Widget-24B-Coder", "smith/Widget-24B-Chat"]
@@ -15,14 +15,11 @@ DERIVED = ["tinker/Widget-24B-Poet", "tinker/Widget-24B-Coder", "smith/Widget-24
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many(
+    yield from registry_holding(
         [task_record("text-generation"),
          model_doing(BASE, "text-generation", downloads=900, description="A base language model.")]
         + [model_doing(name, "text-generation", downloads=50 - i, base_model=BASE, description="A derived model.")
            for i, name in enumerate(DERIVED)])
-    yield registry
-    registry.close()
 
 
 @pytest.mark.parametrize("question", [

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import model_doing, model_pid, registry_holding, task_record
 
 CARD = "- Architecture family: `gemma`\n- Licence: `mit`\n\n**Tuned** to answer [support](https://example.org) tickets."
 
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many([task_record("text-generation"),
-                                model_doing("org/ticket-helper", "text-generation", downloads=10, description=CARD),
-                                model_doing("org/poem-writer", "text-generation", downloads=5,
-                                            description="Writes short poems.")])
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record("text-generation"),
+                                 model_doing("org/ticket-helper", "text-generation", downloads=10, description=CARD),
+                                 model_doing("org/poem-writer", "text-generation", downloads=5,
+                                             description="Writes short poems.")])
 
 
 def test_a_listed_models_description_is_quoted_without_its_markdown(chat):

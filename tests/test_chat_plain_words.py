@@ -16,7 +16,7 @@ from registry.vocab import FAIR4ML, SCHEMA
 from registry.chat.evidence import has_evidence
 from registry.search.understand import read
 from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, task_pid, task_record, \
-    vocabulary_registry
+    registry_holding
 
 MODELS = [
     model_doing("lab/kanji-painter", "text-to-image", downloads=3, description="Trained on Japanese script."),
@@ -34,16 +34,13 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
     data = dataset_record("lab/picture-answers", stub=False)
     data = replace(data, triples=[*data.triples, Triple(NamedNode(data.pid), FAIR4ML.mlTask,
                                                         NamedNode(task_pid("visual-question-answering"))),
                                   Triple(NamedNode(data.pid), SCHEMA.description,
                                          Literal("A model looks at a picture and answers in words: examples."))])
-    registry.store.ingest_many([task_record("text-to-image"), task_record("text-generation"),
-                                task_record("visual-question-answering"), data] + MODELS)
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record("text-to-image"), task_record("text-generation"),
+                                 task_record("visual-question-answering"), data] + MODELS)
 
 
 def test_a_lower_case_compound_inside_a_phrase_is_no_unknown_name(chat):

@@ -7,7 +7,7 @@ import pytest
 
 from registry.chat.names import NameIndex
 from registry.search import get_searcher
-from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, registry_holding, task_record
 
 MODELS = [
     model_doing("acme/DeepWidget-7b", "text-generation", downloads=90, description="A reasoning build."),
@@ -21,11 +21,8 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many([task_record("text-generation"), dataset_record("acme/OpenWidget-data", stub=False)]
-                               + MODELS)
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record("text-generation"), dataset_record("acme/OpenWidget-data", stub=False)]
+                                + MODELS)
 
 
 def test_carrying_groups_the_names_by_the_word_holding_the_fragment(registry):

@@ -8,7 +8,7 @@ from registry.chat.context import Candidate, Topic
 from registry.chat.evidence import Asked, fact_words, index_terms, shows_enough, states_asked
 from registry.chat.facts import gather
 from registry.search.understand import read
-from tests.factories import model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import model_doing, model_pid, registry_holding, task_record
 
 TASKS = ("text-generation", "text-classification")
 MODELS = [
@@ -38,10 +38,7 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many([task_record(t) for t in TASKS] + MODELS)
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record(t) for t in TASKS] + MODELS)
 
 
 def offered(answer) -> set[str]:

@@ -14,7 +14,7 @@ from registry.search.document import IndexDoc
 from registry.search.engine import MemoryEngine
 from registry.search.substrings import SubstringIndex
 from registry.search.understand import Understander
-from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import dataset_pid, dataset_record, model_doing, model_pid, registry_holding, task_record
 
 MODELS = [
     model_doing("acme/DeepGizmo-7b", "text-generation", downloads=90, description="A reasoning build."),
@@ -32,11 +32,8 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many([task_record("text-generation"), dataset_record("acme/OpenGizmo-data", stub=False),
-                                dataset_record("acme/gizmoset", stub=False)] + MODELS)
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record("text-generation"), dataset_record("acme/OpenGizmo-data", stub=False),
+                                 dataset_record("acme/gizmoset", stub=False)] + MODELS)
 
 def carried(searcher, word: str) -> list[str]:
     return [searcher.engine.docs[s].pid for s in searcher._carried(searcher.understand(word))]

@@ -24,7 +24,7 @@ from registry.search import get_searcher
 from registry.search.searcher import holds_run
 from registry.search.text import tokens
 from registry.vocab import FAIR4ML, RDF, SCHEMA
-from tests.factories import BASE, model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import BASE, model_doing, model_pid, registry_holding, task_record
 
 DATA = PACKAGE_DIR.parent / "harvesters" / "data"
 
@@ -65,11 +65,8 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many([task_record(t) for t in TASKS] + [META_LLAMA_RECORD, FACEBOOK_RECORD, MISTRALAI_RECORD,
-                                                                   ACME_RECORD] + MODELS)
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record(t) for t in TASKS] + [META_LLAMA_RECORD, FACEBOOK_RECORD, MISTRALAI_RECORD,
+                                                                    ACME_RECORD] + MODELS)
 
 
 @pytest.fixture(scope="module")

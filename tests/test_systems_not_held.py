@@ -13,7 +13,7 @@ from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.search import get_searcher
 from registry.vocab import FAIR4ML, RDF, SCHEMA
-from tests.factories import BASE, dataset_record, model_doing, model_pid, task_record, vocabulary_registry
+from tests.factories import BASE, dataset_record, model_doing, model_pid, registry_holding, task_record
 
 
 def organisation(name: str) -> tuple[NamedNode, Record]:
@@ -44,11 +44,8 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def registry():
-    registry = vocabulary_registry()
-    registry.store.ingest_many([task_record(t) for t in TASKS] + [dataset_record("acme/claude-replies", stub=False),
-                                                                   ACME_RECORD, ZETA_RECORD] + MODELS)
-    yield registry
-    registry.close()
+    yield from registry_holding([task_record(t) for t in TASKS] + [dataset_record("acme/claude-replies", stub=False),
+                                                                    ACME_RECORD, ZETA_RECORD] + MODELS)
 
 
 @pytest.fixture(scope="module")
