@@ -19,7 +19,7 @@ from registry.chat.evidence import ASKERS, COPY_WORDS, JOB_WORDS, RELATION_WORDS
 from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS, LINK_STOP, NUMBER_WORDS
-from registry.search.understand import Question, stem, topical_terms, words
+from registry.search.understand import MONTH_NAMES, MONTHS, Question, stem, topical_terms, words
 
 __all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
 
@@ -149,9 +149,8 @@ def _topic(q: Question, span: str, values) -> str:
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
 
 
-MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september october "
-                                         "november december".split())}
-MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(?:of\s+)?((?:19|20)?\d{2})\b", re.I)
+# a month written out and a year (the search reader's month names: the first twelve are the full ones)
+MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTH_NAMES[:12]) + r")\s+(?:of\s+)?((?:19|20)?\d{2})\b", re.I)
 
 
 def _dated(text: str, values) -> set[str]:
@@ -160,7 +159,7 @@ def _dated(text: str, values) -> set[str]:
     they say which record is named, no topic of the models linked to it."""
     out = set()
     for m in MONTH_YEAR.finditer(text):
-        code = f"{m.group(2)[-2:]}{MONTHS[m.group(1).lower()]:02d}"
+        code = f"{m.group(2)[-2:]}{MONTHS[m.group(1).lower()[:3]]:02d}"
         if any(re.search(rf"(?<![0-9]){code}(?![0-9])", v) for v in values):
             out |= {stem(m.group(1).lower()), m.group(2)}
     return out
