@@ -88,3 +88,8 @@ def test_a_word_ending_in_capitals_gives_its_word(name, part):
 @pytest.mark.parametrize("name", ["NeRF", "LLaNA", "LoRA"])
 def test_a_short_word_before_capitals_is_not_split(name):
     assert word_parts(name) == []
+
+
+def test_the_capitals_ending_a_word_are_no_part_of_their_own():
+    # "DialoGPT" is no GPT-4: the capitals say it is a model, the word before them what it is for
+    assert "gpt" not in word_parts("DialoGPT") and "gpt" not in word_parts("TamilGPT")

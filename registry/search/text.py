@@ -54,7 +54,7 @@ KEYWORDS_FORMAT = 16  # 4: words written as one (EntityLinking, Hunyuan3D) also 
 # 14: a part of a word written as one glues a word to a family or a benchmark's ending in turn ("truthbench1": truth);
 # a model listing ``document.MANY_LANGUAGES`` languages also has the language multilingual
 # 15: a paper is also called exactly by its id without the scheme ("2501.07954"); OpenML tasks and runs are indexed
-# 16: a word ending in a run of capitals after small letters also indexes its parts ("LibrarianAI": librarian)
+# 16: a word ending in a run of capitals after small letters also indexes the word before them ("LibrarianAI": librarian)
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -111,10 +111,11 @@ _ALPHA_DIGIT = re.compile(r"^([a-z]{3,})(\d[a-z0-9.]*)$")
 _CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 # where a word written as one joins two: a small letter before a capitalised word or a capital and digits
 # (Entity|Linking, Shape|NeRF, Net|V2, but not LLa|NA or Ne|RF), a run of capitals before a capitalised word
-# (XML|Parser), letters against digits (img|2|vid), a word of three small letters or more before a run of capitals
-# ending the word (Librarian|AI, Tamil|GPT, Solidity|GPT; not Ne|RF, LLa|NA nor RoBERT|a)
-_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z\d])|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])|"
-                    r"(?<=[a-z]{3})(?=[A-Z]{2,}(?![a-z]))")
+# (XML|Parser), letters against digits (img|2|vid)
+_JOINS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z\d])|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+# a word of three small letters or more before a run of capitals ending the part (Librarian|AI, Tamil|GPT, Solidity|GPT;
+# not Ne|RF nor LLa|NA): the word is the subject, the capitals say only that it is a model ("DialoGPT" is no GPT-4)
+_ACRONYM_TAIL = re.compile(r"([A-Za-z]*[a-z]{3})[A-Z]{2,}")
 MIN_PART = 3  # shorter parts ("7b" of "7B", "v" of "V2") are too common to say anything
 # the fields whose words written as one are names (a model's, a tag's, a base model's); a tag with a colon
 # ("diffusers:StableDiffusionPipeline") names code, prose writes its words apart, and a data set's name
@@ -431,12 +432,14 @@ def word_parts(text: str) -> list[str]:
     out: list[str] = []
     for word in _CASED_WORD.findall(text):
         pieces = _JOINS.split(word)
+        heads = [m.group(1) for m in map(_ACRONYM_TAIL.fullmatch, pieces) if m]
         if len(pieces) < 2:
             pieces = _family_glued(word.lower())
         else:  # a part may glue a word to a family in turn ("truthbench1": truthbench, truth, bench)
             pieces = pieces + [p for piece in pieces for p in _family_glued(piece.lower())]
-        if len(pieces) < 2:
+        if len(pieces) < 2 and not heads:
             continue
+        pieces = pieces + heads
         for piece in pieces:
             low = piece.lower()
             if len(low) >= MIN_PART and low.isalpha() and low not in STOPWORDS:
