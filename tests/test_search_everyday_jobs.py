@@ -93,3 +93,5 @@ def test_a_short_word_before_capitals_is_not_split(name):
 def test_the_capitals_ending_a_word_are_no_part_of_their_own():
     # "DialoGPT" is no GPT-4: the capitals say it is a model, the word before them what it is for
     assert "gpt" not in word_parts("DialoGPT") and "gpt" not in word_parts("TamilGPT")
+    # capitals that say something else stay whole: an account "TitleOS" writes no titles
+    assert word_parts("TitleOS") == []

@@ -113,9 +113,10 @@ _CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 # (Entity|Linking, Shape|NeRF, Net|V2, but not LLa|NA or Ne|RF), a run of capitals before a capitalised word
 # (XML|Parser), letters against digits (img|2|vid)
 _JOINS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z\d])|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
-# a word of three small letters or more before a run of capitals ending the part (Librarian|AI, Tamil|GPT, Solidity|GPT;
-# not Ne|RF nor LLa|NA): the word is the subject, the capitals say only that it is a model ("DialoGPT" is no GPT-4)
-_ACRONYM_TAIL = re.compile(r"([A-Za-z]*[a-z]{3})[A-Z]{2,}")
+# a word of three small letters or more before capitals saying only that it is a model, ending the part (Librarian|AI,
+# Tamil|GPT, Solidity|GPT; not Ne|RF, LLa|NA, nor the account TitleOS): the word is the subject ("DialoGPT" is no GPT-4)
+MODEL_ACRONYMS = ("AI", "GPT", "LLM", "LM", "ML", "NLP", "BOT")
+_ACRONYM_TAIL = re.compile(rf"([A-Za-z]*[a-z]{{3}})(?:{'|'.join(MODEL_ACRONYMS)})")
 MIN_PART = 3  # shorter parts ("7b" of "7B", "v" of "V2") are too common to say anything
 # the fields whose words written as one are names (a model's, a tag's, a base model's); a tag with a colon
 # ("diffusers:StableDiffusionPipeline") names code, prose writes its words apart, and a data set's name
