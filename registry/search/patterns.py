@@ -135,7 +135,32 @@ LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\s+(?:of\s+(?:us
                           r"\b(?:licen[cs]e|licensing|usage|use|its|their|whose|same)\s+terms\b|"
                           r"\bunder\s+(?:[\w'’-]+\s+){0,3}terms\b|\bcommercial(?:ly)?\b|"
                           r"\bmay (?:i|we)\b(?!\s+(?:ask|have|get|see|know|request|suggest|find|please)\b)|"
+                          # leave asked for someone ("may my company use", "may our start-up ship")
+                          r"\bmay\s+(?:my|our)\s+(?:[\w'’-]+\s+){1,2}?(?:use|ship|sell|deploy|build|put|run|offer|"
+                          r"include|embed|host|serve)\b|"
                           r"\b(?:allowed|permitted) to\b|\bcopyleft\b|\bpermissive\b", re.I)
+# commercial use said in other words than "commercial": selling ("in what we sell", "products for sale"), charging
+# ("a product I charge money for", "paying customers"), a product ("ship it in our product"), a business using it
+# ("we are a German company", "my firm", "for our business"), revenue or profit, clients. Read only in a question about
+# the terms of use (``LICENCE_TALK``, ``Searcher._commercial_use``): "We sell shoes. What makes product photos?" asks
+# for no licence. A company named as such ("the company that made it") is no buyer: only the asker's own ("our", "my",
+# "we are a", "as a") counts; nor is a negated use ("we do not sell it", "non-profit")
+COMMERCIAL_USE = re.compile(
+    r"\b(?:sells?|selling|sold|resell(?:s|ing)?|for\s+sale|commerciali[sz](?:e|es|ed|ing))\b|"
+    r"\bcharg(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:money|for|a\s+fee|fees|customers|users|clients)\b|"
+    r"\bpaying\s+(?:customers|clients|users|subscribers)\b|"
+    r"\b(?:in|into|inside|within|for|ship|shipping|build|building|put|putting|embed|embedding)\s+"
+    r"(?:a|an|our|my|the|its|their)\s+(?:own\s+)?(?:\w+\s+)?products?\b"
+    # (a product named as what a picture or text shows is no product the model goes into: "for our product photos")
+    r"(?!\s+(?:photo|picture|image|shot|description|name|review|listing|page|categor|label|manual|catalog)\w*)|"
+    r"\b(?:our|my|we\s+are\s+an?|we're\s+an?|i\s+run\s+an?|as\s+an?)\s+(?:\w+\s+){0,2}?"
+    r"(?:business(?:es)?|company|companies|firm|start[ -]?up|enterprise|employer|corporation|agency)\b|"
+    r"\b(?:revenue|income|make\s+money|making\s+money|earn\s+money|moneti[sz](?:e|es|ed|ing))\b|"
+    r"(?<![\w-])(?<!non-)(?<!non )(?<!not for )(?<!not-for-)profit(?:s|able)?\b|"
+    r"\b(?:our|my|for|to)\s+(?:\w+\s+)?(?:clients|customers|client|customer)\b(?!\s+(?:service|support)\b)",
+    re.I)
+# a commercial use the question says it will not make ("we don't sell it", "never for profit", "without selling")
+NOT_COMMERCIAL = re.compile(r"(?:\b(?:not|never|no|without|nothing)|n't)\s+(?:\w+\s+){0,2}$", re.I)
 PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
                    r"free to use|open[ -]source licen[sc]e"
 

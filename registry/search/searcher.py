@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex
+from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
 from registry.search.document import MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
@@ -32,7 +32,8 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import GENERIC, LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
+from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, NOT_COMMERCIAL,
+                                      SOUND_AS_SEEM)
 from registry.search.understand import Understander, apposed, follow_up_questions
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ KIND_BONUS = 0.5  # added to the fused key of a model showing a kind of task the
 LINK_TIER = 0.1  # and this much per weight of the question's other boosts but a task it carries (above any fused key)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
+COMMERCIAL_FAMILY = "commercial-use"  # the licence group of the licences allowing commercial use (licences.ttl)
+NEGATION_CHARS = 30  # how far before a commercial use a negation denies it ("we do not plan to sell")
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
 # a proper name of several words written with capitals, joined by nothing or by "and", "of", "the", "&"
 # ("Wallace and Gromit", "Lord of the Rings"); ``Searcher._phrase_named``
@@ -269,6 +272,7 @@ class Searcher:
         if named:
             said = {t for _, span in named for t in tokens(span)}
             matches = [m for m in matches if m.concept.facet != "licence-family" or not said & set(tokens(m.phrase))]
+        matches += self._commercial_use(qu, matches)
         if not matches:
             return qu
         recognised = list(qu.recognised)
@@ -410,6 +414,23 @@ class Searcher:
             if topics and held.any():
                 held = held & self._topics_mask(topics)
             return bool(held.any())
+
+    def _commercial_use(self, qu: QueryUnderstanding, matches) -> list[ConceptMatch]:
+        """Return the family of licences allowing commercial use when a question about the terms of use says in other
+        words that the model is to earn money ("We are a German company. Which models does the licence let us use in
+        what we sell?": ``COMMERCIAL_USE``), else []. Not when the family's own words are matched already, nor beside
+        a licence filter the rules read ("Which MIT-licensed models may my firm use?" asks for MIT, which the family
+        would widen), nor for a use the question denies ("we will not sell it")."""
+        if any(m.concept.facet == "licence-family" and m.concept.key == COMMERCIAL_FAMILY for m in matches) or any(
+                r.facet == "licence" and r.mode == "filter" for r in qu.recognised) or not LICENCE_TALK.search(qu.query):
+            return []
+        concept = self.concepts.of("licence-family", COMMERCIAL_FAMILY)
+        if concept is None:
+            return []
+        text = set_aside(qu.query)
+        said = next((m for m in COMMERCIAL_USE.finditer(text)
+                     if not NOT_COMMERCIAL.search(text, max(0, m.start() - NEGATION_CHARS), m.start())), None)
+        return [ConceptMatch(concept, said.group(0), 1.0, "words")] if said else []
 
     def _licence_family_filter(self, qu: QueryUnderstanding, matches) -> RecognisedFilter | None:
         """Return the filter on the licences of the licence families a question about licences names by their words
