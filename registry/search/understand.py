@@ -93,6 +93,19 @@ DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at m
 OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science|engineering|core)\s+)?"
                           r"(?:teams?|labs?|laborator(?:y|ies)|researchers?|research|engineers?|scientists?|groups?|"
                           r"divisions?|departments?|people|staff|own)\b)")
+# words after a base model's name adding its other versions ("X, including its multimodal instruct version", "X and
+# the instruct variant"; group: the words naming the version) and an apposition describing the version named ("X,
+# the version trained with reinforcement learning only"); both at most a few words (read once, at the name's end)
+INCLUDING_VERSION = re.compile(r"\s*,?\s*(?:including|plus|and|as well as|along with|together with)\s+(?:also\s+)?"
+                               r"(?:its|their|the)\s+((?:[\w.\-]+\s+){1,4}?)(?:versions?|variants?|editions?|"
+                               r"releases?|checkpoints?|builds?)\b")
+DESCRIBED_VERSION = re.compile(r"\s*(?:,|\(|--?|–|—)\s*(?:the|its)\s+(?:[\w.\-]+\s+){0,3}?(?:version|variant|"
+                               r"edition|release|checkpoint|one)\b[^,.;:?!()]{0,120}")
+# someone said to have made a copy of a model, the verb in the active voice: its object is the base ("has anybody
+# fine-tuned X", "did anyone quantise X", "who has merged X"); at most three words between them, the article after
+ACTIVE_DERIVED = re.compile(r"\b(?:anybody|anyone|someone|somebody|people|who|you)\s+(?:(?:has|have|had|ever|already|"
+                            r"actually|else|really|yet)\s+){0,3}(?:fine[ -]?tuned?|finetuned?|quanti[sz]ed?|"
+                            r"distill?(?:ed)?|merged?|adapted?|pruned?|converted?)\s+(?:the\s+|an?\s+)?")
 # a verb of training or use, then a word naming a dataset and a word for data ("taught maths with the FineMath web
 # pages"; ``Understander._dataset_names``)
 TRAINING_VERB = re.compile(r"\b(?:(?:pre-?|fine[ -]?)?train(?:ed|ing)?|taught|learn(?:ed|t|s|ing)?|(?:fine[ -]?)?tun(?:ed|ing)|"
@@ -212,9 +225,10 @@ class Understander:
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += [self._versioned(low, self._owned_base(low, self._described(low, self._partial_is_loose(m, low))))
-                for m in self._lineage(low)]
-        out += [self._versioned(low, self._owned_base(low, self._described(low, m))) for m in self._links(low)]
+        out += [self._version_said(low, self._versioned(low, self._owned_base(low, self._described(
+                low, self._partial_is_loose(m, low))))) for m in self._lineage(low)]
+        out += [self._version_said(low, self._versioned(low, self._owned_base(low, self._described(low, m))))
+                for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
         methods = self._methods(low)
@@ -353,6 +367,38 @@ class Understander:
         keys = tuple(sorted(carrying, key=lambda k: (k not in m.values, -vocab[k][1], k)))
         return _Match(m.start, m.end, "base_model", keys, self._names_label("derived from", keys),
                       name_start=m.name_start)
+
+    def _version_said(self, low: str, m: _Match) -> _Match:
+        """Read the words right after a base model's name that speak of its versions as the base's words.
+
+        "X, including its multimodal instruct version" adds the held bases whose name extends X's with those words
+        (microsoft/Phi-4-multimodal-instruct beside microsoft/phi-4): their derivatives are asked for too. "X, the
+        version trained with reinforcement learning only" describes X. Either way the words are the base's, not a
+        task or a topic of their own ("multimodal", "reinforcement learning"): the match takes them in."""
+        if m.facet != "base_model" or not m.values:
+            return m
+        including = INCLUDING_VERSION.match(low, m.end)
+        if including is not None:
+            wanted = {stem(w) for w in tokens(including.group(1), keep_stopwords=True)}
+            reads = {k.rsplit("/", 1)[-1].lower(): k.split("/", 1)[0].lower() for k in m.values}
+            fits = []
+            for key in self.vocabulary("base_model"):
+                name, owner = key.rsplit("/", 1)[-1].lower(), key.split("/", 1)[0].lower()
+                extends = [r for r in reads if name.startswith(r) and name[len(r):len(r) + 1] in ("-", "_", ".")]
+                held = {stem(t) for t in tokens(name[len(extends[0]) + 1:], keep_stopwords=True)} if extends else set()
+                if key not in m.values and extends and wanted <= held:
+                    # the same owner's first ("its"), then the fewest other words
+                    fits.append((owner not in {reads[r] for r in extends}, len(held - wanted), key))
+            if fits:
+                best = min(fits)[:2]
+                keys = m.values + tuple(k for *rank, k in sorted(fits) if tuple(rank) == best)
+                return _Match(m.start, including.end(), "base_model", keys, self._names_label("derived from", keys),
+                              strong=m.strong, loose=m.loose, name_start=m.name_start)
+        described = DESCRIBED_VERSION.match(low, m.end)
+        if described is not None:
+            return _Match(m.start, described.end(), m.facet, m.values, m.label, strong=m.strong, loose=m.loose,
+                          name_start=m.name_start)
+        return m
 
     def _job_nouns(self, low: str) -> list[_Match]:
         """Read a job named by its doer ("text generator", "image classifier", "summariser") as the job's name.
@@ -613,6 +659,13 @@ class Understander:
                                                                                     m.group(1).split()[-1])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
+        for m in list(ACTIVE_DERIVED.finditer(low))[:MAX_LINKS]:
+            # "has anybody fine-tuned DeepSeek-R1-Zero", "did someone quantise X": the verb's object is the base (a
+            # name held as one, right after the verb)
+            stop = LINK_STOP.search(low, m.end())
+            found = self._linked_name(low, m.end(), stop.start() if stop else len(low), ("base_model",))
+            if found is not None and not low[m.end():found.start].strip():
+                out.append(_Match(m.start(), found.end, *found[:2], found.label, name_start=found.start))
         out += self._format_copies(low)
         for m in re.finditer(rf"\b(?:on|the)\s+{NAME}\s+(?:dataset|corpus|benchmark)\b", low):
             datasets = self._match_names("dataset", m.group(1))
