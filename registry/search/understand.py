@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
@@ -101,6 +101,7 @@ INCLUDING_VERSION = re.compile(r"\s*,?\s*(?:including|plus|and|as well as|along 
                                r"releases?|checkpoints?|builds?)\b")
 DESCRIBED_VERSION = re.compile(r"\s*(?:,|\(|--?|–|—)\s*(?:the|its)\s+(?:[\w.\-]+\s+){0,3}?(?:version|variant|"
                                r"edition|release|checkpoint|one)\b[^,.;:?!()]{0,120}")
+NEAR_NOTE = "the counts nearest the size asked first"
 # someone said to have made a copy of a model, the verb in the active voice: its object is the base ("has anybody
 # fine-tuned X", "did anyone quantise X", "who has merged X"); at most three words between them, the article after
 ACTIVE_DERIVED = re.compile(r"\b(?:anybody|anyone|someone|somebody|people|who|you)\s+(?:(?:has|have|had|ever|already|"
@@ -139,6 +140,7 @@ class _Match:
     replace: str | None = None  # the words matched in place of the span (a library's Hub tag, an acronym)
     tag: str = ""  # the Hub tag a library no FDO holds is read as
     name_start: int | None = None  # where the words naming a linked FDO begin (after a relation's words), when known
+    near: str = ""  # an approximate size's nearer counts, ranked first within its band (a params range)
 
 
 class Understander:
@@ -182,6 +184,12 @@ class Understander:
                                                      self._count(m.facet, value)))
             elif m.note:
                 recognised.append(RecognisedFilter(m.facet, (), m.label, query[m.start:m.end], False, m.note))
+        for m in matches:
+            if m.near and m.facet in by_facet:
+                # an approximate size: the counts nearest it rank first within the band the filter takes
+                near = parse_range("params", m.near)
+                recognised.append(RecognisedFilter("params", (m.near,), range_label("params", *near),
+                                                   query[m.start:m.end], mode="boost", note=NEAR_NOTE))
         for facet, group in by_facet.items():
             if facet == "language" and _direction(group, low):
                 # "from German into English": a translation direction asks for both languages, each its own
@@ -548,7 +556,8 @@ class Understander:
         for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
             span = _about(m.group(1), m.group(2))
             if span is not None:
-                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
+                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}", near=_near(
+                    m.group(1), m.group(2))))
         # a size class ("the 24-billion-parameter class", "in the 7B range", "70B-class models") is the same
         # approximate count; a range already read ("the 5 to 10 billion parameter range") keeps its bounds
         ranges = [x for x in out if x.strong]
@@ -558,7 +567,8 @@ class Understander:
             for x in within:
                 x.end = max(x.end, m.end())  # the class word is the range's word, not a topic
             if span is not None and not within:
-                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
+                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}", near=_near(
+                    m.group(1), m.group(2))))
         for m in re.finditer(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
             if any(x.start <= m.start() and m.end() <= x.end for x in out):
                 continue
@@ -590,9 +600,10 @@ class Understander:
                               reason=f"{m.group(0)!r} suggests a large model"))
         return out
 
-    def _range_match(self, m: re.Match, value: str) -> _Match:
+    def _range_match(self, m: re.Match, value: str, near: str = "") -> _Match:
         low, high = parse_range("params", value)
-        return _Match(m.start(), m.end(), "params", (value,), range_label("params", low, high), remove=True)
+        return _Match(m.start(), m.end(), "params", (value,), range_label("params", low, high), remove=True,
+                      near=near if near != value else "")
 
     def _dates(self, low: str) -> list[_Match]:
         out = []
@@ -1198,14 +1209,21 @@ def _size_word(m: re.Match) -> str:
     return word.ljust(len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
 
 
-def _about(number: str, unit: str) -> tuple[float, float] | None:
+def _about(number: str, unit: str, share: float = APPROX_SHARE) -> tuple[float, float] | None:
     """Return the counts an approximate size means: those rounding to it as written (``_rounding``), and at least
-    those within ``APPROX_SHARE`` of it, as a model's name rounds its count ("32B": 32.8B; "24B": 23.6B)."""
+    those within ``share`` of it, as a model's name rounds its count ("32B": 32.8B; "14B": 14.8B; "7B": 7.6B)."""
     span = _rounding(number, unit)
     count = _count(number, unit)
     if span is None or count is None:
         return None
-    return min(span[0], count * (1 - APPROX_SHARE)), max(span[1], count * (1 + APPROX_SHARE))
+    return min(span[0], count * (1 - share)), max(span[1], count * (1 + share))
+
+
+def _near(number: str, unit: str) -> str:
+    """Return the counts nearest an approximate size, as a range value: those rounding to it as written, and at least
+    those within ``APPROX_NEAR_SHARE`` of it ("" for no count)."""
+    span = _about(number, unit, APPROX_NEAR_SHARE)
+    return f"{format_count(span[0])}-{format_count(span[1])}" if span is not None else ""
 
 
 def _rounding(number: str, unit: str) -> tuple[float, float] | None:
