@@ -276,9 +276,11 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 APPROX = r"\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)"
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
 LARGE = r"\b(?:large|huge|big|frontier|enormous|gigantic|giant|massive|colossal|vast)\b"
-# a count said to be approximate means at least the counts within this share of it: a model's name rounds its count
-# (Qwen's "32B" models hold 32.8B, Mistral Small "24B" 23.6B), so "around 32 billion" means them too
-APPROX_SHARE = 0.05
+# a count said to be approximate means at least the counts within this share of it: a model's name rounds its count,
+# by up to a tenth (Qwen's "32B" models hold 32.8B, "14B" 14.8B, "7B" 7.6B; Mistral Small "24B" 23.6B), so "around 14
+# billion" means them too; those within the near share (and rounding to it as written) rank first among them
+APPROX_SHARE = 0.1
+APPROX_NEAR_SHARE = 0.05
 # a size class: a count named as a class, range or bracket ("the 24-billion-parameter class", "in the 7B range",
 # "70B-class models"), read as the approximate count
 SIZE_CLASS = (rf"(?:\b(?:in|of|from)\s+)?(?:the\s+)?{NUM}{PARAMS}[\s-]*"

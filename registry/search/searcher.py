@@ -842,7 +842,9 @@ class Searcher:
             score += self.engine.marker_masks(tag)[0].view(np.int8) * np.int16(TAG_WEIGHT)
         asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
         links = based = None
-        for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
+        # a range boosted (an approximate size's nearest counts) is a span of the facet's column, not a value
+        spans = {f: [parse_range(f, v) for v in boosts.pop(f)] for f in RANGE_FACETS if f in boosts}
+        for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
             if facet in LINK_FACETS or (facet in stated and facet == "language" and not self._loose_topic(qu)):
