@@ -91,3 +91,22 @@ def test_the_models_tagged_with_the_library_named_are_boosted_and_its_descriptio
     judged = searcher.judge(pids, qu)
     # the reinforcement-learning agent only shares the description's words: no boost (it had the task's before)
     assert judged[pids[0]][1] > judged[pids[1]][1] == judged[pids[2]][1] == 0
+
+
+def test_the_chat_takes_no_topical_word_from_a_library_description():
+    from registry.search.text import stem
+    from registry.search.understand import read
+
+    # the models asked for carry the library's tag, not "reinforcement" nor "library": the chat refused them
+    assert read(TRL_QUESTION).terms == ["trl"]
+    assert stem("reinforcement") in read("Which reinforcement-learning models were trained with TRL?").terms
+
+
+def test_a_long_question_of_libraries_with_dashes_is_read_for_descriptions_in_linear_time():
+    import time
+
+    from registry.search.understand import read
+    read("warm up")
+    started = time.process_time()
+    read("trl - " * 3_000)  # an apposition read to the end of the clause from each library would be quadratic
+    assert time.process_time() - started < 0.6

@@ -1323,6 +1323,7 @@ _APPOSITION = re.compile(rf"\s*{_APPOSITION_OPENS}(?:[\w-]+\s+){{0,3}}$")
 
 _APPOSED = re.compile(r"\s*(?:,\s*(?=(?:the|a|an)\s|[\w.-]+(?:\s+[\w.-]+)?['’]s\s)|\(|--?|–|—)\s*"
                       r"((?:(?:the|a|an)\s+)?[^,.;:?!()]*)")
+_APPOSED_SHORT = re.compile(_APPOSED.pattern.replace("[^,.;:?!()]*", "[^,.;:?!()]{0,120}(?![^,.;:?!()])"))
 # the head noun of an apposition saying what a named library is ("Hugging Face's reinforcement-learning and
 # fine-tuning library"): the words before it describe the library, they ask for no task
 _TOOL_HEAD = re.compile(r"\b(?:librar(?:y|ies)|toolkits?|frameworks?|tools?|packages?|trainers?|runtimes?|engines?|"
@@ -1582,9 +1583,27 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
         if s.lower() not in seen:
             seen.add(s.lower())
             q.mentions.append(s)
-    q.terms = topical_terms(text)
+    q.terms = topical_terms(_undescribed(text))
     q.search_text = unframe(text)
     return q
+
+
+def _undescribed(text: str) -> str:
+    """Return ``text`` without the appositions saying what a library it names is ("TRL, Hugging Face's
+    reinforcement-learning and fine-tuning library"): the models asked for carry the library (its tag), not the words
+    describing it (the chat refused the TRL models, which hold no "reinforcement" nor "library")."""
+    low = text.lower()
+    cut = bytearray(len(text))
+    for pattern, _ in LIBRARY_PATTERNS:
+        for m in re.finditer(pattern, low):
+            # (a short apposition only: one read to the end of the clause from each of many libraries named in a
+            # long question without a comma, "trl - trl - ...", was quadratic in it)
+            described = _APPOSED_SHORT.match(low, m.end())
+            if described is not None and described.group(1) and _TOOL_HEAD.search(described.group(1)):
+                cut[described.start(1):described.end(1)] = b"\x01" * (described.end(1) - described.start(1))
+    if not any(cut):
+        return text
+    return "".join(" " if gone else ch for ch, gone in zip(text, cut))
 
 
 def _technical(token: str) -> bool:
