@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from registry.search.patterns import SET_ASIDE as _SET_ASIDE
+from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, SET_ASIDE as _SET_ASIDE
 from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
@@ -355,6 +355,14 @@ def _language_word_unsaid(phrase: str, text: str) -> bool:
                    for m in re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text))
 
 
+def _language_idiom_only(phrase: str, text: str) -> bool:
+    """Say whether ``phrase``, a language's name, stands in ``text`` only in an idiom for everyday words ("in plain
+    English": what is asked in plain words, no language of a model)."""
+    found = list(re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text))
+    return bool(found) and all(IDIOM_BEFORE_LANGUAGE.search(text[max(0, m.start() - IDIOM_CHARS):m.start()].lower())
+                               for m in found)
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -486,7 +494,8 @@ class ConceptIndex:
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
                         text, built.concepts[i].everyday)) and not (
                         built.concepts[i].facet == "language" and built.concepts[i].everyday
-                        and _language_word_unsaid(phrase, written_as)):
+                        and _language_word_unsaid(phrase, written_as)) and not (
+                        built.concepts[i].facet == "language" and _language_idiom_only(phrase, written_as)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
