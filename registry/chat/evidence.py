@@ -349,20 +349,25 @@ MIN_SHOWN = 1 / 3  # share of the question's words (by weight) a model offered f
 NEAR_BEST = 0.15  # share of the question's words (by weight) a model offered may hold less than the best found
 
 
+# the facets of a constraint that say a property of a model (its language, licence, size, date), not what it does,
+# what it is made with or what it is about: stated alone, such a constraint is a side of the question
+SIDE_FACETS = frozenset({"language", "licence", "params", "date"})
+
+
 def _constrained(q: Question, cand: Candidate, topic: Topic | None = None) -> bool:
     """Say whether a candidate states a constraint read from the question other than the kind it asks for, one that
-    says what the question asks about: a task, or another constraint when the candidate also holds a word of the
-    question beside those constraints' words, or the question has no such word that counts.
+    says what the question asks for: a task, a library, a subject area...; a property only (``SIDE_FACETS``) when the
+    candidate also holds a word of the question beside the constraints' words, or the question has no such word that
+    counts.
 
-    A language, a licence or a subject area is a side of the question, not its job: "type a question in plain
-    English and get back the database query" is not shown by a model stating English alone, nor "from a wine's
-    chemical measurements, predict its quality grade" by a chemistry model holding no other word of it.
+    A language or a licence is a side of the question, not its job: "type a question in plain English and get back
+    the database query" is not shown by a model stating English alone, while "Which models speak Romanian?" is.
     """
     read = read_constraints(q)
     stated = [read[i] for i in cand.met if i < len(read) and read[i].facet != "kind"]
     if not stated:
         return False
-    if topic is None or any(r.facet == "task" for r in stated):
+    if topic is None or any(r.facet not in SIDE_FACETS for r in stated):
         return True
     spans = {stem(w) for r in stated for w in words(r.span)}
     beside = [k for k in topic.keys if k not in spans and topic.weights.get(k, 0.0) > 0]
