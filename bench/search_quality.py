@@ -134,6 +134,7 @@ def main() -> None:
                       f"dense {row['dense']['top']}")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    searcher.close()  # the index's Qdrant client, closed before the interpreter shuts down
     registry.close()
 
 

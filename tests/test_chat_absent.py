@@ -88,9 +88,9 @@ def test_without_frame_drops_the_words_asking_whether_the_registry_holds_it():
 
 
 def test_without_frame_takes_a_long_run_of_spaces_in_linear_time():
-    started = time.perf_counter()
+    started = time.thread_time()
     assert without_frame("Whisper" + " " * 20_000 + "here") == "Whisper"
-    assert time.perf_counter() - started < 0.5  # the frame's regex alone took seconds on such a run
+    assert time.thread_time() - started < 0.5  # the frame's regex alone took seconds on such a run
 
 
 def test_a_name_no_record_carries_is_said_absent_and_the_found_are_only_closest(chat):

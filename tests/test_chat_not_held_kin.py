@@ -46,9 +46,9 @@ def test_a_list_set_aside_is_read_in_time_linear_in_the_question():
     # each "not" read the run of short items after it to the question's end: 10 kB took ~1.7 s
     import time
     from registry.chat.evidence import set_aside
-    started = time.perf_counter()
+    started = time.thread_time()
     set_aside("not a, b, " * 1_000, lists=True)
-    assert time.perf_counter() - started < 0.3
+    assert time.thread_time() - started < 0.3
     assert "imag" in set_aside("not for images, video, and sound", lists=True)
 
 

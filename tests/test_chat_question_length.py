@@ -10,9 +10,9 @@ from registry.chat.retrieval import _in_phrase
 
 def test_a_long_word_before_a_mention_is_read_in_linear_time():
     text = "a" * 20_000 + ". trained on corporate e-mail"
-    started = time.perf_counter()
+    started = time.thread_time()
     assert _in_phrase(text, "e-mail")  # "corporate" is no frame of a name
-    assert time.perf_counter() - started < 0.5  # 28 s when every letter of the long word started a new match
+    assert time.thread_time() - started < 0.5  # 28 s when every letter of the long word started a new match
 
 
 def test_the_word_right_before_the_mention_decides():

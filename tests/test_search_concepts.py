@@ -238,9 +238,9 @@ def test_one_kind_of_classifier_named_does_not_bring_the_whole_classification_fa
 ])
 def test_a_long_question_is_matched_in_time_linear_in_its_length(concepts, question):
     import time
-    started = time.perf_counter()
+    started = time.thread_time()
     concepts.match(question)
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5
 
 
 def test_a_list_after_many_commas_is_still_read_to_its_last_item(concepts):

@@ -152,9 +152,9 @@ def test_the_owner_before_a_licence_name_is_read_in_time_linear_in_the_question(
     # the owner was searched for in everything before each licence name: a 10 kB word before "apache" took ~6 s,
     # and 2,500 "mit" ~20 s
     import time
-    started = time.perf_counter()
+    started = time.thread_time()
     reader(licence=["apache-2.0", "mit"]).understand(query)
-    assert time.perf_counter() - started < 1.0
+    assert time.thread_time() - started < 1.0
 
 
 @pytest.mark.parametrize("query", ["Which models can polish my rough drafts?", "which models detect faces from afar",
@@ -175,6 +175,6 @@ def test_a_language_name_that_is_an_everyday_word_is_the_language_with_its_capit
 def test_many_matches_are_resolved_in_time_linear_in_the_question():
     # every match was checked against every match chosen before it: 2,700 licence names in 15 kB took ~1 s
     import time
-    started = time.perf_counter()
+    started = time.thread_time()
     reader(licence=["apache-2.0", "mit"]).understand(("mit apache " * 2_000)[:20_000])
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5

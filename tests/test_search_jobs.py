@@ -139,9 +139,9 @@ def test_a_medium_referred_back_to_is_looked_for_in_time_linear_in_the_question(
     # each "them" tokenised and read back the whole question before it: 10 kB of "turn them into" was quadratic
     import time
     concepts.match("warm up")
-    started = time.perf_counter()
+    started = time.thread_time()
     concepts.match(("turn them into " * 1_400)[:20_000])
-    assert time.perf_counter() - started < 0.3
+    assert time.thread_time() - started < 0.3
 
 
 def test_a_thing_taken_of_two_words_is_the_medium_its_first_word_names(concepts):

@@ -106,9 +106,9 @@ def test_a_long_list_of_formats_is_read_in_time_linear_in_the_question(question)
     # with no copies' noun after it, the list was read from each of its formats to its end: 20 kB took seconds
     import time
     from registry.search.understand import FORMATS_COPY_OF
-    started = time.perf_counter()
+    started = time.thread_time()
     found = list(FORMATS_COPY_OF.finditer(question))
-    assert time.perf_counter() - started < 0.2 and found == []
+    assert time.thread_time() - started < 0.2 and found == []
     # the list's last formats before the noun are still read
     assert FORMATS_COPY_OF.search(question + "gguf builds of x").group(2) == "builds of"
 

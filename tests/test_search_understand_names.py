@@ -148,9 +148,9 @@ def test_tasks_on_data_are_read_in_time_linear_in_the_question():
     rules = reader(kind=["model", "dataset", "task", "evaluation"])
     rules.understand("warm up")
     question = "for a task on the data " * 435
-    started = time.perf_counter()
+    started = time.thread_time()
     rules.understand(question)
-    assert time.perf_counter() - started < 0.3
+    assert time.thread_time() - started < 0.3
     assert rules.understand(question).filters().get("kind") is None  # each is what something is for
 
 

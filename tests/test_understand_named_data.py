@@ -51,6 +51,6 @@ def test_datasets_the_question_asks_for_are_the_kind_not_a_link(rules, question)
 def test_a_10kB_word_is_read_in_linear_time(rules):
     # a name pattern tried at every letter of one long word ("xxxx...", no space) took seconds on 10 kB
     import time
-    started = time.perf_counter()
+    started = time.thread_time()
     rules.understand("x" * 10_000 + " data")
-    assert time.perf_counter() - started < 1.0
+    assert time.thread_time() - started < 1.0
