@@ -81,6 +81,36 @@ def test_commercial_use_said_in_other_words_keeps_only_the_licences_that_allow_i
     assert names(searcher.search(question, per_page=50)) == {"acme/tagger-mit", "acme/chat-llama"}, question
 
 
+@pytest.mark.parametrize("question", [
+    "We are a Korean company. Which Korean-speaking models does the licence let us use in what we sell?",
+    "Which Korean models are we allowed to put into products for sale?",
+    "Which Korean models may my firm use?",
+    "Which Korean models does the licence let us use for our clients?",
+    "Which Korean models may we use to earn revenue?",
+    "Our shop charges money for its service. Which Korean models does the licence allow?",
+])
+def test_selling_a_product_a_company_or_clients_in_a_question_about_terms_ask_for_commercial_use(searcher, question):
+    # the licence allowing it, though neither "commercial" nor any of the family's own phrases is said
+    assert names(searcher.search(question, per_page=50)) == {"acme/tagger-mit", "acme/chat-llama"}, question
+
+
+@pytest.mark.parametrize("question", [
+    "We are a Korean company. Which models speak Korean?",  # a company, but no question about terms of use
+    "We sell shoes online. Which Korean models write poems?",
+    "Which Korean models may I use? I will not sell anything made with them.",  # a use denied
+    "Which licence did the company behind the Korean chat assistant choose?",  # a company, not the asker's
+    "Which non-profit-friendly Korean models may we use?",
+])
+def test_a_company_or_selling_said_outside_a_commercial_use_of_the_model_reads_no_commercial_licence(searcher, question):
+    u = searcher.understand(question)
+    assert not any(r.facet == "licence" and r.mode == "filter" and "MIT" in r.values for r in u.recognised), question
+
+
+def test_a_licence_the_rules_read_is_not_widened_by_a_commercial_use_in_other_words(searcher):
+    # "my firm" asks for commercial use, but the licence named is MIT: the family (Llama 2 too) would widen it
+    assert searcher.understand("Which MIT-licensed models may my firm use?").filters()["licence"] == ["MIT"]
+
+
 def test_a_licence_familys_words_outside_a_question_about_terms_only_boost(searcher):
     u = searcher.understand("an open-source tagger for news text")
     assert "licence" not in u.filters()  # "open-source" may mean published weights: no licence constraint

@@ -135,7 +135,32 @@ LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\s+(?:of\s+(?:us
                           r"\b(?:licen[cs]e|licensing|usage|use|its|their|whose|same)\s+terms\b|"
                           r"\bunder\s+(?:[\w'’-]+\s+){0,3}terms\b|\bcommercial(?:ly)?\b|"
                           r"\bmay (?:i|we)\b(?!\s+(?:ask|have|get|see|know|request|suggest|find|please)\b)|"
+                          # leave asked for someone ("may my company use", "may our start-up ship")
+                          r"\bmay\s+(?:my|our)\s+(?:[\w'’-]+\s+){1,2}?(?:use|ship|sell|deploy|build|put|run|offer|"
+                          r"include|embed|host|serve)\b|"
                           r"\b(?:allowed|permitted) to\b|\bcopyleft\b|\bpermissive\b", re.I)
+# commercial use said in other words than "commercial": selling ("in what we sell", "products for sale"), charging
+# ("a product I charge money for", "paying customers"), a product ("ship it in our product"), a business using it
+# ("we are a German company", "my firm", "for our business"), revenue or profit, clients. Read only in a question about
+# the terms of use (``LICENCE_TALK``, ``Searcher._commercial_use``): "We sell shoes. What makes product photos?" asks
+# for no licence. A company named as such ("the company that made it") is no buyer: only the asker's own ("our", "my",
+# "we are a", "as a") counts; nor is a negated use ("we do not sell it", "non-profit")
+COMMERCIAL_USE = re.compile(
+    r"\b(?:sells?|selling|sold|resell(?:s|ing)?|for\s+sale|commerciali[sz](?:e|es|ed|ing))\b|"
+    r"\bcharg(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:money|for|a\s+fee|fees|customers|users|clients)\b|"
+    r"\bpaying\s+(?:customers|clients|users|subscribers)\b|"
+    r"\b(?:in|into|inside|within|for|ship|shipping|build|building|put|putting|embed|embedding)\s+"
+    r"(?:a|an|our|my|the|its|their)\s+(?:own\s+)?(?:\w+\s+)?products?\b"
+    # (a product named as what a picture or text shows is no product the model goes into: "for our product photos")
+    r"(?!\s+(?:photo|picture|image|shot|description|name|review|listing|page|categor|label|manual|catalog)\w*)|"
+    r"\b(?:our|my|we\s+are\s+an?|we're\s+an?|i\s+run\s+an?|as\s+an?)\s+(?:\w+\s+){0,2}?"
+    r"(?:business(?:es)?|company|companies|firm|start[ -]?up|enterprise|employer|corporation|agency)\b|"
+    r"\b(?:revenue|income|make\s+money|making\s+money|earn\s+money|moneti[sz](?:e|es|ed|ing))\b|"
+    r"(?<![\w-])(?<!non-)(?<!non )(?<!not for )(?<!not-for-)profit(?:s|able)?\b|"
+    r"\b(?:our|my|for|to)\s+(?:\w+\s+)?(?:clients|customers|client|customer)\b(?!\s+(?:service|support)\b)",
+    re.I)
+# a commercial use the question says it will not make ("we don't sell it", "never for profit", "without selling")
+NOT_COMMERCIAL = re.compile(r"(?:\b(?:not|never|no|without|nothing)|n't)\s+(?:\w+\s+){0,2}$", re.I)
 PERMISSIVE_HINT = r"permissive(?:ly)?(?: licen[sc](?:e|ed))?|(?<!non )(?<!non-)commercial(?:ly)?(?: use)?|business use|" \
                    r"free to use|open[ -]source licen[sc]e"
 
@@ -162,7 +187,7 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bopenvino\b", ("openvino",)), (r"\bgptq\b", ("gptq",)), (r"\bawq\b", ("awq",)),
     (r"\bexl2\b|\bexllama(?:v2)?\b", ("exl2",)),
     (r"\bpytorch\b|\btorch\b", ("pytorch",)),
-    (r"\btensorflow\b|\btf\b|\bkeras\b", ("tf", "tensorflow", "keras", "tf-keras")),
+    (r"\btensorflow\b|\btf\b", ("tf", "tensorflow", "tf-keras")), (r"\bkeras\b", ("keras", "tf-keras")),
     (r"\bjax\b|\bflax\b", ("jax", "flax")),
     (r"\bspacy\b", ("spacy",)), (r"\bfastai\b", ("fastai",)), (r"\btimm\b", ("timm",)),
     (r"scikit[ -]learn|\bsklearn\b", ("sklearn", "scikit-learn")), (r"\bsetfit\b", ("setfit",)),
@@ -175,6 +200,12 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\baxolotl\b" + _TOOL_WORDS, ("axolotl",)), (r"\bunsloth\b" + _TOOL_WORDS, ("unsloth",)),
     # (Hugging Face's AutoTrain: the Hub tags what it trained autotrain; "autotrain_compatible" is another tag)
     (r"\bauto[ -]?train\b(?!_)" + _TOOL_WORDS, ("autotrain",)),
+    # libraries, frameworks and weight formats the Hub shows as tags (a model shipping TensorFlow weights is tagged
+    # tf, one trained with TRL trl): "Hugging Face's TRL library" is the tag trl
+    (r"\btrl\b" + _TOOL_WORDS, ("trl",)), (r"\bsafe[ -]?tensors\b", ("safetensors",)),
+    (r"\btensor[ -]?board\b", ("tensorboard",)), (r"\bpruna(?:[ -]?ai)?\b" + _TOOL_WORDS, ("pruna-ai",)),
+    (r"\bpaddle[ -]?paddle\b", ("paddlepaddle",)), (r"\bllama[ -]?factory\b" + _TOOL_WORDS, ("llama-factory",)),
+    (r"\bmerge[ -]?kit\b" + _TOOL_WORDS, ("mergekit",)),
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
 
@@ -184,7 +215,10 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 LIBRARY_TAGS: dict[str, str] = {"lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
                                 "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq",
                                 "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth",
-                                "autotrain": "autotrain"}
+                                "autotrain": "autotrain", "jax": "jax", "flax": "jax", "tensorflow": "tf", "tf": "tf",
+                                "pytorch": "pytorch", "torch": "pytorch", "trl": "trl", "safetensors": "safetensors",
+                                "tensorboard": "tensorboard", "pruna-ai": "pruna-ai", "paddlepaddle": "paddlepaddle",
+                                "llama-factory": "llama-factory", "mergekit": "mergekit"}
 
 # Common ML acronyms and what they stand for: either form in a question is matched as the other too
 # (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not
@@ -251,9 +285,11 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 APPROX = r"\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)"
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
 LARGE = r"\b(?:large|huge|big|frontier|enormous|gigantic|giant|massive|colossal|vast)\b"
-# a count said to be approximate means at least the counts within this share of it: a model's name rounds its count
-# (Qwen's "32B" models hold 32.8B, Mistral Small "24B" 23.6B), so "around 32 billion" means them too
-APPROX_SHARE = 0.05
+# a count said to be approximate means at least the counts within this share of it: a model's name rounds its count,
+# by up to a tenth (Qwen's "32B" models hold 32.8B, "14B" 14.8B, "7B" 7.6B; Mistral Small "24B" 23.6B), so "around 14
+# billion" means them too; those within the near share (and rounding to it as written) rank first among them
+APPROX_SHARE = 0.1
+APPROX_NEAR_SHARE = 0.05
 # a size class: a count named as a class, range or bracket ("the 24-billion-parameter class", "in the 7B range",
 # "70B-class models"), read as the approximate count
 SIZE_CLASS = (rf"(?:\b(?:in|of|from)\s+)?(?:the\s+)?{NUM}{PARAMS}[\s-]*"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex
+from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
 from registry.search.document import MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
@@ -32,7 +32,8 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import GENERIC, LICENCE_TALK, LINK_FACETS, SOUND_AS_SEEM
+from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, NOT_COMMERCIAL,
+                                      SOUND_AS_SEEM)
 from registry.search.understand import Understander, apposed, follow_up_questions
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ KIND_BONUS = 0.5  # added to the fused key of a model showing a kind of task the
 LINK_TIER = 0.1  # and this much per weight of the question's other boosts but a task it carries (above any fused key)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
+COMMERCIAL_FAMILY = "commercial-use"  # the licence group of the licences allowing commercial use (licences.ttl)
+NEGATION_CHARS = 30  # how far before a commercial use a negation denies it ("we do not plan to sell")
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
 # a proper name of several words written with capitals, joined by nothing or by "and", "of", "the", "&"
 # ("Wallace and Gromit", "Lord of the Rings"); ``Searcher._phrase_named``
@@ -86,6 +89,8 @@ _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+
 _VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
 PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
+# the concepts an apposition describing a library names for the library, not for the models asked for
+DESCRIBED_FACETS = frozenset({"task", "task-family", "task-kind", "domain", "modality"})
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
 _COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|" \
@@ -259,12 +264,19 @@ class Searcher:
                                                                                                    qu.query)]
         # a library the question names ("SetFit") is what it asks for; another only in the apposition describing it
         # ("SetFit, the few-shot sentence-transformer method") is no library asked for (``understand._appositions``)
-        libraries = [r for r in qu.recognised if r.facet == "library" and r.values and r.note != CONCEPT_NOTE]
-        described = {t for r in libraries for t in tokens(apposed(qu.query, r.span))}
+        # what an apposition ending in a word for a library says ("TRL, Hugging Face's reinforcement-learning and
+        # fine-tuning library") is what the library does, no task or subject the models asked for have
+        # (a library named and held as no FDO's library, read as its Hub tag, is named all the same)
+        libraries = [r for r in qu.recognised if r.facet == "library" and r.span and r.note != CONCEPT_NOTE]
+        described = {t for r in libraries if r.values for t in tokens(apposed(qu.query, r.span))}
         if described:
             asked = {v for r in libraries for v in r.values}
             matches = [m for m in matches if m.concept.facet != "library" or m.concept.key in asked
                        or not set(tokens(m.phrase)) <= described]
+        said = {t for r in libraries for t in tokens(apposed(qu.query, r.span, tool=True))}
+        if said:
+            matches = [m for m in matches if m.concept.facet not in DESCRIBED_FACETS
+                       or not set(tokens(m.phrase)) <= said]
         # a licence the question calls by its name ("the Academic Free License", "the Microsoft Public License") is
         # that licence, a filter as "MIT" is; a looser reading of its words (the families "academic use", "free to
         # use") is dropped
@@ -272,6 +284,7 @@ class Searcher:
         if named:
             said = {t for _, span in named for t in tokens(span)}
             matches = [m for m in matches if m.concept.facet != "licence-family" or not said & set(tokens(m.phrase))]
+        matches += self._commercial_use(qu, matches)
         if not matches:
             return qu
         recognised = list(qu.recognised)
@@ -413,6 +426,23 @@ class Searcher:
             if topics and held.any():
                 held = held & self._topics_mask(topics)
             return bool(held.any())
+
+    def _commercial_use(self, qu: QueryUnderstanding, matches) -> list[ConceptMatch]:
+        """Return the family of licences allowing commercial use when a question about the terms of use says in other
+        words that the model is to earn money ("We are a German company. Which models does the licence let us use in
+        what we sell?": ``COMMERCIAL_USE``), else []. Not when the family's own words are matched already, nor beside
+        a licence filter the rules read ("Which MIT-licensed models may my firm use?" asks for MIT, which the family
+        would widen), nor for a use the question denies ("we will not sell it")."""
+        if any(m.concept.facet == "licence-family" and m.concept.key == COMMERCIAL_FAMILY for m in matches) or any(
+                r.facet == "licence" and r.mode == "filter" for r in qu.recognised) or not LICENCE_TALK.search(qu.query):
+            return []
+        concept = self.concepts.of("licence-family", COMMERCIAL_FAMILY)
+        if concept is None:
+            return []
+        text = set_aside(qu.query)
+        said = next((m for m in COMMERCIAL_USE.finditer(text)
+                     if not NOT_COMMERCIAL.search(text, max(0, m.start() - NEGATION_CHARS), m.start())), None)
+        return [ConceptMatch(concept, said.group(0), 1.0, "words")] if said else []
 
     def _licence_family_filter(self, qu: QueryUnderstanding, matches) -> RecognisedFilter | None:
         """Return the filter on the licences of the licence families a question about licences names by their words
@@ -824,7 +854,9 @@ class Searcher:
             score += self.engine.marker_masks(tag)[0].view(np.int8) * np.int16(TAG_WEIGHT)
         asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
         links = based = None
-        for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
+        # a range boosted (an approximate size's nearest counts) is a span of the facet's column, not a value
+        spans = {f: [parse_range(f, v) for v in boosts.pop(f)] for f in RANGE_FACETS if f in boosts}
+        for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
             if facet in LINK_FACETS or (facet in stated and facet == "language" and not self._loose_topic(qu)):
