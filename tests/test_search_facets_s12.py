@@ -23,15 +23,18 @@ def reader(**facets: list[str]) -> Understander:
 
 
 # ------------------------------------------------------------ an approximate size
-@pytest.mark.parametrize("query, value", [
-    ("Which models have roughly seven billion parameters?", "6.5B-7.5B"),
-    ("models with about 1.5B parameters", "1.43B-1.57B"),  # at least 5% either side (APPROX_SHARE)
-    ("Which models have around 70 billion parameters?", "65B-75B"),
-    ("a model of approximately two and a half billion parameters", "2.25B-2.75B"),
+@pytest.mark.parametrize("query, value, near", [
+    # the filter: at least 10% either side (APPROX_SHARE); the nearest first: at least 5% (APPROX_NEAR_SHARE)
+    ("Which models have roughly seven billion parameters?", "6.3B-7.7B", ["6.5B-7.5B"]),
+    ("models with about 1.5B parameters", "1.35B-1.65B", ["1.43B-1.57B"]),
+    ("Which models have around 70 billion parameters?", "63B-77B", ["65B-75B"]),
+    # rounding as written already spans more: one band, nothing ranked nearer
+    ("a model of approximately two and a half billion parameters", "2.25B-2.75B", None),
 ])
-def test_a_count_said_to_be_approximate_is_the_counts_rounding_to_it(query, value):
+def test_a_count_said_to_be_approximate_is_the_counts_rounding_to_it(query, value, near):
     u = reader(kind=["model"]).understand(query)
     assert u.filters()["params"] == [value]
+    assert u.boosts().get("params") == near
     assert "billion" not in u.text.lower() and "parameters" not in u.text
 
 

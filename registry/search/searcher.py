@@ -86,6 +86,8 @@ _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+
 _VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
 PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
+# the concepts an apposition describing a library names for the library, not for the models asked for
+DESCRIBED_FACETS = frozenset({"task", "task-family", "task-kind", "domain", "modality"})
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 PLACE_NOTE = "read from a place its speakers live in"  # the note of a language a place stands for ("Hong Kong")
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
@@ -260,12 +262,19 @@ class Searcher:
                                                                                                    qu.query)]
         # a library the question names ("SetFit") is what it asks for; another only in the apposition describing it
         # ("SetFit, the few-shot sentence-transformer method") is no library asked for (``understand._appositions``)
-        libraries = [r for r in qu.recognised if r.facet == "library" and r.values and r.note != CONCEPT_NOTE]
-        described = {t for r in libraries for t in tokens(apposed(qu.query, r.span))}
+        # what an apposition ending in a word for a library says ("TRL, Hugging Face's reinforcement-learning and
+        # fine-tuning library") is what the library does, no task or subject the models asked for have
+        # (a library named and held as no FDO's library, read as its Hub tag, is named all the same)
+        libraries = [r for r in qu.recognised if r.facet == "library" and r.span and r.note != CONCEPT_NOTE]
+        described = {t for r in libraries if r.values for t in tokens(apposed(qu.query, r.span))}
         if described:
             asked = {v for r in libraries for v in r.values}
             matches = [m for m in matches if m.concept.facet != "library" or m.concept.key in asked
                        or not set(tokens(m.phrase)) <= described]
+        said = {t for r in libraries for t in tokens(apposed(qu.query, r.span, tool=True))}
+        if said:
+            matches = [m for m in matches if m.concept.facet not in DESCRIBED_FACETS
+                       or not set(tokens(m.phrase)) <= said]
         # a licence the question calls by its name ("the Academic Free License", "the Microsoft Public License") is
         # that licence, a filter as "MIT" is; a looser reading of its words (the families "academic use", "free to
         # use") is dropped
@@ -862,7 +871,9 @@ class Searcher:
             score += self.engine.marker_masks(tag)[0].view(np.int8) * np.int16(TAG_WEIGHT)
         asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
         links = based = None
-        for facet, sel in self.engine.facet_masks(boosts, {}, frozenset()).items():
+        # a range boosted (an approximate size's nearest counts) is a span of the facet's column, not a value
+        spans = {f: [parse_range(f, v) for v in boosts.pop(f)] for f in RANGE_FACETS if f in boosts}
+        for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
             if facet in LINK_FACETS or (facet in stated and facet == "language" and (

@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
@@ -93,6 +93,20 @@ DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at m
 OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science|engineering|core)\s+)?"
                           r"(?:teams?|labs?|laborator(?:y|ies)|researchers?|research|engineers?|scientists?|groups?|"
                           r"divisions?|departments?|people|staff|own)\b)")
+# words after a base model's name adding its other versions ("X, including its multimodal instruct version", "X and
+# the instruct variant"; group: the words naming the version) and an apposition describing the version named ("X,
+# the version trained with reinforcement learning only"); both at most a few words (read once, at the name's end)
+INCLUDING_VERSION = re.compile(r"\s*,?\s*(?:including|plus|and|as well as|along with|together with)\s+(?:also\s+)?"
+                               r"(?:its|their|the)\s+((?:[\w.\-]+\s+){1,4}?)(?:versions?|variants?|editions?|"
+                               r"releases?|checkpoints?|builds?)\b")
+DESCRIBED_VERSION = re.compile(r"\s*(?:,|\(|--?|–|—)\s*(?:the|its)\s+(?:[\w.\-]+\s+){0,3}?(?:version|variant|"
+                               r"edition|release|checkpoint|one)\b[^,.;:?!()]{0,120}")
+NEAR_NOTE = "the counts nearest the size asked first"
+# someone said to have made a copy of a model, the verb in the active voice: its object is the base ("has anybody
+# fine-tuned X", "did anyone quantise X", "who has merged X"); at most three words between them, the article after
+ACTIVE_DERIVED = re.compile(r"\b(?:anybody|anyone|someone|somebody|people|who|you)\s+(?:(?:has|have|had|ever|already|"
+                            r"actually|else|really|yet)\s+){0,3}(?:fine[ -]?tuned?|finetuned?|quanti[sz]ed?|"
+                            r"distill?(?:ed)?|merged?|adapted?|pruned?|converted?)\s+(?:the\s+|an?\s+)?")
 # a verb of training or use, then a word naming a dataset and a word for data ("taught maths with the FineMath web
 # pages"; ``Understander._dataset_names``)
 TRAINING_VERB = re.compile(r"\b(?:(?:pre-?|fine[ -]?)?train(?:ed|ing)?|taught|learn(?:ed|t|s|ing)?|(?:fine[ -]?)?tun(?:ed|ing)|"
@@ -126,6 +140,7 @@ class _Match:
     replace: str | None = None  # the words matched in place of the span (a library's Hub tag, an acronym)
     tag: str = ""  # the Hub tag a library no FDO holds is read as
     name_start: int | None = None  # where the words naming a linked FDO begin (after a relation's words), when known
+    near: str = ""  # an approximate size's nearer counts, ranked first within its band (a params range)
 
 
 class Understander:
@@ -169,6 +184,12 @@ class Understander:
                                                      self._count(m.facet, value)))
             elif m.note:
                 recognised.append(RecognisedFilter(m.facet, (), m.label, query[m.start:m.end], False, m.note))
+        for m in matches:
+            if m.near and m.facet in by_facet:
+                # an approximate size: the counts nearest it rank first within the band the filter takes
+                near = parse_range("params", m.near)
+                recognised.append(RecognisedFilter("params", (m.near,), range_label("params", *near),
+                                                   query[m.start:m.end], mode="boost", note=NEAR_NOTE))
         for facet, group in by_facet.items():
             if facet == "language" and _direction(group, low):
                 # "from German into English": a translation direction asks for both languages, each its own
@@ -212,9 +233,10 @@ class Understander:
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += [self._versioned(low, self._owned_base(low, self._described(low, self._partial_is_loose(m, low))))
-                for m in self._lineage(low)]
-        out += [self._versioned(low, self._owned_base(low, self._described(low, m))) for m in self._links(low)]
+        out += [self._version_said(low, self._versioned(low, self._owned_base(low, self._described(
+                low, self._partial_is_loose(m, low))))) for m in self._lineage(low)]
+        out += [self._version_said(low, self._versioned(low, self._owned_base(low, self._described(low, m))))
+                for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
         methods = self._methods(low)
@@ -353,6 +375,38 @@ class Understander:
         keys = tuple(sorted(carrying, key=lambda k: (k not in m.values, -vocab[k][1], k)))
         return _Match(m.start, m.end, "base_model", keys, self._names_label("derived from", keys),
                       name_start=m.name_start)
+
+    def _version_said(self, low: str, m: _Match) -> _Match:
+        """Read the words right after a base model's name that speak of its versions as the base's words.
+
+        "X, including its multimodal instruct version" adds the held bases whose name extends X's with those words
+        (microsoft/Phi-4-multimodal-instruct beside microsoft/phi-4): their derivatives are asked for too. "X, the
+        version trained with reinforcement learning only" describes X. Either way the words are the base's, not a
+        task or a topic of their own ("multimodal", "reinforcement learning"): the match takes them in."""
+        if m.facet != "base_model" or not m.values:
+            return m
+        including = INCLUDING_VERSION.match(low, m.end)
+        if including is not None:
+            wanted = {stem(w) for w in tokens(including.group(1), keep_stopwords=True)}
+            reads = {k.rsplit("/", 1)[-1].lower(): k.split("/", 1)[0].lower() for k in m.values}
+            fits = []
+            for key in self.vocabulary("base_model"):
+                name, owner = key.rsplit("/", 1)[-1].lower(), key.split("/", 1)[0].lower()
+                extends = [r for r in reads if name.startswith(r) and name[len(r):len(r) + 1] in ("-", "_", ".")]
+                held = {stem(t) for t in tokens(name[len(extends[0]) + 1:], keep_stopwords=True)} if extends else set()
+                if key not in m.values and extends and wanted <= held:
+                    # the same owner's first ("its"), then the fewest other words
+                    fits.append((owner not in {reads[r] for r in extends}, len(held - wanted), key))
+            if fits:
+                best = min(fits)[:2]
+                keys = m.values + tuple(k for *rank, k in sorted(fits) if tuple(rank) == best)
+                return _Match(m.start, including.end(), "base_model", keys, self._names_label("derived from", keys),
+                              strong=m.strong, loose=m.loose, name_start=m.name_start)
+        described = DESCRIBED_VERSION.match(low, m.end)
+        if described is not None:
+            return _Match(m.start, described.end(), m.facet, m.values, m.label, strong=m.strong, loose=m.loose,
+                          name_start=m.name_start)
+        return m
 
     def _job_nouns(self, low: str) -> list[_Match]:
         """Read a job named by its doer ("text generator", "image classifier", "summariser") as the job's name.
@@ -502,7 +556,8 @@ class Understander:
         for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
             span = _about(m.group(1), m.group(2))
             if span is not None:
-                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
+                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}", near=_near(
+                    m.group(1), m.group(2))))
         # a size class ("the 24-billion-parameter class", "in the 7B range", "70B-class models") is the same
         # approximate count; a range already read ("the 5 to 10 billion parameter range") keeps its bounds
         ranges = [x for x in out if x.strong]
@@ -512,7 +567,8 @@ class Understander:
             for x in within:
                 x.end = max(x.end, m.end())  # the class word is the range's word, not a topic
             if span is not None and not within:
-                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}"))
+                out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}", near=_near(
+                    m.group(1), m.group(2))))
         for m in re.finditer(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
             if any(x.start <= m.start() and m.end() <= x.end for x in out):
                 continue
@@ -544,9 +600,10 @@ class Understander:
                               reason=f"{m.group(0)!r} suggests a large model"))
         return out
 
-    def _range_match(self, m: re.Match, value: str) -> _Match:
+    def _range_match(self, m: re.Match, value: str, near: str = "") -> _Match:
         low, high = parse_range("params", value)
-        return _Match(m.start(), m.end(), "params", (value,), range_label("params", low, high), remove=True)
+        return _Match(m.start(), m.end(), "params", (value,), range_label("params", low, high), remove=True,
+                      near=near if near != value else "")
 
     def _dates(self, low: str) -> list[_Match]:
         out = []
@@ -613,6 +670,13 @@ class Understander:
                                                                                     m.group(1).split()[-1])
             if bases:
                 out.append(_Match(m.start(), m.end(), "base_model", bases, self._names_label("derived from", bases)))
+        for m in list(ACTIVE_DERIVED.finditer(low))[:MAX_LINKS]:
+            # "has anybody fine-tuned DeepSeek-R1-Zero", "did someone quantise X": the verb's object is the base (a
+            # name held as one, right after the verb)
+            stop = LINK_STOP.search(low, m.end())
+            found = self._linked_name(low, m.end(), stop.start() if stop else len(low), ("base_model",))
+            if found is not None and not low[m.end():found.start].strip():
+                out.append(_Match(m.start(), found.end, *found[:2], found.label, name_start=found.start))
         out += self._format_copies(low)
         for m in re.finditer(rf"\b(?:on|the)\s+{NAME}\s+(?:dataset|corpus|benchmark)\b", low):
             datasets = self._match_names("dataset", m.group(1))
@@ -1145,14 +1209,21 @@ def _size_word(m: re.Match) -> str:
     return word.ljust(len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
 
 
-def _about(number: str, unit: str) -> tuple[float, float] | None:
+def _about(number: str, unit: str, share: float = APPROX_SHARE) -> tuple[float, float] | None:
     """Return the counts an approximate size means: those rounding to it as written (``_rounding``), and at least
-    those within ``APPROX_SHARE`` of it, as a model's name rounds its count ("32B": 32.8B; "24B": 23.6B)."""
+    those within ``share`` of it, as a model's name rounds its count ("32B": 32.8B; "14B": 14.8B; "7B": 7.6B)."""
     span = _rounding(number, unit)
     count = _count(number, unit)
     if span is None or count is None:
         return None
-    return min(span[0], count * (1 - APPROX_SHARE)), max(span[1], count * (1 + APPROX_SHARE))
+    return min(span[0], count * (1 - share)), max(span[1], count * (1 + share))
+
+
+def _near(number: str, unit: str) -> str:
+    """Return the counts nearest an approximate size, as a range value: those rounding to it as written, and at least
+    those within ``APPROX_NEAR_SHARE`` of it ("" for no count)."""
+    span = _about(number, unit, APPROX_NEAR_SHARE)
+    return f"{format_count(span[0])}-{format_count(span[1])}" if span is not None else ""
 
 
 def _rounding(number: str, unit: str) -> tuple[float, float] | None:
@@ -1315,37 +1386,54 @@ _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|
 # what lies between a name and an apposition describing it: "SetFit, the few-shot sentence-transformer method",
 # "SetFit (a sentence-transformers method)"
 # (after a comma, an article: "SetFit, sentence-transformers and more" is a list)
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:the|a|an)\s+|(?:\(|--?|–|—)\s*(?:(?:the|a|an)\s+)?)(?:[\w-]+\s+){0,3}$")
+# (after a comma, an article or an owner's possessive: "TRL, Hugging Face's fine-tuning library"; "SetFit,
+# sentence-transformers and more" is a list)
+_APPOSITION_OPENS = r"(?:,\s*(?:(?:the|a|an)\s+|[\w.-]+(?:\s+[\w.-]+)?['’]s\s+)|(?:\(|--?|–|—)\s*(?:(?:the|a|an)\s+)?)"
+_APPOSITION = re.compile(rf"\s*{_APPOSITION_OPENS}(?:[\w-]+\s+){{0,3}}$")
 
 
-_APPOSED = re.compile(r"\s*(?:,\s*(?=(?:the|a|an)\s)|\(|--?|–|—)\s*((?:(?:the|a|an)\s+)?[^,.;:?!()]*)")
+_APPOSED = re.compile(r"\s*(?:,\s*(?=(?:the|a|an)\s|[\w.-]+(?:\s+[\w.-]+)?['’]s\s)|\(|--?|–|—)\s*"
+                      r"((?:(?:the|a|an)\s+)?[^,.;:?!()]*)")
+_APPOSED_SHORT = re.compile(_APPOSED.pattern.replace("[^,.;:?!()]*", "[^,.;:?!()]{0,120}(?![^,.;:?!()])"))
+# the head noun of an apposition saying what a named library is ("Hugging Face's reinforcement-learning and
+# fine-tuning library"): the words before it describe the library, they ask for no task
+_TOOL_HEAD = re.compile(r"\b(?:librar(?:y|ies)|toolkits?|frameworks?|tools?|packages?|trainers?|runtimes?|engines?|"
+                        r"methods?)\s*$")
 
 
-def apposed(query: str, span: str) -> str:
+def apposed(query: str, span: str, tool: bool = False) -> str:
     """Return the apposition right after ``span`` in ``query`` ("SetFit, the few-shot sentence-transformer method":
-    "the few-shot sentence-transformer method"), or ""."""
+    "the few-shot sentence-transformer method"), or "". With ``tool``, only one ending in a word for a library
+    ("Hugging Face's reinforcement-learning and fine-tuning library")."""
     at = query.lower().find(span.lower()) if span else -1
     m = _APPOSED.match(query, at + len(span)) if at >= 0 else None
-    return m.group(1) if m else ""
+    return m.group(1) if m and (not tool or _TOOL_HEAD.search(m.group(1).lower())) else ""
 
 
 def _appositions(matches: list[_Match], low: str) -> list[_Match]:
     """Drop a library read from an apposition describing the library just named: "trained with SetFit, the few-shot
     sentence-transformer method" names SetFit; sentence-transformers is only what SetFit builds on (boosting both
-    ranked the sentence-transformers models above the one SetFit model)."""
+    ranked the sentence-transformers models above the one SetFit model). A task read there when the apposition ends
+    in a word for a library ("TRL, Hugging Face's reinforcement-learning and fine-tuning library") is what the
+    library does, not what the models asked for do: read as a filter, it listed reinforcement-learning agents."""
     out: list[_Match] = []
-    # the libraries kept that name a value, by where they end: the one just named is found by halving (a look back
-    # through all before each match was quadratic in a long question of libraries not held, "mlx, mlx, ...")
+    # the libraries kept, by where they end: the one just named is found by halving (a look back through all before
+    # each match was quadratic in a long question of libraries, "mlx, mlx, ...")
     named_at: list[tuple[int, int]] = []
     for m in matches:
         named = None
-        if m.facet == "library":
+        if m.facet in ("library", "task"):
             k = bisect.bisect_right(named_at, (m.start, len(out)))
             named = out[named_at[k - 1][1]] if k else None
-        if named is not None and _APPOSITION.fullmatch(low[named.end:m.start]) \
-                and not set(m.values) & set(named.values):
+        if named is not None and m.facet == "library" and (named.values or named.tag) \
+                and _APPOSITION.fullmatch(low[named.end:m.start]) \
+                and not set(m.values) & set(named.values) and not (m.tag and m.tag == named.tag):
             continue
-        if m.facet == "library" and m.values:
+        if named is not None and m.facet == "task" and _APPOSITION.fullmatch(low[named.end:m.start]):
+            described = _APPOSED.match(low, named.end)
+            if described is not None and _TOOL_HEAD.search(described.group(1)):
+                continue
+        if m.facet == "library":
             bisect.insort(named_at, (m.end, len(out)))
         out.append(m)
     return out
@@ -1566,9 +1654,27 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
         if s.lower() not in seen:
             seen.add(s.lower())
             q.mentions.append(s)
-    q.terms = topical_terms(text)
+    q.terms = topical_terms(_undescribed(text))
     q.search_text = unframe(text)
     return q
+
+
+def _undescribed(text: str) -> str:
+    """Return ``text`` without the appositions saying what a library it names is ("TRL, Hugging Face's
+    reinforcement-learning and fine-tuning library"): the models asked for carry the library (its tag), not the words
+    describing it (the chat refused the TRL models, which hold no "reinforcement" nor "library")."""
+    low = text.lower()
+    cut = bytearray(len(text))
+    for pattern, _ in LIBRARY_PATTERNS:
+        for m in re.finditer(pattern, low):
+            # (a short apposition only: one read to the end of the clause from each of many libraries named in a
+            # long question without a comma, "trl - trl - ...", was quadratic in it)
+            described = _APPOSED_SHORT.match(low, m.end())
+            if described is not None and described.group(1) and _TOOL_HEAD.search(described.group(1)):
+                cut[described.start(1):described.end(1)] = b"\x01" * (described.end(1) - described.start(1))
+    if not any(cut):
+        return text
+    return "".join(" " if gone else ch for ch, gone in zip(text, cut))
 
 
 def _technical(token: str) -> bool:
