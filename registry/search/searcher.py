@@ -92,6 +92,7 @@ PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked
 # the concepts an apposition describing a library names for the library, not for the models asked for
 DESCRIBED_FACETS = frozenset({"task", "task-family", "task-kind", "domain", "modality"})
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
+PLACE_NOTE = "read from a place its speakers live in"  # the note of a language a place stands for ("Hong Kong")
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
 _COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|" \
               r"\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
@@ -347,6 +348,15 @@ class Searcher:
                     added.append(RecognisedFilter(facet, tuple(named), "language: " + " or ".join(
                         vocab[k][0] for k in named), " / ".join(dict.fromkeys(values[k] for k in named))))
                     keys = [k for k in keys if k not in named]
+                # a language called by a place its speakers live in ("for Hong Kong speakers": Cantonese) is stated,
+                # as a name is, but a place may speak several (Kenya: Swahili and English): a preference weighing as
+                # a stated language does, never a filter (``_boost_score``)
+                placed = [k for k in keys if self._language_placed(k, values[k])]
+                if placed:
+                    added.append(RecognisedFilter(facet, tuple(placed), "language: " + " or ".join(
+                        vocab[k][0] for k in placed), " / ".join(dict.fromkeys(values[k] for k in placed)),
+                        mode="boost", note=PLACE_NOTE))
+                    keys = [k for k in keys if k not in placed]
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -373,6 +383,11 @@ class Searcher:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin,
                        kinds=kinds)
+
+    def _language_placed(self, key: str, phrase: str) -> bool:
+        """Say whether ``phrase`` is one of the places whose speakers name the language ``key`` (its hidden labels)."""
+        concept = self.concepts.of("language", key)
+        return concept is not None and phrase.strip().lower() in {p.lower() for p in concept.places}
 
     def _language_named(self, key: str, phrase: str) -> bool:
         """Say whether ``phrase`` is one of the names of the language ``key`` (not a phrase meaning it)."""
@@ -834,6 +849,11 @@ class Searcher:
             boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
         stated = set()
+        placed = [v for r in qu.recognised if r.applied and r.note == PLACE_NOTE and r.facet not in explicit
+                  for v in r.values]
+        vocab = self.vocabulary("language")
+        if placed and sum(vocab[v][1] for v in placed if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
+            stated.add("language")  # a language a place stands for is stated, as its name would be
         for facet, values in qu.filters().items():
             if facet in LINK_FACETS and facet not in explicit:
                 # a linked FDO the question names as a filter ("Which models mention arXiv 2009.03300?") brings its
@@ -859,7 +879,8 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
-            if facet in LINK_FACETS or (facet in stated and facet == "language" and not self._loose_topic(qu)):
+            if facet in LINK_FACETS or (facet in stated and facet == "language" and (
+                    not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
                 if facet == "base_model":
                     based = sel
                 if facet not in LINK_FACETS:
@@ -871,6 +892,12 @@ class Searcher:
                     # (and those stating few languages beside it before those listing a dozen: the language is their
                     # point, not one of many a general model lists; "a Hindi model")
                     asked += sel.view(np.int8) * np.int16(STATED_WEIGHT) + (sel & self._few_languages()).view(np.int8)
+                    if self._loose_topic(qu):
+                        # a task read from loose words beside it ("an assistant that speaks Korean", "a language model
+                        # for Hong Kong speakers"): among the models stating the language, those doing the task go
+                        # first (loose words say the task loosely: Llama 4 "chat models" answer images and text)
+                        for task in self.engine.facet_masks({"task": boosts["task"]}, {}, frozenset()).values():
+                            asked += (sel & task).view(np.int8) * np.int16(BOOST_FACET_WEIGHTS["task"])
                     others = {f: v for f, v in qu.filters().items() if f in lenient and f != facet and f not in explicit}
                     for mask in self.engine.facet_masks(others, {}, frozenset()).values():
                         sel = sel & mask
@@ -972,6 +999,15 @@ class Searcher:
         strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
         return any(r.applied and r.mode == "boost" and r.values and r.facet in ("task", "library", TOPIC)
                    and r.facet not in strict for r in qu.recognised) or bool(qu.tags)
+
+    @classmethod
+    def _loose_task_only(cls, qu: QueryUnderstanding, boosts: dict[str, list[str]]) -> bool:
+        """Say whether what the question prefers beyond its filters is a task alone, read from loose words ("chat
+        models", "an assistant"): no library, topic or format's tag."""
+        strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
+        loose = {r.facet for r in qu.recognised if r.applied and r.mode == "boost" and r.values
+                 and r.facet in ("task", "library", TOPIC) and r.facet not in strict}
+        return loose == {"task"} and bool(boosts.get("task")) and not qu.tags
 
     @staticmethod
     def _asks_beyond_link(qu: QueryUnderstanding) -> bool:
