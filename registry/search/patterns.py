@@ -187,7 +187,7 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bopenvino\b", ("openvino",)), (r"\bgptq\b", ("gptq",)), (r"\bawq\b", ("awq",)),
     (r"\bexl2\b|\bexllama(?:v2)?\b", ("exl2",)),
     (r"\bpytorch\b|\btorch\b", ("pytorch",)),
-    (r"\btensorflow\b|\btf\b|\bkeras\b", ("tf", "tensorflow", "keras", "tf-keras")),
+    (r"\btensorflow\b|\btf\b", ("tf", "tensorflow", "tf-keras")), (r"\bkeras\b", ("keras", "tf-keras")),
     (r"\bjax\b|\bflax\b", ("jax", "flax")),
     (r"\bspacy\b", ("spacy",)), (r"\bfastai\b", ("fastai",)), (r"\btimm\b", ("timm",)),
     (r"scikit[ -]learn|\bsklearn\b", ("sklearn", "scikit-learn")), (r"\bsetfit\b", ("setfit",)),
@@ -200,6 +200,12 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\baxolotl\b" + _TOOL_WORDS, ("axolotl",)), (r"\bunsloth\b" + _TOOL_WORDS, ("unsloth",)),
     # (Hugging Face's AutoTrain: the Hub tags what it trained autotrain; "autotrain_compatible" is another tag)
     (r"\bauto[ -]?train\b(?!_)" + _TOOL_WORDS, ("autotrain",)),
+    # libraries, frameworks and weight formats the Hub shows as tags (a model shipping TensorFlow weights is tagged
+    # tf, one trained with TRL trl): "Hugging Face's TRL library" is the tag trl
+    (r"\btrl\b" + _TOOL_WORDS, ("trl",)), (r"\bsafe[ -]?tensors\b", ("safetensors",)),
+    (r"\btensor[ -]?board\b", ("tensorboard",)), (r"\bpruna(?:[ -]?ai)?\b" + _TOOL_WORDS, ("pruna-ai",)),
+    (r"\bpaddle[ -]?paddle\b", ("paddlepaddle",)), (r"\bllama[ -]?factory\b" + _TOOL_WORDS, ("llama-factory",)),
+    (r"\bmerge[ -]?kit\b" + _TOOL_WORDS, ("mergekit",)),
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
 
@@ -209,7 +215,10 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 LIBRARY_TAGS: dict[str, str] = {"lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
                                 "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq",
                                 "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth",
-                                "autotrain": "autotrain"}
+                                "autotrain": "autotrain", "jax": "jax", "flax": "jax", "tensorflow": "tf", "tf": "tf",
+                                "pytorch": "pytorch", "torch": "pytorch", "trl": "trl", "safetensors": "safetensors",
+                                "tensorboard": "tensorboard", "pruna-ai": "pruna-ai", "paddlepaddle": "paddlepaddle",
+                                "llama-factory": "llama-factory", "mergekit": "mergekit"}
 
 # Common ML acronyms and what they stand for: either form in a question is matched as the other too
 # (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not

@@ -85,6 +85,8 @@ _NAME_JOINS = frozenset(("and", "of", "the"))
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+|\s+)[A-Z][A-Za-z0-9]+)+")
 PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
+# the concepts an apposition describing a library names for the library, not for the models asked for
+DESCRIBED_FACETS = frozenset({"task", "task-family", "task-kind", "domain", "modality"})
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
 _COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|" \
@@ -261,12 +263,19 @@ class Searcher:
                                                                                                    qu.query)]
         # a library the question names ("SetFit") is what it asks for; another only in the apposition describing it
         # ("SetFit, the few-shot sentence-transformer method") is no library asked for (``understand._appositions``)
-        libraries = [r for r in qu.recognised if r.facet == "library" and r.values and r.note != CONCEPT_NOTE]
-        described = {t for r in libraries for t in tokens(apposed(qu.query, r.span))}
+        # what an apposition ending in a word for a library says ("TRL, Hugging Face's reinforcement-learning and
+        # fine-tuning library") is what the library does, no task or subject the models asked for have
+        # (a library named and held as no FDO's library, read as its Hub tag, is named all the same)
+        libraries = [r for r in qu.recognised if r.facet == "library" and r.span and r.note != CONCEPT_NOTE]
+        described = {t for r in libraries if r.values for t in tokens(apposed(qu.query, r.span))}
         if described:
             asked = {v for r in libraries for v in r.values}
             matches = [m for m in matches if m.concept.facet != "library" or m.concept.key in asked
                        or not set(tokens(m.phrase)) <= described]
+        said = {t for r in libraries for t in tokens(apposed(qu.query, r.span, tool=True))}
+        if said:
+            matches = [m for m in matches if m.concept.facet not in DESCRIBED_FACETS
+                       or not set(tokens(m.phrase)) <= said]
         # a licence the question calls by its name ("the Academic Free License", "the Microsoft Public License") is
         # that licence, a filter as "MIT" is; a looser reading of its words (the families "academic use", "free to
         # use") is dropped

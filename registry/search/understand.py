@@ -1386,37 +1386,54 @@ _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|
 # what lies between a name and an apposition describing it: "SetFit, the few-shot sentence-transformer method",
 # "SetFit (a sentence-transformers method)"
 # (after a comma, an article: "SetFit, sentence-transformers and more" is a list)
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:the|a|an)\s+|(?:\(|--?|–|—)\s*(?:(?:the|a|an)\s+)?)(?:[\w-]+\s+){0,3}$")
+# (after a comma, an article or an owner's possessive: "TRL, Hugging Face's fine-tuning library"; "SetFit,
+# sentence-transformers and more" is a list)
+_APPOSITION_OPENS = r"(?:,\s*(?:(?:the|a|an)\s+|[\w.-]+(?:\s+[\w.-]+)?['’]s\s+)|(?:\(|--?|–|—)\s*(?:(?:the|a|an)\s+)?)"
+_APPOSITION = re.compile(rf"\s*{_APPOSITION_OPENS}(?:[\w-]+\s+){{0,3}}$")
 
 
-_APPOSED = re.compile(r"\s*(?:,\s*(?=(?:the|a|an)\s)|\(|--?|–|—)\s*((?:(?:the|a|an)\s+)?[^,.;:?!()]*)")
+_APPOSED = re.compile(r"\s*(?:,\s*(?=(?:the|a|an)\s|[\w.-]+(?:\s+[\w.-]+)?['’]s\s)|\(|--?|–|—)\s*"
+                      r"((?:(?:the|a|an)\s+)?[^,.;:?!()]*)")
+_APPOSED_SHORT = re.compile(_APPOSED.pattern.replace("[^,.;:?!()]*", "[^,.;:?!()]{0,120}(?![^,.;:?!()])"))
+# the head noun of an apposition saying what a named library is ("Hugging Face's reinforcement-learning and
+# fine-tuning library"): the words before it describe the library, they ask for no task
+_TOOL_HEAD = re.compile(r"\b(?:librar(?:y|ies)|toolkits?|frameworks?|tools?|packages?|trainers?|runtimes?|engines?|"
+                        r"methods?)\s*$")
 
 
-def apposed(query: str, span: str) -> str:
+def apposed(query: str, span: str, tool: bool = False) -> str:
     """Return the apposition right after ``span`` in ``query`` ("SetFit, the few-shot sentence-transformer method":
-    "the few-shot sentence-transformer method"), or ""."""
+    "the few-shot sentence-transformer method"), or "". With ``tool``, only one ending in a word for a library
+    ("Hugging Face's reinforcement-learning and fine-tuning library")."""
     at = query.lower().find(span.lower()) if span else -1
     m = _APPOSED.match(query, at + len(span)) if at >= 0 else None
-    return m.group(1) if m else ""
+    return m.group(1) if m and (not tool or _TOOL_HEAD.search(m.group(1).lower())) else ""
 
 
 def _appositions(matches: list[_Match], low: str) -> list[_Match]:
     """Drop a library read from an apposition describing the library just named: "trained with SetFit, the few-shot
     sentence-transformer method" names SetFit; sentence-transformers is only what SetFit builds on (boosting both
-    ranked the sentence-transformers models above the one SetFit model)."""
+    ranked the sentence-transformers models above the one SetFit model). A task read there when the apposition ends
+    in a word for a library ("TRL, Hugging Face's reinforcement-learning and fine-tuning library") is what the
+    library does, not what the models asked for do: read as a filter, it listed reinforcement-learning agents."""
     out: list[_Match] = []
-    # the libraries kept that name a value, by where they end: the one just named is found by halving (a look back
-    # through all before each match was quadratic in a long question of libraries not held, "mlx, mlx, ...")
+    # the libraries kept, by where they end: the one just named is found by halving (a look back through all before
+    # each match was quadratic in a long question of libraries, "mlx, mlx, ...")
     named_at: list[tuple[int, int]] = []
     for m in matches:
         named = None
-        if m.facet == "library":
+        if m.facet in ("library", "task"):
             k = bisect.bisect_right(named_at, (m.start, len(out)))
             named = out[named_at[k - 1][1]] if k else None
-        if named is not None and _APPOSITION.fullmatch(low[named.end:m.start]) \
-                and not set(m.values) & set(named.values):
+        if named is not None and m.facet == "library" and (named.values or named.tag) \
+                and _APPOSITION.fullmatch(low[named.end:m.start]) \
+                and not set(m.values) & set(named.values) and not (m.tag and m.tag == named.tag):
             continue
-        if m.facet == "library" and m.values:
+        if named is not None and m.facet == "task" and _APPOSITION.fullmatch(low[named.end:m.start]):
+            described = _APPOSED.match(low, named.end)
+            if described is not None and _TOOL_HEAD.search(described.group(1)):
+                continue
+        if m.facet == "library":
             bisect.insort(named_at, (m.end, len(out)))
         out.append(m)
     return out
@@ -1637,9 +1654,27 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
         if s.lower() not in seen:
             seen.add(s.lower())
             q.mentions.append(s)
-    q.terms = topical_terms(text)
+    q.terms = topical_terms(_undescribed(text))
     q.search_text = unframe(text)
     return q
+
+
+def _undescribed(text: str) -> str:
+    """Return ``text`` without the appositions saying what a library it names is ("TRL, Hugging Face's
+    reinforcement-learning and fine-tuning library"): the models asked for carry the library (its tag), not the words
+    describing it (the chat refused the TRL models, which hold no "reinforcement" nor "library")."""
+    low = text.lower()
+    cut = bytearray(len(text))
+    for pattern, _ in LIBRARY_PATTERNS:
+        for m in re.finditer(pattern, low):
+            # (a short apposition only: one read to the end of the clause from each of many libraries named in a
+            # long question without a comma, "trl - trl - ...", was quadratic in it)
+            described = _APPOSED_SHORT.match(low, m.end())
+            if described is not None and described.group(1) and _TOOL_HEAD.search(described.group(1)):
+                cut[described.start(1):described.end(1)] = b"\x01" * (described.end(1) - described.start(1))
+    if not any(cut):
+        return text
+    return "".join(" " if gone else ch for ch, gone in zip(text, cut))
 
 
 def _technical(token: str) -> bool:
