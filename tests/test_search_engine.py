@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from registry.search.document import IndexDoc
 from registry.search.engine import MemoryEngine, _top_set
 from registry.search.facets import TERM_FACETS
-from registry.search.searcher import _first_boosted, _merge
+from registry.search.searcher import _concept_key, _first_boosted, _merge
 from registry.search.text import term_id
 
 TASKS = ["text-classification", "translation", "summarization", "fill-mask", "object-detection"]
@@ -114,6 +114,24 @@ def test_first_boosted_equals_a_full_sort_by_boost_key_downloads_then_slot():
         limit = int(rng.integers(1, 60))
         expected = sorted(boosted.tolist(), key=lambda s: (-boost[s], -key[s], -downloads[s], s))[:limit]
         assert _first_boosted(boosted, boost[boosted], key[boosted], downloads[boosted], limit).tolist() == expected
+
+
+def test_a_popular_neighbour_passes_near_equal_keyword_matches_in_the_hybrid_concept_list():
+    # three boosted FDOs at one level: two keyword matches of a frame word at ranks 1 and 2 (RRF k = 60), downloaded
+    # by few, and a model the words match at rank 3, the most downloaded of the candidates and the dense side's
+    # first neighbour (static model: 0.25 / 61)
+    boosted = np.array([4, 9, 12])
+    words = np.array([1 / 61, 1 / 62, 1 / 63])
+    meaning = np.array([0.5 / 62, 0.5 / 63, 0.5 / 61 + 0.25 / 61])
+    levels, downloads = np.array([2, 2, 2]), np.array([900.0, 800.0, 2e6])
+    hybrid = _first_boosted(boosted, levels, _concept_key(words, meaning, True), downloads, then=meaning)
+    assert hybrid.tolist() == [12, 4, 9]
+    # keyword-only (no dense side) keeps the words first; the meaning orders only those the words rank alike
+    alone = _first_boosted(boosted, levels, _concept_key(words, meaning, False), downloads, then=meaning)
+    assert alone.tolist() == [4, 9, 12]
+    # a keyword match far above the rest keeps its place before the popular neighbour
+    far = np.array([1 / 61 + 0.01, 1 / 62, 1 / 63])
+    assert _first_boosted(boosted, levels, _concept_key(far, meaning, True), downloads, then=meaning)[0] == 4
 
 
 def test_compaction_keeps_keyword_scores_and_facet_counts(engine):

@@ -144,3 +144,58 @@ def test_the_ways_of_media_are_read_in_time_linear_in_the_question(concepts, que
 def test_labels_never_trained_on_are_zero_shot_classification(concepts, question, expected):
     # zero-shot said in plain words: the photo question read every image task and left CLIP 8th (set 2)
     assert expected in tasks(concepts, question)
+
+
+VIDEO_MAKING = {"text-to-video", "image-to-video", "video-to-video"}
+
+
+@pytest.mark.parametrize("question", ["Which models generate moving pictures, from anything at all?",
+                                      "a model to create motion pictures"])
+def test_a_medium_named_by_two_words_is_not_the_medium_of_its_last_word(concepts, question):
+    # "moving pictures" is video: its last word alone read it as still images (text to image, image to image)
+    assert tasks(concepts, question) == VIDEO_MAKING
+
+
+def test_a_medium_given_by_two_words_is_not_the_medium_of_its_last_word(concepts):
+    found = tasks(concepts, "We have some moving images as input; what could a model do with them?")
+    assert "video-classification" in found and not {"image-classification", "image-to-image"} & found, found
+    read = [(f.way, f.word) for f in media_ways(normalise("I have some moving pictures"),
+                                                lambda w: w in ("pictures", "moving pictures"))]
+    assert read == [("in", "moving pictures")]
+
+
+MULTIMODAL = {"visual-question-answering", "document-question-answering", "image-text-to-text", "video-text-to-text",
+              "audio-text-to-text", "any-to-any"}
+
+
+def test_several_kinds_of_input_together_are_the_tasks_reading_a_mix_of_media(concepts):
+    assert tasks(concepts, "Are there models whose input mixes several kinds of input at once?") == MULTIMODAL
+
+
+@pytest.mark.parametrize("question", [
+    "Which models read two kinds of input together, for example a recording with an instruction about it?",
+    "I need something accepting mixed inputs, such as a photograph together with a request.",
+])
+def test_a_medium_named_as_an_example_does_not_narrow_a_family(concepts, question):
+    # the example's medium narrowed the family to the tasks taking it in (a recording: sound and text only)
+    assert tasks(concepts, question) == MULTIMODAL
+
+
+def test_a_medium_named_outside_an_example_still_narrows_a_family(concepts):
+    assert tasks(concepts, "models reading two kinds of input together: recordings and a written instruction") == {
+        "audio-text-to-text"}
+
+
+def test_a_photo_looked_at_and_a_sentence_written_are_a_direction(concepts):
+    # the sentence written was no medium: every task taking a picture in, classifiers and detectors too
+    assert tasks(concepts, "Can something look at my photos and write a short sentence about each one?") == {
+        "image-to-text", "image-text-to-text", "visual-question-answering", "document-question-answering"}
+
+
+@pytest.mark.parametrize("question", [
+    "Members of staff describe faults in their own words. Which model files each report under the right team?",
+    "In other words, which model is best for my shop?",
+])
+def test_a_figure_of_speech_with_a_medium_word_names_no_medium(concepts, question):
+    # "in their own words" read text, and every task touching text was boosted
+    assert not tasks(concepts, question) & {"text-generation", "text-to-image", "translation"}

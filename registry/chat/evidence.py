@@ -349,10 +349,29 @@ MIN_SHOWN = 1 / 3  # share of the question's words (by weight) a model offered f
 NEAR_BEST = 0.15  # share of the question's words (by weight) a model offered may hold less than the best found
 
 
-def _constrained(q: Question, cand: Candidate) -> bool:
-    """Say whether a candidate states a constraint read from the question other than the kind it asks for."""
+# the facets of a constraint that say a property of a model (its language, licence, size, date), not what it does,
+# what it is made with or what it is about: stated alone, such a constraint is a side of the question
+SIDE_FACETS = frozenset({"language", "licence", "params", "date"})
+
+
+def _constrained(q: Question, cand: Candidate, topic: Topic | None = None) -> bool:
+    """Say whether a candidate states a constraint read from the question other than the kind it asks for, one that
+    says what the question asks for: a task, a library, a subject area...; a property only (``SIDE_FACETS``) when the
+    candidate also holds a word of the question beside the constraints' words, or the question has no such word that
+    counts.
+
+    A language or a licence is a side of the question, not its job: "type a question in plain English and get back
+    the database query" is not shown by a model stating English alone, while "Which models speak Romanian?" is.
+    """
     read = read_constraints(q)
-    return any(read[i].facet != "kind" for i in cand.met if i < len(read))
+    stated = [read[i] for i in cand.met if i < len(read) and read[i].facet != "kind"]
+    if not stated:
+        return False
+    if topic is None or any(r.facet not in SIDE_FACETS for r in stated):
+        return True
+    spans = {stem(w) for r in stated for w in words(r.span)}
+    beside = [k for k in topic.keys if k not in spans and topic.weights.get(k, 0.0) > 0]
+    return not beside or any(k in cand.covered for k in beside)
 
 
 def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Asked | None = None,
@@ -371,7 +390,7 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     """
     if topic.total <= 0:
         return list(cands)
-    enough = [c for c in cands if c.coverage >= MIN_SHOWN or _constrained(q, c)]
+    enough = [c for c in cands if c.coverage >= MIN_SHOWN or _constrained(q, c, topic)]
     names = written_names(q, topic)
     if names:  # a name the question writes ("Which Mullein models are MIT-licensed?") is what it asks about
         publishers = publishers or {}

@@ -290,6 +290,14 @@ class Retriever:
                                            [ident for _, ident in found[:AMBIGUOUS_K]]))
         if found:
             return [pid for pid, _ in found]
+        # a record held by reference only (a stub: a base model its derived models name), which the search does not
+        # index and the name index holds by its identifier alone: the name is the identifier's name part
+        # ("DeepSeek-R1-Zero": deepseek-ai/DeepSeek-R1-Zero), not a fragment of longer names
+        said = name.strip().lower()
+        stubs = {pid: dl for key, entry in self.names.holders(said) if "/" in key and key.rsplit("/", 1)[-1] == said
+                 for pid, dl in entry.items()}
+        if stubs:
+            return sorted(stubs, key=lambda pid: (-stubs[pid], pid))
         for platform in ("hf", "hf-dataset"):
             pid = self.store.resolve(f"{platform}:{name}")
             if pid:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from registry.search.patterns import SET_ASIDE as _SET_ASIDE
+from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, SET_ASIDE as _SET_ASIDE
 from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
@@ -104,6 +104,12 @@ CLASSIFYING = "classification"  # the family of tasks giving an input labels fro
 # between: "a short", "some new")
 _MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|generates|generating|produce|produces|"
                      r"producing|draw|draws|drawing|compose|composes|composing)\s+((?:\w+\s+){0,2}\w+)")
+# a figure of speech whose word of a medium names none: "in their own words" is freely phrased, not text
+_FIGURATIVE = re.compile(r"\bin\s+(?:(?:my|your|his|her|its|our|their|one\s*s)\s+own|other)\s+words\b|"
+                         r"\bin\s+a\s+word\b|\b(?:the|a)\s+big(?:ger)?\s+picture\b|\bget\s+the\s+picture\b", re.I)
+# an example given of what a question asks for, up to the end of its clause ("two kinds of input, such as a picture plus
+# a question"): a medium named there is one case of the job, no narrowing of it (``_sources``)
+_EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\s?g)\b[^.;:?!]*")
 # words ending the thing made ("captions for images", "a video of a person")
 _NOT_MADE = frozenset("for of from with to into in on about and or that which as by where while".split())
 
@@ -197,6 +203,9 @@ class _Built:
     media: dict[str, tuple[int, Concept]] = field(default_factory=dict)
     # the same for a modality's words naming it only as a direction's end or a list's item ("voicemails", "notes")
     hidden_media: dict[str, tuple[int, Concept]] = field(default_factory=dict)
+    # the words of a modality's two-word phrase ("moving pictures": video), which name it over the modality the last
+    # word names alone ("pictures": image)
+    media_pairs: dict[tuple[str, str], tuple[int, Concept]] = field(default_factory=dict)
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -268,6 +277,25 @@ def _goes(task: Concept, medium: str, m: ConceptMatch) -> bool:
     if m.way == "out":
         return medium in task.outputs
     return medium in task.modalities
+
+
+def _media_read(built: _Built, words: list[str]) -> list[tuple[int, Concept]]:
+    """Return the modalities ``words`` (a question's words in order) name, each with the place of its last word, in
+    order: a two-word phrase of a modality ("moving pictures": video) before the modality its last word names alone
+    ("pictures": image)."""
+    heads = [_head(w) for w in words]
+    found: list[tuple[int, Concept]] = []
+    k = 0
+    while k < len(heads):
+        pair = built.media_pairs.get((heads[k], heads[k + 1])) if k + 1 < len(heads) else None
+        if pair is not None:
+            found.append((k + 1, pair[1]))
+            k += 2
+            continue
+        if heads[k] in built.media:
+            found.append((k, built.media[heads[k]][1]))
+        k += 1
+    return found
 
 
 def _unlike_its_token(phrase: str) -> bool:
@@ -355,6 +383,14 @@ def _language_word_unsaid(phrase: str, text: str) -> bool:
                    for m in re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text))
 
 
+def _language_idiom_only(phrase: str, text: str) -> bool:
+    """Say whether ``phrase``, a language's name, stands in ``text`` only in an idiom for everyday words ("in plain
+    English": what is asked in plain words, no language of a model)."""
+    found = list(re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text))
+    return bool(found) and all(IDIOM_BEFORE_LANGUAGE.search(text[max(0, m.start() - IDIOM_CHARS):m.start()].lower())
+                               for m in found)
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -393,6 +429,9 @@ class ConceptIndex:
                     for toks in map(tokens, concept.media_words):
                         if len(set(toks)) == 1:
                             built.hidden_media.setdefault(toks[0], (i, concept))
+                    for toks in map(tokens, concept.phrases):
+                        if len(toks) == 2:
+                            built.media_pairs.setdefault((toks[0], toks[1]), (i, concept))
                 acronyms = {w.lower() for p in concept.phrases for w in p.split() if w.isupper() and len(w) > 1
                             and not tokens(w)}
                 for phrase in concept.phrases:
@@ -466,7 +505,7 @@ class ConceptIndex:
         "instead of writing freely") is not matched."""
         built = self._build()
         written_as = written_as or text
-        text = set_aside(text)
+        text = _FIGURATIVE.sub(" ", set_aside(text))
         words = set(tokens(text))
         derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
@@ -486,7 +525,8 @@ class ConceptIndex:
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
                         text, built.concepts[i].everyday)) and not (
                         built.concepts[i].facet == "language" and built.concepts[i].everyday
-                        and _language_word_unsaid(phrase, written_as)):
+                        and _language_word_unsaid(phrase, written_as)) and not (
+                        built.concepts[i].facet == "language" and _language_idiom_only(phrase, written_as)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
@@ -498,7 +538,7 @@ class ConceptIndex:
         self._made(built, text, best)
         self._lists(built, text, best)
         self._sources(built, text, best)
-        self._ways(built, set_aside(written_as), best)  # "I have", "From" are frame words of the topic
+        self._ways(built, _FIGURATIVE.sub(" ", set_aside(written_as)), best)  # "I have", "From" are frame words of the topic
         self._swapped(built, text, best)
         if vector is None and self.embedder is not None and built.vectors is not None and words:
             vector = self.embedder.embed_query(text)
@@ -619,10 +659,10 @@ class ConceptIndex:
             # thing made: "generate captions for images" makes captions
             after = g.group(1).split()
             stop = next((k for k, w in enumerate(after) if w in _NOT_MADE), len(after))
-            at = next((k for k, w in enumerate(after[:stop]) if any(t in built.media for t in tokens(w))), None)
-            if at is None:
+            named = _media_read(built, after[:stop])
+            if not named:
                 continue
-            medium = next(built.media[t][1] for t in tokens(after[at]) if t in built.media)
+            at, medium = named[0]
             span = g.group(0)[:g.start(1) - g.start(0)] + " ".join(after[:at + 1])
             ways = [i for i, c in enumerate(built.concepts)
                     if c.facet == "task" and c.pid in making and medium.pid in c.outputs]
@@ -670,9 +710,9 @@ class ConceptIndex:
         """Return the modalities ``text`` names by one of their one-word phrases or bare words ("video", "photos"),
         by PID, without those only shown in a picture or clip ("a photo of a cluttered table")."""
         low = normalise(text)
-        shown = Counter(t for m in _DEPICTED.finditer(low) for t in tokens(m.group(1)))
-        said = Counter(tokens(low))
-        return {built.media[t][1].pid: built.media[t][1] for t in said if t in built.media and said[t] > shown[t]}
+        shown = {t for m in _DEPICTED.finditer(low) for t in range(m.start(1), m.end(1))}
+        words = [w for w in re.finditer(r"\w+", low) if w.start() not in shown]
+        return {c.pid: c for _, c in _media_read(built, [w.group(0) for w in words])}
 
     def _sources(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
         """Mark in ``best`` the media a job the question names by its words works on: a task or a kind of task
@@ -711,9 +751,14 @@ class ConceptIndex:
                 # marked, not dropped: its words stay read (a meaning of them is not matched instead)
                 best[i] = replace(best[i], job=job.pid)
                 if job.facet == "task-family" and not best[j].within:
-                    named = self._named_media(built, text) if named is None else named
-                    within = tuple(p for p in named if p in worked) or (medium,)
-                    best[j] = replace(best[j], within=within)
+                    # a medium named only as an example ("such as a picture plus a question") leaves the family whole
+                    if named is None:
+                        named = self._named_media(built, _EXAMPLE.sub(" ", normalise(text)))
+                        in_examples = self._named_media(built, text).keys() - named.keys()
+                    within = tuple(p for p in named if p in worked) or (
+                        () if medium in in_examples else (medium,))
+                    if within:
+                        best[j] = replace(best[j], within=within)
 
     def _ways(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
         """Read the way media go (``media_ways``): a medium the question gives a model ("from a voice recording", "I
@@ -726,6 +771,9 @@ class ConceptIndex:
         low = normalise(text)
 
         def medium_of(word: str) -> Concept | None:
+            if " " in word:  # two words naming a medium together ("moving pictures": video)
+                pair = built.media_pairs.get(tuple(_head(w) for w in word.split()))
+                return pair[1] if pair else None
             return self._medium(built, frozenset([_head(word)]))
 
         found = [f for f in media_ways(low, lambda w: medium_of(w) is not None)]

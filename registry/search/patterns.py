@@ -172,6 +172,10 @@ LANGUAGE_ALIASES = {**{name.lower(): code for code, name in LANGUAGE_NAMES.items
 # a language's name that is also a verb, read as the verb before its object ("polish my drafts", "polish the text")
 LANGUAGE_VERBS = re.compile(r"\s+(?:my|the|your|our|their|his|her|its|a|an|up|off|it|them|this|these|those|some)\b")
 VERB_LANGUAGES = frozenset({"polish"})
+# "in plain English": the idiom for everyday words, said of what is asked in or answered, no language of a model
+# (the text-to-SQL models a question "in plain English" asks for carry no language tag)
+IDIOM_BEFORE_LANGUAGE = re.compile(r"\bplain\s+$")
+IDIOM_CHARS = 8  # "plain " and some spaces: the look-behind reads this many characters before a language's name
 MULTILINGUAL = (r"multi[ -]?lingual|cross[ -]?lingual|polyglot|(?:many|numerous|multiple)\s+languages|"
                 r"(?:dozens|scores|hundreds|lots)\s+of\s+languages")
 

@@ -41,7 +41,7 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 15  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 16  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
@@ -54,6 +54,7 @@ KEYWORDS_FORMAT = 15  # 4: words written as one (EntityLinking, Hunyuan3D) also 
 # 14: a part of a word written as one glues a word to a family or a benchmark's ending in turn ("truthbench1": truth);
 # a model listing ``document.MANY_LANGUAGES`` languages also has the language multilingual
 # 15: a paper is also called exactly by its id without the scheme ("2501.07954"); OpenML tasks and runs are indexed
+# 16: a word ending in a run of capitals after small letters also indexes the word before them ("LibrarianAI": librarian)
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
@@ -112,6 +113,10 @@ _CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 # (Entity|Linking, Shape|NeRF, Net|V2, but not LLa|NA or Ne|RF), a run of capitals before a capitalised word
 # (XML|Parser), letters against digits (img|2|vid)
 _JOINS = re.compile(r"(?<=[a-z])(?=[A-Z][a-z\d])|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+# a word of three small letters or more before capitals saying only that it is a model, ending the part (Librarian|AI,
+# Tamil|GPT, Solidity|GPT; not Ne|RF, LLa|NA, nor the account TitleOS): the word is the subject ("DialoGPT" is no GPT-4)
+MODEL_ACRONYMS = ("AI", "GPT", "LLM", "LM", "ML", "NLP", "BOT")
+_ACRONYM_TAIL = re.compile(rf"([A-Za-z]*[a-z]{{3}})(?:{'|'.join(MODEL_ACRONYMS)})")
 MIN_PART = 3  # shorter parts ("7b" of "7B", "v" of "V2") are too common to say anything
 # the fields whose words written as one are names (a model's, a tag's, a base model's); a tag with a colon
 # ("diffusers:StableDiffusionPipeline") names code, prose writes its words apart, and a data set's name
@@ -428,12 +433,14 @@ def word_parts(text: str) -> list[str]:
     out: list[str] = []
     for word in _CASED_WORD.findall(text):
         pieces = _JOINS.split(word)
+        heads = [m.group(1) for m in map(_ACRONYM_TAIL.fullmatch, pieces) if m]
         if len(pieces) < 2:
             pieces = _family_glued(word.lower())
         else:  # a part may glue a word to a family in turn ("truthbench1": truthbench, truth, bench)
             pieces = pieces + [p for piece in pieces for p in _family_glued(piece.lower())]
-        if len(pieces) < 2:
+        if len(pieces) < 2 and not heads:
             continue
+        pieces = pieces + heads
         for piece in pieces:
             low = piece.lower()
             if len(low) >= MIN_PART and low.isalpha() and low not in STOPWORDS:
