@@ -52,9 +52,13 @@ POPULARITY_K = 1000  # only the most downloaded candidates get a popularity rank
 DENSE_WEIGHT = 1.0  # the dense ranking's weight in the fusion (an embedder may say otherwise)
 BOOST_WEIGHT = 1.0  # the list of FDOs carrying a boosted value (a concept the question speaks of) counts fully
 BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results)
-# in hybrid mode the concept list orders its FDOs by the keyword key plus this share of their dense and popularity
-# credit (then by that credit alone, then downloads); 0 is the words first (docs/search.md, "Ranking")
+# in hybrid mode the concept list orders its FDOs by the keyword key plus this share of their dense credit and
+# ``CONCEPT_POPULARITY_SHARE`` of their popularity key (then by those credits alone, then downloads); 0 is the words
+# first (docs/search.md, "Ranking")
 CONCEPT_MEANING_SHARE = 0.5
+# less than the dense share: popularity alone put a base's most downloaded build before the copies the question
+# names (set 10 0.932 -> 0.934, set 1 0.930 -> 0.931; docs/search.md, "Ranking")
+CONCEPT_POPULARITY_SHARE = 0.375
 LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
 BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
@@ -1325,10 +1329,11 @@ class Searcher:
             pool_then = np.zeros(len(pool), dtype=np.float64)
             if cand.kw_ok is not None:  # (dense-only mode keeps its own order: the dense key, then downloads)
                 pool_then = _popularity_key(downloads[pool], downloads[cands], downloads[pool[~found]])
-            pool_then[found] += other[at[found]]
+            pool_near = np.zeros(len(pool), dtype=np.float64)
+            pool_near[found] = other[at[found]]
             hybrid = cand.kw_ok is not None and cand.sims is not None
-            boosted = _first_boosted(pool, boost[pool], _concept_key(pool_key, pool_then, hybrid), downloads[pool],
-                                     then=pool_then)
+            boosted = _first_boosted(pool, boost[pool], _concept_key(pool_key, pool_near, pool_then, hybrid),
+                                     downloads[pool], then=pool_then + pool_near)
             key = key + other
             cands, added = _merge(cands, boosted)
             if depth:  # (a membership-only ranking needs the boosted, not their fused key)
@@ -1734,16 +1739,18 @@ def _first_boosted(boosted: np.ndarray, levels: np.ndarray, key: np.ndarray, dow
     return np.concatenate(out) if out else boosted[:0]
 
 
-def _concept_key(words: np.ndarray, meaning: np.ndarray, hybrid: bool) -> np.ndarray:
-    """Return the key ordering the concept list's FDOs within a boost level (before ``meaning``, then downloads).
+def _concept_key(words: np.ndarray, near: np.ndarray, popular: np.ndarray, hybrid: bool) -> np.ndarray:
+    """Return the key ordering the concept list's FDOs within a boost level (before the credits, then downloads).
 
-    ``words`` is each FDO's keyword key, ``meaning`` its dense credit and popularity key. In hybrid mode the meaning
-    counts beside the words at ``CONCEPT_MEANING_SHARE``: put after every keyword match, a popular model near the
-    question in meaning went after near-equal matches of a frame word ("assistant that speaks Korean": the
-    assistants matching "assistant" before the Korean model the question asks for). Keyword-only keeps the words
-    first, as the dense-only mode keeps its own order (``words`` are zeros there).
+    ``words`` is each FDO's keyword key, ``near`` its dense credit, ``popular`` its popularity key. In hybrid mode
+    the meaning counts beside the words: the dense credit at ``CONCEPT_MEANING_SHARE``, the popularity key at the
+    smaller ``CONCEPT_POPULARITY_SHARE``. Put after every keyword match, a popular model near the question in
+    meaning went after near-equal matches of a frame word ("assistant that speaks Korean": the assistants matching
+    "assistant" before the Korean model the question asks for); at the same share as the dense credit, downloads
+    alone put a popular model before one as near to the question. Keyword-only keeps the words first, as the
+    dense-only mode keeps its own order (``words`` are zeros there).
     """
-    return words + CONCEPT_MEANING_SHARE * meaning if hybrid else words
+    return words + CONCEPT_MEANING_SHARE * near + CONCEPT_POPULARITY_SHARE * popular if hybrid else words
 
 
 def _keyword_share(cand: Candidates, kw: np.ndarray, top: np.ndarray, slots: np.ndarray) -> np.ndarray:
