@@ -80,6 +80,9 @@ UNSURE_FLOOR = 0.5
 CORE_POWER = 2
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 KIND_BONUS = 0.5  # added to the fused key of a model showing a kind of task the question names by its words
+# added to the fused key of a model meeting every job and subject the question was read as asking (``_complete``)
+COMPLETE_BONUS = 0.5
+COMMON_JOB_SHARE = 0.05  # ... when more of the index states the job: a rarer job narrows enough, the words decide
 LINK_TIER = 0.1  # and this much per weight of the question's other boosts but a task it carries (above any fused key)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -578,6 +581,44 @@ class Searcher:
             sel |= self._topic_score(key) == TOPIC_WEIGHT
         return sel if sel.any() else None
 
+    def _complete(self, qu: QueryUnderstanding, explicit: dict[str, list[str]]) -> np.ndarray | None:
+        """Return the slots meeting every job (task) and subject (kind of task, subject area) the question was read as
+        asking, when it was read as asking a subject and a job more than ``COMMON_JOB_SHARE`` of the index states (a
+        rarer job narrows enough: the words and popularity decide among its models), or None.
+
+        A subject is met by its marker in the FDO's own tags or name (``TOPIC_WEIGHT``); a job by stating one of its
+        tasks, or by stating no task at all when the job is one most models do (more than ``GENERIC_TASK_SHARE`` of
+        the index: text generation; "an assistant for people who work in libraries": LibrarianAI states none). A model
+        meeting only one of them, however many of the question's words it holds, is half of what was asked."""
+        asked = [r for r in qu.recognised if r.applied and r.mode == "boost" and r.values and r.facet in ("task", TOPIC)
+                 and r.facet not in explicit and not self._broad(r)]
+        if len(asked) < 2 or not any(r.facet == TOPIC for r in asked):
+            return None
+        vocab, most = self.vocabulary("task"), GENERIC_TASK_SHARE * max(1, len(self.engine.slot_of))
+        met = np.ones(self.engine.size, dtype=bool)
+        said = np.zeros(self.engine.size, dtype=bool)
+        jobs = np.zeros(self.engine.size, dtype=bool)
+        for r in asked:
+            if r.facet == TOPIC:
+                sel = np.zeros(self.engine.size, dtype=bool)
+                for key in r.values:
+                    sel |= self._topic_score(key) == TOPIC_WEIGHT
+                met &= sel
+                said |= sel
+            else:
+                stated = self.engine.facet_masks({"task": list(r.values)}, {})["task"]
+                # (stating none meets a job most models do, text generation: a model of unknown task most likely does
+                # it; not a rarer one, "generate a photo": a title writer stating no task is no image generator)
+                common = max(vocab.get(v, ("", 0))[1] for v in r.values) > most
+                met &= self.engine.facet_masks({"task": list(r.values)}, {}, frozenset({"task"}))["task"] \
+                    if common else stated
+                said |= stated
+                jobs |= stated
+        if np.count_nonzero(jobs) <= COMMON_JOB_SHARE * max(1, len(self.engine.slot_of)):
+            return None
+        met &= said
+        return met if met.any() else None
+
     def _topics_mask(self, keys) -> np.ndarray:
         """Return the slots whose facts hold a marker of any of the kinds of task and subject areas ``keys``."""
         sel = np.zeros(self.engine.size, dtype=bool)
@@ -669,8 +710,9 @@ class Searcher:
             depth = max(10, page * per_page)
             carried = self._carried(qu) or self._nearest_versions(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
+            complete = self._complete(qu, explicit)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -678,7 +720,7 @@ class Searcher:
                 masks = _Masks(self.engine, _Filters(explicit, {}))
                 masks.boost = boost
                 ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
-                                    carried, tier=tiers[0] if tiers else None, shown=shown)
+                                    carried, tier=tiers[0] if tiers else None, shown=shown, complete=complete)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -1223,7 +1265,7 @@ class Searcher:
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
-              shown: np.ndarray | None = None) -> "_Ranked":
+              shown: np.ndarray | None = None, complete: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
@@ -1332,7 +1374,11 @@ class Searcher:
             pool_near = np.zeros(len(pool), dtype=np.float64)
             pool_near[found] = other[at[found]]
             hybrid = cand.kw_ok is not None and cand.sims is not None
-            boosted = _first_boosted(pool, boost[pool], _concept_key(pool_key, pool_near, pool_then, hybrid),
+            levels = boost[pool].astype(np.int32)
+            if complete is not None:
+                # within a level, those meeting every job and subject asked go first (``_complete``)
+                levels = levels * 2 + complete[pool]
+            boosted = _first_boosted(pool, levels, _concept_key(pool_key, pool_near, pool_then, hybrid),
                                      downloads[pool], then=pool_then + pool_near)
             key = key + other
             cands, added = _merge(cands, boosted)
@@ -1350,6 +1396,11 @@ class Searcher:
                     # more: "Korean reasoning model" keeps the Korean models before the other reasoning ones)
                     levels = boost[boosted]
                     key[np.searchsorted(cands, boosted[shown[boosted] & (levels >= levels.max())])] += KIND_BONUS
+                if complete is not None:
+                    # a model meeting every job and subject the question asks goes before those meeting one of them,
+                    # however well the words match these ("a profile photo for LinkedIn": the portrait generator
+                    # tuned on LinkedIn photos, not image models matching "photo" or "generate")
+                    key[np.searchsorted(cands, boosted[complete[boosted]])] += COMPLETE_BONUS
             if joined is not None:
                 # a linked value read as a filter ("Which models mention arXiv 2009.03300?"): every FDO passing it
                 # joins the results, those past the concept list's first BOOST_K after the ranked ones
