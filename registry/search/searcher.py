@@ -260,12 +260,14 @@ class Searcher:
                 for c in (self.concepts.concept(pid) for pid in served) if c is not None)]
         # a task the rules read from the same words ("make images without being given any prompt": unconditional image
         # generation) is the narrower reading: the tasks a verb of making reads from any of them ("make images": every
-        # task making images) stand back
+        # task making images) stand back; a rule reading no more words than the making phrase says no more ("video
+        # generators", "generate videos": every task making clips, not text to video alone)
         ruled = [(frozenset(tokens(r.span)), set(r.values)) for r in qu.recognised
                  if r.facet == "task" and r.applied and r.values and r.note != CONCEPT_NOTE and r.span]
         if ruled:
             matches = [m for m in matches if not m.making or not any(
-                span & set(tokens(m.phrase)) and m.concept.key not in keys for span, keys in ruled)]
+                span & set(tokens(m.phrase)) and not span <= set(tokens(m.phrase)) and m.concept.key not in keys
+                for span, keys in ruled)]
         # a licence family's words inside the span a rule read another licence constraint from ("commercially" of
         # "non-commercially": the non-commercial licences) name no family of their own
         read = [r.span for r in qu.recognised if r.facet == "licence" and r.applied and r.note != CONCEPT_NOTE and r.span]
