@@ -28,13 +28,13 @@ def registry():
 
 
 def test_a_model_stating_only_the_language_is_named_as_closest_not_offered(chat):
-    answer = chat.ask("I'd like to ask in plain English and receive the SQL database query that answers me. Anything?")
+    answer = chat.ask("I'd like to ask in English and receive the SQL database query that answers me. Anything?")
     assert not answer.answerable
     assert model_pid("acme/mood-sorter") not in {c.pid for c in answer.answers}
     assert model_pid("acme/mood-sorter") in {c.pid for c in answer.closest}
 
 
 def test_a_model_stating_the_language_and_holding_another_word_is_offered(chat):
-    answer = chat.ask("I'd like to ask in plain English and receive the spreadsheet query that answers me. Anything?")
+    answer = chat.ask("I'd like to ask in English and receive the spreadsheet query that answers me. Anything?")
     assert answer.answerable
     assert {c.pid for c in answer.answers} == {model_pid("acme/cell-helper")}

@@ -15,12 +15,17 @@ def stub_base(model_id: str):
     return list(stubs.records.values())
 
 
-MODELS = stub_base("acme/Quill-Zero") + [
+MODELS = stub_base("acme/Quill-Zero") + stub_base("acme/Lark-2") + stub_base("zed/Lark-2") + [
     model_doing("bob/quill-tidy", "text-generation", base_model="acme/Quill-Zero", downloads=12,
                 description="Tidies notes into lists."),
     # a longer name holding the written one, more downloaded, derived from nothing here
     model_doing("carl/Quill-Zero-Lite-3B", "text-generation", downloads=4000,
                 description="Smaller rewrite of the base model."),
+    # two accounts hold a stub of one name, each the base of one model here
+    model_doing("bob/lark-notes", "text-generation", base_model="acme/Lark-2", downloads=7,
+                description="Turns meeting notes into action items."),
+    model_doing("dan/lark-tidy", "text-generation", base_model="zed/Lark-2", downloads=5,
+                description="Rewrites untidy paragraphs."),
 ]
 
 
@@ -38,3 +43,11 @@ def test_a_stub_called_so_is_what_the_name_means(chat):
 def test_the_name_of_a_stub_is_no_family_of_longer_names(chat):
     answer = chat.ask("Has anybody fine-tuned Quill-Zero?")
     assert model_pid("carl/Quill-Zero-Lite-3B") not in {c.pid for c in answer.answers}
+
+
+def test_a_name_two_stubs_carry_is_said_to_be_ambiguous(chat):
+    answer = chat.ask("Has anybody fine-tuned Lark-2?")
+    # the answer says which of the two it read the name as and offers the other; before, it chose one by its PID
+    # and said nothing of the other
+    assert "acme/Lark-2" in answer.text and "zed/Lark-2" in answer.text
+    assert {"Has anybody fine-tuned acme/Lark-2?", "Has anybody fine-tuned zed/Lark-2?"} & set(answer.follow_ups)

@@ -122,16 +122,36 @@ def test_a_popular_neighbour_passes_near_equal_keyword_matches_in_the_hybrid_con
     # first neighbour (static model: 0.25 / 61)
     boosted = np.array([4, 9, 12])
     words = np.array([1 / 61, 1 / 62, 1 / 63])
-    meaning = np.array([0.5 / 62, 0.5 / 63, 0.5 / 61 + 0.25 / 61])
+    popular = np.array([0.5 / 62, 0.5 / 63, 0.5 / 61])
+    near = np.array([0.0, 0.0, 0.25 / 61])
+    meaning = popular + near
     levels, downloads = np.array([2, 2, 2]), np.array([900.0, 800.0, 2e6])
-    hybrid = _first_boosted(boosted, levels, _concept_key(words, meaning, True), downloads, then=meaning)
+    hybrid = _first_boosted(boosted, levels, _concept_key(words, near, popular, True), downloads, then=meaning)
     assert hybrid.tolist() == [12, 4, 9]
     # keyword-only (no dense side) keeps the words first; the meaning orders only those the words rank alike
-    alone = _first_boosted(boosted, levels, _concept_key(words, meaning, False), downloads, then=meaning)
+    alone = _first_boosted(boosted, levels, _concept_key(words, near, popular, False), downloads, then=meaning)
     assert alone.tolist() == [4, 9, 12]
     # a keyword match far above the rest keeps its place before the popular neighbour
     far = np.array([1 / 61 + 0.01, 1 / 62, 1 / 63])
-    assert _first_boosted(boosted, levels, _concept_key(far, meaning, True), downloads, then=meaning)[0] == 4
+    assert _first_boosted(boosted, levels, _concept_key(far, near, popular, True), downloads, then=meaning)[0] == 4
+
+
+def test_a_near_neighbour_passes_a_popular_model_the_words_rank_alike_in_the_hybrid_concept_list():
+    # two boosted FDOs at one level the words rank alike (the same keyword key): one the most downloaded of the
+    # candidates (popularity rank 1, weight 0.5, RRF k = 60) and no neighbour, the other downloaded by few and a
+    # neighbour standing out (dense credit 0.45 / 61, a little under the first rank's 1 / 61 at the static
+    # model's weight 0.5); the popularity key counts for less than the dense credit, so the near one goes first
+    boosted = np.array([3, 7])
+    words = np.array([1 / 70, 1 / 70])
+    popular = np.array([0.5 / 61, 0.0])
+    near = np.array([0.0, 0.45 / 61])
+    levels, downloads = np.array([1, 1]), np.array([3e6, 40.0])
+    key = _concept_key(words, near, popular, True)
+    assert key[1] > key[0]
+    assert _first_boosted(boosted, levels, key, downloads, then=popular + near).tolist() == [7, 3]
+    # a popularity key twice as large (a model downloaded far more, its rank credit doubled) still goes first
+    key = _concept_key(words, near, 2 * popular, True)
+    assert _first_boosted(boosted, levels, key, downloads, then=2 * popular + near).tolist() == [3, 7]
 
 
 def test_compaction_keeps_keyword_scores_and_facet_counts(engine):

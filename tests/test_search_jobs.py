@@ -111,6 +111,30 @@ def test_a_thing_made_ends_before_a_preposition(concepts):
                                                                                       "image-to-image"}
 
 
+
+@pytest.mark.parametrize("question", ["Which clip generators may I use in a shop?", "list some video makers"])
+def test_a_maker_named_by_its_medium_names_every_making_task_giving_it_back(concepts, question):
+    # a doer noun after a medium ("video makers") is the job of making it, whatever the clip is made from: image to
+    # video too, not a clip's captioner or classifier
+    found = set(boosts(concepts, question)["task"])
+    assert {"text-to-video", "image-to-video"} <= found, found
+    # nor an editor of clips, taking one in: a generator makes them out of another medium
+    assert not {"video-text-to-text", "video-classification", "video-to-video"} & found, found
+
+
+def test_a_maker_of_a_medium_is_no_editor_of_it(concepts):
+    found = set(boosts(concepts, "Which picture generators can I pick from?")["task"])
+    assert "text-to-image" in found and "image-to-image" not in found, found
+
+
+def test_a_medium_made_from_another_named_right_after_is_made_by_the_ways_taking_it_in(concepts):
+    # "from one photo" narrows what makes the clip to those starting from a picture
+    found = set(boosts(concepts, "something to generate a short clip from one photo")["task"])
+    assert "image-to-video" in found and not {"text-to-video", "video-to-video"} & found, found
+    found = set(boosts(concepts, "something to generate a short clip")["task"])
+    assert {"text-to-video", "image-to-video"} <= found, found
+
+
 @pytest.fixture(scope="module")
 def searcher():
     from registry.search import get_searcher
@@ -120,7 +144,9 @@ def searcher():
     harvest(registry.store)
     registry.store.ingest_many([model_doing("lab/noise-painter", "unconditional-image-generation", downloads=5),
                                 model_doing("lab/prompt-painter", "text-to-image", downloads=900),
-                                model_doing("lab/photo-editor", "image-to-image", downloads=800)])
+                                model_doing("lab/photo-editor", "image-to-image", downloads=800),
+                                model_doing("lab/still-animator", "image-to-video", downloads=300),
+                                model_doing("lab/prompt-filmer", "text-to-video", downloads=300)])
     yield get_searcher(registry)
     registry.close()
 
@@ -164,3 +190,12 @@ def test_a_clause_after_what_is_set_aside_is_asked_for(concepts, question, kept)
 def test_a_list_set_aside_goes_on_to_its_last_item_after_a_comma_and(concepts):
     tasks = set(boosts(concepts, "models for numbers and records rather than images, text, and sound")["task"])
     assert not {"text-to-speech", "automatic-speech-recognition", "audio-classification"} & tasks, tasks
+
+
+@pytest.mark.parametrize("question", ["Which video generators are there?", "Which models generate videos?"])
+def test_a_rule_reading_no_more_words_than_a_verb_of_making_keeps_every_making_task(searcher, question):
+    # the rules read "video generation" as text to video only; from the same words the making tasks giving clips back
+    # (image to video too) are no wider reading to stand back from
+    qu = searcher.understand(question)
+    tasks = {v for r in qu.recognised if r.facet == "task" and r.applied for v in r.values}
+    assert {"text-to-video", "image-to-video"} <= tasks, qu.recognised

@@ -33,6 +33,7 @@ from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_li
 from registry.chat.facts import FdoFacts, fdo_href, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
+from registry.search.facets import FACET_NAMES
 from registry.search.patterns import ACRONYMS
 from registry.search.versions import AskedVersion, asked_version, name_version
 from registry.search.understand import Question, stem, topical_terms, words
@@ -212,7 +213,12 @@ class Retriever:
         met = self.search.met([h.pid for h in ctx.search.hits], q.understanding)
         if any(met.get(h.pid, frozenset()) & set(boosts) for h in ctx.search.hits):
             return []
-        concept = min(boosts.values(), key=lambda r: r.facet != "task")
+        # a facet the search filters by: a kind of task or subject area (the ``topic`` boost) is none, and asked for
+        # as a filter the search failed, leaving the chat its keyword scan
+        filterable = [r for r in boosts.values() if r.facet in FACET_NAMES]
+        if not filterable:
+            return []
+        concept = min(filterable, key=lambda r: r.facet != "task")
         filters = {concept.facet: list(concept.values), **({"kind": q.filters["kind"]} if "kind" in q.filters else {})}
         seen = {h.pid for h in ctx.search.hits}
         found = self.search.search(q.search_text or q.text, limit=TOPICAL_CITES, filters=filters)
@@ -283,6 +289,8 @@ class Retriever:
         found = [(pid, ident) for pid, ident, _ in self.search.named(name)]
         if not found:
             found = [(m.pid, "") for m in self.names.lookup(name)]
+        if not found:
+            found = self._stubs_called(name)
         owned = self._owned(name, found, ctx) if ctx is not None else []
         if owned:
             return owned
@@ -291,19 +299,25 @@ class Retriever:
                                            [ident for _, ident in found[:AMBIGUOUS_K]]))
         if found:
             return [pid for pid, _ in found]
-        # a record held by reference only (a stub: a base model its derived models name), which the search does not
-        # index and the name index holds by its identifier alone: the name is the identifier's name part
-        # ("DeepSeek-R1-Zero": deepseek-ai/DeepSeek-R1-Zero), not a fragment of longer names
-        said = name.strip().lower()
-        stubs = {pid: dl for key, entry in self.names.holders(said) if "/" in key and key.rsplit("/", 1)[-1] == said
-                 for pid, dl in entry.items()}
-        if stubs:
-            return sorted(stubs, key=lambda pid: (-stubs[pid], pid))
         for platform in ("hf", "hf-dataset"):
             pid = self.store.resolve(f"{platform}:{name}")
             if pid:
                 return [pid]
         return []
+
+    def _stubs_called(self, name: str) -> list[tuple[str, str]]:
+        """Return (pid, identifier) of the records whose identifier's name part is ``name``, most downloaded first.
+
+        A record held by reference only (a stub: a base model its derived models name), which the search does not
+        index, is held in the name index by its identifier alone: the name written is that identifier's name part
+        ("DeepSeek-R1-Zero": deepseek-ai/DeepSeek-R1-Zero), not a fragment of longer names. Several accounts may hold
+        a stub of that name (unsloth/phi-4 beside microsoft/phi-4): all are returned, so that the answer says which
+        one it chose and offers the others, as for any name several FDOs carry.
+        """
+        said = name.strip().lower()
+        stubs = {pid: downloads for key, entry in self.names.holders(said)
+                 if "/" in key and key.rsplit("/", 1)[-1] == said for pid, downloads in entry.items()}
+        return [(pid, "") for pid in sorted(stubs, key=lambda pid: (-stubs[pid], pid))]
 
     def _owned(self, name: str, found: list[tuple[str, str]], ctx: Context) -> list[str]:
         """Return the FDOs called ``name`` that the owner the question gives it has ("DeepSeek's Janus-Pro-7B":

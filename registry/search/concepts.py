@@ -104,6 +104,10 @@ CLASSIFYING = "classification"  # the family of tasks giving an input labels fro
 # between: "a short", "some new")
 _MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|generates|generating|produce|produces|"
                      r"producing|draw|draws|drawing|compose|composes|composing)\s+((?:\w+\s+){0,2}\w+)")
+# "a video generator", "image makers": the medium a maker of things is named by, a word or two before its doer noun
+_MAKER = re.compile(r"\b((?:\w+\s+)?\w+)\s+(?:generator|maker|creator)s?\b")
+# what a thing is made from, right after it ("from a still photo"): two words may come before the medium
+_MADE_OF = re.compile(r"\s*from\s+((?:\w+\s+){0,2}\w+)")
 # a figure of speech whose word of a medium names none: "in their own words" is freely phrased, not text
 _FIGURATIVE = re.compile(r"\bin\s+(?:(?:my|your|his|her|its|our|their|one\s*s)\s+own|other)\s+words\b|"
                          r"\bin\s+a\s+word\b|\b(?:the|a)\s+big(?:ger)?\s+picture\b|\bget\s+the\s+picture\b", re.I)
@@ -662,7 +666,9 @@ class ConceptIndex:
         making = {pid for c in built.concepts if c.facet == "task-family" and c.key == GENERATION for pid in c.members}
         if not making:
             return
-        for g in _MAKING.finditer(normalise(text)):
+        low = normalise(text)
+        found: list[tuple[str, Concept, int, bool]] = []  # (span, medium made, where the span ends, a maker named)
+        for g in _MAKING.finditer(low):
             # the first of the next three words naming a medium by one of its own words ("a short clip"), within the
             # thing made: "generate captions for images" makes captions
             after = g.group(1).split()
@@ -672,8 +678,29 @@ class ConceptIndex:
                 continue
             at, medium = named[0]
             span = g.group(0)[:g.start(1) - g.start(0)] + " ".join(after[:at + 1])
+            found.append((span, medium, g.start() + len(span), False))
+        for g in _MAKER.finditer(low):
+            # a maker named by the medium it makes ("video generators"; "moving picture makers"): the last medium
+            # before the doer noun
+            words = g.group(1).split()
+            named = _media_read(built, words)
+            if named and named[-1][0] == len(words) - 1:
+                medium = named[-1][1]
+                alone = _media_read(built, words[-1:])  # "which video": the medium is the last word's alone
+                span = g.group(0)[len(words[0]) + 1:] if len(words) > 1 and alone and alone[0][1] is medium \
+                    else g.group(0)
+                found.append((span, medium, g.end(), True))
+        for span, medium, end, maker in found:
             ways = [i for i, c in enumerate(built.concepts)
                     if c.facet == "task" and c.pid in making and medium.pid in c.outputs]
+            if maker:  # a generator of clips makes them out of another medium: no editor of clips, no maker from nothing
+                ways = [i for i in ways if built.concepts[i].inputs and medium.pid not in built.concepts[i].inputs] \
+                    or ways
+            # made from a medium named right after ("from a still photo"): the ways taking it in
+            source = _MADE_OF.match(low, end)
+            taken = _media_read(built, source.group(1).split()) if source else []
+            if taken:
+                ways = [i for i in ways if taken[0][1].pid in built.concepts[i].inputs] or ways
             if any(i in best and best[i].how == "words" for i in ways):
                 continue  # the question names which of them by its own words ("images without any prompt")
             for i in ways:

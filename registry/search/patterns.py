@@ -213,17 +213,6 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
 
-# A library or format no indexed FDO holds as its library is read as the Hub tag the platform puts it in
-# (library key -> tag): the tag replaces the words in the text matched, so "Core ML" meets a model tagged coreml.
-# (the words as written, joined, are looked up first: "LoRA" is tagged lora, though its library is peft)
-LIBRARY_TAGS: dict[str, str] = {"lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
-                                "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq",
-                                "awq": "awq", "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth",
-                                "autotrain": "autotrain", "jax": "jax", "flax": "jax", "tensorflow": "tf", "tf": "tf",
-                                "pytorch": "pytorch", "torch": "pytorch", "trl": "trl", "safetensors": "safetensors",
-                                "tensorboard": "tensorboard", "pruna-ai": "pruna-ai", "paddlepaddle": "paddlepaddle",
-                                "llama-factory": "llama-factory", "mergekit": "mergekit"}
-
 # Common ML acronyms and what they stand for: either form in a question is matched as the other too
 # (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not
 # the job it does: their words ("reinforcement learning from human feedback") are read as no task and no name.

@@ -52,9 +52,13 @@ POPULARITY_K = 1000  # only the most downloaded candidates get a popularity rank
 DENSE_WEIGHT = 1.0  # the dense ranking's weight in the fusion (an embedder may say otherwise)
 BOOST_WEIGHT = 1.0  # the list of FDOs carrying a boosted value (a concept the question speaks of) counts fully
 BOOST_K = 100  # at most this many boosted FDOs get a rank (and join the results)
-# in hybrid mode the concept list orders its FDOs by the keyword key plus this share of their dense and popularity
-# credit (then by that credit alone, then downloads); 0 is the words first (docs/search.md, "Ranking")
+# in hybrid mode the concept list orders its FDOs by the keyword key plus this share of their dense credit and
+# ``CONCEPT_POPULARITY_SHARE`` of their popularity key (then by those credits alone, then downloads); 0 is the words
+# first (docs/search.md, "Ranking")
 CONCEPT_MEANING_SHARE = 0.5
+# less than the dense share: popularity alone put a base's most downloaded build before the copies the question
+# names (set 10 0.932 -> 0.934, set 1 0.930 -> 0.931; docs/search.md, "Ranking")
+CONCEPT_POPULARITY_SHARE = 0.375
 LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
 BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
@@ -76,6 +80,9 @@ UNSURE_FLOOR = 0.5
 CORE_POWER = 2
 LINK_BONUS = 1.0  # added to the fused key of an FDO linked to what the question names: above any fused key (< 0.1)
 KIND_BONUS = 0.5  # added to the fused key of a model showing a kind of task the question names by its words
+# added to the fused key of a model meeting every job and subject the question was read as asking (``_complete``)
+COMPLETE_BONUS = 0.5
+COMMON_JOB_SHARE = 0.05  # ... when more of the index states the job: a rarer job narrows enough, the words decide
 LINK_TIER = 0.1  # and this much per weight of the question's other boosts but a task it carries (above any fused key)
 LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
@@ -253,12 +260,14 @@ class Searcher:
                 for c in (self.concepts.concept(pid) for pid in served) if c is not None)]
         # a task the rules read from the same words ("make images without being given any prompt": unconditional image
         # generation) is the narrower reading: the tasks a verb of making reads from any of them ("make images": every
-        # task making images) stand back
+        # task making images) stand back; a rule reading no more words than the making phrase says no more ("video
+        # generators", "generate videos": every task making clips, not text to video alone)
         ruled = [(frozenset(tokens(r.span)), set(r.values)) for r in qu.recognised
                  if r.facet == "task" and r.applied and r.values and r.note != CONCEPT_NOTE and r.span]
         if ruled:
             matches = [m for m in matches if not m.making or not any(
-                span & set(tokens(m.phrase)) and m.concept.key not in keys for span, keys in ruled)]
+                span & set(tokens(m.phrase)) and not span <= set(tokens(m.phrase)) and m.concept.key not in keys
+                for span, keys in ruled)]
         # a licence family's words inside the span a rule read another licence constraint from ("commercially" of
         # "non-commercially": the non-commercial licences) name no family of their own
         read = [r.span for r in qu.recognised if r.facet == "licence" and r.applied and r.note != CONCEPT_NOTE and r.span]
@@ -574,6 +583,44 @@ class Searcher:
             sel |= self._topic_score(key) == TOPIC_WEIGHT
         return sel if sel.any() else None
 
+    def _complete(self, qu: QueryUnderstanding, explicit: dict[str, list[str]]) -> np.ndarray | None:
+        """Return the slots meeting every job (task) and subject (kind of task, subject area) the question was read as
+        asking, when it was read as asking a subject and a job more than ``COMMON_JOB_SHARE`` of the index states (a
+        rarer job narrows enough: the words and popularity decide among its models), or None.
+
+        A subject is met by its marker in the FDO's own tags or name (``TOPIC_WEIGHT``); a job by stating one of its
+        tasks, or by stating no task at all when the job is one most models do (more than ``GENERIC_TASK_SHARE`` of
+        the index: text generation; "an assistant for people who work in libraries": LibrarianAI states none). A model
+        meeting only one of them, however many of the question's words it holds, is half of what was asked."""
+        asked = [r for r in qu.recognised if r.applied and r.mode == "boost" and r.values and r.facet in ("task", TOPIC)
+                 and r.facet not in explicit and not self._broad(r)]
+        if len(asked) < 2 or not any(r.facet == TOPIC for r in asked):
+            return None
+        vocab, most = self.vocabulary("task"), GENERIC_TASK_SHARE * max(1, len(self.engine.slot_of))
+        met = np.ones(self.engine.size, dtype=bool)
+        said = np.zeros(self.engine.size, dtype=bool)
+        jobs = np.zeros(self.engine.size, dtype=bool)
+        for r in asked:
+            if r.facet == TOPIC:
+                sel = np.zeros(self.engine.size, dtype=bool)
+                for key in r.values:
+                    sel |= self._topic_score(key) == TOPIC_WEIGHT
+                met &= sel
+                said |= sel
+            else:
+                stated = self.engine.facet_masks({"task": list(r.values)}, {})["task"]
+                # (stating none meets a job most models do, text generation: a model of unknown task most likely does
+                # it; not a rarer one, "generate a photo": a title writer stating no task is no image generator)
+                common = max(vocab.get(v, ("", 0))[1] for v in r.values) > most
+                met &= self.engine.facet_masks({"task": list(r.values)}, {}, frozenset({"task"}))["task"] \
+                    if common else stated
+                said |= stated
+                jobs |= stated
+        if np.count_nonzero(jobs) <= COMMON_JOB_SHARE * max(1, len(self.engine.slot_of)):
+            return None
+        met &= said
+        return met if met.any() else None
+
     def _topics_mask(self, keys) -> np.ndarray:
         """Return the slots whose facts hold a marker of any of the kinds of task and subject areas ``keys``."""
         sel = np.zeros(self.engine.size, dtype=bool)
@@ -665,8 +712,9 @@ class Searcher:
             depth = max(10, page * per_page)
             carried = self._carried(qu) or self._nearest_versions(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
+            complete = self._complete(qu, explicit)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -674,7 +722,7 @@ class Searcher:
                 masks = _Masks(self.engine, _Filters(explicit, {}))
                 masks.boost = boost
                 ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
-                                    carried, tier=tiers[0] if tiers else None, shown=shown)
+                                    carried, tier=tiers[0] if tiers else None, shown=shown, complete=complete)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -1219,7 +1267,7 @@ class Searcher:
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
-              shown: np.ndarray | None = None) -> "_Ranked":
+              shown: np.ndarray | None = None, complete: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
@@ -1325,10 +1373,15 @@ class Searcher:
             pool_then = np.zeros(len(pool), dtype=np.float64)
             if cand.kw_ok is not None:  # (dense-only mode keeps its own order: the dense key, then downloads)
                 pool_then = _popularity_key(downloads[pool], downloads[cands], downloads[pool[~found]])
-            pool_then[found] += other[at[found]]
+            pool_near = np.zeros(len(pool), dtype=np.float64)
+            pool_near[found] = other[at[found]]
             hybrid = cand.kw_ok is not None and cand.sims is not None
-            boosted = _first_boosted(pool, boost[pool], _concept_key(pool_key, pool_then, hybrid), downloads[pool],
-                                     then=pool_then)
+            levels = boost[pool].astype(np.int32)
+            if complete is not None:
+                # within a level, those meeting every job and subject asked go first (``_complete``)
+                levels = levels * 2 + complete[pool]
+            boosted = _first_boosted(pool, levels, _concept_key(pool_key, pool_near, pool_then, hybrid),
+                                     downloads[pool], then=pool_then + pool_near)
             key = key + other
             cands, added = _merge(cands, boosted)
             if depth:  # (a membership-only ranking needs the boosted, not their fused key)
@@ -1345,6 +1398,11 @@ class Searcher:
                     # more: "Korean reasoning model" keeps the Korean models before the other reasoning ones)
                     levels = boost[boosted]
                     key[np.searchsorted(cands, boosted[shown[boosted] & (levels >= levels.max())])] += KIND_BONUS
+                if complete is not None:
+                    # a model meeting every job and subject the question asks goes before those meeting one of them,
+                    # however well the words match these ("a profile photo for LinkedIn": the portrait generator
+                    # tuned on LinkedIn photos, not image models matching "photo" or "generate")
+                    key[np.searchsorted(cands, boosted[complete[boosted]])] += COMPLETE_BONUS
             if joined is not None:
                 # a linked value read as a filter ("Which models mention arXiv 2009.03300?"): every FDO passing it
                 # joins the results, those past the concept list's first BOOST_K after the ranked ones
@@ -1734,16 +1792,18 @@ def _first_boosted(boosted: np.ndarray, levels: np.ndarray, key: np.ndarray, dow
     return np.concatenate(out) if out else boosted[:0]
 
 
-def _concept_key(words: np.ndarray, meaning: np.ndarray, hybrid: bool) -> np.ndarray:
-    """Return the key ordering the concept list's FDOs within a boost level (before ``meaning``, then downloads).
+def _concept_key(words: np.ndarray, near: np.ndarray, popular: np.ndarray, hybrid: bool) -> np.ndarray:
+    """Return the key ordering the concept list's FDOs within a boost level (before the credits, then downloads).
 
-    ``words`` is each FDO's keyword key, ``meaning`` its dense credit and popularity key. In hybrid mode the meaning
-    counts beside the words at ``CONCEPT_MEANING_SHARE``: put after every keyword match, a popular model near the
-    question in meaning went after near-equal matches of a frame word ("assistant that speaks Korean": the
-    assistants matching "assistant" before the Korean model the question asks for). Keyword-only keeps the words
-    first, as the dense-only mode keeps its own order (``words`` are zeros there).
+    ``words`` is each FDO's keyword key, ``near`` its dense credit, ``popular`` its popularity key. In hybrid mode
+    the meaning counts beside the words: the dense credit at ``CONCEPT_MEANING_SHARE``, the popularity key at the
+    smaller ``CONCEPT_POPULARITY_SHARE``. Put after every keyword match, a popular model near the question in
+    meaning went after near-equal matches of a frame word ("assistant that speaks Korean": the assistants matching
+    "assistant" before the Korean model the question asks for); at the same share as the dense credit, downloads
+    alone put a popular model before one as near to the question. Keyword-only keeps the words first, as the
+    dense-only mode keeps its own order (``words`` are zeros there).
     """
-    return words + CONCEPT_MEANING_SHARE * meaning if hybrid else words
+    return words + CONCEPT_MEANING_SHARE * near + CONCEPT_POPULARITY_SHARE * popular if hybrid else words
 
 
 def _keyword_share(cand: Candidates, kw: np.ndarray, top: np.ndarray, slots: np.ndarray) -> np.ndarray:

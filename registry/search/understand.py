@@ -26,11 +26,12 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, LARGE, LIBRARY_PATTERNS, LIBRARY_TAGS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, LARGE, LIBRARY_PATTERNS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
+from registry.search.library_tags import library_tags
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
 
@@ -267,8 +268,11 @@ class Understander:
                 label = f"{facet}: " + " or ".join(self._value_label(facet, k) for k in (present or keys))
                 note = "" if present else f"no indexed FDO has {facet} {' or '.join(keys)}"
                 written = "".join(tokens(m.group(0)))
-                tag = LIBRARY_TAGS.get(written) or next((LIBRARY_TAGS[k] for k in keys if k in LIBRARY_TAGS), None) \
-                    if facet == "library" else None
+                # a library or format no indexed FDO holds as its library is read as the Hub tag its concept gives
+                # (``mlfdo:hubTag``): the tag replaces the words matched, so "Core ML" meets a model tagged coreml
+                # (the words as written, joined, are looked up first: "LoRA" is tagged lora, though its library is peft)
+                hub = library_tags() if facet == "library" else {}
+                tag = hub.get(written) or next((hub[k] for k in keys if k in hub), None)
                 if tag is not None and not present:
                     # the Hub puts formats and runtimes (Core ML, TF Lite, GGUF) in tags: the tag is matched instead
                     note += f": matched as the tag {tag!r}"
