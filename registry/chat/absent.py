@@ -75,6 +75,8 @@ class AskedName:
     kind: str = "model"  # what the question calls it: model, dataset or paper ("the Dexter data": dataset)
     unknown_owner: str = ""  # a possessive whose word the reader knows as no owner ("Anthropic's"): not X's words
     system: NotHeld | None = None  # what the name is, when it is a known system the registry does not hold
+    stub: str = ""  # the record called so that another record only names (a stub, never harvested): its identifier
+    stub_href: str = ""  # and its page's link
 
 
 def asked_name(q: Question) -> AskedName | None:

@@ -87,6 +87,9 @@ def absent_sentence(ctx: Context) -> str:
                     f"record here describes it.")
         return (f"{name} is not in the registry: it is {what}{by}, offered as a closed service and not published as "
                 f"an open model, so no record here describes it.")
+    if ctx.absent.stub:
+        return (f"{name} is not in the registry: no record here describes it; only another record names it "
+                f"([{_md(ctx.absent.stub)}]({ctx.absent.stub_href}), a name it gives, not harvested).")
     if ctx.absent.owner:
         return f"{name} is not in the registry: it holds nothing by {_md(ctx.absent.owner)} called so."
     return f"{name} is not in the registry: no record there is called so, and no {ctx.absent.kind} has it in its name."

@@ -30,11 +30,12 @@ from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_li
                                     has_evidence, in_format,
                                     index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
                                     task_forms, unstated)
-from registry.chat.facts import FdoFacts, gather
+from registry.chat.facts import FdoFacts, fdo_href, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
 from registry.search.facets import FACET_NAMES
 from registry.search.patterns import ACRONYMS
+from registry.search.versions import AskedVersion, asked_version, name_version
 from registry.search.understand import Question, stem, topical_terms, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 
@@ -381,10 +382,13 @@ class Retriever:
             asked = AskedName(system.label)
         if asked is None:
             return
-        if not asked.owner and self._holds(asked.name, asked.kind):
+        stub = self._stub_only(asked.name, asked.kind) if not asked.owner else None
+        if stub is not None:  # only another record names it ("new_version": ...): a name, not a record held
+            asked = replace(asked, stub=self._identifier(stub), stub_href=fdo_href(stub, self.store.base_url))
+        elif not asked.owner and self._holds(asked.name, asked.kind):
             self._read_carried(asked, ctx)
             return
-        if system is None and not asked.owner:
+        if system is None and not asked.owner and stub is None:
             ctx.senses = senses_of(asked.name, self.names, self.store)
             if ctx.senses:  # carried inside longer words of names: ambiguous, not absent
                 ctx.sense_name = asked.name
@@ -464,24 +468,32 @@ class Retriever:
         linked = [pid for pid in dict.fromkeys(linked) if pid not in seen][:max(0, CLOSEST_K - len(shown))]
         found = gather(self.store, linked) if linked else {}
         shown += [Candidate(pid, 0.0, {"closest"}, found[pid]) for pid in linked if pid in found]
-        if ctx.absent.system is not None:
-            # a family the vocabulary knows: its kin in the search's order (it ranks them by the family's tasks and
-            # words), not in the order the chat weighed them for the question's other words
+        versioned = asked_version(ctx.question.text)
+        if ctx.absent.system is not None or versioned is not None:
+            # a family the vocabulary knows, or a version of a family: its kin in the search's order (it ranks them by
+            # the family's tasks and words, a version's nearest releases first), not in the order the chat weighed
+            # them for the question's other words
             ranked = sorted((c for c in ctx.candidates if c.search_rank is not None and c.facts is not None),
                             key=lambda c: c.search_rank)
             seen = {c.pid for c in ranked}
-            shown = self._doing(ctx.absent.system, ranked + [c for c in shown if c.pid not in seen], ctx.question)
-            shown = shown[:CLOSEST_K]
+            shown = ranked + [c for c in shown if c.pid not in seen]
+            if ctx.absent.system is not None:
+                shown = self._doing(ctx.absent.system, shown, ctx.question, versioned)
+            shown = [c for c in shown if c.facts.status != "stub"][:CLOSEST_K]
         ctx.closest = shown
         ctx.answerable = False
         ctx.reason = "the question names something the registry does not hold"
         ctx.selected, ctx.rendered, ctx.partial, ctx.more = [], [], [], 0
 
-    def _doing(self, system: NotHeld, shown: list[Candidate], q: Question) -> list[Candidate]:
-        """Return the closest records for a system not held: the models found that do one of its tasks, then the
-        models of those tasks the search finds for the question (the most downloaded when none has its words)."""
+    def _doing(self, system: NotHeld, shown: list[Candidate], q: Question,
+               versioned: AskedVersion | None = None) -> list[Candidate]:
+        """Return the closest records for a system not held: the models found that do one of its tasks or, for a
+        version asked ("Phi-3"), whose names are the family's releases or carry that version (``phi3-chat-adapter``,
+        no task said: the search's nearest versions, ``registry.search.versions``), then the models of those tasks the
+        search finds for the question (the most downloaded when none has its words)."""
         tasks = set(system.tasks)
-        doing = [c for c in shown if c.facts.kind == "model" and {r.key for r in c.facts.tasks} & tasks]
+        doing = [c for c in shown if c.facts.kind == "model" and ({r.key for r in c.facts.tasks} & tasks
+                                                                   or _near_version(c, versioned))]
         if len(doing) < CLOSEST_K and tasks:
             filters = {"task": sorted(tasks), "kind": ["model"]}
             found = self.search.search(q.search_text or q.text, limit=CLOSEST_K, filters=filters)
@@ -508,6 +520,21 @@ class Retriever:
         if any(self.store.kind(pid) != "term" or _key_named(self.store.platform_id(pid), name) for pid in exact):
             return True  # a concept answers to its own key, not to another name it carries (a task's example model)
         return any(self.store.kind(m.pid) == kind for f in forms for m in self.names.containing(f, HOLDERS_K))
+
+    def _stub_only(self, name: str, kind: str) -> str | None:
+        """Return the stub whose name part is ``name`` (with spaces, hyphens or neither) when every record called so,
+        or of ``kind`` having it as a whole part of its name, is a stub (a name another record gives, base_model or
+        new_version, never harvested), the most downloaded first; else None. A stub holds nothing, as in the search
+        (``Searcher.owns(..., records_only=True)``)."""
+        forms = list(dict.fromkeys((name, re.sub(r"\s+", "-", name), re.sub(r"\s+", "", name))))
+        found = list(dict.fromkeys([p for f in forms for p, _, _ in self.search.named(f)] +
+                                   [m.pid for f in forms for m in self.names.lookup(f)] +
+                                   [m.pid for f in forms for m in self.names.containing(f, HOLDERS_K)
+                                    if self.store.kind(m.pid) == kind]))
+        if any(self.store.status(pid) != "stub" for pid in found):
+            return None
+        said = {f.lower() for f in forms}
+        return next((pid for pid in found if self._identifier(pid).rsplit("/", 1)[-1].lower() in said), None)
 
     def _identifier(self, pid: str) -> str:
         known = self.store.platform_id(pid)
@@ -1044,3 +1071,12 @@ def _name_covers(side: str, name: str) -> bool:
     side_words = set(words(side))
     name_words = set(words(name))
     return bool(side_words) and side_words <= name_words
+
+
+def _near_version(c: Candidate, versioned: AskedVersion | None) -> bool:
+    """Say whether a model's identifier is a release of the family of the version asked, or carries that version (the
+    records the search ranks as a version's nearest, ``Searcher._nearest_versions``)."""
+    if versioned is None:
+        return False
+    named = name_version(c.facts.name, versioned.family)
+    return named is not None and (named.own or named.version == versioned.version)
