@@ -66,3 +66,15 @@ def test_a_kind_marker_is_held_by_a_part_of_a_word_written_as_one():
     wanted = Asked(kinds=(frozenset({"seo", "search engine optimisation"}),))
     assert states_asked(_model("someone/SEOWriter-7b"), wanted)
     assert not states_asked(_model("someone/PageWriter-7b"), wanted)
+
+
+def test_a_record_stating_no_task_shows_the_job_by_a_marker_of_its_kind():
+    wanted = Asked(job=frozenset({"summarization"}), kinds=(frozenset({"meetingbank", "meeting minutes"}),))
+    assert states_asked(_model("someone/llama-chat-meetingBank-adapters"), wanted)
+    assert not states_asked(_model("someone/llama-chat-adapters"), wanted)
+    # a record stating another task is not made a summariser by the marker
+    other = _model("someone/llama-chat-meetingBank-adapters")
+    other.facts.tasks = [SimpleNamespace(key="text-generation", label="Text generation")]
+    assert not states_asked(other, wanted)
+    # with no kind of task to say it, a record stating no task does not show the job
+    assert not states_asked(_model("someone/llama-chat-meetingBank-adapters"), Asked(job=frozenset({"summarization"})))
