@@ -7,7 +7,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from registry.chat.context import Candidate
-from registry.chat.evidence import Asked, alternatives, cover, read_topic, states_asked
+from registry.chat.evidence import Asked, alternatives, cover, does_job, read_topic, states_asked
 from registry.search.understand import read, stem
 
 
@@ -70,7 +70,11 @@ def test_a_kind_marker_is_held_by_a_part_of_a_word_written_as_one():
 
 def test_a_record_stating_no_task_shows_the_job_by_a_marker_of_its_kind():
     wanted = Asked(job=frozenset({"summarization"}), kinds=(frozenset({"meetingbank", "meeting minutes"}),))
-    assert states_asked(_model("someone/llama-chat-meetingBank-adapters"), wanted)
+    meeting = _model("someone/llama-chat-meetingBank-adapters")
+    meeting.coverage = 0.6
+    assert states_asked(meeting, wanted)
+    meeting.coverage = 0.2  # the marker, and little of the question's words: a subject, not the job
+    assert not states_asked(meeting, wanted)
     assert not states_asked(_model("someone/llama-chat-adapters"), wanted)
     # a record stating another task is not made a summariser by the marker
     other = _model("someone/llama-chat-meetingBank-adapters")
@@ -78,3 +82,10 @@ def test_a_record_stating_no_task_shows_the_job_by_a_marker_of_its_kind():
     assert not states_asked(other, wanted)
     # with no kind of task to say it, a record stating no task does not show the job
     assert not states_asked(_model("someone/llama-chat-meetingBank-adapters"), Asked(job=frozenset({"summarization"})))
+
+
+def test_a_question_for_a_job_is_not_answered_by_papers():
+    assert does_job(read("Anything that helps me get my shop's pages found more often?"))
+    assert does_job(read("What could turn my notes into a song?"))
+    assert not does_job(read("Which papers help with ranking shop pages?"))  # papers asked for
+    assert not does_job(read("What is known about ranking shop pages?"))  # no job asked of anything

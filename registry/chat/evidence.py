@@ -53,7 +53,7 @@ tie ties tied associated connected attached
 
 __all__ = ["in_format", "read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
            "shows_enough", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
-           "index_terms", "cover", "by_use"]
+           "index_terms", "cover", "by_use", "does_job", "alternatives"]
 
 
 def read_constraints(q: Question) -> tuple:
@@ -278,8 +278,9 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     tasks = {t.key for t in cand.facts.tasks}
     if wanted.job:
         # a record stating no task shows the job by a marker of the kind of task the question means (held above:
-        # "meetingbank" of meeting summarisation), as a task says no more of what a model is for
-        return bool(tasks & wanted.job) if tasks else bool(wanted.kinds)
+        # "meetingbank" of meeting summarisation) and half of the question's words: the marker alone may name a
+        # subject only ("mol" of chemistry for "predict a wine's grade from its chemical measurements")
+        return bool(tasks & wanted.job) if tasks else bool(wanted.kinds) and cand.coverage >= MIN_COVERAGE
     if wanted.aside and _task_stems(cand.facts) & wanted.aside:
         return False  # its task is what the question sets aside ("rather than ... images": an image captioner)
     if wanted.field:
@@ -427,6 +428,13 @@ def written_names(q: Question, topic: Topic) -> set[str]:
         if topic.weights.get(key, 0.0) > 0 and key not in spans:
             out.add(key)
     return out
+
+
+def does_job(q: Question) -> bool:
+    """Say whether the question asks for something that does a job (a plain verb of a job, ``JOB_WORDS``: "helps me
+    rank my pages", "What can make that?") and not for papers (the kind it reads): a paper only describes one."""
+    kinds = {v for r in read_constraints(q) if r.facet == "kind" for v in r.values}
+    return "paper" not in kinds and "paper" not in q.attributes and any(t in JOB_WORDS for t in q.terms)
 
 
 def by_use(cands: list[Candidate]) -> list[Candidate]:
