@@ -48,15 +48,35 @@ class Topic:
     the plain verbs of a job (``evidence.JOB_WORDS``: "help", "run") nothing when another word counts, nor the
     words of a relation (``evidence.RELATION_WORDS``: "point to") in a question asking for models linked to a
     paper or data. Without a search index every word weighs 1.
+
+    ``alternatives`` are runs of keys the question joins by "or" ("in the style of The Simpsons or The Flintstones",
+    "speech, music or effects"): an FDO holding one of them holds the run, which counts once, at the weight of its
+    heaviest word.
     """
 
     keys: tuple[str, ...] = ()
     forms: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
+    alternatives: tuple[frozenset[str], ...] = ()
 
     @property
     def total(self) -> float:
-        return sum(self.weights.get(k, 0.0) for k in self.keys)
+        return self.weight_of(self.keys)
+
+    def weight_of(self, keys) -> float:
+        """Return the weight of ``keys`` (a run of alternatives counted once, at its heaviest word's weight)."""
+        keys = set(keys)
+        grouped = {k for run in self.alternatives for k in run}
+        total = sum(self.weights.get(k, 0.0) for k in keys if k not in grouped)
+        for run in self.alternatives:
+            if run & keys:
+                total += max(self.weights.get(k, 0.0) for k in run)
+        return total
+
+    def with_alternatives(self, keys) -> frozenset[str]:
+        """Return ``keys`` with the other words of each run of alternatives one of them belongs to."""
+        keys = frozenset(keys)
+        return keys.union(*(run for run in self.alternatives if run & keys))
 
 
 @dataclass

@@ -38,7 +38,7 @@ EVERYDAY_WORDS = frozenset(stem(w) for w in """one two three four five six seven
 thousand thousands many much few several lot lots more most less least some any every each both either whole
 people person persons someone somebody anyone anybody everyone everybody nobody myself yourself ourselves
 short quick quickly easy easily simple simply
-possible possibly impossible maybe perhaps probably really actually just also still even already almost
+whether possible possibly impossible maybe perhaps probably really actually just also still even already almost
 good better best bad worse great nice fine okay ok kind sort way thing things something anything everything nothing
 want wants wanted need needs needed like likes would could should might able please thanks thank
 """.split()) - {""}
@@ -53,7 +53,7 @@ tie ties tied associated connected attached
 
 __all__ = ["in_format", "read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
            "shows_enough", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
-           "index_terms", "cover", "by_use"]
+           "index_terms", "cover", "by_use", "does_job", "alternatives"]
 
 
 def read_constraints(q: Question) -> tuple:
@@ -277,7 +277,10 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
             return False
     tasks = {t.key for t in cand.facts.tasks}
     if wanted.job:
-        return bool(tasks & wanted.job)
+        # a record stating no task shows the job by a marker of the kind of task the question means (held above:
+        # "meetingbank" of meeting summarisation) and half of the question's words: the marker alone may name a
+        # subject only ("mol" of chemistry for "predict a wine's grade from its chemical measurements")
+        return bool(tasks & wanted.job) if tasks else bool(wanted.kinds) and cand.coverage >= MIN_COVERAGE
     if wanted.aside and _task_stems(cand.facts) & wanted.aside:
         return False  # its task is what the question sets aside ("rather than ... images": an image captioner)
     if wanted.field:
@@ -427,6 +430,13 @@ def written_names(q: Question, topic: Topic) -> set[str]:
     return out
 
 
+def does_job(q: Question) -> bool:
+    """Say whether the question asks for something that does a job (a plain verb of a job, ``JOB_WORDS``: "helps me
+    rank my pages", "What can make that?") and not for papers (the kind it reads): a paper only describes one."""
+    kinds = {v for r in read_constraints(q) if r.facet == "kind" for v in r.values}
+    return "paper" not in kinds and "paper" not in q.attributes and any(t in JOB_WORDS for t in q.terms)
+
+
 def by_use(cands: list[Candidate]) -> list[Candidate]:
     """Order the candidates an answer may offer: those showing more of the question's words first; among those showing
     as much, the ones whose own facts hold some of its words in the search's order, then those holding them only
@@ -506,10 +516,13 @@ def asks_licence(q: Question) -> bool:
 
 def fact_words(facts: FdoFacts, licence: bool = True, skip_tags: frozenset[str] = frozenset()) -> set[str]:
     """Return the words of an FDO's facts and their stems (hosting and tooling tags left out), with the words inside
-    code names too ("sklearn.ensemble.AdaBoostClassifier": ensemble, ada, boost, classifier); without ``licence``,
+    code names too ("sklearn.ensemble.AdaBoostClassifier": ensemble, ada, boost, classifier) and the parts of words
+    written as one as the index makes them (``word_parts``: "SEOExtractor": seo, extractor); without ``licence``,
     not the words of its licences' names (``fact_text``)."""
     text = fact_text(facts, licence, skip_tags)
-    return _with_stems(text) | _with_stems(_CODE_DOT.sub(" ", _CAMEL.sub(" ", text)))
+    # and the parts of words written as one, as the index holds them ("SEOExtractor": seo, extractor)
+    return _with_stems(text) | _with_stems(_CODE_DOT.sub(" ", _CAMEL.sub(" ", text))) | \
+        _with_stems(" ".join(word_parts(text)))
 
 
 def hosting_words(facts: FdoFacts) -> set[str]:
@@ -541,6 +554,8 @@ def _forms(word: str) -> list[frozenset[str]]:
     return out
 
 
+# a word written with a contraction ("I'd", "we're", "don't", "you'll"; not a possessive "Meta's")
+CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t)$")
 FEW_HOLDERS = 5  # a word held by fewer FDOs weighs as one held by this many (``read_topic``)
 
 
@@ -562,6 +577,12 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         if key in written and w not in written[key]:
             written[key].append(w)
     forms: dict[str, list[frozenset[str]]] = {k: [f for w in ws for f in _forms(w)] for k, ws in written.items()}
+    # the stem itself as the index holds it ("harm" of "harmful", which the index does not reduce): an FDO holding it
+    # covers the word (``cover``'s Snowball stems of its facts), so it is counted among the word's holders too
+    for k, alts in forms.items():
+        own = frozenset(tokens(k))
+        if alts and len(own) == 1 and own not in alts:
+            alts.append(own)
     # a Hub tag the reader matched in place of words ("Core ML": coreml) holds them
     understanding = q.understanding
     for tag, span in getattr(understanding, "tagged", ()) if understanding is not None else ():
@@ -596,6 +617,9 @@ def read_topic(q: Question, frequencies=None) -> Topic:
                    for w in words(r.span)}
     weights = {}
     for key in keys:
+        if CONTRACTION.search(key):  # "I'd", "we're": who asks and how, as the index's "id" or "were" holds no topic
+            weights[key] = 0.0
+            continue
         # how many FDOs hold the word in some form (the most of its forms: a form held by more FDOs is the
         # one the keyword search would meet it by), as the keyword search's IDF
         most = max((_held_by(alt, df) for alt in result[key]), default=0)
@@ -618,7 +642,49 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         plain |= COPY_WORDS
     if any(w > 0 for k, w in weights.items() if k not in plain):
         weights = {k: 0.0 if k in plain else w for k, w in weights.items()}
-    return Topic(keys, result, weights)
+    return Topic(keys, result, weights, alternatives(q.text, keys))
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+_LIST_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[,;.?!:()]")
+
+
+def alternatives(text: str, keys) -> tuple[frozenset[str], ...]:
+    """Return the runs of topical words (``keys``) the question joins by "or", each a one-word item (an article
+    before it aside) with no other topical word beside it: "The Simpsons or The Flintstones" (simpson, flintston),
+    "speech, music or effects". An item of several topical words ("speech recognition or translation") is no
+    such run: which of its words the alternative is cannot be told. One pass over the words (linear)."""
+    keys = set(keys)
+    toks = [t.lower() for t in _LIST_TOKEN.findall(text)]
+
+    def key(i: int) -> str | None:
+        if 0 <= i < len(toks):
+            k = stem(re.sub(r"['’]s$", "", toks[i]))
+            return k if k in keys else None
+        return None
+
+    runs: list[frozenset[str]] = []
+    for i, tok in enumerate(toks):
+        if tok != "or":
+            continue
+        j = i + 1 + (i + 1 < len(toks) and toks[i + 1] in ARTICLES)
+        right = key(j)
+        if right is None or key(j + 1) is not None:
+            continue
+        run = [right]
+        k = i - 1 - (i >= 1 and toks[i - 1] == ",")  # "speech, music, or effects"
+        while (left := key(k)) is not None:
+            before = k - 1 - (k >= 1 and toks[k - 1] in ARTICLES)
+            if key(before) is not None:  # an item of several topical words
+                break
+            run.append(left)
+            if before >= 1 and toks[before] == "," and len(run) < LIST_ITEMS:
+                k = before - 1
+                continue
+            break
+        if len(set(run)) > 1:
+            runs.append(frozenset(run))
+    return tuple(runs)
 
 
 def _held_by(alt: frozenset[str], df: dict[str, int]) -> int:
@@ -647,8 +713,10 @@ def cover(topic: Topic, held: set[str], also: set[str] = frozenset()) -> tuple[f
     of its facts, a constraint read from the word that it meets). A word counts by its weight (``Topic``).
     """
     covered = frozenset(k for k in topic.keys if k in also or any(alt <= held for alt in topic.forms.get(k, ())))
+    # one of the question's alternatives ("The Simpsons or The Flintstones") holds them all
+    covered = topic.with_alternatives(covered)
     total = topic.total
-    share = sum(topic.weights.get(k, 0.0) for k in covered) / total if total > 0 else 0.0
+    share = topic.weight_of(covered) / total if total > 0 else 0.0
     return covered, share
 
 

@@ -28,7 +28,8 @@ from registry.chat.absent import AskedName, NotHeld, asked_name, framed, without
 from registry.chat.context import Ambiguous, Candidate, Carried, Context
 from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_licence, cover, fact_words, fitting,
                                     has_evidence, in_format,
-                                    index_terms, read_constraints, read_topic, shows_enough, by_use, states_asked,
+                                    index_terms, read_constraints, read_topic, shows_enough, does_job, by_use,
+                                    states_asked,
                                     task_forms, unstated)
 from registry.chat.facts import FdoFacts, fdo_href, gather
 from registry.chat.names import NameIndex
@@ -779,6 +780,9 @@ class Retriever:
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]
+            if does_job(ctx.question):
+                # a paper describes a job, it does not do one ("helps me get my web pages ranked higher")
+                stated = [c for c in stated if c.facts.kind != "paper"]
             if (wanted.job or wanted.field) and any(c.facts.kind == "model" for c in stated):
                 # a question for what does a job ("looks at a picture and answers in words") is answered by models:
                 # a data set of that task is for training one, not the thing that does it
