@@ -181,6 +181,12 @@ def test_a_medium_named_as_an_example_does_not_narrow_a_family(concepts, questio
     assert tasks(concepts, question) == MULTIMODAL
 
 
+def test_a_medium_named_after_e_g_does_not_narrow_a_family(concepts):
+    # "e.g." written with its dots was no example: the recording narrowed the family to sound and text
+    assert tasks(concepts, "Which models read two kinds of input together, e.g. a recording with an instruction?") \
+        == MULTIMODAL
+
+
 def test_a_medium_named_outside_an_example_still_narrows_a_family(concepts):
     assert tasks(concepts, "models reading two kinds of input together: recordings and a written instruction") == {
         "audio-text-to-text"}

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, SET_ASIDE as _SET_ASIDE
+from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, SET_ASIDE as _SET_ASIDE
 from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
@@ -109,7 +109,8 @@ _FIGURATIVE = re.compile(r"\bin\s+(?:(?:my|your|his|her|its|our|their|one\s*s)\s
                          r"\bin\s+a\s+word\b|\b(?:the|a)\s+big(?:ger)?\s+picture\b|\bget\s+the\s+picture\b", re.I)
 # an example given of what a question asks for, up to the end of its clause ("two kinds of input, such as a picture plus
 # a question"): a medium named there is one case of the job, no narrowing of it (``_sources``)
-_EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\s?g)\b[^.;:?!]*")
+# ("e.g." with its dots, which end no clause)
+_EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.?\s?g\b\.?)[^.;:?!]*")
 # words ending the thing made ("captions for images", "a video of a person")
 _NOT_MADE = frozenset("for of from with to into in on about and or that which as by where while".split())
 
@@ -386,6 +387,8 @@ def _language_word_unsaid(phrase: str, text: str) -> bool:
 def _language_idiom_only(phrase: str, text: str) -> bool:
     """Say whether ``phrase``, a language's name, stands in ``text`` only in an idiom for everyday words ("in plain
     English": what is asked in plain words, no language of a model)."""
+    if phrase.lower() not in IDIOM_LANGUAGES:
+        return False
     found = list(re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text))
     return bool(found) and all(IDIOM_BEFORE_LANGUAGE.search(text[max(0, m.start() - IDIOM_CHARS):m.start()].lower())
                                for m in found)
