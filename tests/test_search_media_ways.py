@@ -205,3 +205,10 @@ def test_a_photo_looked_at_and_a_sentence_written_are_a_direction(concepts):
 def test_a_figure_of_speech_with_a_medium_word_names_no_medium(concepts, question):
     # "in their own words" read text, and every task touching text was boosted
     assert not tasks(concepts, question) & {"text-generation", "text-to-image", "translation"}
+
+
+@pytest.mark.parametrize("question", ["Which model draws a big picture of a cat?",
+                                      "Which model draws a bigger picture from my small photo?"])
+def test_a_big_picture_made_is_a_picture(concepts, question):
+    # "a big picture" was read as the figure of speech "the big picture": no picture was made
+    assert {"text-to-image", "image-to-image"} <= tasks(concepts, question)

@@ -104,9 +104,10 @@ CLASSIFYING = "classification"  # the family of tasks giving an input labels fro
 # between: "a short", "some new")
 _MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|generates|generating|produce|produces|"
                      r"producing|draw|draws|drawing|compose|composes|composing)\s+((?:\w+\s+){0,2}\w+)")
-# a figure of speech whose word of a medium names none: "in their own words" is freely phrased, not text
+# a figure of speech whose word of a medium names none: "in their own words" is freely phrased, not text ("the big
+# picture" only: "draws a big picture of a cat" makes one)
 _FIGURATIVE = re.compile(r"\bin\s+(?:(?:my|your|his|her|its|our|their|one\s*s)\s+own|other)\s+words\b|"
-                         r"\bin\s+a\s+word\b|\b(?:the|a)\s+big(?:ger)?\s+picture\b|\bget\s+the\s+picture\b", re.I)
+                         r"\bin\s+a\s+word\b|\bthe\s+big(?:ger)?\s+picture\b|\bget\s+the\s+picture\b", re.I)
 # an example given of what a question asks for, up to the end of its clause ("two kinds of input, such as a picture plus
 # a question"): a medium named there is one case of the job, no narrowing of it (``_sources``)
 # ("e.g." with its dots, which end no clause)
