@@ -160,6 +160,9 @@ class Concept:
     # what the concept is called: its label, code and other labels (not its plain descriptions); a licence also by its
     # label without the version ("Academic Free License" for "Academic Free License 3.0")
     names: tuple[str, ...] = ()
+    # a language's places: where its speakers live, a question's way of naming it ("Hong Kong": Cantonese;
+    # ``skos:hiddenLabel``), matched as its phrases, never its names
+    places: tuple[str, ...] = ()
     # a modality: the words naming the medium only as a direction's or a list's end ("voicemails", "transcripts"),
     # never matched alone (``skos:hiddenLabel``)
     media_words: tuple[str, ...] = ()
@@ -228,6 +231,10 @@ def _concept(pid: str, triples) -> Concept | None:
     if facet == "language":  # "Nepali (macrolanguage)", "Occitan (post 1500)": called by the name before the brackets
         names.append(_QUALIFIER.sub("", label))
     phrases = names + values.get(MLFDO.plainDescription.value, [])
+    if facet == "language":
+        # the places whose speakers a question may name a language by ("for Hong Kong speakers": Cantonese), matched
+        # as its phrases and never its names: read as a preference for the language, not the lenient filter a name is
+        phrases += values.get(SKOS.hiddenLabel.value, [])
     commercial = values.get(MLFDO.commercialUse.value)
     derivatives = values.get(MLFDO.derivativesAllowed.value)
     return Concept(pid=pid, facet=facet, key=spdx[0] if spdx else code, label=label,
@@ -251,6 +258,7 @@ def _concept(pid: str, triples) -> Concept | None:
                    base=tuple(values.get(SCHEMA.isBasedOn.value, [])),
                    everyday=any(v.lower() in _TRUE for v in values.get(MLFDO.everydayWord.value, [])),
                    names=tuple(dict.fromkeys(n for n in names if n)),
+                   places=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "language" else (),
                    media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else ())
 
 

@@ -35,6 +35,7 @@ from registry.search.text import QueryTerms, query_terms, stem_term, term_id, to
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
 from registry.search.understand import Understander, apposed, follow_up_questions
+from registry.search.versions import asked_version, name_version, size_distance
 
 if TYPE_CHECKING:
     from registry.search.llm import OllamaUnderstander
@@ -85,13 +86,12 @@ CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share o
 # ("Wallace and Gromit", "Lord of the Rings"); ``Searcher._phrase_named``
 _NAME_JOINS = frozenset(("and", "of", "the"))
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]+(?:(?:\s+(?:and|of|of\s+the|&)\s+|\s+)[A-Z][A-Za-z0-9]+)+")
-# a family's name written with capitals and a version number ("Stable Diffusion 1.5", "Whisper v3"); ``_nearest_versions``
-_VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
 PHRASE_NAMED_MAX = 5  # FDOs whose names hold such a name: more, and it is a common name's words, not one thing
 PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked; more, and the name is no rare one
 # the concepts an apposition describing a library names for the library, not for the models asked for
 DESCRIBED_FACETS = frozenset({"task", "task-family", "task-kind", "domain", "modality"})
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
+PLACE_NOTE = "read from a place its speakers live in"  # the note of a language a place stands for ("Hong Kong")
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
 _COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|" \
               r"\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
@@ -172,10 +172,11 @@ class Searcher:
                 sel = sel & self.engine.word_mask(w)
             return bool(sel.any())
 
-    def owns(self, authors: tuple[str, ...], word: str) -> bool:
+    def owns(self, authors: tuple[str, ...], word: str, *, records_only: bool = False) -> bool:
         """Say whether an FDO of one of ``authors`` (of any author when none is given) has ``word`` in its name
         or identifier: its words in their order, one after the other ("Code Llama" is no name of
-        llama_2_llama_2_code_math)."""
+        llama_2_llama_2_code_math). ``records_only``: a stub (a name another record gives, never harvested) does
+        not count."""
         wanted = tokens(word, keep_stopwords=True)
         if not wanted:
             return False
@@ -184,6 +185,8 @@ class Searcher:
                 self.engine.alive[:self.engine.size].copy()
             if sel is None:
                 return False
+            if records_only:
+                sel = sel & ~self.engine.stub[:len(sel)]
             for w in wanted:
                 sel = sel & self.engine.word_mask(w)
             for slot in np.flatnonzero(sel):
@@ -347,6 +350,15 @@ class Searcher:
                     added.append(RecognisedFilter(facet, tuple(named), "language: " + " or ".join(
                         vocab[k][0] for k in named), " / ".join(dict.fromkeys(values[k] for k in named))))
                     keys = [k for k in keys if k not in named]
+                # a language called by a place its speakers live in ("for Hong Kong speakers": Cantonese) is stated,
+                # as a name is, but a place may speak several (Kenya: Swahili and English): a preference weighing as
+                # a stated language does, never a filter (``_boost_score``)
+                placed = [k for k in keys if self._language_placed(k, values[k])]
+                if placed:
+                    added.append(RecognisedFilter(facet, tuple(placed), "language: " + " or ".join(
+                        vocab[k][0] for k in placed), " / ".join(dict.fromkeys(values[k] for k in placed)),
+                        mode="boost", note=PLACE_NOTE))
+                    keys = [k for k in keys if k not in placed]
             if not keys:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
@@ -373,6 +385,11 @@ class Searcher:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin,
                        kinds=kinds)
+
+    def _language_placed(self, key: str, phrase: str) -> bool:
+        """Say whether ``phrase`` is one of the places whose speakers name the language ``key`` (its hidden labels)."""
+        concept = self.concepts.of("language", key)
+        return concept is not None and phrase.strip().lower() in {p.lower() for p in concept.places}
 
     def _language_named(self, key: str, phrase: str) -> bool:
         """Say whether ``phrase`` is one of the names of the language ``key`` (not a phrase meaning it)."""
@@ -834,6 +851,11 @@ class Searcher:
             boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
         stated = set()
+        placed = [v for r in qu.recognised if r.applied and r.note == PLACE_NOTE and r.facet not in explicit
+                  for v in r.values]
+        vocab = self.vocabulary("language")
+        if placed and sum(vocab[v][1] for v in placed if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
+            stated.add("language")  # a language a place stands for is stated, as its name would be
         for facet, values in qu.filters().items():
             if facet in LINK_FACETS and facet not in explicit:
                 # a linked FDO the question names as a filter ("Which models mention arXiv 2009.03300?") brings its
@@ -859,7 +881,8 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
-            if facet in LINK_FACETS or (facet in stated and facet == "language" and not self._loose_topic(qu)):
+            if facet in LINK_FACETS or (facet in stated and facet == "language" and (
+                    not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
                 if facet == "base_model":
                     based = sel
                 if facet not in LINK_FACETS:
@@ -871,6 +894,12 @@ class Searcher:
                     # (and those stating few languages beside it before those listing a dozen: the language is their
                     # point, not one of many a general model lists; "a Hindi model")
                     asked += sel.view(np.int8) * np.int16(STATED_WEIGHT) + (sel & self._few_languages()).view(np.int8)
+                    if self._loose_topic(qu):
+                        # a task read from loose words beside it ("an assistant that speaks Korean", "a language model
+                        # for Hong Kong speakers"): among the models stating the language, those doing the task go
+                        # first (loose words say the task loosely: Llama 4 "chat models" answer images and text)
+                        for task in self.engine.facet_masks({"task": boosts["task"]}, {}, frozenset()).values():
+                            asked += (sel & task).view(np.int8) * np.int16(BOOST_FACET_WEIGHTS["task"])
                     others = {f: v for f, v in qu.filters().items() if f in lenient and f != facet and f not in explicit}
                     for mask in self.engine.facet_masks(others, {}, frozenset()).values():
                         sel = sel & mask
@@ -973,6 +1002,15 @@ class Searcher:
         return any(r.applied and r.mode == "boost" and r.values and r.facet in ("task", "library", TOPIC)
                    and r.facet not in strict for r in qu.recognised) or bool(qu.tags)
 
+    @classmethod
+    def _loose_task_only(cls, qu: QueryUnderstanding, boosts: dict[str, list[str]]) -> bool:
+        """Say whether what the question prefers beyond its filters is a task alone, read from loose words ("chat
+        models", "an assistant"): no library, topic or format's tag."""
+        strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
+        loose = {r.facet for r in qu.recognised if r.applied and r.mode == "boost" and r.values
+                 and r.facet in ("task", "library", TOPIC) and r.facet not in strict}
+        return loose == {"task"} and bool(boosts.get("task")) and not qu.tags
+
     @staticmethod
     def _asks_beyond_link(qu: QueryUnderstanding) -> bool:
         """Say whether the question asks the models derived from a base for something more (a language, a task, a
@@ -1058,40 +1096,45 @@ class Searcher:
         return out
 
     def _nearest_versions(self, query: str, qu: QueryUnderstanding) -> list[int]:
-        """Return the slots of the held versions of a family the question names with a version no FDO's name holds
-        ("Do you have Stable Diffusion 1.5?"), the nearest version first (1.4, then 2.1): the models whose name,
-        after its owner, is the family's words and a version number (stable-diffusion-v1-4, stable-diffusion-2-1). Empty when the
-        question names no such version, when a name holds it, or when it names a system the vocabulary knows."""
-        if qu.kin:
+        """Return the slots of the closest records to a version (and size) of a family the question names that no
+        record holds ("Do you have Stable Diffusion 1.5?", "Can I get Microsoft's Phi-3 Mini here?"): the family's
+        own releases, the nearest version first and, within it, the nearest size (1.4, then 2.1; Llama 3.1 8B, then
+        Llama 3 70B for 3.1 405B), the owner the question names first; then the models whose names carry the version
+        asked though they are built on something (``phi3-chat-adapter``); then the other owners' releases. A stub (a
+        name another record gives, not harvested) holds nothing. Empty when the question names no such version, when
+        a record holds it (under another spelling too: "2.1" as stable-diffusion-2-1), or when it asks what was built
+        on it (the lineage rule ranks that)."""
+        asked = asked_version(query)
+        if asked is None or any(r.applied and r.facet in LINK_FACETS for r in qu.recognised):
             return []
-        found = _VERSIONED.search(query)
-        if found is None:
-            return []
-        family = tokens(found.group(1), keep_stopwords=True)
-        asked = _version(found.group(2))
-        if not family or asked is None or self.owns((), f"{found.group(1)} {found.group(2)}"):
+        said = f"{asked.written} {asked.size}".strip()
+        if self.owns((), said, records_only=True):
             return []
         engine = self.engine
-        sel = engine.alive[:engine.size].copy()
-        for w in family:
-            sel &= engine.word_mask(w)
+        sel = engine.alive[:engine.size] & ~engine.stub[:engine.size]
+        for w in asked.family:
+            sel = sel & engine.word_mask(w)
+        owners = {o.lower() for o in self._possessive_owners(qu)}
         near = []
         for slot in np.flatnonzero(sel).tolist()[:PHRASE_NAMED_SCAN]:
             doc = engine.docs[slot]
-            if doc is None:
+            if doc is None or doc.kind != "model":
                 continue
-            words = tokens((doc.identifier or doc.name).rsplit("/", 1)[-1], keep_stopwords=True)
-            if words[:len(family)] != family:
+            identifier = doc.identifier or doc.name
+            named = name_version(identifier, asked.family)
+            if named is None:
                 continue
-            # (the family's own versions: its words and a version, nothing after it; an inpainting model or a
-            # format's copy built on version 2 is no version of its own)
-            parts = [w[1:] if w[:1] == "v" and w[1:].isdigit() else w for w in words[len(family):]]
-            held = _version(".".join(parts)) if parts and all(re.fullmatch(r"\d+(?:\.\d+)*", w) for w in parts) \
-                else None
-            if held == asked:  # (held after all, written otherwise: "2.1" as stable-diffusion-2-1)
-                return []
-            if held is not None:
-                near.append((abs(held - asked), -int(engine.downloads[slot]), slot))
+            size = size_distance(asked.size, named.size)
+            if named.own and named.version == asked.version and not size:
+                return []  # (held after all, written otherwise: "2.1" as stable-diffusion-2-1)
+            if named.own:
+                mine = not owners or identifier.split("/", 1)[0].lower() in owners
+                tier = 0 if mine else 2
+            elif named.version == asked.version:
+                tier, size = 1, 0.0  # built on the version asked, or about it: its name says so
+            else:
+                continue
+            near.append((tier, abs(named.version - asked.version), size, -int(engine.downloads[slot]), slot))
         return [slot for *_, slot in sorted(near)][:PHRASE_NAMED_MAX]
 
     def _few_languages(self) -> np.ndarray:
@@ -1521,15 +1564,6 @@ def _lookup(ascending: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.n
     found = at < len(ascending)
     found[found] = ascending[at[found]] == values[found]
     return at, found
-
-
-def _version(text: str) -> float | None:
-    """Return a version number as a number ("1.5": 1.5, "2.1": 2.1, "3": 3.0), or None (two dots and more: the first
-    two parts)."""
-    parts = text.split(".")
-    if not all(p.isdigit() for p in parts):
-        return None
-    return float(".".join(parts[:2]))
 
 
 def _copy_name(name: str) -> tuple[str, ...]:

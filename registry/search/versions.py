@@ -1,0 +1,133 @@
+"""A family's versions and sizes as model names write them ("Stable Diffusion 3.5 Large", ``stable-diffusion-3-medium``,
+``Meta-Llama-3-70B-Instruct``, ``phi3-chat-adapter``), for the question naming a version or size the registry does not
+hold (``Searcher._nearest_versions``, docs/search.md "Ranking")."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from registry.search.text import tokens
+
+__all__ = ["AskedVersion", "NameVersion", "VERSIONED", "asked_version", "name_version", "size_distance", "version"]
+
+# a family's name written with capitals and a version number ("Stable Diffusion 1.5", "Whisper v3", "Phi-3")
+VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
+# sizes said in words, smallest first: how far apart two are is how many steps lie between them
+SIZE_WORDS = {w: i for i, w in enumerate(("nano", "micro", "tiny", "mini", "small", "base", "medium", "large", "xl",
+                                          "xxl", "huge", "giant"))}
+# the words after a version that still make a maker's own release of it: a size, and the tuning every maker ships
+# ("-Instruct", "-chat-hf"); any other word ("inpainting", "openvino", "adapter") makes it something built on it
+TUNING_WORDS = frozenset({"instruct", "chat", "it", "hf"})
+PARAMS = re.compile(r"(\d+(?:\.\d+)?)([mb])")  # a count of parameters ("405b", "1.3b", "125m")
+_SIZE_AFTER = re.compile(r"[ -]+([A-Za-z]+|\d+(?:\.\d+)?[BbMm])\b")
+_JOINED = re.compile(r"([a-z]{2,})(\d+(?:\.\d+)?)")  # a family's word written with its version ("phi3", "gpt2")
+_SCALE = {"m": 1e6, "b": 1e9}
+UNKNOWN_SIZE = 99.0  # the distance of a size not said, or said one way against the other (after every size compared)
+
+
+@dataclass(frozen=True)
+class AskedVersion:
+    """A family, a version and maybe a size a question names ("Stable Diffusion", 3.5, "large")."""
+
+    family: tuple[str, ...]  # the family's words, lower case ("stable", "diffusion")
+    written: str  # the family and version as written ("Stable Diffusion 3.5")
+    version: float
+    size: str = ""  # a size word or a count of parameters, lower case ("large", "405b"), "" when none is said
+
+
+@dataclass(frozen=True)
+class NameVersion:
+    """What a model's name says of a family: the version after the family's words, and whether the name is a release
+    of that version of its own (only sizes and tuning words after it, only its owner's words before it)."""
+
+    version: float
+    own: bool  # a release of its own ("stable-diffusion-3-medium"), not something built on it ("phi3-chat-adapter")
+    size: str = ""
+
+
+def version(text: str) -> float | None:
+    """Return a version number as a number ("1.5": 1.5, "2.1": 2.1, "3": 3.0), or None (two dots and more: the first
+    two parts)."""
+    parts = text.split(".")
+    if not all(p.isdigit() for p in parts):
+        return None
+    return float(".".join(parts[:2]))
+
+
+def _is_size(word: str) -> bool:
+    return word in SIZE_WORDS or PARAMS.fullmatch(word) is not None
+
+
+def asked_version(query: str) -> AskedVersion | None:
+    """Return the family and version (and the size right after it) the question names with capitals and a number
+    ("Do you have Stable Diffusion 3.5 Large?"), or None."""
+    found = VERSIONED.search(query)
+    if found is None:
+        return None
+    words = re.split(r"[ -]", found.group(1))
+    while words and not tokens(words[0]):  # a capitalised frame word before the name ("Is Whisper 4 here?")
+        words.pop(0)
+    family = tuple(w.lower() for w in words)
+    asked = version(found.group(2))
+    if asked is None or not family:
+        return None
+    after = _SIZE_AFTER.match(query, found.end())
+    size = after.group(1).lower() if after and _is_size(after.group(1).lower()) else ""
+    return AskedVersion(family, f"{' '.join(words)} {found.group(2)}", asked, size)
+
+
+def _words(name: str) -> list[str]:
+    """Return a name's words, lower case, a version's "v" dropped and a word joined to its version split ("phi3":
+    phi, 3); dotted numbers stay whole ("3.5")."""
+    out: list[str] = []
+    for w in re.split(r"[^a-z0-9.]+", name.lower()):
+        w = w.strip(".")
+        if not w:
+            continue
+        joined = _JOINED.fullmatch(w)
+        if re.fullmatch(r"v\d+(?:\.\d+)?", w):
+            out.append(w[1:])
+        elif joined:
+            out.extend(joined.groups())
+        else:
+            out.append(w)
+    return out
+
+
+def name_version(identifier: str, family: tuple[str, ...]) -> NameVersion | None:
+    """Return the version of ``family`` a model's identifier names ("stabilityai/stable-diffusion-2-1": 2.1, a release
+    of its own; "Fardan/phi3-chat-adapter": 3, built on it), or None when its name has the family's words followed by
+    no version."""
+    owner, _, short = identifier.rpartition("/")
+    words, owner_words = _words(short), set(_words(owner))
+    n = len(family)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i:i + n]) != family:
+            continue
+        j = i + n
+        parts = []
+        while j < len(words) and words[j].replace(".", "").isdigit() and len(parts) < 2:
+            parts.append(words[j])
+            j += 1
+        held = version(".".join(parts)) if parts else None
+        if held is None:
+            continue
+        rest = words[j:]
+        own = set(words[:i]) <= owner_words and all(_is_size(w) or w in TUNING_WORDS for w in rest)
+        return NameVersion(held, own, next((w for w in rest if _is_size(w)), ""))
+    return None
+
+
+def size_distance(asked: str, held: str) -> float:
+    """Return how far apart two sizes are: counts of parameters by their ratio (log 10), words by the steps between
+    them; ``UNKNOWN_SIZE`` when either is not said or they are said in different ways; 0 when none is asked."""
+    if not asked:
+        return 0.0
+    a, h = PARAMS.fullmatch(asked), PARAMS.fullmatch(held)
+    if a and h:
+        return abs(math.log10(float(h.group(1)) * _SCALE[h.group(2)] / (float(a.group(1)) * _SCALE[a.group(2)])))
+    if asked in SIZE_WORDS and held in SIZE_WORDS:
+        return float(abs(SIZE_WORDS[asked] - SIZE_WORDS[held]))
+    return UNKNOWN_SIZE
