@@ -113,6 +113,7 @@ def test_a_company_or_selling_said_outside_a_commercial_use_of_the_model_reads_n
     # income, revenue or profit a model predicts is no money the asker earns with it
     "Which openly licensed Korean models predict income from census data?",
     "Which licensed Korean models forecast revenue for a shop?",
+    "Which licensed Korean models are there for income prediction?",
     # customers as what a text is about, not the asker's buyers
     "Which permissively licensed Korean model does sentiment analysis for customer reviews?",
     # a company said not to make a profit

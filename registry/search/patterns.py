@@ -157,9 +157,9 @@ COMMERCIAL_USE = re.compile(
     r"\b(?:our|my|we\s+are\s+an?|we're\s+an?|i\s+run\s+an?|as\s+an?)\s+(?:(?!non-?profit\b)\w+\s+){0,2}?"
     r"(?:business(?:es)?|company|companies|firm|start[ -]?up|enterprise|employer|corporation|agency)\b|"
     # (revenue, income or profit the asker's or earned, not a quantity a model predicts: "predict income from census
-    # data", "forecast our shop's profit margins" ask for no licence)
+    # data", "models for income prediction" ask for no licence)
     r"\b(?:make|makes|making|earn|earns|earning)\s+money\b|\bmoneti[sz](?:e|es|ed|ing)\b|"
-    r"\b(?:our|my|generat(?:e|es|ed|ing)|earn(?:s|ed|ing)?|bring(?:s|ing)?\s+in|for)\s+(?:\w+\s+)?(?:revenue|income)\b|"
+    r"\b(?:our|my|generat(?:e|es|ed|ing)|earn(?:s|ed|ing)?|bring(?:s|ing)?\s+in)\s+(?:\w+\s+)?(?:revenue|income)\b|"
     r"(?<!not )(?<!not-)\bfor[ -]profit\b|\bprofitable\b|"
     r"\b(?:our|my|make|makes|making|turn|turns|turning)\s+(?:an?\s+)?profits?\b|"
     # (clients or customers the asker's, not a word describing a text: "for customer reviews", "customer churn")
