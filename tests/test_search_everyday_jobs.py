@@ -62,6 +62,16 @@ def test_plain_english_is_an_idiom_not_a_language(searcher):
     assert [r for r in said.recognised if r.facet == "language" and r.applied and "en" in r.values]
 
 
+@pytest.mark.parametrize(("question", "language"), [
+    ("Which model explains test results to patients in plain Spanish?", "es"),  # the idiom is English's
+    ("Which model translates plain English text into German?", "en"),  # no idiom without "in": the source language
+])
+def test_plain_before_a_language_other_than_in_the_idiom_is_the_language(searcher, question, language):
+    # both dropped the language ("plain" before any language's name was read as the idiom)
+    assert [r for r in searcher.understand(question).recognised if r.facet == "language" and language in (
+        *r.values, *r.note.split("'"))], question
+
+
 @pytest.mark.parametrize(("question", "wrong"), [
     ("Anything that can explain network attacks to a junior admin?", "graph-ml"),
     ("Given someone's electronic medical records, could a model tell how likely a patient is to die?",

@@ -36,6 +36,14 @@ def test_a_framework_or_tool_no_fdo_holds_as_library_is_read_as_its_hub_tag(quer
     assert u.tags == (tag,) and tag in u.text.lower().split()
 
 
+def test_tf_idf_is_no_tensorflow():
+    # the term weighting TF-IDF was read as the Hub tag tf, boosting the TensorFlow weights
+    for query in ("Which model computes TF-IDF keyword weights?", "a tf idf baseline for search"):
+        u = reader(library=["transformers"]).understand(query)
+        assert u.tags == () and not [r for r in u.recognised if r.facet == "library"], query
+    assert reader(library=["transformers"]).understand("models with TF weights").tags == ("tf",)
+
+
 def test_tensorflow_is_not_read_as_the_keras_library():
     # Keras is another library (two models of the demo): TensorFlow weights are what the Hub tags tf
     u = reader(library=["keras"]).understand("Which models come with TensorFlow weights?")

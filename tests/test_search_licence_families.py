@@ -106,6 +106,27 @@ def test_a_company_or_selling_said_outside_a_commercial_use_of_the_model_reads_n
     assert not any(r.facet == "licence" and r.mode == "filter" and "MIT" in r.values for r in u.recognised), question
 
 
+@pytest.mark.parametrize("question", [
+    # a licence plate or a driving licence is no licence of a model: the question is about no terms
+    "Which Korean model can read licence plates for our parking company?",
+    "Which Korean model checks driving licences for our clients?",
+    # income, revenue or profit a model predicts is no money the asker earns with it
+    "Which openly licensed Korean models predict income from census data?",
+    "Which licensed Korean models forecast revenue for a shop?",
+    "Which licensed Korean models are there for income prediction?",
+    # customers as what a text is about, not the asker's buyers
+    "Which permissively licensed Korean model does sentiment analysis for customer reviews?",
+    # a company said not to make a profit
+    "We are a nonprofit company. Which Korean models does the licence let us use?",
+])
+def test_words_of_money_or_customers_that_are_no_commercial_use_of_the_model_read_no_commercial_licence(
+        searcher, question):
+    # each read the commercial-use family as a filter, from "our ... company", "income", "for customer" or "a
+    # nonprofit company": the Llama 2 licence is in that family only (no open-source nor permissive one)
+    u = searcher.understand(question)
+    assert not any(r.facet == "licence" and r.mode == "filter" and "llama2" in r.values for r in u.recognised), question
+
+
 def test_a_licence_the_rules_read_is_not_widened_by_a_commercial_use_in_other_words(searcher):
     # "my firm" asks for commercial use, but the licence named is MIT: the family (Llama 2 too) would widen it
     assert searcher.understand("Which MIT-licensed models may my firm use?").filters()["licence"] == ["MIT"]

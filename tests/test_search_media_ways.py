@@ -181,6 +181,12 @@ def test_a_medium_named_as_an_example_does_not_narrow_a_family(concepts, questio
     assert tasks(concepts, question) == MULTIMODAL
 
 
+def test_a_medium_named_after_e_g_does_not_narrow_a_family(concepts):
+    # "e.g." written with its dots was no example: the recording narrowed the family to sound and text
+    assert tasks(concepts, "Which models read two kinds of input together, e.g. a recording with an instruction?") \
+        == MULTIMODAL
+
+
 def test_a_medium_named_outside_an_example_still_narrows_a_family(concepts):
     assert tasks(concepts, "models reading two kinds of input together: recordings and a written instruction") == {
         "audio-text-to-text"}
@@ -199,3 +205,10 @@ def test_a_photo_looked_at_and_a_sentence_written_are_a_direction(concepts):
 def test_a_figure_of_speech_with_a_medium_word_names_no_medium(concepts, question):
     # "in their own words" read text, and every task touching text was boosted
     assert not tasks(concepts, question) & {"text-generation", "text-to-image", "translation"}
+
+
+@pytest.mark.parametrize("question", ["Which model draws a big picture of a cat?",
+                                      "Which model draws a bigger picture from my small photo?"])
+def test_a_big_picture_made_is_a_picture(concepts, question):
+    # "a big picture" was read as the figure of speech "the big picture": no picture was made
+    assert {"text-to-image", "image-to-image"} <= tasks(concepts, question)

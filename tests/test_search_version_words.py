@@ -30,6 +30,15 @@ def test_a_base_after_an_active_verb_of_copying_is_read(query):
     assert _bases(query) == {"acme/Orca-9-Zero"}
 
 
+@pytest.mark.parametrize("query", [
+    "Did someone adapt Orca-9-Zero to Japanese?",
+    "Did anyone convert Orca-9-Zero to GGUF?",
+])
+def test_a_base_after_an_active_verb_in_the_present_is_read(query):
+    # "adapted?" and "converted?" read "adapte(d)", "converte(d)": the present "adapt", "convert" read no base
+    assert _bases(query) == {"acme/Orca-9-Zero"}
+
+
 def test_an_active_verb_reads_no_base_from_words_further_on():
     # the verb's object is no held base: a name later in the clause is not taken for it
     u = reader(kind=["model"], base_model=BASES).understand("Has anyone fine-tuned something small for Orca-9 users?")

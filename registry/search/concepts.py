@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, SET_ASIDE as _SET_ASIDE
+from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, SET_ASIDE as _SET_ASIDE
 from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
@@ -108,12 +108,14 @@ _MAKING = re.compile(r"\b(?:make|makes|making|create|creates|creating|generate|g
 _MAKER = re.compile(r"\b((?:\w+\s+)?\w+)\s+(?:generator|maker|creator)s?\b")
 # what a thing is made from, right after it ("from a still photo"): two words may come before the medium
 _MADE_OF = re.compile(r"\s*from\s+((?:\w+\s+){0,2}\w+)")
-# a figure of speech whose word of a medium names none: "in their own words" is freely phrased, not text
+# a figure of speech whose word of a medium names none: "in their own words" is freely phrased, not text ("the big
+# picture" only: "draws a big picture of a cat" makes one)
 _FIGURATIVE = re.compile(r"\bin\s+(?:(?:my|your|his|her|its|our|their|one\s*s)\s+own|other)\s+words\b|"
-                         r"\bin\s+a\s+word\b|\b(?:the|a)\s+big(?:ger)?\s+picture\b|\bget\s+the\s+picture\b", re.I)
+                         r"\bin\s+a\s+word\b|\bthe\s+big(?:ger)?\s+picture\b|\bget\s+the\s+picture\b", re.I)
 # an example given of what a question asks for, up to the end of its clause ("two kinds of input, such as a picture plus
 # a question"): a medium named there is one case of the job, no narrowing of it (``_sources``)
-_EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\s?g)\b[^.;:?!]*")
+# ("e.g." with its dots, which end no clause)
+_EXAMPLE = re.compile(r"\b(?:such\s+as|for\s+example|for\s+instance|e\.?\s?g\b\.?)[^.;:?!]*")
 # words ending the thing made ("captions for images", "a video of a person")
 _NOT_MADE = frozenset("for of from with to into in on about and or that which as by where while".split())
 
@@ -398,6 +400,8 @@ def _language_word_unsaid(phrase: str, text: str) -> bool:
 def _language_idiom_only(phrase: str, text: str) -> bool:
     """Say whether ``phrase``, a language's name, stands in ``text`` only in an idiom for everyday words ("in plain
     English": what is asked in plain words, no language of a model)."""
+    if phrase.lower() not in IDIOM_LANGUAGES:
+        return False
     found = list(re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", text))
     return bool(found) and all(IDIOM_BEFORE_LANGUAGE.search(text[max(0, m.start() - IDIOM_CHARS):m.start()].lower())
                                for m in found)

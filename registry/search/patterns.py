@@ -131,7 +131,8 @@ NOT_ASIDE = re.compile(r"\bnot\b" + _ASIDE_END, re.I)
 # model" may only mean published weights; "under an open-source licence", "may I use it commercially" ask for terms)
 # "terms" only as terms of use ("medical terms", "search terms" are words), "may I" only asking leave ("May I ask for
 # ...", "may I have ..." are a polite frame)
-LICENCE_TALK = re.compile(r"\blicen[cs](?:e|es|ed|ing)\b|\bterms\s+(?:of\s+(?:use|service)|and\s+conditions)\b|"
+LICENCE_TALK = re.compile(r"(?<!driving )(?<!driver's )(?<!drivers )(?<!driver’s )\blicen[cs](?:e|es|ed|ing)\b"
+                          r"(?!\s+plates?\b)|\bterms\s+(?:of\s+(?:use|service)|and\s+conditions)\b|"
                           r"\b(?:licen[cs]e|licensing|usage|use|its|their|whose|same)\s+terms\b|"
                           r"\bunder\s+(?:[\w'’-]+\s+){0,3}terms\b|\bcommercial(?:ly)?\b|"
                           r"\bmay (?:i|we)\b(?!\s+(?:ask|have|get|see|know|request|suggest|find|please)\b)|"
@@ -153,11 +154,17 @@ COMMERCIAL_USE = re.compile(
     r"(?:a|an|our|my|the|its|their)\s+(?:own\s+)?(?:\w+\s+)?products?\b"
     # (a product named as what a picture or text shows is no product the model goes into: "for our product photos")
     r"(?!\s+(?:photo|picture|image|shot|description|name|review|listing|page|categor|label|manual|catalog)\w*)|"
-    r"\b(?:our|my|we\s+are\s+an?|we're\s+an?|i\s+run\s+an?|as\s+an?)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:our|my|we\s+are\s+an?|we're\s+an?|i\s+run\s+an?|as\s+an?)\s+(?:(?!non-?profit\b)\w+\s+){0,2}?"
     r"(?:business(?:es)?|company|companies|firm|start[ -]?up|enterprise|employer|corporation|agency)\b|"
-    r"\b(?:revenue|income|make\s+money|making\s+money|earn\s+money|moneti[sz](?:e|es|ed|ing))\b|"
-    r"(?<![\w-])(?<!non-)(?<!non )(?<!not for )(?<!not-for-)profit(?:s|able)?\b|"
-    r"\b(?:our|my|for|to)\s+(?:\w+\s+)?(?:clients|customers|client|customer)\b(?!\s+(?:service|support)\b)",
+    # (revenue, income or profit the asker's or earned, not a quantity a model predicts: "predict income from census
+    # data", "models for income prediction" ask for no licence)
+    r"\b(?:make|makes|making|earn|earns|earning)\s+money\b|\bmoneti[sz](?:e|es|ed|ing)\b|"
+    r"\b(?:our|my|generat(?:e|es|ed|ing)|earn(?:s|ed|ing)?|bring(?:s|ing)?\s+in)\s+(?:\w+\s+)?(?:revenue|income)\b|"
+    r"(?<!not )(?<!not-)\bfor[ -]profit\b|\bprofitable\b|"
+    r"\b(?:our|my|make|makes|making|turn|turns|turning)\s+(?:an?\s+)?profits?\b|"
+    # (clients or customers the asker's, not a word describing a text: "for customer reviews", "customer churn")
+    r"\b(?:our|my|for|to)\s+(?:\w+\s+)?(?:clients|customers|(?:client|customer)(?:\s+base)?(?!\s+[a-z]))\b"
+    r"(?!\s+(?:service|support)\b)",
     re.I)
 # a commercial use the question says it will not make ("we don't sell it", "never for profit", "without selling")
 NOT_COMMERCIAL = re.compile(r"(?:\b(?:not|never|no|without|nothing)|n't)\s+(?:\w+\s+){0,2}$", re.I)
@@ -174,8 +181,11 @@ LANGUAGE_VERBS = re.compile(r"\s+(?:my|the|your|our|their|his|her|its|a|an|up|of
 VERB_LANGUAGES = frozenset({"polish"})
 # "in plain English": the idiom for everyday words, said of what is asked in or answered, no language of a model
 # (the text-to-SQL models a question "in plain English" asks for carry no language tag)
-IDIOM_BEFORE_LANGUAGE = re.compile(r"\bplain\s+$")
-IDIOM_CHARS = 8  # "plain " and some spaces: the look-behind reads this many characters before a language's name
+# (English only, the question's own language, and only "in plain": "in plain Spanish" asks for Spanish, "translate
+# plain English text into German" from English)
+IDIOM_BEFORE_LANGUAGE = re.compile(r"\bin\s+plain\s+$")
+IDIOM_CHARS = 11  # "in plain " and some spaces: the look-behind reads this many characters before a language's name
+IDIOM_LANGUAGES = frozenset({"english"})  # the languages whose name the idiom takes
 MULTILINGUAL = (r"multi[ -]?lingual|cross[ -]?lingual|polyglot|(?:many|numerous|multiple)\s+languages|"
                 r"(?:dozens|scores|hundreds|lots)\s+of\s+languages")
 
@@ -191,7 +201,7 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\bopenvino\b", ("openvino",)), (r"\bgptq\b", ("gptq",)), (r"\bawq\b", ("awq",)),
     (r"\bexl2\b|\bexllama(?:v2)?\b", ("exl2",)),
     (r"\bpytorch\b|\btorch\b", ("pytorch",)),
-    (r"\btensorflow\b|\btf\b", ("tf", "tensorflow", "tf-keras")), (r"\bkeras\b", ("keras", "tf-keras")),
+    (r"\btensorflow\b|\btf\b(?![ -]?idf\b)", ("tf", "tensorflow", "tf-keras")), (r"\bkeras\b", ("keras", "tf-keras")),
     (r"\bjax\b|\bflax\b", ("jax", "flax")),
     (r"\bspacy\b", ("spacy",)), (r"\bfastai\b", ("fastai",)), (r"\btimm\b", ("timm",)),
     (r"scikit[ -]learn|\bsklearn\b", ("sklearn", "scikit-learn")), (r"\bsetfit\b", ("setfit",)),

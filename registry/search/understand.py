@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, LARGE, LIBRARY_PATTERNS, METHODS,
+    ACRONYMS, ANAPHORA, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
@@ -107,7 +107,7 @@ NEAR_NOTE = "the counts nearest the size asked first"
 # fine-tuned X", "did anyone quantise X", "who has merged X"); at most three words between them, the article after
 ACTIVE_DERIVED = re.compile(r"\b(?:anybody|anyone|someone|somebody|people|who|you)\s+(?:(?:has|have|had|ever|already|"
                             r"actually|else|really|yet)\s+){0,3}(?:fine[ -]?tuned?|finetuned?|quanti[sz]ed?|"
-                            r"distill?(?:ed)?|merged?|adapted?|pruned?|converted?)\s+(?:the\s+|an?\s+)?")
+                            r"distill?(?:ed)?|merged?|adapt(?:ed)?|pruned?|convert(?:ed)?)\s+(?:the\s+|an?\s+)?")
 # a verb of training or use, then a word naming a dataset and a word for data ("taught maths with the FineMath web
 # pages"; ``Understander._dataset_names``)
 TRAINING_VERB = re.compile(r"\b(?:(?:pre-?|fine[ -]?)?train(?:ed|ing)?|taught|learn(?:ed|t|s|ing)?|(?:fine[ -]?)?tun(?:ed|ing)|"
@@ -518,7 +518,7 @@ class Understander:
             for m in re.finditer(r"\b" + re.escape(name) + r"\b", low):
                 if name in VERB_LANGUAGES and LANGUAGE_VERBS.match(low, m.end()):
                     continue  # "polish my rough drafts": the verb
-                if IDIOM_BEFORE_LANGUAGE.search(low[max(0, m.start() - IDIOM_CHARS):m.start()]):
+                if name in IDIOM_LANGUAGES and IDIOM_BEFORE_LANGUAGE.search(low[max(0, m.start() - IDIOM_CHARS):m.start()]):
                     continue  # "in plain English": everyday words
                 keys = tuple(k for k in vocab if k.lower() == code or k.lower().startswith(code + "-"))
                 out.append(_Match(m.start(), m.end(), "language", keys, f"language: {LANGUAGE_NAMES.get(code, code)}",
