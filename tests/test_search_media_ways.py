@@ -207,8 +207,9 @@ def test_a_figure_of_speech_with_a_medium_word_names_no_medium(concepts, questio
     assert not tasks(concepts, question) & {"text-generation", "text-to-image", "translation"}
 
 
-@pytest.mark.parametrize("question", ["Which model draws a big picture of a cat?",
-                                      "Which model draws a bigger picture from my small photo?"])
-def test_a_big_picture_made_is_a_picture(concepts, question):
-    # "a big picture" was read as the figure of speech "the big picture": no picture was made
-    assert {"text-to-image", "image-to-image"} <= tasks(concepts, question)
+@pytest.mark.parametrize("question, made", [("Which model draws a big picture of a cat?", "text-to-image"),
+                                             ("Which model draws a bigger picture from my small photo?", "image-to-image")])
+def test_a_big_picture_made_is_a_picture(concepts, question, made):
+    # "a big picture" was read as the figure of speech "the big picture": no picture was made (made from a photo, it
+    # is a picture taking a picture in)
+    assert made in tasks(concepts, question)
