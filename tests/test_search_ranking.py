@@ -157,9 +157,11 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
                       if cand.kw_ok is not None and dl[s] > 0 and sum(d > dl[s] for d in ranked_dl) < 1000 else 0.0
                       for s in pool}
         # by boost, then the keyword rank, then the dense credit and popularity together, then downloads; in hybrid
-        # mode the keyword key counts that credit at half its weight (docs/search.md, "Ranking")
-        share = 0.5 if cand.kw_ok is not None and cand.sims is not None else 0.0
-        boosted = sorted(pool, key=lambda s: (-boost[s], -(key[s] + share * (popularity[s] + dense_key[s])),
+        # mode the keyword key counts the dense credit at half its weight and popularity at 0.375 (docs/search.md,
+        # "Ranking")
+        hybrid = cand.kw_ok is not None and cand.sims is not None
+        near, popular = (0.5, 0.375) if hybrid else (0.0, 0.0)
+        boosted = sorted(pool, key=lambda s: (-boost[s], -(key[s] + near * dense_key[s] + popular * popularity[s]),
                                               -(popularity[s] + dense_key[s]), -dl[s], s))
     for s in dense:
         key[s] += dense_key[s]
