@@ -395,6 +395,10 @@ class Searcher:
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin,
                        kinds=kinds)
 
+    def _of_index(self, share: float) -> float:
+        """Return ``share`` of the FDOs indexed (of one at least): the count a task or language is weighed against."""
+        return share * max(1, len(self.engine.slot_of))
+
     def _language_placed(self, key: str, phrase: str) -> bool:
         """Say whether ``phrase`` is one of the places whose speakers name the language ``key`` (its hidden labels)."""
         concept = self.concepts.of("language", key)
@@ -513,7 +517,7 @@ class Searcher:
         if not kinds or "task" not in boosts:
             return boosts
         named = self.concepts.boosts([m for m in matches if m not in kinds]).get("task", {})
-        vocab, most = self.vocabulary("task"), GENERIC_TASK_SHARE * max(1, len(self.engine.slot_of))
+        vocab, most = self.vocabulary("task"), self._of_index(GENERIC_TASK_SHARE)
         boosts["task"] = {k: p for k, p in boosts["task"].items() if k in named or vocab.get(k, ("", 0))[1] <= most}
         return {f: v for f, v in boosts.items() if v}
 
@@ -596,7 +600,7 @@ class Searcher:
                  and r.facet not in explicit and not self._broad(r)]
         if len(asked) < 2 or not any(r.facet == TOPIC for r in asked):
             return None
-        vocab, most = self.vocabulary("task"), GENERIC_TASK_SHARE * max(1, len(self.engine.slot_of))
+        vocab, most = self.vocabulary("task"), self._of_index(GENERIC_TASK_SHARE)
         met = np.ones(self.engine.size, dtype=bool)
         said = np.zeros(self.engine.size, dtype=bool)
         jobs = np.zeros(self.engine.size, dtype=bool)
@@ -616,7 +620,7 @@ class Searcher:
                     if common else stated
                 said |= stated
                 jobs |= stated
-        if np.count_nonzero(jobs) <= COMMON_JOB_SHARE * max(1, len(self.engine.slot_of)):
+        if np.count_nonzero(jobs) <= self._of_index(COMMON_JOB_SHARE):
             return None
         met &= said
         return met if met.any() else None
@@ -902,7 +906,7 @@ class Searcher:
         placed = [v for r in qu.recognised if r.applied and r.note == PLACE_NOTE and r.facet not in explicit
                   for v in r.values]
         vocab = self.vocabulary("language")
-        if placed and sum(vocab[v][1] for v in placed if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
+        if placed and sum(vocab[v][1] for v in placed if v in vocab) <= self._of_index(STATED_SHARE):
             stated.add("language")  # a language a place stands for is stated, as its name would be
         for facet, values in qu.filters().items():
             if facet in LINK_FACETS and facet not in explicit:
@@ -912,7 +916,7 @@ class Searcher:
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
             if facet in lenient and facet not in explicit:
                 vocab = self.vocabulary(facet)
-                if sum(vocab[v][1] for v in values if v in vocab) <= STATED_SHARE * max(1, len(self.engine.slot_of)):
+                if sum(vocab[v][1] for v in values if v in vocab) <= self._of_index(STATED_SHARE):
                     stated.add(facet)
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
         if not boosts and not qu.tags and not topics and not qu.kin:
