@@ -29,7 +29,7 @@ def _generated_names() -> dict[str, str]:
 NAMES = _generated_names()
 # a model for each language a test below names, and for the South African group's
 CODES = ("xh", "zu", "sw", "de", "vi", "zh", "ar", "fa", "ny", "pa", "hi", "ta", "te", "bn", "mr", "en", "tn", "st",
-         "ja", "ht", "nso")
+         "ja", "ht", "nso", "tl")
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,13 @@ def test_a_name_in_another_script_names_only_its_language_not_a_member_without_m
     # "中文" is Chinese's name; Mandarin, which the macrolanguage groups, does not take it (no note of a language
     # no model is tagged with)
     u = searcher.understand("a chatbot that answers in 中文")
+    assert not [r for r in u.recognised if r.facet == "language" and not r.applied]
+
+
+def test_a_name_of_two_languages_notes_none_when_one_is_held(searcher):
+    # "Filipino" is Filipino (fil, no model) and Tagalog's autonym (tl; the Hub tags Tagalog): no note of fil
+    u = searcher.understand("a Filipino chatbot")
+    assert "tl" in _languages(searcher, "a Filipino chatbot")
     assert not [r for r in u.recognised if r.facet == "language" and not r.applied]
 
 

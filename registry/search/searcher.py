@@ -343,7 +343,9 @@ class Searcher:
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
             said = {r.span.lower() for r in recognised if r.facet == facet}
-            missing = [k for k in values if k not in vocab and values[k].lower() not in said] \
+            # (nor one whose name names a language held too: "Filipino" is Filipino and Tagalog, which the Hub tags)
+            held_names = {values[k].lower() for k in values if k in vocab}
+            missing = [k for k in values if k not in vocab and values[k].lower() not in said | held_names] \
                 if facet == "language" else []
             if missing:
                 # a language the vocabulary knows and no record is tagged with ("the Otomi language"): said, not
