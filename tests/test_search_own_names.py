@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from pyoxigraph import Literal, NamedNode, Triple
+
 from registry.search.names import written_name
 from registry.search.versions import release_version
+from registry.vocab import SCHEMA
 from tests.factories import concepts_searcher, model_doing, model_pid, task_record
 
 SHARED = ("alpha/quill-7b-openverse", "beta/quill-7b-openverse")
@@ -18,6 +21,10 @@ RECORDS = [
                 description="A chat tune."),
     model_doing("beta/quill-7b-openverse", "text-generation", base_model="maker/quill-7b", downloads=1,
                 description="Another chat tune."),
+    # a card calling its model by the shared name: called so too, after the identifiers holding it, and no account of it
+    model_doing("delta/openverse-next", "text-generation", downloads=500, description="A later tune.",
+                extra=[Triple(NamedNode(model_pid("delta/openverse-next")), SCHEMA.alternateName,
+                              Literal("quill-7b-openverse"))]),
     model_doing("gamma/sd-pixel-art", "text-to-image", downloads=2, description="Draws pixel art."),
     model_doing("maker/quill-7b", "text-generation", downloads=50_000, description="Quill 7B, an open verse writer."),
     model_doing("maker/quill-7b-it", "text-generation", base_model="maker/quill-7b", downloads=90_000,
@@ -51,7 +58,8 @@ def test_an_own_name_written_alone_puts_every_account_holding_it_first(searcher,
     response = searcher.search(question)
     assert {h.pid for h in response.results[:2]} == {model_pid(n) for n in SHARED}, \
         [h.name for h in response.results[:4]]
-    assert any("alpha" in n and "beta" in n for n in response.notes), response.notes
+    assert any("alpha" in n and "beta" in n and "delta" not in n for n in response.notes), response.notes
+    assert response.results[2].pid == model_pid("delta/openverse-next")
 
 
 def test_an_own_name_one_account_holds_comes_first_without_a_note(searcher):

@@ -48,18 +48,24 @@ def written_name(text: str) -> str:
 
 
 def own_name_records(engine, text: str) -> OwnName | None:
-    """Return the records called by the question's whole remaining text (a name, any case: the identifier, or its own
-    name without the account), the harvested before the stubs, the most downloaded first; None when the text is no
-    such name."""
+    """Return the records called by the question's whole remaining text (a name, any case: the identifier, its own
+    name without the account, or an alternate name), those whose identifier's own name it is first, the harvested
+    before the stubs, the most downloaded first; None when the text is no such name. The note's accounts are those
+    whose identifier's own name it is."""
     name = written_name(text)
     if not name:
         return None
     slots = [s for s in engine.exact_slots(name) if engine.docs[s] is not None]
     if not slots:
         return None
-    slots.sort(key=lambda s: (bool(engine.stub[s]), -int(engine.downloads[s]), s))
+    low = name.lower()
+
+    def own(slot: int) -> bool:  # the identifier's own name is it (not only an alternate name a card gives)
+        return (engine.docs[slot].identifier or engine.docs[slot].name).rsplit("/", 1)[-1].lower() == low
+
+    slots.sort(key=lambda s: (not own(s), bool(engine.stub[s]), -int(engine.downloads[s]), s))
     accounts = list(dict.fromkeys((engine.docs[s].identifier or engine.docs[s].name).split("/", 1)[0]
-                                  for s in slots))
+                                  for s in slots if own(s)))
     return OwnName(name, slots, accounts, all(engine.docs[s].kind == "model" for s in slots))
 
 
