@@ -18,6 +18,7 @@ from registry.vocab import MLFDO, SCHEMA
 
 BASE = "http://registry.test"
 FILES = sorted(VOCABULARY_DIR.glob("*.ttl"))
+NAMES_ONLY = frozenset({"language-names.ttl"})  # files adding names to the concepts of another file
 
 
 def notations(scheme: str) -> dict[str, dict[str, list[str]]]:
@@ -39,8 +40,19 @@ def test_vocabulary_file_parses_and_every_concept_has_a_definition(path):
     for t in parse(path.read_bytes(), format=RdfFormat.TURTLE):
         subjects.setdefault(t.subject.value, set()).add(t.predicate.value)
     concepts = [p for p in subjects.values() if SKOS + "inScheme" in p]
+    if path.name in NAMES_ONLY:
+        # other names of another file's concepts (generated, language-names.ttl): labels only
+        assert subjects and all(p == {SKOS + "altLabel"} for p in subjects.values())
+        return
     assert concepts
     assert all({SKOS + "definition", SKOS + "prefLabel", SKOS + "notation"} <= p for p in concepts)
+
+
+def test_the_generated_language_names_name_concepts_of_the_language_vocabulary():
+    languages = {s for p in FILES if p.name not in NAMES_ONLY
+                 for s in {t.subject.value for t in parse(p.read_bytes(), format=RdfFormat.TURTLE)}}
+    named = {t.subject.value for t in parse((VOCABULARY_DIR / "language-names.ttl").read_bytes(), format=RdfFormat.TURTLE)}
+    assert named and named <= languages
 
 
 def test_every_hub_pipeline_task_is_a_concept_with_a_modality_and_plain_words():

@@ -30,15 +30,18 @@ from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
-           "ORGANISATION", "OPEN_SCHEME"]
+           "ORGANISATION", "OPEN_SCHEME", "LANGUAGE_GROUP"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
+# the languages of a region or country ("Indian languages"): its members (``Concept.members``) are languages, its
+# names matched only written whole ("an Indian recipe language model" names none)
+LANGUAGE_GROUP = "language-group"
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
                    "task-kind": "task-kind", "domain": "domain", "system": "system", "open-model": "system",
-                   "task-family": "task-family", "organisation": "organisation"}
+                   "task-family": "task-family", "organisation": "organisation", "language-group": LANGUAGE_GROUP}
 # a well-known system the registry does not hold (a closed service, or an open model family no record is of: scheme
 # ``open-model``): stands for the tasks it does
 SYSTEM = "system"
@@ -146,7 +149,9 @@ class Concept:
     # PIDs of the tasks a kind of task narrows (sentiment analysis: text classification), or of the subject area a
     # subject area narrows (dentistry: medicine)
     broader: tuple[str, ...] = ()
-    members: tuple[str, ...] = ()  # PIDs of the tasks a family of tasks groups (text understanding: text classification, ...)
+    # PIDs of the tasks a family of tasks groups (text understanding: text classification, ...), or of the languages a
+    # group of languages holds (Indian languages: Hindi, Tamil, ...)
+    members: tuple[str, ...] = ()
     inputs: tuple[str, ...] = ()  # a task: PIDs of the modalities it takes in
     outputs: tuple[str, ...] = ()  # a task: PIDs of the modalities it gives back
     # words by which a model's facts (tags, name, data sets) show a kind of task ("sentiment", "sst2") or a subject
@@ -216,6 +221,10 @@ class _Built:
     # word names alone ("pictures": image)
     media_pairs: dict[tuple[str, str], tuple[int, Concept]] = field(default_factory=dict)
     vector_owner: list[tuple[int, str]] = field(default_factory=list)
+    # a language's names in letters the index's tokens do not spell ("中文", "हिन्दी", "Tiếng Việt": its tokens keep
+    # ASCII letters only), matched written whole: each name (normalised) -> the places of its languages in concepts
+    spelled: dict[str, list[int]] = field(default_factory=dict)
+    spelled_re: re.Pattern | None = None
 
 
 def _concept(pid: str, triples) -> Concept | None:
@@ -451,9 +460,13 @@ class ConceptIndex:
                 acronyms = {w.lower() for p in concept.phrases for w in p.split() if w.isupper() and len(w) > 1
                             and not tokens(w)}
                 for phrase in concept.phrases:
+                    if concept.facet == "language" and not phrase.isascii():
+                        built.spelled.setdefault(normalise(phrase), []).append(i)
+                        continue
                     toks = frozenset(tokens(phrase))
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
-                        if any(w.lower() in acronyms for w in phrase.split()) or _unlike_its_token(phrase) or (
+                        if any(w.lower() in acronyms for w in phrase.split()) or _unlike_its_token(phrase) or \
+                                concept.facet == LANGUAGE_GROUP or (
                                 concept.facet in ("library", SYSTEM) and phrase in concept.names and len(toks) > 1):
                             # a library's or system's name of several words ("open_clip", "open clip") names it only
                             # written whole: "sliced open ... a clip" is no OpenCLIP
@@ -469,6 +482,10 @@ class ConceptIndex:
                             and len(phrase) > 3:
                         texts.append(phrase)
                         built.vector_owner.append((i, phrase))
+            if built.spelled:
+                # one alternation, longest first ("norsk bokmål" before "norsk"): read once over a question
+                built.spelled_re = re.compile(r"(?<!\w)(?:" + "|".join(
+                    re.escape(p) for p in sorted(built.spelled, key=len, reverse=True)) + r")(?!\w)")
             if self.embedder is not None and texts:
                 built.vectors = self.embedder.embed(texts)
             self._built = built
@@ -548,6 +565,13 @@ class ConceptIndex:
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
+        if built.spelled_re is not None:
+            for m in built.spelled_re.finditer(low):
+                for i in built.spelled[m.group(0)]:
+                    phrase = next(p for p in built.concepts[i].phrases if normalise(p) == m.group(0))
+                    score = 1.0 + 0.1 * len(m.group(0).split())
+                    if i not in best or best[i].score < score:
+                        best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
         self._depicted(text, best)
         self._directions(built, text, best)
         self._given(built, text, best)
@@ -570,7 +594,8 @@ class ConceptIndex:
         # another's ("a screenshot in a chat": the chat is about a picture); a system not held takes only another's
         # place ("Open-Sora" holds Sora), not a concept's its name holds ("segment anything", mask generation, in
         # "Segment Anything Model")
-        kept = [m for m in best.values() if m.how != "words" or not any(
+        # (a name in letters the tokens do not spell, "中文", has no words to be inside another's)
+        kept = [m for m in best.values() if m.how != "words" or not tokens(m.phrase) or not any(
             o is not m and o.how == "words" and (frozenset(tokens(m.phrase)) < frozenset(tokens(o.phrase)) or (
                 o.concept.facet == m.concept.facet and _said(m.phrase) < frozenset(tokens(o.phrase))))
             and (o.concept.facet != SYSTEM or m.concept.facet == SYSTEM) for o in best.values())]

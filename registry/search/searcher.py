@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.concepts import SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
+from registry.search.concepts import LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
 from registry.search.document import MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
@@ -100,6 +100,10 @@ PHRASE_NAMED_SCAN = 2000  # FDOs holding its rarest word whose names are checked
 DESCRIBED_FACETS = frozenset({"task", "task-family", "task-kind", "domain", "modality"})
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 PLACE_NOTE = "read from a place its speakers live in"  # the note of a language a place stands for ("Hong Kong")
+GROUP_NOTE = "read from a group of languages"  # the note of the languages a group stands for ("Indian languages")
+# how many of a group's languages a model lists -> its boost (``_group_score``): one or two (a model for Hindi, or
+# English and Hindi) 1; several 2; five or more (a model for the group) 3, as a stated language weighs
+GROUP_LEVELS = ((1, 1), (3, 2), (5, 3))
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
 _COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|hqq|quanto|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|" \
               r"(?:int|float)\d+(?:bits?)?|\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
@@ -309,6 +313,7 @@ class Searcher:
             recognised = self._licence_names(recognised, named)
         family = self._licence_family_filter(qu, matches)
         added = [family] if family is not None else []
+        added += self._language_groups([m for m in matches if m.concept.facet == LANGUAGE_GROUP])
         for facet, values in self._concept_boosts(matches).items():
             if facet == TOPIC:
                 topic = self._topic_boost(values)
@@ -343,7 +348,9 @@ class Searcher:
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
             said = {r.span.lower() for r in recognised if r.facet == facet}
-            missing = [k for k in values if k not in vocab and values[k].lower() not in said] \
+            # (nor one whose name names a language held too: "Filipino" is Filipino and Tagalog, which the Hub tags)
+            held_names = {values[k].lower() for k in values if k in vocab}
+            missing = [k for k in values if k not in vocab and values[k].lower() not in said | held_names] \
                 if facet == "language" else []
             if missing:
                 # a language the vocabulary knows and no record is tagged with ("the Otomi language"): said, not
@@ -399,6 +406,30 @@ class Searcher:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin,
                        kinds=kinds)
+
+    def _language_groups(self, matches: list[ConceptMatch]) -> list[RecognisedFilter]:
+        """Return a preference for the languages of each group of languages the question names ("Indian languages":
+        Hindi, Tamil, ...) that the index holds models of; the models listing more of them rank first
+        (``_group_score``)."""
+        vocab = self.vocabulary("language")
+        out = []
+        for m in matches:
+            keys = [c.key for c in (self.concepts.concept(pid) for pid in m.concept.members)
+                    if c is not None and c.key in vocab]
+            if keys:
+                out.append(RecognisedFilter("language", tuple(dict.fromkeys(keys)), f"languages: {m.concept.label}",
+                                            m.phrase, mode="boost", note=GROUP_NOTE))
+        return out
+
+    def _group_score(self, keys: list[str]) -> np.ndarray:
+        """Return, per slot, the boost of a model listing some of a group's languages ``keys`` (``GROUP_LEVELS``)."""
+        count = np.zeros(self.engine.size, dtype=np.int16)
+        for key in keys:
+            count += self.engine.facet_masks({"language": [key]}, {}, frozenset())["language"].view(np.int8)
+        score = np.zeros(self.engine.size, dtype=np.int16)
+        for least, level in GROUP_LEVELS:
+            score[count >= least] = level
+        return score
 
     def _of_index(self, share: float) -> float:
         """Return ``share`` of the FDOs indexed (of one at least): the count a task or language is weighed against."""
@@ -907,8 +938,9 @@ class Searcher:
         of the question's other boosts but a task (``LINK_TIER``).
         """
         boosts: dict[str, list[str]] = {}
+        groups = [list(r.values) for r in qu.recognised if r.applied and r.note == GROUP_NOTE and r.facet not in explicit]
         for r in qu.recognised:
-            if not r.applied or r.mode != "boost" or r.facet in explicit or self._broad(r):
+            if not r.applied or r.mode != "boost" or r.facet in explicit or self._broad(r) or r.note == GROUP_NOTE:
                 continue
             boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
@@ -929,7 +961,7 @@ class Searcher:
                 if sum(vocab[v][1] for v in values if v in vocab) <= self._of_index(STATED_SHARE):
                     stated.add(facet)
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
-        if not boosts and not qu.tags and not topics and not qu.kin:
+        if not boosts and not qu.tags and not topics and not qu.kin and not groups:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
@@ -938,6 +970,21 @@ class Searcher:
             score += self.engine.marker_masks(tag)[0].view(np.int8) * np.int16(TAG_WEIGHT)
         asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
         links = based = None
+        for keys in groups:  # a group of languages: the models listing more of them first
+            level = self._group_score(keys)
+            score += level
+            asked += level
+            if not self._loose_topic(qu) or self._loose_task_only(qu, boosts):
+                # the group is what the question prefers beside a task at most ("models covering many Indian
+                # languages", "speech recognition for Indian languages"): the models listing its languages are what it
+                # asks for and come first, as linked ones do; among them those doing the task, then those listing
+                # more of the languages (their level is what they carry of the question's asks: ``tiers``)
+                listing = level > 0
+                if boosts.get("task"):
+                    for task in self.engine.facet_masks({"task": boosts["task"]}, {}, frozenset()).values():
+                        asked += (listing & task).view(np.int8) * np.int16(GROUP_LEVELS[-1][1] + 1)
+                listing = listing.view(np.int8) * np.int16(LINK_LEVEL)
+                links = listing if links is None else links + listing
         # a range boosted (an approximate size's nearest counts) is a span of the facet's column, not a value
         spans = {f: [parse_range(f, v) for v in boosts.pop(f)] for f in RANGE_FACETS if f in boosts}
         for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
