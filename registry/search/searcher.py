@@ -31,10 +31,10 @@ from registry.search.index import SearchIndex
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
+from registry.search.text import QueryTerms, query_terms, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
-from registry.search.understand import Understander, apposed, follow_up_questions
+from registry.search.understand import Understander, apposed, follow_up_questions, writes_licence_id
 from registry.search.versions import asked_version, name_version, size_distance
 
 if TYPE_CHECKING:
@@ -120,7 +120,8 @@ class Searcher:
         self.concepts = ConceptIndex(index.store, index.embedder, held=lambda: self.vocabulary("task"))
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
-                                  means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts)
+                                  means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts,
+                                  tag_holders=self.tag_holders)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -142,6 +143,10 @@ class Searcher:
     def paper_keys(self, arxiv_id: str) -> tuple[str, ...]:
         """Return the paper values holding an arXiv id whole (``MemoryEngine.paper_keys``)."""
         return self.engine.paper_keys(arxiv_id)
+
+    def tag_holders(self, tag: str) -> int:
+        """Return how many FDOs of the index carry the Hub tag ``tag`` (whole: "alignment-handbook")."""
+        return self.engine.document_frequencies([tag_term(tag)])[1][tag_term(tag)]
 
     def keyword_papers(self, keyword: str) -> tuple[int, dict[str, int]]:
         """Return how many FDOs carry a keyword, and the paper facet keys most of them cite (key -> how many)."""
@@ -321,8 +326,10 @@ class Searcher:
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
                 family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
-                if family and set(r.values) < set(same) and _names_more(r.span, values[same[0]]):
-                    # the words name a member of the family, a version ("the Llama 3 community licences"): the
+                if family and set(r.values) < set(same) and (_names_more(r.span, values[same[0]]) or (
+                        facet == "licence" and len(r.values) == 1 and writes_licence_id(r.span, r.values[0]))):
+                    # the words name a member of the family, a version ("the Llama 3 community licences") or a
+                    # licence by its exact id ("OpenRAIL++": openrail++, not the family its stem names): the
                     # reader's narrower reading stands, and the family's other members are not preferred either
                     narrowed = True
                     continue
