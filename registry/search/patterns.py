@@ -242,7 +242,7 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "kto": ("kahneman tversky optimization", "kahneman tversky optimisation", "kahneman tversky"),
     "simpo": ("simple preference optimization", "simple preference optimisation"),
     "spin": ("self play fine tuning", "self play finetuning"),
-    "sft": ("supervised fine tuning", "supervised finetuning"),
+    "sft": ("supervised fine tuning", "supervised finetuning", "supervised fine tuned", "supervised finetuned"),
     "moe": ("mixture of experts",),
     "lora": ("low rank adaptation", "low rank adapter", "low rank adapters"),
     "qlora": ("quantized low rank adaptation", "quantised low rank adaptation"),

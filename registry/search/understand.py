@@ -524,7 +524,9 @@ class Understander:
                 continue
             tool = TOOL_THINGS.match(low, m.end())
             end = tool.end() if tool else m.end()
-            out.append(_Match(m.start(), end, "tag", (), f"tag: {held}", note=f"matched as the tag {held!r}",
+            # (shown as a library is that the index holds as a tag: the chat and the removal of the reading (✕) treat
+            # both alike, the words put back in place of the tag)
+            out.append(_Match(m.start(), end, "library", (), f"Hub tag: {held}", note=f"matched as the tag {held!r}",
                               tag=held, replace=held if tool or held != m.group(0) else None))
         return out
 
