@@ -11,7 +11,7 @@ from tests.factories import concepts_searcher, model_pid, model_record
 LICENCES = ["openrail", "openrail++", "creativeml-openrail-m", "bigcode-openrail-m", "bigscience-openrail-m",
             "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0", "cc-by-nc-nd-4.0", "gemma", "llama2", "MIT", "Apache-2.0"]
 TAGS = {"alignment-handbook": 40, "generated_from_trainer": 60, "autotrain_compatible": 70, "fine-tuned": 1,
-        "4-bit": 3, "dpo": 5, "kto": 2, "simpo": 1, "llama-2": 5}
+        "4-bit": 3, "dpo": 5, "kto": 2, "simpo": 1, "llama-2": 5, "deepseek_v3": 4}
 
 
 def reader(**facets: list[str]) -> Understander:
@@ -159,3 +159,17 @@ def test_a_method_naming_the_data_made_for_it_meets_no_tag(question):
 def test_removing_the_tag_reading_puts_the_words_back():
     u = reader().understand("models tagged generated-from-trainer")
     assert u.without({"library"}).tags == () and "generated-from-trainer" in u.without({"library"}).text
+
+
+def test_a_word_naming_fdos_is_a_name_not_a_tag():
+    # the architecture tag deepseek_v3 is carried by the copies of DeepSeek-V3: the name asks for the model
+    vocab = {"base_model": {"deepseek-ai/DeepSeek-V3": ("deepseek-ai/DeepSeek-V3", 1)}}
+    u = Understander(lambda facet: vocab.get(facet, {}), tag_holders=lambda tag: TAGS.get(tag, 0),
+                     owns=lambda authors, word: word.lower() == "deepseek-v3")
+    assert "deepseek_v3" not in u.understand("Which compressed copies of DeepSeek-V3 can I download?").tags
+
+
+def test_a_method_acronym_stays_in_the_words_concepts_are_read_from(searcher):
+    # taken out as a tag, "a MoE design" left "design" and read the subject area building design
+    u = searcher.understand("Which models use a mixture-of-experts design?")
+    assert "moe" in u.tags and not [r for r in u.recognised if r.facet == "topic"]

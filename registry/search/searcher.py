@@ -32,7 +32,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, stem_term, tag_term, term_id, tokens
-from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, NOT_COMMERCIAL,
+from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
 from registry.search.understand import Understander, apposed, follow_up_questions, writes_licence_id
 from registry.search.versions import asked_version, name_version, size_distance
@@ -244,7 +244,9 @@ class Searcher:
         # the tasks its runtime serves would rank every text generator above the GGUF build asked for
         text = qu.text or qu.query
         if qu.tags:
-            text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
+            # (a training method's acronym, "MoE", is its concept's words too: taken out, "a MoE design" read the
+            # subject area building design)
+            text = " ".join(w for w in text.split() if w.lower() not in qu.tags or w.lower() in METHODS)
         # "to sound more like a person" says how it comes across: the word "sound" is no audio
         text = SOUND_AS_SEEM.sub(lambda m: m.group(0).replace(m.group(0).split()[0], "seem", 1), text)
         # a system not held stands for its tasks unless a record carries its name (the record wins); when its owner's
