@@ -220,6 +220,11 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"\btensor[ -]?board\b", ("tensorboard",)), (r"\bpruna(?:[ -]?ai)?\b" + _TOOL_WORDS, ("pruna-ai",)),
     (r"\bpaddle[ -]?paddle\b", ("paddlepaddle",)), (r"\bllama[ -]?factory\b" + _TOOL_WORDS, ("llama-factory",)),
     (r"\bmerge[ -]?kit\b" + _TOOL_WORDS, ("mergekit",)),
+    # the transformers library's training loop, whose cards are tagged generated_from_trainer ("the Hugging Face
+    # Trainer", "the Trainer API"; "trainer" alone is a person or a tool's word), and Hugging Face's alignment recipes
+    (r"\b(?:hugging[ -]?face(?:['’]s)?|transformers(?:['’]s?)?|hf)\s+trainer\b(?:\s+(?:class|api))?|"
+     r"\btrainer\s+(?:class|api)\b", ("transformers-trainer",)),
+    (r"\balignment[ -]handbook\b" + _TOOL_WORDS, ("alignment-handbook",)),
     (r"\bml[ -]agents\b", ("ml-agents",)), (r"\bctranslate2\b", ("ctranslate2",)), (r"\bgliner\b", ("gliner",)),
 )
 
@@ -233,8 +238,11 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "orpo": ("odds ratio preference optimization", "odds ratio preference optimisation"),
     "grpo": ("group relative policy optimization", "group relative policy optimisation"),
     "ppo": ("proximal policy optimization", "proximal policy optimisation"),
-    "kto": ("kahneman tversky optimization", "kahneman tversky optimisation"),
-    "sft": ("supervised fine tuning", "supervised finetuning"),
+    # (the method by its authors' names alone, whatever noun follows: "the Kahneman-Tversky objective")
+    "kto": ("kahneman tversky optimization", "kahneman tversky optimisation", "kahneman tversky"),
+    "simpo": ("simple preference optimization", "simple preference optimisation"),
+    "spin": ("self play fine tuning", "self play finetuning"),
+    "sft": ("supervised fine tuning", "supervised finetuning", "supervised fine tuned", "supervised finetuned"),
     "moe": ("mixture of experts",),
     "lora": ("low rank adaptation", "low rank adapter", "low rank adapters"),
     "qlora": ("quantized low rank adaptation", "quantised low rank adaptation"),
@@ -255,7 +263,8 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "cot": ("chain of thought",),
     "nerf": ("neural radiance field", "neural radiance fields"),
 }
-METHODS = frozenset({"rlhf", "rlaif", "dpo", "orpo", "grpo", "ppo", "kto", "sft", "moe", "lora", "qlora", "peft"})
+METHODS = frozenset({"rlhf", "rlaif", "dpo", "orpo", "grpo", "ppo", "kto", "simpo", "sft", "moe", "lora", "qlora",
+                     "peft"})
 
 EXPANSIONS: dict[str, tuple[str, ...]] = {
     "embedding": ("sentence similarity", "feature extraction", "sentence transformers", "semantic search"),

@@ -32,10 +32,10 @@ from registry.search.names import own_name_records, refused_variant
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import QueryTerms, query_terms, stem_term, term_id, tokens
-from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, NOT_COMMERCIAL,
+from registry.search.text import QueryTerms, query_terms, stem_term, tag_term, term_id, tokens
+from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
-from registry.search.understand import Understander, apposed, follow_up_questions
+from registry.search.understand import Understander, apposed, follow_up_questions, writes_licence_id
 from registry.search.versions import asked_version, release_version, size_distance
 
 if TYPE_CHECKING:
@@ -129,7 +129,8 @@ class Searcher:
         self.concepts = ConceptIndex(index.store, index.embedder, held=lambda: self.vocabulary("task"))
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
-                                  means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts)
+                                  means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts,
+                                  tag_holders=self.tag_holders)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -151,6 +152,10 @@ class Searcher:
     def paper_keys(self, arxiv_id: str) -> tuple[str, ...]:
         """Return the paper values holding an arXiv id whole (``MemoryEngine.paper_keys``)."""
         return self.engine.paper_keys(arxiv_id)
+
+    def tag_holders(self, tag: str) -> int:
+        """Return how many FDOs of the index carry the Hub tag ``tag`` (whole: "alignment-handbook")."""
+        return self.engine.document_frequencies([tag_term(tag)])[1][tag_term(tag)]
 
     def keyword_papers(self, keyword: str) -> tuple[int, dict[str, int]]:
         """Return how many FDOs carry a keyword, and the paper facet keys most of them cite (key -> how many)."""
@@ -248,7 +253,9 @@ class Searcher:
         # the tasks its runtime serves would rank every text generator above the GGUF build asked for
         text = qu.text or qu.query
         if qu.tags:
-            text = " ".join(w for w in text.split() if w.lower() not in qu.tags)
+            # (a training method's acronym, "MoE", is its concept's words too: taken out, "a MoE design" read the
+            # subject area building design)
+            text = " ".join(w for w in text.split() if w.lower() not in qu.tags or w.lower() in METHODS)
         # "to sound more like a person" says how it comes across: the word "sound" is no audio
         text = SOUND_AS_SEEM.sub(lambda m: m.group(0).replace(m.group(0).split()[0], "seem", 1), text)
         # a system not held stands for its tasks unless a record carries its name (the record wins); when its owner's
@@ -331,8 +338,10 @@ class Searcher:
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
                 family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
-                if family and set(r.values) < set(same) and _names_more(r.span, values[same[0]]):
-                    # the words name a member of the family, a version ("the Llama 3 community licences"): the
+                if family and set(r.values) < set(same) and (_names_more(r.span, values[same[0]]) or (
+                        facet == "licence" and len(r.values) == 1 and writes_licence_id(r.span, r.values[0]))):
+                    # the words name a member of the family, a version ("the Llama 3 community licences") or a
+                    # licence by its exact id ("OpenRAIL++": openrail++, not the family its stem names): the
                     # reader's narrower reading stands, and the family's other members are not preferred either
                     narrowed = True
                     continue

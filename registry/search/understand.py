@@ -35,8 +35,8 @@ from registry.search.library_tags import library_tags
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
 
-__all__ = ["Understander", "follow_up_questions", "apposed", "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS",
-           "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
+__all__ = ["Understander", "follow_up_questions", "apposed", "writes_licence_id", "PERMISSIVE_LICENCES", "Vocabulary",
+           "LOOSE_FACETS", "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
 FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
@@ -96,6 +96,34 @@ DATA_NAME_MAX = 3  # a dataset named in loose words before "data" is one of at m
 OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science|engineering|core)\s+)?"
                           r"(?:teams?|labs?|laborator(?:y|ies)|researchers?|research|engineers?|scientists?|groups?|"
                           r"divisions?|departments?|people|staff|own)\b)")
+# a word written as a Hub tag: parts joined by dashes or underscores ("alignment-handbook", "generated_from_trainer"),
+# not inside a longer name or path ("org/alignment-handbook-x", "llama-3.1")
+TAG_WRITTEN = re.compile(r"(?<![\w.\-/:])[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w\-/]|\.\w)")
+# everyday prefixes and words English makes compounds with: a dashed word holding one is no Hub tag ("fine-tuned",
+# "self-hosted", "well-known", "state-of-the-art"), though a model somewhere may carry it as one
+COMPOUND_PARTS = frozenset("""fine pre post non self multi well low high long short real open state step follow
+one two so co re e semi sub super ultra over under cross up down out end top all full half""".split())
+# a word for what a tool holds, right after its tag ("alignment-handbook recipes", "axolotl configs")
+TOOL_THINGS = re.compile(r"\s+(?:recipes?|scripts?|configs?|configurations?|notebooks?|templates?|code|"
+                         r"repo(?:sitor(?:y|ies))?|setups?|pipelines?)\b")
+# a library named as the models' library itself ("name plain PyTorch as their library", "whose library is timm",
+# "with the library set to fastai"): the facet is stated, a filter as a value written as the index spells it is
+AS_LIBRARY = re.compile(r"\s+(?:as|for)\s+(?:its|their|the)\s+(?:own\s+|only\s+|main\s+|stated\s+|declared\s+)?"
+                        r"(?:librar(?:y|ies)|framework|library[ _]name)\b", re.I)
+LIBRARY_IS = re.compile(r"\b(?:librar(?:y|ies)|library[ _]name)\s+(?:is|are|was|of|set\s+to|given\s+as|stated\s+as|"
+                        r"named|called|=|:)\s+(?:the\s+|just\s+|plain\s+|simply\s+)?$", re.I)
+LIBRARY_IS_CHARS = 40  # the look-behind reads this many characters before the library's name
+# a word for data right after a method's acronym: the method names the data made for it ("the 7k DPO mix")
+METHOD_DATA = re.compile(r"\s+(?:mix(?:ture)?|data(?:sets?)?|pairs|sets?|corpus|preferences?|samples|examples|"
+                         r"collection)\b")
+# a verb of being bound by terms right before "by" ("bound by", "covered by", "governed by", "subject to and bound by"):
+# what follows is a licence or its owner's terms, not who made the models (``Understander._authors``)
+BOUND_BY = re.compile(r"\b(?:bound|covered|governed|restricted|constrained|regulated|limited|controlled|encumbered|"
+                      r"obliged|obligated)\s+(?:(?:only|solely|also|still|strictly|legally)\s+)?$")
+BOUND_CHARS = 40  # the look-behind reads this many characters before "by"
+# an owner's possessive whose thing is terms of use ("by Google's own Gemma licence terms", "by Meta's licence")
+OWNERS_TERMS = re.compile(r"['’]s\s+(?:own\s+)?(?:[\w.+-]+\s+){0,3}?(?:licen[cs]es?|licensing|terms|conditions|"
+                          r"agreements?|polic(?:y|ies))\b")
 # words after a base model's name adding its other versions ("X, including its multimodal instruct version", "X and
 # the instruct variant"; group: the words naming the version) and an apposition describing the version named ("X,
 # the version trained with reinforcement learning only"); both at most a few words (read once, at the name's end)
@@ -155,8 +183,10 @@ class Understander:
                  owns: Callable[[tuple[str, ...], str], bool] | None = None,
                  means: Callable[..., bool] | None = None,
                  paper_keys: Callable[[str], tuple[str, ...]] | None = None,
-                 accounts: Callable[[str], tuple[str, ...]] | None = None) -> None:
+                 accounts: Callable[[str], tuple[str, ...]] | None = None,
+                 tag_holders: Callable[[str], int] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.tag_holders = tag_holders  # a Hub tag -> how many FDOs of the index carry it
         # an arXiv id -> the paper values holding it whole, in the vocabulary's order (``MemoryEngine.paper_keys``);
         # without it the paper vocabulary is read through for each id
         self.paper_keys = paper_keys
@@ -242,6 +272,7 @@ class Understander:
                 for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
+        out += self._hub_tags(low)
         methods = self._methods(low)
         # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
         # and, unless a value is called exactly that, no dataset's or base model's name ("human" is not
@@ -465,10 +496,41 @@ class Understander:
         norm = low.translate(SEPARATORS)
         for acronym in METHODS:
             for m in re.finditer(rf"\b{acronym}\b", norm):
-                out.append(_Match(m.start(), m.end(), "method", (), acronym.upper()))
+                # (a method naming the data made for it, "Argilla's 7k DPO mix", "the Capybara DPO pairs", is a word of
+                # that data's name: the models trained on it are asked for, not every model tagged with the method)
+                out.append(_Match(m.start(), m.end(), "method", (), acronym.upper(),
+                                  tag="" if METHOD_DATA.match(norm, m.end()) else acronym))
             for phrase in ACRONYMS.get(acronym, ()):
                 for m in re.finditer(r"\b" + r"[\s]+".join(map(re.escape, phrase.split())) + r"\b", norm):
-                    out.append(_Match(m.start(), m.end(), "method", (), acronym.upper(), replace=acronym.upper()))
+                    out.append(_Match(m.start(), m.end(), "method", (), acronym.upper(), replace=acronym.upper(),
+                                      tag=acronym))
+        return out
+
+    def _hub_tags(self, low: str) -> list[_Match]:
+        """Return the Hub tags the question writes as the Hub does ("alignment-handbook", "generated_from_trainer",
+        "autotrain-compatible"): a word joined by dashes or underscores that FDOs of the index carry as a tag, a dash
+        and an underscore alike. A word other rules read whole (a task id, a library) is theirs (the longest reading
+        wins, a value first); one made with an everyday prefix ("fine-tuned", "self-hosted") or a number ("4-bit",
+        "llama-2") is no tag. A word for what the tool holds right after it ("recipes", "scripts", "configs") is the
+        tag's too: "alignment-handbook recipes" are no cooking."""
+        if self.tag_holders is None:
+            return []
+        out = []
+        for m in list(TAG_WRITTEN.finditer(low))[:MAX_LINKS * 4]:
+            parts = re.split(r"[-_]", m.group(0))
+            if any(p.isdigit() or p in COMPOUND_PARTS for p in parts) or (
+                    self.owns is not None and self.owns((), m.group(0))):
+                continue  # (a word naming FDOs is a name: "DeepSeek-V3" is no architecture tag deepseek_v3)
+            held = next((t for t in dict.fromkeys((m.group(0), m.group(0).replace("-", "_"),
+                                                    m.group(0).replace("_", "-"))) if self.tag_holders(t)), None)
+            if held is None:
+                continue
+            tool = TOOL_THINGS.match(low, m.end())
+            end = tool.end() if tool else m.end()
+            # (shown as a library is that the index holds as a tag: the chat and the removal of the reading (✕) treat
+            # both alike, the words put back in place of the tag)
+            out.append(_Match(m.start(), end, "library", (), f"Hub tag: {held}", note=f"matched as the tag {held!r}",
+                              tag=held, replace=held if tool or held != m.group(0) else None))
         return out
 
     def _vocab_words(self, low: str, facet: str) -> list[_Match]:
@@ -497,6 +559,7 @@ class Understander:
                 own = tuple(k for k in keys if owner and k.lower().startswith(owner.group(1) + "-")) if owner else ()
                 if own:
                     keys, start = own, owner.start()
+                keys = _exact_licence(m.group(0), keys)
                 label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
                 out.append(_Match(start, m.end(), "licence", keys, label,
                                   note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
@@ -906,6 +969,11 @@ class Understander:
         for m in re.finditer(r"\b(?:made by|published by|released by|created by|developed by|trained by|shared by|"
                              r"by|from)\s+(?:the\s+)?([a-z0-9][\w.\-]*)", low):
             name = m.group(1).rstrip(".,;")
+            if (m.group(0).startswith("by") and BOUND_BY.search(low, max(0, m.start() - BOUND_CHARS), m.start())) \
+                    or OWNERS_TERMS.match(low, m.end()):
+                # "bound by Google's Gemma licence terms", "covered by the Llama 2 licence": what binds a model is
+                # its licence, not its maker; nor is the owner of terms named after "by" ("by Meta's licence")
+                continue
             if m.group(0).startswith("from") and name in {k.lower() for k in self.vocabulary("library")}:
                 continue  # "models from the ESPnet toolkit": what they come from is a library (its org may share the name)
             if m.group(0).startswith("from") and OWNERS_THING.match(low, m.end()):
@@ -1120,6 +1188,9 @@ class Understander:
         for m in group:
             if _explicit_before(query, m.start):
                 return "filter"
+            if facet == "library" and (AS_LIBRARY.match(query, m.end) or LIBRARY_IS.search(
+                    query, max(0, m.start - LIBRARY_IS_CHARS), m.start)):
+                return "filter"  # "name PyTorch as their library", "whose library is timm": the facet itself
             if query[m.start:m.end].lower() in {v.lower() for v in m.values} and "-" in query[m.start:m.end]:
                 return "filter"
         return "boost"
@@ -1175,6 +1246,32 @@ def _owned_name(text: str, start: int) -> str:
             break
         named.append(w)
     return " ".join(named).rstrip(".")
+
+
+_LICENCE_WORD = re.compile(r"[\s_-]*\blicen[sc](?:e|ed|es)\b$")
+_ID_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def writes_licence_id(written: str, key: str) -> bool:
+    """Say whether ``written`` (a licence word "licence" aside) is the licence id ``key`` ("OpenRAIL++": openrail++,
+    "CC BY-NC 4.0": cc-by-nc-4.0), dashes, underscores and spaces alike."""
+    said = _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
+    return bool(said) and _ID_SEPARATORS.sub("-", key.lower()) == said
+
+
+def _exact_licence(written: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the one licence of ``keys`` the words name by its exact id ("OpenRAIL++": openrail++, "CC-BY-NC-4.0":
+    cc-by-nc-4.0), else ``keys``: the pattern reads a family's stem ("openrail", "cc-by-nc"), and an id written whole
+    asks for that licence, not for its family. An id that is a part of another id held ("openrail" of
+    bigcode-openrail-m, "cc-by-nc" of cc-by-nc-4.0) is the family's own word and keeps them all."""
+    said = _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
+    exact = [k for k in keys if writes_licence_id(written, k)]
+    if len(exact) != 1 or len(keys) == 1:
+        return keys
+    part = re.compile(rf"(?:^|-){re.escape(said)}(?:-|$)")
+    if any(part.search(_ID_SEPARATORS.sub("-", k.lower())) for k in keys if k != exact[0]):
+        return keys
+    return tuple(exact)
 
 
 def _only_method(m: _Match, method: _Match, low: str) -> bool:
