@@ -197,13 +197,13 @@ def test_a_long_run_of_capitalised_words_is_read_for_a_version_in_time_linear_in
 
 def test_the_words_making_each_constraint_explicit_are_read_in_time_linear_in_the_question():
     # every constraint lower-cased the whole question before it to look for "only" or "must": 40 kB of library
-    # names took seconds
+    # names took 2.0 s of this thread's CPU (0.27 s now; 0.86 s once with two benches on the two cores)
     import time
     rules = reader(library=["flair", "fastai"])
     rules.understand("warm up")
     started = time.thread_time()
     rules.understand(("fastai flair " * 3300)[:40000])
-    assert time.thread_time() - started < 0.8
+    assert time.thread_time() - started < 1.3
     # "only" right before a library still makes it a filter, and far before it does not
     assert rules.understand("only fastai models").filters().get("library") == ["fastai"]
     assert not rules.understand("only " + "x " * 40 + "fastai models").filters().get("library")
