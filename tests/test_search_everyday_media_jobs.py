@@ -89,3 +89,42 @@ def test_layout_guided_generation_finds_both_ways_of_writing_it_in_a_name(search
 def test_finding_boxes_and_the_word_addition_name_neither_job(searcher, question):
     boost = topic(searcher.understand(question))
     assert boost is None or not {"layout-to-image", "arithmetic"} & set(boost.values)
+
+
+# the question's other words are frame ("specifically", "sentences", "contain"): the model's record holds only the rare
+# word its name says, and a match needed two of the question's uncommon words
+NAMED = [
+    model_doing("lab/negation_llama_chat", "text-generation", downloads=3, description="A test model."),
+    model_doing("lab/sarcasm_roberta", "text-classification", downloads=3, description="A test model."),
+    model_doing("lab/idiom-t5", "text2text-generation", downloads=3, description="A test model."),
+    model_doing("lab/sentence-encoder", "sentence-similarity", downloads=900,
+                description="Encodes sentences and short paragraphs into vectors."),
+    model_doing("lab/tweet-sentiment", "text-classification", downloads=900,
+                description="Tells whether tweets and short posts are favourable."),
+    # a word counts twice only while at most 1% of the index holds it: an index of a few hundred, where "sentences"
+    # is in three records and "negation" in one
+    *(model_doing(f"lab/filler-{k}", "text-generation", downloads=1,
+                  description="Writes sentences." if k < 2 else "A test model.") for k in range(300)),
+]
+
+
+@pytest.fixture(scope="module")
+def named_searcher():
+    yield from concepts_searcher(NAMED)
+
+
+@pytest.mark.parametrize(("question", "model"), [
+    ("Has any model been tuned specifically on sentences that contain negation?", "lab/negation_llama_chat"),
+    ("Is there something trained particularly for spotting sarcasm in short posts?", "lab/sarcasm_roberta"),
+    ("Which model was taught what an idiom in a sentence really means?", "lab/idiom-t5"),
+])
+def test_the_questions_rarest_word_naming_a_model_is_a_keyword_match_by_itself(named_searcher, question, model):
+    found = [r.pid for r in named_searcher.search(question, mode="keyword").results]
+    assert model_pid(model) in found, found
+
+
+def test_a_commoner_word_naming_a_model_still_needs_another_of_the_questions_words(named_searcher):
+    # "sentences" names the encoder, but "negation" is the question's rarest word: the encoder matches one word only
+    found = [r.pid for r in named_searcher.search("Which model was tuned specifically on sentences that contain "
+                                                  "negation?", mode="keyword").results]
+    assert model_pid("lab/negation_llama_chat") in found and model_pid("lab/sentence-encoder") not in found, found
