@@ -1,4 +1,4 @@
-"""Jobs and media said in everyday words: a camera's or a screen's recording is video, the asker's own medium ("in my
+"""Jobs, things and media said in everyday words: a camera's or a screen's recording is video, the asker's own medium ("in my
 dashcam recording") is what a model is given, and jobs a model shows only in its identifier (layout-guided image
 generation, arithmetic, question generation) are reached by the words of the job."""
 
@@ -50,6 +50,7 @@ MODELS = [
     model_doing("lab/Llama2_7B_chat_arithmetic_withcarry", None, downloads=3, description="A test model."),
     model_doing("lab/chat-llama", "text-generation", downloads=900, description="A test model."),
     model_doing("lab/qlora-llama2-eduqg", "text-generation", downloads=3, description="A test model."),
+    model_doing("lab/plushie_dreambooth", "text-to-image", downloads=3, description="A test model."),
 ]
 
 LAYOUT = ("lab/Stable_Box_Diffusion", "lab/layout_diffusion_rooms")  # either way of naming the job in an identifier
@@ -61,6 +62,9 @@ ASKED = [
     ("Could a model come up with questions for an exam from my lecture notes?", "question-generation",
      "lab/qlora-llama2-eduqg"),
     ("I need something to write practice questions for students.", "question-generation", "lab/qlora-llama2-eduqg"),
+    # an everyday thing a model's identifier names in another word: a stuffed or cuddly toy is a plushie
+    ("what could make pictures of a soft stuffed toy?", "plush-toys", "lab/plushie_dreambooth"),
+    ("Which model draws my daughter's cuddly toy on a beach?", "plush-toys", "lab/plushie_dreambooth"),
 ]
 
 
