@@ -31,6 +31,9 @@ __all__ = ["MemoryEngine", "Candidates"]
 _GROW = 1.5
 # an arXiv-like id in a paper's key: four digits not after a digit or a dot, a dot, the digits after it
 _ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d+)")
+# a question word held by at most this share of the FDOs counts twice toward a match for those named by it (the words
+# of their name or identifier: ``text.QueryTerms.named``)
+NAMED_SHARE = 0.01
 REDUCE_AT = 20_000  # from this many FDOs on, the dense scan runs on reduced vectors first
 REDUCED_DIM = 128
 RERANK = 4_000  # candidates of the reduced scan re-scored exactly
@@ -502,6 +505,8 @@ class MemoryEngine:
         stem_of: dict[int, int] = getattr(terms, "stem_of", {})
         words_of: dict[int, int] = getattr(terms, "words_of", {})  # a term spelled another way stands for its words
         repeats: dict[int, int] = getattr(terms, "repeats", {})  # a word the question says n times counts n times
+        named: dict[int, int] = getattr(terms, "named", {})  # a word -> its marked term as a word of a name
+        rarest: list[tuple[int, int]] = []  # (how many FDOs hold a rare word, its marked term as a word of a name)
         # terms that rank, never decide: stems, and the words of a term spelled another way that an FDO holds
         # (the term decides for them: "mixture of experts" is matched as moe, by FDOs spelling either)
         spelled: dict[int, int] = getattr(terms, "spelled", {})
@@ -554,6 +559,16 @@ class MemoryEngine:
                     said = words_of.get(tid, 1) * repeats.get(tid, 1)
                     np.add.at(hits, slots, np.full(len(slots), said, dtype=np.int16))
                     informative += said
+                    if tid in named and df <= n_alive * NAMED_SHARE:
+                        rarest.append((df, named[tid]))
+        for df, mark_id in rarest:
+            mark = self.terms.get(mark_id)
+            if df == min(rarest)[0] and mark is not None:
+                # the question's rarest word, where an FDO is named by it ("myra/negation_llama_chat" for "sentences
+                # that contain negation"), counts twice: the name says what the model is, and the question's other
+                # words ("specifically", "sentences") need not be in its record; a commoner word of the question
+                # naming other FDOs ("sentence-transformers") does not
+                np.add.at(hits, mark.arrays()[0], np.int16(1))
         for standing in stand_in.values():  # a hit where a form is held; the bar stays where the word left it
             uncommon |= standing
             hits += standing

@@ -567,6 +567,9 @@ class QueryTerms(dict[int, float]):
         # a word the question says more than once ("upper case, lower case and title case") -> how many times: it is
         # what the question is about, and a record holding it counts that many of the question's words
         self.repeats: dict[int, int] = {}
+        # a word of the question -> the marked term of it as a word of an FDO's own name or identifier (``mark_term``):
+        # a rare word a model is named by says what the model is, and counts as two of the words a match needs
+        self.named: dict[int, int] = {}
 
 
 def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4,
@@ -602,6 +605,8 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
         terms[tid] = weight
         if weight >= 1.0 and said[tok] > 1:
             terms.repeats[tid] = said[tok]
+        if weight >= 1.0:
+            terms.named[tid] = term_id(mark_term(tok))
         term = stem_term(tok)
         for other in (term,) if term is not None else verb_forms(tok):
             sid = term_id(other)

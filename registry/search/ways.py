@@ -14,8 +14,9 @@ from dataclasses import dataclass
 __all__ = ["Way", "media_ways"]
 
 # what a model is given, after a verb or frame of giving or of looking (up to three words between: "a still photo",
-# "an old, grainy low resolution video")
-_TAKEN = re.compile(r"\b(?:i\s+have|we\s+have|i\s+ve\s+got|given|from|takes?(?:\s+in)?|taking(?:\s+in)?|"
+# "an old, grainy low resolution video"), or the asker's own medium a job is done on ("the events in my dashcam
+# recording", "the speakers of our podcast": "in my", "of our")
+_TAKEN = re.compile(r"\b(?:i\s+have|we\s+have|i\s+ve\s+got|given|from|(?:in|of|on)\s+(?:my|our)|takes?(?:\s+in)?|taking(?:\s+in)?|"
                     r"looks?\s+at|looking\s+at|listens?\s+to|listening\s+to|watch(?:es|ing)?|"
                     r"upload(?:s|ing)?|feed(?:s|ing)?(?:\s+(?:it|them))?)\s+((?:\w+,?\s+){0,3}\w+)")
 # what a model should give back, after a verb of answering, returning or writing ("answers in words", "gives back audio",
