@@ -194,7 +194,7 @@ class ChatService:
                                    self.store.base_url)
         if table is not None and len(table.columns) >= 2:
             text = f"{text}\n\n{table.markdown()}"
-        note = extractive.ambiguity_note(ctx)
+        note = extractive.ambiguity_note(ctx, self.store.base_url)
         if note and ctx.answerable:
             text = f"{note}\n\n{text}"
         text, cited = citations(text, self.store, ctx.facts)
@@ -248,6 +248,11 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
         if models:  # none linked or cited: the data set the answer describes is what it offers
             return models
     offered = {c.pid for c in ctx.selected}
+    if extractive.speaks_about(ctx) and ctx.named:
+        # "What is X?": X is the answer, and every other record called X (the question may mean it); X's base model
+        # or training data named in a fact, and the search's other hits, are context
+        focus = {f.pid for f in extractive.about_focus(ctx)}
+        offered = focus | {pid for a in ctx.ambiguous if a.pids[0] in focus for pid in a.pids}
     if ctx.carried is not None:  # "What is LLaMat?": the records carrying the name, not the data named in their facts
         offered &= set(ctx.carried.pids)
     return [c for c in cited if c.pid in offered]
