@@ -180,3 +180,30 @@ def test_a_concept_standing_for_most_tasks_ranks_none_of_them_up(with_concepts):
     assert weight(question, "distilbert/distilbert-base-uncased-finetuned-sst-2-english") == 0
     # a modality of a few tasks still ranks them up
     assert weight("a vision model for my photos", "google/vit-base-patch16-224") > 0
+
+
+def test_a_long_run_of_capitalised_words_is_read_for_a_version_in_time_linear_in_its_length():
+    # the family-and-version pattern retried a run of capitalised words from each of its words when no number
+    # followed: 16 kB of them took 0.8 s
+    import time
+    from registry.search.versions import asked_version
+    started = time.thread_time()
+    assert asked_version("Abc " * 4000) is None
+    assert time.thread_time() - started < 0.2
+    # the name and version are still read after such a run, with the frame words before the name dropped
+    asked = asked_version("Abc " * 50 + "Do You Have Stable Diffusion 3.5 Large?")
+    assert asked is not None and asked.family[-2:] == ("stable", "diffusion") and asked.size == "large"
+
+
+def test_the_words_making_each_constraint_explicit_are_read_in_time_linear_in_the_question():
+    # every constraint lower-cased the whole question before it to look for "only" or "must": 40 kB of library
+    # names took seconds
+    import time
+    rules = reader(library=["flair", "fastai"])
+    rules.understand("warm up")
+    started = time.thread_time()
+    rules.understand(("fastai flair " * 3300)[:40000])
+    assert time.thread_time() - started < 0.8
+    # "only" right before a library still makes it a filter, and far before it does not
+    assert rules.understand("only fastai models").filters().get("library") == ["fastai"]
+    assert not rules.understand("only " + "x " * 40 + "fastai models").filters().get("library")

@@ -14,6 +14,10 @@ __all__ = ["AskedVersion", "NameVersion", "VERSIONED", "asked_version", "name_ve
 
 # a family's name written with capitals and a version number ("Stable Diffusion 1.5", "Whisper v3", "Phi-3")
 VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
+# the same, in two steps: each run of capitalised words is read once, then what follows it (searching VERSIONED
+# retried the run from each of its words when no number followed: quadratic in a run's length)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*")
+_VERSION_AFTER = re.compile(r"[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
 # sizes said in words, smallest first: how far apart two are is how many steps lie between them
 SIZE_WORDS = {w: i for i, w in enumerate(("nano", "micro", "tiny", "mini", "small", "base", "medium", "large", "xl",
                                           "xxl", "huge", "giant"))}
@@ -63,19 +67,31 @@ def _is_size(word: str) -> bool:
 def asked_version(query: str) -> AskedVersion | None:
     """Return the family and version (and the size right after it) the question names with capitals and a number
     ("Do you have Stable Diffusion 3.5 Large?"), or None."""
-    found = VERSIONED.search(query)
+    found = _versioned(query)
     if found is None:
         return None
-    words = re.split(r"[ -]", found.group(1))
+    name, number, end = found
+    words = re.split(r"[ -]", name)
     while words and not tokens(words[0]):  # a capitalised frame word before the name ("Is Whisper 4 here?")
         words.pop(0)
     family = tuple(w.lower() for w in words)
-    asked = version(found.group(2))
+    asked = version(number)
     if asked is None or not family:
         return None
-    after = _SIZE_AFTER.match(query, found.end())
+    after = _SIZE_AFTER.match(query, end)
     size = after.group(1).lower() if after and _is_size(after.group(1).lower()) else ""
-    return AskedVersion(family, f"{' '.join(words)} {found.group(2)}", asked, size)
+    return AskedVersion(family, f"{' '.join(words)} {number}", asked, size)
+
+
+def _versioned(query: str) -> tuple[str, str, int] | None:
+    """Return the first (name, version, end) ``VERSIONED`` finds in ``query``, in time linear in its length: a
+    shorter run than the longest from a word is followed by another capitalised word, never by a number, so only the
+    longest run from each start can carry a version, and a run starting inside another ends where it ends."""
+    for run in _CAPITALISED_RUN.finditer(query):
+        after = _VERSION_AFTER.match(query, run.end())
+        if after:
+            return run.group(0), after.group(1), after.end()
+    return None
 
 
 def _words(name: str) -> list[str]:
