@@ -235,6 +235,12 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     said |= {stem(w) for span in input_words(q.text, reading.field_words) for w in span}
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
     weights = {t: topic.weights.get(t, 0.0) for t in job_words} if topic is not None else {}
+    if weights and not any(weights.values()) and \
+            not any(job_words & phrase for t in field for phrase in reading.task_words.get(t, ())):
+        # words no FDO holds and no name or job of the field's tasks says ask for nothing a model can show: the
+        # question is about the field ("that deal with sound, whether it goes in or comes out"); "make my blurry
+        # photos sharper" keeps its words, which a task's job says
+        job_words, weights = frozenset(), {}
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
                  derived, named, names, weights, frozenset(set_aside(q.text, lists=True)),
                  frozenset(stem(w) for w in words(q.text)) - set_aside(q.text, lists=True))
@@ -286,9 +292,7 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     if wanted.field:
         if not tasks & wanted.field:
             return False
-        if not wanted.job_words or (wanted.job_weights and not any(wanted.job_weights.values())):
-            # a question about the field itself ("Which vision models do you hold?"), or one whose other words no FDO
-            # holds, so none can show them ("that deal with sound, whether it goes in or comes out")
+        if not wanted.job_words:  # a question about the field itself ("Which vision models do you hold?")
             return cand.coverage >= MIN_COVERAGE
         held = fact_words(cand.facts)
         # what its task does in words (a name or job of its concept) when that phrase says the job too: an
