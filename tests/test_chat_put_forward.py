@@ -50,6 +50,8 @@ RECORDS = [
                 description="Writes letters."),
     model_doing("acme/firm-software-bot", "text-generation", downloads=5, licence="MIT",
                 description="Writes software for a firm."),
+    model_doing("acme/ledger-helper", "text-generation", downloads=5, licence="MIT", languages=("en",),
+                description="Ticketing software: prints a firm's tickets."),
     # sound in and sound out
     model_doing("acme/voice-maker", "text-to-speech", downloads=8, description="Reads a script aloud."),
     model_doing("acme/listener", "automatic-speech-recognition", downloads=9, description="Writes down talks."),
@@ -119,7 +121,7 @@ def test_a_proper_name_is_read_shortened_to_half_its_letters_or_three_at_least()
 
 @pytest.mark.parametrize("question", [
     "Our firm sells software in Wales. Which Welsh-speaking models may we use commercially?",
-    "We run a software firm. Which Welsh-speaking models may we use commercially?"])
+    "Our firm sells ticketing software. Which Welsh-speaking models may we use commercially?"])
 def test_the_askers_business_is_no_topic_of_a_question_about_terms_of_use(chat, question):
     answer = chat.ask(question)
     assert answer.answerable
