@@ -158,9 +158,11 @@ def _topic(q: Question, span: str, values) -> str:
     if q.understanding and any(r.facet == "paper" for r in q.understanding.recognised if r.applied):
         # "the Llama 2 paper, arXiv 2307.09288": the words before "paper" name the paper the id says, no topic
         named |= {stem(w) for m in PAPER_NAME.finditer(q.text) for w in words(m.group(1))}
-    others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
-              and not _subject(r) for w in words(r.span)}
-    named |= {stem(w) for w in _record_phrase(q.text, span, others)}
+    read = [r for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS]
+    others = {stem(w) for r in read if not _subject(r) for w in words(r.span)}
+    # a subject area may go on naming the record ("the 110k Chinese | reasoning traces"), as another constraint may
+    described = others | {stem(w) for r in read if _subject(r) for w in words(r.span)}
+    named |= {stem(w) for w in _record_phrase(q.text, span, described)}
     named |= _dated(q.text, values)
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
