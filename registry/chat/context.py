@@ -113,6 +113,7 @@ class Link:
     constraints: dict[str, list[str]] = field(default_factory=dict)  # the question's other explicit filters
     evaluated: int = 0  # of ``linked``, the models evaluations ran on it with (OpenML runs), not linked by the facet
     note: str = ""  # how the named FDO was read when not by its name ("the paper the models tagged 'orpo' cite")
+    meets: set[str] = field(default_factory=set)  # linked models showing a subject area the topic names ("medicine")
 
     def search_href(self, with_topic: bool = True) -> str:
         """Return the search page showing every linked model that meets the question's other filters (about the

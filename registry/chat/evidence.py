@@ -13,7 +13,7 @@ from dataclasses import dataclass, field as dc_field
 from registry.chat.context import Candidate, Topic
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading, input_words
-from registry.search.patterns import ACRONYMS, LINK_NOUNS
+from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS
 from registry.search.searcher import CONCEPT_NOTE
 from registry.search.text import licence_term, stem_term, tokens, word_parts
 from registry.search.understand import Question, stem, words
@@ -235,6 +235,12 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     said |= {stem(w) for span in input_words(q.text, reading.field_words) for w in span}
     job_words = frozenset(t for t in q.terms if t not in said) if field else frozenset()
     weights = {t: topic.weights.get(t, 0.0) for t in job_words} if topic is not None else {}
+    if weights and not any(weights.values()) and \
+            not any(job_words & phrase for t in field for phrase in reading.task_words.get(t, ())):
+        # words no FDO holds and no name or job of the field's tasks says ask for nothing a model can show: the
+        # question is about the field ("that deal with sound, whether it goes in or comes out"); "make my blurry
+        # photos sharper" keeps its words, which a task's job says
+        job_words, weights = frozenset(), {}
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
                  derived, named, names, weights, frozenset(set_aside(q.text, lists=True)),
                  frozenset(stem(w) for w in words(q.text)) - set_aside(q.text, lists=True))
@@ -608,7 +614,9 @@ def read_topic(q: Question, frequencies=None) -> Topic:
                   for k, alts in result.items()}
     if frequencies is None:
         return Topic(keys, result, {k: 1.0 for k in keys})
-    needed = [t for alts in result.values() for alt in alts for t in alt]
+    shortened = _shortened(q.text, keys)
+    needed = [t for alts in result.values() for alt in alts for t in alt] + \
+        [p for prefixes in shortened.values() for p in prefixes]
     counted = frequencies(needed)
     if counted is None:
         return Topic(keys, result, {k: 1.0 for k in keys})
@@ -623,6 +631,11 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         # how many FDOs hold the word in some form (the most of its forms: a form held by more FDOs is the
         # one the keyword search would meet it by), as the keyword search's IDF
         most = max((_held_by(alt, df) for alt in result[key]), default=0)
+        short = next((p for p in shortened.get(key, ()) if df.get(p, 0)), None)
+        if not most and short is not None:
+            # a proper name no FDO holds, held shortened inside a name ("Texas": the Tex of TexLawLLM)
+            result[key] += (frozenset({short}),)
+            most = df[short]
         if not most and key in constrained:
             most = 1
         # a word held by a few FDOs or by one weighs the same: that few hold it says it is topical, not which of
@@ -642,7 +655,47 @@ def read_topic(q: Question, frequencies=None) -> Topic:
         plain |= COPY_WORDS
     if any(w > 0 for k, w in weights.items() if k not in plain):
         weights = {k: 0.0 if k in plain else w for k, w in weights.items()}
+    business = _business_words(q)
+    if business and any(w > 0 for k, w in weights.items() if k not in business):
+        weights = {k: 0.0 if k in business else w for k, w in weights.items()}
     return Topic(keys, result, weights, alternatives(q.text, keys))
+
+
+# a capitalised word inside a sentence (not its first word): a proper name ("the law of Texas")
+PROPER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?])\b([A-Z][a-z]{3,})\b")
+MIN_SHORT = 3  # letters a shortened name keeps at least ("Tex" of Texas)
+
+
+def _shortened(text: str, keys) -> dict[str, list[str]]:
+    """Return, for each proper name the question writes (a key), its shortened forms, longest first: the first
+    letters, at least ``MIN_SHORT`` and half of the name, as model names write a place or a subject ("TexLaw": Texas
+    law). Read only for a name no FDO holds in full (``read_topic``)."""
+    out: dict[str, list[str]] = {}
+    for m in PROPER_NAME.finditer(text.strip()):
+        name = m.group(1).lower()
+        key = stem(name)
+        if key in keys and key not in out:
+            shortest = max(MIN_SHORT, (len(name) + 1) // 2)
+            out[key] = [name[:n] for n in range(len(name) - 1, shortest - 1, -1)]
+    return out
+
+
+SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _business_words(q: Question) -> set[str]:
+    """Return the words (stems) of a statement about the asker's business in a question about the terms of use ("Our
+    firm sells software in the Gulf. Which Arabic-speaking models may we use commercially?"): a sentence that asks
+    nothing and says a commercial use (``COMMERCIAL_USE``: selling, "our company") is what the licence was read from,
+    not what the models must be about; the words the question sentences also say stay."""
+    if not any(r.applied and r.facet == "licence" for r in read_constraints(q)):
+        return set()
+    pieces = [m.group(0) for m in SENTENCE.finditer(q.text)]
+    asks = [p for p in pieces if p.rstrip().endswith("?")]
+    if not asks:
+        return set()
+    told = {stem(w) for p in pieces if not p.rstrip().endswith("?") and COMMERCIAL_USE.search(p) for w in words(p)}
+    return told - {stem(w) for p in asks for w in words(p)}
 
 
 ARTICLES = frozenset({"the", "a", "an"})

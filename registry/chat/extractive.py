@@ -192,12 +192,7 @@ def _overview(f: FdoFacts, base_url: str) -> list[str]:
 
 def _about(ctx: Context, base_url: str) -> str:
     q = ctx.question
-    focus = [c.facts for c in ctx.selected if c.reasons & {"named", "page", "previous", "family"}]
-    if ctx.carried is not None:  # the records carrying the name asked about: the most downloaded first
-        order = {pid: i for i, pid in enumerate(ctx.carried.pids)}
-        focus.sort(key=lambda f: order.get(f.pid, len(order)))
-    focus = focus[:3]
-    focus = focus or [ctx.selected[0].facts]
+    focus = about_focus(ctx)
     asked = [a for a in q.attributes if a in _ABOUT_ATTRIBUTES]
     paragraphs = []
     for f in focus:
@@ -364,16 +359,35 @@ def _series(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def ambiguity_note(ctx: Context) -> str:
-    """Say which FDO a name several FDOs carry was read as, and name the others ("" when no name is ambiguous)."""
+def ambiguity_note(ctx: Context, base_url: str = "") -> str:
+    """Say which FDO a name several FDOs carry was read as, and name (link) the others ("" when no name is
+    ambiguous): every holder of the name is what the question may mean, so each is offered (``service``)."""
     notes = []
     for amb in ctx.ambiguous:
         chosen, others = amb.identifiers[0], amb.identifiers[1:]
-        shown = ", ".join(f"`{_md(o)}`" for o in others)
+        shown = ", ".join(f"[`{_md(o)}`]({fdo_href(pid, base_url)})" if base_url else f"`{_md(o)}`"
+                          for o, pid in zip(others, amb.pids[1:]))
         notes.append(f"“{_md(amb.name)}” is the name of {len(amb.pids)} FDOs in the registry: this answer is about "
                      f"`{_md(chosen)}`, the most downloaded. Also called so: {shown}. Ask again with the full "
                      f"identifier to hear about another.")
     return "\n".join(notes)
+
+
+def about_focus(ctx: Context) -> list[FdoFacts]:
+    """Return the FDOs an answer about named records speaks of (named, the page's, the previous turn's, a family's
+    records), at most three; the first selected when none is."""
+    focus = [c.facts for c in ctx.selected if c.reasons & {"named", "page", "previous", "family"}]
+    if ctx.carried is not None:  # the records carrying the name asked about: the most downloaded first
+        order = {pid: i for i, pid in enumerate(ctx.carried.pids)}
+        focus.sort(key=lambda f: order.get(f.pid, len(order)))
+    return focus[:3] or [ctx.selected[0].facts]
+
+
+def speaks_about(ctx: Context) -> bool:
+    """Say whether the answer speaks about named records (``_about``), not a list, a comparison or the senses."""
+    q = ctx.question
+    return ctx.answerable and bool(ctx.selected) and not q.compare and not ctx.senses and \
+        ctx.lineage_topic is None and ctx.link is None and not (lists(ctx) and not (ctx.named and q.anaphora))
 
 
 def lists(ctx: Context) -> bool:

@@ -232,7 +232,7 @@ def citations(text: str, store: Store, facts: dict[str, FdoFacts]) -> tuple[str,
             return label
         if pid not in found:
             f = facts.get(pid)
-            name = f.name if f else label.replace("\\", "")
+            name = f.name if f else label.replace("\\", "").strip("`")
             found[pid] = Citation(pid, href, name, (f.kind if f else store.kind(pid)) or "other")
         return m.group(0)
 

@@ -18,6 +18,7 @@ from registry.chat.context import Candidate, Context, Link
 from registry.chat.evidence import ASKERS, COPY_WORDS, JOB_WORDS, RELATION_WORDS, fact_words, hosting_words, in_format
 from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
+from registry.search.concepts import TOPIC
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS, LINK_STOP, NUMBER_WORDS
 from registry.search.understand import MONTH_NAMES, MONTHS, Question, stem, topical_terms, words
 
@@ -75,6 +76,8 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
             resolve(value)
         if found and found[0] not in entities:
             entities.append(found[0])
+    if read.facet == "base_model":
+        _same_named(ctx, store, entities, read.span)
     if any(pid not in entities for pid in ctx.named):
         return  # the question is about another FDO it names ("which datasets was bert trained on")
     topic = _topic(q, read.span, values)
@@ -87,6 +90,23 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
     facts = gather(store, entities, derivatives=False)
     ctx.link = Link(read.facet, tuple(values), read.span, topic, [facts[p] for p in entities if p in facts],
                     note=f"“{read.span}” is read as {', '.join(read.values[:3])}: {read.note}." if read.note else "")
+
+
+def _same_named(ctx: Context, store, entities: list[str], span: str) -> None:
+    """Read a name several records carry as the base model the reader read in the relation phrase ("Which
+    DeepSeek-R1 fine-tunes ...": deepseek-ai/DeepSeek-R1, not unsloth's copy called so, the most downloaded holder):
+    a named record that is not that base but carries its name, written inside the phrase, is no other FDO the question
+    is about; its ambiguity goes too (the answer names the base models it lists the derivatives of)."""
+    def last(pid: str) -> str:
+        known = store.platform_id(pid)
+        return (known[1] if known else "").rsplit("/", 1)[-1].lower()
+
+    bases = {last(pid) for pid in entities} - {""}
+    said = span.lower()
+    copies = {pid for pid in ctx.named if pid not in entities and last(pid) in bases and last(pid) in said}
+    if copies:
+        ctx.named = [pid for pid in ctx.named if pid not in copies]
+        ctx.ambiguous = [a for a in ctx.ambiguous if not copies & set(a.pids)]
 
 
 def _owned_values(text: str, values, accounts: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
@@ -138,15 +158,23 @@ def _topic(q: Question, span: str, values) -> str:
     if q.understanding and any(r.facet == "paper" for r in q.understanding.recognised if r.applied):
         # "the Llama 2 paper, arXiv 2307.09288": the words before "paper" name the paper the id says, no topic
         named |= {stem(w) for m in PAPER_NAME.finditer(q.text) for w in words(m.group(1))}
-    others = {stem(w) for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS
-              for w in words(r.span)}
-    named |= {stem(w) for w in _record_phrase(q.text, span, others)}
+    read = [r for r in q.understanding.recognised if r.applied and r.facet not in LINK_FACETS]
+    others = {stem(w) for r in read if not _subject(r) for w in words(r.span)}
+    # a subject area may go on naming the record ("the 110k Chinese | reasoning traces"), as another constraint may
+    described = others | {stem(w) for r in read if _subject(r) for w in words(r.span)}
+    named |= {stem(w) for w in _record_phrase(q.text, span, described)}
     named |= _dated(q.text, values)
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
             and t not in ASKERS]  # "Has anyone built on X?": who asks is no topic
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
+
+
+def _subject(read) -> bool:
+    """Say whether a constraint read from the question is a subject area it only prefers ("about medicine", "deal
+    with law"): no filter the linked search applies, so its words stay the topic the linked models must show."""
+    return read.facet == TOPIC and read.mode != "filter"
 
 
 # a month written out and a year (the search reader's month names: the first twelve are the full ones)
@@ -209,6 +237,13 @@ def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable)
                 add(pid, 0.9 - 0.02 * rank, "linked").search_rank = LINK_K + rank
     if link.topic and link.linked:
         hits = search.search(link.topic, limit=LINK_K * 2, filters=within).hits or hits
+        # a model showing the subject area the topic names by its markers (a tag, a dataset: "medical" for
+        # "medicine") is about it though its facts hold none of the topic's own words
+        recognised = q.understanding.recognised if q.understanding is not None else []
+        subjects = {i for i, r in enumerate(recognised) if r.applied and _subject(r)}
+        if subjects:
+            met = search.met([h.pid for h in hits], q.understanding)
+            link.meets = {pid for pid, held in met.items() if held & subjects}
     for rank, hit in enumerate(hits):
         add(hit.pid, 0.95 - 0.02 * rank, "linked").search_rank = rank
 
@@ -234,8 +269,8 @@ def decide(ctx: Context) -> None:
             topic -= COPY_WORDS | formats | JOB_WORDS  # "that I can run with llama.cpp": the format's use
         if topic:  # about the topic: half its words or more are in the model's facts, a hosting tag aside
             topic = (topic - JOB_WORDS) or topic  # "write code": code says the topic, write only the job
-            about = [c for c in linked if c.facts is not None
-                     and len(topic & (fact_words(c.facts) - hosting_words(c.facts))) >= MIN_COVERAGE * len(topic)]
+            about = [c for c in linked if c.facts is not None and (c.pid in link.meets or len(
+                topic & (fact_words(c.facts) - hosting_words(c.facts))) >= MIN_COVERAGE * len(topic))]
             link.on_topic = bool(about)
             linked = about or linked
         else:

@@ -194,7 +194,7 @@ class ChatService:
                                    self.store.base_url)
         if table is not None and len(table.columns) >= 2:
             text = f"{text}\n\n{table.markdown()}"
-        note = extractive.ambiguity_note(ctx)
+        note = extractive.ambiguity_note(ctx, self.store.base_url)
         if note and ctx.answerable:
             text = f"{note}\n\n{text}"
         text, cited = citations(text, self.store, ctx.facts)
@@ -248,6 +248,15 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
         if models:  # none linked or cited: the data set the answer describes is what it offers
             return models
     offered = {c.pid for c in ctx.selected}
+    focus = extractive.about_focus(ctx) if extractive.speaks_about(ctx) and ctx.named else []
+    if focus and all(f.kind == "model" for f in focus):
+        # "What is X?": X is the answer, and, when the question asks about the name (for no list), every other record
+        # called X (it may mean that one); X's base model or training data named in a fact, and the search's other
+        # hits, are context. An organisation's or a data set's answer offers the models it names.
+        about = {f.pid for f in focus}
+        q = ctx.question
+        on_name = q.wants != "list" and not q.listing and "kind" not in q.filters  # not "Which models ...?"
+        offered = about | {pid for a in ctx.ambiguous if a.pids[0] in about and on_name for pid in a.pids}
     if ctx.carried is not None:  # "What is LLaMat?": the records carrying the name, not the data named in their facts
         offered &= set(ctx.carried.pids)
     return [c for c in cited if c.pid in offered]
