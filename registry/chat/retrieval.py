@@ -36,7 +36,7 @@ from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
 from registry.search.facets import FACET_NAMES
 from registry.search.patterns import ACRONYMS
-from registry.search.versions import AskedVersion, asked_version, name_version
+from registry.search.versions import AskedVersion, asked_version, release_version
 from registry.search.understand import Question, stem, topical_terms, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 
@@ -1082,5 +1082,5 @@ def _near_version(c: Candidate, versioned: AskedVersion | None) -> bool:
     records the search ranks as a version's nearest, ``Searcher._nearest_versions``)."""
     if versioned is None:
         return False
-    named = name_version(c.facts.name, versioned.family)
+    named = release_version(c.facts.name, versioned.family)
     return named is not None and (named.own or named.version == versioned.version)

@@ -352,8 +352,9 @@ preference preferences samples examples images pictures photos texts text questi
 dialogues chats documents clips videos model models version versions variant variants checkpoint checkpoints weights
 """.split())
 # where a name stops: a clause, a topic ("for finance"), a negation ("not the chat version")
-LINK_STOP = re.compile(r"[,;?!()]|\.(?:\s|$)|\b(?:for|that|which|who|whose|with|and|or|but|not|to|in|into|about|"
-                       r"are|is|were|was|have|has|do|does|deal|deals|can|could|made|by)\b")
+# (a stop word inside a name's hyphens is the name's: "image-to-video", "sd-for-anime"; ``(?<![\w-])``, not ``\b``)
+LINK_STOP = re.compile(r"[,;?!()]|\.(?:\s|$)|(?<![\w-])(?:for|that|which|who|whose|with|and|or|but|not|to|in|into|"
+                       r"about|are|is|were|was|have|has|do|does|deal|deals|can|could|made|by)(?![\w-])")
 # a sentence ends at ".", ",", ";", but not at a dot inside a word ("Apache-2.0", "v1.5")
 EXPLICIT = re.compile(r"\b(?:only|must|exclusively|strictly|solely|required?)\b(?:[^.,;]|\.(?=\w)){0,30}$")
 

@@ -28,6 +28,7 @@ from registry.search.engine import Candidates, _top_set, first_in_order
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
+from registry.search.names import own_name_records, refused_variant
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
@@ -35,7 +36,7 @@ from registry.search.text import QueryTerms, query_terms, stem_term, term_id, to
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
 from registry.search.understand import Understander, apposed, follow_up_questions
-from registry.search.versions import asked_version, name_version, size_distance
+from registry.search.versions import asked_version, release_version, size_distance
 
 if TYPE_CHECKING:
     from registry.search.llm import OllamaUnderstander
@@ -103,12 +104,16 @@ DESCRIBED_FACETS = frozenset({"task", "task-family", "task-kind", "domain", "mod
 CONCEPT_NOTE = "read from the meaning of the question"  # the note of a boost a concept of the question added
 PLACE_NOTE = "read from a place its speakers live in"  # the note of a language a place stands for ("Hong Kong")
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
-_COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|int4|int8|" \
-              r"\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
+_COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|hqq|quanto|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|" \
+              r"(?:int|float)\d+(?:bits?)?|\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
 # (and the letters of a quant's size, parts of a name split at "_": "Q4_K_M"; in a question they are other words: the
 # "s" of "Acme's", ``COPY_SAID``)
-COPY_WORD = re.compile(rf"\b(?:{_COPY_WORDS}|k|m|s|l|xs|xl)\b", re.I)
+# ("smashed", "ov": the words a compressing service and OpenVINO's exports write in copies' names, no question's)
+COPY_WORD = re.compile(rf"\b(?:{_COPY_WORDS}|smashed|ov|k|m|s|l|xs|xl)\b", re.I)
 COPY_SAID = re.compile(rf"\b(?:{_COPY_WORDS})\b", re.I)  # a question asking for copies in a format or fewer bits
+# a format or precision holding weights in fewer bits than trained in, in a name or a question (not fp16, bf16, onnx)
+FEWER_BITS = re.compile(r"(?:^|(?<=[^a-z0-9]))(?:gguf|ggml|gptq|awq|exl2|hqq|quanto|bnb|nf4|mxfp4|fp4|fp8|int[1-8]|"
+                        r"[1-8][ -]?bits?|q[1-8](?:_[a-z0-9]+)*|quanti[sz]ed|(?:low|lower|fewer|reduced)[ -]bits?)(?![a-z0-9])", re.I)
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -717,7 +722,12 @@ class Searcher:
             phrased = self._phrase_named(qu)
             cand = self._candidates(qu, mode, vector, phrased)
             depth = max(10, page * per_page)
-            carried = self._carried(qu) or self._nearest_versions(query, qu) or [int(x) for x in phrased]
+            # a model's own name written alone ("what's gemma-7b-openhermes?"): every record of it, of any account
+            own = own_name_records(self.engine, qu.text) if qu.text else None
+            if own is not None and own.note:
+                notes.append(own.note)
+            carried = (own.slots if own is not None else []) or self._carried(qu) or \
+                self._nearest_versions(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
@@ -975,6 +985,24 @@ class Searcher:
             # the base's own copies in other formats carrying nothing else the question asks are not what it asks
             # for: they are not linked first (docs/search.md, "Ranking", linked first)
             links -= (self._copies(boosts["base_model"], based) & (asked == 0)).view(np.int8) * np.int16(LINK_LEVEL)
+        if based is not None and links is not None:
+            refused = refused_variant(qu.text or "")
+            if refused is not None:
+                # "the plain Gemma 7B, not the instruct one": the base's models named as the variant refused
+                # (gemma-7b-it) are not linked first (docs/search.md, "Ranking")
+                links -= self._named_like(refused, based).view(np.int8) * np.int16(LINK_LEVEL)
+        if based is not None and self._asks_copies(qu):
+            # "a low-bit copy of the plain Gemma 7B", "X in GGUF": the base's own copies in a format or precision
+            # (named as the base is but for such words) are what is asked, before its fine-tunes (docs/search.md)
+            copies = self._copies(boosts["base_model"], based)
+            if FEWER_BITS.search(qu.text or "") or "quantized" in qu.tags:
+                # fewer bits asked ("low-bit", "quantised", "4-bit"): the derivatives whose names hold fewer bits
+                # (1bit, HQQ, GGUF, GPTQ, "Quantized"), copies or not, carry the ask; another copy (a half-precision
+                # export: fp16, bf16) is nearer it than a fine-tune
+                asked += self._named_like(FEWER_BITS, based).view(np.int8) * np.int16(STATED_WEIGHT)
+                asked += copies.view(np.int8)
+            else:
+                asked += copies.view(np.int8) * np.int16(STATED_WEIGHT)
         if qu.kin and "task" not in explicit:
             # the models of the family a model not held is built on, or of the owner the question gives it, that do
             # what it does: first, as linked ones are; the owner's other models next, above the job's other models
@@ -1075,9 +1103,27 @@ class Searcher:
         """Say whether the question asks the models derived from a base for something more (a language, a task, a
         topic) and not for copies in a format ("in GGUF", "quantised"): then the base's own copies, which carry only
         what the base does, are not linked first."""
-        if qu.tags or COPY_SAID.search(qu.text or ""):
+        if Searcher._asks_copies(qu):
             return False
         return any(r.applied and r.facet not in ("kind", "base_model", "author") for r in qu.recognised)
+
+    def _named_like(self, pattern: "re.Pattern", among: np.ndarray) -> np.ndarray:
+        """Return, per slot, the models ``among`` whose own name (after the owner) ``pattern`` finds."""
+        engine = self.engine
+        out = np.zeros(len(among), dtype=bool)
+        for slot in np.flatnonzero(among).tolist():
+            doc = engine.docs[slot]
+            if doc is not None and doc.kind == "model" and \
+                    pattern.search((doc.identifier or doc.name).rsplit("/", 1)[-1]) is not None:
+                out[slot] = True
+        return out
+
+    @staticmethod
+    def _asks_copies(qu: QueryUnderstanding) -> bool:
+        """Say whether the question asks for copies in a format or fewer bits ("quantized" read from "low-bit
+        copy", "in GGUF", a format's tag)."""
+        return bool(qu.tags) or COPY_SAID.search(qu.text or "") is not None or \
+            FEWER_BITS.search(qu.text or "") is not None
 
     def _copies(self, bases: list[str], derived: np.ndarray) -> np.ndarray:
         """Return, per slot, the FDOs among ``derived`` that are copies of one of ``bases``: named as the base is
@@ -1090,6 +1136,8 @@ class Searcher:
                 and len(cached[2]) == len(derived):
             return cached[2]
         names = {_copy_name(b.rsplit("/", 1)[-1]) for b in bases}
+        # (a copy's name may write the base's owner first: PrunaAI/google-gemma-7b-HQQ-1bit-smashed)
+        names |= {_copy_name(b.replace("/", "-")) for b in bases}
         firsts = {n[0] for n in names if n}  # a copy's name holds its base's first word: most derivatives' do not
         out = np.zeros(len(derived), dtype=bool)
         docs = engine.docs
@@ -1180,7 +1228,7 @@ class Searcher:
             if doc is None or doc.kind != "model":
                 continue
             identifier = doc.identifier or doc.name
-            named = name_version(identifier, asked.family)
+            named = release_version(identifier, asked.family)
             if named is None:
                 continue
             size = size_distance(asked.size, named.size)

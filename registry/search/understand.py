@@ -44,7 +44,9 @@ TUNED_NAME = re.compile(r"(?:^|[-_.])(?:instruct|chat|it|sft|dpo|rlhf)(?:$|[-_.]
 PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))  # "cites", "points to", ...
 # words saying a copy holds its weights in fewer bits without naming a format ("lower-precision builds of X",
 # "compressed copies of X", "X squeezed into 4 bits"): read as the word quantized (its expansions name the formats)
-LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|compressed|squeezed|shrunk|quanti[sz]ed)"
+# ("low-bit", "fewer-bit": a number of bits not said)
+LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|(?:lower|low|reduced|fewer|few)[ -]bits?|" \
+                  r"compressed|squeezed|shrunk|quanti[sz]ed)"
 COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
           rf"releases?|weights|files?|checkpoints?|quants?)\s+(?:of|for)\b"
 # formats and precisions that hold weights in fewer bits than the model was trained in
@@ -703,7 +705,7 @@ class Understander:
             # "compressed", "squeezed", "shrunk" say fewer bits of a copy of a model named after them only
             # ("compressed files for OCR" are zip files); "lower-precision" and "quantized" say it alone; the words
             # up to the name ("lower-precision builds of") are matched as "quantized"
-            if said is not None and (found is not None or re.search(r"precision|quanti", said.group(0))):
+            if said is not None and (found is not None or re.search(r"precision|bit|quanti", said.group(0))):
                 out.append(_quantised(m.start(), m.end()))
         for m in list(re.finditer(FORMATS_COPY_OF, low))[:MAX_LINKS]:
             # "4-bit, 8-bit or GGML builds of X": a list of formats, some holding weights in fewer bits, asks for the

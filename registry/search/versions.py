@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from registry.search.text import tokens
 
-__all__ = ["AskedVersion", "NameVersion", "VERSIONED", "asked_version", "name_version", "size_distance", "version"]
+__all__ = ["AskedVersion", "NameVersion", "VERSIONED", "asked_version", "name_version", "release_version",
+           "size_distance", "version"]
 
 # a family's name written with capitals and a version number ("Stable Diffusion 1.5", "Whisper v3", "Phi-3")
 VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
@@ -133,6 +134,26 @@ def name_version(identifier: str, family: tuple[str, ...]) -> NameVersion | None
         rest = words[j:]
         own = set(words[:i]) <= owner_words and all(_is_size(w) or w in TUNING_WORDS for w in rest)
         return NameVersion(held, own, next((w for w in rest if _is_size(w)), ""))
+    return None
+
+
+def release_version(identifier: str, family: tuple[str, ...]) -> NameVersion | None:
+    """Return the version of ``family`` a model's identifier names (``name_version``); a maker's own release whose
+    name gives the family no version (only its owner's words before the family, only sizes and tuning words after:
+    "google/gemma-7b-it", "huggyllama/llama-7b") is the family's first, version 1. None otherwise
+    ("maker/pixel-forge-turbo": another word after it; "lab/gemma-7b-fp16-ov": a copy)."""
+    named = name_version(identifier, family)
+    if named is not None:
+        return named
+    owner, _, short = identifier.rpartition("/")
+    words, owner_words = _words(short), set(_words(owner))
+    n = len(family)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i:i + n]) != family:
+            continue
+        rest = words[i + n:]
+        if set(words[:i]) <= owner_words and all(_is_size(w) or w in TUNING_WORDS for w in rest):
+            return NameVersion(1.0, True, next((w for w in rest if _is_size(w)), ""))
     return None
 
 
