@@ -23,10 +23,10 @@ from registry.search.about import describe, linked_data
 from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, language_label
 from registry.search.text import KEYWORDS_FORMAT, flow_term, sparse_vector
 from registry.store import Store
-from registry.vocab import FAIR4ML, MLFDO, SCHEMA
+from registry.vocab import FAIR4ML, MLFDO, SCHEMA, SKOS
 
 __all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text", "Concepts",
-           "read_concepts"]
+           "read_concepts", "inferred_tasks", "tag_name", "LINEAGE_STEPS"]
 
 INDEXED_KINDS = ("model", "dataset", "paper", "task", "evaluation")
 # a model listing this many languages (Hub language codes) is also indexed with the language "multilingual" (BLOOM's
@@ -47,6 +47,10 @@ _PLAIN = MLFDO.plainDescription.value
 _INPUT, _OUTPUT = MLFDO.inputModality.value, MLFDO.outputModality.value
 _IN_SET = SCHEMA.inDefinedTermSet.value
 _CODE = SCHEMA.termCode.value
+_NOTATION = SKOS.notation.value
+# how many lineage links a model stating no task is followed up for a base stating one (a quantised copy of a
+# fine-tune of a merge); further up, the base says less of what the copy does
+LINEAGE_STEPS = 3
 
 
 class Item(NamedTuple):
@@ -78,6 +82,9 @@ class IndexDoc:
     embed_text: str = ""
     sparse: tuple[list[int], list[float]] = ((), ())  # type: ignore[assignment]
     stub: bool = False  # only referenced so far: a name, no description to compare meanings with
+    # the tasks (key, label) a model stating none is taken to do: its nearest bases' stated tasks and the tasks its
+    # Hub tags name (``inferred_tasks``); a lesser boost only, never a facet value, a filter or its shown task
+    inferred: list[tuple[str, str]] = field(default_factory=list)
 
     def payload(self) -> dict:
         """Return the Qdrant payload (everything but the vectors)."""
@@ -85,7 +92,7 @@ class IndexDoc:
                 "identifier": self.identifier, "url": self.url, "description": self.description,
                 "facets": {k: [list(v) for v in vals] for k, vals in self.facets.items()},
                 "params": self.params, "date": self.date, "downloads": self.downloads, "exact": self.exact,
-                "stub": self.stub, "keywords_format": KEYWORDS_FORMAT,
+                "stub": self.stub, "inferred": [list(v) for v in self.inferred], "keywords_format": KEYWORDS_FORMAT,
                 # flat copies that Qdrant can filter on (keyword match on "f_task" etc.)
                 **{f"f_{k}": [v[0] for v in vals] for k, vals in self.facets.items()}}
 
@@ -103,7 +110,8 @@ class IndexDoc:
                    facets={k: [tuple(v) for v in vals] for k, vals in (payload.get("facets") or {}).items()},
                    params=payload.get("params"), date=payload.get("date"),
                    downloads=int(payload.get("downloads") or 0), exact=list(payload.get("exact") or []),
-                   sparse=sparse, stub=bool(payload.get("stub")))
+                   sparse=sparse, stub=bool(payload.get("stub")),
+                   inferred=[tuple(v) for v in payload.get("inferred") or []])
 
 
 def indexed_versions(store: Store, kinds: Iterable[str] = INDEXED_KINDS) -> dict[str, Item]:
@@ -129,6 +137,8 @@ class Concepts:
     tasks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     libraries: dict[str, tuple[str, ...]] = field(default_factory=dict)
     flows: dict[str, tuple[str, ...]] = field(default_factory=dict)  # task PID -> its direction terms (``flow_term``)
+    # a task's names (notation, label, alternative labels; ``tag_name``) -> the tasks (facet key, label) so called
+    named: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 def _scheme(fdo: Fdo) -> str:
@@ -158,6 +168,14 @@ def read_concepts(store: Store) -> Concepts:
                     for o in fdo.properties.get(prop, []) if o.value in modality]
             if flow:
                 out.flows[pid] = tuple(dict.fromkeys(flow))
+            task = ((fdo.identifier or fdo.name).strip(), fdo.name)  # as ``model.make_ref`` keys and labels it
+            # (its codes always; its labels of two words or more: one everyday word, "agent" of reinforcement
+            # learning, "assistant", tags a model for other reasons)
+            names = [fdo.identifier, *fdo.strings(_NOTATION), *(n for n in [fdo.name, *fdo.alternate_names]
+                                                                 if " " in tag_name(n))]
+            for name in {tag_name(n) for n in names}:
+                if name and task not in out.named.get(name, ()):
+                    out.named[name] = (*out.named.get(name, ()), task)
         elif scheme == _LIBRARY_SCHEME:
             phrases = [fdo.name, *fdo.alternate_names, *fdo.strings(_PLAIN)]
             for code in fdo.strings(_CODE):
@@ -175,7 +193,49 @@ def build_docs(store: Store, items: list[Item], concepts: Concepts | None = None
         concepts = read_concepts(store)
     wanted = [pid for pid in linked_data(fdos.values()) if pid not in fdos]
     data = {**fdos, **(read_fdos(store, wanted) if wanted else {})}  # the data sets tasks and runs are on
-    return [_doc(item, fdos[item.pid], concepts, data) for item in items if item.pid in fdos]
+    inferred = inferred_tasks(store, fdos, concepts)
+    docs = [_doc(item, fdos[item.pid], concepts, data) for item in items if item.pid in fdos]
+    for doc in docs:
+        doc.inferred = inferred.get(doc.pid, [])
+    return docs
+
+
+def tag_name(text: str) -> str:
+    """Return a tag or a task's name as both are compared: lower-cased, its words joined by single spaces
+    ("Image-to-3D", "image to 3d" -> "image to 3d")."""
+    return " ".join(re.split(r"[\s_-]+", text.strip().lower())).strip()
+
+
+def inferred_tasks(store: Store, fdos: dict[str, Fdo], concepts: Concepts) -> dict[str, list[tuple[str, str]]]:
+    """Return, for the models of ``fdos`` stating no task, the tasks (key, label) they are taken to do.
+
+    A fine-tune, adapter, quantised copy or merge does what its base does: the tasks the nearest bases stating one
+    state, followed up the lineage the store records (``LINEAGE_STEPS`` links at most; a base stating none passes
+    nothing of its own on, only its bases' tasks). A Hub tag that is a task's name though no pipeline task
+    ("video-generation": text to video; "Image-to-3D") names what the model does too. Read when the model is
+    indexed: a base's task changed later reaches its copies when they are indexed again.
+    """
+    out: dict[str, list[tuple[str, str]]] = {}
+    read: dict[str, Fdo] = dict(fdos)
+    for pid, fdo in fdos.items():
+        if fdo.kind != "model" or fdo.tasks:
+            continue
+        found = [t for k in fdo.keywords for t in concepts.named.get(tag_name(k), ())]
+        seen, front = {pid}, [r.target.iri for r in fdo.lineage if r.target.local]
+        for _ in range(LINEAGE_STEPS):
+            front = [p for p in dict.fromkeys(front) if p not in seen]
+            if not front:
+                break
+            seen.update(front)
+            wanted = [p for p in front if p not in read]
+            if wanted:
+                read.update(read_fdos(store, wanted))
+            bases = [read[p] for p in front if p in read and read[p].kind == "model"]
+            found += [(r.key, r.label) for base in bases for r in base.tasks]
+            front = [r.target.iri for base in bases if not base.tasks for r in base.lineage if r.target.local]
+        if found:
+            out[pid] = list(dict.fromkeys(found))
+    return out
 
 
 def _strings(values: dict[str, list], prop: str) -> list[str]:

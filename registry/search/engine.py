@@ -222,6 +222,7 @@ class MemoryEngine:
         self.slot_of: dict[str, int] = {}
         self.terms: dict[int, _Postings] = {}
         self.values: dict[tuple[str, str], _Postings] = {}  # (facet, key) -> slots
+        self.inferred: dict[str, _Postings] = {}  # task key -> the slots taking it as inferred (``IndexDoc.inferred``)
         self.labels: dict[tuple[str, str], str] = {}
         self.exact: dict[str, set[int]] = {}
         self.names = SubstringIndex()  # the keys of ``exact``, by the words written inside them
@@ -282,6 +283,11 @@ class MemoryEngine:
                         continue
                     for key, label in vals:
                         self._add_value(facet, key, label, slot)
+                for key, _ in doc.inferred:
+                    posting = self.inferred.get(key)
+                    if posting is None:
+                        posting = self.inferred[key] = _Postings()
+                    posting.add(slot)
                 for key in doc.exact:
                     held = self.exact.get(key)
                     if held is None:  # a key is kept once listed (emptied, not dropped): listed once under its words
@@ -426,6 +432,15 @@ class MemoryEngine:
                 sel |= np.isnan(column)
             out[facet] = sel
         return out
+
+    def inferred_mask(self, tasks: Iterable[str]) -> np.ndarray:
+        """Return the slots of the models stating no task taken to do one of ``tasks`` (``IndexDoc.inferred``)."""
+        sel = np.zeros(self.size, dtype=bool)
+        for key in tasks:
+            posting = self.inferred.get(key)
+            if posting is not None:
+                sel[posting.arrays()[0]] = True
+        return sel
 
     def _has_value(self, facet: str) -> np.ndarray:
         _, _, offsets = self._pairs(facet)

@@ -63,6 +63,9 @@ CONCEPT_POPULARITY_SHARE = 0.375
 LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
 BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
+# a task a model stating none is taken to do, from its bases' or its tags (``document.inferred_tasks``): below a
+# stated task (2), a guess from its lineage; above none, as a copy of a text generator most likely writes text
+INFERRED_TASK_WEIGHT = 1
 TAG_WEIGHT = 1  # a Hub tag read for a format ("Core ML": coreml) boosts like a library
 # a kind of task or subject area shown by a model's tags, name or data ("gsm8k", "chemistry") says what it is for,
 # as a task does (measured: a subject area at 1, as a library, lost set 4's legal question and gained nothing)
@@ -1026,10 +1029,14 @@ class Searcher:
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
             if facet != "task":
                 asked += sel.view(np.int8) * np.int16(weight)
-        if topics and boosts.get("task"):
-            score += self._unstated_task(topics, boosts["task"])
-        if boosts.get("task") and "task" not in explicit:
-            score += self._named_task(qu, boosts["task"])
+        if boosts.get("task"):
+            taken = self._unstated_task(topics, boosts["task"]) if topics else np.zeros(self.engine.size, np.int16)
+            if "task" not in explicit:
+                taken += self._named_task(qu, boosts["task"])
+            # a model stating no task that its bases or tags say does a boosted one (a fine-tune of a text generator):
+            # less credit than stating it, more than nothing (docs/search.md, "Inferred tasks")
+            inferred = self.engine.inferred_mask(boosts["task"]) & (taken == 0)
+            score += taken + inferred.view(np.int8) * np.int16(INFERRED_TASK_WEIGHT)
         if based is not None and self._asks_beyond_link(qu):
             # the base's own copies in other formats carrying nothing else the question asks are not what it asks
             # for: they are not linked first (docs/search.md, "Ranking", linked first)

@@ -41,7 +41,7 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 16  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 17  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)
@@ -55,6 +55,7 @@ KEYWORDS_FORMAT = 16  # 4: words written as one (EntityLinking, Hunyuan3D) also 
 # a model listing ``document.MANY_LANGUAGES`` languages also has the language multilingual
 # 15: a paper is also called exactly by its id without the scheme ("2501.07954"); OpenML tasks and runs are indexed
 # 16: a word ending in a run of capitals after small letters also indexes the word before them ("LibrarianAI": librarian)
+# 17: a model stating no task carries the tasks inferred from its bases and task-naming tags (``IndexDoc.inferred``)
 
 # The words of the concepts a model points at (its task's definition and jobs, its library's purpose) are indexed
 # apart from its record's words, as concept terms (``^`` and the word's stem: ``^listen``), so they never change how
