@@ -76,3 +76,37 @@ def test_a_refused_variant_is_found_in_a_models_own_name(text, name, refused):
 
 def test_no_refusal_reads_no_variant():
     assert refused_variant("the plain Quill 7B") is None
+
+
+@pytest.fixture(scope="module")
+def method_searcher():
+    # a base with one copy in a format and fine-tunes made by two methods, the copy the most downloaded after the base
+    records = [
+        task_record("text-generation"),
+        model_doing(BASE_MODEL, "text-generation", downloads=90_000, description=CARD),
+        model_doing("lab/Quill-7B-GPTQ", None, base_model=BASE_MODEL, downloads=5_000, description="Weights."),
+        model_doing("lab/Quill-7B-mlx", None, base_model=BASE_MODEL, downloads=4_000, description="Weights."),
+    ]
+    records += [model_doing(f"tuner/Quill-7B-dpo-run-{i}", "text-generation", base_model=BASE_MODEL, downloads=10 + i,
+                            keywords=("dpo", "trl"), description="Quill 7B tuned on preference pairs.")
+                for i in range(3)]
+    records += [model_doing(f"tuner/Quill-7B-sft-run-{i}", "text-generation", base_model=BASE_MODEL, downloads=20 + i,
+                            keywords=("sft", "trl"), description="Quill 7B tuned on instructions.")
+                for i in range(3)]
+    yield from concepts_searcher(records)
+
+
+@pytest.mark.parametrize("question", ["Which Quill-7B fine-tunes were trained with DPO?",
+                                      "Quill 7B models tuned with direct preference optimisation",
+                                      "Which Quill-7B fine-tunes were made with TRL?"])
+def test_a_method_or_library_named_asks_for_no_copies_of_the_base(method_searcher, question):
+    # a method's or library's Hub tag read from the question made the base's copies in a format come first, as if
+    # "in GGUF" had been asked
+    top = _top(method_searcher, question, 3)
+    copies = {model_pid("lab/Quill-7B-GPTQ"), model_pid("lab/Quill-7B-mlx")}
+    assert not copies & set(top), _names(method_searcher, question)
+
+
+def test_a_format_named_still_asks_for_the_bases_copies(method_searcher):
+    top = _top(method_searcher, "Is there an MLX version of Quill-7B?", 2)
+    assert model_pid("lab/Quill-7B-mlx") == top[0], _names(method_searcher, "Is there an MLX version of Quill-7B?")

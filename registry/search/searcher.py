@@ -35,7 +35,7 @@ from registry.search.results import (Facet, FacetValue, QueryUnderstanding, Reco
 from registry.search.text import QueryTerms, query_terms, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
-from registry.search.understand import Understander, apposed, follow_up_questions, writes_licence_id
+from registry.search.understand import FORMATS, Understander, apposed, follow_up_questions, writes_licence_id
 from registry.search.versions import asked_version, release_version, size_distance
 
 if TYPE_CHECKING:
@@ -114,6 +114,10 @@ _COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|hqq|quanto|mlx|onnx|openvino|bnb|nf4|mxf
 # "s" of "Acme's", ``COPY_SAID``)
 # ("smashed", "ov": the words a compressing service and OpenVINO's exports write in copies' names, no question's)
 COPY_WORD = re.compile(rf"\b(?:{_COPY_WORDS}|smashed|ov|k|m|s|l|xs|xl)\b", re.I)
+# the Hub tags naming a format weights are copied into ("gguf", "mlx", "coreml"): a question reading one asks for
+# copies; the tag of a training method or a library ("dpo", "trl", "unsloth") does not (it made a DPO question about
+# a base's fine-tunes rank the base's copies first)
+FORMAT_TAG = re.compile(rf"{FORMATS}|coreml|tflite", re.I)
 COPY_SAID = re.compile(rf"\b(?:{_COPY_WORDS})\b", re.I)  # a question asking for copies in a format or fewer bits
 # a format or precision holding weights in fewer bits than trained in, in a name or a question (not fp16, bf16, onnx)
 FEWER_BITS = re.compile(r"(?:^|(?<=[^a-z0-9]))(?:gguf|ggml|gptq|awq|exl2|hqq|quanto|bnb|nf4|mxfp4|fp4|fp8|int[1-8]|"
@@ -1178,7 +1182,7 @@ class Searcher:
     def _asks_copies(qu: QueryUnderstanding) -> bool:
         """Say whether the question asks for copies in a format or fewer bits ("quantized" read from "low-bit
         copy", "in GGUF", a format's tag)."""
-        return bool(qu.tags) or COPY_SAID.search(qu.text or "") is not None or \
+        return any(FORMAT_TAG.fullmatch(tag) for tag in qu.tags) or COPY_SAID.search(qu.text or "") is not None or \
             FEWER_BITS.search(qu.text or "") is not None
 
     def _copies(self, bases: list[str], derived: np.ndarray) -> np.ndarray:
