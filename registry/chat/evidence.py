@@ -15,7 +15,7 @@ from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading, input_words
 from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS
 from registry.search.searcher import CONCEPT_NOTE
-from registry.search.text import licence_term, stem_term, tokens, word_parts
+from registry.search.text import licence_term, shortened_names, stem_term, tokens, word_parts
 from registry.search.understand import Question, stem, words
 
 # plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
@@ -661,23 +661,13 @@ def read_topic(q: Question, frequencies=None) -> Topic:
     return Topic(keys, result, weights, alternatives(q.text, keys))
 
 
-# a capitalised word inside a sentence (not its first word): a proper name ("the law of Texas")
-PROPER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?])\b([A-Z][a-z]{3,})\b")
-MIN_SHORT = 3  # letters a shortened name keeps at least ("Tex" of Texas)
-
-
 def _shortened(text: str, keys) -> dict[str, list[str]]:
-    """Return, for each proper name the question writes (a key), its shortened forms, longest first: the first
-    letters, at least ``MIN_SHORT`` and half of the name, as model names write a place or a subject ("TexLaw": Texas
-    law). Read only for a name no FDO holds in full (``read_topic``)."""
+    """Return, for each proper name the question writes whose stem is a key, its shortened forms, longest first
+    (``text.shortened_names``, the search's reading too). Read only for a name no FDO holds in full (``read_topic``)."""
     out: dict[str, list[str]] = {}
-    for m in PROPER_NAME.finditer(text.strip()):
-        name = m.group(1).lower()
-        key = stem(name)
-        if key in keys and key not in out:
-            shortest = max(MIN_SHORT, (len(name) + 1) // 2)
-            out[key] = [name[:n] for n in range(len(name) - 1, shortest - 1, -1)]
-    return out
+    for name, forms in shortened_names(text).items():
+        out.setdefault(stem(name), forms)
+    return {key: forms for key, forms in out.items() if key in keys}
 
 
 SENTENCE = re.compile(r"[^.!?]+[.!?]*")

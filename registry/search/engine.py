@@ -532,6 +532,8 @@ class MemoryEngine:
         # a word no FDO holds as written -> the slots holding a verb form of it (``text.verb_forms``)
         stand_ins: set[int] = getattr(terms, "forms", set())
         stand_in: dict[int, np.ndarray] = {}
+        derived: set[int] = getattr(terms, "derived", set())  # stem terms of a word's family (``text.derived_forms``)
+        family: dict[int, np.ndarray] = {}
         # concept terms (``text.concept_term``): the words of the concepts an FDO points at, per query word
         concept_of: dict[int, int] = getattr(terms, "concept_of", {})
         by_concept: dict[int, np.ndarray] = {}
@@ -547,7 +549,13 @@ class MemoryEngine:
                 # saves a scan of its long posting (measured: sets 1, 3-6 same or higher, docs/benchmarks.md)
                 continue
             slots, weights = posting.arrays()
-            if tid in stem_of:
+            if tid in derived and df <= n_alive / 3:
+                # another word of the query word's family ("comparison" for "compare"): a hit for the word where the
+                # record does not write the word itself; it ranks at its stem weight
+                family.setdefault(stem_of[tid], np.zeros(n, dtype=bool))[slots] = True
+                if tid in named and df <= n_alive * NAMED_SHARE:
+                    rarest.append((df, named[tid]))
+            elif tid in stem_of:
                 written = self.terms.get(stem_of[tid])
                 written_df = 0 if written is None else written.alive_count(alive, self.generation)
                 if written_df * STEM_WHEN_RARER >= df or (written_df and tid in stand_ins):
@@ -585,6 +593,14 @@ class MemoryEngine:
                 # naming other FDOs ("sentence-transformers") does not
                 np.add.at(hits, mark.arrays()[0], np.int16(1))
         for standing in stand_in.values():  # a hit where a form is held; the bar stays where the word left it
+            uncommon |= standing
+            hits += standing
+        for word, standing in family.items():  # a hit where only another word of the family is held
+            written = self.terms.get(word)
+            if written is not None and written.alive_count(alive, self.generation):
+                standing[written.arrays()[0]] = False
+            if word in stand_in:
+                standing &= ~stand_in[word]
             uncommon |= standing
             hits += standing
         own_uncommon = uncommon.copy()  # matched by an uncommon word of the record's own (before the concepts')

@@ -32,7 +32,7 @@ from registry.search.names import own_name_records, refused_variant
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import QueryTerms, query_terms, stem_term, tag_term, term_id, tokens
+from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
 from registry.search.understand import FORMATS, Understander, apposed, follow_up_questions, writes_licence_id
@@ -847,6 +847,7 @@ class Searcher:
                 return Candidates(None, None, None)
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
+            self._shortened(qu.query, terms)  # the question as asked: "Texas law" of "Which models know Texas law?"
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
             if phrased is not None and len(phrased):
                 # a name the question writes as a proper name of several words ("the Wallace and Gromit style") that an
@@ -918,6 +919,20 @@ class Searcher:
                 stem = stem_term(word)
                 out.append((term_id(word), None if stem is None else term_id(stem), idf))
         return tuple(out)
+
+    def _shortened(self, question: str, terms: QueryTerms) -> None:
+        """Add to ``terms`` the longest held shortened form of each proper name of the question no FDO holds in full
+        (``text.shortened_names``, the chat's reading too): "the law of Texas" meets ``TexLawLLM`` by its ``tex``, as
+        the name's own word (a match by it counts as one by the name)."""
+        names = {said[0]: forms for name, forms in shortened_names(question).items()
+                 if len(said := tokens(name)) == 1 and term_id(said[0]) in terms}  # as indexed: "texas" -> texa
+        if not names:
+            return
+        _, df = self.engine.document_frequencies([t for name, forms in names.items() for t in (name, *forms)])
+        for name, forms in names.items():
+            short = next((f for f in forms if df.get(f, 0)), None)
+            if not df.get(name, 0) and short is not None and term_id(short) not in terms:
+                terms[term_id(short)] = terms[term_id(name)]
 
     def _named_links(self, qu: QueryUnderstanding) -> set[str]:
         """Return the question's words that name a linked value (base model, dataset, paper) it applies.
@@ -1822,6 +1837,7 @@ def _without_words(terms: QueryTerms, words: set[str]) -> QueryTerms:
     kept.update((tid, weight) for tid, weight in terms.items() if tid not in drop)
     kept.stem_of.update((sid, tid) for sid, tid in terms.stem_of.items() if sid in kept)
     kept.forms.update(sid for sid in terms.forms if sid in kept)
+    kept.derived.update(sid for sid in terms.derived if sid in kept)
     for cid, tid in terms.concept_of.items():  # a dropped word's concept term goes with it
         if tid in kept:
             kept[cid] = terms[cid]

@@ -26,7 +26,7 @@ __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "s
            "morph", "root", "same_family", "stem_term", "PART_FIELDS", "licence_term", "LICENCE_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS",
            "concept_term", "QueryTerms", "compounds",
            "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER", "MARK_FIELDS", "tag_term", "mark_term", "marker_terms",
-           "flow_term", "flows", "FLOW_MODALITIES", "TERM_FIELDS"]
+           "flow_term", "flows", "FLOW_MODALITIES", "TERM_FIELDS", "shortened_names", "derived_forms"]
 
 # BM25 parameters; the average document length is fixed so a vector never depends on the corpus.
 K1 = 1.2
@@ -236,6 +236,58 @@ def verb_forms(token: str) -> tuple[str, ...]:
 
 
 _SHORT_VOWEL_END = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")  # one vowel before a last consonant doubles it
+
+# the noun endings Snowball leaves on a word it derives from a verb (it folds -ation, -ment, -ity, -ness itself:
+# "information", "improvement", "activity" stem as "inform", "improv", "activ"), as (the noun's stem ends with, the
+# verb's stem ends with instead, the noun as written ends with): compare/comparison, define/definition,
+# describe/description, decide/decision
+_DERIVED_ENDINGS = (("ison", "", "ison"), ("it", "", "ition"), ("ript", "rib", "ription"), ("is", "id", "ision"),
+                    ("us", "ud", "usion"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def derived_forms(token: str) -> tuple[tuple[str, str | None], ...]:
+    """Return the stem terms of the other words of a token's family that Snowball does not fold into its stem, each
+    with the word as written where it is known: the noun a verb makes with -ison, -ition, -ription, -ision or -usion
+    (written so), and the verb of such a noun (None: "compare", "compared" or "comparing").
+
+    compare -> ~comparison (comparison); comparison -> ~compar; define -> ~definit (definition); definition ->
+    ~defin; describe -> ~descript (description); decide -> ~decis (decision); include -> ~inclus (inclusion). Only
+    stems of ``MIN_STEM`` letters or more; a form no FDO holds matches nothing (``MemoryEngine.keyword_match``
+    counts a held one as the word).
+    """
+    own = morph(token)
+    if own is None:
+        return ()
+    found: dict[str, str | None] = {}
+    for noun_end, verb_end, written in _DERIVED_ENDINGS:
+        if token.endswith(written) and own.endswith(noun_end):
+            verb = own[:len(own) - len(noun_end)] + verb_end
+            if len(verb) >= MIN_STEM:
+                found.setdefault(verb, None)
+        elif own.endswith(verb_end) and not token.endswith(("ion", "ison")):  # a noun makes no other noun
+            base = own[:len(own) - len(verb_end)]
+            found.setdefault(base + noun_end, base + written)
+    return tuple((STEM_MARK + f, w) for f, w in found.items() if f != own)
+
+
+# a capitalised word inside a sentence (not its first word): a proper name ("the law of Texas")
+PROPER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?])\b([A-Z][a-z]{3,})\b")
+MIN_SHORT = 3  # letters a shortened name keeps at least ("Tex" of Texas)
+
+
+def shortened_names(text: str) -> dict[str, list[str]]:
+    """Return, for each proper name the text writes (lower-cased), its shortened forms, longest first: the first
+    letters, at least ``MIN_SHORT`` and half of the name, as model names write a place or a subject ("TexLaw": Texas
+    law; their parts are indexed apart, ``word_parts``). Meant only for a name no FDO holds in full: the search
+    (``Searcher._shortened``) and the chat (``evidence.read_topic``) then read it as its longest held form."""
+    out: dict[str, list[str]] = {}
+    for m in PROPER_NAME.finditer(text.strip()):
+        name = m.group(1).lower()
+        if name not in out:
+            shortest = max(MIN_SHORT, (len(name) + 1) // 2)
+            out[name] = [name[:n] for n in range(len(name) - 1, shortest - 1, -1)]
+    return out
 
 
 @functools.lru_cache(maxsize=1 << 16)  # indexing asks for the same few thousand words again and again
@@ -571,6 +623,9 @@ class QueryTerms(dict[int, float]):
         # a word of the question -> the marked term of it as a word of an FDO's own name or identifier (``mark_term``):
         # a rare word a model is named by says what the model is, and counts as two of the words a match needs
         self.named: dict[int, int] = {}
+        # stem terms of another word of a query word's family Snowball does not fold (``derived_forms``): an FDO
+        # holding one holds the word ("comparison" for "compare")
+        self.derived: set[int] = set()
 
 
 def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: float = 0.4,
@@ -616,6 +671,14 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
                 terms.stem_of.setdefault(sid, tid)
                 if term is None and weight >= 1.0:
                     terms.forms.add(sid)
+        for other, written in derived_forms(tok) if weight >= 1.0 else ():
+            sid = term_id(other)
+            if sid not in terms:
+                terms[sid] = weight * STEM_WEIGHT
+                terms.stem_of.setdefault(sid, tid)
+                terms.derived.add(sid)
+                if written is not None:  # an FDO named by the noun is named by the word ("product_comparison")
+                    terms.named[sid] = term_id(mark_term(written))
     for joined, parts in compounds(text):
         # a compound written in parts also meets it written as one ("K-pop": the tag KPOP), as a match of all its
         # parts; its parts still decide as words of their own (an FDO writing it in parts holds them), but a lone
