@@ -76,3 +76,15 @@ def test_a_refused_variant_is_found_in_a_models_own_name(text, name, refused):
 
 def test_no_refusal_reads_no_variant():
     assert refused_variant("the plain Quill 7B") is None
+
+
+@pytest.mark.parametrize("text", ["A GGUF copy of Quill 7B, whether or not it runs on a CPU",
+                                  "a quantised Quill 7B; I do not mind if it is slow, but not it being huge",
+                                  "Quill 7B in 4-bit, other than it I need nothing"])
+def test_the_pronoun_it_after_a_negation_refuses_no_variant(text):
+    assert refused_variant(text) is None
+
+
+@pytest.mark.parametrize("text", ["Quill 7B, not the IT one", "Quill 7B but not -it", "Quill 7B, not the it version"])
+def test_it_written_as_a_name_writes_it_is_refused(text):
+    assert refused_variant(text).search("Quill-7B-it") is not None

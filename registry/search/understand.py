@@ -122,8 +122,11 @@ BOUND_BY = re.compile(r"\b(?:bound|covered|governed|restricted|constrained|regul
                       r"obliged|obligated)\s+(?:(?:only|solely|also|still|strictly|legally)\s+)?$")
 BOUND_CHARS = 40  # the look-behind reads this many characters before "by"
 # an owner's possessive whose thing is terms of use ("by Google's own Gemma licence terms", "by Meta's licence")
-OWNERS_TERMS = re.compile(r"['’]s\s+(?:own\s+)?(?:[\w.+-]+\s+){0,3}?(?:licen[cs]es?|licensing|terms|conditions|"
-                          r"agreements?|polic(?:y|ies))\b")
+# (the words between name the terms, never a clause: "by Mistral's team under any licence" names the makers; nor are
+# they people, ``OWNERS_THING``)
+OWNERS_TERMS = re.compile(r"['’]s\s+(?:own\s+)?(?:(?!(?:under|with|without|and|or|but|for|in|on|of|to|from|by|"
+                          r"using|uses?|that|which|who|whose|any|is|are|was|were)\b)[\w.+-]+\s+){0,3}?"
+                          r"(?:licen[cs]es?|licensing|terms|conditions|agreements?|polic(?:y|ies))\b")
 # words after a base model's name adding its other versions ("X, including its multimodal instruct version", "X and
 # the instruct variant"; group: the words naming the version) and an apposition describing the version named ("X,
 # the version trained with reinforcement learning only"); both at most a few words (read once, at the name's end)
@@ -970,7 +973,7 @@ class Understander:
                              r"by|from)\s+(?:the\s+)?([a-z0-9][\w.\-]*)", low):
             name = m.group(1).rstrip(".,;")
             if (m.group(0).startswith("by") and BOUND_BY.search(low, max(0, m.start() - BOUND_CHARS), m.start())) \
-                    or OWNERS_TERMS.match(low, m.end()):
+                    or (OWNERS_TERMS.match(low, m.end()) and OWNERS_THING.match(low, m.end())):
                 # "bound by Google's Gemma licence terms", "covered by the Llama 2 licence": what binds a model is
                 # its licence, not its maker; nor is the owner of terms named after "by" ("by Meta's licence")
                 continue
