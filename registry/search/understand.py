@@ -1258,8 +1258,14 @@ _ID_SEPARATORS = re.compile(r"[\s_-]+")
 def writes_licence_id(written: str, key: str) -> bool:
     """Say whether ``written`` (a licence word "licence" aside) is the licence id ``key`` ("OpenRAIL++": openrail++,
     "CC BY-NC 4.0": cc-by-nc-4.0), dashes, underscores and spaces alike."""
-    said = _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
+    said = _licence_said(written)
     return bool(said) and _ID_SEPARATORS.sub("-", key.lower()) == said
+
+
+def _licence_said(written: str) -> str:
+    """Return licence words as ids are compared: lower-cased, a licence word after them aside, dashes, underscores
+    and spaces as one dash."""
+    return _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
 
 
 def _exact_licence(written: str, keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -1267,7 +1273,7 @@ def _exact_licence(written: str, keys: tuple[str, ...]) -> tuple[str, ...]:
     cc-by-nc-4.0), else ``keys``: the pattern reads a family's stem ("openrail", "cc-by-nc"), and an id written whole
     asks for that licence, not for its family. An id that is a part of another id held ("openrail" of
     bigcode-openrail-m, "cc-by-nc" of cc-by-nc-4.0) is the family's own word and keeps them all."""
-    said = _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
+    said = _licence_said(written)
     exact = [k for k in keys if writes_licence_id(written, k)]
     if len(exact) != 1 or len(keys) == 1:
         return keys
