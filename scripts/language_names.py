@@ -58,7 +58,8 @@ GROUPS = {
                                                  "South African language"], ["ZA"], "South Africa"),
     "nigeria": ("Nigerian languages", ["languages of Nigeria", "Nigeria's languages", "Nigerian language"], ["NG"], "Nigeria"),
     "europe": ("European languages", ["languages of Europe", "Europe's languages", "European language"], ["150"], "Europe"),
-    "nordic": ("Nordic languages", ["Nordic", "Scandinavian languages", "languages of Scandinavia",
+    # (no bare "Nordic": an adjective of much else, "Nordic walking", "Nordic noir"; "Indic" names languages or scripts)
+    "nordic": ("Nordic languages", ["Scandinavian languages", "languages of Scandinavia",
                                     "Scandinavian language", "Nordic language"],
                ["DK", "FI", "FO", "IS", "NO", "SE", "AX", "GL"], "the Nordic countries"),
     "spain": ("languages of Spain", ["Spain's languages", "Spanish regional languages", "co-official languages of Spain"],

@@ -29,7 +29,7 @@ def _generated_names() -> dict[str, str]:
 NAMES = _generated_names()
 # a model for each language a test below names, and for the South African group's
 CODES = ("xh", "zu", "sw", "de", "vi", "zh", "ar", "fa", "ny", "pa", "hi", "ta", "te", "bn", "mr", "en", "tn", "st",
-         "ja", "ht", "nso", "tl")
+         "ja", "ht", "nso", "tl", "sv")
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +127,7 @@ def test_every_generated_name_reads_its_language(searcher):
     ("Indic language models", {"hi", "mr"}),
     ("anything for the languages of South Africa?", {"xh", "zu", "tn", "st", "nso"}),
     ("a chatbot for African languages", {"sw", "zu", "xh"}),
+    ("a chatbot for the Nordic languages", {"sv"}),
 ])
 def test_a_group_of_languages_prefers_its_languages(searcher, query, members):
     [group] = [r for r in searcher.understand(query).recognised if r.facet == "language" and r.applied]
@@ -153,6 +154,9 @@ def test_a_task_asked_beside_a_group_stays_first(searcher):
 
 
 @pytest.mark.parametrize("query", ["a language model for Indian recipes", "Indian cooking tips from a language model",
-                                   "a language model trained on African folk tales"])
+                                   "a language model trained on African folk tales",
+                                   "a detector for Nordic walking poles", "a Nordic noir crime story writer",
+                                   "a model to predict crop yields in India", "classify photos of wildlife in Africa",
+                                   "Which models were made in Europe?", "news headlines from Nigeria"])
 def test_a_groups_words_apart_name_no_group(searcher, query):
     assert not [r for r in searcher.understand(query).recognised if r.note == "read from a group of languages"]

@@ -110,3 +110,15 @@ def test_a_method_or_library_named_asks_for_no_copies_of_the_base(method_searche
 def test_a_format_named_still_asks_for_the_bases_copies(method_searcher):
     top = _top(method_searcher, "Is there an MLX version of Quill-7B?", 2)
     assert model_pid("lab/Quill-7B-mlx") == top[0], _names(method_searcher, "Is there an MLX version of Quill-7B?")
+
+
+@pytest.mark.parametrize("text", ["A GGUF copy of Quill 7B, whether or not it runs on a CPU",
+                                  "a quantised Quill 7B; I do not mind if it is slow, but not it being huge",
+                                  "Quill 7B in 4-bit, other than it I need nothing"])
+def test_the_pronoun_it_after_a_negation_refuses_no_variant(text):
+    assert refused_variant(text) is None
+
+
+@pytest.mark.parametrize("text", ["Quill 7B, not the IT one", "Quill 7B but not -it", "Quill 7B, not the it version"])
+def test_it_written_as_a_name_writes_it_is_refused(text):
+    assert refused_variant(text).search("Quill-7B-it") is not None

@@ -59,7 +59,10 @@ def test_terms_binding_a_model_name_no_author(question):
     assert not [r for r in u.recognised if r.facet == "author" and r.values], question
 
 
-@pytest.mark.parametrize("question", ["models made by Google", "Which chat models are published by Google's team?"])
+@pytest.mark.parametrize("question", ["models made by Google", "Which chat models are published by Google's team?",
+                                      "Which models made by Google's team under any licence?",
+                                      "models by Google's researchers with an open licence",
+                                      "chat models released by Google's lab under the MIT licence"])
 def test_a_maker_after_by_is_still_the_author(question):
     u = reader(author=["google"]).understand(question)
     assert [r for r in u.recognised if r.facet == "author" and r.values == ("google",)]

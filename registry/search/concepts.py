@@ -238,7 +238,10 @@ def _concept(pid: str, triples) -> Concept | None:
     facet, code = FACET_OF_SCHEME[schemes[0]], values[SCHEMA.termCode.value][0]
     spdx = values.get(MLFDO.spdxId.value)
     label = (values.get(SCHEMA.name.value) or [code])[0]
-    names = [label, code.replace("-", " ")] + values.get(SCHEMA.alternateName.value, [])
+    # (a group of languages is named by its labels only: its code is a place, "india", "africa", and "crop yields in
+    # India" asks for no Indian language)
+    names = [label, *([code.replace("-", " ")] if facet != LANGUAGE_GROUP else [])] + \
+        values.get(SCHEMA.alternateName.value, [])
     if facet == "licence":
         names.append(_VERSION.sub("", label))
     if facet == "language":  # "Nepali (macrolanguage)", "Occitan (post 1500)": called by the name before the brackets

@@ -584,9 +584,10 @@ class MemoryEngine:
                     informative += said
                     if tid in named and df <= n_alive * NAMED_SHARE:
                         rarest.append((df, named[tid]))
+        least = min(rarest)[0] if rarest else 0  # (once: taken per word it was quadratic in the question's words)
         for df, mark_id in rarest:
             mark = self.terms.get(mark_id)
-            if df == min(rarest)[0] and mark is not None:
+            if df == least and mark is not None:
                 # the question's rarest word, where an FDO is named by it ("myra/negation_llama_chat" for "sentences
                 # that contain negation"), counts twice: the name says what the model is, and the question's other
                 # words ("specifically", "sentences") need not be in its record; a commoner word of the question

@@ -14,8 +14,11 @@ _WRITTEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*[A-Za-z0-9]")
 _SHAPED = re.compile(r"[0-9._\-]")
 # a tuned variant the question refuses ("the plain Gemma 7B, not the instruct one", "but not the chat version"), and
 # the words a model's own name writes it with (``-it``, ``-Instruct``, ``-chat``)
+# ("it" is that variant only written as names write it, "IT" or "-it", or before a word for a variant: "whether or
+# not it runs on a CPU" refuses nothing)
 _REFUSED = re.compile(r"\b(?:not|but\s+not|except|excluding|other\s+than|rather\s+than|instead\s+of)\s+(?:the\s+|an?\s+|any\s+)?"
-                      r"(instruct(?:ion)?(?:[ -]tuned)?|chat|it|sft|dpo|rlhf)\b", re.I)
+                      r"(instruct(?:ion)?(?:[ -]tuned)?|chat|(?-i:IT)|-it|it(?=\s+(?:one|version|variant|model|build|"
+                      r"checkpoint|release)s?\b)|sft|dpo|rlhf)\b", re.I)
 _VARIANT_NAMES = {"instruct": r"instruct|it", "chat": r"chat", "it": r"instruct|it", "sft": r"sft", "dpo": r"dpo",
                   "rlhf": r"rlhf"}
 
@@ -75,6 +78,6 @@ def refused_variant(text: str) -> "re.Pattern | None":
     said = _REFUSED.search(text or "")
     if said is None:
         return None
-    word = re.split(r"[ -]", said.group(1).lower())[0]
+    word = re.split(r"[ -]", said.group(1).lower().lstrip("-"))[0]
     words = _VARIANT_NAMES["instruct" if word.startswith("instruct") else word]
     return re.compile(rf"(?:^|[-_.])(?:{words})(?:$|[-_.])", re.I)

@@ -122,8 +122,11 @@ BOUND_BY = re.compile(r"\b(?:bound|covered|governed|restricted|constrained|regul
                       r"obliged|obligated)\s+(?:(?:only|solely|also|still|strictly|legally)\s+)?$")
 BOUND_CHARS = 40  # the look-behind reads this many characters before "by"
 # an owner's possessive whose thing is terms of use ("by Google's own Gemma licence terms", "by Meta's licence")
-OWNERS_TERMS = re.compile(r"['’]s\s+(?:own\s+)?(?:[\w.+-]+\s+){0,3}?(?:licen[cs]es?|licensing|terms|conditions|"
-                          r"agreements?|polic(?:y|ies))\b")
+# (the words between name the terms, never a clause: "by Mistral's team under any licence" names the makers; nor are
+# they people, ``OWNERS_THING``)
+OWNERS_TERMS = re.compile(r"['’]s\s+(?:own\s+)?(?:(?!(?:under|with|without|and|or|but|for|in|on|of|to|from|by|"
+                          r"using|uses?|that|which|who|whose|any|is|are|was|were)\b)[\w.+-]+\s+){0,3}?"
+                          r"(?:licen[cs]es?|licensing|terms|conditions|agreements?|polic(?:y|ies))\b")
 # words after a base model's name adding its other versions ("X, including its multimodal instruct version", "X and
 # the instruct variant"; group: the words naming the version) and an apposition describing the version named ("X,
 # the version trained with reinforcement learning only"); both at most a few words (read once, at the name's end)
@@ -970,7 +973,7 @@ class Understander:
                              r"by|from)\s+(?:the\s+)?([a-z0-9][\w.\-]*)", low):
             name = m.group(1).rstrip(".,;")
             if (m.group(0).startswith("by") and BOUND_BY.search(low, max(0, m.start() - BOUND_CHARS), m.start())) \
-                    or OWNERS_TERMS.match(low, m.end()):
+                    or (OWNERS_TERMS.match(low, m.end()) and OWNERS_THING.match(low, m.end())):
                 # "bound by Google's Gemma licence terms", "covered by the Llama 2 licence": what binds a model is
                 # its licence, not its maker; nor is the owner of terms named after "by" ("by Meta's licence")
                 continue
@@ -1255,8 +1258,14 @@ _ID_SEPARATORS = re.compile(r"[\s_-]+")
 def writes_licence_id(written: str, key: str) -> bool:
     """Say whether ``written`` (a licence word "licence" aside) is the licence id ``key`` ("OpenRAIL++": openrail++,
     "CC BY-NC 4.0": cc-by-nc-4.0), dashes, underscores and spaces alike."""
-    said = _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
+    said = _licence_said(written)
     return bool(said) and _ID_SEPARATORS.sub("-", key.lower()) == said
+
+
+def _licence_said(written: str) -> str:
+    """Return licence words as ids are compared: lower-cased, a licence word after them aside, dashes, underscores
+    and spaces as one dash."""
+    return _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
 
 
 def _exact_licence(written: str, keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -1264,7 +1273,7 @@ def _exact_licence(written: str, keys: tuple[str, ...]) -> tuple[str, ...]:
     cc-by-nc-4.0), else ``keys``: the pattern reads a family's stem ("openrail", "cc-by-nc"), and an id written whole
     asks for that licence, not for its family. An id that is a part of another id held ("openrail" of
     bigcode-openrail-m, "cc-by-nc" of cc-by-nc-4.0) is the family's own word and keeps them all."""
-    said = _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
+    said = _licence_said(written)
     exact = [k for k in keys if writes_licence_id(written, k)]
     if len(exact) != 1 or len(keys) == 1:
         return keys
