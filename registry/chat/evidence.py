@@ -448,8 +448,8 @@ def by_use(cands: list[Candidate], q: Question | None = None) -> list[Candidate]
     as much, the ones whose own facts hold some of its words in the search's order, then those holding them only
     through a constraint they meet, the most downloaded first.
 
-    In a question ``q`` asking for licences of a kind (several licences read from its words: "may we use
-    commercially", "open-source"), of the candidates meeting only its constraints those under a permissive licence
+    In a question ``q`` asking for licences of a kind holding permissive licences and others ("may we use
+    commercially", "open-source"; not "copyleft"), of the candidates meeting only its constraints those under a permissive licence
     (``PERMISSIVE_LICENCES``: no condition on who uses it or how) come before those under a licence with conditions of
     use (a community licence, a RAIL licence): downloads favour the big models of such licences, which a stricter
     reading of the question leaves out.
@@ -459,8 +459,10 @@ def by_use(cands: list[Candidate], q: Question | None = None) -> list[Candidate]
     and a record with an empty card and no download comes first; how much a record is used is the sign left of which
     one does the job.
     """
-    family = q is not None and any(r.applied and r.facet == "licence" and len(r.values) > 1
-                                   for r in read_constraints(q))
+    # (a family holding permissive licences and others: commercial use, open source; not copyleft, which holds none)
+    family = q is not None and any(
+        r.applied and r.facet == "licence" and len({v.lower() in PERMISSIVE_LICENCES for v in r.values}) > 1
+        for r in read_constraints(q))
 
     def conditioned(c: Candidate) -> bool:
         return family and not (c.facts is not None and any(
