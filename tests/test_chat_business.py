@@ -25,6 +25,11 @@ RECORDS = [
                 keywords=("legal",), description="Answers questions on statutes."),
     model_doing("acme/cymraeg-giant", "text-generation", languages=("cy",), downloads=90_000, licence="llama2",
                 description="Talks."),
+    # Welsh models under copyleft licences: one the permissive list holds too (MS-PL), one more used (GPL)
+    model_doing("acme/cymraeg-mspl", "text-generation", languages=("cy",), downloads=0, licence="MS-PL",
+                description="Spells."),
+    model_doing("acme/cymraeg-gpl", "text-generation", languages=("cy",), downloads=5_000, licence="GPL-3.0-only",
+                description="Rhymes."),
     # law and finance models in no stated language
     model_doing("acme/lawbot", "text-generation", downloads=50, licence="MIT", keywords=("legal",),
                 description="Answers questions on law."),
@@ -72,6 +77,12 @@ def test_a_licence_family_asked_for_offers_permissively_licensed_models_before_m
     offered = [c.pid for c in answer.answers]
     assert model_pid("acme/cymraeg-giant") not in offered[:2], question
     assert set(offered[:2]) <= pids("acme/cymraeg-chat", "acme/cymraeg-writer", "acme/cyfraith-bot"), question
+
+
+def test_a_licence_family_asked_for_its_terms_keeps_the_most_used_first(chat):
+    # copyleft asks for terms, not leave to use: no preference for the permissive licences it holds (MS-PL)
+    answer = chat.ask("Which Welsh models carry a copyleft licence?")
+    assert [c.pid for c in answer.answers][:1] == [model_pid("acme/cymraeg-gpl")]
 
 
 @pytest.mark.parametrize("question", [
