@@ -13,10 +13,10 @@ from dataclasses import dataclass, field as dc_field
 from registry.chat.context import Candidate, Topic
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading, input_words
-from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS
+from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS, PERMISSIVE_HINT, PERMISSIVE_LICENCES
 from registry.search.searcher import CONCEPT_NOTE
 from registry.search.text import licence_term, shortened_names, stem_term, tokens, word_parts
-from registry.search.understand import Question, stem, words
+from registry.search.understand import Question, business_told, stem, words
 
 # plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
 JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
@@ -443,20 +443,35 @@ def does_job(q: Question) -> bool:
     return "paper" not in kinds and "paper" not in q.attributes and any(t in JOB_WORDS for t in q.terms)
 
 
-def by_use(cands: list[Candidate]) -> list[Candidate]:
+def by_use(cands: list[Candidate], q: Question | None = None) -> list[Candidate]:
     """Order the candidates an answer may offer: those showing more of the question's words first; among those showing
     as much, the ones whose own facts hold some of its words in the search's order, then those holding them only
     through a constraint they meet, the most downloaded first.
+
+    In a question ``q`` asking leave to use under licences of a kind ("may we use commercially", "our firm sells
+    ...", "free to use"; not "copyleft", which asks for terms), of the candidates meeting only its constraints those under a permissive licence
+    (``PERMISSIVE_LICENCES``: no condition on who uses it or how) come before those under a licence with conditions of
+    use (a community licence, a RAIL licence): downloads favour the big models of such licences, which a stricter
+    reading of the question leaves out.
 
     Candidates that show the question only through the task they state (every token classifier "picks out people and
     place names") are not told apart by their words: their search order follows how few other words their cards have,
     and a record with an empty card and no download comes first; how much a record is used is the sign left of which
     one does the job.
     """
+    # (a family read from words asking leave to use, ``PERMISSIVE_HINT``: "commercially", "business use", "free to
+    # use", or from the asker's business, ``business_told``; not "copyleft" or "share-alike", which ask for terms)
+    family = q is not None and bool(re.search(PERMISSIVE_HINT, q.text.lower()) or business_told(q.text)) and any(
+        r.applied and r.facet == "licence" and len(r.values) > 1 for r in read_constraints(q))
+
+    def conditioned(c: Candidate) -> bool:
+        return family and not (c.facts is not None and any(
+            (r.key or "").lower() in PERMISSIVE_LICENCES for r in c.facts.licences))
+
     def key(c: Candidate):
         if c.own:
-            return (-round(c.coverage, 2), 0, 0)
-        return (-round(c.coverage, 2), 1, -((c.facts.downloads or 0) if c.facts else 0))
+            return (-round(c.coverage, 2), 0, False, 0)
+        return (-round(c.coverage, 2), 1, conditioned(c), -((c.facts.downloads or 0) if c.facts else 0))
     return sorted(cands, key=key)
 
 

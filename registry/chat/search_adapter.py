@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from registry.search.text import tokens
-from registry.search.understand import stem, topical_terms, words
+from registry.search.understand import blanked, business_told, stem, topical_terms, words
 from registry.errors import MlfdoError
 
 __all__ = ["Hit", "Suggestion", "SearchOutcome", "SearchAdapter", "ConceptReading"]
@@ -189,8 +189,11 @@ class SearchAdapter:
         concepts = getattr(self.searcher(), "concepts", None)
         if concepts is None or understanding is None:
             return ConceptReading()
+        # the asker's business in a question about the terms of use ("Our accounting firm ...") is no subject of
+        # the models asked for (``business_told``), as the search reads it
+        told = business_told(understanding.query)
         try:
-            matches = concepts.match(understanding.query)
+            matches = concepts.match(blanked(understanding.query, told) if told else understanding.query)
         except (MlfdoError, OSError, RuntimeError, ValueError) as exc:
             log.warning("the chat could not read the question's concepts (%s)", exc)
             return ConceptReading()

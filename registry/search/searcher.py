@@ -35,7 +35,8 @@ from registry.search.results import (Facet, FacetValue, QueryUnderstanding, Reco
 from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
-from registry.search.understand import FORMATS, Understander, apposed, follow_up_questions, writes_licence_id
+from registry.search.understand import (FORMATS, Understander, apposed, blanked, business_told, follow_up_questions,
+                                         writes_licence_id)
 from registry.search.versions import asked_version, release_version, size_distance
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ LENIENT_FACETS = frozenset({"task", "language", "library"})  # see _Filters
 FACET_VALUES_SHOWN = 10
 COMMERCIAL_FAMILY = "commercial-use"  # the licence group of the licences allowing commercial use (licences.ttl)
 NEGATION_CHARS = 30  # how far before a commercial use a negation denies it ("we do not plan to sell")
+# the facets of a concept that say what models are about or do: not read from the asker's business (``business_told``)
+BUSINESS_FREE_FACETS = frozenset({"domain", "task", "task-kind", "task-family", "modality"})
 CONCEPT_MAX_SHARE = 0.5  # a concept's boost standing for more than this share of a facet's values says nothing
 # a proper name of several words written with capitals, joined by nothing or by "and", "of", "the", "&"
 # ("Wallace and Gromit", "Lord of the Rings"); ``Searcher._phrase_named``
@@ -319,6 +322,15 @@ class Searcher:
         if named:
             said = {t for _, span in named for t in tokens(span)}
             matches = [m for m in matches if m.concept.facet != "licence-family" or not said & set(tokens(m.phrase))]
+        # the asker's business in a question about the terms of use ("Our accounting firm ...", "... sells software
+        # in the Gulf") says why a commercial licence is needed: no subject or task of the models asked for
+        # (``understand.business_told``); a concept the rest of the question names too ("Our law firm wants legal
+        # models") stays
+        told = business_told(qu.query)
+        if told and any(m.concept.facet in BUSINESS_FREE_FACETS for m in matches):
+            rest = blanked(qu.query, told)
+            kept = {m.concept.pid for m in self.concepts.match(rest, written_as=rest)}
+            matches = [m for m in matches if m.concept.facet not in BUSINESS_FREE_FACETS or m.concept.pid in kept]
         matches += self._commercial_use(qu, matches)
         if not matches:
             return qu

@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, METHODS,
+    ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, METHODS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
@@ -35,7 +35,7 @@ from registry.search.library_tags import library_tags
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
 
-__all__ = ["Understander", "follow_up_questions", "apposed", "writes_licence_id", "PERMISSIVE_LICENCES", "Vocabulary",
+__all__ = ["Understander", "follow_up_questions", "apposed", "blanked", "business_told", "writes_licence_id", "PERMISSIVE_LICENCES", "Vocabulary",
            "LOOSE_FACETS", "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
@@ -1515,6 +1515,45 @@ _TOOL_HEAD = re.compile(r"\b(?:librar(?:y|ies)|toolkits?|frameworks?|tools?|pack
                         r"methods?)\s*$")
 
 
+# how far before a commercial use a negation denies it ("we do not plan to sell")
+BUSINESS_NEGATION_CHARS = 30
+# the words a sell verb's clause runs on to: what is sold and where ("sells software in the Gulf"), up to the clause's end
+_SOLD = re.compile(r"[^,;:.!?()]*")
+_SELLS = re.compile(r"\b(?:sells?|selling|sold|resell(?:s|ing)?)\b", re.I)
+
+
+def business_told(query: str) -> list[tuple[int, int]]:
+    """Return the spans of ``query`` that describe the asker's business in a question about the terms of use ("Our
+    accounting firm", "My insurance company", "sells software in the Gulf"), or [] when the question does not speak
+    of licences (``LICENCE_TALK``).
+
+    The business is why the asker needs a commercial licence, not a subject the models asked for must show: "Our
+    accounting firm wants a French model. Which ones may we use commercially?" asks for French models under a licence
+    allowing commercial use, not finance models. A business named where no licence is asked about ("We run a law
+    firm. Which models summarise contracts?") is left alone: it may be what the models are for. A sell verb's clause
+    runs on to its end (what is sold and where); a negated use ("we do not sell it") describes no business. One pass
+    of linear-time patterns over the question."""
+    if not LICENCE_TALK.search(query):
+        return []
+    spans = []
+    for m in COMMERCIAL_USE.finditer(query):
+        if NOT_COMMERCIAL.search(query, max(0, m.start() - BUSINESS_NEGATION_CHARS), m.start()):
+            continue
+        end = m.end()
+        if _SELLS.fullmatch(m.group(0)):
+            end = _SOLD.match(query, end).end()
+        spans.append((m.start(), end))
+    return spans
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """Return ``text`` with the characters of ``spans`` (start, end) replaced by spaces."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def apposed(query: str, span: str, tool: bool = False) -> str:
     """Return the apposition right after ``span`` in ``query`` ("SetFit, the few-shot sentence-transformer method":
     "the few-shot sentence-transformer method"), or "". With ``tool``, only one ending in a word for a library
@@ -1783,6 +1822,13 @@ def read(text: str, understand: Callable[[str], QueryUnderstanding] | None = Non
             seen.add(s.lower())
             q.mentions.append(s)
     q.terms = topical_terms(_undescribed(text))
+    # the asker's business in a question about the terms of use ("Our accounting firm wants a French model. Which ones
+    # may we use commercially?") is why a commercial licence is needed, no topic of the models asked for
+    # (``business_told``); a word the rest of the question writes too stays
+    told = business_told(text)
+    if told:
+        outside = set(topical_terms(blanked(text, told)))
+        q.terms = [t for t in q.terms if t in outside]
     q.search_text = unframe(text)
     return q
 
