@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from registry.chat import ChatService
-from registry.chat.evidence import _shortened
+from registry.chat.evidence import _business_words, _shortened
+from registry.search.understand import read
 from tests.factories import model_doing, model_pid, registry_holding
 
 RECORDS = [
@@ -126,6 +127,17 @@ def test_the_askers_business_is_no_topic_of_a_question_about_terms_of_use(chat, 
     answer = chat.ask(question)
     assert answer.answerable
     assert offered(answer) == pids("acme/cymraeg-chat", "acme/cymraeg-writer")
+
+
+@pytest.mark.parametrize("question", [
+    "Our firm sells ticketing software. Which ticketing models for llama.cpp may we use commercially?",
+    "Our firm sells ticketing software. Which ticketing models of version 2.0 may we use commercially?",
+    "Our firm sells ticketing software. Which Llama-3.1 ticketing models may we use commercially?"])
+def test_a_dot_inside_a_word_ends_no_question_sentence_when_the_askers_business_is_read(chat, question):
+    # the question sentence says "ticketing" too: it is what the models are asked about, not only the business
+    business = _business_words(read(question, chat.retriever.search.understand))
+    assert "softwar" in business
+    assert "ticket" not in business
 
 
 @pytest.mark.parametrize("question", ["show me all the models that deal with sound, whether it goes in or comes out",
