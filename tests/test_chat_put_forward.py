@@ -8,12 +8,22 @@ holds shortened counts; words no model can show ask for nothing beyond the field
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from pyoxigraph import Literal, Triple
 
 from registry.chat import ChatService
 from registry.chat.evidence import _business_words, _shortened
 from registry.search.understand import read
+from registry.vocab import SCHEMA
 from tests.factories import model_doing, model_pid, registry_holding
+
+def named_as(record, name: str):
+    """Return ``record`` with ``name`` as its schema:name."""
+    return replace(record, triples=[Triple(t.subject, t.predicate, Literal(name)) if t.predicate == SCHEMA.name else t
+                                    for t in record.triples])
+
 
 RECORDS = [
     # a base, its fine-tunes on two subject areas and a general one
@@ -37,6 +47,9 @@ RECORDS = [
     # two records called the same, one of them fine-tuned from sage-2
     model_doing("ann/helper-x", "text-generation", base_model="acme/sage-2", downloads=40, description="Helps."),
     model_doing("bob/helper-x", "text-generation", downloads=10, description="Helps too."),
+    # a fine-tune whose card repeats its base's name as its own (as training tools write it)
+    named_as(model_doing("dan/helper-x-dpo", "text-generation", base_model="ann/helper-x", downloads=20,
+                         description="Helps, preference-tuned."), "helper-x"),
     # law models, one of a named state written shortened in its name
     model_doing("acme/NevLaw-7b", "text-generation", downloads=1, keywords=("legal",),
                 description="Answers questions on statutes."),
@@ -100,6 +113,13 @@ def test_an_ambiguous_name_offers_every_holder_and_not_the_base_its_facts_name(c
     assert "is the name of 2 FDOs" in answer.text
     assert offered(answer) == pids("ann/helper-x", "bob/helper-x")
     assert model_pid("acme/sage-2") in {c.pid for c in answer.citations}  # named in a fact, as context
+
+
+@pytest.mark.parametrize("question", ["What is helper-x?", "What licence does helper-x have?"])
+def test_a_fine_tune_whose_card_repeats_its_bases_name_is_no_other_holder_of_the_name(chat, question):
+    answer = chat.ask(question)
+    assert "is the name of 2 FDOs" in answer.text
+    assert model_pid("dan/helper-x-dpo") not in offered(answer)
 
 
 def test_a_named_model_is_offered_without_its_base(chat):
