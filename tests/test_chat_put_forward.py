@@ -8,11 +8,22 @@ holds shortened counts; words no model can show ask for nothing beyond the field
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from pyoxigraph import Literal, Triple
 
 from registry.chat import ChatService
-from registry.chat.evidence import _shortened
+from registry.chat.evidence import _business_words, _shortened
+from registry.search.understand import read
+from registry.vocab import SCHEMA
 from tests.factories import model_doing, model_pid, registry_holding
+
+def named_as(record, name: str):
+    """Return ``record`` with ``name`` as its schema:name."""
+    return replace(record, triples=[Triple(t.subject, t.predicate, Literal(name)) if t.predicate == SCHEMA.name else t
+                                    for t in record.triples])
+
 
 RECORDS = [
     # a base, its fine-tunes on two subject areas and a general one
@@ -36,6 +47,9 @@ RECORDS = [
     # two records called the same, one of them fine-tuned from sage-2
     model_doing("ann/helper-x", "text-generation", base_model="acme/sage-2", downloads=40, description="Helps."),
     model_doing("bob/helper-x", "text-generation", downloads=10, description="Helps too."),
+    # a fine-tune whose card repeats its base's name as its own (as training tools write it)
+    named_as(model_doing("dan/helper-x-dpo", "text-generation", base_model="ann/helper-x", downloads=20,
+                         description="Helps, preference-tuned."), "helper-x"),
     # law models, one of a named state written shortened in its name
     model_doing("acme/NevLaw-7b", "text-generation", downloads=1, keywords=("legal",),
                 description="Answers questions on statutes."),
@@ -101,6 +115,13 @@ def test_an_ambiguous_name_offers_every_holder_and_not_the_base_its_facts_name(c
     assert model_pid("acme/sage-2") in {c.pid for c in answer.citations}  # named in a fact, as context
 
 
+@pytest.mark.parametrize("question", ["What is helper-x?", "What licence does helper-x have?"])
+def test_a_fine_tune_whose_card_repeats_its_bases_name_is_no_other_holder_of_the_name(chat, question):
+    answer = chat.ask(question)
+    assert "is the name of 2 FDOs" in answer.text
+    assert model_pid("dan/helper-x-dpo") not in offered(answer)
+
+
 def test_a_named_model_is_offered_without_its_base(chat):
     answer = chat.ask("What is acme/sage-2-carer?")
     assert offered(answer) == pids("acme/sage-2-carer")
@@ -126,6 +147,17 @@ def test_the_askers_business_is_no_topic_of_a_question_about_terms_of_use(chat, 
     answer = chat.ask(question)
     assert answer.answerable
     assert offered(answer) == pids("acme/cymraeg-chat", "acme/cymraeg-writer")
+
+
+@pytest.mark.parametrize("question", [
+    "Our firm sells ticketing software. Which ticketing models for llama.cpp may we use commercially?",
+    "Our firm sells ticketing software. Which ticketing models of version 2.0 may we use commercially?",
+    "Our firm sells ticketing software. Which Llama-3.1 ticketing models may we use commercially?"])
+def test_a_dot_inside_a_word_ends_no_question_sentence_when_the_askers_business_is_read(chat, question):
+    # the question sentence says "ticketing" too: it is what the models are asked about, not only the business
+    business = _business_words(read(question, chat.retriever.search.understand))
+    assert "softwar" in business
+    assert "ticket" not in business
 
 
 @pytest.mark.parametrize("question", ["show me all the models that deal with sound, whether it goes in or comes out",

@@ -16,7 +16,7 @@ from registry.chat.search_adapter import ConceptReading, input_words
 from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS, PERMISSIVE_HINT, PERMISSIVE_LICENCES
 from registry.search.searcher import CONCEPT_NOTE
 from registry.search.text import licence_term, shortened_names, stem_term, tokens, word_parts
-from registry.search.understand import Question, business_told, stem, words
+from registry.search.understand import Question, business_told, sentences, stem, words
 
 # plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
 JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve solves solving make makes making do does
@@ -685,9 +685,6 @@ def _shortened(text: str, keys) -> dict[str, list[str]]:
     return {key: forms for key, forms in out.items() if key in keys}
 
 
-SENTENCE = re.compile(r"[^.!?]+[.!?]*")
-
-
 def _business_words(q: Question) -> set[str]:
     """Return the words (stems) of a statement about the asker's business in a question about the terms of use ("Our
     firm sells software in the Gulf. Which Arabic-speaking models may we use commercially?"): a sentence that asks
@@ -695,7 +692,7 @@ def _business_words(q: Question) -> set[str]:
     not what the models must be about; the words the question sentences also say stay."""
     if not any(r.applied and r.facet == "licence" for r in read_constraints(q)):
         return set()
-    pieces = [m.group(0) for m in SENTENCE.finditer(q.text)]
+    pieces = sentences(q.text)  # the reader's split: "Llama-3.1" ends no sentence
     asks = [p for p in pieces if p.rstrip().endswith("?")]
     if not asks:
         return set()

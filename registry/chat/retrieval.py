@@ -295,6 +295,8 @@ class Retriever:
         owned = self._owned(name, found, ctx) if ctx is not None else []
         if owned:
             return owned
+        if len(found) > 1:
+            found = self._own_holders(name, found)
         if len(found) > 1 and ctx is not None and not any(a.name == name for a in ctx.ambiguous):
             ctx.ambiguous.append(Ambiguous(name, [pid for pid, _ in found[:AMBIGUOUS_K]],
                                            [ident for _, ident in found[:AMBIGUOUS_K]]))
@@ -305,6 +307,19 @@ class Retriever:
             if pid:
                 return [pid]
         return []
+
+    def _own_holders(self, name: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Return the holders of ``name`` that carry it as their own: a fine-tune whose identifier does not say the
+        name and whose base model is another holder carries its base's name (a training tool writes the base's name
+        into the card: ``Eshita-ds/phi-2-DPO`` has model_name "phi-2" and base ``microsoft/phi-2``), so it is no
+        other record the name may mean; a copy under that very name (``mlx-community/phi-2``) is."""
+        pids = {pid for pid, _ in found}
+        said = _name_key(name)
+        facts = gather(self.store, [pid for pid, ident in found if ident and _name_key(ident) != said],
+                       derivatives=False)
+        borrowed = {pid for pid, f in facts.items()
+                    if any(r.local and r.iri in pids and r.iri != pid for _, r in f.bases)}
+        return [(pid, ident) for pid, ident in found if pid not in borrowed] or found
 
     def _stubs_called(self, name: str) -> list[tuple[str, str]]:
         """Return (pid, identifier) of the records whose identifier's name part is ``name``, most downloaded first.
@@ -1084,3 +1099,8 @@ def _near_version(c: Candidate, versioned: AskedVersion | None) -> bool:
         return False
     named = release_version(c.facts.name, versioned.family)
     return named is not None and (named.own or named.version == versioned.version)
+
+
+def _name_key(name: str) -> str:
+    """Return the name part of an identifier, lower case, its separators left out ("microsoft/Phi-2": "phi2")."""
+    return re.sub(r"[\W_]+", "", name.rsplit("/", 1)[-1].lower())

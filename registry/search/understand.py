@@ -35,8 +35,9 @@ from registry.search.library_tags import library_tags
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
 
-__all__ = ["Understander", "follow_up_questions", "apposed", "blanked", "business_told", "writes_licence_id", "PERMISSIVE_LICENCES", "Vocabulary",
-           "LOOSE_FACETS", "Question", "read", "words", "stem", "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
+__all__ = ["Understander", "follow_up_questions", "apposed", "blanked", "business_told", "writes_licence_id",
+           "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS", "Question", "read", "sentences", "words", "stem",
+           "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
 FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
@@ -1882,6 +1883,12 @@ def _paper_tag(words: str) -> tuple[int, str] | None:
 
 _TASK_AT = re.compile("|".join(f"(?:{p})" for p, _ in TASK_PATTERNS))
 _SENTENCE = re.compile(r"(?:[^.?!]|\.(?=\w))+[.?!]*")  # a dot inside a word ("llama.cpp", "3.1") ends no sentence
+
+
+def sentences(text: str) -> list[str]:
+    """Return the sentences of ``text``, each with its closing marks; a dot inside a word ("llama.cpp", "3.1") ends
+    none."""
+    return _SENTENCE.findall(text)
 _FRAME_WORD = re.compile(r"[\w'’-]+")
 
 
@@ -1903,7 +1910,7 @@ def unframe(text: str) -> str:
     "model" matches records named "Model", and the question's meaning drifts from its topic.
     """
     kept = []
-    for sentence in _SENTENCE.findall(text):
+    for sentence in sentences(text):
         if not topical_terms(sentence):
             continue
         pos = 0
