@@ -62,8 +62,8 @@ def test_dense_credit_does_not_reorder_the_words_best_matches(searcher):
     # half the words' score leaves half the credit open, but it lifts the match no higher than the best
     # match's keyword key
     assert scores["neighbour"] == pytest.approx(1 / (RRF_K + 1))
-    # a record the words miss keeps all of its credit (no popularity rank while the words match something)
-    assert scores["popular"] == pytest.approx(full)
+    # a record the words miss keeps all of its credit (and its popularity)
+    assert scores["popular"] == pytest.approx(full + POPULARITY_WEIGHT / (RRF_K + 1))
     assert names == ["words-best", "neighbour", "words-second", "popular"]
 
 
@@ -77,29 +77,12 @@ def test_unsure_words_rank_a_weak_match_by_its_score_too(searcher):
     floor = UNSURE_FLOOR + (1 - UNSURE_FLOOR) / 3
     assert scores["words-second"] == pytest.approx((floor + (1 - floor) * 0.1) / (RRF_K + 2))
     assert scores["words-best"] == pytest.approx(1 / (RRF_K + 1) + searcher.index.embedder.dense_weight / (RRF_K + 1))
-    # (the neighbour takes no popularity rank while the words match something: its credit alone stays below)
-    assert names == ["words-best", "words-second", "popular"]
-    # words that hold the whole question keep the plain ranks
+    assert names == ["words-best", "popular", "words-second"]
+    # words that hold the whole question keep the plain ranks: the weak match stays above the neighbour
     cand.words = ((term_id("sort"), None, 1.0),)
     names, scores = ranked_names(searcher, cand)
     assert scores["words-second"] == pytest.approx(1 / (RRF_K + 2))
     assert names == ["words-best", "words-second", "popular"]
-
-
-def test_a_neighbour_the_words_miss_takes_no_popularity_rank_while_the_words_match(searcher):
-    # no meaning read (no boost); the words match "words-best" and, a hair below, "faint-3" (10 downloads); two
-    # records only the dense side finds are downloaded more ("popular" 1000, "faint-1" 30)
-    cand = evidence(searcher, {"words-best": 10.0, "faint-3": 9.9}, {"popular": 0.85, "faint-1": 0.2})
-    names, scores = ranked_names(searcher, cand)
-    full = searcher.index.embedder.dense_weight / (RRF_K + 1)
-    # the popularity ranks go to the keyword matches: "faint-3" takes the first (the popular neighbours took the
-    # first two, and the match the words rank second got the third)
-    assert scores["faint-3"] == pytest.approx(1 / (RRF_K + 2) + POPULARITY_WEIGHT / (RRF_K + 1))
-    # the neighbours keep their dense credit, with no popularity rank on top, and still join the results
-    assert scores["popular"] == pytest.approx(full)
-    assert scores["faint-1"] == pytest.approx(full * (2.0 - searcher.index.embedder.min_z)
-                                              / (searcher.index.embedder.full_z - searcher.index.embedder.min_z))
-    assert names == ["faint-3", "words-best", "popular", "faint-1"]
 
 
 def test_boosted_fdos_the_words_rank_alike_go_by_popularity_before_a_faint_neighbour(searcher):

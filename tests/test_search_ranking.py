@@ -170,11 +170,9 @@ def reference_ranking(searcher, cand, mask, boost=None, pinned=()):
             key[s] += 1.0 / (60 + rank)
         member |= set(boosted[:100])
     member -= set(pinned)
-    # (while the question means something, a neighbour only the dense side finds and carrying no concept takes none;
-    # while it means nothing, none does if the words match something)
+    # (while the question means something, a neighbour only the dense side finds and carrying no concept takes none)
     popular = [s for s in member if dl[s] > 0
-               and (cand.kw_ok is None or s in set(kw) or (boost is None and not kw)
-                    or (boost is not None and boost[s] > 0))]
+               and (boost is None or cand.kw_ok is None or s in set(kw) or boost[s] > 0)]
     for rank, s in enumerate(sorted(popular, key=lambda s: (-dl[s], s))[:1000], 1):
         key[s] += 0.5 / (60 + rank)
     order = sorted(member, key=lambda s: (-key[s], -dl[s], s))

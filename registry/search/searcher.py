@@ -1586,11 +1586,6 @@ class Searcher:
             # rank while the question was read as meaning something (docs/search.md, "Ranking"): popular neighbours
             # pushed the popularity ranks of the concept list's own models down past those of models carrying less
             has_downloads &= _within(cands, kw) | (boost[cands] > 0)
-        elif cand.kw_ok is not None and len(kw):
-            # nor, with no meaning read, while the words match something: popular neighbours took the popularity
-            # ranks between the keyword matches ("Which models are linked to the Sentence-BERT paper?": a popular
-            # model the words match went before those citing it; docs/search.md, "Ranking")
-            has_downloads &= _within(cands, kw)
         popular = np.flatnonzero(has_downloads if is_member is None else is_member & has_downloads)
         if len(popular) > POPULARITY_K:
             popular = popular[np.argpartition(-downloads[cands[popular]], POPULARITY_K - 1)[:POPULARITY_K]]
