@@ -24,7 +24,7 @@ HUB_TAGS = {
     "jax": "jax", "flax": "jax", "tensorflow": "tf", "tf": "tf", "pytorch": "pytorch", "torch": "pytorch",
     "trl": "trl", "safetensors": "safetensors", "tensorboard": "tensorboard", "pruna-ai": "pruna-ai",
     "paddlepaddle": "paddlepaddle", "llama-factory": "llama-factory", "mergekit": "mergekit",
-    "lora": "lora", "qlora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
+    "lora": "lora", "coreml": "coreml", "tflite": "tflite", "gguf": "gguf", "llama.cpp": "gguf",
     "onnx": "onnx", "peft": "peft", "mlx": "mlx", "openvino": "openvino", "gptq": "gptq", "awq": "awq",
     "exl2": "exl2", "axolotl": "axolotl", "unsloth": "unsloth", "autotrain": "autotrain",
 }

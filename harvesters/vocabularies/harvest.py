@@ -36,7 +36,8 @@ VOCAB = "https://w3id.org/mlfdo/vocab/"
 PLATFORMS = {"hf-task": "hf-task", "openml-task-type": "openml-task-type", "library": "library", "domain": "domain",
              "licence": "licence", "licence-family": "licence-family", "language": "language", "modality": "modality",
              "task-kind": "task-kind", "task-family": "task-family", "system": "system",
-             "open-model": "open-model", "organisation": "organisation", "language-group": "language-group"}
+             "open-model": "open-model", "organisation": "organisation", "language-group": "language-group",
+             "method": "method"}
 # SKOS / vocabulary property -> property of the FDO
 PROPERTIES = {SKOS + "prefLabel": SCHEMA.name, SKOS + "definition": SCHEMA.description,
               SKOS + "altLabel": SCHEMA.alternateName, SKOS + "notation": SCHEMA.termCode}

@@ -33,7 +33,7 @@ def tags_of(path: Path) -> dict[str, str]:
     """Return name -> Hub tag for the library concepts of the Turtle file ``path``.
 
     A name is keyed as written in small letters ("llama.cpp", "pruna-ai") and as its words joined ("llamacpp",
-    "prunaai": how a question's words are looked up). A name two concepts share ("QLoRA" for both PEFT and LoRA) is
+    "prunaai": how a question's words are looked up). A name two concepts share ("LoRA" for both PEFT and LoRA) is
     the one's whose tag it holds ("lora").
     """
     names: dict[str, list[str]] = {}

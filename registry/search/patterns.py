@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from registry.search.facets import LANGUAGE_NAMES
+from registry.search.method_terms import methods
 
 PERMISSIVE_LICENCES = frozenset({"apache-2.0", "mit", "bsd-2-clause", "bsd-3-clause", "bsd-3-clause-clear", "isc",
                                  "cc-by-4.0", "cc-by-3.0", "cc0-1.0", "unlicense", "bsl-1.0", "zlib", "afl-3.0",
@@ -194,7 +195,7 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"sentence[ -]?transformers?(?! models?)|\bsbert\b", ("sentence-transformers",)),
     (r"(?<!sentence )(?<!sentence-)(?<!adapter-)(?<!adapter )\btransformers\b", ("transformers",)),
     (r"\bdiffusers\b", ("diffusers",)),
-    (r"\bpeft\b", ("peft",)), (r"\bq?lora\b", ("peft",)),
+    (r"\bpeft\b", ("peft",)), (r"\blora\b", ("peft",)),
     (r"\bgguf\b|llama\.?cpp", ("gguf", "llama.cpp")),
     (r"\bonnx(?:runtime)?\b", ("onnx",)),
     (r"\bcore[ -]?ml\b", ("coreml",)), (r"tensorflow[ -]?lite|\btf[ -]?lite\b", ("tflite",)),
@@ -232,21 +233,8 @@ LIBRARY_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # (docs/search.md, "Query understanding"). ``METHODS`` are the ones naming how a model was trained or built, not
 # the job it does: their words ("reinforcement learning from human feedback") are read as no task and no name.
 ACRONYMS: dict[str, tuple[str, ...]] = {
-    "rlhf": ("reinforcement learning from human feedback",),
-    "rlaif": ("reinforcement learning from ai feedback",),
-    "dpo": ("direct preference optimization", "direct preference optimisation"),
-    "orpo": ("odds ratio preference optimization", "odds ratio preference optimisation"),
-    "grpo": ("group relative policy optimization", "group relative policy optimisation"),
-    "ppo": ("proximal policy optimization", "proximal policy optimisation"),
-    # (the method by its authors' names alone, whatever noun follows: "the Kahneman-Tversky objective")
-    "kto": ("kahneman tversky optimization", "kahneman tversky optimisation", "kahneman tversky"),
-    "simpo": ("simple preference optimization", "simple preference optimisation"),
-    "spin": ("self play fine tuning", "self play finetuning"),
-    "sft": ("supervised fine tuning", "supervised finetuning", "supervised fine tuned", "supervised finetuned"),
-    "moe": ("mixture of experts",),
-    "lora": ("low rank adaptation", "low rank adapter", "low rank adapters"),
-    "qlora": ("quantized low rank adaptation", "quantised low rank adaptation"),
-    "peft": ("parameter efficient fine tuning", "parameter efficient finetuning"),
+    # the training methods' acronyms and written-out names come from their concepts (``method_terms``)
+    **{m.key: m.phrases for m in methods() if m.acronym},
     "rag": ("retrieval augmented generation",),
     "ner": ("named entity recognition",),
     "ocr": ("optical character recognition",),
@@ -263,8 +251,8 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "cot": ("chain of thought",),
     "nerf": ("neural radiance field", "neural radiance fields"),
 }
-METHODS = frozenset({"rlhf", "rlaif", "dpo", "orpo", "grpo", "ppo", "kto", "simpo", "sft", "moe", "lora", "qlora",
-                     "peft"})
+# (a method whose acronym is an everyday word, "spin", is read from its written-out names only)
+METHODS = frozenset(m.key for m in methods() if m.acronym and not m.everyday)
 
 EXPANSIONS: dict[str, tuple[str, ...]] = {
     "embedding": ("sentence similarity", "feature extraction", "sentence transformers", "semantic search"),

@@ -26,12 +26,13 @@ from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, METHODS,
+    ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.library_tags import library_tags
+from registry.search.method_terms import methods
 from registry.search.results import FacetValue, FollowUp, QueryUnderstanding, RecognisedFilter, SuggestedFilter
 from registry.search.text import normalise, spellings, stem, tokens
 
@@ -115,6 +116,16 @@ LIBRARY_IS = re.compile(r"\b(?:librar(?:y|ies)|library[ _]name)\s+(?:is|are|was|
                         r"named|called|=|:)\s+(?:the\s+|just\s+|plain\s+|simply\s+)?$", re.I)
 LIBRARY_IS_CHARS = 40  # the look-behind reads this many characters before the library's name
 # a word for data right after a method's acronym: the method names the data made for it ("the 7k DPO mix")
+# what follows a method's word when it names the model the method was applied to ("distilled from DeepSeek-R1", "a
+# merge of X and Y", "a distilled version of Qwen", "merged with Mistral"): the children of that model are asked
+# (unless what follows is no model's name but a count or kind of models: "a merge of several models", "distilled from
+# larger models", "merged with other checkpoints" ask for the method)
+BUILT_FROM = re.compile(r"\s+(?:(?:version|variant|model|checkpoint|build|copy)s?\s+)?(?:of|from|with|between|into)\b"
+                        r"(?!\s+(?:(?:an?|the|two|three|four|several|many|multiple|other|different|existing|various|some|a few|"
+                        r"bigger|larger|smaller|teacher|\d+)\s+){0,3}(?:models?|checkpoints?|llms?|networks?|ones|"
+                        r"teachers?)\b)")
+# a method's word inside a data set's name, another word between at most ("ServiceNow's R1 distillation SFT data")
+METHOD_WORD_DATA = re.compile(r"(?:\s+[\w-]+)?(?=\s+(?:mix(?:ture)?|data(?:sets?)?|pairs|corpus|samples|examples|traces)\b)")
 METHOD_DATA = re.compile(r"\s+(?:mix(?:ture)?|data(?:sets?)?|pairs|sets?|corpus|preferences?|samples|examples|"
                          r"collection)\b")
 # a verb of being bound by terms right before "by" ("bound by", "covered by", "governed by", "subject to and bound by"):
@@ -174,6 +185,7 @@ class _Match:
     loose: bool = False  # a linked FDO's name read inside looser words: it ranks, it does not filter
     replace: str | None = None  # the words matched in place of the span (a library's Hub tag, an acronym)
     tag: str = ""  # the Hub tag a library no FDO holds is read as
+    more_tags: tuple[str, ...] = ()  # other tags and name words showing the same (a method's: merge, mergekit)
     name_start: int | None = None  # where the words naming a linked FDO begin (after a relation's words), when known
     near: str = ""  # an approximate size's nearer counts, ranked first within its band (a params range)
 
@@ -255,7 +267,7 @@ class Understander:
                                   suggested=tuple(_dedupe(suggested)), expansions=self._expansions(text),
                                   questions=tuple(self._questions(applied_facets)),
                                   sentence=sentence if sentence != text else "",
-                                  tags=tuple(dict.fromkeys(m.tag for m in matches if m.tag)),
+                                  tags=tuple(dict.fromkeys(t for m in matches if m.tag for t in (m.tag, *m.more_tags))),
                                   tagged=tuple((m.replace, query[m.start:m.end]) for m in matches if m.tag and m.replace))
 
     # ---------------------------------------------------------------- candidates
@@ -494,20 +506,31 @@ class Understander:
         return jobs
 
     def _methods(self, low: str) -> list[_Match]:
-        """Return the spans naming a training method or design (``METHODS``), by acronym or written out; a
-        written-out one is matched as its acronym, the form names and tags use ("trained with RLHF")."""
+        """Return the spans naming a training method or design (the method concepts, ``method_terms``), by acronym
+        or written out; a written-out one is matched as its acronym, the form names and tags use ("trained with
+        RLHF"). A method is met by its concept's Hub tags and name markers. A method of no acronym ("distilled",
+        "a merge") is one only where no model is named as what it was made from ("distilled from DeepSeek-R1", "a
+        merge of X and Y" ask for X's children: ``BUILT_FROM``)."""
         out = []
         norm = low.translate(SEPARATORS)
-        for acronym in METHODS:
-            for m in re.finditer(rf"\b{acronym}\b", norm):
-                # (a method naming the data made for it, "Argilla's 7k DPO mix", "the Capybara DPO pairs", is a word of
-                # that data's name: the models trained on it are asked for, not every model tagged with the method)
-                out.append(_Match(m.start(), m.end(), "method", (), acronym.upper(),
-                                  tag="" if METHOD_DATA.match(norm, m.end()) else acronym))
-            for phrase in ACRONYMS.get(acronym, ()):
-                for m in re.finditer(r"\b" + r"[\s]+".join(map(re.escape, phrase.split())) + r"\b", norm):
-                    out.append(_Match(m.start(), m.end(), "method", (), acronym.upper(), replace=acronym.upper(),
-                                      tag=acronym))
+        for method in methods():
+            tag, more = (method.markers[0], method.markers[1:]) if method.markers else ("", ())
+            if method.acronym and not method.everyday:
+                for m in re.finditer(rf"\b{method.key}\b", norm):
+                    # (a method naming the data made for it, "Argilla's 7k DPO mix", "the Capybara DPO pairs", is a
+                    # word of that data's name: the models trained on it are asked for, not every model with the tag)
+                    data = METHOD_DATA.match(norm, m.end()) is not None
+                    out.append(_Match(m.start(), m.end(), "method", (), method.key.upper(),
+                                      tag="" if data else tag, more_tags=() if data else more))
+                for phrase in method.phrases:
+                    for m in re.finditer(r"\b" + r"[\s]+".join(map(re.escape, phrase.split())) + r"\b", norm):
+                        out.append(_Match(m.start(), m.end(), "method", (), method.key.upper(),
+                                          replace=method.key.upper(), tag=tag, more_tags=more))
+            elif not method.acronym:
+                for phrase in (method.key, *method.phrases):
+                    for m in re.finditer(r"\b" + r"[\s]+".join(map(re.escape, phrase.split())) + r"\b", norm):
+                        if not BUILT_FROM.match(norm, m.end()) and not METHOD_WORD_DATA.match(norm, m.end()):
+                            out.append(_Match(m.start(), m.end(), "method", (), method.key, tag=tag, more_tags=more))
         return out
 
     def _hub_tags(self, low: str) -> list[_Match]:
