@@ -111,7 +111,7 @@ GROUP_LEVELS = ((1, 1), (3, 2), (5, 3))
 MANY_NOTE = "read as many languages"  # the note of "multilingual", "many languages", "dozens of languages"
 # how many languages a model lists -> its boost when the question asks for many languages (``_many_score``): a few
 # (English and Chinese) 1; five or more 2; dozens (``document.MANY_LANGUAGES``, or the tag multilingual) 3
-MANY_LEVELS = ((2, 1), (5, 2), (MANY_LANGUAGES, 3))
+MANY_LEVELS = ((2, 1), (5, 2), (MANY_LANGUAGES, 3))  # (first as linked ones are from five: ``_boost_score``)
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
 _COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|hqq|quanto|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|" \
               r"(?:int|float)\d+(?:bits?)?|\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
@@ -1018,7 +1018,8 @@ class Searcher:
                 # languages", "speech recognition for Indian languages"): the models listing its languages are what it
                 # asks for and come first, as linked ones do; among them those doing the task, then those listing
                 # more of the languages (their level is what they carry of the question's asks: ``tiers``)
-                listing = level > 0
+                # (many languages: those listing five or more; two, "English and Chinese", rank up only)
+                listing = level >= (MANY_LEVELS[1][1] if i in many else 1)
                 if boosts.get("task"):
                     for task in self.engine.facet_masks({"task": boosts["task"]}, {}, frozenset()).values():
                         asked += (listing & task).view(np.int8) * np.int16(GROUP_LEVELS[-1][1] + 1)
