@@ -27,6 +27,11 @@ in one of its countries; or official in a province of one and spoken by half its
 province or spoken by a tenth of the people of one, having a quarter of its speakers in the group's countries ("Indian languages": Hindi, Bengali, Tamil...; "the languages of Spain":
 Spanish, Catalan, Galician, Basque). A language brought to a region from Europe and official there (English, French,
 Portuguese, Spanish in Africa and India) is not the region's own (``NOT_OF``).
+
+Every other country is a group as well (``country_groups``), named from CLDR's and the IANA registry's English names of
+it ("the languages of Kenya", "languages spoken in the Netherlands", "Belgium's languages"); outside Europe, a language
+official in a European country is its own only where most of its people speak it (English in the United States, not
+French in Senegal).
 """
 
 from __future__ import annotations
@@ -69,6 +74,12 @@ GROUPS = {
 }
 # a continent's languages leave out those brought from another and official there (``language_groups``)
 NOT_OF = {"002": "150", "034": "150", "035": "150", "IN": "150", "NG": "150", "ZA": "150", "PH": "150"}
+EUROPE = "150"  # UN M.49: a country elsewhere leaves out the languages official in Europe (``language_groups``)
+NOT_COUNTRIES = frozenset({"AA", "ZZ", "EU", "EZ", "UN"})  # codes of no country (private use, unions)
+# a country's name written after "the" ("the United States", "the Netherlands")
+THE_NAMES = ("United", "Dominican", "Central African", "Gambia", "U.S.", "British", "Holy See")
+THE_ENDINGS = ("Islands", "lands", "States", "Emirates", "Bahamas", "Philippines", "Maldives", "Seychelles", "Comoros",
+               "Grenadines", "Republic")
 OFFICIAL = ("official", "official_regional", "de_facto_official")
 NATIONAL = ("official", "de_facto_official")  # a country's own official language, not a province's
 # a language the Hub also tags by another code of the vocabulary: Filipino, the standard form of Tagalog
@@ -210,22 +221,91 @@ def countries_of(code: str, parts: dict[str, list[str]]) -> set[str]:
     return {c for part in parts[code] for c in countries_of(part, parts)}
 
 
-def language_groups(known: set[str]) -> dict[str, list[str]]:
+def country_names() -> dict[str, list[str]]:
+    """Return ISO 3166 country code -> its English names: CLDR's ("Myanmar (Burma)": "Myanmar", "Burma") and the IANA
+    registry's region descriptions ("The Democratic Republic of the Congo"), "&" also written "and"."""
+    text = Path(data_filename("language-subtag-registry.txt")).read_text(encoding="utf-8")
+    out: dict[str, list[str]] = defaultdict(list)
+
+    def add(code: str, name: str, other: bool = False) -> None:
+        # (CLDR's other name in brackets is a name, "Myanmar (Burma)"; the IANA registry's a part, "(Dutch part)")
+        for part in [_QUALIFIER.sub("", name).strip()] + (re.findall(r"\(([^)]*)\)", name) if other else []):
+            part = part.replace("\u2019", "'").strip()
+            if part and " - " not in part and part not in out[code]:
+                out[code].append(part)
+                if "&" in part:
+                    add(code, part.replace("&", "and"))
+
+    for record in text.split("\n%%\n"):
+        fields = defaultdict(list)
+        for line in re.sub(r"\n\s+", " ", record).splitlines():
+            key, _, value = line.partition(": ")
+            fields[key].append(value.strip())
+        subtag = (fields.get("Subtag") or [""])[0]
+        if fields.get("Type") != ["region"] or fields.get("Deprecated") or not re.fullmatch(r"[A-Z]{2}", subtag) \
+                or subtag in NOT_COUNTRIES:
+            continue
+        add(subtag, langcodes.Language.make(territory=subtag).territory_name("en"), other=True)
+        for d in fields["Description"]:
+            add(subtag, d)
+    return out
+
+
+def country_groups() -> dict[str, tuple[str, list[str], list[str], str]]:
+    """Return a group (as ``GROUPS``) for every country CLDR has language data of and no group of ``GROUPS`` is
+    alone: "the languages of France", "France's languages", "languages spoken in France"."""
+    _, spoken = territories()
+    alone = {codes[0] for _, _, codes, _ in GROUPS.values() if len(codes) == 1}
+    out = {}
+    for code, names in sorted(country_names().items()):
+        if code in alone or code not in spoken:
+            continue
+        phrases = [p for name in names for p in country_phrases(name)]
+        place = phrases[0][len("languages of "):]
+        out[code.lower()] = (f"languages of {place}", phrases[1:], [code], place)
+    return out
+
+
+def country_phrases(name: str) -> list[str]:
+    """Return the phrases naming the languages of the country ``name``, with "the" before it and without."""
+    out = []
+    if name.lower().startswith("the "):
+        places = ("the " + name[4:], name[4:])
+    elif name.startswith(THE_NAMES) or name.endswith(THE_ENDINGS):
+        places = ("the " + name, name)
+    else:
+        places = (name,)
+    for place in places:
+        owner = f"{place}'" if place.endswith("s") else f"{place}'s"  # "the Philippines' languages"
+        out += [f"languages of {place}", f"languages spoken in {place}", f"{owner} languages",
+                f"official languages of {place}"]
+    return out
+
+
+def language_groups(known: set[str], groups: dict | None = None) -> dict[str, list[str]]:
     """Return group key -> its member language codes of ``known`` (the vocabulary's), by CLDR's territory data."""
     parts, spoken = territories()
+    groups = GROUPS if groups is None else groups
 
     def speakers(lang: str, where: set[str]) -> float:
         return sum(spoken[c][lang][0] / 100 * spoken[c]["#people"][0] for c in where if c in spoken and lang in spoken[c])
 
     everywhere = set(spoken)
     out = {}
-    for key, (_, _, codes, _) in GROUPS.items():
+    europe = countries_of(EUROPE, parts)
+    for key, (_, _, codes, _) in groups.items():
         where = {c for code in codes for c in countries_of(code, parts)}
         elsewhere = {c for code in codes if code in NOT_OF for c in countries_of(NOT_OF[code], parts)}
+        if groups is not GROUPS and not where & europe:
+            elsewhere = europe  # a country's own languages: not those brought from Europe (French in Senegal) ...
         members = []
         for lang in sorted({lang for c in where if c in spoken for lang, (percent, status) in spoken[c].items()
                             if status in OFFICIAL or percent >= WIDELY}):
-            if lang not in known or any(lang in spoken.get(c, {}) and spoken[c][lang][1] in OFFICIAL for c in elsewhere):
+            if lang not in known:
+                continue
+            # (... unless most of its people speak it: English in the United States, Spanish in Mexico)
+            mostly = groups is not GROUPS and any(spoken[c][lang][0] >= SPOKEN_BY for c in where if lang in spoken[c])
+            if not mostly and any(lang in spoken.get(c, {}) and spoken[c][lang][1] in OFFICIAL for c in elsewhere):
                 continue
             total = speakers(lang, everywhere)
             national = any(spoken[c][lang][1] in NATIONAL for c in where if c in spoken and lang in spoken[c])
@@ -238,21 +318,34 @@ def language_groups(known: set[str]) -> dict[str, list[str]]:
     return out
 
 
+GROUP_DEFINITION = ("The languages of {place} as one group: those official or widely spoken there and mostly spoken "
+                    "there, not brought from another continent.")
+COUNTRY_DEFINITION = ("The languages of {place}: those official or widely spoken there, less those official in Europe "
+                      "that most of its people do not speak (when it is outside Europe).")
+
+
 def write_groups(vocab: dict[str, tuple[str, set[str], set[str]]]) -> None:
-    """Write the groups of languages (``GROUPS``) as concepts of the scheme mv:language-group."""
+    """Write the groups of languages (``GROUPS``, then every other country's) as concepts of the scheme
+    mv:language-group."""
     members = language_groups(set(vocab))
+    countries = country_groups()
+    members.update(language_groups(set(vocab), countries))
+    # a group of one country takes the country's generated names too ("languages spoken in India")
+    named = {key: (label, names + [p for name in country_names()[codes[0]] for p in country_phrases(name)
+                                   if p.lower() != label.lower() and p not in names] if len(codes) == 1 else names,
+                   codes, place) for key, (label, names, codes, place) in GROUPS.items()}
     lines = [GROUPS_HEADER]
-    for key, (label, names, _, place) in GROUPS.items():
+    for key, (label, names, _, place) in {**named, **countries}.items():
         if not members[key]:
             continue
-        shown = ", ".join(f'"{n}"@en' for n in names)
+        shown = ", ".join(f'"{n}"@en' for n in dict.fromkeys(n for n in names if n.lower() != label.lower()))
         narrower = ", ".join(f"mv:{vocab[code][0]}" for code in members[key])
         lines.append(f"""mv:language-group-{key} a skos:Concept ;
     skos:inScheme mv:language-group ;
     skos:notation "{key}" ;
     skos:prefLabel "{label}"@en ;
     skos:altLabel {shown} ;
-    skos:definition "The languages of {place} as one group: those official or widely spoken there and mostly spoken there, not brought from another continent."@en ;
+    skos:definition "{COUNTRY_DEFINITION.format(place=place) if key in countries else GROUP_DEFINITION.format(place=place)}"@en ;
     skos:narrower {narrower} .
 """)
     GROUPS_TARGET.write_text("\n".join(lines), encoding="utf-8")

@@ -38,6 +38,12 @@ MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static
 # the languages of a region or country ("Indian languages"): its members (``Concept.members``) are languages, its
 # names matched only written whole ("an Indian recipe language model" names none)
 LANGUAGE_GROUP = "language-group"
+# what a place written after says of a model's making or its maker, not of its languages ("made in France", "from
+# Google in India", "a startup based in Quebec"), read in the ``MAKER_CHARS`` before the place (``_maker_place``)
+MAKER_BEFORE_PLACE = re.compile(r"\b(?:made|built|developed|trained|created|produced|designed|released|published|based|"
+                                r"headquartered|located|company|companies|firm|lab|labs|startup|team|university|from)\b"
+                                r"[^.?!;]{0,40}\b(?:in|at)\s+(?:the\s+)?$")
+MAKER_CHARS = 60
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
                    "task-kind": "task-kind", "domain": "domain", "system": "system", "open-model": "system",
@@ -239,7 +245,7 @@ def _concept(pid: str, triples) -> Concept | None:
     spdx = values.get(MLFDO.spdxId.value)
     label = (values.get(SCHEMA.name.value) or [code])[0]
     # (a group of languages is named by its labels only: its code is a place, "india", "africa", and "crop yields in
-    # India" asks for no Indian language)
+    # India" or "Google in India" asks for no Indian language)
     names = [label, *([code.replace("-", " ")] if facet != LANGUAGE_GROUP else [])] + \
         values.get(SCHEMA.alternateName.value, [])
     if facet == "licence":
@@ -419,6 +425,14 @@ def _language_idiom_only(phrase: str, text: str) -> bool:
                                for m in found)
 
 
+def _maker_place(place: str, text: str) -> bool:
+    """Say whether ``place``, a place a language's speakers live in, stands in ``text`` only as where a model or its
+    maker is ("a model made in France", "models from Google in India", "a lab based in Quebec"): no language asked."""
+    found = list(re.finditer(rf"(?i)(?<!\w){re.escape(place)}(?!\w)", text))
+    return bool(found) and all(MAKER_BEFORE_PLACE.search(text[max(0, m.start() - MAKER_CHARS):m.start()].lower())
+                               for m in found)
+
+
 class ConceptIndex:
     """The concepts of one store, matched against questions. Rebuilt by ``refresh`` when the store changes."""
 
@@ -562,7 +576,9 @@ class ConceptIndex:
                         text, built.concepts[i].everyday)) and not (
                         built.concepts[i].facet == "language" and built.concepts[i].everyday
                         and _language_word_unsaid(phrase, written_as)) and not (
-                        built.concepts[i].facet == "language" and _language_idiom_only(phrase, written_as)):
+                        built.concepts[i].facet == "language" and _language_idiom_only(phrase, written_as)) and not (
+                        built.concepts[i].facet == "language" and phrase in built.concepts[i].places
+                        and _maker_place(phrase, written_as)):
                 # a phrase the question writes as it is written is the surer reading of a concept, and its words are
                 # those the question was read from (the span)
                 score = 1.0 + 0.1 * len(toks) - (0 if written else ROOTED_LESS)

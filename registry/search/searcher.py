@@ -23,7 +23,7 @@ import numpy as np
 
 from registry.errors import BadRequest
 from registry.search.concepts import LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
-from registry.search.document import MULTILINGUAL
+from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
 from registry.search.follow import follow_notes
@@ -35,6 +35,7 @@ from registry.search.results import (Facet, FacetValue, QueryUnderstanding, Reco
 from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
+from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
 from registry.search.understand import (FORMATS, Understander, apposed, blanked, business_told, follow_up_questions,
                                          writes_licence_id)
 from registry.search.versions import asked_version, release_version, size_distance
@@ -110,6 +111,10 @@ GROUP_NOTE = "read from a group of languages"  # the note of the languages a gro
 # how many of a group's languages a model lists -> its boost (``_group_score``): one or two (a model for Hindi, or
 # English and Hindi) 1; several 2; five or more (a model for the group) 3, as a stated language weighs
 GROUP_LEVELS = ((1, 1), (3, 2), (5, 3))
+MANY_NOTE = "read as many languages"  # the note of "multilingual", "many languages", "dozens of languages"
+# how many languages a model lists -> its boost when the question asks for many languages (``_many_score``): a few
+# (English and Chinese) 1; five or more 2; dozens (``document.MANY_LANGUAGES``, or the tag multilingual) 3
+MANY_LEVELS = ((2, 1), (5, 2), (MANY_LANGUAGES, 3))  # (first as linked ones are from five: ``_boost_score``)
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
 _COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|hqq|quanto|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|" \
               r"(?:int|float)\d+(?:bits?)?|\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
@@ -242,7 +247,7 @@ class Searcher:
         if self.llm is not None and query:
             result = self.llm.understand(query, result, self.vocabulary) or result
         if query:
-            result = self._with_concepts(result)
+            result = _many_languages(self._with_concepts(result))
         self._understood[query] = result
         if len(self._understood) > 256:
             self._understood.popitem(last=False)
@@ -457,6 +462,24 @@ class Searcher:
         score = np.zeros(self.engine.size, dtype=np.int16)
         for least, level in GROUP_LEVELS:
             score[count >= least] = level
+        return score
+
+    def _many_score(self) -> np.ndarray:
+        """Return, per slot, the boost of a model by how many languages it lists (``MANY_LEVELS``); the tag
+        multilingual counts as dozens."""
+        engine = self.engine
+        cached = self._few_masks.get("many")
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
+        count = np.zeros(engine.size, dtype=np.int16)
+        for slot, doc in enumerate(engine.docs[:engine.size]):
+            if doc is not None:
+                stated = {k for k, _ in doc.facets.get("language", ())}
+                count[slot] = MANY_LANGUAGES if MULTILINGUAL in stated else len(stated)
+        score = np.zeros(engine.size, dtype=np.int16)
+        for least, level in MANY_LEVELS:
+            score[count >= least] = level
+        self._few_masks["many"] = (engine, engine.generation, score)
         return score
 
     def _of_index(self, share: float) -> float:
@@ -981,9 +1004,13 @@ class Searcher:
         of the question's other boosts but a task (``LINK_TIER``).
         """
         boosts: dict[str, list[str]] = {}
-        groups = [list(r.values) for r in qu.recognised if r.applied and r.note == GROUP_NOTE and r.facet not in explicit]
+        grouped = [r for r in qu.recognised if r.applied and r.note in (GROUP_NOTE, MANY_NOTE)
+                   and r.facet not in explicit]
+        groups = [list(r.values) for r in grouped]
+        many = {i for i, r in enumerate(grouped) if r.note == MANY_NOTE}
         for r in qu.recognised:
-            if not r.applied or r.mode != "boost" or r.facet in explicit or self._broad(r) or r.note == GROUP_NOTE:
+            if not r.applied or r.mode != "boost" or r.facet in explicit or self._broad(r) or r.note in (GROUP_NOTE,
+                                                                                                         MANY_NOTE):
                 continue
             boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
@@ -1013,8 +1040,8 @@ class Searcher:
             score += self.engine.marker_masks(tag)[0].view(np.int8) * np.int16(TAG_WEIGHT)
         asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
         links = based = None
-        for keys in groups:  # a group of languages: the models listing more of them first
-            level = self._group_score(keys)
+        for i, keys in enumerate(groups):  # a group of languages, or many: the models listing more of them first
+            level = self._many_score() if i in many else self._group_score(keys)
             score += level
             asked += level
             if not self._loose_topic(qu) or self._loose_task_only(qu, boosts):
@@ -1022,7 +1049,8 @@ class Searcher:
                 # languages", "speech recognition for Indian languages"): the models listing its languages are what it
                 # asks for and come first, as linked ones do; among them those doing the task, then those listing
                 # more of the languages (their level is what they carry of the question's asks: ``tiers``)
-                listing = level > 0
+                # (many languages: those listing five or more; two, "English and Chinese", rank up only)
+                listing = level >= (MANY_LEVELS[1][1] if i in many else 1)
                 if boosts.get("task"):
                     for task in self.engine.facet_masks({"task": boosts["task"]}, {}, frozenset()).values():
                         asked += (listing & task).view(np.int8) * np.int16(GROUP_LEVELS[-1][1] + 1)
@@ -1969,6 +1997,22 @@ def _keyword_share(cand: Candidates, kw: np.ndarray, top: np.ndarray, slots: np.
     matched = _within(slots, kw)
     out[matched] = np.minimum(cand.kw_scores[slots[matched]].astype(np.float64) / best, 1.0)
     return out
+
+
+def _many_languages(qu: QueryUnderstanding) -> QueryUnderstanding:
+    """Return ``qu`` with the language read from "multilingual", "many languages", "dozens of languages" made a
+    preference for the models listing more languages (``MANY_LEVELS``), not a filter on the tag multilingual: few
+    models carry the tag, and one listing forty languages is as multilingual."""
+    found = [i for i, r in enumerate(qu.recognised) if r.facet == "language" and r.span and r.note != MANY_NOTE
+             and all(re.fullmatch(MULTILINGUAL_WORDS, part.strip()) for part in r.span.lower().split(" / "))]
+    if not found:
+        return qu
+    recognised = list(qu.recognised)
+    for i in found:
+        r = recognised[i]
+        recognised[i] = RecognisedFilter("language", r.values or (MULTILINGUAL,),
+                                         "languages: many (those listing more first)", r.span, True, MANY_NOTE, "boost")
+    return replace(qu, recognised=tuple(recognised))
 
 
 def _popularity_key(target: np.ndarray, *groups: np.ndarray) -> np.ndarray:
