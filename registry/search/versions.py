@@ -117,13 +117,8 @@ def name_version(identifier: str, family: tuple[str, ...]) -> NameVersion | None
     """Return the version of ``family`` a model's identifier names ("stabilityai/stable-diffusion-2-1": 2.1, a release
     of its own; "Fardan/phi3-chat-adapter": 3, built on it), or None when its name has the family's words followed by
     no version."""
-    owner, _, short = identifier.rpartition("/")
-    words, owner_words = _words(short), set(_words(owner))
-    n = len(family)
-    for i in range(len(words) - n + 1):
-        if tuple(words[i:i + n]) != family:
-            continue
-        j = i + n
+    for words, before, owner_words in _family_places(identifier, family):
+        j = len(before) + len(family)
         parts = []
         while j < len(words) and words[j].replace(".", "").isdigit() and len(parts) < 2:
             parts.append(words[j])
@@ -132,8 +127,7 @@ def name_version(identifier: str, family: tuple[str, ...]) -> NameVersion | None
         if held is None:
             continue
         rest = words[j:]
-        own = set(words[:i]) <= owner_words and all(_is_size(w) or w in TUNING_WORDS for w in rest)
-        return NameVersion(held, own, next((w for w in rest if _is_size(w)), ""))
+        return NameVersion(held, _own_release(before, owner_words, rest), next((w for w in rest if _is_size(w)), ""))
     return None
 
 
@@ -145,16 +139,28 @@ def release_version(identifier: str, family: tuple[str, ...]) -> NameVersion | N
     named = name_version(identifier, family)
     if named is not None:
         return named
+    for words, before, owner_words in _family_places(identifier, family):
+        rest = words[len(before) + len(family):]
+        if _own_release(before, owner_words, rest):
+            return NameVersion(1.0, True, next((w for w in rest if _is_size(w)), ""))
+    return None
+
+
+def _family_places(identifier: str, family: tuple[str, ...]):
+    """Yield (the words of the model's name, those before the family's words, the owner's words) for each place the
+    name holds the family's words in a row."""
     owner, _, short = identifier.rpartition("/")
     words, owner_words = _words(short), set(_words(owner))
     n = len(family)
     for i in range(len(words) - n + 1):
-        if tuple(words[i:i + n]) != family:
-            continue
-        rest = words[i + n:]
-        if set(words[:i]) <= owner_words and all(_is_size(w) or w in TUNING_WORDS for w in rest):
-            return NameVersion(1.0, True, next((w for w in rest if _is_size(w)), ""))
-    return None
+        if tuple(words[i:i + n]) == family:
+            yield words, words[:i], owner_words
+
+
+def _own_release(before: list[str], owner_words: set[str], rest: list[str]) -> bool:
+    """Tell whether a name holding a family is its maker's own release: only the owner's words before the family,
+    only sizes and the tuning every maker ships after its version."""
+    return set(before) <= owner_words and all(_is_size(w) or w in TUNING_WORDS for w in rest)
 
 
 def size_distance(asked: str, held: str) -> float:
