@@ -442,6 +442,15 @@ class MemoryEngine:
                 sel[posting.arrays()[0]] = True
         return sel
 
+    def value_counts(self, facet: str) -> np.ndarray:
+        """Return, per slot, how many distinct values of ``facet`` the FDO there holds."""
+        slots, vids, _ = self._pairs(facet)
+        if not len(slots):
+            return np.zeros(self.size, dtype=np.int64)
+        base = int(vids.max()) + 1
+        distinct = np.unique(slots * base + vids)  # a value written twice counts once
+        return np.bincount(distinct // base, minlength=self.size)[:self.size]
+
     def _has_value(self, facet: str) -> np.ndarray:
         _, _, offsets = self._pairs(facet)
         return offsets[1:] > offsets[:-1]
