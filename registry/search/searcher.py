@@ -358,8 +358,10 @@ class Searcher:
                 # models carrying it, as a tag the question writes does (``qu.tags``); one no FDO carries is left
                 tags = {t: p for t, p in values.items() if t not in qu.tags and self.tag_holders(t)}
                 for tag, phrase in tags.items():
-                    added.append(RecognisedFilter("library", (), f"Hub tag: {tag}", phrase, mode="boost",
-                                                  note=CONCEPT_NOTE))
+                    # shown as a tag read from a format's name is (not applied: it filters nothing), so that the
+                    # chat takes a record carrying it as holding the words it was read from
+                    added.append(RecognisedFilter("library", (), f"Hub tag: {tag}", phrase, False,
+                                                  f"{CONCEPT_NOTE}: matched as the tag {tag!r}", mode="boost"))
                 continue
             vocab = self.vocabulary(facet)
             held = [k for k in values if k in vocab]
