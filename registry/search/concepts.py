@@ -25,6 +25,7 @@ from functools import lru_cache
 import numpy as np
 
 from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, SET_ASIDE as _SET_ASIDE
+from registry.search.signatures import signatures
 from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
@@ -599,6 +600,7 @@ class ConceptIndex:
         self._sources(built, text, best)
         self._ways(built, _FIGURATIVE.sub(" ", set_aside(written_as)), best)  # "I have", "From" are frame words of the topic
         self._swapped(built, text, best)
+        self._signatures(built, text, best)
         if vector is None and self.embedder is not None and built.vectors is not None and words:
             vector = self.embedder.embed_query(text)
         if vector is not None and built.vectors is not None and len(built.vectors) == len(built.vector_owner):
@@ -754,6 +756,61 @@ class ConceptIndex:
             for i in ways:
                 if i not in best or best[i].score < DIRECTION_SCORE:
                     best[i] = ConceptMatch(built.concepts[i], span, DIRECTION_SCORE, "words", making=True)
+
+    def _signatures(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Add to ``best`` the tasks a question names by what they take in and give back (``signatures``): "text from
+        something that isn't text: a picture, a video or a recording" (text given back, one of those media taken in),
+        "output is an image but input is not", "turns speech into something else", "change something that already
+        exists" (the medium taken in given back). A list of media after the reading narrows its open side. The media
+        and tasks the reading's words named by themselves ("Text to video" of "text ... video") then stand back."""
+        low = normalise(text)
+        found = signatures(low, lambda w: self._medium(built, frozenset(tokens(w))) is not None)
+        if not found:
+            return
+        families = {c.key: set(c.members) for c in built.concepts if c.facet == "task-family"}
+        labels, making = families.get(CLASSIFYING, set()), families.get(GENERATION, set())
+        text_pid = next((c.pid for c in built.concepts if c.facet == "modality" and c.key == "text"), "")
+        place = {c.pid: i for i, c in enumerate(built.concepts)}
+        for sig in found:
+            def medium(word: str) -> str:
+                c = self._medium(built, frozenset(tokens(word))) if word else None
+                return c.pid if c is not None else ""
+
+            into, taken, not_in, not_out = (medium(w) for w in (sig.into, sig.taken, sig.not_in, sig.not_out))
+            listed = set(self._named_media(built, low[sig.rest[0]:sig.rest[1]])) if sig.rest != (0, 0) else set()
+            ways = []
+            for c in built.concepts:
+                if c.facet != "task" or not c.inputs or not c.outputs:
+                    continue
+                if (into and into not in c.outputs) or (taken and taken not in c.inputs):
+                    continue
+                if not_in and (not set(c.inputs) - {not_in} or (listed - {not_in} and not set(c.inputs) & listed)):
+                    continue
+                if not_out and not_out in c.outputs:
+                    continue
+                if sig.same:
+                    # a new picture, clip or sound made out of one of the same medium, not a map or mask drawn of it
+                    shared = set(c.inputs) & set(c.outputs) - {text_pid}
+                    if len(c.inputs) != 1 or not shared or c.pid not in making or (listed and not shared & listed):
+                        continue
+                ways.append(c)
+            if into or sig.same:  # a label from a set of classes is no content written or made
+                ways = [c for c in ways if c.pid not in labels] or ways
+            if not ways:
+                continue
+            a, b = sig.span
+            said = frozenset(tokens(low[a:max(b, sig.rest[1])]))
+            for k, m in list(best.items()):  # the reading's words name no task or medium of their own
+                if m.how == "words" and m.concept.facet in ("task", "modality") and frozenset(tokens(m.phrase)) <= said:
+                    del best[k]
+            # one match for them all (a match per task would crowd out the question's other concepts), on the medium
+            # given back, or taken in
+            anchor = into or taken or (ways[0].outputs[0] if ways[0].outputs else "")
+            if anchor not in place:
+                continue
+            best[place[anchor]] = ConceptMatch(built.concepts[place[anchor]], low[a:b], DIRECTION_SCORE, "words",
+                                               way="out" if into or not taken else "in",
+                                               instead=tuple(c.pid for c in ways))
 
     def _lists(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
         """Read the lists of three or more items in ``text`` ("whether text, images, sound or table rows").

@@ -18,7 +18,7 @@ __all__ = ["Way", "media_ways"]
 # recording", "the speakers of our podcast": "in my", "of our")
 _TAKEN = re.compile(r"\b(?:i\s+have|we\s+have|i\s+ve\s+got|given|from|(?:in|of|on)\s+(?:my|our)|takes?(?:\s+in)?|taking(?:\s+in)?|"
                     r"looks?\s+at|looking\s+at|listens?\s+to|listening\s+to|watch(?:es|ing)?|"
-                    r"upload(?:s|ing)?|feed(?:s|ing)?(?:\s+(?:it|them))?)\s+((?:\w+,?\s+){0,3}\w+)")
+                    r"upload(?:s|ing)?|describ(?:e|es|ing)|caption(?:s|ing)?|transcrib(?:e|es|ing)|feed(?:s|ing)?(?:\s+(?:it|them))?)\s+((?:\w+,?\s+){0,3}\w+)")
 # what a model should give back, after a verb of answering, returning or writing ("answers in words", "gives back audio",
 # "write a sentence")
 _GIVEN = re.compile(r"\b(?:(?:answers?|answering|repl(?:y|ies|ying)|responds?|responding|speaks?|talks?)\s+"
