@@ -600,7 +600,6 @@ class ConceptIndex:
         self._sources(built, text, best)
         self._ways(built, _FIGURATIVE.sub(" ", set_aside(written_as)), best)  # "I have", "From" are frame words of the topic
         self._swapped(built, text, best)
-        self._signatures(built, text, best)
         if vector is None and self.embedder is not None and built.vectors is not None and words:
             vector = self.embedder.embed_query(text)
         if vector is not None and built.vectors is not None and len(built.vectors) == len(built.vector_owner):
@@ -610,6 +609,7 @@ class ConceptIndex:
                 score = float(sims[j])
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "meaning")
+        self._signatures(built, text, best)
         # "non-commercial" also holds "commercial": a phrase inside a longer matched one does not count; nor does a
         # phrase of the same facet whose words, but for those naming the thing asked for ("chat model": chat), are inside
         # another's ("a screenshot in a chat": the chat is about a picture); a system not held takes only another's
@@ -800,9 +800,16 @@ class ConceptIndex:
                 continue
             a, b = sig.span
             said = frozenset(tokens(low[a:max(b, sig.rest[1])]))
-            for k, m in list(best.items()):  # the reading's words name no task or medium of their own
-                if m.how == "words" and m.concept.facet in ("task", "modality") and frozenset(tokens(m.phrase)) <= said:
+            for k, m in list(best.items()):  # the reading's words name no task or medium of their own, nor does
+                # a task only near the question's meaning stand beside the tasks it names
+                if (m.how == "words" and m.concept.facet in ("task", "modality") and frozenset(tokens(m.phrase)) <= said) \
+                        or (m.how == "meaning" and m.concept.facet == "task"):
                     del best[k]
+            # a changed medium is also what the kinds of task narrowing those tasks show by their markers (a video
+            # tagged "video inpainting" or "super-resolution" and declaring no task)
+            chosen = {c.pid for c in ways}
+            kinds = tuple(c.pid for c in built.concepts if sig.same and c.facet == "task-kind" and c.markers
+                          and set(c.broader) & chosen)
             # one match for them all (a match per task would crowd out the question's other concepts), on the medium
             # given back, or taken in
             anchor = into or taken or (ways[0].outputs[0] if ways[0].outputs else "")
@@ -810,7 +817,7 @@ class ConceptIndex:
                 continue
             best[place[anchor]] = ConceptMatch(built.concepts[place[anchor]], low[a:b], DIRECTION_SCORE, "words",
                                                way="out" if into or not taken else "in",
-                                               instead=tuple(c.pid for c in ways))
+                                               instead=tuple(c.pid for c in ways) + kinds)
 
     def _lists(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
         """Read the lists of three or more items in ``text`` ("whether text, images, sound or table rows").
@@ -1005,7 +1012,7 @@ class ConceptIndex:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + (m.instead or c.broader) + c.members:
                 task = built.by_pid.get(task_pid)
-                if task is not None and task.facet in TOPICS and task_pid in c.serves:
+                if task is not None and task.facet in TOPICS and (task_pid in c.serves or task_pid in m.instead):
                     # a system not held doing a kind of task (Codestral: code generation) stands for the models
                     # showing it, as the kind of task would
                     if task.markers:
