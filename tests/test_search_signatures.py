@@ -84,3 +84,14 @@ def test_describing_a_medium_in_words_takes_it_in(concepts):
 def test_questions_naming_no_such_family_are_read_as_before(question):
     assert signatures(question.lower(), lambda w: w.rstrip("s") in MEDIA) == []
 
+
+
+@pytest.mark.parametrize("question", [
+    "Can a video generator fill in the frames from their outlines?",
+    "which models make a clip from an edge map of each frame",
+])
+def test_a_video_kept_to_a_guide_per_frame_names_controlled_video_generation(concepts, question):
+    found = concepts.boosts(concepts.match(question))
+    # the kind's markers ("vctrl") reach video models steered by edges, poses or masks, which declare no task
+    assert "controlled-video-generation" in found.get("topic", {}), found
+    assert "controlled-image-generation" not in found.get("topic", {}), found
