@@ -95,3 +95,12 @@ def test_a_video_kept_to_a_guide_per_frame_names_controlled_video_generation(con
     # the kind's markers ("vctrl") reach video models steered by edges, poses or masks, which declare no task
     assert "controlled-video-generation" in found.get("topic", {}), found
     assert "controlled-image-generation" not in found.get("topic", {}), found
+
+
+@pytest.mark.parametrize("question", [
+    "Which models make sound from written input, whether speech or music?",
+    "make audio from written notes",
+])
+def test_sound_made_from_words_named_only_as_a_directions_end_is_made_from_text(concepts, question):
+    # audio to audio makes new sound too, but out of sound: "written" names text only as the end of a direction
+    assert tasks(concepts, question) == {"text-to-speech", "text-to-audio"}

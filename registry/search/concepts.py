@@ -749,6 +749,9 @@ class ConceptIndex:
             # made from a medium named right after ("from a still photo"): the ways taking it in
             source = _MADE_OF.match(low, end)
             taken = _media_read(built, source.group(1).split()) if source else []
+            if source and not taken:  # a word naming a medium only as a direction's end ("from written input": text)
+                taken = [(k, built.hidden_media[h][1]) for k, h in enumerate(map(_head, source.group(1).split()))
+                         if h in built.hidden_media][:1]
             if taken:
                 ways = [i for i in ways if taken[0][1].pid in built.concepts[i].inputs] or ways
             if any(i in best and best[i].how == "words" for i in ways):
