@@ -52,7 +52,7 @@ tie ties tied associated connected attached
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 __all__ = ["in_format", "read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
-           "shows_enough", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
+           "shows_enough", "side_only", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
            "index_terms", "cover", "by_use", "does_job", "alternatives"]
 
 
@@ -383,6 +383,23 @@ def _constrained(q: Question, cand: Candidate, topic: Topic | None = None) -> bo
     return not beside or any(k in cand.covered for k in beside)
 
 
+def side_only(q: Question, cand: Candidate, topic: Topic) -> bool:
+    """Say whether the question's words a candidate holds that weigh something are all words of a property read from
+    the question (a language, a licence, a size, a date: ``SIDE_FACETS``) while the question has another word that
+    weighs something: the property is a side of the question, not what it asks for.
+
+    "We recorded interviews in Spanish. Can anything write down what people said?" is not shown by a text generator
+    whose facts hold "Spanish" alone (40% of the words by weight), whatever its downloads; "Which models speak
+    Romanian?" has no other word, and a model stating Romanian shows it."""
+    read = read_constraints(q)
+    spans = {stem(w) for r in read if r.applied and r.facet in SIDE_FACETS for w in words(r.span)}
+    if not spans:
+        return False
+    held = {k for k in cand.covered if topic.weights.get(k, 0.0) > 0}
+    beside = [k for k in topic.keys if k not in spans and topic.weights.get(k, 0.0) > 0]
+    return bool(held) and held <= spans and bool(beside)
+
+
 def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Asked | None = None,
                  publishers: dict[str, set[str]] | None = None) -> list[Candidate]:
     """Keep the candidates whose own facts show the question's words as fully as the best found does.
@@ -399,7 +416,8 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     """
     if topic.total <= 0:
         return list(cands)
-    enough = [c for c in cands if c.coverage >= MIN_SHOWN or _constrained(q, c, topic)]
+    enough = [c for c in cands if (c.coverage >= MIN_SHOWN and not side_only(q, c, topic))
+              or _constrained(q, c, topic)]
     names = written_names(q, topic)
     if names:  # a name the question writes ("Which Mullein models are MIT-licensed?") is what it asks about
         publishers = publishers or {}
