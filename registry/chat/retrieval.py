@@ -822,13 +822,6 @@ class Retriever:
             rest = sure[:TOPICAL_CITES]
             # those stating it but showing less of its words fill the list's other places, named as the closest
             ctx.partial = [c for c in stated if c not in sure][:TOPICAL_CITES - len(rest)]
-            q = ctx.question
-            if q.wants != "list" and not q.listing:
-                # a question naming nothing and asking for no list ("Can a model ...?") is answered by those showing
-                # it as fully as the first, in its own facts (not only through a constraint it meets): the answer
-                # lists them when several do (extractive.lists); one showing less, or showing the words only through
-                # the task or subject it meets, is no answer beside the first
-                rest = rest[:1] + [c for c in rest[1:] if round(c.coverage, 2) >= round(rest[0].coverage, 2) and c.own]
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:
