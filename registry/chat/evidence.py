@@ -24,7 +24,8 @@ doing help helps helping generate generates generating create creates creating p
 handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
 using ship ships shipped shipping provide provides offer offers""".split())
 # verbs asking a model to write ("write the blurb", "draft the adverts"): what it gives back is text (``writes``)
-WRITING_WORDS = frozenset(stem(w) for w in "write writes writing draft drafts drafting compose composes composing".split())
+WRITING_WORDS = frozenset(stem(w) for w in """write writes writing draft drafts drafting compose composes
+composing""".split())
 # the words saying a copy is in fewer bits or another format ("lower-precision builds", "a quantised file", "an ONNX
 # export"): with a format or precision read as a Hub tag, they name the copy, not what it is about
 COPY_WORDS = frozenset(stem(w) for w in """lower low reduced smaller precision compressed squeezed shrunk quantized quantised
