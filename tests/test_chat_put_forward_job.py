@@ -1,5 +1,5 @@
 """What a record must show for the chat to put it forward when a question states a job: a property (its language) is
-never alone the job, a language its name says is stated, and a model asked to write gives back text."""
+never alone the job, and a model asked to write gives back text."""
 
 from __future__ import annotations
 
@@ -17,11 +17,6 @@ MODELS = [
     # holds "interview", states no language
     model_doing("acme/interview-notes", "text-generation", downloads=3,
                 description="Tidies up interview notes."),
-    # maths word problems: one lists Chinese, one only says it in its name
-    model_doing("acme/zh-general", "text-generation", languages=("zh",), downloads=9000,
-                description="Solves maths word problems step by step."),
-    model_doing("acme/mathqa-chinese", "text-generation", downloads=4,
-                description="Solves maths word problems step by step."),
     # social media: a picture maker and a text generator holding the same words
     model_doing("acme/feed-painter", "text-to-image", downloads=7000,
                 description="Instagram post pictures in pastel colours."),
@@ -56,16 +51,6 @@ def test_a_language_alone_does_not_put_a_model_forward(chat, question):
 def test_a_question_about_the_language_alone_still_offers_models_stating_it(chat, question):
     answer = chat.ask(question)
     assert model_pid("acme/big-talker") in _offered(answer)
-
-
-@pytest.mark.parametrize("question", [
-    "Can a model solve maths word problems that are written in Chinese?",
-    "Is there anything that solves maths word problems in Chinese?",
-])
-def test_a_language_the_name_says_is_stated(chat, question):
-    # acme/zh-general lists zh but holds no marker of maths problem solving; acme/mathqa-chinese lists no language
-    answer = chat.ask(question)
-    assert model_pid("acme/mathqa-chinese") in _offered(answer)
 
 
 @pytest.mark.parametrize("question", [

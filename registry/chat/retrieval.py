@@ -718,7 +718,7 @@ class Retriever:
         for cand in ctx.candidates:
             passes, boosted = judged.get(cand.pid, (True, 0))
             cand.boosted = boosted
-            cand.met = met.get(cand.pid, frozenset()) | _named_languages(q, cand)
+            cand.met = met.get(cand.pid, frozenset())
             if passes or cand.reasons & REFERENCED:
                 kept.append(cand)
         ctx.candidates = kept
@@ -835,24 +835,6 @@ class Retriever:
             ctx.selected.append(cand)
             ctx.rendered.append(text)
             used += len(text) + 1
-
-
-def _named_languages(q: Question, cand: Candidate) -> frozenset[int]:
-    """Return the language filters read from the question (positions in its read constraints) that a candidate stating
-    no such language names in its identifier, as a whole part ("llama-2-7b-chat-hf-mathqa-chinese": Chinese): the
-    name says the language its record does not list (before, "Can a model solve maths word problems that are written
-    in Chinese?" put forward a model listing zh ahead of the two named mathqa-chinese, which were held to list none)."""
-    read = read_constraints(q)
-    if cand.facts is None or not any(r.facet == "language" for r in read):
-        return frozenset()
-    ident = cand.facts.identifier or cand.facts.name or ""
-    parts = {stem(w) for w in words(re.sub(r"[^\w]|_", " ", ident.split("/", 1)[-1]))}
-    out = set()
-    for i, r in enumerate(read):
-        spoken = [stem(w) for w in words(r.span)] if r.facet == "language" and r.applied else []
-        if spoken and all(w in parts for w in spoken):
-            out.add(i)
-    return frozenset(out)
 
 
 def _same_job_run(found: list[Candidate], common: Callable[[set[str]], set[str]]) -> list[Candidate]:
