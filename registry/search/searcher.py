@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
+from registry.search.name_words import add_name_words
 from registry.search.concepts import LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
 from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order
@@ -883,6 +884,7 @@ class Searcher:
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             self._shortened(qu.query, terms)  # the question as asked: "Texas law" of "Which models know Texas law?"
+            add_name_words(self.engine, text, terms)  # "FAQ bot", "frequently asked questions": FAQBOT
             kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
             if phrased is not None and len(phrased):
                 # a name the question writes as a proper name of several words ("the Wallace and Gromit style") that an
