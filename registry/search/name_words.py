@@ -5,8 +5,8 @@ A name writes words as one that a question writes apart, and shortens a phrase t
 holds the name's token whole (``faqbot``), and its parts only where capitals or digits show them (``text.word_parts``:
 TestPlannerPhi2). ``add_name_words`` reads, at question time, what the index holds: two adjacent words of the
 question joined, when an FDO holds them as one token; the initials of a run of three or four of the question's words,
-and a rare word of the question, when a name holds it as a word of its own or at the start or end of a run of
-letters whose rest is a word the index holds elsewhere ("faq" + "bot"). Each such term counts as a match of the
+when a name holds them as a word of its own or at the start or end of a run of letters whose rest is a word the
+index holds elsewhere ("faq" + "bot"). Each such term counts as a match of the
 words it stands for (``QueryTerms.words_of``); the question's words still match as themselves.
 """
 
@@ -21,14 +21,12 @@ __all__ = ["add_name_words", "initials", "joined_pairs"]
 
 # a phrase's initials are read from runs of this many words (two words' initials say too little)
 INITIAL_WORDS = (3, 4)
-# a question word is looked up inside names when at most this share of the FDOs hold it (or at most RARE_MIN)
-RARE_SHARE = 0.001
-RARE_MIN = 3
 # the runs of letters of names holding a word are read only when its rarest trigram is in at most this many runs
 RUNS_LIMIT = 2_000
 # a name's run may hold at most this many runs holding the word, beyond which the word is too common inside names
 SEGMENTS_MAX = 20
 _WORD = re.compile(r"[a-z]+")
+_SPOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def joined_pairs(words: list[str]) -> list[tuple[str, int]]:
@@ -42,11 +40,11 @@ def initials(text: str) -> list[tuple[str, int]]:
     punctuation between them: "answer frequently asked questions" -> faq (3), afaq (4), ..."""
     out: list[tuple[str, int]] = []
     for clause in re.split(r"[^\w\s-]+", text.lower()):
-        words = tokens(clause, keep_stopwords=True)
+        words = _SPOKEN.findall(clause)  # a hyphened word is one word: "small fine-tunes" is no s-f-t
         for size in INITIAL_WORDS:
             for i in range(len(words) - size + 1):
                 run = words[i:i + size]
-                if all(w.isalpha() and w not in STOPWORDS for w in run):
+                if all(w[0].isalpha() and w not in STOPWORDS for w in run):
                     out.append(("".join(w[0] for w in run), size))
     return list(dict.fromkeys(out))
 
@@ -75,19 +73,17 @@ def _segments(engine: MemoryEngine, word: str) -> list[str]:
 def add_name_words(engine: MemoryEngine, text: str, terms: QueryTerms) -> None:
     """Add to ``terms`` the name words the question says apart or by initials (module docstring), as held."""
     words = tokens(text)
-    n_alive = max(1, len(engine.slot_of))
-    rare = max(RARE_MIN, n_alive * RARE_SHARE)
     found: list[tuple[str, int]] = [(w, n) for w, n in joined_pairs(words) if _held(engine, w)]
-    asked = [(w, n) for w, n in initials(text)] + [(w, 1) for w in dict.fromkeys(words)
-                                                    if w.isalpha() and len(w) >= MIN_PART and _held(engine, w) <= rare]
-    for word, n in asked:
-        if n > 1 and _held(engine, mark_term(word)):
+    # (a rare word of the question is not looked up inside names: "put" is inside "output", "share" inside
+    # "sharegpt", and set 2 lost 0.01 by such words)
+    for word, n in initials(text):
+        if _held(engine, mark_term(word)):
             found.append((word, n))  # a name holds the initials as a word of its own
         found += [(run, n) for run in _segments(engine, word)]
     for word, n in found:
         tid = term_id(word)
         if tid in terms:
             continue
-        terms[tid] = 1.0
+        terms[tid] = float(n)  # it stands for n of the question's words, and weighs as they would together
         terms.words_of[tid] = n
         terms.named[tid] = term_id(mark_term(word))

@@ -274,12 +274,12 @@ def derived_forms(token: str) -> tuple[tuple[str, str | None], ...]:
 
 @functools.lru_cache(maxsize=1 << 14)
 def agent_nouns(token: str) -> tuple[tuple[str, str], ...]:
-    """Return the index term of the noun naming what does a verb's work ("-er": the tool or model), with the noun as
-    written, where Snowball gives the noun a stem of its own: plan, planning -> planner; code -> coder; write ->
+    """Return the marked term of the noun naming what does a verb's work ("-er": the tool or model) as a word of an
+    FDO's name (``mark_term``), with the noun as written, where Snowball gives the noun a stem of its own: plan, planning -> planner; code -> coder; write ->
     writer; test -> tester; read -> reader. A model is often named by it ("TestPlanner", "StoryWriter") while a
     question says the verb ("plan software tests"). Verbs whose noun shares their stem ("generate", "generator";
-    "summarise", "summariser") need none; a noun no FDO holds matches nothing. The question side only: the nouns
-    are indexed as any word (their parts, ``word_parts``).
+    "summarise", "summariser") need none; only a name counts (prose says "trainer", "speaker" or "timer" of
+    other things than a model); a noun no name holds matches nothing. The question side only.
     """
     if len(token) < 3 or not token.isalpha() or token.endswith(("er", "or", "ion")):
         return ()
@@ -294,7 +294,7 @@ def agent_nouns(token: str) -> tuple[tuple[str, str], ...]:
         noun = root + "er"
     if len(noun) < 5 or stem(noun) == root or noun in STOPWORDS:
         return ()
-    return ((stem_term(noun) or noun, noun),)
+    return ((mark_term(noun), noun),)
 
 
 # a capitalised word inside a sentence (not its first word): a proper name ("the law of Texas")

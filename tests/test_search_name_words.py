@@ -1,0 +1,105 @@
+"""The words inside names: a verb meets the model named by its doer, and words a name runs together or shortens to
+initials meet the question saying them apart (``text.agent_nouns``, ``name_words.add_name_words``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from registry.search.document import IndexDoc
+from registry.search.engine import MemoryEngine
+from registry.search.name_words import add_name_words, initials, joined_pairs
+from registry.search.substrings import SubstringIndex
+from registry.search.text import agent_nouns, query_terms, sparse_vector
+
+FILLER = {f"filler-{i}": {"keywords": ["audio"], "description": ["Reads speech aloud for a radio show."]}
+          for i in range(8)}
+
+
+def make_engine(names: list[str]) -> MemoryEngine:
+    """Return an engine holding one model per name beside the filler records."""
+    records = {name: {} for name in names} | FILLER
+    docs = []
+    for name, fields in records.items():
+        doc = IndexDoc(pid=f"http://x/fdo/{name}", version=1, kind="model", name=name, identifier=f"someone/{name}",
+                       exact=[name.lower(), f"someone/{name}".lower()])
+        doc.sparse = sparse_vector({"name": [name], "identifier": [f"someone/{name}"], **fields})
+        docs.append(doc)
+    engine = MemoryEngine(8)
+    engine.upsert(docs, np.eye(len(docs), 8, dtype=np.float32))
+    return engine
+
+
+def matched(engine: MemoryEngine, query: str, name_words: bool = True) -> list[str]:
+    """Return the names the keyword side matches for ``query``, best first."""
+    terms = query_terms(query)
+    if name_words:
+        add_name_words(engine, query, terms)
+    scores, ok = engine.keyword_scores(terms, 1)
+    return [engine.docs[s].name for s in sorted(np.flatnonzero(ok), key=lambda s: -scores[s])]
+
+
+@pytest.mark.parametrize("verb,noun", [("plan", "planner"), ("planning", "planner"), ("write", "writer"),
+                                       ("writing", "writer"), ("tag", "tagger"), ("parse", "parser"),
+                                       ("read", "reader"), ("code", "coder"), ("test", "tester")])
+def test_agent_noun_of_a_verb(verb, noun):
+    assert noun in [written for _, written in agent_nouns(verb)]
+
+
+@pytest.mark.parametrize("word", ["generate", "summarise", "translate",  # the noun shares their stem already
+                                  "planner", "translator", "analysis", "caption"])  # nouns name no doer
+def test_no_agent_noun_where_the_stem_has_it_or_no_verb(word):
+    assert agent_nouns(word) == ()
+
+
+@pytest.mark.parametrize("question,name", [("plan", "TripPlanner"), ("someone to plan my week", "TripPlanner"),
+                                           ("write stories", "StoryWriter"), ("tag parts of speech", "PosTagger"),
+                                           ("parse logs", "LogParser")])
+def test_a_verb_meets_the_model_named_by_its_doer(question, name):
+    engine = make_engine(["TripPlanner", "StoryWriter", "PosTagger", "LogParser"])
+    assert matched(engine, question)[:1] == [name]
+
+
+def test_initials_of_runs_of_three_or_four_words_without_stopwords_or_punctuation():
+    found = dict(initials("Answer frequently asked questions, quickly please"))
+    assert found["faq"] == 3 and found["afaq"] == 4
+    assert "qq" not in found and "aqq" not in found  # a comma ends the run
+    assert dict(initials("the mixture of experts")) == {}  # stopwords break runs (``ACRONYMS`` reads those)
+
+
+def test_joined_pairs_skip_stopwords():
+    assert joined_pairs(["faq", "bot"]) == [("faqbot", 2)]
+    assert joined_pairs(["for", "bot"]) == []
+
+
+def test_runs_holding_lists_runs_of_letters_and_gives_up_on_common_trigrams():
+    index = SubstringIndex()
+    for name in ["someone/faqbot", "faq-helper", "other/chatbot"]:
+        index.add(name)
+    assert sorted(index.runs_holding("faq", 100)) == ["faq", "faqbot"]
+    assert index.runs_holding("bot", 1) is None
+
+
+@pytest.mark.parametrize("question", ["answer frequently asked questions", "FAQ bot",
+                                      "a model for the frequently asked questions of our shop"])
+def test_a_name_running_words_together_meets_them_apart_or_by_initials(question):
+    engine = make_engine(["FAQBOT", "ChatBot-small", "faq-dataset-reader", "QuestionsGen"])
+    assert "FAQBOT" not in matched(engine, question, name_words=False)[:1]
+    assert matched(engine, question)[:1] == ["FAQBOT"]
+
+
+def test_initials_meet_a_name_word_of_their_own():
+    engine = make_engine(["tiny-llm", "LargeModelZoo", "ChatBot-small"])
+    assert matched(engine, "a small large language model")[:1] == ["tiny-llm"]
+
+
+def test_unheld_initials_and_pairs_add_nothing():
+    engine = make_engine(["FAQBOT", "ChatBot-small"])
+    terms = query_terms("speech synthesis voices quickly")
+    before = dict(terms)
+    add_name_words(engine, "speech synthesis voices quickly", terms)
+    assert dict(terms) == before
+
+
+def test_a_hyphened_word_gives_one_initial():
+    assert "sft" not in dict(initials("Mistral Small fine-tunes that reason"))
