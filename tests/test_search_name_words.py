@@ -11,6 +11,7 @@ from registry.search.engine import MemoryEngine
 from registry.search.name_words import add_name_words, initials, joined_pairs
 from registry.search.substrings import SubstringIndex
 from registry.search.text import agent_nouns, query_terms, sparse_vector
+from tests.factories import concepts_searcher, model_doing
 
 FILLER = {f"filler-{i}": {"keywords": ["audio"], "description": ["Reads speech aloud for a radio show."]}
           for i in range(8)}
@@ -103,3 +104,51 @@ def test_unheld_initials_and_pairs_add_nothing():
 
 def test_a_hyphened_word_gives_one_initial():
     assert "sft" not in dict(initials("Mistral Small fine-tunes that reason"))
+
+
+# A short question one of whose words makes a match, naming a model by a word of its name that runs two of its words
+# together: the popular models holding one word of it do not go before that model, however few its downloads
+# (``Searcher._rank``: no popularity rank for them)
+SHORT = [
+    model_doing("lab/TestPlannerPhi2", "text-generation", downloads=0, description="Drafts checklists."),
+    model_doing("lab/TripPlanner", "text-generation", downloads=0, description="Suggests routes."),
+    model_doing("lab/FAQBOT", "text-generation", downloads=0, description="Answers shoppers."),
+    model_doing("lab/StoryWriter", "text-generation", downloads=2, description="Tells tales."),
+    *[model_doing(f"lab{i}/DeepSeek-1B-test", "text-generation", downloads=9000 - i, description="A checkpoint.")
+      for i in range(12)],
+    *[model_doing(f"lab{i}/trip-summary", "summarization", downloads=5000 - i, description="A checkpoint.")
+      for i in range(12)],
+    *[model_doing(f"lab{i}/ChatBot-{i}", "text-generation", downloads=7000 - i, description="A checkpoint.")
+      for i in range(12)],
+    model_doing("lab/faq-bot-helper", "text-generation", downloads=800, description="A checkpoint."),
+    model_doing("lab/trip-planner-pro", "text-generation", downloads=300, description="A checkpoint."),
+]
+
+
+@pytest.fixture(scope="module")
+def short_searcher():
+    yield from concepts_searcher(SHORT)
+
+
+@pytest.mark.parametrize("question,first", [
+    ("test planner", "lab/TestPlannerPhi2"),
+    ("software test planner", "lab/TestPlannerPhi2"),
+    ("Is there a test planner?", "lab/TestPlannerPhi2"),
+    ("Test Planner", "lab/TestPlannerPhi2"),
+])
+def test_a_short_questions_popular_part_matches_go_after_the_match_holding_every_word(short_searcher, question, first):
+    found = [h.identifier for h in short_searcher.search(question, per_page=5).results]
+    assert found[:1] == [first], found
+
+
+def test_two_words_a_name_runs_together_are_as_good_as_the_two_words(short_searcher):
+    # FAQBOT holds "FAQ bot" as one word: it goes before the popular models holding "bot" only; the popular model
+    # holding both words as two goes first, as a full match of the two words
+    found = [h.identifier for h in short_searcher.search("FAQ bot", per_page=5).results]
+    assert found[:2] == ["lab/faq-bot-helper", "lab/FAQBOT"], found
+
+
+
+def test_popularity_still_orders_the_matches_holding_every_word(short_searcher):
+    found = [h.identifier for h in short_searcher.search("trip planner", per_page=5).results]
+    assert found[:2] == ["lab/trip-planner-pro", "lab/TripPlanner"], found

@@ -17,7 +17,7 @@ import re
 from registry.search.engine import MemoryEngine
 from registry.search.text import MIN_PART, STOPWORDS, QueryTerms, _stem, mark_term, term_id, tokens
 
-__all__ = ["add_name_words", "initials", "joined_pairs"]
+__all__ = ["add_name_words", "initials", "joined_pairs", "named_together"]
 
 # a phrase's initials are read from runs of this many words (two words' initials say too little)
 INITIAL_WORDS = (3, 4)
@@ -68,6 +68,19 @@ def _segments(engine: MemoryEngine, word: str) -> list[str]:
         if len(rest) >= MIN_PART and rest not in STOPWORDS and _held(engine, _stem(rest)):
             found.append(_stem(run))
     return found if len(found) <= SEGMENTS_MAX else []
+
+
+def named_together(engine: MemoryEngine, text: str) -> list[int]:
+    """Return the slots of the FDOs one word of whose name holds two adjacent words of ``text`` run together ("test
+    planner": TestPlannerPhi2, "FAQ bot": FAQBOT), read from the index of the words inside names."""
+    words = tokens(text)
+    found: dict[int, None] = {}
+    for a, b in zip(words, words[1:]):
+        if not (a.isalpha() and b.isalpha()) or a in STOPWORDS or b in STOPWORDS:
+            continue
+        for key in engine.names.holding(a + b) or ():
+            found.update((s, None) for s in engine.exact.get(key, ()) if engine.alive[s])
+    return list(found)
 
 
 def add_name_words(engine: MemoryEngine, text: str, terms: QueryTerms) -> None:
