@@ -54,8 +54,8 @@ def test_no_agent_noun_where_the_stem_has_it_or_no_verb(word):
 
 
 @pytest.mark.parametrize("question,name", [("plan", "TripPlanner"), ("someone to plan my week", "TripPlanner"),
-                                           ("write stories", "StoryWriter"), ("tag parts of speech", "PosTagger"),
-                                           ("parse logs", "LogParser")])
+                                           ("write", "StoryWriter"), ("tag parts of speech", "PosTagger"),
+                                           ("parse", "LogParser")])
 def test_a_verb_meets_the_model_named_by_its_doer(question, name):
     engine = make_engine(["TripPlanner", "StoryWriter", "PosTagger", "LogParser"])
     assert matched(engine, question)[:1] == [name]
@@ -90,8 +90,9 @@ def test_a_name_running_words_together_meets_them_apart_or_by_initials(question)
 
 
 def test_initials_meet_a_name_word_of_their_own():
-    engine = make_engine(["tiny-llm", "LargeModelZoo", "ChatBot-small"])
-    assert matched(engine, "a small large language model")[:1] == ["tiny-llm"]
+    # (not an acronym the patterns know: "large language model" meets llm on main already)
+    engine = make_engine(["quick-rcg", "ReadingZoo", "ChatBot-small"])
+    assert matched(engine, "a reading comprehension grader")[:1] == ["quick-rcg"]
 
 
 def test_unheld_initials_and_pairs_add_nothing():
