@@ -10,7 +10,7 @@ from registry.search.document import IndexDoc
 from registry.search.engine import MemoryEngine
 from registry.search.name_words import add_name_words, initials, joined_pairs
 from registry.search.substrings import SubstringIndex
-from registry.search.text import agent_nouns, query_terms, sparse_vector
+from registry.search.text import agent_nouns, query_terms, sparse_vector, term_id
 from tests.factories import concepts_searcher, model_doing
 
 FILLER = {f"filler-{i}": {"keywords": ["audio"], "description": ["Reads speech aloud for a radio show."]}
@@ -91,8 +91,8 @@ def test_a_name_running_words_together_meets_them_apart_or_by_initials(question)
 
 def test_initials_meet_a_name_word_of_their_own():
     # (not an acronym the patterns know: "large language model" meets llm on main already)
-    engine = make_engine(["quick-rcg", "ReadingZoo", "ChatBot-small"])
-    assert matched(engine, "a reading comprehension grader")[:1] == ["quick-rcg"]
+    engine = make_engine(["quick-RCG", "ReadingZoo", "ChatBot-small"])
+    assert matched(engine, "a reading comprehension grader")[:1] == ["quick-RCG"]
 
 
 def test_unheld_initials_and_pairs_add_nothing():
@@ -153,3 +153,28 @@ def test_two_words_a_name_runs_together_are_as_good_as_the_two_words(short_searc
 def test_popularity_still_orders_the_matches_holding_every_word(short_searcher):
     found = [h.identifier for h in short_searcher.search("trip planner", per_page=5).results]
     assert found[:2] == ["lab/trip-planner-pro", "lab/TripPlanner"], found
+
+
+def test_a_possessives_s_gives_no_initial():
+    assert "sot" not in dict(initials("Can I find Google's original T5 here?"))
+
+
+def test_initials_meet_only_a_name_writing_them_in_capitals():
+    # "steel annealing data" is no "PhilSad"; "frequently asked questions" is FAQBOT's FAQ
+    engine = make_engine(["PhilSad", "phil-helper", "cool-sad", "FAQBOT", "ChatBot-small"])
+    terms = query_terms("the steel annealing data")
+    before = dict(terms)
+    add_name_words(engine, "the steel annealing data", terms)
+    assert dict(terms) == before
+    assert matched(engine, "frequently asked questions")[:1] == ["FAQBOT"]
+
+
+def test_a_joined_pair_every_holder_of_which_holds_both_words_adds_nothing():
+    engine = make_engine(["stable-diffusion-v1", "stable-diffusion-xl", "StableDiffusion"])
+    holders = [engine.docs[s].name for s in range(engine.size)
+               if engine.terms.get(term_id("stablediffusion")) is not None
+               and s in engine.terms[term_id("stablediffusion")].arrays()[0]]
+    terms = query_terms("stable diffusion")
+    before = dict(terms)
+    add_name_words(engine, "stable diffusion", terms)
+    assert holders and dict(terms) == before, holders
