@@ -145,7 +145,7 @@ class Searcher:
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
                                   means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts,
-                                  tag_holders=self.tag_holders)
+                                  tag_holders=self.tag_holders, licence_names=self.concepts.licence_names)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -501,6 +501,10 @@ class Searcher:
         a licence filter read from the text holds them already; a licence reading of words inside their names is
         dropped."""
         vocab = self.vocabulary("licence")
+        # a name inside the words a rule read a licence from names that licence, its version aside ("the GNU Lesser
+        # General Public License 3.0": LGPL-3.0 only, not every LGPL the name without version calls)
+        ruled = [r.span.lower() for r in recognised if r.facet == "licence" and r.span and r.note != CONCEPT_NOTE]
+        named = [(c, span) for c, span in named if not any(_words_within(span, r) for r in ruled)]
         spans = [span.lower() for _, span in named]
         kept = [r for r in recognised if r.facet != "licence" or not r.span or not any(
             r.span.lower() in span for span in spans)]
@@ -2063,6 +2067,9 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 NEGATIONS = frozenset({"non", "not", "no"})  # words a licence span negates the rest of its words with
 
 
+# the same verb where it begins the words naming a licence (``_words_within``)
+_VERB_UNDER = re.compile(r"^\s*(?:released|shared|published|distributed|licen[cs]ed|available|offered|made|put)\s+"
+                         r"(?:available\s+|out\s+)?(?:under|with)\s+(?:the\s+|an?\s+)?", re.I)
 _UNDER_LICENCE = re.compile(r"\b(?:released|shared|published|distributed|licen[cs]ed|available|offered|made|put)\s+"
                             r"(?:available\s+|out\s+)?(?:under|with)\s+(?:the\s+|an?\s+)?$", re.I)
 
@@ -2090,6 +2097,12 @@ def _named_licences(query: str, matches) -> list[tuple["object", str]]:
         if found:
             out.append((m.concept, max(found, key=len)))
     return out
+
+
+def _words_within(span: str, outer: str) -> bool:
+    """Say whether the words of ``span`` are all words of ``outer`` (a verb before a name aside: "released under")."""
+    words = [t for t in tokens(_VERB_UNDER.sub(" ", span)) if t]
+    return bool(words) and set(words) <= set(tokens(outer))
 
 
 def _only_within(phrase: str, spans: list[str], text: str) -> bool:

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
+from registry.search.licence_names import licence_names
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
@@ -200,8 +201,10 @@ class Understander:
                  means: Callable[..., bool] | None = None,
                  paper_keys: Callable[[str], tuple[str, ...]] | None = None,
                  accounts: Callable[[str], tuple[str, ...]] | None = None,
-                 tag_holders: Callable[[str], int] | None = None) -> None:
+                 tag_holders: Callable[[str], int] | None = None,
+                 licence_names: Callable[[], tuple[tuple[str, tuple[str, ...]], ...]] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.licence_names = licence_names  # the licence vocabulary's (key, names) (``licence_names.LicenceNames``)
         self.tag_holders = tag_holders  # a Hub tag -> how many FDOs of the index carry it
         # an arXiv id -> the paper values holding it whole, in the vocabulary's order (``MemoryEngine.paper_keys``);
         # without it the paper vocabulary is read through for each id
@@ -598,10 +601,38 @@ class Understander:
                 label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
                 out.append(_Match(m.start(), m.end(), "licence", keys, label,
                                   note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
+        out = self._licences_named(low, vocab, out)
         for m in re.finditer(PERMISSIVE_HINT, low):
             keys = tuple(k for k in vocab if k.lower() in PERMISSIVE_LICENCES)
             out.append(_Match(m.start(), m.end(), "licence", keys, "permissive licence", strong=False,
                               reason=f"{m.group(0)!r} suggests a permissive licence"))
+        return out
+
+    def _licences_named(self, low: str, vocab, read: list[_Match]) -> list[_Match]:
+        """Return ``read`` (the licences the patterns read) with those the question calls by a name of the licence
+        vocabulary, a version with it or not (``licence_names``: "the GNU Lesser GPL, version 3", "Apache two",
+        "Creative Commons attribution share-alike 4.0"). A longer name wins as any match does ("GNU Lesser GPL" over
+        "GPL"); of a pattern's words, the name reads the licences only when they are fewer ("CC BY-NC-SA": the
+        share-alike ones, not every non-commercial one). A version not held is noted, no other licence read."""
+        if self.licence_names is None:
+            return read
+        names = self.licence_names()
+        if not names:
+            return read
+        held = {k.lower(): k for k in vocab}
+        out = list(read)
+        for n in licence_names(names).read(low, held):
+            same = [m for m in out if (m.start, m.end) == (n.start, n.end)]
+            # (a pattern's reading of the same words stays unless it reads licences the name does not call, a name of
+            # two words or more: "CC BY-NC-SA" is no CC BY-NC-ND; "OpenRAIL" alone is the family's word)
+            if same and (n.words < 2 or all({v.lower() for v in m.values} <= {k.lower() for k in n.named}
+                                            for m in same)):
+                continue
+            out = [m for m in out if m not in same]
+            label = n.label if n.keys else "licence: " + low[n.start:n.end]
+            if n.keys:
+                label = "licence: " + " or ".join(vocab[k][0] for k in n.keys)
+            out.append(_Match(n.start, n.end, "licence", n.keys, label, note=n.note))
         return out
 
     def _languages(self, low: str) -> list[_Match]:
