@@ -56,6 +56,7 @@ class Named:
     note: str = ""
     named: tuple[str, ...] = ()  # every licence the words name, held or not
     words: int = 0  # how many words the name has (a licence word aside)
+    version: str = ""  # the version written ("3", "2.1"), "" when none is
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ class LicenceNames:
                         and not (words and words[0] in self.acronyms and len(words[0]) >= 3):
                     continue
                 named = replace(self._named(m, form, version, bool(m.groupdict().get("later")), held),
-                                named=tuple(k for k, _ in form.licences), words=len(words))
+                                words=len(words), version=version)
                 found.setdefault((named.start, named.end), []).append(named)
         return [_merged(same) for same in found.values()]
 
@@ -222,12 +223,14 @@ class LicenceNames:
                          f"the licence vocabulary holds no version {version} of {_WRITTEN_VERSION.sub('', written[:m.start('v') - m.start()]) or written!r}"
                          + (f" (it holds {', '.join(known)})" if known else ""))
         present = [held[k.lower()] for k in keys if k.lower() in held]
+        called = tuple(keys)
         note = ""
         if later:
             note = f"no 'or later' licence id is held: read as version {version} and the later ones"
         if not present:
-            return Named(m.start(), m.end(), (), f"licence: {written}", f"no indexed FDO has licence {' or '.join(keys)}")
-        return Named(m.start(), m.end(), tuple(present), "licence: " + " or ".join(present), note)
+            return Named(m.start(), m.end(), (), f"licence: {written}", f"no indexed FDO has licence {' or '.join(keys)}",
+                         called)
+        return Named(m.start(), m.end(), tuple(present), "licence: " + " or ".join(present), note, called)
 
 
 def _merged(same: list[Named]) -> Named:
@@ -238,7 +241,7 @@ def _merged(same: list[Named]) -> Named:
                        words=max(n.words for n in same))
     first = next(n for n in same if n.keys)
     return Named(first.start, first.end, keys, "licence: " + " or ".join(keys), first.note,
-                 tuple(dict.fromkeys(k for n in same for k in n.named)), max(n.words for n in same))
+                 tuple(dict.fromkeys(k for n in same for k in n.named)), max(n.words for n in same), first.version)
 
 
 def _version_key(v: str) -> tuple:

@@ -624,8 +624,9 @@ class Understander:
         for n in licence_names(names).read(low, held):
             same = [m for m in out if (m.start, m.end) == (n.start, n.end)]
             # (a pattern's reading of the same words stays unless it reads licences the name does not call, a name of
-            # two words or more: "CC BY-NC-SA" is no CC BY-NC-ND; "OpenRAIL" alone is the family's word)
-            if same and (n.words < 2 or all({v.lower() for v in m.values} <= {k.lower() for k in n.named}
+            # two words or more or with its version: "CC BY-NC-SA" is no CC BY-NC-ND, "LGPL 2.1" no LGPL 3.0;
+            # "OpenRAIL" alone is the family's word)
+            if same and ((n.words < 2 and not n.version) or all({v.lower() for v in m.values} <= {k.lower() for k in n.named}
                                             for m in same)):
                 continue
             out = [m for m in out if m not in same]
