@@ -27,6 +27,9 @@ MODELS = [
     ("acme/bsd2-coder", "BSD-2-Clause", "Writes Rust functions."),
     ("acme/llama2-chat", "llama2", "A chat assistant."),
     ("acme/llama31-chat", "llama3.1", "Another chat assistant."),
+    ("acme/boat-painter", "creativeml-openrail-m", "Paints pictures of boats."),
+    ("acme/rail-coder", "openrail", "Writes Go functions."),
+    ("acme/manual-writer", "gfdl", "Writes user manuals."),
 ]
 
 
@@ -81,6 +84,51 @@ def test_lesser_gpl_search_returns_the_lgpl3_model_only(searcher):
     pids = [h.pid for h in r.results]
     assert pids[0] == model_pid("acme/lgpl3-tagger", BASE)
     assert model_pid("acme/gpl2-tagger", BASE) not in pids and model_pid("acme/lgpl21-tagger", BASE) not in pids
+
+
+@pytest.mark.parametrize("question, holder", [
+    # the verb putting models under the licence is the filter's word, not one a record must match: no record says
+    # "released" or the name as the question writes it, only the licence's id
+    ("Are any models released under the GNU Lesser GPL, version 3?", "acme/lgpl3-tagger"),
+    ("Is anything published under the Lesser GPL v3?", "acme/lgpl3-tagger"),
+    ("Which models are distributed under the GNU Lesser General Public License 2.1?", "acme/lgpl21-tagger"),
+    ("Anything shared under the BSD two-clause licence?", "acme/bsd2-coder"),
+    ("Which models are licensed under Creative Commons attribution non-commercial no-derivatives 4.0?",
+     "acme/ccbyncnd-poet"),
+])
+def test_a_licence_named_after_a_verb_finds_its_holders_by_the_filter(searcher, question, holder):
+    r = searcher.search(question, page=1, per_page=10)
+    assert r.filters.get("licence"), r.understanding.recognised
+    assert [h.pid for h in r.results] == [model_pid(holder, BASE)]
+
+
+@pytest.mark.parametrize("question", [
+    "Which text-to-image models use an OpenRAIL licence?",
+    "models under an openrail license",
+    "Anything released under the OpenRAIL licences?",
+])
+def test_the_openrail_family_word_reads_every_licence_whose_id_holds_it(searcher, question):
+    # "OpenRAIL family" (openrail) stands for the licences whose ids hold its name: creativeml-openrail-m is one
+    values = {v for r in licence_filter(searcher, question) if r.applied for v in r.values}
+    assert {"openrail", "creativeml-openrail-m"} <= values, values
+
+
+@pytest.mark.parametrize("question", [
+    "Are there GPL models?",
+    "Which models are under the GNU GPL?",
+    "models licensed under the General Public License",
+    "Anything released under the GNU General Public License?",
+])
+def test_the_gpl_is_the_gpl_versions_not_every_gnu_licence(searcher, question):
+    # the GNU group holds the Lesser and Affero GPL and the documentation licence too; "GPL" names only the GPL
+    r = searcher.search(question, page=1, per_page=10)
+    assert set(r.filters.get("licence", ())) == {"GPL-2.0-only", "GPL-3.0-only"}, r.understanding.recognised
+    assert {h.pid for h in r.results} == {model_pid("acme/gpl2-tagger", BASE), model_pid("acme/gpl3-tagger", BASE)}
+
+
+def test_a_gnu_licence_is_still_every_gnu_licence(searcher):
+    r = searcher.search("Which models carry a GNU licence?", page=1, per_page=20)
+    assert {"GPL-2.0-only", "LGPL-3.0-only", "gfdl"} <= set(r.filters.get("licence", ())), r.understanding.recognised
 
 
 @pytest.mark.parametrize("question", ["Llama 3 models fine-tuned for chat", "Apache 7B models", "an Apache helicopter"])

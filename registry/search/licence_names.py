@@ -167,14 +167,21 @@ class LicenceNames:
                 if key in forms[variant] and not forms[variant][key]:
                     forms[variant][key] = version  # "Apache License" (label without version) is 2.0 still
         # a licence standing for a family with no version of its own ("GNU GPL (unversioned)", "Creative Commons
-        # (unversioned)", "BSD family") is called by the words every licence of the family begins with: they read them all
+        # (unversioned)", "BSD family", "OpenRAIL family") is called by the words every licence of the family begins
+        # with, or that a licence's id holds ("creativeml-openrail-m"): they read them all (not words of a label or
+        # what an acronym spells: the GNU "Lesser General Public License" is no "General Public License" of its own)
         umbrellas = {key for key, names in licences if re.search(r"\bunversioned\b|\bfamily\b", names[0] if names else "", re.I)}
+        own = [(key, _split(_tokens(n))) for key, names in licences if key.lower() not in _NO_LICENCE
+               for n in names if _is_id(n) and _tokens(n)]
         for head, ks in forms.items():
             if umbrellas & set(ks):
                 for other, more in forms.items():
                     if len(other) > len(head) and other[:len(head)] == head:
                         for k, v in more.items():
                             ks.setdefault(k, v)
+                for k, (words, v) in own:
+                    if len(words) > len(head) and _holds(words, head):
+                        ks.setdefault(k, v)
         self.forms = [_Form(w, tuple(sorted(ks.items()))) for w, ks in forms.items()]
         self.acronyms = acronyms
         self._compiled = [(f, re.compile(rf"(?<![\w.+-]){_pattern(f.words)}(?P<lw>{_SEP}{LICENCE_WORD})?"
@@ -231,6 +238,17 @@ class LicenceNames:
             return Named(m.start(), m.end(), (), f"licence: {written}", f"no indexed FDO has licence {' or '.join(keys)}",
                          called)
         return Named(m.start(), m.end(), tuple(present), "licence: " + " or ".join(present), note, called)
+
+
+def _is_id(name: str) -> bool:
+    """Say whether a licence's name is an id ("LGPL-3.0-only", "creativeml openrail m"), not a label written in words
+    ("GNU Lesser General Public License")."""
+    return name == name.lower() or not re.search(r"\s", name.strip())
+
+
+def _holds(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Say whether ``words`` hold the words ``run`` together, in their order."""
+    return any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _merged(same: list[Named]) -> Named:
