@@ -35,7 +35,7 @@ from registry.search.results import (Facet, FacetValue, QueryUnderstanding, Reco
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
-                                      SOUND_AS_SEEM)
+                                      SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
 from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
 from registry.search.understand import (EXPANSIONS, FORMATS, Understander, apposed, blanked, business_told,
                                          follow_up_questions, writes_licence_id)
@@ -146,7 +146,7 @@ class Searcher:
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
                                   means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts,
-                                  tag_holders=self.tag_holders)
+                                  tag_holders=self.tag_holders, licence_names=self.concepts.licence_names)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -524,6 +524,10 @@ class Searcher:
         a licence filter read from the text holds them already; a licence reading of words inside their names is
         dropped."""
         vocab = self.vocabulary("licence")
+        # a name inside the words a rule read a licence from names that licence, its version aside ("the GNU Lesser
+        # General Public License 3.0": LGPL-3.0 only, not every LGPL the name without version calls)
+        ruled = [r.span.lower() for r in recognised if r.facet == "licence" and r.span and r.note != CONCEPT_NOTE]
+        named = [(c, span) for c, span in named if not any(_words_within(span, r) for r in ruled)]
         spans = [span.lower() for _, span in named]
         kept = [r for r in recognised if r.facet != "licence" or not r.span or not any(
             r.span.lower() in span for span in spans)]
@@ -2077,8 +2081,6 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 NEGATIONS = frozenset({"non", "not", "no"})  # words a licence span negates the rest of its words with
 
 
-_UNDER_LICENCE = re.compile(r"\b(?:released|shared|published|distributed|licen[cs]ed|available|offered|made|put)\s+"
-                            r"(?:available\s+|out\s+)?(?:under|with)\s+(?:the\s+|an?\s+)?$", re.I)
 
 
 def _named_licences(query: str, matches) -> list[tuple["object", str]]:
@@ -2099,11 +2101,17 @@ def _named_licences(query: str, matches) -> list[tuple["object", str]]:
             if hit:
                 # the verb putting models under it is the constraint's word too ("released under the ..."): left to
                 # match, it kept out the models under the licence whose records do not say "released"
-                verb = _UNDER_LICENCE.search(query, 0, hit.start())
+                verb = UNDER_LICENCE.search(query, max(0, hit.start() - UNDER_CHARS), hit.start())
                 found.append(query[verb.start() if verb else hit.start():hit.end()])
         if found:
             out.append((m.concept, max(found, key=len)))
     return out
+
+
+def _words_within(span: str, outer: str) -> bool:
+    """Say whether the words of ``span`` are all words of ``outer`` (a verb before a name aside: "released under")."""
+    words = [t for t in tokens(VERB_UNDER.sub(" ", span)) if t]
+    return bool(words) and set(words) <= set(tokens(outer))
 
 
 def _only_within(phrase: str, spans: list[str], text: str) -> bool:
@@ -2137,14 +2145,16 @@ def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
 
 
 def _same_words(span: str, phrase: str) -> bool:
-    """Say whether a filter's span shares a word with the phrase a concept was matched by."""
-    return bool(set(tokens(span)) & set(tokens(phrase)))
+    """Say whether a filter's span shares a word with the phrase a concept was matched by (the verb before a licence's
+    name aside: "released under")."""
+    return bool(set(tokens(VERB_UNDER.sub(" ", span))) & set(tokens(phrase)))
 
 
 def _names_more(span: str, phrase: str) -> bool:
     """Say whether a filter's span has words beyond the phrase a concept was matched by ("Llama 3 community
-    licence" beyond "community licence"): it names part of what the concept stands for."""
-    return bool(set(tokens(span)) - set(tokens(phrase)))
+    licence" beyond "community licence"): it names part of what the concept stands for. The verb before a licence's
+    name ("licensed under the GPL") names nothing more."""
+    return bool(set(tokens(VERB_UNDER.sub(" ", span))) - set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:
