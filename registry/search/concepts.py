@@ -25,12 +25,13 @@ from functools import lru_cache
 import numpy as np
 
 from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, SET_ASIDE as _SET_ASIDE
+from registry.search.signatures import signatures
 from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
-           "ORGANISATION", "OPEN_SCHEME", "LANGUAGE_GROUP"]
+           "ORGANISATION", "OPEN_SCHEME", "LANGUAGE_GROUP", "HUB_TAG"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
@@ -47,7 +48,12 @@ MAKER_CHARS = 60
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
                    "task-kind": "task-kind", "domain": "domain", "system": "system", "open-model": "system",
-                   "task-family": "task-family", "organisation": "organisation", "language-group": LANGUAGE_GROUP}
+                   "task-family": "task-family", "organisation": "organisation", "language-group": LANGUAGE_GROUP,
+                   "hub-tag": "hub-tag"}
+# a Hub tag saying how a model is built, trained, loaded or served ("custom_code": it ships code of its own), called by
+# its plain meaning ("allow remote code to load"); its boost, and that of a library no FDO holds as its library but the
+# Hub shows as a tag (mergekit), is the models carrying the tag (``Concept.tags``)
+HUB_TAG = "hub-tag"
 # a well-known system the registry does not hold (a closed service, or an open model family no record is of: scheme
 # ``open-model``): stands for the tasks it does
 SYSTEM = "system"
@@ -181,6 +187,8 @@ class Concept:
     # a modality: the words naming the medium only as a direction's or a list's end ("voicemails", "transcripts"),
     # never matched alone (``skos:hiddenLabel``)
     media_words: tuple[str, ...] = ()
+    # a Hub tag or a library: the Hub tags showing a model it stands for (``mlfdo:hubTag``: custom_code; mergekit)
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -281,7 +289,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    everyday=any(v.lower() in _TRUE for v in values.get(MLFDO.everydayWord.value, [])),
                    names=tuple(dict.fromkeys(n for n in names if n)),
                    places=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "language" else (),
-                   media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else ())
+                   media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else (),
+                   tags=tuple(values.get(MLFDO.hubTag.value, [])) if facet in ("library", HUB_TAG) else ())
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -484,9 +493,11 @@ class ConceptIndex:
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
                         if any(w.lower() in acronyms for w in phrase.split()) or _unlike_its_token(phrase) or \
                                 concept.facet == LANGUAGE_GROUP or (
-                                concept.facet in ("library", SYSTEM) and phrase in concept.names and len(toks) > 1):
-                            # a library's or system's name of several words ("open_clip", "open clip") names it only
-                            # written whole: "sliced open ... a clip" is no OpenCLIP
+                                concept.facet in ("library", SYSTEM, HUB_TAG) and phrase in concept.names
+                                and len(toks) > 1):
+                            # a library's, system's or Hub tag's name of several words ("open_clip", "open clip", "Text
+                            # Generation Inference") names it only written whole: "sliced open ... a clip" is no
+                            # OpenCLIP, "fast inference for text generation" no inference server
                             # an acronym in capitals that reads as a stopword ("IT" of "IT operations") leaves the
                             # phrase its other words: only the phrase written whole names the concept ("warehouse
                             # operations" is no IT operations)
@@ -536,6 +547,10 @@ class ConceptIndex:
     def topic(self, key: str) -> Concept | None:
         """Return the kind of task or subject area with ``key`` (a ``topic`` boost's value), or None."""
         return next((c for c in self._build().concepts if c.facet in TOPICS and c.key == key), None)
+
+    def licence_names(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Return each licence's key and names (label, Hub id, SPDX id), as the licence vocabulary gives them."""
+        return tuple((c.key, c.names) for c in self._build().concepts if c.facet == "licence")
 
     def licences_of(self, family: str) -> tuple[str, ...]:
         """Return the licence keys of a licence family (``public-domain``): its members, and the licences holding
@@ -608,6 +623,7 @@ class ConceptIndex:
                 score = float(sims[j])
                 if i not in best or best[i].score < score:
                     best[i] = ConceptMatch(built.concepts[i], phrase, score, "meaning")
+        self._signatures(built, text, best)
         # "non-commercial" also holds "commercial": a phrase inside a longer matched one does not count; nor does a
         # phrase of the same facet whose words, but for those naming the thing asked for ("chat model": chat), are inside
         # another's ("a screenshot in a chat": the chat is about a picture); a system not held takes only another's
@@ -747,6 +763,9 @@ class ConceptIndex:
             # made from a medium named right after ("from a still photo"): the ways taking it in
             source = _MADE_OF.match(low, end)
             taken = _media_read(built, source.group(1).split()) if source else []
+            if source and not taken:  # a word naming a medium only as a direction's end ("from written input": text)
+                taken = [(k, built.hidden_media[h][1]) for k, h in enumerate(map(_head, source.group(1).split()))
+                         if h in built.hidden_media][:1]
             if taken:
                 ways = [i for i in ways if taken[0][1].pid in built.concepts[i].inputs] or ways
             if any(i in best and best[i].how == "words" for i in ways):
@@ -754,6 +773,68 @@ class ConceptIndex:
             for i in ways:
                 if i not in best or best[i].score < DIRECTION_SCORE:
                     best[i] = ConceptMatch(built.concepts[i], span, DIRECTION_SCORE, "words", making=True)
+
+    def _signatures(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Add to ``best`` the tasks a question names by what they take in and give back (``signatures``): "text from
+        something that isn't text: a picture, a video or a recording" (text given back, one of those media taken in),
+        "output is an image but input is not", "turns speech into something else", "change something that already
+        exists" (the medium taken in given back). A list of media after the reading narrows its open side. The media
+        and tasks the reading's words named by themselves ("Text to video" of "text ... video") then stand back."""
+        low = normalise(text)
+        found = signatures(low, lambda w: self._medium(built, frozenset(tokens(w))) is not None)
+        if not found:
+            return
+        families = {c.key: set(c.members) for c in built.concepts if c.facet == "task-family"}
+        labels, making = families.get(CLASSIFYING, set()), families.get(GENERATION, set())
+        text_pid = next((c.pid for c in built.concepts if c.facet == "modality" and c.key == "text"), "")
+        place = {c.pid: i for i, c in enumerate(built.concepts)}
+        for sig in found:
+            def medium(word: str) -> str:
+                c = self._medium(built, frozenset(tokens(word))) if word else None
+                return c.pid if c is not None else ""
+
+            into, taken, not_in, not_out = (medium(w) for w in (sig.into, sig.taken, sig.not_in, sig.not_out))
+            listed = set(self._named_media(built, low[sig.rest[0]:sig.rest[1]])) if sig.rest != (0, 0) else set()
+            ways = []
+            for c in built.concepts:
+                if c.facet != "task" or not c.inputs or not c.outputs:
+                    continue
+                if (into and into not in c.outputs) or (taken and taken not in c.inputs):
+                    continue
+                if not_in and (not set(c.inputs) - {not_in} or (listed - {not_in} and not set(c.inputs) & listed)):
+                    continue
+                if not_out and not_out in c.outputs:
+                    continue
+                if sig.same:
+                    # a new picture, clip or sound made out of one of the same medium, not a map or mask drawn of it
+                    shared = set(c.inputs) & set(c.outputs) - {text_pid}
+                    if len(c.inputs) != 1 or not shared or c.pid not in making or (listed and not shared & listed):
+                        continue
+                ways.append(c)
+            if into or sig.same:  # a label from a set of classes is no content written or made
+                ways = [c for c in ways if c.pid not in labels] or ways
+            if not ways:
+                continue
+            a, b = sig.span
+            said = frozenset(tokens(low[a:max(b, sig.rest[1])]))
+            for k, m in list(best.items()):  # the reading's words name no task or medium of their own, nor does
+                # a task only near the question's meaning stand beside the tasks it names
+                if (m.how == "words" and m.concept.facet in ("task", "modality") and frozenset(tokens(m.phrase)) <= said) \
+                        or (m.how == "meaning" and m.concept.facet == "task"):
+                    del best[k]
+            # a changed medium is also what the kinds of task narrowing those tasks show by their markers (a video
+            # tagged "video inpainting" or "super-resolution" and declaring no task)
+            chosen = {c.pid for c in ways}
+            kinds = tuple(c.pid for c in built.concepts if sig.same and c.facet == "task-kind" and c.markers
+                          and set(c.broader) & chosen)
+            # one match for them all (a match per task would crowd out the question's other concepts), on the medium
+            # given back, or taken in
+            anchor = into or taken or (ways[0].outputs[0] if ways[0].outputs else "")
+            if anchor not in place:
+                continue
+            best[place[anchor]] = ConceptMatch(built.concepts[place[anchor]], low[a:b], DIRECTION_SCORE, "words",
+                                               way="out" if into or not taken else "in",
+                                               instead=tuple(c.pid for c in ways) + kinds)
 
     def _lists(self, built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
         """Read the lists of three or more items in ``text`` ("whether text, images, sound or table rows").
@@ -944,11 +1025,16 @@ class ConceptIndex:
             c = m.concept
             if c.facet in ("task", "licence", "language", "library"):
                 out[c.facet].setdefault(c.key, m.phrase)
+            if c.tags and m.how == "words" and (c.facet == HUB_TAG or c.facet == "library"):
+                # the models carrying its Hub tags (a library comes here only when no FDO holds it as its library:
+                # ``Searcher._concept_boosts``); read from its words only, the meaning of a tool's job being loose
+                for tag in c.tags:
+                    out[HUB_TAG].setdefault(tag, m.phrase)
             if c.facet in TOPICS and c.markers:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + (m.instead or c.broader) + c.members:
                 task = built.by_pid.get(task_pid)
-                if task is not None and task.facet in TOPICS and task_pid in c.serves:
+                if task is not None and task.facet in TOPICS and (task_pid in c.serves or task_pid in m.instead):
                     # a system not held doing a kind of task (Codestral: code generation) stands for the models
                     # showing it, as the kind of task would
                     if task.markers:

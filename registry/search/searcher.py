@@ -23,9 +23,10 @@ import numpy as np
 
 from registry.errors import BadRequest
 from registry.search.name_words import add_name_words, named_together
-from registry.search.concepts import LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
+from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
+                                     set_aside)
 from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
-from registry.search.engine import Candidates, _top_set, first_in_order
+from registry.search.engine import Candidates, _top_set, first_in_order, sorted_unique
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
@@ -35,10 +36,10 @@ from registry.search.results import (Facet, FacetValue, QueryUnderstanding, Reco
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
-                                      SOUND_AS_SEEM)
+                                      SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
 from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
-from registry.search.understand import (FORMATS, Understander, apposed, blanked, business_told, follow_up_questions,
-                                         writes_licence_id)
+from registry.search.understand import (EXPANSIONS, FORMATS, Understander, apposed, blanked, business_told,
+                                         follow_up_questions, writes_licence_id)
 from registry.search.versions import asked_version, release_version, size_distance
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ class Searcher:
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
                                   means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts,
-                                  tag_holders=self.tag_holders)
+                                  tag_holders=self.tag_holders, licence_names=self.concepts.licence_names)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -346,11 +347,22 @@ class Searcher:
         family = self._licence_family_filter(qu, matches)
         added = [family] if family is not None else []
         added += self._language_groups([m for m in matches if m.concept.facet == LANGUAGE_GROUP])
+        tags: dict[str, str] = {}
         for facet, values in self._concept_boosts(matches).items():
             if facet == TOPIC:
                 topic = self._topic_boost(values)
                 if topic is not None:
                     added.append(topic)
+                continue
+            if facet == HUB_TAG:
+                # a Hub tag the question means in plain words ("allow remote code to load": custom_code) ranks up the
+                # models carrying it, as a tag the question writes does (``qu.tags``); one no FDO carries is left
+                tags = {t: p for t, p in values.items() if t not in qu.tags and self.tag_holders(t)}
+                for tag, phrase in tags.items():
+                    # shown as a tag read from a format's name is (not applied: it filters nothing), so that the
+                    # chat takes a record carrying it as holding the words it was read from
+                    added.append(RecognisedFilter("library", (), f"Hub tag: {tag}", phrase, False,
+                                                  f"{CONCEPT_NOTE}: matched as the tag {tag!r}", mode="boost"))
                 continue
             vocab = self.vocabulary(facet)
             held = [k for k in values if k in vocab]
@@ -439,7 +451,7 @@ class Searcher:
         if not added and recognised == list(qu.recognised) and text == qu.text and not kin:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin,
-                       kinds=kinds)
+                       kinds=kinds, tags=qu.tags + tuple(tags), expansions=_unexpanded(qu.expansions, tags.values()))
 
     def _language_groups(self, matches: list[ConceptMatch]) -> list[RecognisedFilter]:
         """Return a preference for the languages of each group of languages the question names ("Indian languages":
@@ -465,6 +477,19 @@ class Searcher:
             score[count >= least] = level
         return score
 
+    def _language_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return, per slot, how many languages the FDO lists other than the tag multilingual, and whether it holds
+        that tag; from the facet's pairs, as the filters read it, once per state of the index (reading every
+        record's languages in Python took 0.4 s at 100k FDOs, again after each change of the index)."""
+        engine = self.engine
+        cached = self._few_masks.get("counts")
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
+        tagged = engine.facet_masks({"language": [MULTILINGUAL]}, {}, frozenset())["language"][:engine.size]
+        count = engine.value_counts("language").astype(np.int16) - tagged.view(np.int8)
+        self._few_masks["counts"] = (engine, engine.generation, (count, tagged))
+        return count, tagged
+
     def _many_score(self) -> np.ndarray:
         """Return, per slot, the boost of a model by how many languages it lists (``MANY_LEVELS``); the tag
         multilingual counts as dozens."""
@@ -472,11 +497,9 @@ class Searcher:
         cached = self._few_masks.get("many")
         if cached is not None and cached[0] is engine and cached[1] == engine.generation:
             return cached[2]
-        # (from the facet's pairs, as the filters read it: reading every record's languages in Python took a second
-        # at 1M FDOs, again after each change of the index)
-        count = engine.value_counts("language").astype(np.int16)
-        tagged = engine.facet_masks({"language": [MULTILINGUAL]}, {}, frozenset())["language"]
-        count[tagged[:engine.size]] = MANY_LANGUAGES
+        count, tagged = self._language_counts()
+        count = count.copy()
+        count[tagged] = MANY_LANGUAGES
         score = np.zeros(engine.size, dtype=np.int16)
         for least, level in MANY_LEVELS:
             score[count >= least] = level
@@ -502,6 +525,10 @@ class Searcher:
         a licence filter read from the text holds them already; a licence reading of words inside their names is
         dropped."""
         vocab = self.vocabulary("licence")
+        # a name inside the words a rule read a licence from names that licence, its version aside ("the GNU Lesser
+        # General Public License 3.0": LGPL-3.0 only, not every LGPL the name without version calls)
+        ruled = [r.span.lower() for r in recognised if r.facet == "licence" and r.span and r.note != CONCEPT_NOTE]
+        named = [(c, span) for c, span in named if not any(_words_within(span, r) for r in ruled)]
         spans = [span.lower() for _, span in named]
         kept = [r for r in recognised if r.facet != "licence" or not r.span or not any(
             r.span.lower() in span for span in spans)]
@@ -1374,17 +1401,8 @@ class Searcher:
 
     def _few_languages(self) -> np.ndarray:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
-        engine = self.engine
-        cached = self._few_masks.get("few")
-        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
-            return cached[2]
-        out = np.zeros(engine.size, dtype=bool)
-        for slot, doc in enumerate(engine.docs[:engine.size]):
-            if doc is not None:
-                stated = [k for k, _ in doc.facets.get("language", ()) if k != MULTILINGUAL]
-                out[slot] = 0 < len(stated) <= FEW_LANGUAGES
-        self._few_masks["few"] = (engine, engine.generation, out)
-        return out
+        count, _ = self._language_counts()
+        return (count > 0) & (count <= FEW_LANGUAGES)
 
     def _carried(self, qu: QueryUnderstanding) -> list[int]:
         """Return the slots of the models whose name or identifier carries the query's one word only inside a longer
@@ -1845,7 +1863,7 @@ def _merge(slots: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray
     A few insertions into a long sorted array, without sorting it again.
     """
     present = _lookup(slots, extra)[1]
-    new = np.unique(extra[~present])
+    new = sorted_unique(extra[~present])
     where = np.searchsorted(slots, new)
     return np.insert(slots, where, new), where + np.arange(len(new))
 
@@ -1974,7 +1992,7 @@ def _first_boosted(boosted: np.ndarray, levels: np.ndarray, key: np.ndarray, dow
         then = np.zeros(len(boosted))
     out: list[np.ndarray] = []
     need = limit
-    for level in np.unique(levels)[::-1]:
+    for level in sorted_unique(levels)[::-1]:
         at = np.flatnonzero(levels == level)
         if len(at) > need:
             kth = np.partition(key[at], len(at) - need)[len(at) - need]
@@ -2083,8 +2101,6 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 NEGATIONS = frozenset({"non", "not", "no"})  # words a licence span negates the rest of its words with
 
 
-_UNDER_LICENCE = re.compile(r"\b(?:released|shared|published|distributed|licen[cs]ed|available|offered|made|put)\s+"
-                            r"(?:available\s+|out\s+)?(?:under|with)\s+(?:the\s+|an?\s+)?$", re.I)
 
 
 def _named_licences(query: str, matches) -> list[tuple["object", str]]:
@@ -2105,11 +2121,17 @@ def _named_licences(query: str, matches) -> list[tuple["object", str]]:
             if hit:
                 # the verb putting models under it is the constraint's word too ("released under the ..."): left to
                 # match, it kept out the models under the licence whose records do not say "released"
-                verb = _UNDER_LICENCE.search(query, 0, hit.start())
+                verb = UNDER_LICENCE.search(query, max(0, hit.start() - UNDER_CHARS), hit.start())
                 found.append(query[verb.start() if verb else hit.start():hit.end()])
         if found:
             out.append((m.concept, max(found, key=len)))
     return out
+
+
+def _words_within(span: str, outer: str) -> bool:
+    """Say whether the words of ``span`` are all words of ``outer`` (a verb before a name aside: "released under")."""
+    words = [t for t in tokens(VERB_UNDER.sub(" ", span)) if t]
+    return bool(words) and set(words) <= set(tokens(outer))
 
 
 def _only_within(phrase: str, spans: list[str], text: str) -> bool:
@@ -2118,6 +2140,13 @@ def _only_within(phrase: str, spans: list[str], text: str) -> bool:
     for span in spans:
         rest = rest.replace(span.lower(), " ")
     return not set(tokens(phrase)) <= set(tokens(rest))
+
+
+def _unexpanded(expansions: tuple[str, ...], phrases) -> tuple[str, ...]:
+    """Return ``expansions`` without those of the words of ``phrases``, a Hub tag's plain words: the "code" of "allow
+    remote code" is the model's own Python, no programming asked for."""
+    dropped = {e for p in phrases for t in tokens(p) for e in EXPANSIONS.get(t, ())}
+    return tuple(e for e in expansions if e not in dropped)
 
 
 def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
@@ -2136,14 +2165,16 @@ def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
 
 
 def _same_words(span: str, phrase: str) -> bool:
-    """Say whether a filter's span shares a word with the phrase a concept was matched by."""
-    return bool(set(tokens(span)) & set(tokens(phrase)))
+    """Say whether a filter's span shares a word with the phrase a concept was matched by (the verb before a licence's
+    name aside: "released under")."""
+    return bool(set(tokens(VERB_UNDER.sub(" ", span))) & set(tokens(phrase)))
 
 
 def _names_more(span: str, phrase: str) -> bool:
     """Say whether a filter's span has words beyond the phrase a concept was matched by ("Llama 3 community
-    licence" beyond "community licence"): it names part of what the concept stands for."""
-    return bool(set(tokens(span)) - set(tokens(phrase)))
+    licence" beyond "community licence"): it names part of what the concept stands for. The verb before a licence's
+    name ("licensed under the GPL") names nothing more."""
+    return bool(set(tokens(VERB_UNDER.sub(" ", span))) - set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:

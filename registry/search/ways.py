@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 __all__ = ["Way", "media_ways"]
 
-# what a model is given, after a verb or frame of giving or of looking (up to three words between: "a still photo",
+# what a model is given, after a verb or frame of giving or of looking, or of putting into words ("describe a video";
+# not "describe what happens in my recording", whose medium follows "in my") (up to three words between: "a still photo",
 # "an old, grainy low resolution video"), or the asker's own medium a job is done on ("the events in my dashcam
 # recording", "the speakers of our podcast": "in my", "of our")
 _TAKEN = re.compile(r"\b(?:i\s+have|we\s+have|i\s+ve\s+got|given|from|(?:in|of|on)\s+(?:my|our)|takes?(?:\s+in)?|taking(?:\s+in)?|"
                     r"looks?\s+at|looking\s+at|listens?\s+to|listening\s+to|watch(?:es|ing)?|"
-                    r"upload(?:s|ing)?|feed(?:s|ing)?(?:\s+(?:it|them))?)\s+((?:\w+,?\s+){0,3}\w+)")
+                    r"upload(?:s|ing)?|(?:describ(?:e|es|ing)|caption(?:s|ing)?|transcrib(?:e|es|ing))"
+                    r"(?!\s+(?:what|how|who|where|when|why|which))|feed(?:s|ing)?(?:\s+(?:it|them))?)\s+((?:\w+,?\s+){0,3}\w+)")
 # what a model should give back, after a verb of answering, returning or writing ("answers in words", "gives back audio",
 # "write a sentence")
 _GIVEN = re.compile(r"\b(?:(?:answers?|answering|repl(?:y|ies|ying)|responds?|responding|speaks?|talks?)\s+"
