@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
+from registry.search.name_words import add_name_words, named_together
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
@@ -890,7 +891,7 @@ class Searcher:
         text = qu.text
         if not text:
             return Candidates(None, None, None)
-        kw_scores = kw_ok = kw_own = sims = None
+        kw_scores = kw_ok = kw_own = kw_full = sims = None
         words: tuple[tuple[int, int | None, float], ...] = ()
         core: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
@@ -910,7 +911,18 @@ class Searcher:
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             self._shortened(qu.query, terms)  # the question as asked: "Texas law" of "Which models know Texas law?"
-            kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
+            add_name_words(self.engine, text, terms)  # "FAQ bot", "frequently asked questions": FAQBOT
+            kw_scores, kw_ok, kw_own, held = self.engine.keyword_match(terms, min_match)
+            if min_match == 1 and kw_ok.any():
+                # a short question, one of whose words makes a match, naming a match by a word of its name that runs two
+                # of its words together ("test planner": TestPlannerPhi2): those holding the most of its words (the
+                # name's word counts as the two) are the matches that earn a popularity rank (``_rank``)
+                # (a record holding both "faq" and "bot" and the name's "faqbot" holds the question's two words, not four)
+                held = np.minimum(held, n)
+                full = held >= held[kw_ok].max()
+                together = named_together(self.engine, text)
+                if together and (kw_ok & full)[together].any():
+                    kw_full = full
             if phrased is not None and len(phrased):
                 # a name the question writes as a proper name of several words ("the Wallace and Gromit style") that an
                 # FDO's name holds in that order ("CogVideoX-LoRA-Wallace_and_Gromit") is a match by its own words
@@ -925,7 +937,7 @@ class Searcher:
             if ranking is not terms:
                 # the words naming a base model (dataset, paper) the question applies still make a match, but rank
                 # nothing: every FDO passing the filter derives from it, one repeating its name no more so
-                kw_scores, _, kw_own = self.engine.keyword_match(ranking, min_match)
+                kw_scores, _, kw_own, _ = self.engine.keyword_match(ranking, min_match)
             words = self._informative_words(text, covered | named)
             read = {term_id(t) for r in qu.recognised if r.applied and r.mode == "boost" and r.facet not in LINK_FACETS
                     for t in tokens(r.span)}
@@ -935,7 +947,8 @@ class Searcher:
             sims = self.engine.similarities(vector.result())
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
-        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core, kw_own=kw_own)
+        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core, kw_own=kw_own,
+                          kw_full=kw_full)
 
     def _phrase_named(self, qu: QueryUnderstanding) -> np.ndarray:
         """Return the slots whose name or identifier holds a proper name of the topic in its order ("Wallace and
@@ -1627,6 +1640,13 @@ class Searcher:
             # (being a dense neighbour too earned it one until 2026-12-07: the neighbours of "draw cats" inside
             # a base's fine-tunes are its dog models, which then went before the cat ones; docs/search.md)
             has_downloads &= own[cands] | ~_within(cands, kw)
+        if cand.kw_full is not None:
+            # a match of a short question holding fewer of its words than one named by them run together does earns no
+            # popularity rank either: the popular models named "test" went before TestPlannerPhi2 for "test planner",
+            # which the words found first by far (a first keyword rank is worth little more than a 30th beside
+            # downloads). Not for every short question: the popular "t5" models lacking "instruction tuned" (set 1),
+            # the coder models lacking "coding assistant" (set 2) were the models asked for
+            has_downloads &= cand.kw_full[cands] | ~_within(cands, kw)
         if boost is not None and cand.kw_ok is not None:
             # a neighbour only the dense side finds, carrying none of what the question means, takes no popularity
             # rank while the question was read as meaning something (docs/search.md, "Ranking"): popular neighbours
