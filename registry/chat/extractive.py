@@ -367,8 +367,9 @@ def ambiguity_note(ctx: Context, base_url: str = "") -> str:
         chosen, others = amb.identifiers[0], amb.identifiers[1:]
         shown = ", ".join(f"[`{_md(o)}`]({fdo_href(pid, base_url)})" if base_url else f"`{_md(o)}`"
                           for o, pid in zip(others, amb.pids[1:]))
+        why = "the original the others are built on" if amb.original else "the most downloaded"
         notes.append(f"“{_md(amb.name)}” is the name of {len(amb.pids)} FDOs in the registry: this answer is about "
-                     f"`{_md(chosen)}`, the most downloaded. Also called so: {shown}. Ask again with the full "
+                     f"`{_md(chosen)}`, {why}. Also called so: {shown}. Ask again with the full "
                      f"identifier to hear about another.")
     return "\n".join(notes)
 

@@ -297,9 +297,10 @@ class Retriever:
             return owned
         if len(found) > 1:
             found = self._own_holders(name, found)
+        found, original = self._originals_first(name, found)
         if len(found) > 1 and ctx is not None and not any(a.name == name for a in ctx.ambiguous):
             ctx.ambiguous.append(Ambiguous(name, [pid for pid, _ in found[:AMBIGUOUS_K]],
-                                           [ident for _, ident in found[:AMBIGUOUS_K]]))
+                                           [ident for _, ident in found[:AMBIGUOUS_K]], original))
         if found:
             return [pid for pid, _ in found]
         for platform in ("hf", "hf-dataset"):
@@ -320,6 +321,21 @@ class Retriever:
         borrowed = {pid for pid, f in facts.items()
                     if any(r.local and r.iri in pids and r.iri != pid for _, r in f.bases)}
         return [(pid, ident) for pid, ident in found if pid not in borrowed] or found
+
+    def _originals_first(self, name: str, found: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
+        """Return the holders of ``name``, the original first: a holder the others (copies under that name, fine-tunes
+        carrying it) are built on, or a stub of that name (a base held by reference only) one of them is built on
+        ("DeepSeek-R1": deepseek-ai/DeepSeek-R1, which unsloth/DeepSeek-R1 copies), before the most downloaded
+        copy; and whether one was put first so."""
+        if not found:
+            return found, False
+        stubs = [(pid, ident) for pid, ident in self._stubs_called(name) if pid not in {p for p, _ in found}]
+        facts = gather(self.store, [pid for pid, _ in found], derivatives=False)
+        based = {r.iri for f in facts.values() for _, r in f.bases if r.local}
+        originals = [h for h in found if h[0] in based] + [h for h in stubs if h[0] in based]
+        if not originals:
+            return found, False
+        return originals + [h for h in found if h not in originals], True
 
     def _stubs_called(self, name: str) -> list[tuple[str, str]]:
         """Return (pid, identifier) of the records whose identifier's name part is ``name``, most downloaded first.
