@@ -5,6 +5,8 @@ it are what the registry holds of it, then the nearest releases of its family, t
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 import numpy as np
 
 from registry.search.text import tokens
@@ -22,7 +24,7 @@ class StubRelease:
     """What a model's own name says of its release: its family's word, its size (a count of parameters) and its
     version ("Mistral-7B-Instruct-v0.3": mistral, 7b, 0.3; "Llama-2-70b-chat-hf": llama, 70b, 2)."""
 
-    def __init__(self, family: str, size: str, number: float | None) -> None:
+    def __init__(self, family: tuple[str, ...], size: str, number: float | None) -> None:
         self.family = family
         self.size = size
         self.number = number
@@ -57,14 +59,18 @@ def _own_words(identifier: str) -> list[str]:
 
 
 def release_of(identifier: str) -> StubRelease | None:
-    """Return the family, size and version a model's own name says, or None when it starts with no word of letters."""
+    """Return the family (the words of letters its name starts with, a size word after them left out: "Mistral-Small-
+    24B" is of mistral), size and version a model's own name says, or None when it starts with no word of letters."""
     words = _own_words(identifier)
-    if not words or not words[0].isalpha():
+    lead = list(takewhile(str.isalpha, words))
+    while len(lead) > 1 and lead[-1] in SIZE_WORDS:
+        lead.pop()
+    if not lead:
         return None
-    size = next((w for w in words[1:] if PARAMS.fullmatch(w)), "")
-    numbers = [version(w) for w in words[1:] if w.replace(".", "").isdigit()]
+    size = next((w for w in words[len(lead):] if PARAMS.fullmatch(w)), "")
+    numbers = [version(w) for w in words[len(lead):] if w.replace(".", "").isdigit()]
     number = next((n for n in numbers if n is not None), None)
-    return StubRelease(words[0], size, number)
+    return StubRelease(tuple(lead), size, number)
 
 
 def _holds_run(words: list[str], wanted: list[str]) -> bool:
@@ -127,13 +133,13 @@ def stub_kin(engine, named: NamedStub, bases: dict[str, tuple[str, int]]) -> lis
     out.extend(built_on(named.identifiers))
     family = named.release
     near: list[tuple[tuple[float, float], int, str, int]] = []
-    for slot in np.flatnonzero(engine.word_mask(family.family) & engine.alive[:engine.size]).tolist()[:STUB_SCAN]:
+    for slot in np.flatnonzero(engine.word_mask(family.family[0]) & engine.alive[:engine.size]).tolist()[:STUB_SCAN]:
         doc = engine.docs[slot]
         if doc is None or doc.kind != "model" or slot in named.slots:
             continue
         identifier = doc.identifier or doc.name
         held = release_of(identifier)
-        if held is None or held.family != family.family or not _release_words(identifier):
+        if held is None or held.family != family.family or not _release_words(identifier, len(held.family)):
             continue
         if not engine.stub[slot] or identifier in bases:
             near.append((family.distance(held), -int(engine.downloads[slot]), identifier, slot))
@@ -145,9 +151,8 @@ def stub_kin(engine, named: NamedStub, bases: dict[str, tuple[str, int]]) -> lis
     return out[:STUB_KIN_MAX]
 
 
-def _release_words(identifier: str) -> bool:
-    """Say whether a model's own name is a release's (its family, sizes, versions and the tuning words only: not
-    something built on it, "zephyr-7b-beta" is its own; "Mistral-7B-Instruct-v0.3-medical" is built on one)."""
-    words = _own_words(identifier)
-    return all(w.replace(".", "").isdigit() or PARAMS.fullmatch(w) or w in TUNING_WORDS or w in SIZE_WORDS or w.isalpha() and i == 0
-               for i, w in enumerate(words)) if words else False
+def _release_words(identifier: str, family: int) -> bool:
+    """Say whether a model's own name is a release's: after its family's ``family`` words, only sizes, versions and the
+    tuning words ("zephyr-7b-beta" is its own family's; "Gale-7B-v0.1-medical" is built on a release)."""
+    return all(w.replace(".", "").isdigit() or PARAMS.fullmatch(w) or w in TUNING_WORDS or w in SIZE_WORDS
+               for w in _own_words(identifier)[family:])

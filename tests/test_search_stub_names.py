@@ -1,0 +1,90 @@
+"""A model the registry holds only as a stub, asked for by its name written as words: the models built on it first,
+then its family's nearest releases, the same size before another; and, in the chat, a name copies share means the
+original they are built on."""
+
+from __future__ import annotations
+
+import pytest
+
+from harvesters.huggingface.refs import Stubs
+from registry.search import get_searcher
+from registry.search.stubs import release_of
+from tests.factories import BASE, model_doing, model_pid, registry_holding, task_record
+
+
+def stub_base(model_id: str):
+    """Return the stub the Hugging Face harvester records for a base model it only sees named."""
+    stubs = Stubs(BASE, None)
+    stubs.model(model_id)
+    return list(stubs.records.values())
+
+
+MODELS = stub_base("windco/Gale-7B-Instruct-v0.3") + stub_base("windco/Gale-7B-v0.1") + \
+    stub_base("hillco/Hill-Ridge-2-70b-chat-hf") + stub_base("acme/Orca-R1") + [
+    model_doing("ann/breeze-notes", "text-generation", base_model="windco/Gale-7B-Instruct-v0.3", downloads=3,
+                description="Writes meeting notes."),
+    model_doing("bob/zephyrish-7b-beta", "text-generation", base_model="windco/Gale-7B-v0.1", downloads=900,
+                description="A helpful assistant."),
+    # another size of the family, far more downloaded, with a name holding every word asked but the size
+    model_doing("windco/Gale-Small-24B-Instruct-2501", "text-generation", downloads=50000,
+                description="A larger instruction model."),
+    model_doing("cat/Gale-Small-24B-Instruct-2501-tuned", "text-generation", downloads=40000,
+                base_model="windco/Gale-Small-24B-Instruct-2501", description="Instruct tune."),
+    model_doing("hillco/Hill-Ridge-3-70B-Instruct", "text-generation", downloads=500, description="Chat model."),
+    model_doing("hillco/Hill-Ridge-2-7b-chat-hf", "text-generation", downloads=800, description="Chat model."),
+    # a copy under the stub's own name, more downloaded than anything built on the original
+    model_doing("quant/Orca-R1", "text-generation", base_model="acme/Orca-R1", downloads=9000,
+                description="A copy in another format."),
+    model_doing("eve/orca-pt", "text-generation", base_model="acme/Orca-R1", languages=("pt",), downloads=4,
+                description="Answers in Portuguese."),
+]
+
+
+@pytest.fixture(scope="module")
+def registry():
+    yield from registry_holding([task_record("text-generation")] + MODELS)
+
+
+def ranked(registry, question: str) -> list[str]:
+    return [h.pid for h in get_searcher(registry).search(question).results]
+
+
+@pytest.mark.parametrize("question", [
+    "I'm looking for Gale 7B Instruct v0.3. Is it here?",
+    "Do you have Gale-7B-Instruct v0.3?",
+    "Is gale 7b instruct v0.3 in the registry?",
+])
+def test_a_name_only_a_stub_carries_ranks_what_is_built_on_it_first(registry, question):
+    got = ranked(registry, question)
+    assert got[:2] == [model_pid("ann/breeze-notes"), model_pid("bob/zephyrish-7b-beta")]
+
+
+def test_the_same_size_of_the_family_comes_before_another_size(registry):
+    got = ranked(registry, "I'm looking for Gale 7B Instruct v0.3. Is it here?")
+    assert got.index(model_pid("bob/zephyrish-7b-beta")) < got.index(model_pid("windco/Gale-Small-24B-Instruct-2501"))
+
+
+def test_a_stub_of_another_family_size_and_version_ranks_its_own_size_first(registry):
+    got = ranked(registry, "Is Hill Ridge 2 70B chat here?")
+    assert got[0] == model_pid("hillco/Hill-Ridge-3-70B-Instruct")
+    assert model_pid("hillco/Hill-Ridge-2-7b-chat-hf") in got[:3]
+
+
+@pytest.mark.parametrize("model_id, family, size, number", [
+    ("mistralai/Mistral-7B-Instruct-v0.3", ("mistral",), "7b", 0.3),
+    ("mistralai/Mistral-Small-24B-Instruct-2501", ("mistral",), "24b", 2501.0),
+    ("meta-llama/Llama-2-70b-chat-hf", ("llama",), "70b", 2.0),
+    ("meta-llama/Meta-Llama-3-70B", ("llama",), "70b", 3.0),
+    ("meta-llama/Llama-3.1-8B", ("llama",), "8b", 3.1),
+    ("google/gemma-3-27b-it", ("gemma",), "27b", 3.0),
+    ("hillco/Hill-Ridge-2-70b-chat-hf", ("hill", "ridge"), "70b", 2.0),
+])
+def test_a_release_is_read_from_its_name(model_id, family, size, number):
+    release = release_of(model_id)
+    assert (release.family, release.size, release.number) == (family, size, number)
+
+
+def test_a_name_copies_share_means_the_original_they_are_built_on(chat):
+    answer = chat.ask("Which Orca-R1 derivatives work in Portuguese?")
+    assert model_pid("eve/orca-pt") in {c.pid for c in answer.answers}
+    assert "the original the others are built on" in answer.text
