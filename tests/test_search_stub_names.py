@@ -34,6 +34,12 @@ MODELS = stub_base("windco/Gale-7B-Instruct-v0.3") + stub_base("windco/Gale-7B-v
     # a copy under the stub's own name, more downloaded than anything built on the original
     model_doing("quant/Orca-R1", "text-generation", base_model="acme/Orca-R1", downloads=9000,
                 description="A copy in another format."),
+    # a stub whose very name a harvested copy holds: the name is held
+    *stub_base("deepco/Jano-Pro-7B"),
+    model_doing("wm/Jano-Pro-7B", "any-to-any", base_model="deepco/Jano-Pro-7B", downloads=2,
+                description="Understands and makes images."),
+    model_doing("wm/jano-tune", "text-generation", base_model="deepco/Jano-Pro-7B", downloads=800,
+                description="Tuned on chats."),
     model_doing("eve/orca-pt", "text-generation", base_model="acme/Orca-R1", languages=("pt",), downloads=4,
                 description="Answers in Portuguese."),
 ]
@@ -67,6 +73,10 @@ def test_a_stub_of_another_family_size_and_version_ranks_its_own_size_first(regi
     got = ranked(registry, "Is Hill Ridge 2 70B chat here?")
     assert got[0] == model_pid("hillco/Hill-Ridge-3-70B-Instruct")
     assert model_pid("hillco/Hill-Ridge-2-7b-chat-hf") in got[:3]
+
+
+def test_a_stub_name_a_harvested_model_holds_too_pins_nothing(registry):
+    assert ranked(registry, "What is Jano-Pro-7B for?")[0] == model_pid("wm/Jano-Pro-7B")
 
 
 @pytest.mark.parametrize("model_id, family, size, number", [

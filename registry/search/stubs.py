@@ -81,8 +81,8 @@ def _holds_run(words: list[str], wanted: list[str]) -> bool:
 def named_stubs(engine, question: str) -> NamedStub | None:
     """Return the model stubs whose own name the question writes whole, its words in their order, however they are
     joined ("Mistral 7B Instruct v0.3": mistralai/Mistral-7B-Instruct-v0.3), the longest name when several are
-    written (not Mistral-7B of it); None when it writes none. A name of one word, or of no number, is a word of the
-    question, not a release."""
+    written (not Mistral-7B of it); None when it writes none, or when a harvested model is called so too. A name of
+    one word, or of no number, is a word of the question, not a release."""
     said = name_words(question)
     if len(said) < 2:
         return None
@@ -109,6 +109,12 @@ def named_stubs(engine, question: str) -> NamedStub | None:
     words = max(found, key=lambda k: (len(k), k))
     slots = sorted(found[words], key=lambda s: (-int(engine.downloads[s]), s))
     identifiers = [engine.docs[s].identifier or engine.docs[s].name for s in slots]
+    for identifier in identifiers:
+        # a harvested model under that very name holds it (wnma3mz/Janus-Pro-7B beside the stub of deepseek-ai's):
+        # the words find it, nothing is pinned
+        short = identifier.rsplit("/", 1)[-1]
+        if any(not engine.stub[s] and engine.docs[s].kind == "model" for s in engine.exact_slots(short)):
+            return None
     release = release_of(identifiers[0])
     if release is None:
         return None
