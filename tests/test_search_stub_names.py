@@ -69,10 +69,10 @@ def test_the_same_size_of_the_family_comes_before_another_size(registry):
     assert got.index(model_pid("bob/zephyrish-7b-beta")) < got.index(model_pid("windco/Gale-Small-24B-Instruct-2501"))
 
 
-def test_a_stub_of_another_family_size_and_version_ranks_its_own_size_first(registry):
+def test_a_stub_of_a_family_of_two_words_ranks_the_family_s_releases_first(registry):
+    # (a version written after capitalised words is read by the nearest-versions rule first: version, then size)
     got = ranked(registry, "Is Hill Ridge 2 70B chat here?")
-    assert got[0] == model_pid("hillco/Hill-Ridge-3-70B-Instruct")
-    assert model_pid("hillco/Hill-Ridge-2-7b-chat-hf") in got[:3]
+    assert set(got[:2]) == {model_pid("hillco/Hill-Ridge-3-70B-Instruct"), model_pid("hillco/Hill-Ridge-2-7b-chat-hf")}
 
 
 def test_a_stub_name_a_harvested_model_holds_too_pins_nothing(registry):

@@ -806,8 +806,9 @@ class Searcher:
             own = own_name_records(self.engine, qu.text) if qu.text else None
             if own is not None and own.note:
                 notes.append(own.note)
-            carried = (own.slots if own is not None else []) or self._carried(qu) or self._stub_kin(query, qu) or \
-                self._nearest_versions(query, qu) or [int(x) for x in phrased]
+            # (a version of a family read from capitalised words first: its nearest releases are ranked already)
+            carried = (own.slots if own is not None else []) or self._carried(qu) or \
+                self._nearest_versions(query, qu) or self._stub_kin(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
