@@ -42,6 +42,14 @@ MODELS = stub_base("windco/Gale-7B-Instruct-v0.3") + stub_base("windco/Gale-7B-v
                 description="Tuned on chats."),
     model_doing("eve/orca-pt", "text-generation", base_model="acme/Orca-R1", languages=("pt",), downloads=4,
                 description="Answers in Portuguese."),
+    # a copy of a harvested release under its very name, found beside the original by the same words
+    model_doing("lakeco/Lake-2-7b-chat-hf", "text-generation", downloads=800, description="Chat model."),
+    model_doing("joe/Lake-2-7b-chat-hf", "text-generation", base_model="lakeco/Lake-2-7b-chat-hf",
+                downloads=5, description="Chat model. Lake 2 chat, 7b."),
+    # a conversion of a family's release, its card saying the family's name most
+    model_doing("conv/Gale-Small-24B-Instruct-2501-fp16-ov", "text-generation", downloads=60000,
+                base_model="windco/Gale-Small-24B-Instruct-2501",
+                description="Gale converted for a runtime. Gale Gale Gale in fp16."),
 ]
 
 
@@ -99,3 +107,38 @@ def test_a_name_copies_share_means_the_original_they_are_built_on(chat):
     answer = chat.ask("Which Orca-R1 derivatives work in Portuguese?")
     assert model_pid("eve/orca-pt") in {c.pid for c in answer.answers}
     assert "the original the others are built on" in answer.text
+
+
+def test_the_original_comes_before_its_copy_of_the_same_name(chat):
+    # the copy is found beside the original by the question's words; the answer is about the original
+    answer = chat.ask("Is Lake 2 13B chat in the registry?")
+    offered = [c.pid for c in answer.answers]
+    assert model_pid("lakeco/Lake-2-7b-chat-hf") in offered
+    if model_pid("joe/Lake-2-7b-chat-hf") in offered:
+        assert answer.text.index("lakeco/Lake-2-7b-chat-hf") < answer.text.index("joe/Lake-2-7b-chat-hf")
+
+
+@pytest.mark.parametrize("question", [
+    "I'm looking for Gale 7B Instruct v0.3. Is it here?",
+    "Do you have Gale 7B Instruct v0.3?",
+    "Is Gale 7B Instruct v0.3 in the registry?",
+])
+def test_a_name_only_a_stub_carries_is_not_held_and_its_derivatives_are_closest(chat, question):
+    answer = chat.ask(question)
+    assert "is not in the registry" in answer.text
+    assert not answer.answers
+    assert [c.pid for c in answer.closest][:2] == [model_pid("ann/breeze-notes"), model_pid("bob/zephyrish-7b-beta")]
+
+
+@pytest.mark.parametrize("question", ["What is Orca-R1?", "Tell me about acme/Orca-R1"])
+def test_a_stub_s_answer_says_it_is_only_named_and_what_is_built_on_it(chat, question):
+    answer = chat.ask(question)
+    assert "only as a name other records give" in answer.text
+    built = [model_pid(m).rsplit("/", 1)[-1] for m in ("eve/orca-pt", "quant/Orca-R1")]
+    assert any(f"(/fdo/{b})" in answer.text for b in built)
+
+
+@pytest.mark.parametrize("question", ["What is gale?", "Tell me about Gale.", "What's Gale?"])
+def test_a_family_s_name_alone_means_its_own_releases_first(chat, question):
+    answer = chat.ask(question)
+    assert answer.answers and answer.answers[0].pid == model_pid("windco/Gale-Small-24B-Instruct-2501")

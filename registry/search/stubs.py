@@ -12,7 +12,7 @@ import numpy as np
 from registry.search.text import tokens
 from registry.search.versions import PARAMS, SIZE_WORDS, TUNING_WORDS, UNKNOWN_SIZE, name_words, size_distance, version
 
-__all__ = ["NamedStub", "StubRelease", "named_stubs", "release_of", "stub_kin"]
+__all__ = ["NamedStub", "StubRelease", "is_release", "named_stubs", "release_of", "stub_kin"]
 
 STUB_SCAN = 2000  # stubs holding one of the question's words whose names are read; more, and the word is a common one
 STUB_KIN_MAX = 10  # records carried for a name only a stub holds
@@ -145,7 +145,7 @@ def stub_kin(engine, named: NamedStub, bases: dict[str, tuple[str, int]]) -> lis
             continue
         identifier = doc.identifier or doc.name
         held = release_of(identifier)
-        if held is None or held.family != family.family or not _release_words(identifier, len(held.family)):
+        if held is None or held.family != family.family or not is_release(identifier, len(held.family)):
             continue
         if not engine.stub[slot] or identifier in bases:
             near.append((family.distance(held), -int(engine.downloads[slot]), identifier, slot))
@@ -157,7 +157,7 @@ def stub_kin(engine, named: NamedStub, bases: dict[str, tuple[str, int]]) -> lis
     return out[:STUB_KIN_MAX]
 
 
-def _release_words(identifier: str, family: int) -> bool:
+def is_release(identifier: str, family: int) -> bool:
     """Say whether a model's own name is a release's: after its family's ``family`` words, only sizes, versions and the
     tuning words ("zephyr-7b-beta" is its own family's; "Gale-7B-v0.1-medical" is built on a release)."""
     return all(w.replace(".", "").isdigit() or PARAMS.fullmatch(w) or w in TUNING_WORDS or w in SIZE_WORDS
