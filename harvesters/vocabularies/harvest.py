@@ -37,7 +37,7 @@ PLATFORMS = {"hf-task": "hf-task", "openml-task-type": "openml-task-type", "libr
              "licence": "licence", "licence-family": "licence-family", "language": "language", "modality": "modality",
              "task-kind": "task-kind", "task-family": "task-family", "system": "system",
              "open-model": "open-model", "organisation": "organisation", "language-group": "language-group",
-             "method": "method"}
+             "method": "method", "hub-tag": "hub-tag"}
 # SKOS / vocabulary property -> property of the FDO
 PROPERTIES = {SKOS + "prefLabel": SCHEMA.name, SKOS + "definition": SCHEMA.description,
               SKOS + "altLabel": SCHEMA.alternateName, SKOS + "notation": SCHEMA.termCode}

@@ -705,7 +705,8 @@ class Retriever:
                 held = index_terms(cand.facts, licence)
                 also = fact_words(cand.facts, licence) | {t for i in cand.met for t in spans.get(i, ())}
                 also |= task_forms(cand.facts, terms)  # "classes": a form of a word of "Text classification"
-                if tagged and any(tag in held for tag in tags):
+                # (a tag about loading or serving, custom_code, is no index term of the facts: read from the tags)
+                if tagged and any(tag in held or tag in {k.lower() for k in cand.facts.keywords} for tag in tags):
                     also |= tagged
                 cand.covered, cand.coverage = cover(topic, held, also)
                 cand.own = cover(topic, held, also - {t for i in cand.met for t in spans.get(i, ())})[0]

@@ -30,7 +30,7 @@ from registry.search.text import normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
-           "ORGANISATION", "OPEN_SCHEME", "LANGUAGE_GROUP"]
+           "ORGANISATION", "OPEN_SCHEME", "LANGUAGE_GROUP", "HUB_TAG"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
@@ -47,7 +47,12 @@ MAKER_CHARS = 60
 FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "library", "licence": "licence",
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
                    "task-kind": "task-kind", "domain": "domain", "system": "system", "open-model": "system",
-                   "task-family": "task-family", "organisation": "organisation", "language-group": LANGUAGE_GROUP}
+                   "task-family": "task-family", "organisation": "organisation", "language-group": LANGUAGE_GROUP,
+                   "hub-tag": "hub-tag"}
+# a Hub tag saying how a model is built, trained, loaded or served ("custom_code": it ships code of its own), called by
+# its plain meaning ("allow remote code to load"); its boost, and that of a library no FDO holds as its library but the
+# Hub shows as a tag (mergekit), is the models carrying the tag (``Concept.tags``)
+HUB_TAG = "hub-tag"
 # a well-known system the registry does not hold (a closed service, or an open model family no record is of: scheme
 # ``open-model``): stands for the tasks it does
 SYSTEM = "system"
@@ -181,6 +186,8 @@ class Concept:
     # a modality: the words naming the medium only as a direction's or a list's end ("voicemails", "transcripts"),
     # never matched alone (``skos:hiddenLabel``)
     media_words: tuple[str, ...] = ()
+    # a Hub tag or a library: the Hub tags showing a model it stands for (``mlfdo:hubTag``: custom_code; mergekit)
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -281,7 +288,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    everyday=any(v.lower() in _TRUE for v in values.get(MLFDO.everydayWord.value, [])),
                    names=tuple(dict.fromkeys(n for n in names if n)),
                    places=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "language" else (),
-                   media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else ())
+                   media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else (),
+                   tags=tuple(values.get(MLFDO.hubTag.value, [])) if facet in ("library", HUB_TAG) else ())
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -484,9 +492,11 @@ class ConceptIndex:
                     if toks and not (len(toks) == 1 and (next(iter(toks)) in _GENERIC or len(next(iter(toks))) < 3)):
                         if any(w.lower() in acronyms for w in phrase.split()) or _unlike_its_token(phrase) or \
                                 concept.facet == LANGUAGE_GROUP or (
-                                concept.facet in ("library", SYSTEM) and phrase in concept.names and len(toks) > 1):
-                            # a library's or system's name of several words ("open_clip", "open clip") names it only
-                            # written whole: "sliced open ... a clip" is no OpenCLIP
+                                concept.facet in ("library", SYSTEM, HUB_TAG) and phrase in concept.names
+                                and len(toks) > 1):
+                            # a library's, system's or Hub tag's name of several words ("open_clip", "open clip", "Text
+                            # Generation Inference") names it only written whole: "sliced open ... a clip" is no
+                            # OpenCLIP, "fast inference for text generation" no inference server
                             # an acronym in capitals that reads as a stopword ("IT" of "IT operations") leaves the
                             # phrase its other words: only the phrase written whole names the concept ("warehouse
                             # operations" is no IT operations)
@@ -944,6 +954,11 @@ class ConceptIndex:
             c = m.concept
             if c.facet in ("task", "licence", "language", "library"):
                 out[c.facet].setdefault(c.key, m.phrase)
+            if c.tags and m.how == "words" and (c.facet == HUB_TAG or c.facet == "library"):
+                # the models carrying its Hub tags (a library comes here only when no FDO holds it as its library:
+                # ``Searcher._concept_boosts``); read from its words only, the meaning of a tool's job being loose
+                for tag in c.tags:
+                    out[HUB_TAG].setdefault(tag, m.phrase)
             if c.facet in TOPICS and c.markers:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + (m.instead or c.broader) + c.members:

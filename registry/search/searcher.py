@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.concepts import LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
+from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
+                                     set_aside)
 from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order, sorted_unique
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
@@ -37,8 +38,8 @@ from registry.search.text import QueryTerms, query_terms, shortened_names, stem_
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
                                       SOUND_AS_SEEM)
 from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
-from registry.search.understand import (FORMATS, Understander, apposed, blanked, business_told, follow_up_questions,
-                                         writes_licence_id)
+from registry.search.understand import (EXPANSIONS, FORMATS, Understander, apposed, blanked, business_told,
+                                         follow_up_questions, writes_licence_id)
 from registry.search.versions import asked_version, release_version, size_distance
 
 if TYPE_CHECKING:
@@ -346,11 +347,22 @@ class Searcher:
         family = self._licence_family_filter(qu, matches)
         added = [family] if family is not None else []
         added += self._language_groups([m for m in matches if m.concept.facet == LANGUAGE_GROUP])
+        tags: dict[str, str] = {}
         for facet, values in self._concept_boosts(matches).items():
             if facet == TOPIC:
                 topic = self._topic_boost(values)
                 if topic is not None:
                     added.append(topic)
+                continue
+            if facet == HUB_TAG:
+                # a Hub tag the question means in plain words ("allow remote code to load": custom_code) ranks up the
+                # models carrying it, as a tag the question writes does (``qu.tags``); one no FDO carries is left
+                tags = {t: p for t, p in values.items() if t not in qu.tags and self.tag_holders(t)}
+                for tag, phrase in tags.items():
+                    # shown as a tag read from a format's name is (not applied: it filters nothing), so that the
+                    # chat takes a record carrying it as holding the words it was read from
+                    added.append(RecognisedFilter("library", (), f"Hub tag: {tag}", phrase, False,
+                                                  f"{CONCEPT_NOTE}: matched as the tag {tag!r}", mode="boost"))
                 continue
             vocab = self.vocabulary(facet)
             held = [k for k in values if k in vocab]
@@ -439,7 +451,7 @@ class Searcher:
         if not added and recognised == list(qu.recognised) and text == qu.text and not kin:
             return qu
         return replace(qu, recognised=tuple(recognised) + tuple(added), text=text, sentence=sentence, kin=kin,
-                       kinds=kinds)
+                       kinds=kinds, tags=qu.tags + tuple(tags), expansions=_unexpanded(qu.expansions, tags.values()))
 
     def _language_groups(self, matches: list[ConceptMatch]) -> list[RecognisedFilter]:
         """Return a preference for the languages of each group of languages the question names ("Indian languages":
@@ -2114,6 +2126,13 @@ def _only_within(phrase: str, spans: list[str], text: str) -> bool:
     for span in spans:
         rest = rest.replace(span.lower(), " ")
     return not set(tokens(phrase)) <= set(tokens(rest))
+
+
+def _unexpanded(expansions: tuple[str, ...], phrases) -> tuple[str, ...]:
+    """Return ``expansions`` without those of the words of ``phrases``, a Hub tag's plain words: the "code" of "allow
+    remote code" is the model's own Python, no programming asked for."""
+    dropped = {e for p in phrases for t in tokens(p) for e in EXPANSIONS.get(t, ())}
+    return tuple(e for e in expansions if e not in dropped)
 
 
 def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:

@@ -190,6 +190,8 @@ class _Match:
     near: str = ""  # an approximate size's nearer counts, ranked first within its band (a params range)
 
 
+RELATION_CHARS = 40  # how far before a linked name its relation's verbs are read ("trained further with the")
+
 class Understander:
     """Rule-based query understanding over the index's facet vocabulary."""
 
@@ -969,17 +971,23 @@ class Understander:
         found = [(w.start(), w.end(), w.group(0)) for w in re.finditer(r"[\w][\w.\-/]*", text)][:8]
         spans = sorted(((i, j) for i in range(len(found)) for j in range(i + 1, len(found) + 1)),
                        key=lambda ij: (-(ij[1] - ij[0]), -ij[0] if last else ij[0]))
+        # the relation's own verbs, just before the name ("trained with the"): a name made only of their forms
+        # ("the diffusers training scripts": "training") repeats the relation and names no data set holding the word
+        verbs = {stem(w) for w in re.findall(r"[a-z]+", low[max(0, start - RELATION_CHARS):start])[-3:]}
         for i, j in spans:
             if found[i][2] in LINK_NOUNS or found[j - 1][2] in LINK_NOUNS:
                 continue
             if all(w in QUESTION_STOPWORDS or w in GENERIC for _, _, w in found[i:j]):
                 continue  # "build on it": a pronoun or a frame word names nothing
             name = " ".join(w for _, _, w in found[i:j]).rstrip(".")
+            repeated = all(w in QUESTION_STOPWORDS or w in GENERIC or stem(w) in verbs for _, _, w in found[i:j])
             for facet in facets:
                 keys = self._match_names(facet, name)
                 if not keys:
                     continue
                 exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
+                if repeated and not exact:
+                    continue
                 stop = start + found[j - 1][1]
                 variant = _variant(keys, name, low[start:start + found[i][0]], low[stop:end]) \
                     if facet == "base_model" else None
