@@ -32,6 +32,7 @@ from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
 from registry.search.names import own_name_records, refused_variant
 from registry.search.snippets import best_snippet, matched_words
+from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
@@ -833,8 +834,9 @@ class Searcher:
             own = own_name_records(self.engine, qu.text) if qu.text else None
             if own is not None and own.note:
                 notes.append(own.note)
+            # (a version of a family read from capitalised words first: its nearest releases are ranked already)
             carried = (own.slots if own is not None else []) or self._carried(qu) or \
-                self._nearest_versions(query, qu) or [int(x) for x in phrased]
+                self._nearest_versions(query, qu) or self._stub_kin(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
@@ -1398,6 +1400,18 @@ class Searcher:
                 continue
             near.append((tier, abs(named.version - asked.version), size, -int(engine.downloads[slot]), slot))
         return [slot for *_, slot in sorted(near)][:PHRASE_NAMED_MAX]
+
+    def _stub_kin(self, query: str, qu: QueryUnderstanding) -> list[int]:
+        """Return the slots of the records nearest a model the question names that the registry holds only as a stub
+        (a base model other records name: "I'm looking for Mistral 7B Instruct v0.3"): the models built on it, then
+        the family's nearest releases, the same size first (``stubs.stub_kin``). Empty when it names no stub, or asks
+        what was built on a base (the lineage rule ranks that)."""
+        if any(r.applied and r.facet in LINK_FACETS for r in qu.recognised):
+            return []
+        named = named_stubs(self.engine, query)
+        if named is None:
+            return []
+        return stub_kin(self.engine, named, self.vocabulary("base_model"))
 
     def _few_languages(self) -> np.ndarray:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
