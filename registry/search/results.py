@@ -120,6 +120,10 @@ class QueryUnderstanding:
         """Return the applied recognised boosts (mode ``boost``) as facet -> values."""
         return self._values("boost")
 
+    def orders(self) -> list[str]:
+        """Return the applied orders of size the query asks for ("near:7B", "ascending", "descending")."""
+        return self._values("order").get("params", [])
+
     def _values(self, mode: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for rec in self.recognised:

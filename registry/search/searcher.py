@@ -25,7 +25,7 @@ from registry.errors import BadRequest
 from registry.search.concepts import LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch, set_aside
 from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order
-from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
+from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_count, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
 from registry.search.names import own_name_records, refused_variant
@@ -47,6 +47,8 @@ __all__ = ["Searcher", "MODES", "RRF_K", "DENSE_K", "MIN_SIM", "MAX_PER_PAGE", "
 
 MODES = ("hybrid", "keyword", "dense")
 RRF_K = 60
+# counts this close in log scale (2%) are the same size for an order of size: the most downloaded of them first
+SIZE_ORDER_STEP = 0.02
 DENSE_K = 100
 MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this (an embedder may say otherwise)
 MAX_PER_PAGE = 100
@@ -809,8 +811,9 @@ class Searcher:
                 self._nearest_versions(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
+            sizes = self._size_order(qu.orders())
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -818,7 +821,8 @@ class Searcher:
                 masks = _Masks(self.engine, _Filters(explicit, {}))
                 masks.boost = boost
                 ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
-                                    carried, tier=tiers[0] if tiers else None, shown=shown, complete=complete)
+                                    carried, tier=tiers[0] if tiers else None, shown=shown, complete=complete,
+                                    sizes=sizes)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -1438,10 +1442,33 @@ class Searcher:
             return []
         return sorted(named, key=lambda s: (bool(engine.stub[s]), -engine.downloads[s], s))
 
+    def _size_order(self, orders: list[str]) -> np.ndarray | None:
+        """Return per slot its place in the order of size the question asks (lower first; None: no order).
+
+        "near:7B" puts the counts nearest 7B first (log scale), "ascending" the smallest, "descending" the largest;
+        counts within ``SIZE_ORDER_STEP`` (log) of each other tie, so the most downloaded of near-equal sizes lead;
+        an FDO with no count goes last."""
+        if not orders:
+            return None
+        n = self.engine.size
+        with np.errstate(invalid="ignore", divide="ignore"):
+            logs = np.log(self.engine.params[:n])
+        order = orders[0]
+        if order.startswith("near:"):
+            target = parse_count(order[5:])
+            if not target:
+                return None
+            key = np.abs(logs - math.log(target))
+        else:
+            key = logs if order == "ascending" else -logs
+        key = np.floor(key / SIZE_ORDER_STEP)
+        return np.where(np.isfinite(key), key, np.inf)
+
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
-              shown: np.ndarray | None = None, complete: np.ndarray | None = None) -> "_Ranked":
+              shown: np.ndarray | None = None, complete: np.ndarray | None = None,
+              sizes: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
@@ -1473,10 +1500,12 @@ class Searcher:
             # what the question means (a boost: the tasks of a system not held, whose name was all its words) goes
             # first, the most downloaded first within it
             first = slots[boost[slots] > 0] if boost is not None else slots[:0]
+            # an order of size asked ("about ten billion", "the tiniest") goes before popularity: the nearest first
+            size = sizes if sizes is not None else np.zeros(n)
             if len(first):
-                first = first[np.lexsort((first, -downloads[first], -boost[first]))][:depth]
+                first = first[np.lexsort((first, -downloads[first], size[first], -boost[first]))][:depth]
                 slots = slots[~np.isin(slots, first)]
-            slots = slots[first_in_order((-downloads[slots], slots), depth)]  # (the same order at any depth)
+            slots = slots[first_in_order((size[slots], -downloads[slots], slots), depth)]  # (the same at any depth)
             slots = np.concatenate([first, slots])[:max(depth, len(first))]
             scores = np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))])
             return _Ranked(np.concatenate([pinned, slots]), scores, total, members, len(pinned))
