@@ -225,10 +225,12 @@ def test_ranking_pins_exact_matches_before_the_candidates(searcher):
     assert ranked.total == len(rest) + len(pinned) and ranked.members.tolist() == sorted(set(rest) | set(pinned))
 
 
-def test_an_approximate_size_filters_a_tenth_either_side_and_ranks_the_nearest_first(searcher):
-    # about 115M: 103.5M to 126.5M pass (a name rounds its count), those within 5% (109.25M to 120.75M) come first
+def test_an_approximate_size_filters_a_quarter_either_side_and_ranks_the_nearest_first(searcher):
+    # about 115M: 92M to 143.75M pass (a factor 1.25 either way), those within 10% (103.5M to 126.5M) come first,
+    # the nearest of them (118M) before the rest
     response = searcher.search("Which models have about 115 million parameters?", per_page=50)
     found = names(response)
-    assert set(found) == ids_where(params=lambda v: v is not None and 103.5e6 <= v <= 126.5e6)
-    nearest = ids_where(params=lambda v: v is not None and 109.25e6 <= v <= 120.75e6)
+    assert set(found) == ids_where(params=lambda v: v is not None and 92e6 <= v <= 143.75e6)
+    nearest = ids_where(params=lambda v: v is not None and 103.5e6 <= v <= 126.5e6)
     assert len(nearest) < len(found) and set(found[:len(nearest)]) == nearest
+    assert set(found[:2]) == ids_where(params=lambda v: v == 118e6)

@@ -282,7 +282,7 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 }
 
 # a word saying a count is approximate ("roughly seven billion parameters")
-APPROX = r"\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)"
+APPROX = r"(?:\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)|~|≈)"
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
 LARGE = r"\b(?:large|huge|big|frontier|enormous|gigantic|giant|massive|colossal|vast)\b"
 # a count said to be approximate ("about ten billion", "roughly 7B") means the counts within this factor of it either

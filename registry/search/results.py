@@ -54,7 +54,8 @@ class RecognisedFilter:
     ``mode`` is ``filter`` (it narrows the results: an explicit constraint such as "only MIT",
     a licence, a size, a date or an exact name) or ``boost`` (it ranks matching FDOs up and may
     add some, never removes one: a task, language or library read from loose words, or a concept
-    the question speaks of). ``applied`` says whether it was used.
+    the question speaks of), or ``order`` (facet ``params``: it puts results that otherwise tie in an order of size,
+    ``near:7B`` the nearest 7B first, ``ascending``, ``descending``). ``applied`` says whether it was used.
     """
 
     facet: str

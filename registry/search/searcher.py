@@ -2084,7 +2084,7 @@ def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
 
 def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
     recognised = tuple(
-        RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
+        RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it", r.mode)
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return replace(qu, recognised=recognised)
 
