@@ -90,3 +90,13 @@ def test_a_superlative_lists_by_size(searcher, query, descending):
     assert len(sizes) >= 5
     logs = [math.floor(math.log(p) / 0.02) for p in sizes]
     assert logs == sorted(logs, reverse=descending)
+
+
+@pytest.mark.parametrize("query, value", [
+    ("models with 7B parameters or less", "<=7B"),
+    ("1B parameters or more", ">=1B"),
+    ("3B parameters and up, for chat", ">=3B"),
+    ("a billion parameters or fewer", "<=1B"),
+])
+def test_a_bound_written_after_the_count_filters_by_it(query, value):
+    assert reader().understand(query).filters()["params"] == [value]

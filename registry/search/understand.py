@@ -657,6 +657,12 @@ class Understander:
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
                     out.append(self._range_match(m, op + format_count(count)))
+        # a bound written after the count ("7B parameters or less", "1B parameters or more", "3B and up")
+        for m in re.finditer(rf"{NUM}{PARAMS}\s+(?:(or\s+(?:less|fewer|smaller|below|under))|"
+                             rf"(or\s+(?:more|larger|bigger|above|over)|and\s+(?:up|above|over|larger|bigger)))\b", low):
+            count = _count(m.group(1), m.group(2))
+            if count is not None:
+                out.append(self._range_match(m, ("<=" if m.group(3) else ">=") + format_count(count)))
         # a count said to be approximate ("roughly seven billion parameters", "about 1.5B parameters") is the counts
         # that round to it as written: 6.5B to 7.5B (a filter, as "under 7B" is)
         for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
