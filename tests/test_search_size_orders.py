@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from registry.search.searcher import SIZE_ORDER_STEP
 from registry.search.understand import Understander
 from tests.data.search.records import make_registry, make_searcher, specs
 
@@ -76,7 +77,7 @@ def test_an_approximate_size_lists_the_nearest_counts_first_not_the_most_downloa
     target = 115e6
     response = searcher.search("models with about 115 million parameters", per_page=50)
     sizes = params_of(response)
-    distance = [math.floor(abs(math.log(p / target)) / 0.02) for p in sizes]
+    distance = [math.floor(abs(math.log(p / target)) / SIZE_ORDER_STEP) for p in sizes]
     assert distance == sorted(distance) and len(sizes) > 3
 
 
@@ -88,7 +89,7 @@ def test_an_approximate_size_lists_the_nearest_counts_first_not_the_most_downloa
 def test_a_superlative_lists_by_size(searcher, query, descending):
     sizes = [p for p in params_of(searcher.search(query, per_page=20)) if p is not None]
     assert len(sizes) >= 5
-    logs = [math.floor(math.log(p) / 0.02) for p in sizes]
+    logs = [math.floor(math.log(p) / SIZE_ORDER_STEP) for p in sizes]
     assert logs == sorted(logs, reverse=descending)
 
 

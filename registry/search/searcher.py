@@ -47,8 +47,8 @@ __all__ = ["Searcher", "MODES", "RRF_K", "DENSE_K", "MIN_SIM", "MAX_PER_PAGE", "
 
 MODES = ("hybrid", "keyword", "dense")
 RRF_K = 60
-# counts this close in log scale (2%) are the same size for an order of size: the most downloaded of them first
-SIZE_ORDER_STEP = 0.02
+# counts this close in log scale (5%) are the same size for an order of size: the most downloaded of them first
+SIZE_ORDER_STEP = 0.05
 DENSE_K = 100
 MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this (an embedder may say otherwise)
 MAX_PER_PAGE = 100
