@@ -369,7 +369,7 @@ ATTRIBUTES: dict[str, str] = {
     "datasets": r"trained on|training (?:data|set|corpus)|datasets?|corpus|corpora|data (?:was|were) used",
     "evaluation": r"evaluat\w*|benchmark\w*|accuracy|score[sd]?|metric\w*|perform\w*|results?\b|\bf1\b|"
                   r"\bwer\b|rouge|bleu|leaderboard",
-    "size": r"\bsize\b|how (?:big|large|small)|parameters?|\bparams?\b|smallest|largest|biggest",
+    "size": r"\bsize\b|how (?:big|large|small)|parameters?|\bparams?\b|smallest|largest|biggest|tiniest|hugest|littlest",
     "base": r"based on|fine[ -]?tuned from|derived from|base model|parent|quantized from|quantised from|"
             r"adapter of|merged from|lineage|comes from|built on|originat\w*",
     "derivatives": r"fine[ -]?tunes? of|fine[ -]?tuned (?:versions?|models?)|derivatives?|children|descendants|"

@@ -763,12 +763,13 @@ class Searcher:
         """Return pid -> the positions in ``qu.recognised`` of the applied constraints the FDO really has.
 
         Unlike :meth:`judge` nothing is lenient here: an FDO stating no language does not meet "in
-        German". Boosts count as well as filters (the chat cites what has what the question means).
+        German". Boosts count as well as filters (the chat cites what has what the question means); an order of
+        size (mode ``order``) is no constraint an FDO meets ("near:1B" is no parameter range).
         """
         with self.engine.lock:
             masks = {i: self._topics_mask(r.values) if r.facet == TOPIC else
                      _Masks(self.engine, _Filters({r.facet: list(r.values)}, {})).per_facet.get(r.facet)
-                     for i, r in enumerate(qu.recognised) if r.applied and r.values}
+                     for i, r in enumerate(qu.recognised) if r.applied and r.values and r.mode != "order"}
             out: dict[str, frozenset[int]] = {}
             for pid in pids:
                 slot = self.engine.slot_of.get(pid)
@@ -1444,7 +1445,7 @@ class Searcher:
             return []
         return sorted(named, key=lambda s: (bool(engine.stub[s]), -engine.downloads[s], s))
 
-    def _size_order(self, orders: list[str]) -> np.ndarray | None:
+    def _size_order(self, orders: list[str]) -> np.ndarray | None:  # (``size_place`` is the same for one count)
         """Return per slot its place in the order of size the question asks (lower first; None: no order).
 
         "near:7B" puts the counts nearest 7B first (log scale), "ascending" the smallest, "descending" the largest;
@@ -1712,7 +1713,7 @@ class Searcher:
                      top: list) -> tuple[SuggestedFilter, ...]:
         out = [s for s in qu.suggested if s.facet not in constrained]
         for rec in qu.recognised:
-            if not rec.applied and rec.values:
+            if not rec.applied and rec.values and rec.mode != "order":  # (an order of size is no filter value)
                 out.extend(SuggestedFilter(rec.facet, v, rec.label, rec.note or "read from the query", None)
                            for v in rec.values[:5])
         if "task" not in constrained and len(top) >= 4:
@@ -1848,6 +1849,24 @@ def _copy_word(word: str) -> bool:
     """Say whether ``word`` (lower case) is a format or precision word (``COPY_WORD``); remembered, names repeat
     their words ("llama", "8b", "gguf") and the pattern's alternation cost ~4 microseconds a word."""
     return COPY_WORD.fullmatch(word) is not None
+
+
+def size_place(count: float | None, order: str) -> float:
+    """Return a count's place in an order of size ("near:7B", "ascending", "descending"; lower first), as
+    ``Searcher._size_order`` puts a slot: counts within ``SIZE_ORDER_STEP`` (log) of each other share a place, no
+    count (or an order not understood) goes last. The chat lists the models it offers in the same order."""
+    if not count or count <= 0:
+        return math.inf
+    if order.startswith("near:"):
+        target = parse_count(order[5:])
+        if not target:
+            return math.inf
+        key = abs(math.log(count) - math.log(target))
+    elif order in ("ascending", "descending"):
+        key = math.log(count) if order == "ascending" else -math.log(count)
+    else:
+        return math.inf
+    return math.floor(key / SIZE_ORDER_STEP)
 
 
 def _merge(slots: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1835,12 +1835,13 @@ class Question:
         return "about"
 
 
-# Words that ask for an attribute: they choose the facts to state, they are not a topic to match.
+# Words that ask for an attribute: they choose the facts to state, they are not a topic to match (the superlatives
+# of size are all those ``SMALLEST`` and ``LARGEST`` read as an order: "the biggest model" was a topic no FDO showed).
 _ATTRIBUTE_WORDS = frozenset(stem(w) for w in """
 licence licences license licenses licensed licensing terms commercial commercially permissive task tasks pipeline
 dataset datasets trained training train data corpus corpora evaluation evaluations evaluated evaluate benchmark
 benchmarks accuracy score scores metric metrics performance perform performs result results size big bigger large
-larger largest small smaller smallest parameters parameter params based base fine tuned finetuned tune derived
+larger largest small smaller smallest biggest hugest heaviest tiniest littlest lightest parameters parameter params based base fine tuned finetuned tune derived
 derivative derivatives parent parents quantized quantised adapter adapters merged lineage children descendants
 built paper papers publication publications arxiv cite citation published article author authors made created
 organisation organization publisher shared downloads download downloaded popular popularity likes languages
