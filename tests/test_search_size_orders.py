@@ -73,9 +73,13 @@ def test_a_bound_filters_by_the_number_asked_not_a_bucket_edge():
 
 
 # ------------------------------------------------------------ ranking
-def test_an_approximate_size_lists_the_nearest_counts_first_not_the_most_downloaded(searcher):
-    target = 115e6
-    response = searcher.search("models with about 115 million parameters", per_page=50)
+@pytest.mark.parametrize("query, target", [
+    ("models with about 115 million parameters", 115e6),
+    # read as rounded as written (50M to 150M), listed by downloads: a 67M model second
+    ("anything with about a hundred million parameters?", 100e6),
+])
+def test_an_approximate_size_lists_the_nearest_counts_first_not_the_most_downloaded(searcher, query, target):
+    response = searcher.search(query, per_page=50)
     sizes = params_of(response)
     distance = [math.floor(abs(math.log(p / target)) / SIZE_ORDER_STEP) for p in sizes]
     assert distance == sorted(distance) and len(sizes) > 3

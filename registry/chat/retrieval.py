@@ -766,7 +766,9 @@ class Retriever:
             # merge; a format) is a constraint the registry knows when a record found carries it
             tags = q.understanding.tags if q.understanding is not None else ()
             tagged = bool(tags) and any(c.facts is not None and in_format(c.facts, tags) for c in by_search)
-            filtered = bool(ctx.search.applied or ctx.search.boosted or tagged) and bool(ctx.search.hits)
+            # (an order of size is what "the tiniest models" asks: the search's hits in that order answer it)
+            filtered = bool(ctx.search.applied or ctx.search.boosted or ctx.search.ordered or tagged) and \
+                bool(ctx.search.hits)
             ctx.answerable = filtered or ("downloads" in q.attributes and bool(ctx.candidates))
             ctx.reason = "" if ctx.answerable else "the question names no model, task or topic the registry knows"
             return
