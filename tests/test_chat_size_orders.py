@@ -63,6 +63,9 @@ def first_searched(registry, question: str, n: int) -> list[str]:
     ("Which models have about 10B parameters?", (8e9, 12.5e9), "nearest 10B parameters first"),
     ("Which models have roughly a billion parameters?", (0.8e9, 1.25e9), "nearest 1B parameters first"),
     ("Which models have around 70 billion parameters?", (56e9, 87.5e9), "nearest 70B parameters first"),
+    # no word for models: read as a question about one model ("X has 1B parameters"), not a list
+    ("anything with roughly a billion parameters?", (0.8e9, 1.25e9), "nearest 1B parameters first"),
+    ("What do you have at around 70 billion parameters?", (56e9, 87.5e9), "nearest 70B parameters first"),
 ])
 def test_chat_offers_an_approximate_size_nearest_first_as_the_search_ranks_them(registry, chat, question, band, shown):
     answer = chat.ask(question)  # (the chat asked the search which FDOs met "near:10B" as a filter: BadRequest)

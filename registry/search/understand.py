@@ -1832,6 +1832,11 @@ class Question:
             return "compare"
         if self.listing and not self.mentions:
             return "list"
+        if not self.mentions and self.understanding is not None and any(
+                r.applied and r.facet == "params" and r.mode in ("filter", "order") for r in self.understanding.recognised):
+            # a size band or order of size with no name ("anything with about a billion parameters?", "What do you
+            # have at around 32 billion parameters?") asks for the models of that size, not a fact of one of them
+            return "list"
         return "about"
 
 
