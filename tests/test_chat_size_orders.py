@@ -109,3 +109,17 @@ def test_an_order_of_size_is_no_constraint_an_fdo_meets(registry):
     positions = {i for i, r in enumerate(qu.recognised) if r.mode == "order"}
     assert not positions & met[pid_of("acme/ten-flat")]
     assert met[pid_of("acme/ten-flat")] and not met[pid_of("acme/popular-seven")]  # the band, met by 10.1B only
+
+
+def test_removing_the_order_of_size_keeps_the_size_filter(registry):
+    # the order chip's ✕ linked drop=params, which dropped the band "close to ten billion" stands for too
+    from registry.web import create_app
+
+    client = create_app({"REGISTRY": registry, "TESTING": True}).test_client()
+    question = "/api/search?q=Which+models+are+close+to+ten+billion+parameters"
+    page = client.get(question.replace("/api/search", "/search")).get_data(as_text=True)
+    assert "drop=order" in page
+    read = client.get(question + "&drop=order").get_json()["recognised"]
+    assert client.get(question + "&drop=order").status_code == 200
+    assert not [r for r in read if r["mode"] == "order"]
+    assert [r["values"] for r in read if r["facet"] == "params" and r["mode"] == "filter"] == [["8B-12.5B"]]

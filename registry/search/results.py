@@ -133,7 +133,8 @@ class QueryUnderstanding:
         return out
 
     def without(self, facets: "set[str] | frozenset[str]") -> "QueryUnderstanding":
-        """Return this understanding with the constraints on ``facets`` dropped (the user removed them)."""
+        """Return this understanding with the constraints on ``facets`` dropped (the user removed them); ``order``
+        drops the order of size alone (its chip's ✕), not the size filter beside it."""
         if not facets:
             return self
         text, tags, tagged = self.text, self.tags, self.tagged
@@ -141,7 +142,8 @@ class QueryUnderstanding:
             for tag, said in tagged:
                 text = re.sub(rf"(?<!\w){re.escape(tag)}(?!\w)", said, text, count=1)
             tags, tagged = (), ()
-        return replace(self, text=text, recognised=tuple(r for r in self.recognised if r.facet not in facets),
+        return replace(self, text=text, recognised=tuple(r for r in self.recognised if r.facet not in facets
+                                                                    and not (r.mode == "order" and "order" in facets)),
                        tags=tags, tagged=tagged, kinds=() if "topic" in facets else self.kinds)
 
     def to_dict(self) -> dict:
