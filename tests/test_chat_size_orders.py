@@ -123,3 +123,14 @@ def test_removing_the_order_of_size_keeps_the_size_filter(registry):
     assert client.get(question + "&drop=order").status_code == 200
     assert not [r for r in read if r["mode"] == "order"]
     assert [r["values"] for r in read if r["facet"] == "params" and r["mode"] == "filter"] == [["8B-12.5B"]]
+
+
+@pytest.mark.parametrize("question, band", [
+    ("What do you have with about ten billion parameters?", "8B-12.5B"),
+    ("Do you have anything at around 70 billion parameters?", "56B-87.5B"),
+])
+def test_the_chat_keeps_the_band_when_the_frame_taken_off_held_the_word_about(chat, question, band):
+    # the chat searches the question without its frame ("What do you have with about"): a count stated alone, no
+    # band; it searches the whole question again when a constraint is lost, but the boost on the same facet hid it
+    answer = chat.ask(question)
+    assert f"filtered by params {band}" in answer.text
