@@ -234,8 +234,10 @@ def _listing(ctx: Context, base_url: str) -> str:
     applied = ctx.search.applied
     preferred = "; ".join(f"{facet} {', '.join(shown[:4])}" for facet, values in ctx.search.boosted.items()
                           if (shown := [v for v in values if v not in applied.get(facet, ())]))  # not what is filtered
+    ordered = ", ".join(ctx.search.ordered)  # an order of size ("smallest first"), as the search's chip shows it
     read = "; ".join(p for p in (f"filtered by {filters}" if filters else "",
-                                 f"preferring {preferred}" if preferred else "") if p)
+                                 f"preferring {preferred}" if preferred else "",
+                                 ordered) if p)
     intro = "FDOs in the registry that match the question" + (f" ({_md(read)}):" if read else ":")
     if ctx.relaxed:
         intro = intro.replace("that match the question", "that match the rest of the question")

@@ -793,7 +793,9 @@ class Retriever:
             # merge; a format) is a constraint the registry knows when a record found carries it
             tags = q.understanding.tags if q.understanding is not None else ()
             tagged = bool(tags) and any(c.facts is not None and in_format(c.facts, tags) for c in by_search)
-            filtered = bool(ctx.search.applied or ctx.search.boosted or tagged) and bool(ctx.search.hits)
+            # (an order of size is what "the tiniest models" asks: the search's hits in that order answer it)
+            filtered = bool(ctx.search.applied or ctx.search.boosted or ctx.search.ordered or tagged) and \
+                bool(ctx.search.hits)
             ctx.answerable = filtered or ("downloads" in q.attributes and bool(ctx.candidates))
             ctx.reason = "" if ctx.answerable else "the question names no model, task or topic the registry knows"
             return
@@ -1153,9 +1155,16 @@ def _name_words(text: str) -> list[str]:
 def _lost(q: Question, outcome: SearchOutcome) -> bool:
     """Say whether a search missed a constraint read from the whole question (a filter or a preference on a facet
     other than the kind, which the chat passes itself)."""
-    read = {**q.filters, **q.boosts}
-    found = {**outcome.applied, **outcome.boosted}
-    return any(facet != "kind" and not set(values) <= set(found.get(facet, ())) for facet, values in read.items())
+    # (a facet may be read as both: an approximate size is a band filter and its nearest counts a boost; merged as
+    # dicts the boost hid the filter, and "What do you have with about 14 billion parameters?" lost its band when
+    # the words "with about" were taken off as a frame)
+    read: dict[str, set[str]] = {}
+    found: dict[str, set[str]] = {}
+    for into, parts in ((read, (q.filters, q.boosts)), (found, (outcome.applied, outcome.boosted))):
+        for part in parts:
+            for facet, values in part.items():
+                into.setdefault(facet, set()).update(values)
+    return any(facet != "kind" and not values <= found.get(facet, set()) for facet, values in read.items())
 
 
 def _relevant(cand: Candidate, ctx: Context) -> bool:
