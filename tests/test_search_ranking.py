@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
 from registry.errors import BadRequest
-from registry.search.searcher import UNSURE_FLOOR
+from registry.search.searcher import SIZE_ORDER_STEP, UNSURE_FLOOR
 from tests.data.search.records import make_registry, make_searcher, specs
 
 
@@ -225,10 +227,16 @@ def test_ranking_pins_exact_matches_before_the_candidates(searcher):
     assert ranked.total == len(rest) + len(pinned) and ranked.members.tolist() == sorted(set(rest) | set(pinned))
 
 
-def test_an_approximate_size_filters_a_tenth_either_side_and_ranks_the_nearest_first(searcher):
-    # about 115M: 103.5M to 126.5M pass (a name rounds its count), those within 5% (109.25M to 120.75M) come first
+def test_an_approximate_size_filters_a_quarter_either_side_and_ranks_the_nearest_first(searcher):
+    # about 115M: 92M to 143.75M pass (a factor 1.25 either way), those within 10% (103.5M to 126.5M) come first,
+    # the nearest of them before the rest: counts within SIZE_ORDER_STEP (5%, log) of 115M are one size (110M and
+    # 118M), the most downloaded of them first (at a 2% step the name-only "7B" counts went before the recorded ones)
     response = searcher.search("Which models have about 115 million parameters?", per_page=50)
     found = names(response)
-    assert set(found) == ids_where(params=lambda v: v is not None and 103.5e6 <= v <= 126.5e6)
-    nearest = ids_where(params=lambda v: v is not None and 109.25e6 <= v <= 120.75e6)
+    assert set(found) == ids_where(params=lambda v: v is not None and 92e6 <= v <= 143.75e6)
+    nearest = ids_where(params=lambda v: v is not None and 103.5e6 <= v <= 126.5e6)
     assert len(nearest) < len(found) and set(found[:len(nearest)]) == nearest
+    same = ids_where(params=lambda v: v is not None and abs(math.log(v / 115e6)) < SIZE_ORDER_STEP)
+    assert len(same) < len(nearest) and set(found[:len(same)]) == same
+    downloads = {s["id"]: s.get("downloads", 0) for s in specs()}
+    assert [downloads[m] for m in found[:len(same)]] == sorted((downloads[m] for m in same), reverse=True)

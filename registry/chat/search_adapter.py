@@ -59,6 +59,9 @@ class SearchOutcome:
     # the filters read from the text that no FDO met, which the search then left out to show results anyway
     # (facet, values, the words read): the chat follows it and says so
     relaxed: list[tuple[str, tuple[str, ...], str]] = field(default_factory=list)
+    # the orders of size the search put the hits in (their labels: "nearest 1B parameters first", "smallest first"):
+    # not filters, and no value a search link may carry
+    ordered: list[str] = field(default_factory=list)
 
 
 DETERMINERS = frozenset("a an the my our your his her their its this that these those some".split())
@@ -294,8 +297,12 @@ def _from_response(response) -> SearchOutcome:
     applied: dict[str, list[str]] = {}
     boosted: dict[str, list[str]] = {}
     relaxed = []
+    ordered: list[str] = []
     for rec in getattr(understanding, "recognised", ()) if understanding is not None else ():
-        if getattr(rec, "applied", True):
+        if getattr(rec, "mode", "filter") == "order":
+            if getattr(rec, "applied", True):
+                ordered.append(rec.label)
+        elif getattr(rec, "applied", True):
             target = boosted if getattr(rec, "mode", "filter") == "boost" else applied
             target.setdefault(rec.facet, []).extend(rec.values)
         elif rec.values:  # read with values but not applied: no FDO met it, the search dropped it
@@ -308,4 +315,4 @@ def _from_response(response) -> SearchOutcome:
         questions.append((fq.question, options))
     return SearchOutcome(hits=hits, applied=applied, boosted=boosted, suggested=suggested, questions=questions,
                          total=int(getattr(response, "total", len(hits))),
-                         engine="search", relaxed=relaxed)
+                         engine="search", relaxed=relaxed, ordered=ordered)

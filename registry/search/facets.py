@@ -64,7 +64,7 @@ def facet_name(name: str) -> str | None:
 
 # ---------------------------------------------------------------- counts and ranges
 _UNITS = {"": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6,
-          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
+          "mio": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "mrd": 1e9, "t": 1e12, "trillion": 1e12}
 _COUNT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z]*)\s*$", re.I)
 
 

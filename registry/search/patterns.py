@@ -29,11 +29,11 @@ NUMBER_IN_WORDS = (rf"(?:(?:a|{_UNIT_WORD})[ -]hundred(?:[ -](?:and[ -])?(?:{_TE
                    rf"{_UNIT_WORD}))?|{_TENS_WORD}(?:[ -]{_UNIT_WORD})?|ten|eleven|twelve|(?:thir|four|fif|six|seven|"
                    rf"eigh|nine)teen|{_UNIT_WORD}(?:[ -]and[ -]a[ -]half)?|half[ -]a|a)")
 # a count, in digits or words, and its unit ("7B", "1.5 billion", "one billion", "20-billion-parameter")
-NUM = rf"(?<![\w.-])(\d+(?:[.,]\d+)?|{NUMBER_IN_WORDS}(?=[\s-]))[\s-]*(k|m|mn|b|bn|t|thousand|million|billion|trillion)\b"
+NUM = rf"(?<![\w.-])(\d+(?:[.,]\d+)?|{NUMBER_IN_WORDS}(?=[\s-]))[\s-]*(k|m|mn|b|bn|t|thousand|million|billion|trillion|mio|mrd)\b"
 PARAMS = r"(?:[\s-]*(?:param(?:eter)?s?|weights))?"
 # a range of counts: "between 30 and 100 billion", "from one to three billion", "7-13B parameters"; the first count's
 # unit may be left to the second's (groups ``n1``, ``u1`` (or None), ``sep``, ``n2``, ``u2``, ``param``)
-_COUNT_UNIT = r"(?:k|m|mn|b|bn|t|thousand|million|billion|trillion)"
+_COUNT_UNIT = r"(?:k|m|mn|b|bn|t|thousand|million|billion|trillion|mio|mrd)"
 SIZE_RANGE = (rf"(?:\bbetween\s+|\bfrom\s+)?(?<![\w.-])(?P<n1>\d+(?:[.,]\d+)?|{NUMBER_IN_WORDS})(?:[\s-]*(?P<u1>{_COUNT_UNIT})\b)?"
               rf"(?:[\s-]*(?:param(?:eter)?s?))?(?P<sep>\s+and\s+|\s*(?:-|–|\bto\b|\.\.)\s*)"
               rf"(?<![\w.])(?P<n2>\d+(?:[.,]\d+)?|{NUMBER_IN_WORDS}(?=[\s-]))[\s-]*(?P<u2>{_COUNT_UNIT})\b"
@@ -289,14 +289,18 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 }
 
 # a word saying a count is approximate ("roughly seven billion parameters")
-APPROX = r"\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)"
+APPROX = r"(?:\b(?:roughly|about|around|approximately|approx\.?|circa|some|close to|nearly|more or less)|~|≈)"
 SMALL = r"\b(?:small|tiny|lightweight|light[ -]weight|compact|mini|edge devices?|mobile|on[ -]device|cpu[ -]friendly)\b"
 LARGE = r"\b(?:large|huge|big|frontier|enormous|gigantic|giant|massive|colossal|vast)\b"
-# a count said to be approximate means at least the counts within this share of it: a model's name rounds its count,
-# by up to a tenth (Qwen's "32B" models hold 32.8B, "14B" 14.8B, "7B" 7.6B; Mistral Small "24B" 23.6B), so "around 14
-# billion" means them too; those within the near share (and rounding to it as written) rank first among them
-APPROX_SHARE = 0.1
-APPROX_NEAR_SHARE = 0.05
+# a count said to be approximate ("about ten billion", "roughly 7B") means the counts within this factor of it either
+# way (log scale: 8B to 12.5B for ten billion, 5.6B to 8.75B for seven), ordered by how near they are (a "7B" Gemma
+# holds 8.5B, a "32B" Qwen 32.8B; "a billion" rounded as written was 0.5B to 1.5B, "ten billion" 5B to 15B); those
+# within ``APPROX_NEAR_SHARE`` of it are a boost, so they rank first where words decide the order
+APPROX_FACTOR = 1.25
+APPROX_NEAR_SHARE = 0.1
+# a superlative of size asks for an order, not a band: the smallest first, the largest first
+SMALLEST = r"\b(?:tiniest|smallest|littlest|lightest|most (?:compact|lightweight))\b"
+LARGEST = r"\b(?:largest|biggest|hugest|heaviest)\b"
 # a size class: a count named as a class, range or bracket ("the 24-billion-parameter class", "in the 7B range",
 # "70B-class models"), read as the approximate count
 SIZE_CLASS = (rf"(?:\b(?:in|of|from)\s+)?(?:the\s+)?{NUM}{PARAMS}[\s-]*"
@@ -372,7 +376,7 @@ ATTRIBUTES: dict[str, str] = {
     "datasets": r"trained on|training (?:data|set|corpus)|datasets?|corpus|corpora|data (?:was|were) used",
     "evaluation": r"evaluat\w*|benchmark\w*|accuracy|score[sd]?|metric\w*|perform\w*|results?\b|\bf1\b|"
                   r"\bwer\b|rouge|bleu|leaderboard",
-    "size": r"\bsize\b|how (?:big|large|small)|parameters?|\bparams?\b|smallest|largest|biggest",
+    "size": r"\bsize\b|how (?:big|large|small)|parameters?|\bparams?\b|smallest|largest|biggest|tiniest|hugest|littlest",
     "base": r"based on|fine[ -]?tuned from|derived from|base model|parent|quantized from|quantised from|"
             r"adapter of|merged from|lineage|comes from|built on|originat\w*",
     "derivatives": r"fine[ -]?tunes? of|fine[ -]?tuned (?:versions?|models?)|derivatives?|children|descendants|"

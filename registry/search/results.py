@@ -54,7 +54,8 @@ class RecognisedFilter:
     ``mode`` is ``filter`` (it narrows the results: an explicit constraint such as "only MIT",
     a licence, a size, a date or an exact name) or ``boost`` (it ranks matching FDOs up and may
     add some, never removes one: a task, language or library read from loose words, or a concept
-    the question speaks of). ``applied`` says whether it was used.
+    the question speaks of), or ``order`` (facet ``params``: it puts results that otherwise tie in an order of size,
+    ``near:7B`` the nearest 7B first, ``ascending``, ``descending``). ``applied`` says whether it was used.
     """
 
     facet: str
@@ -120,6 +121,10 @@ class QueryUnderstanding:
         """Return the applied recognised boosts (mode ``boost``) as facet -> values."""
         return self._values("boost")
 
+    def orders(self) -> list[str]:
+        """Return the applied orders of size the query asks for ("near:7B", "ascending", "descending")."""
+        return self._values("order").get("params", [])
+
     def _values(self, mode: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for rec in self.recognised:
@@ -128,7 +133,8 @@ class QueryUnderstanding:
         return out
 
     def without(self, facets: "set[str] | frozenset[str]") -> "QueryUnderstanding":
-        """Return this understanding with the constraints on ``facets`` dropped (the user removed them)."""
+        """Return this understanding with the constraints on ``facets`` dropped (the user removed them); ``order``
+        drops the order of size alone (its chip's ✕), not the size filter beside it."""
         if not facets:
             return self
         text, tags, tagged = self.text, self.tags, self.tagged
@@ -136,7 +142,8 @@ class QueryUnderstanding:
             for tag, said in tagged:
                 text = re.sub(rf"(?<!\w){re.escape(tag)}(?!\w)", said, text, count=1)
             tags, tagged = (), ()
-        return replace(self, text=text, recognised=tuple(r for r in self.recognised if r.facet not in facets),
+        return replace(self, text=text, recognised=tuple(r for r in self.recognised if r.facet not in facets
+                                                                    and not (r.mode == "order" and "order" in facets)),
                        tags=tags, tagged=tagged, kinds=() if "topic" in facets else self.kinds)
 
     def to_dict(self) -> dict:

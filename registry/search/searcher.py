@@ -28,11 +28,12 @@ from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TO
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
 from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order, sorted_unique
-from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
+from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_count, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
 from registry.search.names import own_name_records, refused_variant
 from registry.search.snippets import best_snippet, matched_words
+from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
@@ -50,6 +51,8 @@ __all__ = ["Searcher", "MODES", "RRF_K", "DENSE_K", "MIN_SIM", "MAX_PER_PAGE", "
 
 MODES = ("hybrid", "keyword", "dense")
 RRF_K = 60
+# counts this close in log scale (5%) are the same size for an order of size: the most downloaded of them first
+SIZE_ORDER_STEP = 0.05
 DENSE_K = 100
 MIN_SIM = 0.25  # all-MiniLM-L6-v2: unrelated texts mostly score below this (an embedder may say otherwise)
 MAX_PER_PAGE = 100
@@ -779,12 +782,13 @@ class Searcher:
         """Return pid -> the positions in ``qu.recognised`` of the applied constraints the FDO really has.
 
         Unlike :meth:`judge` nothing is lenient here: an FDO stating no language does not meet "in
-        German". Boosts count as well as filters (the chat cites what has what the question means).
+        German". Boosts count as well as filters (the chat cites what has what the question means); an order of
+        size (mode ``order``) is no constraint an FDO meets ("near:1B" is no parameter range).
         """
         with self.engine.lock:
             masks = {i: self._topics_mask(r.values) if r.facet == TOPIC else
                      _Masks(self.engine, _Filters({r.facet: list(r.values)}, {})).per_facet.get(r.facet)
-                     for i, r in enumerate(qu.recognised) if r.applied and r.values}
+                     for i, r in enumerate(qu.recognised) if r.applied and r.values and r.mode != "order"}
             out: dict[str, frozenset[int]] = {}
             for pid in pids:
                 slot = self.engine.slot_of.get(pid)
@@ -834,12 +838,14 @@ class Searcher:
             own = own_name_records(self.engine, qu.text) if qu.text else None
             if own is not None and own.note:
                 notes.append(own.note)
+            # (a version of a family read from capitalised words first: its nearest releases are ranked already)
             carried = (own.slots if own is not None else []) or self._carried(qu) or \
-                self._nearest_versions(query, qu) or [int(x) for x in phrased]
+                self._nearest_versions(query, qu) or self._stub_kin(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
+            sizes = self._size_order(qu.orders())
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -847,7 +853,8 @@ class Searcher:
                 masks = _Masks(self.engine, _Filters(explicit, {}))
                 masks.boost = boost
                 ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
-                                    carried, tier=tiers[0] if tiers else None, shown=shown, complete=complete)
+                                    carried, tier=tiers[0] if tiers else None, shown=shown, complete=complete,
+                                    sizes=sizes)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -1400,6 +1407,18 @@ class Searcher:
             near.append((tier, abs(named.version - asked.version), size, -int(engine.downloads[slot]), slot))
         return [slot for *_, slot in sorted(near)][:PHRASE_NAMED_MAX]
 
+    def _stub_kin(self, query: str, qu: QueryUnderstanding) -> list[int]:
+        """Return the slots of the records nearest a model the question names that the registry holds only as a stub
+        (a base model other records name: "I'm looking for Mistral 7B Instruct v0.3"): the models built on it, then
+        the family's nearest releases, the same size first (``stubs.stub_kin``). Empty when it names no stub, or asks
+        what was built on a base (the lineage rule ranks that)."""
+        if any(r.applied and r.facet in LINK_FACETS for r in qu.recognised):
+            return []
+        named = named_stubs(self.engine, query)
+        if named is None:
+            return []
+        return stub_kin(self.engine, named, self.vocabulary("base_model"))
+
     def _few_languages(self) -> np.ndarray:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
         count, _ = self._language_counts()
@@ -1470,10 +1489,33 @@ class Searcher:
             return []
         return sorted(named, key=lambda s: (bool(engine.stub[s]), -engine.downloads[s], s))
 
+    def _size_order(self, orders: list[str]) -> np.ndarray | None:  # (``size_place`` is the same for one count)
+        """Return per slot its place in the order of size the question asks (lower first; None: no order).
+
+        "near:7B" puts the counts nearest 7B first (log scale), "ascending" the smallest, "descending" the largest;
+        counts within ``SIZE_ORDER_STEP`` (log) of each other tie, so the most downloaded of near-equal sizes lead;
+        an FDO with no count goes last."""
+        if not orders:
+            return None
+        n = self.engine.size
+        with np.errstate(invalid="ignore", divide="ignore"):
+            logs = np.log(self.engine.params[:n])
+        order = orders[0]
+        if order.startswith("near:"):
+            target = parse_count(order[5:])
+            if not target:
+                return None
+            key = np.abs(logs - math.log(target))
+        else:
+            key = logs if order == "ascending" else -logs
+        key = np.floor(key / SIZE_ORDER_STEP)
+        return np.where(np.isfinite(key), key, np.inf)
+
     def _rank(self, cand: Candidates, mask: np.ndarray, exact_mask: np.ndarray, query: str, depth: int,
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
-              shown: np.ndarray | None = None, complete: np.ndarray | None = None) -> "_Ranked":
+              shown: np.ndarray | None = None, complete: np.ndarray | None = None,
+              sizes: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
@@ -1505,10 +1547,12 @@ class Searcher:
             # what the question means (a boost: the tasks of a system not held, whose name was all its words) goes
             # first, the most downloaded first within it
             first = slots[boost[slots] > 0] if boost is not None else slots[:0]
+            # an order of size asked ("about ten billion", "the tiniest") goes before popularity: the nearest first
+            size = sizes if sizes is not None else np.zeros(n)
             if len(first):
-                first = first[np.lexsort((first, -downloads[first], -boost[first]))][:depth]
+                first = first[np.lexsort((first, -downloads[first], size[first], -boost[first]))][:depth]
                 slots = slots[~np.isin(slots, first)]
-            slots = slots[first_in_order((-downloads[slots], slots), depth)]  # (the same order at any depth)
+            slots = slots[first_in_order((size[slots], -downloads[slots], slots), depth)]  # (the same at any depth)
             slots = np.concatenate([first, slots])[:max(depth, len(first))]
             scores = np.concatenate([np.ones(len(pinned)), np.zeros(len(slots))])
             return _Ranked(np.concatenate([pinned, slots]), scores, total, members, len(pinned))
@@ -1720,7 +1764,7 @@ class Searcher:
                      top: list) -> tuple[SuggestedFilter, ...]:
         out = [s for s in qu.suggested if s.facet not in constrained]
         for rec in qu.recognised:
-            if not rec.applied and rec.values:
+            if not rec.applied and rec.values and rec.mode != "order":  # (an order of size is no filter value)
                 out.extend(SuggestedFilter(rec.facet, v, rec.label, rec.note or "read from the query", None)
                            for v in rec.values[:5])
         if "task" not in constrained and len(top) >= 4:
@@ -1856,6 +1900,24 @@ def _copy_word(word: str) -> bool:
     """Say whether ``word`` (lower case) is a format or precision word (``COPY_WORD``); remembered, names repeat
     their words ("llama", "8b", "gguf") and the pattern's alternation cost ~4 microseconds a word."""
     return COPY_WORD.fullmatch(word) is not None
+
+
+def size_place(count: float | None, order: str) -> float:
+    """Return a count's place in an order of size ("near:7B", "ascending", "descending"; lower first), as
+    ``Searcher._size_order`` puts a slot: counts within ``SIZE_ORDER_STEP`` (log) of each other share a place, no
+    count (or an order not understood) goes last. The chat lists the models it offers in the same order."""
+    if not count or count <= 0:
+        return math.inf
+    if order.startswith("near:"):
+        target = parse_count(order[5:])
+        if not target:
+            return math.inf
+        key = abs(math.log(count) - math.log(target))
+    elif order in ("ascending", "descending"):
+        key = math.log(count) if order == "ascending" else -math.log(count)
+    else:
+        return math.inf
+    return math.floor(key / SIZE_ORDER_STEP)
 
 
 def _merge(slots: np.ndarray, extra: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -2094,7 +2156,7 @@ def _clean_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
 
 def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
     recognised = tuple(
-        RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it")
+        RecognisedFilter(r.facet, r.values, r.label, r.span, False, "not applied: no result had it", r.mode)
         if r.applied and r.facet in facets else r for r in qu.recognised)
     return replace(qu, recognised=recognised)
 

@@ -28,9 +28,9 @@ from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, TUNED_
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.licence_names import licence_names
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS,
+    ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, APPROX_FACTOR,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
-    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
+    PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL, SMALLEST, LARGEST,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
     WORD)
 from registry.search.library_tags import library_tags
@@ -149,6 +149,7 @@ INCLUDING_VERSION = re.compile(r"\s*,?\s*(?:including|plus|and|as well as|along 
 DESCRIBED_VERSION = re.compile(r"\s*(?:,|\(|--?|–|—)\s*(?:the|its)\s+(?:[\w.\-]+\s+){0,3}?(?:version|variant|"
                                r"edition|release|checkpoint|one)\b[^,.;:?!()]{0,120}")
 NEAR_NOTE = "the counts nearest the size asked first"
+ORDER_NOTE = "results that otherwise tie are put in this order of size"
 # someone said to have made a copy of a model, the verb in the active voice: its object is the base ("has anybody
 # fine-tuned X", "did anyone quantise X", "who has merged X"); at most three words between them, the article after
 ACTIVE_DERIVED = re.compile(r"\b(?:anybody|anyone|someone|somebody|people|who|you)\s+(?:(?:has|have|had|ever|already|"
@@ -189,6 +190,7 @@ class _Match:
     more_tags: tuple[str, ...] = ()  # other tags and name words showing the same (a method's: merge, mergekit)
     name_start: int | None = None  # where the words naming a linked FDO begin (after a relation's words), when known
     near: str = ""  # an approximate size's nearer counts, ranked first within its band (a params range)
+    order: str = ""  # the order of size the words ask for: "near:7B" (the nearest 7B first), "ascending", "descending"
 
 
 RELATION_CHARS = 40  # how far before a linked name its relation's verbs are read ("trained further with the")
@@ -239,11 +241,16 @@ class Understander:
             elif m.note:
                 recognised.append(RecognisedFilter(m.facet, (), m.label, query[m.start:m.end], False, m.note))
         for m in matches:
-            if m.near and m.facet in by_facet:
+            if m.near and (m.facet in by_facet if m.strong else m.facet not in by_facet):
+                # (a count stated alone, beside no size filter, ranks its nearest first as an approximate one does)
                 # an approximate size: the counts nearest it rank first within the band the filter takes
                 near = parse_range("params", m.near)
                 recognised.append(RecognisedFilter("params", (m.near,), range_label("params", *near),
                                                    query[m.start:m.end], mode="boost", note=NEAR_NOTE))
+        for m in matches:
+            if m.order and not any(r.mode == "order" for r in recognised):
+                recognised.append(RecognisedFilter("params", (m.order,), order_label(m.order), query[m.start:m.end],
+                                                   mode="order", note=ORDER_NOTE))
         for facet, group in by_facet.items():
             if facet == "language" and _direction(group, low):
                 # "from German into English": a translation direction asks for both languages, each its own
@@ -692,13 +699,19 @@ class Understander:
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
                     out.append(self._range_match(m, op + format_count(count)))
+        # a bound written after the count ("7B parameters or less", "1B parameters or more", "3B and up")
+        for m in re.finditer(rf"{NUM}{PARAMS}\s+(?:(or\s+(?:less|fewer|smaller|below|under))|"
+                             rf"(or\s+(?:more|larger|bigger|above|over)|and\s+(?:up|above|over|larger|bigger)))\b", low):
+            count = _count(m.group(1), m.group(2))
+            if count is not None:
+                out.append(self._range_match(m, ("<=" if m.group(3) else ">=") + format_count(count)))
         # a count said to be approximate ("roughly seven billion parameters", "about 1.5B parameters") is the counts
         # that round to it as written: 6.5B to 7.5B (a filter, as "under 7B" is)
         for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
             span = _about(m.group(1), m.group(2))
             if span is not None:
                 out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}", near=_near(
-                    m.group(1), m.group(2))))
+                    m.group(1), m.group(2)), order=_closest(m.group(1), m.group(2))))
         # a size class ("the 24-billion-parameter class", "in the 7B range", "70B-class models") is the same
         # approximate count; a range already read ("the 5 to 10 billion parameter range") keeps its bounds
         ranges = [x for x in out if x.strong]
@@ -709,13 +722,24 @@ class Understander:
                 x.end = max(x.end, m.end())  # the class word is the range's word, not a topic
             if span is not None and not within:
                 out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}", near=_near(
-                    m.group(1), m.group(2))))
-        for m in re.finditer(r"(?<![\w.-])(\d+(?:\.\d+)?)\s*([mb])\s*(?:param(?:eter)?s?\b)", low):
-            if any(x.start <= m.start() and m.end() <= x.end for x in out):
+                    m.group(1), m.group(2)), order=_closest(m.group(1), m.group(2))))
+        # a count stated alone ("7B parameters", "T5 with 11 billion parameters") names a size as a model's name does:
+        # a suggestion, and the counts nearest it ranked first (a boost, as an approximate count's nearest)
+        for m in re.finditer(rf"{NUM}(?=[\s-]*(?:param(?:eter)?s?)\b){PARAMS}", low):
+            count = _count(m.group(1), m.group(2))
+            if count is None or any(x.start <= m.start() and m.end() <= x.end for x in out) or (
+                    not m.group(1)[:1].isdigit() and m.group(1) in ("a", "half a")):
                 continue
-            out.append(_Match(m.start(), m.end(), "params", (m.group(1) + m.group(2).upper(),),
-                              f"about {m.group(1)}{m.group(2).upper()} parameters", strong=False, remove=True,
-                              reason=f"{m.group(0)!r} names a size"))
+            shown = format_count(count)
+            near = _near(m.group(1), m.group(2))
+            out.append(_Match(m.start(), m.end(), "params", (shown,), f"about {shown} parameters", strong=False,
+                              remove=True, reason=f"{m.group(0)!r} names a size", near=near,
+                              order=_closest(m.group(1), m.group(2))))
+        # a superlative of size ("the tiniest models", "the largest you have") orders by size; with a size written out
+        # it orders within it
+        for pattern, order in ((SMALLEST, "ascending"), (LARGEST, "descending")):
+            for m in re.finditer(pattern, low):
+                out.append(_Match(m.start(), m.end(), "params", (), "size", strong=False, remove=True, order=order))
         strong = [m for m in out if m.strong]
         if strong:
             # a size word beside a size written out ("really tiny, under 50 million parameters") is that
@@ -741,10 +765,10 @@ class Understander:
                               reason=f"{m.group(0)!r} suggests a large model"))
         return out
 
-    def _range_match(self, m: re.Match, value: str, near: str = "") -> _Match:
+    def _range_match(self, m: re.Match, value: str, near: str = "", order: str = "") -> _Match:
         low, high = parse_range("params", value)
         return _Match(m.start(), m.end(), "params", (value,), range_label("params", low, high), remove=True,
-                      near=near if near != value else "")
+                      near=near if near != value else "", order=order)
 
     def _dates(self, low: str) -> list[_Match]:
         out = []
@@ -1396,21 +1420,35 @@ def _size_word(m: re.Match) -> str:
     return word.ljust(len(m.group(0))) if len(word) <= len(m.group(0)) else m.group(0)
 
 
-def _about(number: str, unit: str, share: float = APPROX_SHARE) -> tuple[float, float] | None:
-    """Return the counts an approximate size means: those rounding to it as written (``_rounding``), and at least
-    those within ``share`` of it, as a model's name rounds its count ("32B": 32.8B; "14B": 14.8B; "7B": 7.6B)."""
-    span = _rounding(number, unit)
+def _about(number: str, unit: str, factor: float = APPROX_FACTOR) -> tuple[float, float] | None:
+    """Return the counts an approximate size means: those within ``factor`` of it either way (log scale), as a model's
+    name rounds its count ("32B": 32.8B; "7B": Gemma's 8.5B) and people round what they ask ("about ten billion")."""
     count = _count(number, unit)
-    if span is None or count is None:
+    if count is None:
         return None
-    return min(span[0], count * (1 - share)), max(span[1], count * (1 + share))
+    return count / factor, count * factor
 
 
 def _near(number: str, unit: str) -> str:
-    """Return the counts nearest an approximate size, as a range value: those rounding to it as written, and at least
-    those within ``APPROX_NEAR_SHARE`` of it ("" for no count)."""
-    span = _about(number, unit, APPROX_NEAR_SHARE)
-    return f"{format_count(span[0])}-{format_count(span[1])}" if span is not None else ""
+    """Return the counts nearest an approximate size, as a range value: those within ``APPROX_NEAR_SHARE`` of it
+    ("" for no count)."""
+    count = _count(number, unit)
+    if count is None:
+        return ""
+    return f"{format_count(count * (1 - APPROX_NEAR_SHARE))}-{format_count(count * (1 + APPROX_NEAR_SHARE))}"
+
+
+def _closest(number: str, unit: str) -> str:
+    """Return the order value putting the counts nearest ``number`` ``unit`` first ("near:10B"), "" for no count."""
+    count = _count(number, unit)
+    return f"near:{format_count(count)}" if count is not None else ""
+
+
+def order_label(order: str) -> str:
+    """Return the words shown for an order of size ("nearest 10B first", "smallest first")."""
+    if order.startswith("near:"):
+        return f"nearest {order[5:]} parameters first"
+    return "smallest first" if order == "ascending" else "largest first"
 
 
 def _rounding(number: str, unit: str) -> tuple[float, float] | None:
@@ -1842,15 +1880,21 @@ class Question:
             return "compare"
         if self.listing and not self.mentions:
             return "list"
+        if not self.mentions and self.understanding is not None and any(
+                r.applied and r.facet == "params" and r.mode in ("filter", "order") for r in self.understanding.recognised):
+            # a size band or order of size with no name ("anything with about a billion parameters?", "What do you
+            # have at around 32 billion parameters?") asks for the models of that size, not a fact of one of them
+            return "list"
         return "about"
 
 
-# Words that ask for an attribute: they choose the facts to state, they are not a topic to match.
+# Words that ask for an attribute: they choose the facts to state, they are not a topic to match (the superlatives
+# of size are all those ``SMALLEST`` and ``LARGEST`` read as an order: "the biggest model" was a topic no FDO showed).
 _ATTRIBUTE_WORDS = frozenset(stem(w) for w in """
 licence licences license licenses licensed licensing terms commercial commercially permissive task tasks pipeline
 dataset datasets trained training train data corpus corpora evaluation evaluations evaluated evaluate benchmark
 benchmarks accuracy score scores metric metrics performance perform performs result results size big bigger large
-larger largest small smaller smallest parameters parameter params based base fine tuned finetuned tune derived
+larger largest small smaller smallest biggest hugest heaviest tiniest littlest lightest parameters parameter params based base fine tuned finetuned tune derived
 derivative derivatives parent parents quantized quantised adapter adapters merged lineage children descendants
 built paper papers publication publications arxiv cite citation published article author authors made created
 organisation organization publisher shared downloads download downloaded popular popularity likes languages

@@ -41,9 +41,9 @@ def _params() -> dict:
             raise BadRequest(f"unknown parameter {name!r}; facets are: {', '.join(FACET_NAMES)}")
         filters.setdefault(facet, []).extend(v for v in request.args.getlist(name) if v.strip())
     drop = [v for v in request.args.getlist("drop") if v.strip()]
-    unknown = [v for v in drop if facet_name(v) is None and v != TOPIC]
+    unknown = [v for v in drop if facet_name(v) is None and v not in (TOPIC, "order")]
     if unknown:
-        raise BadRequest(f"drop takes facet names or {TOPIC}; unknown: {', '.join(unknown)}; facets are: {', '.join(FACET_NAMES)}")
+        raise BadRequest(f"drop takes facet names, {TOPIC} or order; unknown: {', '.join(unknown)}; facets are: {', '.join(FACET_NAMES)}")
     if len(request.args.get("q", "")) > MAX_QUERY_CHARS:
         raise BadRequest(f"q is longer than {MAX_QUERY_CHARS} characters: describe the need in fewer words")
     return {"query": request.args.get("q", ""), "filters": filters, "page": _int("page", 1),
@@ -117,7 +117,7 @@ OPENAPI = {
              "description": "0 to apply no constraint read from the query text"},
             {"name": "drop", "in": "query", "required": False, "schema": _STRINGS, "style": "form", "explode": True,
              "description": "A facet whose constraints read from the query are ignored (the user removed them), or topic "
-                            "(the kinds of task and subject areas read from its meaning)"},
+                            "(the kinds of task and subject areas read from its meaning), or order (the order of size read from it)"},
             *_FACET_PARAMS,
         ],
         "responses": {
