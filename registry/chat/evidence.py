@@ -13,6 +13,7 @@ from dataclasses import dataclass, field as dc_field
 from registry.chat.context import Candidate, Topic
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading, input_words
+from registry.search.copy_words import QUANTISED_FORMATS, QUANTISERS, one_of
 from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS, PERMISSIVE_HINT, PERMISSIVE_LICENCES
 from registry.search.searcher import CONCEPT_NOTE, size_place
 from registry.search.text import licence_term, shortened_names, stem_term, tokens, word_parts
@@ -827,7 +828,7 @@ def cover(topic: Topic, held: set[str], also: set[str] = frozenset()) -> tuple[f
 
 
 # the formats and precisions a copy in fewer bits is named or tagged with ("GGUF", "int4", "mlx-4Bit", "Q4_K_M", "int8bit")
-FEWER_BITS = re.compile(r"gguf|ggml|gptq|awq|exl2|bnb|nf4|hqq|quanto|int[248]|(?<![0-9])[1-8]-?bits?|q[2-8]_k|"
+FEWER_BITS = re.compile(rf"{one_of(QUANTISED_FORMATS + QUANTISERS)}|int[248]|(?<![0-9])[1-8]-?bits?|q[2-8]_k|"
                         r"(?<![0-9])\d(?:\.\d+)?bpw|quanti[sz]ed", re.I)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from registry.search.copy_words import TUNED_VARIANTS, one_of, variant_name
+
 __all__ = ["OwnName", "written_name", "own_name_records", "refused_variant"]
 
 # a name as identifiers write it: one run of letters, digits and the separators ids use, with a digit or a separator
@@ -12,15 +14,10 @@ __all__ = ["OwnName", "written_name", "own_name_records", "refused_variant"]
 # models so, and the question asks about the word)
 _WRITTEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*[A-Za-z0-9]")
 _SHAPED = re.compile(r"[0-9._\-]")
-# a tuned variant the question refuses ("the plain Gemma 7B, not the instruct one", "but not the chat version"), and
-# the words a model's own name writes it with (``-it``, ``-Instruct``, ``-chat``)
-# ("it" is that variant only written as names write it, "IT" or "-it", or before a word for a variant: "whether or
-# not it runs on a CPU" refuses nothing)
+# a tuned variant the question refuses ("the plain Gemma 7B, not the instruct one", "but not the chat version"), as
+# ``copy_words.TUNED_VARIANTS`` writes it in questions
 _REFUSED = re.compile(r"\b(?:not|but\s+not|except|excluding|other\s+than|rather\s+than|instead\s+of)\s+(?:the\s+|an?\s+|any\s+)?"
-                      r"(instruct(?:ion)?(?:[ -]tuned)?|chat|(?-i:IT)|-it|it(?=\s+(?:one|version|variant|model|build|"
-                      r"checkpoint|release)s?\b)|sft|dpo|rlhf)\b", re.I)
-_VARIANT_NAMES = {"instruct": r"instruct|it", "chat": r"chat", "it": r"instruct|it", "sft": r"sft", "dpo": r"dpo",
-                  "rlhf": r"rlhf"}
+                      rf"({one_of(said for said, _ in TUNED_VARIANTS.values())})\b", re.I)
 
 
 class OwnName:
@@ -79,5 +76,4 @@ def refused_variant(text: str) -> "re.Pattern | None":
     if said is None:
         return None
     word = re.split(r"[ -]", said.group(1).lower().lstrip("-"))[0]
-    words = _VARIANT_NAMES["instruct" if word.startswith("instruct") else word]
-    return re.compile(rf"(?:^|[-_.])(?:{words})(?:$|[-_.])", re.I)
+    return variant_name(TUNED_VARIANTS["instruct" if word.startswith("instruct") else word][1])

@@ -25,6 +25,7 @@ from registry.errors import BadRequest
 from registry.search.name_words import add_name_words, named_together
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
+from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
 from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
 from registry.search.engine import Candidates, _top_set, first_in_order, sorted_unique
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_count, parse_range
@@ -121,7 +122,7 @@ MANY_NOTE = "read as many languages"  # the note of "multilingual", "many langua
 # (English and Chinese) 1; five or more 2; dozens (``document.MANY_LANGUAGES``, or the tag multilingual) 3
 MANY_LEVELS = ((2, 1), (5, 2), (MANY_LANGUAGES, 3))  # (first as linked ones are from five: ``_boost_score``)
 # the words of a format or precision in a copy's name ("-FP4", "-bf16", "-Q4_K_M-GGUF", "-i1-GGUF", "-mlx-8Bit")
-_COPY_WORDS = r"gguf|ggml|gptq|awq|exl2|hqq|quanto|mlx|onnx|openvino|bnb|nf4|mxfp4|fp4|fp8|fp16|fp32|bf16|" \
+_COPY_WORDS = rf"{one_of(QUANTISED_FORMATS + QUANTISERS + EXPORT_FORMATS)}|fp4|fp8|fp16|fp32|bf16|" \
               r"(?:int|float)\d+(?:bits?)?|\d+[ -]?bits?|q\d+(?:_[a-z0-9]+)*|i\d|imatrix|quanti[sz]ed|quants?"
 # (and the letters of a quant's size, parts of a name split at "_": "Q4_K_M"; in a question they are other words: the
 # "s" of "Acme's", ``COPY_SAID``)
@@ -133,7 +134,7 @@ COPY_WORD = re.compile(rf"\b(?:{_COPY_WORDS}|smashed|ov|k|m|s|l|xs|xl)\b", re.I)
 FORMAT_TAG = re.compile(rf"{FORMATS}|coreml|tflite", re.I)
 COPY_SAID = re.compile(rf"\b(?:{_COPY_WORDS})\b", re.I)  # a question asking for copies in a format or fewer bits
 # a format or precision holding weights in fewer bits than trained in, in a name or a question (not fp16, bf16, onnx)
-FEWER_BITS = re.compile(r"(?:^|(?<=[^a-z0-9]))(?:gguf|ggml|gptq|awq|exl2|hqq|quanto|bnb|nf4|mxfp4|fp4|fp8|int[1-8]|"
+FEWER_BITS = re.compile(rf"(?:^|(?<=[^a-z0-9]))(?:{one_of(QUANTISED_FORMATS + QUANTISERS)}|fp4|fp8|int[1-8]|"
                         r"[1-8][ -]?bits?|q[1-8](?:_[a-z0-9]+)*|quanti[sz]ed|(?:low|lower|fewer|reduced)[ -]bits?)(?![a-z0-9])", re.I)
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 from datetime import datetime, timezone
 
+from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, TUNED_NAME, one_of
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
 from registry.search.licence_names import licence_names
 from registry.search.patterns import (
@@ -42,8 +43,7 @@ __all__ = ["Understander", "follow_up_questions", "apposed", "blanked", "busines
            "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
 
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
-FORMATS = r"(?:gguf|ggml|gptq|awq|exl2|mlx|onnx|openvino|bnb|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
-TUNED_NAME = re.compile(r"(?:^|[-_.])(?:instruct|chat|it|sft|dpo|rlhf)(?:$|[-_.])", re.I)  # an instruction-tuned variant's name
+FORMATS = rf"(?:{one_of(QUANTISED_FORMATS + EXPORT_FORMATS)}|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
 PAPER_RELATION = next(p for p, facets in LINK_RELATIONS if facets == ("paper",))  # "cites", "points to", ...
 # words saying a copy holds its weights in fewer bits without naming a format ("lower-precision builds of X",
 # "compressed copies of X", "X squeezed into 4 bits"): read as the word quantized (its expansions name the formats)
@@ -53,7 +53,7 @@ LOWER_PRECISION = r"(?:(?:lower|low|reduced|smaller)[ -]precision|(?:lower|low|r
 COPY_OF = rf"\b(?:{FORMATS}|{LOWER_PRECISION})\s+(?:builds?|versions?|cop(?:y|ies)|conversions?|exports?|ports?|" \
           rf"releases?|weights|files?|checkpoints?|quants?)\s+(?:of|for)\b"
 # formats and precisions that hold weights in fewer bits than the model was trained in
-QUANT_FORMATS = r"\b(?:gguf|ggml|gptq|awq|exl2|bnb|int[248]|fp[48]|[1-8][ -]?bits?|quanti[sz]ed)\b"
+QUANT_FORMATS = rf"\b(?:{one_of(QUANTISED_FORMATS)}|int[248]|fp[48]|[1-8][ -]?bits?|quanti[sz]ed)\b"
 # a list of formats before the copies' noun ("4-bit, 8-bit or GGML builds of"; groups: the formats, the noun on)
 # (at most FORMATS_LISTED formats: a match tried at each item of a long list with no noun after it read the rest of it,
 # quadratic in the list)
