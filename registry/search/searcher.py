@@ -29,6 +29,7 @@ from registry.search.engine import Candidates, _top_set, first_in_order, sorted_
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
+from registry.search.library_tags import library_tags
 from registry.search.names import own_name_records, refused_variant
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
@@ -79,6 +80,10 @@ GENERIC_TASK_SHARE = 0.1  # a kind of task's own task held by more of the index 
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
 FEW_LANGUAGES = 5  # a model stating at most this many languages is for them (Llama 4 lists 12, Llama 3.1 eight)
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
+# the lenient filters whose value, stated by few FDOs, puts those stating it first (``_boost_score``): a language, and a
+# library the question names as one ("plain PyTorch as their library": the one model whose card names it, before the
+# many tagged pytorch for shipping PyTorch weights under transformers)
+STATED_FIRST = frozenset({"language", "library"})
 # a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
 # match scored near nothing) to all of it (one scored as the best); when it holds all of it, all (docs/search.md)
 UNSURE_FLOOR = 0.5
@@ -1084,7 +1089,7 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
-            if facet in LINK_FACETS or (facet in stated and facet == "language" and (
+            if facet in LINK_FACETS or (facet in stated and facet in STATED_FIRST and (
                     not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
                 if facet == "base_model":
                     based = sel
@@ -1096,7 +1101,9 @@ class Searcher:
                     weight = LINK_LEVEL
                     # (and those stating few languages beside it before those listing a dozen: the language is their
                     # point, not one of many a general model lists; "a Hindi model")
-                    asked += sel.view(np.int8) * np.int16(STATED_WEIGHT) + (sel & self._few_languages()).view(np.int8)
+                    asked += sel.view(np.int8) * np.int16(STATED_WEIGHT)
+                    if facet == "language":
+                        asked += (sel & self._few_languages()).view(np.int8)
                     if self._loose_topic(qu):
                         # a task read from loose words beside it ("an assistant that speaks Korean", "a language model
                         # for Hong Kong speakers"): among the models stating the language, those doing the task go
@@ -1225,7 +1232,7 @@ class Searcher:
         a task read from loose words), besides what it filters on."""
         strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
         return any(r.applied and r.mode == "boost" and r.values and r.facet in ("task", "library", TOPIC)
-                   and r.facet not in strict for r in qu.recognised) or bool(qu.tags)
+                   and r.facet not in strict for r in qu.recognised) or bool(_other_tags(qu))
 
     @classmethod
     def _loose_task_only(cls, qu: QueryUnderstanding, boosts: dict[str, list[str]]) -> bool:
@@ -1234,7 +1241,7 @@ class Searcher:
         strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
         loose = {r.facet for r in qu.recognised if r.applied and r.mode == "boost" and r.values
                  and r.facet in ("task", "library", TOPIC) and r.facet not in strict}
-        return loose == {"task"} and bool(boosts.get("task")) and not qu.tags
+        return loose == {"task"} and bool(boosts.get("task")) and not _other_tags(qu)
 
     @staticmethod
     def _asks_beyond_link(qu: QueryUnderstanding) -> bool:
@@ -2152,3 +2159,10 @@ def _bucket_label(facet: str, key: str) -> str:
         labels = {"<100M": "under 100M", "100M-1B": "100M to 1B", "1B-10B": "1B to 10B", ">=10B": "10B or more"}
         return labels.get(key, key)
     return key
+
+
+def _other_tags(qu: QueryUnderstanding) -> tuple[str, ...]:
+    """Return the Hub tags read from the question but the tags of the libraries its filters hold: the tag a library
+    filter is also read as ("PyTorch": pytorch) is that filter, no preference beside it."""
+    own = {library_tags().get(v.lower()) for v in qu.filters().get("library", ())}
+    return tuple(t for t in qu.tags if t not in own)
