@@ -715,6 +715,14 @@ class Searcher:
                  and r.facet not in explicit and not self._broad(r)]
         if len(asked) < 2 or not any(r.facet == TOPIC for r in asked):
             return None
+        # the tasks read from the same words are one job, whichever reading found them ("generate photos": text to
+        # image by rule, image to image by meaning): a model doing one of them meets it
+        merged: dict[str, RecognisedFilter] = {}
+        for r in asked:
+            key = f"task:{r.span}" if r.facet == "task" and r.span else str(id(r))
+            held = merged.get(key)
+            merged[key] = r if held is None else replace(held, values=tuple(dict.fromkeys(held.values + r.values)))
+        asked = list(merged.values())
         vocab, most = self.vocabulary("task"), self._of_index(GENERIC_TASK_SHARE)
         met = np.ones(self.engine.size, dtype=bool)
         said = np.zeros(self.engine.size, dtype=bool)
