@@ -23,6 +23,9 @@ JOB_WORDS = frozenset(stem(w) for w in """write writes writing written solve sol
 doing help helps helping generate generates generating create creates creating produce produces turn turns handle
 handles work works answer answers problem problems word words task tasks job jobs stuff run runs running use uses
 using ship ships shipped shipping provide provides offer offers""".split())
+# verbs asking a model to write ("write the blurb", "draft the adverts"): what it gives back is text (``writes``)
+WRITING_WORDS = frozenset(stem(w) for w in """write writes writing draft drafts drafting compose composes
+composing""".split())
 # the words saying a copy is in fewer bits or another format ("lower-precision builds", "a quantised file", "an ONNX
 # export"): with a format or precision read as a Hub tag, they name the copy, not what it is about
 COPY_WORDS = frozenset(stem(w) for w in """lower low reduced smaller precision compressed squeezed shrunk quantized quantised
@@ -52,7 +55,7 @@ tie ties tied associated connected attached
 """.split()) | frozenset(stem(w) for w in LINK_NOUNS)
 
 __all__ = ["in_format", "read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
-           "shows_enough", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
+           "shows_enough", "side_only", "writes", "gives_text", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
            "index_terms", "cover", "by_use", "does_job", "alternatives"]
 
 
@@ -383,6 +386,26 @@ def _constrained(q: Question, cand: Candidate, topic: Topic | None = None) -> bo
     return not beside or any(k in cand.covered for k in beside)
 
 
+def side_only(q: Question, cand: Candidate, topic: Topic) -> bool:
+    """Say whether the question's words a candidate holds that weigh something are all words of a property read from
+    the question (a language, a licence, a size, a date: ``SIDE_FACETS``), less than half of them by weight
+    (``MIN_COVERAGE``), while the question has another word that weighs something, no word of a relation
+    (``RELATION_WORDS``: "understands", "speaks", "handles" say how a model has a language): the property is a side
+    of the question, not what it asks for.
+
+    "We recorded interviews in Spanish. Can anything write down what people said?" is not shown by a text generator
+    whose facts hold "Spanish" alone (40% of the words by weight), whatever its downloads; "Which models speak
+    Romanian?", "anything that understands Zulu?" have no other word, and "Belarusian text" only one that weighs
+    less than the language: a model stating the language shows them."""
+    read = read_constraints(q)
+    spans = {stem(w) for r in read if r.applied and r.facet in SIDE_FACETS for w in words(r.span)}
+    if not spans:
+        return False
+    held = {k for k in cand.covered if topic.weights.get(k, 0.0) > 0}
+    beside = [k for k in topic.keys if k not in spans | RELATION_WORDS and topic.weights.get(k, 0.0) > 0]
+    return bool(held) and held <= spans and bool(beside) and cand.coverage < MIN_COVERAGE
+
+
 def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Asked | None = None,
                  publishers: dict[str, set[str]] | None = None) -> list[Candidate]:
     """Keep the candidates whose own facts show the question's words as fully as the best found does.
@@ -399,7 +422,8 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     """
     if topic.total <= 0:
         return list(cands)
-    enough = [c for c in cands if c.coverage >= MIN_SHOWN or _constrained(q, c, topic)]
+    enough = [c for c in cands if (c.coverage >= MIN_SHOWN and not side_only(q, c, topic))
+              or _constrained(q, c, topic)]
     names = written_names(q, topic)
     if names:  # a name the question writes ("Which Mullein models are MIT-licensed?") is what it asks about
         publishers = publishers or {}
@@ -441,6 +465,21 @@ def does_job(q: Question) -> bool:
     rank my pages", "What can make that?") and not for papers (the kind it reads): a paper only describes one."""
     kinds = {v for r in read_constraints(q) if r.facet == "kind" for v in r.values}
     return "paper" not in kinds and "paper" not in q.attributes and any(t in JOB_WORDS for t in q.terms)
+
+
+def writes(q: Question, reading: ConceptReading) -> bool:
+    """Say whether the question asks a model to write (a verb of writing, ``WRITING_WORDS``: "What could write the
+    short blurb that goes with each post?", "Could a model draft the text for each vacancy?") and names no medium
+    (a field, ``reading.field_words``: "write a song", "writes a description of a photo" say what it takes or gives
+    back, which the field's tasks decide): the answer gives back text."""
+    return any(t in WRITING_WORDS for t in q.terms) and not reading.field_words
+
+
+def gives_text(cand: Candidate, give_back) -> bool:
+    """Say whether a candidate may give back text: it states no task, or one of its tasks gives back text or states
+    nothing it gives back (``give_back``: a task's key -> the keys of the media it gives back, or None)."""
+    tasks = [t.key for t in cand.facts.tasks] if cand.facts is not None else []
+    return not tasks or any((media := give_back(t)) is None or "text" in media for t in tasks)
 
 
 def by_use(cands: list[Candidate], q: Question | None = None) -> list[Candidate]:

@@ -29,7 +29,7 @@ from registry.chat.context import Ambiguous, Candidate, Carried, Context
 from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_licence, cover, fact_words, fitting,
                                     has_evidence, in_format,
                                     index_terms, read_constraints, read_topic, shows_enough, does_job, by_use,
-                                    states_asked,
+                                    states_asked, writes, gives_text,
                                     task_forms, unstated)
 from registry.chat.facts import FdoFacts, fdo_href, gather
 from registry.chat.names import NameIndex
@@ -796,10 +796,15 @@ class Retriever:
         rest = [c for c in ctx.candidates if c not in first and _relevant(c, ctx)] if not ctx.senses else []
         if not first:
             rest = fitting(ctx.question, rest)
-            wanted = asked(ctx.question, self.search.concept_reading(ctx.question.understanding), topic=ctx.topic)
+            reading = self.search.concept_reading(ctx.question.understanding)
+            wanted = asked(ctx.question, reading, topic=ctx.topic)
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]
+            if writes(ctx.question, reading):
+                # "What could write the short blurb for each post?": a model making pictures (a text-to-image model
+                # holding "Instagram") gives back no text, whatever words it shares with the question
+                stated = [c for c in stated if gives_text(c, self.search.give_back)]
             if does_job(ctx.question):
                 # a paper describes a job, it does not do one ("helps me get my web pages ranked higher")
                 stated = [c for c in stated if c.facts.kind != "paper"]

@@ -223,6 +223,15 @@ class SearchAdapter:
                 task_words[key] = tuple(frozenset(stem(w) for w in words(p)) for p in concept.phrases)
         return ConceptReading(tasks, said, kinds, task_words)
 
+    def give_back(self, task: str) -> frozenset[str] | None:
+        """Return the keys of the media a task gives back ("text-to-image": image), as its concept states them; None
+        when no concept of the task states any (or without search or concepts)."""
+        concepts = getattr(self.searcher(), "concepts", None)
+        concept = concepts.of("task", task) if concepts is not None else None
+        if concept is None or not concept.outputs:
+            return None
+        return frozenset(m.key for m in map(concepts.concept, concept.outputs) if m is not None) or None
+
     def met(self, pids: list[str], understanding) -> dict[str, frozenset[int]]:
         """Return pid -> positions of the read constraints (filters and boosts) the FDO really has; {} without search."""
         searcher = self.searcher()
