@@ -55,3 +55,27 @@ def test_a_model_meeting_the_job_and_the_subject_goes_before_those_meeting_one(s
     # the caption writer shows the subject but states no task: it does not meet a job as rare as making pictures
     # (taken as meeting it, it would go first by its downloads)
     assert ranked(searcher, PHOTO_QUESTION, mode)[0] == model_pid("art/portrait-linkedin")
+
+
+# the same registry with a DreamBooth model of one toy, and an image editor: the rules read "generate photos" as text to
+# image, the concepts as image to image and image making from nothing too
+PLUSH = "studio/plushie_dreambooth"
+
+
+@pytest.fixture(scope="module")
+def plush_searcher():
+    yield from concepts_searcher(MODELS + [
+        tagged(PLUSH, "text-to-image", "dreambooth", downloads=1, description="Pictures of one toy."),
+        tagged("edit/restyle", "image-to-image", downloads=50, description="Restyles a photo."),
+    ])
+
+
+@pytest.mark.parametrize("question", [
+    "Could something generate photos of a particular teddy bear in new settings?",
+    "generate pictures of my plush toy on a beach",
+    "Can a model generate photos of a specific stuffed toy in different places?",
+])
+def test_the_tasks_read_from_the_same_words_are_one_job(plush_searcher, question):
+    # two readings of "generate photos" (by rule: text to image; by the concepts: image to image, image making from
+    # nothing) were two jobs a model had to meet both of: none did, and the toy's one model went after the painters
+    assert ranked(plush_searcher, question)[0] == model_pid(PLUSH), question

@@ -118,3 +118,33 @@ def test_a_long_question_of_libraries_with_dashes_is_read_for_descriptions_in_li
     started = time.process_time()
     read("trl - " * 3_000)  # an apposition read to the end of the clause from each library would be quadratic
     assert time.process_time() - started < 0.6
+
+
+@pytest.fixture(scope="module")
+def framework_searcher():
+    def model(name: str, library: str | None, tags: tuple[str, ...], downloads: int):
+        pid = NamedNode(model_pid(name, BASE))
+        extra = [Triple(pid, SCHEMA.keywords, Literal(tag)) for tag in tags]
+        extra += [Triple(pid, MLFDO.library, Literal(library))] if library else []
+        return model_doing(name, "text-generation", downloads=downloads, extra=extra,
+                           description="A PyTorch chat model fine-tuned for short answers in PyTorch.")
+    # many ship PyTorch weights under another library (the Hub tags them pytorch) or name no library; one card names
+    # plain PyTorch as its library
+    records = [model(f"fans/chat-{i}", "transformers" if i % 2 else None, ("pytorch",), 5_000 + i) for i in range(12)]
+    records += [model(f"studio/clip-{i}", "diffusers", ("pytorch",), 3_000 + i) for i in range(4)]
+    records.append(model("lab/plain-torch-video", "pytorch", ("pytorch", "video"), 2))
+    yield from concepts_searcher(records)
+
+
+@pytest.mark.parametrize("question", [
+    "Which models name plain PyTorch as their library rather than transformers or diffusers?",
+    "Which models list PyTorch as their library?",
+    "models whose library is plain PyTorch",
+    "Which models have PyTorch as their library?",
+])
+def test_the_models_holding_a_library_named_as_one_come_before_those_only_tagged_with_it(framework_searcher,
+                                                                                         question):
+    # the tag a library is also read as ("pytorch") is that library's reading, no preference beside it: the few
+    # models holding it as their library are what is asked and come first, as for a language few state
+    hits = framework_searcher.search(question, per_page=10).results
+    assert hits and hits[0].pid == model_pid("lab/plain-torch-video", BASE), [h.name for h in hits]

@@ -31,6 +31,7 @@ from registry.search.engine import Candidates, _top_set, first_in_order, sorted_
 from registry.search.facets import FACETS, RANGE_FACETS, facet_name, kind_label, parse_count, parse_range
 from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
+from registry.search.library_tags import library_tags
 from registry.search.names import own_name_records, refused_variant
 from registry.search.snippets import best_snippet, matched_words
 from registry.search.stubs import named_stubs, stub_kin
@@ -84,6 +85,10 @@ GENERIC_TASK_SHARE = 0.1  # a kind of task's own task held by more of the index 
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
 FEW_LANGUAGES = 5  # a model stating at most this many languages is for them (Llama 4 lists 12, Llama 3.1 eight)
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
+# the lenient filters whose value, stated by few FDOs, puts those stating it first (``_boost_score``): a language, and a
+# library the question names as one ("plain PyTorch as their library": the one model whose card names it, before the
+# many tagged pytorch for shipping PyTorch weights under transformers)
+STATED_FIRST = frozenset({"language", "library"})
 # a keyword match's rank credit, when the words' best match holds none of the question, runs from this share (a
 # match scored near nothing) to all of it (one scored as the best); when it holds all of it, all (docs/search.md)
 UNSURE_FLOOR = 0.5
@@ -719,6 +724,14 @@ class Searcher:
                  and r.facet not in explicit and not self._broad(r)]
         if len(asked) < 2 or not any(r.facet == TOPIC for r in asked):
             return None
+        # the tasks read from the same words are one job, whichever reading found them ("generate photos": text to
+        # image by rule, image to image by meaning): a model doing one of them meets it
+        merged: dict[str, RecognisedFilter] = {}
+        for r in asked:
+            key = f"task:{r.span}" if r.facet == "task" and r.span else str(id(r))
+            held = merged.get(key)
+            merged[key] = r if held is None else replace(held, values=tuple(dict.fromkeys(held.values + r.values)))
+        asked = list(merged.values())
         vocab, most = self.vocabulary("task"), self._of_index(GENERIC_TASK_SHARE)
         met = np.ones(self.engine.size, dtype=bool)
         said = np.zeros(self.engine.size, dtype=bool)
@@ -828,7 +841,8 @@ class Searcher:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
             tiers: list[np.ndarray] = []
-            masks.boost = self._boost_score(qu, explicit, masks.filters.lenient(), tiers)
+            filtered: list[np.ndarray] = []
+            masks.boost = self._boost_score(qu, explicit, masks.filters.lenient(), tiers, filtered)
             # the FDOs named by a proper name of the question ("the Wallace and Gromit style"): matches by their own
             # words, and next to exact matches in the ranking
             phrased = self._phrase_named(qu)
@@ -845,7 +859,8 @@ class Searcher:
             complete = self._complete(qu, explicit)
             sizes = self._size_order(qu.orders())
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes,
+                                filtered[0] if filtered else None)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -854,7 +869,7 @@ class Searcher:
                 masks.boost = boost
                 ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
                                     carried, tier=tiers[0] if tiers else None, shown=shown, complete=complete,
-                                    sizes=sizes)
+                                    sizes=sizes, filtered=filtered[0] if filtered else None)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -1043,13 +1058,16 @@ class Searcher:
         return bool(vocab) and len(r.values) > CONCEPT_MAX_SHARE * len(vocab)
 
     def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
-                     lenient: frozenset[str] = frozenset(), tiers: list | None = None) -> np.ndarray | None:
+                     lenient: frozenset[str] = frozenset(), tiers: list | None = None,
+                     filtered: list | None = None) -> np.ndarray | None:
         """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted).
 
         The filters read from the text on the ``lenient`` facets count as boosts too: such a filter
         lets through an FDO stating no value ("in German": a model stating no language), and
         those stating the value rank above it. ``tiers`` gets, when a linked value is boosted, what each FDO carries
-        of the question's other boosts but a task (``LINK_TIER``).
+        of the question's other boosts but a task (``LINK_TIER``); ``filtered`` gets what each carries of the lenient
+        filters alone (no boost read on their facet) whose values many FDOs state: a filter, not a concept's boost
+        (``_holds_core``).
         """
         boosts: dict[str, list[str]] = {}
         grouped = [r for r in qu.recognised if r.applied and r.note in (GROUP_NOTE, MANY_NOTE)
@@ -1062,6 +1080,7 @@ class Searcher:
                 continue
             boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
+        read = set(boosts)  # the facets a boost was read on (a lenient filter on another is only a filter)
         stated = set()
         placed = [v for r in qu.recognised if r.applied and r.note == PLACE_NOTE and r.facet not in explicit
                   for v in r.values]
@@ -1082,6 +1101,7 @@ class Searcher:
         if not boosts and not qu.tags and not topics and not qu.kin and not groups:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
+        from_filters = np.zeros(self.engine.size, dtype=np.int16)
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
             score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
@@ -1109,7 +1129,7 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
-            if facet in LINK_FACETS or (facet in stated and facet == "language" and (
+            if facet in LINK_FACETS or (facet in stated and facet in STATED_FIRST and (
                     not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
                 if facet == "base_model":
                     based = sel
@@ -1121,7 +1141,9 @@ class Searcher:
                     weight = LINK_LEVEL
                     # (and those stating few languages beside it before those listing a dozen: the language is their
                     # point, not one of many a general model lists; "a Hindi model")
-                    asked += sel.view(np.int8) * np.int16(STATED_WEIGHT) + (sel & self._few_languages()).view(np.int8)
+                    asked += sel.view(np.int8) * np.int16(STATED_WEIGHT)
+                    if facet == "language":
+                        asked += (sel & self._few_languages()).view(np.int8)
                     if self._loose_topic(qu):
                         # a task read from loose words beside it ("an assistant that speaks Korean", "a language model
                         # for Hong Kong speakers"): among the models stating the language, those doing the task go
@@ -1134,6 +1156,9 @@ class Searcher:
                 links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
                 continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
+            if facet in lenient and facet not in explicit and facet not in read and facet not in stated:
+                # (a value most FDOs state, "English", says little; one few state, "Korean", is what is asked)
+                from_filters += sel.view(np.int8) * np.int16(weight)
             if facet != "task":
                 asked += sel.view(np.int8) * np.int16(weight)
         if boosts.get("task"):
@@ -1180,6 +1205,8 @@ class Searcher:
             score += links
             if tiers is not None:
                 tiers.append(np.minimum(asked, np.int16(LINK_LEVEL - 1)))
+        if filtered is not None:
+            filtered.append(from_filters)
         return score
 
     def _kin(self, systems: tuple[str, ...], owners: list[str] = ()) -> tuple[np.ndarray, np.ndarray]:
@@ -1250,7 +1277,7 @@ class Searcher:
         a task read from loose words), besides what it filters on."""
         strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
         return any(r.applied and r.mode == "boost" and r.values and r.facet in ("task", "library", TOPIC)
-                   and r.facet not in strict for r in qu.recognised) or bool(qu.tags)
+                   and r.facet not in strict for r in qu.recognised) or bool(_other_tags(qu))
 
     @classmethod
     def _loose_task_only(cls, qu: QueryUnderstanding, boosts: dict[str, list[str]]) -> bool:
@@ -1259,7 +1286,7 @@ class Searcher:
         strict = {r.facet for r in qu.recognised if r.applied and r.mode == "filter" and r.values}
         loose = {r.facet for r in qu.recognised if r.applied and r.mode == "boost" and r.values
                  and r.facet in ("task", "library", TOPIC) and r.facet not in strict}
-        return loose == {"task"} and bool(boosts.get("task")) and not qu.tags
+        return loose == {"task"} and bool(boosts.get("task")) and not _other_tags(qu)
 
     @staticmethod
     def _asks_beyond_link(qu: QueryUnderstanding) -> bool:
@@ -1515,7 +1542,7 @@ class Searcher:
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
               shown: np.ndarray | None = None, complete: np.ndarray | None = None,
-              sizes: np.ndarray | None = None) -> "_Ranked":
+              sizes: np.ndarray | None = None, filtered: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
@@ -1590,7 +1617,8 @@ class Searcher:
                 # a match neither holding the words a concept of the question was read from ("chemical": Chemistry)
                 # nor carrying a concept's boost holds only the rest of the question ("questions"): its rank credit
                 # keeps the square of the share of the question left to it (docs/search.md, "Ranking")
-                key[at_top[~_holds_core(engine, cand, kw[top], boost)]] *= (1.0 - _core_share(cand)) ** CORE_POWER
+                key[at_top[~_holds_core(engine, cand, kw[top], boost, filtered)]] *= \
+                    (1.0 - _core_share(cand)) ** CORE_POWER
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
@@ -2010,13 +2038,17 @@ def _core_share(cand: Candidates) -> float:
     return sum(idf for _, _, idf in cand.core) / total if total else 0.0
 
 
-def _holds_core(engine, cand: Candidates, slots: np.ndarray, boost: np.ndarray) -> np.ndarray:
+def _holds_core(engine, cand: Candidates, slots: np.ndarray, boost: np.ndarray,
+                filtered: np.ndarray | None = None) -> np.ndarray:
     """Return, for each of ``slots`` (keyword matches), whether it carries a concept's boost (a linked value's
     weight, ``LINK_LEVEL``, does not count: "Llama-2-7b-chat fine-tunes": every one of them) or holds one of the
     words a concept was read from (``Candidates.core``), as written or by a stem. The postings of those words are
     read, not the matches' documents, through a table over the slots (at 1M slots: np.isin sorting a posting of
-    100k slots took 100 ms, the table 1 ms)."""
-    holds = boost[slots] % LINK_LEVEL > 0
+    100k slots took 100 ms, the table 1 ms). What a match carries of the lenient filters alone (``filtered``: "English"
+    of "summarisers for English text") is no concept's boost: the filter's words are covered, and a model named
+    "...-english" doing another job kept its credit."""
+    carried = boost[slots] % LINK_LEVEL
+    holds = (carried - filtered[slots] if filtered is not None else carried) > 0
     for tid, stem, _ in cand.core:
         for t in (tid, stem):
             posting = engine.terms.get(t) if t is not None else None
@@ -2245,3 +2277,10 @@ def _bucket_label(facet: str, key: str) -> str:
         labels = {"<100M": "under 100M", "100M-1B": "100M to 1B", "1B-10B": "1B to 10B", ">=10B": "10B or more"}
         return labels.get(key, key)
     return key
+
+
+def _other_tags(qu: QueryUnderstanding) -> tuple[str, ...]:
+    """Return the Hub tags read from the question but the tags of the libraries its filters hold: the tag a library
+    filter is also read as ("PyTorch": pytorch) is that filter, no preference beside it."""
+    own = {library_tags().get(v.lower()) for v in qu.filters().get("library", ())}
+    return tuple(t for t in qu.tags if t not in own)
