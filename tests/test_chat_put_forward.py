@@ -104,7 +104,10 @@ def test_fine_tunes_about_another_subject_area_leave_the_medical_ones_out(chat):
 def test_a_name_a_bases_copy_carries_is_the_base_the_relation_names(chat):
     answer = chat.ask("Which Orbit-5 fine-tunes deal with law?")
     assert offered(answer) == pids("acme/orbit-advocate")
-    assert "is the name of" not in answer.text  # the answer lists the base's fine-tunes, not one holder's facts
+    # the answer lists the base's fine-tunes, and a note says the name's holder it reads is the original the copy
+    # carrying the name is built on, never the most downloaded holder
+    assert "the original the others are built on" in answer.text
+    assert "the most downloaded" not in answer.text
 
 
 @pytest.mark.parametrize("question", ["What is helper-x?", "Tell me about helper-x."])

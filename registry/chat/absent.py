@@ -26,7 +26,8 @@ __all__ = ["AskedName", "NotHeld", "asked_name", "framed", "without_frame"]
 # a word written as a name: capitalised (also in a Latin letter with an accent, Greek or Cyrillic: "Éclair-7B",
 # "Ωmega-7B"), with a digit, or with a capital inside ("spaCy")
 _CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0391-\u03a9\u0400-\u042f"
-_WORD = rf"(?:[{_CAPITAL}0-9][\w.\-]*|[a-z]+[{_CAPITAL}][\w.\-]*)"
+# or a version written with a lower-case v ("v0.3" of "Mistral 7B Instruct v0.3")
+_WORD = rf"(?:[{_CAPITAL}0-9][\w.\-]*|[a-z]+[{_CAPITAL}][\w.\-]*|v\d[\w.\-]*)"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,4}}"
 _OWNER = r"(?:(?P<owner>[\w.\-]+)['’]s\s+)?"
 _KIND = r"(?:\s+(?P<kind>(?i:models?|checkpoints?|data|datasets?|papers?)))?"

@@ -81,11 +81,13 @@ class Topic:
 
 @dataclass
 class Ambiguous:
-    """A name the question uses that several FDOs carry: ``pids[0]`` was chosen (the most downloaded)."""
+    """A name the question uses that several FDOs carry: ``pids[0]`` was chosen (the original the others are built
+    on, else the most downloaded)."""
 
     name: str
     pids: list[str]
     identifiers: list[str]  # as the search index holds them ("" when the chat's own name index found them)
+    original: bool = False  # pids[0] is the record the others of that name are built on
 
 
 @dataclass

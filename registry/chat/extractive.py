@@ -176,6 +176,13 @@ def _overview(f: FdoFacts, base_url: str) -> list[str]:
             lines.append(f"{n} model{'s' if n != 1 else ''} {phrase.replace('it', name)}"
                          + (f", for example {_links(sample[:3], base_url, 3)}." if sample else "."))
         return lines
+    if f.status == "stub":
+        # held by reference only (a base other records name, never harvested): say so, and what the registry
+        # holds of it, the models built on it ("What is DeepSeek-R1?": deepseek-ai's original, which unsloth copies)
+        lines = [f"{name} is held in the registry only as a name other records give (a model they are built on); "
+                 f"nothing about it was harvested."]
+        built = _attribute_sentence(f, "derivatives", base_url) if f.derived else None
+        return lines + ([built] if built else [])
     what = f"{_a(f.task_text())} {f.task_text()} model" if f.tasks else "a model"
     size = f" with {format_count(f.params)} parameters" if f.params else ""
     licence = f", released under {f.licence_text()}" if f.licences else ", with no licence recorded"
@@ -367,8 +374,9 @@ def ambiguity_note(ctx: Context, base_url: str = "") -> str:
         chosen, others = amb.identifiers[0], amb.identifiers[1:]
         shown = ", ".join(f"[`{_md(o)}`]({fdo_href(pid, base_url)})" if base_url else f"`{_md(o)}`"
                           for o, pid in zip(others, amb.pids[1:]))
+        why = "the original the others are built on" if amb.original else "the most downloaded"
         notes.append(f"“{_md(amb.name)}” is the name of {len(amb.pids)} FDOs in the registry: this answer is about "
-                     f"`{_md(chosen)}`, the most downloaded. Also called so: {shown}. Ask again with the full "
+                     f"`{_md(chosen)}`, {why}. Also called so: {shown}. Ask again with the full "
                      f"identifier to hear about another.")
     return "\n".join(notes)
 

@@ -36,6 +36,7 @@ from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
 from registry.search.facets import FACET_NAMES
 from registry.search.patterns import ACRONYMS
+from registry.search.stubs import is_release, release_of
 from registry.search.versions import AskedVersion, asked_version, release_version
 from registry.search.understand import Question, stem, topical_terms, words
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
@@ -57,11 +58,13 @@ BOOST_BONUS = 0.15  # added to the rank of a candidate with a facet value the qu
 LONGER_PARTS = 2  # parts besides a mention a longer name must have, all written around it, to be what is named
 KIND_PARTS = frozenset({"data", "dataset", "model", "hf"})  # parts of a name saying its kind, which a question may leave out
 HOLDERS_K = 10  # FDOs whose names hold a name as a part, looked at for one of the kind asked for
+RELEASE_SCAN = 200  # names carrying a family's word read for its own releases ("What is Gemma?")
 AMBIGUOUS_K = 5  # FDOs named in the answer for a name several carry
 TOPICAL_CITES = 3  # FDOs an answer to a topical question cites (the search link shows the rest)
 # a question asking whether the registry has models of some kind ("Is there a ... that", "Do you have any ...")
 ASKS_FOR = re.compile(r"^\s*(?:is there|are there|do you have|have you got|does the registry have|has anyone)\b", re.I)
 REFERENCED = frozenset({"named", "page", "previous", "family"})
+REFERENCED_FIRST = frozenset({"named", "page", "previous"})  # what the question names itself, or its page, or the last answer
 # words describing a licence's terms: a model under a licence read from the question holds them (``_rank``)
 LICENCE_WORDS = frozenset(stem(w) for w in """open source opensource free libre permissive permissively copyleft
 restrictive restrictions unrestricted commercial commercially""".split())
@@ -297,9 +300,10 @@ class Retriever:
             return owned
         if len(found) > 1:
             found = self._own_holders(name, found)
+        found, original = self._originals_first(name, found)
         if len(found) > 1 and ctx is not None and not any(a.name == name for a in ctx.ambiguous):
             ctx.ambiguous.append(Ambiguous(name, [pid for pid, _ in found[:AMBIGUOUS_K]],
-                                           [ident for _, ident in found[:AMBIGUOUS_K]]))
+                                           [ident for _, ident in found[:AMBIGUOUS_K]], original))
         if found:
             return [pid for pid, _ in found]
         for platform in ("hf", "hf-dataset"):
@@ -320,6 +324,21 @@ class Retriever:
         borrowed = {pid for pid, f in facts.items()
                     if any(r.local and r.iri in pids and r.iri != pid for _, r in f.bases)}
         return [(pid, ident) for pid, ident in found if pid not in borrowed] or found
+
+    def _originals_first(self, name: str, found: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
+        """Return the holders of ``name``, the original first: a holder the others (copies under that name, fine-tunes
+        carrying it) are built on, or a stub of that name (a base held by reference only) one of them is built on
+        ("DeepSeek-R1": deepseek-ai/DeepSeek-R1, which unsloth/DeepSeek-R1 copies), before the most downloaded
+        copy; and whether one was put first so."""
+        if not found:
+            return found, False
+        stubs = [(pid, ident) for pid, ident in self._stubs_called(name) if pid not in {p for p, _ in found}]
+        facts = gather(self.store, [pid for pid, _ in found], derivatives=False)
+        based = {r.iri for f in facts.values() for _, r in f.bases if r.local}
+        originals = [h for h in found if h[0] in based] + [h for h in stubs if h[0] in based]
+        if not originals:
+            return found, False
+        return originals + [h for h in found if h not in originals], True
 
     def _stubs_called(self, name: str) -> list[tuple[str, str]]:
         """Return (pid, identifier) of the records whose identifier's name part is ``name``, most downloaded first.
@@ -425,7 +444,13 @@ class Retriever:
             for _, entry in self.names.holders(f):
                 for pid, downloads in entry.items():
                     found[pid] = max(downloads, found.get(pid, 0))
-        ranked = sorted(found, key=lambda pid: (-found[pid], pid))[:CARRIED_K]
+        # a family's own releases first ("What is Gemma?": google/gemma-7b-it before a conversion of it), then the
+        # most downloaded
+        # most downloaded (of the RELEASE_SCAN most downloaded: a common word's names are many)
+        ranked = sorted(found, key=lambda pid: (-found[pid], pid))
+        release = [pid for pid in ranked[:RELEASE_SCAN]
+                   if " " not in asked.name and _family_release(self._identifier(pid), asked.name)]
+        ranked = (release + [pid for pid in ranked if pid not in release])[:CARRIED_K]
         pids = [pid for pid in ranked if self.store.kind(pid) == asked.kind]
         if len(pids) >= 2:
             ctx.carried = Carried(asked.name, pids, len(pids))
@@ -485,10 +510,10 @@ class Retriever:
         found = gather(self.store, linked) if linked else {}
         shown += [Candidate(pid, 0.0, {"closest"}, found[pid]) for pid in linked if pid in found]
         versioned = asked_version(ctx.question.text)
-        if ctx.absent.system is not None or versioned is not None:
-            # a family the vocabulary knows, or a version of a family: its kin in the search's order (it ranks them by
-            # the family's tasks and words, a version's nearest releases first), not in the order the chat weighed
-            # them for the question's other words
+        if ctx.absent.system is not None or versioned is not None or ctx.absent.stub:
+            # a family the vocabulary knows, a version of a family, or a name only a stub carries: its kin in the
+            # search's order (it ranks them by the family's tasks and words, a version's nearest releases first, a
+            # stub's derivatives first), not in the order the chat weighed them for the question's other words
             ranked = sorted((c for c in ctx.candidates if c.search_rank is not None and c.facts is not None),
                             key=lambda c: c.search_rank)
             seen = {c.pid for c in ranked}
@@ -702,6 +727,7 @@ class Retriever:
                 cand.score = 0.55 * cand.prior + 0.45 * cand.coverage
             cand.score += BOOST_BONUS * min(1, cand.boosted)
         ctx.candidates.sort(key=lambda c: (-c.score, -(c.facts.downloads or 0), c.pid))
+        _originals_before_copies(ctx)
 
     def _constrain(self, q: Question, ctx: Context) -> None:
         """Drop candidates that fail an explicit constraint of the question; note the boosts each matches.
@@ -818,7 +844,7 @@ class Retriever:
                 # records, not offered as answers
                 _unsure(ctx, rest, unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
                 return
-            sure = by_use(sure, ctx.question)
+            sure = _releases_first(ctx.question, by_use(sure, ctx.question))
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
             rest = sure[:TOPICAL_CITES]
             # those stating it but showing less of its words fill the list's other places, named as the closest
@@ -970,6 +996,57 @@ def _format_copies(q: Question, ctx: Context, store=None) -> None:
     ctx.named = [c.pid for c in copies[:FORMAT_K]]
     ctx.format_of = (named[0].facts.name, tags[0])
     ctx.ambiguous = []  # the answer is about the copies, not about which model the name meant
+
+
+# "What is gemma?", "Tell me about Gemma.": a question about one word as a whole
+_ABOUT_WORD = re.compile(r"^\s*(?:what is|what's|what are|tell me about)\s+(?:the\s+)?([A-Za-z][\w.\-]*)\s*[?.!]?\s*$",
+                         re.I)
+
+
+def _releases_first(q: Question, found: list[Candidate]) -> list[Candidate]:
+    """Put a family's own releases first when the question asks about its name alone ("What is gemma?"): a model whose
+    own name is the family's word and then only sizes, versions and the tuning every maker ships (google/gemma-7b-it,
+    not OpenVINO/gemma-7b-fp16-ov, a conversion of one); the others keep their order."""
+    said = _ABOUT_WORD.match(q.text)
+    if said is None:
+        return found
+    family = said.group(1).rstrip(".-")
+    first = [c for c in found if c.facts is not None and c.facts.kind == "model" and _family_release(c.facts.name,
+                                                                                                        family)]
+    return first + [c for c in found if c not in first]
+
+
+def _family_release(identifier: str, family: str) -> bool:
+    """Say whether a model's own name is a release of the family of one word ``family``: the family's word, then only
+    sizes, versions and tuning words (``registry.search.stubs.is_release``)."""
+    held = release_of(identifier)
+    return held is not None and held.family == (family.lower(),) and is_release(identifier, 1)
+
+
+def _originals_before_copies(ctx: Context) -> None:
+    """Put a found model before the copies of it found with it: a candidate built on another candidate of the same
+    name ("joepramatha09/Llama-2-7b-chat-hf", fine-tuned from meta-llama/Llama-2-7b-chat-hf) ranks just after the
+    original it copies, however close their scores ("Is Llama 2 13B chat in the registry?" put the copy first). What
+    the question names or refers to keeps its place: a copy asked for by its identifier is what the answer is about."""
+    cands = ctx.candidates
+    by_pid = {c.pid: c for c in cands}
+    for _ in range(len(cands)):
+        moved = False
+        place = {c.pid: i for i, c in enumerate(cands)}
+        for i, copy in enumerate(cands):
+            if copy.reasons & REFERENCED_FIRST or copy.facts is None:
+                continue
+            key = _name_key(copy.facts.name)
+            originals = [by_pid[r.iri] for _, r in copy.facts.bases
+                         if r.local and r.iri in by_pid and r.iri != copy.pid and place[r.iri] > i
+                         and by_pid[r.iri].facts is not None and _name_key(by_pid[r.iri].facts.name) == key]
+            if originals:
+                cands.remove(originals[0])
+                cands.insert(i, originals[0])
+                moved = True
+                break
+        if not moved:
+            return
 
 
 def _unsure(ctx: Context, found: list[Candidate], what: str) -> None:

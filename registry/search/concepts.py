@@ -548,6 +548,10 @@ class ConceptIndex:
         """Return the kind of task or subject area with ``key`` (a ``topic`` boost's value), or None."""
         return next((c for c in self._build().concepts if c.facet in TOPICS and c.key == key), None)
 
+    def licence_names(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Return each licence's key and names (label, Hub id, SPDX id), as the licence vocabulary gives them."""
+        return tuple((c.key, c.names) for c in self._build().concepts if c.facet == "licence")
+
     def licences_of(self, family: str) -> tuple[str, ...]:
         """Return the licence keys of a licence family (``public-domain``): its members, and the licences holding
         the property it groups (``GROUPED_BY``: WTFPL asks nothing, so it is public-domain too); () if unknown."""

@@ -211,6 +211,9 @@ class Candidates:
     # per slot: the FDO's record's own words match an uncommon query word, not only the concepts it points at
     # (``MemoryEngine.keyword_match``); None when not known
     kw_own: np.ndarray | None = None
+    # per slot: the keyword match holds as many of a short question's words as any match does ("test planner":
+    # TestPlannerPhi2, not the models named "test"); None when not known or the question is not short
+    kw_full: np.ndarray | None = None
 
 
 class MemoryEngine:
@@ -519,13 +522,16 @@ class MemoryEngine:
 
     def keyword_scores(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray]:
         """Return (BM25 score per slot, whether the slot matches enough informative query terms) (``keyword_match``)."""
-        scores, ok, _ = self.keyword_match(terms, min_match)
+        scores, ok, _, _ = self.keyword_match(terms, min_match)
         return scores, ok
 
-    def keyword_match(self, terms: dict[int, float], min_match: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def keyword_match(self, terms: dict[int, float], min_match: int
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Return (BM25 score per slot, whether the slot matches enough informative query terms, whether its record's
         own words match an uncommon query term, not only the words of the concepts it points at; a match whose
-        concepts say more of the question's words than any record's own words does counts as such too).
+        concepts say more of the question's words than any record's own words does counts as such too; how many of
+        the question's uncommon words the slot holds, a term standing for several of them counting as those words:
+        "FAQ bot" held as faqbot is two, as faq and bot are).
 
         A query word's stem term (``terms.stem_of``, see ``text.query_terms``) counts only when the
         word as written is rare beside the other forms of it (``STEM_WHEN_RARER``): in fewer than a
@@ -545,6 +551,7 @@ class MemoryEngine:
         words_of: dict[int, int] = getattr(terms, "words_of", {})  # a term spelled another way stands for its words
         repeats: dict[int, int] = getattr(terms, "repeats", {})  # a word the question says n times counts n times
         named: dict[int, int] = getattr(terms, "named", {})  # a word -> its marked term as a word of a name
+        named_hit: list[np.ndarray] = []  # the slots the rarest word's name bonus went to (no word held)
         rarest: list[tuple[int, int]] = []  # (how many FDOs hold a rare word, its marked term as a word of a name)
         # terms that rank, never decide: stems, and the words of a term spelled another way that an FDO holds
         # (the term decides for them: "mixture of experts" is matched as moe, by FDOs spelling either)
@@ -617,6 +624,7 @@ class MemoryEngine:
                 # words ("specifically", "sentences") need not be in its record; a commoner word of the question
                 # naming other FDOs ("sentence-transformers") does not
                 np.add.at(hits, mark.arrays()[0], np.int16(1))
+                named_hit.append(mark.arrays()[0])
         for standing in stand_in.values():  # a hit where a form is held; the bar stays where the word left it
             uncommon |= standing
             hits += standing
@@ -643,6 +651,9 @@ class MemoryEngine:
                 said[written.arrays()[0]] = False
             uncommon |= said
             hits += said
+        held = hits.copy()
+        for slots in named_hit:
+            np.subtract.at(held, slots, np.int16(1))
         if informative:
             need = max(1, min(min_match, informative))
             ok = (hits >= need) & (kw_scores > 0)
@@ -650,13 +661,13 @@ class MemoryEngine:
             if owned.any():
                 # a match whose concepts say more of the question's words than any record does counts as the records'
                 own_uncommon |= ok & (hits > hits[owned].max())
-            return kw_scores, ok, own_uncommon
+            return kw_scores, ok, own_uncommon, held
         if absent:
             # none of the query's own uncommon words is held as written ("turn a recording into text"):
             # what a stem or an expansion matched is a match, a common word alone ("text") is none
-            return kw_scores, uncommon & (kw_scores > 0), own_uncommon
+            return kw_scores, uncommon & (kw_scores > 0), own_uncommon, held
         # a query of common words only ("text model"); words a term decides for make no match by themselves
-        return kw_scores, undecided & (kw_scores > 0), own_uncommon
+        return kw_scores, undecided & (kw_scores > 0), own_uncommon, held
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         """Return the cosine similarity of every slot to a (normalised) query vector.

@@ -128,6 +128,13 @@ SET_ASIDE = re.compile(r"(?:\b(?:rather\s+than|instead\s+of|other\s+than|as\s+op
                        + _ASIDE_END, re.I)
 # a bare "not" sets aside as far, when a value the rules read follows it ("not Apache or MIT": ``understand._asked``)
 NOT_ASIDE = re.compile(r"\bnot\b" + _ASIDE_END, re.I)
+# the verb putting models under a licence, right before its name ("released under the", "licensed with an"): the
+# constraint's words too, not a topic to match (``Understander._licences_named``, ``searcher._named_licences``)
+UNDER_VERB = r"\b(?:released|shared|published|distributed|licen[cs]ed|available|offered|made|put)\s+" \
+             r"(?:available\s+|out\s+)?(?:under|with)\s+(?:the\s+|an?\s+)?"
+UNDER_LICENCE = re.compile(UNDER_VERB + "$", re.I)
+VERB_UNDER = re.compile(r"^\s*" + UNDER_VERB, re.I)  # the same verb where it begins a licence filter's words
+UNDER_CHARS = 60  # how far before a licence's name its verb is looked for (its longest form is 38 letters)
 # a question about the terms of use: a licence family named in it is a constraint, not a hint ("an open-source
 # model" may only mean published weights; "under an open-source licence", "may I use it commercially" ask for terms)
 # "terms" only as terms of use ("medical terms", "search terms" are words), "may I" only asking leave ("May I ask for

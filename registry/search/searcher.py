@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
+from registry.search.name_words import add_name_words, named_together
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.document import MANY_LANGUAGES, MULTILINGUAL
@@ -31,11 +32,12 @@ from registry.search.follow import follow_notes
 from registry.search.index import SearchIndex
 from registry.search.names import own_name_records, refused_variant
 from registry.search.snippets import best_snippet, matched_words
+from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
-                                      SOUND_AS_SEEM)
+                                      SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
 from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
 from registry.search.understand import (EXPANSIONS, FORMATS, Understander, apposed, blanked, business_told,
                                          follow_up_questions, writes_licence_id)
@@ -146,7 +148,7 @@ class Searcher:
         self.rules = Understander(self.vocabulary, keyword_papers=self.keyword_papers,
                                   licence_family=self.concepts.licences_of, owns=self.owns,
                                   means=self.means, paper_keys=self.paper_keys, accounts=self.concepts.accounts,
-                                  tag_holders=self.tag_holders)
+                                  tag_holders=self.tag_holders, licence_names=self.concepts.licence_names)
         self.llm = llm
         index.store.on_change(self._concepts_changed)
         self._understood: OrderedDict[str, QueryUnderstanding] = OrderedDict()
@@ -524,6 +526,10 @@ class Searcher:
         a licence filter read from the text holds them already; a licence reading of words inside their names is
         dropped."""
         vocab = self.vocabulary("licence")
+        # a name inside the words a rule read a licence from names that licence, its version aside ("the GNU Lesser
+        # General Public License 3.0": LGPL-3.0 only, not every LGPL the name without version calls)
+        ruled = [r.span.lower() for r in recognised if r.facet == "licence" and r.span and r.note != CONCEPT_NOTE]
+        named = [(c, span) for c, span in named if not any(_words_within(span, r) for r in ruled)]
         spans = [span.lower() for _, span in named]
         kept = [r for r in recognised if r.facet != "licence" or not r.span or not any(
             r.span.lower() in span for span in spans)]
@@ -828,8 +834,9 @@ class Searcher:
             own = own_name_records(self.engine, qu.text) if qu.text else None
             if own is not None and own.note:
                 notes.append(own.note)
+            # (a version of a family read from capitalised words first: its nearest releases are ranked already)
             carried = (own.slots if own is not None else []) or self._carried(qu) or \
-                self._nearest_versions(query, qu) or [int(x) for x in phrased]
+                self._nearest_versions(query, qu) or self._stub_kin(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
@@ -886,7 +893,7 @@ class Searcher:
         text = qu.text
         if not text:
             return Candidates(None, None, None)
-        kw_scores = kw_ok = kw_own = sims = None
+        kw_scores = kw_ok = kw_own = kw_full = sims = None
         words: tuple[tuple[int, int | None, float], ...] = ()
         core: tuple[tuple[int, int | None, float], ...] = ()
         if mode != "dense":
@@ -906,7 +913,18 @@ class Searcher:
             min_match = 1 if n <= 3 else math.ceil(n / 3)
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             self._shortened(qu.query, terms)  # the question as asked: "Texas law" of "Which models know Texas law?"
-            kw_scores, kw_ok, kw_own = self.engine.keyword_match(terms, min_match)
+            add_name_words(self.engine, text, terms)  # "FAQ bot", "frequently asked questions": FAQBOT
+            kw_scores, kw_ok, kw_own, held = self.engine.keyword_match(terms, min_match)
+            if min_match == 1 and kw_ok.any():
+                # a short question, one of whose words makes a match, naming a match by a word of its name that runs two
+                # of its words together ("test planner": TestPlannerPhi2): those holding the most of its words (the
+                # name's word counts as the two) are the matches that earn a popularity rank (``_rank``)
+                # (a record holding both "faq" and "bot" and the name's "faqbot" holds the question's two words, not four)
+                held = np.minimum(held, n)
+                full = held >= held[kw_ok].max()
+                together = named_together(self.engine, text)
+                if together and (kw_ok & full)[together].any():
+                    kw_full = full
             if phrased is not None and len(phrased):
                 # a name the question writes as a proper name of several words ("the Wallace and Gromit style") that an
                 # FDO's name holds in that order ("CogVideoX-LoRA-Wallace_and_Gromit") is a match by its own words
@@ -921,7 +939,7 @@ class Searcher:
             if ranking is not terms:
                 # the words naming a base model (dataset, paper) the question applies still make a match, but rank
                 # nothing: every FDO passing the filter derives from it, one repeating its name no more so
-                kw_scores, _, kw_own = self.engine.keyword_match(ranking, min_match)
+                kw_scores, _, kw_own, _ = self.engine.keyword_match(ranking, min_match)
             words = self._informative_words(text, covered | named)
             read = {term_id(t) for r in qu.recognised if r.applied and r.mode == "boost" and r.facet not in LINK_FACETS
                     for t in tokens(r.span)}
@@ -931,7 +949,8 @@ class Searcher:
             sims = self.engine.similarities(vector.result())
             if getattr(self.index.embedder, "min_z", None) is not None:
                 spread = self.engine.spread(sims)
-        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core, kw_own=kw_own)
+        return Candidates(kw_scores, kw_ok, sims, spread=spread, words=words, core=core, kw_own=kw_own,
+                          kw_full=kw_full)
 
     def _phrase_named(self, qu: QueryUnderstanding) -> np.ndarray:
         """Return the slots whose name or identifier holds a proper name of the topic in its order ("Wallace and
@@ -1382,6 +1401,18 @@ class Searcher:
             near.append((tier, abs(named.version - asked.version), size, -int(engine.downloads[slot]), slot))
         return [slot for *_, slot in sorted(near)][:PHRASE_NAMED_MAX]
 
+    def _stub_kin(self, query: str, qu: QueryUnderstanding) -> list[int]:
+        """Return the slots of the records nearest a model the question names that the registry holds only as a stub
+        (a base model other records name: "I'm looking for Mistral 7B Instruct v0.3"): the models built on it, then
+        the family's nearest releases, the same size first (``stubs.stub_kin``). Empty when it names no stub, or asks
+        what was built on a base (the lineage rule ranks that)."""
+        if any(r.applied and r.facet in LINK_FACETS for r in qu.recognised):
+            return []
+        named = named_stubs(self.engine, query)
+        if named is None:
+            return []
+        return stub_kin(self.engine, named, self.vocabulary("base_model"))
+
     def _few_languages(self) -> np.ndarray:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
         count, _ = self._language_counts()
@@ -1623,6 +1654,13 @@ class Searcher:
             # (being a dense neighbour too earned it one until 2026-12-07: the neighbours of "draw cats" inside
             # a base's fine-tunes are its dog models, which then went before the cat ones; docs/search.md)
             has_downloads &= own[cands] | ~_within(cands, kw)
+        if cand.kw_full is not None:
+            # a match of a short question holding fewer of its words than one named by them run together does earns no
+            # popularity rank either: the popular models named "test" went before TestPlannerPhi2 for "test planner",
+            # which the words found first by far (a first keyword rank is worth little more than a 30th beside
+            # downloads). Not for every short question: the popular "t5" models lacking "instruction tuned" (set 1),
+            # the coder models lacking "coding assistant" (set 2) were the models asked for
+            has_downloads &= cand.kw_full[cands] | ~_within(cands, kw)
         if boost is not None and cand.kw_ok is not None:
             # a neighbour only the dense side finds, carrying none of what the question means, takes no popularity
             # rank while the question was read as meaning something (docs/search.md, "Ranking"): popular neighbours
@@ -2077,8 +2115,6 @@ def _relax(qu: QueryUnderstanding, facets: set[str]) -> QueryUnderstanding:
 NEGATIONS = frozenset({"non", "not", "no"})  # words a licence span negates the rest of its words with
 
 
-_UNDER_LICENCE = re.compile(r"\b(?:released|shared|published|distributed|licen[cs]ed|available|offered|made|put)\s+"
-                            r"(?:available\s+|out\s+)?(?:under|with)\s+(?:the\s+|an?\s+)?$", re.I)
 
 
 def _named_licences(query: str, matches) -> list[tuple["object", str]]:
@@ -2099,11 +2135,17 @@ def _named_licences(query: str, matches) -> list[tuple["object", str]]:
             if hit:
                 # the verb putting models under it is the constraint's word too ("released under the ..."): left to
                 # match, it kept out the models under the licence whose records do not say "released"
-                verb = _UNDER_LICENCE.search(query, 0, hit.start())
+                verb = UNDER_LICENCE.search(query, max(0, hit.start() - UNDER_CHARS), hit.start())
                 found.append(query[verb.start() if verb else hit.start():hit.end()])
         if found:
             out.append((m.concept, max(found, key=len)))
     return out
+
+
+def _words_within(span: str, outer: str) -> bool:
+    """Say whether the words of ``span`` are all words of ``outer`` (a verb before a name aside: "released under")."""
+    words = [t for t in tokens(VERB_UNDER.sub(" ", span)) if t]
+    return bool(words) and set(words) <= set(tokens(outer))
 
 
 def _only_within(phrase: str, spans: list[str], text: str) -> bool:
@@ -2137,14 +2179,16 @@ def _inside_spans(phrase: str, spans: list[str], text: str) -> bool:
 
 
 def _same_words(span: str, phrase: str) -> bool:
-    """Say whether a filter's span shares a word with the phrase a concept was matched by."""
-    return bool(set(tokens(span)) & set(tokens(phrase)))
+    """Say whether a filter's span shares a word with the phrase a concept was matched by (the verb before a licence's
+    name aside: "released under")."""
+    return bool(set(tokens(VERB_UNDER.sub(" ", span))) & set(tokens(phrase)))
 
 
 def _names_more(span: str, phrase: str) -> bool:
     """Say whether a filter's span has words beyond the phrase a concept was matched by ("Llama 3 community
-    licence" beyond "community licence"): it names part of what the concept stands for."""
-    return bool(set(tokens(span)) - set(tokens(phrase)))
+    licence" beyond "community licence"): it names part of what the concept stands for. The verb before a licence's
+    name ("licensed under the GPL") names nothing more."""
+    return bool(set(tokens(VERB_UNDER.sub(" ", span))) - set(tokens(phrase)))
 
 
 def _bucket_label(facet: str, key: str) -> str:

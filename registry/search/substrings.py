@@ -57,6 +57,24 @@ class SubstringIndex:
             else:
                 held.append(name)
 
+    def runs_holding(self, word: str, limit: int) -> list[str] | None:
+        """Return the runs of letters of the names added that hold ``word`` inside them (``deephermes`` for "hermes");
+        None when ``word`` is no word of ``GRAM`` letters or more, or when its rarest trigram is in more than
+        ``limit`` runs (a word that common is inside too many names to say which it belongs to)."""
+        if len(word) < GRAM or not word.isalpha() or _RUN.fullmatch(word) is None:
+            return None
+        rarest = None
+        for i in range(len(word) - GRAM + 1):
+            ids = self._grams.get(word[i:i + GRAM])
+            if ids is None:
+                return []
+            if rarest is None or len(ids) < len(rarest):
+                rarest = ids
+        if rarest is None or len(rarest) > limit:
+            return None
+        runs = self._runs
+        return [runs[rid] for rid in rarest if word in runs[rid]]
+
     def holding(self, word: str) -> list[str] | None:
         """Return every name added holding ``word`` (lower-case letters) inside it, in no set order; None when
         ``word`` is not a word of ``GRAM`` letters or more (the caller scans its names then)."""

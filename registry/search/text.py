@@ -24,7 +24,7 @@ from registry.search.patterns import ACRONYMS
 
 __all__ = ["tokens", "word_parts", "term_id", "sparse_vector", "query_terms", "spellings", "STOPWORDS", "FIELD_WEIGHTS", "normalise", "stem",
            "morph", "root", "same_family", "stem_term", "PART_FIELDS", "licence_term", "LICENCE_FIELDS", "CONCEPT_WEIGHT", "CONCEPT_FIELDS",
-           "concept_term", "QueryTerms", "compounds",
+           "concept_term", "QueryTerms", "compounds", "agent_nouns",
            "KEYWORDS_FORMAT", "STEM_WEIGHT", "STEM_WHEN_RARER", "MARK_FIELDS", "tag_term", "mark_term", "marker_terms",
            "flow_term", "flows", "FLOW_MODALITIES", "TERM_FIELDS", "shortened_names", "derived_forms"]
 
@@ -269,6 +269,32 @@ def derived_forms(token: str) -> tuple[tuple[str, str | None], ...]:
             base = own[:len(own) - len(verb_end)]
             found.setdefault(base + noun_end, base + written)
     return tuple((STEM_MARK + f, w) for f, w in found.items() if f != own)
+
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def agent_nouns(token: str) -> tuple[tuple[str, str], ...]:
+    """Return the marked term of the noun naming what does a verb's work ("-er": the tool or model) as a word of an
+    FDO's name (``mark_term``), with the noun as written, where Snowball gives the noun a stem of its own: plan, planning -> planner; code -> coder; write ->
+    writer; test -> tester; read -> reader. A model is often named by it ("TestPlanner", "StoryWriter") while a
+    question says the verb ("plan software tests"). Verbs whose noun shares their stem ("generate", "generator";
+    "summarise", "summariser") need none; only a name counts (prose says "trainer", "speaker" or "timer" of
+    other things than a model); a noun no name holds matches nothing. The question side only.
+    """
+    if len(token) < 3 or not token.isalpha() or token.endswith(("er", "or", "ion")):
+        return ()
+    root = stem(token)
+    if token not in (root, root + "e") and not token.endswith(("ing", "ed")):
+        return ()  # a noun or an adjective ("analysis", "neural"): no verb to name the doer of
+    if root.endswith("e"):
+        noun = root + "r"
+    elif len(root) <= 4 and _SHORT_VOWEL_END.search(root):  # one syllable ending in one vowel and a consonant
+        noun = root + root[-1] + "er"
+    else:
+        noun = root + "er"
+    if len(noun) < 5 or stem(noun) == root or noun in STOPWORDS:
+        return ()
+    return ((mark_term(noun), noun),)
 
 
 # a capitalised word inside a sentence (not its first word): a proper name ("the law of Texas")
@@ -671,7 +697,7 @@ def query_terms(text: str, expansions: Iterable[str] = (), expansion_weight: flo
                 terms.stem_of.setdefault(sid, tid)
                 if term is None and weight >= 1.0:
                     terms.forms.add(sid)
-        for other, written in derived_forms(tok) if weight >= 1.0 else ():
+        for other, written in (*derived_forms(tok), *agent_nouns(tok)) if weight >= 1.0 else ():
             sid = term_id(other)
             if sid not in terms:
                 terms[sid] = weight * STEM_WEIGHT

@@ -20,13 +20,14 @@ import bisect
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 from datetime import datetime, timezone
 
 from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
+from registry.search.licence_names import licence_names
 from registry.search.patterns import (
-    ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS,
+    ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, APPROX_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
@@ -202,8 +203,10 @@ class Understander:
                  means: Callable[..., bool] | None = None,
                  paper_keys: Callable[[str], tuple[str, ...]] | None = None,
                  accounts: Callable[[str], tuple[str, ...]] | None = None,
-                 tag_holders: Callable[[str], int] | None = None) -> None:
+                 tag_holders: Callable[[str], int] | None = None,
+                 licence_names: Callable[[], tuple[tuple[str, tuple[str, ...]], ...]] | None = None) -> None:
         self.vocabulary = vocabulary
+        self.licence_names = licence_names  # the licence vocabulary's (key, names) (``licence_names.LicenceNames``)
         self.tag_holders = tag_holders  # a Hub tag -> how many FDOs of the index carry it
         # an arXiv id -> the paper values holding it whole, in the vocabulary's order (``MemoryEngine.paper_keys``);
         # without it the paper vocabulary is read through for each id
@@ -600,10 +603,47 @@ class Understander:
                 label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
                 out.append(_Match(m.start(), m.end(), "licence", keys, label,
                                   note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
+        out = self._licences_named(low, vocab, out)
+        # the verb putting models under the licence ("released under the") is the filter's word too: left as a word to
+        # match, it kept out the licence's holders whose records say neither it nor the name the question used ("the
+        # GNU Lesser GPL, version 3" of a record saying "LGPL-3.0-only")
+        out = [replace(m, start=verb.start()) if m.values and (
+            verb := UNDER_LICENCE.search(low, max(0, m.start - UNDER_CHARS), m.start)) else m for m in out]
         for m in re.finditer(PERMISSIVE_HINT, low):
             keys = tuple(k for k in vocab if k.lower() in PERMISSIVE_LICENCES)
             out.append(_Match(m.start(), m.end(), "licence", keys, "permissive licence", strong=False,
                               reason=f"{m.group(0)!r} suggests a permissive licence"))
+        return out
+
+    def _licences_named(self, low: str, vocab, read: list[_Match]) -> list[_Match]:
+        """Return ``read`` (the licences the patterns read) with those the question calls by a name of the licence
+        vocabulary, a version with it or not (``licence_names``: "the GNU Lesser GPL, version 3", "Apache two",
+        "Creative Commons attribution share-alike 4.0"). A longer name wins as any match does ("GNU Lesser GPL" over
+        "GPL"); of a pattern's words, the name reads the licences only when they are fewer ("CC BY-NC-SA": the
+        share-alike ones, not every non-commercial one). A version not held is noted, no other licence read."""
+        if self.licence_names is None:
+            return read
+        names = self.licence_names()
+        if not names:
+            return read
+        held = {k.lower(): k for k in vocab}
+        out = list(read)
+        for n in licence_names(names).read(low, held):
+            same = [m for m in out if m in read and n.start <= m.start and m.end <= n.end]
+            # (a pattern's reading of the same words, or of some of them, stays unless it reads licences the name
+            # does not call, a name of two words or more or with its version: "CC BY-NC-SA" is no CC BY-NC-ND, "LGPL
+            # 2.1" no LGPL 3.0; "OpenRAIL" alone is the family's word, in "an OpenRAIL licence" too)
+            if same and ((n.words < 2 and not n.version) or all(
+                    m.values and {v.lower() for v in m.values} <= {k.lower() for k in n.named} for m in same)):
+                if n.words >= 2:
+                    # its words are the whole name's ("GPL" of "the GNU GPL"): no other reading of them ("GNU": every
+                    # GNU licence) stands beside it
+                    out = [replace(m, start=min(m.start, n.start), end=max(m.end, n.end)) if m in same else m
+                           for m in out]
+                continue
+            out = [m for m in out if m not in same]
+            label = "licence: " + (" or ".join(vocab[k][0] for k in n.keys) if n.keys else low[n.start:n.end])
+            out.append(_Match(n.start, n.end, "licence", n.keys, label, note=n.note))
         return out
 
     def _languages(self, low: str) -> list[_Match]:
@@ -1296,9 +1336,9 @@ def writes_licence_id(written: str, key: str) -> bool:
 
 
 def _licence_said(written: str) -> str:
-    """Return licence words as ids are compared: lower-cased, a licence word after them aside, dashes, underscores
-    and spaces as one dash."""
-    return _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", written.lower()).strip())
+    """Return licence words as ids are compared: lower-cased, a licence word after them and a verb before them
+    ("released under the") aside, dashes, underscores and spaces as one dash."""
+    return _ID_SEPARATORS.sub("-", _LICENCE_WORD.sub("", VERB_UNDER.sub("", written.lower())).strip())
 
 
 def _exact_licence(written: str, keys: tuple[str, ...]) -> tuple[str, ...]:

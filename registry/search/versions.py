@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from registry.search.text import tokens
 
-__all__ = ["AskedVersion", "NameVersion", "VERSIONED", "asked_version", "name_version", "release_version",
-           "size_distance", "version"]
+__all__ = ["AskedVersion", "NameVersion", "VERSIONED", "asked_version", "name_version", "name_words",
+           "release_version", "size_distance", "version"]
 
 # a family's name written with capitals and a version number ("Stable Diffusion 1.5", "Whisper v3", "Phi-3")
 VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
@@ -95,7 +95,7 @@ def _versioned(query: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _words(name: str) -> list[str]:
+def name_words(name: str) -> list[str]:
     """Return a name's words, lower case, a version's "v" dropped and a word joined to its version split ("phi3":
     phi, 3); dotted numbers stay whole ("3.5")."""
     out: list[str] = []
@@ -150,7 +150,7 @@ def _family_places(identifier: str, family: tuple[str, ...]):
     """Yield (the words of the model's name, those before the family's words, the owner's words) for each place the
     name holds the family's words in a row."""
     owner, _, short = identifier.rpartition("/")
-    words, owner_words = _words(short), set(_words(owner))
+    words, owner_words = name_words(short), set(name_words(owner))
     n = len(family)
     for i in range(len(words) - n + 1):
         if tuple(words[i:i + n]) == family:

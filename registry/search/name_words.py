@@ -1,0 +1,146 @@
+"""The words inside FDO names a question says otherwise: run together ("FAQ bot": FAQBOT) or by their initials
+("frequently asked questions": FAQ, inside FAQBOT).
+
+A name writes words as one that a question writes apart, and shortens a phrase to its initials; the keyword index
+holds the name's token whole (``faqbot``), and its parts only where capitals or digits show them (``text.word_parts``:
+TestPlannerPhi2). ``add_name_words`` reads, at question time, what the index holds: two adjacent words of the
+question joined, when an FDO holds them as one token; the initials of a run of three or four of the question's words,
+when a name holds them as a word of its own or at the start or end of a run of letters whose rest is a word the
+index holds elsewhere ("faq" + "bot"). Each such term counts as a match of the
+words it stands for (``QueryTerms.words_of``); the question's words still match as themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from registry.search.engine import NAMED_SHARE, MemoryEngine
+from registry.search.text import MIN_PART, STOPWORDS, QueryTerms, _stem, mark_term, term_id, tokens
+
+__all__ = ["add_name_words", "initials", "joined_pairs", "named_together"]
+
+# a phrase's initials are read from runs of this many words (two words' initials say too little)
+INITIAL_WORDS = (3, 4)
+# the runs of letters of names holding a word are read only when its rarest trigram is in at most this many runs
+RUNS_LIMIT = 2_000
+# a name's run may hold at most this many runs holding the word, beyond which the word is too common inside names
+SEGMENTS_MAX = 20
+_WORD = re.compile(r"[a-z]+")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+# the FDOs whose names are read for the initials written in capitals (a name holding them is rare: a few)
+CAPITALS_SCAN = 200
+_SPOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def joined_pairs(words: list[str]) -> list[tuple[str, int]]:
+    """Return (two adjacent words written as one, 2): "faq bot" -> faqbot. Stopwords join nothing."""
+    return [(_stem(a + b), 2) for a, b in zip(words, words[1:])
+            if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS]
+
+
+def initials(text: str) -> list[tuple[str, int]]:
+    """Return (initials, how many words) of each run of ``INITIAL_WORDS`` words of ``text`` with no stopword or
+    punctuation between them: "answer frequently asked questions" -> faq (3), afaq (4), ..."""
+    out: list[tuple[str, int]] = []
+    # a possessive's s is no word ("Google's original T5" is no s-o-t)
+    for clause in re.split(r"[^\w\s-]+", _POSSESSIVE.sub("", text.lower())):
+        words = _SPOKEN.findall(clause)  # a hyphened word is one word: "small fine-tunes" is no s-f-t
+        for size in INITIAL_WORDS:
+            for i in range(len(words) - size + 1):
+                run = words[i:i + size]
+                if all(w[0].isalpha() and w not in STOPWORDS for w in run):
+                    out.append(("".join(w[0] for w in run), size))
+    return list(dict.fromkeys(out))
+
+
+def _held(engine: MemoryEngine, term: str) -> int:
+    posting = engine.terms.get(term_id(term))
+    return 0 if posting is None else posting.alive_count(engine.alive[:engine.size], engine.generation)
+
+
+def _segments(engine: MemoryEngine, word: str) -> list[str]:
+    """Return the runs of letters of names that start or end with ``word`` and whose rest is a word of
+    ``MIN_PART`` letters or more the index holds: "faq" -> faqbot (bot)."""
+    runs = engine.names.runs_holding(word, RUNS_LIMIT)
+    if not runs:
+        return []
+    found = []
+    for run in dict.fromkeys(runs):
+        if run == word or not _WORD.fullmatch(run):
+            continue
+        rest = run[len(word):] if run.startswith(word) else run[:-len(word)] if run.endswith(word) else ""
+        if len(rest) >= MIN_PART and rest not in STOPWORDS and _held(engine, _stem(rest)):
+            found.append(_stem(run))
+    return found if len(found) <= SEGMENTS_MAX else []
+
+
+def named_together(engine: MemoryEngine, text: str) -> list[int]:
+    """Return the slots of the FDOs one word of whose name holds two adjacent words of ``text`` run together ("test
+    planner": TestPlannerPhi2, "FAQ bot": FAQBOT), read from the index of the words inside names."""
+    words = tokens(text)
+    found: dict[int, None] = {}
+    for a, b in zip(words, words[1:]):
+        if not (a.isalpha() and b.isalpha()) or a in STOPWORDS or b in STOPWORDS:
+            continue
+        for key in engine.names.holding(a + b) or ():
+            found.update((s, None) for s in engine.exact.get(key, ()) if engine.alive[s])
+    return list(found)
+
+
+def _apart(engine: MemoryEngine, joined: str, a: str, b: str) -> bool:
+    """Say whether the joined word says more than ``a`` and ``b`` do: a rare one (in at most ``NAMED_SHARE`` of the
+    FDOs: "clinicaltrial" of a tag), or one an FDO holds without holding both words. Every FDO holding
+    "stablediffusion" (126 of the demo's) holds "stable" and "diffusion": counted again, it reordered the versions
+    of Stable Diffusion for "Do you have Stable Diffusion XL?" (set 5, 0.92 -> 0.69)."""
+    posting = engine.terms.get(term_id(joined))
+    if posting is None:
+        return False
+    if _held(engine, joined) <= NAMED_SHARE * len(engine.slot_of):
+        return True
+    slots = posting.arrays()[0]
+    both = np.ones(len(slots), dtype=bool)
+    for word in (a, b):
+        held = engine.terms.get(term_id(word))
+        if held is None:
+            return True
+        both &= np.isin(slots, held.arrays()[0])
+    alive = engine.alive
+    return any(alive[s] and not b for s, b in zip(slots.tolist(), both.tolist()))
+
+
+def _in_capitals(engine: MemoryEngine, term: str, letters: str) -> bool:
+    """Say whether an FDO holding ``term`` as a word of a name writes ``letters`` in capitals in its name or
+    identifier: initials are written so ("FAQBOT", "Phi2_RCT1M"); "PhilSad" holds no "steel annealing data"."""
+    posting = engine.terms.get(term_id(mark_term(term)))
+    if posting is None:
+        return False
+    upper = letters.upper()
+    for s in posting.arrays()[0][:CAPITALS_SCAN].tolist():
+        doc = engine.docs[s] if engine.alive[s] else None
+        if doc is not None and (upper in (doc.name or "") or upper in (doc.identifier or "")):
+            return True
+    return False
+
+
+def add_name_words(engine: MemoryEngine, text: str, terms: QueryTerms) -> None:
+    """Add to ``terms`` the name words the question says apart or by initials (module docstring), as held."""
+    words = tokens(text)
+    found: list[tuple[str, int]] = [
+        (_stem(a + b), 2) for a, b in zip(words, words[1:])
+        if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS
+        and _held(engine, _stem(a + b)) and _apart(engine, _stem(a + b), a, b)]
+    # (a rare word of the question is not looked up inside names: "put" is inside "output", "share" inside
+    # "sharegpt", and set 2 lost 0.01 by such words)
+    for word, n in initials(text):
+        if _held(engine, mark_term(word)) and _in_capitals(engine, word, word):
+            found.append((word, n))  # a name holds the initials as a word of its own
+        found += [(run, n) for run in _segments(engine, word) if _in_capitals(engine, run, word)]
+    for word, n in found:
+        tid = term_id(word)
+        if tid in terms:
+            continue
+        terms[tid] = float(n)  # it stands for n of the question's words, and weighs as they would together
+        terms.words_of[tid] = n
+        terms.named[tid] = term_id(mark_term(word))
