@@ -527,6 +527,35 @@ def by_use(cands: list[Candidate], q: Question | None = None) -> list[Candidate]
     return sorted(cands, key=key)
 
 
+ALIKE_GAP = 0.12  # score (``Retriever._score``) a record listed beside the first answer may have less than the best
+
+
+def answers_alike(first: Candidate, cand: Candidate, top: float) -> bool:
+    """Say whether ``cand`` answers a question naming nothing as the first answer found does, so that the answer lists
+    it beside the first ("Anything to do with 3D?", "Which text generators speak Japanese?").
+
+    It must be of the same kind, show the question's words as fully (coverage rounded to two places), meet every
+    constraint the first meets, show the words by the same class of evidence (its own facts when the first's show
+    them; a task stated when the first states one, one of the first's tasks when both state some) and score no more
+    than ``ALIKE_GAP`` below the best found ``top``. A record holding the words only through a task it meets beside
+    a first holding them itself, one doing another job (an image-to-3D model holding "Kokoro" beside the speech
+    model called so), or one far down the search's order is no equal answer.
+    """
+    if first.facts is None or cand.facts is None or cand.facts.kind != first.facts.kind:
+        return False
+    if round(cand.coverage, 2) < round(first.coverage, 2) or not first.met <= cand.met:
+        return False
+    if first.own and not cand.own:
+        return False
+    mine, theirs = {t.key for t in first.facts.tasks}, {t.key for t in cand.facts.tasks}
+    if mine and theirs and not mine & theirs:
+        return False
+    if not first.own and bool(mine) != bool(theirs):
+        # shown through a constraint only (a subject area): the tasks stated are what tells the records apart
+        return False
+    return cand.score >= top - ALIKE_GAP
+
+
 def unstated(q: Question, cands: list[Candidate], wanted: Asked, topic: Topic | None = None) -> str:
     """Return what no candidate states, as the question's words ("German", "animate a still photo"), or "".
 

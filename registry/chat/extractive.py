@@ -406,6 +406,10 @@ def lists(ctx: Context) -> bool:
     the asker's machine, not a model the answer is about)."""
     q = ctx.question
     named = ctx.named or any(c.reasons & {"named", "page", "previous", "family"} for c in ctx.candidates)
+    if not named and not q.compare and len(ctx.selected) > 1:
+        # a question naming nothing that several records answer alike (``evidence.answers_alike``): describing only
+        # the first would put forward one of them, chosen by downloads, as the answer
+        return True
     return q.wants == "list" or (q.listing and not q.compare and not named)
 
 

@@ -30,7 +30,7 @@ from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_li
                                     has_evidence, in_format,
                                     index_terms, read_constraints, read_topic, shows_enough, does_job, by_use,
                                     states_asked, writes, gives_text,
-                                    task_forms, unstated)
+                                    task_forms, unstated, answers_alike)
 from registry.chat.facts import FdoFacts, fdo_href, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
@@ -851,6 +851,15 @@ class Retriever:
             rest = sure[:TOPICAL_CITES]
             # those stating it but showing less of its words fill the list's other places, named as the closest
             ctx.partial = [c for c in stated if c not in sure][:TOPICAL_CITES - len(rest)]
+            q = ctx.question
+            if q.wants != "list" and not q.listing and rest and ctx.absent is None:
+                # a question naming nothing and asking for no list in words ("Anything to do with 3D?", "Which text
+                # generators speak Japanese?") is answered by those answering it as the first does: the answer lists
+                # them when several do (extractive.lists); the others are no answer beside the first (a name the
+                # registry does not hold: what was found is named as the closest, all of it, ``_absent_closest``)
+                top = max(c.score for c in rest)
+                rest = rest[:1] + [c for c in rest[1:] if answers_alike(rest[0], c, top)]
+                ctx.more = len(sure) - len(rest)  # the search that found them shows them all
         used = 0
         for cand in first + rest:
             if len(ctx.selected) >= budget.max_items:
