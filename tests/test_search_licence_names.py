@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 
 from harvesters.vocabularies import harvest
-from registry.search import get_searcher
-from registry.service import Registry
-from tests.factories import model_pid, model_record
+from tests.factories import concepts_searcher, model_pid, model_record
 
 BASE = "http://registry.test"
 # (id, licence, description): no description names a licence
@@ -24,12 +22,8 @@ MODELS = [
 
 @pytest.fixture(scope="module")
 def searcher():
-    registry = Registry.open({"BASE_URL": BASE}, in_memory=True, environ={})
-    registry.store.ingest_many([model_record(name, licence=licence, description=description, downloads=100 - i,
-                                             base=BASE) for i, (name, licence, description) in enumerate(MODELS)])
-    harvest(registry.store)  # the licence concepts
-    yield get_searcher(registry)
-    registry.close()
+    yield from concepts_searcher([model_record(name, licence=licence, description=description, downloads=100 - i,
+                                               base=BASE) for i, (name, licence, description) in enumerate(MODELS)])
 
 
 def names(response) -> set[str]:
