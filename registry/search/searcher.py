@@ -1066,8 +1066,7 @@ class Searcher:
         lets through an FDO stating no value ("in German": a model stating no language), and
         those stating the value rank above it. ``tiers`` gets, when a linked value is boosted, what each FDO carries
         of the question's other boosts but a task (``LINK_TIER``); ``filtered`` gets what each carries of the lenient
-        filters alone (no boost read on their facet) whose values many FDOs state: a filter, not a concept's boost
-        (``_holds_core``).
+        filters alone (no boost read on their facet): a filter, not a concept's boost (``_holds_core``).
         """
         boosts: dict[str, list[str]] = {}
         grouped = [r for r in qu.recognised if r.applied and r.note in (GROUP_NOTE, MANY_NOTE)
@@ -1156,8 +1155,7 @@ class Searcher:
                 links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
                 continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
-            if facet in lenient and facet not in explicit and facet not in read and facet not in stated:
-                # (a value most FDOs state, "English", says little; one few state, "Korean", is what is asked)
+            if facet in lenient and facet not in explicit and facet not in read:
                 from_filters += sel.view(np.int8) * np.int16(weight)
             if facet != "task":
                 asked += sel.view(np.int8) * np.int16(weight)
