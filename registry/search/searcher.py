@@ -841,8 +841,7 @@ class Searcher:
             applied = {f: v for f, v in qu.filters().items() if f not in explicit}
             masks = _Masks(self.engine, _Filters(explicit, applied))
             tiers: list[np.ndarray] = []
-            filtered: list[np.ndarray] = []
-            masks.boost = self._boost_score(qu, explicit, masks.filters.lenient(), tiers, filtered)
+            masks.boost = self._boost_score(qu, explicit, masks.filters.lenient(), tiers)
             # the FDOs named by a proper name of the question ("the Wallace and Gromit style"): matches by their own
             # words, and next to exact matches in the ranking
             phrased = self._phrase_named(qu)
@@ -859,8 +858,7 @@ class Searcher:
             complete = self._complete(qu, explicit)
             sizes = self._size_order(qu.orders())
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes,
-                                filtered[0] if filtered else None)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -869,7 +867,7 @@ class Searcher:
                 masks.boost = boost
                 ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, boost,
                                     carried, tier=tiers[0] if tiers else None, shown=shown, complete=complete,
-                                    sizes=sizes, filtered=filtered[0] if filtered else None)
+                                    sizes=sizes)
             total = ranked.total
             start = (page - 1) * per_page
             hits = tuple(self._hit(int(ranked.slots[i]), float(ranked.scores[i]), ranked.how(i), qu.text or query)
@@ -1058,15 +1056,13 @@ class Searcher:
         return bool(vocab) and len(r.values) > CONCEPT_MAX_SHARE * len(vocab)
 
     def _boost_score(self, qu: QueryUnderstanding, explicit: dict[str, list[str]],
-                     lenient: frozenset[str] = frozenset(), tiers: list | None = None,
-                     filtered: list | None = None) -> np.ndarray | None:
+                     lenient: frozenset[str] = frozenset(), tiers: list | None = None) -> np.ndarray | None:
         """Return, per slot, how many boosted facets the FDO matches (None when nothing is boosted).
 
         The filters read from the text on the ``lenient`` facets count as boosts too: such a filter
         lets through an FDO stating no value ("in German": a model stating no language), and
         those stating the value rank above it. ``tiers`` gets, when a linked value is boosted, what each FDO carries
-        of the question's other boosts but a task (``LINK_TIER``); ``filtered`` gets what each carries of the lenient
-        filters alone (no boost read on their facet): a filter, not a concept's boost (``_holds_core``).
+        of the question's other boosts but a task (``LINK_TIER``).
         """
         boosts: dict[str, list[str]] = {}
         grouped = [r for r in qu.recognised if r.applied and r.note in (GROUP_NOTE, MANY_NOTE)
@@ -1079,7 +1075,6 @@ class Searcher:
                 continue
             boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
-        read = set(boosts)  # the facets a boost was read on (a lenient filter on another is only a filter)
         stated = set()
         placed = [v for r in qu.recognised if r.applied and r.note == PLACE_NOTE and r.facet not in explicit
                   for v in r.values]
@@ -1100,7 +1095,6 @@ class Searcher:
         if not boosts and not qu.tags and not topics and not qu.kin and not groups:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
-        from_filters = np.zeros(self.engine.size, dtype=np.int16)
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
             score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
@@ -1155,8 +1149,6 @@ class Searcher:
                 links = sel.view(np.int8) * np.int16(weight) if links is None else links + sel.view(np.int8) * weight
                 continue
             score += sel.view(np.int8) * np.int16(weight)  # int16 throughout, no int64 temporary
-            if facet in lenient and facet not in explicit and facet not in read:
-                from_filters += sel.view(np.int8) * np.int16(weight)
             if facet != "task":
                 asked += sel.view(np.int8) * np.int16(weight)
         if boosts.get("task"):
@@ -1203,8 +1195,6 @@ class Searcher:
             score += links
             if tiers is not None:
                 tiers.append(np.minimum(asked, np.int16(LINK_LEVEL - 1)))
-        if filtered is not None:
-            filtered.append(from_filters)
         return score
 
     def _kin(self, systems: tuple[str, ...], owners: list[str] = ()) -> tuple[np.ndarray, np.ndarray]:
@@ -1540,7 +1530,7 @@ class Searcher:
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
               shown: np.ndarray | None = None, complete: np.ndarray | None = None,
-              sizes: np.ndarray | None = None, filtered: np.ndarray | None = None) -> "_Ranked":
+              sizes: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
@@ -1615,8 +1605,7 @@ class Searcher:
                 # a match neither holding the words a concept of the question was read from ("chemical": Chemistry)
                 # nor carrying a concept's boost holds only the rest of the question ("questions"): its rank credit
                 # keeps the square of the share of the question left to it (docs/search.md, "Ranking")
-                key[at_top[~_holds_core(engine, cand, kw[top], boost, filtered)]] *= \
-                    (1.0 - _core_share(cand)) ** CORE_POWER
+                key[at_top[~_holds_core(engine, cand, kw[top], boost)]] *= (1.0 - _core_share(cand)) ** CORE_POWER
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
@@ -2036,17 +2025,13 @@ def _core_share(cand: Candidates) -> float:
     return sum(idf for _, _, idf in cand.core) / total if total else 0.0
 
 
-def _holds_core(engine, cand: Candidates, slots: np.ndarray, boost: np.ndarray,
-                filtered: np.ndarray | None = None) -> np.ndarray:
+def _holds_core(engine, cand: Candidates, slots: np.ndarray, boost: np.ndarray) -> np.ndarray:
     """Return, for each of ``slots`` (keyword matches), whether it carries a concept's boost (a linked value's
     weight, ``LINK_LEVEL``, does not count: "Llama-2-7b-chat fine-tunes": every one of them) or holds one of the
     words a concept was read from (``Candidates.core``), as written or by a stem. The postings of those words are
     read, not the matches' documents, through a table over the slots (at 1M slots: np.isin sorting a posting of
-    100k slots took 100 ms, the table 1 ms). What a match carries of the lenient filters alone (``filtered``: "English"
-    of "summarisers for English text") is no concept's boost: the filter's words are covered, and a model named
-    "...-english" doing another job kept its credit."""
-    carried = boost[slots] % LINK_LEVEL
-    holds = (carried - filtered[slots] if filtered is not None else carried) > 0
+    100k slots took 100 ms, the table 1 ms)."""
+    holds = boost[slots] % LINK_LEVEL > 0
     for tid, stem, _ in cand.core:
         for t in (tid, stem):
             posting = engine.terms.get(t) if t is not None else None
