@@ -694,7 +694,9 @@ class Understander:
             out.append(self._range_match(m, f"{format_count(low_n)}-{format_count(high_n)}"))
         inclusive = ("<=", "≤", "up to", "at most", "max", "no more", ">=", "≥", "at least", "min")
         for pattern, strict_op, incl_op in ((below, "<", "<="), (above, ">", ">=")):
-            for m in re.finditer(rf"{pattern}\s*{NUM}{PARAMS}{NOT_PARAMS}", low):
+            # a bound before an approximation ("under about 8 billion", "no more than roughly 3B") is the bound: the
+            # approximation says the bound is loose, not that the counts sit near it
+            for m in re.finditer(rf"{pattern}\s*(?:{APPROX}\s*)?{NUM}{PARAMS}{NOT_PARAMS}", low):
                 count = _count(m.group(1), m.group(2))
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
@@ -707,9 +709,10 @@ class Understander:
                 out.append(self._range_match(m, ("<=" if m.group(3) else ">=") + format_count(count)))
         # a count said to be approximate ("roughly seven billion parameters", "about 1.5B parameters") is the counts
         # that round to it as written: 6.5B to 7.5B (a filter, as "under 7B" is)
+        bounded = [x for x in out if x.strong]
         for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
             span = _about(m.group(1), m.group(2))
-            if span is not None:
+            if span is not None and not any(x.start < m.start() and m.end() <= x.end for x in bounded):
                 out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}", near=_near(
                     m.group(1), m.group(2)), order=_closest(m.group(1), m.group(2))))
         # a size class ("the 24-billion-parameter class", "in the 7B range", "70B-class models") is the same
