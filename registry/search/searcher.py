@@ -70,7 +70,10 @@ CONCEPT_MEANING_SHARE = 0.5
 # names (set 10 0.932 -> 0.934, set 1 0.930 -> 0.931; docs/search.md, "Ranking")
 CONCEPT_POPULARITY_SHARE = 0.375
 LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
-BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
+# the facets whose filter read from the question brings in every FDO passing it, first, as a linked value does: the
+# linked FDOs, and the fields a record states ("Which models have a DOI?": the words left rank them, they do not decide)
+JOINING_FACETS = frozenset(LINK_FACETS) | {"states"}
+BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in JOINING_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
 # a task a model stating none is taken to do, from its bases' or its tags (``document.inferred_tasks``): below a
 # stated task (2), a guess from its lineage; above none, as a copy of a text generator most likely writes text
@@ -1082,7 +1085,7 @@ class Searcher:
         if placed and sum(vocab[v][1] for v in placed if v in vocab) <= self._of_index(STATED_SHARE):
             stated.add("language")  # a language a place stands for is stated, as its name would be
         for facet, values in qu.filters().items():
-            if facet in LINK_FACETS and facet not in explicit:
+            if facet in JOINING_FACETS and facet not in explicit:
                 # a linked FDO the question names as a filter ("Which models mention arXiv 2009.03300?") brings its
                 # FDOs in as a linked boost does: the words left ("mention") rank them, they do not decide (the
                 # filter already says what is asked; docs/search.md, "Ranking")
@@ -1122,11 +1125,11 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
-            if facet in LINK_FACETS or (facet in stated and facet in STATED_FIRST and (
+            if facet in JOINING_FACETS or (facet in stated and facet in STATED_FIRST and (
                     not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
                 if facet == "base_model":
                     based = sel
-                if facet not in LINK_FACETS:
+                if facet not in JOINING_FACETS:
                     # a language few state, with no task or topic preferred beyond what the filters hold ("Which
                     # text-to-image models take prompts in Chinese?"): the models stating it, and what the other
                     # lenient filters ask (a text-to-image model stating Chinese, not a chat model stating Chinese and
@@ -1856,7 +1859,7 @@ class _Masks:
         None without one: they all join the results (``Searcher._rank``)."""
         sel = None
         for facet in self.filters.recognised:
-            if facet in LINK_FACETS and facet in self.per_facet:
+            if facet in JOINING_FACETS and facet in self.per_facet:
                 sel = self.per_facet[facet] if sel is None else sel & self.per_facet[facet]
         return sel
 

@@ -25,13 +25,13 @@ from typing import NamedTuple
 from datetime import datetime, timezone
 
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, TUNED_NAME, one_of
-from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
+from registry.search.facets import LANGUAGE_NAMES, STATED_LABELS, format_count, parse_count, parse_range, range_label
 from registry.search.licence_names import licence_names
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, APPROX_FACTOR,
     LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL, SMALLEST, LARGEST,
-    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES,
+    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, STANDARD_ONES, STATED_FIELDS, STATING_CHARS, STATING_VERB,
     WORD)
 from registry.search.library_tags import library_tags
 from registry.search.method_terms import methods
@@ -300,6 +300,7 @@ class Understander:
                 for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
+        out += self._stated(low)
         out += self._hub_tags(low)
         methods = self._methods(low)
         # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
@@ -1167,6 +1168,31 @@ class Understander:
             return ()
         vocab = self.vocabulary("author")
         return tuple(k for k in self.accounts(name) if k in vocab)
+
+    def _stated(self, low: str) -> list[_Match]:
+        """Read a question about what records state ("Which models have a DOI?", "... state how much CO2 was emitted
+        ...", "... ship with a custom licence of their own ...", "... name their training data?") as the ``states``
+        facet: a filter on the field's presence, shown and removable as any other. A field named by everyday words
+        (a paper, a licence, a base model, a model card) is one only after a verb of having or stating and a
+        determiner ("cite a paper", "have a base model"; not "the LoRA paper", "Llama 2 as their base model")."""
+        vocab = self.vocabulary("states")
+        out: list[_Match] = []
+        for key, rx, verbed in STATED_FIELDS:
+            for m in rx.finditer(low):
+                if m.end() < len(low) and low[m.end()] in "'’":
+                    continue  # "a paper's method": the thing it says, not the field
+                before = low[max(0, m.start() - STATING_CHARS):m.start()]
+                if verbed and (not STATING_VERB.search(before) or re.search(r"\bas\s+$", before)):
+                    continue
+                end = m.end()
+                if key == "custom_licence":
+                    standard = STANDARD_ONES.match(low, end)
+                    end = standard.end() if standard else end  # "rather than one of the standard ones": its words
+                label = f"states {STATED_LABELS[key]}"
+                present = (key,) if key in vocab else ()
+                out.append(_Match(m.start(), end, "states", present, label, remove=bool(present),
+                                  note="" if present else f"no indexed FDO states {STATED_LABELS[key]}"))
+        return out
 
     def _kinds(self, low: str) -> list[_Match]:
         vocab = self.vocabulary("kind")
