@@ -688,7 +688,15 @@ class Searcher:
                 if np.count_nonzero(own | data) <= most:
                     named |= own
                     trained |= data
+                near = engine.near_tags(marker)  # a tag misspelt by a letter ("Literatue") shows it as well
+                if np.count_nonzero(near) <= most:
+                    named |= near
+            # the FDOs tagged with the concept's own name (or one letter off it) show the concept itself, not one of
+            # the things it gathers ("literature", not "quotes"): they go first among those showing it
+            itself = (engine.marker_masks(concept.key)[0] | engine.near_tags(concept.key)) & named
         score = np.where(named, np.int16(TOPIC_WEIGHT), np.where(trained, np.int16(1), np.int16(0))).astype(np.int16)
+        if concept is not None:
+            score += itself.view(np.int8).astype(np.int16)
         self._topic_masks[key] = (engine, engine.generation, score)  # read-only from here: callers combine copies
         return score
 

@@ -29,7 +29,7 @@ from registry.search.facets import LANGUAGE_NAMES, STATED_LABELS, format_count, 
 from registry.search.licence_names import licence_names
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, APPROX_FACTOR,
-    LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
+    LICENCE_FAMILIES, LICENCE_PATTERNS, METHODS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL, SMALLEST, LARGEST,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, STANDARD_ONES, STATED_FIELDS, STATING_CHARS, STATING_VERB,
     WORD)
@@ -101,6 +101,10 @@ OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science
                           r"divisions?|departments?|people|staff|own)\b)")
 # a word written as a Hub tag: parts joined by dashes or underscores ("alignment-handbook", "generated_from_trainer"),
 # not inside a longer name or path ("org/alignment-handbook-x", "llama-3.1")
+# an acronym written in capitals ("NNCF", "ONNX"): a tool or format a few models carry as a tag (``_acronym_tags``)
+ACRONYM_WRITTEN = re.compile(r"(?<![\w.\-/:])[A-Z][A-Z0-9]{2,7}(?![\w\-/]|\.\w)")
+ACRONYM_TAG_SHARE = 0.01
+ACRONYM_TAG_FLOOR = 25
 TAG_WRITTEN = re.compile(r"(?<![\w.\-/:])[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w\-/]|\.\w)")
 # everyday prefixes and words English makes compounds with: a dashed word holding one is no Hub tag ("fine-tuned",
 # "self-hosted", "well-known", "state-of-the-art"), though a model somewhere may carry it as one
@@ -227,7 +231,8 @@ class Understander:
         """Return what the query says (no search is run)."""
         low = query.lower()
         matches = _asked(_appositions(_linked_kind(_data_described(self._resolve(
-            self._candidates(low) + self._owners(query) + self._dataset_names(query)), low), low), low), low)
+            self._candidates(low) + self._owners(query) + self._dataset_names(query) + self._acronym_tags(query)),
+            low), low), low), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -572,6 +577,26 @@ class Understander:
             # both alike, the words put back in place of the tag)
             out.append(_Match(m.start(), end, "library", (), f"Hub tag: {held}", note=f"matched as the tag {held!r}",
                               tag=held, replace=held if tool or held != m.group(0) else None))
+        return out
+
+    def _acronym_tags(self, query: str) -> list[_Match]:
+        """Return the tools and formats a question names by an acronym in capitals that a few FDOs carry whole as a
+        tag ("compressed with Intel's NNCF": the tag nncf), read as that tag, as a tag written with dashes is
+        (``_hub_tags``). Not an acronym other rules read (a method, "NER"), nor one many FDOs carry ("LLM": at most
+        ``ACRONYM_TAG_SHARE`` of the index): a tag that common says nothing of what was asked."""
+        if self.tag_holders is None:
+            return []
+        size = sum(n for _, n in self.vocabulary("kind").values())
+        out = []
+        for m in ACRONYM_WRITTEN.finditer(query):
+            word = m.group(0).lower()
+            if word in ACRONYMS or word in METHODS or word in QUESTION_STOPWORDS:
+                continue
+            held = self.tag_holders(word)
+            if not held or held > max(ACRONYM_TAG_FLOOR, size * ACRONYM_TAG_SHARE):
+                continue
+            out.append(_Match(m.start(), m.end(), "library", (), f"Hub tag: {word}", note=f"matched as the tag {word!r}",
+                              tag=word))
         return out
 
     def _vocab_words(self, low: str, facet: str) -> list[_Match]:
