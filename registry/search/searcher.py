@@ -144,6 +144,11 @@ COPY_SAID = re.compile(rf"\b(?:{_COPY_WORDS})\b", re.I)  # a question asking for
 # a format or precision holding weights in fewer bits than trained in, in a name or a question (not fp16, bf16, onnx)
 FEWER_BITS = re.compile(rf"(?:^|(?<=[^a-z0-9]))(?:{one_of(QUANTISED_FORMATS + QUANTISERS)}|fp4|fp8|int[1-8]|"
                         r"[1-8][ -]?bits?|q[1-8](?:_[a-z0-9]+)*|quanti[sz]ed|(?:low|lower|fewer|reduced)[ -]bits?)(?![a-z0-9])", re.I)
+# an OpenML object named by its kind and number ("OpenML dataset 61"), and the platform its kind is harvested under
+OPENML_NAMED = re.compile(r"\bopenml(?:['’]s)?\s+(tasks?|data\s*sets?|flows?|runs?)\s+(?:id\s+|no\.?\s*|number\s+|#)?"
+                          r"(\d{1,9})\b", re.I)
+OPENML_PLATFORMS = {"task": "openml-task", "dataset": "openml-dataset", "flow": "openml", "run": "openml-run",
+                    "tasks": "openml-task", "datasets": "openml-dataset", "flows": "openml", "runs": "openml-run"}
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -863,7 +868,7 @@ class Searcher:
             if own is not None and own.note:
                 notes.append(own.note)
             # (a version of a family read from capitalised words first: its nearest releases are ranked already)
-            carried = (own.slots if own is not None else []) or self._carried(qu) or \
+            carried = self._platform_named(query) or (own.slots if own is not None else []) or self._carried(qu) or \
                 self._nearest_versions(query, qu) or self._stub_kin(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
@@ -1449,6 +1454,19 @@ class Searcher:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
         count, _ = self._language_counts()
         return (count > 0) & (count <= FEW_LANGUAGES)
+
+    def _platform_named(self, query: str) -> list[int]:
+        """Return the slots of the OpenML objects the question names by kind and number ("OpenML dataset 61", "OpenML
+        task 31", "OpenML's flow 4253"): the record whose platform id that is, pinned first as an exact name is (the
+        number alone is the exact name of an object of every kind)."""
+        engine = self.engine
+        out = []
+        for m in OPENML_NAMED.finditer(query):
+            platform = OPENML_PLATFORMS[re.sub(r"\s+", "", m.group(1).lower())]
+            out += [s for s in engine.exact_slots(m.group(2)) if engine.docs[s] is not None
+                    and engine.docs[s].identifier == m.group(2)
+                    and platform in {k for k, _ in engine.docs[s].facets.get("platform", [])}]
+        return out
 
     def _carried(self, qu: QueryUnderstanding) -> list[int]:
         """Return the slots of the models whose name or identifier carries the query's one word only inside a longer

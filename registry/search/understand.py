@@ -103,6 +103,9 @@ OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science
 # not inside a longer name or path ("org/alignment-handbook-x", "llama-3.1")
 # an acronym written in capitals ("NNCF", "ONNX"): a tool or format a few models carry as a tag (``_acronym_tags``)
 ACRONYM_WRITTEN = re.compile(r"(?<![\w.\-/:])[A-Z][A-Z0-9]{2,7}(?![\w\-/]|\.\w)")
+# an OpenML study or benchmark suite named by its number ("OpenML study 14", "benchmark suite 99"): its tag study_N
+STUDY_WRITTEN = re.compile(r"\b(?:openml(?:['’]s)?\s+)?(?:study|benchmark(?:ing)?\s+suite|suite)\s+(?:id\s+|no\.?\s*|number\s+|#)?"
+                           r"(\d{1,6})\b")
 ACRONYM_TAG_SHARE = 0.01
 ACRONYM_TAG_FLOOR = 25
 TAG_WRITTEN = re.compile(r"(?<![\w.\-/:])[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w\-/]|\.\w)")
@@ -306,6 +309,8 @@ class Understander:
         out += self._authors(low)
         out += self._kinds(low)
         out += self._stated(low)
+        out += self._study_tags(low)
+        out += _askers_papers(low)
         out += self._hub_tags(low)
         methods = self._methods(low)
         # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
@@ -577,6 +582,19 @@ class Understander:
             # both alike, the words put back in place of the tag)
             out.append(_Match(m.start(), end, "library", (), f"Hub tag: {held}", note=f"matched as the tag {held!r}",
                               tag=held, replace=held if tool or held != m.group(0) else None))
+        return out
+
+    def _study_tags(self, low: str) -> list[_Match]:
+        """Return an OpenML study or benchmark suite named by its number in words ("the data of OpenML study 14",
+        "suite 99") as the tag OpenML gives its members (study_14), when FDOs carry it: read as a tag written so is."""
+        if self.tag_holders is None:
+            return []
+        out = []
+        for m in STUDY_WRITTEN.finditer(low):
+            tag = f"study_{m.group(1)}"
+            if self.tag_holders(tag):
+                out.append(_Match(m.start(), m.end(), "library", (), f"Hub tag: {tag}", note=f"matched as the tag {tag!r}",
+                                  tag=tag, replace=tag))
         return out
 
     def _acronym_tags(self, query: str) -> list[_Match]:
@@ -1246,6 +1264,9 @@ class Understander:
             for m in re.finditer(pattern, low):
                 if kind == "paper" and _WORKED_ON.search(low[:m.start()]):
                     continue  # "summarise news articles": the texts a job works on, not the kind of FDO asked for
+                if kind == "paper" and (_ASKERS_PAPER_AFTER.match(low, m.end()) or _ASKERS_PAPER_BEFORE.search(
+                        low, max(0, m.start() - ASKERS_PAPER_CHARS), m.start())):
+                    continue  # "a paper I'm reading uses ...": where the question comes from, not what it asks for
                 if kind in vocab:
                     return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
                 break
@@ -1656,6 +1677,30 @@ FOR_A_TASK_CHARS = 120
 _FOR_A_TASK = re.compile(r"\b(?:for|in|to|of|do|does|doing|perform|performs|handle|handles|solve|solves)\s+(?:(?:a|an|the|this|that|my|our|your|any)\s+)?(?:[\w-]+\s+){0,2}$")
 # a job's verb, or a kind of text, just before "papers"/"articles": they are what the job works on
 # ("summarise news articles", "classify scientific papers"), not papers asked for
+def _askers_papers(low: str) -> list[_Match]:
+    """Return the words telling of a paper the asker reads ("A paper I'm reading uses ...", "I'm reading a paper
+    that ..."): where the question comes from, taken out of the words matched (no kind, no topic)."""
+    out = []
+    for m in re.finditer(r"\bpapers?\b", low):
+        after = _ASKERS_PAPER_AFTER.match(low, m.end())
+        before = _ASKERS_PAPER_BEFORE.search(low, max(0, m.start() - ASKERS_PAPER_CHARS), m.start())
+        if after or before:
+            start = before.start() if before else max(0, m.start() - len(_ARTICLE.search(low, 0, m.start()).group(0))
+                                                          if _ARTICLE.search(low, 0, m.start()) else m.start())
+            out.append(_Match(start, after.end() if after else m.end(), "kind", (), "", strong=False, remove=True))
+    return out
+
+
+_ARTICLE = re.compile(r"\b(?:a|an|the|this|that|my|our)\s+$")
+# a paper the asker reads or writes ("A paper I'm reading uses ...", "I'm reading a paper that ..."): where the
+# question comes from, not the kind of record it asks for
+_ASKERS_PAPER_AFTER = re.compile(r"s?\s+(?:that\s+|which\s+)?(?:i|we)(?:['’]m|['’]ve|['’]re|\s+am|\s+are|\s+have|"
+                                 r"\s+was|\s+were)?(?:\s+been)?(?:\s+just)?\s+(?:read|reading|found|saw|seen|wrote|"
+                                 r"writing|studying|reviewing|came\s+across|cite|citing)\b")
+_ASKERS_PAPER_BEFORE = re.compile(r"\b(?:i|we)(?:['’]m|['’]re|\s+am|\s+are|\s+was|\s+have\s+been|['’]ve\s+been)?\s+"
+                                  r"(?:read|reading|writing|wrote|studying|reviewing|found)\s+(?:a|an|the|this|that|my|our)"
+                                  r"(?:\s+[\w-]+)?\s+$")
+ASKERS_PAPER_CHARS = 60
 _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|classif(?:y|ies|ying)|translat(?:e|es|ing)|"
                         r"writ(?:e|es|ing)|generat(?:e|es|ing)|read(?:s|ing)?|analy[sz](?:e|es|ing)|tag(?:s|ging)?|"
                         r"label(?:s|ling|ing)?|extract(?:s|ing)?|pars(?:e|es|ing)|news|scientific|research|academic|"
