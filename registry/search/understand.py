@@ -83,6 +83,7 @@ DATA_CLAUSE_END = re.compile(r"[,;?!()]|\.(?:\s|$)|\b(?:and|or|but|which|that|wh
 FROM_SOURCE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?([\w][\w\-]*)")
 DESCRIBED_STOP = frozenset("the a an its their this that these those any some one anyone anybody someone".split())
 DESCRIBED_MAX = 5
+TOLD_APART_WORDS = 4  # the words after a name of several bases read for what tells them apart (``_told_apart``)
 INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,2}?" \
             r"(?:\d{1,2}|one|two|three|four|five|six|eight|sixteen)[\s-]bits?\b"
 # a tag names a paper when this many FDOs carry it and cite the paper, this share of the tag's FDOs cite it, and
@@ -302,10 +303,10 @@ class Understander:
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += [self._version_said(low, self._versioned(low, self._owned_base(low, self._described(
-                low, self._partial_is_loose(m, low))))) for m in self._lineage(low)]
-        out += [self._version_said(low, self._versioned(low, self._owned_base(low, self._described(low, m))))
-                for m in self._links(low)]
+        out += [self._version_said(low, self._versioned(low, self._told_apart(low, self._owned_base(
+                low, self._described(low, self._partial_is_loose(m, low)))))) for m in self._lineage(low)]
+        out += [self._version_said(low, self._versioned(low, self._told_apart(low, self._owned_base(
+                low, self._described(low, m))))) for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
         out += self._stated(low)
@@ -423,6 +424,30 @@ class Understander:
         if not keys or len(keys) == len(m.values):
             return m
         return _Match(m.start, m.end, m.facet, keys, self._names_label("derived from", keys), strong=m.strong,
+                      loose=m.loose, name_start=m.name_start)
+
+    def _told_apart(self, low: str, m: _Match) -> _Match:
+        """Keep, of several bases a name read, those whose names hold the words right after it that tell them apart
+        ("huihui-ai's 411B code-pruned DeepSeek-V3": of the R1 and the V3 pruned coders, the one whose name holds
+        "v3"); words every base holds, or none, choose nothing."""
+        if m.facet != "base_model" or len(m.values) < 2:
+            return m
+        end = SENTENCE_END.search(low, m.end)
+        rest = list(re.finditer(r"[\w][\w.\-]*", low[m.end:end.start() if end else len(low)]))[:TOLD_APART_WORDS]
+        names = {k: {stem(t) for t in tokens(k.rsplit("/", 1)[-1], keep_stopwords=True)} for k in m.values}
+        said = set()
+        for w in rest:
+            words = {stem(t) for t in tokens(w.group(0), keep_stopwords=True)}
+            if not words or LINK_STOP.fullmatch(w.group(0)) or not any(words & held for held in names.values()):
+                break
+            said |= words
+        apart = {t for t in said if 0 < sum(t in held for held in names.values()) < len(names)}
+        if not apart:
+            return m
+        most = max(len(apart & held) for held in names.values())
+        keys = tuple(k for k in m.values if len(apart & names[k]) == most)
+        # (the span stays: the words after it may be a method's or a format's of their own, "code-pruned")
+        return _Match(m.start, m.end, "base_model", keys, self._names_label("derived from", keys), strong=m.strong,
                       loose=m.loose, name_start=m.name_start)
 
     def _versioned(self, low: str, m: _Match) -> _Match:
