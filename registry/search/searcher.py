@@ -720,11 +720,16 @@ class Searcher:
             topics = [v for r in qu.recognised if r.facet == TOPIC and r.applied for v in r.values]
             sel = sel & self.engine.facet_masks({"task": []}, {}, frozenset({"task"}))["task"] & \
                 (self._topics_mask(topics) if topics else np.zeros(self.engine.size, dtype=bool))
-        if not keys and sel is None:
+        # a subject whose own name some FDOs' tags hold (or one letter off: "Literatue" for literature) is shown by
+        # them, not by those holding only what it gathers ("quotes"): they go first as a kind shown does
+        itself = [k for k in sorted(boosted) if k not in keys and (self._topic_score(k) > TOPIC_WEIGHT).any()]
+        if not keys and not itself and sel is None:
             return None
         sel = np.zeros(self.engine.size, dtype=bool) if sel is None else sel.copy()
         for key in keys:
-            sel |= self._topic_score(key) == TOPIC_WEIGHT
+            sel |= self._topic_score(key) >= TOPIC_WEIGHT
+        for key in itself:
+            sel |= self._topic_score(key) > TOPIC_WEIGHT
         return sel if sel.any() else None
 
     def _complete(self, qu: QueryUnderstanding, explicit: dict[str, list[str]]) -> np.ndarray | None:
@@ -756,7 +761,7 @@ class Searcher:
             if r.facet == TOPIC:
                 sel = np.zeros(self.engine.size, dtype=bool)
                 for key in r.values:
-                    sel |= self._topic_score(key) == TOPIC_WEIGHT
+                    sel |= self._topic_score(key) >= TOPIC_WEIGHT
                 met &= sel
                 said |= sel
             else:
@@ -1241,7 +1246,7 @@ class Searcher:
             if topics:
                 purpose = np.zeros(engine.size, dtype=bool)
                 for topic in topics:
-                    purpose |= self._topic_score(topic) == TOPIC_WEIGHT
+                    purpose |= self._topic_score(topic) >= TOPIC_WEIGHT
             elif tasks:
                 purpose = engine.facet_masks({"task": tasks}, {})["task"].copy()
             else:
@@ -1361,7 +1366,7 @@ class Searcher:
                 continue
             stated = self.engine.facet_masks({"task": own}, {})["task"]
             unstated = self.engine.facet_masks({"task": own}, {}, frozenset({"task"}))["task"] & ~stated
-            out = np.maximum(out, ((self._topic_score(key) == TOPIC_WEIGHT) & unstated).view(np.int8)
+            out = np.maximum(out, ((self._topic_score(key) >= TOPIC_WEIGHT) & unstated).view(np.int8)
                              * np.int16(BOOST_FACET_WEIGHTS["task"]))
         return out
 

@@ -427,7 +427,7 @@ class Understander:
                       loose=m.loose, name_start=m.name_start)
 
     def _told_apart(self, low: str, m: _Match) -> _Match:
-        """Keep, of several bases a name read, those whose names hold the words right after it that tell them apart
+        """Keep, of several bases a name read, those whose names hold the words of it or right after it that tell them apart
         ("huihui-ai's 411B code-pruned DeepSeek-V3": of the R1 and the V3 pruned coders, the one whose name holds
         "v3"); words every base holds, or none, choose nothing."""
         if m.facet != "base_model" or len(m.values) < 2:
@@ -435,9 +435,11 @@ class Understander:
         end = SENTENCE_END.search(low, m.end)
         rest = list(re.finditer(r"[\w][\w.\-]*", low[m.end:end.start() if end else len(low)]))[:TOLD_APART_WORDS]
         names = {k: {stem(t) for t in tokens(k.rsplit("/", 1)[-1], keep_stopwords=True)} for k in m.values}
-        said = set()
+        said = {stem(t) for t in tokens(low[m.start:m.end], keep_stopwords=True)}  # its own words ("the R1 one")
         for w in rest:
             words = {stem(t) for t in tokens(w.group(0), keep_stopwords=True)}
+            if w.group(0) in QUESTION_STOPWORDS or w.group(0) in ("one", "version", "build"):
+                continue  # ", the R1 one"
             if not words or LINK_STOP.fullmatch(w.group(0)) or not any(words & held for held in names.values()):
                 break
             said |= words
@@ -1260,6 +1262,9 @@ class Understander:
                 present = (key,) if key in vocab else ()
                 out.append(_Match(m.start(), end, "states", present, label, remove=bool(present),
                                   note="" if present else f"no indexed FDO states {STATED_LABELS[key]}"))
+        if any(m.label.endswith((STATED_LABELS["no_licence"], STATED_LABELS["custom_licence"])) for m in out):
+            # "no licence at all, nothing about their licence": the licence's other mentions are that one
+            out = [m for m in out if not m.label.endswith(" " + STATED_LABELS["licence"])]
         return out
 
     def _kinds(self, low: str) -> list[_Match]:
