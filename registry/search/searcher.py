@@ -696,12 +696,7 @@ class Searcher:
                 near = engine.near_tags(marker)  # a tag misspelt by a letter ("Literatue") shows it as well
                 if np.count_nonzero(near) <= most:
                     named |= near
-            # the FDOs tagged with the concept's own name (or one letter off it) show the concept itself, not one of
-            # the things it gathers ("literature", not "quotes"): they go first among those showing it
-            itself = (engine.marker_masks(concept.key)[0] | engine.near_tags(concept.key)) & named
         score = np.where(named, np.int16(TOPIC_WEIGHT), np.where(trained, np.int16(1), np.int16(0))).astype(np.int16)
-        if concept is not None:
-            score += itself.view(np.int8).astype(np.int16)
         self._topic_masks[key] = (engine, engine.generation, score)  # read-only from here: callers combine copies
         return score
 
@@ -720,16 +715,11 @@ class Searcher:
             topics = [v for r in qu.recognised if r.facet == TOPIC and r.applied for v in r.values]
             sel = sel & self.engine.facet_masks({"task": []}, {}, frozenset({"task"}))["task"] & \
                 (self._topics_mask(topics) if topics else np.zeros(self.engine.size, dtype=bool))
-        # a subject whose own name some FDOs' tags hold (or one letter off: "Literatue" for literature) is shown by
-        # them, not by those holding only what it gathers ("quotes"): they go first as a kind shown does
-        itself = [k for k in sorted(boosted) if k not in keys and (self._topic_score(k) > TOPIC_WEIGHT).any()]
-        if not keys and not itself and sel is None:
+        if not keys and sel is None:
             return None
         sel = np.zeros(self.engine.size, dtype=bool) if sel is None else sel.copy()
         for key in keys:
             sel |= self._topic_score(key) >= TOPIC_WEIGHT
-        for key in itself:
-            sel |= self._topic_score(key) > TOPIC_WEIGHT
         return sel if sel.any() else None
 
     def _complete(self, qu: QueryUnderstanding, explicit: dict[str, list[str]]) -> np.ndarray | None:
