@@ -69,6 +69,9 @@ def test_a_question_about_a_field_a_record_states_filters_on_its_presence(query,
     ("Which models have a licence that allows commercial use?", "Which models have a licence?"),
     ("Which models have an MIT licence?", "Which models state a licence?"),
     ("Has anyone fine-tuned with a paper's method?", "Has anyone fine-tuned a model with a paper?"),
+    ("Which models come with the LoRA paper?", "Which models come with a paper?"),
+    ("Which models cite the study that quantifies the carbon emissions of machine learning?",
+     "Which models state the carbon emissions of their training?"),
 ])
 def test_a_field_named_in_passing_or_with_its_value_is_no_presence_filter(passing, asked):
     words = reader(kind=["model"], states=STATES)
@@ -167,6 +170,11 @@ def test_an_acronym_a_few_records_carry_as_a_tag_is_read_as_that_tag(searcher, q
     r = searcher.search(query)
     assert "nncf" in r.understanding.tags
     assert r.results[0].pid == model_pid("acme/nncf-tagged")
+
+
+def test_an_acronym_named_as_a_subject_is_no_tool(searcher):
+    assert "nncf" not in searcher.understand("Which models detect NNCF artefacts?").tags
+    assert "nncf" in searcher.understand("Which models were shrunk using NNCF?").tags
 
 
 def test_an_acronym_many_records_carry_as_a_tag_is_no_tag_reading(searcher):

@@ -478,13 +478,13 @@ STATING_VERB = re.compile(r"\b(?:ha(?:ve|s|ving)|stat(?:e|es|ed|ing)|giv(?:e|es|
                           r"report(?:s|ed|ing)?|record(?:s|ed|ing)?|declar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|"
                           r"publish(?:es|ed|ing)?|mention(?:s|ed|ing)?|cit(?:e|es|ed|ing)|with|without|lack(?:s|ing)?|"
                           r"missing|document(?:s|ed|ing)?|disclos(?:e|es|ed|ing)|say|says|said|tell|tells)\b")
-_SOME = r"(?:(?:a|an|any|some|their|its|a\s+proper|an\s+official|a\s+published)\s+)"
+_SOME = r"(?:\b(?:a|an|any|some|their|its|a\s+proper|an\s+official|a\s+published)\s+)"
 STATED_FIELDS: tuple[tuple[str, re.Pattern, bool], ...] = (
     # (key, the field's words, whether a verb of stating must come before them)
     ("doi", re.compile(r"\bdois?\b|\bdigital object identifiers?\b"), False),
-    ("emissions", re.compile(r"\b(?:co2|co₂|carbon)(?:[\s-]*(?:eq(?:uivalent)?|e))?(?:\s+(?:emissions?|footprint|"
+    ("emissions", re.compile(r"(?:\b(?:co2|co₂|carbon)(?:[\s-]*(?:eq(?:uivalent)?|e))?(?:\s+(?:emissions?|footprint|"
                              r"output|cost))?\b|\b(?:greenhouse[\s-]gas|training)\s+emissions?\b|\bemissions\b|"
-                             r"\bemitted\b"), False),
+                             r"\bemitted\b)"), False),
     ("custom_licence", re.compile(r"\b(?:custom|bespoke|non-?standard|proprietary|home-?made|own)\s+licen[cs]es?"
                                   r"(?:\s+of\s+(?:their|its)\s+own)?\b|"
                                   r"\blicen[cs]es?\s+of\s+(?:their|its)\s+own\b|\blicen[cs]e[ds]?\s+as\s+[\"“']?other\b"),
@@ -501,6 +501,9 @@ STATED_FIELDS: tuple[tuple[str, re.Pattern, bool], ...] = (
                               r"\bhow\s+(?:well|they)\s+(?:they\s+)?scored?\b"), True),
     ("card", re.compile(_SOME + r"(?:model\s+cards?|readme)\b"), True),
 )
+# emissions "of" something other than the models' training ("the carbon emissions of machine learning"): a subject
+EMISSIONS_OF = re.compile(r"[\w₂]*(?:[\s-]+(?:eq\w*|e))?(?:\s+(?:emissions?|footprint|output|cost))?\s+of\s+"
+                          r"(?!their\b|its\b|training\b|the\s+training\b)")
 # "rather than one of the standard ones": the words saying what a custom licence is not, part of its reading
 STANDARD_ONES = re.compile(r"\s*,?\s*(?:rather|instead)\s+(?:than|of)\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?"
                            r"(?:standard|usual|common|open|known)\s+(?:ones?|licen[cs]es?)\b")

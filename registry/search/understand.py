@@ -31,7 +31,7 @@ from registry.search.patterns import (
     ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, APPROX_FACTOR,
     LICENCE_FAMILIES, LICENCE_PATTERNS, METHODS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL, SMALLEST, LARGEST,
-    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, STANDARD_ONES, STATED_FIELDS, STATING_CHARS, STATING_VERB,
+    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, EMISSIONS_OF, STANDARD_ONES, STATED_FIELDS, STATING_CHARS, STATING_VERB,
     WORD)
 from registry.search.library_tags import library_tags
 from registry.search.method_terms import methods
@@ -107,6 +107,9 @@ ACRONYM_WRITTEN = re.compile(r"(?<![\w.\-/:])[A-Z][A-Z0-9]{2,7}(?![\w\-/]|\.\w)"
 # an OpenML study or benchmark suite named by its number ("OpenML study 14", "benchmark suite 99"): its tag study_N
 STUDY_WRITTEN = re.compile(r"\b(?:openml(?:['’]s)?\s+)?(?:study|benchmark(?:ing)?\s+suite|suite)\s+(?:id\s+|no\.?\s*|number\s+|#)?"
                            r"(\d{1,6})\b")
+# the words before a tool named by its acronym: "with", "by", "using", "through", "via", an owner's possessive between
+TOOL_BEFORE = re.compile(r"\b(?:with|by|using|through|via)\s+(?:[\w-]+['’]s\s+)?(?:the\s+)?$", re.I)
+TOOL_BEFORE_CHARS = 40
 ACRONYM_TAG_SHARE = 0.01
 ACRONYM_TAG_FLOOR = 25
 TAG_WRITTEN = re.compile(r"(?<![\w.\-/:])[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w\-/]|\.\w)")
@@ -427,7 +430,7 @@ class Understander:
                       loose=m.loose, name_start=m.name_start)
 
     def _told_apart(self, low: str, m: _Match) -> _Match:
-        """Keep, of several bases a name read, those whose names hold the words of it or right after it that tell them apart
+        """Keep, of several bases a name read, those whose names hold the words right after it that tell them apart
         ("huihui-ai's 411B code-pruned DeepSeek-V3": of the R1 and the V3 pruned coders, the one whose name holds
         "v3"); words every base holds, or none, choose nothing."""
         if m.facet != "base_model" or len(m.values) < 2:
@@ -435,7 +438,7 @@ class Understander:
         end = SENTENCE_END.search(low, m.end)
         rest = list(re.finditer(r"[\w][\w.\-]*", low[m.end:end.start() if end else len(low)]))[:TOLD_APART_WORDS]
         names = {k: {stem(t) for t in tokens(k.rsplit("/", 1)[-1], keep_stopwords=True)} for k in m.values}
-        said = {stem(t) for t in tokens(low[m.start:m.end], keep_stopwords=True)}  # its own words ("the R1 one")
+        said: set[str] = set()  # (not the name's own words: "DeepSeek" of "built from DeepSeek's Janus-Pro-7B")
         for w in rest:
             words = {stem(t) for t in tokens(w.group(0), keep_stopwords=True)}
             if w.group(0) in QUESTION_STOPWORDS or w.group(0) in ("one", "version", "build"):
@@ -625,8 +628,8 @@ class Understander:
         return out
 
     def _acronym_tags(self, query: str) -> list[_Match]:
-        """Return the tools and formats a question names by an acronym in capitals that a few FDOs carry whole as a
-        tag ("compressed with Intel's NNCF": the tag nncf), read as that tag, as a tag written with dashes is
+        """Return the tools a question names by an acronym in capitals after "with", "by", "using", "through" or "via"
+        that a few FDOs carry whole as a tag ("compressed with Intel's NNCF": the tag nncf), read as that tag, as a tag written with dashes is
         (``_hub_tags``). Not an acronym other rules read (a method, "NER"), nor one many FDOs carry ("LLM": at most
         ``ACRONYM_TAG_SHARE`` of the index): a tag that common says nothing of what was asked."""
         if self.tag_holders is None:
@@ -634,6 +637,8 @@ class Understander:
         size = sum(n for _, n in self.vocabulary("kind").values())
         out = []
         for m in ACRONYM_WRITTEN.finditer(query):
+            if not TOOL_BEFORE.search(query, max(0, m.start() - TOOL_BEFORE_CHARS), m.start()):
+                continue  # "detect NSFW images": a subject; "compressed with Intel's NNCF": a tool
             word = m.group(0).lower()
             if word in ACRONYMS or word in METHODS or word in QUESTION_STOPWORDS:
                 continue
@@ -1251,6 +1256,8 @@ class Understander:
             for m in rx.finditer(low):
                 if m.end() < len(low) and low[m.end()] in "'’":
                     continue  # "a paper's method": the thing it says, not the field
+                if key == "emissions" and EMISSIONS_OF.match(low, m.start()):
+                    continue  # "the carbon emissions of machine learning": what a paper is about
                 before = low[max(0, m.start() - STATING_CHARS):m.start()]
                 if verbed and (not STATING_VERB.search(before) or re.search(r"\bas\s+$", before)):
                     continue
