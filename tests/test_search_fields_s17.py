@@ -149,6 +149,9 @@ def test_the_states_facet_says_what_each_record_states(searcher):
     assert {h.pid for h in r.results} == {model_pid("acme/minted"), model_pid("acme/cited")}
     r = searcher.search("", filters={"states": ["custom_licence"]})
     assert [h.pid for h in r.results] == [model_pid("acme/own-terms")]
+    # the filter read from the question goes with its ✕ (drop=states)
+    dropped = searcher.search("Which models have a DOI?", drop={"states"})
+    assert "states" not in dropped.filters and dropped.total > 2
 
 
 # ------------------------------------------------------------ a tag one letter off a subject's name, an acronym's tag
