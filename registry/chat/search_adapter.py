@@ -10,6 +10,7 @@ registry without the search extra, not for 100k models.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -92,9 +93,9 @@ def input_words(text: str, media: frozenset[str]) -> list[list[str]]:
 def of_input(text: str, phrase: str, media: frozenset[str]) -> bool:
     """Say whether ``phrase`` (the words a subject concept matched) is among the words said of the question's own
     input (``input_words``)."""
-    wanted = words(phrase)
-    return bool(wanted) and any(span[k:k + len(wanted)] == wanted for span in input_words(text, media)
-                                for k in range(len(span)))
+    wanted = [stem(w) for w in words(phrase)]  # as stems: "students' marks" holds the phrase "student"
+    spans = [[stem(re.sub(r"['’]s?$", "", w)) for w in span] for span in input_words(text, media)]
+    return bool(wanted) and any(span[k:k + len(wanted)] == wanted for span in spans for k in range(len(span)))
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,8 @@ class SearchAdapter:
         # waterfall") is about that input, not a kind of model: a model doing the job serves whatever the table
         # or photo holds, and need not state the subject (commerce, landscapes)
         media = frozenset(stem(w) for m in fields for p in m.concept.phrases for w in words(p))
+        # the medium a task's words name ("predict from a spreadsheet": tabular classification) is the input too
+        media |= {stem(w) for m in matches if m.concept.facet == "task" for w in words(m.phrase)}
         kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers
                       and not (m.concept.facet == "domain" and of_input(understanding.query, m.phrase, media)))
         if not fields:
