@@ -829,7 +829,7 @@ class Retriever:
         if not first:
             rest = fitting(ctx.question, rest)
             reading = self.search.concept_reading(ctx.question.understanding)
-            wanted = asked(ctx.question, reading, topic=ctx.topic)
+            wanted = asked(ctx.question, reading, topic=ctx.topic, phrases=self.search.task_phrases)
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.search.text import tokens
+from registry.search.text import STOPWORDS, tokens
 from registry.search.understand import blanked, business_told, stem, topical_terms, words
 from registry.errors import MlfdoError
 
@@ -113,6 +113,9 @@ class ConceptReading:
     field_words: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     task_words: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # field task -> its phrases' stems
+    # of ``kinds``, those of a kind of task (a task-kind concept: "meetingbank" of meeting summarisation), which say a
+    # job; a subject's markers ("music", "youtube": a domain) say only what a model is about
+    job_kinds: tuple[frozenset[str], ...] = ()
 
 
 class SearchAdapter:
@@ -210,8 +213,10 @@ class SearchAdapter:
         media |= {stem(w) for m in matches if m.concept.facet == "task" for w in words(m.phrase)}
         kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers
                       and not (m.concept.facet == "domain" and of_input(understanding.query, m.phrase, media)))
+        job_kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers
+                          and m.concept.facet != "domain")
         if not fields:
-            return ConceptReading(kinds=kinds)
+            return ConceptReading(kinds=kinds, job_kinds=job_kinds)
         # a job matched only by a field's own words ("what is in this photo" by "photo", "CLIP" by "clips")
         # says no more than the field
         field_words = {t for m in fields for t in tokens(m.phrase)}
@@ -227,7 +232,18 @@ class SearchAdapter:
             concept = concepts.of("task", key)
             if concept is not None:
                 task_words[key] = tuple(frozenset(stem(w) for w in words(p)) for p in concept.phrases)
-        return ConceptReading(tasks, said, kinds, task_words)
+        return ConceptReading(tasks, said, kinds, task_words, job_kinds)
+
+    def task_phrases(self, keys) -> dict[str, tuple[frozenset[str], ...]]:
+        """Return per task key the stems of its concept's names and plain-language jobs, stopwords left out ("video
+        question answering": video, question, answer); empty without search or concepts."""
+        concepts = getattr(self.searcher(), "concepts", None)
+        out: dict[str, tuple[frozenset[str], ...]] = {}
+        for key in keys if concepts is not None else ():
+            concept = concepts.of("task", key)
+            if concept is not None:
+                out[key] = tuple(frozenset(stem(w) for w in words(p) if w not in STOPWORDS) for p in concept.phrases)
+        return out
 
     def give_back(self, task: str) -> frozenset[str] | None:
         """Return the keys of the media a task gives back ("text-to-image": image), as its concept states them; None
