@@ -48,7 +48,12 @@ RECORD_NOUNS = frozenset(LINK_NOUNS - {"the", "a", "an", "this", "that", "plain"
     frozenset("selection subset split mix mixture problems tasks sentences traces".split())
 # the words inside such a phrase that are no noun of a record: "set of problems", a count ("220 thousand problems")
 DESCRIBING = 3  # words read as another constraint that may stand before a record's noun ("reasoning | data")
-RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
+RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS) | \
+    frozenset("among amongst its their".split())  # "lists arXiv X among its papers": where the models list X
+# the asker's own doing with the record, right before it in a sentence of their own ("I'm reading arXiv X", "We
+# cite the FineWeb paper"): up to two words after a first person, none of them a topic of the models asked for
+ASKER_DOING = re.compile(r"(?:^|[.!?;:]\s*)(?:i|we)(?:['’](?:m|ve|re)|\s+(?:am|are|have|had|was|were))?\s+"
+                         r"((?:[\w'’-]+\s+){0,2})$", re.I)
 
 
 def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]],
@@ -169,11 +174,21 @@ def _topic(q: Question, span: str, values, held: set[str] = frozenset()) -> str:
     described = others | {stem(w) for r in read if _subject(r) for w in words(r.span)}
     named |= {stem(w) for w in _record_phrase(q.text, span, described, held)}
     named |= _dated(q.text, values)
+    named |= {stem(w) for w in _asker_doing(q.text, span)}
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
             and t not in ASKERS]  # "Has anyone built on X?": who asks is no topic
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
+
+
+def _asker_doing(text: str, span: str) -> list[str]:
+    """Return the words saying what the asker does with the named record, right before the words read as it in a
+    sentence of their own ("I'm reading | arXiv 2008.00401", ``ASKER_DOING``): what the asker does, not what the
+    models asked for are about."""
+    at = text.lower().find(span.lower()) if span else -1
+    m = ASKER_DOING.search(text[:at]) if at > 0 else None
+    return words(m.group(1)) if m else []
 
 
 def _subject(read) -> bool:
@@ -261,14 +276,6 @@ def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable)
         add(hit.pid, 0.95 - 0.02 * rank, "linked").search_rank = rank
 
 
-def _counted(topic: str, weighed) -> str:
-    """Return the words of a link's topic that count in the question's topic (``Context.topic``: weighed by the
-    search index): a word the index holds in no form weighs nothing, and no model can show it."""
-    if not topic or weighed is None or not weighed.keys:
-        return topic
-    return " ".join(w for w in words(topic) if stem(w) not in weighed.keys or weighed.weights.get(stem(w), 0.0) > 0)
-
-
 def decide(ctx: Context) -> None:
     """Say whether the linked models answer the question; when none is linked, name the search's closest records."""
     link = ctx.link
@@ -279,12 +286,6 @@ def decide(ctx: Context) -> None:
         tags = ctx.question.understanding.tags if ctx.question.understanding is not None else ()
         copies = [c for c in linked if c.facts is not None and in_format(c.facts, tags)] if tags else []
         topic = {stem(w) for w in words(link.topic)}
-        counted = _counted(link.topic, ctx.topic)
-        if counted != link.topic:
-            # a word no FDO holds in any form ("list it among its papers", "I'm reading arXiv X") no linked model
-            # can show: it counts nothing, as in coverage (``evidence.read_topic``)
-            link.topic = counted
-            topic = {stem(w) for w in words(counted)}
         if copies:
             # "lower-precision builds of X", "a GGUF file of X": the linked models in that format or precision; the
             # words saying so are no topic they must hold
