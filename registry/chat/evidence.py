@@ -313,8 +313,7 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
         if wanted.job_kinds:
             return True
         held = fact_words(cand.facts)
-        return any(len(phrase & held) >= min(PHRASE_WORDS, len(phrase))
-                   for t in wanted.job for phrase in wanted.job_phrases.get(t, ()) if phrase)
+        return any(len(phrase & held) >= PHRASE_WORDS for t in wanted.job for phrase in wanted.job_phrases.get(t, ()))
     if wanted.aside and _task_stems(cand.facts) & wanted.aside:
         return False  # its task is what the question sets aside ("rather than ... images": an image captioner)
     if wanted.field:

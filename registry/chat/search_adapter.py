@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from registry.search.patterns import QUESTION_STOPWORDS
 from registry.search.text import STOPWORDS, tokens
 from registry.search.understand import blanked, business_told, stem, topical_terms, words
 from registry.errors import MlfdoError
@@ -242,7 +243,8 @@ class SearchAdapter:
         for key in keys if concepts is not None else ():
             concept = concepts.of("task", key)
             if concept is not None:
-                out[key] = tuple(frozenset(stem(w) for w in words(p) if w not in STOPWORDS) for p in concept.phrases)
+                out[key] = tuple(frozenset(stem(w) for w in words(p) if w not in STOPWORDS and w not in QUESTION_STOPWORDS)
+                                 for p in concept.phrases)
         return out
 
     def give_back(self, task: str) -> frozenset[str] | None:
