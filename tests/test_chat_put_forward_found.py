@@ -1,7 +1,7 @@
 """The chat puts forward the records that meet a question's relation or job, and only those: words saying what the
 asker does with a named record, or naming the base model, are no topic the linked models must show; a Hub tag matched
 for words answers as a filter does; a subject said of the asker's own input is no kind a model must show; a record
-stating no task does not show a job by a subject's marker or its name alone; a subject's own tag comes first."""
+stating no task does not show a job by a subject's marker or its name alone."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from registry.pid import mint_id, pid_iri
 from registry.record import Record, SourceInfo
 from registry.vocab import CODEMETA, RDF, SCHEMA
-from tests.factories import BASE, dataset_record, model_doing, model_pid, registry_holding, task_record
+from tests.factories import BASE, model_doing, model_pid, registry_holding, task_record
 
 PAPER = pid_iri(BASE, mint_id("arxiv", "2403.00003"))
 
@@ -58,10 +58,6 @@ MODELS = [
     model_doing("acme/youtube-title-gen", None, downloads=4, description="Titles for a video."),
     model_doing("acme/youtube-question-answer", None, downloads=0, description="Chats about a video."),
     model_doing("acme/clip-watcher", "video-text-to-text", downloads=0, description="Watches film."),
-    # literature: a model tagged for it, and one trained on data named for quotes
-    model_doing("acme/bard-tagged", "text-generation", keywords=("literature",), downloads=0, description="Writes."),
-    model_doing("acme/quote-tuned", "text-generation", datasets=("acme/english_quotes",), downloads=5,
-                description="Writes."),
     # records holding the other words of the questions about the conversion space
     model_doing("acme/space-notes", "text-generation", downloads=6, description="Notes on space missions."),
     model_doing("acme/unit-converter", "text-generation", downloads=6, description="Converted units of measure."),
@@ -74,7 +70,7 @@ TASKS = ("translation", "summarization", "text-generation", "tabular-classificat
 
 @pytest.fixture(scope="module")
 def registry():
-    yield from registry_holding([task_record(t) for t in TASKS] + [paper(), dataset_record("acme/english_quotes")]
+    yield from registry_holding([task_record(t) for t in TASKS] + [paper()]
                                 + MODELS)
 
 
@@ -161,10 +157,3 @@ def test_a_record_stating_no_task_shows_a_job_by_the_jobs_own_words(chat, questi
     answer = chat.ask(question)
     assert model_pid("acme/youtube-title-gen") not in _offered(answer)
     assert model_pid("acme/youtube-question-answer") in _offered(answer)
-
-
-@pytest.mark.parametrize("question", ["Anything literary?", "Do you have something literary?",
-                                      "Is there a literary model?"])
-def test_a_subjects_own_tag_comes_before_a_data_sets_name(chat, question):
-    answer = chat.ask(question)
-    assert answer.answers and answer.answers[0].pid == model_pid("acme/bard-tagged")

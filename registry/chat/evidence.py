@@ -57,7 +57,7 @@ tie ties tied associated connected attached
 
 __all__ = ["in_format", "read_constraints", "by_words", "has_evidence", "fitting", "Asked", "asked", "states_asked", "unstated",
            "shows_enough", "side_only", "writes", "gives_text", "fact_text", "task_forms", "asks_licence", "fact_words", "hosting_words", "Topic", "read_topic",
-           "index_terms", "cover", "by_use", "tags_kind", "does_job", "alternatives"]
+           "index_terms", "cover", "by_use", "does_job", "alternatives"]
 
 
 def read_constraints(q: Question) -> tuple:
@@ -506,16 +506,7 @@ def gives_text(cand: Candidate, give_back) -> bool:
     return not tasks or any((media := give_back(t)) is None or "text" in media for t in tasks)
 
 
-def tags_kind(cand: Candidate, kinds: tuple[frozenset[str], ...]) -> bool:
-    """Say whether a candidate carries a marker of every kind asked (``Asked.kinds``) as a Hub tag of its own ("Anything
-    literary?": the tag ``Literatue`` of literature), not only in its name or the name of the data it was trained on
-    (``english_quotes``)."""
-    tags = {k.lower() for k in cand.facts.keywords} if cand.facts is not None else set()
-    return bool(kinds) and all(any(m.lower() in tags for m in kind) for kind in kinds)
-
-
-def by_use(cands: list[Candidate], q: Question | None = None,
-           kinds: tuple[frozenset[str], ...] = ()) -> list[Candidate]:
+def by_use(cands: list[Candidate], q: Question | None = None) -> list[Candidate]:
     """Order the candidates an answer may offer: those showing more of the question's words first; among those showing
     as much, the ones whose own facts hold some of its words in the search's order, then those holding them only
     through a constraint they meet, the most downloaded first.
@@ -527,8 +518,7 @@ def by_use(cands: list[Candidate], q: Question | None = None,
     reading of the question leaves out.
 
     An order of size the search read ("the tiniest", "about a billion parameters": mode ``order``) orders those
-    showing as much as the search does (``size_place``): the smallest, or the nearest the size asked, first. Then
-    those carrying a marker of each kind asked (``kinds``) as their own Hub tag (``tags_kind``) come first.
+    showing as much as the search does (``size_place``): the smallest, or the nearest the size asked, first.
 
     Candidates that show the question only through the task they state (every token classifier "picks out people and
     place names") are not told apart by their words: their search order follows how few other words their cards have,
@@ -548,11 +538,9 @@ def by_use(cands: list[Candidate], q: Question | None = None,
 
     def key(c: Candidate):
         size = size_place(c.facts.params if c.facts else None, orders[0]) if orders else 0
-        untagged = bool(kinds) and not tags_kind(c, kinds)
         if c.own:
-            return (-round(c.coverage, 2), size, untagged, 0, False, 0)
-        return (-round(c.coverage, 2), size, untagged, 1, conditioned(c),
-                -((c.facts.downloads or 0) if c.facts else 0))
+            return (-round(c.coverage, 2), size, 0, False, 0)
+        return (-round(c.coverage, 2), size, 1, conditioned(c), -((c.facts.downloads or 0) if c.facts else 0))
     return sorted(cands, key=key)
 
 

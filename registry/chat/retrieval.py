@@ -850,7 +850,7 @@ class Retriever:
                 # records, not offered as answers
                 _unsure(ctx, rest, unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
                 return
-            sure = _releases_first(ctx.question, by_use(sure, ctx.question, wanted.kinds))
+            sure = _releases_first(ctx.question, by_use(sure, ctx.question))
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
             rest = sure[:TOPICAL_CITES]
             # those stating it but showing less of its words fill the list's other places, named as the closest
