@@ -140,6 +140,9 @@ class Asked:
     # concept's names and jobs (``SearchAdapter.task_phrases``): what a record stating no task must show of the job
     job_kinds: tuple[frozenset[str], ...] = ()
     job_phrases: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
+    # of ``job``, the tasks read from the meaning of the question's own description of the job (a concept: "listen
+    # to a song and tell me what kind of music it is"), not from a task's name it writes ("Chinese-language models")
+    described: frozenset[str] = frozenset()
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
@@ -218,6 +221,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
                         and r.facet not in skip | {"kind"})
     job: set[str] = set()
     field: set[str] = set()
+    described: set[str] = set()
     # a list of models linked to a paper the reader did not resolve (chat.links answers those it did): the words
     # describe the paper, so a model showing them but citing no paper is not what is asked
     paper = "paper" in q.attributes and q.wants == "list"
@@ -241,6 +245,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
             if r.note == CONCEPT_NOTE:
                 field |= values & field_tasks
                 job |= values - field_tasks
+                described |= values - field_tasks
             else:  # read from the words ("text generation models")
                 job |= values
     field -= job
@@ -259,7 +264,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
                  derived, named, names, weights, frozenset(set_aside(q.text, lists=True)),
                  frozenset(stem(w) for w in words(q.text)) - set_aside(q.text, lists=True), reading.job_kinds,
-                 phrases(frozenset(job)) if phrases is not None and job else {})
+                 phrases(frozenset(job)) if phrases is not None and job else {}, frozenset(described - field))
 
 
 def states_library(cand: Candidate, wanted: Asked) -> bool:
@@ -310,7 +315,9 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
         # title generator for "answer my questions about a YouTube video") say what it is about, not that it does
         # the job: a kind of task's marker does, or the words of one of the job's names or jobs, two or more
         # ("youtube-question-answer" holds "question" and "answer" of "video question answering")
-        if wanted.job_kinds:
+        # (a task the question names, "Chinese-language models", is met by a record whose words say its subject, as
+        # before: the rule holds for a job the question describes)
+        if wanted.job_kinds or not wanted.job & wanted.described:
             return True
         held = fact_words(cand.facts)
         return any(len(phrase & held) >= PHRASE_WORDS for t in wanted.job for phrase in wanted.job_phrases.get(t, ()))
