@@ -37,7 +37,11 @@ _LEAD = re.compile(rf"^\s*(?i:do you (?:have|hold|know)|have you got|does the re
                    rf"tell me about|what is|what's|what are)\s+(?:(?i:the)\s+)?{_OWNER}(?P<name>{_NAME}){_KIND}{_END}")
 # "Is X in the registry?", "Is X here?", "Is X available here?"
 _TAIL_FRAME = r"(?i:in (?:the|your|this) registry|here|available(?: here| in the registry)?|listed(?: here)?)"
-_TAIL = re.compile(rf"^\s*(?i:is|are)\s+(?:(?i:the)\s+)?{_OWNER}(?P<name>{_NAME}){_KIND}\s+{_TAIL_FRAME}{_END}")
+# a name going on in lower case after its size or version ("Llama 2 13B chat", "Mistral 7B instruct"), where the frame
+# after it ("in the registry") says where the name stops
+_NOT_NAME = r"(?!(?:in|here|available|listed|models?|checkpoints?|data|datasets?|papers?)\b)"  # the frame, a kind
+_SIZED = rf"(?:{_WORD}\s+){{0,3}}[{_CAPITAL}a-z.\-]*\d[\w.\-]*(?:\s+{_NOT_NAME}[a-z][\w.\-]*){{1,2}}"
+_TAIL = re.compile(rf"^\s*(?i:is|are)\s+(?:(?i:the)\s+)?{_OWNER}(?P<name>{_NAME}|{_SIZED}){_KIND}\s+{_TAIL_FRAME}{_END}")
 _TAIL_WORDS = re.compile(rf"\s+{_TAIL_FRAME}\s*$")
 # "I'm looking for X. Is it here?": the thing named in a sentence saying what the asker looks for, asked for as a whole
 # by the question right after it, which refers back to it

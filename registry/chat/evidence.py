@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 import re
-
 from dataclasses import dataclass, field as dc_field
+from typing import Callable
 
 from registry.chat.context import Candidate, Topic
 from registry.chat.facts import FdoFacts
@@ -136,6 +136,13 @@ class Asked:
     aside: frozenset[str] = frozenset()
     # the question's words (stems), those it sets aside left out
     said: frozenset[str] = frozenset()
+    # of ``kinds``, those of a kind of task (``ConceptReading.job_kinds``); per task of ``job``, the stems of its
+    # concept's names and jobs (``SearchAdapter.task_phrases``): what a record stating no task must show of the job
+    job_kinds: tuple[frozenset[str], ...] = ()
+    job_phrases: dict[str, tuple[frozenset[str], ...]] = dc_field(default_factory=dict)
+    # of ``job``, the tasks read from the meaning of the question's own description of the job (a concept: "listen
+    # to a song and tell me what kind of music it is"), not from a task's name it writes ("Chinese-language models")
+    described: frozenset[str] = frozenset()
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
@@ -197,11 +204,12 @@ def set_aside(text: str, lists: bool = False) -> set[str]:
 
 
 def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[str] = frozenset(),
-          topic: Topic | None = None) -> Asked:
+          topic: Topic | None = None, phrases: Callable[[frozenset[str]], dict] | None = None) -> Asked:
     """Return what ``q`` asks for; ``reading`` is what its concepts ask beyond the read constraints (the search
     adapter's ``concept_reading``: the tasks and words of a field it names, the kinds of task it means);
     ``skip`` names facets checked elsewhere; ``topic`` the question's words with their weights (``read_topic``), which
-    the job words keep (``states_asked``).
+    the job words keep (``states_asked``); ``phrases`` gives the job's tasks' names and jobs
+    (``SearchAdapter.task_phrases``).
 
     The job a field question describes in its own words leaves out the words it sets aside ("works out what a
     picture contains, rather than making pictures": not "make").
@@ -213,6 +221,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
                         and r.facet not in skip | {"kind"})
     job: set[str] = set()
     field: set[str] = set()
+    described: set[str] = set()
     # a list of models linked to a paper the reader did not resolve (chat.links answers those it did): the words
     # describe the paper, so a model showing them but citing no paper is not what is asked
     paper = "paper" in q.attributes and q.wants == "list"
@@ -236,6 +245,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
             if r.note == CONCEPT_NOTE:
                 field |= values & field_tasks
                 job |= values - field_tasks
+                described |= values - field_tasks
             else:  # read from the words ("text generation models")
                 job |= values
     field -= job
@@ -253,7 +263,8 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
         job_words, weights = frozenset(), {}
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
                  derived, named, names, weights, frozenset(set_aside(q.text, lists=True)),
-                 frozenset(stem(w) for w in words(q.text)) - set_aside(q.text, lists=True))
+                 frozenset(stem(w) for w in words(q.text)) - set_aside(q.text, lists=True), reading.job_kinds,
+                 phrases(frozenset(job)) if phrases is not None and job else {}, frozenset(described - field))
 
 
 def states_library(cand: Candidate, wanted: Asked) -> bool:
@@ -296,7 +307,20 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
         # a record stating no task shows the job by a marker of the kind of task the question means (held above:
         # "meetingbank" of meeting summarisation) and half of the question's words: the marker alone may name a
         # subject only ("mol" of chemistry for "predict a wine's grade from its chemical measurements")
-        return bool(tasks & wanted.job) if tasks else bool(wanted.kinds) and cand.coverage >= MIN_COVERAGE
+        if tasks:
+            return bool(tasks & wanted.job)
+        if not wanted.kinds or cand.coverage < MIN_COVERAGE:
+            return False
+        # a subject's markers alone ("music" of songSystem for "tell me what kind of music a song is", "youtube" of a
+        # title generator for "answer my questions about a YouTube video") say what it is about, not that it does
+        # the job: a kind of task's marker does, or the words of one of the job's names or jobs, two or more
+        # ("youtube-question-answer" holds "question" and "answer" of "video question answering")
+        # (a task the question names, "Chinese-language models", is met by a record whose words say its subject, as
+        # before: the rule holds for a job the question describes)
+        if wanted.job_kinds or not wanted.job & wanted.described:
+            return True
+        held = fact_words(cand.facts)
+        return any(len(phrase & held) >= PHRASE_WORDS for t in wanted.job for phrase in wanted.job_phrases.get(t, ()))
     if wanted.aside and _task_stems(cand.facts) & wanted.aside:
         return False  # its task is what the question sets aside ("rather than ... images": an image captioner)
     if wanted.field:

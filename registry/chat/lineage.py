@@ -46,7 +46,7 @@ def read_topic(q: Question, ctx: Context, store, names) -> None:
         (t.object.value for t in store.current(base) if t.predicate == SCHEMA.identifier), None)
     if not identifier:
         return
-    named_words = _named_words(q, base, names) | _describing_words(q, identifier)
+    named_words = _named_words(q, base, names) | _describing_words(q, identifier) | _read_as(q, identifier)
     topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS and t not in ASKERS]
     said = [re.sub(r"['’]s$", "", w) for w in words(q.text)]
     topic = " ".join(dict.fromkeys(w for w in said if stem(w) in topic_stems))
@@ -60,6 +60,15 @@ def _describing_words(q: Question, identifier: str) -> set[str]:
     ("Widget 24B base checkpoint", ``RECORD_WORDS``) and a month and year X's identifier spells as its date code ("of
     January 2025": ...-2501, ``links._dated``)."""
     return RECORD_WORDS | _dated(q.text, (identifier,))
+
+
+def _read_as(q: Question, identifier: str) -> set[str]:
+    """Return the stems of the words the question's reader read as X, the base model ("fine-tuned from Gemma 3 27B
+    instruct": google/gemma-3-27b-it, whose identifier writes "instruct" as "it"): they name X, no topic."""
+    if q.understanding is None:
+        return set()
+    return {stem(w) for r in q.understanding.recognised if r.applied and r.facet == "base_model"
+            and identifier.lower() in {str(v).lower() for v in r.values or ()} for w in words(r.span)}
 
 
 def _named_words(q: Question, base: str, names) -> set[str]:

@@ -48,7 +48,12 @@ RECORD_NOUNS = frozenset(LINK_NOUNS - {"the", "a", "an", "this", "that", "plain"
     frozenset("selection subset split mix mixture problems tasks sentences traces".split())
 # the words inside such a phrase that are no noun of a record: "set of problems", a count ("220 thousand problems")
 DESCRIBING = 3  # words read as another constraint that may stand before a record's noun ("reasoning | data")
-RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS)
+RECORD_FILLERS = frozenset("of hundred thousand million billion k m".split()) | frozenset(NUMBER_WORDS) | \
+    frozenset("among amongst its their".split())  # "lists arXiv X among its papers": where the models list X
+# the asker's own doing with the record, right before it in a sentence of their own ("I'm reading arXiv X", "We
+# cite the FineWeb paper"): up to two words after a first person, none of them a topic of the models asked for
+ASKER_DOING = re.compile(r"(?:^|[.!?;:]\s*)(?:i|we)(?:['’](?:m|ve|re)|\s+(?:am|are|have|had|was|were))?\s+"
+                         r"((?:[\w'’-]+\s+){0,2})$", re.I)
 
 
 def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[str]],
@@ -80,14 +85,16 @@ def read_link(q: Question, ctx: Context, store, resolve: Callable[[str], list[st
         _same_named(ctx, store, entities, read.span)
     if any(pid not in entities for pid in ctx.named):
         return  # the question is about another FDO it names ("which datasets was bert trained on")
-    topic = _topic(q, read.span, values)
+    facts = gather(store, entities, derivatives=False)
+    # the words the named record's own facts hold may go on naming it ("FineWeb crawl": FineWeb holds "crawl")
+    held = set().union(*(fact_words(facts[p]) for p in entities if p in facts))
+    topic = _topic(q, read.span, values, held)
     if read.facet == "base_model" and ctx.named and "derivatives" in q.attributes and not topic and \
             q.wants != "list" and not _other_filters(q):
         # "what are X's fine-tunes?", X named: the answer about X says it, relation by relation; with another
         # explicit constraint ("Which question-answering models were fine-tuned from X?") only the linked models
         # meeting it answer, not X's most downloaded derivatives
         return
-    facts = gather(store, entities, derivatives=False)
     ctx.link = Link(read.facet, tuple(values), read.span, topic, [facts[p] for p in entities if p in facts],
                     note=f"“{read.span}” is read as {', '.join(read.values[:3])}: {read.note}." if read.note else "")
 
@@ -151,8 +158,11 @@ def _named_record(q: Question, ctx: Context, store, resolve: Callable[[str], lis
         return
 
 
-def _topic(q: Question, span: str, values) -> str:
-    """Return the question's words that are neither the named FDO, the relation nor another constraint."""
+def _topic(q: Question, span: str, values, held: set[str] = frozenset()) -> str:
+    """Return the question's words that are neither the named FDO, the relation nor another constraint.
+
+    ``held`` are the words (and stems) of the named FDO's own facts: such a word written right after the words read as
+    it goes on naming it (``_record_phrase``)."""
     named = {stem(w) for w in words(span)} | {stem(w) for v in values for w in words(v)}
     named |= {w for v in values for w in re.findall(r"[a-z0-9]+", v.lower())}  # "arXiv:2307.09288": 2307, 09288
     if q.understanding and any(r.facet == "paper" for r in q.understanding.recognised if r.applied):
@@ -162,13 +172,23 @@ def _topic(q: Question, span: str, values) -> str:
     others = {stem(w) for r in read if not _subject(r) for w in words(r.span)}
     # a subject area may go on naming the record ("the 110k Chinese | reasoning traces"), as another constraint may
     described = others | {stem(w) for r in read if _subject(r) for w in words(r.span)}
-    named |= {stem(w) for w in _record_phrase(q.text, span, described)}
+    named |= {stem(w) for w in _record_phrase(q.text, span, described, held)}
     named |= _dated(q.text, values)
+    named |= {stem(w) for w in _asker_doing(q.text, span)}
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
     text = APPOSITION.sub("", q.search_text or q.text)
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
             and t not in ASKERS]  # "Has anyone built on X?": who asks is no topic
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
+
+
+def _asker_doing(text: str, span: str) -> list[str]:
+    """Return the words saying what the asker does with the named record, right before the words read as it in a
+    sentence of their own ("I'm reading | arXiv 2008.00401", ``ASKER_DOING``): what the asker does, not what the
+    models asked for are about."""
+    at = text.lower().find(span.lower()) if span else -1
+    m = ASKER_DOING.search(text[:at]) if at > 0 else None
+    return words(m.group(1)) if m else []
 
 
 def _subject(read) -> bool:
@@ -193,30 +213,38 @@ def _dated(text: str, values) -> set[str]:
     return out
 
 
-def _record_phrase(text: str, span: str, described: set[str] = frozenset()) -> list[str]:
+def _record_phrase(text: str, span: str, described: set[str] = frozenset(),
+                   held: set[str] = frozenset()) -> list[str]:
     """Return the words that go on naming the record right after the words read as it (``span``), when they are nouns
     of a record's kind, counts and "of" ("learned from the OpenR1 maths | set of 220 thousand problems", "fine-tuned on
     the Deita 10k | instruction selection"): they say what the record is, not what the models are about. The phrase
     stops at the first other word ("trained on the Alpaca chats | help solve contract problems": a job, the topic) and
     where a name stops (``LINK_STOP``: "for finance", "that ..."); one holding no noun of a record is no part of it.
     A word the reader read as another constraint (``described``, stems: the topic "reasoning") goes on naming the record
-    when a noun of a record follows it ("NovaSky's Sky-T1 | reasoning data of 17 thousand examples")."""
+    when a noun of a record follows it ("NovaSky's Sky-T1 | reasoning data of 17 thousand examples"). A word the named
+    record's own facts hold (``held``, words and stems) is a noun of it too ("Hugging Face's FineWeb | crawl": FineWeb's
+    description says it is a web crawl), as the record's own word for what it is."""
     at = text.lower().find(span.lower()) if span else -1
     if at < 0:
         return []
     rest = text[at + len(span):]
     stop = LINK_STOP.search(rest)
     said: list[str] = []
+    own = False  # a word the record's facts hold was read
     pending: list[str] = []  # words of another constraint, part of the phrase only when a record's noun follows
     for w in words(rest[:stop.start()] if stop else rest):
         if w in RECORD_NOUNS or w in RECORD_FILLERS or any(ch.isdigit() for ch in w):
             said += pending + [w]
             pending = []
+        elif w in held or stem(w) in held:
+            said += pending + [w]
+            pending = []
+            own = True
         elif stem(w) in described and len(pending) < DESCRIBING:
             pending.append(w)
         else:
             break
-    return said if any(w in RECORD_NOUNS for w in said) else []
+    return said if own or any(w in RECORD_NOUNS for w in said) else []
 
 
 def find_linked(q: Question, ctx: Context, search: SearchAdapter, add: Callable) -> None:

@@ -800,7 +800,11 @@ class Retriever:
             ctx.reason = "" if ctx.answerable else "the question names no model, task or topic the registry knows"
             return
         best = max((c.coverage for c in ctx.candidates), default=0.0)
-        filtered = bool(ctx.search.applied or ctx.search.boosted) and any(c.covered for c in ctx.candidates)
+        # a Hub tag the reader matched in place of words ("converted with the GGUF-my-repo space": gguf-my-repo) is a
+        # constraint the registry knows when a record found carries it, as a filter applied is
+        tags = q.understanding.tags if q.understanding is not None else ()
+        tagged = bool(tags) and any(c.facts is not None and in_format(c.facts, tags) for c in by_search)
+        filtered = bool(ctx.search.applied or ctx.search.boosted or tagged) and any(c.covered for c in ctx.candidates)
         ctx.answerable = best >= MIN_COVERAGE or filtered
         if not ctx.answerable:
             ctx.reason = "no FDO in the registry matches the question's topic"
@@ -825,7 +829,7 @@ class Retriever:
         if not first:
             rest = fitting(ctx.question, rest)
             reading = self.search.concept_reading(ctx.question.understanding)
-            wanted = asked(ctx.question, reading, topic=ctx.topic)
+            wanted = asked(ctx.question, reading, topic=ctx.topic, phrases=self.search.task_phrases)
             # what states every constraint and task the question asks for, and shows its words as fully as the
             # best found does
             stated = [c for c in rest if states_asked(c, wanted)]

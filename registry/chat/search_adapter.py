@@ -10,13 +10,15 @@ registry without the search extra, not for 100k models.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from registry.search.text import tokens
+from registry.search.patterns import QUESTION_STOPWORDS
+from registry.search.text import STOPWORDS, tokens
 from registry.search.understand import blanked, business_told, stem, topical_terms, words
 from registry.errors import MlfdoError
 
@@ -92,9 +94,9 @@ def input_words(text: str, media: frozenset[str]) -> list[list[str]]:
 def of_input(text: str, phrase: str, media: frozenset[str]) -> bool:
     """Say whether ``phrase`` (the words a subject concept matched) is among the words said of the question's own
     input (``input_words``)."""
-    wanted = words(phrase)
-    return bool(wanted) and any(span[k:k + len(wanted)] == wanted for span in input_words(text, media)
-                                for k in range(len(span)))
+    wanted = [stem(w) for w in words(phrase)]  # as stems: "students' marks" holds the phrase "student"
+    spans = [[stem(re.sub(r"['’]s?$", "", w)) for w in span] for span in input_words(text, media)]
+    return bool(wanted) and any(span[k:k + len(wanted)] == wanted for span in spans for k in range(len(span)))
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,9 @@ class ConceptReading:
     field_words: frozenset[str] = frozenset()
     kinds: tuple[frozenset[str], ...] = ()
     task_words: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)  # field task -> its phrases' stems
+    # of ``kinds``, those of a kind of task (a task-kind concept: "meetingbank" of meeting summarisation), which say a
+    # job; a subject's markers ("music", "youtube": a domain) say only what a model is about
+    job_kinds: tuple[frozenset[str], ...] = ()
 
 
 class SearchAdapter:
@@ -205,10 +210,14 @@ class SearchAdapter:
         # waterfall") is about that input, not a kind of model: a model doing the job serves whatever the table
         # or photo holds, and need not state the subject (commerce, landscapes)
         media = frozenset(stem(w) for m in fields for p in m.concept.phrases for w in words(p))
+        # the medium a task's words name ("predict from a spreadsheet": tabular classification) is the input too
+        media |= {stem(w) for m in matches if m.concept.facet == "task" for w in words(m.phrase)}
         kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers
                       and not (m.concept.facet == "domain" and of_input(understanding.query, m.phrase, media)))
+        job_kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers
+                          and m.concept.facet != "domain")
         if not fields:
-            return ConceptReading(kinds=kinds)
+            return ConceptReading(kinds=kinds, job_kinds=job_kinds)
         # a job matched only by a field's own words ("what is in this photo" by "photo", "CLIP" by "clips")
         # says no more than the field
         field_words = {t for m in fields for t in tokens(m.phrase)}
@@ -224,7 +233,19 @@ class SearchAdapter:
             concept = concepts.of("task", key)
             if concept is not None:
                 task_words[key] = tuple(frozenset(stem(w) for w in words(p)) for p in concept.phrases)
-        return ConceptReading(tasks, said, kinds, task_words)
+        return ConceptReading(tasks, said, kinds, task_words, job_kinds)
+
+    def task_phrases(self, keys) -> dict[str, tuple[frozenset[str], ...]]:
+        """Return per task key the stems of its concept's names and plain-language jobs, stopwords left out ("video
+        question answering": video, question, answer); empty without search or concepts."""
+        concepts = getattr(self.searcher(), "concepts", None)
+        out: dict[str, tuple[frozenset[str], ...]] = {}
+        for key in keys if concepts is not None else ():
+            concept = concepts.of("task", key)
+            if concept is not None:
+                out[key] = tuple(frozenset(stem(w) for w in words(p) if w not in STOPWORDS and w not in QUESTION_STOPWORDS)
+                                 for p in concept.phrases)
+        return out
 
     def give_back(self, task: str) -> frozenset[str] | None:
         """Return the keys of the media a task gives back ("text-to-image": image), as its concept states them; None
