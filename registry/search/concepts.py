@@ -27,7 +27,7 @@ import numpy as np
 from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, SET_ASIDE as _SET_ASIDE
 from registry.search.signatures import signatures
 from registry.search.ways import media_ways
-from registry.search.text import normalise, root, same_family, stem, tokens
+from registry.search.text import morph, normalise, root, same_family, stem, tokens, verb_forms
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
@@ -35,6 +35,11 @@ __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_S
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
+# the facets whose plain descriptions of several words a question also meets with their first word, the verb, in
+# another of its forms ("reading text aloud" for "read text aloud", "describing pictures" for "describe pictures"): jobs
+# and subject areas; a name ("text generation") and a phrase's other words ("search sentences by meaning" is not
+# "what a sentence means") are met only as written
+FORMED = frozenset({"task", "task-family", "task-kind", "domain"})
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 # the languages of a region or country ("Indian languages"): its members (``Concept.members``) are languages, its
 # names matched only written whole ("an Indian recipe language model" names none)
@@ -224,6 +229,9 @@ class _Built:
     # by the same position as phrase_tokens: the tokens of a kind of task's or subject area's phrase, which an adjective
     # of the same family matches too (``text.same_family``), else None
     phrase_roots: list[frozenset[str] | None] = field(default_factory=list)
+    # by the same position: of a plain description of a job or field, of several words, the form (``_form``) of its
+    # first word, its verb, and its other words; else None
+    phrase_forms: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
     whole: set[int] = field(default_factory=set)  # phrases (by place in phrase_tokens) matched only written whole
     vectors: np.ndarray | None = None
     organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
@@ -356,6 +364,33 @@ def _made_from(text: str) -> frozenset[tuple[str, str]]:
     """Return the (thing made, what from) word pairs ``text`` states ("images from text": ("image", "text"))."""
     pairs = {(_head(f.group(1)), _head(f.group(2))) for f in _FROM.finditer(normalise(text))}
     return frozenset((x, y) for x, y in pairs if x and y and x != y)
+
+
+@lru_cache(maxsize=1 << 14)
+def _form(token: str) -> str:
+    """Return what the forms of a word share ("reading", "reads", "read": ~read; "describing", "describe": ~describ):
+    its stem where the index keeps one (``text.morph``), its short stem where regular verb forms meet it
+    (``text.verb_forms``: "read", "guide"), else the token itself."""
+    if token.endswith(("er", "or")):  # a doer ("generator", "synthesiser") is no job's verb: "text generator" is no
+        return token                  # "generate text" (text-to-text)
+    found = morph(token)
+    if found is not None:
+        return "~" + found
+    # a short stem joins only a word's own verb forms: "anime" and "animal" share "anim" and nothing else
+    short = stem(token)
+    return "~" + short if token in {short, short + "e", *verb_forms(short), *verb_forms(short + "e")} and (
+        verb_forms(short) or verb_forms(short + "e")) else token
+
+
+# a verb of ceasing or leaving out before a gerund: "stop refusing harmful requests" asks for no refusing
+_CEASED = re.compile(r"\b(?:stop|stops|stopped|quit|quits|avoid|avoids|without|never|no\s+longer)\s+(\w+ing)\b")
+
+
+def _ceased(form: str, low: str) -> bool:
+    """Say whether ``low`` (a normalised question) writes the verb of form ``form`` only after a verb of ceasing or
+    leaving out ("stop refusing"): what is then asked is its opposite."""
+    found = [w for w in re.findall(r"\w+", low) if _form(_head(w) or w) == form]
+    return bool(found) and len(found) == sum(1 for m in _CEASED.finditer(low) if _form(_head(m.group(1))) == form)
 
 
 @lru_cache(maxsize=4096)
@@ -506,6 +541,9 @@ class ConceptIndex:
                             built.whole.add(len(built.phrase_tokens))
                         built.phrase_tokens.append((i, toks, phrase))
                         built.phrase_roots.append(toks if concept.facet in TOPICS else None)
+                        verb = tokens(phrase)[0]
+                        built.phrase_forms.append((_form(verb), toks - {verb}) if concept.facet in FORMED
+                                                  and len(toks) > 1 and phrase not in concept.names else None)
                     if concept.facet in ("task", "task-family", "library", "modality", "licence-family", *TOPICS) \
                             and len(phrase) > 3:
                         texts.append(phrase)
@@ -576,15 +614,20 @@ class ConceptIndex:
         best: dict[int, ConceptMatch] = {}
         low = normalise(text)
         made_from = _made_from(low)
-        for k, ((i, toks, phrase), rooted) in enumerate(zip(built.phrase_tokens, built.phrase_roots)):
+        forms = frozenset(map(_form, words))
+        for k, ((i, toks, phrase), rooted, formed) in enumerate(zip(built.phrase_tokens, built.phrase_roots,
+                                                                    built.phrase_forms)):
             if k in built.whole and (not toks <= words or not re.search(
                     rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", low)):
                 continue
             # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
-            # "clinic" for clinical (``text.same_family``)
+            # "clinic" for clinical (``text.same_family``); a job's or field's plain description by another form of its
+            # verb (``FORMED``: "reading text aloud": read text aloud; "summarising chats": summarise a chat)
             written = toks <= words
-            if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
-                                                                   for t in rooted))) and not _reversed(phrase, text, made_from) \
+            if (written or (formed is not None and formed[0] in forms and formed[1] <= words
+                            and not _ceased(formed[0], low)) or (
+                    rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
+                                                           for t in rooted))) and not _reversed(phrase, text, made_from) \
                     and not _acronym_unsaid(phrase, written_as) and not (
                         built.concepts[i].facet == SYSTEM and _name_unsaid(
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
