@@ -27,7 +27,7 @@ import numpy as np
 from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, SET_ASIDE as _SET_ASIDE
 from registry.search.signatures import signatures
 from registry.search.ways import media_ways
-from registry.search.text import morph, normalise, root, same_family, stem, tokens, verb_forms
+from registry.search.text import morph, normalise, root, same_family, stem, tokens
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
@@ -402,21 +402,27 @@ def _made_from(text: str) -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=1 << 14)
 def _form(token: str) -> str:
     """Return what the forms of a word share ("reading", "reads", "read": ~read; "describing", "describe": ~describ):
-    its stem where the index keeps one (``text.morph``), its short stem where regular verb forms meet it
-    (``text.verb_forms``: "read", "guide"), else the token itself."""
-    if token.endswith(("er", "or")):  # a doer ("generator", "synthesiser") is no job's verb: "text generator" is no
-        return token                  # "generate text" (text-to-text)
+    its stem where the index keeps one (``text.morph``), its short stem where the word is that stem as a verb, with
+    -e, -ing or -ed ("read", "erase", "erasing", "spotting"), else the token itself."""
+    if token.endswith(("er", "or")) and stem(token) != token:  # a doer ("generator", "synthesiser") is no job's
+        return token                                           # verb: "text generator" is no "generate text"
     found = morph(token)
     if found is not None:
         return "~" + found
     # a short stem joins only a word's own verb forms: "anime" and "animal" share "anim" and nothing else
     short = stem(token)
-    return "~" + short if token in {short, short + "e", *verb_forms(short), *verb_forms(short + "e")} and (
-        verb_forms(short) or verb_forms(short + "e")) else token
+    if not short.isalpha() or len(short) < 3:
+        return token
+    bare = short[:-1] if short.endswith("e") else short  # "code": coding
+    verb = {short, short + "e", bare + "ing", bare + "ed", short + "d", short + short[-1] + "ing", short + short[-1] + "ed"}
+    return "~" + short if token in verb else token
 
 
 # a verb of ceasing or leaving out before a gerund: "stop refusing harmful requests" asks for no refusing
 _CEASED = re.compile(r"\b(?:stop|stops|stopped|quit|quits|avoid|avoids|without|never|no\s+longer)\s+(\w+ing)\b")
+
+
+_CEASED_CLAUSE = re.compile(_CEASED.pattern + r"[^,.;:?!]*")
 
 
 def _ceased(form: str, low: str) -> bool:
@@ -747,7 +753,8 @@ class ConceptIndex:
         # a word another concept's phrase was read from is that concept's ("stop refusing requests": no request of
         # the safety kind's own)
         taken = {t for m in best.values() if m.how == "words" for t in tokens(m.phrase)}
-        for sentence in re.split(r"[.?!;]+", text):
+        # (what follows a verb of ceasing, to the clause's end, is what is not asked: "quit refusing harmful requests")
+        for sentence in re.split(r"[.?!;]+", _CEASED_CLAUSE.sub(" ", normalise(text))):
             found: dict[int, list[str]] = defaultdict(list)
             for t in dict.fromkeys(tokens(sentence)):
                 for i in () if t in taken else built.own_words.get(t, ()):
