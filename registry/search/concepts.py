@@ -343,6 +343,15 @@ def _own_words(built: _Built, informative: Callable[[str], bool] | None = None) 
     return out
 
 
+def _worked(family: Concept, task: Concept) -> tuple[str, ...]:
+    """Return the media by which the media a question names narrow a family to a member task: what it gives back for a
+    family making media (``outputModality``), what it takes in or gives back for one declaring both (things over time:
+    a clip made or a clip read), else what it takes in."""
+    if family.inputs and family.outputs:
+        return task.inputs + task.outputs
+    return task.outputs if family.outputs else task.inputs
+
+
 def _member(licence: Concept, group: Concept) -> bool:
     """Say whether a licence belongs to a licence family or group: its family, one of its groups, or the property the
     group stands for (``GROUPED_BY``)."""
@@ -1021,7 +1030,7 @@ class ConceptIndex:
                     tasks = [t for t in (built.by_pid.get(p) for p in job.members + job.broader)
                              if t is not None and t.facet == "task"]
                 if job.facet == "task-family":
-                    worked = {p for t in tasks for p in (t.outputs if job.outputs else t.inputs)}
+                    worked = {p for t in tasks for p in _worked(job, t)}
                 else:
                     worked = {p for t in tasks for p in t.inputs + t.outputs}
                 # while the index holds no model of the job's tasks ("house prices from a table of features": no tabular
@@ -1035,6 +1044,9 @@ class ConceptIndex:
                     if named is None:
                         named = self._named_media(built, _EXAMPLE.sub(" ", normalise(text)))
                         in_examples = self._named_media(built, text).keys() - named.keys()
+                        # a medium named by a phrase of several words ("streams of measurements": time series)
+                        named.update({best[k].concept.pid: best[k].concept for k in media
+                                      if len(tokens(best[k].phrase)) > 1 and best[k].concept.pid not in in_examples})
                     within = tuple(p for p in named if p in worked) or (
                         () if medium in in_examples else (medium,))
                     if within:
@@ -1159,7 +1171,7 @@ class ConceptIndex:
                 elif task is not None and task.facet == "task" and (not m.within or set(
                         # a family making media is narrowed by what its tasks give back ("make new media, pictures,
                         # clips or sound"), any other by what they take in
-                        (task.outputs if c.outputs else task.inputs) or task.modalities) & set(m.within)):
+                        _worked(c, task) or task.modalities) & set(m.within)):
                     # a field's broader field is no task
                     out["task"].setdefault(task.key, m.phrase)
             for area_pid in c.related:  # the subject areas a system not held is for (MusicGen: music)
