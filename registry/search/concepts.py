@@ -41,7 +41,7 @@ ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable
 # "what a sentence means") are met only as written
 FORMED = frozenset({"task", "task-family", "task-kind", "domain"})
 # the facets whose plain descriptions are also met by their words spread over a sentence ("say whether movie reviews
-# are favourable": a review, favourable): two words or more the phrases of no other concept hold (``_own_words``)
+# are favourable": a review, favourable): two words or more that the phrases of few concepts hold (``_own_words``)
 COVERED = frozenset({"task-kind", "task-family"})
 MIN_COVER = 2
 COVER_SCORE = 1.0  # below a phrase written out (1.0 and 0.1 a word)
@@ -429,9 +429,7 @@ def _form(token: str) -> str:
 
 # a verb of ceasing or leaving out before a gerund: "stop refusing harmful requests" asks for no refusing
 _CEASED = re.compile(r"\b(?:stop|stops|stopped|quit|quits|avoid|avoids|without|never|no\s+longer)\s+(\w+ing)\b")
-
-
-_CEASED_CLAUSE = re.compile(_CEASED.pattern + r"[^,.;:?!]*")
+_CEASED_CLAUSE = re.compile(_CEASED.pattern + r"[^,.;:?!]*")  # the same, to the end of its clause
 
 
 def _ceased(form: str, low: str) -> bool:
@@ -756,9 +754,9 @@ class ConceptIndex:
 
     @staticmethod
     def _covered(built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
-        """Add to ``best`` the kinds and families of tasks a sentence of ``text`` names by two or more words of their
-        plain descriptions that no other concept's phrases hold ("say whether movie reviews are favourable": sentiment
-        analysis, by "review" and "favourable"), the words in the sentence's order as the span."""
+        """Add to ``best`` the kinds and families of tasks a sentence of ``text`` names by two or more of their own words
+        (``_own_words``: held by the phrases of few concepts, and informative) ("say whether movie reviews are
+        favourable": sentiment analysis, by "review" and "favourable"), the words in the sentence's order as the span."""
         # a word another concept's phrase was read from is that concept's ("stop refusing requests": no request of
         # the safety kind's own)
         taken = {t for m in best.values() if m.how == "words" for t in tokens(m.phrase)}
