@@ -27,7 +27,8 @@ import numpy as np
 from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, SET_ASIDE as _SET_ASIDE
 from registry.search.signatures import signatures
 from registry.search.ways import media_ways
-from registry.search.text import morph, normalise, root, same_family, stem, tokens
+from registry.search.text import normalise, root, same_family, stem, tokens
+from registry.search.verb_forms import CEASED_CLAUSE, ceased, verb_form
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
@@ -236,7 +237,7 @@ class _Built:
     # by the same position as phrase_tokens: the tokens of a kind of task's or subject area's phrase, which an adjective
     # of the same family matches too (``text.same_family``), else None
     phrase_roots: list[frozenset[str] | None] = field(default_factory=list)
-    # by the same position: of a plain description of a job or field, of several words, the form (``_form``) of its
+    # by the same position: of a plain description of a job or field, of several words, the form (``verb_form``) of its
     # first word, its verb, and its other words; else None
     phrase_forms: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
     whole: set[int] = field(default_factory=set)  # phrases (by place in phrase_tokens) matched only written whole
@@ -408,37 +409,6 @@ def _made_from(text: str) -> frozenset[tuple[str, str]]:
     return frozenset((x, y) for x, y in pairs if x and y and x != y)
 
 
-@lru_cache(maxsize=1 << 14)
-def _form(token: str) -> str:
-    """Return what the forms of a word share ("reading", "reads", "read": ~read; "describing", "describe": ~describ):
-    its stem where the index keeps one (``text.morph``), its short stem where the word is that stem as a verb, with
-    -e, -ing or -ed ("read", "erase", "erasing", "spotting"), else the token itself."""
-    if token.endswith(("er", "or")) and stem(token) != token:  # a doer ("generator", "synthesiser") is no job's
-        return token                                           # verb: "text generator" is no "generate text"
-    found = morph(token)
-    if found is not None:
-        return "~" + found
-    # a short stem joins only a word's own verb forms: "anime" and "animal" share "anim" and nothing else
-    short = stem(token)
-    if not short.isalpha() or len(short) < 3:
-        return token
-    bare = short[:-1] if short.endswith("e") else short  # "code": coding
-    verb = {short, short + "e", bare + "ing", bare + "ed", short + "d", short + short[-1] + "ing", short + short[-1] + "ed"}
-    return "~" + short if token in verb else token
-
-
-# a verb of ceasing or leaving out before a gerund: "stop refusing harmful requests" asks for no refusing
-_CEASED = re.compile(r"\b(?:stop|stops|stopped|quit|quits|avoid|avoids|without|never|no\s+longer)\s+(\w+ing)\b")
-_CEASED_CLAUSE = re.compile(_CEASED.pattern + r"[^,.;:?!]*")  # the same, to the end of its clause
-
-
-def _ceased(form: str, low: str) -> bool:
-    """Say whether ``low`` (a normalised question) writes the verb of form ``form`` only after a verb of ceasing or
-    leaving out ("stop refusing"): what is then asked is its opposite."""
-    found = [w for w in re.findall(r"\w+", low) if _form(_head(w) or w) == form]
-    return bool(found) and len(found) == sum(1 for m in _CEASED.finditer(low) if _form(_head(m.group(1))) == form)
-
-
 @lru_cache(maxsize=4096)
 def _head(word: str) -> str:
     """Return a word's index token ("images": image), or "" for a stopword."""
@@ -598,7 +568,7 @@ class ConceptIndex:
                         verb = tokens(phrase)[0]
                         # (a phrase opening with a verb's -ing or -ed form, "what is happening in this video", is
                         # met as written: its first word is no verb to inflect)
-                        built.phrase_forms.append((_form(verb), toks - {verb}) if concept.facet in FORMED
+                        built.phrase_forms.append((verb_form(verb), toks - {verb}) if concept.facet in FORMED
                                                   and len(toks) > 1 and phrase not in concept.names
                                                   and not verb.endswith(("ing", "ed")) else None)
                     if concept.facet in ("task", "task-family", "library", "modality", "licence-family", *TOPICS) \
@@ -674,7 +644,7 @@ class ConceptIndex:
         best: dict[int, ConceptMatch] = {}
         low = normalise(text)
         made_from = _made_from(low)
-        forms = frozenset(map(_form, words))
+        forms = frozenset(map(verb_form, words))
         media_words = built.media.keys() | built.hidden_media.keys()
         for k, ((i, toks, phrase), rooted, formed) in enumerate(zip(built.phrase_tokens, built.phrase_roots,
                                                                     built.phrase_forms)):
@@ -686,7 +656,7 @@ class ConceptIndex:
             # verb (``FORMED``: "reading text aloud": read text aloud; "summarising chats": summarise a chat)
             written = toks <= words
             if (written or (formed is not None and formed[0] in forms and formed[1] <= words
-                            and not _ceased(formed[0], low)) or (
+                            and not ceased(formed[0], low)) or (
                     rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
                                                            for t in rooted))) and not _reversed(phrase, text, made_from) \
                     and not _acronym_unsaid(phrase, written_as, media_words) and not (
@@ -761,7 +731,7 @@ class ConceptIndex:
         # the safety kind's own)
         taken = {t for m in best.values() if m.how == "words" for t in tokens(m.phrase)}
         # (what follows a verb of ceasing, to the clause's end, is what is not asked: "quit refusing harmful requests")
-        for sentence in re.split(r"[.?!;]+", _CEASED_CLAUSE.sub(" ", normalise(text))):
+        for sentence in re.split(r"[.?!;]+", CEASED_CLAUSE.sub(" ", normalise(text))):
             found: dict[int, list[str]] = defaultdict(list)
             for t in dict.fromkeys(tokens(sentence)):
                 for i in () if t in taken else built.own_words.get(t, ()):
