@@ -28,6 +28,7 @@ from registry.search.patterns import IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_L
 from registry.search.signatures import signatures
 from registry.search.ways import media_ways
 from registry.search.text import normalise, root, same_family, stem, tokens
+from registry.search.verb_forms import CEASED_CLAUSE, ceased, verb_form
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
@@ -35,6 +36,18 @@ __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_S
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
+# the facets whose plain descriptions of several words a question also meets with their first word, the verb, in
+# another of its forms ("reading text aloud" for "read text aloud", "describing pictures" for "describe pictures"): jobs
+# and subject areas; a name ("text generation") and a phrase's other words ("search sentences by meaning" is not
+# "what a sentence means") are met only as written
+FORMED = frozenset({"task", "task-family", "task-kind", "domain"})
+# the facets whose plain descriptions are also met by their words spread over a sentence ("say whether movie reviews
+# are favourable": a review, favourable): two words or more that the phrases of few concepts hold (``_own_words``)
+COVERED = frozenset({"task-kind", "task-family"})
+MIN_COVER = 2
+COVER_SCORE = 1.0  # below a phrase written out (1.0 and 0.1 a word)
+MIN_OWN = 4  # letters a word needs to say something of its own
+MAX_HOLDERS = 2  # concepts whose phrases may hold a word that still says which of them is meant
 MIN_PHRASE_SIM = 0.78  # cosine of the question to a phrase: below it the static embedder's neighbours were mostly wrong
 # the languages of a region or country ("Indian languages"): its members (``Concept.members``) are languages, its
 # names matched only written whole ("an Indian recipe language model" names none)
@@ -224,7 +237,13 @@ class _Built:
     # by the same position as phrase_tokens: the tokens of a kind of task's or subject area's phrase, which an adjective
     # of the same family matches too (``text.same_family``), else None
     phrase_roots: list[frozenset[str] | None] = field(default_factory=list)
+    # by the same position: of a plain description of a job or field, of several words, the form (``verb_form``) of its
+    # first word, its verb, and its other words; else None
+    phrase_forms: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
     whole: set[int] = field(default_factory=set)  # phrases (by place in phrase_tokens) matched only written whole
+    # a word of the plain descriptions of a kind or family of tasks (``COVERED``) that few concepts' phrases hold ->
+    # the places of those concepts
+    own_words: dict[str, frozenset[int]] = field(default_factory=dict)
     vectors: np.ndarray | None = None
     organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
     # the word of a modality's one-word phrase ("pictures": image) -> (the modality's place in concepts, the modality)
@@ -300,6 +319,38 @@ def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]
     if facet == "domain":
         return tuple(dict.fromkeys([label] + hidden))
     return ()
+
+
+def _own_words(built: _Built, informative: Callable[[str], bool] | None = None) -> dict[str, frozenset[int]]:
+    """Return the words of the plain descriptions of kinds and families of tasks (``COVERED``) that the phrases of at
+    most ``MAX_HOLDERS`` concepts hold, and no medium's, and that say something of their own (``informative``, when
+    given): each with the places of the kinds and families holding it."""
+    held: dict[str, set[int]] = defaultdict(set)
+    for i, toks, _ in built.phrase_tokens:
+        for t in toks:
+            held[t].add(i)
+    media = set(built.media) | set(built.hidden_media)
+    out = {}
+    for i, concept in enumerate(built.concepts):
+        if concept.facet not in COVERED:
+            continue
+        for phrase in concept.phrases:
+            if phrase in concept.names:
+                continue
+            for t in tokens(phrase):
+                if len(t) >= MIN_OWN and t.isalpha() and t not in _GENERIC and t not in media \
+                        and len(held[t]) <= MAX_HOLDERS and (informative is None or informative(t)):
+                    out[t] = frozenset(out.get(t, frozenset()) | {i})
+    return out
+
+
+def _worked(family: Concept, task: Concept) -> tuple[str, ...]:
+    """Return the media by which the media a question names narrow a family to a member task: what it gives back for a
+    family making media (``outputModality``), what it takes in or gives back for one declaring both (things over time:
+    a clip made or a clip read), else what it takes in."""
+    if family.inputs and family.outputs:
+        return task.inputs + task.outputs
+    return task.outputs if family.outputs else task.inputs
 
 
 def _member(licence: Concept, group: Concept) -> bool:
@@ -385,14 +436,22 @@ def _reversed(phrase: str, text: str, made_from: frozenset[tuple[str, str]] = fr
     return bool(given) and any(x in taken and y == given[0] for x, y in made_from)
 
 
-def _acronym_unsaid(phrase: str, text: str) -> bool:
+def _acronym_unsaid(phrase: str, text: str, media: Collection[str] = ()) -> bool:
     """Say whether ``phrase`` is an acronym or name in capitals ("CLIP", "RAG") that ``text`` does not write so.
 
     Its lower-case form may be a plain word ("a short clip of", "a rag"): a question that writes some word
-    in capitals writes an acronym in capitals too. A question all in lower case may mean either.
+    in capitals writes an acronym in capitals too. A question all in lower case may mean either, unless the word
+    names a medium (``media``: "video clips"): then the acronym is read only where it stands as a name, singular,
+    before a version or a word such as "model" or after a comparison ("clip models", "something like clip").
     """
-    if not (phrase.isupper() and phrase.isalpha() and len(phrase) > 1) or text.lower() == text:
+    if not (phrase.isupper() and phrase.isalpha() and len(phrase) > 1):
         return False
+    if text.lower() == text:
+        word = phrase.lower()
+        if _head(word) not in media:
+            return False
+        return not any(_AS_NAME.match(text, m.end()) or _BEFORE_NAME.search(text, max(0, m.start() - 20), m.start())
+                       for m in re.finditer(rf"\b{re.escape(word)}\b", text))
     return re.search(rf"\b{re.escape(phrase)}s?\b", text) is None
 
 
@@ -506,10 +565,19 @@ class ConceptIndex:
                             built.whole.add(len(built.phrase_tokens))
                         built.phrase_tokens.append((i, toks, phrase))
                         built.phrase_roots.append(toks if concept.facet in TOPICS else None)
+                        verb = tokens(phrase)[0]
+                        # (a phrase opening with a verb's -ing or -ed form, "what is happening in this video", is
+                        # met as written: its first word is no verb to inflect)
+                        built.phrase_forms.append((verb_form(verb), toks - {verb}) if concept.facet in FORMED
+                                                  and len(toks) > 1 and phrase not in concept.names
+                                                  and not verb.endswith(("ing", "ed")) else None)
                     if concept.facet in ("task", "task-family", "library", "modality", "licence-family", *TOPICS) \
                             and len(phrase) > 3:
                         texts.append(phrase)
                         built.vector_owner.append((i, phrase))
+            # a word common everywhere ("whether", "just") says nothing of a concept, however few phrases hold it: the
+            # embedder tells, where it can (``StaticEmbedder.informative_word``)
+            built.own_words = _own_words(built, getattr(self.embedder, "informative_word", None))
             if built.spelled:
                 # one alternation, longest first ("norsk bokmål" before "norsk"): read once over a question
                 built.spelled_re = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -576,16 +644,22 @@ class ConceptIndex:
         best: dict[int, ConceptMatch] = {}
         low = normalise(text)
         made_from = _made_from(low)
-        for k, ((i, toks, phrase), rooted) in enumerate(zip(built.phrase_tokens, built.phrase_roots)):
+        forms = frozenset(map(verb_form, words))
+        media_words = built.media.keys() | built.hidden_media.keys()
+        for k, ((i, toks, phrase), rooted, formed) in enumerate(zip(built.phrase_tokens, built.phrase_roots,
+                                                                    built.phrase_forms)):
             if k in built.whole and (not toks <= words or not re.search(
                     rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", low)):
                 continue
             # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
-            # "clinic" for clinical (``text.same_family``)
+            # "clinic" for clinical (``text.same_family``); a job's or field's plain description by another form of its
+            # verb (``FORMED``: "reading text aloud": read text aloud; "summarising chats": summarise a chat)
             written = toks <= words
-            if (written or (rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
-                                                                   for t in rooted))) and not _reversed(phrase, text, made_from) \
-                    and not _acronym_unsaid(phrase, written_as) and not (
+            if (written or (formed is not None and formed[0] in forms and formed[1] <= words
+                            and not ceased(formed[0], low)) or (
+                    rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
+                                                           for t in rooted))) and not _reversed(phrase, text, made_from) \
+                    and not _acronym_unsaid(phrase, written_as, media_words) and not (
                         built.concepts[i].facet == SYSTEM and _name_unsaid(
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
                         text, built.concepts[i].everyday)) and not (
@@ -606,6 +680,7 @@ class ConceptIndex:
                     score = 1.0 + 0.1 * len(m.group(0).split())
                     if i not in best or best[i].score < score:
                         best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
+        self._covered(built, text, best)
         self._depicted(text, best)
         self._directions(built, text, best)
         self._given(built, text, best)
@@ -646,6 +721,24 @@ class ConceptIndex:
         narrower_of = {pid for m in kept if m.concept.facet == "domain" for pid in m.concept.broader}
         kept = [m for m in kept if m.concept.facet != "domain" or m.concept.pid not in narrower_of]
         return sorted(kept, key=lambda m: -m.score)[:limit]
+
+    @staticmethod
+    def _covered(built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Add to ``best`` the kinds and families of tasks a sentence of ``text`` names by two or more of their own words
+        (``_own_words``: held by the phrases of few concepts, and informative) ("say whether movie reviews are
+        favourable": sentiment analysis, by "review" and "favourable"), the words in the sentence's order as the span."""
+        # a word another concept's phrase was read from is that concept's ("stop refusing requests": no request of
+        # the safety kind's own)
+        taken = {t for m in best.values() if m.how == "words" for t in tokens(m.phrase)}
+        # (what follows a verb of ceasing, to the clause's end, is what is not asked: "quit refusing harmful requests")
+        for sentence in re.split(r"[.?!;]+", CEASED_CLAUSE.sub(" ", normalise(text))):
+            found: dict[int, list[str]] = defaultdict(list)
+            for t in dict.fromkeys(tokens(sentence)):
+                for i in () if t in taken else built.own_words.get(t, ()):
+                    found[i].append(t)
+            for i, said in found.items():
+                if len(said) >= MIN_COVER and i not in best:
+                    best[i] = ConceptMatch(built.concepts[i], " ".join(said), COVER_SCORE, "words")
 
     @staticmethod
     def _depicted(text: str, best: dict[int, ConceptMatch]) -> None:
@@ -905,7 +998,7 @@ class ConceptIndex:
                     tasks = [t for t in (built.by_pid.get(p) for p in job.members + job.broader)
                              if t is not None and t.facet == "task"]
                 if job.facet == "task-family":
-                    worked = {p for t in tasks for p in (t.outputs if job.outputs else t.inputs)}
+                    worked = {p for t in tasks for p in _worked(job, t)}
                 else:
                     worked = {p for t in tasks for p in t.inputs + t.outputs}
                 # while the index holds no model of the job's tasks ("house prices from a table of features": no tabular
@@ -919,6 +1012,9 @@ class ConceptIndex:
                     if named is None:
                         named = self._named_media(built, _EXAMPLE.sub(" ", normalise(text)))
                         in_examples = self._named_media(built, text).keys() - named.keys()
+                        # a medium named by a phrase of several words ("streams of measurements": time series)
+                        named.update({best[k].concept.pid: best[k].concept for k in media
+                                      if len(tokens(best[k].phrase)) > 1 and best[k].concept.pid not in in_examples})
                     within = tuple(p for p in named if p in worked) or (
                         () if medium in in_examples else (medium,))
                     if within:
@@ -1034,15 +1130,16 @@ class ConceptIndex:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             for task_pid in c.serves + (m.instead or c.broader) + c.members:
                 task = built.by_pid.get(task_pid)
-                if task is not None and task.facet in TOPICS and (task_pid in c.serves or task_pid in m.instead):
-                    # a system not held doing a kind of task (Codestral: code generation) stands for the models
-                    # showing it, as the kind of task would
+                if task is not None and task.facet in TOPICS and (task_pid in c.serves or task_pid in m.instead
+                                                                   or task_pid in c.members):
+                    # a system not held doing a kind of task (Codestral: code generation), or a family grouping one
+                    # (acting: function calling, web agents), stands for the models showing it, as the kind would
                     if task.markers:
                         out[TOPIC].setdefault(task.key, m.phrase)
                 elif task is not None and task.facet == "task" and (not m.within or set(
                         # a family making media is narrowed by what its tasks give back ("make new media, pictures,
                         # clips or sound"), any other by what they take in
-                        (task.outputs if c.outputs else task.inputs) or task.modalities) & set(m.within)):
+                        _worked(c, task) or task.modalities) & set(m.within)):
                     # a field's broader field is no task
                     out["task"].setdefault(task.key, m.phrase)
             for area_pid in c.related:  # the subject areas a system not held is for (MusicGen: music)
