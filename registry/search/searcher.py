@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.name_words import add_name_words, named_together
+from registry.search.name_words import add_name_words, named_compound, named_together
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
@@ -38,8 +38,8 @@ from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
 from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
-from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
-                                      SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
+from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LANGUAGE_ALIASES, LICENCE_TALK, LINK_FACETS, METHODS,
+                                      NOT_COMMERCIAL, SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
 from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
 from registry.search.understand import (EXPANSIONS, FORMATS, Understander, apposed, blanked, business_told,
                                          follow_up_questions, writes_licence_id)
@@ -258,7 +258,7 @@ class Searcher:
         if self.llm is not None and query:
             result = self.llm.understand(query, result, self.vocabulary) or result
         if query:
-            result = _many_languages(self._with_concepts(result))
+            result = self._without_compounds(_many_languages(self._with_concepts(result)))
         self._understood[query] = result
         if len(self._understood) > 256:
             self._understood.popitem(last=False)
@@ -518,6 +518,57 @@ class Searcher:
     def _of_index(self, share: float) -> float:
         """Return ``share`` of the FDOs indexed (of one at least): the count a task or language is weighed against."""
         return share * max(1, len(self.engine.slot_of))
+
+    def _without_compounds(self, qu: QueryUnderstanding) -> QueryUnderstanding:
+        """Return ``qu`` without the languages whose name the question writes only as the first word of the name of a
+        thing (``_names_thing``: "French bulldogs", "a German shepherd"): no language is asked there."""
+        recognised = []
+        for r in qu.recognised:
+            parts = [p.strip() for p in r.span.split(" / ") if p.strip()] if r.facet == "language" and r.span and \
+                r.note not in (MANY_NOTE, GROUP_NOTE) else []
+            things = {p.lower() for p in parts if self._names_thing(p, qu.query)}
+            if not things:
+                recognised.append(r)
+                continue
+            if things >= {p.lower() for p in parts}:
+                continue
+            kept = tuple(v for v in r.values if not self._called(v, things))
+            if kept:
+                vocab = self.vocabulary("language")
+                recognised.append(replace(r, values=kept, label="language: " + " or ".join(
+                    vocab[k][0] if k in vocab else k for k in kept), span=" / ".join(
+                    p for p in parts if p.lower() not in things)))
+        if len(recognised) == len(qu.recognised) and all(a is b for a, b in zip(recognised, qu.recognised)):
+            return qu
+        return replace(qu, recognised=tuple(recognised))
+
+    def _names_thing(self, phrase: str, query: str) -> bool:
+        """Say whether ``phrase``, a language's name, stands in ``query`` only before a word with which the names of
+        FDOs stating no language write it as one word or joined by a hyphen ("French bulldogs": frenchbulldog_dreambooth,
+        a text-to-image model stating none): a thing so named (a breed, a dish) is no language asked for. A name
+        whose FDO states a language runs the language into its model or data ("TamilGPT", "GermanQuAD"), and a word
+        no name joins to it leaves the language read ("French text")."""
+        written = list(re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", query))
+        after = [re.match(r"[\s-]+([^\W\d_]+)", query[m.end():]) for m in written]
+        if not written or not all(after) or not phrase.isalpha():
+            return False
+        engine = self.engine
+        with engine.lock:
+            for m in after:
+                word = m.group(1).lower()
+                if word in LANGUAGE_ALIASES:
+                    return False  # "English-Tamil": two languages
+                slots = named_compound(engine, phrase, word)
+                if not slots or any(engine.docs[s] is None or engine.docs[s].facets.get("language") for s in slots):
+                    return False
+        return True
+
+    def _called(self, key: str, names: set[str]) -> bool:
+        """Say whether the language ``key`` is called by one of ``names`` (lower-case)."""
+        code = key.lower().split("-")[0]
+        concept = self.concepts.of("language", key)
+        return any(LANGUAGE_ALIASES.get(n) == code for n in names) or (
+            concept is not None and bool(names & {n.lower() for n in concept.names}))
 
     def _language_placed(self, key: str, phrase: str) -> bool:
         """Say whether ``phrase`` is one of the places whose speakers name the language ``key`` (its hidden labels)."""
