@@ -853,6 +853,10 @@ class Searcher:
             masks = {i: self._topics_mask(r.values) if r.facet == TOPIC else
                      _Masks(self.engine, _Filters({r.facet: list(r.values)}, {})).per_facet.get(r.facet)
                      for i, r in enumerate(qu.recognised) if r.applied and r.values and r.mode != "order"}
+            for i, r in enumerate(qu.recognised):
+                if masks.get(i) is not None and r.facet == "language":
+                    # a model whose facts name a data set in the language meets it (``_language_data``)
+                    masks[i] = masks[i] | self._language_data(list(r.values))[:len(masks[i])]
             out: dict[str, frozenset[int]] = {}
             for pid in pids:
                 slot = self.engine.slot_of.get(pid)
@@ -1173,6 +1177,11 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
+            data = None
+            if facet == "language":
+                # a model stating no language whose facts name a data set in it states it as well (``_language_data``)
+                data = self._language_data(boosts["language"])
+                sel = sel | data
             if facet in LINK_FACETS or (facet in stated and facet in STATED_FIRST and (
                     not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
                 if facet == "base_model":
@@ -1187,7 +1196,10 @@ class Searcher:
                     # point, not one of many a general model lists; "a Hindi model")
                     asked += sel.view(np.int8) * np.int16(STATED_WEIGHT)
                     if facet == "language":
-                        asked += (sel & self._few_languages()).view(np.int8)
+                        # (a model shown to work in it by its data is for it, as one stating few languages is, and
+                        # more: it was made for data in that language, where a model stating Korean and English is
+                        # made for both)
+                        asked += (sel & self._few_languages()).view(np.int8) + data.view(np.int8) * np.int16(2)
                     if self._loose_topic(qu):
                         # a task read from loose words beside it ("an assistant that speaks Korean", "a language model
                         # for Hong Kong speakers"): among the models stating the language, those doing the task go
@@ -1484,6 +1496,26 @@ class Searcher:
         if named is None:
             return []
         return stub_kin(self.engine, named, self.vocabulary("base_model"))
+
+    def _language_data(self, keys: list[str]) -> np.ndarray:
+        """Return the slots of the models stating no language whose name, tags or training data name a data set in one
+        of the languages ``keys`` (``Concept.data_names``, ``mlfdo:dataSetName``: lora-llama-2-7b-nsmc, the Naver
+        movie reviews, works in Korean)."""
+        engine = self.engine
+        cache = ("data", tuple(sorted(keys)))
+        cached = self._few_masks.get(cache)
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
+        sel = np.zeros(engine.size, dtype=bool)
+        for key in keys:
+            concept = self.concepts.of("language", key)
+            for name in concept.data_names if concept is not None else ():
+                own, data = engine.marker_masks(name)
+                sel |= own | data
+        sel &= engine.facet_masks({"language": []}, {}, frozenset({"language"}))["language"]
+        sel &= engine.facet_masks({"kind": ["model"]}, {}, frozenset())["kind"]
+        self._few_masks[cache] = (engine, engine.generation, sel)
+        return sel
 
     def _few_languages(self) -> np.ndarray:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
