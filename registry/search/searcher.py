@@ -1131,6 +1131,7 @@ class Searcher:
             boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
         stated = set()
+        rare_of: dict[str, list[str]] = {}  # a stated facet -> its values few FDOs state, when others are common
         placed = [v for r in qu.recognised if r.applied and r.note == PLACE_NOTE and r.facet not in explicit
                   for v in r.values]
         vocab = self.vocabulary("language")
@@ -1144,8 +1145,17 @@ class Searcher:
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
             if facet in lenient and facet not in explicit:
                 vocab = self.vocabulary(facet)
-                if sum(vocab[v][1] for v in values if v in vocab) <= self._of_index(STATED_SHARE):
+                few = self._of_index(STATED_SHARE)
+                if sum(vocab[v][1] for v in values if v in vocab) <= few:
                     stated.add(facet)
+                elif facet == "language":
+                    # a language few state beside one most state ("signs in Arabic ... tell me in English", "from
+                    # English into Tamil"): the rare one is what the question asks for, as if named alone; the common
+                    # one, which most models state, ranks up as a preference only
+                    rare = [v for v in values if v in vocab and vocab[v][1] <= few]
+                    if rare:
+                        stated.add(facet)
+                        rare_of[facet] = rare
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
         if not boosts and not qu.tags and not topics and not qu.kin and not groups:
             return None
@@ -1179,8 +1189,14 @@ class Searcher:
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
             data = None
             if facet == "language":
+                if facet in rare_of:
+                    # (every language asked ranks up those stating it; the rare ones are what is stated: below)
+                    common = sel.view(np.int8) * np.int16(BOOST_FACET_WEIGHTS.get(facet, 1))
+                    score += common
+                    asked += common
+                    sel = self.engine.facet_masks({facet: rare_of[facet]}, {}, frozenset())[facet]
                 # a model stating no language whose facts name a data set in it states it as well (``_language_data``)
-                data = self._language_data(boosts["language"])
+                data = self._language_data(rare_of.get(facet) or boosts["language"])
                 sel = sel | data
             if facet in LINK_FACETS or (facet in stated and facet in STATED_FIRST and (
                     not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
