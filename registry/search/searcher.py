@@ -913,7 +913,8 @@ class Searcher:
             complete = self._complete(qu, explicit)
             sizes = self._size_order(qu.orders())
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes,
+                                self._job_boost(qu, explicit, masks) if cand.core else None)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -1513,6 +1514,22 @@ class Searcher:
             return []
         return stub_kin(self.engine, named, self.vocabulary("base_model"))
 
+    def _job_boost(self, qu: QueryUnderstanding, explicit: dict[str, list[str]], masks: "_Masks") -> np.ndarray | None:
+        """Return the boost of the question without the languages read from it that most FDOs state (English), or
+        None when it reads none: a keyword match stating such a language, or naming it ("...-sst-2-english"), carries
+        no concept of the question by that alone. The language is a side of the job ("summarisers for English text"):
+        a match holding only the rest of the question ("text") yields to the job's models as any other match does
+        (``_holds_core``). A language few state is what the question asks for ("Korean reasoning model": the models
+        stating Korean) and still counts."""
+        vocab = self.vocabulary("language")
+        few = self._of_index(STATED_SHARE)
+        common = [r for r in qu.recognised if r.facet == "language" and r.applied and r.values
+                  and all(v in vocab and vocab[v][1] > few for v in r.values)]
+        if not common:
+            return None
+        jobs = replace(qu, recognised=tuple(r for r in qu.recognised if r not in common))
+        return self._boost_score(jobs, explicit, masks.filters.lenient())
+
     def _language_data(self, keys: list[str]) -> np.ndarray:
         """Return the slots of the models stating no language whose name, tags or training data name a data set in one
         of the languages ``keys`` (``Concept.data_names``, ``mlfdo:dataSetName``: lora-llama-2-7b-nsmc, the Naver
@@ -1629,14 +1646,15 @@ class Searcher:
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
               shown: np.ndarray | None = None, complete: np.ndarray | None = None,
-              sizes: np.ndarray | None = None) -> "_Ranked":
+              sizes: np.ndarray | None = None, job: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
         ``joined`` (per slot) marks the FDOs passing a linked value read from the question as a filter: the boosted
         among them join the result set beyond the first ``BOOST_K``, with no rank of any list: after the ranked,
         the most downloaded first. ``tier`` (per slot) is what a linked FDO carries of the question's other asks:
-        the more, the earlier among the linked.
+        the more, the earlier among the linked. ``job`` (per slot) is the boost without the languages read from the
+        question (``_job_boost``), which says whether a keyword match carries a concept of the question.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
         it); the rest of the result set is kept as its slots, for counts and facets. Scores are
@@ -1704,7 +1722,8 @@ class Searcher:
                 # a match neither holding the words a concept of the question was read from ("chemical": Chemistry)
                 # nor carrying a concept's boost holds only the rest of the question ("questions"): its rank credit
                 # keeps the square of the share of the question left to it (docs/search.md, "Ranking")
-                key[at_top[~_holds_core(engine, cand, kw[top], boost)]] *= (1.0 - _core_share(cand)) ** CORE_POWER
+                key[at_top[~_holds_core(engine, cand, kw[top], boost if job is None else job)]] *= \
+                    (1.0 - _core_share(cand)) ** CORE_POWER
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
