@@ -57,10 +57,18 @@ def test_a_model_stating_another_language_does_not_meet_it_by_a_corpus_name(sear
 
 @pytest.mark.parametrize("query, name", [
     ("Can something tell whether Korean film reviews are positive?", "acme/lora-llama-nsmc"),
-    ("Are there Korean models?", "acme/lora-llama-nsmc"),
     ("Which model handles German tweets?", "acme/bert-germeval-finetuned"),
     ("I have passages in Japanese", "acme/reader-v2"),
+    ("Is anything trained for Korean product reviews?", "acme/lora-llama-nsmc"),
 ])
-def test_a_model_shown_by_its_data_to_work_in_the_language_comes_first(searcher, query, name):
-    # before four popular models listing the language beside English
+def test_a_model_shown_by_its_data_to_work_in_the_language_of_the_data_comes_first(searcher, query, name):
+    # the language is the data's: before four popular models listing it beside English
     assert searcher.search(query).results[0].pid == _pid(name)
+
+
+@pytest.mark.parametrize("query", ["Are there Korean models?", "Which Korean-capable models are small?",
+                                   "a Korean chatbot"])
+def test_a_model_stating_the_language_of_the_model_comes_before_one_shown_by_its_data(searcher, query):
+    # the language is the model's: a model stating it is surer; the adapter named after a Korean corpus follows
+    ranked = [h.pid for h in searcher.search(query, per_page=20).results]
+    assert ranked.index(_pid("acme/chat-ko-0")) < ranked.index(_pid("acme/lora-llama-nsmc"))

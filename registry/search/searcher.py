@@ -37,7 +37,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
+from registry.search.text import STOPWORDS, QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LANGUAGE_ALIASES, LICENCE_TALK, LINK_FACETS, METHODS,
                                       NOT_COMMERCIAL, SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
 from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
@@ -1216,7 +1216,12 @@ class Searcher:
                         # (a model shown to work in it by its data is for it, as one stating few languages is, and
                         # more: it was made for data in that language, where a model stating Korean and English is
                         # made for both)
-                        asked += (sel & self._few_languages()).view(np.int8) + data.view(np.int8) * np.int16(2)
+                        asked += (sel & self._few_languages()).view(np.int8)
+                        if any(_of_data(part, qu.query) for r in qu.recognised if r.facet == "language" and r.applied
+                               for part in r.span.split(" / ")):
+                            # (when the language is the data's, "Korean movie reviews", not the model's, "Korean-capable
+                            # models", where a model stating it is surer than one whose data shows it)
+                            asked += data.view(np.int8) * np.int16(2)
                     if self._loose_topic(qu):
                         # a task read from loose words beside it ("an assistant that speaks Korean", "a language model
                         # for Hong Kong speakers"): among the models stating the language, those doing the task go
@@ -2231,6 +2236,37 @@ def _keyword_share(cand: Candidates, kw: np.ndarray, top: np.ndarray, slots: np.
     matched = _within(slots, kw)
     out[matched] = np.minimum(cand.kw_scores[slots[matched]].astype(np.float64) / best, 1.0)
     return out
+
+
+# the words after a language's name that make it a model's, not its data's ("a Korean chatbot", "Korean-capable
+# models", "Korean speakers"): the frame's words for a model (``GENERIC``) and these
+_MODEL_NOUNS = GENERIC | frozenset("""llm llms chatbot chatbots bot bots assistant assistants system systems tool tools
+speaker speakers speaking capable language languages version versions variant variants""".split())
+# an agent noun names what a model is ("summarizer", "classifier", "translator"), not the data it reads
+_AGENT_NOUN = re.compile(r"(?:er|or)s?$")
+_DATA_WORDS = 3  # the words after a language's name read as the noun it describes
+
+
+def _of_data(phrase: str, query: str) -> bool:
+    """Say whether the question writes the language's name ``phrase`` of the data a model works on: before a noun
+    naming no model ("Korean movie reviews", "German tweets", "Japanese passages"), or after "in" following one
+    ("passages in Japanese"); not of a model ("Korean reasoning model", "a Korean summarizer", "Korean-capable")."""
+    low = query.lower()
+    for m in re.finditer(rf"(?<!\w){re.escape(phrase.strip().lower())}(?!\w)", low):
+        rest = low[m.end():]
+        if rest.startswith("-"):
+            continue
+        words = []
+        for w in re.findall(r"[a-z]+|[^a-z\s]", rest[:80]):
+            if not w.isalpha() or w in STOPWORDS or len(words) == _DATA_WORDS:
+                break
+            words.append(w)
+        if not words:
+            before = re.search(r"([a-z]+)\s+in\s+$", low[max(0, m.start() - 40):m.start()])
+            words = [before.group(1)] if before and before.group(1) not in STOPWORDS else []
+        if words and not any(w in _MODEL_NOUNS or _AGENT_NOUN.search(w) for w in words):
+            return True
+    return False
 
 
 def _many_languages(qu: QueryUnderstanding) -> QueryUnderstanding:
