@@ -37,7 +37,8 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import STOPWORDS, QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
+from registry.search.text import (STOPWORDS, QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id,
+                                  tokens)
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LANGUAGE_ALIASES, LICENCE_TALK, LINK_FACETS, METHODS,
                                       NOT_COMMERCIAL, SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
 from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
@@ -544,10 +545,10 @@ class Searcher:
 
     def _names_thing(self, phrase: str, query: str) -> bool:
         """Say whether ``phrase``, a language's name, stands in ``query`` only before a word with which the names of
-        FDOs stating no language write it as one word or joined by a hyphen ("French bulldogs": frenchbulldog_dreambooth,
-        a text-to-image model stating none): a thing so named (a breed, a dish) is no language asked for. A name
-        whose FDO states a language runs the language into its model or data ("TamilGPT", "GermanQuAD"), and a word
-        no name joins to it leaves the language read ("French text")."""
+        FDOs stating no language write it as one word or joined by a hyphen ("French bulldogs":
+        frenchbulldog_dreambooth, a text-to-image model stating none): a thing so named (a breed, a dish) is no
+        language asked for. A name whose FDO states a language runs the language into its model or data ("TamilGPT",
+        "GermanQuAD"), and a word no name joins to it leaves the language read ("French text")."""
         written = list(re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", query))
         after = [re.match(r"[\s-]+([^\W\d_]+)", query[m.end():]) for m in written]
         if not written or not all(after) or not phrase.isalpha():
