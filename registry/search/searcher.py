@@ -85,6 +85,9 @@ MARKER_FLOOR = 25  # ... unless few FDOs hold it all the same (a small registry)
 GENERIC_TASK_SHARE = 0.1  # a kind of task's own task held by more of the index (text generation) is not boosted
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
 FEW_LANGUAGES = 5  # a model stating at most this many languages is for them (Llama 4 lists 12, Llama 3.1 eight)
+# a language stated by more than this share of the FDOs stating a language (English) is a side of a job asked beside it
+# (``Searcher._job_boost``)
+COMMON_SHARE = 0.5
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
 # the lenient filters whose value, stated by few FDOs, puts those stating it first (``_boost_score``): a language, and a
 # library the question names as one ("plain PyTorch as their library": the one model whose card names it, before the
@@ -1521,16 +1524,19 @@ class Searcher:
         return stub_kin(self.engine, named, self.vocabulary("base_model"))
 
     def _job_boost(self, qu: QueryUnderstanding, explicit: dict[str, list[str]], masks: "_Masks") -> np.ndarray | None:
-        """Return the boost of the question without the languages read from it that most FDOs state (English), or
-        None when it reads none: a keyword match stating such a language, or naming it ("...-sst-2-english"), carries
-        no concept of the question by that alone. The language is a side of the job ("summarisers for English text"):
+        """Return the boost of the question without the languages read from it that most FDOs stating a language state
+        (``COMMON_SHARE``: English), or None when it reads none: a keyword match stating such a language, or naming it
+        ("...-sst-2-english"), carries no concept of the question by that alone. The language is a side of the job ("summarisers for English text"):
         a match holding only the rest of the question ("text") yields to the job's models as any other match does
         (``_holds_core``). A language few state is what the question asks for ("Korean reasoning model": the models
         stating Korean) and still counts."""
+        if not any(r.facet == "language" and r.applied and r.values for r in qu.recognised):
+            return None
         vocab = self.vocabulary("language")
-        few = self._of_index(STATED_SHARE)
+        count, tagged = self._language_counts()
+        most = COMMON_SHARE * np.count_nonzero((count > 0) | tagged)  # of the FDOs stating a language
         common = [r for r in qu.recognised if r.facet == "language" and r.applied and r.values
-                  and all(v in vocab and vocab[v][1] > few for v in r.values)]
+                  and all(v in vocab and vocab[v][1] > most for v in r.values)]
         if not common:
             return None
         jobs = replace(qu, recognised=tuple(r for r in qu.recognised if r not in common))
