@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
+from registry.search.engine import NEAR_TAG_LETTERS, one_edit
 from registry.search.text import sparse_vector, tag_term, term_id
 from registry.vocab import SCHEMA
 from tests.factories import concepts_searcher, model_doing, model_pid, topic, weights, word_concepts
@@ -52,6 +53,9 @@ SNAPSHOT_FIELD_TAGS = ("art", "biology", "finance", "medical", "Medicine", "lega
 
 def test_every_field_tag_of_the_demo_snapshot_is_a_marker_of_a_subject_area(concepts):
     markers = {tag_term(m) for c in concepts._build().concepts if c.facet == "domain" for m in c.markers}
+    # (a tag one letter off a long marker, "Literatue", is taken for it: ``MemoryEngine.near_tags``)
+    markers |= {tag_term(v) for c in concepts._build().concepts if c.facet == "domain" for m in c.markers
+                if len(m) >= NEAR_TAG_LETTERS and m.isalpha() for v in one_edit(m.lower())}
     assert [t for t in SNAPSHOT_FIELD_TAGS if tag_term(t) not in markers] == []
 
 

@@ -18,7 +18,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from harvesters.huggingface.cards import ParsedCard, parse_card
 from harvesters.huggingface.evaluations import map_model_index
-from harvesters.huggingface.licences import resolve_licence
+from harvesters.huggingface.licences import NOT_A_LICENCE, resolve_licence
 from harvesters.huggingface.refs import Stubs, arxiv_id, doi_iri, repo_id
 from harvesters.huggingface.terms import (
     DERIVED_TAG_PREFIXES,
@@ -220,9 +220,17 @@ class _Mapping:
         values = [*as_list(self.meta.get("license")), *as_list(self.meta.get("licence")),
                   *self.tag_values("license:")]
         done: set[str] = set()
+        done_names: set[str] = set()
         quiet: list[str] = []  # "not stated" matters only when no other value states a licence
         for value in values:
             lic = resolve_licence(value, name=name, link=link)
+            platform_name = value.strip().lower() if isinstance(value, str) else ""
+            if platform_name and not lic.spdx and platform_name not in NOT_A_LICENCE \
+                    and platform_name not in done_names:
+                # the Hub's own word for a licence with no SPDX id ("other": terms of the model's own, whatever
+                # license_name says) is kept beside the IRI: "which models have a custom licence?" reads it
+                done_names.add(platform_name)
+                self.add(MLFDO.licenseName, Literal(platform_name))
             if lic.problem and lic.problem not in self.problems and lic.problem not in quiet:
                 (quiet if lic.problem.startswith("licence is not stated") else self.problems).append(lic.problem)
             if lic.spdx:

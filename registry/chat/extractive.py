@@ -13,6 +13,7 @@ from registry.chat.compare import Table, summarise
 from registry.chat.facts import FdoFacts, Ref, fdo_href, format_count
 from registry.chat.retrieval import Context
 from registry.relations import derived_phrase
+from registry.search.facets import STATED_LABELS
 
 __all__ = ["compose", "link", "refusal", "closest_lines", "relaxed_note", "absent_sentence", "senses_answer"]
 
@@ -230,7 +231,8 @@ def _listing(ctx: Context, base_url: str) -> str:
     models = [f for f in items if f.kind == "model"]
     if models and re.search(r"\bmodels?\b", ctx.question.text, re.I):
         items = models
-    filters = "; ".join(f"{facet} {', '.join(values)}" for facet, values in ctx.search.applied.items())
+    filters = "; ".join(f"stating {' or '.join(STATED_LABELS.get(v, v) for v in values)}" if facet == "states"
+                        else f"{facet} {', '.join(values)}" for facet, values in ctx.search.applied.items())
     applied = ctx.search.applied
     preferred = "; ".join(f"{facet} {', '.join(shown[:4])}" for facet, values in ctx.search.boosted.items()
                           if (shown := [v for v in values if v not in applied.get(facet, ())]))  # not what is filtered

@@ -20,7 +20,7 @@ from pyoxigraph import Literal
 
 from registry.fdo.model import Fdo, read_fdos
 from registry.search.about import describe, linked_data
-from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, language_label
+from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, STATED_LABELS, language_label
 from registry.search.text import KEYWORDS_FORMAT, flow_term, sparse_vector
 from registry.store import Store
 from registry.vocab import FAIR4ML, MLFDO, SCHEMA, SKOS
@@ -261,6 +261,37 @@ def size_in_name(model_id: str | None) -> float | None:
     return float(m.group(1)) * (1e6 if m.group(2).lower() == "m" else 1e9)
 
 
+STATING_KINDS = ("model", "dataset")  # the kinds whose records a data steward asks what they state
+_DOI = "https://doi.org/"
+_EMISSIONS = (MLFDO.co2eEmissionsGrams.value, FAIR4ML.hasCO2eEmissions.value)
+_CUSTOM_LICENCE = "other"  # the licence name the Hub writes for terms of a model's own (``mlfdo:licenseName``)
+
+
+def stated_fields(values: dict[str, list], facets: dict[str, list[tuple[str, str]]], card: bool) -> list[str]:
+    """Return the keys of ``STATED_LABELS`` a record states: the fields a question may ask it to have ("which
+    models have a DOI?", "... state their CO2 emissions?", "... ship with a custom licence?")."""
+    out = []
+    if any(o.value.startswith(_DOI) for p in (SCHEMA.sameAs.value, SCHEMA.citation.value) for o in values.get(p, [])):
+        out.append("doi")
+    if facets.get("paper"):
+        out.append("paper")
+    if any(values.get(p) for p in _EMISSIONS):
+        out.append("emissions")
+    out += [key for key in ("base_model", "dataset") if facets.get(key)]
+    if values.get(FAIR4ML.hasEvaluation.value):
+        out.append("evaluation")
+    named = {o.value.strip().lower() for o in values.get(MLFDO.licenseName.value, [])}
+    if facets.get("licence"):
+        out.append("licence")
+    if _CUSTOM_LICENCE in named:
+        out.append("custom_licence")
+    elif not facets.get("licence") and not named:
+        out.append("no_licence")
+    if card:
+        out.append("card")
+    return out
+
+
 def _doc(item: Item, fdo: Fdo, concepts: Concepts, data: dict[str, Fdo] | None = None) -> IndexDoc:
     """Return the index document of one FDO.
 
@@ -307,6 +338,9 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts, data: dict[str, Fdo] | None =
             seen.setdefault(MULTILINGUAL, language_label(MULTILINGUAL))
         if seen:
             facets[fdef.name] = sorted(seen.items())
+    states = stated_fields(values, facets, bool(description or card)) if kind in STATING_KINDS else []
+    if states:
+        facets["states"] = [(key, STATED_LABELS[key]) for key in states]
     # a task or a run is of a kind of task, it does not do one: the kind of task is its words, not the facet that
     # filters and boosts what does the task (an OpenML classification task is no answer to "what can classify rows
     # of my table?"), and the kind of task's concept text is not its text

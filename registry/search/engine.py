@@ -24,7 +24,21 @@ from threadpoolctl import ThreadpoolController
 from registry.search.document import IndexDoc
 from registry.search.facets import PARAM_BUCKETS, TERM_FACETS
 from registry.search.substrings import SubstringIndex
-from registry.search.text import CONCEPT_WEIGHT, STEM_WHEN_RARER, marker_terms, term_id
+from registry.search.text import CONCEPT_WEIGHT, STEM_WHEN_RARER, marker_terms, tag_term, term_id
+
+NEAR_TAG_LETTERS = 7  # the shortest marker whose tags one letter off are taken for it (``near_tags``)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit(word: str) -> set[str]:
+    """Return the words one letter off ``word``: one left out, added or changed, or two neighbours swapped."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(word)
+    return out
 
 __all__ = ["MemoryEngine", "Candidates"]
 
@@ -413,6 +427,21 @@ class MemoryEngine:
         tag, named, trained = marker_terms(marker)
         alive = self.alive[:self.size]
         return (self.word_mask(tag) | self._all_words(named)) & alive, self._all_words(trained) & alive
+
+    def near_tags(self, marker: str) -> np.ndarray:
+        """Return the alive slots carrying a tag one letter off a marker of one long word (``NEAR_TAG_LETTERS`` or
+        more): a letter left out, added, changed or two swapped ("Literatue" for literature). Tags are typed by hand,
+        and a misspelt one still says what its model is about; a word that long is not another word one letter off.
+        """
+        word = marker.lower()
+        sel = np.zeros(self.size, dtype=bool)
+        if len(word) < NEAR_TAG_LETTERS or not word.isalpha() or not word.isascii():
+            return sel
+        for variant in one_edit(word):
+            posting = self.terms.get(term_id(tag_term(variant)))
+            if posting is not None:
+                sel[posting.arrays()[0]] = True
+        return sel & self.alive[:self.size]
 
     def _all_words(self, terms: tuple[str, ...]) -> np.ndarray:
         if not terms:

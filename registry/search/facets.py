@@ -17,7 +17,7 @@ from registry.vocab import CODEMETA, FAIR4ML, MLFDO, SCHEMA
 
 __all__ = ["FacetDef", "FACETS", "TERM_FACETS", "RANGE_FACETS", "FACET_NAMES", "facet_name",
            "parse_range", "range_label", "PARAM_BUCKETS", "bucket_of", "year_bounds", "LANGUAGE_NAMES",
-           "language_label", "PLATFORM_LABELS", "KIND_LABELS", "kind_label", "format_count", "parse_count"]
+           "language_label", "PLATFORM_LABELS", "KIND_LABELS", "STATED_LABELS", "kind_label", "format_count", "parse_count"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ FACETS: tuple[FacetDef, ...] = (
     FacetDef("dataset", "Training dataset", (FAIR4ML.trainedOn.value,)),
     FacetDef("paper", "Paper", (CODEMETA.referencePublication.value,)),
     FacetDef("platform", "Platform"),
+    FacetDef("states", "States"),
     FacetDef("params", "Parameters", (MLFDO.parameterCount.value,), range=True),
     FacetDef("date", "Created", (SCHEMA.dateCreated.value, SCHEMA.dateModified.value), range=True),
 )
@@ -52,7 +53,8 @@ _ALIASES = {"license": "licence", "licenses": "licence", "licences": "licence", 
             "languages": "language", "lang": "language", "libraries": "library", "authors": "author",
             "organisation": "author", "organization": "author", "base": "base_model", "base-model": "base_model",
             "datasets": "dataset", "training_dataset": "dataset", "papers": "paper", "publication": "paper", "parameters": "params", "size": "params",
-            "created": "date", "year": "date", "type": "kind"}
+            "created": "date", "year": "date", "type": "kind",
+            "has": "states", "stated": "states", "fields": "states"}
 
 
 def facet_name(name: str) -> str | None:
@@ -213,6 +215,11 @@ def language_label(code: str) -> str:
 
 PLATFORM_LABELS = {"hf": "Hugging Face", "openml": "OpenML", "arxiv": "arXiv", "hf-dataset": "Hugging Face",
                    "openml-dataset": "OpenML", "openml-run": "OpenML", "openml-task": "OpenML"}
+# what a record states, for the ``states`` facet: the fields a data steward asks about ("which models have a DOI?")
+STATED_LABELS = {"doi": "a DOI", "paper": "a paper", "emissions": "training emissions (CO2)",
+                 "base_model": "a base model", "dataset": "training data", "evaluation": "evaluation results",
+                 "licence": "a licence", "custom_licence": "a custom licence", "no_licence": "no licence",
+                 "card": "a model card"}
 KIND_LABELS = {"model": "Model", "dataset": "Dataset", "paper": "Paper", "task": "Task", "evaluation": "Evaluation"}
 # what a platform calls its records, where that is not the registry's kind (an OpenML flow is a model, a run an
 # evaluation): results say it, so that a flow is not taken for a trained model

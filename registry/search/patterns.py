@@ -469,3 +469,45 @@ DIRECTION = re.compile(r"\s*(?:in)?to\s*$")
 # Words that keep their meaning at the start of a question: they state a constraint, not the frame.
 KEEP_IN_FRAME = frozenset("only must not no without never exclusively strictly solely".split())
 WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+
+# ---------------------------------------------------------------- what a record states (the ``states`` facet)
+# "Which models have a DOI?", "... state how much CO2 was emitted ...", "... ship with a custom licence of their own":
+# a question about the presence of a field, read as the ``states`` facet (keys: facets.STATED_LABELS). A field's
+# words alone are no such question where they are everyday words (a paper, a licence, a base model): a verb of
+# having or stating (``STATING_VERB``) must come before them, within ``STATING_CHARS``, and a determiner before the
+# noun says the field, not one named ("the LoRA paper", "Llama 2 as their base model")
+STATING_CHARS = 40
+STATING_VERB = re.compile(r"\b(?:ha(?:ve|s|ving)|stat(?:e|es|ed|ing)|giv(?:e|es|ing)|name[sd]?|naming|lists?|listing|"
+                          r"carr(?:y|ies|ying)|come|comes|coming|ships?|shipping|shipped|includ(?:e|es|ing)|"
+                          r"report(?:s|ed|ing)?|record(?:s|ed|ing)?|declar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|"
+                          r"publish(?:es|ed|ing)?|mention(?:s|ed|ing)?|cit(?:e|es|ed|ing)|with|without|lack(?:s|ing)?|"
+                          r"missing|document(?:s|ed|ing)?|disclos(?:e|es|ed|ing)|say|says|said|tell|tells)\b")
+_SOME = r"(?:\b(?:a|an|any|some|their|its|a\s+proper|an\s+official|a\s+published)\s+)"
+STATED_FIELDS: tuple[tuple[str, re.Pattern, bool], ...] = (
+    # (key, the field's words, whether a verb of stating must come before them)
+    ("doi", re.compile(r"\bdois?\b|\bdigital object identifiers?\b"), False),
+    ("emissions", re.compile(r"(?:\b(?:co2|co₂|carbon)(?:[\s-]*(?:eq(?:uivalent)?|e))?(?:\s+(?:emissions?|footprint|"
+                             r"output|cost))?\b|\b(?:greenhouse[\s-]gas|training)\s+emissions?\b|\bemissions\b|"
+                             r"\bemitted\b)"), False),
+    ("custom_licence", re.compile(r"\b(?:custom|bespoke|non-?standard|proprietary|home-?made|own)\s+licen[cs]es?"
+                                  r"(?:\s+of\s+(?:their|its)\s+own)?\b|"
+                                  r"\blicen[cs]es?\s+of\s+(?:their|its)\s+own\b|\blicen[cs]e[ds]?\s+as\s+[\"“']?other\b"),
+     False),
+    ("no_licence", re.compile(r"\b(?:no|without\s+(?:a|any)|lack(?:s|ing)?\s+(?:a|any)|missing\s+(?:a|any)?)\s*"
+                              r"licen[cs]es?\b"), False),
+    ("licence", re.compile(_SOME + r"licen[cs]es?\b(?!\s+(?:that|which|allowing|permitting|for|to|like|such|"
+                           r"compatible|of)\b)"), True),
+    ("paper", re.compile(_SOME + r"(?:research\s+|scientific\s+|arxiv\s+)?(?:papers?|publications?|preprints?|"
+                         r"arxiv\s+ids?)\b(?!\s+(?:on|about|by|called|named|titled)\b)"), True),
+    ("base_model", re.compile(_SOME + r"base\s+models?\b"), True),
+    ("dataset", re.compile(_SOME + r"training\s+(?:data(?:\s*sets?)?|corpus|corpora)\b"), True),
+    ("evaluation", re.compile(r"\b(?:evaluation|eval|benchmark|test)\s+(?:results?|scores?|figures|numbers|metrics)\b|"
+                              r"\bhow\s+(?:well|they)\s+(?:they\s+)?scored?\b"), True),
+    ("card", re.compile(_SOME + r"(?:model\s+cards?|readme)\b"), True),
+)
+# emissions "of" something other than the models' training ("the carbon emissions of machine learning"): a subject
+EMISSIONS_OF = re.compile(r"[\w₂]*(?:[\s-]+(?:eq\w*|e))?(?:\s+(?:emissions?|footprint|output|cost))?\s+of\s+"
+                          r"(?!their\b|its\b|training\b|the\s+training\b)")
+# "rather than one of the standard ones": the words saying what a custom licence is not, part of its reading
+STANDARD_ONES = re.compile(r"\s*,?\s*(?:rather|instead)\s+(?:than|of)\s+(?:one\s+of\s+)?(?:the\s+|a\s+)?"
+                           r"(?:standard|usual|common|open|known)\s+(?:ones?|licen[cs]es?)\b")

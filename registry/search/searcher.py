@@ -71,7 +71,10 @@ CONCEPT_MEANING_SHARE = 0.5
 # names (set 10 0.932 -> 0.934, set 1 0.930 -> 0.931; docs/search.md, "Ranking")
 CONCEPT_POPULARITY_SHARE = 0.375
 LINK_LEVEL = 8  # the boost weight of a linked FDO the question names (a dataset, base model, paper): above all others
-BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in LINK_FACETS}}  # what a model does says more than its
+# the facets whose filter read from the question brings in every FDO passing it, first, as a linked value does: the
+# linked FDOs, and the fields a record states ("Which models have a DOI?": the words left rank them, they do not decide)
+JOINING_FACETS = frozenset(LINK_FACETS) | {"states"}
+BOOST_FACET_WEIGHTS = {"task": 2, **{f: LINK_LEVEL for f in JOINING_FACETS}}  # what a model does says more than its
 # language or library; what it is linked to (trained on, derived from, cites) decides
 # a task a model stating none is taken to do, from its bases' or its tags (``document.inferred_tasks``): below a
 # stated task (2), a guess from its lineage; above none, as a copy of a text generator most likely writes text
@@ -145,6 +148,11 @@ COPY_SAID = re.compile(rf"\b(?:{_COPY_WORDS})\b", re.I)  # a question asking for
 # a format or precision holding weights in fewer bits than trained in, in a name or a question (not fp16, bf16, onnx)
 FEWER_BITS = re.compile(rf"(?:^|(?<=[^a-z0-9]))(?:{one_of(QUANTISED_FORMATS + QUANTISERS)}|fp4|fp8|int[1-8]|"
                         r"[1-8][ -]?bits?|q[1-8](?:_[a-z0-9]+)*|quanti[sz]ed|(?:low|lower|fewer|reduced)[ -]bits?)(?![a-z0-9])", re.I)
+# an OpenML object named by its kind and number ("OpenML dataset 61"), and the platform its kind is harvested under
+OPENML_NAMED = re.compile(r"\bopenml(?:['’]s)?\s+(tasks?|data\s*sets?|flows?|runs?)\s+(?:id\s+|no\.?\s*|number\s+|#)?"
+                          r"(\d{1,9})\b", re.I)
+OPENML_PLATFORMS = {"task": "openml-task", "dataset": "openml-dataset", "flow": "openml", "run": "openml-run",
+                    "tasks": "openml-task", "datasets": "openml-dataset", "flows": "openml", "runs": "openml-run"}
 CARRIED_MIN = 4  # letters of a one-word name looked for inside longer words of names (``Searcher._carried``)
 FACET_LABELS = {"task": "Task", "library": "Library", "language": "Language"}
 
@@ -740,6 +748,9 @@ class Searcher:
                 if np.count_nonzero(own | data) <= most:
                     named |= own
                     trained |= data
+                near = engine.near_tags(marker)  # a tag misspelt by a letter ("Literatue") shows it as well
+                if np.count_nonzero(near) <= most:
+                    named |= near
         score = np.where(named, np.int16(TOPIC_WEIGHT), np.where(trained, np.int16(1), np.int16(0))).astype(np.int16)
         self._topic_masks[key] = (engine, engine.generation, score)  # read-only from here: callers combine copies
         return score
@@ -763,7 +774,7 @@ class Searcher:
             return None
         sel = np.zeros(self.engine.size, dtype=bool) if sel is None else sel.copy()
         for key in keys:
-            sel |= self._topic_score(key) == TOPIC_WEIGHT
+            sel |= self._topic_score(key) >= TOPIC_WEIGHT
         return sel if sel.any() else None
 
     def _complete(self, qu: QueryUnderstanding, explicit: dict[str, list[str]]) -> np.ndarray | None:
@@ -795,7 +806,7 @@ class Searcher:
             if r.facet == TOPIC:
                 sel = np.zeros(self.engine.size, dtype=bool)
                 for key in r.values:
-                    sel |= self._topic_score(key) == TOPIC_WEIGHT
+                    sel |= self._topic_score(key) >= TOPIC_WEIGHT
                 met &= sel
                 said |= sel
             else:
@@ -911,7 +922,7 @@ class Searcher:
             if own is not None and own.note:
                 notes.append(own.note)
             # (a version of a family read from capitalised words first: its nearest releases are ranked already)
-            carried = (own.slots if own is not None else []) or self._carried(qu) or \
+            carried = self._platform_named(query) or (own.slots if own is not None else []) or self._carried(qu) or \
                 self._nearest_versions(query, qu) or self._stub_kin(query, qu) or [int(x) for x in phrased]
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
@@ -1143,7 +1154,7 @@ class Searcher:
         if placed and sum(vocab[v][1] for v in placed if v in vocab) <= self._of_index(STATED_SHARE):
             stated.add("language")  # a language a place stands for is stated, as its name would be
         for facet, values in qu.filters().items():
-            if facet in LINK_FACETS and facet not in explicit:
+            if facet in JOINING_FACETS and facet not in explicit:
                 # a linked FDO the question names as a filter ("Which models mention arXiv 2009.03300?") brings its
                 # FDOs in as a linked boost does: the words left ("mention") rank them, they do not decide (the
                 # filter already says what is asked; docs/search.md, "Ranking")
@@ -1203,11 +1214,11 @@ class Searcher:
                 # a model stating no language whose facts name a data set in it states it as well (``_language_data``)
                 data = self._language_data(rare_of.get(facet) or boosts["language"])
                 sel = sel | data
-            if facet in LINK_FACETS or (facet in stated and facet in STATED_FIRST and (
+            if facet in JOINING_FACETS or (facet in stated and facet in STATED_FIRST and (
                     not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
                 if facet == "base_model":
                     based = sel
-                if facet not in LINK_FACETS:
+                if facet not in JOINING_FACETS:
                     # a language few state, with no task or topic preferred beyond what the filters hold ("Which
                     # text-to-image models take prompts in Chinese?"): the models stating it, and what the other
                     # lenient filters ask (a text-to-image model stating Chinese, not a chat model stating Chinese and
@@ -1314,7 +1325,7 @@ class Searcher:
             if topics:
                 purpose = np.zeros(engine.size, dtype=bool)
                 for topic in topics:
-                    purpose |= self._topic_score(topic) == TOPIC_WEIGHT
+                    purpose |= self._topic_score(topic) >= TOPIC_WEIGHT
             elif tasks:
                 purpose = engine.facet_masks({"task": tasks}, {})["task"].copy()
             else:
@@ -1434,7 +1445,7 @@ class Searcher:
                 continue
             stated = self.engine.facet_masks({"task": own}, {})["task"]
             unstated = self.engine.facet_masks({"task": own}, {}, frozenset({"task"}))["task"] & ~stated
-            out = np.maximum(out, ((self._topic_score(key) == TOPIC_WEIGHT) & unstated).view(np.int8)
+            out = np.maximum(out, ((self._topic_score(key) >= TOPIC_WEIGHT) & unstated).view(np.int8)
                              * np.int16(BOOST_FACET_WEIGHTS["task"]))
         return out
 
@@ -1566,6 +1577,19 @@ class Searcher:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
         count, _ = self._language_counts()
         return (count > 0) & (count <= FEW_LANGUAGES)
+
+    def _platform_named(self, query: str) -> list[int]:
+        """Return the slots of the OpenML objects the question names by kind and number ("OpenML dataset 61", "OpenML
+        task 31", "OpenML's flow 4253"): the record whose platform id that is, pinned first as an exact name is (the
+        number alone is the exact name of an object of every kind)."""
+        engine = self.engine
+        out = []
+        for m in OPENML_NAMED.finditer(query):
+            platform = OPENML_PLATFORMS[re.sub(r"\s+", "", m.group(1).lower())]
+            out += [s for s in engine.exact_slots(m.group(2)) if engine.docs[s] is not None
+                    and engine.docs[s].identifier == m.group(2)
+                    and platform in {k for k, _ in engine.docs[s].facets.get("platform", [])}]
+        return out
 
     def _carried(self, qu: QueryUnderstanding) -> list[int]:
         """Return the slots of the models whose name or identifier carries the query's one word only inside a longer
@@ -1986,7 +2010,7 @@ class _Masks:
         None without one: they all join the results (``Searcher._rank``)."""
         sel = None
         for facet in self.filters.recognised:
-            if facet in LINK_FACETS and facet in self.per_facet:
+            if facet in JOINING_FACETS and facet in self.per_facet:
                 sel = self.per_facet[facet] if sel is None else sel & self.per_facet[facet]
         return sel
 

@@ -41,7 +41,7 @@ STEM_WHEN_RARER = 4
 MIN_STEM = 5  # shorter stems join unrelated words ("animate", "anime", "animal" -> "anim")
 STEM_MARK = "~"  # stem terms live apart from words: the stem "detect" is not the word "detect"
 # The version of the keyword vectors: an index written in another format is re-indexed, not read.
-KEYWORDS_FORMAT = 17  # 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
+KEYWORDS_FORMAT = 18  # 18: documents carry the states facet (the fields a record states); 4: words written as one (EntityLinking, Hunyuan3D) also index their parts; 5: one term
 # for the spellings of a term (``spellings``: "mixture of experts" also as moe, "int8" and "8-bit" also as 8bit);
 # 6: the text of the concepts a model points at (its task's and library's: ``document.read_concepts``)
 # 7: marked terms for whole tags and the words of names and data sets (``marker_terms``)

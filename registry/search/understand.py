@@ -25,13 +25,14 @@ from typing import NamedTuple
 from datetime import datetime, timezone
 
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, TUNED_NAME, one_of
-from registry.search.facets import LANGUAGE_NAMES, format_count, parse_count, parse_range, range_label
+from registry.search.facets import LANGUAGE_NAMES, STATED_LABELS, format_count, parse_count, parse_range, range_label
 from registry.search.licence_names import licence_names
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, APPROX_FACTOR,
-    LICENCE_FAMILIES, LICENCE_PATTERNS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
+    LICENCE_FAMILIES, LICENCE_PATTERNS, METHODS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL, SMALLEST, LARGEST,
-    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, JOB_FOR_LANGUAGE,
+    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, JOB_FOR_LANGUAGE, EMISSIONS_OF, STANDARD_ONES, STATED_FIELDS,
+    STATING_CHARS, STATING_VERB,
     WORD)
 from registry.search.library_tags import library_tags
 from registry.search.method_terms import methods
@@ -83,6 +84,7 @@ DATA_CLAUSE_END = re.compile(r"[,;?!()]|\.(?:\s|$)|\b(?:and|or|but|which|that|wh
 FROM_SOURCE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?([\w][\w\-]*)")
 DESCRIBED_STOP = frozenset("the a an its their this that these those any some one anyone anybody someone".split())
 DESCRIBED_MAX = 5
+TOLD_APART_WORDS = 4  # the words after a name of several bases read for what tells them apart (``_told_apart``)
 INTO_BITS = r"\s((?:squeezed|compressed|shrunk|cut|reduced)(?:\s+down)?\s+(?:in)?to)\s+(?:[\w.]+\s+){0,2}?" \
             r"(?:\d{1,2}|one|two|three|four|five|six|eight|sixteen)[\s-]bits?\b"
 # a tag names a paper when this many FDOs carry it and cite the paper, this share of the tag's FDOs cite it, and
@@ -101,6 +103,16 @@ OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science
                           r"divisions?|departments?|people|staff|own)\b)")
 # a word written as a Hub tag: parts joined by dashes or underscores ("alignment-handbook", "generated_from_trainer"),
 # not inside a longer name or path ("org/alignment-handbook-x", "llama-3.1")
+# an acronym written in capitals ("NNCF", "ONNX"): a tool or format a few models carry as a tag (``_acronym_tags``)
+ACRONYM_WRITTEN = re.compile(r"(?<![\w.\-/:])[A-Z][A-Z0-9]{2,7}(?![\w\-/]|\.\w)")
+# an OpenML study or benchmark suite named by its number ("OpenML study 14", "benchmark suite 99"): its tag study_N
+STUDY_WRITTEN = re.compile(r"\b(?:openml(?:['’]s)?\s+)?(?:study|benchmark(?:ing)?\s+suite|suite)\s+(?:id\s+|no\.?\s*|number\s+|#)?"
+                           r"(\d{1,6})\b")
+# the words before a tool named by its acronym: "with", "by", "using", "through", "via", an owner's possessive between
+TOOL_BEFORE = re.compile(r"\b(?:with|by|using|through|via)\s+(?:[\w-]+['’]s\s+)?(?:the\s+)?$", re.I)
+TOOL_BEFORE_CHARS = 40
+ACRONYM_TAG_SHARE = 0.01
+ACRONYM_TAG_FLOOR = 25
 TAG_WRITTEN = re.compile(r"(?<![\w.\-/:])[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w\-/]|\.\w)")
 # everyday prefixes and words English makes compounds with: a dashed word holding one is no Hub tag ("fine-tuned",
 # "self-hosted", "well-known", "state-of-the-art"), though a model somewhere may carry it as one
@@ -227,7 +239,8 @@ class Understander:
         """Return what the query says (no search is run)."""
         low = query.lower()
         matches = _asked(_appositions(_linked_kind(_data_described(self._resolve(
-            self._candidates(low) + self._owners(query) + self._dataset_names(query)), low), low), low), low)
+            self._candidates(low) + self._owners(query) + self._dataset_names(query) + self._acronym_tags(query)),
+            low), low), low), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
         by_facet: dict[str, list[_Match]] = {}
@@ -294,12 +307,15 @@ class Understander:
         out += self._languages(low)
         out += self._phrases(low, "library", LIBRARY_PATTERNS)
         out += self._vocab_words(low, "library")
-        out += [self._version_said(low, self._versioned(low, self._owned_base(low, self._described(
-                low, self._partial_is_loose(m, low))))) for m in self._lineage(low)]
-        out += [self._version_said(low, self._versioned(low, self._owned_base(low, self._described(low, m))))
-                for m in self._links(low)]
+        out += [self._version_said(low, self._versioned(low, self._told_apart(low, self._owned_base(
+                low, self._described(low, self._partial_is_loose(m, low)))))) for m in self._lineage(low)]
+        out += [self._version_said(low, self._versioned(low, self._told_apart(low, self._owned_base(
+                low, self._described(low, m))))) for m in self._links(low)]
         out += self._authors(low)
         out += self._kinds(low)
+        out += self._stated(low)
+        out += self._study_tags(low)
+        out += _askers_papers(low)
         out += self._hub_tags(low)
         methods = self._methods(low)
         # words naming how a model was trained ("reinforcement learning from human feedback", "LoRA") are no task
@@ -412,6 +428,32 @@ class Understander:
         if not keys or len(keys) == len(m.values):
             return m
         return _Match(m.start, m.end, m.facet, keys, self._names_label("derived from", keys), strong=m.strong,
+                      loose=m.loose, name_start=m.name_start)
+
+    def _told_apart(self, low: str, m: _Match) -> _Match:
+        """Keep, of several bases a name read, those whose names hold the words right after it that tell them apart
+        ("huihui-ai's 411B code-pruned DeepSeek-V3": of the R1 and the V3 pruned coders, the one whose name holds
+        "v3"); words every base holds, or none, choose nothing."""
+        if m.facet != "base_model" or len(m.values) < 2:
+            return m
+        end = SENTENCE_END.search(low, m.end)
+        rest = list(re.finditer(r"[\w][\w.\-]*", low[m.end:end.start() if end else len(low)]))[:TOLD_APART_WORDS]
+        names = {k: {stem(t) for t in tokens(k.rsplit("/", 1)[-1], keep_stopwords=True)} for k in m.values}
+        said: set[str] = set()  # (not the name's own words: "DeepSeek" of "built from DeepSeek's Janus-Pro-7B")
+        for w in rest:
+            words = {stem(t) for t in tokens(w.group(0), keep_stopwords=True)}
+            if w.group(0) in QUESTION_STOPWORDS or w.group(0) in ("one", "version", "build"):
+                continue  # ", the R1 one"
+            if not words or LINK_STOP.fullmatch(w.group(0)) or not any(words & held for held in names.values()):
+                break
+            said |= words
+        apart = {t for t in said if 0 < sum(t in held for held in names.values()) < len(names)}
+        if not apart:
+            return m
+        most = max(len(apart & held) for held in names.values())
+        keys = tuple(k for k in m.values if len(apart & names[k]) == most)
+        # (the span stays: the words after it may be a method's or a format's of their own, "code-pruned")
+        return _Match(m.start, m.end, "base_model", keys, self._names_label("derived from", keys), strong=m.strong,
                       loose=m.loose, name_start=m.name_start)
 
     def _versioned(self, low: str, m: _Match) -> _Match:
@@ -585,6 +627,41 @@ class Understander:
                               tag=held, replace=held if tool or held != m.group(0) else None))
         return out
 
+    def _study_tags(self, low: str) -> list[_Match]:
+        """Return an OpenML study or benchmark suite named by its number in words ("the data of OpenML study 14",
+        "suite 99") as the tag OpenML gives its members (study_14), when FDOs carry it: read as a tag written so is."""
+        if self.tag_holders is None:
+            return []
+        out = []
+        for m in STUDY_WRITTEN.finditer(low):
+            tag = f"study_{m.group(1)}"
+            if self.tag_holders(tag):
+                out.append(_Match(m.start(), m.end(), "library", (), f"Hub tag: {tag}", note=f"matched as the tag {tag!r}",
+                                  tag=tag, replace=tag))
+        return out
+
+    def _acronym_tags(self, query: str) -> list[_Match]:
+        """Return the tools a question names by an acronym in capitals after "with", "by", "using", "through" or "via"
+        that a few FDOs carry whole as a tag ("compressed with Intel's NNCF": the tag nncf), read as that tag, as a tag written with dashes is
+        (``_hub_tags``). Not an acronym other rules read (a method, "NER"), nor one many FDOs carry ("LLM": at most
+        ``ACRONYM_TAG_SHARE`` of the index): a tag that common says nothing of what was asked."""
+        if self.tag_holders is None:
+            return []
+        size = sum(n for _, n in self.vocabulary("kind").values())
+        out = []
+        for m in ACRONYM_WRITTEN.finditer(query):
+            if not TOOL_BEFORE.search(query, max(0, m.start() - TOOL_BEFORE_CHARS), m.start()):
+                continue  # "detect NSFW images": a subject; "compressed with Intel's NNCF": a tool
+            word = m.group(0).lower()
+            if word in ACRONYMS or word in METHODS or word in QUESTION_STOPWORDS:
+                continue
+            held = self.tag_holders(word)
+            if not held or held > max(ACRONYM_TAG_FLOOR, size * ACRONYM_TAG_SHARE):
+                continue
+            out.append(_Match(m.start(), m.end(), "library", (), f"Hub tag: {word}", note=f"matched as the tag {word!r}",
+                              tag=word))
+        return out
+
     def _vocab_words(self, low: str, facet: str) -> list[_Match]:
         """Recognise facet values that appear verbatim (``text-classification``, ``sentence-transformers``)."""
         out = []
@@ -706,7 +783,9 @@ class Understander:
             out.append(self._range_match(m, f"{format_count(low_n)}-{format_count(high_n)}"))
         inclusive = ("<=", "≤", "up to", "at most", "max", "no more", ">=", "≥", "at least", "min")
         for pattern, strict_op, incl_op in ((below, "<", "<="), (above, ">", ">=")):
-            for m in re.finditer(rf"{pattern}\s*{NUM}{PARAMS}{NOT_PARAMS}", low):
+            # a bound before an approximation ("under about 8 billion", "no more than roughly 3B") is the bound: the
+            # approximation says the bound is loose, not that the counts sit near it
+            for m in re.finditer(rf"{pattern}\s*(?:{APPROX}\s*)?{NUM}{PARAMS}{NOT_PARAMS}", low):
                 count = _count(m.group(1), m.group(2))
                 if count is not None:
                     op = incl_op if m.group(0).startswith(inclusive) else strict_op
@@ -719,9 +798,10 @@ class Understander:
                 out.append(self._range_match(m, ("<=" if m.group(3) else ">=") + format_count(count)))
         # a count said to be approximate ("roughly seven billion parameters", "about 1.5B parameters") is the counts
         # that round to it as written: 6.5B to 7.5B (a filter, as "under 7B" is)
+        bounded = [x for x in out if x.strong]
         for m in re.finditer(rf"{APPROX}\s*{NUM}(?=[\s-]*(?:param(?:eter)?s?|weights)\b){PARAMS}{NOT_PARAMS}", low):
             span = _about(m.group(1), m.group(2))
-            if span is not None:
+            if span is not None and not any(x.start < m.start() and m.end() <= x.end for x in bounded):
                 out.append(self._range_match(m, f"{format_count(span[0])}-{format_count(span[1])}", near=_near(
                     m.group(1), m.group(2)), order=_closest(m.group(1), m.group(2))))
         # a size class ("the 24-billion-parameter class", "in the 7B range", "70B-class models") is the same
@@ -1177,6 +1257,36 @@ class Understander:
         vocab = self.vocabulary("author")
         return tuple(k for k in self.accounts(name) if k in vocab)
 
+    def _stated(self, low: str) -> list[_Match]:
+        """Read a question about what records state ("Which models have a DOI?", "... state how much CO2 was emitted
+        ...", "... ship with a custom licence of their own ...", "... name their training data?") as the ``states``
+        facet: a filter on the field's presence, shown and removable as any other. A field named by everyday words
+        (a paper, a licence, a base model, a model card) is one only after a verb of having or stating and a
+        determiner ("cite a paper", "have a base model"; not "the LoRA paper", "Llama 2 as their base model")."""
+        vocab = self.vocabulary("states")
+        out: list[_Match] = []
+        for key, rx, verbed in STATED_FIELDS:
+            for m in rx.finditer(low):
+                if m.end() < len(low) and low[m.end()] in "'’":
+                    continue  # "a paper's method": the thing it says, not the field
+                if key == "emissions" and EMISSIONS_OF.match(low, m.start()):
+                    continue  # "the carbon emissions of machine learning": what a paper is about
+                before = low[max(0, m.start() - STATING_CHARS):m.start()]
+                if verbed and (not STATING_VERB.search(before) or re.search(r"\bas\s+$", before)):
+                    continue
+                end = m.end()
+                if key == "custom_licence":
+                    standard = STANDARD_ONES.match(low, end)
+                    end = standard.end() if standard else end  # "rather than one of the standard ones": its words
+                label = f"states {STATED_LABELS[key]}"
+                present = (key,) if key in vocab else ()
+                out.append(_Match(m.start(), end, "states", present, label, remove=bool(present),
+                                  note="" if present else f"no indexed FDO states {STATED_LABELS[key]}"))
+        if any(m.label.endswith((STATED_LABELS["no_licence"], STATED_LABELS["custom_licence"])) for m in out):
+            # "no licence at all, nothing about their licence": the licence's other mentions are that one
+            out = [m for m in out if not m.label.endswith(" " + STATED_LABELS["licence"])]
+        return out
+
     def _kinds(self, low: str) -> list[_Match]:
         vocab = self.vocabulary("kind")
         if len(vocab) < 2:
@@ -1204,6 +1314,9 @@ class Understander:
             for m in re.finditer(pattern, low):
                 if kind == "paper" and _WORKED_ON.search(low[:m.start()]):
                     continue  # "summarise news articles": the texts a job works on, not the kind of FDO asked for
+                if kind == "paper" and (_ASKERS_PAPER_AFTER.match(low, m.end()) or _ASKERS_PAPER_BEFORE.search(
+                        low, max(0, m.start() - ASKERS_PAPER_CHARS), m.start())):
+                    continue  # "a paper I'm reading uses ...": where the question comes from, not what it asks for
                 if kind in vocab:
                     return [_Match(m.start(), m.end(), "kind", (kind,), f"kind: {vocab[kind][0]}")]
                 break
@@ -1614,6 +1727,30 @@ FOR_A_TASK_CHARS = 120
 _FOR_A_TASK = re.compile(r"\b(?:for|in|to|of|do|does|doing|perform|performs|handle|handles|solve|solves)\s+(?:(?:a|an|the|this|that|my|our|your|any)\s+)?(?:[\w-]+\s+){0,2}$")
 # a job's verb, or a kind of text, just before "papers"/"articles": they are what the job works on
 # ("summarise news articles", "classify scientific papers"), not papers asked for
+def _askers_papers(low: str) -> list[_Match]:
+    """Return the words telling of a paper the asker reads ("A paper I'm reading uses ...", "I'm reading a paper
+    that ..."): where the question comes from, taken out of the words matched (no kind, no topic)."""
+    out = []
+    for m in re.finditer(r"\bpapers?\b", low):
+        after = _ASKERS_PAPER_AFTER.match(low, m.end())
+        before = _ASKERS_PAPER_BEFORE.search(low, max(0, m.start() - ASKERS_PAPER_CHARS), m.start())
+        if after or before:
+            start = before.start() if before else max(0, m.start() - len(_ARTICLE.search(low, 0, m.start()).group(0))
+                                                          if _ARTICLE.search(low, 0, m.start()) else m.start())
+            out.append(_Match(start, after.end() if after else m.end(), "kind", (), "", strong=False, remove=True))
+    return out
+
+
+_ARTICLE = re.compile(r"\b(?:a|an|the|this|that|my|our)\s+$")
+# a paper the asker reads or writes ("A paper I'm reading uses ...", "I'm reading a paper that ..."): where the
+# question comes from, not the kind of record it asks for
+_ASKERS_PAPER_AFTER = re.compile(r"s?\s+(?:that\s+|which\s+)?(?:i|we)(?:['’]m|['’]ve|['’]re|\s+am|\s+are|\s+have|"
+                                 r"\s+was|\s+were)?(?:\s+been)?(?:\s+just)?\s+(?:read|reading|found|saw|seen|wrote|"
+                                 r"writing|studying|reviewing|came\s+across|cite|citing)\b")
+_ASKERS_PAPER_BEFORE = re.compile(r"\b(?:i|we)(?:['’]m|['’]re|\s+am|\s+are|\s+was|\s+have\s+been|['’]ve\s+been)?\s+"
+                                  r"(?:read|reading|writing|wrote|studying|reviewing|found)\s+(?:a|an|the|this|that|my|our)"
+                                  r"(?:\s+[\w-]+)?\s+$")
+ASKERS_PAPER_CHARS = 60
 _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|summar(?:y|ies)|classif(?:y|ies|ying)|translat(?:e|es|ing)|"
                         r"writ(?:e|es|ing)|generat(?:e|es|ing)|read(?:s|ing)?|analy[sz](?:e|es|ing)|tag(?:s|ging)?|"
                         r"label(?:s|ling|ing)?|extract(?:s|ing)?|pars(?:e|es|ing)|news|scientific|research|academic|"
