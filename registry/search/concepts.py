@@ -197,6 +197,9 @@ class Concept:
     # a language's places: where its speakers live, a question's way of naming it ("Hong Kong": Cantonese;
     # ``skos:hiddenLabel``), matched as its phrases, never its names
     places: tuple[str, ...] = ()
+    # a language: the names of data sets in it (``mlfdo:dataSetName``: nsmc, KLUE) by which a model stating no language
+    # shows it in its name, tags or training data
+    data_names: tuple[str, ...] = ()
     # a modality: the words naming the medium only as a direction's or a list's end ("voicemails", "transcripts"),
     # never matched alone (``skos:hiddenLabel``)
     media_words: tuple[str, ...] = ()
@@ -308,6 +311,7 @@ def _concept(pid: str, triples) -> Concept | None:
                    everyday=any(v.lower() in _TRUE for v in values.get(MLFDO.everydayWord.value, [])),
                    names=tuple(dict.fromkeys(n for n in names if n)),
                    places=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "language" else (),
+                   data_names=tuple(values.get(MLFDO.dataSetName.value, [])) if facet == "language" else (),
                    media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else (),
                    tags=tuple(values.get(MLFDO.hubTag.value, [])) if facet in ("library", HUB_TAG) else ())
 

@@ -19,7 +19,7 @@ import numpy as np
 from registry.search.engine import NAMED_SHARE, MemoryEngine
 from registry.search.text import MIN_PART, STOPWORDS, QueryTerms, _stem, mark_term, term_id, tokens
 
-__all__ = ["add_name_words", "initials", "joined_pairs", "named_together"]
+__all__ = ["add_name_words", "initials", "joined_pairs", "named_compound", "named_together"]
 
 # a phrase's initials are read from runs of this many words (two words' initials say too little)
 INITIAL_WORDS = (3, 4)
@@ -86,6 +86,21 @@ def named_together(engine: MemoryEngine, text: str) -> list[int]:
             continue
         for key in engine.names.holding(a + b) or ():
             found.update((s, None) for s in engine.exact.get(key, ()) if engine.alive[s])
+    return list(found)
+
+
+def named_compound(engine: MemoryEngine, first: str, second: str) -> list[int]:
+    """Return the slots of the FDOs a name of which writes ``first`` and ``second`` (or its singular) as one word or
+    joined by a hyphen or an underscore ("french bulldogs": frenchbulldog_dreambooth, german-shepherd-lora)."""
+    first, second = first.lower(), second.lower()
+    if not (first.isalpha() and second.isalpha()) or second in STOPWORDS:
+        return []
+    found: dict[int, None] = {}
+    for word in dict.fromkeys((second, second[:-1] if second.endswith("s") else second)):
+        together = re.compile(rf"(?<![a-z]){re.escape(first)}[-_]?{re.escape(word)}")
+        for key in engine.names.holding(word) or ():
+            if together.search(key):
+                found.update((s, None) for s in engine.exact.get(key, ()) if engine.alive[s])
     return list(found)
 
 

@@ -460,6 +460,10 @@ versus vs describe description explain information info details detail say says 
 answer question many much number count hold holds offer offers work works working
 meant intended example
 """.split())
+# a job (its doer read as the job: "classifiers" -> classification) for a language's data named after it ("for Spanish
+# text"): the medium and the job make the task's name ("text classification")
+JOB_FOR_LANGUAGE = re.compile(r"\b(?P<job>[a-z]+(?:ion|ing))\s+(?:for|of|on|in)\s+(?P<language>[a-z]+)\s+"
+                              r"(?P<medium>[a-z]+)\b")
 # What joins two language names into a translation direction ("German into English", "French to Spanish")
 DIRECTION = re.compile(r"\s*(?:in)?to\s*$")
 # Words that keep their meaning at the start of a question: they state a constraint, not the frame.

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.name_words import add_name_words, named_together
+from registry.search.name_words import add_name_words, named_compound, named_together
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
@@ -37,9 +37,10 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id, tokens
-from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LICENCE_TALK, LINK_FACETS, METHODS, NOT_COMMERCIAL,
-                                      SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
+from registry.search.text import (STOPWORDS, QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id,
+                                  tokens)
+from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LANGUAGE_ALIASES, LICENCE_TALK, LINK_FACETS, METHODS,
+                                      NOT_COMMERCIAL, SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
 from registry.search.patterns import MULTILINGUAL as MULTILINGUAL_WORDS
 from registry.search.understand import (EXPANSIONS, FORMATS, Understander, apposed, blanked, business_told,
                                          follow_up_questions, writes_licence_id)
@@ -87,6 +88,9 @@ MARKER_FLOOR = 25  # ... unless few FDOs hold it all the same (a small registry)
 GENERIC_TASK_SHARE = 0.1  # a kind of task's own task held by more of the index (text generation) is not boosted
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
 FEW_LANGUAGES = 5  # a model stating at most this many languages is for them (Llama 4 lists 12, Llama 3.1 eight)
+# a language stated by more than this share of the FDOs stating a language (English) is a side of a job asked beside it
+# (``Searcher._job_boost``)
+COMMON_SHARE = 0.5
 STATED_SHARE = 0.1  # ... when few FDOs state its value: "English" (most models) would outrank the task asked for
 # the lenient filters whose value, stated by few FDOs, puts those stating it first (``_boost_score``): a language, and a
 # library the question names as one ("plain PyTorch as their library": the one model whose card names it, before the
@@ -266,7 +270,7 @@ class Searcher:
         if self.llm is not None and query:
             result = self.llm.understand(query, result, self.vocabulary) or result
         if query:
-            result = _many_languages(self._with_concepts(result))
+            result = self._without_compounds(_many_languages(self._with_concepts(result)))
         self._understood[query] = result
         if len(self._understood) > 256:
             self._understood.popitem(last=False)
@@ -526,6 +530,57 @@ class Searcher:
     def _of_index(self, share: float) -> float:
         """Return ``share`` of the FDOs indexed (of one at least): the count a task or language is weighed against."""
         return share * max(1, len(self.engine.slot_of))
+
+    def _without_compounds(self, qu: QueryUnderstanding) -> QueryUnderstanding:
+        """Return ``qu`` without the languages whose name the question writes only as the first word of the name of a
+        thing (``_names_thing``: "French bulldogs", "a German shepherd"): no language is asked there."""
+        recognised = []
+        for r in qu.recognised:
+            parts = [p.strip() for p in r.span.split(" / ") if p.strip()] if r.facet == "language" and r.span and \
+                r.note not in (MANY_NOTE, GROUP_NOTE) else []
+            things = {p.lower() for p in parts if self._names_thing(p, qu.query)}
+            if not things:
+                recognised.append(r)
+                continue
+            if things >= {p.lower() for p in parts}:
+                continue
+            kept = tuple(v for v in r.values if not self._called(v, things))
+            if kept:
+                vocab = self.vocabulary("language")
+                recognised.append(replace(r, values=kept, label="language: " + " or ".join(
+                    vocab[k][0] if k in vocab else k for k in kept), span=" / ".join(
+                    p for p in parts if p.lower() not in things)))
+        if len(recognised) == len(qu.recognised) and all(a is b for a, b in zip(recognised, qu.recognised)):
+            return qu
+        return replace(qu, recognised=tuple(recognised))
+
+    def _names_thing(self, phrase: str, query: str) -> bool:
+        """Say whether ``phrase``, a language's name, stands in ``query`` only before a word with which the names of
+        FDOs stating no language write it as one word or joined by a hyphen ("French bulldogs":
+        frenchbulldog_dreambooth, a text-to-image model stating none): a thing so named (a breed, a dish) is no
+        language asked for. A name whose FDO states a language runs the language into its model or data ("TamilGPT",
+        "GermanQuAD"), and a word no name joins to it leaves the language read ("French text")."""
+        written = list(re.finditer(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", query))
+        after = [re.match(r"[\s-]+([^\W\d_]+)", query[m.end():]) for m in written]
+        if not written or not all(after) or not phrase.isalpha():
+            return False
+        engine = self.engine
+        with engine.lock:
+            for m in after:
+                word = m.group(1).lower()
+                if word in LANGUAGE_ALIASES:
+                    return False  # "English-Tamil": two languages
+                slots = named_compound(engine, phrase, word)
+                if not slots or any(engine.docs[s] is None or engine.docs[s].facets.get("language") for s in slots):
+                    return False
+        return True
+
+    def _called(self, key: str, names: set[str]) -> bool:
+        """Say whether the language ``key`` is called by one of ``names`` (lower-case)."""
+        code = key.lower().split("-")[0]
+        concept = self.concepts.of("language", key)
+        return any(LANGUAGE_ALIASES.get(n) == code for n in names) or (
+            concept is not None and bool(names & {n.lower() for n in concept.names}))
 
     def _language_placed(self, key: str, phrase: str) -> bool:
         """Say whether ``phrase`` is one of the places whose speakers name the language ``key`` (its hidden labels)."""
@@ -813,6 +868,10 @@ class Searcher:
             masks = {i: self._topics_mask(r.values) if r.facet == TOPIC else
                      _Masks(self.engine, _Filters({r.facet: list(r.values)}, {})).per_facet.get(r.facet)
                      for i, r in enumerate(qu.recognised) if r.applied and r.values and r.mode != "order"}
+            for i, r in enumerate(qu.recognised):
+                if masks.get(i) is not None and r.facet == "language":
+                    # a model whose facts name a data set in the language meets it (``_language_data``)
+                    masks[i] = masks[i] | self._language_data(list(r.values))[:len(masks[i])]
             out: dict[str, frozenset[int]] = {}
             for pid in pids:
                 slot = self.engine.slot_of.get(pid)
@@ -869,7 +928,8 @@ class Searcher:
             complete = self._complete(qu, explicit)
             sizes = self._size_order(qu.orders())
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes)
+                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes,
+                                self._job_boost(qu, explicit, masks) if cand.core else None)
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -1087,6 +1147,7 @@ class Searcher:
             boosts.setdefault(r.facet, []).extend(v for v in r.values if v not in boosts[r.facet])
         topics = boosts.pop(TOPIC, [])
         stated = set()
+        rare_of: dict[str, list[str]] = {}  # a stated facet -> its values few FDOs state, when others are common
         placed = [v for r in qu.recognised if r.applied and r.note == PLACE_NOTE and r.facet not in explicit
                   for v in r.values]
         vocab = self.vocabulary("language")
@@ -1100,8 +1161,17 @@ class Searcher:
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
             if facet in lenient and facet not in explicit:
                 vocab = self.vocabulary(facet)
-                if sum(vocab[v][1] for v in values if v in vocab) <= self._of_index(STATED_SHARE):
+                few = self._of_index(STATED_SHARE)
+                if sum(vocab[v][1] for v in values if v in vocab) <= few:
                     stated.add(facet)
+                elif facet == "language":
+                    # a language few state beside one most state ("signs in Arabic ... tell me in English", "from
+                    # English into Tamil"): the rare one is what the question asks for, as if named alone; the common
+                    # one, which most models state, ranks up as a preference only
+                    rare = [v for v in values if v in vocab and vocab[v][1] <= few]
+                    if rare:
+                        stated.add(facet)
+                        rare_of[facet] = rare
                 boosts.setdefault(facet, []).extend(v for v in values if v not in boosts[facet])
         if not boosts and not qu.tags and not topics and not qu.kin and not groups:
             return None
@@ -1133,6 +1203,17 @@ class Searcher:
         for facet, sel in self.engine.facet_masks(boosts, spans, frozenset()).items():
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
+            data = None
+            if facet == "language":
+                if facet in rare_of:
+                    # (every language asked ranks up those stating it; the rare ones are what is stated: below)
+                    common = sel.view(np.int8) * np.int16(BOOST_FACET_WEIGHTS.get(facet, 1))
+                    score += common
+                    asked += common
+                    sel = self.engine.facet_masks({facet: rare_of[facet]}, {}, frozenset())[facet]
+                # a model stating no language whose facts name a data set in it states it as well (``_language_data``)
+                data = self._language_data(rare_of.get(facet) or boosts["language"])
+                sel = sel | data
             if facet in JOINING_FACETS or (facet in stated and facet in STATED_FIRST and (
                     not self._loose_topic(qu) or self._loose_task_only(qu, boosts))):
                 if facet == "base_model":
@@ -1147,7 +1228,15 @@ class Searcher:
                     # point, not one of many a general model lists; "a Hindi model")
                     asked += sel.view(np.int8) * np.int16(STATED_WEIGHT)
                     if facet == "language":
+                        # (a model shown to work in it by its data is for it, as one stating few languages is, and
+                        # more: it was made for data in that language, where a model stating Korean and English is
+                        # made for both)
                         asked += (sel & self._few_languages()).view(np.int8)
+                        if any(_of_data(part, qu.query) for r in qu.recognised if r.facet == "language" and r.applied
+                               for part in r.span.split(" / ")):
+                            # (when the language is the data's, "Korean movie reviews", not the model's, "Korean-capable
+                            # models", where a model stating it is surer than one whose data shows it)
+                            asked += data.view(np.int8) * np.int16(2)
                     if self._loose_topic(qu):
                         # a task read from loose words beside it ("an assistant that speaks Korean", "a language model
                         # for Hong Kong speakers"): among the models stating the language, those doing the task go
@@ -1445,6 +1534,45 @@ class Searcher:
             return []
         return stub_kin(self.engine, named, self.vocabulary("base_model"))
 
+    def _job_boost(self, qu: QueryUnderstanding, explicit: dict[str, list[str]], masks: "_Masks") -> np.ndarray | None:
+        """Return the boost of the question without the languages read from it that most FDOs stating a language state
+        (``COMMON_SHARE``: English), or None when it reads none: a keyword match stating such a language, or naming it
+        ("...-sst-2-english"), carries no concept of the question by that alone. The language is a side of the job ("summarisers for English text"):
+        a match holding only the rest of the question ("text") yields to the job's models as any other match does
+        (``_holds_core``). A language few state is what the question asks for ("Korean reasoning model": the models
+        stating Korean) and still counts."""
+        if not any(r.facet == "language" and r.applied and r.values for r in qu.recognised):
+            return None
+        vocab = self.vocabulary("language")
+        count, tagged = self._language_counts()
+        most = COMMON_SHARE * np.count_nonzero((count > 0) | tagged)  # of the FDOs stating a language
+        common = [r for r in qu.recognised if r.facet == "language" and r.applied and r.values
+                  and all(v in vocab and vocab[v][1] > most for v in r.values)]
+        if not common:
+            return None
+        jobs = replace(qu, recognised=tuple(r for r in qu.recognised if r not in common))
+        return self._boost_score(jobs, explicit, masks.filters.lenient())
+
+    def _language_data(self, keys: list[str]) -> np.ndarray:
+        """Return the slots of the models stating no language whose name, tags or training data name a data set in one
+        of the languages ``keys`` (``Concept.data_names``, ``mlfdo:dataSetName``: lora-llama-2-7b-nsmc, the Naver
+        movie reviews, works in Korean)."""
+        engine = self.engine
+        cache = ("data", tuple(sorted(keys)))
+        cached = self._few_masks.get(cache)
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
+        sel = np.zeros(engine.size, dtype=bool)
+        for key in keys:
+            concept = self.concepts.of("language", key)
+            for name in concept.data_names if concept is not None else ():
+                own, data = engine.marker_masks(name)
+                sel |= own | data
+        sel &= engine.facet_masks({"language": []}, {}, frozenset({"language"}))["language"]
+        sel &= engine.facet_masks({"kind": ["model"]}, {}, frozenset())["kind"]
+        self._few_masks[cache] = (engine, engine.generation, sel)
+        return sel
+
     def _few_languages(self) -> np.ndarray:
         """Return the slots of the FDOs stating at least one and at most ``FEW_LANGUAGES`` languages."""
         count, _ = self._language_counts()
@@ -1554,14 +1682,15 @@ class Searcher:
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
               shown: np.ndarray | None = None, complete: np.ndarray | None = None,
-              sizes: np.ndarray | None = None) -> "_Ranked":
+              sizes: np.ndarray | None = None, job: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
         ``joined`` (per slot) marks the FDOs passing a linked value read from the question as a filter: the boosted
         among them join the result set beyond the first ``BOOST_K``, with no rank of any list: after the ranked,
         the most downloaded first. ``tier`` (per slot) is what a linked FDO carries of the question's other asks:
-        the more, the earlier among the linked.
+        the more, the earlier among the linked. ``job`` (per slot) is the boost without the languages read from the
+        question (``_job_boost``), which says whether a keyword match carries a concept of the question.
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
         it); the rest of the result set is kept as its slots, for counts and facets. Scores are
@@ -1629,7 +1758,8 @@ class Searcher:
                 # a match neither holding the words a concept of the question was read from ("chemical": Chemistry)
                 # nor carrying a concept's boost holds only the rest of the question ("questions"): its rank credit
                 # keeps the square of the share of the question left to it (docs/search.md, "Ranking")
-                key[at_top[~_holds_core(engine, cand, kw[top], boost)]] *= (1.0 - _core_share(cand)) ** CORE_POWER
+                key[at_top[~_holds_core(engine, cand, kw[top], boost if job is None else job)]] *= \
+                    (1.0 - _core_share(cand)) ** CORE_POWER
             # the dense list, kept apart until the boosted are ordered (they go by the words first)
             other = np.zeros(len(cands))
             credit = _dense_key(cand, dense, embedder)
@@ -2137,6 +2267,37 @@ def _keyword_share(cand: Candidates, kw: np.ndarray, top: np.ndarray, slots: np.
     matched = _within(slots, kw)
     out[matched] = np.minimum(cand.kw_scores[slots[matched]].astype(np.float64) / best, 1.0)
     return out
+
+
+# the words after a language's name that make it a model's, not its data's ("a Korean chatbot", "Korean-capable
+# models", "Korean speakers"): the frame's words for a model (``GENERIC``) and these
+_MODEL_NOUNS = GENERIC | frozenset("""llm llms chatbot chatbots bot bots assistant assistants system systems tool tools
+speaker speakers speaking capable language languages version versions variant variants""".split())
+# an agent noun names what a model is ("summarizer", "classifier", "translator"), not the data it reads
+_AGENT_NOUN = re.compile(r"(?:er|or)s?$")
+_DATA_WORDS = 3  # the words after a language's name read as the noun it describes
+
+
+def _of_data(phrase: str, query: str) -> bool:
+    """Say whether the question writes the language's name ``phrase`` of the data a model works on: before a noun
+    naming no model ("Korean movie reviews", "German tweets", "Japanese passages"), or after "in" following one
+    ("passages in Japanese"); not of a model ("Korean reasoning model", "a Korean summarizer", "Korean-capable")."""
+    low = query.lower()
+    for m in re.finditer(rf"(?<!\w){re.escape(phrase.strip().lower())}(?!\w)", low):
+        rest = low[m.end():]
+        if rest.startswith("-"):
+            continue
+        words = []
+        for w in re.findall(r"[a-z]+|[^a-z\s]", rest[:80]):
+            if not w.isalpha() or w in STOPWORDS or len(words) == _DATA_WORDS:
+                break
+            words.append(w)
+        if not words:
+            before = re.search(r"([a-z]+)\s+in\s+$", low[max(0, m.start() - 40):m.start()])
+            words = [before.group(1)] if before and before.group(1) not in STOPWORDS else []
+        if words and not any(w in _MODEL_NOUNS or _AGENT_NOUN.search(w) for w in words):
+            return True
+    return False
 
 
 def _many_languages(qu: QueryUnderstanding) -> QueryUnderstanding:

@@ -31,7 +31,8 @@ from registry.search.patterns import (
     ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, APPROX_FACTOR,
     LICENCE_FAMILIES, LICENCE_PATTERNS, METHODS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL, SMALLEST, LARGEST,
-    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, EMISSIONS_OF, STANDARD_ONES, STATED_FIELDS, STATING_CHARS, STATING_VERB,
+    VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, JOB_FOR_LANGUAGE, EMISSIONS_OF, STANDARD_ONES, STATED_FIELDS,
+    STATING_CHARS, STATING_VERB,
     WORD)
 from registry.search.library_tags import library_tags
 from registry.search.method_terms import methods
@@ -544,6 +545,18 @@ class Understander:
         for m in self._phrases(read, "task", TASK_PATTERNS) + self._vocab_words(read, "task"):
             m.start, m.end = offsets[m.start], offsets[m.end - 1] + 1
             out.append(m)
+        # a language's name between the job and its medium ("classifiers for Spanish text": text classification for
+        # Spanish) splits the job's name: the medium is read before the job, as the task's name writes it
+        for m in JOB_FOR_LANGUAGE.finditer(read):
+            if m.group("language") not in LANGUAGE_ALIASES:
+                continue
+            medium = m.group("medium")[:-1] if m.group("medium").endswith("s") else m.group("medium")
+            joined = f"{medium} {m.group('job')}"
+            for found in self._phrases(joined, "task", TASK_PATTERNS):
+                if found.start == 0 and found.end == len(joined):
+                    # (the job's words are the span: the language's name stays its own reading)
+                    found.start, found.end = offsets[m.start("job")], offsets[m.end("job") - 1] + 1
+                    out.append(found)
         return out
 
     def _job_words(self) -> frozenset[str]:
