@@ -96,9 +96,16 @@ def named_compound(engine: MemoryEngine, first: str, second: str) -> list[int]:
     if not (first.isalpha() and second.isalpha()) or second in STOPWORDS:
         return []
     found: dict[int, None] = {}
+    # a name writing both holds each inside its runs of letters: the names holding the rarer of the two are read, not
+    # every name holding a common second word ("French text": every name holding "text" grows with the index)
+    holding_first = engine.names.holding(first)
     for word in dict.fromkeys((second, second[:-1] if second.endswith("s") else second)):
         together = re.compile(rf"(?<![a-z]){re.escape(first)}[-_]?{re.escape(word)}")
-        for key in engine.names.holding(word) or ():
+        holding_word = engine.names.holding(word)
+        if holding_word is None:
+            continue
+        fewer = holding_word if holding_first is None or len(holding_word) <= len(holding_first) else holding_first
+        for key in fewer:
             if together.search(key):
                 found.update((s, None) for s in engine.exact.get(key, ()) if engine.alive[s])
     return list(found)
