@@ -392,7 +392,7 @@ class Searcher:
             # joins the results whatever its words
             widened = narrowed = False
             for i, r in enumerate(recognised):
-                if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
+                if r.facet != facet or r.mode != "filter" or not r.applied or not r.values or facet == "dataset":
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
                 family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
@@ -413,6 +413,9 @@ class Searcher:
                     # set 3 dense -0.02 with it for a licence)
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
+            if facet == "dataset":  # a data set the rules read by its name is read: its copies' names add no reading
+                read = [r.span for r in recognised if r.facet == facet and r.applied and r.values and r.span]
+                held = [k for k in held if not any(set(tokens(values[k])) <= set(tokens(span)) for span in read)]
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
             said = {r.span.lower() for r in recognised if r.facet == facet}
             # (nor one whose name names a language held too: "Filipino" is Filipino and Tagalog, which the Hub tags)
@@ -451,9 +454,11 @@ class Searcher:
                 continue
             keys.sort(key=lambda k: -vocab[k][1])
             spans = " / ".join(dict.fromkeys(values[k] for k in keys))
-            shown = ", ".join(vocab[k][0] for k in keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
-            added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
-                                          note=CONCEPT_NOTE))
+            labels = list(dict.fromkeys(vocab[k][0] for k in keys))  # (copies of a data set share its label)
+            shown = ", ".join(labels[:4]) + (f" and {len(labels) - 4} more" if len(labels) > 4 else "")
+            # (a data set named or described: the models trained on it, as the rules' "trained on X" says)
+            added.append(RecognisedFilter(facet, tuple(keys), f"{'trained on' if facet == 'dataset' else facet}: {shown}",
+                                          spans, mode="boost", note=CONCEPT_NOTE))
         # the name of a system not held that stands for its tasks is carried by no record (else the record would
         # win); when no record mentions it either, its words ("Qwen" of "Qwen2-VL") would only rank records holding
         # part of it (words naming another concept as well stay: "segment anything" is also mask generation). One a
@@ -715,7 +720,7 @@ class Searcher:
             keys = [k for k in values if self._topic_mask(k).any()]
         if not keys:
             return None
-        labels = [self.concepts.topic(k).label for k in keys]
+        labels = list(dict.fromkeys(self.concepts.topic(k).label for k in keys))
         return RecognisedFilter(TOPIC, tuple(keys), f"{TOPIC}: " + ", ".join(labels),
                                 " / ".join(dict.fromkeys(values[k] for k in keys)), mode="boost", note=CONCEPT_NOTE)
 
@@ -1176,8 +1181,10 @@ class Searcher:
         if not boosts and not qu.tags and not topics and not qu.kin and not groups:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
+        data_sets = [key for key in topics if self.concepts.data_set(key) is not None]
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
-            score += self._topic_score(key)
+            if key not in data_sets:
+                score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
             score += self.engine.marker_masks(tag)[0].view(np.int8) * np.int16(TAG_WEIGHT)
         asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
@@ -1281,6 +1288,14 @@ class Searcher:
                 asked += copies.view(np.int8)
             else:
                 asked += copies.view(np.int8) * np.int16(STATED_WEIGHT)
+        if data_sets:
+            # a data set the question names or describes: the models trained on it or named after it ("mmlu") are what
+            # it asks for, first, as linked ones are (one level whichever way they show it)
+            shown = np.zeros(self.engine.size, dtype=bool)
+            for key in data_sets:
+                shown |= self._topic_score(key) > 0
+            shown = shown.view(np.int8) * np.int16(LINK_LEVEL)
+            links = shown if links is None else np.maximum(links, shown)
         if qu.kin and "task" not in explicit:
             # the models of the family a model not held is built on, or of the owner the question gives it, that do
             # what it does: first, as linked ones are; the owner's other models next, above the job's other models
