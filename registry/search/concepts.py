@@ -74,6 +74,7 @@ FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "li
 DATA_SET = "data-set"
 DATA_SET_LIMIT = 3
 DATA_COVER = 2  # own words of a data set in one sentence that describe it
+NEAR_WORDS = 4  # a data set's description this long is met by all its words but one ("school maths word problems")
 # the words of a data set's id that are no name of it: where it is kept and in what format ("llama2", "sft", "v1")
 _ID_NOISE = frozenset("data dataset datasets set v1 v2 v3 sft dpo jsonl hf llama2 llama 2 7b format style final "
                       "filtered cleaned dedup".split())
@@ -266,6 +267,9 @@ class _Built:
     # the same for data sets, from their definitions and plain descriptions (``_data_words``)
     data_words: dict[str, frozenset[int]] = field(default_factory=dict)
     data_sets: dict[str, Concept] = field(default_factory=dict)  # a data set's id -> its concept
+    # a data set's plain description of ``NEAR_WORDS`` words or more (by place in phrase_tokens) -> the stems of its
+    # words, all but one of which a question describing the data set says (``match``)
+    near: dict[int, frozenset[str]] = field(default_factory=dict)
     vectors: np.ndarray | None = None
     organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
     # the word of a modality's one-word phrase ("pictures": image) -> (the modality's place in concepts, the modality)
@@ -630,6 +634,8 @@ class ConceptIndex:
                             # a word the index's plural rule makes another word ("news": new) names it only written
                             # so: "new models" is no news
                             built.whole.add(len(built.phrase_tokens))
+                        if concept.facet == DATA_SET and phrase not in concept.names and len(toks) >= NEAR_WORDS:
+                            built.near[len(built.phrase_tokens)] = frozenset(map(stem, toks))
                         built.phrase_tokens.append((i, toks, phrase))
                         built.phrase_roots.append(toks if concept.facet in TOPICS else None)
                         verb = tokens(phrase)[0]
@@ -719,6 +725,7 @@ class ConceptIndex:
         made_from = _made_from(low)
         forms = frozenset(map(verb_form, words))
         media_words = built.media.keys() | built.hidden_media.keys()
+        stems = frozenset(map(stem, words)) if built.near else frozenset()
         for k, ((i, toks, phrase), rooted, formed) in enumerate(zip(built.phrase_tokens, built.phrase_roots,
                                                                     built.phrase_forms)):
             if k in built.whole and (not toks <= words or not re.search(
@@ -728,7 +735,10 @@ class ConceptIndex:
             # "clinic" for clinical (``text.same_family``); a job's or field's plain description by another form of its
             # verb (``FORMED``: "reading text aloud": read text aloud; "summarising chats": summarise a chat)
             written = toks <= words
-            if (written or (formed is not None and formed[0] in forms and formed[1] <= words
+            # (a data set's long description, all its words but one: "school maths word problems" of "grade school
+            # math word problems")
+            near = not written and k in built.near and len(built.near[k] - stems) <= 1
+            if (written or near or (formed is not None and formed[0] in forms and formed[1] <= words
                             and not ceased(formed[0], low)) or (
                     rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
                                                            for t in rooted))) and not _reversed(phrase, text, made_from) \
@@ -1229,9 +1239,8 @@ class ConceptIndex:
             if c.facet in TOPICS and c.markers:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
             if c.facet == DATA_SET:
-                # the models trained on it, and those whose name or tags name it (its markers)
+                # the models trained on it, and those whose name or tags name it (its markers: ``Searcher._boost_score``)
                 out["dataset"].setdefault(c.key, m.phrase)
-                out[TOPIC].setdefault(c.key, m.phrase)
             for task_pid in c.serves + (m.instead or c.broader) + c.members:
                 task = built.by_pid.get(task_pid)
                 if task is not None and task.facet in TOPICS and (task_pid in c.serves or task_pid in m.instead

@@ -387,6 +387,10 @@ class Searcher:
                 continue
             vocab = self.vocabulary(facet)
             held = [k for k in values if k in vocab]
+            if facet == "dataset":
+                # (a data set no model is trained on may still be one some are named after: MMLU)
+                with self.engine.lock:
+                    held += [k for k in values if k not in vocab and self._data_named([k]).any()]
             # a filter read from the same words as the concept, meaning part of it (a licence family the LLM
             # reader read in part) is widened to all of it, and the concept's boost keeps them all, so each
             # joins the results whatever its words
@@ -452,9 +456,10 @@ class Searcher:
                     keys = [k for k in keys if k not in placed]
             if not keys:
                 continue
-            keys.sort(key=lambda k: -vocab[k][1])
+            keys.sort(key=lambda k: -vocab.get(k, ("", 0))[1])
             spans = " / ".join(dict.fromkeys(values[k] for k in keys))
-            labels = list(dict.fromkeys(vocab[k][0] for k in keys))  # (copies of a data set share its label)
+            labels = list(dict.fromkeys(vocab[k][0] if k in vocab else self.concepts.data_set(k).label for k in keys))
+            # (copies of a data set share its label)
             shown = ", ".join(labels[:4]) + (f" and {len(labels) - 4} more" if len(labels) > 4 else "")
             # (a data set named or described: the models trained on it, as the rules' "trained on X" says)
             added.append(RecognisedFilter(facet, tuple(keys), f"{'trained on' if facet == 'dataset' else facet}: {shown}",
@@ -759,6 +764,15 @@ class Searcher:
         score = np.where(named, np.int16(TOPIC_WEIGHT), np.where(trained, np.int16(1), np.int16(0))).astype(np.int16)
         self._topic_masks[key] = (engine, engine.generation, score)  # read-only from here: callers combine copies
         return score
+
+    def _data_named(self, keys: list[str]) -> np.ndarray:
+        """Return the slots whose facts show one of the data sets ``keys`` by its markers (``Concept.markers``: its id,
+        the words a model's name uses for it, "mmlu"), the data sets the vocabulary knows."""
+        sel = np.zeros(self.engine.size, dtype=bool)
+        for key in keys:
+            if self.concepts.data_set(key) is not None:
+                sel |= self._topic_score(key) > 0
+        return sel
 
     def _kinds_shown(self, qu: QueryUnderstanding) -> np.ndarray | None:
         """Return the slots whose tags or name show a kind of task the question names by its words and still boosts
@@ -1181,10 +1195,8 @@ class Searcher:
         if not boosts and not qu.tags and not topics and not qu.kin and not groups:
             return None
         score = np.zeros(self.engine.size, dtype=np.int16)
-        data_sets = [key for key in topics if self.concepts.data_set(key) is not None]
         for key in topics:  # each kind of task or subject area the question means counts once, whatever its markers
-            if key not in data_sets:
-                score += self._topic_score(key)
+            score += self._topic_score(key)
         for tag in qu.tags:  # a format no FDO holds as library, read as its Hub tag: those holding the word rank up
             score += self.engine.marker_masks(tag)[0].view(np.int8) * np.int16(TAG_WEIGHT)
         asked = score.copy()  # what the FDO carries of the question's other asks but the task (the base's task, mostly)
@@ -1211,6 +1223,10 @@ class Searcher:
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
             data = None
+            if facet == "dataset":
+                # a data set the question names or describes: the models trained on it and those named after it
+                # ("llama-2-7b-chat-hf-mmlu"), linked either way
+                sel = sel | self._data_named(boosts[facet])
             if facet == "language":
                 if facet in rare_of:
                     # (every language asked ranks up those stating it; the rare ones are what is stated: below)
@@ -1288,14 +1304,6 @@ class Searcher:
                 asked += copies.view(np.int8)
             else:
                 asked += copies.view(np.int8) * np.int16(STATED_WEIGHT)
-        if data_sets:
-            # a data set the question names or describes: the models trained on it or named after it ("mmlu") are what
-            # it asks for, first, as linked ones are (one level whichever way they show it)
-            shown = np.zeros(self.engine.size, dtype=bool)
-            for key in data_sets:
-                shown |= self._topic_score(key) > 0
-            shown = shown.view(np.int8) * np.int16(LINK_LEVEL)
-            links = shown if links is None else np.maximum(links, shown)
         if qu.kin and "task" not in explicit:
             # the models of the family a model not held is built on, or of the owner the question gives it, that do
             # what it does: first, as linked ones are; the owner's other models next, above the job's other models
