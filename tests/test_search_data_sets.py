@@ -13,36 +13,40 @@ from pyoxigraph import RdfFormat, parse
 from harvesters.huggingface.snapshot import demo_snapshot_dir
 from harvesters.vocabularies import VOCABULARY_DIR, concept_records
 from harvesters.vocabularies.harvest import SKOS
-from registry.vocab import SCHEMA
 from tests.factories import BASE, concepts_searcher, dataset_pid, dataset_record, model_doing, model_pid
 
 DATASETS = VOCABULARY_DIR / "datasets.ttl"
-FILLER = "A general assistant that answers questions and writes text."
+
+TRAINED = {
+    "acme/tiny-solver": ("text-generation", "openai/gsm8k"),
+    "acme/law-digest": ("summarization", "billsum"),
+    "acme/voice-lj": ("text-to-speech", "ljspeech"),
+    "acme/swahili-chat": ("text-generation", "masakhane/african-ultrachat"),
+    "acme/dup-finder": ("sentence-similarity", "embedding-data/QQP"),
+    "acme/orca-dpo-a": ("text-generation", "HuggingFaceH4/orca_dpo_pairs"),
+    "acme/orca-dpo-b": ("text-generation", "argilla/distilabel-intel-orca-dpo-pairs"),
+    "acme/zephyr-like": ("text-generation", "HuggingFaceH4/ultrafeedback_binarized"),
+    "acme/wav-pretrained": ("automatic-speech-recognition", "MLCommons/unsupervised_peoples_speech"),
+    "acme/sd-tuned": ("text-to-image", "generator"),
+}
 
 
 @pytest.fixture(scope="module")
 def searcher():
-    trained = {
-        "acme/tiny-solver": ("text-generation", "openai/gsm8k"),
-        "acme/law-digest": ("summarization", "billsum"),
-        "acme/voice-lj": ("text-to-speech", "ljspeech"),
-        "acme/swahili-chat": ("text-generation", "masakhane/african-ultrachat"),
-        "acme/dup-finder": ("sentence-similarity", "embedding-data/QQP"),
-        "acme/orca-dpo-a": ("text-generation", "HuggingFaceH4/orca_dpo_pairs"),
-        "acme/orca-dpo-b": ("text-generation", "argilla/distilabel-intel-orca-dpo-pairs"),
-        "acme/zephyr-like": ("text-generation", "HuggingFaceH4/ultrafeedback_binarized"),
-        "acme/wav-pretrained": ("automatic-speech-recognition", "MLCommons/unsupervised_peoples_speech"),
-        "acme/sd-tuned": ("text-to-image", "generator"),
-    }
+    trained = TRAINED
     records = [model_doing(name, task, datasets=(data,), downloads=5, description="A fine-tuned model.")
                for name, (task, data) in trained.items()]
     records += [dataset_record(data) for _, data in trained.values()]
     # named after a benchmark no model lists as its data
     records.append(model_doing("acme/llama-chat-mmlu-tuned", "text-generation", downloads=1, description="An adapter."))
-    # popular models doing the same jobs, trained on nothing named
-    records += [model_doing(f"acme/{task}-{i}", task, downloads=100000 + i, description=FILLER)
-                for task in ("text-generation", "summarization", "text-to-speech", "sentence-similarity",
-                             "text-to-image", "automatic-speech-recognition") for i in range(6)]
+    # popular models doing the same jobs, trained on other data of the same kind or on nothing named
+    decoys = {"text-generation": "HuggingFaceH4/ultrachat_200k", "summarization": "xsum", "text-to-speech":
+              "common_voice", "sentence-similarity": "embedding-data/simple-wiki", "text-to-image": "coco",
+              "automatic-speech-recognition": "librispeech_asr"}
+    records += [model_doing(f"acme/{task}-{i}", task, downloads=100000 + i, description="A fine-tuned model.",
+                            datasets=(data,) if i % 2 else ())
+                for task, data in decoys.items() for i in range(6)]
+    records += [dataset_record(data) for data in decoys.values()]
     yield from concepts_searcher(records)
 
 
@@ -62,6 +66,7 @@ def _read(searcher, query: str) -> set[str]:
     ("which embedders were trained on duplicate questions from Quora?", "acme/dup-finder"),
 ])
 def test_a_data_set_described_in_other_words_puts_the_models_trained_on_it_first(searcher, query, name):
+    assert TRAINED[name][1] in _read(searcher, query)  # read as the data set, a boost on its models
     assert _top(searcher, query, 1) == [model_pid(name)]
 
 

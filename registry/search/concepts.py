@@ -74,6 +74,8 @@ FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "li
 DATA_SET = "data-set"
 DATA_SET_LIMIT = 3
 DATA_COVER = 2  # own words of a data set in one sentence that describe it
+_DATA_DESCRIBING = frozenset({"domain", "task-kind", DATA_SET})  # the concepts whose words also describe a data set
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")  # "Stable Diffusion", "United States Congress"
 NEAR_WORDS = 4  # a data set's description this long is met by all its words but one ("school maths word problems")
 # the words of a data set's id that are no name of it: where it is kept and in what format ("llama2", "sft", "v1")
 _ID_NOISE = frozenset("data dataset datasets set v1 v2 v3 sft dpo jsonl hf llama2 llama 2 7b format style final "
@@ -267,6 +269,9 @@ class _Built:
     # the same for data sets, from their definitions and plain descriptions (``_data_words``)
     data_words: dict[str, frozenset[int]] = field(default_factory=dict)
     data_sets: dict[str, Concept] = field(default_factory=dict)  # a data set's id -> its concept
+    # a data set (by place in concepts) -> the stems of each name of several capitalised words its definition writes
+    # ("Stable Diffusion", "Common Crawl"): what it was made with or from, whose words alone do not describe it
+    data_names: dict[int, list[frozenset[str]]] = field(default_factory=dict)
     # a data set's plain description of ``NEAR_WORDS`` words or more (by place in phrase_tokens) -> the stems of its
     # words, all but one of which a question describing the data set says (``match``)
     near: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -308,7 +313,8 @@ def _concept(pid: str, triples) -> Concept | None:
     if facet == DATA_SET:
         # called by its label, its other names and its id's words joined ("orca_dpo_pairs"), not by the id whole
         # (a label that is the id itself, "preference-data", is no name people use: an upload known by its id alone)
-        names = [*([_QUALIFIER.sub("", label)] if label != code else []), *values.get(SCHEMA.alternateName.value, []),
+        # (its label whole: "DPO mix (low quality part)" is not the DPO mix)
+        names = [*([label] if label != code else []), *values.get(SCHEMA.alternateName.value, []),
                  *_id_names(code)]
     phrases = names + values.get(MLFDO.plainDescription.value, [])
     if facet == "language":
@@ -652,6 +658,9 @@ class ConceptIndex:
             # embedder tells, where it can (``StaticEmbedder.informative_word``)
             built.own_words = _own_words(built, getattr(self.embedder, "informative_word", None))
             built.data_words = _data_words(built, getattr(self.embedder, "informative_word", None))
+            built.data_names = {i: [frozenset(stem(w.lower()) for w in run.split()) for run in
+                                    _CAPITALISED_RUN.findall(c.definition)]
+                                for i, c in enumerate(built.concepts) if c.facet == DATA_SET and c.definition}
             if built.spelled:
                 # one alternation, longest first ("norsk bokmål" before "norsk"): read once over a question
                 built.spelled_re = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -840,14 +849,22 @@ class ConceptIndex:
         the span; none where a data set is named or described by a phrase already (that one is meant)."""
         if not built.data_words or any(m.concept.facet == DATA_SET for m in best.values()):
             return
+        # a word another reading took is that reading's: of a job, a tool, a licence, a medium or a language ("stable
+        # diffusion" is a text-to-image model, "commercially" a licence's terms), not of a data set's definition (a
+        # subject area's word still describes data: "congress")
+        taken = {t for m in best.values() if m.how == "words" and m.concept.facet not in _DATA_DESCRIBING
+                 for t in tokens(m.phrase)}
         for sentence in re.split(r"[.?!;]+", CEASED_CLAUSE.sub(" ", normalise(text))):
             found: dict[int, list[str]] = defaultdict(list)
             for t in dict.fromkeys(tokens(sentence)):
+                if t in taken:
+                    continue
                 for i in built.data_words.get(stem(t), ()):
                     if not any(stem(w) == stem(t) for w in found[i]):
                         found[i].append(t)
             for i, said in found.items():
-                if len(said) >= DATA_COVER and i not in best:
+                if len(said) >= DATA_COVER and i not in best and not any(
+                        {stem(w) for w in said} <= run for run in built.data_names.get(i, ())):
                     best[i] = ConceptMatch(built.concepts[i], " ".join(said), COVER_SCORE, "words")
 
     @staticmethod

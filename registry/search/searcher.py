@@ -772,6 +772,8 @@ class Searcher:
         for key in keys:
             if self.concepts.data_set(key) is not None:
                 sel |= self._topic_score(key) > 0
+        if sel.any():  # (the data set's own FDO holds its id too: what was trained on it is asked for, not it)
+            sel &= ~self.engine.facet_masks({"kind": ["dataset"]}, {}, frozenset())["kind"]
         return sel
 
     def _kinds_shown(self, qu: QueryUnderstanding) -> np.ndarray | None:
