@@ -333,9 +333,9 @@ DATASETS = {
     "nvidia/PhysicalAI-Robotics-GR00T-X-Embodiment-Sim": ("GR00T cross-embodiment simulation", "Simulated robot demonstrations across several robot bodies, for NVIDIA's GR00T robot foundation models.", (T + "robotics", D + "robotics"), (), ("GR00T",), ("simulated robot demonstrations",), ("gr00t",)),
     "agibot-world/AgiBotWorld-Alpha": ("AgiBot World (alpha)", "Recorded demonstrations of robots doing household and industrial manipulation tasks.", (T + "robotics", D + "robotics"), (), ("AgiBot World",), ("robot manipulation demonstrations",), ("agibot",)),
     "DongkiKim/Mol-LLaMA-Instruct": ("Mol-LLaMA instructions", "Instructions about molecules and their structures and properties, for a molecular language model.", (D + "chemistry",), ("en",), ("Mol-LLaMA",), ("questions about molecules",), ("mol-llama",)),
-    "imagefolder": (None, None, (), (), (), (), ()),
-    "generator": (None, None, (), (), (), (), ()),
-    "None": (None, None, (), (), (), (), ()),
+    "imagefolder": ("imagefolder (local images)", "Not a published data set: the name the datasets library gives a local folder of images it loads, so the model's own pictures, unnamed.", (), (), (), (), ()),
+    "generator": ("generator (data built in code)", "Not a published data set: the name the datasets library gives data a Python generator builds in memory, so the model's own data, unnamed.", (), (), (), (), ()),
+    "None": ("None (no data set)", "Not a data set: an empty value written where a data set's id belongs.", (), (), (), (), ()),
     # -- speech
     "librispeech_asr": ("LibriSpeech", "About 1,000 hours of English audiobooks read aloud, with their text, the standard speech-recognition benchmark.",
                         (ASR,), ("en",), ("LibriSpeech",), ("read audiobooks with transcripts",), ("librispeech",)),

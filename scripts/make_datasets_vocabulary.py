@@ -67,8 +67,11 @@ def concept(dataset_id: str) -> str:
         dataset_id, (None, None, (), (), (), (), ()))
     lines = [f"mv:dataset-{_slug(dataset_id)} a skos:Concept ;", "    skos:inScheme mv:dataset ;",
              f"    skos:notation {_lit(dataset_id)} ;", f"    skos:prefLabel {_lit(label or dataset_id)}@en ;"]
-    if definition:
-        lines.append(f"    skos:definition {_lit(definition)}@en ;")
+    if not definition:  # an upload known by its id alone: what the id says, nothing invented
+        owner, _, part = dataset_id.rpartition("/")
+        definition = (f"An upload{f' by {owner}' if owner else ''} known by its id alone ({part}); nothing more is "
+                      "known of what it holds.")
+    lines.append(f"    skos:definition {_lit(definition)}@en ;")
     alt = [n for n in dict.fromkeys(names) if n != label]
     if alt:
         lines.append("    skos:altLabel " + ", ".join(f"{_lit(n)}@en" for n in alt) + " ;")

@@ -199,6 +199,10 @@ def build_docs(store: Store, items: list[Item], concepts: Concepts | None = None
     wanted = [pid for pid in linked_data(fdos.values()) if pid not in fdos]
     data = {**fdos, **(read_fdos(store, wanted) if wanted else {})}  # the data sets tasks and runs are on
     inferred = inferred_tasks(store, fdos, concepts)
+    # a data set the vocabulary describes is indexed once an FDO links to it, as its stub would have been: a registry
+    # holding the vocabulary holds them all, and a model named none of them (``IndexDoc.standin``)
+    fdos = {pid: fdo for pid, fdo in fdos.items()
+            if not (fdo.kind == "dataset" and MLFDO.concept.value in fdo.properties and not store.inbound_predicates(pid))}
     docs = [_doc(item, fdos[item.pid], concepts, data) for item in items if item.pid in fdos]
     for doc in docs:
         doc.inferred = inferred.get(doc.pid, [])
