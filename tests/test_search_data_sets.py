@@ -133,6 +133,7 @@ def test_the_landing_page_of_a_data_set_shows_its_definition_and_languages():
         path = "/fdo/" + dataset_pid("mlsum").rsplit("/", 1)[-1]
         page = client.get(path, headers={"Accept": "text/html"}).get_data(as_text=True)
         assert "News articles in five languages" in page and "Summarisation" in page and "news-digest" in page
+        assert "MLSUM" in page  # its label, an alternate name beside its id
         doc = client.get(path, headers={"Accept": "application/ld+json"}).get_json()
         text = json.dumps(doc)
         assert "News articles in five languages" in text and '"de"' in text and '"es"' in text

@@ -86,10 +86,17 @@ def concept_records(base_url: str, directory: Path = VOCABULARY_DIR) -> list[Rec
                    Triple(pid, MLFDO.concept, NamedNode(iri))]
         if url:
             triples.append(Triple(pid, SCHEMA.url, NamedNode(url.format(notation))))
+        if url:
+            # (named by its id, as the stub it replaces was: models' links, the facet and the name index read that
+            # name; its label is one of its other names, kept as the concept's label too)
+            triples.append(Triple(pid, SCHEMA.name, Literal(notation)))
         for prop, objects in props.items():
             if prop in (str(RDF) + "type", SKOS + "inScheme"):
                 continue
             target = PROPERTIES.get(prop, NamedNode(prop))
+            if url and prop == SKOS + "prefLabel":
+                triples += [Triple(pid, SCHEMA.alternateName, o) for o in objects if o.value != notation]
+                target = NamedNode(prop)
             for obj in objects:
                 if isinstance(obj, NamedNode) and obj.value in pids:
                     obj = NamedNode(pids[obj.value])  # a link between concepts: to the concept's FDO

@@ -301,7 +301,9 @@ def _concept(pid: str, triples) -> Concept | None:
         return None
     facet, code = FACET_OF_SCHEME[schemes[0]], values[SCHEMA.termCode.value][0]
     spdx = values.get(MLFDO.spdxId.value)
-    label = (values.get(SCHEMA.name.value) or [code])[0]
+    # (a data set's FDO is named by its id, as its stub was; its label is the concept's ``skos:prefLabel``)
+    label = ((values.get(SKOS.prefLabel.value) if facet == DATA_SET else None) or values.get(SCHEMA.name.value)
+             or [code])[0]
     # (a group of languages is named by its labels only: its code is a place, "india", "africa", and "crop yields in
     # India" or "Google in India" asks for no Indian language)
     names = [label, *([code.replace("-", " ")] if facet != LANGUAGE_GROUP else [])] + \

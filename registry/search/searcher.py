@@ -458,7 +458,9 @@ class Searcher:
                 continue
             keys.sort(key=lambda k: -vocab.get(k, ("", 0))[1])
             spans = " / ".join(dict.fromkeys(values[k] for k in keys))
-            labels = list(dict.fromkeys(vocab[k][0] if k in vocab else self.concepts.data_set(k).label for k in keys))
+            # (a data set by its concept's label: its FDO is named by its id)
+            labels = list(dict.fromkeys(self.concepts.data_set(k).label if facet == "dataset" and self.concepts.data_set(k)
+                                        else vocab[k][0] for k in keys))
             # (copies of a data set share its label)
             shown = ", ".join(labels[:4]) + (f" and {len(labels) - 4} more" if len(labels) > 4 else "")
             # (a data set named or described: the models trained on it, as the rules' "trained on X" says)
