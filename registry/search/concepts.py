@@ -70,9 +70,9 @@ FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "li
 # by its plain descriptions (every informative word, the verb in any form) or by two or more words of its own (held by
 # the definitions and descriptions of few data sets: ``_data_words``) in one sentence ("bills of the US Congress ...
 # summaries": BillSum). It stands for the models trained on it (a ``dataset`` boost) and those whose name or tags name
-# it (its markers, as a ``topic``: "mmlu"). At most ``DATA_SET_LIMIT`` are read, besides the other concepts.
+# it (its markers, as a ``topic``: "mmlu"). At most ``DATA_SET_LIMIT`` are read (a name several copies share), besides the other concepts.
 DATA_SET = "data-set"
-DATA_SET_LIMIT = 3
+DATA_SET_LIMIT = 6
 DATA_COVER = 2  # own words of a data set in one sentence that describe it
 _DATA_DESCRIBING = frozenset({"domain", "task-kind", DATA_SET})  # the concepts whose words also describe a data set
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")  # "Stable Diffusion", "United States Congress"

@@ -417,9 +417,16 @@ class Searcher:
                     # set 3 dense -0.02 with it for a licence)
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
-            if facet == "dataset":  # a data set the rules read by its name is read: its copies' names add no reading
-                read = [r.span for r in recognised if r.facet == facet and r.applied and r.values and r.span]
-                held = [k for k in held if not any(set(tokens(values[k])) <= set(tokens(span)) for span in read)]
+            if facet == "dataset" and any(r.facet == facet and r.applied and r.values for r in recognised):
+                # a data set the rules read by its name is the one asked for: the concepts' readings of its copies'
+                # names or of other words are looser guesses, and would link their models first beside it
+                held = []
+            if facet == "dataset":
+                # a data set the base model a question names was made with ("AmberYifan's Gemma 7B that went through
+                # safe RLHF on UltraChat": its name holds "ultrachat") says what the base is, not what the models asked
+                # for were trained on
+                bases = [set(tokens(v)) for r in recognised if r.facet == "base_model" and r.applied for v in r.values]
+                held = [k for k in held if not any(set(tokens(values[k])) <= base for base in bases)]
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
             said = {r.span.lower() for r in recognised if r.facet == facet}
             # (nor one whose name names a language held too: "Filipino" is Filipino and Tagalog, which the Hub tags)

@@ -1140,7 +1140,9 @@ class Understander:
             for facet in facets:
                 keys = self._match_names(facet, name)
                 if facet == "dataset" and j - i == 1:
-                    keys = _whole_named(name, keys)  # one common word of a longer name names no data set
+                    # one word names a data set whose name it opens ("the alpaca instructions": alpaca-chats), not
+                    # one holding it further in or in another form ("people" of unsupervised_peoples_speech)
+                    keys = _whole_named(name, keys, opening=True)
                 if not keys:
                     continue
                 exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
@@ -2234,12 +2236,13 @@ def _trim(part: str) -> str:
 _DATA_VERSION = re.compile(r"(?:[_\-.]v?\d+(?:\.\d+)?[km]?)+$")
 
 
-def _whole_named(name: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+def _whole_named(name: str, keys: tuple[str, ...], opening: bool = False) -> tuple[str, ...]:
     """Return the data sets ``keys`` that a one-word ``name`` read after "trained on" names whole: the data set's name
     after its owner is that word, but for a version ("alpaca" names tatsu-lab/alpaca, "openhermes"
     HuggingFaceH4/OpenHermes-2.5), or, for a word holding a digit ("gsm8k"), one of its name's words. A common word
-    that is only a part of a longer name names no data set ("trained on people" is no Unsupervised People's Speech).
-    A name of several words is read as ``_match_names`` reads it."""
+    that is only a part of a longer name names no data set ("trained on people" is no Unsupervised People's Speech);
+    with ``opening``, one that opens the name does ("alpaca" of alpaca-chats). A name of several words is read as
+    ``_match_names`` reads it."""
     word = normalise(name).strip()
     if len(tokens(word, keep_stopwords=True)) != 1:
         return keys
@@ -2247,7 +2250,8 @@ def _whole_named(name: str, keys: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for key in keys:
         part = key.rsplit("/", 1)[-1].lower()
-        if _DATA_VERSION.sub("", part) == word or part == word or (
-                digit and word in re.split(r"[_\-.\s]+", part)):
+        parts = re.split(r"[_\-.\s]+", part)
+        if _DATA_VERSION.sub("", part) == word or part == word or (digit and word in parts) or (
+                opening and parts[0] == word):
             out.append(key)
     return tuple(out)
