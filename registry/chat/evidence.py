@@ -146,6 +146,9 @@ class Asked:
     # per kind of ``kinds``, the tasks it narrows (``ConceptReading.kind_tasks``): the kinds narrowing a record's task
     # are alternatives to it (``shows_kinds``)
     kind_tasks: tuple[frozenset[str], ...] = ()
+    # the question joins what it asks with "or" ("flag spam or abusive messages"): kinds of task it means may be
+    # alternatives; joined with "and" ("good at role-play and storytelling") each is asked
+    either: bool = False
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
@@ -240,7 +243,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     names = frozenset(v.lower() for i in named for v in read[i].values)
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
         return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived, libraries=named, library_names=names,
-                     kind_tasks=reading.kind_tasks)
+                     kind_tasks=reading.kind_tasks, either=either(q.text))
     # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
     libraries = {r.span.lower() for r in read if r.applied and r.facet == "library" and r.note != CONCEPT_NOTE}
     for r in read:
@@ -269,7 +272,7 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
                  derived, named, names, weights, frozenset(set_aside(q.text, lists=True)),
                  frozenset(stem(w) for w in words(q.text)) - set_aside(q.text, lists=True), reading.job_kinds,
                  phrases(frozenset(job)) if phrases is not None and job else {}, frozenset(described - field),
-                 reading.kind_tasks)
+                 reading.kind_tasks, either(q.text))
 
 
 def states_library(cand: Candidate, wanted: Asked) -> bool:
@@ -360,13 +363,23 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
     return True
 
 
+# "or" joining things asked ("spam or abuse", "either ... or"), not "or not" ("whether or not it is open")
+EITHER = re.compile(r"\b(?:or|either)\b(?!\s+not\b)", re.I)
+
+
+def either(text: str) -> bool:
+    """Say whether the question joins what it asks with "or" (``EITHER``)."""
+    return EITHER.search(text) is not None
+
+
 def shows_kinds(held: set[str], wanted: Asked, tasks: set[str]) -> bool:
-    """Say whether a record's facts (``held``) hold a marker of each kind of task the question means, where the kinds
-    narrowing one of the record's own ``tasks`` are alternatives: one of them held is enough ("flag spam or abusive
-    messages": a text classifier does one kind of classifying, not both). A kind narrowing none of its tasks, or a
-    subject area, is held as before."""
+    """Say whether a record's facts (``held``) hold a marker of each kind of task the question means, where, in a
+    question joining what it asks with "or" (``Asked.either``), the kinds narrowing one of the record's own ``tasks``
+    are alternatives: one of them held is enough ("flag spam or abusive messages": a text classifier does one kind of
+    classifying, not both). Joined with "and" ("good at role-play and storytelling") each is held; a kind narrowing
+    none of its tasks, or a subject area, is held as before."""
     narrowing = [i for i, _ in enumerate(wanted.kinds)
-                 if i < len(wanted.kind_tasks) and wanted.kind_tasks[i] & tasks]
+                 if wanted.either and i < len(wanted.kind_tasks) and wanted.kind_tasks[i] & tasks]
     others = [kind for i, kind in enumerate(wanted.kinds) if i not in narrowing]
     if not all(any(_holds(held, marker) for marker in kind) for kind in others):
         return False

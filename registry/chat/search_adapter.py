@@ -93,8 +93,8 @@ def input_words(text: str, media: frozenset[str]) -> list[list[str]]:
 
 
 def _said_in(sentence: str, phrase: str) -> bool:
-    """Say whether ``sentence`` holds ``phrase`` as whole words (any case)."""
-    said, wanted = words(sentence.lower()), words(phrase.lower())
+    """Say whether ``sentence`` holds ``phrase`` as whole words, compared as stems ("doctor" holds "doctors")."""
+    said, wanted = [stem(w) for w in words(sentence.lower())], [stem(w) for w in words(phrase.lower())]
     n = len(wanted)
     return n > 0 and any(said[k:k + n] == wanted for k in range(len(said) - n + 1))
 
@@ -245,7 +245,7 @@ class SearchAdapter:
         jobs += [m.phrase for m in matches if m.concept.facet == "task" and m.how == "words"]
         kept = [m for m in matches if m.concept.markers
                 and not (m.concept.facet == "domain" and (of_input(understanding.query, m.phrase, media) or (
-                    m.how == "words" and situation_only(understanding.query, m.phrase, jobs))))]
+                    situation_only(understanding.query, m.phrase, jobs))))]
         kinds = tuple(frozenset(m.concept.markers) for m in kept)
         kind_tasks = tuple(frozenset(t.key for p in m.concept.broader if (t := concepts.concept(p)) is not None
                                      and t.facet == "task") if m.concept.facet != "domain" else frozenset()
