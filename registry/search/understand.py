@@ -720,6 +720,7 @@ class Understander:
                 if own:
                     keys, start = own, owner.start()
                 keys = _exact_licence(m.group(0), keys)
+                keys = _this_licence_only(low, m, keys)
                 label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
                 out.append(_Match(start, m.end(), "licence", keys, label,
                                   note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
@@ -1571,6 +1572,32 @@ def _exact_licence(written: str, keys: tuple[str, ...]) -> tuple[str, ...]:
     if any(part.search(_ID_SEPARATORS.sub("-", k.lower())) for k in keys if k != exact[0]):
         return keys
     return tuple(exact)
+
+
+# a licence asked for as itself, not its family's: "plain OpenRAIL", "the original X", "X itself", "X, not one of its
+# variants"
+THIS_ONLY_BEFORE = re.compile(r"\b(?:plain|pure|vanilla|bare|basic|original|strictly|exactly)\s+(?:the\s+)?$")
+THIS_ONLY_AFTER = re.compile(r"(?:[\s-]+licen[sc]e)?(?:\s+(?:itself|proper|as\s+such|exactly)\b|[\s,;(]+(?:but\s+|and\s+)?"
+                             r"(?:not|no|none\s+of)\s+(?:one\s+of\s+|any\s+of\s+)?(?:its|the|their)\s+"
+                             r"(?:[^\s.?!;]+\s+){0,5}?(?:variants?|versions?|flavou?rs?|derivatives?|relatives?|"
+                             r"offshoots?|spin-?offs?|siblings?|famil(?:y|ies)|editions?|cousins?)\b)")
+THIS_ONLY_CHARS = 20
+
+
+
+def _this_licence_only(low: str, m: re.Match, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the one licence of ``keys`` written by its exact id when the words around ask for it as itself ("plain
+    OpenRAIL", "OpenRAIL itself", "OpenRAIL, not one of its -M or ++ variants"), else ``keys`` (the family's word
+    reads the family)."""
+    if len(keys) < 2:
+        return keys
+    exact = [k for k in keys if writes_licence_id(m.group(0), k)]
+    if len(exact) != 1:
+        return keys
+    if THIS_ONLY_BEFORE.search(low, max(0, m.start() - THIS_ONLY_CHARS), m.start()) or \
+            THIS_ONLY_AFTER.match(low, m.end()):
+        return tuple(exact)
+    return keys
 
 
 def _only_method(m: _Match, method: _Match, low: str) -> bool:
