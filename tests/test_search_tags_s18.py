@@ -91,3 +91,68 @@ def test_a_context_size_in_words_or_digits_finds_the_records_tagged_with_it(sear
 def test_a_count_of_data_or_a_size_no_record_states_is_no_context_tag(searcher, query):
     tags = searcher.understand(query).tags
     assert not {"32k", "256k", "64k"} & set(tags)
+
+
+# ------------------------------------------------------------ a licence asked for as itself, not its family
+def licence_reader():
+    from tests.test_search_fields_s17 import reader
+    return reader(kind=["model"], licence=["openrail", "openrail++", "creativeml-openrail-m", "bigcode-openrail-m",
+                                           "bsd", "bsd-2-clause", "bsd-3-clause"])
+
+
+@pytest.mark.parametrize("query, key", [
+    ("Which models are under the vanilla OpenRAIL licence?", "openrail"),
+    ("models licensed with OpenRAIL itself", "openrail"),
+    ("OpenRAIL but none of its offshoots, please", "openrail"),
+    ("anything released under OpenRAIL, and not its -M relatives", "openrail"),
+    ("Which models carry the bare BSD licence?", "bsd"),
+])
+def test_a_licence_asked_for_as_itself_is_read_exactly(query, key):
+    assert licence_reader().understand(query).filters()["licence"] == [key]
+
+
+@pytest.mark.parametrize("query", ["Which models are under an OpenRAIL licence?", "models licensed OpenRAIL"])
+def test_a_licence_familys_word_alone_still_reads_the_family(query):
+    assert len(licence_reader().understand(query).filters()["licence"]) > 1
+
+
+# ------------------------------------------------------------ few records pass the filters, the rest is context
+@pytest.fixture(scope="module")
+def sized():
+    records = [
+        model_record("acme/tagger-350m", description="Tags parts of speech.", downloads=50),
+        model_record("acme/listener-300m", description="Transcribes calls.", downloads=40),
+        model_record("acme/viewer-400m", description="Labels photos.", downloads=30),
+        model_record("acme/giant-7b", description="Writes essays on a server.", downloads=900),
+        model_record("acme/rules-a", description="Sorts invoices.", licence="BSD-3-Clause", downloads=20),
+        model_record("acme/rules-b", description="Finds faces.", licence="BSD-3-Clause", downloads=10),
+        model_record("acme/rules-c", description="Reads receipts on a Raspberry Pi.", licence="BSD-3-Clause", downloads=5),
+    ]
+    records += [model_record(f"acme/plain-{i}", description="A general model that runs on any laptop or server.",
+                             downloads=10_000 + i) for i in range(40)]
+    yield from concepts_searcher(records)
+
+
+SIZED = {"acme/tagger-350m", "acme/listener-300m", "acme/viewer-400m"}
+BSD3 = {"acme/rules-a", "acme/rules-b", "acme/rules-c"}
+
+
+@pytest.mark.parametrize("query, names", [
+    ("My laptop has no graphics card; anything from 300M to 420M parameters I could try?", SIZED),
+    ("Running on a small office box: suggestions in the 280 to 450 million parameter range?", SIZED),
+    ("Our legal team only signs off on BSD-3-Clause. What could we deploy on a laptop?", BSD3),
+    ("We can only ship BSD-3-Clause code to our customers, so which of yours would do?", BSD3),
+])
+def test_few_records_passing_the_filters_are_all_listed_whatever_the_context_words(sized, query, names):
+    r = sized.search(query)
+    assert {model_pid(n) for n in names} <= {h.pid for h in r.results}
+
+
+def test_the_records_the_context_words_match_go_first_among_those_listed(sized):
+    r = sized.search("Our legal team only signs off on BSD-3-Clause. What could we deploy on a Raspberry Pi?")
+    assert r.results[0].pid == model_pid("acme/rules-c")
+
+
+def test_filters_leaving_many_records_are_not_all_listed(sized):
+    r = sized.search("Apache-2.0 models that transcribe calls")
+    assert r.total < 40
