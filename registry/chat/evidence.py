@@ -91,6 +91,9 @@ def fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
     FDO that states no value, "in German" one that states no language: cite those only when no
     candidate states it), then those with one of the concepts the question prefers ("vision").
 
+    Those carrying the most of the Hub tags read from the question go first when that is more than any candidate with
+    a preferred concept carries ("converted with the mlx-my-repo space": the models tagged so, not every MLX model).
+
     The nearest counts of an approximate size within its band (a params boost, ``NEAR_NOTE``) are no concept: the
     band is what is asked, and the order of size puts the nearest first (``by_use``); kept as a preference they cut
     "close to ten billion" to the 9B models and left out the 11.3B one the search ranks third.
@@ -101,6 +104,14 @@ def fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
     boosts = {i for i, r in enumerate(read) if r.applied and r.mode == "boost"
               and not (banded and r.facet == "params" and r.note == NEAR_NOTE)}
     cands = [c for c in cands if filters <= c.met] or cands
+    # the Hub tags read from the question ("the mlx-my-repo space": mlx-my-repo, beside the library mlx) name what it
+    # asks more closely than a library preferred: those carrying more of them than any preferred one go first
+    tags = {t.lower() for t in q.understanding.tags} if q.understanding is not None else set()
+    if tags:
+        carried = [len(tags & {k.lower() for k in c.facts.keywords}) if c.facts is not None else 0 for c in cands]
+        most = max(carried, default=0)
+        if most > max((n for c, n in zip(cands, carried) if c.met & boosts), default=0):
+            cands = [c for c, n in zip(cands, carried) if n == most]
     return [c for c in cands if c.met & boosts] or cands
 
 
