@@ -31,6 +31,7 @@ def searcher():
     "Is there a model I can drop into an annotation tool?",
     "models packaged for image editing tools",
     "Which checkpoints load in desktop drawing tools?",
+    "We use a tool named Lens to browse weights; which models open in it?",
 ])
 def test_a_tool_the_asker_uses_is_no_tool_calling(searcher, query):
     assert "function-calling" not in searcher.understand(query).kinds

@@ -421,6 +421,18 @@ def _all_words(phrase: str) -> re.Pattern:
     return re.compile("|".join(r"(?<![a-z])" + gap.join(way) + r"(?![a-z])" for way in ways))
 
 
+# the asker or a person as the subject right before a job's words: "I use a tool called ...", "we call tools"
+_ASKER_DOES = re.compile(r"\b(?:i|we|you|they|my\s+\w+|our\s+\w+)\s+(?:\w+\s+)?$")
+ASKER_CHARS = 30
+
+
+def _done_by_model(pattern: re.Pattern, text: str) -> bool:
+    """Say whether ``text`` writes a job's words (``_all_words``) with no person as their subject: "models that use
+    tools" is the job; "I use a tool called Netron" is the asker's doing."""
+    return any(not _ASKER_DOES.search(text, max(0, m.start() - ASKER_CHARS), m.start())
+               for m in pattern.finditer(text))
+
+
 def _said(phrase: str) -> frozenset[str]:
     """Return the words of a phrase but those naming the thing asked for, not its job ("model" of "chat model")."""
     return frozenset(tokens(phrase)) - _FRAME
@@ -677,7 +689,7 @@ class ConceptIndex:
             if k in built.whole and (not toks <= words or not re.search(
                     rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", low)):
                 continue
-            if k in built.all_words and not built.all_words[k].search(whole_low):
+            if k in built.all_words and not _done_by_model(built.all_words[k], whole_low):
                 continue  # (read in the whole question: "Which models can use tools" leaves the topic "tools")
             # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
             # "clinic" for clinical (``text.same_family``); a job's or field's plain description by another form of its
