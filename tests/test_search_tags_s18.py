@@ -157,3 +157,33 @@ def test_the_records_the_context_words_match_go_first_among_those_listed(sized):
 def test_filters_leaving_many_records_are_not_all_listed(sized):
     r = sized.search("Apache-2.0 models that transcribe calls")
     assert r.total < 40
+
+
+# ------------------------------------------------------------ a word of an identifier one letter off the question's
+@pytest.fixture(scope="module")
+def spelt():
+    records = [
+        model_record("acme/me-lighthuoses-sd", description="A DreamBooth fine-tune.", downloads=0),
+        model_record("acme/pengiuns-lora", description="A DreamBooth fine-tune.", downloads=0),
+        model_record("acme/fountain-pics", description="A DreamBooth fine-tune.", downloads=0),
+    ]
+    records += [model_record(f"acme/plain-{i}", description="Draws pictures of anything in any style you like.",
+                             downloads=10_000 + i) for i in range(30)]
+    yield from concepts_searcher(records)
+
+
+@pytest.mark.parametrize("query, name", [
+    ("I want pictures of lighthouses for a coastal calendar", "acme/me-lighthuoses-sd"),
+    ("Anything that draws penguins on ice?", "acme/pengiuns-lora"),
+])
+def test_an_identifier_word_one_letter_off_a_long_word_of_the_question_matches_it(spelt, query, name):
+    if getattr(spelt.index.embedder, "known_word", None) is None:
+        pytest.skip("needs the static model's vocabulary")
+    assert spelt.search(query).results[0].pid == model_pid(name)
+
+
+def test_a_word_of_the_language_one_letter_off_is_another_word(spelt):
+    if getattr(spelt.index.embedder, "known_word", None) is None:
+        pytest.skip("needs the static model's vocabulary")
+    r = spelt.search("pictures of mountains please")
+    assert model_pid("acme/fountain-pics") not in {h.pid for h in r.results[:3]}

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.name_words import add_name_words, named_compound, named_together
+from registry.search.name_words import add_name_words, add_near_name_words, named_compound, named_together
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
@@ -1021,6 +1021,8 @@ class Searcher:
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             self._shortened(qu.query, terms)  # the question as asked: "Texas law" of "Which models know Texas law?"
             add_name_words(self.engine, text, terms)  # "FAQ bot", "frequently asked questions": FAQBOT
+            # "mountain" in ids spelt "mountans"
+            add_near_name_words(self.engine, text, terms, getattr(self.index.embedder, "known_word", None))
             kw_scores, kw_ok, kw_own, held = self.engine.keyword_match(terms, min_match)
             if min_match == 1 and kw_ok.any():
                 # a short question, one of whose words makes a match, naming a match by a word of its name that runs two
