@@ -177,15 +177,16 @@ def add_near_name_words(engine: MemoryEngine, text: str, terms: QueryTerms,
     """Add to ``terms`` the words of FDO names or identifiers one letter off a long word of the question (seven letters
     or more: a letter left out, added, changed or two swapped), as the word itself: "mountain landscapes" meets
     ``me-mountans-sd21``. Ids are typed by hand, as tags are (``MemoryEngine.near_tags``). Only a word the language
-    does not hold (``known``: the static model spells it in pieces): "fountain" is another word, not a slip."""
+    does not hold (``known``: the static model spells it in pieces): "fountain" is another word, not a slip. Not for a
+    word some name holds as written: the names mean it ("deepseek" is no slip of ``DeepSeekV3``'s letters)."""
     if known is None:
         return
     long = [w for w in dict.fromkeys(tokens(text)) if len(w) >= NEAR_TAG_LETTERS and w.isalpha() and w.isascii()
             and w not in STOPWORDS][:NEAR_WORDS]
     for word in long:
         weight = terms.get(term_id(word))
-        if weight is None:
-            continue
+        if weight is None or _held(engine, mark_term(word)):
+            continue  # a word names hold as it is written is theirs: "deepseek" is no slip of DeepSeekV3's "deepseekv"
         for variant in one_edit(word):
             tid = term_id(variant)
             if variant == word or tid in terms or not _held(engine, mark_term(variant)) or known(variant):
