@@ -963,11 +963,14 @@ class Searcher:
     def _listed(self, qu: QueryUnderstanding, applied: dict[str, list[str]], masks: "_Masks",
                 linked: np.ndarray | None) -> np.ndarray | None:
         """Return every FDO passing the filters read from the question when they leave at most ``FEW_LISTED`` and
-        the question asks nothing else that ranks (no job, subject or tag read, no name linked): its other words are
+        the question asks nothing else that ranks (no job, subject or tag read, no name linked, no filter read from the
+        meaning of words): its other words are
         the asker's context ("on my laptop", "what fits?"), which few records say, and the filters are the question
         (``_rank`` lists them after those its words match). None otherwise."""
         if not set(applied) - LISTED_BESIDE or masks.boost is not None or qu.tags or linked is not None:
             return None
+        if any(r.applied and r.mode == "filter" and r.note == CONCEPT_NOTE for r in qu.recognised):
+            return None  # a filter read from the meaning of words ("ship in a commercial product") leaves them asked
         passing = np.flatnonzero(masks.combined())
         return passing if 0 < len(passing) <= FEW_LISTED else None
 
