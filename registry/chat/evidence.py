@@ -84,12 +84,18 @@ def has_evidence(q: Question, cand: Candidate, topic: Topic | None = None) -> bo
     return any(topic.weights.get(k, 0.0) > 0 for k in cand.covered)
 
 
+_JOINED = re.compile(r"\w[-_]\w")  # a tag of words joined as the Hub joins them ("mlx-my-repo")
+
+
 def fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
     """Keep the candidates that really have what the question asks for, when some do.
 
     First those with every filter read from the question (a filter read from text lets through an
     FDO that states no value, "in German" one that states no language: cite those only when no
     candidate states it), then those with one of the concepts the question prefers ("vision").
+
+    Those carrying the most of the Hub tags read from the question, when it writes one as the Hub does, go first when
+    that is more than any candidate with a preferred concept carries ("converted with the mlx-my-repo space": the models tagged so, not every MLX model).
 
     The nearest counts of an approximate size within its band (a params boost, ``NEAR_NOTE``) are no concept: the
     band is what is asked, and the order of size puts the nearest first (``by_use``); kept as a preference they cut
@@ -101,6 +107,18 @@ def fitting(q: Question, cands: list[Candidate]) -> list[Candidate]:
     boosts = {i for i, r in enumerate(read) if r.applied and r.mode == "boost"
               and not (banded and r.facet == "params" and r.note == NEAR_NOTE)}
     cands = [c for c in cands if filters <= c.met] or cands
+    # the Hub tags read from the question ("the mlx-my-repo space": mlx-my-repo, beside the library mlx) name what it
+    # asks more closely than a library preferred: those carrying more of them than any preferred one go first
+    # (only a tag the question writes as the Hub does, joined by dashes or underscores: "LoRA" reads the tags lora and
+    # peft, which the models citing the LoRA paper need not carry)
+    written = q.text.lower().replace("_", "-")
+    tags = {t.lower() for t in q.understanding.tags if _JOINED.search(t)} if q.understanding is not None else set()
+    if tags and any(t.replace("_", "-") in written for t in tags):
+        tags = {t.lower() for t in q.understanding.tags}
+        carried = [len(tags & {k.lower() for k in c.facts.keywords}) if c.facts is not None else 0 for c in cands]
+        most = max(carried, default=0)
+        if most > max((n for c, n in zip(cands, carried) if c.met & boosts), default=0):
+            cands = [c for c, n in zip(cands, carried) if n == most]
     return [c for c in cands if c.met & boosts] or cands
 
 
