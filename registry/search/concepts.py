@@ -43,6 +43,7 @@ ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable
 # and subject areas; a name ("text generation") and a phrase's other words ("search sentences by meaning" is not
 # "what a sentence means") are met only as written
 FORMED = frozenset({"task", "task-family", "task-kind", "domain", "data-set"})
+JOBS = frozenset({"task", "task-family", "task-kind"})  # the facets of concepts naming a job (``_Built.all_words``)
 # the facets whose plain descriptions are also met by their words spread over a sentence ("say whether movie reviews
 # are favourable": a review, favourable): two words or more that the phrases of few concepts hold (``_own_words``)
 COVERED = frozenset({"task-kind", "task-family"})
@@ -263,6 +264,10 @@ class _Built:
     # first word, its verb, and its other words; else None
     phrase_forms: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
     whole: set[int] = field(default_factory=set)  # phrases (by place in phrase_tokens) matched only written whole
+    # a job's phrase of several words of which the index's stopwords leave one ("tool use": tool) -> how its words are
+    # written, in either order, inflected, at most one word between (``_all_words``): the one word left alone names a
+    # thing the asker uses ("a tool that shows attention"), not the job
+    all_words: dict[int, re.Pattern] = field(default_factory=dict)
     # a word of the plain descriptions of a kind or family of tasks (``COVERED``) that few concepts' phrases hold ->
     # the places of those concepts
     own_words: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -473,6 +478,32 @@ def _unlike_its_token(phrase: str) -> bool:
                for w in re.findall(r"[a-z]+", phrase.lower()) for found in [tokens(w)])
 
 
+def _words_of(phrase: str) -> list[str]:
+    """Return the words of two letters or more of ``phrase``, lower-cased (the "s" of "alzheimer's" is none)."""
+    return [w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 1]
+
+
+def _all_words(phrase: str) -> re.Pattern:
+    """Return a pattern finding every word of ``phrase`` written, inflected ("use": uses, using, used), in its order or
+    the other (two words: "tool use", "use tools"), at most one word between two ("uses external tools")."""
+    forms = [rf"{re.escape(w[:-1] if w.endswith('e') and len(w) > 3 else w)}[a-z]{{0,4}}" for w in _words_of(phrase)]
+    gap = r"[\s-]+(?:[a-z]+\s+)?"
+    ways = [forms, forms[::-1]] if len(forms) == 2 else [forms]
+    return re.compile("|".join(r"(?<![a-z])" + gap.join(way) + r"(?![a-z])" for way in ways))
+
+
+# the asker or a person as the subject right before a job's words: "I use a tool called ...", "we call tools"
+_ASKER_DOES = re.compile(r"\b(?:i|we|you|they|my\s+\w+|our\s+\w+)\s+(?:\w+\s+)?$")
+ASKER_CHARS = 30
+
+
+def _done_by_model(pattern: re.Pattern, text: str) -> bool:
+    """Say whether ``text`` writes a job's words (``_all_words``) with no person as their subject: "models that use
+    tools" is the job; "I use a tool called Netron" is the asker's doing."""
+    return any(not _ASKER_DOES.search(text, max(0, m.start() - ASKER_CHARS), m.start())
+               for m in pattern.finditer(text))
+
+
 def _said(phrase: str) -> frozenset[str]:
     """Return the words of a phrase but those naming the thing asked for, not its job ("model" of "chat model")."""
     return frozenset(tokens(phrase)) - _FRAME
@@ -644,6 +675,8 @@ class ConceptIndex:
                             built.whole.add(len(built.phrase_tokens))
                         if concept.facet == DATA_SET and phrase not in concept.names and len(toks) >= NEAR_WORDS:
                             built.near[len(built.phrase_tokens)] = frozenset(map(stem, toks))
+                        if len(toks) == 1 and concept.facet in JOBS and len(_words_of(phrase)) > 1:
+                            built.all_words[len(built.phrase_tokens)] = _all_words(phrase)
                         built.phrase_tokens.append((i, toks, phrase))
                         built.phrase_roots.append(toks if concept.facet in TOPICS else None)
                         verb = tokens(phrase)[0]
@@ -733,6 +766,7 @@ class ConceptIndex:
         derived = {w for w in words if root(w) is not None}
         best: dict[int, ConceptMatch] = {}
         low = normalise(text)
+        whole_low = normalise(written_as)
         made_from = _made_from(low)
         forms = frozenset(map(verb_form, words))
         media_words = built.media.keys() | built.hidden_media.keys()
@@ -742,6 +776,8 @@ class ConceptIndex:
             if k in built.whole and (not toks <= words or not re.search(
                     rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", low)):
                 continue
+            if k in built.all_words and not _done_by_model(built.all_words[k], whole_low):
+                continue  # (read in the whole question: "Which models can use tools" leaves the topic "tools")
             # a field or a kind of task is also named by another adjective of its words' family: "sociable" for social,
             # "clinic" for clinical (``text.same_family``); a job's or field's plain description by another form of its
             # verb (``FORMED``: "reading text aloud": read text aloud; "summarising chats": summarise a chat)

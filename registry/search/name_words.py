@@ -13,13 +13,14 @@ words it stands for (``QueryTerms.words_of``); the question's words still match 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
-from registry.search.engine import NAMED_SHARE, MemoryEngine
+from registry.search.engine import NAMED_SHARE, NEAR_TAG_LETTERS, MemoryEngine, one_edit
 from registry.search.text import MIN_PART, STOPWORDS, QueryTerms, _stem, mark_term, term_id, tokens
 
-__all__ = ["add_name_words", "initials", "joined_pairs", "named_compound", "named_together"]
+__all__ = ["add_name_words", "add_near_name_words", "initials", "joined_pairs", "named_compound", "named_together"]
 
 # a phrase's initials are read from runs of this many words (two words' initials say too little)
 INITIAL_WORDS = (3, 4)
@@ -166,3 +167,28 @@ def add_name_words(engine: MemoryEngine, text: str, terms: QueryTerms) -> None:
         terms[tid] = float(n)  # it stands for n of the question's words, and weighs as they would together
         terms.words_of[tid] = n
         terms.named[tid] = term_id(mark_term(word))
+
+
+NEAR_WORDS = 6  # the long words of a question looked up one letter off (each costs some 450 look-ups)
+
+
+def add_near_name_words(engine: MemoryEngine, text: str, terms: QueryTerms,
+                        known: Callable[[str], bool] | None = None) -> None:
+    """Add to ``terms`` the words of FDO names or identifiers one letter off a long word of the question (seven letters
+    or more: a letter left out, added, changed or two swapped), as the word itself: "mountain landscapes" meets
+    ``me-mountans-sd21``. Ids are typed by hand, as tags are (``MemoryEngine.near_tags``). Only a word the language
+    does not hold (``known``: the static model spells it in pieces): "fountain" is another word, not a slip. Not for a
+    word some name holds as written: the names mean it ("deepseek" is no slip of ``DeepSeekV3``'s letters)."""
+    if known is None:
+        return
+    long = [w for w in dict.fromkeys(tokens(text)) if len(w) >= NEAR_TAG_LETTERS and w.isalpha() and w.isascii()
+            and w not in STOPWORDS][:NEAR_WORDS]
+    for word in long:
+        weight = terms.get(term_id(word))
+        if weight is None or _held(engine, mark_term(word)):
+            continue  # a word names hold as it is written is theirs: "deepseek" is no slip of DeepSeekV3's "deepseekv"
+        for variant in one_edit(word):
+            tid = term_id(variant)
+            if variant == word or tid in terms or not _held(engine, mark_term(variant)) or known(variant):
+                continue
+            terms[tid] = weight

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.name_words import add_name_words, named_compound, named_together
+from registry.search.name_words import add_name_words, add_near_name_words, named_compound, named_together
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
@@ -87,6 +87,10 @@ MARKER_SHARE = 0.05  # a marker held by more of the index says nothing of a conc
 MARKER_FLOOR = 25  # ... unless few FDOs hold it all the same (a small registry)
 GENERIC_TASK_SHARE = 0.1  # a kind of task's own task held by more of the index (text generation) is not boosted
 STATED_WEIGHT = 3  # a lenient filter the question states (a language): above a task read from loose words (2) ...
+# the filters read from a question leaving at most this many FDOs, and nothing else read that ranks: every one of them
+# is a result, after those the question's other words match (``Searcher._listed``)
+FEW_LISTED = 30
+LISTED_BESIDE = frozenset({"kind"})  # a filter saying only what kind of FDO is asked ("models") narrows too little
 FEW_LANGUAGES = 5  # a model stating at most this many languages is for them (Llama 4 lists 12, Llama 3.1 eight)
 # a language stated by more than this share of the FDOs stating a language (English) is a side of a job asked beside it
 # (``Searcher._job_boost``)
@@ -957,9 +961,11 @@ class Searcher:
             shown = self._kinds_shown(qu)
             complete = self._complete(qu, explicit)
             sizes = self._size_order(qu.orders())
+            linked = masks.linked()
             ranked = self._rank(cand, masks.combined(), masks.combined(explicit_only=True), query, depth, masks.boost,
-                                carried, masks.linked(), tiers[0] if tiers else None, shown, complete, sizes,
-                                self._job_boost(qu, explicit, masks) if cand.core else None)
+                                carried, linked, tiers[0] if tiers else None, shown, complete, sizes,
+                                self._job_boost(qu, explicit, masks) if cand.core else None,
+                                self._listed(qu, applied, masks, linked))
             if not ranked.total and applied:
                 notes.append("No result matched the filters read from the query; they are shown as suggestions.")
                 qu = _relax(qu, set(applied))
@@ -983,6 +989,20 @@ class Searcher:
                               filters={f: list(v) for f, v in effective.items()}, understanding=qu,
                               suggested=suggested, questions=questions,
                               took_ms=(time.perf_counter() - started) * 1000, mode=mode, notes=tuple(notes))
+
+    def _listed(self, qu: QueryUnderstanding, applied: dict[str, list[str]], masks: "_Masks",
+                linked: np.ndarray | None) -> np.ndarray | None:
+        """Return every FDO passing the filters read from the question when they leave at most ``FEW_LISTED`` and
+        the question asks nothing else that ranks (no job, subject or tag read, no name linked, no filter read from the
+        meaning of words): its other words are
+        the asker's context ("on my laptop", "what fits?"), which few records say, and the filters are the question
+        (``_rank`` lists them after those its words match). None otherwise."""
+        if not set(applied) - LISTED_BESIDE or masks.boost is not None or qu.tags or linked is not None:
+            return None
+        if any(r.applied and r.mode == "filter" and r.note == CONCEPT_NOTE for r in qu.recognised):
+            return None  # a filter read from the meaning of words ("ship in a commercial product") leaves them asked
+        passing = np.flatnonzero(masks.combined())
+        return passing if 0 < len(passing) <= FEW_LISTED else None
 
     def _dense_text(self, qu: QueryUnderstanding) -> str:
         """Return what the query embedding is made of: the topic, or the whole question for a model that reads one.
@@ -1034,6 +1054,8 @@ class Searcher:
             terms = query_terms(text, qu.expansions, licences=_asks_licence(qu))
             self._shortened(qu.query, terms)  # the question as asked: "Texas law" of "Which models know Texas law?"
             add_name_words(self.engine, text, terms)  # "FAQ bot", "frequently asked questions": FAQBOT
+            # "mountain" in ids spelt "mountans"
+            add_near_name_words(self.engine, text, terms, getattr(self.index.embedder, "known_word", None))
             kw_scores, kw_ok, kw_own, held = self.engine.keyword_match(terms, min_match)
             if min_match == 1 and kw_ok.any():
                 # a short question, one of whose words makes a match, naming a match by a word of its name that runs two
@@ -1716,7 +1738,8 @@ class Searcher:
               boost: np.ndarray | None = None, carried: list[int] = (),
               joined: np.ndarray | None = None, tier: np.ndarray | None = None,
               shown: np.ndarray | None = None, complete: np.ndarray | None = None,
-              sizes: np.ndarray | None = None, job: np.ndarray | None = None) -> "_Ranked":
+              sizes: np.ndarray | None = None, job: np.ndarray | None = None,
+              listed: np.ndarray | None = None) -> "_Ranked":
         """Rank the result set: exact matches, then the models carrying a name asked for inside longer words of their
         names (``_carried``), then RRF of keyword, dense and popularity ranks.
 
@@ -1724,7 +1747,9 @@ class Searcher:
         among them join the result set beyond the first ``BOOST_K``, with no rank of any list: after the ranked,
         the most downloaded first. ``tier`` (per slot) is what a linked FDO carries of the question's other asks:
         the more, the earlier among the linked. ``job`` (per slot) is the boost without the languages read from the
-        question (``_job_boost``), which says whether a keyword match carries a concept of the question.
+        question (``_job_boost``), which says whether a keyword match carries a concept of the question. ``listed``
+        (slots) join the result set whatever their words, after the ranked, the most downloaded first
+        (``_listed``).
 
         Only the best ``depth`` results are put in order (the page asked for and the ones before
         it); the rest of the result set is kept as its slots, for counts and facets. Scores are
@@ -1866,6 +1891,13 @@ class Searcher:
                     late[more] = True  # keep their order, these follow them, the most downloaded first
         elif fused:
             key = key + other
+        if listed is not None:
+            cands, more = _merge(cands, listed)
+            if depth and len(more):
+                key = np.insert(key, more - np.arange(len(more)), 0)
+                late = np.zeros(len(cands), dtype=bool) if late is None else \
+                    np.insert(late, more - np.arange(len(more)), False)
+                late[more] = True
         # the pinned (exact matches) are ranked apart: the candidates among them are not members here
         is_member = None
         if len(pinned):

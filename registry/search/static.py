@@ -119,6 +119,12 @@ class StaticEmbedder(Embedder):
             ids = self.model.tokenizer.encode(word, add_special_tokens=False).ids
         return bool(ids) and float(np.linalg.norm(self.model.embedding[ids], axis=1).mean()) >= MIN_WORD_WEIGHT
 
+    def known_word(self, word: str) -> bool:
+        """Say whether the model's vocabulary holds ``word`` as one piece: a word of the language ("fountain"), not a
+        misspelling it can only spell in pieces ("mountans": mount, ##ans)."""
+        with self._encode_lock:
+            return len(self.model.tokenizer.encode(word, add_special_tokens=False).ids) == 1
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

@@ -105,6 +105,9 @@ OWNERS_THING = re.compile(r"['’]s\s+(?!(?:own\s+)?(?:(?:ai|ml|research|science
 # not inside a longer name or path ("org/alignment-handbook-x", "llama-3.1")
 # an acronym written in capitals ("NNCF", "ONNX"): a tool or format a few models carry as a tag (``_acronym_tags``)
 ACRONYM_WRITTEN = re.compile(r"(?<![\w.\-/:])[A-Z][A-Z0-9]{2,7}(?![\w\-/]|\.\w)")
+# a word of letters and digits as written, not inside a longer name or path: an acronym, or a name cased inside it
+CASED_WRITTEN = re.compile(r"(?<![\w.\-/:])[A-Za-z][A-Za-z0-9]{2,23}(?![\w\-/]|\.\w)")
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "exBERT", "fastText", "NeMo": cased inside, a name
 # an OpenML study or benchmark suite named by its number ("OpenML study 14", "benchmark suite 99"): its tag study_N
 STUDY_WRITTEN = re.compile(r"\b(?:openml(?:['’]s)?\s+)?(?:study|benchmark(?:ing)?\s+suite|suite)\s+(?:id\s+|no\.?\s*|number\s+|#)?"
                            r"(\d{1,6})\b")
@@ -239,7 +242,8 @@ class Understander:
         """Return what the query says (no search is run)."""
         low = query.lower()
         matches = _asked(_appositions(_linked_kind(_data_described(self._resolve(
-            self._candidates(low) + self._owners(query) + self._dataset_names(query) + self._acronym_tags(query)),
+            self._candidates(low) + self._owners(query) + self._dataset_names(query) + self._acronym_tags(query)
+            + self._context_tags(low)),
             low), low), low), low)
         recognised: list[RecognisedFilter] = []
         suggested: list[SuggestedFilter] = []
@@ -641,25 +645,52 @@ class Understander:
         return out
 
     def _acronym_tags(self, query: str) -> list[_Match]:
-        """Return the tools a question names by an acronym in capitals after "with", "by", "using", "through" or "via"
-        that a few FDOs carry whole as a tag ("compressed with Intel's NNCF": the tag nncf), read as that tag, as a tag written with dashes is
-        (``_hub_tags``). Not an acronym other rules read (a method, "NER"), nor one many FDOs carry ("LLM": at most
-        ``ACRONYM_TAG_SHARE`` of the index): a tag that common says nothing of what was asked."""
+        """Return the tools a question names by a word written as a name that a few FDOs carry whole as a tag, read as
+        that tag, as a tag written with dashes is (``_hub_tags``): an acronym in capitals after "with", "by", "using",
+        "through" or "via" ("compressed with Intel's NNCF": the tag nncf), or a word cased inside ("exBERT", "fastText")
+        wherever it stands: nobody writes an everyday word so. Not an acronym other rules read (a method, "NER"), nor
+        a word naming FDOs ("DeepSeek"), nor one many FDOs carry ("LLM": at most ``ACRONYM_TAG_SHARE`` of the index):
+        a tag that common says nothing of what was asked."""
         if self.tag_holders is None:
             return []
         size = sum(n for _, n in self.vocabulary("kind").values())
         out = []
-        for m in ACRONYM_WRITTEN.finditer(query):
-            if not TOOL_BEFORE.search(query, max(0, m.start() - TOOL_BEFORE_CHARS), m.start()):
-                continue  # "detect NSFW images": a subject; "compressed with Intel's NNCF": a tool
-            word = m.group(0).lower()
+        for m in list(CASED_WRITTEN.finditer(query))[:MAX_LINKS * 4]:
+            written = m.group(0)
+            if ACRONYM_WRITTEN.fullmatch(written):
+                if not TOOL_BEFORE.search(query, max(0, m.start() - TOOL_BEFORE_CHARS), m.start()):
+                    continue  # "detect NSFW images": a subject; "compressed with Intel's NNCF": a tool
+            elif not (INNER_CAPITAL.search(written) and not written.isupper()):
+                continue
+            word = written.lower()
             if word in ACRONYMS or word in METHODS or word in QUESTION_STOPWORDS:
                 continue
             held = self.tag_holders(word)
             if not held or held > max(ACRONYM_TAG_FLOOR, size * ACRONYM_TAG_SHARE):
                 continue
+            if not written.isupper() and self.owns is not None and self.owns((), word):
+                continue  # a word naming FDOs is a name ("DeepSeek"), read as one
             out.append(_Match(m.start(), m.end(), "library", (), f"Hub tag: {word}", note=f"matched as the tag {word!r}",
                               tag=word))
+        return out
+
+    def _context_tags(self, low: str) -> list[_Match]:
+        """Return a context size the question states ("a million tokens of context", "128k context", "a context window
+        of 32 thousand tokens") as the tag FDOs carry for it ("1m", "128k", "32k"), when some FDO carries it: the Hub
+        shows a model's context length so, and the registry holds it nowhere else."""
+        if self.tag_holders is None:
+            return []
+        out = []
+        for m in list(CONTEXT_SIZE.finditer(low))[:MAX_LINKS]:
+            around = low[max(0, m.start() - CONTEXT_WORDS_CHARS):m.end() + CONTEXT_WORDS_CHARS]
+            if not CONTEXT_WORDS.search(around) or TRAINED_ON.search(low, max(0, m.start() - CONTEXT_WORDS_CHARS),
+                                                                         m.start()):
+                continue  # "trained on 15 million tokens": its data; "32,000 tokens of input": a context
+            number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            held = next((t for t in context_tags(number, unit or "") if self.tag_holders(t)), None)
+            if held is not None:
+                out.append(_Match(m.start(), m.end(), "library", (), f"Hub tag: {held}",
+                                  note=f"matched as the tag {held!r}", tag=held))
         return out
 
     def _vocab_words(self, low: str, facet: str) -> list[_Match]:
@@ -689,6 +720,7 @@ class Understander:
                 if own:
                     keys, start = own, owner.start()
                 keys = _exact_licence(m.group(0), keys)
+                keys = _this_licence_only(low, m, keys)
                 label = "licence: " + (" or ".join(vocab[k][0] for k in keys) if keys else m.group(0))
                 out.append(_Match(start, m.end(), "licence", keys, label,
                                   note="" if keys else f"no indexed FDO has a licence matching {m.group(0)!r}"))
@@ -1463,6 +1495,43 @@ NOT_PARAMS = r"(?![\s-]*(?:downloads?|likes?|tokens?|examples?|samples?|rows?|im
              r"documents?|users?|pairs?|instances?|records?|stars?|times?)\b)"
 
 
+_NUMBER = r"(\d+(?:[.,]\d+)*|an?|one|two|three|four|five|six|eight|ten|sixteen|thirty[ -]two|sixty[ -]four)"
+_UNIT = r"(?:\s*(k|thousand|m|mn|million)\b)?"
+# a context size: "128k context", "a million tokens (of context)", "32 thousand-token window", "context of 8k" (the
+# number of tokens before the words for context, or after them, at most two words between)
+CONTEXT_SIZE = re.compile(rf"\b{_NUMBER}{_UNIT}[\s-]*(?:[a-z]+\s+){{0,2}}?(?:tokens?|context|ctx)\b|"
+                          rf"\bcontext(?:[\s-]+(?:window|length|size|of|up|to|about|around|roughly|at|least))*\s+"
+                          rf"{_NUMBER}{_UNIT}(?=[\s-]*(?:tokens?\b|[,.?!;]|$))")
+# what says a count of tokens is what a model takes in at once, near it: else a count of data or of output
+CONTEXT_WORDS = re.compile(r"\b(?:context|ctx|window|inputs?|prompts?|takes?\s+in|read\s+in|long)\b")
+CONTEXT_WORDS_CHARS = 60
+TRAINED_ON = re.compile(r"\b(?:(?:pre-?)?train(?:ed|ing)|(?:fine[ -]?)?tun(?:ed|ing)|seen|saw|fed)\s+(?:on|with)\b")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10,
+                 "sixteen": 16, "thirty two": 32, "thirty-two": 32, "sixty four": 64,
+                 "sixty-four": 64}
+_UNITS = {"": 1, "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000}
+
+
+def context_tags(number: str, unit: str) -> tuple[str, ...]:
+    """Return the tags a context of ``number`` ``unit`` tokens may be shown by ("a", "million": 1m, 1000k;
+    "128,000": 128k), largest unit first; none for a count too small to be a context size (under a thousand)."""
+    if number in _NUMBER_WORDS:
+        value = float(_NUMBER_WORDS[number])
+    else:
+        try:
+            value = float(number.replace(",", ""))
+        except ValueError:
+            return ()
+    value *= _UNITS[unit]
+    if value < 1_000:
+        return ()
+    out = []
+    for size, suffix in ((1_000_000, "m"), (1_000, "k")):
+        if value >= size and (value / size).is_integer():
+            out.append(f"{int(value // size)}{suffix}")
+    return tuple(out)
+
+
 def _owned_name(text: str, start: int) -> str:
     """Return the name written after an owner's possessive at ``start`` ("Meta's Segment Anything model":
     Segment Anything): the words up to a clause or a descriptive word ("model"), as written; when the name
@@ -1507,6 +1576,32 @@ def _exact_licence(written: str, keys: tuple[str, ...]) -> tuple[str, ...]:
     if any(part.search(_ID_SEPARATORS.sub("-", k.lower())) for k in keys if k != exact[0]):
         return keys
     return tuple(exact)
+
+
+# a licence asked for as itself, not its family's: "plain OpenRAIL", "the original X", "X itself", "X, not one of its
+# variants"
+THIS_ONLY_BEFORE = re.compile(r"\b(?:plain|pure|vanilla|bare|basic|original|strictly|exactly)\s+(?:the\s+)?$")
+THIS_ONLY_AFTER = re.compile(r"(?:[\s-]+licen[sc]e)?(?:\s+(?:itself|proper|as\s+such|exactly)\b|[\s,;(]+(?:but\s+|and\s+)?"
+                             r"(?:not|no|none\s+of)\s+(?:one\s+of\s+|any\s+of\s+)?(?:its|the|their)\s+"
+                             r"(?:[^\s.?!;]+\s+){0,5}?(?:variants?|versions?|flavou?rs?|derivatives?|relatives?|"
+                             r"offshoots?|spin-?offs?|siblings?|famil(?:y|ies)|editions?|cousins?)\b)")
+THIS_ONLY_CHARS = 20
+
+
+
+def _this_licence_only(low: str, m: re.Match, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the one licence of ``keys`` written by its exact id when the words around ask for it as itself ("plain
+    OpenRAIL", "OpenRAIL itself", "OpenRAIL, not one of its -M or ++ variants"), else ``keys`` (the family's word
+    reads the family)."""
+    if len(keys) < 2:
+        return keys
+    exact = [k for k in keys if writes_licence_id(m.group(0), k)]
+    if len(exact) != 1:
+        return keys
+    if THIS_ONLY_BEFORE.search(low, max(0, m.start() - THIS_ONLY_CHARS), m.start()) or \
+            THIS_ONLY_AFTER.match(low, m.end()):
+        return tuple(exact)
+    return keys
 
 
 def _only_method(m: _Match, method: _Match, low: str) -> bool:
