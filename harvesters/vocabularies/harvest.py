@@ -5,7 +5,9 @@ concept belongs to, so a Hub task concept *is* the task FDO that Hub models poin
 (`hf-task` + id), and a licence concept is the named-licence FDO models point at (`licence` +
 Hub id). Libraries, languages, modalities and licence families get PIDs of their own
 (`library`, `language`, `modality`, `licence-family`, `task-kind`, `task-family`, `domain`, `system`,
-`open-model`, `organisation`). Concept-to-concept
+`open-model`, `organisation`). A data set concept (scheme ``dataset``) *is* the Hub data set's FDO that models
+link to (``hf-dataset`` + id): a ``schema:Dataset`` record saying what the data set holds, what it is for and in
+which languages, which takes the place of the stub a model's reference made. Concept-to-concept
 links (modality, licence family, tasks a library or a system or open model not held serves, the task a kind of task narrows, the tasks a
 family groups) are rewritten to the linked concepts' PIDs. A harvest of
 unchanged files creates no new version.
@@ -37,7 +39,10 @@ PLATFORMS = {"hf-task": "hf-task", "openml-task-type": "openml-task-type", "libr
              "licence": "licence", "licence-family": "licence-family", "language": "language", "modality": "modality",
              "task-kind": "task-kind", "task-family": "task-family", "system": "system",
              "open-model": "open-model", "organisation": "organisation", "language-group": "language-group",
-             "method": "method", "hub-tag": "hub-tag"}
+             "method": "method", "hub-tag": "hub-tag", "dataset": "hf-dataset"}
+# concept scheme -> (record kind, RDF type, the URL of the thing the concept is, by its notation) where the concept is
+# an FDO of another kind than a term: a Hub data set
+AS_RECORD = {"dataset": ("dataset", SCHEMA.Dataset, "https://huggingface.co/datasets/{}")}
 # SKOS / vocabulary property -> property of the FDO
 PROPERTIES = {SKOS + "prefLabel": SCHEMA.name, SKOS + "definition": SCHEMA.description,
               SKOS + "altLabel": SCHEMA.alternateName, SKOS + "notation": SCHEMA.termCode}
@@ -75,18 +80,28 @@ def concept_records(base_url: str, directory: Path = VOCABULARY_DIR) -> list[Rec
     for iri, props in concepts.items():
         scheme, notation = _key(props)
         pid = NamedNode(pids[iri])
-        triples = [Triple(pid, RDF.type, SCHEMA.DefinedTerm), Triple(pid, SCHEMA.identifier, Literal(notation)),
+        kind, rdf_type, url = AS_RECORD.get(scheme, ("term", SCHEMA.DefinedTerm, ""))
+        triples = [Triple(pid, RDF.type, rdf_type), Triple(pid, SCHEMA.identifier, Literal(notation)),
                    Triple(pid, SCHEMA.inDefinedTermSet, NamedNode(VOCAB + scheme)),
                    Triple(pid, MLFDO.concept, NamedNode(iri))]
+        if url:
+            triples.append(Triple(pid, SCHEMA.url, NamedNode(url.format(notation))))
+        if url:
+            # (named by its id, as the stub it replaces was: models' links, the facet and the name index read that
+            # name; its label is one of its other names, kept as the concept's label too)
+            triples.append(Triple(pid, SCHEMA.name, Literal(notation)))
         for prop, objects in props.items():
             if prop in (str(RDF) + "type", SKOS + "inScheme"):
                 continue
             target = PROPERTIES.get(prop, NamedNode(prop))
+            if url and prop == SKOS + "prefLabel":
+                triples += [Triple(pid, SCHEMA.alternateName, o) for o in objects if o.value != notation]
+                target = NamedNode(prop)
             for obj in objects:
                 if isinstance(obj, NamedNode) and obj.value in pids:
                     obj = NamedNode(pids[obj.value])  # a link between concepts: to the concept's FDO
                 triples.append(Triple(pid, target, obj))
-        records.append(Record(pid=pids[iri], triples=triples, kind="term", platform=PLATFORMS[scheme],
+        records.append(Record(pid=pids[iri], triples=triples, kind=kind, platform=PLATFORMS[scheme],
                               platform_id=notation, source=source))
     return records
 

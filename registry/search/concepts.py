@@ -10,7 +10,9 @@ analysis: text classification), every licence of a family ("share-alike"), the l
 commercial use ("for a commercial product"), forbid derivative works ("no derivatives") or ask nothing
 at all ("public domain or no conditions"), the tasks a library serves; a kind of task or a subject area
 ("chemical questions": chemistry) also stands for the models whose tags, name or data sets hold its markers
-(a ``topic`` boost). Boosts rank models up and may add them to the results; they never remove one.
+(a ``topic`` boost). A data set named or described ("grade-school maths word problems": GSM8K) stands for the models
+trained on it (a ``dataset`` boost) and those whose name or tags name it ("mmlu"). Boosts rank models up and may add
+them to the results; they never remove one.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from registry.search.verb_forms import CEASED_CLAUSE, ceased, verb_form
 from registry.vocab import MLFDO, SCHEMA, SKOS
 
 __all__ = ["Concept", "ConceptMatch", "ConceptIndex", "set_aside", "MIN_PHRASE_SIM", "GROUPED_BY", "TOPICS", "TOPIC", "SYSTEM",
-           "ORGANISATION", "OPEN_SCHEME", "LANGUAGE_GROUP", "HUB_TAG"]
+           "ORGANISATION", "OPEN_SCHEME", "LANGUAGE_GROUP", "HUB_TAG", "DATA_SET"]
 
 TOPIC = "topic"  # the boost of a kind of task or subject area: the models whose facts hold its markers
 ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable" for social) ranks below one written out
@@ -40,7 +42,7 @@ ROOTED_LESS = 0.05  # a phrase matched only by another adjective form ("sociable
 # another of its forms ("reading text aloud" for "read text aloud", "describing pictures" for "describe pictures"): jobs
 # and subject areas; a name ("text generation") and a phrase's other words ("search sentences by meaning" is not
 # "what a sentence means") are met only as written
-FORMED = frozenset({"task", "task-family", "task-kind", "domain"})
+FORMED = frozenset({"task", "task-family", "task-kind", "domain", "data-set"})
 JOBS = frozenset({"task", "task-family", "task-kind"})  # the facets of concepts naming a job (``_Built.all_words``)
 # the facets whose plain descriptions are also met by their words spread over a sentence ("say whether movie reviews
 # are favourable": a review, favourable): two words or more that the phrases of few concepts hold (``_own_words``)
@@ -63,7 +65,22 @@ FACET_OF_SCHEME = {"hf-task": "task", "openml-task-type": "task", "library": "li
                    "language": "language", "modality": "modality", "licence-family": "licence-family",
                    "task-kind": "task-kind", "domain": "domain", "system": "system", "open-model": "system",
                    "task-family": "task-family", "organisation": "organisation", "language-group": LANGUAGE_GROUP,
-                   "hub-tag": "hub-tag"}
+                   "hub-tag": "hub-tag", "dataset": "data-set"}
+# a data set models are trained on (``datasets.ttl``; the concept is the data set's FDO): named by its names written
+# whole (its label, other names, its id's words joined by "_" or "-": "orca_dpo_pairs" is "Orca DPO pairs"), described
+# by its plain descriptions (every informative word, the verb in any form) or by two or more words of its own (held by
+# the definitions and descriptions of few data sets: ``_data_words``) in one sentence ("bills of the US Congress ...
+# summaries": BillSum). It stands for the models trained on it (a ``dataset`` boost) and those whose name or tags name
+# it (its markers, as a ``topic``: "mmlu"). At most ``DATA_SET_LIMIT`` are read (a name several copies share), besides the other concepts.
+DATA_SET = "data-set"
+DATA_SET_LIMIT = 6
+DATA_COVER = 2  # own words of a data set in one sentence that describe it
+_DATA_DESCRIBING = frozenset({"domain", "task-kind", DATA_SET})  # the concepts whose words also describe a data set
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")  # "Stable Diffusion", "United States Congress"
+NEAR_WORDS = 4  # a data set's description this long is met by all its words but one ("school maths word problems")
+# the words of a data set's id that are no name of it: where it is kept and in what format ("llama2", "sft", "v1")
+_ID_NOISE = frozenset("data dataset datasets set v1 v2 v3 sft dpo jsonl hf llama2 llama 2 7b format style final "
+                      "filtered cleaned dedup".split())
 # a Hub tag saying how a model is built, trained, loaded or served ("custom_code": it ships code of its own), called by
 # its plain meaning ("allow remote code to load"); its boost, and that of a library no FDO holds as its library but the
 # Hub shows as a tag (mergekit), is the models carrying the tag (``Concept.tags``)
@@ -206,6 +223,8 @@ class Concept:
     media_words: tuple[str, ...] = ()
     # a Hub tag or a library: the Hub tags showing a model it stands for (``mlfdo:hubTag``: custom_code; mergekit)
     tags: tuple[str, ...] = ()
+    # a data set: what it holds (``skos:definition``), whose words of its own describe it (``_data_words``)
+    definition: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,6 +271,15 @@ class _Built:
     # a word of the plain descriptions of a kind or family of tasks (``COVERED``) that few concepts' phrases hold ->
     # the places of those concepts
     own_words: dict[str, frozenset[int]] = field(default_factory=dict)
+    # the same for data sets, from their definitions and plain descriptions (``_data_words``)
+    data_words: dict[str, frozenset[int]] = field(default_factory=dict)
+    data_sets: dict[str, Concept] = field(default_factory=dict)  # a data set's id -> its concept
+    # a data set (by place in concepts) -> the stems of each name of several capitalised words its definition writes
+    # ("Stable Diffusion", "Common Crawl"): what it was made with or from, whose words alone do not describe it
+    data_names: dict[int, list[frozenset[str]]] = field(default_factory=dict)
+    # a data set's plain description of ``NEAR_WORDS`` words or more (by place in phrase_tokens) -> the stems of its
+    # words, all but one of which a question describing the data set says (``match``)
+    near: dict[int, frozenset[str]] = field(default_factory=dict)
     vectors: np.ndarray | None = None
     organisations: dict[str, list[str]] = field(default_factory=dict)  # a name of an organisation -> its accounts
     # the word of a modality's one-word phrase ("pictures": image) -> (the modality's place in concepts, the modality)
@@ -278,7 +306,9 @@ def _concept(pid: str, triples) -> Concept | None:
         return None
     facet, code = FACET_OF_SCHEME[schemes[0]], values[SCHEMA.termCode.value][0]
     spdx = values.get(MLFDO.spdxId.value)
-    label = (values.get(SCHEMA.name.value) or [code])[0]
+    # (a data set's FDO is named by its id, as its stub was; its label is the concept's ``skos:prefLabel``)
+    label = ((values.get(SKOS.prefLabel.value) if facet == DATA_SET else None) or values.get(SCHEMA.name.value)
+             or [code])[0]
     # (a group of languages is named by its labels only: its code is a place, "india", "africa", and "crop yields in
     # India" or "Google in India" asks for no Indian language)
     names = [label, *([code.replace("-", " ")] if facet != LANGUAGE_GROUP else [])] + \
@@ -287,6 +317,12 @@ def _concept(pid: str, triples) -> Concept | None:
         names.append(_VERSION.sub("", label))
     if facet == "language":  # "Nepali (macrolanguage)", "Occitan (post 1500)": called by the name before the brackets
         names.append(_QUALIFIER.sub("", label))
+    if facet == DATA_SET:
+        # called by its label, its other names and its id's words joined ("orca_dpo_pairs"), not by the id whole
+        # (a label that is the id itself, "preference-data", is no name people use: an upload known by its id alone)
+        # (its label whole: "DPO mix (low quality part)" is not the DPO mix)
+        names = [*([label] if label != code else []), *values.get(SCHEMA.alternateName.value, []),
+                 *_id_names(code)]
     phrases = names + values.get(MLFDO.plainDescription.value, [])
     if facet == "language":
         # the places whose speakers a question may name a language by ("for Hong Kong speakers": Cantonese), matched
@@ -318,7 +354,8 @@ def _concept(pid: str, triples) -> Concept | None:
                    places=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "language" else (),
                    data_names=tuple(values.get(MLFDO.dataSetName.value, [])) if facet == "language" else (),
                    media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else (),
-                   tags=tuple(values.get(MLFDO.hubTag.value, [])) if facet in ("library", HUB_TAG) else ())
+                   tags=tuple(values.get(MLFDO.hubTag.value, [])) if facet in ("library", HUB_TAG) else (),
+                   definition=(values.get(SCHEMA.description.value) or [""])[0] if facet == DATA_SET else "")
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -327,7 +364,39 @@ def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]
         return tuple(dict.fromkeys([label] + values.get(SCHEMA.alternateName.value, []) + hidden))
     if facet == "domain":
         return tuple(dict.fromkeys([label] + hidden))
+    if facet == DATA_SET:  # its id, and the words a model's name uses for it ("mmlu")
+        return tuple(dict.fromkeys(values.get(SCHEMA.termCode.value, [])[:1] + hidden))
     return ()
+
+
+def _id_names(code: str) -> list[str]:
+    """Return the name a data set's id says in words: its part after the owner, its words joined by "_" or "-" read
+    apart, when two or more of them name it ("orca_dpo_pairs": "orca dpo pairs"); a single word is no name of its own
+    ("generator", "Products")."""
+    part = code.rsplit("/", 1)[-1]
+    words = [w for w in re.split(r"[_\-\s]+", part) if w]
+    if len([w for w in words if w.lower() not in _ID_NOISE and not w.isdigit()]) < 2:
+        return []
+    return [" ".join(words)]
+
+
+def _data_words(built: "_Built", informative: Callable[[str], bool] | None = None) -> dict[str, frozenset[int]]:
+    """Return the words of the data sets' definitions and plain descriptions that those of at most ``MAX_HOLDERS``
+    data sets hold (copies of one data set count once: the same definition), that name no medium and say something of
+    their own (``informative``): each with the places of the data sets holding it."""
+    held: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, set[int]] = defaultdict(set)
+    media = set(built.media) | set(built.hidden_media)
+    for i, concept in enumerate(built.concepts):
+        if concept.facet != DATA_SET or not concept.definition:
+            continue
+        said = {t for text in (concept.definition, *concept.phrases) if text not in concept.names for t in tokens(text)
+                if len(t) >= MIN_OWN and t.isalpha() and t not in _GENERIC and t not in media
+                and (informative is None or informative(t))}
+        for t in said:  # by stem: "summaries", "summary"; "preferred", "preferences"
+            held[stem(t)].add(concept.definition)
+            places[stem(t)].add(i)
+    return {t: frozenset(places[t]) for t, defs in held.items() if len(defs) <= MAX_HOLDERS}
 
 
 def _own_words(built: _Built, informative: Callable[[str], bool] | None = None) -> dict[str, frozenset[int]]:
@@ -336,6 +405,8 @@ def _own_words(built: _Built, informative: Callable[[str], bool] | None = None) 
     given): each with the places of the kinds and families holding it."""
     held: dict[str, set[int]] = defaultdict(set)
     for i, toks, _ in built.phrase_tokens:
+        if built.concepts[i].facet == DATA_SET:
+            continue  # a data set's words are its own (``_data_words``), not another job's
         for t in toks:
             held[t].add(i)
     media = set(built.media) | set(built.hidden_media)
@@ -556,11 +627,15 @@ class ConceptIndex:
             if self._built is not None:
                 return self._built
             built = _Built()
-            for pid in self.store.pids(kind="term", include_stubs=False):
+            # (a data set's concept is the data set's FDO, a record of kind dataset: ``DATA_SET``)
+            for pid in self.store.pids(kind="term", include_stubs=False) + self.store.pids(kind="dataset",
+                                                                                             include_stubs=False):
                 concept = _concept(pid, self.store.current(pid))
                 if concept is not None:
                     built.by_pid[pid] = concept
                     built.concepts.append(concept)
+                    if concept.facet == DATA_SET:
+                        built.data_sets[concept.key] = concept
             texts = []
             for i, concept in enumerate(built.concepts):
                 if concept.facet == ORGANISATION:
@@ -588,7 +663,7 @@ class ConceptIndex:
                         if any(w.lower() in acronyms for w in phrase.split()) or _unlike_its_token(phrase) or \
                                 concept.facet == LANGUAGE_GROUP or (
                                 concept.facet in ("library", SYSTEM, HUB_TAG) and phrase in concept.names
-                                and len(toks) > 1):
+                                and len(toks) > 1) or (concept.facet == DATA_SET and phrase in concept.names):
                             # a library's, system's or Hub tag's name of several words ("open_clip", "open clip", "Text
                             # Generation Inference") names it only written whole: "sliced open ... a clip" is no
                             # OpenCLIP, "fast inference for text generation" no inference server
@@ -598,6 +673,8 @@ class ConceptIndex:
                             # a word the index's plural rule makes another word ("news": new) names it only written
                             # so: "new models" is no news
                             built.whole.add(len(built.phrase_tokens))
+                        if concept.facet == DATA_SET and phrase not in concept.names and len(toks) >= NEAR_WORDS:
+                            built.near[len(built.phrase_tokens)] = frozenset(map(stem, toks))
                         if len(toks) == 1 and concept.facet in JOBS and len(_words_of(phrase)) > 1:
                             built.all_words[len(built.phrase_tokens)] = _all_words(phrase)
                         built.phrase_tokens.append((i, toks, phrase))
@@ -615,6 +692,10 @@ class ConceptIndex:
             # a word common everywhere ("whether", "just") says nothing of a concept, however few phrases hold it: the
             # embedder tells, where it can (``StaticEmbedder.informative_word``)
             built.own_words = _own_words(built, getattr(self.embedder, "informative_word", None))
+            built.data_words = _data_words(built, getattr(self.embedder, "informative_word", None))
+            built.data_names = {i: [frozenset(stem(w.lower()) for w in run.split()) for run in
+                                    _CAPITALISED_RUN.findall(c.definition)]
+                                for i, c in enumerate(built.concepts) if c.facet == DATA_SET and c.definition}
             if built.spelled:
                 # one alternation, longest first ("norsk bokmål" before "norsk"): read once over a question
                 built.spelled_re = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -651,7 +732,12 @@ class ConceptIndex:
 
     def topic(self, key: str) -> Concept | None:
         """Return the kind of task or subject area with ``key`` (a ``topic`` boost's value), or None."""
-        return next((c for c in self._build().concepts if c.facet in TOPICS and c.key == key), None)
+        return next((c for c in self._build().concepts if (c.facet in TOPICS or c.facet == DATA_SET) and c.key == key),
+                    None)
+
+    def data_set(self, key: str) -> Concept | None:
+        """Return the data set with id ``key`` (a ``topic`` boost's value naming one), or None."""
+        return self._build().data_sets.get(key)
 
     def licence_names(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Return each licence's key and names (label, Hub id, SPDX id), as the licence vocabulary gives them."""
@@ -684,6 +770,7 @@ class ConceptIndex:
         made_from = _made_from(low)
         forms = frozenset(map(verb_form, words))
         media_words = built.media.keys() | built.hidden_media.keys()
+        stems = frozenset(map(stem, words)) if built.near else frozenset()
         for k, ((i, toks, phrase), rooted, formed) in enumerate(zip(built.phrase_tokens, built.phrase_roots,
                                                                     built.phrase_forms)):
             if k in built.whole and (not toks <= words or not re.search(
@@ -695,7 +782,10 @@ class ConceptIndex:
             # "clinic" for clinical (``text.same_family``); a job's or field's plain description by another form of its
             # verb (``FORMED``: "reading text aloud": read text aloud; "summarising chats": summarise a chat)
             written = toks <= words
-            if (written or (formed is not None and formed[0] in forms and formed[1] <= words
+            # (a data set's long description, all its words but one: "school maths word problems" of "grade school
+            # math word problems")
+            near = not written and k in built.near and len(built.near[k] - stems) <= 1
+            if (written or near or (formed is not None and formed[0] in forms and formed[1] <= words
                             and not ceased(formed[0], low)) or (
                     rooted is not None and derived and all(t in words or any(same_family(w, t) for w in derived)
                                                            for t in rooted))) and not _reversed(phrase, text, made_from) \
@@ -703,6 +793,9 @@ class ConceptIndex:
                         built.concepts[i].facet == SYSTEM and _name_unsaid(
                         built.concepts[i].label if phrase.lower() == built.concepts[i].label.lower() else phrase,
                         text, built.concepts[i].everyday)) and not (
+                        # a data set's one-word name ("Alpaca", "Capybara") is the name only as a name is written
+                        built.concepts[i].facet == DATA_SET and phrase in built.concepts[i].names
+                        and _name_unsaid(phrase, text, True)) and not (
                         built.concepts[i].facet == "language" and built.concepts[i].everyday
                         and _language_word_unsaid(phrase, written_as)) and not (
                         built.concepts[i].facet == "language" and _language_idiom_only(phrase, written_as)) and not (
@@ -721,6 +814,7 @@ class ConceptIndex:
                     if i not in best or best[i].score < score:
                         best[i] = ConceptMatch(built.concepts[i], phrase, score, "words")
         self._covered(built, text, best)
+        self._data_covered(built, text, best)
         self._depicted(text, best)
         self._directions(built, text, best)
         self._given(built, text, best)
@@ -745,10 +839,13 @@ class ConceptIndex:
         # place ("Open-Sora" holds Sora), not a concept's its name holds ("segment anything", mask generation, in
         # "Segment Anything Model")
         # (a name in letters the tokens do not spell, "中文", has no words to be inside another's)
+        # a data set's words hold the words of the job it is for ("summaries of news articles": summarisation): the
+        # job stays, and a data set takes only another data set's place
         kept = [m for m in best.values() if m.how != "words" or not tokens(m.phrase) or not any(
             o is not m and o.how == "words" and (frozenset(tokens(m.phrase)) < frozenset(tokens(o.phrase)) or (
                 o.concept.facet == m.concept.facet and _said(m.phrase) < frozenset(tokens(o.phrase))))
-            and (o.concept.facet != SYSTEM or m.concept.facet == SYSTEM) for o in best.values())]
+            and (o.concept.facet != SYSTEM or m.concept.facet == SYSTEM)
+            and (o.concept.facet != DATA_SET or m.concept.facet == DATA_SET) for o in best.values())]
         # meaning is the fallback for words: a concept only near the question is dropped when its words
         # name another of the same kind ("a video from a text prompt" names text-to-video; text generation
         # is only near it)
@@ -760,7 +857,10 @@ class ConceptIndex:
         # broader one's word is a word of it ("patients" of a dental practice: dentistry, not all of medicine)
         narrower_of = {pid for m in kept if m.concept.facet == "domain" for pid in m.concept.broader}
         kept = [m for m in kept if m.concept.facet != "domain" or m.concept.pid not in narrower_of]
-        return sorted(kept, key=lambda m: -m.score)[:limit]
+        kept.sort(key=lambda m: -m.score)
+        # (data sets apart: a question naming one still reads its jobs and fields)
+        return [m for m in kept if m.concept.facet != DATA_SET][:limit] + \
+            [m for m in kept if m.concept.facet == DATA_SET][:DATA_SET_LIMIT]
 
     @staticmethod
     def _covered(built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
@@ -769,7 +869,7 @@ class ConceptIndex:
         favourable": sentiment analysis, by "review" and "favourable"), the words in the sentence's order as the span."""
         # a word another concept's phrase was read from is that concept's ("stop refusing requests": no request of
         # the safety kind's own)
-        taken = {t for m in best.values() if m.how == "words" for t in tokens(m.phrase)}
+        taken = {t for m in best.values() if m.how == "words" and m.concept.facet != DATA_SET for t in tokens(m.phrase)}
         # (what follows a verb of ceasing, to the clause's end, is what is not asked: "quit refusing harmful requests")
         for sentence in re.split(r"[.?!;]+", CEASED_CLAUSE.sub(" ", normalise(text))):
             found: dict[int, list[str]] = defaultdict(list)
@@ -778,6 +878,31 @@ class ConceptIndex:
                     found[i].append(t)
             for i, said in found.items():
                 if len(said) >= MIN_COVER and i not in best:
+                    best[i] = ConceptMatch(built.concepts[i], " ".join(said), COVER_SCORE, "words")
+
+    @staticmethod
+    def _data_covered(built: _Built, text: str, best: dict[int, ConceptMatch]) -> None:
+        """Add to ``best`` the data sets a sentence of ``text`` describes by ``DATA_COVER`` or more words of their own
+        (``_data_words``: "bills of the US Congress, each summarised": BillSum), the words in the sentence's order as
+        the span; none where a data set is named or described by a phrase already (that one is meant)."""
+        if not built.data_words or any(m.concept.facet == DATA_SET for m in best.values()):
+            return
+        # a word another reading took is that reading's: of a job, a tool, a licence, a medium or a language ("stable
+        # diffusion" is a text-to-image model, "commercially" a licence's terms), not of a data set's definition (a
+        # subject area's word still describes data: "congress")
+        taken = {t for m in best.values() if m.how == "words" and m.concept.facet not in _DATA_DESCRIBING
+                 for t in tokens(m.phrase)}
+        for sentence in re.split(r"[.?!;]+", CEASED_CLAUSE.sub(" ", normalise(text))):
+            found: dict[int, list[str]] = defaultdict(list)
+            for t in dict.fromkeys(tokens(sentence)):
+                if t in taken:
+                    continue
+                for i in built.data_words.get(stem(t), ()):
+                    if not any(stem(w) == stem(t) for w in found[i]):
+                        found[i].append(t)
+            for i, said in found.items():
+                if len(said) >= DATA_COVER and i not in best and not any(
+                        {stem(w) for w in said} <= run for run in built.data_names.get(i, ())):
                     best[i] = ConceptMatch(built.concepts[i], " ".join(said), COVER_SCORE, "words")
 
     @staticmethod
@@ -1168,6 +1293,9 @@ class ConceptIndex:
                     out[HUB_TAG].setdefault(tag, m.phrase)
             if c.facet in TOPICS and c.markers:
                 out[TOPIC].setdefault(c.key, m.phrase)  # the models whose facts hold its markers
+            if c.facet == DATA_SET:
+                # the models trained on it, and those whose name or tags name it (its markers: ``Searcher._boost_score``)
+                out["dataset"].setdefault(c.key, m.phrase)
             for task_pid in c.serves + (m.instead or c.broader) + c.members:
                 task = built.by_pid.get(task_pid)
                 if task is not None and task.facet in TOPICS and (task_pid in c.serves or task_pid in m.instead

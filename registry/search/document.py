@@ -23,7 +23,7 @@ from registry.search.about import describe, linked_data
 from registry.search.facets import FACETS, KIND_LABELS, PLATFORM_LABELS, STATED_LABELS, language_label
 from registry.search.text import KEYWORDS_FORMAT, flow_term, sparse_vector
 from registry.store import Store
-from registry.vocab import FAIR4ML, MLFDO, SCHEMA, SKOS
+from registry.vocab import FAIR4ML, MLFDO, RDF, SCHEMA, SKOS
 
 __all__ = ["IndexDoc", "Item", "build_docs", "indexed_versions", "INDEXED_KINDS", "embed_text", "Concepts",
            "read_concepts", "inferred_tasks", "tag_name", "LINEAGE_STEPS"]
@@ -37,6 +37,8 @@ DESCRIPTION_CHARS = 1500  # kept for snippets and keywords
 EMBED_DESCRIPTION_CHARS = 700  # MiniLM reads 256 word pieces: the description's opening carries the gist
 
 _SCHEME = re.compile(r"^(?:arxiv|doi):\s*(\S.*)$", re.I)  # the schemes papers' identifiers are written with
+# what a data set's stub holds (``harvesters.huggingface.refs``): a data set the vocabulary describes is indexed so
+_STUB_PROPERTIES = frozenset({RDF.type.value, SCHEMA.name.value, SCHEMA.identifier.value, SCHEMA.url.value})
 _CARD_TEXT = (FAIR4ML.intendedUse.value, FAIR4ML.usageInstructions.value, MLFDO.trainingDataDescription.value)
 _DESC = SCHEMA.description.value
 _SPDX = "https://spdx.org/licenses/"
@@ -82,6 +84,9 @@ class IndexDoc:
     embed_text: str = ""
     sparse: tuple[list[int], list[float]] = ((), ())  # type: ignore[assignment]
     stub: bool = False  # only referenced so far: a name, no description to compare meanings with
+    # a data set the concept vocabulary describes (``datasets.ttl``): indexed as the stub it stands in for, its id
+    # alone, so that it does not rank among the models a question asks for; search reads its facts as a concept
+    standin: bool = False
     # the tasks (key, label) a model stating none is taken to do: its nearest bases' stated tasks and the tasks its
     # Hub tags name (``inferred_tasks``); a lesser boost only, never a facet value, a filter or its shown task
     inferred: list[tuple[str, str]] = field(default_factory=list)
@@ -92,7 +97,7 @@ class IndexDoc:
                 "identifier": self.identifier, "url": self.url, "description": self.description,
                 "facets": {k: [list(v) for v in vals] for k, vals in self.facets.items()},
                 "params": self.params, "date": self.date, "downloads": self.downloads, "exact": self.exact,
-                "stub": self.stub, "inferred": [list(v) for v in self.inferred], "keywords_format": KEYWORDS_FORMAT,
+                "stub": self.stub, "standin": self.standin, "inferred": [list(v) for v in self.inferred], "keywords_format": KEYWORDS_FORMAT,
                 # flat copies that Qdrant can filter on (keyword match on "f_task" etc.)
                 **{f"f_{k}": [v[0] for v in vals] for k, vals in self.facets.items()}}
 
@@ -110,7 +115,7 @@ class IndexDoc:
                    facets={k: [tuple(v) for v in vals] for k, vals in (payload.get("facets") or {}).items()},
                    params=payload.get("params"), date=payload.get("date"),
                    downloads=int(payload.get("downloads") or 0), exact=list(payload.get("exact") or []),
-                   sparse=sparse, stub=bool(payload.get("stub")),
+                   sparse=sparse, stub=bool(payload.get("stub")), standin=bool(payload.get("standin")),
                    inferred=[tuple(v) for v in payload.get("inferred") or []])
 
 
@@ -194,6 +199,10 @@ def build_docs(store: Store, items: list[Item], concepts: Concepts | None = None
     wanted = [pid for pid in linked_data(fdos.values()) if pid not in fdos]
     data = {**fdos, **(read_fdos(store, wanted) if wanted else {})}  # the data sets tasks and runs are on
     inferred = inferred_tasks(store, fdos, concepts)
+    # a data set the vocabulary describes is indexed once an FDO links to it, as its stub would have been: a registry
+    # holding the vocabulary holds them all, and a model named none of them (``IndexDoc.standin``)
+    fdos = {pid: fdo for pid, fdo in fdos.items()
+            if not (fdo.kind == "dataset" and MLFDO.concept.value in fdo.properties and not store.inbound_predicates(pid))}
     docs = [_doc(item, fdos[item.pid], concepts, data) for item in items if item.pid in fdos]
     for doc in docs:
         doc.inferred = inferred.get(doc.pid, [])
@@ -307,6 +316,10 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts, data: dict[str, Fdo] | None =
     values = fdo.properties
     alts = fdo.alternate_names
     name, identifier = fdo.name, fdo.identifier
+    standin = kind == "dataset" and MLFDO.concept.value in values
+    if standin:  # (``IndexDoc.standin``: what the stub held, its type, id and link)
+        values = {k: v for k, v in values.items() if k in _STUB_PROPERTIES}
+        alts, name = [], identifier or name
     description = " ".join(_strings(values, _DESC))[:DESCRIPTION_CHARS]
     card = " ".join(s for p in _CARD_TEXT for s in _strings(values, p))[:DESCRIPTION_CHARS]
     about = describe(fdo, data or {})
@@ -379,7 +392,8 @@ def _doc(item: Item, fdo: Fdo, concepts: Concepts, data: dict[str, Fdo] | None =
     }
     doc = IndexDoc(pid=pid, version=version, kind=kind, name=name, identifier=identifier,
                    url=fdo.url, description=description or card[:DESCRIPTION_CHARS],
-                   facets=facets, params=params, date=date, downloads=downloads, exact=exact, stub=item.stub)
+                   facets=facets, params=params, date=date, downloads=downloads, exact=exact,
+                   stub=item.stub or standin, standin=standin)
     doc.embed_text = embed_text(doc, keywords, labels_of)
     doc.sparse = sparse_vector(fields)
     return doc

@@ -521,6 +521,7 @@ class MemoryEngine:
             for pid, flag in flags.items():
                 slot = self.slot_of.get(pid)
                 if slot is not None:
+                    flag = flag or bool(getattr(self.docs[slot], "standin", False))  # (a described data set stays one)
                     self.stub[slot] = flag
                     self.docs[slot].stub = flag  # type: ignore[union-attr]
                     self._spread_slots = None

@@ -391,12 +391,16 @@ class Searcher:
                 continue
             vocab = self.vocabulary(facet)
             held = [k for k in values if k in vocab]
+            if facet == "dataset":
+                # (a data set no model is trained on may still be one some are named after: MMLU)
+                with self.engine.lock:
+                    held += [k for k in values if k not in vocab and self._data_named([k]).any()]
             # a filter read from the same words as the concept, meaning part of it (a licence family the LLM
             # reader read in part) is widened to all of it, and the concept's boost keeps them all, so each
             # joins the results whatever its words
             widened = narrowed = False
             for i, r in enumerate(recognised):
-                if r.facet != facet or r.mode != "filter" or not r.applied or not r.values:
+                if r.facet != facet or r.mode != "filter" or not r.applied or not r.values or facet == "dataset":
                     continue
                 same = [k for k in held if _same_words(r.span, values[k])]  # what the concept of its words holds
                 family = len(same) > 1 and len({values[k] for k in same}) == 1  # one phrase, several values
@@ -417,6 +421,16 @@ class Searcher:
                     # set 3 dense -0.02 with it for a licence)
                     widened = True
             taken = {(r.facet, v) for r in recognised for v in r.values} if not widened else set()
+            if facet == "dataset" and any(r.facet == facet and r.applied and r.values for r in recognised):
+                # a data set the rules read by its name is the one asked for: the concepts' readings of its copies'
+                # names or of other words are looser guesses, and would link their models first beside it
+                held = []
+            if facet == "dataset":
+                # a data set the base model a question names was made with ("AmberYifan's Gemma 7B that went through
+                # safe RLHF on UltraChat": its name holds "ultrachat") says what the base is, not what the models asked
+                # for were trained on
+                bases = [set(tokens(v)) for r in recognised if r.facet == "base_model" and r.applied for v in r.values]
+                held = [k for k in held if not any(set(tokens(values[k])) <= base for base in bases)]
             keys = [k for k in held if (facet, k) not in taken] if not narrowed else []
             said = {r.span.lower() for r in recognised if r.facet == facet}
             # (nor one whose name names a language held too: "Filipino" is Filipino and Tagalog, which the Hub tags)
@@ -453,11 +467,16 @@ class Searcher:
                     keys = [k for k in keys if k not in placed]
             if not keys:
                 continue
-            keys.sort(key=lambda k: -vocab[k][1])
+            keys.sort(key=lambda k: -vocab.get(k, ("", 0))[1])
             spans = " / ".join(dict.fromkeys(values[k] for k in keys))
-            shown = ", ".join(vocab[k][0] for k in keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
-            added.append(RecognisedFilter(facet, tuple(keys), f"{facet}: {shown}", spans, mode="boost",
-                                          note=CONCEPT_NOTE))
+            # (a data set by its concept's label: its FDO is named by its id)
+            labels = list(dict.fromkeys(self.concepts.data_set(k).label if facet == "dataset" and self.concepts.data_set(k)
+                                        else vocab[k][0] for k in keys))
+            # (copies of a data set share its label)
+            shown = ", ".join(labels[:4]) + (f" and {len(labels) - 4} more" if len(labels) > 4 else "")
+            # (a data set named or described: the models trained on it, as the rules' "trained on X" says)
+            added.append(RecognisedFilter(facet, tuple(keys), f"{'trained on' if facet == 'dataset' else facet}: {shown}",
+                                          spans, mode="boost", note=CONCEPT_NOTE))
         # the name of a system not held that stands for its tasks is carried by no record (else the record would
         # win); when no record mentions it either, its words ("Qwen" of "Qwen2-VL") would only rank records holding
         # part of it (words naming another concept as well stay: "segment anything" is also mask generation). One a
@@ -719,7 +738,7 @@ class Searcher:
             keys = [k for k in values if self._topic_mask(k).any()]
         if not keys:
             return None
-        labels = [self.concepts.topic(k).label for k in keys]
+        labels = list(dict.fromkeys(self.concepts.topic(k).label for k in keys))
         return RecognisedFilter(TOPIC, tuple(keys), f"{TOPIC}: " + ", ".join(labels),
                                 " / ".join(dict.fromkeys(values[k] for k in keys)), mode="boost", note=CONCEPT_NOTE)
 
@@ -758,6 +777,17 @@ class Searcher:
         score = np.where(named, np.int16(TOPIC_WEIGHT), np.where(trained, np.int16(1), np.int16(0))).astype(np.int16)
         self._topic_masks[key] = (engine, engine.generation, score)  # read-only from here: callers combine copies
         return score
+
+    def _data_named(self, keys: list[str]) -> np.ndarray:
+        """Return the slots whose facts show one of the data sets ``keys`` by its markers (``Concept.markers``: its id,
+        the words a model's name uses for it, "mmlu"), the data sets the vocabulary knows."""
+        sel = np.zeros(self.engine.size, dtype=bool)
+        for key in keys:
+            if self.concepts.data_set(key) is not None:
+                sel |= self._topic_score(key) > 0
+        if sel.any():  # (the data set's own FDO holds its id too: what was trained on it is asked for, not it)
+            sel &= ~self.engine.facet_masks({"kind": ["dataset"]}, {}, frozenset())["kind"]
+        return sel
 
     def _kinds_shown(self, qu: QueryUnderstanding) -> np.ndarray | None:
         """Return the slots whose tags or name show a kind of task the question names by its words and still boosts
@@ -1226,6 +1256,10 @@ class Searcher:
             # a value the question states ("in Indonesian") outranks one read from loose words ("chat": a task)
             weight = max(BOOST_FACET_WEIGHTS.get(facet, 1), STATED_WEIGHT if facet in stated else 0)
             data = None
+            if facet == "dataset":
+                # a data set the question names or describes: the models trained on it and those named after it
+                # ("llama-2-7b-chat-hf-mmlu"), linked either way
+                sel = sel | self._data_named(boosts[facet])
             if facet == "language":
                 if facet in rare_of:
                     # (every language asked ranks up those stating it; the rare ones are what is stated: below)

@@ -928,7 +928,7 @@ class Understander:
             name = m.group(2).rstrip(".,;")
             prep = m.group(1)
             if prep == "on":
-                datasets = self._match_names("dataset", name)
+                datasets = _whole_named(name, self._match_names("dataset", name))
                 if datasets and re.match(r"built|based", m.group(0)) and self._match_names("base_model", name):
                     datasets = ()  # "built on Llama 2": a model is built on a model, trained on a data set
                 if datasets:
@@ -1171,6 +1171,10 @@ class Understander:
             repeated = all(w in QUESTION_STOPWORDS or w in GENERIC or stem(w) in verbs for _, _, w in found[i:j])
             for facet in facets:
                 keys = self._match_names(facet, name)
+                if facet == "dataset" and j - i == 1:
+                    # one word names a data set whose name it opens ("the alpaca instructions": alpaca-chats), not
+                    # one holding it further in or in another form ("people" of unsupervised_peoples_speech)
+                    keys = _whole_named(name, keys, opening=True)
                 if not keys:
                     continue
                 exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
@@ -2321,3 +2325,28 @@ def _trim(part: str) -> str:
     part = re.sub(r"^(?:the|models?|between)\s+", "", part.strip(), flags=re.I)
     part = re.sub(r"\s+(?:models?|in terms of .*|for .*|on .*)$", "", part, flags=re.I)
     return part.strip(" ,;:?.!\"'`")
+
+
+# a version or size ending a data set's name after its words ("-2.5", "_v2", "-1k", "-17k"): no word of the name
+_DATA_VERSION = re.compile(r"(?:[_\-.]v?\d+(?:\.\d+)?[km]?)+$")
+
+
+def _whole_named(name: str, keys: tuple[str, ...], opening: bool = False) -> tuple[str, ...]:
+    """Return the data sets ``keys`` that a one-word ``name`` read after "trained on" names whole: the data set's name
+    after its owner is that word, but for a version ("alpaca" names tatsu-lab/alpaca, "openhermes"
+    HuggingFaceH4/OpenHermes-2.5), or, for a word holding a digit ("gsm8k"), one of its name's words. A common word
+    that is only a part of a longer name names no data set ("trained on people" is no Unsupervised People's Speech);
+    with ``opening``, one that opens the name does ("alpaca" of alpaca-chats). A name of several words is read as
+    ``_match_names`` reads it."""
+    word = normalise(name).strip()
+    if len(tokens(word, keep_stopwords=True)) != 1:
+        return keys
+    digit = any(c.isdigit() for c in word)
+    out = []
+    for key in keys:
+        part = key.rsplit("/", 1)[-1].lower()
+        parts = re.split(r"[_\-.\s]+", part)
+        if _DATA_VERSION.sub("", part) == word or part == word or (digit and word in parts) or (
+                opening and parts[0] == word):
+            out.append(key)
+    return tuple(out)
