@@ -29,7 +29,7 @@ from registry.search.facets import LANGUAGE_NAMES, STATED_LABELS, format_count, 
 from registry.search.licence_names import licence_names
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, APPROX_FACTOR,
-    LICENCE_FAMILIES, LICENCE_PATTERNS, METHODS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
+    LICENCE_FAMILIES, LICENCE_PATTERNS, METHODS, LINK_ADVERB, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL, SMALLEST, LARGEST,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, JOB_FOR_LANGUAGE, EMISSIONS_OF, STANDARD_ONES, STATED_FIELDS,
     STATING_CHARS, STATING_VERB,
@@ -891,7 +891,7 @@ class Understander:
         verbs = (r"(?:fine[ -]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|trained|built|based|derived|distill?ed|"
                  r"quanti[sz]ed|adapted|merged|pre-?trained)")
         # (a long text is read for its first few relations, as for links: each reads the name that follows)
-        for m in list(re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}",
+        for m in list(re.finditer(rf"{verbs}\s+(?:version\s+)?{LINK_ADVERB}(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}",
                                   low))[:MAX_LINKS]:
             name = m.group(2).rstrip(".,;")
             prep = m.group(1)
