@@ -38,3 +38,56 @@ def test_an_adverb_inside_the_relation_asks_for_the_children(query):
     assert "derivatives" in read(query).attributes
     u = reader(base_model=BASES).understand(query)
     assert (u.filters().get("base_model") or u.boosts().get("base_model")) == ["lab/Gizmo-7B-chat"], u.recognised
+
+
+# ------------------------------------------------------------ a version no record holds, written as ids write it
+@pytest.mark.parametrize("query, family, version", [
+    ("Do you have Kestrel-V2?", ("kestrel",), 2.0),  # the version's V in capitals
+    ("Is there a Kestrel V4 in here?", ("kestrel",), 4.0),
+    ("Is acme's quill-1.5 available?", ("quill",), 1.5),  # a family written in lower case, joined by a hyphen
+    ("can I find wordsmith-2 here", ("wordsmith",), 2.0),
+])
+def test_a_version_written_as_identifiers_write_it_is_a_version_asked(query, family, version):
+    from registry.search.versions import asked_version
+    asked = asked_version(query)
+    assert (asked.family, asked.version) == (family, version), asked
+
+
+@pytest.mark.parametrize("query", ["Give me a 7b model", "fine-tunes of a well-known base", "models for text-to-speech",
+                                   "Which 3-bit copies are there?"])
+def test_words_joined_by_a_hyphen_without_a_version_ask_no_version(query):
+    from registry.search.versions import asked_version
+    assert asked_version(query) is None
+
+
+@pytest.fixture(scope="module")
+def kin():
+    from tests.factories import concepts_searcher, model_doing
+    records = [
+        model_doing("lab/Kestrel-V3", "text-generation", downloads=9_000, description="Writes."),
+        model_doing("lab/Kestrel-V1", "text-generation", downloads=300, description="Writes."),
+        model_doing("copies/Kestrel-V3-bf16", "text-generation", downloads=800, description="Writes."),
+        model_doing("acme/quill-2", "text-generation", downloads=5_000, description="Writes short texts."),
+        model_doing("acme/quill-3", "text-generation", downloads=4_000, description="Writes short texts."),
+        model_doing("someone/quill-1_5-tuned-maths", "text-generation", base_model="acme/quill-2", downloads=2,
+                    description="Solves sums."),
+    ]
+    records += [model_doing(f"other/writer-v2-{i}", "text-generation", downloads=50_000 + i,
+                            description="A kestrel and a quill of text, version 2.") for i in range(8)]
+    yield from concepts_searcher(records)
+
+
+def _top(searcher, question, n):
+    from tests.factories import model_pid
+    return [h.pid for h in searcher.search(question, per_page=10).results][:n], model_pid
+
+
+def test_a_capital_v_version_not_held_puts_the_familys_releases_nearest_first(kin):
+    got, pid = _top(kin, "Do you have Kestrel-V2?", 2)
+    assert set(got) == {pid("lab/Kestrel-V3"), pid("lab/Kestrel-V1")}, got
+
+
+def test_a_lower_case_version_not_held_puts_the_nearest_release_then_the_name_carrying_it(kin):
+    # the family's releases, the nearest version first, then the fine-tune whose name says the version asked
+    got, pid = _top(kin, "Is acme's quill-1.5 available?", 3)
+    assert got == [pid("acme/quill-2"), pid("acme/quill-3"), pid("someone/quill-1_5-tuned-maths")], got

@@ -1,0 +1,41 @@
+"""Chat: a name several records carry asked about as one model ("Which model is that?"), and a version of a family
+no record holds (docs/chat.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.chat import ChatService
+from tests.factories import model_doing, model_pid, registry_holding
+
+RECORDS = [
+    # a base known only by reference, a copy of it under the same name and one whose name differs in case
+    model_doing("lab/Tern-9B-Chat-2406-unbound", None, stub=True),
+    model_doing("mirror/Tern-9B-Chat-2406-unbound", "text-generation", base_model="lab/Tern-9B-Chat-2406-unbound",
+                downloads=40, description="The same weights, in another format."),
+    model_doing("solo/Tern-9B-Chat-2406-Unbound", "text-generation", downloads=7, description="Answers anything."),
+    model_doing("acme/sage-2", "text-generation", downloads=900, description="Continues text."),
+]
+
+
+@pytest.fixture(scope="module")
+def chat():
+    from tests.factories import task_record
+    for registry in registry_holding([task_record("text-generation")] + RECORDS):
+        yield ChatService(registry, llm="extractive")
+
+
+@pytest.mark.parametrize("question", [
+    "Someone mentioned Tern-9B-Chat-2406-unbound to me. Which model is that?",
+    "Which model is Tern-9B-Chat-2406-unbound?",
+    "What model was Tern-9B-Chat-2406-unbound again?",
+])
+def test_a_name_several_records_carry_asked_as_one_model_offers_every_holder(chat, question):
+    answer = chat.ask(question)
+    offered = {c.pid for c in answer.answers}
+    assert {model_pid("mirror/Tern-9B-Chat-2406-unbound"), model_pid("solo/Tern-9B-Chat-2406-Unbound")} <= offered
+
+
+def test_a_list_of_models_built_on_a_name_still_offers_what_is_built_on_it(chat):
+    answer = chat.ask("Which models are built on lab/Tern-9B-Chat-2406-unbound?")
+    assert model_pid("solo/Tern-9B-Chat-2406-Unbound") not in {c.pid for c in answer.answers}
