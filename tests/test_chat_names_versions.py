@@ -39,3 +39,25 @@ def test_a_name_several_records_carry_asked_as_one_model_offers_every_holder(cha
 def test_a_list_of_models_built_on_a_name_still_offers_what_is_built_on_it(chat):
     answer = chat.ask("Which models are built on lab/Tern-9B-Chat-2406-unbound?")
     assert model_pid("solo/Tern-9B-Chat-2406-Unbound") not in {c.pid for c in answer.answers}
+
+
+@pytest.fixture(scope="module")
+def tuned_chat():
+    from tests.factories import task_record
+    records = [model_doing("lab/Gizmo-7B", "text-generation", downloads=9_000, description="Writes.")]
+    records += [model_doing(f"someone/gizmo-7b-sft-run{i}", "text-generation", base_model="lab/Gizmo-7B",
+                            downloads=100 + i, description="A Gizmo fine-tune that writes answers.") for i in range(6)]
+    records += [model_doing(f"tuner/gizmo-7b-srs_basic-v{i}", "text-generation", base_model="lab/Gizmo-7B",
+                            downloads=1, description="Writes.") for i in range(3)]
+    for registry in registry_holding([task_record("text-generation")] + records):
+        yield ChatService(registry, llm="extractive")
+
+
+@pytest.mark.parametrize("question", [
+    "Which Gizmo-7B fine-tunes used sparse reward shaping (SRS)?",
+    "Has anyone fine-tuned Gizmo-7B with sparse reward shaping (SRS)?",
+])
+def test_derivatives_carrying_a_defined_acronym_are_put_forward(tuned_chat, question):
+    answer = tuned_chat.ask(question)
+    offered = {c.pid for c in answer.answers}
+    assert offered and offered <= {model_pid(f"tuner/gizmo-7b-srs_basic-v{i}") for i in range(3)}, answer.text

@@ -91,3 +91,39 @@ def test_a_lower_case_version_not_held_puts_the_nearest_release_then_the_name_ca
     # the family's releases, the nearest version first, then the fine-tune whose name says the version asked
     got, pid = _top(kin, "Is acme's quill-1.5 available?", 3)
     assert got == [pid("acme/quill-2"), pid("acme/quill-3"), pid("someone/quill-1_5-tuned-maths")], got
+
+
+# ------------------------------------------------------------ an acronym the question defines in brackets
+@pytest.mark.parametrize("text, expected", [
+    ("Which ones used sparse reward shaping (SRS)?", [("srs", "sparse reward shaping (SRS)")]),
+    ("models tuned with group relative policy optimisation (GRPO) on maths", [
+        ("grpo", "group relative policy optimisation (GRPO)")]),
+    ("a 7B model (GGUF) for chat", []),  # no initials of the words before it
+    ("trained on the test set (7B)", []),
+])
+def test_an_acronym_defined_in_brackets_is_read_with_the_words_it_stands_for(text, expected):
+    from registry.search.understand import defined_acronyms
+    assert [(a, text[s:e]) for a, s, e in defined_acronyms(text)] == expected
+
+
+@pytest.fixture(scope="module")
+def tuned():
+    from tests.factories import concepts_searcher, model_doing
+    records = [model_doing("lab/Gizmo-7B", "text-generation", downloads=9_000, description="Writes.")]
+    records += [model_doing(f"someone/gizmo-7b-sft-run{i}", "text-generation", base_model="lab/Gizmo-7B",
+                            downloads=100 + i, description="A Gizmo fine-tune: sparse answers, reward for shaping.")
+                for i in range(12)]
+    records += [model_doing(f"tuner/gizmo-7b-srs_basic-v{i}", "text-generation", base_model="lab/Gizmo-7B",
+                            downloads=1, description="Writes.") for i in range(3)]
+    records += [model_doing("other/srs-tagger", "token-classification", downloads=50, description="Tags.")]
+    yield from concepts_searcher(records)
+
+
+@pytest.mark.parametrize("question", [
+    "Which Gizmo 7B fine-tunes used sparse reward shaping (SRS)?",
+    "Show me models fine-tuned from Gizmo 7B with sparse reward shaping (SRS)",
+])
+def test_the_bases_derivatives_carrying_a_defined_acronym_come_first(tuned, question):
+    from tests.factories import model_pid
+    got = [h.pid for h in tuned.search(question, per_page=10).results][:3]
+    assert set(got) == {model_pid(f"tuner/gizmo-7b-srs_basic-v{i}") for i in range(3)}, got
