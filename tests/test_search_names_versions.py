@@ -127,3 +127,39 @@ def test_the_bases_derivatives_carrying_a_defined_acronym_come_first(tuned, ques
     from tests.factories import model_pid
     got = [h.pid for h in tuned.search(question, per_page=10).results][:3]
     assert set(got) == {model_pid(f"tuner/gizmo-7b-srs_basic-v{i}") for i in range(3)}, got
+
+
+# ------------------------------------------------------------ a name and its version written apart or joined
+@pytest.mark.parametrize("text, expected", [
+    ("answers written by Quill-4", [("quill4", "quill", "4")]),
+    ("Which Sage 2 fine-tunes", [("sage2", "sage", "2")]),
+    ("built on Wordsmith-3.1", [("wordsmith3.1", "wordsmith", "3.1")]),
+    ("data from Quill-4o", []),  # another name (GPT-4o is not GPT-4)
+    ("the top of 5 models", []),
+])
+def test_a_name_and_its_version_written_apart_are_read_joined(text, expected):
+    from registry.search.name_words import versioned_names
+    assert versioned_names(text) == expected
+
+
+@pytest.fixture(scope="module")
+def joined():
+    from tests.factories import concepts_searcher, model_doing
+    records = [
+        model_doing("maker/quill2", "text-generation", downloads=900_000, description="Writes text."),
+        model_doing("someone/alpaca-quill4-chat", "text-generation", downloads=3, description="Chats."),
+        model_doing("someone/tiny-quill4-tuned", "text-generation", downloads=2, description="Chats."),
+        model_doing("someone/quill4o-distilled", "text-generation", downloads=500, description="Chats."),
+        model_doing("someone/Quill4chan-9B", "text-generation", downloads=700, description="Chats."),
+    ]
+    records += [model_doing(f"other/writer-{i}", "text-generation", downloads=10_000 + i,
+                            description="Answers written by a quill, version 4 of it.") for i in range(8)]
+    yield from concepts_searcher(records)
+
+
+@pytest.mark.parametrize("question", ["Which models learned from replies written by Quill-4?",
+                                      "Anything trained on Quill 4 outputs?"])
+def test_a_version_names_and_tags_hold_joined_is_held_and_its_holders_come_first(joined, question):
+    from tests.factories import model_pid
+    got = [h.pid for h in joined.search(question, per_page=10).results][:2]
+    assert set(got) == {model_pid("someone/alpaca-quill4-chat"), model_pid("someone/tiny-quill4-tuned")}, got

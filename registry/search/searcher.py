@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.name_words import add_name_words, named_compound, named_together
+from registry.search.name_words import add_name_words, named_compound, named_together, term_holders
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
@@ -37,7 +37,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import (STOPWORDS, QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id,
+from registry.search.text import (STOPWORDS, QueryTerms, mark_term, query_terms, shortened_names, stem_term, tag_term, term_id,
                                   tokens)
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LANGUAGE_ALIASES, LICENCE_TALK, LINK_FACETS, METHODS,
                                       NOT_COMMERCIAL, SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
@@ -1496,6 +1496,9 @@ class Searcher:
         if self.owns((), said, records_only=True):
             return []
         engine = self.engine
+        version = f"{asked.version:g}"
+        if not asked.size and term_holders(engine, mark_term("".join(asked.family) + version)):
+            return []  # names or tags hold it joined ("GPT-4": alpaca-gpt4, the tag gpt4): held, no version missing
         sel = engine.alive[:engine.size] & ~engine.stub[:engine.size]
         for w in asked.family:
             sel = sel & engine.word_mask(w)
