@@ -61,3 +61,27 @@ def test_derivatives_carrying_a_defined_acronym_are_put_forward(tuned_chat, ques
     answer = tuned_chat.ask(question)
     offered = {c.pid for c in answer.answers}
     assert offered and offered <= {model_pid(f"tuner/gizmo-7b-srs_basic-v{i}") for i in range(3)}, answer.text
+
+
+@pytest.fixture(scope="module")
+def joined_chat():
+    from tests.factories import task_record
+    records = [
+        model_doing("maker/quill2", "text-generation", downloads=900_000, description="Writes text."),
+        model_doing("someone/alpaca-quill4-chat", "text-generation", downloads=3, description="Chats."),
+        model_doing("someone/tiny-quill4-tuned", "text-generation", downloads=2, description="Chats."),
+        model_doing("someone/quill4o-distilled", "text-generation", downloads=500, description="Chats."),
+    ]
+    records += [model_doing(f"other/writer-{i}", "text-generation", downloads=10_000 + i,
+                            description="Writes replies and outputs.") for i in range(8)]
+    for registry in registry_holding([task_record("text-generation")] + records):
+        yield ChatService(registry, llm="extractive")
+
+
+@pytest.mark.parametrize("question", ["Which models learned from replies written by Quill-4?",
+                                      "Are there models trained on Quill-4 outputs?"])
+def test_a_version_names_hold_joined_is_no_name_the_registry_lacks(joined_chat, question):
+    answer = joined_chat.ask(question)
+    offered = {c.pid for c in answer.answers}
+    assert model_pid("someone/alpaca-quill4-chat") in offered, answer.text
+    assert model_pid("someone/quill4o-distilled") not in offered

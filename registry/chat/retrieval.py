@@ -592,6 +592,9 @@ class Retriever:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
+            elif self.search.joined_name_holders(mention):
+                # "GPT-4" that names and tags write joined (alpaca-gpt4, the tag gpt4): carried, as a family is
+                ctx.families.append(mention)
             elif _modifier(q.text, mention) or _owned(q.text, mention):
                 continue
             elif re.search(rf"(?<![\w-]){re.escape(mention)}\s+(?:paper|article|preprint|publication)s?\b", q.text, re.I):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.name_words import add_name_words, named_compound, named_together, term_holders
+from registry.search.name_words import add_name_words, named_compound, named_together, term_holders, versioned_names
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
@@ -840,6 +840,16 @@ class Searcher:
             found = [(self.engine.docs[s], int(self.engine.downloads[s])) for s in self.engine.exact_slots(name)]
         found = [(doc.pid, doc.identifier or doc.name, dl) for doc, dl in found if doc is not None]
         return sorted(found, key=lambda f: (-f[2], f[0]))
+
+    def joined_name_holders(self, name: str) -> int:
+        """Return how many FDOs' names or tags hold ``name``, a family's word and its version written apart ("GPT-4"),
+        as one word (``alpaca-gpt4``, the tag gpt4: ``name_words.versioned_names``); 0 when ``name`` is no such
+        name."""
+        joined = versioned_names(name)
+        if len(joined) != 1 or len(joined[0][1]) + len(joined[0][2]) + 1 != len(name.strip()):
+            return 0
+        with self.engine.lock:
+            return term_holders(self.engine, mark_term(joined[0][0]))
 
     def judge(self, pids: list[str], qu: QueryUnderstanding) -> dict[str, tuple[bool, int]]:
         """Return pid -> (passes the filters ``qu`` applies, weight of the boosted facets it matches).
