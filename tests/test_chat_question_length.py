@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-import time
 
 from registry.chat.retrieval import _in_phrase
+from tests.cpu import assert_cpu_within
 
 
 def test_a_long_word_before_a_mention_is_read_in_linear_time():
     text = "a" * 20_000 + ". trained on corporate e-mail"
-    started = time.thread_time()
     assert _in_phrase(text, "e-mail")  # "corporate" is no frame of a name
-    assert time.thread_time() - started < 0.5  # 28 s when every letter of the long word started a new match
+    # 28 s when every letter of the long word started a new match
+    assert_cpu_within(lambda: _in_phrase(text, "e-mail"), 0.5)
 
 
 def test_the_word_right_before_the_mention_decides():
