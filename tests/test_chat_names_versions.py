@@ -85,3 +85,46 @@ def test_a_version_names_hold_joined_is_no_name_the_registry_lacks(joined_chat, 
     offered = {c.pid for c in answer.answers}
     assert model_pid("someone/alpaca-quill4-chat") in offered, answer.text
     assert model_pid("someone/quill4o-distilled") not in offered
+
+
+def _organisation(name: str):
+    """Return the record of the account ``name`` (the owner a question's possessive names)."""
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from registry.pid import mint_id, pid_iri
+    from registry.record import Record, SourceInfo
+    from registry.vocab import RDF, SCHEMA
+    from tests.factories import BASE
+    node = NamedNode(pid_iri(BASE, mint_id("hf-user", name)))
+    return node, Record(node.value, [Triple(node, RDF.type, SCHEMA.Organization), Triple(node, SCHEMA.name, Literal(name)),
+                                     Triple(node, SCHEMA.identifier, Literal(name))],
+                        kind="organisation", platform="hf-user", platform_id=name, stub=True,
+                        source=SourceInfo("test", "1", f"https://huggingface.co/{name}", "sha-1"))
+
+
+@pytest.fixture(scope="module")
+def versions_chat():
+    from pyoxigraph import NamedNode, Triple
+
+    from registry.vocab import FAIR4ML
+    from tests.factories import task_record
+    acme, organisation = _organisation("acme")
+    records = [
+        organisation,
+        model_doing("acme/quill-2", "text-generation", downloads=5_000, description="Writes short texts.",
+                    extra=[Triple(NamedNode(model_pid("acme/quill-2")), FAIR4ML.sharedBy, acme)]),
+        model_doing("copies/quill-2", "text-generation", downloads=9_000, description="Writes short texts."),
+        model_doing("other/quill-2-instruct", "text-generation", downloads=8_000, description="Writes short texts."),
+        model_doing("someone/quill-1_5-tuned-maths", "text-generation", base_model="acme/quill-2", downloads=2,
+                    description="Solves sums."),
+    ]
+    for registry in registry_holding([task_record("text-generation")] + records):
+        yield ChatService(registry, llm="extractive")
+
+
+@pytest.mark.parametrize("question", ["Is Acme's quill-1.5 available?", "Do you have acme's quill-1.5?"])
+def test_a_version_not_held_names_the_owners_release_then_the_name_carrying_it_as_closest(versions_chat, question):
+    answer = versions_chat.ask(question)
+    assert not answer.answers
+    assert [c.pid for c in answer.closest][:2] == [model_pid("acme/quill-2"),
+                                                    model_pid("someone/quill-1_5-tuned-maths")], answer.text

@@ -779,7 +779,10 @@ class Retriever:
             ctx.answerable = False
             ctx.reason = "the question names something the registry does not hold"
             if ctx.unknown:
-                closest = self.search.search(" ".join(ctx.unknown), limit=CLOSEST_K)
+                # (with an owner's possessive written before it: "Microsoft's phi-1.5" ranks Microsoft's releases
+                # first, then the names carrying the version, before other accounts' copies)
+                closest = self.search.search(" ".join(_owned_as_written(q.text, m) for m in ctx.unknown),
+                                             limit=CLOSEST_K)
                 extra = gather(self.store, [h.pid for h in closest.hits if h.pid not in ctx.facts])
                 known = ctx.facts
                 found = [Candidate(h.pid, 0.0, {"closest"}, known.get(h.pid) or extra.get(h.pid))
@@ -1202,6 +1205,13 @@ def _name_covers(side: str, name: str) -> bool:
     side_words = set(words(side))
     name_words = set(words(name))
     return bool(side_words) and side_words <= name_words
+
+
+def _owned_as_written(text: str, mention: str) -> str:
+    """Return ``mention`` with the owner's possessive the question writes right before it ("Microsoft's phi-1.5"),
+    else as it is."""
+    m = re.search(rf"(?<![\w.\-])([\w.\-]+['’]s)\s+{re.escape(mention)}(?![\w\-])", text)
+    return f"{m.group(1)} {mention}" if m else mention
 
 
 def _near_version(c: Candidate, versioned: AskedVersion | None) -> bool:
