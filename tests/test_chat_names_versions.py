@@ -128,3 +128,9 @@ def test_a_version_not_held_names_the_owners_release_then_the_name_carrying_it_a
     assert not answer.answers
     assert [c.pid for c in answer.closest][:2] == [model_pid("acme/quill-2"),
                                                     model_pid("someone/quill-1_5-tuned-maths")], answer.text
+
+
+def test_a_version_names_hold_joined_asked_for_as_a_whole_is_still_not_held(joined_chat):
+    answer = joined_chat.ask("Is Quill-4 in the registry?")
+    assert not answer.answers
+    assert "no model called" in answer.text

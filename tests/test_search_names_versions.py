@@ -159,7 +159,31 @@ def joined():
 
 @pytest.mark.parametrize("question", ["Which models learned from replies written by Quill-4?",
                                       "Anything trained on Quill 4 outputs?"])
-def test_a_version_names_and_tags_hold_joined_is_held_and_its_holders_come_first(joined, question):
+def test_the_names_holding_a_version_joined_come_right_after_the_familys_nearest_release(joined, question):
+    # (the version is no model held: the family's nearest release is pinned first, as for "Is Quill-4 here?")
     from tests.factories import model_pid
-    got = [h.pid for h in joined.search(question, per_page=10).results][:2]
-    assert set(got) == {model_pid("someone/alpaca-quill4-chat"), model_pid("someone/tiny-quill4-tuned")}, got
+    got = [h.pid for h in joined.search(question, per_page=10).results][:3]
+    assert got[0] == model_pid("maker/quill2"), got
+    assert set(got[1:]) == {model_pid("someone/alpaca-quill4-chat"), model_pid("someone/tiny-quill4-tuned")}, got
+
+
+@pytest.fixture(scope="module")
+def apart():
+    from tests.factories import concepts_searcher, model_doing
+    records = [model_doing(f"maker/Quill-3-{s}-Instruct", "text-generation", downloads=9_000 + i,
+                           description="Writes.") for i, s in enumerate(("8B", "70B", "1B"))]
+    records += [model_doing("someone/Quill3-24B-merged", "text-generation", downloads=5, description="Writes.")]
+    yield from concepts_searcher(records)
+
+
+def test_a_version_names_mostly_write_apart_is_not_matched_joined(apart):
+    from tests.factories import model_pid
+    got = [h.pid for h in apart.search("Quill 3 8B instruct", per_page=10).results][:1]
+    assert got == [model_pid("maker/Quill-3-8B-Instruct")], got
+
+
+@pytest.mark.parametrize("query", ["Has any model been tuned specifically on sentences that contain irony?",
+                                   "models trained mostly on reviews"])
+def test_an_ly_word_after_trained_or_tuned_reads_no_data_set(query):
+    u = reader(dataset=["acme/sentences-irony", "lab/reviews"]).understand(query)
+    assert "dataset" not in u.filters() and "dataset" not in u.boosts(), u.recognised

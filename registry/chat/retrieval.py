@@ -592,8 +592,9 @@ class Retriever:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
-            elif self.search.joined_name_holders(mention):
-                # "GPT-4" that names and tags write joined (alpaca-gpt4, the tag gpt4): carried, as a family is
+            elif asked_name(q) is None and self.search.joined_name_holders(mention):
+                # "GPT-4" that names and tags write joined (alpaca-gpt4, the tag gpt4): carried, as a family is, in a
+                # question not asking for it as a whole ("Is GPT-4 in the registry?" asks for OpenAI's model itself)
                 ctx.families.append(mention)
             elif _modifier(q.text, mention) or _owned(q.text, mention):
                 continue

@@ -125,6 +125,22 @@ def named_compound(engine: MemoryEngine, first: str, second: str) -> list[int]:
     return list(found)
 
 
+def _joined_in_names(engine: MemoryEngine, joined: str, word: str, version: str) -> bool:
+    """Say whether names write a family's version joined ("gpt4" of ``alpaca-gpt4``) more often than apart (the names
+    holding both "llama" and "3": ``Meta-Llama-3-8B``, more than ``Llama3-24B``): only then is the joined word how the
+    registry names it; matched beside the words apart, it would put the few joined names first."""
+    together = term_holders(engine, mark_term(joined))
+    if not together:
+        return False
+    posting = engine.terms.get(term_id(mark_term(word)))
+    other = engine.terms.get(term_id(mark_term(version)))
+    if posting is None or other is None:
+        return True
+    both = np.intersect1d(posting.arrays()[0], other.arrays()[0])
+    apart = int(np.count_nonzero(engine.alive[both])) if len(both) else 0
+    return together > apart
+
+
 def _apart(engine: MemoryEngine, joined: str, a: str, b: str) -> bool:
     """Say whether the joined word says more than ``a`` and ``b`` do: a rare one (in at most ``NAMED_SHARE`` of the
     FDOs: "clinicaltrial" of a tag), or one an FDO holds without holding both words. Every FDO holding
@@ -167,7 +183,7 @@ def add_name_words(engine: MemoryEngine, text: str, terms: QueryTerms) -> None:
         (_stem(a + b), 2) for a, b in zip(words, words[1:])
         if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS
         and term_holders(engine, _stem(a + b)) and _apart(engine, _stem(a + b), a, b)]
-    found += [(joined, 2) for joined, a, b in versioned_names(text) if term_holders(engine, joined)]
+    found += [(joined, 2) for joined, a, b in versioned_names(text) if _joined_in_names(engine, joined, a, b)]
     # (a rare word of the question is not looked up inside names: "put" is inside "output", "share" inside
     # "sharegpt", and set 2 lost 0.01 by such words)
     for word, n in initials(text):

@@ -329,8 +329,10 @@ _BUILT_THING = r"(?:something|anything|things?|stuff|(?:an?\s+|their\s+own\s+|ne
 # further on Y"): a word ending in -ly, or one of the few that do not
 LINK_ADVERB = r"(?:(?:[a-z]+ly|further|more|again|first|then|straight)\s+)?"
 LINK_RELATIONS = (
+    # (an adverb may come between: "trained further from X", "tuned again on Y"; not any -ly word: "tuned specifically
+    # on sentences that contain negation" names no data set "sentences")
     (r"\b(?:(?:fine[ -]?)?tun(?:ed|ing)|finetun(?:ed|ing)|(?:pre-?)?train(?:ed|ing)|learn(?:ed|t|s)|taught)\s+"
-     rf"{LINK_ADVERB}(?:on|from|with|using)\b",
+     r"(?:(?:further|more|again|additionally|first|directly|initially|then)\s+)?(?:on|from|with|using)\b",
      ("dataset", "base_model")),
     (rf"\b(?:extend(?:s|ed|ing)?|(?:build(?:s|ing)?|built)\s+(?:{_BUILT_THING}\s+)?{LINK_ADVERB}(?:on|upon)(?:\s+top\s+of)?|"
      rf"start(?:s|ed|ing)?\s+{LINK_ADVERB}from|based\s+{LINK_ADVERB}on|derived?\s+{LINK_ADVERB}from|"

@@ -1506,9 +1506,6 @@ class Searcher:
         if self.owns((), said, records_only=True):
             return []
         engine = self.engine
-        version = f"{asked.version:g}"
-        if not asked.size and term_holders(engine, mark_term("".join(asked.family) + version)):
-            return []  # names or tags hold it joined ("GPT-4": alpaca-gpt4, the tag gpt4): held, no version missing
         sel = engine.alive[:engine.size] & ~engine.stub[:engine.size]
         for w in asked.family:
             sel = sel & engine.word_mask(w)

@@ -893,8 +893,10 @@ class Understander:
         verbs = (r"(?:fine[ -]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|trained|built|based|derived|distill?ed|"
                  r"quanti[sz]ed|adapted|merged|pre-?trained)")
         # (a long text is read for its first few relations, as for links: each reads the name that follows)
-        for m in list(re.finditer(rf"{verbs}\s+(?:version\s+)?{LINK_ADVERB}(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}",
-                                  low))[:MAX_LINKS]:
+        # (an adverb after "built", "based" or "derived" only: "built directly on X"; "trained specifically on
+        # sentences" names no data set)
+        for m in list(re.finditer(rf"(?:{verbs}|(?:built|based|derived)\s+{LINK_ADVERB})\s*(?:version\s+)?"
+                                  rf"(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}", low))[:MAX_LINKS]:
             name = m.group(2).rstrip(".,;")
             prep = m.group(1)
             if prep == "on":
