@@ -144,6 +144,12 @@ class Asked:
     # of ``job``, the tasks read from the meaning of the question's own description of the job (a concept: "listen
     # to a song and tell me what kind of music it is"), not from a task's name it writes ("Chinese-language models")
     described: frozenset[str] = frozenset()
+    # per kind of ``kinds``, the tasks it narrows (``ConceptReading.kind_tasks``): the kinds narrowing a record's task
+    # are alternatives to it (``shows_kinds``)
+    kind_tasks: tuple[frozenset[str], ...] = ()
+    # the question joins what it asks with "or" ("flag spam or abusive messages"): kinds of task it means may be
+    # alternatives; joined with "and" ("good at role-play and storytelling") each is asked
+    either: bool = False
 
 
 # where a question sets a job aside ("works out what a picture contains, rather than making pictures")
@@ -237,7 +243,8 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
                       and r.values and r.note != CONCEPT_NOTE and "library" not in skip)
     names = frozenset(v.lower() for i in named for v in read[i].values)
     if any(read[i].facet == "task" for i in filters):  # the task is stated as a filter: a boost adds nothing sure
-        return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived, libraries=named, library_names=names)
+        return Asked(filters, kinds=reading.kinds, paper=paper, derived=derived, libraries=named, library_names=names,
+                     kind_tasks=reading.kind_tasks, either=either(q.text))
     # a task read from a library's name ("scikit-learn": what the library serves) is not a job the question asks
     libraries = {r.span.lower() for r in read if r.applied and r.facet == "library" and r.note != CONCEPT_NOTE}
     for r in read:
@@ -265,7 +272,8 @@ def asked(q: Question, reading: ConceptReading | None = None, skip: frozenset[st
     return Asked(filters, frozenset(job), frozenset(field), job_words, reading.kinds, reading.task_words, paper,
                  derived, named, names, weights, frozenset(set_aside(q.text, lists=True)),
                  frozenset(stem(w) for w in words(q.text)) - set_aside(q.text, lists=True), reading.job_kinds,
-                 phrases(frozenset(job)) if phrases is not None and job else {}, frozenset(described - field))
+                 phrases(frozenset(job)) if phrases is not None and job else {}, frozenset(described - field),
+                 reading.kind_tasks, either(q.text))
 
 
 def states_library(cand: Candidate, wanted: Asked) -> bool:
@@ -299,18 +307,21 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
         return False
     if wanted.derived and not cand.facts.bases:
         return False
-    if wanted.kinds:
-        held = fact_words(cand.facts)
-        if not all(any(_holds(held, marker) for marker in kind) for kind in wanted.kinds):
-            return False
     tasks = {t.key for t in cand.facts.tasks}
+    if wanted.kinds and not shows_kinds(fact_words(cand.facts), wanted, tasks):
+        return False
     if wanted.job:
         # a record stating no task shows the job by a marker of the kind of task the question means (held above:
         # "meetingbank" of meeting summarisation) and half of the question's words: the marker alone may name a
         # subject only ("mol" of chemistry for "predict a wine's grade from its chemical measurements")
         if tasks:
             return bool(tasks & wanted.job)
-        if not wanted.kinds or cand.coverage < MIN_COVERAGE:
+        if not wanted.kinds:
+            return False
+        # the marker of a kind of task (a job's own word: "vctrl" of controlled video generation) says the job itself,
+        # as a task stated does: the question's other words need not be half shown (a list of examples, "an edge
+        # map, a pose or a mask", is shown one item per model)
+        if cand.coverage < MIN_COVERAGE and not _holds_job_kind(fact_words(cand.facts), wanted):
             return False
         # a subject's markers alone ("music" of songSystem for "tell me what kind of music a song is", "youtube" of a
         # title generator for "answer my questions about a YouTube video") say what it is about, not that it does
@@ -351,6 +362,34 @@ def states_asked(cand: Candidate, wanted: Asked) -> bool:
         total = sum(wanted.job_weights.get(w, 0.0) for w in wanted.job_words)
         return total > 0 and sum(wanted.job_weights.get(w, 0.0) for w in found) >= MIN_COVERAGE * total
     return True
+
+
+# "or" joining things asked ("spam or abuse", "either ... or"), not "or not" ("whether or not it is open")
+EITHER = re.compile(r"\b(?:or|either)\b(?!\s+not\b)", re.I)
+
+
+def either(text: str) -> bool:
+    """Say whether the question joins what it asks with "or" (``EITHER``)."""
+    return EITHER.search(text) is not None
+
+
+def shows_kinds(held: set[str], wanted: Asked, tasks: set[str]) -> bool:
+    """Say whether a record's facts (``held``) hold a marker of each kind of task the question means, where, in a
+    question joining what it asks with "or" (``Asked.either``), the kinds narrowing one of the record's own ``tasks``
+    are alternatives: one of them held is enough ("flag spam or abusive messages": a text classifier does one kind of
+    classifying, not both). Joined with "and" ("good at role-play and storytelling") each is held; a kind narrowing
+    none of its tasks, or a subject area, is held as before."""
+    narrowing = [i for i, _ in enumerate(wanted.kinds)
+                 if wanted.either and i < len(wanted.kind_tasks) and wanted.kind_tasks[i] & tasks]
+    others = [kind for i, kind in enumerate(wanted.kinds) if i not in narrowing]
+    if not all(any(_holds(held, marker) for marker in kind) for kind in others):
+        return False
+    return not narrowing or any(_holds(held, marker) for i in narrowing for marker in wanted.kinds[i])
+
+
+def _holds_job_kind(held: set[str], wanted: Asked) -> bool:
+    """Say whether ``held`` holds a marker of a kind of task the question means (not of a subject area)."""
+    return any(_holds(held, marker) for kind in wanted.job_kinds for marker in kind)
 
 
 SAID_WORDS = 3  # words of three letters or more a task's phrase has at least for the question to say it in full

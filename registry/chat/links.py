@@ -31,6 +31,12 @@ ASKS_FOR_MODELS = re.compile(r"\b(?:which|what|list|show|any)\b.*\b(?:models|fin
 ASKS_FOR_LINKED = re.compile(r"^\s*(?:what|which|is\s+(?:there|anything)|are\s+there|anything|any|do\s+you\s+have|"
                              r"does\s+(?:the\s+registry|anything)|has\s+anyone|list|show)\b", re.I)
 APPOSITION = re.compile(r",\s*(?:the|a)\s+one\s+(?:on|about|that|which|with|from|by|in|for)\b[^,;?!]*", re.I)
+# a noun phrase set off by a comma right after the words read as the named record ("trained on LIMA, the thousand
+# hand-picked examples"): it describes the record; "the ones ..." (plural) speaks of the models asked for
+APPOSED = re.compile(r"\)?\s*,\s*(?:(?:the|a|an)\s+(?!ones?\b)|(?:in|as|or)\s+its\s+)[^,;?!]*", re.I)
+# the words before a name written in brackets ("from Anthropic's helpful-and-harmless preference data (HH-RLHF)"), back
+# to the relation's preposition: what the name stands for
+BRACKETED = re.compile(r"\b(?:on|from|with|using|of|to|cite|cites|citing)\s+([^,;()?!]{1,80})\(\s*$", re.I)
 PAPER_NAME = re.compile(r"\bthe\s+([\w .\-]{1,40}?)\s+(?:paper|article|publication)\b", re.I)
 LINK_ATTRIBUTES = frozenset({"base", "derivatives", "datasets", "paper"})  # what a relation phrase itself asks for
 CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")  # "the Titanic", "Common Voice"
@@ -176,7 +182,9 @@ def _topic(q: Question, span: str, values, held: set[str] = frozenset()) -> str:
     named |= _dated(q.text, values)
     named |= spelt_out(q.text)
     named |= {stem(w) for w in _asker_doing(q.text, span)}
-    # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic
+    # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic; so does one right
+    # after the words read as it ("LIMA, the thousand hand-picked instruction examples")
+    named |= {stem(w) for w in _apposed(q.text, span, values)}
     text = APPOSITION.sub("", q.search_text or q.text)
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
             and t not in ASKERS]  # "Has anyone built on X?": who asks is no topic
@@ -189,6 +197,30 @@ def spelt_out(text: str) -> set[str]:
     (``gemma-7b-cpo-...``), its words are not."""
     return {stem(w) for acronym, start, end in defined_acronyms(text)
             for w in words(text[start:end]) if w.lower() != acronym}
+
+
+BRACKET_CHARS = 90  # characters before a bracketed name its description is looked for in
+
+
+def _apposed(text: str, span: str, values=()) -> list[str]:
+    """Return the words describing the named record around the words read as it (``span``): a noun phrase set off by
+    a comma right after it, or a phrase of the record ("in its original form"; ``APPOSED``): "Is anything trained on
+    LIMA, the thousand hand-picked instruction examples?" describes LIMA; and the words a bracketed name stands for,
+    back to the relation's preposition (``BRACKETED``: "from the Pile of web text (ThePile)"). Besides ``span``, the
+    name part of each of the record's ``values`` written in the question is such an anchor."""
+    low = text.lower()
+    out: list[str] = []
+    # the words read as the record, or the record's own name part written in the question ("HH-RLHF" of
+    # Anthropic/hh-rlhf, read from "Anthropic")
+    for said in dict.fromkeys([span] + [v.rsplit("/", 1)[-1] for v in values]):
+        at = low.find(said.lower()) if said else -1
+        if at < 0:
+            continue
+        m = APPOSED.match(text, at + len(said))
+        out += words(m.group(0)) if m else []
+        before = BRACKETED.search(text, max(0, at - BRACKET_CHARS), at)
+        out += words(before.group(1)) if before else []
+    return list(dict.fromkeys(out))
 
 
 def _asker_doing(text: str, span: str) -> list[str]:

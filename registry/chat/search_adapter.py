@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from registry.search.patterns import QUESTION_STOPWORDS
+from registry.search.searcher import CONCEPT_NOTE
 from registry.search.text import STOPWORDS, tokens
-from registry.search.understand import blanked, business_told, stem, topical_terms, words
+from registry.search.understand import blanked, business_told, sentences, stem, topical_terms, words
 from registry.errors import MlfdoError
 
 __all__ = ["Hit", "Suggestion", "SearchOutcome", "SearchAdapter", "ConceptReading"]
@@ -91,6 +92,29 @@ def input_words(text: str, media: frozenset[str]) -> list[list[str]]:
     return out
 
 
+def _said_in(sentence: str, phrase: str) -> bool:
+    """Say whether ``sentence`` holds ``phrase`` as whole words, compared as stems ("doctor" holds "doctors")."""
+    said, wanted = [stem(w) for w in words(sentence.lower())], [stem(w) for w in words(phrase.lower())]
+    n = len(wanted)
+    return n > 0 and any(said[k:k + n] == wanted for k in range(len(said) - n + 1))
+
+
+def situation_only(text: str, phrase: str, jobs: list[str]) -> bool:
+    """Say whether ``phrase`` (the words a subject concept matched) is said only in sentences that ask nothing (no
+    question mark) while a sentence asking something writes a job of ``jobs`` (the words a task was read from):
+    the subject tells the asker's situation ("Our club follows the county's cricket league. Could a model sum up
+    each match report?"), what the job is done on, not a kind of model; a model doing the job serves it.
+
+    A subject said in the sentence asking ("Which models sum up legal contracts?") or with no job written in one
+    ("I work in dermatology. Does any model specialise in it?") is what the models are asked to be about."""
+    parts = sentences(text)
+    asking = [s for s in parts if s.rstrip().endswith("?")]
+    if not asking or len(parts) < 2 or not any(_said_in(s, job) for s in asking for job in jobs):
+        return False
+    holding = [s for s in parts if _said_in(s, phrase)]
+    return bool(holding) and not any(s in asking for s in holding)
+
+
 def of_input(text: str, phrase: str, media: frozenset[str]) -> bool:
     """Say whether ``phrase`` (the words a subject concept matched) is among the words said of the question's own
     input (``input_words``)."""
@@ -117,6 +141,9 @@ class ConceptReading:
     # of ``kinds``, those of a kind of task (a task-kind concept: "meetingbank" of meeting summarisation), which say a
     # job; a subject's markers ("music", "youtube": a domain) say only what a model is about
     job_kinds: tuple[frozenset[str], ...] = ()
+    # per kind of ``kinds``, the tasks (keys) it narrows (toxicity detection: text-classification); empty for a subject
+    # area or a kind narrowing no one task
+    kind_tasks: tuple[frozenset[str], ...] = ()
 
 
 class SearchAdapter:
@@ -218,12 +245,21 @@ class SearchAdapter:
         media = frozenset(stem(w) for m in fields for p in m.concept.phrases for w in words(p))
         # the medium a task's words name ("predict from a spreadsheet": tabular classification) is the input too
         media |= {stem(w) for m in matches if m.concept.facet == "task" for w in words(m.phrase)}
-        kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers
-                      and not (m.concept.facet == "domain" and of_input(understanding.query, m.phrase, media)))
+        # a subject said only in a sentence telling the asker's situation, while another sentence asks for a job in
+        # the words of a task (``situation_only``), is what the job is done on: a model doing the job serves it
+        jobs = [r.span for r in understanding.recognised if r.applied and r.facet == "task" and r.note != CONCEPT_NOTE]
+        jobs += [m.phrase for m in matches if m.concept.facet == "task" and m.how == "words"]
+        kept = [m for m in matches if m.concept.markers
+                and not (m.concept.facet == "domain" and (of_input(understanding.query, m.phrase, media) or (
+                    situation_only(understanding.query, m.phrase, jobs))))]
+        kinds = tuple(frozenset(m.concept.markers) for m in kept)
+        kind_tasks = tuple(frozenset(t.key for p in m.concept.broader if (t := concepts.concept(p)) is not None
+                                     and t.facet == "task") if m.concept.facet != "domain" else frozenset()
+                           for m in kept)
         job_kinds = tuple(frozenset(m.concept.markers) for m in matches if m.concept.markers
                           and m.concept.facet != "domain")
         if not fields:
-            return ConceptReading(kinds=kinds, job_kinds=job_kinds)
+            return ConceptReading(kinds=kinds, job_kinds=job_kinds, kind_tasks=kind_tasks)
         # a job matched only by a field's own words ("what is in this photo" by "photo", "CLIP" by "clips")
         # says no more than the field
         field_words = {t for m in fields for t in tokens(m.phrase)}
@@ -239,7 +275,7 @@ class SearchAdapter:
             concept = concepts.of("task", key)
             if concept is not None:
                 task_words[key] = tuple(frozenset(stem(w) for w in words(p)) for p in concept.phrases)
-        return ConceptReading(tasks, said, kinds, task_words, job_kinds)
+        return ConceptReading(tasks, said, kinds, task_words, job_kinds, kind_tasks)
 
     def task_phrases(self, keys) -> dict[str, tuple[frozenset[str], ...]]:
         """Return per task key the stems of its concept's names and plain-language jobs, stopwords left out ("video
