@@ -14,6 +14,7 @@ from registry.chat.context import Candidate, Topic
 from registry.chat.facts import FdoFacts
 from registry.chat.search_adapter import ConceptReading, input_words
 from registry.search.copy_words import QUANTISED_FORMATS, QUANTISERS, one_of
+from registry.search.name_words import versioned_names
 from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS, PERMISSIVE_HINT, PERMISSIVE_LICENCES
 from registry.search.searcher import CONCEPT_NOTE, size_place
 from registry.search.text import licence_term, shortened_names, stem_term, tokens, word_parts
@@ -783,6 +784,12 @@ def read_topic(q: Question, frequencies=None) -> Topic:
                         forms[stem(w)].append(frozenset({acronym}))
         if f" {acronym} " in flat and acronym in forms:
             forms[acronym] += [frozenset(t for w in p.split() for t in tokens(w)) for p in phrases]
+    # a family's word written with its version ("GPT-4", "Quill 2") is that version: a record holds it with the version
+    # beside it or joined to it as names and tags write it (alpaca-gpt4, the tag gpt4), not with another (gpt2, gpt4o)
+    for joined, word, version in versioned_names(q.text):
+        key = stem(word)
+        if forms.get(key):
+            forms[key] = [f | frozenset(tokens(version)) for f in forms[key]] + [frozenset({joined})]
     result = {k: tuple(dict.fromkeys(f for f in v if f)) for k, v in forms.items()}
     if asks_licence(q):
         # the index holds a licence's name as licence terms ("§artistic"), which only a question about

@@ -16,7 +16,7 @@ from registry.chat.context import Candidate, Context
 from registry.chat.evidence import (ASKERS, asks_licence, by_words, cover, fact_words, hosting_words, index_terms,
                                     read_constraints)
 from registry.chat.facts import FdoFacts
-from registry.chat.links import _dated
+from registry.chat.links import _dated, spelt_out
 from registry.chat.search_adapter import SearchAdapter, SearchOutcome
 from registry.search.understand import Question, stem, words
 from registry.vocab import SCHEMA
@@ -30,7 +30,8 @@ LINEAGE_WORDS = frozenset(stem(w) for w in "fine tune tunes tuned finetune finet
                           "derivatives variant variants version versions quantized quantised adapter adapters "
                           "merge merges child children descendant descendants".split())
 # nouns of a model record: "fine-tunes of X's base checkpoint" says what X is; every derived model is one
-RECORD_WORDS = frozenset(stem(w) for w in "model models checkpoint checkpoints weights".split())
+# (a maker's "release" of X is X: "Mistral's Small 24B Instruct release of January 2025")
+RECORD_WORDS = frozenset(stem(w) for w in "model models checkpoint checkpoints weights release releases".split())
 
 
 def read_topic(q: Question, ctx: Context, store, names) -> None:
@@ -47,6 +48,7 @@ def read_topic(q: Question, ctx: Context, store, names) -> None:
     if not identifier:
         return
     named_words = _named_words(q, base, names) | _describing_words(q, identifier) | _read_as(q, identifier)
+    named_words |= spelt_out(q.text)
     topic_stems = [t for t in q.terms if t not in named_words and t not in LINEAGE_WORDS and t not in ASKERS]
     said = [re.sub(r"['’]s$", "", w) for w in words(q.text)]
     topic = " ".join(dict.fromkeys(w for w in said if stem(w) in topic_stems))

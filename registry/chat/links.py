@@ -20,7 +20,7 @@ from registry.chat.facts import gather
 from registry.chat.search_adapter import SearchAdapter
 from registry.search.concepts import TOPIC
 from registry.search.patterns import LINK_FACETS, LINK_NOUNS, LINK_STOP, NUMBER_WORDS
-from registry.search.understand import MONTH_NAMES, MONTHS, Question, stem, topical_terms, words
+from registry.search.understand import MONTH_NAMES, MONTHS, Question, defined_acronyms, stem, topical_terms, words
 
 __all__ = ["Link", "read_link", "find_linked", "decide", "RELATION", "LINK_K"]
 
@@ -180,6 +180,7 @@ def _topic(q: Question, span: str, values, held: set[str] = frozenset()) -> str:
     described = others | {stem(w) for r in read if _subject(r) for w in words(r.span)}
     named |= {stem(w) for w in _record_phrase(q.text, span, described, held)}
     named |= _dated(q.text, values)
+    named |= spelt_out(q.text)
     named |= {stem(w) for w in _asker_doing(q.text, span)}
     # ", the one on preference optimisation": an apposition describes the named FDO, it is no topic; so does one right
     # after the words read as it ("LIMA, the thousand hand-picked instruction examples")
@@ -188,6 +189,14 @@ def _topic(q: Question, span: str, values, held: set[str] = frozenset()) -> str:
     kept = [t for t in topical_terms(text) if t not in named and t not in RELATION_WORDS and t not in others
             and t not in ASKERS]  # "Has anyone built on X?": who asks is no topic
     return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in kept))
+
+
+def spelt_out(text: str) -> set[str]:
+    """Return the stems of the words an acronym the question defines stands for ("contrastive preference optimisation
+    (CPO)", ``understand.defined_acronyms``): the acronym is the topic, the form model names write
+    (``gemma-7b-cpo-...``), its words are not."""
+    return {stem(w) for acronym, start, end in defined_acronyms(text)
+            for w in words(text[start:end]) if w.lower() != acronym}
 
 
 BRACKET_CHARS = 90  # characters before a bracketed name its description is looked for in

@@ -592,6 +592,10 @@ class Retriever:
                     ctx.named.append(pids[0])
             elif "/" not in mention and self.names.contains(mention):
                 ctx.families.append(mention)
+            elif asked_name(q) is None and self.search.joined_name_holders(mention):
+                # "GPT-4" that names and tags write joined (alpaca-gpt4, the tag gpt4): carried, as a family is, in a
+                # question not asking for it as a whole ("Is GPT-4 in the registry?" asks for OpenAI's model itself)
+                ctx.families.append(mention)
             elif _modifier(q.text, mention) or _owned(q.text, mention):
                 continue
             elif re.search(rf"(?<![\w-]){re.escape(mention)}\s+(?:paper|article|preprint|publication)s?\b", q.text, re.I):
@@ -776,7 +780,10 @@ class Retriever:
             ctx.answerable = False
             ctx.reason = "the question names something the registry does not hold"
             if ctx.unknown:
-                closest = self.search.search(" ".join(ctx.unknown), limit=CLOSEST_K)
+                # (with an owner's possessive written before it: "Microsoft's phi-1.5" ranks Microsoft's releases
+                # first, then the names carrying the version, before other accounts' copies)
+                closest = self.search.search(" ".join(_owned_as_written(q.text, m) for m in ctx.unknown),
+                                             limit=CLOSEST_K)
                 extra = gather(self.store, [h.pid for h in closest.hits if h.pid not in ctx.facts])
                 known = ctx.facts
                 found = [Candidate(h.pid, 0.0, {"closest"}, known.get(h.pid) or extra.get(h.pid))
@@ -1199,6 +1206,13 @@ def _name_covers(side: str, name: str) -> bool:
     side_words = set(words(side))
     name_words = set(words(name))
     return bool(side_words) and side_words <= name_words
+
+
+def _owned_as_written(text: str, mention: str) -> str:
+    """Return ``mention`` with the owner's possessive the question writes right before it ("Microsoft's phi-1.5"),
+    else as it is."""
+    m = re.search(rf"(?<![\w.\-])([\w.\-]+['’]s)\s+{re.escape(mention)}(?![\w\-])", text)
+    return f"{m.group(1)} {mention}" if m else mention
 
 
 def _near_version(c: Candidate, versioned: AskedVersion | None) -> bool:

@@ -199,6 +199,12 @@ class SearchAdapter:
         searcher = self.searcher()
         return searcher.named(name) if searcher is not None else []
 
+    def joined_name_holders(self, name: str) -> int:
+        """Return how many FDOs' names or tags hold a family and version written apart ("GPT-4") as one word
+        (``Searcher.joined_name_holders``); 0 without search."""
+        searcher = self.searcher()
+        return searcher.joined_name_holders(name) if searcher is not None else 0
+
     def accounts(self, name: str) -> tuple[str, ...]:
         """Return the Hub accounts the organisation called ``name`` publishes under (organisations.ttl: "Meta":
         meta-llama, facebook), () when it is none the vocabulary knows or search is unavailable."""

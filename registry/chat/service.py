@@ -10,6 +10,7 @@ client shows the final text once ``done`` arrives.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ __all__ = ["ChatService", "Answer", "MAX_QUESTION_CHARS", "MODE_NOTES"]
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+# a question asking which one model a name is ("Which model is that?", "what model was it"): singular, no list,
+# though "which ... model" reads as a listing
+ONE_ASKED = re.compile(r"\b(?:which|what)\s+(?:model|one|record)\s+(?:is|was)\b", re.I)
 MODE_NOTES = {
     "extractive": "Answered from the registry's facts with templates (no language model).",
     "local": "Written by {model} running locally, from the registry facts listed as sources.",
@@ -255,7 +259,8 @@ def _put_forward(ctx: Context, cited: list[Citation]) -> list[Citation]:
         # hits, are context. An organisation's or a data set's answer offers the models it names.
         about = {f.pid for f in focus}
         q = ctx.question
-        on_name = q.wants != "list" and not q.listing and "kind" not in q.filters  # not "Which models ...?"
+        # not "Which models ...?"; "Which model is that?" asks about the name
+        on_name = q.wants != "list" and (bool(ONE_ASKED.search(q.text)) or not q.listing and "kind" not in q.filters)
         offered = about | {pid for a in ctx.ambiguous if a.pids[0] in about and on_name for pid in a.pids}
     if ctx.carried is not None:  # "What is LLaMat?": the records carrying the name, not the data named in their facts
         offered &= set(ctx.carried.pids)

@@ -20,7 +20,8 @@ import numpy as np
 from registry.search.engine import NAMED_SHARE, NEAR_TAG_LETTERS, MemoryEngine, one_edit
 from registry.search.text import MIN_PART, STOPWORDS, QueryTerms, _stem, mark_term, term_id, tokens
 
-__all__ = ["add_name_words", "add_near_name_words", "initials", "joined_pairs", "named_compound", "named_together"]
+__all__ = ["add_name_words", "add_near_name_words", "initials", "joined_pairs", "named_compound", "named_together",
+           "term_holders", "versioned_names"]
 
 # a phrase's initials are read from runs of this many words (two words' initials say too little)
 INITIAL_WORDS = (3, 4)
@@ -41,6 +42,19 @@ def joined_pairs(words: list[str]) -> list[tuple[str, int]]:
             if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS]
 
 
+# a family's word and its version written apart ("GPT-4", "phi 2", "Llama-3.1"), which names, tags and data set ids
+# join ("alpaca-gpt4", "phi2", tag gpt4): the whole version, not the start of a longer one ("GPT-4o", "3.1" of "3.10")
+_NAME_VERSION = re.compile(r"(?<![\w.])([a-z]{2,})[ -]v?(\d+(?:\.\d+)?)(?![\w.]|\.\d)", re.I)
+
+
+def versioned_names(text: str) -> list[tuple[str, str, str]]:
+    """Return (the word and version joined, the word, the version) for each family word the question writes apart
+    from its version ("GPT-4": gpt4, "Phi 2": phi2); a joined name is one word of the index ("gpt4" of
+    ``alpaca-gpt4``), and "gpt4o" or "gpt4chan" are others."""
+    return [(f"{m.group(1).lower()}{m.group(2)}", m.group(1).lower(), m.group(2))
+            for m in _NAME_VERSION.finditer(text) if m.group(1).lower() not in STOPWORDS]
+
+
 def initials(text: str) -> list[tuple[str, int]]:
     """Return (initials, how many words) of each run of ``INITIAL_WORDS`` words of ``text`` with no stopword or
     punctuation between them: "answer frequently asked questions" -> faq (3), afaq (4), ..."""
@@ -56,7 +70,8 @@ def initials(text: str) -> list[tuple[str, int]]:
     return list(dict.fromkeys(out))
 
 
-def _held(engine: MemoryEngine, term: str) -> int:
+def term_holders(engine: MemoryEngine, term: str) -> int:
+    """Return how many live FDOs hold ``term``."""
     posting = engine.terms.get(term_id(term))
     return 0 if posting is None else posting.alive_count(engine.alive[:engine.size], engine.generation)
 
@@ -72,7 +87,7 @@ def _segments(engine: MemoryEngine, word: str) -> list[str]:
         if run == word or not _WORD.fullmatch(run):
             continue
         rest = run[len(word):] if run.startswith(word) else run[:-len(word)] if run.endswith(word) else ""
-        if len(rest) >= MIN_PART and rest not in STOPWORDS and _held(engine, _stem(rest)):
+        if len(rest) >= MIN_PART and rest not in STOPWORDS and term_holders(engine, _stem(rest)):
             found.append(_stem(run))
     return found if len(found) <= SEGMENTS_MAX else []
 
@@ -112,6 +127,22 @@ def named_compound(engine: MemoryEngine, first: str, second: str) -> list[int]:
     return list(found)
 
 
+def _joined_in_names(engine: MemoryEngine, joined: str, word: str, version: str) -> bool:
+    """Say whether names write a family's version joined ("gpt4" of ``alpaca-gpt4``) more often than apart (the names
+    holding both "llama" and "3": ``Meta-Llama-3-8B``, more than ``Llama3-24B``): only then is the joined word how the
+    registry names it; matched beside the words apart, it would put the few joined names first."""
+    together = term_holders(engine, mark_term(joined))
+    if not together:
+        return False
+    posting = engine.terms.get(term_id(mark_term(word)))
+    other = engine.terms.get(term_id(mark_term(version)))
+    if posting is None or other is None:
+        return True
+    both = np.intersect1d(posting.arrays()[0], other.arrays()[0])
+    apart = int(np.count_nonzero(engine.alive[both])) if len(both) else 0
+    return together > apart
+
+
 def _apart(engine: MemoryEngine, joined: str, a: str, b: str) -> bool:
     """Say whether the joined word says more than ``a`` and ``b`` do: a rare one (in at most ``NAMED_SHARE`` of the
     FDOs: "clinicaltrial" of a tag), or one an FDO holds without holding both words. Every FDO holding
@@ -120,7 +151,7 @@ def _apart(engine: MemoryEngine, joined: str, a: str, b: str) -> bool:
     posting = engine.terms.get(term_id(joined))
     if posting is None:
         return False
-    if _held(engine, joined) <= NAMED_SHARE * len(engine.slot_of):
+    if term_holders(engine, joined) <= NAMED_SHARE * len(engine.slot_of):
         return True
     slots = posting.arrays()[0]
     both = np.ones(len(slots), dtype=bool)
@@ -153,11 +184,12 @@ def add_name_words(engine: MemoryEngine, text: str, terms: QueryTerms) -> None:
     found: list[tuple[str, int]] = [
         (_stem(a + b), 2) for a, b in zip(words, words[1:])
         if a.isalpha() and b.isalpha() and a not in STOPWORDS and b not in STOPWORDS
-        and _held(engine, _stem(a + b)) and _apart(engine, _stem(a + b), a, b)]
+        and term_holders(engine, _stem(a + b)) and _apart(engine, _stem(a + b), a, b)]
+    found += [(joined, 2) for joined, a, b in versioned_names(text) if _joined_in_names(engine, joined, a, b)]
     # (a rare word of the question is not looked up inside names: "put" is inside "output", "share" inside
     # "sharegpt", and set 2 lost 0.01 by such words)
     for word, n in initials(text):
-        if _held(engine, mark_term(word)) and _in_capitals(engine, word, word):
+        if term_holders(engine, mark_term(word)) and _in_capitals(engine, word, word):
             found.append((word, n))  # a name holds the initials as a word of its own
         found += [(run, n) for run in _segments(engine, word) if _in_capitals(engine, run, word)]
     for word, n in found:

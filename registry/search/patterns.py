@@ -325,14 +325,19 @@ LINK_FACETS = frozenset({"dataset", "base_model", "paper"})
 # relation words before a name, and the facets that name is looked up in (in order)
 # what was built, between "built" and "on" ("built something on top of X", "built models upon X"): no name
 _BUILT_THING = r"(?:something|anything|things?|stuff|(?:an?\s+|their\s+own\s+|new\s+)?(?:models?|apps?|tools?|products?|versions?))"
+# an adverb between a relation's verb and its preposition ("built directly on X", "derived largely from X", "trained
+# further on Y"): a word ending in -ly, or one of the few that do not
+LINK_ADVERB = r"(?:(?:[a-z]+ly|further|more|again|first|then|straight)\s+)?"
 LINK_RELATIONS = (
-    # (an adverb may come between: "trained further from X", "tuned again on Y")
+    # (an adverb may come between: "trained further from X", "tuned again on Y"; not any -ly word: "tuned specifically
+    # on sentences that contain negation" names no data set "sentences")
     (r"\b(?:(?:fine[ -]?)?tun(?:ed|ing)|finetun(?:ed|ing)|(?:pre-?)?train(?:ed|ing)|learn(?:ed|t|s)|taught)\s+"
      r"(?:(?:further|more|again|additionally|first|directly|initially|then)\s+)?(?:on|from|with|using)\b",
      ("dataset", "base_model")),
-    (rf"\b(?:extend(?:s|ed|ing)?|(?:build(?:s|ing)?|built)\s+(?:{_BUILT_THING}\s+)?(?:on|upon)(?:\s+top\s+of)?|"
-     r"start(?:s|ed|ing)?\s+from|based\s+on|derived?\s+from|descend(?:s|ed|ing)?\s+from|"
-     r"(?:made|created|produced|developed)\s+(?:from|out\s+of)|"
+    (rf"\b(?:extend(?:s|ed|ing)?|(?:build(?:s|ing)?|built)\s+(?:{_BUILT_THING}\s+)?{LINK_ADVERB}(?:on|upon)(?:\s+top\s+of)?|"
+     rf"start(?:s|ed|ing)?\s+{LINK_ADVERB}from|based\s+{LINK_ADVERB}on|derived?\s+{LINK_ADVERB}from|"
+     rf"descend(?:s|ed|ing)?\s+{LINK_ADVERB}from|"
+     rf"(?:made|created|produced|developed)\s+{LINK_ADVERB}(?:from|out\s+of)|"
      r"(?:compressed|quanti[sz]ed|pruned|shrunk|distill?ed|merged|slimmed)\s+(?:versions?\s+|variants?\s+)?"
      r"(?:of|from))\b", ("base_model",)),
     (r"\b(?:cit(?:e|es|ed|ing)|point(?:s|ing)?\s+to|link(?:ed|s)?\s+to|come(?:s)?\s+with|referenc(?:e|es|ed|ing)|"
@@ -401,9 +406,9 @@ COMPARE = [
 ]
 # "which models are fine-tuned from X": the question asks for children, not for X's base.
 CHILDREN = re.compile(r"\b(?:models?|which|what|any)\b(?:\s+\w+){0,2}\s+(?:are|is|were|was|have been)\s+"
-                      r"(?:fine[ -]?tuned|derived|quantized|quantised|based|built|adapters?)\s+(?:from|on|of)\b|"
+                      rf"(?:fine[ -]?tuned|derived|quantized|quantised|based|built|adapters?)\s+{LINK_ADVERB}(?:from|on|of)\b|"
                       # "the models built on X", "models based on X" (not "trained on": that is data)
-                      r"\bmodels\s+(?:fine[ -]?tuned|derived|based|built|made)\s+(?:from|on|upon)\b|"
+                      rf"\bmodels\s+(?:fine[ -]?tuned|derived|based|built|made)\s+{LINK_ADVERB}(?:from|on|upon)\b|"
                       # "What has been made from X?"
                       r"\bwhat\s+(?:has|have)\s+been\s+(?:made|built|derived|fine[ -]?tuned|created)\s+"
                       r"(?:from|on|out of)\b",

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from registry.errors import BadRequest
-from registry.search.name_words import add_name_words, add_near_name_words, named_compound, named_together
+from registry.search.name_words import (add_name_words, add_near_name_words, named_compound, named_together,
+                                        term_holders, versioned_names)
 from registry.search.concepts import (HUB_TAG, LANGUAGE_GROUP, SYSTEM, TOPIC, TOPICS, ConceptIndex, ConceptMatch,
                                      set_aside)
 from registry.search.copy_words import EXPORT_FORMATS, QUANTISED_FORMATS, QUANTISERS, one_of
@@ -37,7 +38,7 @@ from registry.search.snippets import best_snippet, matched_words
 from registry.search.stubs import named_stubs, stub_kin
 from registry.search.results import (Facet, FacetValue, QueryUnderstanding, RecognisedFilter, SearchHit,
                                      SearchResponse, SuggestedFilter)
-from registry.search.text import (STOPWORDS, QueryTerms, query_terms, shortened_names, stem_term, tag_term, term_id,
+from registry.search.text import (STOPWORDS, QueryTerms, mark_term, query_terms, shortened_names, stem_term, tag_term, term_id,
                                   tokens)
 from registry.search.patterns import (COMMERCIAL_USE, GENERIC, LANGUAGE_ALIASES, LICENCE_TALK, LINK_FACETS, METHODS,
                                       NOT_COMMERCIAL, SOUND_AS_SEEM, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER)
@@ -874,6 +875,16 @@ class Searcher:
             found = [(self.engine.docs[s], int(self.engine.downloads[s])) for s in self.engine.exact_slots(name)]
         found = [(doc.pid, doc.identifier or doc.name, dl) for doc, dl in found if doc is not None]
         return sorted(found, key=lambda f: (-f[2], f[0]))
+
+    def joined_name_holders(self, name: str) -> int:
+        """Return how many FDOs' names or tags hold ``name``, a family's word and its version written apart ("GPT-4"),
+        as one word (``alpaca-gpt4``, the tag gpt4: ``name_words.versioned_names``); 0 when ``name`` is no such
+        name."""
+        joined = versioned_names(name)
+        if len(joined) != 1 or len(joined[0][1]) + len(joined[0][2]) + 1 != len(name.strip()):
+            return 0
+        with self.engine.lock:
+            return term_holders(self.engine, mark_term(joined[0][0]))
 
     def judge(self, pids: list[str], qu: QueryUnderstanding) -> dict[str, tuple[bool, int]]:
         """Return pid -> (passes the filters ``qu`` applies, weight of the boosted facets it matches).

@@ -29,7 +29,7 @@ from registry.search.facets import LANGUAGE_NAMES, STATED_LABELS, format_count, 
 from registry.search.licence_names import licence_names
 from registry.search.patterns import (
     ACRONYMS, ANAPHORA, COMMERCIAL_USE, LICENCE_TALK, NOT_COMMERCIAL, UNDER_CHARS, UNDER_LICENCE, VERB_UNDER, APPROX, APPROX_NEAR_SHARE, ATTRIBUTE_RES, CHILDREN, COMPARE, DIRECTION, EXPANSIONS, EXPLICIT, GENERIC, KEEP_IN_FRAME, LANGUAGE_ALIASES, LANGUAGE_VERBS, IDIOM_BEFORE_LANGUAGE, IDIOM_CHARS, IDIOM_LANGUAGES, LARGE, LIBRARY_PATTERNS, APPROX_FACTOR,
-    LICENCE_FAMILIES, LICENCE_PATTERNS, METHODS, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
+    LICENCE_FAMILIES, LICENCE_PATTERNS, METHODS, LINK_ADVERB, LINK_FACETS, LINK_NOUNS, LINK_RELATIONS, LINK_STOP, LIST, LOOSE_FACETS, ML_TERM_WORDS, PAPER_PHRASES, MULTILINGUAL, NAME, NAME_TOKEN, NOT_A_NAME, NUM, NUMBER_WORDS, ORG_NAME, PARAMS,
     PERMISSIVE_HINT, PERMISSIVE_LICENCES, QUESTION_STOPWORDS, QUOTED, RECENT, SEPARATORS, SET_ASIDE, NOT_ASIDE, SIZE_CLASS, SIZE_RANGE, SIZE_VERB, SMALL, SMALLEST, LARGEST,
     VAGUE_COUNT, TASK_PATTERNS, VERB_LANGUAGES, JOB_FOR_LANGUAGE, EMISSIONS_OF, STANDARD_ONES, STATED_FIELDS,
     STATING_CHARS, STATING_VERB,
@@ -41,7 +41,7 @@ from registry.search.text import normalise, spellings, stem, tokens
 
 __all__ = ["Understander", "follow_up_questions", "apposed", "blanked", "business_told", "writes_licence_id",
            "PERMISSIVE_LICENCES", "Vocabulary", "LOOSE_FACETS", "Question", "read", "sentences", "words", "stem",
-           "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME"]
+           "topical_terms", "QUESTION_STOPWORDS", "GENERIC", "NOT_A_NAME", "defined_acronyms"]
 
 # weight formats and precisions a derived copy is built in ("a GGUF build of X", "X in 4-bit")
 FORMATS = rf"(?:{one_of(QUANTISED_FORMATS + EXPORT_FORMATS)}|int[48]|fp8|fp16|bf16|\d+[ -]?bit|quanti[sz]ed)"
@@ -601,7 +601,9 @@ class Understander:
                     for m in re.finditer(r"\b" + r"[\s]+".join(map(re.escape, phrase.split())) + r"\b", norm):
                         if not BUILT_FROM.match(norm, m.end()) and not METHOD_WORD_DATA.match(norm, m.end()):
                             out.append(_Match(m.start(), m.end(), "method", (), method.key, tag=tag, more_tags=more))
-        return out
+        known = {m.key for m in methods()}
+        return out + [_Match(start, end, "method", (), acronym.upper(), replace=acronym.upper(), tag=acronym)
+                      for acronym, start, end in defined_acronyms(norm) if acronym not in known]
 
     def _hub_tags(self, low: str) -> list[_Match]:
         """Return the Hub tags the question writes as the Hub does ("alignment-handbook", "generated_from_trainer",
@@ -923,8 +925,10 @@ class Understander:
         verbs = (r"(?:fine[ -]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|trained|built|based|derived|distill?ed|"
                  r"quanti[sz]ed|adapted|merged|pre-?trained)")
         # (a long text is read for its first few relations, as for links: each reads the name that follows)
-        for m in list(re.finditer(rf"{verbs}\s+(?:version\s+)?(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}",
-                                  low))[:MAX_LINKS]:
+        # (an adverb after "built", "based" or "derived" only: "built directly on X"; "trained specifically on
+        # sentences" names no data set)
+        for m in list(re.finditer(rf"(?:{verbs}|(?:built|based|derived)\s+{LINK_ADVERB})\s*(?:version\s+)?"
+                                  rf"(from|of|on|upon|on top of|off)\s+(?:the\s+|a\s+)?{NAME}", low))[:MAX_LINKS]:
             name = m.group(2).rstrip(".,;")
             prep = m.group(1)
             if prep == "on":
@@ -1751,6 +1755,31 @@ def _variant(keys: tuple[str, ...], name: str, before: str, after: str) -> tuple
                                       and ws[len(own)] in VARIANT_SUFFIXES and all(w == "hf" for w in ws[len(own) + 1:]))(
         re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", k.rsplit("/", 1)[-1].lower())))
     return (found, said_after.end() if said_after else 0) if found else None
+
+
+# an acronym the question defines: the words it stands for, then it in brackets ("contrastive preference optimisation
+# (CPO)"); read from the bracket back, so each is read once
+_BRACKETED = re.compile(r"\(([a-z][a-z0-9]{1,7})\)")
+
+
+def defined_acronyms(text: str) -> list[tuple[str, int, int]]:
+    """Return (acronym in small letters, start, end) of each acronym the question defines in brackets after the words
+    whose initials it spells ("contrastive preference optimisation (CPO)", "odds-ratio preference optimisation
+    (ORPO)"), the span running from the first of those words to the bracket's end. Search reads it as a method named by
+    its acronym: the question's words are matched as it, the form model names write, and the FDOs whose names or tags
+    carry it rank up (its tag); the chat reads the words it stands for as it. A bracket spelling no initials of the
+    words before it ("(GGUF)", "(7B)") is none."""
+    low = text.lower()
+    out = []
+    for m in _BRACKETED.finditer(low):
+        acronym = m.group(1)
+        letters = [c for c in acronym if c.isalpha()]
+        window = max(0, m.start() - 24 * len(acronym))  # (the words are read back from the bracket, a few at most)
+        before = list(re.finditer(r"[a-z0-9]+", low[window:m.start()]))
+        spelt = before[-len(letters):] if 2 <= len(letters) <= len(before) else []
+        if spelt and all(w.group(0)[0] == c for w, c in zip(spelt, letters)):
+            out.append((acronym, window + spelt[0].start(), m.end()))
+    return out
 
 
 def _stated_versions(sentence: str) -> tuple[set[str], set[tuple[int | None, int]]]:

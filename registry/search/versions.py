@@ -18,7 +18,10 @@ VERSIONED = re.compile(r"\b([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)[ -]v?(\d+(?:\
 # the same, in two steps: each run of capitalised words is read once, then what follows it (searching VERSIONED
 # retried the run from each of its words when no number followed: quadratic in a run's length)
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*")
-_VERSION_AFTER = re.compile(r"[ -]v?(\d+(?:\.\d+)?)(?![\w.])")
+_VERSION_AFTER = re.compile(r"[ -][vV]?(\d+(?:\.\d+)?)(?![\w.])")  # "Whisper v3", "DeepSeek-V2"
+# a family written in lower case as identifiers write it, its version joined by a hyphen ("phi-1.5", "gpt-3"): the
+# hyphen, not a capital, marks it as a name ("top 5" and "a 7b model" are no family's)
+_HYPHENED = re.compile(r"(?<![\w.\-])([a-z]{2,})-[vV]?(\d+(?:\.\d+)?)(?![\w.])")
 # sizes said in words, smallest first: how far apart two are is how many steps lie between them
 SIZE_WORDS = {w: i for i, w in enumerate(("nano", "micro", "tiny", "mini", "small", "base", "medium", "large", "xl",
                                           "xxl", "huge", "giant"))}
@@ -85,14 +88,19 @@ def asked_version(query: str) -> AskedVersion | None:
 
 
 def _versioned(query: str) -> tuple[str, str, int] | None:
-    """Return the first (name, version, end) ``VERSIONED`` finds in ``query``, in time linear in its length: a
-    shorter run than the longest from a word is followed by another capitalised word, never by a number, so only the
-    longest run from each start can carry a version, and a run starting inside another ends where it ends."""
+    """Return the first (name, version, end) ``VERSIONED`` or ``_HYPHENED`` finds in ``query``, in time linear in its
+    length: a shorter run than the longest from a word is followed by another capitalised word, never by a number, so
+    only the longest run from each start can carry a version, and a run starting inside another ends where it ends."""
+    found = None
     for run in _CAPITALISED_RUN.finditer(query):
         after = _VERSION_AFTER.match(query, run.end())
         if after:
-            return run.group(0), after.group(1), after.end()
-    return None
+            found = (run.start(), run.group(0), after.group(1), after.end())
+            break
+    hyphened = _HYPHENED.search(query, 0, found[0] if found else len(query))
+    if hyphened:  # the first of the two
+        return hyphened.group(1), hyphened.group(2), hyphened.end()
+    return found[1:] if found else None
 
 
 def name_words(name: str) -> list[str]:
