@@ -775,6 +775,8 @@ class Searcher:
                 near = engine.near_tags(marker)  # a tag misspelt by a letter ("Literatue") shows it as well
                 if np.count_nonzero(near) <= most:
                     named |= near
+        if concept is not None:  # a model trained on a data set the vocabulary says is for it (the store's links)
+            trained |= self._trained_for(concept.facet, [concept.key])
         score = np.where(named, np.int16(TOPIC_WEIGHT), np.where(trained, np.int16(1), np.int16(0))).astype(np.int16)
         self._topic_masks[key] = (engine, engine.generation, score)  # read-only from here: callers combine copies
         return score
@@ -1271,6 +1273,10 @@ class Searcher:
                 # a data set the question names or describes: the models trained on it and those named after it
                 # ("llama-2-7b-chat-hf-mmlu"), linked either way
                 sel = sel | self._data_named(boosts[facet])
+            if facet == "task":
+                # a model stating no task trained on a data set for the task does it too, as a boost only: one
+                # stating a task keeps its own (``_task_data``)
+                sel = sel | self._task_data(boosts[facet])
             if facet == "language":
                 if facet in rare_of:
                     # (every language asked ranks up those stating it; the rare ones are what is stated: below)
@@ -1635,8 +1641,32 @@ class Searcher:
             for name in concept.data_names if concept is not None else ():
                 own, data = engine.marker_masks(name)
                 sel |= own | data
+        sel |= self._trained_for("language", keys)
         sel &= engine.facet_masks({"language": []}, {}, frozenset({"language"}))["language"]
         sel &= engine.facet_masks({"kind": ["model"]}, {}, frozenset())["kind"]
+        self._few_masks[cache] = (engine, engine.generation, sel)
+        return sel
+
+    def _trained_for(self, facet: str, keys: list[str]) -> np.ndarray:
+        """Return the slots linked to a data set the vocabulary gives in the language or for the task, kind of task or
+        subject area ``keys`` of ``facet`` (``ConceptIndex.data_sets_for``: the store's links, not names)."""
+        data = list(dict.fromkeys(d for key in keys for d in self.concepts.data_sets_for(facet, key)))
+        if not data:
+            return np.zeros(self.engine.size, dtype=bool)
+        return self.engine.facet_masks({"dataset": data}, {}, frozenset())["dataset"]
+
+    def _task_data(self, keys: list[str]) -> np.ndarray:
+        """Return the slots of the models stating no task trained on a data set for one of the tasks ``keys`` (a Llama
+        adapter trained on BillSum summarises), cached per engine generation as ``_language_data`` is."""
+        engine = self.engine
+        cache = ("task-data", tuple(sorted(keys)))
+        cached = self._few_masks.get(cache)
+        if cached is not None and cached[0] is engine and cached[1] == engine.generation:
+            return cached[2]
+        sel = self._trained_for("task", keys)
+        if sel.any():
+            sel &= engine.facet_masks({"task": []}, {}, frozenset({"task"}))["task"]
+            sel &= engine.facet_masks({"kind": ["model"]}, {}, frozenset())["kind"]
         self._few_masks[cache] = (engine, engine.generation, sel)
         return sel
 
