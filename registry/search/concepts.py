@@ -750,17 +750,20 @@ class ConceptIndex:
 
     def data_sets_for(self, facet: str, key: str) -> tuple[str, ...]:
         """Return the ids of the data sets in the language ``key`` (facet ``language``) or for the task, kind of task
-        or subject area ``key`` (``schema:inLanguage``, ``schema:about`` of ``datasets.ttl``)."""
+        or subject area ``key`` (``schema:inLanguage``, ``schema:about`` of ``datasets.ttl``); with ``key`` "", those
+        giving any value of ``facet``."""
         built = self._build()
         if built.data_for is None:
             data_for: dict[tuple[str, str], list[str]] = defaultdict(list)
             for data in built.data_sets.values():
                 for code in data.languages:
                     data_for[("language", code)].append(data.key)
+                    data_for[("language", "")].append(data.key)
                 for pid in data.about:
                     concept = built.by_pid.get(pid)
                     if concept is not None:
                         data_for[(concept.facet, concept.key)].append(data.key)
+                        data_for[(concept.facet, "")].append(data.key)
             built.data_for = {k: tuple(dict.fromkeys(v)) for k, v in data_for.items()}
         return built.data_for.get((facet, key), ())
 

@@ -1649,11 +1649,31 @@ class Searcher:
 
     def _trained_for(self, facet: str, keys: list[str]) -> np.ndarray:
         """Return the slots linked to a data set the vocabulary gives in the language or for the task, kind of task or
-        subject area ``keys`` of ``facet`` (``ConceptIndex.data_sets_for``: the store's links, not names)."""
+        subject area ``keys`` of ``facet`` (``ConceptIndex.data_sets_for``: the store's links, not names).
+
+        For a language or a task the data must be the model's point: a value most FDOs stating the facet state
+        (English, text generation: ``COMMON_SHARE``) tells nothing, a data set in more than ``FEW_LANGUAGES``
+        languages (African UltraChat's eight) is for none in particular, and a model also linked to data in another
+        language, or for another task, only (an embedder trained on thirty data sets) is not shown by them."""
+        engine = self.engine
+        none = np.zeros(engine.size, dtype=bool)
+        if facet in ("language", "task"):
+            vocab = self.vocabulary(facet)
+            stating = np.count_nonzero(~engine.facet_masks({facet: []}, {}, frozenset({facet}))[facet])
+            keys = [k for k in keys if k in vocab and vocab[k][1] <= COMMON_SHARE * stating]
         data = list(dict.fromkeys(d for key in keys for d in self.concepts.data_sets_for(facet, key)))
+        if facet == "language":
+            data = [d for d in data if len(self.concepts.data_set(d).languages) <= FEW_LANGUAGES]
         if not data:
-            return np.zeros(self.engine.size, dtype=bool)
-        return self.engine.facet_masks({"dataset": data}, {}, frozenset())["dataset"]
+            return none
+        sel = engine.facet_masks({"dataset": data}, {}, frozenset())["dataset"]
+        if facet in ("language", "task"):
+            asked = set(self.concepts.data_sets_for(facet, k) for k in keys)
+            asked = {d for ds in asked for d in ds}
+            others = [d for d in self.concepts.data_sets_for(facet, "") if d not in asked]
+            if others:
+                sel &= ~engine.facet_masks({"dataset": others}, {}, frozenset())["dataset"]
+        return sel
 
     def _task_data(self, keys: list[str]) -> np.ndarray:
         """Return the slots of the models stating no task trained on a data set for one of the tasks ``keys`` (a Llama
