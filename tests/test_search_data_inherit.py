@@ -25,6 +25,13 @@ def searcher():
         model_doing("acme/paper-tagger", "text-classification", datasets=("scitldr",), downloads=3,
                     description=ADAPTER),
     ]
+    # trained on data in two languages, or on data in eight: no language its data shows
+    records += [model_doing("acme/mixed-lora", None, datasets=("issai/KazNERD", "germanquad"), downloads=3,
+                            description=ADAPTER),
+                model_doing("acme/pan-african-lora", None, datasets=("masakhane/african-ultrachat",), downloads=3,
+                            description=ADAPTER),
+                model_doing("acme/swahili-bert", "fill-mask", languages=("sw",), downloads=2)]
+    records += [dataset_record(d) for d in ("germanquad", "masakhane/african-ultrachat")]
     # the index holds the language and the job (a language or task no model states is none the question can ask)
     records += [model_doing("acme/kk-translator", "translation", languages=("kk", "en"), downloads=2),
                 model_doing("acme/ro-translator", "translation", languages=("ro", "en"), downloads=2),
@@ -57,8 +64,8 @@ def test_the_data_sets_language_is_a_boost_not_a_filter_nor_the_models_fact(sear
     # a model stating German keeps its statement: no Kazakh model by its data, nor meeting Kazakh
     assert model_pid("acme/german-tagger") not in pids
     qu = searcher.understand("Kazakh language model?")
-    met = searcher.met([model_pid("acme/german-tagger")], qu)
-    assert not met[model_pid("acme/german-tagger")]
+    met = searcher.met([model_pid("acme/german-tagger"), model_pid("acme/llama-adapter-kz")], qu)
+    assert not met[model_pid("acme/german-tagger")] and met[model_pid("acme/llama-adapter-kz")]
 
 
 @pytest.mark.parametrize("query", [
@@ -73,3 +80,12 @@ def test_a_model_stating_no_task_trained_on_a_summarisation_set_ranks_up_for_the
                in pids), pids[:5]
     # a model stating a task of its own keeps it: classifying papers is no summarising
     assert model_pid("acme/paper-tagger") not in pids[:tldr + 1]
+
+
+@pytest.mark.parametrize("name, query", [
+    ("acme/mixed-lora", "an adapter for Kazakh"),
+    ("acme/pan-african-lora", "adapters that handle Swahili"),
+])
+def test_data_in_several_languages_shows_none_of_them(searcher, name, query):
+    qu = searcher.understand(query)
+    assert not searcher.met([model_pid(name)], qu)[model_pid(name)]
