@@ -1273,10 +1273,13 @@ class Searcher:
                 # a data set the question names or describes: the models trained on it and those named after it
                 # ("llama-2-7b-chat-hf-mmlu"), linked either way
                 sel = sel | self._data_named(boosts[facet])
-            if facet == "task":
-                # a model stating no task trained on a data set for the task does it too, as a boost only: one
-                # stating a task keeps its own (``_task_data``)
-                sel = sel | self._task_data(boosts[facet])
+            if facet in ("task", "language"):
+                # a model stating no task (language) linked to a data set for the task (in the language) ranks up by
+                # one, a boost below what a model stating it gets and no fact it states (``_data_shows``); one stating
+                # its own keeps it
+                shown = self._data_shows(facet, boosts[facet]).view(np.int8)
+                score += shown
+                asked += shown
             if facet == "language":
                 if facet in rare_of:
                     # (every language asked ranks up those stating it; the rare ones are what is stated: below)
@@ -1641,7 +1644,6 @@ class Searcher:
             for name in concept.data_names if concept is not None else ():
                 own, data = engine.marker_masks(name)
                 sel |= own | data
-        sel |= self._trained_for("language", keys)
         sel &= engine.facet_masks({"language": []}, {}, frozenset({"language"}))["language"]
         sel &= engine.facet_masks({"kind": ["model"]}, {}, frozenset())["kind"]
         self._few_masks[cache] = (engine, engine.generation, sel)
@@ -1675,17 +1677,18 @@ class Searcher:
                 sel &= ~engine.facet_masks({"dataset": others}, {}, frozenset())["dataset"]
         return sel
 
-    def _task_data(self, keys: list[str]) -> np.ndarray:
-        """Return the slots of the models stating no task trained on a data set for one of the tasks ``keys`` (a Llama
-        adapter trained on BillSum summarises), cached per engine generation as ``_language_data`` is."""
+    def _data_shows(self, facet: str, keys: list[str]) -> np.ndarray:
+        """Return the slots of the models stating no value of ``facet`` (task, language) linked to a data set for one
+        of ``keys`` (``_trained_for``: a Llama adapter trained on BillSum summarises, one trained on KazNERD works in
+        Kazakh), cached per engine generation as ``_language_data`` is."""
         engine = self.engine
-        cache = ("task-data", tuple(sorted(keys)))
+        cache = ("shown", facet, tuple(sorted(keys)))
         cached = self._few_masks.get(cache)
         if cached is not None and cached[0] is engine and cached[1] == engine.generation:
             return cached[2]
-        sel = self._trained_for("task", keys)
+        sel = self._trained_for(facet, keys)
         if sel.any():
-            sel &= engine.facet_masks({"task": []}, {}, frozenset({"task"}))["task"]
+            sel &= engine.facet_masks({facet: []}, {}, frozenset({facet}))[facet]
             sel &= engine.facet_masks({"kind": ["model"]}, {}, frozenset())["kind"]
         self._few_masks[cache] = (engine, engine.generation, sel)
         return sel
