@@ -69,20 +69,6 @@ def test_the_data_sets_language_is_a_boost_not_a_filter_nor_the_models_fact(sear
     assert not met[model_pid("acme/german-tagger")] and not met[model_pid("acme/llama-adapter-kz")]
 
 
-@pytest.mark.parametrize("query", [
-    "which models summarize text?",
-    "I want something that writes summaries",
-    "summarisation models please",
-])
-def test_a_model_stating_no_task_trained_on_a_summarisation_set_ranks_up_for_the_job(searcher, query):
-    pids = _pids(searcher, query)
-    tldr = pids.index(model_pid("acme/peft-tldr"))
-    assert all(tldr < pids.index(model_pid(f"acme/adapter-{i}")) for i in range(8) if model_pid(f"acme/adapter-{i}")
-               in pids), pids[:5]
-    # a model stating a task of its own keeps it: classifying papers is no summarising
-    assert model_pid("acme/paper-tagger") not in pids[:tldr + 1]
-
-
 @pytest.mark.parametrize("name, query", [
     ("acme/mixed-lora", "an adapter for Kazakh"),
     ("acme/pan-african-lora", "adapters that handle Swahili"),

@@ -1273,10 +1273,10 @@ class Searcher:
                 # a data set the question names or describes: the models trained on it and those named after it
                 # ("llama-2-7b-chat-hf-mmlu"), linked either way
                 sel = sel | self._data_named(boosts[facet])
-            if facet in ("task", "language"):
-                # a model stating no task (language) linked to a data set for the task (in the language) ranks up by
-                # one, a boost below what a model stating it gets and no fact it states (``_data_shows``); one stating
-                # its own keeps it
+            if facet == "language":
+                # a model stating no language linked to a data set in the language ranks up by one, a boost below what
+                # a model stating it gets and no fact it states (``_data_shows``); one stating its own keeps it (the
+                # same for a task cost set 10 0.013: QA fine-tunes of Llama 2 above the ones judged; docs/search.md)
                 shown = self._data_shows(facet, boosts[facet]).view(np.int8)
                 score += shown
                 asked += shown
