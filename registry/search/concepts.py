@@ -225,6 +225,10 @@ class Concept:
     tags: tuple[str, ...] = ()
     # a data set: what it holds (``skos:definition``), whose words of its own describe it (``_data_words``)
     definition: str = ""
+    # a data set: the languages it is in (``schema:inLanguage``, codes) and the concepts it is for (``schema:about``:
+    # the PIDs of tasks, kinds of task, subject areas), which a model trained on it and stating none shows by its data
+    languages: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,9 @@ class _Built:
     # the same for data sets, from their definitions and plain descriptions (``_data_words``)
     data_words: dict[str, frozenset[int]] = field(default_factory=dict)
     data_sets: dict[str, Concept] = field(default_factory=dict)  # a data set's id -> its concept
+    # (facet, key) of a language, task, kind of task or subject area -> the ids of the data sets in it or for it
+    # (``ConceptIndex.data_sets_for``), read once per build
+    data_for: dict[tuple[str, str], tuple[str, ...]] | None = None
     # a data set (by place in concepts) -> the stems of each name of several capitalised words its definition writes
     # ("Stable Diffusion", "Common Crawl"): what it was made with or from, whose words alone do not describe it
     data_names: dict[int, list[frozenset[str]]] = field(default_factory=dict)
@@ -355,7 +362,9 @@ def _concept(pid: str, triples) -> Concept | None:
                    data_names=tuple(values.get(MLFDO.dataSetName.value, [])) if facet == "language" else (),
                    media_words=tuple(values.get(SKOS.hiddenLabel.value, [])) if facet == "modality" else (),
                    tags=tuple(values.get(MLFDO.hubTag.value, [])) if facet in ("library", HUB_TAG) else (),
-                   definition=(values.get(SCHEMA.description.value) or [""])[0] if facet == DATA_SET else "")
+                   definition=(values.get(SCHEMA.description.value) or [""])[0] if facet == DATA_SET else "",
+                   languages=tuple(values.get(SCHEMA.inLanguage.value, [])) if facet == DATA_SET else (),
+                   about=tuple(values.get(SCHEMA.about.value, [])) if facet == DATA_SET else ())
 
 
 def _markers(facet: str, label: str, values: dict[str, list]) -> tuple[str, ...]:
@@ -738,6 +747,25 @@ class ConceptIndex:
     def data_set(self, key: str) -> Concept | None:
         """Return the data set with id ``key`` (a ``topic`` boost's value naming one), or None."""
         return self._build().data_sets.get(key)
+
+    def data_sets_for(self, facet: str, key: str) -> tuple[str, ...]:
+        """Return the ids of the data sets in the language ``key`` (facet ``language``) or for the task, kind of task
+        or subject area ``key`` (``schema:inLanguage``, ``schema:about`` of ``datasets.ttl``); with ``key`` "", those
+        giving any value of ``facet``."""
+        built = self._build()
+        if built.data_for is None:
+            data_for: dict[tuple[str, str], list[str]] = defaultdict(list)
+            for data in built.data_sets.values():
+                for code in data.languages:
+                    data_for[("language", code)].append(data.key)
+                    data_for[("language", "")].append(data.key)
+                for pid in data.about:
+                    concept = built.by_pid.get(pid)
+                    if concept is not None:
+                        data_for[(concept.facet, concept.key)].append(data.key)
+                        data_for[(concept.facet, "")].append(data.key)
+            built.data_for = {k: tuple(dict.fromkeys(v)) for k, v in data_for.items()}
+        return built.data_for.get((facet, key), ())
 
     def licence_names(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Return each licence's key and names (label, Hub id, SPDX id), as the licence vocabulary gives them."""
