@@ -217,10 +217,10 @@ def add_near_name_words(engine: MemoryEngine, text: str, terms: QueryTerms,
             and w not in STOPWORDS][:NEAR_WORDS]
     for word in long:
         weight = terms.get(term_id(word))
-        if weight is None or _held(engine, mark_term(word)):
+        if weight is None or term_holders(engine, mark_term(word)):
             continue  # a word names hold as it is written is theirs: "deepseek" is no slip of DeepSeekV3's "deepseekv"
         for variant in one_edit(word):
             tid = term_id(variant)
-            if variant == word or tid in terms or not _held(engine, mark_term(variant)) or known(variant):
+            if variant == word or tid in terms or not term_holders(engine, mark_term(variant)) or known(variant):
                 continue
             terms[tid] = weight
