@@ -523,6 +523,30 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     return [c for c in enough if c.coverage >= best - NEAR_BEST]
 
 
+# a topic or task read from the question ("illustrations", "pictures") and what it is of: the subject the records are
+# to make ("illustrations of crows"), up to two words, a determiner left out
+_MADE_OF = r"\w*\s+of\s+(?:the\s+|an?\s+|some\s+|many\s+)?([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+
+
+def made_subject_not_held(q: Question, topic: Topic) -> str:
+    """Return the subject the question asks a model to make that no FDO holds: the words after "of" following a
+    topic or task read from it ("illustrations of crows", "pictures of hedgehogs") when some of them count as its
+    topic and every one of those is held by no FDO (weight 0, ``read_topic``); "" otherwise. Records doing the job
+    ("art", text to image) are then the closest, not answers: none shows the subject. The asker's situation is no
+    subject made ("for my hiking blog": no "of" after a job's word)."""
+    for r in read_constraints(q):
+        if not r.applied or r.facet not in ("topic", "task") or not r.span:
+            continue
+        m = re.search(r"\b" + re.escape(r.span) + _MADE_OF, q.text, re.IGNORECASE)
+        if m is None:
+            continue
+        keys = [stem(w) for w in words(m.group(1))]
+        keys = [k for k in keys if k in topic.weights]
+        if keys and all(topic.weights[k] <= 0 for k in keys):
+            return m.group(1)
+    return ""
+
+
 def _published_by(cand: Candidate, names: set[str], publishers: dict[str, set[str]]) -> bool:
     """Say whether a candidate is published under a Hub account of an organisation a name written stands for."""
     ident = (cand.facts.identifier or cand.facts.name or "") if cand.facts is not None else ""
