@@ -852,8 +852,8 @@ class Retriever:
                 # a data set of that task is for training one, not the thing that does it
                 stated = [c for c in stated if c.facts.kind == "model"]
             sure = shows_enough(ctx.question, stated, ctx.topic, wanted, self._publishers(ctx.question))
-            made = made_subject_not_held(ctx.question, ctx.topic) if sure else ""
-            if made:
+            made = made_subject_not_held(ctx.question, ctx.topic)
+            if made and sure:
                 # a subject to be made that no record holds ("illustrations of crows"): the models doing the job are
                 # the closest there are (a general generator may make it), not answers showing it
                 _unsure(ctx, sure + [c for c in rest if c not in sure], made)
@@ -861,7 +861,7 @@ class Retriever:
             if not sure:
                 # nothing found states what the question asks for: the best found are named as the closest
                 # records, not offered as answers
-                _unsure(ctx, rest, unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
+                _unsure(ctx, rest, made or unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
                 return
             sure = _releases_first(ctx.question, by_use(sure, ctx.question))
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
