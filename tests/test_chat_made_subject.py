@@ -25,7 +25,7 @@ def registry():
 
 @pytest.mark.parametrize("question, subject", [
     ("I'd love illustrations of narwhals for a school poster. Which model could make them?", "narwhals"),
-    ("Can a model draw pictures of wombats for my nephew?", "wombats"),
+    ("Can a model draw illustrations of wombats for my nephew?", "wombats"),
     ("We need illustrations of the quokka for a leaflet. Is there a model for it?", "quokka"),
 ])
 def test_a_subject_no_record_holds_names_the_jobs_models_as_closest(chat, question, subject):

@@ -523,19 +523,20 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
     return [c for c in enough if c.coverage >= best - NEAR_BEST]
 
 
-# a topic or task read from the question ("illustrations", "pictures") and what it is of: the subject the records are
+# a subject area read from the question ("illustrations": art) and what it is of: the subject the records are
 # to make ("illustrations of crows"), up to two words, a determiner left out
 _MADE_OF = r"\w*\s+of\s+(?:the\s+|an?\s+|some\s+|many\s+)?([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
 
 
 def made_subject_not_held(q: Question, topic: Topic) -> str:
     """Return the subject the question asks a model to make that no FDO holds: the words after "of" following a
-    topic or task read from it ("illustrations of crows", "pictures of hedgehogs") when some of them count as its
+    subject area read from it ("illustrations of crows": art) when some of them count as its
     topic and every one of those is held by no FDO (weight 0, ``read_topic``); "" otherwise. Records doing the job
     ("art", text to image) are then the closest, not answers: none shows the subject. The asker's situation is no
-    subject made ("for my hiking blog": no "of" after a job's word)."""
+    subject made ("for my hiking blog": no "of" after a job's word), nor what a task's word is of ("a video of a person
+    from a prompt": the job itself)."""
     for r in read_constraints(q):
-        if not r.applied or r.facet not in ("topic", "task") or not r.span:
+        if not r.applied or r.facet != "topic" or not r.span:  # (a task's "video of a person" is the job itself)
             continue
         m = re.search(r"\b" + re.escape(r.span) + _MADE_OF, q.text, re.IGNORECASE)
         if m is None:
