@@ -17,7 +17,7 @@ from registry.search.copy_words import QUANTISED_FORMATS, QUANTISERS, one_of
 from registry.search.name_words import versioned_names
 from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS, PERMISSIVE_HINT, PERMISSIVE_LICENCES
 from registry.search.searcher import CONCEPT_NOTE, size_place
-from registry.search.text import licence_term, shortened_names, stem_term, tokens, word_parts
+from registry.search.text import STOPWORDS, licence_term, shortened_names, stem_term, tokens, word_parts
 from registry.search.understand import NEAR_NOTE, Question, business_told, sentences, stem, words
 
 # plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
@@ -524,8 +524,8 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
 
 
 # a subject area read from the question ("illustrations": art) and what it is of: the subject the records are
-# to make ("illustrations of crows"), up to two words, a determiner left out
-_MADE_OF = r"\w*\s+of\s+(?:the\s+|an?\s+|some\s+|many\s+)?([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)"
+# to make ("illustrations of crows"), up to four words before a stop word, a determiner left out
+_MADE_OF = r"\w*\s+of\s+(?:the\s+|an?\s+|some\s+|many\s+)?([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3})"
 
 
 def made_subject_not_held(q: Question, topic: Topic) -> str:
@@ -541,10 +541,13 @@ def made_subject_not_held(q: Question, topic: Topic) -> str:
         m = re.search(r"\b" + re.escape(r.span) + _MADE_OF, q.text, re.IGNORECASE)
         if m is None:
             continue
-        keys = [stem(w) for w in words(m.group(1))]
+        said = m.group(1).split()
+        cut = next((i for i, w in enumerate(said) if w.lower() in STOPWORDS), len(said))  # "crows for my blog"
+        subject = " ".join(said[:cut])
+        keys = [stem(w) for w in words(subject)]
         keys = [k for k in keys if k in topic.weights]
         if keys and all(topic.weights[k] <= 0 for k in keys):
-            return m.group(1)
+            return subject
     return ""
 
 
