@@ -159,10 +159,17 @@ def joined():
 
 @pytest.mark.parametrize("question", ["Which models learned from replies written by Quill-4?",
                                       "Anything trained on Quill 4 outputs?"])
-def test_the_names_holding_a_version_joined_come_right_after_the_familys_nearest_release(joined, question):
-    # (the version is no model held: the family's nearest release is pinned first, as for "Is Quill-4 here?")
+def test_the_names_holding_a_version_named_as_a_source_come_first(joined, question):
+    # (the version is the source of the data, not a model asked: no nearest release is pinned,
+    # tests/test_search_version_sources.py)
     from tests.factories import model_pid
-    got = [h.pid for h in joined.search(question, per_page=10).results][:3]
+    got = [h.pid for h in joined.search(question, per_page=10).results][:2]
+    assert set(got) == {model_pid("someone/alpaca-quill4-chat"), model_pid("someone/tiny-quill4-tuned")}, got
+
+
+def test_the_version_asked_for_itself_pins_the_familys_nearest_release(joined):
+    from tests.factories import model_pid
+    got = [h.pid for h in joined.search("Is Quill-4 in here?", per_page=10).results][:3]
     assert got[0] == model_pid("maker/quill2"), got
     assert set(got[1:]) == {model_pid("someone/alpaca-quill4-chat"), model_pid("someone/tiny-quill4-tuned")}, got
 

@@ -17,7 +17,7 @@ from registry.search.copy_words import QUANTISED_FORMATS, QUANTISERS, one_of
 from registry.search.name_words import versioned_names
 from registry.search.patterns import ACRONYMS, COMMERCIAL_USE, LINK_NOUNS, PERMISSIVE_HINT, PERMISSIVE_LICENCES
 from registry.search.searcher import CONCEPT_NOTE, size_place
-from registry.search.text import licence_term, shortened_names, stem_term, tokens, word_parts
+from registry.search.text import STOPWORDS, licence_term, shortened_names, stem_term, tokens, word_parts
 from registry.search.understand import NEAR_NOTE, Question, business_told, sentences, stem, words
 
 # plain verbs and nouns of a job that say what a model does, not what about ("solve maths word problems")
@@ -521,6 +521,34 @@ def shows_enough(q: Question, cands: list[Candidate], topic: Topic, wanted: Aske
         return enough
     best = max((c.coverage for c in enough), default=0.0)
     return [c for c in enough if c.coverage >= best - NEAR_BEST]
+
+
+# a subject area read from the question ("illustrations": art) and what it is of: the subject the records are
+# to make ("illustrations of crows"), up to four words before a stop word, a determiner left out
+_MADE_OF = r"\w*\s+of\s+(?:the\s+|an?\s+|some\s+|many\s+)?([A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){0,3})"
+
+
+def made_subject_not_held(q: Question, topic: Topic) -> str:
+    """Return the subject the question asks a model to make that no FDO holds: the words after "of" following a
+    subject area read from it ("illustrations of crows": art) when some of them count as its
+    topic and every one of those is held by no FDO (weight 0, ``read_topic``); "" otherwise. Records doing the job
+    ("art", text to image) are then the closest, not answers: none shows the subject. The asker's situation is no
+    subject made ("for my hiking blog": no "of" after a job's word), nor what a task's word is of ("a video of a person
+    from a prompt": the job itself)."""
+    for r in read_constraints(q):
+        if not r.applied or r.facet != "topic" or not r.span:  # (a task's "video of a person" is the job itself)
+            continue
+        m = re.search(r"\b" + re.escape(r.span) + _MADE_OF, q.text, re.IGNORECASE)
+        if m is None:
+            continue
+        said = m.group(1).split()
+        cut = next((i for i, w in enumerate(said) if w.lower() in STOPWORDS), len(said))  # "crows for my blog"
+        subject = " ".join(said[:cut])
+        keys = [stem(w) for w in words(subject)]
+        keys = [k for k in keys if k in topic.weights]
+        if keys and all(topic.weights[k] <= 0 for k in keys):
+            return subject
+    return ""
 
 
 def _published_by(cand: Candidate, names: set[str], publishers: dict[str, set[str]]) -> bool:

@@ -30,7 +30,7 @@ from registry.chat.evidence import (NAMED_MODELS, RELATION_WORDS, asked, asks_li
                                     has_evidence, in_format,
                                     index_terms, read_constraints, read_topic, shows_enough, does_job, by_use,
                                     states_asked, writes, gives_text,
-                                    task_forms, unstated, answers_alike)
+                                    task_forms, unstated, answers_alike, made_subject_not_held)
 from registry.chat.facts import FdoFacts, fdo_href, gather
 from registry.chat.names import NameIndex
 from registry.chat.senses import senses_of
@@ -852,10 +852,16 @@ class Retriever:
                 # a data set of that task is for training one, not the thing that does it
                 stated = [c for c in stated if c.facts.kind == "model"]
             sure = shows_enough(ctx.question, stated, ctx.topic, wanted, self._publishers(ctx.question))
+            made = made_subject_not_held(ctx.question, ctx.topic)
+            if made and sure:
+                # a subject to be made that no record holds ("illustrations of crows"): the models doing the job are
+                # the closest there are (a general generator may make it), not answers showing it
+                _unsure(ctx, sure + [c for c in rest if c not in sure], made)
+                return
             if not sure:
                 # nothing found states what the question asks for: the best found are named as the closest
                 # records, not offered as answers
-                _unsure(ctx, rest, unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
+                _unsure(ctx, rest, made or unstated(ctx.question, rest[:CLOSEST_K], wanted, ctx.topic))
                 return
             sure = _releases_first(ctx.question, by_use(sure, ctx.question))
             ctx.more = max(0, len(sure) - TOPICAL_CITES)
