@@ -575,6 +575,16 @@ class Understander:
         self._indexes["_jobs"] = (vocab, jobs)
         return jobs
 
+    def _task_words(self) -> frozenset[str]:
+        """Return the words of the held tasks' keys and labels ("speech" of automatic-speech-recognition)."""
+        vocab = self.vocabulary("task")
+        cached = self._indexes.get("_task_words")
+        if cached is not None and cached[0] is vocab:
+            return cached[1]
+        words = frozenset(w for key, (label, _) in vocab.items() for w in re.findall(r"[a-z]+", f"{key} {label}".lower()))
+        self._indexes["_task_words"] = (vocab, words)
+        return words
+
     def _methods(self, low: str) -> list[_Match]:
         """Return the spans naming a training method or design (the method concepts, ``method_terms``), by acronym
         or written out; a written-out one is matched as its acronym, the form names and tags use ("trained with
@@ -1177,8 +1187,13 @@ class Understander:
                 keys = self._match_names(facet, name)
                 if facet == "dataset" and j - i == 1:
                     # one word names a data set whose name it opens ("the alpaca instructions": alpaca-chats), not
-                    # one holding it further in or in another form ("people" of unsupervised_peoples_speech)
-                    keys = _whole_named(name, keys, opening=True)
+                    # one holding it further in or in another form ("people" of unsupervised_peoples_speech), unless
+                    # the source said after it is in that name too ("the Guanaco conversations from OpenAssistant":
+                    # openassistant-guanaco, narrowed by ``_from_source``)
+                    said = FROM_SOURCE.match(low, start + found[j - 1][1], end)
+                    sourced = tuple(k for k in keys if said is not None and said.group(1) in
+                                    tokens(k.rsplit("/", 1)[-1], keep_stopwords=True))
+                    keys = sourced or _whole_named(name, keys, opening=True, inside=self._task_words())
                 if not keys:
                     continue
                 exact = tuple(k for k in keys if _same_name(name, k, self._value_label(facet, k)))
@@ -2360,12 +2375,15 @@ def _trim(part: str) -> str:
 _DATA_VERSION = re.compile(r"(?:[_\-.]v?\d+(?:\.\d+)?[km]?)+$")
 
 
-def _whole_named(name: str, keys: tuple[str, ...], opening: bool = False) -> tuple[str, ...]:
+def _whole_named(name: str, keys: tuple[str, ...], opening: bool = False,
+                 inside: "frozenset[str] | None" = None) -> tuple[str, ...]:
     """Return the data sets ``keys`` that a one-word ``name`` read after "trained on" names whole: the data set's name
     after its owner is that word, but for a version ("alpaca" names tatsu-lab/alpaca, "openhermes"
     HuggingFaceH4/OpenHermes-2.5), or, for a word holding a digit ("gsm8k"), one of its name's words. A common word
     that is only a part of a longer name names no data set ("trained on people" is no Unsupervised People's Speech);
-    with ``opening``, one that opens the name does ("alpaca" of alpaca-chats). A name of several words is read as
+    with ``opening``, one that opens the name does ("alpaca" of alpaca-chats), and so does a word of the name as
+    written that no task's name holds (``inside``: "guanaco" of openassistant-guanaco; not "speech" of
+    unsupervised_peoples_speech, nor "people" of its "peoples"). A name of several words is read as
     ``_match_names`` reads it."""
     word = normalise(name).strip()
     if len(tokens(word, keep_stopwords=True)) != 1:
@@ -2376,6 +2394,6 @@ def _whole_named(name: str, keys: tuple[str, ...], opening: bool = False) -> tup
         part = key.rsplit("/", 1)[-1].lower()
         parts = re.split(r"[_\-.\s]+", part)
         if _DATA_VERSION.sub("", part) == word or part == word or (digit and word in parts) or (
-                opening and parts[0] == word):
+                opening and (parts[0] == word or (inside is not None and word not in inside and word in parts))):
             out.append(key)
     return tuple(out)
