@@ -13,6 +13,7 @@ words it stands for (``QueryTerms.words_of``); the question's words still match 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -130,7 +131,22 @@ def named_compound(engine: MemoryEngine, first: str, second: str) -> list[int]:
 def _joined_in_names(engine: MemoryEngine, joined: str, word: str, version: str) -> bool:
     """Say whether names write a family's version joined ("gpt4" of ``alpaca-gpt4``) more often than apart (the names
     holding both "llama" and "3": ``Meta-Llama-3-8B``, more than ``Llama3-24B``): only then is the joined word how the
-    registry names it; matched beside the words apart, it would put the few joined names first."""
+    registry names it; matched beside the words apart, it would put the few joined names first. The answer is kept
+    until the index changes: the postings of "llama" and "3" grow with the index and are read once per generation."""
+    generation, known = _JOINED_SEEN.get(engine, (None, {}))
+    if generation != engine.generation:
+        known = {}
+        _JOINED_SEEN[engine] = (engine.generation, known)
+    if joined not in known:
+        known[joined] = _joined_more_often(engine, joined, word, version)
+    return known[joined]
+
+
+# per engine: (its generation, joined word -> whether names write it joined more often than apart)
+_JOINED_SEEN: "weakref.WeakKeyDictionary[MemoryEngine, tuple[int, dict[str, bool]]]" = weakref.WeakKeyDictionary()
+
+
+def _joined_more_often(engine: MemoryEngine, joined: str, word: str, version: str) -> bool:
     together = term_holders(engine, mark_term(joined))
     if not together:
         return False
